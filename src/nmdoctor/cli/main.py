@@ -5,9 +5,18 @@ from __future__ import annotations
 import click
 
 from nmdoctor import __version__
+from nmdoctor.cli.resolve_cmd import resolve_command
+
+__all__ = ["main"]
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="nmdoctor")
 def main() -> None:
-    """Explain and diagnose JavaScript dependency layouts."""
+    """Explain and diagnose JavaScript dependency layouts (npm, pnpm, yarn, node_modules)."""
+
+
+main.add_command(resolve_command)
+
+if __name__ == "__main__":
+    main()

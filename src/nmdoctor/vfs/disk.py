@@ -52,7 +52,7 @@ class DiskFS:
 
     def read_bytes(self, path: VPath) -> bytes:
         try:
-            with open(path, "rb") as handle:  # noqa: PTH123 - the one place that reads the host
+            with open(path, "rb") as handle:
                 return handle.read()
         except (OSError, ValueError) as error:
             raise FileSystemError(f"cannot read {path}: {error}") from None

@@ -1,0 +1,179 @@
+"""``nmdoctor resolve``: what ``require(X)`` / ``import X`` loads from a module, and why."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+import click
+
+from nmdoctor.cli.environment import node_options, parent_module
+from nmdoctor.cli.explain import render_explanation
+from nmdoctor.resolve import ImportKind, Resolution, Resolver
+from nmdoctor.resolve.lookup import Lookup
+from nmdoctor.vfs import DiskFS
+
+__all__ = ["resolve_command"]
+
+EXAMPLES = """
+\b
+Examples:
+  nmdoctor resolve css-loader --from . --explain
+  nmdoctor resolve react --from src/index.js --json
+  nmdoctor resolve ./util --from lib/a.mjs --esm --conditions development
+  nmdoctor resolve --batch queries.jsonl > answers.jsonl
+\b
+Batch lines: {"id", "from", "request", "mode": "cjs"|"esm", "conditions": [...],
+"preserveSymlinks": bool}; each answer: {"id", "resolved", "error"}.
+Exit status: 0 resolved, 1 not resolved, 2 bad usage or unreadable input.
+"""
+
+
+class BatchInputError(click.ClickException):
+    exit_code = 2
+
+
+def _split_conditions(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+@click.command(name="resolve", epilog=EXAMPLES)
+@click.argument("request", required=False)
+@click.option(
+    "--from", "from_", metavar="PATH", help="The requiring module (a file, or a folder: a module in it)."
+)
+@click.option("--esm", is_flag=True, help="Resolve as `import` (ESM) instead of `require` (CommonJS).")
+@click.option("--conditions", metavar="A,B", help="Extra export conditions, as node --conditions.")
+@click.option("--preserve-symlinks", is_flag=True, help="As node --preserve-symlinks.")
+@click.option("--explain", is_flag=True, help="Print every candidate tried, in order, and why it failed.")
+@click.option("--json", "as_json", is_flag=True, help="Print {request, from, resolved, error} as JSON.")
+@click.option(
+    "--batch",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    metavar="FILE.jsonl",
+    help="Resolve every JSON line of FILE ('-' for stdin); print one JSON answer per line.",
+)
+def resolve_command(
+    request: str | None,
+    from_: str | None,
+    esm: bool,
+    conditions: str | None,
+    preserve_symlinks: bool,
+    explain: bool,
+    as_json: bool,
+    batch: str | None,
+) -> None:
+    """Resolve REQUEST exactly as node v20 would from the module --from."""
+    if batch is not None:
+        if request is not None:
+            raise click.UsageError("give either REQUEST with --from, or --batch, not both")
+        run_batch(batch, sys.stdout)
+        return
+    if request is None or from_ is None:
+        raise click.UsageError("REQUEST and --from PATH are required (or --batch FILE.jsonl)")
+    if not _exists(from_):
+        raise click.BadParameter(f"{from_}: no such file or directory", param_hint="--from")
+    options = node_options(_split_conditions(conditions), preserve_symlinks=preserve_symlinks)
+    parent = parent_module(from_, preserve_symlinks=preserve_symlinks)
+    kind = ImportKind.IMPORT if esm else ImportKind.REQUIRE
+    result = Resolver(DiskFS(), options).resolve(request, parent, kind, trace=explain)
+    if as_json:
+        payload: dict[str, Any] = {
+            "request": request,
+            "from": parent,
+            "resolved": result.resolved,
+            "error": result.error,
+        }
+        if result.message is not None:
+            payload["message"] = result.message
+        if explain:
+            payload["trace"] = [{"path": probe.path, "outcome": probe.outcome} for probe in result.trace]
+        click.echo(json.dumps(payload))
+    elif explain:
+        render_explanation(result, sys.stdout)
+    elif result.ok:
+        click.echo(result.resolved)
+    else:
+        click.echo(f"{result.error}: {result.message}")
+    sys.exit(0 if result.ok else 1)
+
+
+def _exists(path: str) -> bool:
+    import os
+
+    return os.path.lexists(path)
+
+
+def _read_batch(path: str) -> list[dict[str, Any]]:
+    try:
+        if path == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            with open(path, encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise BatchInputError(f"{path}: cannot read: {error}") from None
+    queries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            query = json.loads(line)
+        except ValueError as error:
+            raise BatchInputError(f"{path}:{number}: not a JSON line ({error})") from None
+        problem = _batch_line_problem(query)
+        if problem:
+            raise BatchInputError(f"{path}:{number}: {problem}")
+        queries.append(query)
+    return queries
+
+
+def _batch_line_problem(query: Any) -> str | None:
+    if not isinstance(query, dict):
+        return "expected a JSON object"
+    if not isinstance(query.get("request"), str):
+        return '"request" must be a string'
+    if not isinstance(query.get("from"), str):
+        return '"from" must be a string'
+    if query.get("mode", "cjs") not in ("cjs", "esm"):
+        return '"mode" must be "cjs" or "esm"'
+    conditions = query.get("conditions", [])
+    if not isinstance(conditions, list) or not all(isinstance(item, str) for item in conditions):
+        return '"conditions" must be a list of strings'
+    if not isinstance(query.get("preserveSymlinks", False), bool):
+        return '"preserveSymlinks" must be true or false'
+    return None
+
+
+def run_batch(path: str, out: TextIO) -> None:
+    """Answer every query of a JSON-lines file in one process, sharing one filesystem snapshot."""
+    queries = _read_batch(path)
+    fs = DiskFS()
+    lookup = Lookup(fs)
+    resolvers: dict[tuple[tuple[str, ...], bool], Resolver] = {}
+    parents: dict[tuple[str, bool], str] = {}
+    lines = []
+    for query in queries:
+        conditions = tuple(query.get("conditions", ()))
+        preserve = query.get("preserveSymlinks", False)
+        key = (conditions, preserve)
+        resolver = resolvers.get(key)
+        if resolver is None:
+            resolver = Resolver(fs, node_options(conditions, preserve_symlinks=preserve), lookup=lookup)
+            resolvers[key] = resolver
+        parent = parents.get((query["from"], preserve))
+        if parent is None:
+            parent = parent_module(query["from"], preserve_symlinks=preserve)
+            parents[(query["from"], preserve)] = parent
+        kind = ImportKind.IMPORT if query.get("mode") == "esm" else ImportKind.REQUIRE
+        result: Resolution = resolver.resolve(query["request"], parent, kind)
+        lines.append(json.dumps({"id": query.get("id"), "resolved": result.resolved, "error": result.error}))
+        if len(lines) >= 512:
+            out.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        out.write("\n".join(lines) + "\n")
+    out.flush()

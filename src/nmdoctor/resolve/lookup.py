@@ -1,0 +1,127 @@
+"""Cached filesystem questions the resolver asks, and the trace of what it tried.
+
+Node treats one run as a snapshot: it caches stat results, realpaths and package.json reads for
+the life of the process. ``Lookup`` does the same for the life of one ``Resolver``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from nmdoctor.resolve.errors import InvalidPackageConfig
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+
+__all__ = ["DIR", "FILE", "MISSING", "Lookup", "PackageConfig", "Probe"]
+
+FILE = 0
+DIR = 1
+MISSING = -1  # Node's internalModuleStat answers 0, 1 or a negative errno, and so do we.
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """One step of a resolution: a candidate path (or a package.json field) and what came of it."""
+
+    path: str
+    outcome: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.outcome}"
+
+
+@dataclass(frozen=True, slots=True)
+class PackageConfig:
+    """The fields of a package.json that resolution reads, as Node's package_json_reader keeps them."""
+
+    path: VPath  # the package.json file itself
+    exists: bool
+    name: str | None = None
+    main: str | None = None
+    type: str = "none"
+    exports: Any = None  # None both for a missing key and for JSON null: Node treats both alike
+    imports: Any = None
+
+    @property
+    def directory(self) -> VPath:
+        return self.path.rpartition("/")[0] or "/"
+
+
+def _parse_package_json(path: VPath, raw: bytes) -> PackageConfig:
+    try:
+        parsed = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InvalidPackageConfig(f"Invalid package config {path}: {error}") from None
+    if not isinstance(parsed, dict):
+        return PackageConfig(path, exists=True)
+    name = parsed.get("name")
+    main = parsed.get("main")
+    kind = parsed.get("type")
+    return PackageConfig(
+        path,
+        exists=True,
+        name=name if isinstance(name, str) else None,
+        main=main if isinstance(main, str) else None,
+        type=kind if kind in ("commonjs", "module") else "none",
+        exports=parsed.get("exports"),
+        imports=parsed.get("imports"),
+    )
+
+
+class Lookup:
+    """Stat, realpath and package.json reads over a FileSystem, cached, with an optional trace."""
+
+    def __init__(self, fs: FileSystem) -> None:
+        self.fs = fs
+        self.trace: list[Probe] | None = None
+        self._stats: dict[str, int] = {}
+        self._realpaths: dict[str, VPath] = {}
+        self._packages: dict[str, PackageConfig | InvalidPackageConfig] = {}
+
+    def note(self, path: str, outcome: str) -> None:
+        if self.trace is not None:
+            self.trace.append(Probe(path, outcome))
+
+    def stat(self, path: VPath) -> int:
+        """FILE, DIR or MISSING for ``path`` with links followed (Node's internalModuleStat)."""
+        found = self._stats.get(path)
+        if found is None:
+            result = self.fs.stat(path)
+            found = MISSING if result is None else DIR if result.kind is Kind.DIR else FILE
+            self._stats[path] = found
+        return found
+
+    def realpath(self, path: VPath) -> VPath:
+        found = self._realpaths.get(path)
+        if found is None:
+            try:
+                found = self.fs.realpath(path)
+            except FileSystemError:
+                found = path
+            self._realpaths[path] = found
+        return found
+
+    def package_config(self, package_json: VPath) -> PackageConfig:
+        """The package.json at ``package_json`` (``exists=False`` if there is none).
+
+        Raises InvalidPackageConfig if it is not JSON.
+        """
+        found = self._packages.get(package_json)
+        if found is None:
+            try:
+                raw = self.fs.read_bytes(package_json) if self.stat(package_json) == FILE else None
+            except FileSystemError:
+                raw = None
+            if raw is None:
+                found = PackageConfig(package_json, exists=False)
+            else:
+                try:
+                    found = _parse_package_json(package_json, raw)
+                except InvalidPackageConfig as error:
+                    found = error
+            self._packages[package_json] = found
+        if isinstance(found, InvalidPackageConfig):
+            self.note(package_json, "not valid JSON")
+            raise found
+        return found

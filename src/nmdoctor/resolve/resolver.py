@@ -1,0 +1,105 @@
+"""The Resolver: one entry point for ``require`` and ``import`` resolution over a FileSystem."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from nmdoctor.resolve.cjs import CjsResolver
+from nmdoctor.resolve.errors import ResolutionError
+from nmdoctor.resolve.esm import EsmResolver
+from nmdoctor.resolve.fileurl import path_to_file_url
+from nmdoctor.resolve.lookup import Lookup, Probe
+from nmdoctor.vfs.base import FileSystem, VPath
+
+__all__ = ["ImportKind", "Resolution", "ResolveOptions", "Resolver"]
+
+# Conditions node v20.20 always sets (require(esm) is on, so "module-sync" is too; "node-addons"
+# unless --no-addons).
+CJS_DEFAULT_CONDITIONS = ("require", "node", "node-addons", "module-sync")
+ESM_DEFAULT_CONDITIONS = ("node", "import", "node-addons", "module-sync")
+
+
+class ImportKind(enum.Enum):
+    REQUIRE = "cjs"
+    IMPORT = "esm"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveOptions:
+    """What node's command line and environment change about resolution.
+
+    ``node_path`` is NODE_PATH split into entries; ``global_folders`` are ``$HOME/.node_modules``,
+    ``$HOME/.node_libraries`` and ``$PREFIX/lib/node`` as node computes them (CommonJS only);
+    ``cwd`` is where relative NODE_PATH entries are taken from.
+    """
+
+    conditions: tuple[str, ...] = ()
+    preserve_symlinks: bool = False
+    node_path: tuple[str, ...] = ()
+    global_folders: tuple[str, ...] = ()
+    cwd: str = "/"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """``resolved`` is an absolute path, ``node:NAME`` or a ``data:`` URL; else ``error`` is Node's code."""
+
+    request: str
+    parent: VPath
+    kind: ImportKind
+    resolved: str | None
+    error: str | None = None
+    message: str | None = None
+    trace: tuple[Probe, ...] = field(default=(), compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Resolver:
+    """Resolves requests exactly as node v20 does; caches filesystem reads for its lifetime."""
+
+    def __init__(
+        self, fs: FileSystem, options: ResolveOptions | None = None, *, lookup: Lookup | None = None
+    ) -> None:
+        """``lookup`` lets resolvers with other options share one snapshot of the same ``fs``."""
+        self.fs = fs
+        self.options = options or ResolveOptions()
+        self.lookup = lookup if lookup is not None else Lookup(fs)
+        options = self.options
+        user = tuple(options.conditions)
+        self._cjs = CjsResolver(
+            self.lookup,
+            frozenset((*CJS_DEFAULT_CONDITIONS, *user)),
+            preserve_symlinks=options.preserve_symlinks,
+            module_paths=(*(entry for entry in options.node_path if entry), *options.global_folders),
+            cwd=options.cwd,
+        )
+        self._esm = EsmResolver(
+            self.lookup,
+            frozenset((*ESM_DEFAULT_CONDITIONS, *user)),
+            preserve_symlinks=options.preserve_symlinks,
+        )
+
+    def resolve(
+        self, request: str, parent: VPath, kind: ImportKind = ImportKind.REQUIRE, *, trace: bool = False
+    ) -> Resolution:
+        """Resolve ``request`` as written in the module at ``parent`` (a path as node loaded it)."""
+        self.lookup.trace = [] if trace else None
+        try:
+            if kind is ImportKind.REQUIRE:
+                resolved = self._cjs.resolve(request, parent)
+            else:
+                resolved = self._esm.resolve(request, path_to_file_url(parent))
+        except ResolutionError as error:
+            probes = tuple(self.lookup.trace or ())
+            return Resolution(request, parent, kind, None, error.code, error.message, probes)
+        except RecursionError:
+            probes = tuple(self.lookup.trace or ())
+            return Resolution(request, parent, kind, None, "ERR_RESOLUTION", "resolution loops", probes)
+        finally:
+            probes_done = self.lookup.trace
+            self.lookup.trace = None
+        return Resolution(request, parent, kind, resolved, None, None, tuple(probes_done or ()))

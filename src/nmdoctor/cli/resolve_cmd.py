@@ -9,7 +9,8 @@ from typing import Any, TextIO
 import click
 
 from nmdoctor.cli.environment import node_options, parent_module
-from nmdoctor.cli.explain import render_explanation
+from nmdoctor.cli.explain import package_name, render_explanation
+from nmdoctor.inspect import unreachable_copies
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
 from nmdoctor.resolve.lookup import Lookup
 from nmdoctor.vfs import DiskFS
@@ -93,7 +94,9 @@ def resolve_command(
             payload["trace"] = [{"path": probe.path, "outcome": probe.outcome} for probe in result.trace]
         click.echo(json.dumps(payload))
     elif explain:
-        render_explanation(result, sys.stdout)
+        name = package_name(request)
+        copies = unreachable_copies(DiskFS(), name, parent) if name and not result.ok else []
+        render_explanation(result, sys.stdout, copies)
     elif result.ok:
         click.echo(result.resolved)
     else:

@@ -187,7 +187,7 @@ class CjsResolver:
             inside_path = False
         for current in paths:
             if inside_path and current and self._stat(current) != DIR:
-                self.lookup.note(current, "not a directory")
+                self.lookup.note(current, "no such folder")
                 continue
             if not absolute:
                 exported = self.resolve_exports(current, request)
@@ -200,7 +200,8 @@ class CjsResolver:
                 if kind == FILE:
                     filename = self._to_real(base)
                 else:
-                    self.lookup.note(base, "not a file")
+                    if self.lookup.trace is not None:
+                        self.lookup.note(base, self.lookup.describe(base))
                     filename = self.try_extensions(base)
             if filename is None and kind == DIR:
                 filename = self.try_package(base, request)
@@ -243,7 +244,8 @@ class CjsResolver:
 
     def try_file(self, path: str) -> str | None:
         if self._stat(path) != FILE:
-            self.lookup.note(path, "not a file")
+            if self.lookup.trace is not None:
+                self.lookup.note(path, self.lookup.describe(path))
             return None
         return self._to_real(path)
 

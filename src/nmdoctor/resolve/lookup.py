@@ -79,6 +79,11 @@ class Lookup:
         self._realpaths: dict[str, VPath] = {}
         self._packages: dict[str, PackageConfig | InvalidPackageConfig] = {}
 
+    def describe(self, path: VPath) -> str:
+        """Why ``path`` is not a loadable file, in a trace's words."""
+        kind = self.stat(path)
+        return "is a directory" if kind == DIR else "not found" if kind == MISSING else "found"
+
     def note(self, path: str, outcome: str) -> None:
         if self.trace is not None:
             self.trace.append(Probe(path, outcome))

@@ -1,0 +1,92 @@
+"""``nmdoctor ls`` and ``nmdoctor why``: what is installed where, and who pulls it in."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from nmdoctor.inspect.tree import TreeError, read_installed_tree
+from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.render.tree_json import ls_document, why_document
+from nmdoctor.vfs import DiskFS
+
+__all__ = ["ls_command", "why_command"]
+
+
+class InputError(click.ClickException):
+    exit_code = 2
+
+
+def load_graph(project: str) -> DependencyGraph:
+    """The installed tree of PROJECT, or a one-line error (exit 2)."""
+    folder = os.path.realpath(project)
+    if not os.path.isdir(folder):
+        raise InputError(f"{project}: not a directory")
+    try:
+        return read_installed_tree(DiskFS(), folder)
+    except TreeError as error:
+        raise InputError(str(error)) from None
+
+
+@click.command(
+    name="ls",
+    epilog="""
+\b
+Examples:
+  nmdoctor ls                      # the project in this folder
+  nmdoctor ls path/to/app --json   # {"project", "layout", "instances": [...]}
+""",
+)
+@click.argument("project", default=".", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON document of DESIGN.md.")
+def ls_command(project: str, as_json: bool) -> None:
+    """Every installed package instance, where it sits, and who resolves to it."""
+    graph = load_graph(project)
+    document = ls_document(graph)
+    if as_json:
+        click.echo(json.dumps(document, indent=2))
+        return
+    out = sys.stdout
+    out.write(
+        f"{graph.roots[0].label if graph.roots else graph.project} ({graph.layout}): "
+        f"{len(document['instances'])} installed instances\n"
+    )
+    for item in document["instances"]:
+        out.write(f"{item['name']}@{item['version']}  {item['path']}\n")
+        for link in item["links"]:
+            out.write(f"    linked at {link}\n")
+        users = ", ".join(f"{ref['name']}@{ref['version']}" for ref in item["dependents"]) or "nothing"
+        out.write(f"    used by {users}\n")
+
+
+@click.command(
+    name="why",
+    epilog="""
+\b
+Examples:
+  nmdoctor why debug               # every copy of debug and the chains that pull it in
+  nmdoctor why react path/to/app --json
+""",
+)
+@click.argument("name")
+@click.argument("project", default=".", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print {name, instances: [...]} with chains.")
+def why_command(name: str, project: str, as_json: bool) -> None:
+    """Every instance of NAME and every chain of dependents from the project to it."""
+    graph = load_graph(project)
+    document = why_document(graph, name)
+    if as_json:
+        click.echo(json.dumps(document, indent=2))
+        return
+    if not document["instances"]:
+        click.echo(f"{name} is not installed in {graph.project}")
+        sys.exit(1)
+    for item in document["instances"]:
+        click.echo(f"{item['name']}@{item['version']}  {item['path']}")
+        for chain in item["chains"]:
+            click.echo("    " + " > ".join(chain))
+        if not item["chains"]:
+            click.echo("    nothing in the project depends on it (extraneous)")

@@ -1,0 +1,77 @@
+"""Which package manager (and mode) wrote a node_modules tree, from the marks each one leaves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import yaml
+
+from nmdoctor.model.graph import Instance
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+
+__all__ = ["LAYOUTS", "detect_layout"]
+
+LAYOUTS = (
+    "npm-hoisted",
+    "npm-nested",
+    "npm-linked",
+    "pnpm-isolated",
+    "pnpm-hoisted",
+    "yarn-classic",
+    "yarn-berry-nm",
+    "bun",
+    "unknown",
+)
+
+
+def _exists(fs: FileSystem, path: VPath) -> bool:
+    return fs.lstat(path) is not None
+
+
+def _pnpm_node_linker(fs: FileSystem, node_modules: VPath) -> str | None:
+    try:
+        data = yaml.safe_load(fs.read_bytes(node_modules + "/.modules.yaml"))
+    except (FileSystemError, yaml.YAMLError):
+        return None
+    value = data.get("nodeLinker") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _npm_is_nested(project: VPath, instances: Sequence[Instance]) -> bool:
+    """npm v2 shape: the top level holds only what the project (or a workspace) declares itself."""
+    declared: set[str] = set()
+    for instance in instances:
+        if instance.is_project or instance.is_workspace:
+            declared.update(item.name for item in instance.manifest.declared(include_dev=True))
+    top = project + "/node_modules/"
+    nested = False
+    for instance in instances:
+        for location in (instance.path, *instance.links):
+            if not location.startswith(top):
+                continue
+            rest = location[len(top) :]
+            parts = rest.split("/node_modules/")
+            if len(parts) > 1:
+                nested = True
+            elif rest not in declared:
+                return False
+    return nested
+
+
+def detect_layout(fs: FileSystem, project: VPath, instances: Sequence[Instance]) -> str:
+    node_modules = project + "/node_modules"
+    if _exists(fs, node_modules + "/.modules.yaml") or _exists(fs, node_modules + "/.pnpm"):
+        linker = _pnpm_node_linker(fs, node_modules)
+        return "pnpm-hoisted" if linker == "hoisted" else "pnpm-isolated"
+    if _exists(fs, node_modules + "/.yarn-state.yml"):
+        return "yarn-berry-nm"
+    if _exists(fs, node_modules + "/.yarn-integrity"):
+        return "yarn-classic"
+    if _exists(fs, node_modules + "/.store"):
+        return "npm-linked"
+    if _exists(fs, node_modules + "/.bun"):
+        return "bun"
+    stat = fs.stat(node_modules + "/.package-lock.json")
+    if stat is not None and stat.kind is Kind.FILE:
+        return "npm-nested" if _npm_is_nested(project, instances) else "npm-hoisted"
+    return "unknown"

@@ -1,0 +1,179 @@
+"""Read an installed ``node_modules`` tree into the dependency model.
+
+Works for every layout the managers write (npm hoisted/nested/linked, pnpm isolated/hoisted, yarn
+classic and berry's node-modules linker, workspaces) because it does not trust any manager's
+bookkeeping: it finds every package folder, and resolves every declared dependency from the
+dependent's real path the way node walks ``node_modules``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from nmdoctor.inspect.layout import detect_layout
+from nmdoctor.inspect.workspaces import workspace_folders
+from nmdoctor.model.graph import DependencyGraph, Edge, Instance
+from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
+from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+
+__all__ = ["TreeError", "read_installed_tree"]
+
+# Folders inside node_modules that hold packages one level further down.
+_STORES = (".pnpm", ".store", ".bun")
+
+
+class TreeError(Exception):
+    """The project itself cannot be read (no package.json, or not JSON)."""
+
+
+class _Reader:
+    def __init__(self, fs: FileSystem, project: VPath) -> None:
+        self.fs = fs
+        self.project = project
+        self.instances: dict[VPath, Instance] = {}
+        self.broken_links: list[tuple[VPath, str]] = []
+        self._walked: set[VPath] = set()
+        self._folder_cache: dict[tuple[VPath, str], Instance | None] = {}
+
+    # -- discovery ------------------------------------------------------------------------------
+    def kind(self, path: VPath) -> Kind | None:
+        stat = self.fs.stat(path)
+        return stat.kind if stat is not None else None
+
+    def manifest(self, folder: VPath) -> Manifest | None:
+        try:
+            raw = self.fs.read_bytes(folder + "/package.json")
+        except FileSystemError:
+            return None
+        try:
+            return parse_manifest(raw, folder + "/package.json")
+        except ManifestError:
+            return Manifest(name=None, version=None)
+
+    def instance_at(self, real: VPath, install_name: str | None) -> Instance | None:
+        found = self.instances.get(real)
+        if found is not None:
+            return found
+        manifest = self.manifest(real)
+        if manifest is None:
+            return None
+        name = manifest.name or install_name or posixpath.basename(real)
+        found = Instance(name, manifest.version or "", real, manifest)
+        self.instances[real] = found
+        return found
+
+    def walk_node_modules(self, folder: VPath) -> None:
+        """Find every package in a node_modules folder, its stores, and below."""
+        if folder in self._walked:
+            return
+        self._walked.add(folder)
+        try:
+            names = self.fs.listdir(folder)
+        except FileSystemError:
+            return
+        for name in names:
+            path = f"{folder}/{name}"
+            if name in _STORES:
+                for entry in self._list(path):
+                    inner = f"{path}/{entry}" if entry == "node_modules" else f"{path}/{entry}/node_modules"
+                    self.walk_node_modules(inner)
+            elif name.startswith("."):
+                continue
+            elif name.startswith("@"):
+                for child in self._list(path):
+                    self.visit_package(f"{path}/{child}", f"{name}/{child}")
+            else:
+                self.visit_package(path, name)
+
+    def _list(self, folder: VPath) -> list[str]:
+        try:
+            return list(self.fs.listdir(folder))
+        except FileSystemError:
+            return []
+
+    def visit_package(self, path: VPath, install_name: str) -> None:
+        lstat = self.fs.lstat(path)
+        if lstat is None:
+            return
+        if lstat.kind is Kind.SYMLINK:
+            try:
+                real = self.fs.realpath(path)
+            except FileSystemError:
+                self.broken_links.append((path, self.fs.readlink(path)))
+                return
+        else:
+            real = path
+        if self.kind(real) is not Kind.DIR:
+            return
+        instance = self.instance_at(real, install_name)
+        if instance is None:
+            return
+        if path != real and path not in instance.links:
+            instance.links.append(path)
+        self.walk_node_modules(real + "/node_modules")
+
+    # -- edges ----------------------------------------------------------------------------------
+    def package_folder(self, source: Instance, name: str) -> Instance | None:
+        """The folder node finds for ``name`` from ``source``'s real path (LOAD_NODE_MODULES)."""
+        key = (source.path, name)
+        if key in self._folder_cache:
+            return self._folder_cache[key]
+        found = None
+        for node_modules in node_modules_paths(source.path):
+            candidate = f"{node_modules}/{name}"
+            if self.kind(candidate + "/package.json") is Kind.FILE:
+                real = self.fs.realpath(candidate)
+                found = self.instance_at(real, name)
+                if found is not None and candidate != real and candidate not in found.links:
+                    found.links.append(candidate)
+                break
+        self._folder_cache[key] = found
+        return found
+
+
+def read_installed_tree(fs: FileSystem, project: VPath) -> DependencyGraph:
+    """The dependency model of the installed tree of the project at ``project`` (a real path)."""
+    reader = _Reader(fs, project)
+    root_manifest = reader.manifest(project)
+    if root_manifest is None:
+        raise TreeError(f"{project}/package.json: no such file")
+    if root_manifest.name is None and root_manifest.raw is None:
+        raise TreeError(f"{project}/package.json: not a valid package.json")
+    root = Instance(
+        root_manifest.name or posixpath.basename(project),
+        root_manifest.version or "",
+        project,
+        root_manifest,
+        is_project=True,
+    )
+    reader.instances[project] = root
+    for folder in workspace_folders(fs, project, root_manifest):
+        real = fs.realpath(folder)
+        workspace = reader.instance_at(real, None)
+        if workspace is not None:
+            workspace.is_workspace = True
+    reader.walk_node_modules(project + "/node_modules")
+    for workspace in [item for item in reader.instances.values() if item.is_workspace]:
+        reader.walk_node_modules(workspace.path + "/node_modules")
+    edges: list[Edge] = []
+    pending = list(reader.instances.values())
+    done: set[VPath] = set()
+    while pending:
+        source = pending.pop(0)
+        if source.path in done:
+            continue
+        done.add(source.path)
+        include_dev = source.is_project or source.is_workspace
+        for declared in source.manifest.declared(include_dev=include_dev):
+            target = reader.package_folder(source, declared.name)
+            edges.append(Edge(source, declared.name, declared.spec, declared.kind, declared.optional, target))
+            if target is not None and target.path not in done:
+                pending.append(target)
+    instances = sorted(reader.instances.values(), key=lambda item: (not item.is_project, item.path))
+    for instance in instances:
+        instance.links.sort()
+    layout = detect_layout(fs, project, instances)
+    graph = DependencyGraph(project, layout, instances, edges)
+    graph.broken_links.extend(sorted(reader.broken_links))
+    return graph

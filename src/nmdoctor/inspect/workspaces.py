@@ -1,0 +1,96 @@
+"""Workspace packages of a project: npm/yarn ``workspaces`` globs and ``pnpm-workspace.yaml``."""
+
+from __future__ import annotations
+
+import fnmatch
+
+import yaml
+
+from nmdoctor.model.manifest import Manifest
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+
+__all__ = ["workspace_folders"]
+
+_SKIP = frozenset({"node_modules", ".git"})
+
+
+def _is_dir(fs: FileSystem, path: VPath) -> bool:
+    stat = fs.stat(path)
+    return stat is not None and stat.kind is Kind.DIR
+
+
+def _expand(fs: FileSystem, root: VPath, pattern: str) -> list[VPath]:
+    """Folders under ``root`` matching a workspace glob (``*``, ``**``, ``?``, ``[...]``)."""
+    parts = [part for part in pattern.strip().strip("/").split("/") if part not in ("", ".")]
+    current = [root]
+    for index, part in enumerate(parts):
+        following: list[VPath] = []
+        for folder in current:
+            if part == "**":
+                following.extend(_descendants(fs, folder))
+            elif any(char in part for char in "*?["):
+                try:
+                    names = fs.listdir(folder)
+                except FileSystemError:
+                    continue
+                following.extend(
+                    f"{folder}/{name}"
+                    for name in names
+                    if name not in _SKIP
+                    and fnmatch.fnmatchcase(name, part)
+                    and _is_dir(fs, f"{folder}/{name}")
+                )
+            elif _is_dir(fs, f"{folder}/{part}"):
+                following.append(f"{folder}/{part}")
+        current = following
+        del index
+    return current
+
+
+def _descendants(fs: FileSystem, folder: VPath, depth: int = 0) -> list[VPath]:
+    found = [folder]
+    if depth > 8:
+        return found
+    try:
+        names = fs.listdir(folder)
+    except FileSystemError:
+        return found
+    for name in names:
+        if name in _SKIP or name.startswith("."):
+            continue
+        child = f"{folder}/{name}"
+        if _is_dir(fs, child):
+            found.extend(_descendants(fs, child, depth + 1))
+    return found
+
+
+def _pnpm_patterns(fs: FileSystem, project: VPath) -> list[str]:
+    try:
+        raw = fs.read_bytes(f"{project}/pnpm-workspace.yaml")
+    except FileSystemError:
+        return []
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return []
+    packages = data.get("packages") if isinstance(data, dict) else None
+    return [item for item in packages or () if isinstance(item, str)]
+
+
+def workspace_folders(fs: FileSystem, project: VPath, manifest: Manifest) -> list[VPath]:
+    """Folders of the project's workspace packages (each with a package.json), sorted."""
+    patterns = list(manifest.workspaces) + _pnpm_patterns(fs, project)
+    included: set[VPath] = set()
+    excluded: set[VPath] = set()
+    for pattern in patterns:
+        negated = pattern.startswith("!")
+        for folder in _expand(fs, project, pattern.lstrip("!")):
+            (excluded if negated else included).add(folder)
+    result = []
+    for folder in sorted(included - excluded):
+        if folder == project:
+            continue
+        stat = fs.stat(f"{folder}/package.json")
+        if stat is not None and stat.kind is Kind.FILE:
+            result.append(folder)
+    return result

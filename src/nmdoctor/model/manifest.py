@@ -1,0 +1,118 @@
+"""package.json, as the dependency model reads it."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Declared", "DependencyKind", "Manifest", "ManifestError", "manifest_from_json", "parse_manifest"]
+
+
+class DependencyKind(enum.Enum):
+    PROD = "prod"
+    DEV = "dev"
+    OPTIONAL = "optional"
+    PEER = "peer"
+
+
+class ManifestError(ValueError):
+    """A package.json that cannot be read as a manifest (not JSON, or not an object)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """One declared dependency: ``name`` at ``spec`` (a range, tag, alias, link, ...)."""
+
+    name: str
+    spec: str
+    kind: DependencyKind
+    optional: bool = False  # optionalDependencies, or a peer marked optional in peerDependenciesMeta
+
+
+_FIELDS = (
+    ("dependencies", DependencyKind.PROD),
+    ("optionalDependencies", DependencyKind.OPTIONAL),
+    ("peerDependencies", DependencyKind.PEER),
+    ("devDependencies", DependencyKind.DEV),
+)
+
+
+def _string_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(key): item if isinstance(item, str) else "" for key, item in value.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    name: str | None
+    version: str | None
+    dependencies: tuple[tuple[str, str], ...] = ()
+    optional_dependencies: tuple[tuple[str, str], ...] = ()
+    peer_dependencies: tuple[tuple[str, str], ...] = ()
+    optional_peers: frozenset[str] = frozenset()
+    dev_dependencies: tuple[tuple[str, str], ...] = ()
+    workspaces: tuple[str, ...] = ()
+    raw: Any = None
+
+    def declared(self, *, include_dev: bool) -> tuple[Declared, ...]:
+        """Every declared dependency, in the order npm reads them.
+
+        A name in both ``dependencies`` and ``optionalDependencies`` is optional (npm moves it);
+        dev dependencies count only for a project or workspace (``include_dev``).
+        """
+        optional_names = {name for name, _ in self.optional_dependencies}
+        result: list[Declared] = []
+        seen: set[tuple[str, DependencyKind]] = set()
+        for name, spec in self.dependencies:
+            if name in optional_names:
+                continue
+            result.append(Declared(name, spec, DependencyKind.PROD))
+            seen.add((name, DependencyKind.PROD))
+        for name, spec in self.optional_dependencies:
+            result.append(Declared(name, spec, DependencyKind.OPTIONAL, optional=True))
+        for name, spec in self.peer_dependencies:
+            result.append(Declared(name, spec, DependencyKind.PEER, optional=name in self.optional_peers))
+        if include_dev:
+            prod = {name for name, _ in self.dependencies} | optional_names
+            for name, spec in self.dev_dependencies:
+                if name not in prod:
+                    result.append(Declared(name, spec, DependencyKind.DEV))
+        return tuple(result)
+
+
+def parse_manifest(raw_bytes: bytes, where: str = "package.json") -> Manifest:
+    try:
+        data = json.loads(raw_bytes.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ManifestError(f"{where}: not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise ManifestError(f"{where}: expected a JSON object")
+    return manifest_from_json(data)
+
+
+def manifest_from_json(data: dict[str, Any]) -> Manifest:
+    name = data.get("name")
+    version = data.get("version")
+    meta = data.get("peerDependenciesMeta")
+    optional_peers = frozenset(
+        key
+        for key, value in (meta.items() if isinstance(meta, dict) else ())
+        if isinstance(value, dict) and value.get("optional") is True
+    )
+    workspaces = data.get("workspaces")
+    if isinstance(workspaces, dict):  # yarn's {"packages": [...], "nohoist": [...]}
+        workspaces = workspaces.get("packages")
+    return Manifest(
+        name=name if isinstance(name, str) else None,
+        version=version if isinstance(version, str) else None,
+        dependencies=tuple(_string_map(data.get("dependencies")).items()),
+        optional_dependencies=tuple(_string_map(data.get("optionalDependencies")).items()),
+        peer_dependencies=tuple(_string_map(data.get("peerDependencies")).items()),
+        optional_peers=optional_peers,
+        dev_dependencies=tuple(_string_map(data.get("devDependencies")).items()),
+        workspaces=tuple(item for item in workspaces or () if isinstance(item, str)),
+        raw=data,
+    )

@@ -1,0 +1,49 @@
+"""The ``ls --json`` and ``why --json`` documents of DESIGN.md."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from nmdoctor.model.chains import dependency_chains
+from nmdoctor.model.graph import DependencyGraph, Instance
+
+__all__ = ["instance_json", "ls_document", "relative", "why_document"]
+
+
+def relative(graph: DependencyGraph, path: str) -> str:
+    """``path`` relative to the project root, with ``/`` separators (``.`` for the root)."""
+    return posixpath.relpath(path, graph.project)
+
+
+def _ref(graph: DependencyGraph, instance: Instance) -> dict[str, Any]:
+    return {"name": instance.name, "version": instance.version, "path": relative(graph, instance.path)}
+
+
+def instance_json(graph: DependencyGraph, instance: Instance, *, chains: bool = False) -> dict[str, Any]:
+    dependents: dict[str, dict[str, Any]] = {}
+    for edge in graph.dependents(instance):
+        dependents.setdefault(edge.source.path, _ref(graph, edge.source))
+    document: dict[str, Any] = {
+        **_ref(graph, instance),
+        "links": [relative(graph, link) for link in instance.links],
+        "dependents": [dependents[key] for key in sorted(dependents)],
+    }
+    if chains:
+        document["chains"] = [[item.label for item in chain] for chain in dependency_chains(graph, instance)]
+    return document
+
+
+def ls_document(graph: DependencyGraph) -> dict[str, Any]:
+    return {
+        "project": graph.project,
+        "layout": graph.layout,
+        "instances": [instance_json(graph, item) for item in graph.instances if not item.is_project],
+    }
+
+
+def why_document(graph: DependencyGraph, name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "instances": [instance_json(graph, item, chains=True) for item in graph.instances_of(name)],
+    }

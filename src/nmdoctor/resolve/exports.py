@@ -17,7 +17,7 @@ from nmdoctor.resolve.errors import (
     PackageImportNotDefined,
     PackagePathNotExported,
 )
-from nmdoctor.resolve.fileurl import FileUrl, url_resolve
+from nmdoctor.resolve.fileurl import FileUrl, parse_scheme, path_to_file_url, url_resolve
 from nmdoctor.resolve.lookup import Lookup, PackageConfig
 
 __all__ = [
@@ -172,8 +172,6 @@ class _TargetResolver:
                 and not target.startswith("/")
                 and self.package_resolve is not None
             ):
-                from nmdoctor.resolve.fileurl import parse_scheme
-
                 if parse_scheme(target) is None:
                     export_target = target.replace("*", subpath) if pattern else target + subpath
                     self.lookup.note(self.package.path, f'"{match}" maps to the package "{export_target}"')
@@ -284,8 +282,6 @@ def package_imports_resolve(
             f'Invalid module "{name}" is not a valid internal imports specifier name imported from {referrer}'
         )
     if scope.exists:
-        from nmdoctor.resolve.fileurl import path_to_file_url
-
         package_url = path_to_file_url(scope.path)
         imports = scope.imports
         if _js_truthy(imports):

@@ -1,0 +1,55 @@
+"""What a lockfile says: locked packages, where each is to be installed, and the edges between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nmdoctor.model.manifest import DependencyKind
+
+__all__ = ["LockedEdge", "LockedPackage", "Lockfile", "LockfileError"]
+
+
+class LockfileError(ValueError):
+    """A lockfile that cannot be read; the message names the file and the problem."""
+
+
+@dataclass(slots=True)
+class LockedPackage:
+    """One locked instance. ``key`` is the lockfile's own identity for it (npm: its location; pnpm:
+    its dep path; yarn: its resolution). ``path`` is where it is installed, relative to the project
+    root (``""`` for the root itself), when the lockfile says or implies it."""
+
+    key: str
+    name: str
+    version: str
+    path: str | None
+    is_importer: bool = False  # the project or a workspace
+    link_to: str | None = None  # key of the package a link entry stands for
+    resolved: str | None = None
+    integrity: str | None = None
+    dev: bool | None = None
+    optional: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LockedEdge:
+    source: str  # package key
+    name: str
+    spec: str
+    kind: DependencyKind
+    target: str | None  # package key, or None when the lockfile has no entry for it
+
+
+@dataclass(slots=True)
+class Lockfile:
+    kind: str  # "npm", "pnpm", "yarn-classic", "yarn-berry"
+    version: str  # lockfileVersion (npm, pnpm) or the yarn format version
+    path: str
+    packages: dict[str, LockedPackage] = field(default_factory=dict)
+    edges: list[LockedEdge] = field(default_factory=list)
+
+    def importers(self) -> list[LockedPackage]:
+        return [package for package in self.packages.values() if package.is_importer]
+
+    def by_path(self) -> dict[str, LockedPackage]:
+        return {package.path: package for package in self.packages.values() if package.path is not None}

@@ -1,0 +1,176 @@
+"""package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3.
+
+v2/v3 ``packages`` are keyed by install location; a dependency is found from its dependent's
+location exactly as node walks ``node_modules`` (arborist does the same). v1's nested
+``dependencies`` tree is turned into the same locations.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Any
+
+from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
+from nmdoctor.resolve.cjs import node_modules_paths
+
+__all__ = ["read_npm_lockfile"]
+
+_ROOT = "/__project__"
+
+
+def _name_from_location(location: str) -> str:
+    tail = location.rpartition("node_modules/")[2]
+    return tail if tail else posixpath.basename(location)
+
+
+def _candidates(location: str, name: str) -> list[str]:
+    """Where node looks for ``name`` from the package at ``location`` (relative locations)."""
+    start = f"{_ROOT}/{location}" if location else _ROOT
+    found = []
+    for folder in node_modules_paths(start):
+        if not folder.startswith(_ROOT + "/"):
+            break
+        found.append(folder[len(_ROOT) + 1 :] + "/" + name)
+    return found
+
+
+def _declared(
+    entry: dict[str, Any], *, include_dev: bool
+) -> tuple[tuple[str, str, DependencyKind, bool], ...]:
+    manifest: Manifest = manifest_from_json(entry)
+    return tuple(
+        (item.name, item.spec, item.kind, item.optional)
+        for item in manifest.declared(include_dev=include_dev)
+    )
+
+
+def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict[str, Any] | None) -> None:
+    workspaces: set[str] = set()
+    for location, entry in packages.items():
+        if not isinstance(entry, dict):
+            raise LockfileError(f"{lock.path}: packages[{location!r}] is not an object")
+        if entry.get("link"):
+            target = entry.get("resolved")
+            if isinstance(target, str):
+                workspaces.add(posixpath.normpath(target))
+    for location, entry in packages.items():
+        name = entry.get("name") if isinstance(entry.get("name"), str) else None
+        if location == "":
+            name = name or (root_manifest or {}).get("name") or "root"
+        package = LockedPackage(
+            key=location,
+            name=name or _name_from_location(location),
+            version=str(entry.get("version", "")),
+            path=location,
+            is_importer=location == "" or location in workspaces,
+            resolved=entry.get("resolved") if isinstance(entry.get("resolved"), str) else None,
+            integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
+            dev=bool(entry.get("dev") or entry.get("devOptional")),
+            optional=bool(entry.get("optional") or entry.get("devOptional")),
+        )
+        if entry.get("link"):
+            package.link_to = posixpath.normpath(str(entry.get("resolved", "")))
+        lock.packages[location] = package
+    root_entry = dict(packages.get("", {}))
+    if root_manifest is not None:
+        root_entry = {**root_manifest, **root_entry}
+    for location, entry in packages.items():
+        package = lock.packages[location]
+        if package.link_to is not None:
+            continue
+        source_entry = root_entry if location == "" else entry
+        for name, spec, kind, _optional in _declared(source_entry, include_dev=package.is_importer):
+            lock.edges.append(LockedEdge(location, name, spec, kind, _find(lock, location, name)))
+
+
+def _find(lock: Lockfile, location: str, name: str) -> str | None:
+    for candidate in _candidates(location, name):
+        package = lock.packages.get(candidate)
+        if package is None:
+            continue
+        seen = 0
+        while package.link_to is not None and seen < 32:
+            seen += 1
+            target = lock.packages.get(package.link_to)
+            if target is None:
+                return package.key
+            package = target
+        return package.key
+    return None
+
+
+def _read_v1(lock: Lockfile, dependencies: dict[str, Any], root_manifest: dict[str, Any] | None) -> None:
+    """lockfileVersion 1: a nested tree of ``dependencies`` with ``requires`` maps."""
+    manifest = root_manifest or {}
+    lock.packages[""] = LockedPackage(
+        "", str(manifest.get("name") or "root"), str(manifest.get("version", "")), "", is_importer=True
+    )
+    requires: dict[str, dict[str, str]] = {}
+
+    def visit(entries: dict[str, Any], parent: str) -> None:
+        for folder_name, entry in entries.items():
+            if not isinstance(entry, dict):
+                raise LockfileError(f"{lock.path}: dependencies[{folder_name!r}] is not an object")
+            location = f"{parent}/node_modules/{folder_name}" if parent else f"node_modules/{folder_name}"
+            version = str(entry.get("version", ""))
+            name = folder_name
+            link_to = None
+            if version.startswith("npm:"):
+                name, _, version = version[4:].rpartition("@")
+            elif version.startswith("file:"):
+                link_to = posixpath.normpath(version[5:])
+            lock.packages[location] = LockedPackage(
+                location,
+                name,
+                version,
+                location,
+                link_to=link_to,
+                resolved=entry.get("resolved") if isinstance(entry.get("resolved"), str) else None,
+                integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
+                dev=bool(entry.get("dev")),
+                optional=bool(entry.get("optional")),
+            )
+            wanted = entry.get("requires")
+            requires[location] = dict(wanted) if isinstance(wanted, dict) else {}
+            nested = entry.get("dependencies")
+            if isinstance(nested, dict):
+                visit(nested, location)
+
+    visit(dependencies, "")
+    for link in [package for package in lock.packages.values() if package.link_to is not None]:
+        target = link.link_to or ""
+        if target not in lock.packages:
+            lock.packages[target] = LockedPackage(target, link.name, link.version, target, is_importer=True)
+    for name, spec, kind, _optional in _declared(manifest, include_dev=True):
+        lock.edges.append(LockedEdge("", name, spec, kind, _find(lock, "", name)))
+    for location, wanted in requires.items():
+        for name, spec in wanted.items():
+            lock.edges.append(
+                LockedEdge(location, name, str(spec), DependencyKind.PROD, _find(lock, location, name))
+            )
+
+
+def read_npm_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None = None) -> Lockfile:
+    """Read package-lock.json / npm-shrinkwrap.json text; ``root_manifest`` is the project's package.json."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise LockfileError(f"{path}: not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise LockfileError(f"{path}: expected a JSON object")
+    version = data.get("lockfileVersion", 1)
+    lock = Lockfile("npm", str(version), path)
+    packages = data.get("packages")
+    if isinstance(packages, dict) and packages:
+        _read_packages(lock, packages, root_manifest)
+    elif isinstance(data.get("dependencies"), dict) or version == 1:
+        _read_v1(
+            lock,
+            data.get("dependencies") or {},
+            root_manifest or {"name": data.get("name"), "version": data.get("version")},
+        )
+    else:
+        raise LockfileError(f'{path}: neither "packages" nor "dependencies" is an object')
+    return lock

@@ -1,0 +1,136 @@
+"""pnpm-lock.yaml: lockfileVersion 5.3, 5.4, 6.0 and 9.0.
+
+Importers (the project and its workspaces) map dependency names to refs; a ref names a dep path
+(one installed instance: name, version, peer suffix); dep paths list their own dependencies the
+same way (``packages`` in 5.x/6.0, ``snapshots`` in 9.0).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+import yaml
+
+from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
+from nmdoctor.model.manifest import DependencyKind
+
+__all__ = ["read_pnpm_lockfile"]
+
+_IMPORTER_FIELDS = (
+    ("dependencies", DependencyKind.PROD),
+    ("optionalDependencies", DependencyKind.OPTIONAL),
+    ("devDependencies", DependencyKind.DEV),
+)
+_PACKAGE_FIELDS = (("dependencies", DependencyKind.PROD), ("optionalDependencies", DependencyKind.OPTIONAL))
+
+
+def _ref_to_key(name: str, ref: str, version: str) -> str:
+    """The dep path a ref stands for (pnpm's refToRelative)."""
+    if version.startswith("5"):
+        if ref.startswith("/") or "/" in ref.split("_", 1)[0]:
+            return ref
+        return f"/{name}/{ref}"
+    if version.startswith("6"):
+        return (
+            ref
+            if ref.startswith("/") or ref.startswith("file:") or "/" in ref.split("(", 1)[0]
+            else f"/{name}@{ref}"
+        )
+    head = ref.split("(", 1)[0]
+    at = head.find("@", 1)
+    colon = head.find(":")
+    if ref.startswith("file:") or (at != -1 and (colon == -1 or at < colon)):
+        return ref
+    return f"{name}@{ref}"
+
+
+def _deps(entry: Any, field: str) -> dict[str, str]:
+    value = entry.get(field) if isinstance(entry, dict) else None
+    return {str(key): str(item) for key, item in value.items()} if isinstance(value, dict) else {}
+
+
+def _importer_deps(entry: dict[str, Any], field: str, version: str) -> dict[str, tuple[str, str]]:
+    """name -> (specifier, ref)."""
+    result: dict[str, tuple[str, str]] = {}
+    value = entry.get(field)
+    if not isinstance(value, dict):
+        return result
+    specifiers = entry.get("specifiers") if isinstance(entry.get("specifiers"), dict) else {}
+    for name, item in value.items():
+        if isinstance(item, dict):
+            result[str(name)] = (str(item.get("specifier", "")), str(item.get("version", "")))
+        else:
+            result[str(name)] = (str(specifiers.get(name, "")) if specifiers else "", str(item))
+    del version
+    return result
+
+
+def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -> Lockfile:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise LockfileError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
+    if not isinstance(data, dict) or "lockfileVersion" not in data:
+        raise LockfileError(f"{path}: no lockfileVersion: not a pnpm lockfile")
+    version = str(data["lockfileVersion"])
+    major = pnpm_major if pnpm_major is not None else (10 if version.startswith("9") else 8)
+    lock = Lockfile("pnpm", version, path)
+    importers = data.get("importers")
+    if not isinstance(importers, dict):
+        importers = {".": data}
+    metadata = data.get("packages") if isinstance(data.get("packages"), dict) else {}
+    snapshots = data.get("snapshots") if isinstance(data.get("snapshots"), dict) else metadata
+    for key, entry in snapshots.items():
+        key = str(key)
+        info = entry if isinstance(entry, dict) else {}
+        name, pkg_version, _suffix = split_dep_path(key, version)
+        if isinstance(info.get("name"), str):
+            name = info["name"]
+            pkg_version = str(info.get("version", pkg_version))
+        meta_key = key.split("(", 1)[0] if not version.startswith("5") else key
+        meta = metadata.get(meta_key, info) if isinstance(metadata.get(meta_key, info), dict) else info
+        resolution = meta.get("resolution") if isinstance(meta.get("resolution"), dict) else {}
+        lock.packages[key] = LockedPackage(
+            key=key,
+            name=name,
+            version=pkg_version,
+            path=store_path(key, name, version, pnpm_major=major),
+            integrity=resolution.get("integrity") if isinstance(resolution.get("integrity"), str) else None,
+            resolved=resolution.get("tarball") if isinstance(resolution.get("tarball"), str) else None,
+            dev=info.get("dev") if isinstance(info.get("dev"), bool) else None,
+            optional=bool(info.get("optional")),
+        )
+    for importer_path in importers:
+        location = "" if importer_path == "." else posixpath.normpath(str(importer_path))
+        key = f"importer:{location}"
+        lock.packages[key] = LockedPackage(key, location or ".", "", location, is_importer=True)
+    for importer_path, entry in importers.items():
+        location = "" if importer_path == "." else posixpath.normpath(str(importer_path))
+        source = f"importer:{location}"
+        for field, kind in _IMPORTER_FIELDS:
+            for name, (specifier, ref) in _importer_deps(
+                entry if isinstance(entry, dict) else {}, field, version
+            ).items():
+                lock.edges.append(
+                    LockedEdge(source, name, specifier, kind, _target(lock, location, name, ref, version))
+                )
+    for key, entry in snapshots.items():
+        for field, kind in _PACKAGE_FIELDS:
+            for name, ref in _deps(entry, field).items():
+                lock.edges.append(
+                    LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version))
+                )
+    return lock
+
+
+def _target(lock: Lockfile, importer: str | None, name: str, ref: str, version: str) -> str | None:
+    if ref.startswith("link:"):
+        base = importer if importer is not None else ""
+        target = posixpath.normpath(posixpath.join(base, ref[5:]))
+        target = "" if target == "." else target
+        key = f"importer:{target}"
+        return key if key in lock.packages else None
+    key = _ref_to_key(name, ref, version)
+    return key if key in lock.packages else None

@@ -171,11 +171,11 @@ class _TargetResolver:
                 and not target.startswith("../")
                 and not target.startswith("/")
                 and self.package_resolve is not None
+                and parse_scheme(target) is None
             ):
-                if parse_scheme(target) is None:
-                    export_target = target.replace("*", subpath) if pattern else target + subpath
-                    self.lookup.note(self.package.path, f'"{match}" maps to the package "{export_target}"')
-                    return self.package_resolve(export_target, self.package_url, self.conditions)
+                export_target = target.replace("*", subpath) if pattern else target + subpath
+                self.lookup.note(self.package.path, f'"{match}" maps to the package "{export_target}"')
+                return self.package_resolve(export_target, self.package_url, self.conditions)
             raise self.invalid_target(match, target)
         # Segments like "" only warn (DEP0166); ".", "..", "node_modules" throw.
         if _THROWING_SEGMENT.search(target[2:]) is not None:

@@ -7,6 +7,7 @@ import click
 from nmdoctor import __version__
 from nmdoctor.cli.resolve_cmd import resolve_command
 from nmdoctor.cli.tree_cmds import ls_command, why_command
+from nmdoctor.cli.verify_cmd import verify_command
 
 __all__ = ["main"]
 
@@ -20,6 +21,7 @@ def main() -> None:
 main.add_command(resolve_command)
 main.add_command(ls_command)
 main.add_command(why_command)
+main.add_command(verify_command)
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,61 @@
+"""``nmdoctor verify``: does node_modules satisfy the lockfile? (for entrypoints and CI)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from nmdoctor.cli.tree_cmds import InputError, load_graph
+from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.inspect.verify import verify_tree
+from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
+from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.render.findings_text import render_findings
+from nmdoctor.vfs import DiskFS
+
+__all__ = ["verify_command"]
+
+
+@click.command(
+    name="verify",
+    epilog="""
+\b
+Examples:
+  nmdoctor verify                       # exit 1 if node_modules does not match the lockfile
+  nmdoctor verify /app --json           # {"findings": [...], "summary": {...}}
+  nmdoctor verify --lockfile pnpm-lock.yaml
+\b
+In a container entrypoint: `nmdoctor verify /app || exit 1` before starting node.
+""",
+)
+@click.argument("project", default=".", type=click.Path(file_okay=False))
+@click.option("--lockfile", "lockfile", type=click.Path(dir_okay=False), help="Use this lockfile.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
+def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
+    """Check that every locked package is installed, at its version, where node will look for it."""
+    graph = load_graph(project)
+    fs = DiskFS()
+    path = os.path.abspath(lockfile) if lockfile else find_lockfile(fs, graph.project, graph.layout)
+    if path is None:
+        raise InputError(
+            f"{project}: no lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock)"
+        )
+    try:
+        lock = read_lockfile(fs, path, manifest_json(fs, graph.project))
+    except LockfileError as error:
+        raise InputError(str(error)) from None
+    findings = verify_tree(graph, lock)
+    document = findings_document(
+        findings,
+        lockfile=os.path.relpath(path, graph.project),
+        layout=graph.layout,
+        instances=len(graph.instances) - 1,
+    )
+    if as_json:
+        click.echo(json.dumps(document, indent=2))
+    else:
+        render_findings(document, sys.stdout, ok_line=f"node_modules matches {os.path.basename(path)}")
+    sys.exit(1 if document["summary"]["error"] else 0)

@@ -1,0 +1,213 @@
+"""Does the installed tree satisfy the lockfile? Every locked package present, at its version, where
+node will look for it; nothing installed that the lockfile does not know; package.json and lockfile
+in step. This is what a container entrypoint runs to fail fast (seed 000)."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.lockfiles.model import LockedPackage, Lockfile
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import DependencyKind
+
+__all__ = ["INSTALL_COMMANDS", "verify_tree"]
+
+INSTALL_COMMANDS = {
+    "npm": "npm ci",
+    "pnpm": "pnpm install --frozen-lockfile",
+    "yarn-classic": "yarn install --frozen-lockfile",
+    "yarn-berry": "yarn install --immutable",
+}
+UPDATE_COMMANDS = {
+    "npm": "npm install",
+    "pnpm": "pnpm install",
+    "yarn-classic": "yarn install",
+    "yarn-berry": "yarn install",
+}
+
+
+class _Matcher:
+    """Locked packages matched to installed instances: by location where the lockfile gives one,
+    else (yarn) by name and version."""
+
+    def __init__(self, graph: DependencyGraph, lock: Lockfile) -> None:
+        self.graph = graph
+        self.lock = lock
+        self.by_location: dict[str, Instance] = {}
+        self.by_id: dict[tuple[str, str], list[Instance]] = {}
+        for instance in graph.instances:
+            self.by_id.setdefault((instance.name, instance.version), []).append(instance)
+            for location in (instance.path, *instance.links):
+                self.by_location[self.relative(location)] = instance
+
+    def relative(self, path: str) -> str:
+        relative = posixpath.relpath(path, self.graph.project)
+        return "" if relative == "." else relative
+
+    def instances(self, package: LockedPackage) -> list[Instance]:
+        if package.path is not None:
+            found = self.by_location.get(package.path)
+            return [found] if found is not None else []
+        return self.by_id.get((package.name, package.version), [])
+
+    def ref(self, instance: Instance) -> PackageRef:
+        return PackageRef(instance.name, instance.version, self.relative(instance.path) or ".")
+
+
+def _locked_ref(package: LockedPackage) -> PackageRef:
+    return PackageRef(package.name, package.version, package.path if package.path is not None else "")
+
+
+def verify_tree(graph: DependencyGraph, lock: Lockfile) -> list[Finding]:
+    matcher = _Matcher(graph, lock)
+    install = INSTALL_COMMANDS.get(lock.kind, "reinstall from the lockfile")
+    findings = list(_missing_and_drifted(matcher, install))
+    findings += _edges(matcher, install)
+    findings += _extraneous(matcher, install)
+    findings += _manifest_drift(matcher)
+    return findings
+
+
+def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
+    for package in matcher.lock.packages.values():
+        if package.is_importer or package.link_to is not None:
+            continue
+        found = matcher.instances(package)
+        where = f" at {package.path}" if package.path else ""
+        if not found:
+            if package.optional:
+                yield Finding(
+                    "missing-dependency",
+                    Severity.INFO,
+                    f"optional `{package.name}@{package.version}` is locked{where} but not installed "
+                    "(skipped for this platform?)",
+                    _locked_ref(package),
+                    fix=None,
+                )
+                continue
+            yield Finding(
+                "missing-dependency",
+                Severity.ERROR,
+                f"`{package.name}@{package.version}` is in the lockfile{where} but not installed",
+                _locked_ref(package),
+                fix=f"run `{install}`",
+            )
+            continue
+        for instance in found:
+            if (instance.name, instance.version) != (package.name, package.version):
+                yield Finding(
+                    "lockfile-drift",
+                    Severity.ERROR,
+                    f"`{instance.label}` is installed{where} but the lockfile locks "
+                    f"`{package.name}@{package.version}` there",
+                    matcher.ref(instance),
+                    fix=f"run `{install}`",
+                )
+
+
+def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
+    packages = matcher.lock.packages
+    for edge in matcher.lock.edges:
+        source = packages.get(edge.source)
+        target = packages.get(edge.target) if edge.target is not None else None
+        if source is None or target is None:
+            continue
+        while target.link_to is not None and target.link_to in packages:
+            target = packages[target.link_to]
+        wanted = matcher.instances(target)
+        for instance in matcher.instances(source):
+            installed = [item for item in matcher.graph.edges_from(instance) if item.name == edge.name]
+            if not installed:
+                continue  # the installed manifest no longer declares it: reported as drift elsewhere
+            got = installed[0].target
+            if got is not None and (
+                any(got is item for item in wanted)
+                or (got.name, got.version) == (target.name, target.version)
+            ):
+                continue
+            if got is None:
+                if edge.kind is DependencyKind.OPTIONAL or target.optional:
+                    continue
+                yield Finding(
+                    "missing-dependency",
+                    Severity.ERROR,
+                    f"`{edge.name}` does not resolve from `{instance.label}`; the lockfile locks "
+                    f"`{target.name}@{target.version}`",
+                    matcher.ref(instance),
+                    request=edge.name,
+                    from_=matcher.relative(instance.path) or ".",
+                    fix=f"run `{install}`",
+                )
+            else:
+                yield Finding(
+                    "lockfile-drift",
+                    Severity.ERROR,
+                    f"`{edge.name}` resolves from `{instance.label}` to `{got.label}` at "
+                    f"{matcher.relative(got.path)}; the lockfile locks `{target.name}@{target.version}`",
+                    matcher.ref(instance),
+                    request=edge.name,
+                    from_=matcher.relative(instance.path) or ".",
+                    fix=f"run `{install}`",
+                )
+
+
+def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
+    locked_locations = {
+        package.path for package in matcher.lock.packages.values() if package.path is not None
+    }
+    locked_ids = {(package.name, package.version) for package in matcher.lock.packages.values()}
+    paths_known = any(package.path for package in matcher.lock.packages.values() if not package.is_importer)
+    for instance in matcher.graph.instances:
+        if instance.is_project or instance.is_workspace:
+            continue
+        locations = {matcher.relative(location) for location in (instance.path, *instance.links)}
+        known = (
+            locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
+        )
+        if not known:
+            yield Finding(
+                "extraneous-package",
+                Severity.WARNING,
+                f"`{instance.label}` is installed at {matcher.relative(instance.path)} but the "
+                "lockfile does not have it",
+                matcher.ref(instance),
+                fix=f"run `{install}` (it removes what the lockfile lacks)",
+            )
+
+
+def _manifest_drift(matcher: _Matcher) -> Iterator[Finding]:
+    """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs)."""
+    lock = matcher.lock
+    if lock.kind not in ("npm", "pnpm") or (lock.kind == "npm" and lock.version == "1"):
+        return
+    update = UPDATE_COMMANDS[lock.kind]
+    for importer in lock.importers():
+        locked = {edge.name: edge.spec for edge in lock.edges if edge.source == importer.key}
+        owner = matcher.by_location.get(importer.path or "")
+        if owner is None:
+            continue
+        for declared in owner.manifest.declared(include_dev=True):
+            if declared.kind is DependencyKind.PEER:
+                continue
+            spec = locked.get(declared.name)
+            if spec is None:
+                message = (
+                    f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
+                )
+            elif spec != declared.spec:
+                message = (
+                    f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for "
+                    f"`{spec}`"
+                )
+            else:
+                continue
+            yield Finding(
+                "lockfile-drift",
+                Severity.ERROR,
+                message,
+                matcher.ref(owner),
+                request=declared.name,
+                fix=f"run `{update}` and commit the lockfile",
+            )

@@ -1,0 +1,23 @@
+"""Findings for people: one block per finding, errors first, and a one-line summary."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+__all__ = ["render_findings"]
+
+
+def render_findings(document: dict[str, Any], out: TextIO, *, ok_line: str) -> None:
+    findings = document["findings"]
+    for finding in findings:
+        out.write(f"{finding['severity']}[{finding['code']}]: {finding['message']}\n")
+        package = finding.get("package")
+        if package:
+            out.write(f"  --> {package['path']}  ({package['name']}@{package['version']})\n")
+        if finding.get("fix"):
+            out.write(f"   = fix: {finding['fix']}\n")
+    summary = document["summary"]
+    if not findings:
+        out.write(f"ok: {ok_line}\n")
+        return
+    out.write(f"{summary['error']} errors, {summary['warning']} warnings, {summary['info']} notes\n")

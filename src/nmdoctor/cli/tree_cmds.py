@@ -9,6 +9,9 @@ import sys
 import click
 
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
+from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
+from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.lockfiles.to_graph import lockfile_graph
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.render.tree_json import ls_document, why_document
 from nmdoctor.vfs import DiskFS
@@ -20,13 +23,27 @@ class InputError(click.ClickException):
     exit_code = 2
 
 
-def load_graph(project: str) -> DependencyGraph:
-    """The installed tree of PROJECT, or a one-line error (exit 2)."""
+def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
+    """The installed tree of PROJECT (its lockfile when asked, or when nothing is installed).
+
+    Bad input is a one-line error (exit 2).
+    """
     folder = os.path.realpath(project)
     if not os.path.isdir(folder):
         raise InputError(f"{project}: not a directory")
+    fs = DiskFS()
+    if from_lockfile or not os.path.isdir(os.path.join(folder, "node_modules")):
+        path = find_lockfile(fs, folder)
+        if path is not None or from_lockfile:
+            if path is None:
+                raise InputError(f"{project}: no lockfile")
+            manifest = manifest_json(fs, folder)
+            try:
+                return lockfile_graph(read_lockfile(fs, path, manifest), folder, manifest)
+            except LockfileError as error:
+                raise InputError(str(error)) from None
     try:
-        return read_installed_tree(DiskFS(), folder)
+        return read_installed_tree(fs, folder)
     except TreeError as error:
         raise InputError(str(error)) from None
 
@@ -38,13 +55,17 @@ def load_graph(project: str) -> DependencyGraph:
 Examples:
   nmdoctor ls                      # the project in this folder
   nmdoctor ls path/to/app --json   # {"project", "layout", "instances": [...]}
+  nmdoctor ls --lockfile           # what the lockfile says, even with node_modules present
 """,
 )
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document of DESIGN.md.")
-def ls_command(project: str, as_json: bool) -> None:
+@click.option(
+    "--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists."
+)
+def ls_command(project: str, as_json: bool, from_lockfile: bool) -> None:
     """Every installed package instance, where it sits, and who resolves to it."""
-    graph = load_graph(project)
+    graph = load_graph(project, from_lockfile=from_lockfile)
     document = ls_document(graph)
     if as_json:
         click.echo(json.dumps(document, indent=2))
@@ -74,9 +95,12 @@ Examples:
 @click.argument("name")
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print {name, instances: [...]} with chains.")
-def why_command(name: str, project: str, as_json: bool) -> None:
+@click.option(
+    "--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists."
+)
+def why_command(name: str, project: str, as_json: bool, from_lockfile: bool) -> None:
     """Every instance of NAME and every chain of dependents from the project to it."""
-    graph = load_graph(project)
+    graph = load_graph(project, from_lockfile=from_lockfile)
     document = why_document(graph, name)
     if as_json:
         click.echo(json.dumps(document, indent=2))

@@ -35,14 +35,16 @@ def lockfile_graph(
     for key, package in lock.packages.items():
         if package.link_to is not None:
             continue
-        manifest = (
-            manifest_from_json(root_manifest)
-            if package.path == "" and root_manifest
-            else Manifest(package.name, package.version)
-        )
+        is_root = package.path == "" and package.is_importer
+        if is_root and root_manifest:
+            manifest = manifest_from_json(root_manifest)
+            name, version = manifest.name or package.name, manifest.version or ""
+        else:
+            manifest = Manifest(package.name, package.version)
+            name, version = package.name, package.version
         instance = Instance(
-            package.name,
-            package.version,
+            name,
+            version,
             _location(project, package),
             manifest,
             is_project=package.path == "" and package.is_importer,

@@ -68,7 +68,7 @@ def ls_command(project: str, as_json: bool, from_lockfile: bool) -> None:
     graph = load_graph(project, from_lockfile=from_lockfile)
     document = ls_document(graph)
     if as_json:
-        click.echo(json.dumps(document, indent=2))
+        click.echo(json.dumps(document))
         return
     out = sys.stdout
     out.write(
@@ -103,7 +103,7 @@ def why_command(name: str, project: str, as_json: bool, from_lockfile: bool) -> 
     graph = load_graph(project, from_lockfile=from_lockfile)
     document = why_document(graph, name)
     if as_json:
-        click.echo(json.dumps(document, indent=2))
+        click.echo(json.dumps(document))
         return
     if not document["instances"]:
         click.echo(f"{name} is not installed in {graph.project}")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-
-import yaml
 
 from nmdoctor.model.graph import Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
@@ -28,13 +27,16 @@ def _exists(fs: FileSystem, path: VPath) -> bool:
     return fs.lstat(path) is not None
 
 
+_NODE_LINKER = re.compile(rb"^nodeLinker:\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
+
+
 def _pnpm_node_linker(fs: FileSystem, node_modules: VPath) -> str | None:
+    """``nodeLinker`` of .modules.yaml: a top-level scalar, read without parsing the whole (large) file."""
     try:
-        data = yaml.safe_load(fs.read_bytes(node_modules + "/.modules.yaml"))
-    except (FileSystemError, yaml.YAMLError):
+        match = _NODE_LINKER.search(fs.read_bytes(node_modules + "/.modules.yaml"))
+    except FileSystemError:
         return None
-    value = data.get("nodeLinker") if isinstance(data, dict) else None
-    return value if isinstance(value, str) else None
+    return match.group(1).decode() if match else None
 
 
 def _npm_is_nested(project: VPath, instances: Sequence[Instance]) -> bool:

@@ -102,9 +102,11 @@ class _Reader:
             except FileSystemError:
                 self.broken_links.append((path, self.fs.readlink(path)))
                 return
-        else:
+            if self.kind(real) is not Kind.DIR:
+                return
+        elif lstat.kind is Kind.DIR:
             real = path
-        if self.kind(real) is not Kind.DIR:
+        else:
             return
         instance = self.instance_at(real, install_name)
         if instance is None:

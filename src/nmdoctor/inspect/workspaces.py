@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 
-import yaml
-
 from nmdoctor.model.manifest import Manifest
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["workspace_folders"]
 
@@ -70,8 +69,8 @@ def _pnpm_patterns(fs: FileSystem, project: VPath) -> list[str]:
     except FileSystemError:
         return []
     try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError:
+        data = load_yaml(raw)
+    except YAMLError:
         return []
     packages = data.get("packages") if isinstance(data, dict) else None
     return [item for item in packages or () if isinstance(item, str)]

@@ -10,11 +10,10 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-import yaml
-
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
 from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["read_pnpm_lockfile"]
 
@@ -69,8 +68,8 @@ def _importer_deps(entry: dict[str, Any], field: str, version: str) -> dict[str,
 
 def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -> Lockfile:
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
+        data = load_yaml(text)
+    except YAMLError as error:
         raise LockfileError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(data, dict) or "lockfileVersion" not in data:
         raise LockfileError(f"{path}: no lockfileVersion: not a pnpm lockfile")

@@ -10,10 +10,9 @@ import json
 import posixpath
 from typing import Any
 
-import yaml
-
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
 from nmdoctor.model.manifest import DependencyKind, manifest_from_json
+from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["parse_yarn_v1", "read_yarn_lockfile"]
 
@@ -146,8 +145,8 @@ def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | Non
 
 def _read_berry(text: str, path: str) -> Lockfile:
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
+        data = load_yaml(text)
+    except YAMLError as error:
         raise LockfileError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(data, dict):
         raise LockfileError(f"{path}: expected a YAML mapping")

@@ -13,7 +13,12 @@ __all__ = ["instance_json", "ls_document", "relative", "why_document"]
 
 def relative(graph: DependencyGraph, path: str) -> str:
     """``path`` relative to the project root, with ``/`` separators (``.`` for the root)."""
-    return posixpath.relpath(path, graph.project)
+    project = graph.project
+    if path.startswith(project) and path[len(project) : len(project) + 1] == "/":
+        return path[len(project) + 1 :]
+    if path == project:
+        return "."
+    return posixpath.relpath(path, project)
 
 
 def _ref(graph: DependencyGraph, instance: Instance) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import os
 import stat as stat_module
 from collections.abc import Sequence
 
-from nmdoctor.vfs._walk import follow
+from nmdoctor.vfs._walk import follow, normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, Stat, VPath
 
 __all__ = ["DiskFS"]
@@ -22,7 +22,13 @@ def _to_stat(result: os.stat_result) -> Stat:
 
 
 class DiskFS:
-    """Reads the host filesystem; paths are the host's absolute paths."""
+    """Reads the host filesystem; paths are the host's absolute paths.
+
+    Like node within one process, it takes the tree as a snapshot: real paths are cached.
+    """
+
+    def __init__(self) -> None:
+        self._real: dict[str, str] = {"/": "/"}
 
     def lstat(self, path: VPath) -> Stat | None:
         try:
@@ -44,11 +50,41 @@ class DiskFS:
             raise FileSystemError(f"cannot read link {path}: {error}") from None
 
     def realpath(self, path: VPath) -> VPath:
-        if os.path.exists(path):
-            # Fast path: an existing path has no dangling link or loop, and there the kernel
-            # and vfs._walk agree.
+        found = self._real.get(path)
+        if found is not None:
+            return found
+        if not os.path.exists(path):
+            return follow(path, self.lstat, self.readlink)[0]  # raises: dangling, a loop, or missing
+        found = self._realpath_existing(path, 0)
+        self._real[path] = found
+        return found
+
+    def _realpath_existing(self, path: str, depth: int) -> str:
+        """Real path of an existing path, one component at a time, reusing the real folders known."""
+        found = self._real.get(path)
+        if found is not None:
+            return found
+        parent, _, name = path.rpartition("/")
+        if depth > 64 or name in ("", ".", ".."):
             return os.path.realpath(path)
-        return follow(path, self.lstat, self.readlink)[0]
+        real_parent = self._realpath_existing(parent or "/", depth + 1)
+        candidate = real_parent.rstrip("/") + "/" + name
+        if not os.path.islink(candidate):
+            found = candidate
+        else:
+            target = os.readlink(candidate)
+            parts = target.split("/")
+            leading = 0
+            while leading < len(parts) and parts[leading] == "..":
+                leading += 1
+            if ".." in parts[leading:] or "." in parts:
+                # ".." after a linked component is not lexical: ask the kernel's answer instead.
+                found = os.path.realpath(candidate)
+            else:
+                joined = target if target.startswith("/") else real_parent.rstrip("/") + "/" + target
+                found = self._realpath_existing(normalize(joined), depth + 1)
+        self._real[path] = found
+        return found
 
     def read_bytes(self, path: VPath) -> bytes:
         try:

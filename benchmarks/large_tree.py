@@ -1,6 +1,6 @@
 """Benchmark: `nmdoctor ls --json` on a large real tree against the managers' own listings.
 
-Installs one pinned project (about 1,500 packages) with real npm and real pnpm (the pinned copy in
+Installs one pinned project (about 1,700 packages) with real npm and real pnpm (the pinned copy in
 tests/node_tools) into a cache folder, once, then times, on each tree:
   - `nmdoctor ls --json` (whole process),
   - `npm ls --all --json` (npm tree) / `pnpm list --depth Infinity --json` (pnpm tree),
@@ -33,6 +33,10 @@ PROJECT = {
         "react-dom": "18.3.1",
         "express": "4.21.2",
         "lodash": "4.17.21",
+        "eslint": "9.14.0",
+        "jest": "29.7.0",
+        "webpack": "5.96.1",
+        "typescript": "4.9.5",
     },
 }
 
@@ -101,9 +105,7 @@ def main() -> None:
         )
         theirs = timed(listing, folder, args.repeat)
         document = json.loads(
-            subprocess.run(
-                [nmdoctor, "ls", "--json"], cwd=folder, capture_output=True, check=True, text=True
-            ).stdout
+            subprocess.run([nmdoctor, "ls", "--json"], cwd=folder, capture_output=True, check=True, text=True).stdout
         )
         paths = [item["path"] for item in document["instances"]]
         floor = manifest_floor(folder, paths, args.repeat)

@@ -40,9 +40,7 @@ def render_explanation(result: Resolution, out: TextIO, copies: Sequence[Install
             version = f"@{copy.version}" if copy.version else ""
             out.write(f"  - {name}{version} at {copy.path}\n")
             if copy.dependent:
-                out.write(
-                    f"    a dependency of {copy.dependent}: only code under {copy.reachable_from} finds it\n"
-                )
+                out.write(f"    a dependency of {copy.dependent}: only code under {copy.reachable_from} finds it\n")
             else:
                 out.write(f"    only code under {copy.reachable_from} finds it\n")
         out.write(

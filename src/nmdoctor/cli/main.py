@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from nmdoctor import __version__
+from nmdoctor.cli.check_cmd import check_command
 from nmdoctor.cli.resolve_cmd import resolve_command
 from nmdoctor.cli.tree_cmds import ls_command, why_command
 from nmdoctor.cli.verify_cmd import verify_command
@@ -22,6 +23,7 @@ main.add_command(resolve_command)
 main.add_command(ls_command)
 main.add_command(why_command)
 main.add_command(verify_command)
+main.add_command(check_command)
 
 if __name__ == "__main__":
     main()

@@ -43,9 +43,7 @@ def _split_conditions(text: str | None) -> tuple[str, ...]:
 
 @click.command(name="resolve", epilog=EXAMPLES)
 @click.argument("request", required=False)
-@click.option(
-    "--from", "from_", metavar="PATH", help="The requiring module (a file, or a folder: a module in it)."
-)
+@click.option("--from", "from_", metavar="PATH", help="The requiring module (a file, or a folder: a module in it).")
 @click.option("--esm", is_flag=True, help="Resolve as `import` (ESM) instead of `require` (CommonJS).")
 @click.option("--conditions", metavar="A,B", help="Extra export conditions, as node --conditions.")
 @click.option("--preserve-symlinks", is_flag=True, help="As node --preserve-symlinks.")

@@ -60,9 +60,7 @@ Examples:
 )
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document of DESIGN.md.")
-@click.option(
-    "--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists."
-)
+@click.option("--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists.")
 def ls_command(project: str, as_json: bool, from_lockfile: bool) -> None:
     """Every installed package instance, where it sits, and who resolves to it."""
     graph = load_graph(project, from_lockfile=from_lockfile)
@@ -95,9 +93,7 @@ Examples:
 @click.argument("name")
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print {name, instances: [...]} with chains.")
-@click.option(
-    "--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists."
-)
+@click.option("--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists.")
 def why_command(name: str, project: str, as_json: bool, from_lockfile: bool) -> None:
     """Every instance of NAME and every chain of dependents from the project to it."""
     graph = load_graph(project, from_lockfile=from_lockfile)

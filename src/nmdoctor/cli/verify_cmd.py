@@ -40,9 +40,7 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
     fs = DiskFS()
     path = os.path.abspath(lockfile) if lockfile else find_lockfile(fs, graph.project, graph.layout)
     if path is None:
-        raise InputError(
-            f"{project}: no lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock)"
-        )
+        raise InputError(f"{project}: no lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock)")
     try:
         lock = read_lockfile(fs, path, manifest_json(fs, graph.project))
     except LockfileError as error:

@@ -67,7 +67,5 @@ class Finding:
 def findings_document(findings: Iterable[Finding], **summary: Any) -> dict[str, Any]:
     """``{"findings": [...], "summary": {...}}``, sorted so that every run prints the same bytes."""
     ordered = sorted(findings, key=Finding.sort_key)
-    counts = {
-        severity.value: sum(1 for item in ordered if item.severity is severity) for severity in Severity
-    }
+    counts = {severity.value: sum(1 for item in ordered if item.severity is severity) for severity in Severity}
     return {"findings": [item.to_json() for item in ordered], "summary": {**counts, **summary}}

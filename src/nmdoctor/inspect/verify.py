@@ -123,8 +123,7 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 continue  # the installed manifest no longer declares it: reported as drift elsewhere
             got = installed[0].target
             if got is not None and (
-                any(got is item for item in wanted)
-                or (got.name, got.version) == (target.name, target.version)
+                any(got is item for item in wanted) or (got.name, got.version) == (target.name, target.version)
             ):
                 continue
             if got is None:
@@ -154,18 +153,14 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
 
 
 def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
-    locked_locations = {
-        package.path for package in matcher.lock.packages.values() if package.path is not None
-    }
+    locked_locations = {package.path for package in matcher.lock.packages.values() if package.path is not None}
     locked_ids = {(package.name, package.version) for package in matcher.lock.packages.values()}
     paths_known = any(package.path for package in matcher.lock.packages.values() if not package.is_importer)
     for instance in matcher.graph.instances:
         if instance.is_project or instance.is_workspace:
             continue
         locations = {matcher.relative(location) for location in (instance.path, *instance.links)}
-        known = (
-            locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
-        )
+        known = locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
         if not known:
             yield Finding(
                 "extraneous-package",
@@ -193,13 +188,10 @@ def _manifest_drift(matcher: _Matcher) -> Iterator[Finding]:
                 continue
             spec = locked.get(declared.name)
             if spec is None:
-                message = (
-                    f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
-                )
+                message = f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
             elif spec != declared.spec:
                 message = (
-                    f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for "
-                    f"`{spec}`"
+                    f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for `{spec}`"
                 )
             else:
                 continue

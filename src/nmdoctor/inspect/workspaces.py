@@ -35,9 +35,7 @@ def _expand(fs: FileSystem, root: VPath, pattern: str) -> list[VPath]:
                 following.extend(
                     f"{folder}/{name}"
                     for name in names
-                    if name not in _SKIP
-                    and fnmatch.fnmatchcase(name, part)
-                    and _is_dir(fs, f"{folder}/{name}")
+                    if name not in _SKIP and fnmatch.fnmatchcase(name, part) and _is_dir(fs, f"{folder}/{name}")
                 )
             elif _is_dir(fs, f"{folder}/{part}"):
                 following.append(f"{folder}/{part}")

@@ -36,13 +36,10 @@ def _candidates(location: str, name: str) -> list[str]:
     return found
 
 
-def _declared(
-    entry: dict[str, Any], *, include_dev: bool
-) -> tuple[tuple[str, str, DependencyKind, bool], ...]:
+def _declared(entry: dict[str, Any], *, include_dev: bool) -> tuple[tuple[str, str, DependencyKind, bool], ...]:
     manifest: Manifest = manifest_from_json(entry)
     return tuple(
-        (item.name, item.spec, item.kind, item.optional)
-        for item in manifest.declared(include_dev=include_dev)
+        (item.name, item.spec, item.kind, item.optional) for item in manifest.declared(include_dev=include_dev)
     )
 
 
@@ -147,9 +144,7 @@ def _read_v1(lock: Lockfile, dependencies: dict[str, Any], root_manifest: dict[s
         lock.edges.append(LockedEdge("", name, spec, kind, _find(lock, "", name)))
     for location, wanted in requires.items():
         for name, spec in wanted.items():
-            lock.edges.append(
-                LockedEdge(location, name, str(spec), DependencyKind.PROD, _find(lock, location, name))
-            )
+            lock.edges.append(LockedEdge(location, name, str(spec), DependencyKind.PROD, _find(lock, location, name)))
 
 
 def read_npm_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None = None) -> Lockfile:

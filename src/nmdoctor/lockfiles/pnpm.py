@@ -33,9 +33,7 @@ def _ref_to_key(name: str, ref: str, version: str) -> str:
         return f"/{name}/{ref}"
     if version.startswith("6"):
         return (
-            ref
-            if ref.startswith("/") or ref.startswith("file:") or "/" in ref.split("(", 1)[0]
-            else f"/{name}@{ref}"
+            ref if ref.startswith("/") or ref.startswith("file:") or "/" in ref.split("(", 1)[0] else f"/{name}@{ref}"
         )
     head = ref.split("(", 1)[0]
     at = head.find("@", 1)
@@ -118,9 +116,7 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
     for key, entry in snapshots.items():
         for field, kind in _PACKAGE_FIELDS:
             for name, ref in _deps(entry, field).items():
-                lock.edges.append(
-                    LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version))
-                )
+                lock.edges.append(LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version)))
     return lock
 
 

@@ -29,9 +29,7 @@ def _unescaped(dep_path: str, lockfile_version: str) -> str:
     return f"{dep_path[:index]}@{dep_path[index + 1 :]}"
 
 
-def dep_path_to_filename(
-    dep_path: str, lockfile_version: str, *, pnpm_major: int = 10, max_length: int = 120
-) -> str:
+def dep_path_to_filename(dep_path: str, lockfile_version: str, *, pnpm_major: int = 10, max_length: int = 120) -> str:
     """The folder name under ``node_modules/.pnpm`` of the instance with this lockfile key.
 
     pnpm 10 hashes long or upper-case names with SHA-256 (32 hex characters); earlier versions with

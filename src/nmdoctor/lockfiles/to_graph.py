@@ -28,9 +28,7 @@ def _location(project: VPath, package: LockedPackage) -> VPath:
     return project if package.path == "" else f"{project}/{package.path}"
 
 
-def lockfile_graph(
-    lock: Lockfile, project: VPath, root_manifest: dict[str, object] | None = None
-) -> DependencyGraph:
+def lockfile_graph(lock: Lockfile, project: VPath, root_manifest: dict[str, object] | None = None) -> DependencyGraph:
     instances: dict[str, Instance] = {}
     for key, package in lock.packages.items():
         if package.link_to is not None:

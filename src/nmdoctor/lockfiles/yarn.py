@@ -123,9 +123,7 @@ def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | Non
             integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
         )
     manifest = manifest_from_json(root_manifest or {})
-    lock.packages[""] = LockedPackage(
-        "", manifest.name or "root", manifest.version or "", "", is_importer=True
-    )
+    lock.packages[""] = LockedPackage("", manifest.name or "root", manifest.version or "", "", is_importer=True)
     for declared in manifest.declared(include_dev=True):
         entry = entries.get(f"{declared.name}@{declared.spec}")
         lock.edges.append(
@@ -137,9 +135,7 @@ def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | Non
             deps = entry.get(field)
             for name, spec in deps.items() if isinstance(deps, dict) else ():
                 target = entries.get(f"{name}@{spec}")
-                lock.edges.append(
-                    LockedEdge(key, name, str(spec), kind, ids.get(id(target)) if target else None)
-                )
+                lock.edges.append(LockedEdge(key, name, str(spec), kind, ids.get(id(target)) if target else None))
     return lock
 
 

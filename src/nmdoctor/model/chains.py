@@ -9,9 +9,7 @@ __all__ = ["MAX_CHAINS", "dependency_chains"]
 MAX_CHAINS = 100  # per instance: a popular package deep in a big tree has thousands
 
 
-def dependency_chains(
-    graph: DependencyGraph, target: Instance, limit: int = MAX_CHAINS
-) -> list[list[Instance]]:
+def dependency_chains(graph: DependencyGraph, target: Instance, limit: int = MAX_CHAINS) -> list[list[Instance]]:
     """Every simple chain ``[root, ..., target]`` along resolved edges, shortest first, at most ``limit``."""
     chains: list[list[Instance]] = []
     # Walk dependents upward breadth first, so the shortest chains are found first.

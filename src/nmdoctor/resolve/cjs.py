@@ -52,9 +52,7 @@ def _is_relative_lookup(request: str) -> bool:
 
 
 def _has_trailing_slash(request: str) -> bool:
-    return (
-        request.endswith("/") or request in (".", "..") or request.endswith("/.") or request.endswith("/..")
-    )
+    return request.endswith("/") or request in (".", "..") or request.endswith("/.") or request.endswith("/..")
 
 
 class CjsResolver:

@@ -97,8 +97,7 @@ class EsmResolver:
         if kind == DIR:
             self.lookup.note(path, "is a directory (ESM does not load folders)")
             raise UnsupportedDirImport(
-                f"Directory import '{path}' is not supported resolving ES modules imported from "
-                f"{self._where(base)}"
+                f"Directory import '{path}' is not supported resolving ES modules imported from {self._where(base)}"
             )
         if kind != FILE:
             self.lookup.note(path, "not found")
@@ -133,9 +132,7 @@ class EsmResolver:
         scope = self.package_scope_config(base)
         if scope.exists and scope.exports is not None and scope.name == name:
             self.lookup.note(scope.path, f'self-reference: the package scope is named "{name}"')
-            return package_exports_resolve(
-                self.lookup, scope, path_to_file_url(scope.path), subpath, conditions
-            )
+            return package_exports_resolve(self.lookup, scope, path_to_file_url(scope.path), subpath, conditions)
         package_json = url_resolve("./node_modules/" + name + "/package.json", base)
         up = "../../../../node_modules/" if name.startswith("@") else "../../../node_modules/"
         while True:
@@ -195,8 +192,7 @@ class EsmResolver:
             valid = False
         if not valid:
             raise InvalidModuleSpecifier(
-                f'Invalid module "{specifier}" is not a valid package name imported from '
-                f"{EsmResolver._where(base)}"
+                f'Invalid module "{specifier}" is not a valid package name imported from {EsmResolver._where(base)}'
             )
         return name, "." + specifier[len(name) :]
 

@@ -113,8 +113,7 @@ class _TargetResolver:
     def invalid_target(self, match: str, target: Any) -> InvalidPackageTarget:
         field = "imports" if self.internal else "exports"
         return InvalidPackageTarget(
-            f'Invalid "{field}" target {target!r} defined for {match!r} in the package config '
-            f"{self.package.path}"
+            f'Invalid "{field}" target {target!r} defined for {match!r} in the package config {self.package.path}'
         )
 
     def resolve(self, target: Any, subpath: str, match: str, *, pattern: bool, path_map: bool) -> Any:
@@ -145,8 +144,7 @@ class _TargetResolver:
             for key in target:
                 if _is_array_index(key):
                     raise InvalidPackageConfig(
-                        f'Invalid package config {self.package.path}. "exports" cannot contain '
-                        "numeric property keys."
+                        f'Invalid package config {self.package.path}. "exports" cannot contain numeric property keys.'
                     )
             for key, value in target.items():
                 if key == "default" or key in self.conditions:
@@ -160,9 +158,7 @@ class _TargetResolver:
             return None
         raise self.invalid_target(match, target)
 
-    def resolve_string(
-        self, target: str, subpath: str, match: str, *, pattern: bool, path_map: bool
-    ) -> FileUrl | str:
+    def resolve_string(self, target: str, subpath: str, match: str, *, pattern: bool, path_map: bool) -> FileUrl | str:
         if subpath != "" and not pattern and not target.endswith("/"):
             raise self.invalid_target(match, target)
         if not target.startswith("./"):
@@ -251,9 +247,7 @@ def package_exports_resolve(
     if best:
         lookup.note(package.path, f'"exports" pattern "{best}" matches with "*" = "{best_subpath}"')
         assert isinstance(exports, dict)
-        result = targets.resolve(
-            exports[best], best_subpath, best, pattern=True, path_map=subpath.endswith("/")
-        )
+        result = targets.resolve(exports[best], best_subpath, best, pattern=True, path_map=subpath.endswith("/"))
         if result is None or result is _UNDEFINED:
             raise _not_exported(package, subpath)
         return result  # type: ignore[no-any-return]
@@ -263,9 +257,7 @@ def package_exports_resolve(
 def _not_exported(package: PackageConfig, subpath: str) -> PackagePathNotExported:
     if subpath == ".":
         return PackagePathNotExported(f'No "exports" main defined in {package.path}')
-    return PackagePathNotExported(
-        f"Package subpath '{subpath}' is not defined by \"exports\" in {package.path}"
-    )
+    return PackagePathNotExported(f"Package subpath '{subpath}' is not defined by \"exports\" in {package.path}")
 
 
 def package_imports_resolve(
@@ -302,6 +294,4 @@ def package_imports_resolve(
                     if result is not None and result is not _UNDEFINED:
                         return result  # type: ignore[no-any-return]
     where = f" in package {scope.path}" if scope.exists else ""
-    raise PackageImportNotDefined(
-        f'Package import specifier "{name}" is not defined{where} imported from {referrer}'
-    )
+    raise PackageImportNotDefined(f'Package import specifier "{name}" is not defined{where} imported from {referrer}')

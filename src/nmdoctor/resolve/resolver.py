@@ -61,9 +61,7 @@ class Resolution:
 class Resolver:
     """Resolves requests exactly as node v20 does; caches filesystem reads for its lifetime."""
 
-    def __init__(
-        self, fs: FileSystem, options: ResolveOptions | None = None, *, lookup: Lookup | None = None
-    ) -> None:
+    def __init__(self, fs: FileSystem, options: ResolveOptions | None = None, *, lookup: Lookup | None = None) -> None:
         """``lookup`` lets resolvers with other options share one snapshot of the same ``fs``."""
         self.fs = fs
         self.options = options or ResolveOptions()

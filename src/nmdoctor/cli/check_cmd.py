@@ -1,0 +1,80 @@
+"""``nmdoctor check``: every dependency problem of a project, with its cause and a fix."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+
+import click
+
+from nmdoctor.cli.tree_cmds import InputError, load_graph
+from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.verify import verify_tree
+from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
+from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.render.findings_text import render_findings
+from nmdoctor.vfs import DiskFS
+
+__all__ = ["check_command"]
+
+
+def _codes(text: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+@click.command(
+    name="check",
+    epilog="""
+\b
+Examples:
+  nmdoctor check                              # the project in this folder
+  nmdoctor check path/to/app --format json    # {"findings": [...], "summary": {...}}
+  nmdoctor check --ignore extraneous-package --output report.json --format json
+\b
+Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable input.
+""",
+)
+@click.argument("project", default=".", type=click.Path(file_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--select", metavar="CODES", help="Only these finding codes (comma separated).")
+@click.option("--ignore", metavar="CODES", help="Leave out these finding codes (comma separated).")
+@click.option("--lockfile", "from_lockfile", is_flag=True, help="Check the lockfile even if node_modules exists.")
+def check_command(
+    project: str, output_format: str, output: str | None, select: str | None, ignore: str | None, from_lockfile: bool
+) -> None:
+    """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
+    graph = load_graph(project, from_lockfile=from_lockfile)
+    fs = DiskFS()
+    context = CheckContext(graph=graph, fs=fs)
+    findings = run_checks(context, select=_codes(select), ignore=_codes(ignore))
+    lockfile = find_lockfile(fs, graph.project, graph.layout)
+    wanted = set(_codes(select))
+    drift_wanted = "lockfile-drift" not in _codes(ignore) and (not wanted or "lockfile-drift" in wanted)
+    installed = os.path.isdir(os.path.join(graph.project, "node_modules"))
+    if lockfile and not from_lockfile and installed and drift_wanted:
+        try:
+            lock = read_lockfile(fs, lockfile, manifest_json(fs, graph.project))
+        except LockfileError as error:
+            raise InputError(str(error)) from None
+        findings += [item for item in verify_tree(graph, lock) if item.code == "lockfile-drift"]
+    document = findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1)
+    if output_format == "json":
+        text = json.dumps(document, indent=2) + "\n"
+    else:
+        buffer = io.StringIO()
+        render_findings(document, buffer, ok_line=f"no problems in {len(graph.instances) - 1} installed packages")
+        text = buffer.getvalue()
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise InputError(f"{output}: cannot write ({error.strerror})") from None
+    else:
+        sys.stdout.write(text)
+    sys.exit(1 if document["summary"]["error"] else 0)

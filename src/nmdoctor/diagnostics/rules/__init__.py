@@ -1,0 +1,5 @@
+"""The checks, by family; importing this package registers them all."""
+
+from nmdoctor.diagnostics.rules import duplicates, links, resolution
+
+__all__ = ["duplicates", "links", "resolution"]

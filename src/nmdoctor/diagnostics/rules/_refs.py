@@ -1,0 +1,17 @@
+"""Helpers shared by the rules: package references relative to the project."""
+
+from __future__ import annotations
+
+from nmdoctor.diagnostics.model import PackageRef
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.render.tree_json import relative
+
+__all__ = ["package_ref", "where"]
+
+
+def package_ref(graph: DependencyGraph, instance: Instance) -> PackageRef:
+    return PackageRef(instance.name, instance.version, relative(graph, instance.path))
+
+
+def where(graph: DependencyGraph, instance: Instance) -> str:
+    return relative(graph, instance.path)

@@ -1,0 +1,129 @@
+"""Copies of one package: doppelgangers (same version, several folders) and duplicated singletons."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._refs import package_ref, where
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+
+__all__ = ["DEFAULT_SINGLETONS", "doppelganger", "duplicate_singleton", "folder_size"]
+
+DEFAULT_SINGLETONS = frozenset(
+    {
+        "react",
+        "react-dom",
+        "vue",
+        "@angular/core",
+        "graphql",
+        "styled-components",
+        "@emotion/react",
+        "react-router",
+        "react-redux",
+        "mobx",
+        "preact",
+        "svelte",
+        "@apollo/client",
+        "three",
+    }
+)
+
+
+def folder_size(fs: FileSystem, folder: str, limit: int = 20000) -> int:
+    """Bytes of the files of a package folder (not its nested node_modules), at most ``limit`` files."""
+    total = 0
+    pending = [folder]
+    seen = 0
+    while pending and seen < limit:
+        current = pending.pop()
+        try:
+            names = fs.listdir(current)
+        except FileSystemError:
+            continue
+        for name in names:
+            if current == folder and name == "node_modules":
+                continue
+            path = f"{current}/{name}"
+            stat = fs.lstat(path)
+            seen += 1
+            if stat is None or stat.kind is Kind.SYMLINK:
+                continue
+            if stat.kind is Kind.DIR:
+                pending.append(path)
+            else:
+                total += stat.size
+    return total
+
+
+def _users(graph: DependencyGraph, instance: Instance) -> str:
+    users = sorted({edge.source.label for edge in graph.dependents(instance)})
+    return ", ".join(users) if users else "nothing"
+
+
+@check("doppelganger", Severity.WARNING)
+def doppelganger(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    The same name@version is installed in several folders; node loads each copy separately.
+    ## Why it matters
+    Module state is not shared between copies (caches, registries, `instanceof` checks fail across
+    them), and every copy costs disk and install time. npm's hoisting makes them when one version
+    holds the top-level slot and several subtrees need another.
+    ## How to fix
+    `npm dedupe`; or make the version the project declares match what the subtrees need, so that
+    the shared version is hoisted; pnpm never copies a package, except once per set of peers."""
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    groups: dict[tuple[str, str], list[Instance]] = defaultdict(list)
+    for instance in graph.instances:
+        if not (instance.is_project or instance.is_workspace):
+            groups[(instance.name, instance.version)].append(instance)
+    for (name, version), copies in sorted(groups.items()):
+        if len(copies) < 2:
+            continue
+        size = folder_size(context.fs, copies[0].path) if context.fs is not None else 0
+        detail = "; ".join(f"{where(graph, item)} (used by {_users(graph, item)})" for item in copies)
+        wasted = f", {size * (len(copies) - 1):,} bytes more than one copy" if size else ""
+        yield Finding(
+            "doppelganger",
+            Severity.WARNING,
+            f"`{name}@{version}` is installed {len(copies)} times{wasted}: {detail}",
+            package_ref(graph, copies[0]),
+            fix="run `npm dedupe` (or align the versions that keep the copies apart)",
+        )
+
+
+@check("duplicate-singleton", Severity.ERROR)
+def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    Several versions of a package that must be loaded once (react, vue, graphql, ...) are installed.
+    ## Why it matters
+    Two copies of such a library break at run time: "Invalid hook call", lost context, `instanceof`
+    failures, two schema registries.
+    ## How to fix
+    Make every dependent accept one version (upgrade the ones pinning another), or force one with
+    `overrides` (npm), `pnpm.overrides` or `resolutions` (yarn); peer dependencies are the lasting fix."""
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    singletons = DEFAULT_SINGLETONS | context.singletons
+    by_name: dict[str, list[Instance]] = defaultdict(list)
+    for instance in graph.instances:
+        if instance.name in singletons and not (instance.is_project or instance.is_workspace):
+            by_name[instance.name].append(instance)
+    for name, instances in sorted(by_name.items()):
+        versions = sorted({item.version for item in instances})
+        if len(versions) < 2:
+            continue
+        detail = "; ".join(
+            f"{item.version} at {where(graph, item)} (used by {_users(graph, item)})" for item in instances
+        )
+        yield Finding(
+            "duplicate-singleton",
+            Severity.ERROR,
+            f"`{name}` must be loaded once but {len(versions)} versions are installed: {detail}",
+            package_ref(graph, instances[0]),
+            fix=f'force one version: "overrides": {{"{name}": "<version>"}} (npm), pnpm.overrides, or yarn resolutions',
+        )

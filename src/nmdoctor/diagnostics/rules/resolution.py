@@ -1,0 +1,98 @@
+"""Declared dependencies that do not resolve from their dependent, and installed packages nothing uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._refs import package_ref, where
+from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.model.manifest import DependencyKind
+
+__all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency"]
+
+
+@check("missing-dependency", Severity.ERROR)
+def missing_dependency(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    A package declares a dependency that node does not find from the package's real location.
+    ## Why it matters
+    The first `require`/`import` of it fails at run time with MODULE_NOT_FOUND / ERR_MODULE_NOT_FOUND.
+    ## How to fix
+    Install it (`npm install` / `pnpm install`); if it is installed somewhere else, it is out of
+    reach of this package: `nmdoctor why NAME` shows where, and
+    `nmdoctor resolve NAME --from DIR --explain` why."""
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    for edge in graph.edges:
+        if edge.target is not None or edge.optional or edge.kind in (DependencyKind.PEER, DependencyKind.OPTIONAL):
+            continue
+        source = edge.source
+        yield Finding(
+            "missing-dependency",
+            Severity.ERROR,
+            f"`{source.label}` depends on `{edge.name}@{edge.spec}`, "
+            f"which does not resolve from {where(graph, source)}",
+            package_ref(graph, source),
+            request=edge.name,
+            from_=where(graph, source),
+            fix="install it: run the install command of this project (npm install / pnpm install / yarn install)",
+        )
+
+
+@check("unmet-peer-dependency", Severity.WARNING)
+def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    A package has a peer dependency that is not installed where the package resolves it.
+    ## Why it matters
+    The package expects its host (react, webpack, eslint, ...) to be provided next to it; without it,
+    it fails when loaded, or loads a second copy of the host.
+    ## How to fix
+    Add the peer to the dependencies of the project (or workspace) that uses the package."""
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    for edge in graph.edges:
+        if edge.kind is not DependencyKind.PEER or edge.target is not None or edge.optional:
+            continue
+        source = edge.source
+        yield Finding(
+            "unmet-peer-dependency",
+            Severity.WARNING,
+            f"`{source.label}` needs the peer `{edge.name}@{edge.spec}`, which does not resolve from "
+            f"{where(graph, source)}",
+            package_ref(graph, source),
+            request=edge.name,
+            from_=where(graph, source),
+            fix=f'add "{edge.name}": "{edge.spec}" to the dependencies of the project that uses {source.name}',
+        )
+
+
+@check("extraneous-package", Severity.WARNING)
+def extraneous_package(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    A package is installed but nothing in the project declares it or resolves to it.
+    ## Why it matters
+    Code may be using it by accident (a phantom dependency waiting to break), and it costs install time.
+    ## How to fix
+    Reinstall from the lockfile (it removes what is not locked), or `npm prune`."""
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    reached = {root.path for root in graph.roots}
+    pending = list(graph.roots)
+    while pending:
+        instance = pending.pop()
+        for edge in graph.edges_from(instance):
+            if edge.target is not None and edge.target.path not in reached:
+                reached.add(edge.target.path)
+                pending.append(edge.target)
+    for instance in graph.instances:
+        if instance.path in reached or "/node_modules/.pnpm/node_modules/" in instance.path:
+            continue
+        yield Finding(
+            "extraneous-package",
+            Severity.WARNING,
+            f"`{instance.label}` is installed at {where(graph, instance)} but nothing depends on it",
+            package_ref(graph, instance),
+            fix="run `npm prune`, or reinstall from the lockfile",
+        )

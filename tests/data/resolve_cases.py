@@ -45,9 +45,7 @@ CASES: list[Case] = [
     Case("unknown node: builtin (require.resolve)", {}, "node:nope", "MODULE_NOT_FOUND"),
     Case("unknown node: builtin (import)", {}, "node:nope", "ERR_UNKNOWN_BUILTIN_MODULE", mode="esm"),
     Case("builtin wins over a package", {"node_modules/fs/index.js": ""}, "fs", "node:fs"),
-    Case(
-        "trailing slash is not a builtin", {"node_modules/fs/index.js": ""}, "fs/", "node_modules/fs/index.js"
-    ),
+    Case("trailing slash is not a builtin", {"node_modules/fs/index.js": ""}, "fs/", "node_modules/fs/index.js"),
     # -- files and extension probing -----------------------------------------------------------
     Case("exact file", {"a.js": ""}, "./a.js", "a.js"),
     Case("probe .js", {"a.js": ""}, "./a", "a.js"),
@@ -65,9 +63,7 @@ CASES: list[Case] = [
         "lib/index.js",
         from_="lib/x.js",
     ),
-    Case(
-        "dotdot is the parent directory", {"index.js": "", "lib/x.js": ""}, "..", "index.js", from_="lib/x.js"
-    ),
+    Case("dotdot is the parent directory", {"index.js": "", "lib/x.js": ""}, "..", "index.js", from_="lib/x.js"),
     Case("absolute request", {"a/b.js": ""}, "{root}/a/b", "a/b.js"),
     Case("relative to a missing folder", {"a.js": ""}, "./a", "MODULE_NOT_FOUND", from_="missing/x.js"),
     Case("dotdot out of a missing folder", {"a.js": ""}, "../a", "a.js", from_="missing/x.js"),
@@ -76,9 +72,7 @@ CASES: list[Case] = [
     Case("index.json", {"d/index.json": "{}"}, "./d", "d/index.json"),
     Case("main file", {"d/package.json": pkg(main="lib/m.js"), "d/lib/m.js": ""}, "./d", "d/lib/m.js"),
     Case("main without extension", {"d/package.json": pkg(main="m"), "d/m.js": ""}, "./d", "d/m.js"),
-    Case(
-        "main is a folder", {"d/package.json": pkg(main="lib"), "d/lib/index.js": ""}, "./d", "d/lib/index.js"
-    ),
+    Case("main is a folder", {"d/package.json": pkg(main="lib"), "d/lib/index.js": ""}, "./d", "d/lib/index.js"),
     Case(
         "main missing falls back to index",
         {"d/package.json": pkg(main="nope.js"), "d/index.js": ""},
@@ -478,9 +472,7 @@ CASES: list[Case] = [
         preserve_symlinks=True,
     ),
     Case("dangling link", {"node_modules/a": symlink("../nowhere")}, "a", "MODULE_NOT_FOUND"),
-    Case(
-        "link loop", {"node_modules/a": symlink("b"), "node_modules/b": symlink("a")}, "a", "MODULE_NOT_FOUND"
-    ),
+    Case("link loop", {"node_modules/a": symlink("b"), "node_modules/b": symlink("a")}, "a", "MODULE_NOT_FOUND"),
     Case(
         "esm resolves to the real path",
         {

@@ -1,0 +1,70 @@
+"""Each graph check fires on a tree that has its problem and stays quiet on a clean one."""
+
+from __future__ import annotations
+
+from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.vfs import MemoryFS, symlink
+
+
+def pkg(name: str, version: str, **fields: object) -> dict[str, object]:
+    return {"name": name, "version": version, **fields}
+
+
+CLEAN = {
+    "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "react": "^18"}),
+    "/app/node_modules/a/package.json": pkg("a", "1.0.0", peerDependencies={"react": "*"}),
+    "/app/node_modules/react/package.json": pkg("react", "18.3.1"),
+}
+
+
+def codes(entries: dict[str, object]) -> list[str]:
+    fs = MemoryFS.from_mapping(entries)
+    graph = read_installed_tree(fs, "/app")
+    return sorted(finding.code for finding in run_checks(CheckContext(graph=graph, fs=fs)))
+
+
+def test_clean_tree_has_no_findings() -> None:
+    assert codes(CLEAN) == []
+
+
+def test_missing_dependency_and_unmet_peer() -> None:
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "^1", "gone": "^2"})
+    del tree["/app/node_modules/react/package.json"]
+    assert codes(tree) == ["missing-dependency", "unmet-peer-dependency"]
+
+
+def test_optional_dependencies_may_be_absent() -> None:
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg(
+        "app", "1.0.0", dependencies={"a": "^1", "react": "^18"}, optionalDependencies={"fsevents": "^2"}
+    )
+    assert codes(tree) == []
+
+
+def test_extraneous_and_broken_link() -> None:
+    tree = dict(CLEAN)
+    tree["/app/node_modules/left-over/package.json"] = pkg("left-over", "0.1.0")
+    tree["/app/node_modules/ghost"] = symlink(".pnpm/ghost@1.0.0/node_modules/ghost")
+    assert codes(tree) == ["broken-symlink", "extraneous-package"]
+
+
+def test_doppelganger_and_duplicate_singleton() -> None:
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1", "react": "^18"})
+    tree["/app/node_modules/a/package.json"] = pkg("a", "1.0.0", dependencies={"ms": "^1", "react": "^17"})
+    tree["/app/node_modules/a/node_modules/ms/package.json"] = pkg("ms", "1.0.0")
+    tree["/app/node_modules/a/node_modules/ms/index.js"] = "x" * 100
+    tree["/app/node_modules/a/node_modules/react/package.json"] = pkg("react", "17.0.2")
+    tree["/app/node_modules/b/package.json"] = pkg("b", "1.0.0", dependencies={"ms": "^1"})
+    tree["/app/node_modules/b/node_modules/ms/package.json"] = pkg("ms", "1.0.0")
+    tree["/app/node_modules/b/node_modules/ms/index.js"] = "x" * 100
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    findings = {finding.code: finding for finding in run_checks(CheckContext(graph=graph, fs=fs))}
+    assert sorted(findings) == ["doppelganger", "duplicate-singleton"]
+    assert "installed 2 times" in findings["doppelganger"].message
+    assert "(used by a@1.0.0)" in findings["doppelganger"].message
+    assert "17.0.2 at node_modules/a/node_modules/react" in findings["duplicate-singleton"].message

@@ -1,0 +1,60 @@
+"""The four lockfile readers agree on one project locked by the real npm, pnpm, yarn 1 and yarn 4."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nmdoctor.lockfiles import Lockfile, read_lockfile
+from nmdoctor.vfs import DiskFS
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "lockfiles" / "send-0.18"
+LOCKFILES = ["npm/package-lock.json", "pnpm/pnpm-lock.yaml", "yarn-classic/yarn.lock", "yarn-berry/yarn.lock"]
+
+
+def _read(relative: str) -> Lockfile:
+    manifest = json.loads((FIXTURE / "package.json").read_text())
+    return read_lockfile(DiskFS(), str(FIXTURE / relative), manifest)
+
+
+def _packages(lock: Lockfile) -> set[tuple[str, str]]:
+    return {(package.name, package.version) for package in lock.packages.values() if not package.is_importer}
+
+
+def _edges(lock: Lockfile) -> set[tuple[str, str, str]]:
+    packages = lock.packages
+    result = set()
+    for edge in lock.edges:
+        source = packages[edge.source]
+        target = packages[edge.target] if edge.target else None
+        label = "<root>" if source.is_importer else f"{source.name}@{source.version}"
+        result.add((label, edge.name, f"{target.name}@{target.version}" if target else "<missing>"))
+    return result
+
+
+@pytest.mark.parametrize("relative", LOCKFILES)
+def test_every_reader_finds_the_same_packages_and_edges(relative: str) -> None:
+    reference = _read(LOCKFILES[0])
+    lock = _read(relative)
+    assert len(_packages(reference)) == 19
+    assert _packages(lock) == _packages(reference)
+    assert _edges(lock) == _edges(reference)
+    assert ("send@0.18.0", "ms", "ms@2.1.3") in _edges(lock)
+    assert ("debug@2.6.9", "ms", "ms@2.0.0") in _edges(lock)
+
+
+def test_npm_locations_and_pnpm_store_paths() -> None:
+    npm = _read("npm/package-lock.json")
+    assert npm.kind == "npm" and npm.version == "3"
+    assert npm.by_path()["node_modules/debug/node_modules/ms"].version == "2.0.0"
+    pnpm = _read("pnpm/pnpm-lock.yaml")
+    assert pnpm.kind == "pnpm" and pnpm.version == "9.0"
+    assert "node_modules/.pnpm/ms@2.0.0/node_modules/ms" in pnpm.by_path()
+
+
+def test_yarn_kinds() -> None:
+    assert _read("yarn-classic/yarn.lock").kind == "yarn-classic"
+    berry = _read("yarn-berry/yarn.lock")
+    assert berry.kind == "yarn-berry" and berry.version == "10"

@@ -40,8 +40,11 @@ class Finding:
     request: str | None = None
     from_: str | None = None
     fix: str | None = None
+    line: int | None = None  # with ``from_`` a source file: where the import is (1-based)
+    column: int | None = None
 
     def to_json(self) -> dict[str, Any]:
+        location = {"line": self.line, "column": self.column} if self.line is not None else {}
         return {
             "code": self.code,
             "severity": self.severity.value,
@@ -50,6 +53,7 @@ class Finding:
             "request": self.request,
             "from": self.from_,
             "fix": self.fix,
+            **location,
         }
 
     def sort_key(self) -> tuple[Any, ...]:
@@ -59,6 +63,8 @@ class Finding:
             package.path if package else "",
             self.code,
             self.from_ or "",
+            self.line or 0,
+            self.column or 0,
             self.request or "",
             self.message,
         )

@@ -12,8 +12,11 @@ def render_findings(document: dict[str, Any], out: TextIO, *, ok_line: str) -> N
     for finding in findings:
         out.write(f"{finding['severity']}[{finding['code']}]: {finding['message']}\n")
         package = finding.get("package")
-        if package:
-            out.write(f"  --> {package['path']}  ({package['name']}@{package['version']})\n")
+        owner = f"  ({package['name']}@{package['version']})" if package else ""
+        if finding.get("line") is not None:
+            out.write(f"  --> {finding['from']}:{finding['line']}:{finding['column']}{owner}\n")
+        elif package:
+            out.write(f"  --> {package['path']}{owner}\n")
         if finding.get("fix"):
             out.write(f"   = fix: {finding['fix']}\n")
     summary = document["summary"]

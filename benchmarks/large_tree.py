@@ -4,7 +4,8 @@ Installs one pinned project (about 1,700 packages) with real npm and real pnpm (
 tests/node_tools) into a cache folder, once, then times, on each tree:
   - `nmdoctor ls --json` (whole process),
   - `npm ls --all --json` (npm tree) / `pnpm list --depth Infinity --json` (pnpm tree),
-  - the floor: reading every package.json of the tree once, in Python, nothing else,
+  - the floor: a bare Python process that finds every package folder and reads its package.json
+    once, nothing else,
 and prints seconds and ratios. Needs the npm registry the first time.
 
     python benchmarks/large_tree.py [--cache .cache/bench] [--repeat 3]
@@ -37,6 +38,7 @@ PROJECT = {
         "jest": "29.7.0",
         "webpack": "5.96.1",
         "typescript": "4.9.5",
+        "firebase-tools": "13.25.0",
     },
 }
 
@@ -74,16 +76,46 @@ def timed(command: list[str], cwd: Path, repeat: int) -> float:
     return best
 
 
-def manifest_floor(folder: Path, paths: list[str], repeat: int) -> float:
-    """Read and parse the package.json of every instance once: what any listing must at least do."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for path in paths:
-            with open(folder / path / "package.json", "rb") as handle:
-                json.loads(handle.read())
-        best = min(best, time.perf_counter() - start)
-    return best
+FLOOR_SCRIPT = r"""
+import json, os, sys
+
+def listdir(folder):
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+def walk(folder, seen):
+    for name in listdir(folder):
+        path = os.path.join(folder, name)
+        if name in (".pnpm", ".store"):
+            for entry in listdir(path):
+                walk(os.path.join(path, entry, "node_modules"), seen)
+        elif name.startswith("@"):
+            for child in listdir(path):
+                visit(os.path.join(path, child), seen)
+        elif not name.startswith("."):
+            visit(path, seen)
+
+def visit(path, seen):
+    real = os.path.realpath(path)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        with open(os.path.join(real, "package.json"), "rb") as handle:
+            json.loads(handle.read())
+    except OSError:
+        return
+    walk(os.path.join(real, "node_modules"), seen)
+
+walk(os.path.join(sys.argv[1], "node_modules"), set())
+"""
+
+
+def manifest_floor(folder: Path, repeat: int) -> float:
+    """A whole Python process that finds every package folder and reads its package.json once."""
+    return timed([sys.executable, "-c", FLOOR_SCRIPT, str(folder)], folder, repeat)
 
 
 def main() -> None:
@@ -107,9 +139,8 @@ def main() -> None:
         document = json.loads(
             subprocess.run([nmdoctor, "ls", "--json"], cwd=folder, capture_output=True, check=True, text=True).stdout
         )
-        paths = [item["path"] for item in document["instances"]]
-        floor = manifest_floor(folder, paths, args.repeat)
-        rows.append((manager, len(paths), ours, theirs, floor))
+        floor = manifest_floor(folder, args.repeat)
+        rows.append((manager, len(document["instances"]), ours, theirs, floor))
     startup = timed([sys.executable, "-c", "import nmdoctor.cli.main"], REPO, args.repeat)
     print(f"python start-up with nmdoctor imported: {startup:.3f} s (part of every nmdoctor figure)")
     for manager, instances, ours, theirs, floor in rows:

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -13,10 +14,10 @@ from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.diagnostics.registry import CheckContext
-from nmdoctor.inspect.verify import verify_tree
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.render.findings_text import render_findings
+from nmdoctor.render.sarif import sarif_document
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["check_command"]
@@ -34,12 +35,15 @@ Examples:
   nmdoctor check                              # the project in this folder
   nmdoctor check path/to/app --format json    # {"findings": [...], "summary": {...}}
   nmdoctor check --ignore extraneous-package --output report.json --format json
+  nmdoctor check --format sarif --output nmdoctor.sarif   # for code scanning
 \b
 Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable input.
 """,
 )
 @click.argument("project", default=".", type=click.Path(file_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True
+)
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--select", metavar="CODES", help="Only these finding codes (comma separated).")
 @click.option("--ignore", metavar="CODES", help="Leave out these finding codes (comma separated).")
@@ -50,21 +54,21 @@ def check_command(
     """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
     graph = load_graph(project, from_lockfile=from_lockfile)
     fs = DiskFS()
-    context = CheckContext(graph=graph, fs=fs)
-    findings = run_checks(context, select=_codes(select), ignore=_codes(ignore))
+    lock = None
     lockfile = find_lockfile(fs, graph.project, graph.layout)
-    wanted = set(_codes(select))
-    drift_wanted = "lockfile-drift" not in _codes(ignore) and (not wanted or "lockfile-drift" in wanted)
-    installed = os.path.isdir(os.path.join(graph.project, "node_modules"))
-    if lockfile and not from_lockfile and installed and drift_wanted:
+    if lockfile and not from_lockfile and os.path.isdir(os.path.join(graph.project, "node_modules")):
         try:
             lock = read_lockfile(fs, lockfile, manifest_json(fs, graph.project))
         except LockfileError as error:
             raise InputError(str(error)) from None
-        findings += [item for item in verify_tree(graph, lock) if item.code == "lockfile-drift"]
+    context = CheckContext(graph=graph, fs=fs, lockfile=lock)
+    findings = run_checks(context, select=_codes(select), ignore=_codes(ignore))
     document = findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1)
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"
+    elif output_format == "sarif":
+        project_uri = Path(graph.project).as_uri() + "/"
+        text = json.dumps(sarif_document(document, project_uri), indent=2) + "\n"
     else:
         buffer = io.StringIO()
         render_findings(document, buffer, ok_line=f"no problems in {len(graph.instances) - 1} installed packages")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -13,7 +14,8 @@ __all__ = ["Check", "CheckContext", "all_checks", "check"]
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """What a check reads: the dependency model and, when known, the lockfile."""
+    """What a check reads: the dependency model, the filesystem it came from, and the lockfile
+    (only when node_modules is read: then the two can be compared)."""
 
     graph: object  # nmdoctor.model.graph.DependencyGraph (kept loose to avoid an import cycle)
     fs: FileSystem | None = None
@@ -38,7 +40,7 @@ def check(code: str, severity: Severity) -> Callable[[Callable[[CheckContext], I
     def register(function: Callable[[CheckContext], Iterable[Finding]]) -> Check:
         if code in _CHECKS:
             raise ValueError(f"check code registered twice: {code}")
-        registered = Check(code, severity, function, (function.__doc__ or "").strip())
+        registered = Check(code, severity, function, inspect.cleandoc(function.__doc__ or ""))
         _CHECKS[code] = registered
         return registered
 

@@ -1,0 +1,31 @@
+"""The installed tree against the lockfile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.inspect.verify import verify_tree
+from nmdoctor.lockfiles.model import Lockfile
+from nmdoctor.model.graph import DependencyGraph
+
+__all__ = ["lockfile_drift"]
+
+
+@check("lockfile-drift", Severity.ERROR)
+def lockfile_drift(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    The installed tree differs from the lockfile (another version sits where the lockfile puts a
+    package), or package.json declares something the lockfile was not made for.
+    ## Why it matters
+    What runs is not what was locked and tested: CI, containers and colleagues get other versions.
+    ## How to fix
+    Reinstall from the lockfile (`npm ci`, `pnpm install --frozen-lockfile`, `yarn install
+    --frozen-lockfile`); if package.json changed on purpose, run the install command and commit the
+    updated lockfile."""
+    graph = context.graph
+    lock = context.lockfile
+    if not isinstance(graph, DependencyGraph) or not isinstance(lock, Lockfile):
+        return
+    yield from (finding for finding in verify_tree(graph, lock) if finding.code == "lockfile-drift")

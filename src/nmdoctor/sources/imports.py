@@ -7,6 +7,7 @@ for imports, and template literals, ``import type`` and re-exports are told apar
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,7 +15,9 @@ import tree_sitter
 import tree_sitter_javascript
 import tree_sitter_typescript
 
-__all__ = ["ImportKind", "ImportSite", "language_for", "parse_imports"]
+from nmdoctor.resolve.builtins import builtin_name
+
+__all__ = ["ImportKind", "ImportSite", "language_for", "package_of", "parse_imports"]
 
 
 class ImportKind(enum.Enum):
@@ -38,6 +41,10 @@ class ImportSite:
         return self.kind is ImportKind.IMPORT_TYPE
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# Path aliases of bundlers and TypeScript ("@/components", "~/lib"), and "#imports": not packages.
+_ALIAS_PREFIXES = ("@/", "~/", "~", "#")
+
 _EXTENSIONS = {
     ".js": "javascript",
     ".cjs": "javascript",
@@ -48,6 +55,20 @@ _EXTENSIONS = {
     ".cts": "typescript",
     ".tsx": "tsx",
 }
+
+
+def package_of(specifier: str) -> str | None:
+    """The package a bare specifier names, or None for paths, builtins, URLs and aliases."""
+    if not specifier or specifier.startswith((".", "/")) or specifier.startswith(_ALIAS_PREFIXES):
+        return None
+    if _SCHEME.match(specifier) or builtin_name(specifier) is not None:
+        return None
+    if builtin_name(specifier.split("/", 1)[0]) is not None:
+        return None  # "fs/promises" and friends
+    parts = specifier.split("/")
+    if specifier.startswith("@"):
+        return "/".join(parts[:2]) if len(parts) > 1 and parts[1] else None
+    return parts[0]
 
 
 def language_for(path: str) -> str | None:
@@ -100,6 +121,23 @@ def _first_argument(arguments: tree_sitter.Node | None) -> tree_sitter.Node | No
     return named[0] if named else None
 
 
+_QUERY_TEXT = """
+(import_statement source: (string) @import)
+(export_statement source: (string) @export)
+(call_expression function: (identifier) @callee arguments: (arguments . [(string) (template_string)] @call))
+(call_expression function: (member_expression) @callee arguments: (arguments . [(string) (template_string)] @call))
+(call_expression function: (import) arguments: (arguments . [(string) (template_string)] @dynamic))
+"""
+_TS_QUERY_TEXT = _QUERY_TEXT + "(import_require_clause source: (string) @require)\n"
+
+
+@cache
+def _query(language: str) -> tree_sitter.Query:
+    grammar = _parser(language).language
+    assert grammar is not None
+    return tree_sitter.Query(grammar, _QUERY_TEXT if language == "javascript" else _TS_QUERY_TEXT)
+
+
 def parse_imports(source: bytes, path: str) -> list[ImportSite]:
     """Every static module specifier of the file, in source order."""
     language = language_for(path)
@@ -107,36 +145,37 @@ def parse_imports(source: bytes, path: str) -> list[ImportSite]:
         return []
     tree = _parser(language).parse(source)
     sites: list[ImportSite] = []
-    stack = [tree.root_node]
-    while stack:
-        node = stack.pop()
+    for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
         kind = None
         literal = None
-        if node.type in ("import_statement", "export_statement"):
-            literal = node.child_by_field_name("source")
-            if literal is not None:
-                if _is_type_only(node):
-                    kind = ImportKind.IMPORT_TYPE
-                else:
-                    kind = ImportKind.IMPORT if node.type == "import_statement" else ImportKind.EXPORT_FROM
-        elif node.type == "call_expression":
-            function = node.child_by_field_name("function")
-            arguments = node.child_by_field_name("arguments")
-            if function is not None:
-                name = _text(function)
-                if function.type == "import":
-                    kind, literal = ImportKind.DYNAMIC_IMPORT, _first_argument(arguments)
-                elif name == "require":
-                    kind, literal = ImportKind.REQUIRE, _first_argument(arguments)
-                elif name == "require.resolve":
-                    kind, literal = ImportKind.REQUIRE_RESOLVE, _first_argument(arguments)
-        elif node.type == "import_require_clause":  # TypeScript: import x = require("y")
-            literal = node.child_by_field_name("source")
-            kind = ImportKind.REQUIRE
-        if kind is not None and literal is not None:
-            value = _string_value(literal)
-            if value is not None:
-                line, column = literal.start_point
-                sites.append(ImportSite(value, kind, line + 1, column + 1))
-        stack.extend(reversed(node.children))
+        if "import" in captures:
+            literal = captures["import"][0]
+            statement = literal.parent
+            kind = ImportKind.IMPORT_TYPE if statement is not None and _is_type_only(statement) else ImportKind.IMPORT
+        elif "export" in captures:
+            literal = captures["export"][0]
+            statement = literal.parent
+            kind = (
+                ImportKind.IMPORT_TYPE
+                if statement is not None and _is_type_only(statement)
+                else (ImportKind.EXPORT_FROM)
+            )
+        elif "dynamic" in captures:
+            literal, kind = captures["dynamic"][0], ImportKind.DYNAMIC_IMPORT
+        elif "require" in captures:
+            literal, kind = captures["require"][0], ImportKind.REQUIRE
+        elif "call" in captures:
+            callee = _text(captures["callee"][0])
+            if callee == "require":
+                kind = ImportKind.REQUIRE
+            elif callee == "require.resolve":
+                kind = ImportKind.REQUIRE_RESOLVE
+            literal = captures["call"][0]
+        if kind is None or literal is None:
+            continue
+        value = _string_value(literal)
+        if value is not None:
+            line, column = literal.start_point
+            sites.append(ImportSite(value, kind, line + 1, column + 1))
+    sites.sort(key=lambda site: (site.line, site.column))
     return sites

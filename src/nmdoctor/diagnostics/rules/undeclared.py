@@ -9,37 +9,22 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._refs import package_ref
+from nmdoctor.inspect.package_code import PackageImport, package_imports
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.render.tree_json import relative
-from nmdoctor.resolve.builtins import builtin_name
+from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.files import source_files
-from nmdoctor.sources.imports import ImportSite, parse_imports
+from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["package_of", "phantom_dependency", "unresolvable_import"]
+__all__ = ["phantom_dependency", "unresolvable_import"]
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# Path aliases of bundlers and TypeScript ("@/components", "~/lib"): not packages.
-_ALIAS_PREFIXES = ("@/", "~/", "~", "#")
 _DEV_PATH = re.compile(
     r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
     r"(^|/)[^/]*\.config\.[cm]?[jt]s$"
 )
-
-
-def package_of(specifier: str) -> str | None:
-    """The package a bare specifier names, or None for paths, builtins, URLs and aliases."""
-    if not specifier or specifier.startswith((".", "/")) or specifier.startswith(_ALIAS_PREFIXES):
-        return None
-    if _SCHEME.match(specifier) or builtin_name(specifier) is not None:
-        return None
-    if builtin_name(specifier.split("/", 1)[0]) is not None:
-        return None  # "fs/promises" and friends
-    parts = specifier.split("/")
-    if specifier.startswith("@"):
-        return "/".join(parts[:2]) if len(parts) > 1 and parts[1] else None
-    return parts[0]
 
 
 def _types_package(name: str) -> str:
@@ -103,6 +88,11 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     ## How to fix
     Declare the package in the importing package's `dependencies` (or `devDependencies` for tests
     and tooling)."""
+    yield from _in_project(context)
+    yield from _in_packages(context)
+
+
+def _in_project(context: CheckContext) -> Iterator[Finding]:
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     by_path = {instance.path: instance for instance in graph.instances}
@@ -132,6 +122,61 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
             if version
             else f"add {name} to {field} in {manifest}",
         )
+
+
+def _rebase(found: list[PackageImport], instance: Instance) -> Iterator[PackageImport]:
+    """Imports read in one copy of a package, placed in another copy (same relative files)."""
+    for item in found:
+        if item.file.startswith(instance.path + "/"):
+            yield item
+            continue
+        if item.root and item.file.startswith(item.root + "/"):
+            relative_file = item.file[len(item.root) + 1 :]
+            yield PackageImport(f"{instance.path}/{relative_file}", item.site, instance.path)
+
+
+def _in_packages(context: CheckContext) -> Iterator[Finding]:
+    """Installed packages whose reachable code requires a package they do not declare."""
+    graph = context.graph
+    fs = context.fs
+    assert isinstance(graph, DependencyGraph)
+    if fs is None:
+        return
+    resolver = Resolver(fs)
+    by_path = {instance.path: instance for instance in graph.instances}
+    scanned: dict[tuple[str, str], list[PackageImport]] = {}
+    for instance in graph.instances:
+        if instance.is_project or instance.is_workspace:
+            continue
+        known = {item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name}
+        reported: set[str] = set()
+        key = (instance.name, instance.version)
+        if key not in scanned:  # copies of one name@version hold the same code: read it once
+            scanned[key] = list(package_imports(fs, resolver, instance, known))
+        for found in _rebase(scanned[key], instance):
+            name = package_of(found.site.specifier)
+            if name is None or name in reported:
+                continue
+            folder = _package_folder(fs, found.file, name)
+            if folder is None:
+                continue  # an optional require in a try block, most often: not ours to judge
+            reported.add(name)
+            target = by_path.get(fs.realpath(folder))
+            version = f"^{target.version}" if target else "*"
+            yield Finding(
+                "phantom-dependency",
+                Severity.WARNING,
+                f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from "
+                f"{relative(graph, folder)} (breaks under pnpm's isolated layout)",
+                package_ref(graph, instance),
+                request=found.site.specifier,
+                from_=relative(graph, found.file),
+                line=found.site.line,
+                column=found.site.column,
+                fix=f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
+                f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
+                "in .yarnrc.yml (yarn), or ask its maintainers to add it",
+            )
 
 
 @check("unresolvable-import", Severity.ERROR)

@@ -1,0 +1,176 @@
+"""Modules named by string in tool configs that the tool cannot find from where it looks (seed 002)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterator
+
+from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.render.tree_json import relative
+from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+
+__all__ = ["string_module_reference"]
+
+# Folders of a build-wrapper package where it keeps the webpack config it runs against the app.
+_WRAPPER_FOLDERS = ("", "config", "configs", "lib", "build", "scripts", "dist", "src")
+_WEBPACK_NAMES = frozenset({"webpack", "webpack-cli", "@rspack/core", "react-scripts"})
+
+
+def _folder_lookup(fs: FileSystem, directory: str, name: str) -> tuple[str | None, list[str]]:
+    """The package folder of ``name`` seen from ``directory`` (node_modules walk), and where it looked."""
+    looked = []
+    for node_modules in node_modules_paths(directory):
+        candidate = f"{node_modules}/{name}"
+        looked.append(node_modules)
+        stat = fs.stat(candidate + "/package.json")
+        if stat is not None and stat.kind is Kind.FILE:
+            return candidate, looked
+    return None, looked
+
+
+def _config_files(fs: FileSystem, folder: str) -> list[str]:
+    try:
+        names = fs.listdir(folder)
+    except FileSystemError:
+        return []
+    return [f"{folder}/{name}" for name in names if is_config_file(name)]
+
+
+def _holders(graph: DependencyGraph, name: str) -> str:
+    instances = [item for item in graph.instances_of(name) if not (item.is_project or item.is_workspace)]
+    if not instances:
+        return f"`{name}` is not installed anywhere in this tree"
+    parts = []
+    for instance in instances[:3]:
+        users = sorted({edge.source.label for edge in graph.dependents(instance)})
+        by = f", a dependency of {', '.join(users)}" if users else ""
+        parts.append(f"{instance.label} is installed at {relative(graph, instance.path)}{by}")
+    return "; ".join(parts)
+
+
+def _fixes(graph: DependencyGraph, owner: Instance, name: str, ref: ConfigRef, in_wrapper: bool) -> str:
+    instances = graph.instances_of(name)
+    version = f"^{instances[0].version}" if instances and instances[0].version else "*"
+    manifest = "package.json" if owner.is_project else f"{relative(graph, owner.path)}/package.json"
+    fixes = [f'declare it: "{name}": "{version}" in the devDependencies of {manifest}']
+    if ref.tool is Tool.WEBPACK_LOADER:
+        where = "in that package's config (its maintainers)" if in_wrapper else "in the config"
+        fixes.append(f"name it by path: loader: require.resolve('{name}') {where}")
+    if graph.layout.startswith("pnpm"):
+        fixes.append(
+            f"or, with pnpm, public-hoist-pattern[]={name} in .npmrc (publicHoistPattern in pnpm-workspace.yaml)"
+        )
+    return "; ".join(fixes)
+
+
+def _refs_in(fs: FileSystem, file: str) -> list[ConfigRef]:
+    try:
+        source = fs.read_bytes(file)
+    except FileSystemError:
+        return []
+    return config_refs(source, posixpath.basename(file))
+
+
+def _lookup_dir(owner: Instance, file: str, ref: ConfigRef) -> str:
+    """Where the tool starts looking: webpack and jest from the project, babel/eslint/postcss from the config."""
+    if ref.tool in (Tool.WEBPACK_LOADER, Tool.JEST, Tool.JEST_ENVIRONMENT):
+        return owner.path
+    return posixpath.dirname(file)
+
+
+def _finding(
+    graph: DependencyGraph, owner: Instance, file: str, ref: ConfigRef, module: str, looked: list[str], wrapper: str
+) -> Finding:
+    context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
+    looked_text = ", ".join(relative(graph, item) for item in looked[:2])
+    named = f"`{ref.name}`" + (f" (package `{module}`)" if module != ref.name else "")
+    return Finding(
+        "string-module-reference",
+        Severity.ERROR,
+        f"{named} is a {ref.tool.value} named by string in {relative(graph, file)}{context}; the tool looks in "
+        f"{looked_text}, ... and does not find it; {_holders(graph, module)}",
+        PackageRef(owner.name, owner.version, relative(graph, owner.path)),
+        request=ref.name,
+        from_=relative(graph, file),
+        line=ref.line or None,
+        column=ref.column or None,
+        fix=_fixes(graph, owner, module, ref, bool(wrapper)),
+    )
+
+
+@check("string-module-reference", Severity.ERROR)
+def string_module_reference(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    A tool config names a module by string (a webpack loader, a babel preset or plugin, an eslint
+    plugin or shareable config, a jest preset/transform/environment, a postcss plugin), and the tool
+    cannot find it from where it looks: webpack resolves loaders from its context (the project's
+    folder), not from the package whose config names them; babel from the config file's folder.
+    ## Why it matters
+    The build fails: "Module not found: Can't resolve 'css-loader'". It typically starts when a
+    build-wrapper package takes over the webpack config (its loaders are its own dependencies) and
+    the project moves to pnpm, whose isolated layout no longer hoists them into the project's
+    node_modules.
+    ## How to fix
+    Declare the package in the project; or name it by path in the config (`require.resolve('x')`);
+    with pnpm, a `public-hoist-pattern` entry for it in `.npmrc`."""
+    graph = context.graph
+    fs = context.fs
+    if not isinstance(graph, DependencyGraph) or fs is None:
+        return
+    for owner in graph.roots:
+        files = _config_files(fs, owner.path)
+        for file in files:
+            for ref in _refs_in(fs, file):
+                module = ref.module
+                if module is None:
+                    continue
+                found, looked = _folder_lookup(fs, _lookup_dir(owner, file, ref), module)
+                if found is None:
+                    yield _finding(graph, owner, file, ref, module, looked, "")
+        try:
+            manifest = json.loads(fs.read_bytes(owner.path + "/package.json"))
+        except (FileSystemError, ValueError):
+            manifest = None
+        for ref in package_json_refs(manifest) if isinstance(manifest, dict) else ():
+            module = ref.module
+            if module is not None and _folder_lookup(fs, owner.path, module)[0] is None:
+                yield _finding(
+                    graph,
+                    owner,
+                    owner.path + "/package.json",
+                    ref,
+                    module,
+                    _folder_lookup(fs, owner.path, module)[1],
+                    "",
+                )
+    yield from _wrapper_configs(graph, fs)
+
+
+def _wrapper_configs(graph: DependencyGraph, fs: FileSystem) -> Iterator[Finding]:
+    """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
+    wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
+    for owner in graph.roots:
+        for edge in graph.edges_from(owner):
+            wrapper = edge.target
+            if wrapper is None or wrapper.is_workspace:
+                continue
+            declared = {item.name for item in wrapper.manifest.declared(include_dev=False)}
+            if not declared & _WEBPACK_NAMES:
+                continue
+            for sub in _WRAPPER_FOLDERS:
+                folder = f"{wrapper.path}/{sub}" if sub else wrapper.path
+                for file in _config_files(fs, folder):
+                    if not posixpath.basename(file).startswith("webpack"):
+                        continue
+                    for ref in _refs_in(fs, file):
+                        module = ref.module
+                        if ref.tool is not Tool.WEBPACK_LOADER or module is None:
+                            continue
+                        found, looked = _folder_lookup(fs, owner.path, module)
+                        if found is None:
+                            yield _finding(graph, owner, file, ref, module, looked, wrapper.label)

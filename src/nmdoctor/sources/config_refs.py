@@ -1,0 +1,243 @@
+"""Modules that tool configs name by string: webpack loaders, babel presets and plugins, eslint
+plugins and shareable configs, jest presets/transforms/environments, postcss plugins.
+
+Each tool looks such a name up itself, from a place of its own choosing (webpack: its context;
+babel: the config file's folder), and expands short names (``env`` -> ``babel-preset-env``), so a
+name that node would find from the config file may still be missing for the tool.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import tree_sitter
+
+from nmdoctor.sources.imports import _parser, _string_value, language_for
+
+__all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "package_json_refs"]
+
+
+class Tool(enum.Enum):
+    WEBPACK_LOADER = "webpack loader"
+    BABEL_PRESET = "babel preset"
+    BABEL_PLUGIN = "babel plugin"
+    ESLINT_PLUGIN = "eslint plugin"
+    ESLINT_CONFIG = "eslint config"
+    JEST = "jest module"
+    JEST_ENVIRONMENT = "jest environment"
+    POSTCSS_PLUGIN = "postcss plugin"
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigRef:
+    name: str  # as written
+    tool: Tool
+    line: int
+    column: int
+
+    @property
+    def module(self) -> str | None:
+        """The package the tool loads for it (short names expanded), or None for paths and built-ins."""
+        return expand_name(self.name, self.tool)
+
+
+_WEBPACK = ("webpack.config.js", "webpack.config.cjs", "webpack.config.mjs", "webpack.config.ts")
+_BABEL = (
+    ".babelrc",
+    ".babelrc.json",
+    ".babelrc.js",
+    ".babelrc.cjs",
+    "babel.config.js",
+    "babel.config.json",
+    "babel.config.cjs",
+    "babel.config.mjs",
+)
+_ESLINT = (".eslintrc", ".eslintrc.json", ".eslintrc.js", ".eslintrc.cjs")
+_JEST = ("jest.config.js", "jest.config.cjs", "jest.config.mjs", "jest.config.ts", "jest.config.json")
+_POSTCSS = ("postcss.config.js", "postcss.config.cjs", "postcss.config.mjs", ".postcssrc", ".postcssrc.json")
+
+
+def is_config_file(name: str) -> bool:
+    return name in _WEBPACK + _BABEL + _ESLINT + _JEST + _POSTCSS or (
+        name.startswith("webpack") and name.endswith((".js", ".cjs", ".mjs")) and "config" in name
+    )
+
+
+def _scoped_expand(name: str, prefix: str, scope_default: str) -> str:
+    """eslint's and babel's short-name rules: ``x`` -> ``PREFIX-x``, ``@s`` -> ``@s/SCOPE_DEFAULT``,
+    ``@s/x`` -> ``@s/PREFIX-x``."""
+    if name.startswith("@"):
+        scope, _, rest = name.partition("/")
+        if not rest:
+            return f"{scope}/{scope_default}"
+        return name if rest.startswith(prefix) else f"{scope}/{prefix}-{rest}"
+    return name if name.startswith(prefix) else f"{prefix}-{name}"
+
+
+def expand_name(name: str, tool: Tool) -> str | None:
+    if not name or name.startswith((".", "/")) or "\\" in name:
+        return None
+    if tool is Tool.WEBPACK_LOADER:
+        name = name.split("?", 1)[0].split("!")[-1]
+        return name or None
+    if tool in (Tool.BABEL_PRESET, Tool.BABEL_PLUGIN):
+        kind = "preset" if tool is Tool.BABEL_PRESET else "plugin"
+        if name.startswith("module:"):
+            return name[len("module:") :]
+        if name.startswith("@babel/"):
+            rest = name[len("@babel/") :]
+            return name if rest.startswith(f"{kind}-") or rest in ("core",) else f"@babel/{kind}-{rest}"
+        return _scoped_expand(name, f"babel-{kind}", f"babel-{kind}")
+    if tool is Tool.ESLINT_PLUGIN:
+        return _scoped_expand(name, "eslint-plugin", "eslint-plugin")
+    if tool is Tool.ESLINT_CONFIG:
+        if name.startswith("eslint:"):
+            return None
+        if name.startswith("plugin:"):
+            plugin = name[len("plugin:") :].rsplit("/", 1)[0]
+            return _scoped_expand(plugin, "eslint-plugin", "eslint-plugin")
+        return _scoped_expand(name, "eslint-config", "eslint-config")
+    if tool is Tool.JEST_ENVIRONMENT:
+        if name in ("node", "jsdom"):
+            return f"jest-environment-{name}"
+        return name
+    return name.split("/", 2)[0] if not name.startswith("@") else "/".join(name.split("/", 2)[:2])
+
+
+# -- JSON configs (.babelrc, .eslintrc.json, package.json sections) ----------------------------
+
+
+def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
+    def strings(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    yield item
+                elif isinstance(item, list) and item and isinstance(item[0], str):
+                    yield item[0]
+
+    if not isinstance(data, dict):
+        return
+    if section == "babel":
+        yield from (ConfigRef(item, Tool.BABEL_PRESET, 0, 0) for item in strings(data.get("presets")))
+        yield from (ConfigRef(item, Tool.BABEL_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
+    elif section == "eslint":
+        yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
+        yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(data.get("extends")))
+    elif section == "jest":
+        yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(data.get("preset")))
+        env = data.get("testEnvironment")
+        if isinstance(env, str):
+            yield ConfigRef(env, Tool.JEST_ENVIRONMENT, 0, 0)
+        transform = data.get("transform")
+        for value in transform.values() if isinstance(transform, dict) else ():
+            yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(value))
+    elif section == "postcss":
+        plugins = data.get("plugins")
+        names = plugins.keys() if isinstance(plugins, dict) else strings(plugins)
+        yield from (ConfigRef(str(item), Tool.POSTCSS_PLUGIN, 0, 0) for item in names)
+
+
+def _section_for(name: str) -> str | None:
+    if name in _BABEL:
+        return "babel"
+    if name in _ESLINT:
+        return "eslint"
+    if name in _JEST:
+        return "jest"
+    if name in _POSTCSS:
+        return "postcss"
+    if name in _WEBPACK or name.startswith("webpack"):
+        return "webpack"
+    return None
+
+
+# -- JS configs ---------------------------------------------------------------------------------
+
+_PROPERTIES = {
+    "webpack": {"loader": Tool.WEBPACK_LOADER, "loaders": Tool.WEBPACK_LOADER, "use": Tool.WEBPACK_LOADER},
+    "babel": {"presets": Tool.BABEL_PRESET, "plugins": Tool.BABEL_PLUGIN},
+    "eslint": {"plugins": Tool.ESLINT_PLUGIN, "extends": Tool.ESLINT_CONFIG},
+    "jest": {"preset": Tool.JEST, "transform": Tool.JEST, "testEnvironment": Tool.JEST_ENVIRONMENT},
+    "postcss": {"plugins": Tool.POSTCSS_PLUGIN},
+}
+
+
+def _key_name(node: tree_sitter.Node) -> str | None:
+    key = node.child_by_field_name("key")
+    if key is None:
+        return None
+    if key.type in ("property_identifier", "identifier"):
+        return (key.text or b"").decode()
+    return _string_value(key)
+
+
+def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterator[tuple[str, tree_sitter.Node]]:
+    """String literals that name modules in a property value: a string, an array of them, objects
+    with ``loader`` (webpack), ``[name, options]`` pairs (babel), object keys (postcss)."""
+    if node is None or depth > 3:
+        return
+    value = _string_value(node)
+    if value is not None:
+        yield value, node
+    elif node.type == "array":
+        for child in node.named_children:
+            yield from _values(child, tool, depth + 1)
+    elif node.type == "object" and tool in (Tool.WEBPACK_LOADER, Tool.POSTCSS_PLUGIN, Tool.JEST):
+        for pair in node.named_children:
+            if pair.type != "pair":
+                continue
+            key = _key_name(pair)
+            if tool is Tool.WEBPACK_LOADER and key == "loader":
+                yield from _values(pair.child_by_field_name("value"), tool, depth + 1)
+            elif tool is Tool.POSTCSS_PLUGIN and key is not None:
+                yield key, pair
+            elif tool is Tool.JEST:
+                yield from _values(pair.child_by_field_name("value"), tool, depth + 1)
+
+
+def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
+    language = language_for(path) or "javascript"
+    tree = _parser(language).parse(source)
+    wanted = _PROPERTIES[section]
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "pair":
+            key = _key_name(node)
+            tool = wanted.get(key or "")
+            if tool is not None:
+                for text, literal in _values(node.child_by_field_name("value"), tool):
+                    line, column = literal.start_point
+                    yield ConfigRef(text, tool, line + 1, column + 1)
+                continue
+        stack.extend(node.named_children)
+
+
+def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
+    """Every module a config file names by string (``require.resolve(...)`` values are not strings)."""
+    section = _section_for(file_name)
+    if section is None:
+        return []
+    if file_name.endswith((".js", ".cjs", ".mjs", ".ts")):
+        refs = list(_js_refs(source, file_name, section))
+    else:
+        try:
+            data = json.loads(source)
+        except ValueError:
+            return []
+        refs = list(_json_refs(data, section))
+    return sorted(refs, key=lambda ref: (ref.line, ref.column, ref.name))
+
+
+def package_json_refs(manifest: dict[str, object]) -> list[ConfigRef]:
+    """The ``babel``, ``eslintConfig``, ``jest`` and ``postcss`` sections of a package.json."""
+    refs: list[ConfigRef] = []
+    for key, section in (("babel", "babel"), ("eslintConfig", "eslint"), ("jest", "jest"), ("postcss", "postcss")):
+        refs += _json_refs(manifest.get(key), section)
+    return refs

@@ -1,0 +1,77 @@
+"""string-module-reference: seed 002 caught, and quiet where the tool does find the module."""
+
+from __future__ import annotations
+
+from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.sources.config_refs import Tool, config_refs, expand_name
+from nmdoctor.vfs import MemoryFS, symlink
+
+STORE = "/app/node_modules/.pnpm"
+WRAPPER = f"{STORE}/builder@1.0.0/node_modules/builder"
+SEED_002 = {
+    "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"builder": "1.0.0"}},
+    "/app/node_modules/.modules.yaml": "nodeLinker: isolated\n",
+    "/app/node_modules/builder": symlink(".pnpm/builder@1.0.0/node_modules/builder"),
+    f"{WRAPPER}/package.json": {
+        "name": "builder",
+        "version": "1.0.0",
+        "dependencies": {"webpack": "^5", "css-loader": "^6"},
+    },
+    f"{WRAPPER}/webpack.config.js": "module.exports = {module: {rules: [{test: /\\.css$/, use: ['css-loader']}]}};",
+    f"{STORE}/builder@1.0.0/node_modules/css-loader": symlink("../../css-loader@6.8.1/node_modules/css-loader"),
+    f"{STORE}/builder@1.0.0/node_modules/webpack": symlink("../../webpack@5.0.0/node_modules/webpack"),
+    f"{STORE}/css-loader@6.8.1/node_modules/css-loader/package.json": {"name": "css-loader", "version": "6.8.1"},
+    f"{STORE}/webpack@5.0.0/node_modules/webpack/package.json": {"name": "webpack", "version": "5.0.0"},
+}
+
+
+def findings(tree: dict[str, object]) -> list[str]:
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    return [f.message for f in run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])]
+
+
+def test_seed_002_wrapper_loader_is_not_found_from_the_project() -> None:
+    [message] = findings(SEED_002)
+    assert message.startswith("`css-loader` is a webpack loader named by string in ")
+    assert "a config of builder@1.0.0, run with app@1.0.0 as webpack's context" in message
+    assert "a dependency of builder@1.0.0" in message
+
+
+def test_hoisted_loader_is_found() -> None:
+    tree = dict(SEED_002)
+    tree["/app/node_modules/css-loader"] = symlink(".pnpm/css-loader@6.8.1/node_modules/css-loader")
+    assert findings(tree) == []
+
+
+def test_require_resolve_is_not_a_string_reference() -> None:
+    tree = dict(SEED_002)
+    tree[f"{WRAPPER}/webpack.config.js"] = (
+        "module.exports = {module: {rules: [{use: [require.resolve('css-loader')]}]}};"
+    )
+    assert findings(tree) == []
+
+
+def test_project_babel_config_with_name_expansion() -> None:
+    tree = dict(SEED_002)
+    tree["/app/.babelrc"] = '{"presets": ["@babel/env"], "plugins": [["transform-runtime", {}]]}'
+    messages = findings(tree)
+    assert any("`@babel/env` (package `@babel/preset-env`) is a babel preset" in item for item in messages)
+    assert any("package `babel-plugin-transform-runtime`" in item for item in messages)
+
+
+def test_short_name_expansion() -> None:
+    assert expand_name("@babel/env", Tool.BABEL_PRESET) == "@babel/preset-env"
+    assert expand_name("@scope", Tool.ESLINT_PLUGIN) == "@scope/eslint-plugin"
+    assert expand_name("@scope/foo", Tool.ESLINT_CONFIG) == "@scope/eslint-config-foo"
+    assert expand_name("plugin:react/recommended", Tool.ESLINT_CONFIG) == "eslint-plugin-react"
+    assert expand_name("eslint:recommended", Tool.ESLINT_CONFIG) is None
+    assert expand_name("jsdom", Tool.JEST_ENVIRONMENT) == "jest-environment-jsdom"
+    assert expand_name("style-loader!css-loader?modules", Tool.WEBPACK_LOADER) == "css-loader"
+
+
+def test_webpack_use_forms() -> None:
+    source = b"module.exports={module:{rules:[{use:'a-loader'},{use:[{loader:'b-loader'}]},{loader:'c-loader'}]}}"
+    assert [ref.name for ref in config_refs(source, "webpack.config.js")] == ["a-loader", "b-loader", "c-loader"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from nmdoctor.cli.tree_cmds import InputError, load_graph
+from nmdoctor.diagnostics.config import ConfigError, load_settings
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.diagnostics.registry import CheckContext
@@ -37,6 +38,8 @@ Examples:
   nmdoctor check --ignore extraneous-package --output report.json --format json
   nmdoctor check --format sarif --output nmdoctor.sarif   # for code scanning
 \b
+Settings: "nmdoctor" in package.json, or .nmdoctor.json:
+  {"ignore": [codes], "singletons": [package names], "ignorePackages": [names]}
 Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable input.
 """,
 )
@@ -61,8 +64,13 @@ def check_command(
             lock = read_lockfile(fs, lockfile, manifest_json(fs, graph.project))
         except LockfileError as error:
             raise InputError(str(error)) from None
-    context = CheckContext(graph=graph, fs=fs, lockfile=lock)
-    findings = run_checks(context, select=_codes(select), ignore=_codes(ignore))
+    try:
+        settings = load_settings(fs, graph.project)
+    except ConfigError as error:
+        raise InputError(str(error)) from None
+    context = CheckContext(graph=graph, fs=fs, lockfile=lock, singletons=settings.singletons)
+    findings = run_checks(context, select=_codes(select), ignore=_codes(ignore) + tuple(settings.ignore))
+    findings = [item for item in findings if item.package is None or item.package.name not in settings.ignore_packages]
     document = findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1)
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"
@@ -71,7 +79,10 @@ def check_command(
         text = json.dumps(sarif_document(document, project_uri), indent=2) + "\n"
     else:
         buffer = io.StringIO()
-        render_findings(document, buffer, ok_line=f"no problems in {len(graph.instances) - 1} installed packages")
+        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        render_findings(
+            document, buffer, ok_line=f"no problems in {len(graph.instances) - 1} installed packages", colour=colour
+        )
         text = buffer.getvalue()
     if output:
         try:

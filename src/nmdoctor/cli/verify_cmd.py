@@ -55,5 +55,6 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(document, indent=2))
     else:
-        render_findings(document, sys.stdout, ok_line=f"node_modules matches {os.path.basename(path)}")
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        render_findings(document, sys.stdout, ok_line=f"node_modules matches {os.path.basename(path)}", colour=colour)
     sys.exit(1 if document["summary"]["error"] else 0)

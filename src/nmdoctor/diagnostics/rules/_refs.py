@@ -14,4 +14,6 @@ def package_ref(graph: DependencyGraph, instance: Instance) -> PackageRef:
 
 
 def where(graph: DependencyGraph, instance: Instance) -> str:
-    return relative(graph, instance.path)
+    """The instance's folder relative to the project, or "the project folder"."""
+    path = relative(graph, instance.path)
+    return "the project folder" if path == "." else path

@@ -9,6 +9,7 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.render.tree_json import relative
 
 __all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency"]
 
@@ -36,7 +37,7 @@ def missing_dependency(context: CheckContext) -> Iterator[Finding]:
             f"which does not resolve from {where(graph, source)}",
             package_ref(graph, source),
             request=edge.name,
-            from_=where(graph, source),
+            from_=relative(graph, source.path),
             fix="install it: run the install command of this project (npm install / pnpm install / yarn install)",
         )
 
@@ -63,7 +64,7 @@ def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
             f"{where(graph, source)}",
             package_ref(graph, source),
             request=edge.name,
-            from_=where(graph, source),
+            from_=relative(graph, source.path),
             fix=f'add "{edge.name}": "{edge.spec}" to the dependencies of the project that uses {source.name}',
         )
 

@@ -19,7 +19,7 @@ from nmdoctor.sources.files import source_files
 from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["phantom_dependency", "unresolvable_import"]
+__all__ = ["package_folder", "phantom_dependency", "unresolvable_import"]
 
 _DEV_PATH = re.compile(
     r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
@@ -31,7 +31,7 @@ def _types_package(name: str) -> str:
     return "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
 
 
-def _package_folder(fs: FileSystem, file: str, name: str) -> str | None:
+def package_folder(fs: FileSystem, file: str, name: str) -> str | None:
     for folder in node_modules_paths(posixpath.dirname(file)):
         stat = fs.stat(f"{folder}/{name}/package.json")
         if stat is not None and stat.kind is Kind.FILE:
@@ -65,7 +65,7 @@ def _scan(context: CheckContext) -> Iterator[tuple[Instance, str, ImportSite, st
                     continue
                 if site.types_only and _types_package(name) in declared:
                     continue
-                yield owner, file, site, name, _package_folder(fs, file, name)
+                yield owner, file, site, name, package_folder(fs, file, name)
 
 
 def _manifest_path(graph: DependencyGraph, owner: Instance) -> str:
@@ -157,7 +157,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             name = package_of(found.site.specifier)
             if name is None or name in reported:
                 continue
-            folder = _package_folder(fs, found.file, name)
+            folder = package_folder(fs, found.file, name)
             if folder is None:
                 continue  # an optional require in a try block, most often: not ours to judge
             reported.add(name)

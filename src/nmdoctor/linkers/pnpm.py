@@ -1,0 +1,150 @@
+"""pnpm's isolated layout (``node-linker=isolated``) for a logical graph.
+
+    node_modules/<alias>                          -> .pnpm/<dir>/node_modules/<name>   (importer deps)
+    node_modules/.pnpm/<dir>/node_modules/<name>/   the package itself
+    node_modules/.pnpm/<dir>/node_modules/<alias> -> ../../<dep dir>/node_modules/<dep name>
+    node_modules/.pnpm/node_modules/<alias>       -> hoisted (hoist-pattern, visible to packages only)
+    node_modules/<alias>                          -> publicly hoisted (public-hoist-pattern)
+
+One folder per name@version (pnpm adds one per set of resolved peers; the planner keeps one).
+Which package wins a hoisted name follows pnpm's hoister (pkg-manager/hoist): packages in the order
+its graph walker reaches them (by depth, then dep path, compared by code points), their
+dependencies in name order; the first to claim a name keeps it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
+from nmdoctor.linkers.plan import Plan
+from nmdoctor.lockfiles.pnpm_paths import dep_path_to_filename
+from nmdoctor.vfs.memory import MemoryFS
+
+__all__ = ["PnpmSettings", "hoisted_dependencies", "plan_pnpm"]
+
+
+@dataclass(frozen=True, slots=True)
+class PnpmSettings:
+    """pnpm 10's defaults; pnpm 7-9 used public_hoist_pattern ("*eslint*", "*prettier*")."""
+
+    hoist_pattern: tuple[str, ...] = ("*",)
+    public_hoist_pattern: tuple[str, ...] = ()
+    shamefully_hoist: bool = False
+    hoist: bool = True
+    pnpm_major: int = 10
+
+
+def _matches(name: str, patterns: Sequence[str]) -> bool:
+    included = False
+    for pattern in patterns:
+        if pattern.startswith("!"):
+            if fnmatch.fnmatchcase(name, pattern[1:]):
+                return False
+        elif fnmatch.fnmatchcase(name, pattern):
+            included = True
+    return included
+
+
+def _store_dir(package: LogicalPackage, settings: PnpmSettings) -> str:
+    return dep_path_to_filename(f"{package.name}@{package.version}", "9.0", pnpm_major=settings.pnpm_major)
+
+
+def _walk_depths(graph: LogicalGraph) -> list[tuple[str, int]]:
+    """Packages with the depth pnpm's lockfile walker first reaches them at.
+
+    The walker marks a package visited when its parent's level is expanded, and descends into
+    one subtree fully before the next, so a package can get a depth larger than its shortest path.
+    """
+    visited: set[str] = set()
+
+    def step(keys: list[str]) -> list[str]:
+        found = []
+        for key in keys:
+            if key in visited or graph.packages[key].importer is not None:
+                continue
+            visited.add(key)
+            found.append(key)
+        return found
+
+    def children(key: str) -> list[str]:
+        package = graph.packages[key]
+        return [package.dependencies[alias] for alias in sorted(package.dependencies)]
+
+    def walk(keys: list[str], depth: int) -> list[tuple[str, int]]:
+        result = [(key, depth) for key in keys]
+        following = [step(children(key)) for key in keys]
+        for keys_below in following:
+            result += walk(keys_below, depth + 1)
+        return result
+
+    # The importers' direct dependencies in package.json order (checked against pnpm 10 on a
+    # 1,650-package tree: every hoisted name the same); each package's own in name order.
+    entry = [key for importer in graph.importers() for key in importer.dependencies.values()]
+    return walk(step(entry), 0)
+
+
+def hoisted_dependencies(graph: LogicalGraph, settings: PnpmSettings) -> dict[str, tuple[str, str]]:
+    """alias -> (package key, "public" | "private") as pnpm's hoister chooses them."""
+    public = ("*",) if settings.shamefully_hoist else settings.public_hoist_pattern
+    private = settings.hoist_pattern if settings.hoist else ()
+    taken = {alias.lower() for importer in graph.importers() for alias in importer.dependencies}
+    chosen: dict[str, tuple[str, str]] = {}
+    for key, _depth in sorted(_walk_depths(graph), key=lambda item: (item[1], item[0])):
+        package = graph.packages[key]
+        for alias in sorted(package.dependencies):
+            kind = "public" if _matches(alias, public) else "private" if _matches(alias, private) else None
+            if kind is None or alias.lower() in taken:
+                continue
+            taken.add(alias.lower())
+            chosen[alias] = (package.dependencies[alias], kind)
+    return chosen
+
+
+def _link(fs: MemoryFS, link: str, target: str) -> None:
+    fs.add_symlink(link, posixpath.relpath(target, posixpath.dirname(link)))
+
+
+def plan_pnpm(graph: LogicalGraph, settings: PnpmSettings | None = None) -> Plan:
+    """The planned node_modules folders (package.json files and links) as an in-memory tree."""
+    settings = settings or PnpmSettings()
+    fs = MemoryFS()
+    binds: dict[str, str] = {}
+    root = graph.project
+    store = f"{root}/node_modules/.pnpm"
+
+    def location(key: str) -> str:
+        package = graph.packages[key]
+        if package.importer is not None:
+            return root if package.importer == "." else f"{root}/{package.importer}"
+        return f"{store}/{_store_dir(package, settings)}/node_modules/{package.name}"
+
+    for key, package in graph.packages.items():
+        if package.importer is not None:
+            continue
+        folder = location(key)
+        fs.add_file(folder + "/package.json", _manifest_bytes(package))
+        binds[folder] = package.source.path
+        for alias, dependency in package.dependencies.items():
+            link = f"{store}/{_store_dir(package, settings)}/node_modules/{alias}"
+            if dependency != key and link != folder:
+                _link(fs, link, location(dependency))
+    for importer in graph.importers():
+        base = location(importer.key)
+        for alias, dependency in importer.dependencies.items():
+            _link(fs, f"{base}/node_modules/{alias}", location(dependency))
+    for alias, (key, kind) in hoisted_dependencies(graph, settings).items():
+        link = f"{root}/node_modules/{alias}" if kind == "public" else f"{store}/node_modules/{alias}"
+        _link(fs, link, location(key))
+    fs.add_file(f"{root}/node_modules/.modules.yaml", b"nodeLinker: isolated\n")
+    fs.add_dir(store)
+    return Plan(fs, binds)
+
+
+def _manifest_bytes(package: LogicalPackage) -> bytes:
+    raw = package.source.manifest.raw
+    return json.dumps(raw if isinstance(raw, dict) else {"name": package.name, "version": package.version}).encode()

@@ -1,0 +1,205 @@
+"""Plan the target layout, ask the same resolution questions of both layouts, report the answers
+that differ: declared dependencies of every package, the project's own imports, modules that tool
+configs name by string, and the undeclared requires inside installed packages."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.diagnostics.rules import strings, undeclared
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.linkers.logical import logical_graph
+from nmdoctor.linkers.nested import plan_nested
+from nmdoctor.linkers.plan import Plan
+from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.render.tree_json import relative
+from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.overlay import OverlayFS
+
+__all__ = ["TARGETS", "MigrationResult", "migrate"]
+
+TARGETS = {"pnpm": "pnpm-isolated", "nested": "npm-nested"}
+
+
+@dataclass(slots=True)
+class MigrationResult:
+    target_layout: str
+    planned: DependencyGraph
+    plan: Plan
+    findings: list[Finding]
+    edges_compared: int
+    questions_compared: int
+
+
+def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
+    logical = logical_graph(graph)
+    if target == "pnpm":
+        return plan_pnpm(logical, settings)
+    if target == "nested":
+        return plan_nested(logical)
+    raise ValueError(f"no planner for {target!r} yet (planned: {', '.join(sorted(TARGETS))})")
+
+
+def _mounts(graph: DependencyGraph) -> list[str]:
+    return [f"{root.path}/node_modules" for root in graph.roots]
+
+
+def _edge_key(edge_source: Instance, name: str) -> tuple[str, str]:
+    return ("." if edge_source.is_project else edge_source.label, name)
+
+
+def _edge_findings(current: DependencyGraph, planned: DependencyGraph, layout: str) -> tuple[list[Finding], int]:
+    before = {_edge_key(edge.source, edge.name): edge for edge in current.edges}
+    after = {_edge_key(edge.source, edge.name): edge for edge in planned.edges}
+    findings = []
+    for key, edge in sorted(before.items()):
+        new = after.get(key)
+        old_target = edge.target.label if edge.target else None
+        new_target = new.target.label if new is not None and new.target else None
+        if old_target == new_target or old_target is None:
+            continue
+        source = edge.source
+        ref = PackageRef(source.name, source.version, relative(current, source.path))
+        if new_target is None:
+            severity = (
+                Severity.WARNING if edge.kind in (DependencyKind.PEER, DependencyKind.OPTIONAL) else Severity.ERROR
+            )
+            code = "unmet-peer-dependency" if edge.kind is DependencyKind.PEER else "missing-dependency"
+            findings.append(
+                Finding(
+                    code,
+                    severity,
+                    f"under {layout}, `{source.label}` would no longer find `{edge.name}` (today: {old_target})",
+                    ref,
+                    request=edge.name,
+                    from_=relative(current, source.path),
+                    fix=f'declare "{edge.name}" in the dependencies of {source.name}'
+                    if not source.is_project
+                    else f'declare "{edge.name}" in package.json',
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    "resolution-changed",
+                    Severity.WARNING,
+                    f"under {layout}, `{source.label}` would get `{new_target}` for `{edge.name}` "
+                    f"instead of {old_target}",
+                    ref,
+                    request=edge.name,
+                    from_=relative(current, source.path),
+                    fix="pin the version you need with overrides (npm), pnpm.overrides or resolutions (yarn)",
+                )
+            )
+    return findings, len(before)
+
+
+def _source_questions(context: CheckContext) -> Iterable[Finding]:
+    """Findings whose presence depends on the layout: imports and string references."""
+    yield from undeclared.phantom_dependency.run(context)
+    yield from undeclared.unresolvable_import.run(context)
+    yield from strings.string_module_reference.run(context)
+
+
+def _finding_key(finding: Finding) -> tuple[object, ...]:
+    """The same question in both layouts: installed packages' files move, so compare by file name."""
+    package = finding.package.name if finding.package else None
+    where = posixpath.basename(finding.from_ or "") if finding.line else None
+    return (package, finding.request, where, finding.line, finding.column)
+
+
+def _question_findings(
+    current: DependencyGraph, planned: DependencyGraph, fs: FileSystem, planned_fs: FileSystem, layout: str, target: str
+) -> tuple[list[Finding], int]:
+    before = {_finding_key(item): item for item in _source_questions(CheckContext(graph=current, fs=fs))}
+    after = list(_source_questions(CheckContext(graph=planned, fs=planned_fs)))
+    findings = []
+    for finding in after:
+        old = before.get(_finding_key(finding))
+        broken = finding.code in ("unresolvable-import", "string-module-reference")
+        if not broken or (old is not None and old.code == finding.code):
+            continue
+        name = finding.request or ""
+        hoist = f"; or public-hoist-pattern[]={name} in .npmrc" if target == "pnpm" and name else ""
+        if finding.code == "unresolvable-import" and old is not None and finding.package is not None:
+            message = (
+                f"under {layout}, `{name}` imported by `{finding.package.name}@{finding.package.version}` would not "
+                "resolve: it is not declared, and today it resolves only through hoisting"
+            )
+            fix = (old.fix or "") + hoist
+        else:
+            message = f"under {layout}: {finding.message}"
+            fix = (finding.fix or "") + ("" if "hoist-pattern" in (finding.fix or "") else hoist)
+        findings.append(
+            Finding(
+                finding.code,
+                Severity.ERROR,
+                message,
+                finding.package,
+                request=finding.request,
+                from_=finding.from_,
+                line=finding.line,
+                column=finding.column,
+                fix=fix,
+            )
+        )
+    return findings, len(before)
+
+
+def _package_phantom_findings(
+    current: DependencyGraph, planned: DependencyGraph, fs: FileSystem, planned_fs: FileSystem, layout: str
+) -> list[Finding]:
+    """Undeclared requires inside installed packages that resolve today and would not after."""
+    findings = []
+    by_label = {item.label: item for item in planned.instances}
+    for finding in undeclared.phantom_dependency.run(CheckContext(graph=current, fs=fs)):
+        package = finding.package
+        if package is None or package.path == "." or not finding.from_ or not finding.request:
+            continue
+        moved = by_label.get(f"{package.name}@{package.version}")
+        if moved is None:
+            continue
+        inside = finding.from_[len(package.path) + 1 :] if finding.from_.startswith(package.path + "/") else None
+        if inside is None:
+            continue
+        name = finding.request.split("/", 2)
+        name_text = "/".join(name[:2]) if finding.request.startswith("@") else name[0]
+        file = f"{moved.path}/{inside}"
+        if undeclared.package_folder(planned_fs, file, name_text) is not None:
+            continue
+        findings.append(
+            Finding(
+                "phantom-dependency",
+                Severity.ERROR,
+                f"under {layout}, `{package.name}@{package.version}` would no longer find `{name_text}`, "
+                "which it requires without declaring (it resolves today only through hoisting)",
+                package,
+                request=finding.request,
+                from_=finding.from_,
+                line=finding.line,
+                column=finding.column,
+                fix=finding.fix,
+            )
+        )
+    return findings
+
+
+def migrate(
+    graph: DependencyGraph, fs: FileSystem, target: str, settings: PnpmSettings | None = None
+) -> MigrationResult:
+    settings = settings or PnpmSettings()
+    plan = _plan(graph, target, settings)
+    planned_fs = OverlayFS(plan.fs, fs, _mounts(graph), plan.binds)
+    planned = read_installed_tree(planned_fs, graph.project)
+    layout = TARGETS[target]
+    edge_findings, edges = _edge_findings(graph, planned, layout)
+    question_findings, questions = _question_findings(graph, planned, fs, planned_fs, layout, target)
+    package_findings = _package_phantom_findings(graph, planned, fs, planned_fs, layout)
+    findings = edge_findings + question_findings + package_findings
+    return MigrationResult(layout, planned, plan, findings, edges, questions)

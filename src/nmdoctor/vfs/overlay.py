@@ -1,0 +1,96 @@
+"""A planned node_modules laid over a real project: planned paths from memory, the rest from disk."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from nmdoctor.vfs._walk import follow
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Stat, VPath
+
+__all__ = ["OverlayFS"]
+
+
+class OverlayFS:
+    """Every path under one of ``mounts`` is answered by ``upper`` (a planned layout); any other by
+    ``lower`` (the project's own files). ``binds`` serve a planned package folder's files (all but its
+    own node_modules) from the folder of an installed copy, as a copy would, without a link, so that
+    real paths stay in the planned layout. Links are followed across all of them, once, in vfs._walk."""
+
+    def __init__(
+        self, upper: FileSystem, lower: FileSystem, mounts: Sequence[VPath], binds: Mapping[VPath, VPath] | None = None
+    ) -> None:
+        self.upper = upper
+        self.lower = lower
+        self.mounts = tuple(mounts)
+        self.binds = dict(binds or {})
+
+    def _route(self, path: VPath) -> tuple[FileSystem, VPath]:
+        for mount in self.mounts:
+            if path == mount or path.startswith(mount + "/"):
+                if self.binds:
+                    bound = self._bound(path)
+                    if bound is not None:
+                        return self.lower, bound
+                return self.upper, path
+        return self.lower, path
+
+    def _bound(self, path: VPath) -> VPath | None:
+        """The installed file a path inside a bound planned folder stands for (not its node_modules)."""
+        folder = path
+        while folder and folder != "/":
+            source = self.binds.get(folder)
+            if source is not None:
+                rest = path[len(folder) :]
+                if rest in ("", "/node_modules") or rest.startswith("/node_modules/"):
+                    return None
+                return source + rest
+            folder = folder.rpartition("/")[0]
+        return None
+
+    def _owner(self, path: VPath) -> FileSystem:
+        return self._route(path)[0]
+
+    def _lstat_exact(self, path: VPath) -> Stat | None:
+        fs, routed = self._route(path)
+        return fs.lstat(routed)
+
+    def _readlink_exact(self, path: VPath) -> str:
+        fs, routed = self._route(path)
+        return fs.readlink(routed)
+
+    def lstat(self, path: VPath) -> Stat | None:
+        parent, _, name = path.rpartition("/")
+        try:
+            real_parent = follow(parent or "/", self._lstat_exact, self._readlink_exact)[0]
+        except FileSystemError:
+            return None
+        return self._lstat_exact(real_parent.rstrip("/") + "/" + name)
+
+    def stat(self, path: VPath) -> Stat | None:
+        try:
+            return follow(path, self._lstat_exact, self._readlink_exact)[1]
+        except FileSystemError:
+            return None
+
+    def realpath(self, path: VPath) -> VPath:
+        return follow(path, self._lstat_exact, self._readlink_exact)[0]
+
+    def readlink(self, path: VPath) -> str:
+        parent, _, name = path.rpartition("/")
+        real_parent = follow(parent or "/", self._lstat_exact, self._readlink_exact)[0]
+        return self._readlink_exact(real_parent.rstrip("/") + "/" + name)
+
+    def read_bytes(self, path: VPath) -> bytes:
+        fs, routed = self._route(self.realpath(path))
+        return fs.read_bytes(routed)
+
+    def listdir(self, path: VPath) -> Sequence[str]:
+        real = self.realpath(path)
+        source = self.binds.get(real)
+        fs, routed = (self.lower, source) if source is not None else self._route(real)
+        names = set(fs.listdir(routed))
+        if routed != real:  # a bound folder: its node_modules comes from the plan
+            names.discard("node_modules")
+            if self.upper.lstat(real + "/node_modules") is not None:
+                names.add("node_modules")
+        return sorted(names)

@@ -80,8 +80,7 @@ class CjsResolver:
         builtin = builtin_name(request)
         if builtin is not None:
             return "node:" + builtin
-        if request.startswith("node:"):
-            raise ModuleNotFound(f"Cannot find module '{request}'")
+        # An unknown "node:x" is no builtin, and require.resolve looks it up like any other name.
         if _is_relative_lookup(request):
             paths = [posixpath.dirname(parent)]
         else:
@@ -100,10 +99,14 @@ class CjsResolver:
 
     def _imports(self, request: str, parent: str, scope: PackageConfig) -> str:
         base = path_to_file_url(parent)
-        esm_scope = self.esm.package_scope_config(base)
         try:
             resolved = package_imports_resolve(
-                self.lookup, request, esm_scope, self.conditions, self.esm.package_resolve, parent
+                self.lookup,
+                request,
+                lambda: self.esm.package_scope_config(base),
+                self.conditions,
+                self.esm.package_resolve,
+                parent,
             )
         except EsmModuleNotFound:
             raise ModuleNotFound(f"Cannot find module '{request}'") from None
@@ -163,8 +166,7 @@ class CjsResolver:
         if isinstance(resolved, str):
             raise InvalidUrlScheme(f"The URL must be of scheme file: {resolved}")
         if _ENCODED_SEPARATOR.search(resolved.href):
-            # Node builds ERR_INVALID_MODULE_SPECIFIER here, then overwrites its code.
-            raise ModuleNotFound(f'Invalid module "{resolved.href}" must not include encoded "/" or "\\"')
+            raise InvalidModuleSpecifier(f'Invalid module "{resolved.href}" must not include encoded "/" or "\\"')
         try:
             filename = file_url_to_path(resolved)
         except InvalidModuleSpecifier as error:
@@ -259,6 +261,7 @@ class CjsResolver:
 
     def _to_real(self, path: str) -> str:
         if self.preserve_symlinks:
+            path = normalize(path)  # path.resolve: "lib//main.js" from an exports target is "lib/main.js"
             self.lookup.note(path, "found")
             return path
         real = self.lookup.realpath(path)

@@ -56,8 +56,9 @@ class EsmResolver:
             if scheme == "data:":
                 return specifier
             if scheme == "node:":
+                # The loader takes the specifier as written: "NODE:fs" is no builtin it knows.
                 name = specifier[5:]
-                if name not in BUILTINS and name not in SCHEME_ONLY:
+                if not specifier.startswith("node:") or (name not in BUILTINS and name not in SCHEME_ONLY):
                     raise UnknownBuiltinModule(f"No such built-in module: {specifier}")
                 return specifier
             if scheme is not None and scheme != "file:":
@@ -72,9 +73,13 @@ class EsmResolver:
         if specifier != "" and (specifier[0] == "/" or is_relative_specifier(specifier)):
             resolved = url_resolve(specifier, base)
         elif specifier.startswith("#"):
-            scope = self.package_scope_config(base)
             resolved = package_imports_resolve(
-                self.lookup, specifier, scope, self.conditions, self.package_resolve, self._where(base)
+                self.lookup,
+                specifier,
+                lambda: self.package_scope_config(base),
+                self.conditions,
+                self.package_resolve,
+                self._where(base),
             )
         elif parse_scheme(specifier) == "file:":
             resolved = url_resolve(specifier, base)
@@ -82,7 +87,18 @@ class EsmResolver:
             resolved = self.package_resolve(specifier, base, self.conditions)
         if isinstance(resolved, str):
             return resolved
-        return self.finalize_resolution(resolved, base)
+        path = self.finalize_resolution(resolved, base)
+        self._check_format_scope(path)
+        return path
+
+    def _check_format_scope(self, path: str) -> None:
+        """Node decides a ``.js`` or extensionless file's format from its package scope while
+        resolving, so a package.json there that is not JSON fails the import."""
+        name = path.rpartition("/")[2]
+        dot = name.rfind(".")
+        extension = name[dot:] if dot > 0 else ""
+        if extension in (".js", ""):
+            self.package_scope_config(path_to_file_url(path))
 
     # -- procedures -----------------------------------------------------------------------------
     def finalize_resolution(self, resolved: FileUrl, base: FileUrl) -> str:
@@ -180,15 +196,17 @@ class EsmResolver:
 
     @staticmethod
     def _parse_package_name(specifier: str, base: FileUrl) -> tuple[str, str]:
+        # As node's parsePackageName: an empty specifier is not refused here; its lookup of the
+        # package "" fails later with ERR_MODULE_NOT_FOUND.
         separator = specifier.find("/")
         valid = True
         if specifier.startswith("@"):
-            if separator == -1 or specifier == "":
+            if separator == -1:
                 valid = False
             else:
                 separator = specifier.find("/", separator + 1)
         name = specifier if separator == -1 else specifier[:separator]
-        if specifier == "" or _INVALID_PACKAGE_NAME.search(name):
+        if _INVALID_PACKAGE_NAME.search(name):
             valid = False
         if not valid:
             raise InvalidModuleSpecifier(

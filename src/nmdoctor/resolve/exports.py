@@ -263,16 +263,18 @@ def _not_exported(package: PackageConfig, subpath: str) -> PackagePathNotExporte
 def package_imports_resolve(
     lookup: Lookup,
     name: str,
-    scope: PackageConfig,
+    scope_of: Callable[[], PackageConfig],
     conditions: frozenset[str],
     package_resolve: PackageResolve,
     referrer: str,
 ) -> FileUrl | str:
-    """PACKAGE_IMPORTS_RESOLVE(specifier, parentURL, conditions), given the parent's package scope."""
+    """PACKAGE_IMPORTS_RESOLVE(specifier, parentURL, conditions); ``scope_of`` finds the parent's
+    package scope, which node reads only once the name is known to be valid."""
     if name == "#" or name.startswith("#/") or name.endswith("/"):
         raise InvalidModuleSpecifier(
             f'Invalid module "{name}" is not a valid internal imports specifier name imported from {referrer}'
         )
+    scope = scope_of()
     if scope.exists:
         package_url = path_to_file_url(scope.path)
         imports = scope.imports

@@ -37,6 +37,7 @@ Examples:
   nmdoctor check path/to/app --format json    # {"findings": [...], "summary": {...}}
   nmdoctor check --ignore extraneous-package --output report.json --format json
   nmdoctor check --format sarif --output nmdoctor.sarif   # for code scanning
+  nmdoctor check --fail-on warning -q          # in CI: fail on warnings too, print nothing
 \b
 Settings: "nmdoctor" in package.json, or .nmdoctor.json:
   {"ignore": [codes], "singletons": [package names], "ignorePackages": [names]}
@@ -51,8 +52,23 @@ Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable
 @click.option("--select", metavar="CODES", help="Only these finding codes (comma separated).")
 @click.option("--ignore", metavar="CODES", help="Leave out these finding codes (comma separated).")
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Check the lockfile even if node_modules exists.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity (or worse) is found.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit status tells.")
 def check_command(
-    project: str, output_format: str, output: str | None, select: str | None, ignore: str | None, from_lockfile: bool
+    project: str,
+    output_format: str,
+    output: str | None,
+    select: str | None,
+    ignore: str | None,
+    from_lockfile: bool,
+    fail_on: str,
+    quiet: bool,
 ) -> None:
     """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
     graph = load_graph(project, from_lockfile=from_lockfile)
@@ -90,6 +106,8 @@ def check_command(
                 handle.write(text)
         except OSError as error:
             raise InputError(f"{output}: cannot write ({error.strerror})") from None
-    else:
+    elif not quiet:
         sys.stdout.write(text)
-    sys.exit(1 if document["summary"]["error"] else 0)
+    summary = document["summary"]
+    failing = {"error": summary["error"], "warning": summary["error"] + summary["warning"], "never": 0}[fail_on]
+    sys.exit(1 if failing else 0)

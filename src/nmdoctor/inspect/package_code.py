@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from nmdoctor.model.graph import Instance
-from nmdoctor.resolve import ImportKind, Resolver
+from nmdoctor.resolve import Resolver
 from nmdoctor.sources.imports import ImportSite, language_for, package_of, parse_imports
-from nmdoctor.vfs.base import FileSystem, FileSystemError
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["MAX_FILES_PER_PACKAGE", "PackageImport", "entry_files", "package_imports"]
 
@@ -91,18 +91,30 @@ def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, know
         candidates = [match.group(2).decode("utf-8", "replace") for match in _SPECIFIER.finditer(source)]
         for specifier in candidates:
             if specifier.startswith("./") or specifier.startswith("../"):
-                kind = ImportKind.IMPORT if file.endswith(".mjs") else ImportKind.REQUIRE
-                result = resolver.resolve(specifier, file, kind)
-                if result.resolved is None or result.resolved in seen or not result.resolved.startswith("/"):
+                found = _relative_file(fs, posixpath.dirname(file), specifier)
+                if found is None or found in seen or not found.startswith(instance.path + "/"):
                     continue
-                if result.resolved.startswith(instance.path + "/"):
-                    seen.add(result.resolved)
-                    pending.append(result.resolved)
+                seen.add(found)
+                pending.append(found)
         if not any(_unknown(item, known) for item in candidates):
             continue
         for site in parse_imports(source, file):
             if _unknown(site.specifier, known):
                 yield PackageImport(file, site, instance.path)
+
+
+_PROBES = ("", ".js", ".cjs", ".mjs", ".json", "/index.js", "/index.cjs", "/index.mjs")
+
+
+def _relative_file(fs: FileSystem, folder: str, specifier: str) -> str | None:
+    """The file a relative require or import most likely loads (node's probing, without ``main``):
+    enough to follow the package's own modules, which is all this walk needs."""
+    base = posixpath.normpath(posixpath.join(folder, specifier.split("?", 1)[0]))
+    for suffix in _PROBES:
+        stat = fs.stat(base + suffix)
+        if stat is not None and stat.kind is Kind.FILE:
+            return base + suffix
+    return None
 
 
 def _unknown(specifier: str, known: set[str]) -> bool:

@@ -11,6 +11,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.specs import satisfies
 
 __all__ = ["INSTALL_COMMANDS", "verify_tree"]
 
@@ -66,6 +67,7 @@ def verify_tree(graph: DependencyGraph, lock: Lockfile) -> list[Finding]:
     findings = list(_missing_and_drifted(matcher, install))
     findings += _edges(matcher, install)
     findings += _extraneous(matcher, install)
+    findings += _out_of_range(matcher, install)
     findings += _manifest_drift(matcher)
     return findings
 
@@ -170,6 +172,26 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 matcher.ref(instance),
                 fix=f"run `{install}` (it removes what the lockfile lacks)",
             )
+
+
+def _out_of_range(matcher: _Matcher, install: str) -> Iterator[Finding]:
+    """Installed edges whose version is outside the declared range (whatever the lockfile says)."""
+    for edge in matcher.graph.edges:
+        target = edge.target
+        if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
+            continue
+        if satisfies(target.version, edge.spec) is not False:
+            continue
+        yield Finding(
+            "version-mismatch",
+            Severity.ERROR,
+            f"`{edge.source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} from "
+            f"{matcher.relative(target.path)}",
+            matcher.ref(edge.source),
+            request=edge.name,
+            from_=matcher.relative(edge.source.path) or ".",
+            fix=f"run `{install}`",
+        )
 
 
 def _manifest_drift(matcher: _Matcher) -> Iterator[Finding]:

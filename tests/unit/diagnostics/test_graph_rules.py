@@ -68,3 +68,16 @@ def test_doppelganger_and_duplicate_singleton() -> None:
     assert "installed 2 times" in findings["doppelganger"].message
     assert "(used by a@1.0.0)" in findings["doppelganger"].message
     assert "17.0.2 at node_modules/a/node_modules/react" in findings["duplicate-singleton"].message
+
+
+def test_version_mismatch_and_peer_out_of_range() -> None:
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "^2", "react": "^18"})
+    tree["/app/node_modules/a/package.json"] = pkg("a", "1.0.0", peerDependencies={"react": "^17"})
+    assert codes(tree) == ["unmet-peer-dependency", "version-mismatch"]
+
+
+def test_specs_that_are_not_ranges_are_not_judged() -> None:
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "github:me/a#main", "react": "latest"})
+    assert codes(tree) == []

@@ -9,9 +9,10 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.specs import satisfies
 from nmdoctor.render.tree_json import relative
 
-__all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency"]
+__all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency", "version_mismatch"]
 
 
 @check("missing-dependency", Severity.ERROR)
@@ -42,6 +43,39 @@ def missing_dependency(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+@check("version-mismatch", Severity.ERROR)
+def version_mismatch(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    A declared dependency resolves, but to a version outside the declared range.
+    ## Why it matters
+    The package runs against an API it was not written for: a moved or changed function fails at
+    run time, far from the install that caused it (often a manual copy, a stale volume or a
+    partial install).
+    ## How to fix
+    Reinstall from the lockfile; if the lockfile itself holds that version, the range changed in
+    package.json without an install: run the install command and commit the lockfile."""
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    for edge in graph.edges:
+        target = edge.target
+        if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
+            continue
+        if satisfies(target.version, edge.spec) is not False:
+            continue
+        source = edge.source
+        yield Finding(
+            "version-mismatch",
+            Severity.ERROR,
+            f"`{source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} "
+            f"from {relative(graph, target.path)}",
+            package_ref(graph, source),
+            request=edge.name,
+            from_=relative(graph, source.path),
+            fix="reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile), or run the install command "
+            "if package.json changed",
+        )
+
+
 @check("unmet-peer-dependency", Severity.WARNING)
 def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
     """## What it means
@@ -54,14 +88,21 @@ def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     for edge in graph.edges:
-        if edge.kind is not DependencyKind.PEER or edge.target is not None or edge.optional:
+        if edge.kind is not DependencyKind.PEER:
+            continue
+        if edge.target is None:
+            if edge.optional:
+                continue
+            problem = f"which does not resolve from {where(graph, edge.source)}"
+        elif satisfies(edge.target.version, edge.spec) is False:
+            problem = f"but gets {edge.target.version} from {relative(graph, edge.target.path)}"
+        else:
             continue
         source = edge.source
         yield Finding(
             "unmet-peer-dependency",
             Severity.WARNING,
-            f"`{source.label}` needs the peer `{edge.name}@{edge.spec}`, which does not resolve from "
-            f"{where(graph, source)}",
+            f"`{source.label}` needs the peer `{edge.name}@{edge.spec}`, {problem}",
             package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),

@@ -1,0 +1,111 @@
+"""Does an installed version satisfy a declared dependency spec, as npm judges it?
+
+Ranges are checked with PyPI ``node-semver`` (a port of npm's ``semver``) in loose mode, as
+arborist's dep-valid does, behind the fixes our reference notes list: input trimmed, no
+``includePrerelease``, an x-range followed by a number (``1.x.0``) refused as semver 7.8.4+ does,
+and a range set holding ``*`` collapsed to ``*``. Specs that are not ranges (tags, aliases, files,
+links, workspaces, git and URLs) are classified; only aliases carry a range to check.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+import nodesemver
+
+__all__ = ["Spec", "SpecKind", "classify_spec", "satisfies"]
+
+
+class SpecKind(enum.Enum):
+    RANGE = "range"
+    TAG = "tag"
+    ALIAS = "alias"
+    FILE = "file"
+    LINK = "link"
+    WORKSPACE = "workspace"
+    GIT = "git"
+    URL = "url"
+    CATALOG = "catalog"
+    OTHER = "other"  # yarn berry protocols: portal:, patch:, exec:
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    kind: SpecKind
+    text: str
+    name: str | None = None  # the aliased package, for npm:name@range
+    range: str | None = None  # what a version must satisfy, when there is one
+
+
+_GIT = re.compile(r"^(git\+|git://|github:|gitlab:|bitbucket:|gist:)|\.git(#.*)?$|^[\w.-]+/[\w.-]+(#.*)?$")
+_X_THEN_NUMBER = re.compile(r"^v?\s*(\d+\.[xX*]\.\d|[xX*]\.\d)")
+_HYPHEN = re.compile(r"\s-\s")
+
+
+def _x_range_then_number(text: str) -> bool:
+    """semver 7.8.4+ refuses a plain or primitive x-range followed by a number (``1.x.0``, ``>=x.2``);
+    caret, tilde and hyphen ranges still accept them."""
+    for comparator_set in text.split("||"):
+        if _HYPHEN.search(comparator_set):
+            continue
+        for token in re.sub(r"([<>=]+)\s+", r"\1", comparator_set).split():
+            if token.startswith(("^", "~")):
+                continue
+            if _X_THEN_NUMBER.match(token.lstrip("<>=")):
+                return True
+    return False
+
+
+def classify_spec(spec: str) -> Spec:
+    text = spec.strip()
+    if text.startswith("npm:"):
+        rest = text[4:]
+        at = rest.find("@", 1)
+        name, version = (rest[:at], rest[at + 1 :]) if at != -1 else (rest, "*")
+        return Spec(SpecKind.ALIAS, text, name, version or "*")
+    if text.startswith("workspace:"):
+        return Spec(SpecKind.WORKSPACE, text)
+    if text.startswith("catalog:"):
+        return Spec(SpecKind.CATALOG, text)
+    if text.startswith(("link:", "portal:")):
+        return Spec(SpecKind.LINK, text)
+    is_tarball = text.endswith((".tgz", ".tar.gz", ".tar")) and "://" not in text
+    if text.startswith(("file:", "./", "../", "/", "~/")) or is_tarball:
+        return Spec(SpecKind.FILE, text)
+    if text.startswith(("http://", "https://")) and not text.endswith(".git"):
+        return Spec(SpecKind.URL, text)
+    if _GIT.search(text):
+        return Spec(SpecKind.GIT, text)
+    if text.startswith(("patch:", "exec:")):
+        return Spec(SpecKind.OTHER, text)
+    if text == "" or _valid_range(text) is not None:
+        return Spec(SpecKind.RANGE, text, range=text or "*")
+    return Spec(SpecKind.TAG, text)
+
+
+def _valid_range(text: str) -> str | None:
+    if _x_range_then_number(text):
+        return None
+    try:
+        return nodesemver.valid_range(text, loose=True)
+    except (ValueError, TypeError):
+        return None
+
+
+def satisfies(version: str, spec: str) -> bool | None:
+    """True/False for a range (or an alias's range); None when the spec is not one nmdoctor can judge
+    from a version alone (a tag, a path, a workspace, git, a URL)."""
+    parsed = classify_spec(spec)
+    if parsed.range is None:
+        return None
+    text = parsed.range.strip()
+    if _x_range_then_number(text):
+        return False
+    if any(part.strip() in ("*", "x", "X", "") for part in text.split("||")) and "||" in text:
+        text = "*"  # semver collapses a set that admits anything to "*"
+    try:
+        return bool(nodesemver.satisfies(version.strip(), text, loose=True))
+    except (ValueError, TypeError):
+        return False

@@ -75,3 +75,25 @@ def test_unwritten_planner_is_a_usage_error() -> None:
     result = CliRunner(mix_stderr=False).invoke(main, ["migrate", str(EXAMPLES / "npm-phantom"), "--to", "yarn"])
     assert result.exit_code == 2
     assert "not written yet" in result.stderr
+
+
+def test_npm_hoisted_plan_hoists_first_version_and_nests_conflicts() -> None:
+    from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
+    from nmdoctor.linkers.nested import plan_nested
+
+    graph = read_installed_tree(MemoryFS.from_mapping(NPM_TREE), "/app")
+    plan = plan_npm_hoisted(logical_graph(graph))
+    placed = sorted(path for path in plan.binds)
+    assert placed == [
+        "/app/node_modules/a",
+        "/app/node_modules/b",
+        "/app/node_modules/b/node_modules/c",
+        "/app/node_modules/c",
+    ]
+    nested = sorted(plan_nested(logical_graph(graph)).binds)
+    assert nested == [
+        "/app/node_modules/a",
+        "/app/node_modules/a/node_modules/c",
+        "/app/node_modules/b",
+        "/app/node_modules/b/node_modules/c",
+    ]

@@ -35,7 +35,8 @@ Examples:
   nmdoctor migrate --to pnpm --hoist-pattern '' --public-hoist-pattern ''
                                              # on a pnpm project: what relies on hoisting today
 \b
-Targets: pnpm (isolated, pnpm 10 defaults), nested (npm --install-strategy=nested).
+Targets: pnpm (isolated, pnpm 10 defaults), npm (hoisted, arborist's placement without peer sets),
+nested (npm --install-strategy=nested).
 Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable input.
 """,
 )

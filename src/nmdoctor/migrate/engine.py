@@ -14,6 +14,7 @@ from nmdoctor.diagnostics.rules import strings, undeclared
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.nested import plan_nested
+from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -24,7 +25,7 @@ from nmdoctor.vfs.overlay import OverlayFS
 
 __all__ = ["TARGETS", "MigrationResult", "migrate"]
 
-TARGETS = {"pnpm": "pnpm-isolated", "nested": "npm-nested"}
+TARGETS = {"pnpm": "pnpm-isolated", "nested": "npm-nested", "npm": "npm-hoisted"}
 
 
 @dataclass(slots=True)
@@ -43,6 +44,8 @@ def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
         return plan_pnpm(logical, settings)
     if target == "nested":
         return plan_nested(logical)
+    if target == "npm":
+        return plan_npm_hoisted(logical)
     raise ValueError(f"no planner for {target!r} yet (planned: {', '.join(sorted(TARGETS))})")
 
 

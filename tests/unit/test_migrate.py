@@ -78,8 +78,8 @@ def test_unwritten_planner_is_a_usage_error() -> None:
 
 
 def test_npm_hoisted_plan_hoists_first_version_and_nests_conflicts() -> None:
-    from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
     from nmdoctor.linkers.nested import plan_nested
+    from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
 
     graph = read_installed_tree(MemoryFS.from_mapping(NPM_TREE), "/app")
     plan = plan_npm_hoisted(logical_graph(graph))

@@ -10,6 +10,7 @@ import click
 
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.linkers.materialize import MaterializeError, materialize
 from nmdoctor.linkers.pnpm import PnpmSettings
 from nmdoctor.migrate import migrate
 from nmdoctor.migrate.engine import TARGETS
@@ -32,6 +33,7 @@ def _patterns(text: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 Examples:
   nmdoctor migrate --to pnpm                 # what an npm/yarn project would break under pnpm
   nmdoctor migrate --to nested --json        # npm's nested (v2) layout
+  nmdoctor migrate --to pnpm --materialize /tmp/try-pnpm   # then: cd /tmp/try-pnpm && node src/index.js
   nmdoctor migrate --to pnpm --hoist-pattern '' --public-hoist-pattern ''
                                              # on a pnpm project: what relies on hoisting today
 \b
@@ -47,6 +49,12 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
 @click.option("--hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted into .pnpm/node_modules (default *).")
 @click.option("--public-hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted to node_modules (default none).")
 @click.option("--shamefully-hoist", is_flag=True, help="pnpm: hoist everything to node_modules.")
+@click.option(
+    "--materialize",
+    "materialize_to",
+    type=click.Path(file_okay=False),
+    help="Also write the project with the planned node_modules to DIR (a new folder), to run node on it.",
+)
 def migrate_command(
     project: str,
     target: str,
@@ -55,6 +63,7 @@ def migrate_command(
     hoist_pattern: str | None,
     public_hoist_pattern: str | None,
     shamefully_hoist: bool,
+    materialize_to: str | None,
 ) -> None:
     """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
     if target not in TARGETS:
@@ -66,6 +75,12 @@ def migrate_command(
         shamefully_hoist=shamefully_hoist,
     )
     result = migrate(graph, DiskFS(), target, settings)
+    if materialize_to is not None:
+        try:
+            written = materialize(result.plan, graph.project, materialize_to)
+        except (MaterializeError, OSError) as error:
+            raise InputError(f"{materialize_to}: cannot write the planned layout ({error})") from None
+        click.echo(f"wrote {written} packages under {materialize_to}", err=True)
     document = findings_document(
         result.findings,
         layout=graph.layout,

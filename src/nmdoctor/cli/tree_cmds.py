@@ -39,9 +39,15 @@ def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
                 raise InputError(f"{project}: no lockfile")
             manifest = manifest_json(fs, folder)
             try:
-                return lockfile_graph(read_lockfile(fs, path, manifest), folder, manifest)
+                lock = read_lockfile(fs, path, manifest)
             except LockfileError as error:
                 raise InputError(str(error)) from None
+            workspaces = {
+                importer.path: found
+                for importer in lock.importers()
+                if importer.path and (found := manifest_json(fs, f"{folder}/{importer.path}")) is not None
+            }
+            return lockfile_graph(lock, folder, manifest, workspaces)
     try:
         return read_installed_tree(fs, folder)
     except TreeError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
@@ -28,14 +29,23 @@ def _location(project: VPath, package: LockedPackage) -> VPath:
     return project if package.path == "" else f"{project}/{package.path}"
 
 
-def lockfile_graph(lock: Lockfile, project: VPath, root_manifest: dict[str, object] | None = None) -> DependencyGraph:
+def lockfile_graph(
+    lock: Lockfile,
+    project: VPath,
+    root_manifest: dict[str, object] | None = None,
+    importer_manifests: Mapping[str, dict[str, object]] | None = None,
+) -> DependencyGraph:
+    """``importer_manifests`` (folder relative to the project -> package.json) name the workspaces
+    of lockfiles that record them by folder only (pnpm)."""
     instances: dict[str, Instance] = {}
+    importer_manifests = importer_manifests or {}
     for key, package in lock.packages.items():
         if package.link_to is not None:
             continue
         is_root = package.path == "" and package.is_importer
-        if is_root and root_manifest:
-            manifest = manifest_from_json(root_manifest)
+        own = root_manifest if is_root else importer_manifests.get(package.path or "") if package.is_importer else None
+        if own:
+            manifest = manifest_from_json(own)
             name, version = manifest.name or package.name, manifest.version or ""
         else:
             manifest = Manifest(package.name, package.version)

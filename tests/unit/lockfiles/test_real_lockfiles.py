@@ -58,3 +58,17 @@ def test_yarn_kinds() -> None:
     assert _read("yarn-classic/yarn.lock").kind == "yarn-classic"
     berry = _read("yarn-berry/yarn.lock")
     assert berry.kind == "yarn-berry" and berry.version == "10"
+
+
+@pytest.mark.parametrize("manager", ["npm", "pnpm"])
+def test_workspace_lockfiles_name_every_workspace(manager: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from nmdoctor.cli.main import main
+
+    project = FIXTURE.parent / "workspaces" / manager
+    result = CliRunner(mix_stderr=False).invoke(main, ["why", "ms", str(project), "--lockfile", "--json"])
+    assert result.exit_code == 0, result.stderr
+    chains = [chain for item in json.loads(result.stdout)["instances"] for chain in item["chains"]]
+    assert ["@m/a@1.0.0", "ms@2.1.3"] in chains
+    assert ["@m/b@1.0.0", "@m/a@1.0.0", "ms@2.1.3"] in chains

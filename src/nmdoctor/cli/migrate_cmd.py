@@ -38,7 +38,7 @@ Examples:
                                              # on a pnpm project: what relies on hoisting today
 \b
 Targets: pnpm (isolated, pnpm 10 defaults), npm (hoisted, arborist's placement without peer sets),
-nested (npm --install-strategy=nested).
+nested (npm --install-strategy=nested), yarn (yarn 1's hoisting).
 Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable input.
 """,
 )

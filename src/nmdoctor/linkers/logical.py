@@ -23,6 +23,7 @@ class LogicalPackage:
     source: Instance  # one installed copy: its manifest and files
     importer: str | None = None  # the folder relative to the project, for the project and workspaces
     dependencies: dict[str, str] = field(default_factory=dict)  # alias -> key
+    specs: dict[str, str] = field(default_factory=dict)  # alias -> declared spec
     dev: set[str] = field(default_factory=set)  # aliases that are devDependencies (importers only)
     peers: dict[str, str] = field(default_factory=dict)  # alias -> declared range
 
@@ -63,6 +64,7 @@ def logical_graph(graph: DependencyGraph) -> LogicalGraph:
         target_key = _key(graph, edge.target)
         if edge.name not in source.dependencies:
             source.dependencies[edge.name] = target_key
+            source.specs[edge.name] = edge.spec
             if edge.kind is DependencyKind.DEV:
                 source.dev.add(edge.name)
     return LogicalGraph(graph.project, packages)

@@ -17,6 +17,7 @@ from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
+from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.render.tree_json import relative
@@ -25,7 +26,7 @@ from nmdoctor.vfs.overlay import OverlayFS
 
 __all__ = ["TARGETS", "MigrationResult", "migrate"]
 
-TARGETS = {"pnpm": "pnpm-isolated", "nested": "npm-nested", "npm": "npm-hoisted"}
+TARGETS = {"pnpm": "pnpm-isolated", "nested": "npm-nested", "npm": "npm-hoisted", "yarn": "yarn-classic"}
 
 
 @dataclass(slots=True)
@@ -46,6 +47,8 @@ def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
         return plan_nested(logical)
     if target == "npm":
         return plan_npm_hoisted(logical)
+    if target == "yarn":
+        return plan_yarn_classic(logical)
     raise ValueError(f"no planner for {target!r} yet (planned: {', '.join(sorted(TARGETS))})")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any, TextIO
 
@@ -12,6 +13,7 @@ from nmdoctor.cli.environment import node_options, parent_module
 from nmdoctor.cli.explain import package_name, render_explanation
 from nmdoctor.inspect import unreachable_copies
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
+from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults, webpack_normal_defaults
 from nmdoctor.resolve.lookup import Lookup
 from nmdoctor.vfs import DiskFS
 
@@ -24,6 +26,7 @@ Examples:
   nmdoctor resolve react --from src/index.js --json
   nmdoctor resolve ./util --from lib/a.mjs --esm --conditions development
   nmdoctor resolve --batch queries.jsonl > answers.jsonl
+  nmdoctor resolve css-loader --from . --bundler webpack-loader   # as webpack's resolveLoader
 \b
 Batch lines: {"id", "from", "request", "mode": "cjs"|"esm", "conditions": [...],
 "preserveSymlinks": bool}; each answer: {"id", "resolved", "error"}.
@@ -48,6 +51,11 @@ def _split_conditions(text: str | None) -> tuple[str, ...]:
 @click.option("--conditions", metavar="A,B", help="Extra export conditions, as node --conditions.")
 @click.option("--preserve-symlinks", is_flag=True, help="As node --preserve-symlinks.")
 @click.option("--explain", is_flag=True, help="Print every candidate tried, in order, and why it failed.")
+@click.option(
+    "--bundler",
+    type=click.Choice(["webpack", "webpack-loader"]),
+    help="Resolve as webpack does (webpack-loader: as resolveLoader), from the folder --from.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print {request, from, resolved, error} as JSON.")
 @click.option(
     "--batch",
@@ -64,6 +72,7 @@ def resolve_command(
     explain: bool,
     as_json: bool,
     batch: str | None,
+    bundler: str | None,
 ) -> None:
     """Resolve REQUEST exactly as node v20 would from the module --from."""
     if batch is not None:
@@ -75,6 +84,9 @@ def resolve_command(
         raise click.UsageError("REQUEST and --from PATH are required (or --batch FILE.jsonl)")
     if not _exists(from_):
         raise click.BadParameter(f"{from_}: no such file or directory", param_hint="--from")
+    if bundler is not None:
+        _resolve_bundler(request, from_, bundler, explain=explain, as_json=as_json)
+        return
     options = node_options(_split_conditions(conditions), preserve_symlinks=preserve_symlinks)
     parent = parent_module(from_, preserve_symlinks=preserve_symlinks)
     kind = ImportKind.IMPORT if esm else ImportKind.REQUIRE
@@ -99,6 +111,25 @@ def resolve_command(
         click.echo(result.resolved)
     else:
         click.echo(f"{result.error}: {result.message}")
+    sys.exit(0 if result.ok else 1)
+
+
+def _resolve_bundler(request: str, from_: str, bundler: str, *, explain: bool, as_json: bool) -> None:
+    context = os.path.realpath(from_)
+    if not os.path.isdir(context):
+        context = os.path.dirname(context)
+    options = webpack_loader_defaults() if bundler == "webpack-loader" else webpack_normal_defaults()
+    result = BundlerResolver(DiskFS(), options).resolve(request, context)
+    if as_json:
+        payload = {"request": request, "from": context, "resolved": result.resolved, "error": result.error}
+        if explain:
+            payload["trace"] = list(result.trace)
+        click.echo(json.dumps(payload))
+    else:
+        click.echo(result.resolved if result.ok else result.error)
+        if explain:
+            for number, step in enumerate(result.trace, start=1):
+                click.echo(f"  {number:>3}. {step}")
     sys.exit(0 if result.ok else 1)
 
 

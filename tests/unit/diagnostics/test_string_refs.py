@@ -23,6 +23,7 @@ SEED_002 = {
     f"{STORE}/builder@1.0.0/node_modules/css-loader": symlink("../../css-loader@6.8.1/node_modules/css-loader"),
     f"{STORE}/builder@1.0.0/node_modules/webpack": symlink("../../webpack@5.0.0/node_modules/webpack"),
     f"{STORE}/css-loader@6.8.1/node_modules/css-loader/package.json": {"name": "css-loader", "version": "6.8.1"},
+    f"{STORE}/css-loader@6.8.1/node_modules/css-loader/index.js": "module.exports = function () {};",
     f"{STORE}/webpack@5.0.0/node_modules/webpack/package.json": {"name": "webpack", "version": "5.0.0"},
 }
 

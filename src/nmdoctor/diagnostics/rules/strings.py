@@ -10,6 +10,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.render.tree_json import relative
+from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -31,6 +32,12 @@ def _folder_lookup(fs: FileSystem, directory: str, name: str) -> tuple[str | Non
         if stat is not None and stat.kind is Kind.FILE:
             return candidate, looked
     return None, looked
+
+
+def _loader_found(fs: FileSystem, context: str, name: str) -> bool:
+    """Whether webpack's resolveLoader (its defaults) finds the loader from ``context``."""
+    request = name.split("?", 1)[0].split("!")[-1]
+    return BundlerResolver(fs, webpack_loader_defaults()).resolve(request, context).ok
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
@@ -130,6 +137,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 if module is None:
                     continue
                 found, looked = _folder_lookup(fs, _lookup_dir(owner, file, ref), module)
+                if ref.tool is Tool.WEBPACK_LOADER:
+                    found = owner.path if _loader_found(fs, owner.path, ref.name) else None
                 if found is None:
                     yield _finding(graph, owner, file, ref, module, looked, "")
         try:
@@ -171,6 +180,7 @@ def _wrapper_configs(graph: DependencyGraph, fs: FileSystem) -> Iterator[Finding
                         module = ref.module
                         if ref.tool is not Tool.WEBPACK_LOADER or module is None:
                             continue
-                        found, looked = _folder_lookup(fs, owner.path, module)
-                        if found is None:
-                            yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
+                        if _loader_found(fs, owner.path, ref.name):
+                            continue
+                        _found, looked = _folder_lookup(fs, owner.path, module)
+                        yield _finding(graph, owner, file, ref, module, looked, wrapper.label)

@@ -27,7 +27,8 @@ def _exists(fs: FileSystem, path: VPath) -> bool:
     return fs.lstat(path) is not None
 
 
-_NODE_LINKER = re.compile(rb"^nodeLinker:\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
+# pnpm 10 writes .modules.yaml as JSON ("nodeLinker": "hoisted"), older versions as YAML.
+_NODE_LINKER = re.compile(rb"^\s*\"?nodeLinker\"?\s*:\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
 
 
 def _pnpm_node_linker(fs: FileSystem, node_modules: VPath) -> str | None:

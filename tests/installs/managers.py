@@ -1,0 +1,114 @@
+"""Real installs by the pinned managers in tests/node_tools, from the loopback registry.
+
+Every install gets its own caches and store under its folder and an empty HOME, so nothing the
+user configured takes part and nothing outside the folder is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+TOOLS = Path(__file__).resolve().parents[1] / "node_tools" / "node_modules"
+MODES = {
+    "npm-hoisted": "npm",
+    "npm-nested": "npm",
+    "pnpm-isolated": "pnpm",
+    "pnpm-hoisted": "pnpm",
+    "pnpm-shamefully-hoist": "pnpm",
+    "yarn-classic": "yarn",
+    "yarn-berry-nm": "berry",
+}
+
+
+def tools_available() -> bool:
+    return shutil.which("npm") is not None and (TOOLS / "pnpm").exists() and (TOOLS / "yarn").exists()
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command[:3])} failed in {cwd}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        )
+
+
+def install(project: dict[str, Any], files: dict[str, str], mode: str, registry: str, dest: Path) -> Path:
+    """Write the project into ``dest`` and install it with the real manager in ``mode``."""
+    dest.mkdir(parents=True)
+    (dest / "package.json").write_text(json.dumps(project, indent=2))
+    for path, text in files.items():
+        (dest / path).parent.mkdir(parents=True, exist_ok=True)
+        (dest / path).write_text(text)
+    home = dest.parent / f".home-{dest.name}"
+    home.mkdir()
+    env = {
+        key: value for key, value in os.environ.items() if not key.lower().startswith(("npm_config", "yarn_", "pnpm_"))
+    }
+    env.update({"HOME": str(home), "npm_config_registry": registry, "npm_config_update_notifier": "false"})
+    cache = dest.parent / f".cache-{dest.name}"
+    if mode.startswith("npm"):
+        strategy = "nested" if mode == "npm-nested" else "hoisted"
+        _run(
+            [
+                "npm",
+                "install",
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+                f"--install-strategy={strategy}",
+                f"--cache={cache}",
+                f"--registry={registry}",
+            ],
+            dest,
+            env,
+        )
+    elif mode.startswith("pnpm"):
+        extra = {
+            "pnpm-hoisted": ["--config.node-linker=hoisted"],
+            "pnpm-shamefully-hoist": ["--config.shamefully-hoist=true"],
+        }.get(mode, [])
+        _run(
+            [
+                "node",
+                str(TOOLS / "pnpm" / "bin" / "pnpm.cjs"),
+                "install",
+                "--ignore-scripts",
+                f"--store-dir={cache}",
+                f"--registry={registry}",
+                "--reporter=silent",
+                *extra,
+            ],
+            dest,
+            env,
+        )
+    elif mode == "yarn-classic":
+        _run(
+            [
+                "node",
+                str(TOOLS / "yarn" / "bin" / "yarn.js"),
+                "install",
+                "--ignore-scripts",
+                "--ignore-engines",
+                "--non-interactive",
+                "--no-progress",
+                f"--cache-folder={cache}",
+                f"--registry={registry}",
+            ],
+            dest,
+            env,
+        )
+    else:
+        (dest / ".yarnrc.yml").write_text(
+            "nodeLinker: node-modules\nenableGlobalCache: false\nenableTelemetry: false\n"
+            f'cacheFolder: {cache}\nnpmRegistryServer: "{registry.rstrip("/")}"\n'
+            'unsafeHttpWhitelist:\n  - "127.0.0.1"\n'
+        )
+        (dest / "yarn.lock").write_text("")
+        env["YARN_ENABLE_IMMUTABLE_INSTALLS"] = "false"
+        _run(["node", str(TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"), "install"], dest, env)
+    return dest

@@ -1,0 +1,68 @@
+"""Packages served by the test registry and the projects installed from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+WEBPACK_CONFIG = "module.exports = { module: { rules: [{ test: /\\.css$/, use: ['css-loader'] }] } };\n"
+
+PACKAGES: list[dict[str, Any]] = [
+    {
+        "name": "a",
+        "version": "1.0.0",
+        "main": "index.js",
+        "dependencies": {"c": "^1.0.0", "d": "^1.0.0"},
+        "files": {"index.js": "require('c'); require('d');\n"},
+    },
+    {
+        "name": "b",
+        "version": "1.0.0",
+        "main": "index.js",
+        "dependencies": {"c": "^2.0.0"},
+        "files": {"index.js": "require('c');\n"},
+    },
+    {"name": "c", "version": "1.0.0"},
+    {"name": "c", "version": "2.0.0"},
+    {"name": "d", "version": "1.0.0"},
+    {
+        "name": "builder",
+        "version": "1.0.0",
+        "main": "index.js",
+        "dependencies": {"webpack": "^5.0.0", "css-loader": "^6.0.0"},
+        "files": {
+            "index.js": "module.exports = require('./webpack.config.js');\n",
+            "webpack.config.js": WEBPACK_CONFIG,
+        },
+    },
+    {"name": "webpack", "version": "5.0.0"},
+    {
+        "name": "css-loader",
+        "version": "6.0.0",
+        "main": "dist/cjs.js",
+        "files": {"dist/cjs.js": "module.exports = function loader(source) { return source; };\n"},
+    },
+    {"name": "lodash", "version": "3.0.0"},
+    {"name": "lodash", "version": "4.0.0", "files": {"index.js": "module.exports = {};\n" + "// " + "x" * 4000 + "\n"}},
+    {"name": "ui", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0"}},
+    {"name": "charts", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0"}},
+]
+
+# name -> (package.json, project files)
+PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
+    "phantom": (
+        {"name": "app", "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^1.0.0"}},
+        {"src/index.js": "const a = require('a');\nconst d = require('d');\n"},
+    ),
+    "wrapper": (
+        {"name": "site", "version": "1.0.0", "dependencies": {"builder": "^1.0.0"}},
+        {"src/index.js": "require('./style.css');\n", "src/style.css": "body {}\n"},
+    ),
+    "dopple": (
+        {"name": "dash", "version": "1.0.0", "dependencies": {"lodash": "^3.0.0", "ui": "^1.0.0", "charts": "^1.0.0"}},
+        {},
+    ),
+    "clean": (
+        {"name": "tidy", "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^1.0.0", "d": "^1.0.0"}},
+        {"src/index.js": "require('a');\nrequire('d');\n"},
+    ),
+}

@@ -17,6 +17,7 @@ TOOLS = Path(__file__).resolve().parents[1] / "node_tools" / "node_modules"
 MODES = {
     "npm-hoisted": "npm",
     "npm-nested": "npm",
+    "npm-linked": "npm",
     "pnpm-isolated": "pnpm",
     "pnpm-hoisted": "pnpm",
     "pnpm-shamefully-hoist": "pnpm",
@@ -52,7 +53,7 @@ def install(project: dict[str, Any], files: dict[str, str], mode: str, registry:
     env.update({"HOME": str(home), "npm_config_registry": registry, "npm_config_update_notifier": "false"})
     cache = dest.parent / f".cache-{dest.name}"
     if mode.startswith("npm"):
-        strategy = "nested" if mode == "npm-nested" else "hoisted"
+        strategy = mode.removeprefix("npm-")
         _run(
             [
                 "npm",

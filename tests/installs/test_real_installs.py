@@ -54,6 +54,7 @@ def _codes(project: Path) -> list[tuple[str, str | None]]:
 EXPECTED_LAYOUT = {
     "npm-hoisted": "npm-hoisted",
     "npm-nested": "npm-nested",
+    "npm-linked": "npm-linked",
     "pnpm-isolated": "pnpm-isolated",
     "pnpm-hoisted": "pnpm-hoisted",
     "pnpm-shamefully-hoist": "pnpm-isolated",
@@ -119,6 +120,7 @@ EXPECTED_FINDINGS = {
     "phantom": {
         "npm-hoisted": [("phantom-dependency", "d")],
         "npm-nested": [("unresolvable-import", "d")],
+        "npm-linked": [("unresolvable-import", "d")],
         "pnpm-isolated": [("unresolvable-import", "d")],
         "pnpm-hoisted": [("phantom-dependency", "d")],
         "pnpm-shamefully-hoist": [("phantom-dependency", "d")],
@@ -129,17 +131,19 @@ EXPECTED_FINDINGS = {
     "wrapper": {
         "npm-hoisted": [],
         "npm-nested": [("string-module-reference", "css-loader")],
+        "npm-linked": [("string-module-reference", "css-loader")],
         "pnpm-isolated": [("string-module-reference", "css-loader")],
         "pnpm-hoisted": [],
         "pnpm-shamefully-hoist": [],
         "yarn-classic": [],
         "yarn-berry-nm": [],
     },
-    # lodash@3 takes the top slot; ui and charts each get a copy of lodash@4, except under pnpm's
-    # isolated store (one folder per version).
+    # lodash@3 takes the top slot; ui and charts each get a copy of lodash@4, except in the isolated
+    # stores of pnpm and npm's linked strategy (one folder per version).
     "dopple": {
         "npm-hoisted": [("doppelganger", None)],
         "npm-nested": [("doppelganger", None)],
+        "npm-linked": [],
         "pnpm-isolated": [],
         "pnpm-hoisted": [("doppelganger", None)],
         "pnpm-shamefully-hoist": [],
@@ -176,8 +180,8 @@ def test_verify_passes_on_every_fresh_install(installs: dict[tuple[str, str], Pa
     for (project_name, mode), project in installs.items():
         graph = load_project(str(project), fs=fs)
         lock_path = find_lockfile(fs, str(project), graph.layout)
-        if mode == "pnpm-hoisted" or lock_path is None:
-            continue  # the pnpm lockfile describes the isolated layout
+        if lock_path is None:
+            continue
         lock = read_lockfile(fs, lock_path, manifest_json(fs, str(project)))
         errors = [finding.message for finding in verify_tree(graph, lock) if finding.severity.value == "error"]
         assert errors == [], (project_name, mode)

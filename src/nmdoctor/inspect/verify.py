@@ -36,6 +36,13 @@ class _Matcher:
     def __init__(self, graph: DependencyGraph, lock: Lockfile) -> None:
         self.graph = graph
         self.lock = lock
+        # A lockfile's locations describe one layout: npm's for npm (hoisted or nested), pnpm's
+        # isolated store for pnpm. npm's linked strategy and pnpm's hoisted linker put the same
+        # packages elsewhere; there, packages are matched by name and version.
+        self.by_place = not (
+            (lock.kind == "npm" and graph.layout == "npm-linked")
+            or (lock.kind == "pnpm" and graph.layout == "pnpm-hoisted")
+        )
         self.by_location: dict[str, Instance] = {}
         self.by_id: dict[tuple[str, str], list[Instance]] = {}
         for instance in graph.instances:
@@ -48,7 +55,10 @@ class _Matcher:
         return "" if relative == "." else relative
 
     def instances(self, package: LockedPackage) -> list[Instance]:
-        if package.path is not None:
+        if package.is_importer and package.path is not None:
+            found = self.by_location.get(package.path)
+            return [found] if found is not None else []
+        if package.path is not None and self.by_place:
             found = self.by_location.get(package.path)
             return [found] if found is not None else []
         return self.by_id.get((package.name, package.version), [])
@@ -77,7 +87,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         if package.is_importer or package.link_to is not None:
             continue
         found = matcher.instances(package)
-        where = f" at {package.path}" if package.path else ""
+        where = f" at {package.path}" if package.path and matcher.by_place else ""
         if not found:
             if package.optional:
                 yield Finding(
@@ -157,7 +167,9 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
 def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
     locked_locations = {package.path for package in matcher.lock.packages.values() if package.path is not None}
     locked_ids = {(package.name, package.version) for package in matcher.lock.packages.values()}
-    paths_known = any(package.path for package in matcher.lock.packages.values() if not package.is_importer)
+    paths_known = matcher.by_place and any(
+        package.path for package in matcher.lock.packages.values() if not package.is_importer
+    )
     for instance in matcher.graph.instances:
         if instance.is_project or instance.is_workspace:
             continue

@@ -72,3 +72,33 @@ def test_workspace_lockfiles_name_every_workspace(manager: str, tmp_path: Path) 
     chains = [chain for item in json.loads(result.stdout)["instances"] for chain in item["chains"]]
     assert ["@m/a@1.0.0", "ms@2.1.3"] in chains
     assert ["@m/b@1.0.0", "@m/a@1.0.0", "ms@2.1.3"] in chains
+
+
+OLDER = FIXTURE.parent / "older"
+PHANTOM_EDGES = {
+    ("<root>", "a", "a@1.0.0"),
+    ("<root>", "b", "b@1.0.0"),
+    ("a@1.0.0", "c", "c@1.0.0"),
+    ("a@1.0.0", "d", "d@1.0.0"),
+    ("b@1.0.0", "c", "c@2.0.0"),
+}
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind", "version", "location"),
+    [
+        ("npm-v1", "npm", "1", "node_modules/b/node_modules/c"),
+        ("npm-v2", "npm", "2", "node_modules/b/node_modules/c"),
+        ("pnpm-5.4", "pnpm", "5.4", "node_modules/.pnpm/c@2.0.0/node_modules/c"),
+        ("pnpm-6.0", "pnpm", "6.0", "node_modules/.pnpm/c@2.0.0/node_modules/c"),
+    ],
+)
+def test_older_lockfile_versions(folder: str, kind: str, version: str, location: str) -> None:
+    project = OLDER / folder
+    manifest = json.loads((project / "package.json").read_text())
+    name = "package-lock.json" if kind == "npm" else "pnpm-lock.yaml"
+    lock = read_lockfile(DiskFS(), str(project / name), manifest)
+    assert (lock.kind, lock.version) == (kind, version)
+    assert _packages(lock) == {("a", "1.0.0"), ("b", "1.0.0"), ("c", "1.0.0"), ("c", "2.0.0"), ("d", "1.0.0")}
+    assert _edges(lock) == PHANTOM_EDGES
+    assert lock.by_path()[location].version == "2.0.0"

@@ -6,6 +6,7 @@ import click
 
 from nmdoctor import __version__
 from nmdoctor.cli.check_cmd import check_command
+from nmdoctor.cli.docker_cmd import docker_command
 from nmdoctor.cli.explain_cmd import explain_command
 from nmdoctor.cli.migrate_cmd import migrate_command
 from nmdoctor.cli.resolve_cmd import resolve_command
@@ -28,6 +29,7 @@ main.add_command(verify_command)
 main.add_command(check_command)
 main.add_command(explain_command)
 main.add_command(migrate_command)
+main.add_command(docker_command)
 
 if __name__ == "__main__":
     main()

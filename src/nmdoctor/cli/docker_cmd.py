@@ -1,0 +1,48 @@
+"""``nmdoctor docker``: what the container setup does to node_modules."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from nmdoctor.cli.tree_cmds import InputError
+from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.docker.hazards import DockerInputError, docker_findings
+from nmdoctor.render.findings_text import render_findings
+from nmdoctor.vfs import DiskFS
+
+__all__ = ["docker_command"]
+
+
+@click.command(
+    name="docker",
+    epilog="""
+\b
+Examples:
+  nmdoctor docker                 # Dockerfile*, compose files, .dockerignore and entrypoints here
+  nmdoctor docker deploy/ --json
+\b
+Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable input.
+""",
+)
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
+def docker_command(folder: str, as_json: bool) -> None:
+    """Find node_modules hazards in FOLDER's Dockerfiles, compose files and entrypoint scripts."""
+    real = os.path.realpath(folder)
+    if not os.path.isdir(real):
+        raise InputError(f"{folder}: not a directory")
+    try:
+        findings = docker_findings(DiskFS(), real)
+    except DockerInputError as error:
+        raise InputError(str(error)) from None
+    document = findings_document(findings)
+    if as_json:
+        click.echo(json.dumps(document, indent=2))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        render_findings(document, sys.stdout, ok_line="no node_modules hazards in the container setup", colour=colour)
+    sys.exit(1 if document["summary"]["error"] else 0)

@@ -12,6 +12,7 @@ from nmdoctor.cli.migrate_cmd import migrate_command
 from nmdoctor.cli.resolve_cmd import resolve_command
 from nmdoctor.cli.tree_cmds import ls_command, why_command
 from nmdoctor.cli.verify_cmd import verify_command
+from nmdoctor.cli.volume_sync_cmd import volume_sync_command
 
 __all__ = ["main"]
 
@@ -30,6 +31,7 @@ main.add_command(check_command)
 main.add_command(explain_command)
 main.add_command(migrate_command)
 main.add_command(docker_command)
+main.add_command(volume_sync_command)
 
 if __name__ == "__main__":
     main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from nmdoctor.diagnostics.explanations import EXTRA_EXPLANATIONS
 from nmdoctor.diagnostics.registry import all_checks
 
 __all__ = ["explain_command"]
@@ -22,13 +23,14 @@ Examples:
 @click.option("--list", "list_codes", is_flag=True, help="List every finding code.")
 def explain_command(code: str | None, list_codes: bool) -> None:
     """Explain the finding CODE (as printed by check, verify, docker, archive)."""
-    checks = {registered.code: registered for registered in all_checks()}
+    texts = {registered.code: (registered.severity.value, registered.doc) for registered in all_checks()}
+    texts.update({key: value for key, value in EXTRA_EXPLANATIONS.items() if key not in texts})
     if list_codes or code is None:
-        for registered in checks.values():
-            click.echo(f"{registered.code:<26} {registered.severity.value}")
+        for name in sorted(texts):
+            click.echo(f"{name:<30} {texts[name][0]}")
         return
-    registered = checks.get(code)
-    if registered is None:
+    if code not in texts:
         raise click.BadParameter(f"unknown code {code!r}; `nmdoctor explain --list` lists them", param_hint="CODE")
-    click.echo(f"{registered.code} ({registered.severity.value})\n")
-    click.echo(registered.doc.replace("## ", ""))
+    severity, doc = texts[code]
+    click.echo(f"{code} ({severity})\n")
+    click.echo(doc.replace("## ", ""))

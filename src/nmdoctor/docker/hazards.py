@@ -132,6 +132,23 @@ def _stage_findings(fs: FileSystem, folder: str, path: str, stages: list[Stage])
             column=1,
             fix="add `USER node` (official node images have it) after the files are copied, with root-owned app files",
         )
+    runtime_user = (final.user or "").split(":")[0]
+    if runtime_user not in ("", "root", "0"):
+        for copy in final.copies:
+            owner = (copy.chown or "").split(":")[0]
+            if owner == runtime_user and copy.from_stage is None and copy.whole_context:
+                yield Finding(
+                    "app-files-writable",
+                    Severity.WARNING,
+                    f"{where} copies the app owned by `{runtime_user}`, the user it runs as: a compromised dependency "
+                    "can rewrite the app's code",
+                    None,
+                    from_=where,
+                    line=copy.line,
+                    column=1,
+                    fix="drop --chown (files stay owned by root, readable by all) and give the runtime user only the "
+                    "folders it must write",
+                )
     if any(copy.whole_context for stage in stages for copy in stage.copies):
         ignored = _ignored(fs, folder)
         if not ignored:

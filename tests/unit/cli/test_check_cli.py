@@ -70,3 +70,33 @@ def test_not_a_project(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path))
     assert code == 2
     assert "package.json" in err
+
+
+def test_every_design_code_has_an_explanation() -> None:
+    design_codes = [
+        "missing-dependency",
+        "version-mismatch",
+        "phantom-dependency",
+        "unresolvable-import",
+        "doppelganger",
+        "duplicate-singleton",
+        "unmet-peer-dependency",
+        "broken-symlink",
+        "string-module-reference",
+        "lockfile-drift",
+        "extraneous-package",
+        "volume-shadows-node-modules",
+        "init-marker-version-blind",
+        "prod-stage-reinstall",
+        "lockfile-not-used",
+        "runs-as-root",
+        "node-modules-not-dockerignored",
+        "archive-version-collapsed",
+        "archive-missing-package",
+        "resolution-changed",
+        "app-files-writable",
+    ]
+    for code in design_codes:
+        exit_code, out, _ = run("explain", code)
+        assert exit_code == 0, code
+        assert "How to fix" in out, code

@@ -177,3 +177,12 @@ def test_bind_mount_over_the_app_hides_node_modules() -> None:
     compose = "services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n"
     found = codes({"Dockerfile": dockerfile, "compose.yaml": compose, ".dockerignore": "node_modules\n"})
     assert found == [("volume-shadows-node-modules", "compose.yaml", 5)]
+
+
+def test_app_files_owned_by_the_runtime_user() -> None:
+    dockerfile = (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n"
+        "USER node\nCOPY --chown=node:node . .\nCMD node index.js\n"
+    )
+    found = codes({"Dockerfile": dockerfile, ".dockerignore": "node_modules\n"})
+    assert found == [("app-files-writable", "Dockerfile", 6)]

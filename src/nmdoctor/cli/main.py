@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from nmdoctor import __version__
+from nmdoctor.cli.archive_cmd import archive_command
 from nmdoctor.cli.check_cmd import check_command
 from nmdoctor.cli.docker_cmd import docker_command
 from nmdoctor.cli.explain_cmd import explain_command
@@ -32,6 +33,7 @@ main.add_command(explain_command)
 main.add_command(migrate_command)
 main.add_command(docker_command)
 main.add_command(volume_sync_command)
+main.add_command(archive_command)
 
 if __name__ == "__main__":
     main()

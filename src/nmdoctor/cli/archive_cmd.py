@@ -14,9 +14,21 @@ from nmdoctor.inspect.archive import compare_archive, native_modules_packed, sel
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs import DiskFS
+from nmdoctor.vfs.archive_members import ArchiveError, read_tar, read_zip
 from nmdoctor.vfs.asar import MAX_HEADER_BYTES, AsarError, AsarFS
+from nmdoctor.vfs.memory import MemoryFS
 
 __all__ = ["archive_command"]
+
+
+def _app_root(fs: MemoryFS, mount: str) -> str:
+    """The folder holding the app's package.json: the archive's top, or its single top folder."""
+    if fs.stat(mount + "/package.json") is not None:
+        return mount
+    entries = list(fs.listdir(mount))
+    if len(entries) == 1 and fs.stat(f"{mount}/{entries[0]}/package.json") is not None:
+        return f"{mount}/{entries[0]}"
+    return mount
 
 
 @click.command(
@@ -26,6 +38,7 @@ __all__ = ["archive_command"]
 Examples:
   nmdoctor archive dist/linux-unpacked/resources/app.asar --source .
   nmdoctor archive release/app --json          # an unpacked app folder, checked against itself
+  nmdoctor archive app.zip --source .           # zip, tar and tar.gz too
 \b
 Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable archive.
 """,
@@ -34,7 +47,7 @@ Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable
 @click.option("--source", type=click.Path(file_okay=False), help="The project the app was packed from.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
 def archive_command(archive: str, source: str | None, as_json: bool) -> None:
-    """Compare the packed app ARCHIVE (an .asar file or an app folder) with its source."""
+    """Compare the packed app ARCHIVE (.asar, .zip, .tar[.gz] or an app folder) with its source."""
     path = os.path.realpath(archive)
     disk = DiskFS()
     if os.path.isdir(path):
@@ -44,18 +57,26 @@ def archive_command(archive: str, source: str | None, as_json: bool) -> None:
             raise InputError(f"{archive}: larger than nmdoctor reads ({os.path.getsize(path)} bytes)")
         with open(path, "rb") as handle:
             data = handle.read()
+        name = os.path.basename(path)
         unpacked = path + ".unpacked"
         try:
-            asar = AsarFS(
-                data,
-                path,
-                os.path.basename(path),
-                disk if os.path.isdir(unpacked) else None,
-                unpacked if os.path.isdir(unpacked) else None,
-            )
-        except AsarError as error:
+            if name.endswith(".zip") or data[:4] == b"PK\x03\x04":
+                members = read_zip(data, path, name)
+                fs, root, unpacked_check = members, _app_root(members, path), None
+            elif name.endswith((".tar", ".tar.gz", ".tgz")):
+                members = read_tar(data, path, name)
+                fs, root, unpacked_check = members, _app_root(members, path), None
+            else:
+                asar = AsarFS(
+                    data,
+                    path,
+                    name,
+                    disk if os.path.isdir(unpacked) else None,
+                    unpacked if os.path.isdir(unpacked) else None,
+                )
+                fs, root, unpacked_check = asar, path, asar.is_unpacked
+        except (AsarError, ArchiveError) as error:
             raise InputError(str(error)) from None
-        fs, root, unpacked_check = asar, path, asar.is_unpacked
     else:
         raise InputError(f"{archive}: no such file or folder")
     try:

@@ -1,27 +1,34 @@
-"""Bundler mode: how webpack (enhanced-resolve) finds a request, loaders included.
+"""Bundler mode: how webpack 5 (enhanced-resolve 5.27.0) finds a request, loaders included.
 
-Webpack does not resolve like node: it looks for modules in every ``modules`` folder of every
-ancestor of its *context* (for loaders, the project's folder, whatever file names the loader), it
-probes its own ``extensions``, tries ``mainFields`` in order, applies ``alias``, and picks ``exports``
-conditions from ``conditionNames``. This is the subset of enhanced-resolve 5 nmdoctor needs to say
-whether ``css-loader`` named in a config will be found (seed 002), checked against the real
-enhanced-resolve in tests/differential.
+Webpack does not resolve like node. It looks for modules in every ``modules`` folder of every
+ancestor of its *context* (for a loader named by string, the compiler's context, i.e. the
+project's folder, whatever package's config names the loader: seed 002). It first tries a bare
+package path as a file, probes its own ``extensions``, tries ``mainFields`` in order, applies
+``alias`` and the ``browser`` field, picks ``exports``/``imports`` targets from ``conditionNames``
+and still probes extensions and ``index`` files behind an ``exports`` target, and resolves
+symlinks by rewriting the path one link text at a time.
+
+The pipeline itself is in ``bundler_pipeline`` (a hook-by-hook port of enhanced-resolve), its
+``exports``/``imports`` rules in ``bundler_fields`` and its string rules in ``bundler_paths``. It
+only reads through the FileSystem protocol, and is checked against the real enhanced-resolve in
+``tests/differential/test_bundler_vs_enhanced_resolve.py``.
+
+Not modelled: ``extensionAlias``, ``tsconfig``, ``pnpApi`` (Yarn PnP), ``packageMap``,
+``restrictions``, ``resolveToContext``, ``unsafeCache``, custom ``plugins``, object-form
+``mainFields`` with ``forceRelative: false``, Windows paths, and properties a JSON value inherits
+in JavaScript (``Object.prototype``) except in the ``browser`` field.
 """
 
 from __future__ import annotations
 
-import json
-import posixpath
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from nmdoctor.resolve.errors import InvalidPackageConfig, ResolutionError
-from nmdoctor.resolve.exports import package_exports_resolve
-from nmdoctor.resolve.fileurl import file_url_to_path, path_to_file_url
-from nmdoctor.resolve.lookup import DIR, FILE, Lookup, PackageConfig
-from nmdoctor.vfs._walk import normalize
+from nmdoctor.resolve.bundler_pipeline import Pipeline
 from nmdoctor.vfs.base import FileSystem
 
 __all__ = [
+    "AliasTarget",
     "BundlerOptions",
     "BundlerResolution",
     "BundlerResolver",
@@ -29,224 +36,185 @@ __all__ = [
     "webpack_normal_defaults",
 ]
 
+AliasTarget = str | tuple[str | Literal[False], ...] | Literal[False]
+"""Where an alias leads: a request, ``False`` (the module is ignored: an empty module), or several
+requests tried in order."""
+
+FieldName = str | tuple[str, ...]
+"""A field of the description file; a tuple is a path into nested objects (``("a", "b")``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class BundlerOptions:
-    modules: tuple[str, ...] = ("node_modules",)  # folder names (searched in every ancestor) or absolute paths
-    alias: tuple[tuple[str, str | bool], ...] = ()  # ("name", target), ("name$", exact), target False: ignored
-    extensions: tuple[str, ...] = (".js", ".json", ".wasm")
-    main_fields: tuple[str, ...] = ("main",)
+    """enhanced-resolve options (``ResolverFactory.createResolver``); the defaults are its own.
+
+    ``alias`` is the object form in order: ``("name", target)``; ``"name$"`` matches the request
+    exactly; otherwise ``name/rest`` matches too; a single ``*`` in the name is a wildcard.
+    ``modules`` are folder names (searched in every ancestor of the context) or absolute paths
+    (searched as they are), in order. ``enforce_extension`` None means "when ``""`` is one of the
+    extensions", as in enhanced-resolve.
+    """
+
+    modules: tuple[str, ...] = ("node_modules",)
+    alias: tuple[tuple[str, AliasTarget], ...] = ()
+    fallback: tuple[tuple[str, AliasTarget], ...] = ()
+    alias_fields: tuple[FieldName, ...] = ()
+    extensions: tuple[str, ...] = (".js", ".json", ".node")
+    enforce_extension: bool | None = None
+    main_fields: tuple[FieldName, ...] = ("main",)
     main_files: tuple[str, ...] = ("index",)
-    condition_names: tuple[str, ...] = ("webpack", "production", "node", "require")
-    exports_fields: tuple[str, ...] = ("exports",)
+    condition_names: tuple[str, ...] = ()
+    exports_fields: tuple[FieldName, ...] = ("exports",)
+    imports_fields: tuple[FieldName, ...] = ("imports",)
+    description_files: tuple[str, ...] = ("package.json",)
     symlinks: bool = True
+    roots: tuple[str, ...] = ()
+    prefer_relative: bool = False
+    prefer_absolute: bool = False
+    fully_specified: bool = False
+
+    def to_enhanced_resolve(self) -> dict[str, Any]:
+        """The same options as enhanced-resolve takes them (JSON-ready; aliases in array form, which
+        keeps their order)."""
+
+        def field_name(name: FieldName) -> str | list[str]:
+            return list(name) if isinstance(name, tuple) else name
+
+        def aliases(entries: tuple[tuple[str, AliasTarget], ...]) -> list[dict[str, Any]]:
+            return [
+                {
+                    "name": key[:-1] if key.endswith("$") else key,
+                    "onlyModule": key.endswith("$"),
+                    "alias": list(target) if isinstance(target, tuple) else target,
+                }
+                for key, target in entries
+            ]
+
+        options: dict[str, Any] = {
+            "modules": list(self.modules),
+            "alias": aliases(self.alias),
+            "fallback": aliases(self.fallback),
+            "aliasFields": [field_name(item) for item in self.alias_fields],
+            "extensions": list(self.extensions),
+            "mainFields": [field_name(item) for item in self.main_fields],
+            "mainFiles": list(self.main_files),
+            "conditionNames": list(self.condition_names),
+            "exportsFields": [field_name(item) for item in self.exports_fields],
+            "importsFields": [field_name(item) for item in self.imports_fields],
+            "descriptionFiles": list(self.description_files),
+            "symlinks": self.symlinks,
+            "roots": list(self.roots),
+            "preferRelative": self.prefer_relative,
+            "preferAbsolute": self.prefer_absolute,
+            "fullySpecified": self.fully_specified,
+        }
+        if self.enforce_extension is not None:
+            options["enforceExtension"] = self.enforce_extension
+        return options
 
 
 def webpack_loader_defaults() -> BundlerOptions:
-    """webpack 5's ``resolveLoader`` defaults."""
+    """webpack 5's ``resolveLoader`` defaults (lib/config/defaults.js, ``getResolveLoaderDefaults``)."""
     return BundlerOptions(
-        extensions=(".js",),
-        main_fields=("loader", "main"),
         condition_names=("loader", "require", "node"),
+        exports_fields=("exports",),
+        main_fields=("loader", "main"),
+        extensions=(".js",),
+        main_files=("index",),
     )
 
 
-def webpack_normal_defaults(target: str = "node") -> BundlerOptions:
-    """webpack 5's ``resolve`` defaults for a CommonJS ``require`` (target ``node`` or ``web``)."""
-    if target == "web":
-        return BundlerOptions(
-            main_fields=("browser", "module", "main"), condition_names=("webpack", "production", "browser", "require")
-        )
-    return BundlerOptions()
+def webpack_normal_defaults(
+    target: str = "node",
+    *,
+    context: str | None = None,
+    dependency: str = "commonjs",
+    mode: str = "production",
+) -> BundlerOptions:
+    """webpack 5's ``resolve`` defaults for one dependency type (``getResolveDefaults`` merged with its
+    ``byDependency`` entry), for ``target`` ``"node"`` or ``"web"``.
+
+    ``dependency`` is ``"commonjs"`` (``require``) or ``"esm"`` (``import``); ``context`` is the
+    compiler's context (webpack's ``roots``: ``/x`` is looked for there first); ``mode`` is
+    ``"production"`` (webpack's default) or ``"development"``. webpack also marks ``import`` from
+    ``.mjs`` files and ``"type": "module"`` packages fully specified (a module rule, not a resolve
+    default): pass ``dataclasses.replace(options, fully_specified=True)`` for those.
+    """
+    if target not in ("node", "web"):
+        raise ValueError(f"target must be 'node' or 'web', not {target!r}")
+    if dependency not in ("commonjs", "esm"):
+        raise ValueError(f"dependency must be 'commonjs' or 'esm', not {dependency!r}")
+    web = target == "web"
+    stage = "development" if mode == "development" else "production"
+    base_conditions = ("webpack", stage, "browser" if web else "node")
+    first = "require" if dependency == "commonjs" else "import"
+    return BundlerOptions(
+        modules=("node_modules",),
+        condition_names=(first, "module", *base_conditions),
+        main_files=("index",),
+        extensions=(".js", ".json", ".wasm"),
+        alias_fields=("browser",) if web else (),
+        exports_fields=("exports",),
+        imports_fields=("imports",),
+        roots=(context,) if context else (),
+        main_fields=("browser", "module", "main") if web else ("module", "main"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class BundlerResolution:
+    """One answer. ``resolved`` is what enhanced-resolve returns: the path with the request's
+    ``?query`` and ``#fragment``; ``""`` when an alias or the browser field maps the request to
+    ``false`` (``ignored``: webpack bundles an empty module); None with ``error``, webpack's words
+    ("Can't resolve 'x' in '/app'", or the error enhanced-resolve raised)."""
+
     request: str
     context: str
-    resolved: str | None  # a path; None with ``error``; "" for a request aliased to false (ignored)
+    resolved: str | None
     error: str | None = None
     trace: tuple[str, ...] = field(default=(), compare=False)
+    path: str | None = None
+    query: str = ""
+    fragment: str = ""
+    ignored: bool = False
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def _ancestors(path: str) -> list[str]:
-    """``path`` and every folder above it, nearest first (enhanced-resolve's getPaths)."""
-    found = [path]
-    while path != "/":
-        path = posixpath.dirname(path)
-        found.append(path)
-    return found
-
-
 class BundlerResolver:
+    """Resolves requests as one webpack resolver configured with ``options``.
+
+    The tree is taken as a snapshot: description files are read once per resolver.
+    """
+
     def __init__(self, fs: FileSystem, options: BundlerOptions) -> None:
         self.fs = fs
         self.options = options
-        self.lookup = Lookup(fs)
-        self._trace: list[str] = []
-        self._checked: dict[str, bool] = {}
+        self._pipeline = Pipeline(fs, options)
 
     def resolve(self, request: str, context: str) -> BundlerResolution:
-        """Resolve ``request`` as webpack would from the folder ``context``."""
-        self._trace = []
-        try:
-            self._description_file(normalize(context))
-            found = self._resolve(request, normalize(context), depth=0)
-        except ResolutionError as error:
-            self._trace.append(f"{error.code}: {error.message}")
-            found = None
-        if found is None:
-            message = f"Can't resolve '{request}' in '{context}'"
-            return BundlerResolution(request, context, None, message, tuple(self._trace))
-        return BundlerResolution(request, context, found, None, tuple(self._trace))
+        """Resolve ``request`` from the folder ``context`` (an absolute path, used as given).
 
-    def _resolve(self, request: str, context: str, depth: int) -> str | None:
-        if depth > 8:
-            return None
-        aliased = self._alias(request)
-        if aliased is not None:
-            if aliased is False:
-                return ""
-            assert isinstance(aliased, str)
-            if aliased != request:
-                self._trace.append(f"alias: {request} -> {aliased}")
-                return self._resolve(aliased, context, depth + 1)
-        if request.startswith("/") or request in (".", "..") or request.startswith(("./", "../")):
-            return self._finish(self._file_or_directory(posixpath.join(context, request), request.endswith("/")))
-        return self._finish(self._module(request, context))
-
-    def _alias(self, request: str) -> str | bool | None:
-        for name, target in self.options.alias:
-            exact = name.endswith("$")
-            key = name[:-1] if exact else name
-            if request == key or (not exact and request.startswith(key + "/")):
-                if target is False:
-                    return False
-                return str(target) + request[len(key) :]
-        return None
-
-    def _finish(self, path: str | None) -> str | None:
-        if path is None or path == "":
-            return path
-        # enhanced-resolve reads the description file (nearest package.json) of what it resolves;
-        # one that is not JSON fails the resolution.
-        folder = posixpath.dirname(path)
-        self._description_file(folder)
-        return self.lookup.realpath(path) if self.options.symlinks else path
-
-    def _description_file(self, folder: str) -> None:
-        """Read the nearest package.json above ``folder`` as enhanced-resolve does (JSON.parse: a
-        byte-order mark is an error too); raise InvalidPackageConfig when it is not JSON."""
-        while True:
-            candidate = folder.rstrip("/") + "/package.json"
-            if self.lookup.stat(candidate) == FILE:
-                if candidate not in self._checked:
-                    self._checked[candidate] = self._parses(candidate)
-                if not self._checked[candidate]:
-                    raise InvalidPackageConfig(f"{candidate} (directory description file): not valid JSON")
-                return
-            if folder == "/":
-                return
-            folder = posixpath.dirname(folder)
-
-    def _parses(self, path: str) -> bool:
-        try:
-            data = json.loads(self.fs.read_bytes(path).decode("utf-8"))
-        except (OSError, ValueError):
-            return False
-        return isinstance(data, dict)
-
-    def _module(self, request: str, context: str) -> str | None:
-        parts = request.split("/")
-        name_length = 2 if request.startswith("@") else 1
-        name = "/".join(parts[:name_length])
-        subpath = "/".join(parts[name_length:])
-        folders: list[str] = []
-        for module in self.options.modules:
-            if module.startswith("/"):
-                folders.append(normalize(module))
-            else:
-                folders += [posixpath.join(ancestor, module) for ancestor in _ancestors(context)]
-        for folder in folders:
-            if self.lookup.stat(folder) != DIR:
-                self._trace.append(f"{folder}: no such folder")
-                continue
-            package_dir = f"{folder}/{name}"
-            config = self._package(package_dir)
-            if config is not None and config.exists and self.options.exports_fields:
-                exports = self._exports_of(package_dir)
-                if exports is not None:
-                    self._trace.append(f"{config.path}: has exports")
-                    return self._exports(config, subpath)
-            target = f"{package_dir}/{subpath}" if subpath else package_dir
-            found = self._file_or_directory(target, request.endswith("/"))
-            if found is not None:
-                return found
-        return None
-
-    def _package(self, directory: str) -> PackageConfig | None:
-        if self.lookup.stat(directory) != DIR:
-            self._trace.append(f"{directory}: not found")
-            return None
-        return self.lookup.package_config(directory + "/package.json")
-
-    def _exports_of(self, directory: str) -> object | None:
-        try:
-            raw = json.loads(self.fs.read_bytes(directory + "/package.json"))
-        except (OSError, ValueError):
-            return None
-        for field_name in self.options.exports_fields:
-            if isinstance(raw, dict) and raw.get(field_name) is not None:
-                return raw[field_name]
-        return None
-
-    def _exports(self, config: PackageConfig, subpath: str) -> str | None:
-        conditions = frozenset(self.options.condition_names)
-        target = package_exports_resolve(
-            self.lookup, config, path_to_file_url(config.path), "." + ("/" + subpath if subpath else ""), conditions
+        ``trace`` lists each step: every folder and file probed and why it was passed over, each
+        description file used, alias and field mappings, symlinks followed.
+        """
+        if not context.startswith("/"):
+            raise ValueError(f"context must be an absolute path: {context!r}")
+        outcome = self._pipeline.run(request, context)
+        if outcome.error is not None:
+            return BundlerResolution(request, context, None, outcome.error, outcome.log)
+        if outcome.ignored:
+            return BundlerResolution(request, context, "", None, outcome.log, ignored=True)
+        path = outcome.path or ""
+        return BundlerResolution(
+            request,
+            context,
+            path + outcome.query + outcome.fragment,
+            None,
+            outcome.log,
+            path=path,
+            query=outcome.query,
+            fragment=outcome.fragment,
         )
-        if isinstance(target, str):
-            return None
-        path = file_url_to_path(target)
-        if self.lookup.stat(path) == FILE:
-            self._trace.append(f"{path}: found (exports)")
-            return path
-        self._trace.append(f"{path}: exports target not found")
-        return None
-
-    def _file_or_directory(self, path: str, directory_only: bool) -> str | None:
-        path = normalize(path)
-        if not directory_only:
-            for extension in ("", *self.options.extensions):
-                candidate = path + extension
-                if self.lookup.stat(candidate) == FILE:
-                    self._trace.append(f"{candidate}: found")
-                    return candidate
-                self._trace.append(f"{candidate}: not a file")
-        if self.lookup.stat(path) != DIR:
-            return None
-        config = self.lookup.package_config(path + "/package.json")
-        if config.exists:
-            try:
-                raw = json.loads(self.fs.read_bytes(config.path))
-            except (OSError, ValueError):
-                raw = {}
-            for field_name in self.options.main_fields:
-                value = raw.get(field_name) if isinstance(raw, dict) else None
-                if isinstance(value, str) and value not in ("", ".", "./"):
-                    self._trace.append(f"{config.path}: {field_name} is {value!r}")
-                    found = self._file_or_directory(posixpath.join(path, value), value.endswith("/"))
-                    if found is not None:
-                        return found
-        for main_file in self.options.main_files:
-            for extension in self.options.extensions:
-                candidate = f"{path}/{main_file}{extension}"
-                if self.lookup.stat(candidate) == FILE:
-                    self._trace.append(f"{candidate}: found")
-                    return candidate
-                self._trace.append(f"{candidate}: not a file")
-        return None

@@ -91,3 +91,77 @@ def test_fuzzed_headers_never_crash_or_escape(header: object) -> None:
                 pending.append(path)
             elif stat is not None:
                 assert len(fs.read_bytes(path)) == stat.size
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _tar(members: dict[str, bytes], links: dict[str, str] | None = None) -> bytes:
+    import io
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        for name, target in (links or {}).items():
+            info = tarfile.TarInfo(name)
+            info.type = tarfile.SYMTYPE
+            info.linkname = target
+            archive.addfile(info)
+    return buffer.getvalue()
+
+
+def test_zip_and_tar_views_run_the_resolver() -> None:
+    from nmdoctor.resolve import Resolver
+    from nmdoctor.vfs.archive_members import read_tar, read_zip
+
+    members = {
+        "app/package.json": b"{}",
+        "app/node_modules/x/package.json": b'{"main": "m.js"}',
+        "app/node_modules/x/m.js": b"",
+    }
+    for fs in (
+        read_zip(_zip(members), "/a.zip"),
+        read_tar(_tar(members, {"app/link.js": "node_modules/x/m.js"}), "/a.tgz"),
+    ):
+        mount = "/a.zip" if fs.stat("/a.zip") is not None else "/a.tgz"
+        assert Resolver(fs).resolve("x", f"{mount}/app/index.js").resolved == f"{mount}/app/node_modules/x/m.js"
+
+
+@pytest.mark.parametrize(
+    ("members", "links", "problem"),
+    [
+        ({"../evil": b"x"}, None, "leaves the archive"),
+        ({"/etc/passwd": b"x"}, None, "absolute path"),
+        ({"app/a": b"x"}, {"app/l": "/etc/passwd"}, "outside the archive"),
+        ({"app/a": b"x"}, {"app/l": "../../x"}, "leaves the archive"),
+    ],
+)
+def test_tar_members_that_escape_are_refused(
+    members: dict[str, bytes], links: dict[str, str] | None, problem: str
+) -> None:
+    from nmdoctor.vfs.archive_members import ArchiveError, read_tar
+
+    with pytest.raises(ArchiveError, match=problem):
+        read_tar(_tar(members, links), "/a.tgz")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_fuzzed_zip_and_tar_bytes_never_crash(blob: bytes) -> None:
+    from nmdoctor.vfs.archive_members import ArchiveError, read_tar, read_zip
+
+    for reader in (read_zip, read_tar):
+        with contextlib.suppress(ArchiveError):
+            reader(blob, "/a")

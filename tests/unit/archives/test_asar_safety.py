@@ -157,11 +157,16 @@ def test_tar_members_that_escape_are_refused(
         read_tar(_tar(members, links), "/a.tgz")
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=300))
-def test_fuzzed_zip_and_tar_bytes_never_crash(blob: bytes) -> None:
+def test_fuzzed_zip_and_tar_bytes_never_crash() -> None:
+    """Seeded random bytes (deterministic: the same 1,500 inputs every run), some behind real magic numbers."""
+    import random
+
     from nmdoctor.vfs.archive_members import ArchiveError, read_tar, read_zip
 
-    for reader in (read_zip, read_tar):
-        with contextlib.suppress(ArchiveError):
-            reader(blob, "/a")
+    rng = random.Random(0)
+    for index in range(1500):
+        blob = bytes(rng.randrange(256) for _ in range(rng.randrange(300)))
+        blob = (b"\x1f\x8b\x08", b"PK\x03\x04", b"")[index % 3] + blob
+        for reader in (read_zip, read_tar):
+            with contextlib.suppress(ArchiveError):
+                reader(blob, "/a")

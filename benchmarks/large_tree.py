@@ -126,6 +126,7 @@ def main() -> None:
     cache = Path(args.cache).resolve()
     nmdoctor = str(Path(sys.executable).with_name("nmdoctor"))
     rows = []
+    extra = []
     for manager in ("npm", "pnpm"):
         folder = cache / manager
         install(folder, manager)
@@ -140,7 +141,17 @@ def main() -> None:
             subprocess.run([nmdoctor, "ls", "--json"], cwd=folder, capture_output=True, check=True, text=True).stdout
         )
         floor = manifest_floor(folder, args.repeat)
+        check = timed([nmdoctor, "check", "--format", "json"], folder, 1)
+        target = "pnpm" if manager == "npm" else "npm"
+        started = time.perf_counter()
+        migrated = json.loads(
+            subprocess.run(
+                [nmdoctor, "migrate", "--to", target, "--json"], cwd=folder, capture_output=True, text=True, check=False
+            ).stdout
+        )
+        migrate_seconds = time.perf_counter() - started
         rows.append((manager, len(document["instances"]), ours, theirs, floor))
+        extra.append((manager, check, target, migrate_seconds, migrated["summary"]["edges_compared"]))
     startup = timed([sys.executable, "-c", "import nmdoctor.cli.main"], REPO, args.repeat)
     print(f"python start-up with nmdoctor imported: {startup:.3f} s (part of every nmdoctor figure)")
     for manager, instances, ours, theirs, floor in rows:
@@ -148,9 +159,12 @@ def main() -> None:
         print(f"{manager} tree: {instances} package instances")
         print(f"  nmdoctor ls --json      {ours:7.3f} s")
         print(f"  {tool:<24}{theirs:7.3f} s   ratio nmdoctor/manager {ours / theirs:.2f}x")
+        print(f"  floor: find + read all  {floor:7.3f} s   ratio nmdoctor/floor   {ours / floor:.2f}x")
+    for manager, check, target, migrate_seconds, edges in extra:
+        ls_time = next(row[2] for row in rows if row[0] == manager)
         print(
-            f"  floor: read manifests   {floor:7.3f} s   ratio nmdoctor/floor   {ours / floor:.2f}x"
-            f"  (without start-up {(ours - startup) / floor:.2f}x)"
+            f"{manager} tree: nmdoctor check (everything) {check:.3f} s = {check / ls_time:.1f}x ls; "
+            f"migrate --to {target} {migrate_seconds:.3f} s ({edges} edges compared)"
         )
 
 

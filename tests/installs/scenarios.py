@@ -44,6 +44,10 @@ PACKAGES: list[dict[str, Any]] = [
     {"name": "lodash", "version": "3.0.0"},
     {"name": "lodash", "version": "4.0.0", "files": {"index.js": "module.exports = {};\n" + "// " + "x" * 4000 + "\n"}},
     {"name": "ui", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0"}},
+    {"name": "react", "version": "17.0.2"},
+    {"name": "react", "version": "18.3.1"},
+    {"name": "ui-lib", "version": "1.0.0", "dependencies": {"react": "^17.0.0"}},
+    {"name": "react-plugin", "version": "1.0.0", "peerDependencies": {"react": "^17.0.0"}},
     {"name": "charts", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0"}},
 ]
 

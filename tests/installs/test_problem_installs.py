@@ -1,0 +1,100 @@
+"""The remaining finding codes, each on a real install that has the problem (and only it)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nmdoctor.api import check, load_project
+from nmdoctor.inspect.verify import verify_tree
+from nmdoctor.lockfiles import find_lockfile, read_lockfile
+from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.vfs import DiskFS
+from tests.conftest import requires_node
+from tests.installs.managers import install, tools_available
+from tests.installs.registry import Registry
+from tests.installs.scenarios import PACKAGES, PROJECTS
+
+pytestmark = [
+    requires_node,
+    pytest.mark.node,
+    pytest.mark.skipif(
+        not tools_available(), reason="npm, and tests/node_tools installed (npm ci --prefix tests/node_tools)"
+    ),
+]
+
+SINGLETON = ({"name": "shop", "version": "1.0.0", "dependencies": {"react": "^18.0.0", "ui-lib": "^1.0.0"}}, {})
+PEER = ({"name": "blog", "version": "1.0.0", "dependencies": {"react": "^18.0.0", "react-plugin": "^1.0.0"}}, {})
+
+
+@pytest.fixture(scope="module")
+def registry_url() -> object:
+    with Registry(PACKAGES) as registry:
+        yield registry.url
+
+
+def findings(project: Path, *, with_lockfile: bool = False) -> list[tuple[str, str | None]]:
+    fs = DiskFS()
+    graph = load_project(str(project), fs=fs)
+    lock = None
+    if with_lockfile:
+        path = find_lockfile(fs, str(project), graph.layout)
+        assert path is not None
+        lock = read_lockfile(fs, path, manifest_json(fs, str(project)))
+    return sorted(
+        (item.code, item.request) for item in check(graph, fs=fs, lockfile=lock) if item.severity.value != "info"
+    )
+
+
+@pytest.mark.parametrize("mode", ["npm-hoisted", "pnpm-isolated", "yarn-classic"])
+def test_duplicate_singleton(registry_url: str, tmp_path: Path, mode: str) -> None:
+    project = install(*SINGLETON, mode, registry_url, tmp_path / mode)
+    assert findings(project) == [("duplicate-singleton", None)]
+
+
+def test_unmet_peer_out_of_range_under_pnpm(registry_url: str, tmp_path: Path) -> None:
+    project = install(*PEER, "pnpm-isolated", registry_url, tmp_path / "peer")
+    assert findings(project) == [("unmet-peer-dependency", "react")]
+
+
+def test_damaged_npm_install(registry_url: str, tmp_path: Path) -> None:
+    manifest, files = PROJECTS["clean"]
+    project = install(manifest, files, "npm-hoisted", registry_url, tmp_path / "npm")
+    assert findings(project, with_lockfile=True) == []
+    shutil.rmtree(project / "node_modules/d")  # a partial copy, a manual delete
+    package = project / "node_modules/c/package.json"
+    package.write_text(json.dumps({**json.loads(package.read_text()), "version": "1.5.0"}))  # a manual edit
+    (project / "node_modules/left-over").mkdir()
+    (project / "node_modules/left-over/package.json").write_text('{"name": "left-over", "version": "0.1.0"}')
+    assert findings(project, with_lockfile=True) == [
+        ("extraneous-package", None),
+        ("lockfile-drift", None),
+        ("missing-dependency", "d"),  # for the app, which declares d (so its import is not "undeclared")
+        ("missing-dependency", "d"),  # for a
+    ]
+    fs = DiskFS()
+    graph = load_project(str(project), fs=fs)
+    lock = read_lockfile(fs, str(project / "package-lock.json"), manifest_json(fs, str(project)))
+    codes = sorted({item.code for item in verify_tree(graph, lock) if item.severity.value == "error"})
+    assert codes == ["lockfile-drift", "missing-dependency"]
+
+
+def test_version_mismatch(registry_url: str, tmp_path: Path) -> None:
+    manifest, files = PROJECTS["clean"]
+    project = install(manifest, files, "npm-hoisted", registry_url, tmp_path / "npm")
+    package = project / "node_modules/c/package.json"
+    package.write_text(json.dumps({**json.loads(package.read_text()), "version": "3.0.0"}))
+    assert ("version-mismatch", "c") in findings(project)
+
+
+def test_broken_link_in_pnpm_store(registry_url: str, tmp_path: Path) -> None:
+    manifest, files = PROJECTS["clean"]
+    project = install(manifest, files, "pnpm-isolated", registry_url, tmp_path / "pnpm")
+    shutil.rmtree(project / "node_modules/.pnpm/d@1.0.0")
+    found = findings(project)
+    assert ("broken-symlink", "d") not in found
+    assert [code for code, _ in found].count("broken-symlink") >= 1
+    assert ("missing-dependency", "d") in found

@@ -457,6 +457,11 @@ def generate_case(seed: int, root: Path) -> Case:
     ]:
         tree.file(f"{app}/{rel}", f"// {rel}\n")
     tree.file(f"{app}/src/comp/package.json", {"main": rng.choice(["./main.js", "main", "missing.js"])})
+    # A second description file name (the "strict" option set reads bower.json after package.json).
+    tree.file(f"{app}/src/bowered/bower.json", {"name": "bowered", "main": rng.choice(["entry.js", "missing.js"])})
+    tree.file(f"{app}/src/bowered/entry.js", "")
+    tree.file(f"{app}/node_modules/bower-only/bower.json", {"name": "bower-only", "main": "lib/entry"})
+    tree.file(f"{app}/node_modules/bower-only/lib/entry.js", "")
     tree.file(f"{app}/node_modules/single.js", "// single-file module\n")
     tree.file(f"{app}/web_modules/pkg-a/index.js", "// web_modules copy\n")
 
@@ -595,6 +600,8 @@ def generate_case(seed: int, root: Path) -> Case:
         "./src/addon",
         "./src/comp",
         "./src/comp/",
+        "./src/bowered",
+        "bower-only",
         "./src/file",
         "./src/q?x",
         "./src/util?q#h",
@@ -728,13 +735,13 @@ def _report(wrong: list[Disagreement]) -> str:
 @needs_tools
 @pytest.mark.node
 def test_generated_trees_agree_with_enhanced_resolve(tmp_path: Path) -> None:
-    options, queries = build_queries(range(10), tmp_path)
+    options, queries = build_queries(range(30), tmp_path)
     count, wrong, wrong_text = compare(options, queries)
     print(
         f"bundler vs enhanced-resolve: {count} queries, {len(wrong)} outcome mismatches, "
         f"{len(wrong_text)} error-text mismatches"
     )
-    assert count >= 10000
+    assert count >= 40000
     assert wrong == [], _report(wrong)
     assert wrong_text == [], _report(wrong_text)
 

@@ -118,7 +118,7 @@ def _resolve_bundler(request: str, from_: str, bundler: str, *, explain: bool, a
     context = os.path.realpath(from_)
     if not os.path.isdir(context):
         context = os.path.dirname(context)
-    options = webpack_loader_defaults() if bundler == "webpack-loader" else webpack_normal_defaults()
+    options = webpack_loader_defaults() if bundler == "webpack-loader" else webpack_normal_defaults(context=context)
     result = BundlerResolver(DiskFS(), options).resolve(request, context)
     if as_json:
         payload = {"request": request, "from": context, "resolved": result.resolved, "error": result.error}

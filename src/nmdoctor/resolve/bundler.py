@@ -8,10 +8,12 @@ package path as a file, probes its own ``extensions``, tries ``mainFields`` in o
 and still probes extensions and ``index`` files behind an ``exports`` target, and resolves
 symlinks by rewriting the path one link text at a time.
 
-The pipeline itself is in ``bundler_pipeline`` (a hook-by-hook port of enhanced-resolve), its
-``exports``/``imports`` rules in ``bundler_fields`` and its string rules in ``bundler_paths``. It
-only reads through the FileSystem protocol, and is checked against the real enhanced-resolve in
-``tests/differential/test_bundler_vs_enhanced_resolve.py``.
+The port of enhanced-resolve is in ``bundler_pipeline`` (its hooks, in createResolver's order),
+``bundler_plugins`` (its plugins), ``bundler_core`` (its request object and ``doResolve``),
+``bundler_fields`` (its ``exports``/``imports`` rules) and ``bundler_paths`` (its path-string and
+JSON rules). It only reads through the FileSystem protocol, and is checked against the real
+enhanced-resolve in ``tests/differential/test_bundler_vs_enhanced_resolve.py`` and
+``tests/unit/test_bundler.py``.
 
 Not modelled: ``extensionAlias``, ``tsconfig``, ``pnpApi`` (Yarn PnP), ``packageMap``,
 ``restrictions``, ``resolveToContext``, ``unsafeCache``, custom ``plugins``, object-form
@@ -36,9 +38,9 @@ __all__ = [
     "webpack_normal_defaults",
 ]
 
-AliasTarget = str | tuple[str | Literal[False], ...] | Literal[False]
+AliasTarget = str | tuple[str, ...] | Literal[False]
 """Where an alias leads: a request, ``False`` (the module is ignored: an empty module), or several
-requests tried in order."""
+requests tried in order (``False`` cannot be one of them: enhanced-resolve and webpack refuse it)."""
 
 FieldName = str | tuple[str, ...]
 """A field of the description file; a tuple is a path into nested objects (``("a", "b")``)."""
@@ -72,6 +74,11 @@ class BundlerOptions:
     prefer_relative: bool = False
     prefer_absolute: bool = False
     fully_specified: bool = False
+
+    def __post_init__(self) -> None:
+        for key, target in (*self.alias, *self.fallback):
+            if isinstance(target, tuple) and not all(isinstance(item, str) for item in target):
+                raise ValueError(f"alias {key!r}: a list of targets holds strings only (false is refused)")
 
     def to_enhanced_resolve(self) -> dict[str, Any]:
         """The same options as enhanced-resolve takes them (JSON-ready; aliases in array form, which
@@ -186,7 +193,8 @@ class BundlerResolution:
 class BundlerResolver:
     """Resolves requests as one webpack resolver configured with ``options``.
 
-    The tree is taken as a snapshot: description files are read once per resolver.
+    The tree is taken as a snapshot: description files are read once per resolver. One resolution
+    at a time (not thread-safe).
     """
 
     def __init__(self, fs: FileSystem, options: BundlerOptions) -> None:

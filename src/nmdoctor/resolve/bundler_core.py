@@ -165,6 +165,8 @@ class Core:
         self._log: list[str] = []
         self._stack: list[StackKey] = []
         self._on_stack: Counter[StackKey] = Counter()
+        # The exports/imports plugins whose try block is on the JavaScript stack (see ``do``).
+        self._open_tries: list[str] = []
         self._hooks = {}
 
     # -- driver ---------------------------------------------------------------------------------
@@ -172,6 +174,7 @@ class Core:
         self._log = []
         self._stack = []
         self._on_stack = Counter()
+        self._open_tries = []
         try:
             found = self.do("resolve", Request(path=context, request=request))
         except BundlerError as error:
@@ -208,6 +211,13 @@ class Core:
         self._on_stack[key] += 1
         try:
             return self._hooks[hook](request)
+        except BundlerError as error:
+            # enhanced-resolve runs the rest of the pipeline inside the callbacks of the plugins that
+            # ran before (only forEachBail unwinds between its items): an error thrown (not passed to
+            # a callback) lands in the try of the innermost exports/imports plugin that passed.
+            if error.thrown and self._open_tries:
+                raise BundlerError(f"{error} {self._open_tries[-1]}") from None
+            raise
         finally:
             self._stack.pop()
             self._on_stack[key] -= 1

@@ -19,12 +19,19 @@ from typing import Any
 
 from nmdoctor.resolve.bundler_paths import BundlerError, js_truthy, json_stringify, parse_identifier
 
-__all__ = ["FieldMatch", "explain_subpaths_in_conditions", "exports_field_targets", "imports_field_targets"]
+__all__ = [
+    "WEAK_MAP_KEY",
+    "FieldMatch",
+    "build_exports_field",
+    "explain_subpaths_in_conditions",
+    "exports_field_targets",
+    "imports_field_targets",
+]
 
 FieldMatch = tuple[list[str], str | None]
 """The targets a request maps to, in order, and the field key that matched (None: no key)."""
 
-_WEAK_MAP_KEY = "Invalid value used as weak map key"
+WEAK_MAP_KEY = "Invalid value used as weak map key"
 
 
 def _pattern_key_compare(a: str, b: str) -> int:
@@ -50,7 +57,7 @@ def _pattern_key_compare(a: str, b: str) -> int:
 def _find_match(request: str, field: Any) -> tuple[Any, str, bool, bool, str] | None:
     """The mapping of the key that matches ``request``: (target, rest, folder key, pattern key, key)."""
     if not isinstance(field, dict | list):
-        raise BundlerError(_WEAK_MAP_KEY)
+        raise BundlerError(WEAK_MAP_KEY)
     if isinstance(field, list):
         return None  # own keys "0", "1", ..., "length": none can match a "./" or "#" request
     if "*" not in request and not request.endswith("/") and request in field:
@@ -84,7 +91,7 @@ def _conditional_mapping(mapping: Any, conditions: frozenset[str]) -> Any:
     """The first value whose condition is ``default`` or one of ``conditions``, descending into nested
     condition objects and backing out of those that match nothing; None when nothing matches."""
     if not isinstance(mapping, dict | list):
-        raise BundlerError(_WEAK_MAP_KEY)
+        raise BundlerError(WEAK_MAP_KEY)
 
     def keys_of(value: dict[str, Any] | list[Any]) -> list[str]:
         return list(value) if isinstance(value, dict) else [str(index) for index in range(len(value))]

@@ -40,7 +40,16 @@ __all__ = [
 
 
 class BundlerError(Exception):
-    """An error enhanced-resolve raises (it aborts the whole resolution, unlike "not found")."""
+    """An error enhanced-resolve raises (it aborts the whole resolution, unlike "not found").
+
+    ``thrown``: JavaScript throws it (a TypeError and the like) instead of passing it to a callback,
+    so an exports or imports plugin further up the JavaScript stack catches it and adds its
+    "(see exports field in ...)" (``bundler_core.Core.do``).
+    """
+
+    def __init__(self, message: str, *, thrown: bool = False) -> None:
+        super().__init__(message)
+        self.thrown = thrown
 
 
 class _Undefined:
@@ -231,7 +240,7 @@ def _file_url_to_path(url: str) -> str:
     try:
         return file_url_to_path(url_resolve(url, path_to_file_url("/")))
     except ResolutionError as error:
-        raise BundlerError(str(error)) from None
+        raise BundlerError(str(error), thrown=True) from None
 
 
 def parse_identifier(identifier: Any) -> tuple[str, str, str] | None:
@@ -244,7 +253,7 @@ def parse_identifier(identifier: Any) -> tuple[str, str, str] | None:
         return None
     if not isinstance(identifier, str):
         # JavaScript would call .charCodeAt on it and throw a TypeError.
-        raise BundlerError(f"TypeError: request is not a string: {identifier!r}")
+        raise BundlerError(f"TypeError: request is not a string: {identifier!r}", thrown=True)
     if _FILE_URL.match(identifier):
         identifier = _file_url_to_path(identifier)
     if "\0" in identifier:

@@ -11,6 +11,7 @@ from typing import Any
 
 from nmdoctor.resolve.bundler_core import STOP, Alias, Core, FieldName, Request, Tap, replace
 from nmdoctor.resolve.bundler_fields import (
+    WEAK_MAP_KEY,
     build_exports_field,
     explain_subpaths_in_conditions,
     exports_field_targets,
@@ -61,6 +62,13 @@ _OBJECT_PROTOTYPE = frozenset(
         "__lookupSetter__",
     }
 )
+
+
+def _cacheable(data: Any) -> None:
+    """The plugins cache per description file content in a WeakMap, which refuses a primitive key:
+    a package.json holding ``null``, a string, a number or a boolean makes them throw."""
+    if not isinstance(data, dict | list):
+        raise BundlerError(WEAK_MAP_KEY, thrown=True)
 
 
 class Plugins(Core):
@@ -139,7 +147,9 @@ class Plugins(Core):
             return None
         has_request = bool(request.request)
         first = inner[0]
+        entered = len(self._open_tries)
         for item in items:
+            del self._open_tries[entered:]
             if item.first is not None and item.first != first:
                 continue
             match_request = inner == item.name or (
@@ -153,7 +163,9 @@ class Plugins(Core):
             if not (match_request or match_wildcard):
                 continue
             should_stop = False
+            started = len(self._open_tries)
             for alias in item.targets:
+                del self._open_tries[started:]
                 if alias is False:
                     self._log.append(f"aliased with mapping '{item.name}': ignored (false)")
                     return replace(request, ignored=True)
@@ -199,6 +211,7 @@ class Plugins(Core):
         inner = self._inner_request(request)
         if not inner:
             return None
+        _cacheable(data)
         raw = get_field(data, field)
         if not isinstance(raw, dict | list):
             self._log.append(f"Field '{field}' doesn't contain a valid alias configuration")
@@ -211,7 +224,7 @@ class Plugins(Core):
             if isinstance(raw, dict) and key in raw:
                 value = raw[key]
             elif key in _OBJECT_PROTOTYPE:
-                raise BundlerError(f"TypeError: the alias field maps '{inner}' to an inherited property")
+                raise BundlerError(f"TypeError: the alias field maps '{inner}' to an inherited property", thrown=True)
         if value is UNDEFINED or (isinstance(value, str) and value == inner):
             return None
         if value is False:
@@ -220,7 +233,7 @@ class Plugins(Core):
         if value is None or (type(value) in (int, float) and value == 0):
             value = None  # parses as an empty request
         elif not isinstance(value, str):
-            raise BundlerError(f"TypeError: the alias field maps '{inner}' to a {type(value).__name__}")
+            raise BundlerError(f"TypeError: the alias field maps '{inner}' to a {type(value).__name__}", thrown=True)
         message = f"aliased from description file {request.description_file_path} with mapping '{inner}' to '{value}'"
         aliased = replace(request, path=request.description_file_root or "", request=value, fully_specified=False)
         return self.do("internalResolve", aliased, message) or STOP
@@ -260,6 +273,7 @@ class Plugins(Core):
             or not request.description_file_path
         ):
             return None
+        _cacheable(request.description_file_data)
         raw = get_field(request.description_file_data, field)
         if not js_truthy(raw) or not isinstance(raw, str) or raw in (".", "./"):
             return None
@@ -281,7 +295,10 @@ class Plugins(Core):
         if not js_truthy(data):
             return None
         text = request.request
-        if not text or not js_truthy(get_field(data, field)):
+        if not text:
+            return None
+        _cacheable(data)
+        if not js_truthy(get_field(data, field)):
             return None
         name = get_field(data, "name")
         if not isinstance(name, str):
@@ -300,8 +317,10 @@ class Plugins(Core):
         """ModulesInHierarchicalDirectoriesPlugin: every folder name in every ancestor, nearest first."""
         paths, _segments = get_paths(request.path)
         relative = f"./{request.request}"
+        entered = len(self._open_tries)
         for ancestor in paths:
             for folder in folders:
+                del self._open_tries[entered:]  # forEachBail: each address starts from the same stack
                 address = join(ancestor, folder)
                 if self._kind(address) is not Kind.DIR:
                     self._log.append(f"{address} doesn't exist or is not a directory")
@@ -317,7 +336,9 @@ class Plugins(Core):
         text = request.request
         if not text or not text.startswith("/"):
             return None
+        entered = len(self._open_tries)
         for root in self._roots:
+            del self._open_tries[entered:]
             path = join(root, text[1:])
             rooted = replace(request, path=path, relative_path=request.relative_path and path)
             found = self.do("relative", rooted, f"root path {root}")
@@ -335,10 +356,14 @@ class Plugins(Core):
             remaining = ("./" if text == "." else text) + request.query + request.fragment
         else:
             remaining = text
+        config = request.description_file_path
+        if not isinstance(data, dict | list):
+            raise BundlerError(f"{WEAK_MAP_KEY} (see exports field in {config})")
         raw = get_field(data, field)
         if not js_truthy(raw):
+            # It passes from inside its try: what the pipeline throws next is caught and labelled here.
+            self._open_tries.append(f"(see exports field in {config})")
             return None
-        config = request.description_file_path
         root = request.description_file_root
         try:
             built = build_exports_field(raw)
@@ -400,10 +425,13 @@ class Plugins(Core):
             return None
         text = request.request
         remaining = text + request.query + request.fragment if (request.query or request.fragment) else text
+        config = request.description_file_path
+        if not isinstance(data, dict | list):
+            raise BundlerError(f"{WEAK_MAP_KEY} (see imports field in {config})")
         raw = get_field(data, field)
         if not js_truthy(raw):
+            self._open_tries.append(f"(see imports field in {config})")
             return None
-        config = request.description_file_path
         root = request.description_file_root or ""
         if request.directory:
             raise BundlerError(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from nmdoctor.vfs.base import FileSystemError, Kind, Stat, VPath
 
-__all__ = ["MAX_LINK_HOPS", "follow", "normalize"]
+__all__ = ["MAX_LINK_HOPS", "LinkFollowing", "follow", "normalize"]
 
 MAX_LINK_HOPS = 40  # Linux's MAXSYMLINKS
 
@@ -67,3 +67,44 @@ def follow(
         current = candidate
         stat = found
     return current, stat
+
+
+class LinkFollowing:
+    """``lstat``, ``stat``, ``realpath`` and ``readlink`` for a view that knows only its own
+    entries: a subclass gives ``_lstat_exact`` and ``_readlink_exact`` (no link followed), and
+    links in every component are followed here, by ``follow``."""
+
+    def _lstat_exact(self, path: VPath) -> Stat | None:
+        raise NotImplementedError
+
+    def _readlink_exact(self, path: VPath) -> str:
+        raise NotImplementedError
+
+    def _in_real_parent(self, path: VPath) -> VPath:
+        """``path`` with the links of its parent folders resolved (its last part kept)."""
+        path = normalize(path)
+        if path == "/":
+            return path
+        parent, _, name = path.rpartition("/")
+        real_parent, stat = follow(parent or "/", self._lstat_exact, self._readlink_exact)
+        if stat.kind is not Kind.DIR:
+            raise FileSystemError(f"not a directory: {parent}")
+        return real_parent.rstrip("/") + "/" + name
+
+    def lstat(self, path: VPath) -> Stat | None:
+        try:
+            return self._lstat_exact(self._in_real_parent(path))
+        except FileSystemError:
+            return None
+
+    def readlink(self, path: VPath) -> str:
+        return self._readlink_exact(self._in_real_parent(path))
+
+    def stat(self, path: VPath) -> Stat | None:
+        try:
+            return follow(path, self._lstat_exact, self._readlink_exact)[1]
+        except FileSystemError:
+            return None
+
+    def realpath(self, path: VPath) -> VPath:
+        return follow(path, self._lstat_exact, self._readlink_exact)[0]

@@ -13,7 +13,7 @@ import struct
 from collections.abc import Sequence
 from typing import Any
 
-from nmdoctor.vfs._walk import follow
+from nmdoctor.vfs._walk import LinkFollowing
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, Stat, VPath
 
 __all__ = ["MAX_HEADER_BYTES", "AsarError", "AsarFS"]
@@ -26,7 +26,7 @@ class AsarError(ValueError):
     """The archive is not a well-formed asar; the message names the archive and the problem."""
 
 
-class AsarFS:
+class AsarFS(LinkFollowing):
     """Read-only view of ``data`` (an asar's bytes) at ``mount``; ``unpacked`` serves the files the
     header marks unpacked (``<archive>.unpacked/<path>``), as Electron does."""
 
@@ -135,28 +135,6 @@ class AsarFS:
             raise FileSystemError(f"not a symbolic link: {path}")
         target = f"{self.mount}/{node['link']}"
         return posixpath.relpath(target, posixpath.dirname(path))
-
-    def lstat(self, path: VPath) -> Stat | None:
-        parent, _, name = path.rpartition("/")
-        try:
-            real_parent = follow(parent or "/", self._lstat_exact, self._readlink_exact)[0]
-        except FileSystemError:
-            return None
-        return self._lstat_exact(real_parent.rstrip("/") + "/" + name)
-
-    def stat(self, path: VPath) -> Stat | None:
-        try:
-            return follow(path, self._lstat_exact, self._readlink_exact)[1]
-        except FileSystemError:
-            return None
-
-    def realpath(self, path: VPath) -> VPath:
-        return follow(path, self._lstat_exact, self._readlink_exact)[0]
-
-    def readlink(self, path: VPath) -> str:
-        parent, _, name = path.rpartition("/")
-        real_parent = follow(parent or "/", self._lstat_exact, self._readlink_exact)[0]
-        return self._readlink_exact(real_parent.rstrip("/") + "/" + name)
 
     def is_unpacked(self, path: VPath) -> bool:
         inner = self._inner(self.realpath(path))

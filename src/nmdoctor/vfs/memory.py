@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nmdoctor.vfs._walk import follow, normalize
+from nmdoctor.vfs._walk import LinkFollowing, follow, normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, Stat, VPath
 
 __all__ = ["Dir", "MemoryFS", "Symlink", "symlink"]
@@ -28,7 +28,7 @@ def symlink(target: str) -> Symlink:
     return Symlink(target)
 
 
-class MemoryFS:
+class MemoryFS(LinkFollowing):
     """A tree of files, directories and symlinks held in dictionaries."""
 
     def __init__(self) -> None:
@@ -104,35 +104,6 @@ class MemoryFS:
             return self._links[path]
         except KeyError:
             raise FileSystemError(f"not a symbolic link: {path}") from None
-
-    def _resolve_parent(self, path: VPath) -> VPath:
-        """``path`` with the links in its parent folders resolved (its last part kept)."""
-        path = normalize(path)
-        if path == "/":
-            return path
-        parent, _, name = path.rpartition("/")
-        real_parent, stat = follow(parent or "/", self._lstat_exact, self._readlink_exact)
-        if stat.kind is not Kind.DIR:
-            raise FileSystemError(f"not a directory: {parent}")
-        return real_parent.rstrip("/") + "/" + name
-
-    def lstat(self, path: VPath) -> Stat | None:
-        try:
-            return self._lstat_exact(self._resolve_parent(path))
-        except FileSystemError:
-            return None
-
-    def readlink(self, path: VPath) -> str:
-        return self._readlink_exact(self._resolve_parent(path))
-
-    def stat(self, path: VPath) -> Stat | None:
-        try:
-            return follow(path, self._lstat_exact, self._readlink_exact)[1]
-        except FileSystemError:
-            return None
-
-    def realpath(self, path: VPath) -> VPath:
-        return follow(path, self._lstat_exact, self._readlink_exact)[0]
 
     def read_bytes(self, path: VPath) -> bytes:
         real, stat = follow(path, self._lstat_exact, self._readlink_exact)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from nmdoctor.vfs._walk import follow
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Stat, VPath
+from nmdoctor.vfs._walk import LinkFollowing
+from nmdoctor.vfs.base import FileSystem, Stat, VPath
 
 __all__ = ["OverlayFS"]
 
 
-class OverlayFS:
+class OverlayFS(LinkFollowing):
     """Every path under one of ``mounts`` is answered by ``upper`` (a planned layout); any other by
     ``lower`` (the project's own files). ``binds`` serve a planned package folder's files (all but its
     own node_modules) from the folder of an installed copy, as a copy would, without a link, so that
@@ -57,28 +57,6 @@ class OverlayFS:
     def _readlink_exact(self, path: VPath) -> str:
         fs, routed = self._route(path)
         return fs.readlink(routed)
-
-    def lstat(self, path: VPath) -> Stat | None:
-        parent, _, name = path.rpartition("/")
-        try:
-            real_parent = follow(parent or "/", self._lstat_exact, self._readlink_exact)[0]
-        except FileSystemError:
-            return None
-        return self._lstat_exact(real_parent.rstrip("/") + "/" + name)
-
-    def stat(self, path: VPath) -> Stat | None:
-        try:
-            return follow(path, self._lstat_exact, self._readlink_exact)[1]
-        except FileSystemError:
-            return None
-
-    def realpath(self, path: VPath) -> VPath:
-        return follow(path, self._lstat_exact, self._readlink_exact)[0]
-
-    def readlink(self, path: VPath) -> str:
-        parent, _, name = path.rpartition("/")
-        real_parent = follow(parent or "/", self._lstat_exact, self._readlink_exact)[0]
-        return self._readlink_exact(real_parent.rstrip("/") + "/" + name)
 
     def read_bytes(self, path: VPath) -> bytes:
         fs, routed = self._route(self.realpath(path))

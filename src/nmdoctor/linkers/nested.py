@@ -7,19 +7,13 @@ arborist's first step). Dependencies are placed breadth first, in name order.
 
 from __future__ import annotations
 
-import json
-import posixpath
-
 from nmdoctor.linkers.logical import LogicalGraph
-from nmdoctor.linkers.plan import Plan
-from nmdoctor.vfs.memory import MemoryFS
+from nmdoctor.linkers.plan import Plan, placed_plan
 
 __all__ = ["plan_nested"]
 
 
 def plan_nested(graph: LogicalGraph) -> Plan:
-    fs = MemoryFS()
-    binds: dict[str, str] = {}
     root = graph.project
     placed: dict[str, str] = {}  # folder -> package key placed there
     queue: list[tuple[str, str]] = []  # (folder of a placed package or importer, its key)
@@ -39,19 +33,8 @@ def plan_nested(graph: LogicalGraph) -> Plan:
             if location in placed:
                 continue
             placed[location] = target
-            raw = graph.packages[target].source.manifest.raw
-            fs.add_file(location + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
-            binds[location] = graph.packages[target].source.path
             queue.append((location, target))
-    for importer in graph.importers():
-        for alias, target in importer.dependencies.items():
-            target_package = graph.packages[target]
-            if target_package.importer is not None and target_package.importer != ".":
-                folder = root if importer.importer == "." else f"{root}/{importer.importer}"
-                link = f"{folder}/node_modules/{alias}"
-                fs.add_symlink(link, posixpath.relpath(f"{root}/{target_package.importer}", posixpath.dirname(link)))
-    fs.add_file(f"{root}/node_modules/.package-lock.json", b"{}")
-    return Plan(fs, binds)
+    return placed_plan(graph, placed.items(), ".package-lock.json")
 
 
 def _visible(placed: dict[str, str], folder: str, alias: str) -> str | None:

@@ -11,13 +11,10 @@ REPLACE and dedupe of an existing tree are not modelled.
 
 from __future__ import annotations
 
-import json
-import posixpath
 from dataclasses import dataclass, field
 
 from nmdoctor.linkers.logical import LogicalGraph
-from nmdoctor.linkers.plan import Plan
-from nmdoctor.vfs.memory import MemoryFS
+from nmdoctor.linkers.plan import Plan, placed_plan
 
 __all__ = ["plan_npm_hoisted"]
 
@@ -136,22 +133,5 @@ def _strictly_above(found: _Node, target: _Node) -> bool:
 
 
 def _to_plan(graph: LogicalGraph, root: _Node) -> Plan:
-    fs = MemoryFS()
-    binds: dict[str, str] = {}
-    for node in _descendants(root):
-        folder = f"{graph.project}/{node.location}"
-        package = graph.packages[node.key]
-        raw = package.source.manifest.raw
-        fs.add_file(folder + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
-        binds[folder] = package.source.path
-    for importer in graph.importers():
-        base = graph.project if importer.importer == "." else f"{graph.project}/{importer.importer}"
-        for alias, target in importer.dependencies.items():
-            target_package = graph.packages[target]
-            if target_package.importer is not None and target_package.importer != ".":
-                link = f"{base}/node_modules/{alias}"
-                fs.add_symlink(
-                    link, posixpath.relpath(f"{graph.project}/{target_package.importer}", posixpath.dirname(link))
-                )
-    fs.add_file(f"{graph.project}/node_modules/.package-lock.json", b"{}")
-    return Plan(fs, binds)
+    placements = [(f"{graph.project}/{node.location}", node.key) for node in _descendants(root)]
+    return placed_plan(graph, placements, ".package-lock.json")

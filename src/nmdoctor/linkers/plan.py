@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from nmdoctor.vfs.base import VPath
 from nmdoctor.vfs.memory import MemoryFS
 
-__all__ = ["Plan"]
+if TYPE_CHECKING:
+    from nmdoctor.linkers.logical import LogicalGraph
+
+__all__ = ["Plan", "placed_plan"]
 
 
 @dataclass(slots=True)
@@ -17,3 +24,27 @@ class Plan:
 
     fs: MemoryFS
     binds: dict[VPath, VPath] = field(default_factory=dict)
+
+
+def placed_plan(
+    graph: LogicalGraph, placements: Iterable[tuple[VPath, str]], marker: str, marker_content: bytes = b"{}"
+) -> Plan:
+    """The plan of a copying layout (npm, yarn 1): each package folder placed at its location, the
+    workspaces linked into the node_modules of the importers that depend on them, and the manager's
+    marker file (how layout detection tells who wrote the tree)."""
+    fs = MemoryFS()
+    binds: dict[VPath, VPath] = {}
+    for folder, key in placements:
+        package = graph.packages[key]
+        raw = package.source.manifest.raw
+        fs.add_file(folder + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
+        binds[folder] = package.source.path
+    for importer in graph.importers():
+        base = graph.project if importer.importer == "." else f"{graph.project}/{importer.importer}"
+        for alias, target in importer.dependencies.items():
+            workspace = graph.packages[target].importer
+            if workspace is not None and workspace != ".":
+                link = f"{base}/node_modules/{alias}"
+                fs.add_symlink(link, posixpath.relpath(f"{graph.project}/{workspace}", posixpath.dirname(link)))
+    fs.add_file(f"{graph.project}/node_modules/{marker}", marker_content)
+    return Plan(fs, binds)

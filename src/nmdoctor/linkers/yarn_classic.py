@@ -10,14 +10,11 @@ peers come last. nohoist is not modelled.
 
 from __future__ import annotations
 
-import json
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from nmdoctor.linkers.logical import LogicalGraph
-from nmdoctor.linkers.plan import Plan
-from nmdoctor.vfs.memory import MemoryFS
+from nmdoctor.linkers.plan import Plan, placed_plan
 
 __all__ = ["plan_yarn_classic"]
 
@@ -96,21 +93,7 @@ def _hoist(
 
 
 def _to_plan(graph: LogicalGraph, tree: dict[tuple[str, ...], str]) -> Plan:
-    fs = MemoryFS()
-    binds: dict[str, str] = {}
-    for parts, key in tree.items():
-        folder = graph.project + "".join(f"/node_modules/{alias}" for alias in parts)
-        package = graph.packages[key]
-        raw = package.source.manifest.raw
-        fs.add_file(folder + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
-        binds[folder] = package.source.path
-    for importer in graph.importers():
-        base = graph.project if importer.importer == "." else f"{graph.project}/{importer.importer}"
-        for alias, target in importer.dependencies.items():
-            target_package = graph.packages[target]
-            if target_package.importer is not None and target_package.importer != ".":
-                link = f"{base}/node_modules/{alias}"
-                relative = posixpath.relpath(f"{graph.project}/{target_package.importer}", posixpath.dirname(link))
-                fs.add_symlink(link, relative)
-    fs.add_file(f"{graph.project}/node_modules/.yarn-integrity", b"{}")
-    return Plan(fs, binds)
+    placements = [
+        (graph.project + "".join(f"/node_modules/{alias}" for alias in parts), key) for parts, key in tree.items()
+    ]
+    return placed_plan(graph, placements, ".yarn-integrity")

@@ -94,7 +94,8 @@ def resolve_command(
     if as_json:
         payload: dict[str, Any] = {
             "request": request,
-            "from": parent,
+            # The requiring module as node loaded it; a folder stays a folder here.
+            "from": os.path.dirname(parent) if os.path.isdir(from_) else parent,
             "resolved": result.resolved,
             "error": result.error,
         }

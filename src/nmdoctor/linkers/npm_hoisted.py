@@ -68,6 +68,13 @@ class _Placer:
         root_package = next(item for item in graph.importers() if item.importer == ".")
         root = _Node("", root_package.key, None)
         queue: list[_Node] = [root]
+        # Workspaces: their dependencies go to the project's node_modules when free, else into the
+        # workspace's own (npm: "packages/w/node_modules/debug"); the walk up goes from the
+        # workspace folder to the project.
+        workspaces = [
+            _Node(item.importer or "", item.key, root) for item in graph.importers() if item.importer not in (None, ".")
+        ]
+        queue += workspaces
         done: set[str] = set()
         while queue:
             queue.sort(key=lambda node: (node.depth, node.location))
@@ -88,7 +95,7 @@ class _Placer:
                 placed = self.place(start, alias, target_key, node)
                 if placed is not None:
                     queue.append(placed)
-        return _to_plan(graph, root)
+        return _to_plan(graph, [root, *workspaces])
 
     def place(self, start: _Node, alias: str, key: str, dependent: _Node) -> _Node | None:
         chosen: _Node | None = None
@@ -132,6 +139,11 @@ def _strictly_above(found: _Node, target: _Node) -> bool:
     return False
 
 
-def _to_plan(graph: LogicalGraph, root: _Node) -> Plan:
-    placements = [(f"{graph.project}/{node.location}", node.key) for node in _descendants(root)]
+def _to_plan(graph: LogicalGraph, tops: list[_Node]) -> Plan:
+    placements = [
+        (f"{graph.project}/{node.location}", node.key)
+        for top in tops
+        for node in _descendants(top)
+        if graph.packages[node.key].importer is None
+    ]
     return placed_plan(graph, placements, ".package-lock.json")

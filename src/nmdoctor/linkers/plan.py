@@ -30,7 +30,7 @@ def placed_plan(
     graph: LogicalGraph, placements: Iterable[tuple[VPath, str]], marker: str, marker_content: bytes = b"{}"
 ) -> Plan:
     """The plan of a copying layout (npm, yarn 1): each package folder placed at its location, the
-    workspaces linked into the node_modules of the importers that depend on them, and the manager's
+    workspaces linked into the project's node_modules, and the manager's
     marker file (how layout detection tells who wrote the tree)."""
     fs = MemoryFS()
     binds: dict[VPath, VPath] = {}
@@ -39,12 +39,11 @@ def placed_plan(
         raw = package.source.manifest.raw
         fs.add_file(folder + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
         binds[folder] = package.source.path
-    for importer in graph.importers():
-        base = graph.project if importer.importer == "." else f"{graph.project}/{importer.importer}"
-        for alias, target in importer.dependencies.items():
-            workspace = graph.packages[target].importer
-            if workspace is not None and workspace != ".":
-                link = f"{base}/node_modules/{alias}"
-                fs.add_symlink(link, posixpath.relpath(f"{graph.project}/{workspace}", posixpath.dirname(link)))
+    for workspace in graph.importers():
+        if workspace.importer in (None, "."):
+            continue
+        # npm and yarn link every workspace into the project's node_modules, under its name.
+        link = f"{graph.project}/node_modules/{workspace.name}"
+        fs.add_symlink(link, posixpath.relpath(f"{graph.project}/{workspace.importer}", posixpath.dirname(link)))
     fs.add_file(f"{graph.project}/node_modules/{marker}", marker_content)
     return Plan(fs, binds)

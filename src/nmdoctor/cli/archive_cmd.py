@@ -5,30 +5,112 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import ExitStack
 
 import click
 
 from nmdoctor.cli.tree_cmds import InputError, load_graph
-from nmdoctor.diagnostics.model import findings_document
-from nmdoctor.inspect.archive import compare_archive, native_modules_packed, self_check_archive
+from nmdoctor.diagnostics.model import Finding, findings_document
+from nmdoctor.inspect.archive import Side, compare_archive, self_check_archive
+from nmdoctor.inspect.archive_asar import asar_findings, broken_link_findings
+from nmdoctor.inspect.archive_imports import app_imports
+from nmdoctor.inspect.archive_mount import ConfinedFS, PackedApp, PackedAppError, find_app
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.render.findings_text import render_findings
-from nmdoctor.vfs import DiskFS
-from nmdoctor.vfs.archive_members import ArchiveError, read_tar, read_zip
-from nmdoctor.vfs.asar import MAX_HEADER_BYTES, AsarError, AsarFS
-from nmdoctor.vfs.memory import MemoryFS
+from nmdoctor.vfs import DiskFS, FileSystemError
+from nmdoctor.vfs.asar import AsarError, AsarFS
+from nmdoctor.vfs.tarfs import TarError, TarFS
+from nmdoctor.vfs.zipfs import ZipError, ZipFS
 
 __all__ = ["archive_command"]
 
+_TAR_NAMES = (".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
+_UNREADABLE = (AsarError, ZipError, TarError, PackedAppError, TreeError, FileSystemError)
 
-def _app_root(fs: MemoryFS, mount: str) -> str:
-    """The folder holding the app's package.json: the archive's top, or its single top folder."""
-    if fs.stat(mount + "/package.json") is not None:
-        return mount
-    entries = list(fs.listdir(mount))
-    if len(entries) == 1 and fs.stat(f"{mount}/{entries[0]}/package.json") is not None:
-        return f"{mount}/{entries[0]}"
-    return mount
+
+def _kind(name: str, head: bytes) -> str | None:
+    lower = name.lower()
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if head.startswith(b"\x04\x00\x00\x00"):
+        return "asar"
+    if head.startswith(_COMPRESSED) or head[257:262] == b"ustar" or lower.endswith(_TAR_NAMES):
+        return "tar"
+    if lower.endswith(".zip"):
+        return "zip"
+    if lower.endswith(".asar"):
+        return "asar"
+    return None
+
+
+def open_packed_app(archive: str, stack: ExitStack) -> PackedApp:
+    """The app in ARCHIVE (an asar, a zip or tar, or a folder); files stay open in ``stack``."""
+    path = os.path.realpath(archive)
+    name = os.path.basename(path) or path
+    disk = DiskFS()
+    if os.path.isdir(path):
+        return find_app(ConfinedFS(disk, path), path, name)
+    if not os.path.isfile(path):
+        raise InputError(f"{archive}: no such file or folder")
+    try:
+        handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
+        head = handle.read(512)
+        handle.seek(0)
+    except OSError as error:
+        raise InputError(f"{archive}: cannot be read ({error.strerror or error})") from None
+    kind = _kind(name, head)
+    if kind == "zip":
+        return find_app(ZipFS(handle, path, name), path, name)
+    if kind == "tar":
+        return find_app(TarFS(handle, path, name), path, name)
+    if kind == "asar":
+        unpacked = os.path.realpath(path + ".unpacked")
+        has_unpacked = os.path.isdir(unpacked)
+        asar = AsarFS(
+            handle,
+            path,
+            name,
+            ConfinedFS(disk, unpacked) if has_unpacked else None,
+            unpacked if has_unpacked else None,
+        )
+        return PackedApp(asar, path, name, asar)
+    raise InputError(f"{archive}: not an asar, zip or tar archive, nor a folder")
+
+
+def _source_side(source: str) -> Side:
+    folder = os.path.realpath(source)
+    if not os.path.isdir(folder):
+        raise InputError(f"{source}: not a directory")
+    if not os.path.isdir(os.path.join(folder, "node_modules")):
+        return Side(load_graph(source))  # what its lockfile says; its code cannot be followed into packages
+    fs = DiskFS()
+    try:
+        graph = read_installed_tree(fs, folder)
+    except TreeError as error:
+        raise InputError(str(error)) from None
+    return Side(graph, fs, app_imports(fs, graph))
+
+
+def _diagnose(archive: str, source: str | None) -> tuple[PackedApp, int, list[Finding]]:
+    with ExitStack() as stack:
+        try:
+            app = open_packed_app(archive, stack)
+            try:
+                graph = read_installed_tree(app.fs, app.root)
+            except TreeError as error:  # "<root>/package.json: ...": name it as the archive's
+                raise InputError(f"{app.where}: {str(error).replace(app.root + '/', '')}") from None
+            packed = Side(graph, app.fs, app_imports(app.fs, graph))
+            findings = compare_archive(_source_side(source), packed) if source else self_check_archive(packed)
+            if app.asar is not None:
+                findings += asar_findings(app.asar, graph)
+            findings += broken_link_findings(graph)
+        except _UNREADABLE as error:
+            message = str(error)
+            raise InputError(
+                message if message.startswith(os.path.basename(archive)) else f"{archive}: {message}"
+            ) from None
+        return app, len(graph.instances) - 1, findings
 
 
 @click.command(
@@ -37,61 +119,35 @@ def _app_root(fs: MemoryFS, mount: str) -> str:
 \b
 Examples:
   nmdoctor archive dist/linux-unpacked/resources/app.asar --source .
-  nmdoctor archive release/app --json          # an unpacked app folder, checked against itself
-  nmdoctor archive app.zip --source .           # zip, tar and tar.gz too
+  nmdoctor archive dist/MyApp-1.0.0.tar.gz --source .   # finds resources/app.asar inside
+  nmdoctor archive dist/linux-unpacked --json          # a folder, checked against itself
 \b
-Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable archive.
+ARCHIVE is an asar (its .unpacked folder beside it is read too), a zip or tar (plain, gz, bz2, xz)
+of an app or of a whole Electron build, or a folder. Exit status: 0 no error-level finding,
+1 at least one, 2 bad usage or an unreadable archive.
 """,
 )
 @click.argument("archive", type=click.Path(exists=False))
 @click.option("--source", type=click.Path(file_okay=False), help="The project the app was packed from.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
 def archive_command(archive: str, source: str | None, as_json: bool) -> None:
-    """Compare the packed app ARCHIVE (.asar, .zip, .tar[.gz] or an app folder) with its source."""
-    path = os.path.realpath(archive)
-    disk = DiskFS()
-    if os.path.isdir(path):
-        fs, root, unpacked_check = disk, path, None
-    elif os.path.isfile(path):
-        if os.path.getsize(path) > 8 * MAX_HEADER_BYTES:
-            raise InputError(f"{archive}: larger than nmdoctor reads ({os.path.getsize(path)} bytes)")
-        with open(path, "rb") as handle:
-            data = handle.read()
-        name = os.path.basename(path)
-        unpacked = path + ".unpacked"
-        try:
-            if name.endswith(".zip") or data[:4] == b"PK\x03\x04":
-                members = read_zip(data, path, name)
-                fs, root, unpacked_check = members, _app_root(members, path), None
-            elif name.endswith((".tar", ".tar.gz", ".tgz")):
-                members = read_tar(data, path, name)
-                fs, root, unpacked_check = members, _app_root(members, path), None
-            else:
-                asar = AsarFS(
-                    data,
-                    path,
-                    name,
-                    disk if os.path.isdir(unpacked) else None,
-                    unpacked if os.path.isdir(unpacked) else None,
-                )
-                fs, root, unpacked_check = asar, path, asar.is_unpacked
-        except (AsarError, ArchiveError) as error:
-            raise InputError(str(error)) from None
-    else:
-        raise InputError(f"{archive}: no such file or folder")
-    try:
-        packed = read_installed_tree(fs, root)
-    except TreeError as error:
-        raise InputError(f"{archive}: {error}") from None
-    findings = compare_archive(load_graph(source), packed) if source else self_check_archive(packed)
-    if unpacked_check is not None:
-        findings += native_modules_packed(fs, root, unpacked_check)
-    document = findings_document(findings, instances=len(packed.instances) - 1)
+    """Check that the packed app ARCHIVE resolves every dependency as its source does.
+
+    Every declared dependency of every packed package, and every import of the app's code from its
+    entry point, is resolved in the archive (and in --source): another version than in the source
+    is archive-version-collapsed, absent is archive-missing-package. Without --source the archive
+    is checked against itself."""
+    app, instances, findings = _diagnose(archive, source)
+    document = findings_document(findings, app=app.where, instances=instances, source=source)
     if as_json:
         click.echo(json.dumps(document, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        render_findings(
-            document, sys.stdout, ok_line="the packed app resolves its dependencies as the source does", colour=colour
+        sys.stdout.write(f"{app.where}: {instances} packages\n")
+        ok_line = (
+            "the packed app resolves its dependencies as the source does"
+            if source
+            else "every dependency of the packed app resolves, within its declared range"
         )
+        render_findings(document, sys.stdout, ok_line=ok_line, colour=colour)
     sys.exit(1 if document["summary"]["error"] else 0)

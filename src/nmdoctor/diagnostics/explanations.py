@@ -109,4 +109,37 @@ Cannot find module at run time of the packaged app.
 Check the packer's file filters and `files` settings, and the dependency type (devDependencies are
 not packed).""",
     ),
+    "archive-native-module-packed": (
+        "error",
+        """## What it means
+A native module (`.node` file) is packed inside the asar archive instead of beside it in
+`app.asar.unpacked`.
+## Why it matters
+Electron loads native modules with `dlopen`, which needs a real file on disk: the module fails to
+load in the packaged app although it works from source.
+## How to fix
+Unpack native modules: electron-builder `asarUnpack: ['**/*.node']` (it does so by itself unless
+told otherwise), `asar pack --unpack '*.node'`.""",
+    ),
+    "archive-unpacked-missing": (
+        "error",
+        """## What it means
+The asar header marks files as unpacked, but they are not in the `app.asar.unpacked` folder beside
+the archive.
+## Why it matters
+Electron reads unpacked files from that folder: an archive copied without it loses them, and
+loading them fails at run time.
+## How to fix
+Ship `app.asar.unpacked` together with `app.asar` and keep the two side by side.""",
+    ),
+    "archive-integrity-mismatch": (
+        "warning",
+        """## What it means
+A packed file's bytes no longer match the integrity hashes recorded in the asar header.
+## Why it matters
+With Electron's asar integrity validation fuse on, Electron refuses the file (and the app fails to
+start); it shows the archive was edited after packing.
+## How to fix
+Repack the app instead of editing files inside the archive.""",
+    ),
 }

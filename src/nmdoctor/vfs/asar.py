@@ -1,165 +1,310 @@
 """An Electron asar archive as a FileSystem, mounted at a path (usually the archive's own).
 
-Archives are untrusted input: the header is size-checked before it is read, every name and link is
-checked to stay inside the archive, and every file's offset and size must lie inside the data. A
-violation is an ``AsarError`` naming the archive and the problem, never a read outside the file.
+Layout (``@electron/asar``, docs/reference/packaging.md §1): a size pickle (``4``, ``H``), then the
+header pickle of ``H`` bytes (payload size, string length ``L``, ``L`` bytes of UTF-8 JSON), then
+the file contents from byte ``8 + H`` on. The JSON is a tree of folders (``files``), files
+(``size``, ``offset`` as a decimal string relative to the data, ``integrity``, ``executable``),
+files kept outside the archive (``unpacked: true``, no offset: they live in ``<archive>.unpacked``
+at the same relative path) and links (``link``: a target relative to the archive root).
+
+Archives are untrusted input. Only the header is read up front, after its size is checked against
+the archive's; every name must be one path component, every link must stay inside the archive
+(as the packer itself insists), and every file's offset and size must lie inside the data. A
+violation is an ``AsarError`` naming the archive and the problem. Nothing is ever read outside the
+archive's bytes, and the mount path's folders are the only things the view shows outside it, so the
+resolver's walk up from the archive finds nothing that is not packed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import posixpath
+import re
 import struct
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
-from nmdoctor.vfs._walk import LinkFollowing
+from nmdoctor.vfs._walk import LinkFollowing, follow, normalize
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, Stat, VPath
 
-__all__ = ["MAX_HEADER_BYTES", "AsarError", "AsarFS"]
+__all__ = ["MAX_HEADER_BYTES", "AsarEntry", "AsarError", "AsarFS"]
 
 MAX_HEADER_BYTES = 256 * 1024 * 1024  # far above any real app's header; refuses absurd sizes cheaply
-_MAX_DEPTH = 256
+_MAX_DEPTH = 512  # folders nested deeper than this are not a real app (and json caps nesting anyway)
+_MAX_SIZE = 2**53  # sizes are JavaScript numbers in the packer
+_OFFSET = re.compile(r"[0-9]{1,20}")
+_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 
 
-class AsarError(ValueError):
-    """The archive is not a well-formed asar; the message names the archive and the problem."""
+class AsarError(Exception):
+    """The archive is not a well-formed asar; the message names the archive and the problem.
+
+    Not a ``ValueError`` or ``OSError`` on purpose: nothing on the way up (JSON handling, the
+    resolver's "file missing" paths) may take it for something else and carry on.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class AsarEntry:
+    """One header entry. ``path`` is relative to the archive root (``""`` for the root)."""
+
+    path: str
+    kind: Kind
+    size: int = 0
+    offset: int = 0
+    unpacked: bool = False
+    link: str | None = None  # the target, relative to the archive root, for a link
+    executable: bool = False
+    integrity: Any = None  # the header's ``integrity`` value, unchecked (see ``integrity_problem``)
+
+
+def _as_source(data: bytes | bytearray | memoryview | BinaryIO) -> BinaryIO:
+    if isinstance(data, bytes | bytearray | memoryview):
+        return io.BytesIO(bytes(data))
+    return data
 
 
 class AsarFS(LinkFollowing):
-    """Read-only view of ``data`` (an asar's bytes) at ``mount``; ``unpacked`` serves the files the
-    header marks unpacked (``<archive>.unpacked/<path>``), as Electron does."""
+    """Read-only view of an asar (bytes or a seekable binary file) at ``mount``.
+
+    ``unpacked`` (a FileSystem) and ``unpacked_root`` (a path in it) serve the entries the header
+    marks unpacked, as Electron reads them from ``<archive>.unpacked/<path>``; without them such
+    files are listed but cannot be read.
+    """
 
     def __init__(
         self,
-        data: bytes,
+        data: bytes | bytearray | memoryview | BinaryIO,
         mount: VPath,
         name: str = "app.asar",
         unpacked: FileSystem | None = None,
         unpacked_root: VPath | None = None,
     ) -> None:
         self.name = name
-        self.mount = mount.rstrip("/") or "/"
+        self.mount = normalize(mount)
         self.unpacked = unpacked
-        self.unpacked_root = unpacked_root
-        self._data = data
-        header, self._data_start = self._read_header(data)
-        self._nodes: dict[str, dict[str, Any]] = {}
+        self.unpacked_root = normalize(unpacked_root) if unpacked_root else None
+        self._source = _as_source(data)
+        self._total = self._source.seek(0, io.SEEK_END)
+        header, self.header_size = self._read_header()
+        self.data_start = 8 + self.header_size
+        self._entries: dict[str, AsarEntry] = {}
         self._children: dict[str, list[str]] = {}
-        self._index("", header, 0)
+        self._index(header)
 
     # -- header ---------------------------------------------------------------------------------
     def _fail(self, problem: str) -> AsarError:
         return AsarError(f"{self.name}: {problem}")
 
-    def _read_header(self, data: bytes) -> tuple[dict[str, Any], int]:
-        if len(data) < 16:
+    def _read_at(self, offset: int, size: int) -> bytes:
+        self._source.seek(offset)
+        chunk = self._source.read(size)
+        if len(chunk) != size:
+            raise self._fail(f"truncated: {size} bytes at offset {offset} cannot be read")
+        return chunk
+
+    def _read_header(self) -> tuple[dict[str, Any], int]:
+        if self._total < 16:
             raise self._fail("too short to be an asar archive")
-        size_payload, header_size, _payload, json_length = struct.unpack_from("<4I", data, 0)
+        size_payload, header_size, payload, length = struct.unpack("<4I", self._read_at(0, 16))
         if size_payload != 4:
-            raise self._fail("not an asar archive (bad size pickle)")
-        if header_size > MAX_HEADER_BYTES or json_length > header_size or 16 + json_length > len(data):
-            raise self._fail(f"header of {json_length} bytes does not fit in the archive")
+            raise self._fail("not an asar archive (the first pickle is not a 4-byte size)")
+        if header_size > MAX_HEADER_BYTES:
+            raise self._fail(f"header of {header_size} bytes is larger than nmdoctor reads ({MAX_HEADER_BYTES})")
+        if 8 + header_size > self._total:
+            raise self._fail(f"header of {header_size} bytes does not fit in the archive ({self._total} bytes)")
+        if header_size < 8 or payload > header_size - 4 or length > payload - 4:
+            raise self._fail(
+                f"header pickle is inconsistent (header {header_size}, payload {payload}, string {length} bytes)"
+            )
+        raw = self._read_at(16, length)
         try:
-            header = json.loads(data[16 : 16 + json_length].decode("utf-8"))
+            header = json.loads(raw.decode("utf-8"))
+        except RecursionError:
+            raise self._fail("header JSON is nested too deep") from None
         except (ValueError, UnicodeDecodeError) as error:
             raise self._fail(f"header is not JSON ({error})") from None
         if not isinstance(header, dict) or not isinstance(header.get("files"), dict):
             raise self._fail("header has no root folder")
-        return header, 8 + header_size
+        return header, header_size
 
-    def _index(self, path: str, node: dict[str, Any], depth: int) -> None:
-        if depth > _MAX_DEPTH:
-            raise self._fail("folders nested too deep")
-        self._nodes[path] = node
-        files = node.get("files")
-        if files is None:
-            self._check_leaf(path, node)
-            return
-        if not isinstance(files, dict):
-            raise self._fail(f"{path or '/'}: files is not an object")
-        names = []
-        for name, child in files.items():
-            if not isinstance(name, str) or name in ("", ".", "..") or "/" in name or "\\" in name or "\0" in name:
-                raise self._fail(f"{path or '/'}: invalid entry name {name!r}")
-            if not isinstance(child, dict):
-                raise self._fail(f"{path}/{name}: entry is not an object")
-            names.append(name)
-            self._index(f"{path}/{name}" if path else name, child, depth + 1)
-        self._children[path] = sorted(names)
+    def _index(self, header: dict[str, Any]) -> None:
+        """Check every entry and index it by its archive-relative path (iteratively: depth is untrusted)."""
+        self._entries[""] = AsarEntry("", Kind.DIR, unpacked=header.get("unpacked") is True)
+        pending: list[tuple[str, dict[str, Any], int]] = [("", header, 0)]
+        while pending:
+            path, node, depth = pending.pop()
+            if depth > _MAX_DEPTH:
+                raise self._fail(f"{path}: folders nested deeper than {_MAX_DEPTH}")
+            files = node["files"]
+            if not isinstance(files, dict):
+                raise self._fail(f"{path or '/'}: files is not an object")
+            names = []
+            for name, child in files.items():
+                if name in ("", ".", "..") or "/" in name or "\\" in name or "\0" in name:
+                    raise self._fail(f"{path or '/'}: invalid entry name {name!r}")
+                child_path = f"{path}/{name}" if path else name
+                if not isinstance(child, dict):
+                    raise self._fail(f"{child_path}: entry is not an object")
+                names.append(name)
+                if "files" in child:
+                    self._entries[child_path] = AsarEntry(child_path, Kind.DIR, unpacked=child.get("unpacked") is True)
+                    pending.append((child_path, child, depth + 1))
+                else:
+                    self._entries[child_path] = self._leaf(child_path, child)
+            self._children[path] = sorted(names)
 
-    def _check_leaf(self, path: str, node: dict[str, Any]) -> None:
+    def _leaf(self, path: str, node: dict[str, Any]) -> AsarEntry:
+        unpacked = node.get("unpacked") is True
         if "link" in node:
             link = node["link"]
-            if not isinstance(link, str) or link.startswith("/") or posixpath.normpath(link).startswith(".."):
+            if not isinstance(link, str) or "\0" in link:
+                raise self._fail(f"{path}: invalid link {link!r}")
+            target = posixpath.normpath(link) if link else "."
+            if link.startswith("/") or target == ".." or target.startswith("../"):
                 raise self._fail(f"{path}: link {link!r} leaves the archive")
-            return
+            return AsarEntry(path, Kind.SYMLINK, link=target, unpacked=unpacked)
         size = node.get("size")
-        if not isinstance(size, int) or size < 0:
+        if not isinstance(size, int) or isinstance(size, bool) or not 0 <= size <= _MAX_SIZE:
             raise self._fail(f"{path}: invalid size {size!r}")
-        if node.get("unpacked"):
-            return
+        executable, integrity = node.get("executable") is True, node.get("integrity")
+        if unpacked:
+            return AsarEntry(path, Kind.FILE, size, unpacked=True, executable=executable, integrity=integrity)
+        raw_offset = node.get("offset")
+        if isinstance(raw_offset, str) and _OFFSET.fullmatch(raw_offset):
+            offset = int(raw_offset)
+        elif isinstance(raw_offset, int) and not isinstance(raw_offset, bool) and raw_offset >= 0:
+            offset = raw_offset  # not what the packer writes (a string), but unambiguous
+        else:
+            raise self._fail(f"{path}: invalid offset {raw_offset!r}")
+        if self.data_start + offset + size > self._total:
+            raise self._fail(
+                f"{path}: {size} bytes at offset {offset} lie outside the archive's "
+                f"{self._total - self.data_start} bytes of data"
+            )
+        return AsarEntry(path, Kind.FILE, size, offset, executable=executable, integrity=integrity)
+
+    # -- entries --------------------------------------------------------------------------------
+    def entries(self) -> Iterator[AsarEntry]:
+        """Every entry of the header (the root first, then in path order)."""
+        for path in sorted(self._entries):
+            yield self._entries[path]
+
+    def entry(self, path: VPath) -> AsarEntry | None:
+        """The header entry at ``path`` (a view path), links not followed; None outside the archive."""
+        inner = self._inner(normalize(path))
+        return self._entries.get(inner) if inner is not None else None
+
+    def is_unpacked(self, path: VPath) -> bool:
+        """Whether the file ``path`` leads to is served from ``<archive>.unpacked``."""
         try:
-            offset = int(node.get("offset", ""))
-        except (TypeError, ValueError):
-            raise self._fail(f"{path}: invalid offset {node.get('offset')!r}") from None
-        if offset < 0 or self._data_start + offset + size > len(self._data):
-            raise self._fail(f"{path}: offset {offset} and size {size} lie outside the archive")
+            inner = self._inner(self.realpath(path))
+        except FileSystemError:
+            return False
+        entry = self._entries.get(inner) if inner is not None else None
+        return entry is not None and entry.unpacked
+
+    def read_entry(self, entry: AsarEntry) -> bytes:
+        """The contents of a file entry (from the archive, or from the unpacked folder)."""
+        if entry.kind is not Kind.FILE:
+            raise FileSystemError(f"not a file in {self.name}: {entry.path}")
+        if entry.unpacked:
+            if self.unpacked is None or self.unpacked_root is None:
+                raise FileSystemError(f"{self.name}: {entry.path} is unpacked, and there is no {self.name}.unpacked")
+            return self.unpacked.read_bytes(f"{self.unpacked_root}/{entry.path}")
+        return self._read_at(self.data_start + entry.offset, entry.size)
+
+    def integrity_problem(self, entry: AsarEntry) -> str | None:
+        """What is wrong with a file's ``integrity`` (None when it matches or there is none).
+
+        The packer writes ``{"algorithm": "SHA256", "hash", "blockSize", "blocks"}`` and Electron,
+        with its asar integrity fuse on, refuses a file whose hashes do not match its bytes.
+        """
+        integrity = entry.integrity
+        if integrity is None or entry.kind is not Kind.FILE:
+            return None
+        if not isinstance(integrity, dict):
+            return "integrity is not an object"
+        algorithm, whole, block_size, blocks = (
+            integrity.get("algorithm"),
+            integrity.get("hash"),
+            integrity.get("blockSize"),
+            integrity.get("blocks"),
+        )
+        if algorithm != "SHA256":
+            return f"integrity algorithm {algorithm!r} is not SHA256"
+        if not isinstance(whole, str) or not _HEX64.fullmatch(whole):
+            return "integrity hash is not a SHA-256 hex digest"
+        if not isinstance(block_size, int) or isinstance(block_size, bool) or block_size <= 0:
+            return f"integrity blockSize {block_size!r} is not a positive integer"
+        if not isinstance(blocks, list) or not all(isinstance(item, str) and _HEX64.fullmatch(item) for item in blocks):
+            return "integrity blocks are not SHA-256 hex digests"
+        try:
+            content = self.read_entry(entry)
+        except FileSystemError:
+            return None  # a missing unpacked file is reported as such, not as a hash mismatch
+        if hashlib.sha256(content).hexdigest() != whole.lower():
+            return "the file's SHA-256 differs from its integrity hash"
+        expected = [
+            hashlib.sha256(content[start : start + block_size]).hexdigest()
+            for start in range(0, len(content), block_size)
+        ]
+        if len(content) % block_size == 0:
+            # The packer hashes the (empty) remainder too: an empty file has one block, a 4 MiB file two.
+            expected.append(hashlib.sha256(b"").hexdigest())
+        declared = [item.lower() for item in blocks]
+        if declared not in (expected, expected[:-1] if len(content) % block_size == 0 and content else None):
+            return "the file's block hashes differ from its integrity blocks"
+        return None
 
     # -- FileSystem -----------------------------------------------------------------------------
     def _inner(self, path: VPath) -> str | None:
         if path == self.mount:
             return ""
-        if path.startswith(self.mount + "/"):
-            return path[len(self.mount) + 1 :]
+        prefix = "/" if self.mount == "/" else self.mount + "/"
+        if path.startswith(prefix):
+            return path[len(prefix) :]
         return None
+
+    def _is_above_mount(self, path: VPath) -> bool:
+        return path == "/" or self.mount.startswith(path.rstrip("/") + "/")
 
     def _lstat_exact(self, path: VPath) -> Stat | None:
         inner = self._inner(path)
         if inner is None:
-            # The folders above the mount point exist, so that the walk can reach it.
-            return Stat(Kind.DIR) if self.mount == path or self.mount.startswith(path.rstrip("/") + "/") else None
-        node = self._nodes.get(inner)
-        if node is None:
+            # The folders above the mount point exist (and hold only the way to it).
+            return Stat(Kind.DIR) if self._is_above_mount(path) else None
+        entry = self._entries.get(inner)
+        if entry is None:
             return None
-        if "files" in node:
-            return Stat(Kind.DIR)
-        if "link" in node:
-            return Stat(Kind.SYMLINK)
-        return Stat(Kind.FILE, int(node.get("size", 0)))
+        return Stat(entry.kind, entry.size)
 
     def _readlink_exact(self, path: VPath) -> str:
         inner = self._inner(path)
-        node = self._nodes.get(inner or "", {}) if inner is not None else {}
-        if "link" not in node:
+        entry = self._entries.get(inner) if inner is not None else None
+        if entry is None or entry.link is None:
             raise FileSystemError(f"not a symbolic link: {path}")
-        target = f"{self.mount}/{node['link']}"
+        # The header's target is relative to the archive root; the protocol's to the link's folder.
+        target = self.mount if entry.link == "." else posixpath.join(self.mount, entry.link)
         return posixpath.relpath(target, posixpath.dirname(path))
 
-    def is_unpacked(self, path: VPath) -> bool:
-        inner = self._inner(self.realpath(path))
-        return bool(inner is not None and self._nodes.get(inner, {}).get("unpacked"))
-
     def read_bytes(self, path: VPath) -> bytes:
-        real = self.realpath(path)
+        real, stat = follow(path, self._lstat_exact, self._readlink_exact)
         inner = self._inner(real)
-        node = self._nodes.get(inner) if inner is not None else None
-        if node is None or "files" in node or "link" in node:
+        entry = self._entries.get(inner) if inner is not None else None
+        if entry is None or stat.kind is not Kind.FILE:
             raise FileSystemError(f"not a file in {self.name}: {path}")
-        if node.get("unpacked"):
-            if self.unpacked is None or self.unpacked_root is None:
-                raise FileSystemError(f"{path}: unpacked file, and no {self.name}.unpacked folder")
-            return self.unpacked.read_bytes(f"{self.unpacked_root}/{inner}")
-        start = self._data_start + int(node["offset"])
-        return self._data[start : start + int(node["size"])]
+        return self.read_entry(entry)
 
     def listdir(self, path: VPath) -> Sequence[str]:
-        real = self.realpath(path)
+        real, stat = follow(path, self._lstat_exact, self._readlink_exact)
+        if stat.kind is not Kind.DIR:
+            raise FileSystemError(f"not a directory: {path}")
         inner = self._inner(real)
         if inner is None:
-            if self.mount.startswith(real.rstrip("/") + "/"):
-                return [self.mount[len(real.rstrip("/")) + 1 :].split("/")[0]]
-            raise FileSystemError(f"not in {self.name}: {path}")
-        if inner not in self._children:
-            raise FileSystemError(f"not a folder in {self.name}: {path}")
-        return list(self._children[inner])
+            rest = self.mount[len(real.rstrip("/")) + 1 :]
+            return [rest.split("/")[0]]
+        return list(self._children.get(inner, ()))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from nmdoctor.cli.output import emit
+from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.config import ConfigError, load_settings
@@ -50,10 +50,8 @@ Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable
 """,
 )
 @click.argument("project", default=".", type=click.Path(file_okay=False))
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "sarif", "html"]), default="text", show_default=True
-)
-@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@format_option("text", "json", "sarif", "html", default="text", help="How to print the findings.")
+@output_option
 @click.option("--select", metavar="CODES", help="Only these finding codes (comma separated).")
 @click.option("--ignore", metavar="CODES", help="Leave out these finding codes (comma separated).")
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Check the lockfile even if node_modules exists.")

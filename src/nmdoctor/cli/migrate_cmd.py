@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from nmdoctor.cli.output import emit
+from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import findings_document
@@ -51,14 +51,10 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--to", "target", required=True, type=click.Choice(["npm", "pnpm", "yarn", "nested"]))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html"]),
-    default=None,
-    help="text (default), json (as --json), or html: a self-contained page with the tree explorer.",
+@format_option(
+    "text", "json", "html", help="text (default), json (as --json), or html: the breaks and a tree explorer."
 )
-@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@output_option
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Start from the lockfile even if node_modules exists.")
 @click.option("--hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted into .pnpm/node_modules (default *).")
 @click.option("--public-hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted to node_modules (default none).")

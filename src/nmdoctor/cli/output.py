@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
 
 from nmdoctor.cli.errors import InputError
 
-__all__ = ["emit"]
+__all__ = ["emit", "format_option", "output_option"]
+
+output_option: Callable[[Any], Any] = click.option(
+    "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE."
+)
+
+
+def format_option(*choices: str, default: str | None = None, help: str) -> Callable[[Any], Any]:
+    """``--format`` with these choices (``default`` None: the command decides, e.g. from ``--json``)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
 
 
 def emit(text: str, output: str | None) -> None:

@@ -9,7 +9,7 @@ import sys
 import click
 
 from nmdoctor.cli.errors import InputError
-from nmdoctor.cli.output import emit
+from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
@@ -100,14 +100,8 @@ Examples:
 @click.argument("name")
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print {name, instances: [...]} with chains.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html"]),
-    default=None,
-    help="text (default), json (as --json), or html: a self-contained page to explore the tree.",
-)
-@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@format_option("text", "json", "html", help="text (default), json (as --json), or html: a page to explore the tree.")
+@output_option
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists.")
 def why_command(
     name: str, project: str, as_json: bool, output_format: str | None, output: str | None, from_lockfile: bool

@@ -16,6 +16,7 @@ from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
 from nmdoctor.linkers.npm_linked import plan_npm_linked
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import plan_pnpm
+from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
@@ -40,6 +41,9 @@ WORKSPACES = (
             {"name": "web", "version": "1.0.0", "dependencies": {"lib": "1.0.0", "b": "^1.0.0"}}
         ),
         "packages/lib/package.json": json.dumps({"name": "lib", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}),
+        # pnpm reads its workspaces from here (npm and yarn ignore the file); "lib": "1.0.0" is the
+        # workspace only when pnpm links workspace packages for plain version ranges.
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\nlinkWorkspacePackages: true\n",
     },
 )
 # mode -> planner(graph, registry URL): npm's linked store folder names hash the tarball URLs.
@@ -49,8 +53,9 @@ PLANNERS: dict[str, Callable[[LogicalGraph, str], Plan]] = {
     "npm-linked": plan_npm_linked,
     "yarn-classic": lambda graph, _registry: plan_yarn_classic(graph),
     "pnpm-isolated": lambda graph, _registry: plan_pnpm(graph),
+    "pnpm-hoisted": lambda graph, _registry: plan_pnpm_hoisted(graph),
 }
-WORKSPACE_PLANNERS = ("npm-hoisted", "npm-linked")
+WORKSPACE_PLANNERS = ("npm-hoisted", "npm-linked", "pnpm-hoisted")
 
 
 def layout(graph: object) -> set[tuple[str, str, tuple[str, ...]]]:

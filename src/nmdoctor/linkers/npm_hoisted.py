@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from nmdoctor.linkers.logical import LogicalGraph
 from nmdoctor.linkers.plan import Plan, placed_plan
 
-__all__ = ["plan_npm_hoisted"]
+__all__ = ["PlacedNode", "place_npm_hoisted", "plan_npm_hoisted"]
 
 
 @dataclass(slots=True, eq=False)
@@ -52,6 +52,9 @@ class _Node:
         return None
 
 
+PlacedNode = _Node
+
+
 def _descendants(node: _Node) -> list[_Node]:
     found = []
     pending = list(node.children.values())
@@ -63,6 +66,13 @@ def _descendants(node: _Node) -> list[_Node]:
 
 
 def plan_npm_hoisted(graph: LogicalGraph) -> Plan:
+    root, workspaces = _Placer(graph).run()
+    return _to_plan(graph, [root, *workspaces])
+
+
+def place_npm_hoisted(graph: LogicalGraph) -> tuple[PlacedNode, list[PlacedNode]]:
+    """Arborist's ideal tree: the project's node and the workspaces' nodes, each holding the
+    packages placed in its node_modules (``children``) down to the leaves."""
     return _Placer(graph).run()
 
 
@@ -70,7 +80,7 @@ class _Placer:
     def __init__(self, graph: LogicalGraph) -> None:
         self.graph = graph
 
-    def run(self) -> Plan:
+    def run(self) -> tuple[_Node, list[_Node]]:
         graph = self.graph
         root_package = next(item for item in graph.importers() if item.importer == ".")
         root = _Node("", root_package.key, None)
@@ -105,7 +115,7 @@ class _Placer:
                 placed = self.place(start, alias, target_key, node)
                 if placed is not None:
                     heapq.heappush(queue, (placed.depth, placed.location, placed))
-        return _to_plan(graph, [root, *workspaces])
+        return root, workspaces
 
     def place(self, start: _Node, alias: str, key: str, dependent: _Node) -> _Node | None:
         chosen: _Node | None = None

@@ -49,6 +49,16 @@ PACKAGES: list[dict[str, Any]] = [
     {"name": "ui-lib", "version": "1.0.0", "dependencies": {"react": "^17.0.0"}},
     {"name": "react-plugin", "version": "1.0.0", "peerDependencies": {"react": "^17.0.0"}},
     {"name": "charts", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0"}},
+    # Contested hoisting: shared@2 is wanted by two packages that come first by name, shared@1 by
+    # three that come later. Dependencies are listed out of name order on purpose (managers that walk
+    # package.json order and those that sort must both be matched).
+    {"name": "shared", "version": "1.0.0"},
+    {"name": "shared", "version": "2.0.0"},
+    {"name": "left-a", "version": "1.0.0", "dependencies": {"shared": "^2.0.0", "left-b": "^1.0.0"}},
+    {"name": "left-b", "version": "1.0.0", "dependencies": {"shared": "^2.0.0"}},
+    {"name": "right-a", "version": "1.0.0", "dependencies": {"shared": "^1.0.0"}},
+    {"name": "right-b", "version": "1.0.0", "dependencies": {"shared": "^1.0.0"}},
+    {"name": "right-c", "version": "1.0.0", "dependencies": {"shared": "^1.0.0"}},
 ]
 
 # name -> (package.json, project files)
@@ -68,5 +78,19 @@ PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
     "clean": (
         {"name": "tidy", "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^1.0.0", "d": "^1.0.0"}},
         {"src/index.js": "require('a');\nrequire('d');\n"},
+    ),
+}
+
+# Projects whose layouts only the planners are compared on (tests/installs/test_planned_layouts.py).
+PLANNING_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
+    # Who takes the top slot for shared: npm's first placement (shared@2, via left-a, first by name)
+    # or a hoister that counts dependents (shared@1, wanted by three).
+    "contested": (
+        {
+            "name": "tug",
+            "version": "1.0.0",
+            "dependencies": {"right-c": "^1.0.0", "left-a": "^1.0.0", "right-a": "^1.0.0", "right-b": "^1.0.0"},
+        },
+        {},
     ),
 }

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from nmdoctor.api import load_project
 from nmdoctor.inspect.tree import read_installed_tree
-from nmdoctor.linkers.logical import logical_graph
+from nmdoctor.linkers.logical import LogicalGraph, logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
+from nmdoctor.linkers.npm_linked import plan_npm_linked
+from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import plan_pnpm
+from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
@@ -20,7 +24,7 @@ from nmdoctor.vfs.overlay import OverlayFS
 from tests.conftest import requires_node
 from tests.installs.managers import install, tools_available
 from tests.installs.registry import Registry
-from tests.installs.scenarios import PACKAGES, PROJECTS
+from tests.installs.scenarios import PACKAGES, PLANNING_PROJECTS, PROJECTS
 
 pytestmark = [
     requires_node,
@@ -37,14 +41,21 @@ WORKSPACES = (
             {"name": "web", "version": "1.0.0", "dependencies": {"lib": "1.0.0", "b": "^1.0.0"}}
         ),
         "packages/lib/package.json": json.dumps({"name": "lib", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}),
+        # pnpm reads its workspaces from here (npm and yarn ignore the file); "lib": "1.0.0" is the
+        # workspace only when pnpm links workspace packages for plain version ranges.
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\nlinkWorkspacePackages: true\n",
     },
 )
-PLANNERS = {
-    "npm-hoisted": plan_npm_hoisted,
-    "npm-nested": plan_nested,
-    "yarn-classic": plan_yarn_classic,
-    "pnpm-isolated": plan_pnpm,
+# mode -> planner(graph, registry URL): npm's linked store folder names hash the tarball URLs.
+PLANNERS: dict[str, Callable[[LogicalGraph, str], Plan]] = {
+    "npm-hoisted": lambda graph, _registry: plan_npm_hoisted(graph),
+    "npm-nested": lambda graph, _registry: plan_nested(graph),
+    "npm-linked": plan_npm_linked,
+    "yarn-classic": lambda graph, _registry: plan_yarn_classic(graph),
+    "pnpm-isolated": lambda graph, _registry: plan_pnpm(graph),
+    "pnpm-hoisted": lambda graph, _registry: plan_pnpm_hoisted(graph),
 }
+WORKSPACE_PLANNERS = ("npm-hoisted", "npm-linked", "pnpm-hoisted")
 
 
 def layout(graph: object) -> set[tuple[str, str, tuple[str, ...]]]:
@@ -62,16 +73,17 @@ def without_hidden_hoisting(rows: set[tuple[str, str, tuple[str, ...]]]) -> set[
 
 
 @pytest.mark.parametrize("mode", list(PLANNERS))
-@pytest.mark.parametrize("project_name", ["phantom", "dopple", "wrapper", "workspaces"])
+@pytest.mark.parametrize("project_name", ["phantom", "dopple", "wrapper", "workspaces", "contested"])
 def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
-    if project_name == "workspaces" and mode != "npm-hoisted":
-        pytest.skip("workspaces are planned for npm's hoisted layout only so far")
-    manifest, files = WORKSPACES if project_name == "workspaces" else PROJECTS[project_name]
+    if project_name == "workspaces" and mode not in WORKSPACE_PLANNERS:
+        pytest.skip(f"workspaces are planned for {', '.join(WORKSPACE_PLANNERS)} only so far")
+    manifest, files = WORKSPACES if project_name == "workspaces" else {**PROJECTS, **PLANNING_PROJECTS}[project_name]
     with Registry(PACKAGES) as registry:
         project = install(manifest, files, mode, registry.url, tmp_path / "p")
+        url = registry.url
     fs = DiskFS()
     real = load_project(str(project), fs=fs)
-    plan = PLANNERS[mode](logical_graph(real))
+    plan = PLANNERS[mode](logical_graph(real), url)
     planned = read_installed_tree(
         OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds), str(project)
     )

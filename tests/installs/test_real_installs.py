@@ -185,3 +185,20 @@ def test_verify_passes_on_every_fresh_install(installs: dict[tuple[str, str], Pa
         lock = read_lockfile(fs, lock_path, manifest_json(fs, str(project)))
         errors = [finding.message for finding in verify_tree(graph, lock) if finding.severity.value == "error"]
         assert errors == [], (project_name, mode)
+
+
+BREAKING = ("missing-dependency", "unresolvable-import", "string-module-reference")
+
+
+@pytest.mark.parametrize(("target", "mode"), [("npm-linked", "npm-linked"), ("pnpm-hoisted", "pnpm-hoisted")])
+@pytest.mark.parametrize("project_name", ["phantom", "wrapper", "dopple", "clean"])
+def test_migrate_from_npm_predicts_what_breaks_in_the_real_install(
+    installs: dict[tuple[str, str], Path], target: str, mode: str, project_name: str
+) -> None:
+    fs = DiskFS()
+    npm_tree = load_project(str(installs[(project_name, "npm-hoisted")]), fs=fs)
+    result = migrate(npm_tree, fs, target)
+    assert result.target_layout == mode
+    predicted = sorted((item.code, item.request) for item in result.findings if item.severity.value == "error")
+    actual = [item for item in _codes(installs[(project_name, mode)]) if item[0] in BREAKING]
+    assert predicted == actual

@@ -96,3 +96,78 @@ def test_npm_hoisted_plan_hoists_first_version_and_nests_conflicts() -> None:
         "/app/node_modules/b",
         "/app/node_modules/b/node_modules/c",
     ]
+
+
+# The contested project of tests/installs/scenarios.py (PLANNING_PROJECTS) as real npm installed it.
+CONTESTED_TREE = {
+    "/app/package.json": {
+        "name": "tug",
+        "version": "1.0.0",
+        "dependencies": {"right-c": "^1", "left-a": "^1", "right-a": "^1", "right-b": "^1"},
+    },
+    "/app/node_modules/.package-lock.json": {},
+    "/app/node_modules/left-a/package.json": {
+        "name": "left-a",
+        "version": "1.0.0",
+        "dependencies": {"shared": "^2", "left-b": "^1"},
+    },
+    "/app/node_modules/left-b/package.json": pkg("left-b", "1.0.0", shared="^2"),
+    "/app/node_modules/shared/package.json": pkg("shared", "2.0.0"),
+    **{f"/app/node_modules/right-{x}/package.json": pkg(f"right-{x}", "1.0.0", shared="^1") for x in ("a", "b", "c")},
+    **{
+        f"/app/node_modules/right-{x}/node_modules/shared/package.json": pkg("shared", "1.0.0") for x in ("a", "b", "c")
+    },
+}
+
+
+def test_pnpm_hoisted_plan_gives_the_top_slot_to_the_version_most_depend_on() -> None:
+    """Real pnpm 10.34.8 (node-linker=hoisted) on this graph: shared@1 (three dependents) at the
+    top, shared@2 copied under each of its two dependents; npm put shared@2 at the top."""
+    from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
+
+    plan = plan_pnpm_hoisted(logical_graph(read_installed_tree(MemoryFS.from_mapping(CONTESTED_TREE), "/app")))
+    assert sorted(plan.binds) == [
+        "/app/node_modules/left-a",
+        "/app/node_modules/left-a/node_modules/shared",
+        "/app/node_modules/left-b",
+        "/app/node_modules/left-b/node_modules/shared",
+        "/app/node_modules/right-a",
+        "/app/node_modules/right-b",
+        "/app/node_modules/right-c",
+        "/app/node_modules/shared",
+    ]
+    assert plan.fs.read_bytes("/app/node_modules/.modules.yaml") == b"nodeLinker: hoisted\n"
+
+
+def test_npm_linked_store_folders_are_named_as_npm_names_them() -> None:
+    """Folder names from real npm 11.19 (--install-strategy=linked) installing the phantom project
+    from a registry at http://127.0.0.1:45003/ (the hash covers each package's tarball URL)."""
+    from nmdoctor.linkers.npm_linked import plan_npm_linked, store_keys
+
+    phantom = {
+        **NPM_TREE,
+        "/app/node_modules/a/package.json": pkg("a", "1.0.0", c="^1", d="^1"),
+        "/app/node_modules/d/package.json": pkg("d", "1.0.0"),
+    }
+    logical = logical_graph(read_installed_tree(MemoryFS.from_mapping(phantom), "/app"))
+    keys = store_keys(logical, "http://127.0.0.1:45003/")
+    assert keys == {
+        "a@1.0.0": ["a@1.0.0-6Vy7lWr_mGj1YP0K7m8qkg"],
+        "b@1.0.0": ["b@1.0.0-rnbF61oJaWksJzzMIAZEww"],
+        "c@1.0.0": ["c@1.0.0-27k4QD_ghR3yfUMVhlSPcg"],
+        "c@2.0.0": ["c@2.0.0-jmTju4Yjfpkj2jFfilX57g"],
+        "d@1.0.0": ["d@1.0.0-WDaZdiPJ1dSVqTdp6riDrA"],
+    }
+    plan = plan_npm_linked(logical, "http://127.0.0.1:45003/")
+    assert plan.fs.readlink("/app/node_modules/b") == ".store/b@1.0.0-rnbF61oJaWksJzzMIAZEww/node_modules/b"
+    assert (
+        plan.fs.readlink("/app/node_modules/.store/b@1.0.0-rnbF61oJaWksJzzMIAZEww/node_modules/c")
+        == "../../c@2.0.0-jmTju4Yjfpkj2jFfilX57g/node_modules/c"
+    )
+
+
+def test_new_targets_on_the_command_line() -> None:
+    code, document = run("migrate", str(EXAMPLES / "npm-phantom"), "--to", "npm-linked")
+    assert code == 1 and document["summary"]["target"] == "npm-linked"
+    code, document = run("migrate", str(EXAMPLES / "npm-phantom"), "--to", "pnpm-hoisted")
+    assert document["summary"]["target"] == "pnpm-hoisted"

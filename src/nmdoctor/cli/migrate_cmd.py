@@ -38,18 +38,26 @@ def _patterns(text: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 Examples:
   nmdoctor migrate --to pnpm                 # what an npm/yarn project would break under pnpm
   nmdoctor migrate --to nested --json        # npm's nested (v2) layout
+  nmdoctor migrate --to npm-linked           # npm --install-strategy=linked (.store + symlinks)
+  nmdoctor migrate --to pnpm-hoisted         # pnpm node-linker=hoisted (flat, no symlinks)
   nmdoctor migrate --to pnpm --materialize /tmp/try-pnpm   # then: cd /tmp/try-pnpm && node src/index.js
   nmdoctor migrate --to pnpm --hoist-pattern '' --public-hoist-pattern ''
                                              # on a pnpm project: what relies on hoisting today
   nmdoctor migrate --to pnpm --format html --output migrate.html   # the breaks beside a tree explorer
 \b
-Targets: pnpm (isolated, pnpm 10 defaults), npm (hoisted, arborist's placement without peer sets),
+Targets: pnpm (isolated, pnpm 10 defaults), pnpm-hoisted (node-linker=hoisted: yarn's nm hoister),
+npm (hoisted, arborist's placement without peer sets), npm-linked (--install-strategy=linked),
 nested (npm --install-strategy=nested), yarn (yarn 1's hoisting).
 Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable input.
 """,
 )
 @click.argument("project", default=".", type=click.Path(file_okay=False))
-@click.option("--to", "target", required=True, type=click.Choice(["npm", "pnpm", "yarn", "nested"]))
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Choice(["npm", "pnpm", "yarn", "nested", "pnpm-hoisted", "npm-linked"]),
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
 @format_option(
     "text", "json", "html", help="text (default), json (as --json), or html: the breaks and a tree explorer."

@@ -7,33 +7,40 @@ highest folder where the package can go: a folder that already holds the same ve
 whose placement would change what a package below it resolves today. Peer dependencies are placed
 from the dependent's parent (a peer is never nested under its dependent); arborist's peer sets,
 REPLACE and dedupe of an existing tree are not modelled.
+
+The last check ("would a copy here hide another version from a package below?") is answered from
+counts kept up to date as packages are placed (``_Node.unresolved``), so planning costs the tree's
+size times its depth, not the square of its size.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 
 from nmdoctor.linkers.logical import LogicalGraph
 from nmdoctor.linkers.plan import Plan, placed_plan
 
-__all__ = ["plan_npm_hoisted"]
+__all__ = ["PlacedNode", "place_npm_hoisted", "plan_npm_hoisted"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Node:
     location: str  # folder relative to the project: "" for the project, "node_modules/a", ...
     key: str
     parent: _Node | None
+    name: str = ""  # the folder name in the parent's node_modules ("" for importers)
+    depth: int = 0
     children: dict[str, _Node] = field(default_factory=dict)  # name -> node in location/node_modules
+    # name -> how many packages below this folder (in its node_modules, recursively) declare the
+    # name and find no folder of that name on their way up before reaching this one.
+    unresolved: Counter[str] = field(default_factory=Counter)
 
     @property
-    def depth(self) -> int:
-        depth = 0
-        node = self.parent
-        while node is not None:
-            depth += 1
-            node = node.parent
-        return depth
+    def attached(self) -> bool:
+        """In its parent's node_modules (importers are not: the project and the workspaces)."""
+        return self.parent is not None and self.parent.children.get(self.name) is self
 
     def resolve(self, name: str) -> _Node | None:
         node: _Node | None = self
@@ -43,6 +50,9 @@ class _Node:
                 return found
             node = node.parent
         return None
+
+
+PlacedNode = _Node
 
 
 def _descendants(node: _Node) -> list[_Node]:
@@ -56,6 +66,13 @@ def _descendants(node: _Node) -> list[_Node]:
 
 
 def plan_npm_hoisted(graph: LogicalGraph) -> Plan:
+    root, workspaces = _Placer(graph).run()
+    return _to_plan(graph, [root, *workspaces])
+
+
+def place_npm_hoisted(graph: LogicalGraph) -> tuple[PlacedNode, list[PlacedNode]]:
+    """Arborist's ideal tree: the project's node and the workspaces' nodes, each holding the
+    packages placed in its node_modules (``children``) down to the leaves."""
     return _Placer(graph).run()
 
 
@@ -63,22 +80,25 @@ class _Placer:
     def __init__(self, graph: LogicalGraph) -> None:
         self.graph = graph
 
-    def run(self) -> Plan:
+    def run(self) -> tuple[_Node, list[_Node]]:
         graph = self.graph
         root_package = next(item for item in graph.importers() if item.importer == ".")
         root = _Node("", root_package.key, None)
-        queue: list[_Node] = [root]
         # Workspaces: their dependencies go to the project's node_modules when free, else into the
         # workspace's own (npm: "packages/w/node_modules/debug"); the walk up goes from the
         # workspace folder to the project.
         workspaces = [
-            _Node(item.importer or "", item.key, root) for item in graph.importers() if item.importer not in (None, ".")
+            _Node(item.importer or "", item.key, root, depth=1)
+            for item in graph.importers()
+            if item.importer not in (None, ".")
         ]
-        queue += workspaces
+        # Arborist's queue, sorted by depth then location before each pop: a heap on the same key
+        # (locations are unique, so the order is the same).
+        queue: list[tuple[int, str, _Node]] = [(node.depth, node.location, node) for node in [root, *workspaces]]
+        heapq.heapify(queue)
         done: set[str] = set()
         while queue:
-            queue.sort(key=lambda node: (node.depth, node.location))
-            node = queue.pop(0)
+            _depth, _location, node = heapq.heappop(queue)
             if node.location in done:
                 continue
             done.add(node.location)
@@ -94,8 +114,8 @@ class _Placer:
                     continue  # satisfied; a peer found from the parent is the parent's business
                 placed = self.place(start, alias, target_key, node)
                 if placed is not None:
-                    queue.append(placed)
-        return _to_plan(graph, [root, *workspaces])
+                    heapq.heappush(queue, (placed.depth, placed.location, placed))
+        return root, workspaces
 
     def place(self, start: _Node, alias: str, key: str, dependent: _Node) -> _Node | None:
         chosen: _Node | None = None
@@ -113,30 +133,57 @@ class _Placer:
         if chosen is None:
             return None
         location = f"{chosen.location}/node_modules/{alias}" if chosen.location else f"node_modules/{alias}"
-        node = _Node(location, key, chosen)
-        chosen.children[alias] = node
+        node = _Node(location, key, chosen, alias, chosen.depth + 1)
+        self._attach(chosen, node)
         return node
+
+    def _declares(self, node: _Node, name: str) -> bool:
+        return name in self.graph.packages[node.key].dependencies
+
+    def _attach(self, folder: _Node, node: _Node) -> None:
+        """Put ``node`` into ``folder``'s node_modules and keep the ``unresolved`` counts true."""
+        alias = node.name
+        # The packages below ``folder`` (and ``folder`` itself) that looked past it for ``alias``
+        # now stop at the new folder: the folders above no longer count them.
+        settled = folder.unresolved[alias] + (1 if self._declares(folder, alias) else 0)
+        folder.children[alias] = node
+        above = folder
+        while settled and above.attached and above.parent is not None:
+            above = above.parent
+            above.unresolved[alias] -= settled
+            if alias in above.children:
+                break
+        # The new package has no node_modules yet: each name it declares is looked for above it.
+        for name in self.graph.packages[node.key].dependencies:
+            above = node
+            while above.attached and above.parent is not None:
+                above = above.parent
+                above.unresolved[name] += 1
+                if name in above.children:
+                    break
 
     def shadows(self, target: _Node, alias: str, key: str, dependent: _Node) -> bool:
         """Would a copy of ``key`` in ``target``'s node_modules hide, from a package below it (other
-        than the dependent being served), the other version of ``alias`` it finds today higher up?"""
-        for node in _descendants(target):
-            if node is dependent or alias not in self.graph.packages[node.key].dependencies:
-                continue
-            found = node.resolve(alias)
-            if found is not None and found.key != key and _strictly_above(found, target):
-                return True
-        return False
+        than the dependent being served), the other version of ``alias`` it finds today higher up?
 
+        ``target`` holds no ``alias``, so every package below it that looks past it for ``alias``
+        finds the same folder, the one ``target`` itself finds."""
+        waiting = target.unresolved[alias] - (1 if self._looks_past(dependent, target, alias) else 0)
+        if waiting <= 0:
+            return False
+        found = target.resolve(alias)
+        return found is not None and found.key != key
 
-def _strictly_above(found: _Node, target: _Node) -> bool:
-    """``found`` sits in the node_modules of a strict ancestor of ``target``."""
-    node = target.parent
-    while node is not None:
-        if found.parent is node:
-            return True
-        node = node.parent
-    return False
+    def _looks_past(self, node: _Node, target: _Node, alias: str) -> bool:
+        """``node`` is counted in ``target.unresolved[alias]``."""
+        if not self._declares(node, alias):
+            return False
+        current = node
+        while current is not target:
+            if alias in current.children or not current.attached or current.parent is None:
+                return False
+            current = current.parent
+        return True
 
 
 def _to_plan(graph: LogicalGraph, tops: list[_Node]) -> Plan:

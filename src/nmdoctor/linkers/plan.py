@@ -27,11 +27,17 @@ class Plan:
 
 
 def placed_plan(
-    graph: LogicalGraph, placements: Iterable[tuple[VPath, str]], marker: str, marker_content: bytes = b"{}"
+    graph: LogicalGraph,
+    placements: Iterable[tuple[VPath, str]],
+    marker: str,
+    marker_content: bytes = b"{}",
+    *,
+    link_workspaces: bool = True,
 ) -> Plan:
-    """The plan of a copying layout (npm, yarn 1): each package folder placed at its location, the
-    workspaces linked into the project's node_modules, and the manager's
-    marker file (how layout detection tells who wrote the tree)."""
+    """The plan of a copying layout (npm, yarn 1, pnpm's hoisted one): each package folder placed
+    at its location, the workspaces linked into the project's node_modules (unless
+    ``link_workspaces`` is false: pnpm does not), and the manager's marker file (how layout
+    detection tells who wrote the tree)."""
     fs = MemoryFS()
     binds: dict[VPath, VPath] = {}
     for folder, key in placements:
@@ -39,7 +45,7 @@ def placed_plan(
         raw = package.source.manifest.raw
         fs.add_file(folder + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
         binds[folder] = package.source.path
-    for workspace in graph.importers():
+    for workspace in graph.importers() if link_workspaces else []:
         if workspace.importer in (None, "."):
             continue
         # npm and yarn link every workspace into the project's node_modules, under its name.

@@ -15,8 +15,10 @@ from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
+from nmdoctor.linkers.npm_linked import plan_npm_linked
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
+from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -26,7 +28,14 @@ from nmdoctor.vfs.overlay import OverlayFS
 
 __all__ = ["TARGETS", "MigrationResult", "migrate"]
 
-TARGETS = {"pnpm": "pnpm-isolated", "nested": "npm-nested", "npm": "npm-hoisted", "yarn": "yarn-classic"}
+TARGETS = {
+    "pnpm": "pnpm-isolated",
+    "pnpm-hoisted": "pnpm-hoisted",
+    "nested": "npm-nested",
+    "npm": "npm-hoisted",
+    "npm-linked": "npm-linked",
+    "yarn": "yarn-classic",
+}
 
 
 @dataclass(slots=True)
@@ -43,8 +52,12 @@ def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
     logical = logical_graph(graph)
     if target == "pnpm":
         return plan_pnpm(logical, settings)
+    if target == "pnpm-hoisted":
+        return plan_pnpm_hoisted(logical)
     if target == "nested":
         return plan_nested(logical)
+    if target == "npm-linked":
+        return plan_npm_linked(logical)
     if target == "npm":
         return plan_npm_hoisted(logical)
     if target == "yarn":

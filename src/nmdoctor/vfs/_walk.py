@@ -80,13 +80,17 @@ class LinkFollowing:
     def _readlink_exact(self, path: VPath) -> str:
         raise NotImplementedError
 
+    def _follow(self, path: VPath) -> tuple[VPath, Stat]:
+        """``follow`` over this view's entries (a view that never changes may remember answers)."""
+        return follow(path, self._lstat_exact, self._readlink_exact)
+
     def _in_real_parent(self, path: VPath) -> VPath:
         """``path`` with the links of its parent folders resolved (its last part kept)."""
         path = normalize(path)
         if path == "/":
             return path
         parent, _, name = path.rpartition("/")
-        real_parent, stat = follow(parent or "/", self._lstat_exact, self._readlink_exact)
+        real_parent, stat = self._follow(parent or "/")
         if stat.kind is not Kind.DIR:
             raise FileSystemError(f"not a directory: {parent}")
         return real_parent.rstrip("/") + "/" + name
@@ -102,9 +106,9 @@ class LinkFollowing:
 
     def stat(self, path: VPath) -> Stat | None:
         try:
-            return follow(path, self._lstat_exact, self._readlink_exact)[1]
+            return self._follow(path)[1]
         except FileSystemError:
             return None
 
     def realpath(self, path: VPath) -> VPath:
-        return follow(path, self._lstat_exact, self._readlink_exact)[0]
+        return self._follow(path)[0]

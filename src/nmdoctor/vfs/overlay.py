@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from nmdoctor.vfs._walk import LinkFollowing
-from nmdoctor.vfs.base import FileSystem, Stat, VPath
+from nmdoctor.vfs._walk import LinkFollowing, follow
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Stat, VPath
 
 __all__ = ["OverlayFS"]
 
@@ -23,6 +23,9 @@ class OverlayFS(LinkFollowing):
         self.lower = lower
         self.mounts = tuple(mounts)
         self.binds = dict(binds or {})
+        # Neither layer changes while the view is read: each exact lookup is made once.
+        self._exact: dict[VPath, Stat | None] = {}
+        self._followed: dict[VPath, tuple[VPath, Stat] | FileSystemError] = {}
 
     def _route(self, path: VPath) -> tuple[FileSystem, VPath]:
         for mount in self.mounts:
@@ -50,12 +53,38 @@ class OverlayFS(LinkFollowing):
     def _owner(self, path: VPath) -> FileSystem:
         return self._route(path)[0]
 
+    def _follow(self, path: VPath) -> tuple[VPath, Stat]:
+        answer = self._followed.get(path)
+        if answer is None:
+            try:
+                answer = follow(path, self._lstat_exact, self._readlink_exact)
+            except FileSystemError as error:
+                answer = error
+            self._followed[path] = answer
+        if isinstance(answer, FileSystemError):
+            raise FileSystemError(str(answer))
+        return answer
+
     def _lstat_exact(self, path: VPath) -> Stat | None:
+        try:
+            return self._exact[path]
+        except KeyError:
+            found = self._exact[path] = self._lstat_uncached(path)
+            return found
+
+    def _lstat_uncached(self, path: VPath) -> Stat | None:
+        # ``follow`` asks only for paths whose parent it has already resolved in this view, and the
+        # upper layer's links are this view's links: its own exact lookup is enough (following
+        # its parents again would make every lookup quadratic in the path's depth).
         fs, routed = self._route(path)
+        if fs is self.upper and isinstance(fs, LinkFollowing):
+            return fs._lstat_exact(routed)
         return fs.lstat(routed)
 
     def _readlink_exact(self, path: VPath) -> str:
         fs, routed = self._route(path)
+        if fs is self.upper and isinstance(fs, LinkFollowing):
+            return fs._readlink_exact(routed)
         return fs.readlink(routed)
 
     def read_bytes(self, path: VPath) -> bytes:

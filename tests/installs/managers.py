@@ -69,6 +69,11 @@ def install(project: dict[str, Any], files: dict[str, str], mode: str, registry:
             env,
         )
     elif mode.startswith("pnpm"):
+        if project.get("workspaces"):
+            # pnpm ignores package.json "workspaces"; the same globs go to pnpm-workspace.yaml, and
+            # workspace packages are linked when their version matches, as npm and yarn do.
+            globs = "".join(f"  - {json.dumps(glob)}\n" for glob in project["workspaces"])
+            (dest / "pnpm-workspace.yaml").write_text(f"packages:\n{globs}linkWorkspacePackages: true\n")
         extra = {
             "pnpm-hoisted": ["--config.node-linker=hoisted"],
             "pnpm-shamefully-hoist": ["--config.shamefully-hoist=true"],

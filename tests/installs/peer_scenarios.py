@@ -8,6 +8,7 @@ depends on, peers of peers, and names long enough to be hashed.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 LONG_SCOPE = "@a-rather-long-scope-name-for-tests"
@@ -58,6 +59,8 @@ PEER_PACKAGES: list[dict[str, Any]] = [
     # The host only where one dependent sees it (dedupe-peer-dependents).
     {"name": "bare-kit", "version": "1.0.0", "dependencies": {"meta-peer": "^1.0.0"}},
     {"name": "hosted-kit", "version": "1.0.0", "dependencies": {"host": "^1.0.0", "meta-peer": "^1.0.0"}},
+    # A peer that a workspace package provides.
+    {"name": "ws-plugin", "version": "1.0.0", "peerDependencies": {"wshost": "^1.0.0"}},
 ]
 
 # name -> (package.json, project files)
@@ -107,5 +110,33 @@ PEER_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
     "peer-dedupe": (
         {"name": "peer-dedupe", "version": "1.0.0", "dependencies": {"bare-kit": "^1.0.0", "hosted-kit": "^1.0.0"}},
         {},
+    ),
+    # Workspaces (npm-style "workspaces", written as pnpm-workspace.yaml for pnpm): a workspace
+    # without the host resolves the peer from the workspace root; another provides its own; a
+    # registry package's peer is a workspace package (a link).
+    "peer-workspaces": (
+        {
+            "name": "peer-mono",
+            "version": "0.0.0",
+            "private": True,
+            "workspaces": ["packages/*"],
+            "dependencies": {"host": "^2.0.0"},
+        },
+        {
+            "packages/ui/package.json": json.dumps(
+                {"name": "ui", "version": "1.0.0", "dependencies": {"plugin": "^1.0.0", "plugin-wrapper": "^1.0.0"}}
+            ),
+            "packages/legacy/package.json": json.dumps(
+                {
+                    "name": "legacy",
+                    "version": "1.0.0",
+                    "dependencies": {"host": "^1.0.0", "plugin": "^1.0.0", "ui": "1.0.0"},
+                }
+            ),
+            "packages/wshost/package.json": json.dumps({"name": "wshost", "version": "1.0.0"}),
+            "packages/widget/package.json": json.dumps(
+                {"name": "widget", "version": "1.0.0", "dependencies": {"wshost": "1.0.0", "ws-plugin": "^1.0.0"}}
+            ),
+        },
     ),
 }

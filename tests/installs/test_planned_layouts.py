@@ -19,6 +19,7 @@ from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.overlay import OverlayFS
 from tests.conftest import requires_node
 from tests.installs.managers import install, tools_available
+from tests.installs.peer_scenarios import PEER_PACKAGES, PEER_PROJECTS
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES, PROJECTS
 
@@ -61,14 +62,7 @@ def without_hidden_hoisting(rows: set[tuple[str, str, tuple[str, ...]]]) -> set[
     }
 
 
-@pytest.mark.parametrize("mode", list(PLANNERS))
-@pytest.mark.parametrize("project_name", ["phantom", "dopple", "wrapper", "workspaces"])
-def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
-    if project_name == "workspaces" and mode != "npm-hoisted":
-        pytest.skip("workspaces are planned for npm's hoisted layout only so far")
-    manifest, files = WORKSPACES if project_name == "workspaces" else PROJECTS[project_name]
-    with Registry(PACKAGES) as registry:
-        project = install(manifest, files, mode, registry.url, tmp_path / "p")
+def assert_plan_equals_real(project: Path, mode: str) -> None:
     fs = DiskFS()
     real = load_project(str(project), fs=fs)
     plan = PLANNERS[mode](logical_graph(real))
@@ -84,3 +78,41 @@ def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: st
         (edge.source.label, edge.name, edge.target.label if edge.target else None) for edge in planned.edges
     }
     assert planned_edges == real_edges
+
+
+@pytest.mark.parametrize("mode", list(PLANNERS))
+@pytest.mark.parametrize("project_name", ["phantom", "dopple", "wrapper", "workspaces"])
+def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
+    if project_name == "workspaces" and mode not in ("npm-hoisted", "pnpm-isolated"):
+        pytest.skip("workspaces are planned for npm's hoisted layout and pnpm's isolated layout only so far")
+    manifest, files = WORKSPACES if project_name == "workspaces" else PROJECTS[project_name]
+    with Registry(PACKAGES) as registry:
+        project = install(manifest, files, mode, registry.url, tmp_path / "p")
+    assert_plan_equals_real(project, mode)
+
+
+@pytest.mark.parametrize("project_name", list(PEER_PROJECTS))
+def test_pnpm_peer_variants_equal_the_real_layout(tmp_path: Path, project_name: str) -> None:
+    """One .pnpm folder per set of resolved peers, with the links pnpm makes, from the graph alone."""
+    manifest, files = PEER_PROJECTS[project_name]
+    with Registry(PACKAGES + PEER_PACKAGES) as registry:
+        project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / "p")
+    assert_plan_equals_real(project, "pnpm-isolated")
+
+
+@pytest.mark.parametrize("project_name", list(PEER_PROJECTS))
+def test_pnpm_peer_variants_planned_from_an_npm_install(tmp_path: Path, project_name: str) -> None:
+    """Planned from npm's tree (no variants there, as `migrate --to pnpm` does), the .pnpm folders are
+    still the ones real pnpm makes for the same project."""
+    manifest, files = PEER_PROJECTS[project_name]
+    with Registry(PACKAGES + PEER_PACKAGES) as registry:
+        npm_project = install(manifest, files, "npm-hoisted", registry.url, tmp_path / "npm")
+        pnpm_project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / "pnpm")
+    fs = DiskFS()
+    source = load_project(str(npm_project), fs=fs)
+    plan = plan_pnpm(logical_graph(source))
+    planned = read_installed_tree(
+        OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in source.roots], plan.binds), str(npm_project)
+    )
+    real = load_project(str(pnpm_project), fs=fs)
+    assert {(label, path) for label, path, _ in layout(planned)} == {(label, path) for label, path, _ in layout(real)}

@@ -355,10 +355,13 @@ def resolve_peer_variants(graph: LogicalGraph, *, dedupe_peer_dependents: bool =
         if dep_path in variants:
             continue
         children = {alias: resolver.dep_path(child, active) for alias, child in node.children.items()}
+        links = dict(node.links)
         for alias, provider in node.peers.items():
-            if provider.node is not None:
+            if provider.scope is None:
+                links[alias] = provider.key  # a workspace package
+            elif provider.node is not None:
                 children[alias] = resolver.dep_path(provider.node, active)
-        variants[dep_path] = Variant(dep_path, node.key, children, dict(node.links), frozenset(node.resolved))
+        variants[dep_path] = Variant(dep_path, node.key, children, links, frozenset(node.resolved))
     importer_deps = {
         key: {alias: resolver.dep_path(child, active) for alias, child in top.children.items()}
         for key, top in tops.items()

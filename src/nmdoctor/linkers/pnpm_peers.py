@@ -68,6 +68,7 @@ class _Provider:
     key: str
     alias: str
     scope: dict[str, _Provider] | None  # None for a workspace package (a link: no peers of its own)
+    top: bool = False  # an importer's direct dependency
     node: _Node | None = None
 
 
@@ -79,6 +80,7 @@ class _Node:
     peers: dict[str, _Provider] = field(default_factory=dict)  # own peers, resolved
     resolved: dict[str, _Provider] = field(default_factory=dict)  # own and carried-up peers
     missing: dict[str, tuple[list[str], bool]] = field(default_factory=dict)  # name -> (ranges, optional)
+    found_below: dict[str, str] = field(default_factory=dict)  # peer -> package key, provided below an importer
     dep_path: str | None = None
 
 
@@ -96,6 +98,7 @@ class _Resolver:
         self.graph = graph
         self.peer_names: set[str] = set()
         self.own_peers: dict[str, dict[str, tuple[str, bool]]] = {}
+        self.declared_peers: dict[str, frozenset[str]] = {}
         self.kids: dict[str, dict[str, str]] = {}
         for key, package in graph.packages.items():
             raw = _raw(package)
@@ -105,6 +108,7 @@ class _Resolver:
                 self.peer_names.update(_names(peers))
                 self.peer_names.update(_names(meta))
             self.kids[key] = self._children(package, raw)
+            self.declared_peers[key] = frozenset(_names(peers))
             self.own_peers[key] = {} if package.importer is not None else self._peers(package, raw)
         self.needs = self._needs()
         self.memo: dict[tuple[object, ...], _Node] = {}
@@ -163,7 +167,9 @@ class _Resolver:
             resolving.discard(id(provider))
         return provider.node
 
-    def child_scope(self, scope: dict[str, _Provider], kids: dict[str, str]) -> dict[str, _Provider]:
+    def child_scope(
+        self, scope: dict[str, _Provider], kids: dict[str, str], *, top: bool = False
+    ) -> dict[str, _Provider]:
         """The scope below a package: its own dependencies (those named as peers anywhere) first.
 
         A dependency counts under its alias and under its package name (an alias wins over a
@@ -173,7 +179,7 @@ class _Resolver:
         named: list[tuple[str, _Provider]] = []
         for alias, key in kids.items():
             package = self.graph.packages[key]
-            provider = _Provider(key, alias, None if package.importer is not None else below)
+            provider = _Provider(key, alias, None if package.importer is not None else below, top)
             if alias in self.peer_names:
                 existing = scope.get(alias)
                 below[alias] = existing if existing is not None and existing.key == key else provider
@@ -216,6 +222,7 @@ class _Resolver:
                 if name not in kids:
                     carried[name] = provider
             _merge_missing(node.missing, child.missing)
+            node.found_below.update(child.found_below)
         for name, (spec, optional) in self.own_peers[key].items():
             provider = below.get(name)
             if provider is None:
@@ -223,6 +230,8 @@ class _Resolver:
             else:
                 node.peers[name] = provider
                 carried[name] = provider
+                if not provider.top and name in self.declared_peers[key]:
+                    node.found_below[name] = provider.key
         carried.pop(package.name, None)
         node.resolved = carried
         return node
@@ -230,7 +239,7 @@ class _Resolver:
     def visit_importer(self, importer: LogicalPackage, base: dict[str, _Provider], extra: dict[str, str]) -> _Node:
         """The importer's direct dependencies as a node; ``extra`` are auto-installed peers (in scope,
         not linked)."""
-        scope = self.child_scope(base, {**extra, **importer.dependencies})
+        scope = self.child_scope(base, {**extra, **importer.dependencies}, top=True)
         node = _Node(importer.key)
         resolving: set[int] = set()
         for alias, key in importer.dependencies.items():
@@ -240,6 +249,7 @@ class _Resolver:
             child = self.visit(key, scope, resolving)
             node.children[alias] = child
             _merge_missing(node.missing, child.missing)
+            node.found_below.update(child.found_below)
         for name in extra:
             provider = scope.get(name)
             if provider is not None:
@@ -330,18 +340,22 @@ def resolve_peer_variants(graph: LogicalGraph, *, dedupe_peer_dependents: bool =
     root = next((item for item in importers if item.importer == "."), None)
     base: dict[str, _Provider] = {}
     if root is not None and len(importers) > 1:  # resolve-peers-from-workspace-root
-        base = resolver.child_scope({}, root.dependencies)
+        base = resolver.child_scope({}, root.dependencies, top=True)
     tops: dict[str, _Node] = {}
     for importer in importers:
         extra: dict[str, str] = {}
-        while True:
+        for _round in range(8):
             top = resolver.visit_importer(importer, base, extra)
+            required = {name: ranges for name, (ranges, optional) in top.missing.items() if not optional}
             wanted = {
-                name: _auto_installed_peer(graph, name, ranges, root)
-                for name, (ranges, optional) in sorted(top.missing.items())
-                if not optional and name not in extra
+                name: key
+                for name, key in top.found_below.items()
+                if name not in importer.dependencies and name not in required and name not in extra
             }
-            wanted = {name: key for name, key in wanted.items() if key is not None}
+            for name, ranges in sorted(required.items()):
+                key = _auto_installed_peer(graph, name, ranges, root)
+                if key is not None and name not in extra:
+                    wanted[name] = key
             if not wanted:
                 break
             extra.update(wanted)

@@ -1,0 +1,62 @@
+"""How many of real pnpm's `node_modules/.pnpm/` folder names the pnpm planner reproduces.
+
+Uses the installs benchmarks/large_tree.py builds (run it first): plans pnpm's isolated layout from
+the pnpm install's own graph and from the npm install's graph of the same project, and compares the
+planned `.pnpm` folder names with the ones pnpm wrote.
+
+    python benchmarks/pnpm_store_names.py [--cache .cache/bench] [--show 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+from nmdoctor.api import load_project
+from nmdoctor.linkers.logical import logical_graph
+from nmdoctor.linkers.pnpm import plan_pnpm
+from nmdoctor.vfs import DiskFS
+
+REPO = Path(__file__).resolve().parent.parent
+NOT_PACKAGES = {"node_modules", "lock.yaml"}
+
+
+def real_names(project: Path) -> set[str]:
+    return {name for name in os.listdir(project / "node_modules" / ".pnpm") if name not in NOT_PACKAGES}
+
+
+def planned_names(project: Path) -> tuple[set[str], float]:
+    graph = load_project(str(project), fs=DiskFS())
+    started = time.perf_counter()
+    plan = plan_pnpm(logical_graph(graph))
+    seconds = time.perf_counter() - started
+    store = f"{graph.project}/node_modules/.pnpm"
+    return {name for name in plan.fs.listdir(store) if name not in NOT_PACKAGES}, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", default=str(REPO / ".cache" / "bench"))
+    parser.add_argument("--show", type=int, default=10, help="differences to print per side")
+    args = parser.parse_args()
+    cache = Path(args.cache).resolve()
+    real = real_names(cache / "pnpm")
+    print(f"real pnpm install: {len(real)} .pnpm folders, {sum('_' in name for name in real)} with a suffix")
+    for source in ("pnpm", "npm"):
+        planned, seconds = planned_names(cache / source)
+        same = real & planned
+        print(
+            f"planned from the {source} install's graph: {len(planned)} folders, {len(same)}/{len(real)} "
+            f"real names reproduced exactly ({100 * len(same) / len(real):.1f}%), "
+            f"{len(planned - real)} planned names pnpm did not make; planning took {seconds:.2f} s"
+        )
+        for name in sorted(real - planned)[: args.show]:
+            print(f"    real only:    {name}")
+        for name in sorted(planned - real)[: args.show]:
+            print(f"    planned only: {name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -113,6 +113,7 @@ class _Resolver:
         self.needs = self._needs()
         self.memo: dict[tuple[object, ...], _Node] = {}
         self.order: list[_Node] = []
+        self.pinned: list[_Provider] = []
 
     def _children(self, package: LogicalPackage, raw: dict[str, object]) -> dict[str, str]:
         if package.importer is not None:
@@ -173,23 +174,30 @@ class _Resolver:
         """The scope below a package: its own dependencies (those named as peers anywhere) first.
 
         A dependency counts under its alias and under its package name (an alias wins over a
-        name at the same level). pnpm keeps the ancestor's entry when it is the same package under
-        the same alias (parentPkgsMatch), so a nearer copy counts only when it is another one."""
+        name at the same level). pnpm keeps an ancestor's entry for the same package under the
+        same alias (parentPkgsMatch); here the nearer one counts, which differs only when the two
+        copies resolved their own peers differently (the memo below depends on it)."""
         below = dict(scope)
         named: list[tuple[str, _Provider]] = []
         for alias, key in kids.items():
             package = self.graph.packages[key]
             provider = _Provider(key, alias, None if package.importer is not None else below, top)
             if alias in self.peer_names:
-                existing = scope.get(alias)
-                below[alias] = existing if existing is not None and existing.key == key else provider
+                below[alias] = provider
             if package.name != alias and package.name in self.peer_names:
                 named.append((package.name, provider))
         for name, provider in named:
             if name not in kids:
-                existing = scope.get(name)
-                below[name] = existing if existing is not None and existing.key == provider.key else provider
+                below[name] = provider
         return below
+
+    def settle(self, scope: dict[str, _Provider], alias: str, child: _Node) -> None:
+        """The node of a dependency visited directly is also its node as a provider of peers."""
+        name = self.graph.packages[child.key].name
+        for entry in (alias, name):
+            provider = scope.get(entry)
+            if provider is not None and provider.node is None and provider.key == child.key and provider.scope is scope:
+                provider.node = child
 
     def visit(self, key: str, scope: dict[str, _Provider], resolving: set[int]) -> _Node:
         signature: list[tuple[str, object]] = []
@@ -199,7 +207,11 @@ class _Resolver:
                 signature.append((name, None))
                 continue
             node = self.provider_node(provider, resolving)
-            signature.append((name, id(node) if node is not None else ("link-or-cycle", provider.key)))
+            if node is None:  # a workspace package, or a peer whose own peers lead back here
+                self.pinned.append(provider)  # ids stay unique while the memo holds them
+                signature.append((name, ("provider", id(provider))))
+            else:
+                signature.append((name, id(node)))
         memo_key = (key, tuple(signature))
         found = self.memo.get(memo_key)
         if found is not None:
@@ -217,6 +229,7 @@ class _Resolver:
                 node.links[alias] = child_key
                 continue
             child = self.visit(child_key, below, resolving)
+            self.settle(below, alias, child)
             node.children[alias] = child
             for name, provider in child.resolved.items():
                 if name not in kids:
@@ -226,7 +239,9 @@ class _Resolver:
         for name, (spec, optional) in self.own_peers[key].items():
             provider = below.get(name)
             if provider is None:
-                _merge_missing(node.missing, {name: ([spec], optional)})
+                # Only peerDependencies count as missing while pnpm resolves (getMissingPeers).
+                if name in self.declared_peers[key]:
+                    _merge_missing(node.missing, {name: ([spec], optional)})
             else:
                 node.peers[name] = provider
                 carried[name] = provider
@@ -247,6 +262,7 @@ class _Resolver:
                 node.links[alias] = key
                 continue
             child = self.visit(key, scope, resolving)
+            self.settle(scope, alias, child)
             node.children[alias] = child
             _merge_missing(node.missing, child.missing)
             node.found_below.update(child.found_below)
@@ -267,7 +283,7 @@ class _Resolver:
         active.add(id(node))
         ids = []
         for name, provider in node.resolved.items():
-            peer = provider.node
+            peer = provider.node or self.provider_node(provider, set())
             if provider.scope is None:
                 ids.append(f"{name}@{_filenamify(provider.key)}")
             elif peer is None or id(peer) in active:
@@ -319,6 +335,21 @@ def _auto_installed_peer(graph: LogicalGraph, name: str, ranges: list[str], root
     return max(pool, key=cmp_to_key(lambda a, b: _compare_versions(a.version, b.version))).key
 
 
+def _optional_peer(graph: LogicalGraph, name: str, ranges: list[str]) -> str | None:
+    """An optional peer nobody provides is installed for the importer when the graph already has a
+    version that satisfies every range asking for it (getHoistableOptionalPeers)."""
+    fitting = [
+        package
+        for package in graph.packages.values()
+        if package.name == name
+        and package.importer is None
+        and all(satisfies(package.version, spec) for spec in ranges)
+    ]
+    if not fitting:
+        return None
+    return max(fitting, key=cmp_to_key(lambda a, b: _compare_versions(a.version, b.version))).key
+
+
 def _walk(nodes: list[_Node]) -> Iterator[_Node]:
     seen: set[int] = set()
     pending = list(nodes)
@@ -347,6 +378,7 @@ def resolve_peer_variants(graph: LogicalGraph, *, dedupe_peer_dependents: bool =
         for _round in range(8):
             top = resolver.visit_importer(importer, base, extra)
             required = {name: ranges for name, (ranges, optional) in top.missing.items() if not optional}
+            optional_peers = {name: ranges for name, (ranges, optional) in top.missing.items() if optional}
             wanted = {
                 name: key
                 for name, key in top.found_below.items()
@@ -355,6 +387,10 @@ def resolve_peer_variants(graph: LogicalGraph, *, dedupe_peer_dependents: bool =
             for name, ranges in sorted(required.items()):
                 key = _auto_installed_peer(graph, name, ranges, root)
                 if key is not None and name not in extra:
+                    wanted[name] = key
+            for name, ranges in sorted(optional_peers.items()):
+                key = _optional_peer(graph, name, ranges)
+                if key is not None and name not in extra and name not in wanted:
                     wanted[name] = key
             if not wanted:
                 break

@@ -27,13 +27,16 @@ def real_names(project: Path) -> set[str]:
     return {name for name in os.listdir(project / "node_modules" / ".pnpm") if name not in NOT_PACKAGES}
 
 
-def planned_names(project: Path) -> tuple[set[str], float]:
+def planned_names(project: Path) -> tuple[set[str], set[str], float]:
+    """The planned .pnpm folder names, the graph's name@version keys, and the planning time."""
     graph = load_project(str(project), fs=DiskFS())
+    logical = logical_graph(graph)
     started = time.perf_counter()
-    plan = plan_pnpm(logical_graph(graph))
+    plan = plan_pnpm(logical)
     seconds = time.perf_counter() - started
     store = f"{graph.project}/node_modules/.pnpm"
-    return {name for name in plan.fs.listdir(store) if name not in NOT_PACKAGES}, seconds
+    keys = {key for key, package in logical.packages.items() if package.importer is None}
+    return {name for name in plan.fs.listdir(store) if name not in NOT_PACKAGES}, keys, seconds
 
 
 def main() -> None:
@@ -44,8 +47,15 @@ def main() -> None:
     cache = Path(args.cache).resolve()
     real = real_names(cache / "pnpm")
     print(f"real pnpm install: {len(real)} .pnpm folders, {sum('_' in name for name in real)} with a suffix")
+    pnpm_keys: set[str] = set()
     for source in ("pnpm", "npm"):
-        planned, seconds = planned_names(cache / source)
+        planned, keys, seconds = planned_names(cache / source)
+        pnpm_keys = pnpm_keys or keys
+        if source == "npm":
+            print(
+                f"npm's graph: {len(keys)} name@version, {len(keys & pnpm_keys)} also in pnpm's "
+                f"({len(pnpm_keys - keys)} only in pnpm's, {len(keys - pnpm_keys)} only in npm's)"
+            )
         same = real & planned
         print(
             f"planned from the {source} install's graph: {len(planned)} folders, {len(same)}/{len(real)} "

@@ -61,6 +61,31 @@ PEER_PACKAGES: list[dict[str, Any]] = [
     {"name": "hosted-kit", "version": "1.0.0", "dependencies": {"host": "^1.0.0", "meta-peer": "^1.0.0"}},
     # A peer that a workspace package provides.
     {"name": "ws-plugin", "version": "1.0.0", "peerDependencies": {"wshost": "^1.0.0"}},
+    # An optional peer in peerDependencies (pnpm's resolver sees it, unlike a peerDependenciesMeta-only one):
+    # provided deep in one subtree, or only present in the graph.
+    {
+        "name": "opt-plugin",
+        "version": "1.0.0",
+        "peerDependencies": {"host": "*"},
+        "peerDependenciesMeta": {"host": {"optional": True}},
+    },
+    {"name": "opt-user", "version": "1.0.0", "dependencies": {"opt-plugin": "^1.0.0"}},
+    {"name": "opt-hosted", "version": "1.0.0", "dependencies": {"host": "^1.0.0", "opt-plugin": "^1.0.0"}},
+    {"name": "opt-deep", "version": "1.0.0", "dependencies": {"opt-hosted": "^1.0.0"}},
+    {"name": "host-holder", "version": "1.0.0", "dependencies": {"host": "^1.0.0"}},
+    # A dependency whose peer is its dependent (webpack and terser-webpack-plugin), with an optional
+    # peer provided elsewhere; two packages that are each other's peer.
+    {
+        "name": "minifier",
+        "version": "1.0.0",
+        "peerDependencies": {"bundler": "*", "css": "*"},
+        "peerDependenciesMeta": {"css": {"optional": True}},
+    },
+    {"name": "bundler", "version": "1.0.0", "dependencies": {"minifier": "^1.0.0"}},
+    {"name": "css", "version": "1.0.0"},
+    {"name": "app-scripts", "version": "1.0.0", "dependencies": {"bundler": "^1.0.0", "css": "^1.0.0"}},
+    {"name": "ping", "version": "1.0.0", "peerDependencies": {"pong": "^1.0.0"}},
+    {"name": "pong", "version": "1.0.0", "peerDependencies": {"ping": "^1.0.0"}},
 ]
 
 # name -> (package.json, project files)
@@ -109,6 +134,34 @@ PEER_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
     ),
     "peer-dedupe": (
         {"name": "peer-dedupe", "version": "1.0.0", "dependencies": {"bare-kit": "^1.0.0", "hosted-kit": "^1.0.0"}},
+        {},
+    ),
+    "peer-found-below": (
+        {
+            "name": "peer-below",
+            "version": "1.0.0",
+            "dependencies": {"opt-user": "^1.0.0", "opt-deep": "^1.0.0"},
+        },
+        {},
+    ),
+    "peer-in-graph-only": (
+        {"name": "peer-graph", "version": "1.0.0", "dependencies": {"opt-user": "^1.0.0", "host-holder": "^1.0.0"}},
+        {},
+    ),
+    "peer-order": (
+        {
+            "name": "peer-order",
+            "version": "1.0.0",
+            "dependencies": {"new-kit": "^1.0.0", "old-kit": "^1.0.0", "plugin-wrapper": "^1.0.0"},
+        },
+        {},
+    ),
+    "peer-cycles": (
+        {
+            "name": "peer-cycles",
+            "version": "1.0.0",
+            "dependencies": {"bundler": "^1.0.0", "app-scripts": "^1.0.0", "ping": "^1.0.0", "pong": "^1.0.0"},
+        },
         {},
     ),
     # Workspaces (npm-style "workspaces", written as pnpm-workspace.yaml for pnpm): a workspace

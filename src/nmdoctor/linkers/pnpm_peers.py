@@ -274,6 +274,22 @@ class _Resolver:
 
     # -- dep paths ------------------------------------------------------------------------------
 
+    def reaches(self, start: _Node, target: _Node) -> bool:
+        """Whether ``start``'s resolved peers lead back to ``target`` (a cycle of peers)."""
+        seen = {id(start)}
+        pending = [start]
+        while pending:
+            current = pending.pop()
+            for provider in current.resolved.values():
+                peer = provider.node
+                if peer is None or id(peer) in seen:
+                    continue
+                if peer is target:
+                    return True
+                seen.add(id(peer))
+                pending.append(peer)
+        return False
+
     def dep_path(self, node: _Node, active: set[int]) -> str:
         if node.dep_path is not None:
             return node.dep_path
@@ -286,7 +302,7 @@ class _Resolver:
             peer = provider.node or self.provider_node(provider, set())
             if provider.scope is None:
                 ids.append(f"{name}@{_filenamify(provider.key)}")
-            elif peer is None or id(peer) in active:
+            elif peer is None or id(peer) in active or self.reaches(peer, node):
                 ids.append(self.graph.packages[provider.key].key)  # a cycle of peers: name@version
             else:
                 ids.append(self.dep_path(peer, active))

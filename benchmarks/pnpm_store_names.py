@@ -15,9 +15,12 @@ import time
 from pathlib import Path
 
 from nmdoctor.api import load_project
+from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.pnpm import plan_pnpm
+from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
+from nmdoctor.vfs.overlay import OverlayFS
 
 REPO = Path(__file__).resolve().parent.parent
 NOT_PACKAGES = {"node_modules", "lock.yaml"}
@@ -39,12 +42,50 @@ def planned_names(project: Path) -> tuple[set[str], set[str], float]:
     return {name for name in plan.fs.listdir(store) if name not in NOT_PACKAGES}, keys, seconds
 
 
+def rows(graph: object) -> set[tuple[str, str, tuple[str, ...]]]:
+    document = ls_document(graph)  # type: ignore[arg-type]
+    return {
+        (item["name"] + "@" + item["version"], item["path"], tuple(item["links"])) for item in document["instances"]
+    }
+
+
+def hoisted(project: Path, fs: object) -> dict[str, str]:
+    """name -> real folder of each link in node_modules/.pnpm/node_modules (pnpm's hidden hoisting)."""
+    folder = f"{project}/node_modules/.pnpm/node_modules"
+    found: dict[str, str] = {}
+    for entry in fs.listdir(folder):  # type: ignore[attr-defined]
+        if entry == ".bin":
+            continue
+        names = [f"{entry}/{child}" for child in fs.listdir(f"{folder}/{entry}")] if entry.startswith("@") else [entry]  # type: ignore[attr-defined]
+        for name in names:
+            found[name] = fs.realpath(f"{folder}/{name}")  # type: ignore[attr-defined]
+    return found
+
+
+def same_tree(project: Path) -> None:
+    """The plan from pnpm's own graph against pnpm's tree: instances (path and links) and hoisting."""
+    fs = DiskFS()
+    real = load_project(str(project), fs=fs)
+    plan = plan_pnpm(logical_graph(real))
+    overlay = OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds)
+    planned = read_installed_tree(overlay, str(project))
+    real_rows, planned_rows = rows(real), rows(planned)
+    print(
+        f"pnpm tree: {len(real_rows & planned_rows)}/{len(real_rows)} instances at pnpm's path with the same links "
+        "(hidden hoisting included)"
+    )
+    real_hoisted, planned_hoisted = hoisted(project, fs), hoisted(project, overlay)
+    same = sum(planned_hoisted.get(name) == target for name, target in real_hoisted.items())
+    print(f"pnpm tree: {same}/{len(real_hoisted)} hoisted names link the same folder ({len(planned_hoisted)} planned)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", default=str(REPO / ".cache" / "bench"))
     parser.add_argument("--show", type=int, default=10, help="differences to print per side")
     args = parser.parse_args()
     cache = Path(args.cache).resolve()
+    same_tree(cache / "pnpm")
     real = real_names(cache / "pnpm")
     print(f"real pnpm install: {len(real)} .pnpm folders, {sum('_' in name for name in real)} with a suffix")
     pnpm_keys: set[str] = set()

@@ -6,10 +6,13 @@
     node_modules/.pnpm/node_modules/<alias>       -> hoisted (hoist-pattern, visible to packages only)
     node_modules/<alias>                          -> publicly hoisted (public-hoist-pattern)
 
-One folder per name@version (pnpm adds one per set of resolved peers; the planner keeps one).
-Which package wins a hoisted name follows pnpm's hoister (pkg-manager/hoist): packages in the order
-its graph walker reaches them (by depth, then dep path, compared by code points), their
-dependencies in name order; the first to claim a name keeps it.
+One folder per dep path: name@version, plus one per set of resolved peers as pnpm makes them
+(``react-dom@18.3.1(react@18.3.1)`` -> ``.pnpm/react-dom@18.3.1_react@18.3.1``), computed from the
+graph's structure by linkers.pnpm_peers, so a plan from an npm or yarn tree has the variants too. A
+variant's folder links its dependencies and the peers it resolved itself. Which package wins a
+hoisted name follows pnpm's hoister (pkg-manager/hoist): dep paths in the order its graph walker
+reaches them (by depth, then dep path, compared by code points), their dependencies in name order;
+the first to claim a name keeps it.
 """
 
 from __future__ import annotations

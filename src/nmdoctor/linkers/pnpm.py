@@ -92,20 +92,51 @@ def _walk_depths(peers: PeerVariants) -> list[tuple[str, int]]:
     return walk(step(entry), 0)
 
 
-def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSettings) -> dict[str, tuple[str, str]]:
-    """alias -> (dep path, "public" | "private") as pnpm's hoister chooses them."""
+@dataclass(frozen=True, slots=True)
+class _Hoisted:
+    target: str  # a dep path, or an importer key for a workspace package
+    kind: str  # "public" | "private"
+    workspace: bool = False
+
+
+def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSettings) -> dict[str, _Hoisted]:
+    """alias -> what pnpm's hoister links under that name.
+
+    Before the packages come the workspace packages (hoist-workspace-packages) and every importer's
+    direct dependencies, as one node above depth 0; only the root project's own dependency names
+    are never hoisted (they are in its node_modules already)."""
     public = ("*",) if settings.shamefully_hoist else settings.public_hoist_pattern
     private = settings.hoist_pattern if settings.hoist else ()
-    taken = {alias.lower() for importer in graph.importers() for alias in importer.dependencies}
-    chosen: dict[str, tuple[str, str]] = {}
+    importers = graph.importers()
+    root = next((item for item in importers if item.importer == "."), None)
+    taken = {alias.lower() for alias in (root.dependencies if root is not None else {})}
+    chosen: dict[str, _Hoisted] = {}
+
+    def offer(alias: str, candidate: _Hoisted) -> None:
+        kind = "public" if _matches(alias, public) else "private" if _matches(alias, private) else None
+        if kind is None or alias.lower() in taken:
+            return
+        if not candidate.workspace:
+            taken.add(alias.lower())
+        chosen.setdefault(alias, _Hoisted(candidate.target, kind, candidate.workspace))
+
+    top: dict[str, _Hoisted] = {}
+    for importer in importers:
+        if importer.importer != ".":
+            top[importer.name] = _Hoisted(importer.key, "", workspace=True)
+    direct: dict[str, _Hoisted] = {}
+    for importer in importers:
+        for alias, dep_path in peers.importers[importer.key].items():
+            direct.setdefault(alias, _Hoisted(dep_path, ""))
+        for alias, key in peers.importer_links[importer.key].items():
+            direct.setdefault(alias, _Hoisted(key, "", workspace=True))
+    top.update(direct)
+    for alias, candidate in top.items():
+        offer(alias, candidate)
     for dep_path, _depth in sorted(_walk_depths(peers), key=lambda item: (item[1], item[0])):
         variant = peers.variants[dep_path]
         for alias in sorted(variant.children):
-            kind = "public" if _matches(alias, public) else "private" if _matches(alias, private) else None
-            if kind is None or alias.lower() in taken:
-                continue
-            taken.add(alias.lower())
-            chosen[alias] = (variant.children[alias], kind)
+            offer(alias, _Hoisted(variant.children[alias], ""))
     return chosen
 
 
@@ -113,8 +144,8 @@ def hoisted_dependencies(graph: LogicalGraph, settings: PnpmSettings) -> dict[st
     """alias -> (package key, "public" | "private") as pnpm's hoister chooses them."""
     peers = resolve_peer_variants(graph)
     return {
-        alias: (peers.variants[dep_path].key, kind)
-        for alias, (dep_path, kind) in _hoisted_variants(graph, peers, settings).items()
+        alias: (item.target if item.workspace else peers.variants[item.target].key, item.kind)
+        for alias, item in _hoisted_variants(graph, peers, settings).items()
     }
 
 
@@ -158,9 +189,9 @@ def plan_pnpm(graph: LogicalGraph, settings: PnpmSettings | None = None) -> Plan
             _link(fs, f"{base}/node_modules/{alias}", location(dependency))
         for alias, key in peers.importer_links[importer.key].items():
             _link(fs, f"{base}/node_modules/{alias}", importer_folder(key))
-    for alias, (dep_path, kind) in _hoisted_variants(graph, peers, settings).items():
-        link = f"{root}/node_modules/{alias}" if kind == "public" else f"{store}/node_modules/{alias}"
-        _link(fs, link, location(dep_path))
+    for alias, item in _hoisted_variants(graph, peers, settings).items():
+        link = f"{root}/node_modules/{alias}" if item.kind == "public" else f"{store}/node_modules/{alias}"
+        _link(fs, link, importer_folder(item.target) if item.workspace else location(item.target))
     fs.add_file(f"{root}/node_modules/.modules.yaml", b"nodeLinker: isolated\n")
     fs.add_dir(store)
     return Plan(fs, binds)

@@ -4,7 +4,12 @@ Uses the installs benchmarks/large_tree.py builds (run it first): plans pnpm's i
 the pnpm install's own graph and from the npm install's graph of the same project, and compares the
 planned `.pnpm` folder names with the ones pnpm wrote.
 
-    python benchmarks/pnpm_store_names.py [--cache .cache/bench] [--show 10]
+    python benchmarks/pnpm_store_names.py [--cache .cache/bench] [--show 10] [--compat]
+
+pnpm also applies its built-in compatibility database (peers it adds to known packages); nmdoctor
+does not ship it. `--compat` passes the entries this project meets (every package whose peers in
+pnpm's lockfile differ from its package.json) as packageExtensions, to show that they explain the
+remaining differences.
 """
 
 from __future__ import annotations
@@ -17,25 +22,52 @@ from pathlib import Path
 from nmdoctor.api import load_project
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
-from nmdoctor.linkers.pnpm import plan_pnpm
+from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.overlay import OverlayFS
 
 REPO = Path(__file__).resolve().parent.parent
 NOT_PACKAGES = {"node_modules", "lock.yaml"}
+OPTIONAL = {"optional": True}
+# What pnpm 10.34.8's compatibility database adds to packages of this project (read from its
+# lockfile's `packages:` entries, which differ from the packages' own package.json).
+COMPAT = {
+    "react-scripts@*": {"peerDependencies": {"eslint": "*"}},
+    "eslint-module-utils@*": {
+        "peerDependenciesMeta": {
+            name: OPTIONAL
+            for name in (
+                "eslint-import-resolver-node",
+                "eslint-import-resolver-typescript",
+                "eslint-import-resolver-webpack",
+                "@typescript-eslint/parser",
+            )
+        }
+    },
+    "eslint-plugin-import@*": {"peerDependenciesMeta": {"@typescript-eslint/parser": OPTIONAL}},
+    "eslint-config-react-app@*": {
+        "peerDependencies": {"typescript": "*"},
+        "peerDependenciesMeta": {"typescript": OPTIONAL},
+    },
+    "react-dev-utils@*": {
+        "peerDependencies": {"typescript": ">=2.7", "webpack": ">=4"},
+        "peerDependenciesMeta": {"typescript": OPTIONAL},
+    },
+    "debug@<4": {"peerDependenciesMeta": {"supports-color": OPTIONAL}},
+}
 
 
 def real_names(project: Path) -> set[str]:
     return {name for name in os.listdir(project / "node_modules" / ".pnpm") if name not in NOT_PACKAGES}
 
 
-def planned_names(project: Path) -> tuple[set[str], set[str], float]:
+def planned_names(project: Path, settings: PnpmSettings) -> tuple[set[str], set[str], float]:
     """The planned .pnpm folder names, the graph's name@version keys, and the planning time."""
     graph = load_project(str(project), fs=DiskFS())
     logical = logical_graph(graph)
     started = time.perf_counter()
-    plan = plan_pnpm(logical)
+    plan = plan_pnpm(logical, settings)
     seconds = time.perf_counter() - started
     store = f"{graph.project}/node_modules/.pnpm"
     keys = {key for key, package in logical.packages.items() if package.importer is None}
@@ -62,11 +94,11 @@ def hoisted(project: Path, fs: object) -> dict[str, str]:
     return found
 
 
-def same_tree(project: Path) -> None:
+def same_tree(project: Path, settings: PnpmSettings) -> None:
     """The plan from pnpm's own graph against pnpm's tree: instances (path and links) and hoisting."""
     fs = DiskFS()
     real = load_project(str(project), fs=fs)
-    plan = plan_pnpm(logical_graph(real))
+    plan = plan_pnpm(logical_graph(real), settings)
     overlay = OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds)
     planned = read_installed_tree(overlay, str(project))
     real_rows, planned_rows = rows(real), rows(planned)
@@ -83,14 +115,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", default=str(REPO / ".cache" / "bench"))
     parser.add_argument("--show", type=int, default=10, help="differences to print per side")
+    parser.add_argument("--compat", action="store_true", help="apply COMPAT as packageExtensions")
     args = parser.parse_args()
     cache = Path(args.cache).resolve()
-    same_tree(cache / "pnpm")
+    settings = PnpmSettings(package_extensions=COMPAT if args.compat else {})
+    same_tree(cache / "pnpm", settings)
     real = real_names(cache / "pnpm")
     print(f"real pnpm install: {len(real)} .pnpm folders, {sum('_' in name for name in real)} with a suffix")
     pnpm_keys: set[str] = set()
     for source in ("pnpm", "npm"):
-        planned, keys, seconds = planned_names(cache / source)
+        planned, keys, seconds = planned_names(cache / source, settings)
         pnpm_keys = pnpm_keys or keys
         if source == "npm":
             print(

@@ -218,3 +218,24 @@ def test_a_cycle_of_peers_counts_as_name_at_version() -> None:
         "minifier": "minifier@1.0.0(bundler@1.0.0(css@1.0.0))(css@1.0.0)"
     }
     assert result.variants["pong@1.0.0(ping@1.0.0)"].children == {"ping": "ping@1.0.0(pong@1.0.0)"}
+
+
+def test_package_extensions_add_peers_and_the_dependency_becomes_a_peer() -> None:
+    """pnpm's compatibility database makes eslint a peer of react-scripts, which also depends on
+    eslint ^8: pnpm 10.34.8 then links the project's eslint 9 (react-scripts@5.0.1(...)(eslint@9...))."""
+    tree = {
+        "": pkg("app", "1.0.0", dependencies={"eslint": "9.0.0", "scripts": "1.0.0"}),
+        "node_modules/eslint": pkg("eslint", "9.0.0"),
+        "node_modules/scripts": pkg("scripts", "1.0.0", dependencies={"eslint": "^8.0.0"}),
+        "node_modules/scripts/node_modules/eslint": pkg("eslint", "8.0.0"),
+    }
+    files = {f"/app/{location}/package.json".replace("//", "/"): data for location, data in tree.items()}
+    graph = logical_graph(read_installed_tree(MemoryFS.from_mapping(files), "/app"))
+    assert resolve_peer_variants(graph).importers["."]["scripts"] == "scripts@1.0.0"
+    extended = resolve_peer_variants(graph, package_extensions={"scripts@*": {"peerDependencies": {"eslint": "*"}}})
+    assert extended.importers["."]["scripts"] == "scripts@1.0.0(eslint@9.0.0)"
+    assert extended.variants["scripts@1.0.0(eslint@9.0.0)"].children == {"eslint": "eslint@9.0.0"}
+    assert "eslint@8.0.0" not in extended.variants
+    # a selector whose range does not match changes nothing
+    other = resolve_peer_variants(graph, package_extensions={"scripts@2": {"peerDependencies": {"eslint": "*"}}})
+    assert other.importers["."]["scripts"] == "scripts@1.0.0"

@@ -20,8 +20,9 @@ from __future__ import annotations
 import fnmatch
 import json
 import posixpath
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.linkers.plan import Plan
@@ -34,13 +35,19 @@ __all__ = ["PnpmSettings", "hoisted_dependencies", "plan_pnpm"]
 
 @dataclass(frozen=True, slots=True)
 class PnpmSettings:
-    """pnpm 10's defaults; pnpm 7-9 used public_hoist_pattern ("*eslint*", "*prettier*")."""
+    """pnpm 10's defaults; pnpm 7-9 used public_hoist_pattern ("*eslint*", "*prettier*").
+
+    ``package_extensions`` is pnpm's ``packageExtensions`` (``{"react-scripts@*": {"peerDependencies":
+    {"eslint": "*"}}}``); only the peer fields are applied. pnpm also applies its built-in
+    compatibility database (``ignore-compatibility-db``), which nmdoctor does not ship: give the
+    entries that matter here."""
 
     hoist_pattern: tuple[str, ...] = ("*",)
     public_hoist_pattern: tuple[str, ...] = ()
     shamefully_hoist: bool = False
     hoist: bool = True
     pnpm_major: int = 10
+    package_extensions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
 
 
 def _matches(name: str, patterns: Sequence[str]) -> bool:
@@ -142,7 +149,7 @@ def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSe
 
 def hoisted_dependencies(graph: LogicalGraph, settings: PnpmSettings) -> dict[str, tuple[str, str]]:
     """alias -> (package key, "public" | "private") as pnpm's hoister chooses them."""
-    peers = resolve_peer_variants(graph)
+    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
     return {
         alias: (item.target if item.workspace else peers.variants[item.target].key, item.kind)
         for alias, item in _hoisted_variants(graph, peers, settings).items()
@@ -160,7 +167,7 @@ def plan_pnpm(graph: LogicalGraph, settings: PnpmSettings | None = None) -> Plan
     binds: dict[str, str] = {}
     root = graph.project
     store = f"{root}/node_modules/.pnpm"
-    peers = resolve_peer_variants(graph)
+    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
 
     def importer_folder(key: str) -> str:
         importer = graph.packages[key].importer

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cmp_to_key
+from typing import Any
 
 import nodesemver
 
@@ -84,9 +85,25 @@ class _Node:
     dep_path: str | None = None
 
 
-def _raw(package: LogicalPackage) -> dict[str, object]:
+PEER_FIELDS = ("peerDependencies", "peerDependenciesMeta")
+
+
+def _raw(package: LogicalPackage, extensions: Mapping[str, Mapping[str, Any]]) -> dict[str, object]:
+    """The manifest pnpm reads: package.json with the packageExtensions that select it (peer fields
+    only; the manifest's own entries win, as in pnpm's createPackageExtender)."""
     raw = package.source.manifest.raw
-    return raw if isinstance(raw, dict) else {}
+    manifest: dict[str, object] = dict(raw) if isinstance(raw, dict) else {}
+    for selector, extension in extensions.items():
+        at = selector.find("@", 1)
+        name, spec = (selector, None) if at == -1 else (selector[:at], selector[at + 1 :])
+        if name != package.name or (spec is not None and not satisfies(package.version, spec)):
+            continue
+        for key in PEER_FIELDS:
+            added = extension.get(key)
+            own = manifest.get(key)
+            if isinstance(added, Mapping):
+                manifest[key] = {**added, **(own if isinstance(own, dict) else {})}
+    return manifest
 
 
 def _names(value: object) -> list[str]:
@@ -94,14 +111,14 @@ def _names(value: object) -> list[str]:
 
 
 class _Resolver:
-    def __init__(self, graph: LogicalGraph) -> None:
+    def __init__(self, graph: LogicalGraph, extensions: Mapping[str, Mapping[str, Any]]) -> None:
         self.graph = graph
         self.peer_names: set[str] = set()
         self.own_peers: dict[str, dict[str, tuple[str, bool]]] = {}
         self.declared_peers: dict[str, frozenset[str]] = {}
         self.kids: dict[str, dict[str, str]] = {}
         for key, package in graph.packages.items():
-            raw = _raw(package)
+            raw = _raw(package, extensions)
             peers = raw.get("peerDependencies")
             meta = raw.get("peerDependenciesMeta")
             if package.importer is None:
@@ -381,8 +398,13 @@ def _walk(nodes: list[_Node]) -> Iterator[_Node]:
         pending = following
 
 
-def resolve_peer_variants(graph: LogicalGraph, *, dedupe_peer_dependents: bool = True) -> PeerVariants:
-    resolver = _Resolver(graph)
+def resolve_peer_variants(
+    graph: LogicalGraph,
+    *,
+    dedupe_peer_dependents: bool = True,
+    package_extensions: Mapping[str, Mapping[str, Any]] | None = None,
+) -> PeerVariants:
+    resolver = _Resolver(graph, package_extensions or {})
     importers = graph.importers()
     root = next((item for item in importers if item.importer == "."), None)
     base: dict[str, _Provider] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,36 @@ def test_pnpm_peer_variants_planned_from_an_npm_install(tmp_path: Path, project_
     )
     real = load_project(str(pnpm_project), fs=fs)
     assert layout(planned) == layout(real)
+
+
+LOCKFILE_AMBIGUOUS = {"peer-found-below", "peer-in-graph-only", "peer-cycles"}
+
+
+@pytest.mark.parametrize(
+    "project_name",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="pnpm-lock.yaml writes a peerDependenciesMeta-only peer as peerDependencies '*', optional: "
+                "the reader takes such an entry for meta-only (debug's supports-color), so a peer declared "
+                "exactly so is not seen as one pnpm's resolver hoists",
+            ),
+        )
+        if name in LOCKFILE_AMBIGUOUS
+        else name
+        for name in PEER_PROJECTS
+    ],
+)
+def test_pnpm_peer_variants_planned_from_pnpm_lock(tmp_path: Path, project_name: str) -> None:
+    """From pnpm-lock.yaml alone (`--lockfile`): the same .pnpm folders as pnpm's install."""
+    manifest, files = PEER_PROJECTS[project_name]
+    with Registry(PACKAGES + PEER_PACKAGES) as registry:
+        project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / "p")
+    fs = DiskFS()
+    plan = plan_pnpm(logical_graph(load_project(str(project), fs=fs, from_lockfile=True)))
+    store = f"{project}/node_modules/.pnpm"
+    planned = {name for name in plan.fs.listdir(store) if name != "node_modules"}
+    real = {name for name in os.listdir(store) if name not in ("node_modules", "lock.yaml")}
+    assert planned == real

@@ -90,9 +90,18 @@ PEER_FIELDS = ("peerDependencies", "peerDependenciesMeta")
 
 def _raw(package: LogicalPackage, extensions: Mapping[str, Mapping[str, Any]]) -> dict[str, object]:
     """The manifest pnpm reads: package.json with the packageExtensions that select it (peer fields
-    only; the manifest's own entries win, as in pnpm's createPackageExtender)."""
-    raw = package.source.manifest.raw
-    manifest: dict[str, object] = dict(raw) if isinstance(raw, dict) else {}
+    only; the manifest's own entries win, as in pnpm's createPackageExtender). A package read from a
+    lockfile has no package.json: its peers are what the lockfile records (or its peer edges)."""
+    source = package.source.manifest
+    manifest: dict[str, object]
+    if isinstance(source.raw, dict):
+        manifest = dict(source.raw)
+    else:
+        manifest = {
+            "peerDependencies": dict(source.peer_dependencies) or dict(package.peers),
+            "peerDependenciesMeta": {name: {"optional": True} for name in source.optional_peers},
+            "optionalDependencies": dict(source.optional_dependencies),
+        }
     for selector, extension in extensions.items():
         at = selector.find("@", 1)
         name, spec = (selector, None) if at == -1 else (selector[:at], selector[at + 1 :])
@@ -135,10 +144,14 @@ class _Resolver:
     def _children(self, package: LogicalPackage, raw: dict[str, object]) -> dict[str, str]:
         if package.importer is not None:
             return dict(package.dependencies)
+        # The graph's dependencies are the declared dependencies, optional dependencies and peers
+        # that resolved; auto-install-peers drops a dependency that is also a peer.
         peers = set(_names(raw.get("peerDependencies")))
+        if not isinstance(package.source.manifest.raw, dict):
+            # From a lockfile the resolved peers are among the dependencies, optional ones too.
+            peers.update(_names(raw.get("peerDependenciesMeta")))
         optional = set(_names(raw.get("optionalDependencies")))
-        declared = (set(_names(raw.get("dependencies"))) - peers) | optional
-        return {alias: key for alias, key in package.dependencies.items() if alias in declared}
+        return {alias: key for alias, key in package.dependencies.items() if alias not in peers or alias in optional}
 
     def _peers(self, package: LogicalPackage, raw: dict[str, object]) -> dict[str, tuple[str, bool]]:
         """peerDependenciesWithoutOwn, after auto-install-peers dropped dependencies that are peers."""

@@ -38,20 +38,29 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
         )
 
 
-def install(project: dict[str, Any], files: dict[str, str], mode: str, registry: str, dest: Path) -> Path:
-    """Write the project into ``dest`` and install it with the real manager in ``mode``."""
+def install(
+    project: dict[str, Any], files: dict[str, str], mode: str, registry: str, dest: Path, *, cache: Path | None = None
+) -> Path:
+    """Write the project into ``dest`` and install it with the real manager in ``mode``.
+
+    ``cache`` is the manager's download cache (npm cache, pnpm store); one of its own by default."""
     dest.mkdir(parents=True)
     (dest / "package.json").write_text(json.dumps(project, indent=2))
     for path, text in files.items():
         (dest / path).parent.mkdir(parents=True, exist_ok=True)
         (dest / path).write_text(text)
+    return install_in(dest, mode, registry, cache=cache)
+
+
+def install_in(dest: Path, mode: str, registry: str, *, cache: Path | None = None) -> Path:
+    """Install the project already written in ``dest`` with the real manager in ``mode``."""
     home = dest.parent / f".home-{dest.name}"
-    home.mkdir()
+    home.mkdir(exist_ok=True)
     env = {
         key: value for key, value in os.environ.items() if not key.lower().startswith(("npm_config", "yarn_", "pnpm_"))
     }
     env.update({"HOME": str(home), "npm_config_registry": registry, "npm_config_update_notifier": "false"})
-    cache = dest.parent / f".cache-{dest.name}"
+    cache = cache or dest.parent / f".cache-{dest.name}"
     if mode.startswith("npm"):
         strategy = mode.removeprefix("npm-")
         _run(

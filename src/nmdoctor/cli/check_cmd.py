@@ -10,14 +10,18 @@ from pathlib import Path
 
 import click
 
+from nmdoctor.cli.output import emit, format_option, output_option
+from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.config import ConfigError, load_settings
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.render.findings_text import render_findings
+from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.render.sarif import sarif_document
 from nmdoctor.vfs import DiskFS
 
@@ -37,6 +41,7 @@ Examples:
   nmdoctor check path/to/app --format json    # {"findings": [...], "summary": {...}}
   nmdoctor check --ignore extraneous-package --output report.json --format json
   nmdoctor check --format sarif --output nmdoctor.sarif   # for code scanning
+  nmdoctor check --format html --output report.html       # findings and a tree explorer, one file
   nmdoctor check --fail-on warning -q          # in CI: fail on warnings too, print nothing
 \b
 Settings: "nmdoctor" in package.json, or .nmdoctor.json:
@@ -45,10 +50,8 @@ Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable
 """,
 )
 @click.argument("project", default=".", type=click.Path(file_okay=False))
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True
-)
-@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@format_option("text", "json", "sarif", "html", default="text", help="How to print the findings.")
+@output_option
 @click.option("--select", metavar="CODES", help="Only these finding codes (comma separated).")
 @click.option("--ignore", metavar="CODES", help="Leave out these finding codes (comma separated).")
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Check the lockfile even if node_modules exists.")
@@ -71,25 +74,40 @@ def check_command(
     quiet: bool,
 ) -> None:
     """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
-    graph = load_graph(project, from_lockfile=from_lockfile)
-    fs = DiskFS()
-    lock = None
-    lockfile = find_lockfile(fs, graph.project, graph.layout)
-    if lockfile and not from_lockfile and os.path.isdir(os.path.join(graph.project, "node_modules")):
+    with scan_progress("check") as step:
+        step("reading the installed tree")
+        graph = load_graph(project, from_lockfile=from_lockfile)
+        fs = DiskFS()
+        lock = None
+        lockfile = find_lockfile(fs, graph.project, graph.layout)
+        if lockfile and not from_lockfile and os.path.isdir(os.path.join(graph.project, "node_modules")):
+            step("reading the lockfile")
+            try:
+                lock = read_lockfile(fs, lockfile, manifest_json(fs, graph.project))
+            except LockfileError as error:
+                raise InputError(str(error)) from None
         try:
-            lock = read_lockfile(fs, lockfile, manifest_json(fs, graph.project))
-        except LockfileError as error:
+            settings = load_settings(fs, graph.project)
+        except ConfigError as error:
             raise InputError(str(error)) from None
-    try:
-        settings = load_settings(fs, graph.project)
-    except ConfigError as error:
-        raise InputError(str(error)) from None
-    context = CheckContext(graph=graph, fs=fs, lockfile=lock, singletons=settings.singletons)
-    findings = run_checks(context, select=_codes(select), ignore=_codes(ignore) + tuple(settings.ignore))
+        context = CheckContext(graph=graph, fs=fs, lockfile=lock, singletons=settings.singletons)
+        findings = run_checks(
+            context,
+            select=_codes(select),
+            ignore=_codes(ignore) + tuple(settings.ignore),
+            on_check=lambda code, done, total: step(f"checking {code}", done, total),
+        )
+        sizes: dict[str, int | None] = {}
+        if output_format == "html":
+            step("measuring package folders")
+            sizes = package_sizes(graph)
     findings = [item for item in findings if item.package is None or item.package.name not in settings.ignore_packages]
     document = findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1)
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"
+    elif output_format == "html":
+        data = report_data(graph, title=f"nmdoctor check: {graph.roots[0].label}", findings=document, sizes=sizes)
+        text = render_html(data)
     elif output_format == "sarif":
         project_uri = Path(graph.project).as_uri() + "/"
         text = json.dumps(sarif_document(document, project_uri), indent=2) + "\n"
@@ -100,14 +118,8 @@ def check_command(
             document, buffer, ok_line=f"no problems in {len(graph.instances) - 1} installed packages", colour=colour
         )
         text = buffer.getvalue()
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as error:
-            raise InputError(f"{output}: cannot write ({error.strerror})") from None
-    elif not quiet:
-        sys.stdout.write(text)
+    if output or not quiet:
+        emit(text, output)
     summary = document["summary"]
     failing = {"error": summary["error"], "warning": summary["error"] + summary["warning"], "never": 0}[fail_on]
     sys.exit(1 if failing else 0)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from nmdoctor.diagnostics.explanations import EXTRA_EXPLANATIONS
-from nmdoctor.diagnostics.registry import all_checks
+from nmdoctor.diagnostics.explanations import all_explanations
 
 __all__ = ["explain_command"]
 
@@ -23,8 +22,7 @@ Examples:
 @click.option("--list", "list_codes", is_flag=True, help="List every finding code.")
 def explain_command(code: str | None, list_codes: bool) -> None:
     """Explain the finding CODE (as printed by check, verify, docker, archive)."""
-    texts = {registered.code: (registered.severity.value, registered.doc) for registered in all_checks()}
-    texts.update({key: value for key, value in EXTRA_EXPLANATIONS.items() if key not in texts})
+    texts = all_explanations()
     if list_codes or code is None:
         for name in sorted(texts):
             click.echo(f"{name:<30} {texts[name][0]}")

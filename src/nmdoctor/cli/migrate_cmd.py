@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 
 import click
 
+from nmdoctor.cli.output import emit, format_option, output_option
+from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.linkers.materialize import MaterializeError, materialize
 from nmdoctor.linkers.pnpm import PnpmSettings
 from nmdoctor.migrate import migrate
 from nmdoctor.migrate.engine import TARGETS
 from nmdoctor.render.findings_text import render_findings
+from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["migrate_command"]
@@ -36,6 +41,7 @@ Examples:
   nmdoctor migrate --to pnpm --materialize /tmp/try-pnpm   # then: cd /tmp/try-pnpm && node src/index.js
   nmdoctor migrate --to pnpm --hoist-pattern '' --public-hoist-pattern ''
                                              # on a pnpm project: what relies on hoisting today
+  nmdoctor migrate --to pnpm --format html --output migrate.html   # the breaks beside a tree explorer
 \b
 Targets: pnpm (isolated, pnpm 10 defaults), npm (hoisted, arborist's placement without peer sets),
 nested (npm --install-strategy=nested), yarn (yarn 1's hoisting).
@@ -45,6 +51,10 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--to", "target", required=True, type=click.Choice(["npm", "pnpm", "yarn", "nested"]))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
+@format_option(
+    "text", "json", "html", help="text (default), json (as --json), or html: the breaks and a tree explorer."
+)
+@output_option
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Start from the lockfile even if node_modules exists.")
 @click.option("--hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted into .pnpm/node_modules (default *).")
 @click.option("--public-hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted to node_modules (default none).")
@@ -59,6 +69,8 @@ def migrate_command(
     project: str,
     target: str,
     as_json: bool,
+    output_format: str | None,
+    output: str | None,
     from_lockfile: bool,
     hoist_pattern: str | None,
     public_hoist_pattern: str | None,
@@ -68,13 +80,16 @@ def migrate_command(
     """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
     if target not in TARGETS:
         raise InputError(f"--to {target}: that planner is not written yet (available: {', '.join(sorted(TARGETS))})")
-    graph = load_graph(project, from_lockfile=from_lockfile)
-    settings = PnpmSettings(
-        hoist_pattern=_patterns(hoist_pattern, ("*",)),
-        public_hoist_pattern=_patterns(public_hoist_pattern, ()),
-        shamefully_hoist=shamefully_hoist,
-    )
-    result = migrate(graph, DiskFS(), target, settings)
+    with scan_progress(f"migrate --to {target}") as step:
+        step("reading the installed tree")
+        graph = load_graph(project, from_lockfile=from_lockfile)
+        settings = PnpmSettings(
+            hoist_pattern=_patterns(hoist_pattern, ("*",)),
+            public_hoist_pattern=_patterns(public_hoist_pattern, ()),
+            shamefully_hoist=shamefully_hoist,
+        )
+        step("planning the layout and comparing resolutions")
+        result = migrate(graph, DiskFS(), target, settings)
     if materialize_to is not None:
         try:
             written = materialize(result.plan, graph.project, materialize_to)
@@ -88,14 +103,20 @@ def migrate_command(
         edges_compared=result.edges_compared,
         imports_compared=result.questions_compared,
     )
-    if as_json:
-        click.echo(json.dumps(document, indent=2))
+    output_format = output_format or ("json" if as_json else "text")
+    if output_format == "json":
+        emit(json.dumps(document, indent=2) + "\n", output)
+    elif output_format == "html":
+        title = f"nmdoctor migrate --to {target}: {graph.roots[0].label}"
+        emit(render_html(report_data(graph, title=title, migration=document, sizes=package_sizes(graph))), output)
     else:
-        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        buffer = io.StringIO()
+        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         render_findings(
             document,
-            sys.stdout,
+            buffer,
             ok_line=f"nothing breaks under {result.target_layout} ({result.edges_compared} dependency edges compared)",
             colour=colour,
         )
+        emit(buffer.getvalue(), output)
     sys.exit(1 if document["summary"]["error"] else 0)

@@ -8,19 +8,19 @@ import sys
 
 import click
 
+from nmdoctor.cli.errors import InputError
+from nmdoctor.cli.output import emit, format_option, output_option
+from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.to_graph import lockfile_graph
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.render.tree_json import ls_document, why_document
 from nmdoctor.vfs import DiskFS
 
-__all__ = ["ls_command", "why_command"]
-
-
-class InputError(click.ClickException):
-    exit_code = 2
+__all__ = ["InputError", "load_graph", "ls_command", "why_command"]
 
 
 def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
@@ -94,25 +94,37 @@ def ls_command(project: str, as_json: bool, from_lockfile: bool) -> None:
 Examples:
   nmdoctor why debug               # every copy of debug and the chains that pull it in
   nmdoctor why react path/to/app --json
+  nmdoctor why react --format html --output why-react.html   # the tree explorer, opened on react
 """,
 )
 @click.argument("name")
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print {name, instances: [...]} with chains.")
+@format_option("text", "json", "html", help="text (default), json (as --json), or html: a page to explore the tree.")
+@output_option
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists.")
-def why_command(name: str, project: str, as_json: bool, from_lockfile: bool) -> None:
+def why_command(
+    name: str, project: str, as_json: bool, output_format: str | None, output: str | None, from_lockfile: bool
+) -> None:
     """Every instance of NAME and every chain of dependents from the project to it."""
     graph = load_graph(project, from_lockfile=from_lockfile)
+    output_format = output_format or ("json" if as_json else "text")
+    if output_format == "html":
+        data = report_data(graph, title=f"nmdoctor why {name}", focus=name, sizes=package_sizes(graph))
+        emit(render_html(data), output)
+        sys.exit(0 if graph.instances_of(name) else 1)
     document = why_document(graph, name)
-    if as_json:
-        click.echo(json.dumps(document))
+    if output_format == "json":
+        emit(json.dumps(document) + "\n", output)
         return
+    lines = []
     if not document["instances"]:
-        click.echo(f"{name} is not installed in {graph.project}")
-        sys.exit(1)
+        lines.append(f"{name} is not installed in {graph.project}")
     for item in document["instances"]:
-        click.echo(f"{item['name']}@{item['version']}  {item['path']}")
-        for chain in item["chains"]:
-            click.echo("    " + " > ".join(chain))
+        lines.append(f"{item['name']}@{item['version']}  {item['path']}")
+        lines.extend("    " + " > ".join(chain) for chain in item["chains"])
         if not item["chains"]:
-            click.echo("    nothing in the project depends on it (extraneous)")
+            lines.append("    nothing in the project depends on it (extraneous)")
+    emit("".join(line + "\n" for line in lines), output)
+    if not document["instances"]:
+        sys.exit(1)

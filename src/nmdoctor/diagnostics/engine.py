@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from nmdoctor.diagnostics.model import Finding
 from nmdoctor.diagnostics.registry import CheckContext, all_checks
@@ -10,13 +10,26 @@ from nmdoctor.diagnostics.registry import CheckContext, all_checks
 __all__ = ["run_checks"]
 
 
-def run_checks(context: CheckContext, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Finding]:
-    """Findings of every registered check (or only ``select``), minus the ``ignore``d codes."""
+def run_checks(
+    context: CheckContext,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    on_check: Callable[[str, int, int], None] | None = None,
+) -> list[Finding]:
+    """Findings of every registered check (or only ``select``), minus the ``ignore``d codes.
+
+    ``on_check(code, done, total)`` is called before each check runs (progress displays)."""
     selected = set(select)
     ignored = set(ignore)
+    chosen = [
+        registered
+        for registered in all_checks()
+        if not ((selected and registered.code not in selected) or registered.code in ignored)
+    ]
     findings: list[Finding] = []
-    for registered in all_checks():
-        if (selected and registered.code not in selected) or registered.code in ignored:
-            continue
+    for done, registered in enumerate(chosen):
+        if on_check is not None:
+            on_check(registered.code, done, len(chosen))
         findings.extend(registered.run(context))
     return findings

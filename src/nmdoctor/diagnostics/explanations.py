@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__all__ = ["EXTRA_EXPLANATIONS"]
+__all__ = ["EXTRA_EXPLANATIONS", "all_explanations"]
 
 EXTRA_EXPLANATIONS: dict[str, tuple[str, str]] = {
     "volume-shadows-node-modules": (
@@ -143,3 +143,12 @@ start); it shows the archive was edited after packing.
 Repack the app instead of editing files inside the archive.""",
     ),
 }
+
+
+def all_explanations() -> dict[str, tuple[str, str]]:
+    """Every finding code: ``(severity, markdown text)``; ``check``'s rules first."""
+    from nmdoctor.diagnostics.registry import all_checks  # the rules import this module's neighbours
+
+    texts = {registered.code: (registered.severity.value, registered.doc) for registered in all_checks()}
+    texts.update({key: value for key, value in EXTRA_EXPLANATIONS.items() if key not in texts})
+    return texts

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cache
 
 import tree_sitter
-import tree_sitter_javascript
-import tree_sitter_typescript
 
 from nmdoctor.inspect.package_code import entry_files
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.render.tree_json import relative
 from nmdoctor.resolve import ImportKind, Resolver
 from nmdoctor.sources.imports import ImportKind as SiteKind
-from nmdoctor.sources.imports import language_for, parse_imports
+from nmdoctor.sources.imports import language_for, parse_imports, parser_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
 __all__ = ["ELECTRON_MODULES", "MAX_APP_FILES", "AppImports", "ImportUse", "app_imports", "is_electron_module"]
@@ -71,23 +68,12 @@ class AppImports:
     uses: tuple[ImportUse, ...]
 
 
-@cache
-def _parser(language: str) -> tree_sitter.Parser:
-    if language == "javascript":
-        grammar = tree_sitter_javascript.language()
-    elif language == "typescript":
-        grammar = tree_sitter_typescript.language_typescript()
-    else:
-        grammar = tree_sitter_typescript.language_tsx()
-    return tree_sitter.Parser(tree_sitter.Language(grammar))
-
-
 def _guarded_positions(source: bytes, path: str, positions: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The (line, column) positions (1-based) that lie in the body of a ``try`` statement."""
     language = language_for(path)
     if language is None or not positions:
         return set()
-    root = _parser(language).parse(source).root_node
+    root = parser_for(language).parse(source).root_node
     guarded = set()
     for line, column in positions:
         node: tree_sitter.Node | None = root.descendant_for_point_range((line - 1, column - 1), (line - 1, column - 1))

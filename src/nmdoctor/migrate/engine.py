@@ -107,8 +107,10 @@ def _edge_findings(current: DependencyGraph, planned: DependencyGraph, layout: s
 
 
 def _source_questions(context: CheckContext) -> Iterable[Finding]:
-    """Findings whose presence depends on the layout: imports and string references."""
-    yield from undeclared.phantom_dependency.run(context)
+    """Findings whose presence depends on the layout: the project's imports and string references.
+
+    Installed packages' own undeclared requires are compared once, by ``_package_phantom_findings``."""
+    yield from undeclared.phantom_in_project(context)
     yield from undeclared.unresolvable_import.run(context)
     yield from strings.string_module_reference.run(context)
 
@@ -160,11 +162,13 @@ def _question_findings(
 
 def _package_phantom_findings(
     current: DependencyGraph, planned: DependencyGraph, fs: FileSystem, planned_fs: FileSystem, layout: str
-) -> list[Finding]:
-    """Undeclared requires inside installed packages that resolve today and would not after."""
+) -> tuple[list[Finding], int]:
+    """Undeclared requires inside installed packages that resolve today and would not after (and how
+    many such requires were compared)."""
     findings = []
     by_label = {item.label: item for item in planned.instances}
-    for finding in undeclared.phantom_dependency.run(CheckContext(graph=current, fs=fs)):
+    today = list(undeclared.phantom_dependency.run(CheckContext(graph=current, fs=fs)))
+    for finding in today:
         package = finding.package
         if package is None or package.path == "." or not finding.from_ or not finding.request:
             continue
@@ -193,7 +197,7 @@ def _package_phantom_findings(
                 fix=finding.fix,
             )
         )
-    return findings
+    return findings, len(today)
 
 
 def migrate(
@@ -206,6 +210,6 @@ def migrate(
     layout = TARGETS[target]
     edge_findings, edges = _edge_findings(graph, planned, layout)
     question_findings, questions = _question_findings(graph, planned, fs, planned_fs, layout, target)
-    package_findings = _package_phantom_findings(graph, planned, fs, planned_fs, layout)
+    package_findings, package_requires = _package_phantom_findings(graph, planned, fs, planned_fs, layout)
     findings = edge_findings + question_findings + package_findings
-    return MigrationResult(layout, planned, plan, findings, edges, questions)
+    return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

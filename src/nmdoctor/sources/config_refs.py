@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import tree_sitter
 
-from nmdoctor.sources.imports import _parser, _string_value, language_for
+from nmdoctor.sources.imports import _string_value, language_for, parser_for
 
 __all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "package_json_refs"]
 
@@ -203,7 +203,7 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
 
 def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
     language = language_for(path) or "javascript"
-    tree = _parser(language).parse(source)
+    tree = parser_for(language).parse(source)
     wanted = _PROPERTIES[section]
     stack = [tree.root_node]
     while stack:

@@ -17,7 +17,7 @@ import tree_sitter_typescript
 
 from nmdoctor.resolve.builtins import builtin_name
 
-__all__ = ["ImportKind", "ImportSite", "language_for", "package_of", "parse_imports"]
+__all__ = ["ImportKind", "ImportSite", "language_for", "package_of", "parse_imports", "parser_for"]
 
 
 class ImportKind(enum.Enum):
@@ -78,7 +78,8 @@ def language_for(path: str) -> str | None:
 
 
 @cache
-def _parser(language: str) -> tree_sitter.Parser:
+def parser_for(language: str) -> tree_sitter.Parser:
+    """The tree-sitter parser of a grammar named by ``language_for``, made once."""
     if language == "javascript":
         grammar = tree_sitter_javascript.language()
     elif language == "typescript":
@@ -133,7 +134,7 @@ _TS_QUERY_TEXT = _QUERY_TEXT + "(import_require_clause source: (string) @require
 
 @cache
 def _query(language: str) -> tree_sitter.Query:
-    grammar = _parser(language).language
+    grammar = parser_for(language).language
     assert grammar is not None
     return tree_sitter.Query(grammar, _QUERY_TEXT if language == "javascript" else _TS_QUERY_TEXT)
 
@@ -143,7 +144,7 @@ def parse_imports(source: bytes, path: str) -> list[ImportSite]:
     language = language_for(path)
     if language is None:
         return []
-    tree = _parser(language).parse(source)
+    tree = parser_for(language).parse(source)
     sites: list[ImportSite] = []
     for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
         kind = None

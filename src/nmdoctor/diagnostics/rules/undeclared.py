@@ -19,7 +19,7 @@ from nmdoctor.sources.files import source_files
 from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["package_folder", "phantom_dependency", "unresolvable_import"]
+__all__ = ["package_folder", "phantom_dependency", "phantom_in_project", "unresolvable_import"]
 
 _DEV_PATH = re.compile(
     r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
@@ -88,11 +88,12 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     ## How to fix
     Declare the package in the importing package's `dependencies` (or `devDependencies` for tests
     and tooling)."""
-    yield from _in_project(context)
+    yield from phantom_in_project(context)
     yield from _in_packages(context)
 
 
-def _in_project(context: CheckContext) -> Iterator[Finding]:
+def phantom_in_project(context: CheckContext) -> Iterator[Finding]:
+    """Phantom imports in the project's own source (and workspaces'), not in installed packages."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     by_path = {instance.path: instance for instance in graph.instances}

@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--compat", action="store_true", help="apply COMPAT as packageExtensions")
     args = parser.parse_args()
     cache = Path(args.cache).resolve()
-    settings = PnpmSettings(package_extensions=COMPAT if args.compat else {})
+    settings = PnpmSettings(package_extensions=COMPAT) if args.compat else PnpmSettings()
     same_tree(cache / "pnpm", settings)
     real = real_names(cache / "pnpm")
     print(f"real pnpm install: {len(real)} .pnpm folders, {sum('_' in name for name in real)} with a suffix")

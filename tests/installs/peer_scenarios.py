@@ -84,6 +84,8 @@ PEER_PACKAGES: list[dict[str, Any]] = [
     {"name": "bundler", "version": "1.0.0", "dependencies": {"minifier": "^1.0.0"}},
     {"name": "css", "version": "1.0.0"},
     {"name": "app-scripts", "version": "1.0.0", "dependencies": {"bundler": "^1.0.0", "css": "^1.0.0"}},
+    # A dependency that the project's packageExtensions turn into a peer.
+    {"name": "ext-kit", "version": "1.0.0", "dependencies": {"host": "^1.0.0"}},
     {"name": "ping", "version": "1.0.0", "peerDependencies": {"pong": "^1.0.0"}},
     {"name": "pong", "version": "1.0.0", "peerDependencies": {"ping": "^1.0.0"}},
 ]
@@ -161,6 +163,15 @@ PEER_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "name": "peer-cycles",
             "version": "1.0.0",
             "dependencies": {"bundler": "^1.0.0", "app-scripts": "^1.0.0", "ping": "^1.0.0", "pong": "^1.0.0"},
+        },
+        {},
+    ),
+    "peer-extensions": (
+        {
+            "name": "peer-ext",
+            "version": "1.0.0",
+            "dependencies": {"host": "^2.0.0", "ext-kit": "^1.0.0"},
+            "pnpm": {"packageExtensions": {"ext-kit@1": {"peerDependencies": {"host": "*"}}}},
         },
         {},
     ),

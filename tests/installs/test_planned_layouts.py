@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from nmdoctor.api import load_project
+from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
-from nmdoctor.linkers.pnpm import plan_pnpm
+from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
@@ -56,10 +57,18 @@ def layout(graph: object) -> set[tuple[str, str, tuple[str, ...]]]:
     }
 
 
+def pnpm_settings(fs: DiskFS, project: Path) -> PnpmSettings:
+    """pnpm's defaults with the project's own packageExtensions, as `migrate` reads them."""
+    return PnpmSettings(package_extensions=package_extensions(fs, str(project)))
+
+
 def assert_plan_equals_real(project: Path, mode: str) -> None:
     fs = DiskFS()
     real = load_project(str(project), fs=fs)
-    plan = PLANNERS[mode](logical_graph(real))
+    if mode == "pnpm-isolated":
+        plan = plan_pnpm(logical_graph(real), pnpm_settings(fs, project))
+    else:
+        plan = PLANNERS[mode](logical_graph(real))
     planned = read_installed_tree(
         OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds), str(project)
     )
@@ -102,7 +111,7 @@ def test_pnpm_peer_variants_planned_from_an_npm_install(tmp_path: Path, project_
         pnpm_project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / "pnpm")
     fs = DiskFS()
     source = load_project(str(npm_project), fs=fs)
-    plan = plan_pnpm(logical_graph(source))
+    plan = plan_pnpm(logical_graph(source), pnpm_settings(fs, npm_project))
     planned = read_installed_tree(
         OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in source.roots], plan.binds), str(npm_project)
     )

@@ -78,6 +78,12 @@ def install_in(dest: Path, mode: str, registry: str, *, cache: Path | None = Non
             env,
         )
     elif mode.startswith("pnpm"):
+        workspaces = json.loads((dest / "package.json").read_text()).get("workspaces")
+        if workspaces and not (dest / "pnpm-workspace.yaml").exists():
+            # pnpm ignores package.json "workspaces"; the same globs go to pnpm-workspace.yaml, and
+            # workspace packages are linked when their version matches, as npm and yarn do.
+            globs = "".join(f"  - {json.dumps(glob)}\n" for glob in workspaces)
+            (dest / "pnpm-workspace.yaml").write_text(f"packages:\n{globs}linkWorkspacePackages: true\n")
         extra = {
             "pnpm-hoisted": ["--config.node-linker=hoisted"],
             "pnpm-shamefully-hoist": ["--config.shamefully-hoist=true"],

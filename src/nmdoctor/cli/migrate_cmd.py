@@ -13,6 +13,7 @@ from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.linkers.materialize import MaterializeError, materialize
 from nmdoctor.linkers.pnpm import PnpmSettings
@@ -95,6 +96,7 @@ def migrate_command(
             hoist_pattern=_patterns(hoist_pattern, ("*",)),
             public_hoist_pattern=_patterns(public_hoist_pattern, ()),
             shamefully_hoist=shamefully_hoist,
+            package_extensions=package_extensions(DiskFS(), graph.project),
         )
         step("planning the layout and comparing resolutions")
         result = migrate(graph, DiskFS(), target, settings)

@@ -6,10 +6,13 @@
     node_modules/.pnpm/node_modules/<alias>       -> hoisted (hoist-pattern, visible to packages only)
     node_modules/<alias>                          -> publicly hoisted (public-hoist-pattern)
 
-One folder per name@version (pnpm adds one per set of resolved peers; the planner keeps one).
-Which package wins a hoisted name follows pnpm's hoister (pkg-manager/hoist): packages in the order
-its graph walker reaches them (by depth, then dep path, compared by code points), their
-dependencies in name order; the first to claim a name keeps it.
+One folder per dep path: name@version, plus one per set of resolved peers as pnpm makes them
+(``react-dom@18.3.1(react@18.3.1)`` -> ``.pnpm/react-dom@18.3.1_react@18.3.1``), computed from the
+graph's structure by linkers.pnpm_peers, so a plan from an npm or yarn tree has the variants too. A
+variant's folder links its dependencies and the peers it resolved itself. Which package wins a
+hoisted name follows pnpm's hoister (pkg-manager/hoist): dep paths in the order its graph walker
+reaches them (by depth, then dep path, compared by code points), their dependencies in name order;
+the first to claim a name keeps it.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from __future__ import annotations
 import fnmatch
 import json
 import posixpath
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.linkers.plan import Plan
+from nmdoctor.linkers.pnpm_peers import PeerVariants, resolve_peer_variants
 from nmdoctor.lockfiles.pnpm_paths import dep_path_to_filename
 from nmdoctor.vfs.memory import MemoryFS
 
@@ -30,13 +35,19 @@ __all__ = ["PnpmSettings", "hoisted_dependencies", "plan_pnpm"]
 
 @dataclass(frozen=True, slots=True)
 class PnpmSettings:
-    """pnpm 10's defaults; pnpm 7-9 used public_hoist_pattern ("*eslint*", "*prettier*")."""
+    """pnpm 10's defaults; pnpm 7-9 used public_hoist_pattern ("*eslint*", "*prettier*").
+
+    ``package_extensions`` is pnpm's ``packageExtensions`` (``{"react-scripts@*": {"peerDependencies":
+    {"eslint": "*"}}}``); only the peer fields are applied. pnpm also applies its built-in
+    compatibility database (``ignore-compatibility-db``), which nmdoctor does not ship: give the
+    entries that matter here."""
 
     hoist_pattern: tuple[str, ...] = ("*",)
     public_hoist_pattern: tuple[str, ...] = ()
     shamefully_hoist: bool = False
     hoist: bool = True
     pnpm_major: int = 10
+    package_extensions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
 
 
 def _matches(name: str, patterns: Sequence[str]) -> bool:
@@ -50,59 +61,99 @@ def _matches(name: str, patterns: Sequence[str]) -> bool:
     return included
 
 
-def _store_dir(package: LogicalPackage, settings: PnpmSettings) -> str:
-    return dep_path_to_filename(f"{package.name}@{package.version}", "9.0", pnpm_major=settings.pnpm_major)
+def _store_dir(dep_path: str, settings: PnpmSettings) -> str:
+    return dep_path_to_filename(dep_path, "9.0", pnpm_major=settings.pnpm_major)
 
 
-def _walk_depths(graph: LogicalGraph) -> list[tuple[str, int]]:
-    """Packages with the depth pnpm's lockfile walker first reaches them at.
+def _walk_depths(peers: PeerVariants) -> list[tuple[str, int]]:
+    """Dep paths with the depth pnpm's lockfile walker first reaches them at.
 
     The walker marks a package visited when its parent's level is expanded, and descends into
     one subtree fully before the next, so a package can get a depth larger than its shortest path.
     """
     visited: set[str] = set()
 
-    def step(keys: list[str]) -> list[str]:
+    def step(dep_paths: list[str]) -> list[str]:
         found = []
-        for key in keys:
-            if key in visited or graph.packages[key].importer is not None:
+        for dep_path in dep_paths:
+            if dep_path in visited or dep_path not in peers.variants:
                 continue
-            visited.add(key)
-            found.append(key)
+            visited.add(dep_path)
+            found.append(dep_path)
         return found
 
-    def children(key: str) -> list[str]:
-        package = graph.packages[key]
-        return [package.dependencies[alias] for alias in sorted(package.dependencies)]
+    def children(dep_path: str) -> list[str]:
+        variant = peers.variants[dep_path]
+        return [variant.children[alias] for alias in sorted(variant.children)]
 
-    def walk(keys: list[str], depth: int) -> list[tuple[str, int]]:
-        result = [(key, depth) for key in keys]
-        following = [step(children(key)) for key in keys]
-        for keys_below in following:
-            result += walk(keys_below, depth + 1)
+    def walk(dep_paths: list[str], depth: int) -> list[tuple[str, int]]:
+        result = [(dep_path, depth) for dep_path in dep_paths]
+        following = [step(children(dep_path)) for dep_path in dep_paths]
+        for below in following:
+            result += walk(below, depth + 1)
         return result
 
     # The importers' direct dependencies in package.json order (checked against pnpm 10 on a
     # 1,650-package tree: every hoisted name the same); each package's own in name order.
-    entry = [key for importer in graph.importers() for key in importer.dependencies.values()]
+    entry = [dep_path for deps in peers.importers.values() for dep_path in deps.values()]
     return walk(step(entry), 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hoisted:
+    target: str  # a dep path, or an importer key for a workspace package
+    kind: str  # "public" | "private"
+    workspace: bool = False
+
+
+def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSettings) -> dict[str, _Hoisted]:
+    """alias -> what pnpm's hoister links under that name.
+
+    Before the packages come the workspace packages (hoist-workspace-packages) and every importer's
+    direct dependencies, as one node above depth 0; only the root project's own dependency names
+    are never hoisted (they are in its node_modules already)."""
+    public = ("*",) if settings.shamefully_hoist else settings.public_hoist_pattern
+    private = settings.hoist_pattern if settings.hoist else ()
+    importers = graph.importers()
+    root = next((item for item in importers if item.importer == "."), None)
+    taken = {alias.lower() for alias in (root.dependencies if root is not None else {})}
+    chosen: dict[str, _Hoisted] = {}
+
+    def offer(alias: str, candidate: _Hoisted) -> None:
+        kind = "public" if _matches(alias, public) else "private" if _matches(alias, private) else None
+        if kind is None or alias.lower() in taken:
+            return
+        if not candidate.workspace:
+            taken.add(alias.lower())
+        chosen.setdefault(alias, _Hoisted(candidate.target, kind, candidate.workspace))
+
+    top: dict[str, _Hoisted] = {}
+    for importer in importers:
+        if importer.importer != ".":
+            top[importer.name] = _Hoisted(importer.key, "", workspace=True)
+    direct: dict[str, _Hoisted] = {}
+    for importer in importers:
+        for alias, dep_path in peers.importers[importer.key].items():
+            direct.setdefault(alias, _Hoisted(dep_path, ""))
+        for alias, key in peers.importer_links[importer.key].items():
+            direct.setdefault(alias, _Hoisted(key, "", workspace=True))
+    top.update(direct)
+    for alias, candidate in top.items():
+        offer(alias, candidate)
+    for dep_path, _depth in sorted(_walk_depths(peers), key=lambda item: (item[1], item[0])):
+        variant = peers.variants[dep_path]
+        for alias in sorted(variant.children):
+            offer(alias, _Hoisted(variant.children[alias], ""))
+    return chosen
 
 
 def hoisted_dependencies(graph: LogicalGraph, settings: PnpmSettings) -> dict[str, tuple[str, str]]:
     """alias -> (package key, "public" | "private") as pnpm's hoister chooses them."""
-    public = ("*",) if settings.shamefully_hoist else settings.public_hoist_pattern
-    private = settings.hoist_pattern if settings.hoist else ()
-    taken = {alias.lower() for importer in graph.importers() for alias in importer.dependencies}
-    chosen: dict[str, tuple[str, str]] = {}
-    for key, _depth in sorted(_walk_depths(graph), key=lambda item: (item[1], item[0])):
-        package = graph.packages[key]
-        for alias in sorted(package.dependencies):
-            kind = "public" if _matches(alias, public) else "private" if _matches(alias, private) else None
-            if kind is None or alias.lower() in taken:
-                continue
-            taken.add(alias.lower())
-            chosen[alias] = (package.dependencies[alias], kind)
-    return chosen
+    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
+    return {
+        alias: (item.target if item.workspace else peers.variants[item.target].key, item.kind)
+        for alias, item in _hoisted_variants(graph, peers, settings).items()
+    }
 
 
 def _link(fs: MemoryFS, link: str, target: str) -> None:
@@ -116,30 +167,38 @@ def plan_pnpm(graph: LogicalGraph, settings: PnpmSettings | None = None) -> Plan
     binds: dict[str, str] = {}
     root = graph.project
     store = f"{root}/node_modules/.pnpm"
+    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
 
-    def location(key: str) -> str:
-        package = graph.packages[key]
-        if package.importer is not None:
-            return root if package.importer == "." else f"{root}/{package.importer}"
-        return f"{store}/{_store_dir(package, settings)}/node_modules/{package.name}"
+    def importer_folder(key: str) -> str:
+        importer = graph.packages[key].importer
+        return root if importer == "." else f"{root}/{importer}"
 
-    for key, package in graph.packages.items():
-        if package.importer is not None:
-            continue
-        folder = location(key)
+    def location(dep_path: str) -> str:
+        variant = peers.variants[dep_path]
+        name = graph.packages[variant.key].name
+        return f"{store}/{_store_dir(dep_path, settings)}/node_modules/{name}"
+
+    for dep_path, variant in peers.variants.items():
+        package = graph.packages[variant.key]
+        folder = location(dep_path)
         fs.add_file(folder + "/package.json", _manifest_bytes(package))
         binds[folder] = package.source.path
-        for alias, dependency in package.dependencies.items():
-            link = f"{store}/{_store_dir(package, settings)}/node_modules/{alias}"
-            if dependency != key and link != folder:
+        modules = f"{store}/{_store_dir(dep_path, settings)}/node_modules"
+        for alias, dependency in variant.children.items():
+            link = f"{modules}/{alias}"
+            if link != folder:
                 _link(fs, link, location(dependency))
+        for alias, key in variant.links.items():
+            _link(fs, f"{modules}/{alias}", importer_folder(key))
     for importer in graph.importers():
-        base = location(importer.key)
-        for alias, dependency in importer.dependencies.items():
+        base = importer_folder(importer.key)
+        for alias, dependency in peers.importers[importer.key].items():
             _link(fs, f"{base}/node_modules/{alias}", location(dependency))
-    for alias, (key, kind) in hoisted_dependencies(graph, settings).items():
-        link = f"{root}/node_modules/{alias}" if kind == "public" else f"{store}/node_modules/{alias}"
-        _link(fs, link, location(key))
+        for alias, key in peers.importer_links[importer.key].items():
+            _link(fs, f"{base}/node_modules/{alias}", importer_folder(key))
+    for alias, item in _hoisted_variants(graph, peers, settings).items():
+        link = f"{root}/node_modules/{alias}" if item.kind == "public" else f"{store}/node_modules/{alias}"
+        _link(fs, link, importer_folder(item.target) if item.workspace else location(item.target))
     fs.add_file(f"{root}/node_modules/.modules.yaml", b"nodeLinker: isolated\n")
     fs.add_dir(store)
     return Plan(fs, binds)

@@ -29,6 +29,9 @@ class LockedPackage:
     integrity: str | None = None
     dev: bool | None = None
     optional: bool | None = None
+    # The package's declared peers, where the lockfile records them (npm, pnpm): name -> range.
+    peer_dependencies: dict[str, str] = field(default_factory=dict)
+    optional_peers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,9 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
             dev=bool(entry.get("dev") or entry.get("devOptional")),
             optional=bool(entry.get("optional") or entry.get("devOptional")),
         )
+        declared = manifest_from_json(entry)
+        package.peer_dependencies = dict(declared.peer_dependencies)
+        package.optional_peers = declared.optional_peers
         if entry.get("link"):
             package.link_to = posixpath.normpath(str(entry.get("resolved", "")))
         lock.packages[location] = package

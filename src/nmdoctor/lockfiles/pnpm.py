@@ -98,6 +98,8 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
             resolved=resolution.get("tarball") if isinstance(resolution.get("tarball"), str) else None,
             dev=info.get("dev") if isinstance(info.get("dev"), bool) else None,
             optional=bool(info.get("optional")),
+            peer_dependencies=_declared_peers(meta),
+            optional_peers=_optional_peers(meta.get("peerDependenciesMeta")),
         )
     for importer_path in importers:
         location = "" if importer_path == "." else posixpath.normpath(str(importer_path))
@@ -118,6 +120,25 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
             for name, ref in _deps(entry, field).items():
                 lock.edges.append(LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version)))
     return lock
+
+
+def _string_map(value: Any) -> dict[str, str]:
+    return {str(key): str(item) for key, item in value.items()} if isinstance(value, dict) else {}
+
+
+def _declared_peers(meta: dict[str, Any]) -> dict[str, str]:
+    """The package's peerDependencies. pnpm writes a peer named only in peerDependenciesMeta as
+    ``peerDependencies: {name: '*'}`` with ``optional: true``; such an entry is read as that (the
+    common case: debug's supports-color), although a package can also declare exactly that."""
+    peers = _string_map(meta.get("peerDependencies"))
+    optional = _optional_peers(meta.get("peerDependenciesMeta"))
+    return {name: spec for name, spec in peers.items() if not (name in optional and spec.strip() == "*")}
+
+
+def _optional_peers(value: Any) -> frozenset[str]:
+    if not isinstance(value, dict):
+        return frozenset()
+    return frozenset(str(key) for key, item in value.items() if isinstance(item, dict) and item.get("optional") is True)
 
 
 def _target(lock: Lockfile, importer: str | None, name: str, ref: str, version: str) -> str | None:

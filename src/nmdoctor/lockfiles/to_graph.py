@@ -48,7 +48,12 @@ def lockfile_graph(
             manifest = manifest_from_json(own)
             name, version = manifest.name or package.name, manifest.version or ""
         else:
-            manifest = Manifest(package.name, package.version)
+            manifest = Manifest(
+                package.name,
+                package.version,
+                peer_dependencies=tuple(package.peer_dependencies.items()),
+                optional_peers=package.optional_peers,
+            )
             name, version = package.name, package.version
         instance = Instance(
             name,

@@ -13,6 +13,7 @@ from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
 from nmdoctor.linkers.pnpm import plan_pnpm
+from nmdoctor.linkers.yarn_berry import plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
@@ -44,6 +45,7 @@ PLANNERS = {
     "npm-nested": plan_nested,
     "yarn-classic": plan_yarn_classic,
     "pnpm-isolated": plan_pnpm,
+    "yarn-berry-nm": plan_yarn_berry,
 }
 
 
@@ -64,7 +66,7 @@ def without_hidden_hoisting(rows: set[tuple[str, str, tuple[str, ...]]]) -> set[
 @pytest.mark.parametrize("mode", list(PLANNERS))
 @pytest.mark.parametrize("project_name", ["phantom", "dopple", "wrapper", "workspaces"])
 def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
-    if project_name == "workspaces" and mode != "npm-hoisted":
+    if project_name == "workspaces" and mode not in ("npm-hoisted", "yarn-berry-nm"):
         pytest.skip("workspaces are planned for npm's hoisted layout only so far")
     manifest, files = WORKSPACES if project_name == "workspaces" else PROJECTS[project_name]
     with Registry(PACKAGES) as registry:

@@ -38,8 +38,21 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
         )
 
 
-def install(project: dict[str, Any], files: dict[str, str], mode: str, registry: str, dest: Path) -> Path:
-    """Write the project into ``dest`` and install it with the real manager in ``mode``."""
+def install(
+    project: dict[str, Any],
+    files: dict[str, str],
+    mode: str,
+    registry: str,
+    dest: Path,
+    *,
+    yarnrc: dict[str, str] | None = None,
+) -> Path:
+    """Write the project into ``dest`` and install it with the real manager in ``mode``.
+
+    ``yarnrc``: more ``.yarnrc.yml`` settings for yarn berry (``{"nmHoistingLimits": "workspaces"}``);
+    the other modes refuse it, so a test cannot believe a setting was applied when it was not."""
+    if yarnrc and mode != "yarn-berry-nm":
+        raise ValueError(f"yarnrc settings apply to yarn-berry-nm only, not {mode}")
     dest.mkdir(parents=True)
     (dest / "package.json").write_text(json.dumps(project, indent=2))
     for path, text in files.items():
@@ -108,6 +121,7 @@ def install(project: dict[str, Any], files: dict[str, str], mode: str, registry:
             "nodeLinker: node-modules\nenableGlobalCache: false\nenableTelemetry: false\n"
             f'cacheFolder: {cache}\nnpmRegistryServer: "{registry.rstrip("/")}"\n'
             'unsafeHttpWhitelist:\n  - "127.0.0.1"\n'
+            + "".join(f"{key}: {json.dumps(value)}\n" for key, value in (yarnrc or {}).items())
         )
         (dest / "yarn.lock").write_text("")
         env["YARN_ENABLE_IMMUTABLE_INSTALLS"] = "false"

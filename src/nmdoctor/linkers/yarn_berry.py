@@ -107,9 +107,26 @@ class _Infos:
         info.deps[package.name] = info
         for peer in info.peers:
             info.deps.setdefault(peer, parent.get(peer))
-        for alias in self._regular(package):
-            if alias not in info.deps:
-                info.deps[alias] = self.info(package.dependencies[alias], info.deps)
+        regular = [alias for alias in self._regular(package) if alias not in info.deps]
+        for alias in regular:  # yarn's order; the targets follow
+            info.deps[alias] = None
+        resolving: set[str] = set()
+
+        def resolve(alias: str) -> _Info | None:
+            """A dependency's locator; one with peers takes them from this package's dependencies,
+            so siblings it peer-depends on are resolved first."""
+            current = info.deps.get(alias)
+            if current is not None or alias not in regular or alias in resolving:
+                return current
+            resolving.add(alias)
+            key = package.dependencies[alias]
+            wanted = self.graph.packages[key].peers if key not in self.importers else {}
+            view = {name: resolve(name) if name in regular else info.deps.get(name) for name in wanted}
+            info.deps[alias] = self.info(key, {**info.deps, **view})
+            return info.deps[alias]
+
+        for alias in regular:
+            resolve(alias)
 
     def info(self, key: str, parent: dict[str, _Info | None]) -> _Info:
         """The locator ``key`` gets under a parent whose dependencies are ``parent``: packages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 WEBPACK_CONFIG = "module.exports = { module: { rules: [{ test: /\\.css$/, use: ['css-loader'] }] } };\n"
@@ -49,6 +50,18 @@ PACKAGES: list[dict[str, Any]] = [
     {"name": "ui-lib", "version": "1.0.0", "dependencies": {"react": "^17.0.0"}},
     {"name": "react-plugin", "version": "1.0.0", "peerDependencies": {"react": "^17.0.0"}},
     {"name": "charts", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0"}},
+    # Contested hoisting: util@1 is met first, util@2 has more dependents; a plugin whose peer
+    # (host) its parent provides in another version than the project does.
+    {"name": "util", "version": "1.0.0"},
+    {"name": "util", "version": "2.0.0"},
+    {"name": "tool-a", "version": "1.0.0", "dependencies": {"util": "^1.0.0"}},
+    {"name": "tool-b", "version": "1.0.0", "dependencies": {"util": "^2.0.0"}},
+    {"name": "tool-c", "version": "1.0.0", "dependencies": {"util": "^2.0.0"}},
+    {"name": "tool-d", "version": "1.0.0", "dependencies": {"util": "^2.0.0", "tool-a": "^1.0.0"}},
+    {"name": "host", "version": "1.0.0"},
+    {"name": "host", "version": "2.0.0"},
+    {"name": "plug", "version": "1.0.0", "dependencies": {"util": "^1.0.0"}, "peerDependencies": {"host": "*"}},
+    {"name": "wrap", "version": "1.0.0", "dependencies": {"host": "^2.0.0", "plug": "^1.0.0"}},
 ]
 
 # name -> (package.json, project files)
@@ -68,5 +81,58 @@ PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
     "clean": (
         {"name": "tidy", "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^1.0.0", "d": "^1.0.0"}},
         {"src/index.js": "require('a');\nrequire('d');\n"},
+    ),
+}
+
+# Projects for the layout planners only (tests/installs/test_planned_layouts.py), where the managers'
+# placement rules disagree: popularity against first come, peers, workspaces with conflicts.
+PLANNER_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
+    "contested": (
+        {
+            "name": "fight",
+            "version": "1.0.0",
+            "dependencies": {
+                "tool-a": "^1.0.0",
+                "tool-b": "^1.0.0",
+                "tool-c": "^1.0.0",
+                "tool-d": "^1.0.0",
+                "host": "^1.0.0",
+                "plug": "^1.0.0",
+                "wrap": "^1.0.0",
+            },
+        },
+        {},
+    ),
+    "workspaces": (
+        {"name": "mono", "version": "0.0.0", "private": True, "workspaces": ["packages/*"]},
+        {
+            "packages/web/package.json": json.dumps(
+                {"name": "web", "version": "1.0.0", "dependencies": {"lib": "1.0.0", "b": "^1.0.0"}}
+            ),
+            "packages/lib/package.json": json.dumps(
+                {"name": "lib", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}
+            ),
+        },
+    ),
+    "workspaces-conflict": (
+        {
+            "name": "suite",
+            "version": "0.0.0",
+            "private": True,
+            "workspaces": ["packages/*"],
+            "dependencies": {"lodash": "^3.0.0", "tool-a": "^1.0.0"},
+        },
+        {
+            "packages/app/package.json": json.dumps(
+                {
+                    "name": "app",
+                    "version": "1.0.0",
+                    "dependencies": {"ui": "^1.0.0", "kit": "1.0.0", "tool-b": "^1.0.0"},
+                }
+            ),
+            "packages/kit/package.json": json.dumps(
+                {"name": "kit", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0", "tool-c": "^1.0.0"}}
+            ),
+        },
     ),
 }

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from nmdoctor.api import load_project
 from nmdoctor.inspect.tree import read_installed_tree
-from nmdoctor.linkers.logical import logical_graph
+from nmdoctor.linkers.logical import LogicalGraph, logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
+from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import plan_pnpm
-from nmdoctor.linkers.yarn_berry import plan_yarn_berry
+from nmdoctor.linkers.yarn_berry import BerrySettings, HoistingLimits, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
@@ -21,7 +23,7 @@ from nmdoctor.vfs.overlay import OverlayFS
 from tests.conftest import requires_node
 from tests.installs.managers import install, tools_available
 from tests.installs.registry import Registry
-from tests.installs.scenarios import PACKAGES, PROJECTS
+from tests.installs.scenarios import PACKAGES, PLANNER_PROJECTS, PROJECTS
 
 pytestmark = [
     requires_node,
@@ -31,15 +33,6 @@ pytestmark = [
     ),
 ]
 
-WORKSPACES = (
-    {"name": "mono", "version": "0.0.0", "private": True, "workspaces": ["packages/*"]},
-    {
-        "packages/web/package.json": json.dumps(
-            {"name": "web", "version": "1.0.0", "dependencies": {"lib": "1.0.0", "b": "^1.0.0"}}
-        ),
-        "packages/lib/package.json": json.dumps({"name": "lib", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}),
-    },
-)
 PLANNERS = {
     "npm-hoisted": plan_npm_hoisted,
     "npm-nested": plan_nested,
@@ -63,20 +56,14 @@ def without_hidden_hoisting(rows: set[tuple[str, str, tuple[str, ...]]]) -> set[
     }
 
 
-@pytest.mark.parametrize("mode", list(PLANNERS))
-@pytest.mark.parametrize("project_name", ["phantom", "dopple", "wrapper", "workspaces"])
-def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
-    if project_name == "workspaces" and mode not in ("npm-hoisted", "yarn-berry-nm"):
-        pytest.skip("workspaces are planned for npm's hoisted layout only so far")
-    manifest, files = WORKSPACES if project_name == "workspaces" else PROJECTS[project_name]
-    with Registry(PACKAGES) as registry:
-        project = install(manifest, files, mode, registry.url, tmp_path / "p")
+def assert_plan_equals_install(project: Path, mode: str, planner: Callable[[LogicalGraph], Plan] | None = None) -> None:
     fs = DiskFS()
     real = load_project(str(project), fs=fs)
-    plan = PLANNERS[mode](logical_graph(real))
+    plan = (planner or PLANNERS[mode])(logical_graph(real))
     planned = read_installed_tree(
         OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds), str(project)
     )
+    assert planned.layout == real.layout
     if mode == "pnpm-isolated":  # pnpm's hidden hoisting is compared elsewhere; here the store and its links
         assert without_hidden_hoisting(layout(planned)) == without_hidden_hoisting(layout(real))
     else:
@@ -86,3 +73,41 @@ def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: st
         (edge.source.label, edge.name, edge.target.label if edge.target else None) for edge in planned.edges
     }
     assert planned_edges == real_edges
+
+
+PROJECT_NAMES = ["phantom", "dopple", "wrapper", *PLANNER_PROJECTS]
+
+
+@pytest.mark.parametrize("mode", list(PLANNERS))
+@pytest.mark.parametrize("project_name", PROJECT_NAMES)
+def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
+    if project_name.startswith("workspaces") and mode == "pnpm-isolated":
+        pytest.skip("pnpm workspaces are not planned yet")
+    manifest, files = PLANNER_PROJECTS.get(project_name) or PROJECTS[project_name]
+    with Registry(PACKAGES) as registry:
+        project = install(manifest, files, mode, registry.url, tmp_path / "p")
+    assert_plan_equals_install(project, mode)
+
+
+@pytest.mark.parametrize("limits", ["workspaces", "dependencies"])
+@pytest.mark.parametrize("project_name", ["contested", "workspaces", "workspaces-conflict"])
+def test_berry_hoisting_limits(tmp_path: Path, limits: HoistingLimits, project_name: str) -> None:
+    manifest, files = PLANNER_PROJECTS[project_name]
+    with Registry(PACKAGES) as registry:
+        project = install(
+            manifest, files, "yarn-berry-nm", registry.url, tmp_path / "p", yarnrc={"nmHoistingLimits": limits}
+        )
+    assert_plan_equals_install(
+        project, "yarn-berry-nm", lambda graph: plan_yarn_berry(graph, BerrySettings(hoisting_limits=limits))
+    )
+
+
+def test_berry_workspace_install_config_overrides_the_limit(tmp_path: Path) -> None:
+    """``installConfig.hoistingLimits`` in one workspace's package.json, none elsewhere."""
+    manifest, files = PLANNER_PROJECTS["workspaces-conflict"]
+    app = json.loads(files["packages/app/package.json"])
+    app["installConfig"] = {"hoistingLimits": "workspaces"}
+    files = {**files, "packages/app/package.json": json.dumps(app)}
+    with Registry(PACKAGES) as registry:
+        project = install(manifest, files, "yarn-berry-nm", registry.url, tmp_path / "p")
+    assert_plan_equals_install(project, "yarn-berry-nm")

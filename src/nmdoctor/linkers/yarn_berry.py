@@ -681,9 +681,10 @@ def _placements(root: _Node, project: str) -> list[tuple[str, _Node]]:
     on_path: set[int] = {id(root)}
 
     def walk(node: _Node, folder: str) -> None:
+        own = _ident_name(node).removesuffix(_WS)
         for dep in list(node.regular()):
-            if dep is node:
-                continue
+            if _ident_name(dep) == own and dep.references == node.references:
+                continue  # the package itself, or a workspace's link to itself right in its own folder
             if dep.name.endswith(_WS):
                 location = f"{project}/{dep.info.cwd}" if dep.info.cwd not in (None, ".") else project
             else:
@@ -699,6 +700,10 @@ def _placements(root: _Node, project: str) -> list[tuple[str, _Node]]:
 
     walk(root, project)
     return found
+
+
+def _ident_name(node: _Node) -> str:
+    return node.locator[: node.locator.index("@", 1)]
 
 
 def _state_file(placements: list[tuple[str, _Node]], project: str) -> bytes:

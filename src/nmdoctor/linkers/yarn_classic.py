@@ -5,7 +5,8 @@ each package as high as it can go: looking upward from its parent, it stops at t
 holds another version of the name (a conflict) and reuses a level that holds the same version (a
 duplicate); otherwise it lands in the highest free level, the project's own node_modules at best.
 A package is not hoisted above the level that provides its peers, and within a level packages with
-peers come last. nohoist is not modelled.
+peers come last. Workspaces are top-level entries (links to their folders), so their own
+dependencies hoist from one level down, as a package's do. nohoist is not modelled.
 """
 
 from __future__ import annotations
@@ -32,8 +33,12 @@ def plan_yarn_classic(graph: LogicalGraph) -> Plan:
     level: list[tuple[str, str, _Info | None]] = [
         (alias, key, None) for alias, key in root.dependencies.items() if graph.packages[key].importer is None
     ]
+    # Workspaces are top-level entries under their own name (node_modules/<name>, a link to the
+    # workspace): their dependencies start one level down, below that link, and are hoisted from
+    # there like any package's; what cannot be hoisted stays in the workspace's own node_modules.
+    level += [(item.name, item.key, None) for item in graph.importers() if item.importer not in (None, ".")]
     for alias, key, _parent in level:
-        tree[(alias,)] = key
+        tree.setdefault((alias,), key)
     next_level = [(alias, key, _Info((alias,), key, frozenset({key}))) for alias, key, _ in level]
     queue = [item for info in (entry[2] for entry in next_level) for item in _children(graph, info)]
     while queue:
@@ -93,7 +98,15 @@ def _hoist(
 
 
 def _to_plan(graph: LogicalGraph, tree: dict[tuple[str, ...], str]) -> Plan:
-    placements = [
-        (graph.project + "".join(f"/node_modules/{alias}" for alias in parts), key) for parts, key in tree.items()
-    ]
+    placements = []
+    for parts, key in tree.items():
+        if graph.packages[key].importer is not None:
+            continue  # a workspace: linked by placed_plan
+        top = tree[parts[:1]]
+        importer = graph.packages[top].importer
+        if importer is not None and len(parts) > 1:  # below a workspace's link: in the workspace itself
+            base = f"{graph.project}/{importer}" + "".join(f"/node_modules/{alias}" for alias in parts[1:])
+        else:
+            base = graph.project + "".join(f"/node_modules/{alias}" for alias in parts)
+        placements.append((base, key))
     return placed_plan(graph, placements, ".yarn-integrity")

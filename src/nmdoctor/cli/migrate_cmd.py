@@ -12,6 +12,7 @@ from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.linkers.materialize import MaterializeError, materialize
 from nmdoctor.linkers.pnpm import PnpmSettings
+from nmdoctor.linkers.yarn_berry import BerrySettings, HoistingLimits
 from nmdoctor.migrate import migrate
 from nmdoctor.migrate.engine import TARGETS
 from nmdoctor.render.findings_text import render_findings
@@ -33,22 +34,30 @@ def _patterns(text: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 Examples:
   nmdoctor migrate --to pnpm                 # what an npm/yarn project would break under pnpm
   nmdoctor migrate --to nested --json        # npm's nested (v2) layout
+  nmdoctor migrate --to yarn-berry --nm-hoisting-limits workspaces
+                                             # yarn 4, nodeLinker: node-modules, nothing hoisted past a workspace
   nmdoctor migrate --to pnpm --materialize /tmp/try-pnpm   # then: cd /tmp/try-pnpm && node src/index.js
   nmdoctor migrate --to pnpm --hoist-pattern '' --public-hoist-pattern ''
                                              # on a pnpm project: what relies on hoisting today
 \b
 Targets: pnpm (isolated, pnpm 10 defaults), npm (hoisted, arborist's placement without peer sets),
-nested (npm --install-strategy=nested), yarn (yarn 1's hoisting).
+nested (npm --install-strategy=nested), yarn (yarn 1's hoisting), yarn-berry (yarn 4 with
+nodeLinker: node-modules: its hoister, by popularity, with peers and nmHoistingLimits).
 Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable input.
 """,
 )
 @click.argument("project", default=".", type=click.Path(file_okay=False))
-@click.option("--to", "target", required=True, type=click.Choice(["npm", "pnpm", "yarn", "nested"]))
+@click.option("--to", "target", required=True, type=click.Choice(["npm", "pnpm", "yarn", "nested", "yarn-berry"]))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Start from the lockfile even if node_modules exists.")
 @click.option("--hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted into .pnpm/node_modules (default *).")
 @click.option("--public-hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted to node_modules (default none).")
 @click.option("--shamefully-hoist", is_flag=True, help="pnpm: hoist everything to node_modules.")
+@click.option(
+    "--nm-hoisting-limits",
+    type=click.Choice(["none", "workspaces", "dependencies"]),
+    help="yarn-berry: nmHoistingLimits of .yarnrc.yml (default none; a workspace's installConfig wins).",
+)
 @click.option(
     "--materialize",
     "materialize_to",
@@ -63,18 +72,22 @@ def migrate_command(
     hoist_pattern: str | None,
     public_hoist_pattern: str | None,
     shamefully_hoist: bool,
+    nm_hoisting_limits: HoistingLimits | None,
     materialize_to: str | None,
 ) -> None:
     """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
     if target not in TARGETS:
         raise InputError(f"--to {target}: that planner is not written yet (available: {', '.join(sorted(TARGETS))})")
+    if nm_hoisting_limits is not None and target != "yarn-berry":
+        raise click.UsageError("--nm-hoisting-limits applies to --to yarn-berry only")
     graph = load_graph(project, from_lockfile=from_lockfile)
     settings = PnpmSettings(
         hoist_pattern=_patterns(hoist_pattern, ("*",)),
         public_hoist_pattern=_patterns(public_hoist_pattern, ()),
         shamefully_hoist=shamefully_hoist,
     )
-    result = migrate(graph, DiskFS(), target, settings)
+    berry = BerrySettings(hoisting_limits=nm_hoisting_limits or "none")
+    result = migrate(graph, DiskFS(), target, settings, berry=berry)
     if materialize_to is not None:
         try:
             written = materialize(result.plan, graph.project, materialize_to)

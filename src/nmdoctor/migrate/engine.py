@@ -17,6 +17,7 @@ from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
+from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -26,7 +27,13 @@ from nmdoctor.vfs.overlay import OverlayFS
 
 __all__ = ["TARGETS", "MigrationResult", "migrate"]
 
-TARGETS = {"pnpm": "pnpm-isolated", "nested": "npm-nested", "npm": "npm-hoisted", "yarn": "yarn-classic"}
+TARGETS = {
+    "pnpm": "pnpm-isolated",
+    "nested": "npm-nested",
+    "npm": "npm-hoisted",
+    "yarn": "yarn-classic",
+    "yarn-berry": "yarn-berry-nm",
+}
 
 
 @dataclass(slots=True)
@@ -39,7 +46,7 @@ class MigrationResult:
     questions_compared: int
 
 
-def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
+def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings, berry: BerrySettings) -> Plan:
     logical = logical_graph(graph)
     if target == "pnpm":
         return plan_pnpm(logical, settings)
@@ -49,6 +56,8 @@ def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
         return plan_npm_hoisted(logical)
     if target == "yarn":
         return plan_yarn_classic(logical)
+    if target == "yarn-berry":
+        return plan_yarn_berry(logical, berry)
     raise ValueError(f"no planner for {target!r} yet (planned: {', '.join(sorted(TARGETS))})")
 
 
@@ -197,10 +206,17 @@ def _package_phantom_findings(
 
 
 def migrate(
-    graph: DependencyGraph, fs: FileSystem, target: str, settings: PnpmSettings | None = None
+    graph: DependencyGraph,
+    fs: FileSystem,
+    target: str,
+    settings: PnpmSettings | None = None,
+    *,
+    berry: BerrySettings | None = None,
 ) -> MigrationResult:
+    """``settings``: pnpm's hoisting settings (target ``pnpm``); ``berry``: yarn berry's
+    ``.yarnrc.yml`` settings (target ``yarn-berry``)."""
     settings = settings or PnpmSettings()
-    plan = _plan(graph, target, settings)
+    plan = _plan(graph, target, settings, berry or BerrySettings())
     planned_fs = OverlayFS(plan.fs, fs, _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]

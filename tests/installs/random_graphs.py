@@ -32,9 +32,12 @@ from tests.installs.registry import Registry
 Rows = set[tuple[str, str, tuple[str, ...]]]
 
 
-def random_graph(seed: int) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, str]]:
-    """Packages (a DAG over names, one to three majors each, some peers), and a project that
-    depends on a few of them, sometimes through two workspaces."""
+def random_graph(
+    seed: int, *, workspace_share: float = 0.3, cycles: bool = False
+) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, str]]:
+    """Packages (names p0..pN, one to three majors each, dependencies on later names, some peers;
+    with ``cycles``, some on earlier names too), and a project that depends on a few of them, or
+    (``workspace_share`` of the graphs) whose workspaces do, one of them on the other as well."""
     rng = random.Random(seed)
     count = rng.randint(5, 12)
     names = [f"p{index}" for index in range(count)]
@@ -45,6 +48,8 @@ def random_graph(seed: int) -> tuple[list[dict[str, Any]], dict[str, Any], dict[
         for major in range(1, majors[name] + 1):
             package: dict[str, Any] = {"name": name, "version": f"{major}.0.0"}
             chosen = rng.sample(later, k=min(len(later), rng.randint(0, 4)))
+            if cycles and index > 0 and rng.random() < 0.2:
+                chosen.append(rng.choice(names[:index]))
             dependencies = {dep: f"^{rng.randint(1, majors[dep])}.0.0" for dep in chosen}
             if dependencies:
                 package["dependencies"] = dependencies
@@ -60,10 +65,16 @@ def random_graph(seed: int) -> tuple[list[dict[str, Any]], dict[str, Any], dict[
 
     files: dict[str, str] = {}
     project: dict[str, Any] = {"name": "root", "version": "1.0.0", "private": True}
-    if rng.random() < 0.3:
+    if rng.random() < workspace_share:
         project["workspaces"] = ["packages/*"]
         for workspace in ("wa", "wb"):
-            manifest = {"name": workspace, "version": "1.0.0", "dependencies": some_dependencies()}
+            manifest: dict[str, Any] = {"name": workspace, "version": "1.0.0", "dependencies": some_dependencies()}
+            if workspace == "wb" and rng.random() < 0.5:
+                manifest["dependencies"]["wa"] = "1.0.0"
+            if rng.random() < 0.3:
+                manifest["devDependencies"] = {
+                    name: range_ for name, range_ in some_dependencies().items() if name not in manifest["dependencies"]
+                }
             files[f"packages/{workspace}/package.json"] = json.dumps(manifest)
         if rng.random() < 0.5:
             project["dependencies"] = some_dependencies()
@@ -106,6 +117,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limits", default="none", choices=["none", "workspaces", "dependencies"])
     parser.add_argument("--keep", help="keep the installs under this folder")
+    parser.add_argument("--workspace-share", type=float, default=0.3, help="share of graphs with workspaces")
+    parser.add_argument("--cycles", action="store_true", help="some dependencies on earlier names (cycles)")
     args = parser.parse_args()
     if args.mode != "yarn-berry-nm":
         parser.error("only yarn-berry-nm is wired here")
@@ -115,7 +128,7 @@ def main() -> None:
     matched = 0
     try:
         for seed in range(args.seed, args.seed + args.count):
-            packages, manifest, files = random_graph(seed)
+            packages, manifest, files = random_graph(seed, workspace_share=args.workspace_share, cycles=args.cycles)
             with Registry(packages) as registry:
                 project = install(manifest, files, args.mode, registry.url, work / f"g{seed}", yarnrc=yarnrc)
             same, detail = compare(project, lambda graph: plan_yarn_berry(graph, settings))

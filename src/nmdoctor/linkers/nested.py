@@ -2,7 +2,9 @@
 
 Every dependency goes into its dependent's own node_modules, unless the dependent already finds
 the same name@version by node's upward lookup (then the edge is satisfied and nothing is placed:
-arborist's first step). Dependencies are placed breadth first, in name order.
+arborist's first step). Dependencies are placed breadth first, in name order. A workspace's
+dependencies go into its own folder's node_modules (``packages/w/node_modules/a``) and the
+workspaces are linked at the top (``node_modules/w``), as npm 11 does with workspaces.
 """
 
 from __future__ import annotations

@@ -706,9 +706,10 @@ def _ident_name(node: _Node) -> str:
     return node.locator[: node.locator.index("@", 1)]
 
 
-def _state_file(placements: list[tuple[str, _Node]], project: str) -> bytes:
-    """``node_modules/.yarn-state.yml``: yarn's record of which locator is at which locations."""
-    locations: dict[str, list[str]] = {}
+def _state_file(root: _Node, placements: list[tuple[str, _Node]], project: str) -> bytes:
+    """``node_modules/.yarn-state.yml``: yarn's record of which locator is at which locations (the
+    project itself at ""; yarn lists each locator's locations in reverse string order)."""
+    locations: dict[str, list[str]] = {root.locator: [""]}
     for folder, node in placements:
         locator = f"{node.info.name}@{sorted(node.references)[0]}"
         locations.setdefault(locator, []).append(folder[len(project) + 1 :])
@@ -722,7 +723,7 @@ def _state_file(placements: list[tuple[str, _Node]], project: str) -> bytes:
     ]
     for locator in sorted(locations):
         lines += ["", json.dumps(locator) + ":", "  locations:"]
-        lines += [f"    - {json.dumps(item)}" for item in sorted(locations[locator])]
+        lines += [f"    - {json.dumps(item)}" for item in sorted(locations[locator], reverse=True)]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -758,5 +759,5 @@ def plan_yarn_berry(graph: LogicalGraph, settings: BerrySettings | None = None) 
         raw = package.source.manifest.raw
         fs.add_file(folder + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
         binds[folder] = package.source.path
-    fs.add_file(f"{graph.project}/node_modules/.yarn-state.yml", _state_file(placements, graph.project))
+    fs.add_file(f"{graph.project}/node_modules/.yarn-state.yml", _state_file(tree, placements, graph.project))
     return Plan(fs, binds)

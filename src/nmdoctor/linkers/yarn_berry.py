@@ -224,7 +224,6 @@ class _TreeBuilder:
         self.root_info = root_info
         self.root = _make_node(root_info.name, root_info.name, root_info, _Kind.WORKSPACE, set())
         self.root.border = True
-        self.pending_links: list[tuple[_Node, str]] = []
 
     def _workspace_children(self, graph: LogicalGraph) -> dict[str, list[_Info]]:
         """The workspaces nested in each workspace's folder, in the order yarn meets them: walking
@@ -316,8 +315,6 @@ class _TreeBuilder:
     def _link(self, parent: _Node, node: _Node, seen: bool) -> None:
         """cloneTree's step: the parent's dependency of that name is this node; a node reached a
         second time is shared, so it and what it requires are marked coupled."""
-        if node.name in self.limits.get(parent.locator, ()):
-            node.border = True
         parent.deps[node.name] = node
         parent.original[node.name] = node
         if not seen:
@@ -522,7 +519,7 @@ class _Hoister:
         shadowed: dict[int, set[str]] = {}
         outcome = _Round()
         while True:
-            step = self.hoist_graph(path, locators, used, chosen, parent_shadowed, shadowed)
+            step = self.hoist_graph(path, used, chosen, parent_shadowed, shadowed)
             outcome.changed |= step.changed
             outcome.another_round |= step.another_round
             moved = False
@@ -599,13 +596,13 @@ class _Hoister:
     def hoist_graph(
         self,
         path: list[_Node],
-        locators: set[str],
         used: dict[str, _Node],
         chosen: dict[str, str],
         parent_shadowed: dict[int, set[str]],
         shadowed: dict[int, set[str]],
     ) -> _Round:
-        del locators  # only for yarn's debug output
+        """Hoist into ``path[-1]`` everything below it that may go there, walking down from its
+        dependencies; a node that stays is searched in turn (after being decoupled)."""
         root = path[-1]
         busy: set[int] = set()
         outcome = _Round()

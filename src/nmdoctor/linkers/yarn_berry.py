@@ -23,11 +23,15 @@ placement, in the order the hoister applies it:
    (``nmSelfReferences``, on by default), so ``node_modules/<workspace>`` exists at the top unless a
    limit keeps it in the workspace's own node_modules.
 5. Dependencies are walked in yarn's order: the package itself, its peers, then its dependencies
-   sorted by descriptor (``name@npm:range``), then the workspaces nested in its folder.
+   sorted by descriptor (``name@npm:range``; by name alone for a package with peers), then the
+   workspaces nested in its folder. These orders break the ties of step 1.
 
 A package with peers is one node per set of resolved peers, as yarn's virtual packages are.
-Portals and links outside the project (``portal:``/``link:``) and workspace peer dependencies are
-not modelled.
+Yarn also adds peer dependencies to some popular packages before resolving them (the built-in
+``packageExtensions`` of its compat plugin, e.g. typescript and webpack to react-dev-utils), which
+makes those packages virtual and can keep them lower in the tree: the planner sees only the
+manifests' peers, plus the extensions given in ``BerrySettings.package_extensions``. Portals and
+links outside the project (``portal:``/``link:``) and workspace peer dependencies are not modelled.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from typing import Literal
 
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.linkers.plan import Plan
+from nmdoctor.model.specs import satisfies
 from nmdoctor.vfs.memory import MemoryFS
 
 __all__ = ["BerrySettings", "HoistingLimits", "plan_yarn_berry"]
@@ -58,6 +63,9 @@ class BerrySettings:
 
     hoisting_limits: HoistingLimits = "none"
     self_references: bool = True
+    # ``packageExtensions``: ("name@range", {peer: range}) pairs; the peers yarn adds to matching
+    # packages' manifests before resolving (yarn's own built-in extensions are not included).
+    package_extensions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,9 +92,24 @@ def _descriptor(alias: str, spec: str) -> str:
     return f"{alias}@{spec if ':' in spec else 'npm:' + spec}"
 
 
+def _extended_peers(graph: LogicalGraph, settings: BerrySettings) -> dict[str, dict[str, str]]:
+    """package key -> its peers, with the ones ``packageExtensions`` adds."""
+    peers = {key: dict(package.peers) for key, package in graph.packages.items()}
+    for descriptor, extra in settings.package_extensions:
+        name, _, spec = descriptor.rpartition("@") if descriptor.rfind("@") > 0 else (descriptor, "", "*")
+        for key, package in graph.packages.items():
+            if package.name != name or package.importer is not None or not satisfies(package.version, spec or "*"):
+                continue
+            for peer, peer_range in extra:
+                if peer not in package.dependencies:
+                    peers[key].setdefault(peer, peer_range)
+    return peers
+
+
 class _Infos:
-    def __init__(self, graph: LogicalGraph) -> None:
+    def __init__(self, graph: LogicalGraph, settings: BerrySettings) -> None:
         self.graph = graph
+        self.peers = _extended_peers(graph, settings)
         self.by_locator: dict[str, _Info] = {}
         self.importers: dict[str, _Info] = {}
         for importer in graph.importers():
@@ -100,7 +123,12 @@ class _Infos:
             self._fill(self.importers[importer.key], importer, {})
 
     def _regular(self, package: LogicalPackage) -> list[str]:
-        aliases = [alias for alias in package.dependencies if alias not in package.peers]
+        """Dependencies sorted by descriptor (``name@npm:range``); a virtual package's (one with
+        peers) are sorted again after peer resolution, by name alone ("jest" before "jest-cli")."""
+        peers = self.peers.get(package.key, {})
+        aliases = [alias for alias in package.dependencies if alias not in peers]
+        if peers:
+            return sorted(aliases)
         return sorted(aliases, key=lambda alias: _descriptor(alias, package.specs.get(alias, "")))
 
     def _fill(self, info: _Info, package: LogicalPackage, parent: dict[str, _Info | None]) -> None:
@@ -120,7 +148,7 @@ class _Infos:
                 return current
             resolving.add(alias)
             key = package.dependencies[alias]
-            wanted = self.graph.packages[key].peers if key not in self.importers else {}
+            wanted = self.peers[key] if key not in self.importers else {}
             view = {name: resolve(name) if name in regular else info.deps.get(name) for name in wanted}
             info.deps[alias] = self.info(key, {**info.deps, **view})
             return info.deps[alias]
@@ -134,7 +162,8 @@ class _Infos:
         if key in self.importers:
             return self.importers[key]
         package = self.graph.packages[key]
-        peers = tuple(sorted(package.peers))
+        declared = self.peers[key]
+        peers = tuple(sorted(declared, key=lambda name: f"{name}@{declared[name]}"))
         reference = f"npm:{package.version}"
         if peers:
             resolved = "|".join(f"{peer}={target.locator if (target := parent.get(peer)) else ''}" for peer in peers)
@@ -739,7 +768,7 @@ def _deep_recursion(limit: int) -> Iterator[None]:
 def plan_yarn_berry(graph: LogicalGraph, settings: BerrySettings | None = None) -> Plan:
     settings = settings or BerrySettings()
     with _deep_recursion(20_000 + 20 * len(graph.packages)):
-        infos = _Infos(graph)
+        infos = _Infos(graph, settings)
         tree = _TreeBuilder(graph, infos, settings).build()
         _Hoister(tree).run()
         placements = _placements(tree, graph.project)

@@ -32,10 +32,14 @@ from nmdoctor.linkers.plan import Plan  # noqa: E402
 from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry  # noqa: E402
 
 YARN = REPO / "tests" / "node_tools" / "node_modules" / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"
-# One of yarn 4.18.1's built-in package extensions (plugin-compat) that this project meets: yarn
-# adds these peers to react-dev-utils before resolving it. Without it, react-dev-utils is planned
-# one level higher than yarn puts it.
-EXTENSIONS = (("react-dev-utils@*", (("typescript", ">=2.7"), ("webpack", ">=4"))),)
+# Two of yarn 4.18.1's built-in package extensions (plugin-compat) that this project meets: yarn
+# adds these peers before resolving. Without the first, react-dev-utils is planned one level higher
+# than yarn puts it; without the second, react-scripts gets its own eslint 8, which yarn never
+# installs (the peer wins over react-scripts' dependency on eslint ^8: it sees the project's 9).
+EXTENSIONS = (
+    ("react-dev-utils@*", (("typescript", ">=2.7"), ("webpack", ">=4"))),
+    ("react-scripts@*", (("eslint", "*"),)),
+)
 
 
 def install(folder: Path, limits: str) -> None:

@@ -93,7 +93,7 @@ def _descriptor(alias: str, spec: str) -> str:
 
 
 def _extended_peers(graph: LogicalGraph, settings: BerrySettings) -> dict[str, dict[str, str]]:
-    """package key -> its peers, with the ones ``packageExtensions`` adds."""
+    """package key -> its peers, with the ones ``packageExtensions`` adds and their @types."""
     peers = {key: dict(package.peers) for key, package in graph.packages.items()}
     for descriptor, extra in settings.package_extensions:
         name, _, spec = descriptor.rpartition("@") if descriptor.rfind("@") > 0 else (descriptor, "", "*")
@@ -101,8 +101,18 @@ def _extended_peers(graph: LogicalGraph, settings: BerrySettings) -> dict[str, d
             if package.name != name or package.importer is not None or not satisfies(package.version, spec or "*"):
                 continue
             for peer, peer_range in extra:
-                if peer not in package.dependencies:
-                    peers[key].setdefault(peer, peer_range)
+                # also when the package depends on it: the peer wins (yarn then resolves the name
+                # from the parent, and the package's own version of it is not installed)
+                peers[key].setdefault(peer, peer_range)
+    for key, package in graph.packages.items():
+        # yarn gives each peer its @types package as an optional peer too (unless the package
+        # depends on it): a package that peer-depends on eslint also peer-depends on @types/eslint.
+        for name in list(peers[key]):
+            if name.startswith("@types/"):
+                continue
+            types = "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
+            if types not in package.dependencies:
+                peers[key].setdefault(types, "*")
     return peers
 
 

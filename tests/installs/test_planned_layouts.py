@@ -22,6 +22,7 @@ from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.overlay import OverlayFS
 from tests.conftest import requires_node
 from tests.installs.managers import install, tools_available
+from tests.installs.random_graphs import random_graph
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES, PLANNER_PROJECTS, PROJECTS
 
@@ -114,5 +115,15 @@ def test_berry_workspace_install_config_overrides_the_limit(tmp_path: Path) -> N
     app["installConfig"] = {"hoistingLimits": "workspaces"}
     files = {**files, "packages/app/package.json": json.dumps(app)}
     with Registry(PACKAGES) as registry:
+        project = install(manifest, files, "yarn-berry-nm", registry.url, tmp_path / "p")
+    assert_plan_equals_install(project, "yarn-berry-nm")
+
+
+@pytest.mark.parametrize("seed", [4, 60, 81])  # with workspaces (one on the other), peers, cycles
+def test_berry_plan_of_random_graphs(tmp_path: Path, seed: int) -> None:
+    """A few of the random graphs of tests/installs/random_graphs.py (cycles, peers, workspaces);
+    ``python -m tests.installs.random_graphs`` runs many more."""
+    packages, manifest, files = random_graph(seed, workspace_share=0.5, cycles=True)
+    with Registry(packages) as registry:
         project = install(manifest, files, "yarn-berry-nm", registry.url, tmp_path / "p")
     assert_plan_equals_install(project, "yarn-berry-nm")

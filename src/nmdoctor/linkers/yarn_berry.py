@@ -135,7 +135,7 @@ class _Infos:
     def _regular(self, package: LogicalPackage) -> list[str]:
         """Dependencies sorted by descriptor (``name@npm:range``); a virtual package's (one with
         peers) are sorted again after peer resolution, by name alone ("jest" before "jest-cli")."""
-        peers = self.peers.get(package.key, {})
+        peers = self.peers[package.key] if package.importer is None else {}
         aliases = [alias for alias in package.dependencies if alias not in peers]
         if peers:
             return sorted(aliases)

@@ -1,6 +1,7 @@
 """Random small dependency graphs, installed by a real manager and compared with a planner.
 
-    .venv/bin/python -m tests.installs.random_graphs --mode yarn-berry-nm --count 40 [--seed 1]
+    .venv/bin/python -m tests.installs.random_graphs [--mode yarn-berry-nm|yarn-classic|npm-nested|npm-hoisted]
+        [--count 40] [--seed 1] [--workspace-share 0.5] [--cycles] [--limits none|workspaces|dependencies]
 
 prints, per graph, whether the planned layout (paths, versions, links) and the resolved edges
 equal the real install's, then the match rate. Graphs are seeded, so a mismatch can be replayed
@@ -20,8 +21,12 @@ from typing import Any
 
 from nmdoctor.api import load_project
 from nmdoctor.inspect.tree import read_installed_tree
-from nmdoctor.linkers.logical import logical_graph
+from nmdoctor.linkers.logical import LogicalGraph, logical_graph
+from nmdoctor.linkers.nested import plan_nested
+from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
 from nmdoctor.linkers.plan import Plan
+from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
+from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
@@ -94,7 +99,7 @@ def edges(graph: DependencyGraph) -> set[tuple[str, str, str | None]]:
     return {(edge.source.label, edge.name, edge.target.label if edge.target else None) for edge in graph.edges}
 
 
-def compare(project: Path, planner: Callable[..., Plan]) -> tuple[bool, str]:
+def compare(project: Path, planner: Callable[[LogicalGraph], Plan]) -> tuple[bool, str]:
     """Does the planned layout of the installed project's graph equal the installed layout?"""
     fs = DiskFS()
     real = load_project(str(project), fs=fs)
@@ -109,10 +114,10 @@ def compare(project: Path, planner: Callable[..., Plan]) -> tuple[bool, str]:
 
 
 def main() -> None:
-    from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
-
     parser = argparse.ArgumentParser()
-    parser.add_argument("--mode", default="yarn-berry-nm")
+    parser.add_argument(
+        "--mode", default="yarn-berry-nm", choices=["yarn-berry-nm", "yarn-classic", "npm-nested", "npm-hoisted"]
+    )
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limits", default="none", choices=["none", "workspaces", "dependencies"])
@@ -120,9 +125,15 @@ def main() -> None:
     parser.add_argument("--workspace-share", type=float, default=0.3, help="share of graphs with workspaces")
     parser.add_argument("--cycles", action="store_true", help="some dependencies on earlier names (cycles)")
     args = parser.parse_args()
-    if args.mode != "yarn-berry-nm":
-        parser.error("only yarn-berry-nm is wired here")
+    if args.limits != "none" and args.mode != "yarn-berry-nm":
+        parser.error("--limits is yarn berry's nmHoistingLimits")
     settings = BerrySettings(hoisting_limits=args.limits)
+    planners: dict[str, Callable[[LogicalGraph], Plan]] = {
+        "yarn-berry-nm": lambda graph: plan_yarn_berry(graph, settings),
+        "yarn-classic": plan_yarn_classic,
+        "npm-nested": plan_nested,
+        "npm-hoisted": plan_npm_hoisted,
+    }
     yarnrc = {"nmHoistingLimits": args.limits} if args.limits != "none" else None
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="nmdoctor-random-"))
     matched = 0
@@ -131,7 +142,7 @@ def main() -> None:
             packages, manifest, files = random_graph(seed, workspace_share=args.workspace_share, cycles=args.cycles)
             with Registry(packages) as registry:
                 project = install(manifest, files, args.mode, registry.url, work / f"g{seed}", yarnrc=yarnrc)
-            same, detail = compare(project, lambda graph: plan_yarn_berry(graph, settings))
+            same, detail = compare(project, planners[args.mode])
             matched += same
             print(f"seed {seed}: {'same' if same else 'DIFFERENT'}", flush=True)
             if not same:

@@ -33,12 +33,14 @@ _AGGREGATOR = "\0workspace-aggregator"  # yarn 1's stand-in package whose depend
 
 def plan_yarn_classic(graph: LogicalGraph) -> Plan:
     tree: dict[tuple[str, ...], str] = {}
+    taints: dict[tuple[str, ...], str] = {}
     root = next(item for item in graph.importers() if item.importer == ".")
     top = [(alias, key) for alias, key in root.dependencies.items() if graph.packages[key].importer is None]
     workspaces = [item for item in graph.importers() if item.importer not in (None, ".")]
     seeds = _prepass(graph, top, workspaces)
     for alias, key in [*seeds, *top]:
         tree.setdefault((alias,), key)
+        _taint(taints, (alias,), key)
     queue = [item for alias, key in [*seeds, *top] for item in _children(graph, _Info((alias,), key, frozenset({key})))]
     # Workspaces are dependencies of a top-level stand-in package, hoisted from there to the top
     # (node_modules/<name>, a link to the workspace); their own dependencies are hoisted from one
@@ -54,7 +56,7 @@ def plan_yarn_classic(graph: LogicalGraph) -> Plan:
         following: list[tuple[str, str, _Info]] = []
         for pattern, key, parent in queue:
             alias = pattern[: pattern.index("@", 1)]
-            info = _hoist(tree, parent, alias, key, graph.packages[key].peers)
+            info = _hoist(tree, taints, parent, alias, key, graph.packages[key].peers)
             if info is not None:
                 following.extend(_children(graph, info))
         queue = following
@@ -112,37 +114,75 @@ def _children(graph: LogicalGraph, info: _Info) -> list[tuple[str, str, _Info]]:
     ]
 
 
-def _resolve(tree: dict[tuple[str, ...], str], parts: tuple[str, ...], alias: str) -> str | None:
-    """What a package in the folder ``parts`` finds for ``alias`` (node's upward lookup)."""
-    for depth in range(len(parts), -1, -1):
-        found = tree.get((*parts[:depth], alias))
-        if found is not None:
-            return found
-    return None
+def _taint(taints: dict[tuple[str, ...], str], parts: tuple[str, ...], key: str) -> None:
+    """Reserve a folder name for ``key``: no other version may later be placed there."""
+    taints.setdefault(parts, key)
 
 
 def _hoist(
-    tree: dict[tuple[str, ...], str], parent: _Info, alias: str, key: str, peers: Mapping[str, str]
+    tree: dict[tuple[str, ...], str],
+    taints: dict[tuple[str, ...], str],
+    parent: _Info,
+    alias: str,
+    key: str,
+    peers: Mapping[str, str],
 ) -> _Info | None:
-    """Place ``key`` for ``parent``; None when an existing copy serves it (a duplicate). A package
-    is not hoisted past the level from which its peers would resolve to other versions."""
+    """Place ``key`` for ``parent`` as yarn 1's getNewParts does; None when a copy above serves it
+    (a duplicate). Yarn first looks upward for the same version (stopping at another version, or a
+    name another version reserved); failing that it climbs from the parent while the name is free
+    and not reserved, never above a level that holds one of its peers; a top-level slot that is
+    not free puts it back one level down. Every level it passed is reserved for it."""
     own = (*parent.parts, alias)
     if own in tree:
         return None  # the parent's own folder already holds this name
-    wanted_peers = {name: _resolve(tree, parent.parts, name) for name in peers}
-    chosen = own
-    for depth in range(len(parent.parts) - 1, -1, -1):
-        check = (*parent.parts[:depth], alias)
+    _taint(taints, own, key)  # yarn seeds the package in its parent's folder first
+    parts = list(parent.parts)
+    for depth in range(len(parts) - 1, -1, -1):
+        check = (*parts[:depth], alias)
         found = tree.get(check)
         if found is not None:
             if found == key:
+                _reserve(taints, parent.parts, len(check) - 1, alias, key)
                 return None  # a duplicate: the copy at that level serves it
-            break  # a conflict: everything above is shadowed
-        if any(_resolve(tree, parent.parts[:depth], name) != want for name, want in wanted_peers.items()):
             break
-        chosen = check
+        if taints.get(check, key) != key:
+            break
+    passed: list[str] = []
+    step_up = False
+    while parts:
+        if any((*parts, peer) in tree for peer in peers):
+            break  # not above the level that holds its peers
+        check = (*parts, alias)
+        if check in tree or (check != own and check in taints):
+            step_up = True
+            break
+        passed.append(parts.pop())
+
+    def valid(candidate: list[str]) -> bool:
+        found = tree.get(tuple(candidate))
+        if found is not None and found == key:
+            return True
+        return taints.get(tuple(candidate), key) == key
+
+    parts.append(alias)
+    if not valid(parts):
+        step_up = True
+    while step_up and passed:
+        parts.pop()
+        parts += [passed.pop(), alias]
+        if valid(parts):
+            step_up = False
+    chosen = tuple(parts)
+    _reserve(taints, parent.parts, len(chosen) - 1, alias, key)
     tree[chosen] = key
     return _Info(chosen, key, parent.ancestry | {key})
+
+
+def _reserve(taints: dict[tuple[str, ...], str], parent: tuple[str, ...], start: int, alias: str, key: str) -> None:
+    """yarn's taintParents: the name is reserved at every level from the new one down to just above
+    the parent's own node_modules."""
+    for depth in range(start, len(parent)):
+        _taint(taints, (*parent[:depth], alias), key)
 
 
 def _to_plan(graph: LogicalGraph, tree: dict[tuple[str, ...], str]) -> Plan:

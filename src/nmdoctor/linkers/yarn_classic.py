@@ -1,13 +1,16 @@
 """Yarn classic's hoisted layout (yarn 1 PackageHoister) for a logical graph.
 
 A prepass first puts at the top, for each name with several versions, the version most packages
-depend on. Then yarn builds the logical tree level by level (each level's entries sorted by pattern) and hoists
-each package as high as it can go: looking upward from its parent, it stops at the first level that
-holds another version of the name (a conflict) and reuses a level that holds the same version (a
-duplicate); otherwise it lands in the highest free level, the project's own node_modules at best.
-A package is not hoisted above the level that provides its peers, and within a level packages with
-peers come last. Workspaces are top-level entries (links to their folders), so their own
-dependencies hoist from one level down, as a package's do. nohoist is not modelled.
+depend on (if more than one does). Then yarn builds the logical tree level by level (each level's
+entries sorted by pattern, packages with peers last) and hoists each package: it reuses a copy of
+the same version above when no other version is in between; otherwise it climbs from its parent
+while the name is free and not reserved by another version, never above a level that holds one of
+its peers, and every level it passes is reserved for it (yarn's taints). A peer that the tree
+resolves is placed (and counted by the prepass) like a dependency, as in the yarn 1 installs
+compared: a peer at another version than the one above gets its own copy below its dependent.
+Workspaces are dependencies of a top-level stand-in package, linked at the top, so their own
+dependencies hoist from one level below that link. nohoist is not modelled; dependency cycles are
+where the plan and yarn 1 still differ most.
 """
 
 from __future__ import annotations
@@ -82,8 +85,9 @@ def _prepass(
         if key in expanded:
             return
         expanded.add(key)
+        # peers count too: yarn 1's reference of a package lists what its peers resolve to
         for child_alias, child_key in sorted(package.dependencies.items()):
-            if child_alias not in package.peers:
+            if graph.packages[child_key].importer is None:
                 add(child_alias, child_key, (*ancestry, key))
 
     for alias, key in top:
@@ -110,7 +114,7 @@ def _children(graph: LogicalGraph, info: _Info) -> list[tuple[str, str, _Info]]:
     return [
         (f"{alias}@{package.specs.get(alias, '')}", key, info)
         for alias, key in sorted(package.dependencies.items())
-        if key not in info.ancestry and graph.packages[key].importer is None and alias not in package.peers
+        if key not in info.ancestry and graph.packages[key].importer is None
     ]
 
 

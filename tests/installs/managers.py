@@ -39,20 +39,33 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
 
 
 def install(
-    project: dict[str, Any], files: dict[str, str], mode: str, registry: str, dest: Path, *, cache: Path | None = None
+    project: dict[str, Any],
+    files: dict[str, str],
+    mode: str,
+    registry: str,
+    dest: Path,
+    *,
+    cache: Path | None = None,
+    yarnrc: dict[str, str] | None = None,
 ) -> Path:
     """Write the project into ``dest`` and install it with the real manager in ``mode``.
 
-    ``cache`` is the manager's download cache (npm cache, pnpm store); one of its own by default."""
+    ``cache`` is the manager's download cache (npm cache, pnpm store); one of its own by default.
+    ``yarnrc``: more ``.yarnrc.yml`` settings for yarn berry (``{"nmHoistingLimits": "workspaces"}``);
+    the other modes refuse it, so a test cannot believe a setting was applied when it was not."""
+    if yarnrc and mode != "yarn-berry-nm":
+        raise ValueError(f"yarnrc settings apply to yarn-berry-nm only, not {mode}")
     dest.mkdir(parents=True)
     (dest / "package.json").write_text(json.dumps(project, indent=2))
     for path, text in files.items():
         (dest / path).parent.mkdir(parents=True, exist_ok=True)
         (dest / path).write_text(text)
-    return install_in(dest, mode, registry, cache=cache)
+    return install_in(dest, mode, registry, cache=cache, yarnrc=yarnrc)
 
 
-def install_in(dest: Path, mode: str, registry: str, *, cache: Path | None = None) -> Path:
+def install_in(
+    dest: Path, mode: str, registry: str, *, cache: Path | None = None, yarnrc: dict[str, str] | None = None
+) -> Path:
     """Install the project already written in ``dest`` with the real manager in ``mode``."""
     home = dest.parent / f".home-{dest.name}"
     home.mkdir(exist_ok=True)
@@ -123,6 +136,7 @@ def install_in(dest: Path, mode: str, registry: str, *, cache: Path | None = Non
             "nodeLinker: node-modules\nenableGlobalCache: false\nenableTelemetry: false\n"
             f'cacheFolder: {cache}\nnpmRegistryServer: "{registry.rstrip("/")}"\n'
             'unsafeHttpWhitelist:\n  - "127.0.0.1"\n'
+            + "".join(f"{key}: {json.dumps(value)}\n" for key, value in (yarnrc or {}).items())
         )
         (dest / "yarn.lock").write_text("")
         env["YARN_ENABLE_IMMUTABLE_INSTALLS"] = "false"

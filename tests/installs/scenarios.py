@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 WEBPACK_CONFIG = "module.exports = { module: { rules: [{ test: /\\.css$/, use: ['css-loader'] }] } };\n"
@@ -59,6 +60,18 @@ PACKAGES: list[dict[str, Any]] = [
     {"name": "right-a", "version": "1.0.0", "dependencies": {"shared": "^1.0.0"}},
     {"name": "right-b", "version": "1.0.0", "dependencies": {"shared": "^1.0.0"}},
     {"name": "right-c", "version": "1.0.0", "dependencies": {"shared": "^1.0.0"}},
+    # Contested hoisting: util@1 is met first, util@2 has more dependents; a plugin whose peer
+    # (host) its parent provides in another version than the project does.
+    {"name": "util", "version": "1.0.0"},
+    {"name": "util", "version": "2.0.0"},
+    {"name": "tool-a", "version": "1.0.0", "dependencies": {"util": "^1.0.0"}},
+    {"name": "tool-b", "version": "1.0.0", "dependencies": {"util": "^2.0.0"}},
+    {"name": "tool-c", "version": "1.0.0", "dependencies": {"util": "^2.0.0"}},
+    {"name": "tool-d", "version": "1.0.0", "dependencies": {"util": "^2.0.0", "tool-a": "^1.0.0"}},
+    {"name": "host", "version": "1.0.0"},
+    {"name": "host", "version": "2.0.0"},
+    {"name": "plug", "version": "1.0.0", "dependencies": {"util": "^1.0.0"}, "peerDependencies": {"host": "*"}},
+    {"name": "wrap", "version": "1.0.0", "dependencies": {"host": "^2.0.0", "plug": "^1.0.0"}},
 ]
 
 # name -> (package.json, project files)
@@ -81,11 +94,60 @@ PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
     ),
 }
 
-# Projects whose layouts only the planners are compared on (tests/installs/test_planned_layouts.py).
-PLANNING_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
+# Projects for the layout planners only (tests/installs/test_planned_layouts.py), where the managers'
+# placement rules disagree: popularity against first come, peers, workspaces with conflicts.
+PLANNER_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
+    "contested": (
+        {
+            "name": "fight",
+            "version": "1.0.0",
+            "dependencies": {
+                "tool-a": "^1.0.0",
+                "tool-b": "^1.0.0",
+                "tool-c": "^1.0.0",
+                "tool-d": "^1.0.0",
+                "host": "^1.0.0",
+                "plug": "^1.0.0",
+                "wrap": "^1.0.0",
+            },
+        },
+        {},
+    ),
+    "workspaces": (
+        {"name": "mono", "version": "0.0.0", "private": True, "workspaces": ["packages/*"]},
+        {
+            "packages/web/package.json": json.dumps(
+                {"name": "web", "version": "1.0.0", "dependencies": {"lib": "1.0.0", "b": "^1.0.0"}}
+            ),
+            "packages/lib/package.json": json.dumps(
+                {"name": "lib", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}
+            ),
+        },
+    ),
+    "workspaces-conflict": (
+        {
+            "name": "suite",
+            "version": "0.0.0",
+            "private": True,
+            "workspaces": ["packages/*"],
+            "dependencies": {"lodash": "^3.0.0", "tool-a": "^1.0.0"},
+        },
+        {
+            "packages/app/package.json": json.dumps(
+                {
+                    "name": "app",
+                    "version": "1.0.0",
+                    "dependencies": {"ui": "^1.0.0", "kit": "1.0.0", "tool-b": "^1.0.0"},
+                }
+            ),
+            "packages/kit/package.json": json.dumps(
+                {"name": "kit", "version": "1.0.0", "dependencies": {"lodash": "^4.0.0", "tool-c": "^1.0.0"}}
+            ),
+        },
+    ),
     # Who takes the top slot for shared: npm's first placement (shared@2, via left-a, first by name)
     # or a hoister that counts dependents (shared@1, wanted by three).
-    "contested": (
+    "contested-order": (
         {
             "name": "tug",
             "version": "1.0.0",

@@ -19,6 +19,7 @@ from nmdoctor.linkers.npm_linked import plan_npm_linked
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
+from nmdoctor.linkers.yarn_berry import BerrySettings, HoistingLimits, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
@@ -26,8 +27,9 @@ from nmdoctor.vfs.overlay import OverlayFS
 from tests.conftest import requires_node
 from tests.installs.managers import install, tools_available
 from tests.installs.peer_scenarios import PEER_PACKAGES, PEER_PROJECTS
+from tests.installs.random_graphs import random_graph
 from tests.installs.registry import Registry
-from tests.installs.scenarios import PACKAGES, PLANNING_PROJECTS, PROJECTS
+from tests.installs.scenarios import PACKAGES, PLANNER_PROJECTS, PROJECTS
 
 pytestmark = [
     requires_node,
@@ -37,28 +39,16 @@ pytestmark = [
     ),
 ]
 
-WORKSPACES = (
-    {"name": "mono", "version": "0.0.0", "private": True, "workspaces": ["packages/*"]},
-    {
-        "packages/web/package.json": json.dumps(
-            {"name": "web", "version": "1.0.0", "dependencies": {"lib": "1.0.0", "b": "^1.0.0"}}
-        ),
-        "packages/lib/package.json": json.dumps({"name": "lib", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}),
-        # pnpm reads its workspaces from here (npm and yarn ignore the file); "lib": "1.0.0" is the
-        # workspace only when pnpm links workspace packages for plain version ranges.
-        "pnpm-workspace.yaml": "packages:\n  - packages/*\nlinkWorkspacePackages: true\n",
-    },
-)
 # mode -> planner(graph, registry URL): npm's linked store folder names hash the tarball URLs.
 PLANNERS: dict[str, Callable[[LogicalGraph, str], Plan]] = {
     "npm-hoisted": lambda graph, _registry: plan_npm_hoisted(graph),
     "npm-nested": lambda graph, _registry: plan_nested(graph),
     "npm-linked": plan_npm_linked,
     "yarn-classic": lambda graph, _registry: plan_yarn_classic(graph),
+    "yarn-berry-nm": lambda graph, _registry: plan_yarn_berry(graph),
     "pnpm-isolated": lambda graph, _registry: plan_pnpm(graph),
     "pnpm-hoisted": lambda graph, _registry: plan_pnpm_hoisted(graph),
 }
-WORKSPACE_PLANNERS = ("npm-hoisted", "npm-linked", "pnpm-hoisted", "pnpm-isolated")
 
 
 def layout(graph: object) -> set[tuple[str, str, tuple[str, ...]]]:
@@ -73,16 +63,21 @@ def pnpm_settings(fs: DiskFS, project: Path) -> PnpmSettings:
     return PnpmSettings(package_extensions=package_extensions(fs, str(project)))
 
 
-def assert_plan_equals_real(project: Path, mode: str, registry: str) -> None:
+def assert_plan_equals_real(
+    project: Path, mode: str, registry: str, planner: Callable[[LogicalGraph], Plan] | None = None
+) -> None:
     fs = DiskFS()
     real = load_project(str(project), fs=fs)
-    if mode == "pnpm-isolated":
+    if planner is not None:
+        plan = planner(logical_graph(real))
+    elif mode == "pnpm-isolated":
         plan = plan_pnpm(logical_graph(real), pnpm_settings(fs, project))
     else:
         plan = PLANNERS[mode](logical_graph(real), registry)
     planned = read_installed_tree(
         OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds), str(project)
     )
+    assert planned.layout == real.layout
     # pnpm's hidden hoisting (node_modules/.pnpm/node_modules) included
     assert layout(planned) == layout(real)
     real_edges = {(edge.source.label, edge.name, edge.target.label if edge.target else None) for edge in real.edges}
@@ -92,16 +87,54 @@ def assert_plan_equals_real(project: Path, mode: str, registry: str) -> None:
     assert planned_edges == real_edges
 
 
+PROJECT_NAMES = ["phantom", "dopple", "wrapper", *PLANNER_PROJECTS]
+
+
 @pytest.mark.parametrize("mode", list(PLANNERS))
-@pytest.mark.parametrize("project_name", ["phantom", "dopple", "wrapper", "workspaces", "contested"])
+@pytest.mark.parametrize("project_name", PROJECT_NAMES)
 def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
-    if project_name == "workspaces" and mode not in WORKSPACE_PLANNERS:
-        pytest.skip(f"workspaces are planned for {', '.join(WORKSPACE_PLANNERS)} only so far")
-    manifest, files = WORKSPACES if project_name == "workspaces" else {**PROJECTS, **PLANNING_PROJECTS}[project_name]
+    manifest, files = PLANNER_PROJECTS.get(project_name) or PROJECTS[project_name]
     with Registry(PACKAGES) as registry:
         project = install(manifest, files, mode, registry.url, tmp_path / "p")
         url = registry.url
     assert_plan_equals_real(project, mode, url)
+
+
+@pytest.mark.parametrize("limits", ["workspaces", "dependencies"])
+@pytest.mark.parametrize("project_name", ["contested", "workspaces", "workspaces-conflict"])
+def test_berry_hoisting_limits(tmp_path: Path, limits: HoistingLimits, project_name: str) -> None:
+    manifest, files = PLANNER_PROJECTS[project_name]
+    with Registry(PACKAGES) as registry:
+        project = install(
+            manifest, files, "yarn-berry-nm", registry.url, tmp_path / "p", yarnrc={"nmHoistingLimits": limits}
+        )
+        url = registry.url
+    assert_plan_equals_real(
+        project, "yarn-berry-nm", url, lambda graph: plan_yarn_berry(graph, BerrySettings(hoisting_limits=limits))
+    )
+
+
+def test_berry_workspace_install_config_overrides_the_limit(tmp_path: Path) -> None:
+    """``installConfig.hoistingLimits`` in one workspace's package.json, none elsewhere."""
+    manifest, files = PLANNER_PROJECTS["workspaces-conflict"]
+    app = json.loads(files["packages/app/package.json"])
+    app["installConfig"] = {"hoistingLimits": "workspaces"}
+    files = {**files, "packages/app/package.json": json.dumps(app)}
+    with Registry(PACKAGES) as registry:
+        project = install(manifest, files, "yarn-berry-nm", registry.url, tmp_path / "p")
+        url = registry.url
+    assert_plan_equals_real(project, "yarn-berry-nm", url)
+
+
+@pytest.mark.parametrize("seed", [4, 60, 81])  # with workspaces (one on the other), peers, cycles
+def test_berry_plan_of_random_graphs(tmp_path: Path, seed: int) -> None:
+    """A few of the random graphs of tests/installs/random_graphs.py (cycles, peers, workspaces);
+    ``python -m tests.installs.random_graphs`` runs many more."""
+    packages, manifest, files = random_graph(seed, workspace_share=0.5, cycles=True)
+    with Registry(packages) as registry:
+        project = install(manifest, files, "yarn-berry-nm", registry.url, tmp_path / "p")
+        url = registry.url
+    assert_plan_equals_real(project, "yarn-berry-nm", url)
 
 
 @pytest.mark.parametrize("project_name", list(PEER_PROJECTS))

@@ -10,8 +10,11 @@ from click.testing import CliRunner
 from nmdoctor.cli.main import main
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
+from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, hoisted_dependencies, plan_pnpm
+from nmdoctor.linkers.yarn_berry import plan_yarn_berry
 from nmdoctor.vfs import MemoryFS
+from nmdoctor.vfs.overlay import OverlayFS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -98,7 +101,7 @@ def test_npm_hoisted_plan_hoists_first_version_and_nests_conflicts() -> None:
     ]
 
 
-# The contested project of tests/installs/scenarios.py (PLANNING_PROJECTS) as real npm installed it.
+# The contested-order project of tests/installs/scenarios.py (PLANNER_PROJECTS) as real npm installed it.
 CONTESTED_TREE = {
     "/app/package.json": {
         "name": "tug",
@@ -171,3 +174,81 @@ def test_new_targets_on_the_command_line() -> None:
     assert code == 1 and document["summary"]["target"] == "npm-linked"
     code, document = run("migrate", str(EXAMPLES / "npm-phantom"), "--to", "pnpm-hoisted")
     assert document["summary"]["target"] == "pnpm-hoisted"
+
+
+# The contested project of tests/installs/scenarios.py (PLANNER_PROJECTS["contested"]) as npm 11
+# installed it; BERRY_FOLDERS is where yarn 4.18.1 (nodeLinker: node-modules) put each package.
+CONTESTED_NPM_TREE = {
+    "/app/package.json": pkg(
+        "fight", "1.0.0", **dict.fromkeys(("tool-a", "tool-b", "tool-c", "tool-d", "host", "plug", "wrap"), "^1")
+    ),
+    "/app/node_modules/.package-lock.json": {},
+    "/app/node_modules/host/package.json": pkg("host", "1.0.0"),
+    "/app/node_modules/plug/package.json": {**pkg("plug", "1.0.0", util="^1"), "peerDependencies": {"host": "*"}},
+    "/app/node_modules/tool-a/package.json": pkg("tool-a", "1.0.0", util="^1"),
+    "/app/node_modules/tool-b/package.json": pkg("tool-b", "1.0.0", util="^2"),
+    "/app/node_modules/tool-b/node_modules/util/package.json": pkg("util", "2.0.0"),
+    "/app/node_modules/tool-c/package.json": pkg("tool-c", "1.0.0", util="^2"),
+    "/app/node_modules/tool-c/node_modules/util/package.json": pkg("util", "2.0.0"),
+    "/app/node_modules/tool-d/package.json": pkg("tool-d", "1.0.0", util="^2", **{"tool-a": "^1"}),
+    "/app/node_modules/tool-d/node_modules/util/package.json": pkg("util", "2.0.0"),
+    "/app/node_modules/util/package.json": pkg("util", "1.0.0"),
+    "/app/node_modules/wrap/package.json": pkg("wrap", "1.0.0", host="^2", plug="^1"),
+    "/app/node_modules/wrap/node_modules/host/package.json": pkg("host", "2.0.0"),
+}
+BERRY_FOLDERS = {
+    "node_modules/host": "host@1.0.0",
+    "node_modules/plug": "plug@1.0.0",
+    "node_modules/plug/node_modules/util": "util@1.0.0",
+    "node_modules/tool-a": "tool-a@1.0.0",
+    "node_modules/tool-a/node_modules/util": "util@1.0.0",
+    "node_modules/tool-b": "tool-b@1.0.0",
+    "node_modules/tool-c": "tool-c@1.0.0",
+    "node_modules/tool-d": "tool-d@1.0.0",
+    "node_modules/util": "util@2.0.0",
+    "node_modules/wrap": "wrap@1.0.0",
+    "node_modules/wrap/node_modules/host": "host@2.0.0",
+    "node_modules/wrap/node_modules/plug": "plug@1.0.0",
+    "node_modules/wrap/node_modules/util": "util@1.0.0",
+}
+
+
+def test_yarn_berry_plan_hoists_the_popular_version_and_keeps_peers_with_their_parent() -> None:
+    fs = MemoryFS.from_mapping(CONTESTED_NPM_TREE)
+    graph = read_installed_tree(fs, "/app")
+    plan = plan_yarn_berry(logical_graph(graph))
+    folders = {folder.removeprefix("/app/"): key for folder, key in _bound_keys(plan).items()}
+    assert folders == BERRY_FOLDERS
+    assert plan.fs.lstat("/app/node_modules/.yarn-state.yml") is not None
+    planned = read_installed_tree(OverlayFS(plan.fs, fs, ["/app/node_modules"], plan.binds), "/app")
+    assert planned.layout == "yarn-berry-nm"
+    # under berry, plug under wrap sees wrap's host 2 as its peer; npm's single plug sees host 1
+    peers = {
+        edge.target.label
+        for edge in planned.edges
+        if edge.name == "host" and edge.source.name == "plug" and edge.target
+    }
+    assert peers == {"host@1.0.0", "host@2.0.0"}
+
+
+def _bound_keys(plan: Plan) -> dict[str, str]:
+    keys = {}
+    for folder in plan.binds:
+        manifest = json.loads(plan.fs.read_bytes(folder + "/package.json"))
+        keys[folder] = f"{manifest['name']}@{manifest['version']}"
+    return keys
+
+
+def test_migrate_to_yarn_berry_and_its_hoisting_limits() -> None:
+    code, document = run("migrate", str(EXAMPLES / "npm-phantom"), "--to", "yarn-berry")
+    assert document["summary"]["target"] == "yarn-berry-nm"
+    assert code in (0, 1)
+    limited = CliRunner(mix_stderr=False).invoke(
+        main, ["migrate", str(EXAMPLES / "npm-phantom"), "--to", "yarn-berry", "--nm-hoisting-limits", "dependencies"]
+    )
+    assert limited.exit_code in (0, 1), limited.stderr
+    wrong = CliRunner(mix_stderr=False).invoke(
+        main, ["migrate", str(EXAMPLES / "npm-phantom"), "--to", "pnpm", "--nm-hoisting-limits", "workspaces"]
+    )
+    assert wrong.exit_code == 2
+    assert "--nm-hoisting-limits" in wrong.stderr

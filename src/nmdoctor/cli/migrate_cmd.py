@@ -17,6 +17,7 @@ from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.linkers.materialize import MaterializeError, materialize
 from nmdoctor.linkers.pnpm import PnpmSettings
+from nmdoctor.linkers.yarn_berry import BerrySettings, HoistingLimits
 from nmdoctor.migrate import migrate
 from nmdoctor.migrate.engine import TARGETS
 from nmdoctor.render.findings_text import render_findings
@@ -41,6 +42,8 @@ Examples:
   nmdoctor migrate --to nested --json        # npm's nested (v2) layout
   nmdoctor migrate --to npm-linked           # npm --install-strategy=linked (.store + symlinks)
   nmdoctor migrate --to pnpm-hoisted         # pnpm node-linker=hoisted (flat, no symlinks)
+  nmdoctor migrate --to yarn-berry --nm-hoisting-limits workspaces
+                                             # yarn 4, nodeLinker: node-modules, nothing hoisted past a workspace
   nmdoctor migrate --to pnpm --materialize /tmp/try-pnpm   # then: cd /tmp/try-pnpm && node src/index.js
   nmdoctor migrate --to pnpm --hoist-pattern '' --public-hoist-pattern ''
                                              # on a pnpm project: what relies on hoisting today
@@ -48,7 +51,8 @@ Examples:
 \b
 Targets: pnpm (isolated, pnpm 10 defaults), pnpm-hoisted (node-linker=hoisted: yarn's nm hoister),
 npm (hoisted, arborist's placement without peer sets), npm-linked (--install-strategy=linked),
-nested (npm --install-strategy=nested), yarn (yarn 1's hoisting).
+nested (npm --install-strategy=nested), yarn (yarn 1's hoisting), yarn-berry (yarn 4 with
+nodeLinker: node-modules: its hoister, by popularity, with peers and nmHoistingLimits).
 Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable input.
 """,
 )
@@ -57,7 +61,7 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
     "--to",
     "target",
     required=True,
-    type=click.Choice(["npm", "pnpm", "yarn", "nested", "pnpm-hoisted", "npm-linked"]),
+    type=click.Choice(["npm", "pnpm", "yarn", "nested", "pnpm-hoisted", "npm-linked", "yarn-berry"]),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
 @format_option(
@@ -68,6 +72,11 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
 @click.option("--hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted into .pnpm/node_modules (default *).")
 @click.option("--public-hoist-pattern", metavar="GLOBS", help="pnpm: names hoisted to node_modules (default none).")
 @click.option("--shamefully-hoist", is_flag=True, help="pnpm: hoist everything to node_modules.")
+@click.option(
+    "--nm-hoisting-limits",
+    type=click.Choice(["none", "workspaces", "dependencies"]),
+    help="yarn-berry: nmHoistingLimits of .yarnrc.yml (default none; a workspace's installConfig wins).",
+)
 @click.option(
     "--materialize",
     "materialize_to",
@@ -84,11 +93,14 @@ def migrate_command(
     hoist_pattern: str | None,
     public_hoist_pattern: str | None,
     shamefully_hoist: bool,
+    nm_hoisting_limits: HoistingLimits | None,
     materialize_to: str | None,
 ) -> None:
     """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
     if target not in TARGETS:
         raise InputError(f"--to {target}: that planner is not written yet (available: {', '.join(sorted(TARGETS))})")
+    if nm_hoisting_limits is not None and target != "yarn-berry":
+        raise click.UsageError("--nm-hoisting-limits applies to --to yarn-berry only")
     with scan_progress(f"migrate --to {target}") as step:
         step("reading the installed tree")
         graph = load_graph(project, from_lockfile=from_lockfile)
@@ -98,8 +110,9 @@ def migrate_command(
             shamefully_hoist=shamefully_hoist,
             package_extensions=package_extensions(DiskFS(), graph.project),
         )
+        berry = BerrySettings(hoisting_limits=nm_hoisting_limits or "none")
         step("planning the layout and comparing resolutions")
-        result = migrate(graph, DiskFS(), target, settings)
+        result = migrate(graph, DiskFS(), target, settings, berry=berry)
     if materialize_to is not None:
         try:
             written = materialize(result.plan, graph.project, materialize_to)

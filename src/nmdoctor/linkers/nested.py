@@ -2,7 +2,10 @@
 
 Every dependency goes into its dependent's own node_modules, unless the dependent already finds
 the same name@version by node's upward lookup (then the edge is satisfied and nothing is placed:
-arborist's first step). Dependencies are placed breadth first, in name order.
+arborist's first step). Dependencies are placed breadth first, in name order; a peer dependency
+goes next to its dependent (arborist places peers from the dependent's parent). A workspace's
+dependencies go into its own folder's node_modules (``packages/w/node_modules/a``) and the
+workspaces are linked at the top (``node_modules/w``), as npm 11 does with workspaces.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ def plan_nested(graph: LogicalGraph) -> Plan:
             target = package.dependencies[alias]
             if graph.packages[target].importer is not None:
                 continue  # workspaces are linked, not placed
+            if alias in package.peers and package.importer is None:
+                continue  # placed with the package itself, below
             if _visible(placed, folder, alias) == target:
                 continue
             location = f"{folder}/node_modules/{alias}"
@@ -34,7 +39,28 @@ def plan_nested(graph: LogicalGraph) -> Plan:
                 continue
             placed[location] = target
             queue.append((location, target))
+            _place_peers(graph, placed, queue, folder, target)
     return placed_plan(graph, placed.items(), ".package-lock.json")
+
+
+def _place_peers(
+    graph: LogicalGraph, placed: dict[str, str], queue: list[tuple[str, str]], base: str, key: str
+) -> None:
+    """Arborist places a package's peers together with it, next to it (in ``base``'s node_modules),
+    unless the version there is already visible from ``base``; and their peers in turn."""
+    package = graph.packages[key]
+    for alias in sorted(package.peers):
+        target = package.dependencies.get(alias)
+        if target is None or graph.packages[target].importer is not None:
+            continue
+        if _visible(placed, base, alias) == target:
+            continue
+        location = f"{base}/node_modules/{alias}"
+        if location in placed:
+            continue
+        placed[location] = target
+        queue.append((location, target))
+        _place_peers(graph, placed, queue, base, target)
 
 
 def _visible(placed: dict[str, str], folder: str, alias: str) -> str | None:

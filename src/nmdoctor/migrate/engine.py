@@ -19,6 +19,7 @@ from nmdoctor.linkers.npm_linked import plan_npm_linked
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
+from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -35,6 +36,7 @@ TARGETS = {
     "npm": "npm-hoisted",
     "npm-linked": "npm-linked",
     "yarn": "yarn-classic",
+    "yarn-berry": "yarn-berry-nm",
 }
 
 
@@ -48,7 +50,7 @@ class MigrationResult:
     questions_compared: int
 
 
-def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
+def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings, berry: BerrySettings) -> Plan:
     logical = logical_graph(graph)
     if target == "pnpm":
         return plan_pnpm(logical, settings)
@@ -62,6 +64,8 @@ def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings) -> Plan:
         return plan_npm_hoisted(logical)
     if target == "yarn":
         return plan_yarn_classic(logical)
+    if target == "yarn-berry":
+        return plan_yarn_berry(logical, berry)
     raise ValueError(f"no planner for {target!r} yet (planned: {', '.join(sorted(TARGETS))})")
 
 
@@ -214,10 +218,17 @@ def _package_phantom_findings(
 
 
 def migrate(
-    graph: DependencyGraph, fs: FileSystem, target: str, settings: PnpmSettings | None = None
+    graph: DependencyGraph,
+    fs: FileSystem,
+    target: str,
+    settings: PnpmSettings | None = None,
+    *,
+    berry: BerrySettings | None = None,
 ) -> MigrationResult:
+    """``settings``: pnpm's hoisting settings (target ``pnpm``); ``berry``: yarn berry's
+    ``.yarnrc.yml`` settings (target ``yarn-berry``)."""
     settings = settings or PnpmSettings()
-    plan = _plan(graph, target, settings)
+    plan = _plan(graph, target, settings, berry or BerrySettings())
     planned_fs = OverlayFS(plan.fs, fs, _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]

@@ -1,0 +1,799 @@
+"""Yarn berry's ``nodeLinker: node-modules`` layout (the @yarnpkg/nm hoister of yarn 4) for a logical graph.
+
+Yarn does not place packages one by one as npm does. It builds the whole dependency graph (one node
+per locator and alias, shared between dependents), then hoists node by node, keeping two promises:
+every package still requires the version it declared, and a package and its parent see the same
+instance of each peer dependency. Checked against yarn 4.18.1 (the hoister's rules were read from
+packages/yarnpkg-nm/sources/{hoist,buildNodeModulesTree}.ts and the shipped bundle). What decides a
+placement, in the order the hoister applies it:
+
+1. Hoisting goes to one root at a time: the project first, then, depth first, every node that
+   ended up in its node_modules (and so on down). For each root the hoister ranks, per name, the
+   versions it could take: already a direct dependency of the root wins outright; otherwise higher
+   ``hoistPriority`` first (direct dependencies of a workspace are 1, the rest 0), then more distinct
+   dependents (every package counts itself), then the order the graph walk first met the version.
+   Only the top-ranked version of a name is tried; when it cannot take the root slot, the next one is.
+2. A node is not hoisted when it is a workspace, a self reference, the root's peer, when something
+   on the way up already uses another version of its name (a conflict), or when its peers would no
+   longer be the parent's (a node whose peer is its sibling waits for that sibling: both go or stay).
+3. ``nmHoistingLimits``: ``workspaces`` makes each workspace a border nothing is hoisted past;
+   ``dependencies`` makes each direct dependency of a workspace a border (its own dependencies stay
+   under it). ``installConfig.hoistingLimits`` in a workspace's package.json overrides it there.
+4. Workspaces are symlinks wherever the hoister places them: each workspace depends on itself
+   (``nmSelfReferences``, on by default), so ``node_modules/<workspace>`` exists at the top unless a
+   limit keeps it in the workspace's own node_modules.
+5. Dependencies are walked in yarn's order: the package itself, its peers, then its dependencies
+   sorted by descriptor (``name@npm:range``; by name alone for a package with peers), then the
+   workspaces nested in its folder. These orders break the ties of step 1.
+
+A package with peers is one node per set of resolved peers, as yarn's virtual packages are.
+Yarn also adds peer dependencies to some popular packages before resolving them (the built-in
+``packageExtensions`` of its compat plugin, e.g. typescript and webpack to react-dev-utils), which
+makes those packages virtual and can keep them lower in the tree: the planner sees only the
+manifests' peers, plus the extensions given in ``BerrySettings.package_extensions``. Portals and
+links outside the project (``portal:``/``link:``) and workspace peer dependencies are not modelled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Literal
+
+from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
+from nmdoctor.linkers.plan import Plan
+from nmdoctor.model.specs import satisfies
+from nmdoctor.vfs.memory import MemoryFS
+
+__all__ = ["BerrySettings", "HoistingLimits", "plan_yarn_berry"]
+
+HoistingLimits = Literal["none", "workspaces", "dependencies"]
+_WS = "$wsroot$"  # the suffix yarn gives the node that stands for a workspace's own folder
+
+
+@dataclass(frozen=True, slots=True)
+class BerrySettings:
+    """``.yarnrc.yml`` settings the layout depends on (yarn 4 defaults)."""
+
+    hoisting_limits: HoistingLimits = "none"
+    self_references: bool = True
+    # ``packageExtensions``: ("name@range", {peer: range}) pairs; the peers yarn adds to matching
+    # packages' manifests before resolving (yarn's own built-in extensions are not included).
+    package_extensions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Package information: what yarn's install map knows of each locator (virtual ones included).
+
+
+@dataclass(eq=False, slots=True)
+class _Info:
+    name: str  # the package's own name (its ident)
+    reference: str  # "npm:1.0.0", "virtual:<hash>#npm:1.0.0", "workspace:packages/a"
+    key: str  # the logical package key
+    soft: bool  # a workspace: linked, not copied
+    cwd: str | None  # project-relative folder of a workspace
+    peers: tuple[str, ...] = ()
+    deps: dict[str, _Info | None] = field(default_factory=dict)  # alias -> target, in yarn's order
+
+    @property
+    def locator(self) -> str:
+        return f"{self.name}@{self.reference}"
+
+
+def _descriptor(alias: str, spec: str) -> str:
+    """The string yarn sorts dependencies by: ranges without a protocol get ``npm:``."""
+    return f"{alias}@{spec if ':' in spec else 'npm:' + spec}"
+
+
+def _extended_peers(graph: LogicalGraph, settings: BerrySettings) -> dict[str, dict[str, str]]:
+    """package key -> its peers, with the ones ``packageExtensions`` adds and their @types."""
+    peers = {key: dict(package.peers) for key, package in graph.packages.items()}
+    for descriptor, extra in settings.package_extensions:
+        name, _, spec = descriptor.rpartition("@") if descriptor.rfind("@") > 0 else (descriptor, "", "*")
+        for key, package in graph.packages.items():
+            if package.name != name or package.importer is not None or not satisfies(package.version, spec or "*"):
+                continue
+            for peer, peer_range in extra:
+                # also when the package depends on it: the peer wins (yarn then resolves the name
+                # from the parent, and the package's own version of it is not installed)
+                peers[key].setdefault(peer, peer_range)
+    for key, package in graph.packages.items():
+        # yarn gives each peer its @types package as an optional peer too (unless the package
+        # depends on it): a package that peer-depends on eslint also peer-depends on @types/eslint.
+        for name in list(peers[key]):
+            if name.startswith("@types/"):
+                continue
+            types = "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
+            if types not in package.dependencies:
+                peers[key].setdefault(types, "*")
+    return peers
+
+
+class _Infos:
+    def __init__(self, graph: LogicalGraph, settings: BerrySettings) -> None:
+        self.graph = graph
+        self.peers = _extended_peers(graph, settings)
+        self.by_locator: dict[str, _Info] = {}
+        self.importers: dict[str, _Info] = {}
+        for importer in graph.importers():
+            reference = "workspace:."
+            if importer.importer != ".":
+                reference = f"workspace:{importer.importer}"
+            info = _Info(importer.name, reference, importer.key, True, importer.importer)
+            self.importers[importer.key] = info
+            self.by_locator[info.locator] = info
+        for importer in graph.importers():
+            self._fill(self.importers[importer.key], importer, {})
+
+    def _regular(self, package: LogicalPackage) -> list[str]:
+        """Dependencies sorted by descriptor (``name@npm:range``); a virtual package's (one with
+        peers) are sorted again after peer resolution, by name alone ("jest" before "jest-cli")."""
+        peers = self.peers[package.key] if package.importer is None else {}
+        aliases = [alias for alias in package.dependencies if alias not in peers]
+        if peers:
+            return sorted(aliases)
+        return sorted(aliases, key=lambda alias: _descriptor(alias, package.specs.get(alias, "")))
+
+    def _fill(self, info: _Info, package: LogicalPackage, parent: dict[str, _Info | None]) -> None:
+        info.deps[package.name] = info
+        for peer in info.peers:
+            info.deps.setdefault(peer, parent.get(peer))
+        regular = [alias for alias in self._regular(package) if alias not in info.deps]
+        for alias in regular:  # yarn's order; the targets follow
+            info.deps[alias] = None
+        resolving: set[str] = set()
+
+        def resolve(alias: str) -> _Info | None:
+            """A dependency's locator; one with peers takes them from this package's dependencies,
+            so siblings it peer-depends on are resolved first."""
+            current = info.deps.get(alias)
+            if current is not None or alias not in regular or alias in resolving:
+                return current
+            resolving.add(alias)
+            key = package.dependencies[alias]
+            wanted = self.peers[key] if key not in self.importers else {}
+            view = {name: resolve(name) if name in regular else info.deps.get(name) for name in wanted}
+            info.deps[alias] = self.info(key, {**info.deps, **view})
+            return info.deps[alias]
+
+        for alias in regular:
+            resolve(alias)
+
+    def info(self, key: str, parent: dict[str, _Info | None]) -> _Info:
+        """The locator ``key`` gets under a parent whose dependencies are ``parent``: packages
+        with peers are virtual, one per set of resolved peers."""
+        if key in self.importers:
+            return self.importers[key]
+        package = self.graph.packages[key]
+        declared = self.peers[key]
+        peers = tuple(sorted(declared, key=lambda name: f"{name}@{declared[name]}"))
+        reference = f"npm:{package.version}"
+        if peers:
+            resolved = "|".join(f"{peer}={target.locator if (target := parent.get(peer)) else ''}" for peer in peers)
+            digest = hashlib.sha256(f"{key}|{resolved}".encode()).hexdigest()[:16]
+            reference = f"virtual:{digest}#{reference}"
+        locator = f"{package.name}@{reference}"
+        found = self.by_locator.get(locator)
+        if found is not None:
+            return found
+        info = _Info(package.name, reference, key, False, None, peers)
+        self.by_locator[locator] = info
+        self._fill(info, package, parent)
+        return info
+
+
+# ---------------------------------------------------------------------------------------------
+# The hoister's graph: one node per (locator, alias), shared by its dependents until decoupled.
+
+
+class _Kind(IntEnum):
+    REGULAR = 0
+    WORKSPACE = 1
+
+
+@dataclass(eq=False, slots=True)
+class _Node:
+    name: str  # the folder name (alias), "<name>$wsroot$" for a workspace's own node
+    ident: str  # "<ident name>@<reference without its virtual part>"
+    locator: str
+    info: _Info
+    peer_names: set[str]
+    kind: _Kind = _Kind.REGULAR
+    priority: int = 0
+    border: bool = False
+    decoupled: bool = True
+    deps: dict[str, _Node] = field(default_factory=dict)
+    original: dict[str, _Node] = field(default_factory=dict)
+    hoisted: dict[str, _Node] = field(default_factory=dict)
+    references: set[str] = field(default_factory=set)
+
+    @property
+    def aliased(self) -> str:
+        return f"{self.name}@{self.locator}"
+
+    def regular(self) -> Iterator[_Node]:
+        return (dep for name, dep in self.deps.items() if name not in self.peer_names)
+
+
+def _ident(name: str, reference: str) -> str:
+    return f"{name}@{reference.split('#', 1)[1] if '#' in reference else reference}"
+
+
+def _make_node(name: str, ident_name: str, info: _Info, kind: _Kind, peer_names: set[str]) -> _Node:
+    return _Node(
+        name,
+        _ident(ident_name, info.reference),
+        f"{ident_name}@{info.reference}",
+        info,
+        peer_names,
+        kind,
+        references={info.reference},
+    )
+
+
+class _TreeBuilder:
+    """yarn's buildPackageTree and the hoister's cloneTree in one pass: nodes are keyed by locator
+    and alias; a node met a second time is shared and marked coupled (hoisting copies it first)."""
+
+    def __init__(self, graph: LogicalGraph, infos: _Infos, settings: BerrySettings) -> None:
+        self.infos = infos
+        self.nodes: dict[str, _Node] = {}
+        self.limits: dict[str, set[str]] = {}  # parent locator -> names that are hoisting borders
+        self.limits_by_cwd: dict[str, str] = {}
+        self.self_refs_by_cwd: dict[str, bool] = {}
+        for importer in graph.importers():
+            raw = importer.source.manifest.raw
+            config = raw.get("installConfig") if isinstance(raw, dict) else None
+            config = config if isinstance(config, dict) else {}
+            limit = config.get("hoistingLimits", settings.hoisting_limits)
+            self.limits_by_cwd[importer.importer or "."] = (
+                limit if limit in ("none", "workspaces", "dependencies") else settings.hoisting_limits
+            )
+            self_refs = config.get("selfReferences", settings.self_references)
+            self.self_refs_by_cwd[importer.importer or "."] = bool(self_refs)
+        self.children = self._workspace_children(graph)
+        root_info = infos.importers["."]
+        self.root_info = root_info
+        self.root = _make_node(root_info.name, root_info.name, root_info, _Kind.WORKSPACE, set())
+        self.root.border = True
+
+    def _workspace_children(self, graph: LogicalGraph) -> dict[str, list[_Info]]:
+        """The workspaces nested in each workspace's folder, in the order yarn meets them: walking
+        the dependencies from each workspace in turn (the project first)."""
+        order: list[_Info] = []
+        seen: set[str] = set()
+        pending = [self.infos.importers[item.key] for item in graph.importers()]
+        pending.sort(key=lambda info: info.cwd != ".")
+        for start in pending:
+            stack = [start]
+            while stack:
+                info = stack.pop()
+                if info.locator in seen:
+                    continue
+                seen.add(info.locator)
+                if info.soft:
+                    order.append(info)
+                targets = [
+                    target for alias, target in info.deps.items() if target is not None and alias not in info.peers
+                ]
+                stack.extend(reversed(targets))
+        children: dict[str, list[_Info]] = {}
+        cwds = {info.cwd: info for info in order}
+        for info in order:
+            if info.cwd in (None, "."):
+                continue
+            parent_cwd = posixpath.dirname(info.cwd or "")
+            while parent_cwd and parent_cwd not in cwds:
+                parent_cwd = posixpath.dirname(parent_cwd)
+            parent = cwds.get(parent_cwd or ".", self.infos.importers["."])
+            children.setdefault(parent.locator, []).append(info)
+        return children
+
+    def build(self) -> _Node:
+        info = self.root_info
+        self._add(info.name, info, info.name, self.root, info, ".", border=False)
+        # cloneTree marks borders once all limits are known: a (parent locator, name) pair may be
+        # registered after the edge was first met.
+        for parent in [self.root, *self.nodes.values()]:
+            for name, dep in parent.original.items():
+                if name in self.limits.get(parent.locator, ()):
+                    dep.border = True
+        return self.root
+
+    def _add(
+        self,
+        name: str,
+        info: _Info,
+        ident_name: str,
+        parent: _Node,
+        parent_info: _Info,
+        cwd: str | None,
+        *,
+        border: bool,
+    ) -> None:
+        key = f"{ident_name}@{info.reference}:{name}"
+        node = self.nodes.get(key)
+        seen = node is not None
+        if node is None and info is self.root_info and ident_name == info.name:
+            node = self.root
+            self.nodes[key] = node
+        if node is None:
+            kind = _Kind.WORKSPACE if info.soft and ident_name.endswith(_WS) else _Kind.REGULAR
+            node = _make_node(name, ident_name, info, kind, set() if kind else set(info.peers))
+            self.nodes[key] = node
+        node.priority = max(node.priority, 1 if parent_info.soft else 0)
+        if border:
+            self.limits.setdefault(parent.locator, set()).add(node.name)
+        deps: dict[str, tuple[_Info, str] | None] = {
+            alias: (target, target.name) if target is not None else None for alias, target in info.deps.items()
+        }
+        for child in self.children.get(info.locator, []):
+            deps[child.name + _WS] = (child, child.name + _WS)
+        if info is not parent_info or not info.soft or self.self_refs_by_cwd.get(cwd or "", False):
+            self._link(parent, node, seen)
+        stop = node is not self.root and info.soft and not ident_name.endswith(_WS)
+        if seen or stop:
+            return
+        for alias, target in deps.items():
+            if target is None:
+                continue
+            target_info, target_ident = target
+            target_cwd = target_info.cwd
+            parent_limit = self.limits_by_cwd.get(cwd or "")
+            target_limit = self.limits_by_cwd.get(target_cwd or "") if target_cwd else None
+            is_border = parent_limit == "dependencies" or target_limit in ("dependencies", "workspaces")
+            self._add(alias, target_info, target_ident, node, info, target_cwd, border=is_border)
+
+    def _link(self, parent: _Node, node: _Node, seen: bool) -> None:
+        """cloneTree's step: the parent's dependency of that name is this node; a node reached a
+        second time is shared, so it and what it requires are marked coupled."""
+        parent.deps[node.name] = node
+        parent.original[node.name] = node
+        if not seen:
+            return
+        marked: set[int] = set()
+        pending = [node]
+        while pending:
+            item = pending.pop()
+            if id(item) in marked:
+                continue
+            marked.add(id(item))
+            item.decoupled = False
+            pending.extend(item.regular())
+
+
+# ---------------------------------------------------------------------------------------------
+# The hoister.
+
+
+class _Hoist(IntEnum):
+    YES = 0
+    NO = 1
+    DEPENDS = 2
+
+
+@dataclass(slots=True)
+class _Verdict:
+    hoist: _Hoist
+    depends_on: list[_Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Preference:
+    dependents: set[str] = field(default_factory=set)
+    peer_dependents: set[str] = field(default_factory=set)
+    priority: int = 0
+
+
+def _decouple(parent: _Node, node: _Node) -> _Node:
+    """A private copy of ``node`` under ``parent`` before anything is hoisted out of it (other
+    dependents of the shared node keep theirs)."""
+    if node.decoupled:
+        return node
+    clone = _Node(
+        node.name,
+        node.ident,
+        node.locator,
+        node.info,
+        set(node.peer_names),
+        node.kind,
+        node.priority,
+        node.border,
+        True,
+        dict(node.deps),
+        dict(node.original),
+        dict(node.hoisted),
+        set(node.references),
+    )
+    itself = clone.deps.get(clone.name)
+    if itself is not None and itself.ident == clone.ident:
+        clone.deps[clone.name] = clone
+    parent.deps[clone.name] = clone
+    return clone
+
+
+def _sorted_regular(node: _Node) -> list[_Node]:
+    """The node's own (non-peer) dependencies, each after the siblings it peer-depends on."""
+    result: dict[int, _Node] = {}
+
+    def add(dep: _Node, seen: set[int]) -> None:
+        if id(dep) in seen:
+            return
+        seen.add(id(dep))
+        for peer in dep.peer_names:
+            if peer in node.peer_names:
+                continue
+            sibling = node.deps.get(peer)
+            if sibling is not None and id(sibling) not in result:
+                add(sibling, seen)
+        result.setdefault(id(dep), dep)
+
+    for dep in list(node.regular()):
+        add(dep, set())
+    return list(result.values())
+
+
+def _preferences(root: _Node) -> dict[str, _Preference]:
+    """For every alias@ident reachable from ``root``: who depends on it (the popularity yarn ranks by)."""
+    found: dict[str, _Preference] = {}
+    seen = {id(root)}
+
+    def entry(node: _Node) -> _Preference:
+        return found.setdefault(f"{node.name}@{node.ident}", _Preference())
+
+    def add(dependent: _Node, node: _Node) -> None:
+        entry(node).dependents.add(dependent.ident)
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for dep in list(node.deps.values()):
+            item = entry(dep)
+            item.priority = max(item.priority, dep.priority)
+            if dep.name in node.peer_names:
+                item.peer_dependents.add(node.ident)
+            else:
+                add(node, dep)
+
+    for dep in list(root.regular()):
+        add(root, dep)
+    return found
+
+
+def _candidates(root: _Node, preferences: dict[str, _Preference]) -> dict[str, list[str]]:
+    """name -> idents in the order the hoister tries them for ``root``."""
+    ranked: dict[str, list[str]] = {root.name: [root.ident]}
+    for dep in root.regular():
+        ranked[dep.name] = [dep.ident]
+    order = sorted(
+        preferences,
+        key=lambda key: (
+            -preferences[key].priority,
+            -(len(preferences[key].dependents) + len(preferences[key].peer_dependents)),
+        ),
+    )
+    for key in order:
+        name = key[: key.index("@", 1)]
+        ident = key[len(name) + 1 :]
+        if name in root.peer_names:
+            continue
+        idents = ranked.setdefault(name, [])
+        if ident not in idents:
+            idents.append(ident)
+    return ranked
+
+
+def _used_first_round(path: list[_Node]) -> dict[str, _Node]:
+    used: dict[str, _Node] = {}
+    seen: set[int] = set()
+
+    def visit(node: _Node) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for dep in node.hoisted.values():
+            used[dep.name] = dep
+        for dep in list(node.regular()):
+            visit(dep)
+
+    visit(path[-1])
+    return used
+
+
+def _used_later_rounds(path: list[_Node]) -> dict[str, _Node]:
+    used: dict[str, _Node] = {}
+    seen: set[int] = set()
+
+    def visit(node: _Node, hidden: set[str]) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for dep in node.hoisted.values():
+            if dep.name in hidden:
+                continue
+            for ancestor in path:
+                reachable = ancestor.deps.get(dep.name)
+                if reachable is not None:
+                    used[reachable.name] = reachable
+        names = set(node.deps)
+        for dep in list(node.regular()):
+            visit(dep, names)
+
+    visit(path[-1], set())
+    return used
+
+
+@dataclass(slots=True)
+class _Round:
+    another_round: bool = False
+    changed: bool = False
+
+
+class _Hoister:
+    def __init__(self, tree: _Node) -> None:
+        self.tree = tree
+        self.fast = True
+
+    def run(self) -> None:
+        while True:
+            result = self.hoist_to([self.tree], {self.tree.locator}, {})
+            self.fast = False
+            if not (result.another_round or result.changed):
+                return
+
+    def hoist_to(self, path: list[_Node], locators: set[str], parent_shadowed: dict[int, set[str]]) -> _Round:
+        root = path[-1]
+        ranked = _candidates(root, _preferences(root))
+        if self.tree is root:
+            used: dict[str, _Node] = {}
+        else:
+            used = _used_first_round(path) if self.fast else _used_later_rounds(path)
+        chosen = {name: idents[0] for name, idents in ranked.items()}
+        shadowed: dict[int, set[str]] = {}
+        outcome = _Round()
+        while True:
+            step = self.hoist_graph(path, used, chosen, parent_shadowed, shadowed)
+            outcome.changed |= step.changed
+            outcome.another_round |= step.another_round
+            moved = False
+            for name, idents in ranked.items():
+                if len(idents) > 1 and name not in root.deps:
+                    idents.pop(0)
+                    chosen.pop(name, None)
+                    chosen[name] = idents[0]
+                    moved = True
+            if not moved:
+                break
+        for dep in list(root.deps.values()):
+            if dep.name in root.peer_names or dep.locator in locators:
+                continue
+            locators.add(dep.locator)
+            step = self.hoist_to([*path, dep], locators, shadowed)
+            outcome.changed |= step.changed
+            outcome.another_round |= step.another_round
+            locators.discard(dep.locator)
+        return outcome
+
+    def verdict(
+        self,
+        root: _Node,
+        node_path: list[_Node],
+        node: _Node,
+        used: dict[str, _Node],
+        chosen: dict[str, str],
+        shadowed: dict[int, set[str]],
+    ) -> _Verdict:
+        parent = node_path[-1]
+        depends: list[_Node] | None = []
+        ok = node.ident != parent.ident and node.kind is not _Kind.WORKSPACE and node.name not in root.peer_names
+        if ok:
+            holder = used.get(node.name)
+            ok = holder is None or holder.ident == node.ident
+            if ok:
+                for index in range(len(node_path) - 1, 0, -1):
+                    other = node_path[index].deps.get(node.name)
+                    if other is not None and other.ident != node.ident:
+                        ok = False
+                        shadowed.setdefault(id(parent), set()).add(node.name)
+                        break
+        if ok:
+            ok = chosen.get(node.name) == node.ident
+        if ok:
+            unchecked = set(node.peer_names)
+            for index in range(len(node_path) - 1, 0, -1):
+                ancestor = node_path[index]
+                for peer in sorted(unchecked):
+                    if peer in ancestor.peer_names and peer in ancestor.original:
+                        continue
+                    provider = ancestor.deps.get(peer)
+                    if provider is not None and root.deps.get(peer) is not provider:
+                        if index == len(node_path) - 1:
+                            if depends is not None:
+                                depends.append(provider)
+                        else:
+                            depends = None
+                            ok = False
+                    unchecked.discard(peer)
+                if not ok:
+                    break
+        if ok and not self.fast:
+            for dep in node.hoisted.values():
+                available = used.get(dep.name) or root.deps.get(dep.name)
+                if available is None or available.ident != dep.ident:
+                    ok = False
+                    break
+        if depends:
+            return _Verdict(_Hoist.DEPENDS, depends)
+        return _Verdict(_Hoist.YES if ok else _Hoist.NO)
+
+    def hoist_graph(
+        self,
+        path: list[_Node],
+        used: dict[str, _Node],
+        chosen: dict[str, str],
+        parent_shadowed: dict[int, set[str]],
+        shadowed: dict[int, set[str]],
+    ) -> _Round:
+        """Hoist into ``path[-1]`` everything below it that may go there, walking down from its
+        dependencies; a node that stays is searched in turn (after being decoupled)."""
+        root = path[-1]
+        busy: set[int] = set()
+        outcome = _Round()
+        next_new: dict[int, _Node] = {}
+
+        def hoist_from(node_path: list[_Node], aliased_path: list[str], parent: _Node) -> None:
+            if id(parent) in busy:
+                return
+            next_aliased = [*aliased_path, parent.aliased]
+            dependants: dict[str, set[str]] = {}
+            verdicts: dict[int, tuple[_Node, _Verdict]] = {}
+            for dep in _sorted_regular(parent):
+                verdict = self.verdict(root, [root, *node_path, parent], dep, used, chosen, shadowed)
+                verdicts[id(dep)] = (dep, verdict)
+                if verdict.hoist is _Hoist.DEPENDS:
+                    for provider in verdict.depends_on:
+                        dependants.setdefault(provider.name, set()).add(dep.name)
+            stuck: set[int] = set()
+
+            def refuse(node: _Node) -> None:
+                if id(node) in stuck:
+                    return
+                stuck.add(id(node))
+                verdicts[id(node)] = (node, _Verdict(_Hoist.NO))
+                for name in sorted(dependants.get(node.name, ())):
+                    refuse(parent.deps[name])
+
+            for dep, _verdict in list(verdicts.values()):
+                if verdicts[id(dep)][1].hoist is _Hoist.NO:
+                    refuse(dep)
+            for dep, _verdict in list(verdicts.values()):
+                if id(dep) in stuck:
+                    continue
+                outcome.changed = True
+                if dep.name in parent_shadowed.get(id(parent), ()):
+                    outcome.another_round = True
+                parent.deps.pop(dep.name, None)
+                parent.hoisted[dep.name] = dep
+                existing = root.deps.get(dep.name)
+                if existing is None:
+                    if root.ident != dep.ident:
+                        root.deps[dep.name] = dep
+                        next_new[id(dep)] = dep
+                else:
+                    existing.references |= dep.references
+            for dep in _sorted_regular(parent):
+                if id(dep) not in stuck or dep.border or dep.aliased in next_aliased:
+                    continue
+                busy.add(id(parent))
+                hoist_from([*node_path, parent], next_aliased, _decouple(parent, dep))
+                busy.discard(id(parent))
+
+        aliased_root = [node.aliased for node in path]
+        next_new = {id(dep): dep for dep in _sorted_regular(root)}
+        while next_new:
+            current = list(next_new.values())
+            next_new = {}
+            for dep in current:
+                if dep.locator == root.locator or dep.border:
+                    continue
+                hoist_from([], aliased_root, _decouple(root, dep))
+        return outcome
+
+
+# ---------------------------------------------------------------------------------------------
+# From the hoisted graph to folders and links.
+
+
+def _placements(root: _Node, project: str) -> list[tuple[str, _Node]]:
+    """(folder, node) for every package the hoisted graph puts somewhere: ``node_modules/<name>``
+    below its parent's folder, or below the workspace folder for a workspace's own node."""
+    found: list[tuple[str, _Node]] = []
+    on_path: set[int] = {id(root)}
+
+    def walk(node: _Node, folder: str) -> None:
+        own = _ident_name(node).removesuffix(_WS)
+        for dep in list(node.regular()):
+            if _ident_name(dep) == own and dep.references == node.references:
+                continue  # the package itself, or a workspace's link to itself right in its own folder
+            if dep.name.endswith(_WS):
+                location = f"{project}/{dep.info.cwd}" if dep.info.cwd not in (None, ".") else project
+            else:
+                location = f"{folder}/node_modules/{dep.name}"
+                found.append((location, dep))
+                if dep.info.soft:
+                    location = f"{project}/{dep.info.cwd}" if dep.info.cwd not in (None, ".") else project
+            if id(dep) in on_path:
+                continue
+            on_path.add(id(dep))
+            walk(dep, location)
+            on_path.discard(id(dep))
+
+    walk(root, project)
+    return found
+
+
+def _ident_name(node: _Node) -> str:
+    return node.locator[: node.locator.index("@", 1)]
+
+
+def _state_file(root: _Node, placements: list[tuple[str, _Node]], project: str) -> bytes:
+    """``node_modules/.yarn-state.yml``: yarn's record of which locator is at which locations (the
+    project itself at ""; yarn lists each locator's locations in reverse string order)."""
+    locations: dict[str, list[str]] = {root.locator: [""]}
+    for folder, node in placements:
+        locator = f"{node.info.name}@{sorted(node.references)[0]}"
+        locations.setdefault(locator, []).append(folder[len(project) + 1 :])
+    lines = [
+        "# Warning: This file is automatically generated. Removing it is fine, but will",
+        "# cause your node_modules installation to become invalidated.",
+        "",
+        "__metadata:",
+        "  version: 1",
+        "  nmMode: classic",
+    ]
+    for locator in sorted(locations):
+        lines += ["", json.dumps(locator) + ":", "  locations:"]
+        lines += [f"    - {json.dumps(item)}" for item in sorted(locations[locator], reverse=True)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@contextmanager
+def _deep_recursion(limit: int) -> Iterator[None]:
+    """The hoister walks the dependency graph recursively, as yarn's does; deep graphs need a
+    deeper stack than Python's default."""
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
+
+
+def plan_yarn_berry(graph: LogicalGraph, settings: BerrySettings | None = None) -> Plan:
+    settings = settings or BerrySettings()
+    with _deep_recursion(20_000 + 20 * len(graph.packages)):
+        infos = _Infos(graph, settings)
+        tree = _TreeBuilder(graph, infos, settings).build()
+        _Hoister(tree).run()
+        placements = _placements(tree, graph.project)
+    fs = MemoryFS()
+    binds: dict[str, str] = {}
+    for folder, node in placements:
+        if node.info.soft:
+            cwd = node.info.cwd or "."
+            target = graph.project if cwd == "." else f"{graph.project}/{cwd}"
+            if fs.lstat(folder) is None:
+                fs.add_symlink(folder, posixpath.relpath(target, posixpath.dirname(folder)))
+            continue
+        package = graph.packages[node.info.key]
+        raw = package.source.manifest.raw
+        fs.add_file(folder + "/package.json", json.dumps(raw if isinstance(raw, dict) else {}).encode())
+        binds[folder] = package.source.path
+    fs.add_file(f"{graph.project}/node_modules/.yarn-state.yml", _state_file(tree, placements, graph.project))
+    return Plan(fs, binds)

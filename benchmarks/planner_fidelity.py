@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.large_tree import PROJECT  # noqa: E402
-from tests.installs.managers import install  # noqa: E402
+from tests.installs import managers  # noqa: E402
 
 from nmdoctor.api import load_project  # noqa: E402
 from nmdoctor.inspect.pnpm_config import package_extensions  # noqa: E402
@@ -45,7 +45,7 @@ REGISTRY = "https://registry.npmjs.org/"
 PLANNERS: dict[str, Callable[[LogicalGraph, Path], Plan]] = {
     "npm-hoisted": lambda graph, _project: plan_npm_hoisted(graph),
     "npm-nested": lambda graph, _project: plan_nested(graph),
-    "npm-linked": lambda graph, _project: plan_npm_linked(graph, REGISTRY),
+    "npm-linked": lambda graph, project: plan_npm_linked(graph, _registry_in_lockfile(project)),
     "pnpm-isolated": lambda graph, project: plan_pnpm(
         graph, PnpmSettings(package_extensions=package_extensions(DiskFS(), str(project)))
     ),
@@ -55,15 +55,23 @@ PLANNERS: dict[str, Callable[[LogicalGraph, Path], Plan]] = {
 }
 
 
+def _registry_in_lockfile(project: Path) -> str | None:
+    """npm's store folder names hash each package's tarball URL, or "null" when the lockfile has none
+    (``omit-lockfile-registry-resolved``)."""
+    lockfile = project / "package-lock.json"
+    return REGISTRY if lockfile.exists() and '"resolved"' in lockfile.read_text() else None
+
+
 def installed(cache: Path, mode: str) -> Path:
     project = cache / mode / "project"
     if not (cache / mode / "done").exists():
         if project.exists():
             sys.exit(f"{project}: an unfinished install; remove {cache / mode} and run again")
         print(f"installing with {mode} (once)...", file=sys.stderr)
-        install(PROJECT, {}, mode, REGISTRY, project, cache=cache / f"{mode}-cache")
+        managers.TIMEOUT = 3600
+        managers.install(PROJECT, {}, mode, REGISTRY, project, cache=cache / f"{mode}-cache")
         (cache / mode / "done").write_text("ok")
-    return project
+    return project.resolve()
 
 
 def rows(graph: DependencyGraph, *, links: bool) -> set[tuple[object, ...]]:

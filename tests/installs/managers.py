@@ -30,8 +30,11 @@ def tools_available() -> bool:
     return shutil.which("npm") is not None and (TOOLS / "pnpm").exists() and (TOOLS / "yarn").exists()
 
 
+TIMEOUT = 300  # seconds for one install; the benchmarks' large projects raise it
+
+
 def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     if result.returncode != 0:
         raise RuntimeError(
             f"{' '.join(command[:3])} failed in {cwd}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"

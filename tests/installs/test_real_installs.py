@@ -202,3 +202,18 @@ def test_migrate_from_npm_predicts_what_breaks_in_the_real_install(
     predicted = sorted((item.code, item.request) for item in result.findings if item.severity.value == "error")
     actual = [item for item in _codes(installs[(project_name, mode)]) if item[0] in BREAKING]
     assert predicted == actual
+
+
+@pytest.mark.parametrize("project_name", ["phantom", "wrapper", "dopple", "clean"])
+def test_migrate_to_npm_linked_names_store_folders_as_npm_does(
+    installs: dict[tuple[str, str], Path], project_name: str
+) -> None:
+    """Planned from the npm (hoisted) install, whose lockfile records the test registry's URLs:
+    the .store folders npm's linked strategy writes for the same project, hashes included."""
+    fs = DiskFS()
+    source = installs[(project_name, "npm-hoisted")]
+    assert '"resolved": "http://127.0.0.1:' in (source / "package-lock.json").read_text()
+    result = migrate(load_project(str(source), fs=fs), fs, "npm-linked")
+    planned = sorted(result.plan.fs.listdir(f"{source}/node_modules/.store"))
+    real = sorted(path.name for path in (installs[(project_name, "npm-linked")] / "node_modules/.store").iterdir())
+    assert planned == real

@@ -42,9 +42,31 @@ from nmdoctor.linkers.npm_hoisted import PlacedNode, place_npm_hoisted
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.vfs.memory import MemoryFS
 
-__all__ = ["NPM_REGISTRY", "plan_npm_linked", "store_keys"]
+__all__ = ["NPM_REGISTRY", "lockfile_registry", "plan_npm_linked", "store_keys"]
 
 NPM_REGISTRY = "https://registry.npmjs.org/"
+
+
+def lockfile_registry(lockfile_text: str | None) -> str | None:
+    """The registry npm would hash into store folder names when installing from this
+    package-lock.json: the one its first ``resolved`` URL points into, None when it records none
+    (``omit-lockfile-registry-resolved``), npm's public registry without a lockfile."""
+    if lockfile_text is None:
+        return NPM_REGISTRY
+    try:
+        document = json.loads(lockfile_text)
+    except ValueError:
+        return NPM_REGISTRY
+    packages = document.get("packages") if isinstance(document, dict) else None
+    for location, entry in (packages or {}).items():
+        resolved = entry.get("resolved") if isinstance(entry, dict) else None
+        if not location or not isinstance(resolved, str):
+            continue
+        marker = "/-/"
+        name = location.rpartition("node_modules/")[2]
+        cut = resolved.find(f"/{name}{marker}")
+        return resolved[: cut + 1] if cut != -1 else NPM_REGISTRY
+    return None
 
 
 def _names(raw: object, field: str) -> list[str]:

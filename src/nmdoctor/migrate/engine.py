@@ -15,7 +15,7 @@ from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
-from nmdoctor.linkers.npm_linked import plan_npm_linked
+from nmdoctor.linkers.npm_linked import lockfile_registry, plan_npm_linked
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
@@ -24,7 +24,7 @@ from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.render.tree_json import relative
-from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.overlay import OverlayFS
 
 __all__ = ["TARGETS", "MigrationResult", "migrate"]
@@ -50,7 +50,7 @@ class MigrationResult:
     questions_compared: int
 
 
-def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings, berry: BerrySettings) -> Plan:
+def _plan(graph: DependencyGraph, fs: FileSystem, target: str, settings: PnpmSettings, berry: BerrySettings) -> Plan:
     logical = logical_graph(graph)
     if target == "pnpm":
         return plan_pnpm(logical, settings)
@@ -59,7 +59,11 @@ def _plan(graph: DependencyGraph, target: str, settings: PnpmSettings, berry: Be
     if target == "nested":
         return plan_nested(logical)
     if target == "npm-linked":
-        return plan_npm_linked(logical)
+        try:
+            lockfile: str | None = fs.read_bytes(f"{graph.project}/package-lock.json").decode("utf-8", "replace")
+        except FileSystemError:
+            lockfile = None
+        return plan_npm_linked(logical, lockfile_registry(lockfile))
     if target == "npm":
         return plan_npm_hoisted(logical)
     if target == "yarn":
@@ -228,7 +232,7 @@ def migrate(
     """``settings``: pnpm's hoisting settings (target ``pnpm``); ``berry``: yarn berry's
     ``.yarnrc.yml`` settings (target ``yarn-berry``)."""
     settings = settings or PnpmSettings()
-    plan = _plan(graph, target, settings, berry or BerrySettings())
+    plan = _plan(graph, fs, target, settings, berry or BerrySettings())
     planned_fs = OverlayFS(plan.fs, fs, _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]

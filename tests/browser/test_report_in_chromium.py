@@ -187,3 +187,14 @@ def test_a_tree_of_thousands_of_packages(page: Any, tmp_path: Path) -> None:
     assert page.get_by_test_id("instance").count() == len(expected) > 2
     assert shown_chains(page) == [item["chains"] for item in expected]
     shoot(page, "big-tree-doppelganger")
+
+
+def test_what_each_copy_depends_on_and_which_copy_it_gets(page: Any, tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    run("check", str(EXAMPLES / "npm-doppelganger"), "--format", "html", "--output", str(report))
+    open_report(page, report)
+    search(page, "app-ui")
+    uses = page.get_by_test_id("depends-on").inner_text()
+    assert "react → 17.0.2" in uses and "lodash → 4.17.21" in uses
+    page.get_by_test_id("depends-on").get_by_text("react → 17.0.2").click()
+    assert page.get_by_test_id("package-name").inner_text() == "react"

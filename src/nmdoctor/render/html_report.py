@@ -26,7 +26,7 @@ REPORT_FORMAT = 1
 def _instances(graph: DependencyGraph, sizes: dict[str, int | None]) -> tuple[list[dict[str, Any]], list[list[int]]]:
     index = {instance.path: position for position, instance in enumerate(graph.instances)}
     instances = []
-    dependents = []
+    dependents: list[list[int]] = []
     for instance in graph.instances:
         row: dict[str, Any] = {
             "name": instance.name,
@@ -37,6 +37,11 @@ def _instances(graph: DependencyGraph, sizes: dict[str, int | None]) -> tuple[li
         }
         if instance.is_project or instance.is_workspace:
             row["root"] = "project" if instance.is_project else "workspace"
+        # What each declared dependency resolves to from here: [name, spec, instance index or -1].
+        row["uses"] = [
+            [edge.name, edge.spec, index[edge.target.path] if edge.target is not None else -1]
+            for edge in graph.edges_from(instance)
+        ]
         instances.append(row)
         # In the graph's own order: the chains the page walks are then the ones `why` prints.
         dependents.append([index[edge.source.path] for edge in graph.dependents(instance)])

@@ -290,6 +290,12 @@
     const userNodes = users.length
       ? users.flatMap((user, position) => [position ? document.createTextNode(", ") : null, instances[user].root ? el("span", { class: "mono", text: instances[user].root === "project" ? `the project (${instances[user].name || "."})` : `workspace ${instances[user].path}` }) : packageLink(instances[user].name, `${label(user)}`)]).filter(Boolean)
       : [document.createTextNode("nothing (extraneous)")];
+    const usesNodes = (item.uses || []).flatMap(([dependency, spec, target], position) => [
+      position ? document.createTextNode(", ") : null,
+      target < 0
+        ? el("span", { class: "missing", text: `${dependency} (${spec}): not found` })
+        : packageLink(instances[target].name, `${dependency} → ${instances[target].version}`),
+    ]).filter(Boolean);
     return el("div", { class: `instance${copies > 1 ? " dopple" : ""}`, "data-testid": "instance", "data-path": item.path }, [
       el("h3", {}, [el("span", { text: item.version }), el("code", { text: item.path }), copies > 1 ? el("span", { class: "badge dopple", text: `doppelganger: ${copies} copies of ${label(index)}` }) : null]),
       el("dl", {}, [
@@ -297,6 +303,8 @@
         item.links.length ? el("dt", { text: "linked at" }) : null,
         item.links.length ? el("dd", { class: "mono", text: item.links.join(", ") }) : null,
         el("dt", { text: "resolved by" }), el("dd", { "data-testid": "resolved-by" }, userNodes),
+        usesNodes.length ? el("dt", { text: "depends on" }) : null,
+        usesNodes.length ? el("dd", { "data-testid": "depends-on" }, usesNodes) : null,
         el("dt", { text: "chains" }), el("dd", {}, [chains.length ? chainList : document.createTextNode(users.length ? "no chain reaches the project" : "none")]),
       ]),
     ]);

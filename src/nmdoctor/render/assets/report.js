@@ -132,7 +132,7 @@
     const where = [];
     if (finding.package) {
       where.push(packageLink(finding.package.name, `${finding.package.name}${finding.package.version ? "@" + finding.package.version : ""}`));
-      if (finding.package.path) where.push(document.createTextNode(` at ${finding.package.path}`));
+      if (finding.package.path) where.push(document.createTextNode(finding.package.path === "." ? " (the project)" : ` at ${finding.package.path}`));
     }
     if (finding.from) {
       const line = finding.line ? `:${finding.line}${finding.column ? ":" + finding.column : ""}` : "";
@@ -197,7 +197,7 @@
     const summary = data.migration.summary;
     const all = data.migration.findings;
     document.getElementById("migration-summary").textContent = all.length
-      ? `${plural(all.length, "resolution")} break or change under ${summary.target} (${summary.edges_compared} dependency edges and ${summary.imports_compared} imports compared).`
+      ? `${plural(all.length, "resolution")} ${all.length === 1 ? "breaks or changes" : "break or change"} under ${summary.target} (${summary.edges_compared} dependency edges and ${summary.imports_compared} imports compared).`
       : `Nothing breaks under ${summary.target} (${summary.edges_compared} dependency edges and ${summary.imports_compared} imports compared).`;
     drawFindings(all, document.getElementById("migration-list"), new Map());
   }

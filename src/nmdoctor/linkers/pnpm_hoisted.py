@@ -1,7 +1,7 @@
 """pnpm's hoisted layout (``node-linker=hoisted``) for a logical graph.
 
 pnpm builds a graph from its lockfile (pkg-manager/real-hoist) and runs yarn's ``@yarnpkg/nm``
-hoister on it (see nm_hoister.py); each resulting node is copied to ``<its parent>/node_modules/
+hoister on it (see nm_hoist.py); each resulting node is copied to ``<its parent>/node_modules/
 <alias>``. The graph, as pnpm builds it:
 
 - the root: the project's dependencies, then devDependencies, then optionalDependencies, each in
@@ -23,10 +23,13 @@ import posixpath
 from urllib.parse import quote
 
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
-from nmdoctor.linkers.nm_hoister import HoistedNode, SourceNode, hoist
+from nmdoctor.linkers.nm_hoist import HoistNode, deep_recursion, hoist, link
 from nmdoctor.linkers.plan import Plan, placed_plan
 
 __all__ = ["plan_pnpm_hoisted"]
+
+# A node's data is the key of the package copied there; None for a link to a workspace (never copied).
+_Node = HoistNode[str | None]
 
 
 def _field(package: LogicalPackage, name: str) -> set[str]:
@@ -55,77 +58,86 @@ def _lockfile_order(package: LogicalPackage) -> list[str]:
 
 
 class _Builder:
+    """The hoister's graph, as pnpm builds it: one node per (alias, package), made when first met in
+    a depth-first walk from the root; a node met again is linked to, and so marked coupled. pnpm
+    passes no peers, limits or priorities."""
+
     def __init__(self, graph: LogicalGraph) -> None:
         self.graph = graph
-        self.nodes: dict[tuple[str, str], SourceNode] = {}
+        self.nodes: dict[tuple[str, str], _Node] = {}
 
     def importer_folder(self, package: LogicalPackage) -> str:
         return "" if package.importer in (None, ".") else package.importer or ""
 
-    def dependencies(self, owner: LogicalPackage) -> list[SourceNode]:
-        found = []
+    def add_dependencies(self, owner: LogicalPackage, parent: _Node) -> None:
         for alias in _lockfile_order(owner):
             target = self.graph.packages[owner.dependencies[alias]]
             if target.importer is not None:
                 # A workspace: "link:<path from the importer>" names it; it has no dependencies.
                 base = self.importer_folder(owner) if owner.importer is not None else ""
-                link = posixpath.relpath(self.importer_folder(target) or ".", base or ".")
-                found.append(self.node(alias, f"{alias}@link:{link}", None))
+                link_path = posixpath.relpath(self.importer_folder(target) or ".", base or ".")
+                ident, key, package = f"{alias}@link:{link_path}", None, None
             else:
-                found.append(self.package_node(alias, target))
-        return found
+                ident, key, package = f"{target.name}@{target.version}", target.key, target
+            node = self.nodes.get((alias, ident))
+            seen = node is not None
+            if node is None:
+                node = self.nodes[(alias, ident)] = _Node(alias, ident, ident, key)
+            link(parent, node, seen)
+            if not seen and package is not None:
+                self.add_dependencies(package, node)
 
-    def node(self, alias: str, ident: str, key: str | None) -> SourceNode:
-        found = self.nodes.get((alias, ident))
-        if found is None:
-            found = self.nodes[(alias, ident)] = SourceNode(alias, ident, key)
-        return found
-
-    def package_node(self, alias: str, package: LogicalPackage) -> SourceNode:
-        ident = f"{package.name}@{package.version}"
-        found = self.nodes.get((alias, ident))
-        if found is None:
-            found = self.nodes[(alias, ident)] = SourceNode(alias, ident, package.key)
-            found.dependencies = self.dependencies(package)
-        return found
-
-    def root(self) -> SourceNode:
+    def root(self) -> _Node:
         importers = self.graph.importers()
         project = next(item for item in importers if item.importer == ".")
-        root = SourceNode(".", ".@", project.key, workspace=True, dependencies=self.dependencies(project))
+        root = _Node(".", ".@", ".@", project.key, workspace=True, border=True)
+        self.add_dependencies(project, root)
         for importer in importers:
             if importer.importer in (None, "."):
                 continue
             path = importer.importer or ""
             name = quote(path, safe="!*'()")  # encodeURIComponent
-            root.dependencies.append(
-                SourceNode(
-                    name,
-                    f"{name}@workspace:{path}",
-                    importer.key,
-                    workspace=True,
-                    dependencies=self.dependencies(importer),
-                )
-            )
+            ident = f"{name}@workspace:{path}"
+            workspace = _Node(name, ident, ident, importer.key, workspace=True)
+            link(root, workspace, False)
+            self.add_dependencies(importer, workspace)
         return root
 
 
-def plan_pnpm_hoisted(graph: LogicalGraph) -> Plan:
-    root = hoist(_Builder(graph).root())
+def _placements(root: _Node, graph: LogicalGraph) -> list[tuple[str, str]]:
+    """(folder, package key) of every copy: each node in ``<its parent>/node_modules/<alias>``, a
+    package met again on its own path as a leaf, a workspace's nodes below the workspace's folder."""
     placements: list[tuple[str, str]] = []
+    on_path = {id(root)}
 
-    def place(node: HoistedNode, folder: str) -> None:
-        for dependency in node.dependencies:
-            if dependency.workspace or dependency.key is None:
+    def place(node: _Node, folder: str) -> None:
+        for dependency in node.deps.values():
+            if dependency is node:
+                continue  # a package that depends on itself finds itself
+            if dependency.workspace or dependency.data is None:
                 continue  # workspaces are handled below; links to workspaces are not copied
             location = f"{folder}/node_modules/{dependency.name}"
-            placements.append((location, dependency.key))
+            placements.append((location, dependency.data))
+            if id(dependency) in on_path:
+                continue
+            on_path.add(id(dependency))
             place(dependency, location)
+            on_path.discard(id(dependency))
 
     place(root, graph.project)
-    for dependency in root.dependencies:
-        if dependency.workspace and dependency.key is not None:
-            place(dependency, f"{graph.project}/{graph.packages[dependency.key].importer}")
+    for dependency in root.deps.values():
+        if dependency.workspace and dependency.data is not None:
+            on_path.add(id(dependency))
+            place(dependency, f"{graph.project}/{graph.packages[dependency.data].importer}")
+            on_path.discard(id(dependency))
+    return placements
+
+
+def plan_pnpm_hoisted(graph: LogicalGraph) -> Plan:
+    with deep_recursion(20_000 + 20 * len(graph.packages)):
+        root = _Builder(graph).root()
+        hoist(root)
+        placements = _placements(root, graph)
     plan = placed_plan(graph, placements, ".modules.yaml", b"nodeLinker: hoisted\n", link_workspaces=False)
     for importer in graph.importers():
         base = graph.project if importer.importer == "." else f"{graph.project}/{importer.importer}"

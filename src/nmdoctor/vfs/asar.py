@@ -27,8 +27,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from nmdoctor.vfs._walk import LinkFollowing, follow, normalize
+from nmdoctor.vfs._walk import normalize
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, Stat, VPath
+from nmdoctor.vfs.mounted import MountedView
 
 __all__ = ["MAX_HEADER_BYTES", "AsarEntry", "AsarError", "AsarFS"]
 
@@ -67,7 +68,7 @@ def _as_source(data: bytes | bytearray | memoryview | BinaryIO) -> BinaryIO:
     return data
 
 
-class AsarFS(LinkFollowing):
+class AsarFS(MountedView):
     """Read-only view of an asar (bytes or a seekable binary file) at ``mount``.
 
     ``unpacked`` (a FileSystem) and ``unpacked_root`` (a path in it) serve the entries the header
@@ -260,27 +261,16 @@ class AsarFS(LinkFollowing):
             return "the file's block hashes differ from its integrity blocks"
         return None
 
-    # -- FileSystem -----------------------------------------------------------------------------
-    def _inner(self, path: VPath) -> str | None:
-        if path == self.mount:
-            return ""
-        prefix = "/" if self.mount == "/" else self.mount + "/"
-        if path.startswith(prefix):
-            return path[len(prefix) :]
-        return None
-
-    def _is_above_mount(self, path: VPath) -> bool:
-        return path == "/" or self.mount.startswith(path.rstrip("/") + "/")
-
-    def _lstat_exact(self, path: VPath) -> Stat | None:
-        inner = self._inner(path)
-        if inner is None:
-            # The folders above the mount point exist (and hold only the way to it).
-            return Stat(Kind.DIR) if self._is_above_mount(path) else None
+    # -- MountedView ----------------------------------------------------------------------------
+    def _member_stat(self, inner: str) -> Stat | None:
         entry = self._entries.get(inner)
-        if entry is None:
-            return None
-        return Stat(entry.kind, entry.size)
+        return Stat(entry.kind, entry.size) if entry is not None else None
+
+    def _read_member(self, inner: str) -> bytes:
+        return self.read_entry(self._entries[inner])
+
+    def _member_names(self, inner: str) -> Sequence[str]:
+        return list(self._children.get(inner, ()))
 
     def _readlink_exact(self, path: VPath) -> str:
         inner = self._inner(path)
@@ -290,21 +280,3 @@ class AsarFS(LinkFollowing):
         # The header's target is relative to the archive root; the protocol's to the link's folder.
         target = self.mount if entry.link == "." else posixpath.join(self.mount, entry.link)
         return posixpath.relpath(target, posixpath.dirname(path))
-
-    def read_bytes(self, path: VPath) -> bytes:
-        real, stat = follow(path, self._lstat_exact, self._readlink_exact)
-        inner = self._inner(real)
-        entry = self._entries.get(inner) if inner is not None else None
-        if entry is None or stat.kind is not Kind.FILE:
-            raise FileSystemError(f"not a file in {self.name}: {path}")
-        return self.read_entry(entry)
-
-    def listdir(self, path: VPath) -> Sequence[str]:
-        real, stat = follow(path, self._lstat_exact, self._readlink_exact)
-        if stat.kind is not Kind.DIR:
-            raise FileSystemError(f"not a directory: {path}")
-        inner = self._inner(real)
-        if inner is None:
-            rest = self.mount[len(real.rstrip("/")) + 1 :]
-            return [rest.split("/")[0]]
-        return list(self._children.get(inner, ()))

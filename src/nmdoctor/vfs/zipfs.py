@@ -17,8 +17,9 @@ import zlib
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from nmdoctor.vfs._walk import LinkFollowing, follow, normalize
+from nmdoctor.vfs._walk import normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, Stat, VPath
+from nmdoctor.vfs.mounted import MountedView
 
 __all__ = ["MAX_MEMBERS", "MAX_MEMBER_BYTES", "MemberTree", "ZipError", "ZipFS"]
 
@@ -40,7 +41,7 @@ def _as_source(data: bytes | bytearray | memoryview | BinaryIO) -> BinaryIO:
     return data
 
 
-class MemberTree(LinkFollowing):
+class MemberTree(MountedView):
     """Folders, files and links of an archive's members, by archive-relative path, at ``mount``.
 
     Subclasses add members while indexing and read a file's bytes in ``_read_member``. The folders
@@ -103,21 +104,8 @@ class MemberTree(LinkFollowing):
         self._add_leaf(path)
         self._links[path] = target
 
-    def _read_member(self, path: str) -> bytes:
-        raise NotImplementedError
-
-    # -- FileSystem -----------------------------------------------------------------------------
-    def _inner(self, path: VPath) -> str | None:
-        if path == self.mount:
-            return ""
-        prefix = "/" if self.mount == "/" else self.mount + "/"
-        return path[len(prefix) :] if path.startswith(prefix) else None
-
-    def _lstat_exact(self, path: VPath) -> Stat | None:
-        inner = self._inner(path)
-        if inner is None:
-            above = path == "/" or self.mount.startswith(path.rstrip("/") + "/")
-            return Stat(Kind.DIR) if above else None
+    # -- MountedView ----------------------------------------------------------------------------
+    def _member_stat(self, inner: str) -> Stat | None:
         if inner in self._dirs:
             return Stat(Kind.DIR)
         size = self._sizes.get(inner)
@@ -125,28 +113,15 @@ class MemberTree(LinkFollowing):
             return Stat(Kind.FILE, size)
         return Stat(Kind.SYMLINK) if inner in self._links else None
 
+    def _member_names(self, inner: str) -> Sequence[str]:
+        return sorted(self._dirs[inner])
+
     def _readlink_exact(self, path: VPath) -> str:
         inner = self._inner(path)
         target = self._links.get(inner) if inner is not None else None
         if target is None:
             raise FileSystemError(f"not a symbolic link: {path}")
         return target
-
-    def read_bytes(self, path: VPath) -> bytes:
-        real, stat = follow(path, self._lstat_exact, self._readlink_exact)
-        inner = self._inner(real)
-        if inner is None or stat.kind is not Kind.FILE:
-            raise FileSystemError(f"not a file in {self.name}: {path}")
-        return self._read_member(inner)
-
-    def listdir(self, path: VPath) -> Sequence[str]:
-        real, stat = follow(path, self._lstat_exact, self._readlink_exact)
-        if stat.kind is not Kind.DIR:
-            raise FileSystemError(f"not a directory: {path}")
-        inner = self._inner(real)
-        if inner is None:
-            return [self.mount[len(real.rstrip("/")) + 1 :].split("/")[0]]
-        return sorted(self._dirs[inner])
 
 
 # What zipfile raises on damaged or unsupported members (its documentation names only BadZipFile;

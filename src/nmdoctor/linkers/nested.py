@@ -32,14 +32,7 @@ def plan_nested(graph: LogicalGraph) -> Plan:
                 continue  # workspaces are linked, not placed
             if alias in package.peers and package.importer is None:
                 continue  # placed with the package itself, below
-            if _visible(placed, folder, alias) == target:
-                continue
-            location = f"{folder}/node_modules/{alias}"
-            if location in placed:
-                continue
-            placed[location] = target
-            queue.append((location, target))
-            _place_peers(graph, placed, queue, folder, target)
+            _place(graph, placed, queue, folder, alias, target)
     return placed_plan(graph, placed.items(), ".package-lock.json")
 
 
@@ -53,14 +46,22 @@ def _place_peers(
         target = package.dependencies.get(alias)
         if target is None or graph.packages[target].importer is not None:
             continue
-        if _visible(placed, base, alias) == target:
-            continue
-        location = f"{base}/node_modules/{alias}"
-        if location in placed:
-            continue
-        placed[location] = target
-        queue.append((location, target))
-        _place_peers(graph, placed, queue, base, target)
+        _place(graph, placed, queue, base, alias, target)
+
+
+def _place(
+    graph: LogicalGraph, placed: dict[str, str], queue: list[tuple[str, str]], base: str, alias: str, target: str
+) -> None:
+    """Place ``target`` as ``alias`` in ``base``'s node_modules, unless that version is visible from
+    ``base`` already or the place is taken; then its peers beside it."""
+    if _visible(placed, base, alias) == target:
+        return
+    location = f"{base}/node_modules/{alias}"
+    if location in placed:
+        return
+    placed[location] = target
+    queue.append((location, target))
+    _place_peers(graph, placed, queue, base, target)
 
 
 def _visible(placed: dict[str, str], folder: str, alias: str) -> str | None:

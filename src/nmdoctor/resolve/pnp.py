@@ -24,7 +24,7 @@ from typing import Any
 
 from nmdoctor.inspect.pnp import Locator, PackageInformation, PnpState, js_normalize
 from nmdoctor.resolve.builtins import builtin_name
-from nmdoctor.resolve.errors import InvalidPackageConfig, ResolutionError
+from nmdoctor.resolve.errors import InvalidPackageConfig, PackagePathNotExported, ResolutionError
 from nmdoctor.resolve.esm import EsmResolver
 from nmdoctor.resolve.exports import package_exports_resolve, package_imports_resolve
 from nmdoctor.resolve.fileurl import FileUrl, file_url_to_path, path_to_file_url
@@ -130,11 +130,30 @@ class PnpResolver:
         if builtin is not None:
             return "node:" + builtin
         directory = parent if parent_is_dir else posixpath.dirname(parent)
-        if _contains(self.state.base_path, directory) is None:
-            # No .pnp.cjs owns the issuer: node's own resolution.
-            self.lookup.note(directory, "outside the PnP project: node's own resolution")
-            return self._native(request, directory + "/")
-        return self.resolve_request(request, directory.rstrip("/") + "/")
+        # The issuers the runtime tries in turn, the first error winning: for a path request, the
+        # project that holds the path it names; then the project that holds the parent (or node).
+        issuers = []
+        if _PATH_REGEXP.match(request) is None:
+            absolute = request if request.startswith("/") else _resolve(directory, request)
+            if self._owns(absolute):
+                issuers.append(True)
+        issuers.append(self._owns(directory))
+        first_error: ResolutionError | None = None
+        for through_pnp in issuers:
+            try:
+                if through_pnp:
+                    return self.resolve_request(request, directory.rstrip("/") + "/")
+                # No .pnp.cjs owns the issuer: node's own resolution.
+                self.lookup.note(directory, "outside the PnP project: node's own resolution")
+                return self._native(request, directory.rstrip("/") + "/")
+            except ResolutionError as error:
+                first_error = first_error or error
+        assert first_error is not None
+        raise first_error
+
+    def _owns(self, path: str) -> bool:
+        """Whether the project's ``.pnp.cjs`` is the one the runtime finds for ``path``."""
+        return _contains(self.state.base_path, path) is not None
 
     def _native(self, request: str, issuer: str) -> str:
         """callNativeResolution: node's Module._resolveFilename from a module in the issuer folder."""
@@ -353,7 +372,10 @@ class PnpResolver:
             )
             return file_url_to_path(resolved)
         except ResolutionError as error:
-            raise PnpResolutionError("EXPORTS_RESOLUTION_FAILED", error.message, error.code) from None
+            message = error.message
+            if isinstance(error, PackagePathNotExported):
+                message += f" imported from {issuer}"  # the runtime's port names the issuer
+            raise PnpResolutionError("EXPORTS_RESOLUTION_FAILED", message, error.code) from None
 
     # -- resolveUnqualified / applyNodeExtensionResolution ---------------------------------------------
     def resolve_unqualified(self, unqualified: str) -> str:

@@ -1,0 +1,156 @@
+"""The PnP resolver against yarn 4's own runtime: real PnP installs (tests/node_tools' yarn, from
+the loopback registry), every query asked of ``node -r ./.pnp.cjs`` in one process per project and
+of nmdoctor, answers compared (path, error code, and the first line of yarn's message)."""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nmdoctor.inspect.pnp import read_pnp_state
+from nmdoctor.resolve.pnp import PnpResolver
+from nmdoctor.vfs import DiskFS
+from nmdoctor.vfs.pnpfs import PnpFS
+from tests.conftest import requires_node
+from tests.installs.managers import TOOLS
+from tests.installs.pnp_scenarios import PACKAGES, PROJECTS
+from tests.installs.registry import Registry
+
+pytestmark = [
+    requires_node,
+    pytest.mark.node,
+    pytest.mark.skipif(not (TOOLS / "@yarnpkg" / "cli-dist").exists(), reason="tests/node_tools installed"),
+]
+ORACLE = Path(__file__).with_name("pnp_oracle.cjs")
+
+
+def install_pnp(
+    project: dict[str, Any], files: dict[str, str], yarnrc: dict[str, Any], registry: str, dest: Path
+) -> Path:
+    """Write the project and install it with yarn 4's PnP linker (its own cache and HOME)."""
+    dest.mkdir(parents=True)
+    (dest / "package.json").write_text(json.dumps(project, indent=2))
+    for path, text in files.items():
+        (dest / path).parent.mkdir(parents=True, exist_ok=True)
+        (dest / path).write_text(text)
+    settings = {
+        "nodeLinker": "pnp",
+        "enableGlobalCache": False,
+        "enableTelemetry": False,
+        "npmRegistryServer": registry.rstrip("/"),
+        "unsafeHttpWhitelist": ["127.0.0.1"],
+        **yarnrc,
+    }
+    (dest / ".yarnrc.yml").write_text("".join(f"{key}: {json.dumps(value)}\n" for key, value in settings.items()))
+    (dest / "yarn.lock").write_text("")
+    home = dest.parent / f".home-{dest.name}"
+    home.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.lower().startswith(("npm_config", "yarn_"))}
+    env.update({"HOME": str(home), "YARN_ENABLE_IMMUTABLE_INSTALLS": "false"})
+    result = subprocess.run(
+        ["node", str(TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"), "install"],
+        cwd=dest,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"yarn install failed in {dest}:\n{result.stdout[-3000:]}")
+    return dest
+
+
+def _requests(names: list[str], root: str) -> list[str]:
+    requests = [*names, *(f"{name}/package.json" for name in names)]
+    requests += [
+        "nope", "@s/nope", "c/extra", "c/extra.js", "c/lib", "c/lib/", "alias-c/index", "ex/feature/a",
+        "ex/feature/a.js", "ex/feature/private/b", "ex/data", "ex/dir/x.js", "ex/dir/x", "ex/nope", "ex/",
+        "mainpkg/", "mainpkg/lib/entry", "@s/x/sub/y", "unpl/bin/tool", "ws-b/util", "ws-b/nope", "app/x",
+        "./index", "./index.js", "./nope", ".", "..", "../", "./", "./package.json", "../package.json",
+        "#dep", "#int", "#star/s", "#cond", "#nope", "#own", "fs", "node:fs", "node:nope", "pnpapi",
+        f"{root}/package.json", f"{root}/src/own", f"{root}/nope",
+    ]  # fmt: skip
+    return requests
+
+
+def _froms(root: Path, locations: list[str]) -> list[str]:
+    froms = [f"{root}/index.js", f"{root}/", f"{root}/src/index.js", f"{root}/lib/util.js"]
+    froms += [f"{root}/.yarn/sdks/tool.js", f"{root}/ignored/x.js", f"{root.parent}/outside/x.js"]
+    for location in locations:
+        froms += [posixpath.join(location, "index.js"), posixpath.join(location, "lib/x.js")]
+    return froms
+
+
+def _ours(answer: Any) -> dict[str, Any]:
+    resolved = answer.resolved
+    if resolved is not None and resolved.startswith("node:"):
+        resolved = resolved[5:]  # node's require.resolve names a builtin without its scheme
+    first = answer.message.split("\n")[0] if answer.message else None
+    return {"resolved": resolved, "error": answer.error, "first": first}
+
+
+def _theirs(answer: dict[str, Any]) -> dict[str, Any]:
+    resolved = answer["resolved"]
+    if resolved is not None and resolved.startswith("node:"):
+        resolved = resolved[5:]
+    return {"resolved": resolved, "error": answer["error"], "first": answer["first"]}
+
+
+@pytest.fixture(scope="module")
+def installs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("pnp").resolve()
+    with Registry(PACKAGES) as registry:
+        return {
+            name: install_pnp(manifest, files, yarnrc, registry.url, root / name)
+            for name, (manifest, files, yarnrc) in PROJECTS.items()
+        }
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_pnp_resolver_agrees_with_yarn_runtime(installs: dict[str, Path], name: str) -> None:
+    project = installs[name]
+    fs = PnpFS(DiskFS())
+    state = read_pnp_state(fs, str(project))
+    resolver = PnpResolver(state, fs)
+    locations = sorted({str(state.package_location(locator)) for locator in state.locators()})
+    names = sorted({str(locator.name) for locator in state.locators()} | {"ghost", "host", "plug", "c"})
+    queries = [
+        {"id": index, "from": source, "request": request}
+        for index, (source, request) in enumerate(
+            (source, request) for source in _froms(project, locations) for request in _requests(names, str(project))
+        )
+    ]
+    batch = project.parent / f"{name}-queries.jsonl"
+    batch.write_text("".join(json.dumps(query) + "\n" for query in queries))
+    result = subprocess.run(
+        ["node", "-r", str(project / ".pnp.cjs"), str(ORACLE), str(batch)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    theirs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(theirs) == len(queries)
+    disagreements = []
+    for query, answer in zip(queries, theirs, strict=True):
+        source = query["from"]
+        mine = resolver.resolve(query["request"], source.rstrip("/"), parent_is_dir=source.endswith("/"))
+        expected = _theirs(answer)
+        got = _ours(mine)
+        if answer["pnpCode"] is None:
+            expected["first"] = got["first"] = None  # node's own messages are compared elsewhere
+        if got != expected:
+            disagreements.append((query["from"], query["request"], expected, got))
+    assert not disagreements, f"{len(disagreements)}/{len(queries)} differ:\n" + "\n".join(map(str, disagreements[:40]))
+    # The suite must exercise what it claims to.
+    codes = {answer["pnpCode"] for answer in theirs}
+    assert "UNDECLARED_DEPENDENCY" in codes
+    print(f"{name}: {len(queries)} queries, all identical")

@@ -127,4 +127,11 @@ PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str], dict[str, Any]]] = {
         {"index.js": ""},
         {"pnpFallbackMode": "none", "pnpIgnorePatterns": ["./ignored/**"]},
     ),
+    # The state in .pnp.data.json, a packageExtensions fix for sneaky's undeclared require, and (the
+    # test deletes it after the install) a package whose zip is missing from the cache.
+    "extensions": (
+        {"name": "app", "version": "1.0.0", "dependencies": {"sneaky": "^1.0.0", "jsononly": "^1.0.0", "c": "^2.0.0"}},
+        {"index.js": ""},
+        {"pnpEnableInlining": False, "packageExtensions": {"sneaky@*": {"dependencies": {"c": "^1.0.0"}}}},
+    ),
 }

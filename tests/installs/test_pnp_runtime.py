@@ -172,3 +172,54 @@ def test_pnp_resolver_agrees_with_yarn_runtime(installs: dict[str, Path], name: 
     if name == "extensions":
         assert any(str(answer["first"]).startswith("Required package missing from disk") for answer in theirs)
     print(f"{name}: {len(queries)} queries, all identical")
+
+
+def test_resolve_command_goes_through_pnp(installs: dict[str, Path], tmp_path: Path) -> None:
+    """``nmdoctor resolve`` (one query, --explain, --batch) in a PnP project answers as the runtime."""
+    from click.testing import CliRunner
+
+    from nmdoctor.cli.main import main
+
+    project = installs["graph"]
+    state = read_pnp_state(PnpFS(DiskFS()), str(project))
+    sneaky = next(locator for locator in state.locators() if locator.name == "sneaky")
+    sneaky_file = f"{state.package_location(sneaky)}index.js"
+    queries = [
+        {"id": 1, "from": f"{project}/src/index.js", "request": "c"},
+        {"id": 2, "from": f"{project}/src/index.js", "request": "sneaky"},
+        {"id": 3, "from": sneaky_file, "request": "c"},
+        {"id": 4, "from": f"{project}/src/index.js", "request": "ghost"},
+    ]
+    batch = tmp_path / "queries.jsonl"
+    batch.write_text("".join(json.dumps(query) + "\n" for query in queries))
+    oracle = subprocess.run(
+        ["node", "-r", str(project / ".pnp.cjs"), str(ORACLE), str(batch)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    expected = [_theirs(json.loads(line)) for line in oracle.stdout.splitlines()]
+    runner = CliRunner()
+    answered = runner.invoke(main, ["resolve", "--batch", str(batch)])
+    assert answered.exit_code == 0, answered.output
+    got = [json.loads(line) for line in answered.output.splitlines()]
+    assert [(answer["resolved"], answer["error"]) for answer in got] == [
+        (answer["resolved"], answer["error"]) for answer in expected
+    ]
+    # One query from inside a zip of the cache, as the CLI user writes it.
+    single = runner.invoke(main, ["resolve", "c", "--from", sneaky_file, "--json"])
+    assert json.loads(single.output)["resolved"] == expected[2]["resolved"]
+    workspace = installs["workspaces"] / "packages" / "ws-a" / "index.js"
+    explained = runner.invoke(main, ["resolve", "c", "--from", str(workspace), "--explain"])
+    assert explained.exit_code == 1
+    assert "Your application tried to access c, but it isn't declared in your dependencies" in explained.output
+    assert 'Fix: add "c": "1.0.0" to the dependencies of ws-a.' in explained.output
+    none = installs["fallback-none"]
+    state = read_pnp_state(PnpFS(DiskFS()), str(none))
+    sneaky = next(locator for locator in state.locators() if locator.name == "sneaky")
+    explained = runner.invoke(
+        main, ["resolve", "c", "--from", f"{state.package_location(sneaky)}index.js", "--explain"]
+    )
+    assert explained.exit_code == 1
+    assert '  packageExtensions:\n    "sneaky@*":\n      dependencies:\n        c: "2.0.0"\n' in explained.output

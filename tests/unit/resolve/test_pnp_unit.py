@@ -67,7 +67,7 @@ def test_bad_state_is_one_line_error() -> None:
 @pytest.mark.parametrize(
     ("path", "real"),
     [
-        ("/p/.yarn/__virtual__/a-virtual-abc123/0/cache/a.zip/node_modules/a/i", "/p/.yarn/cache/a.zip/node_modules/a/i"),
+        ("/p/.yarn/__virtual__/a-virtual-abc123/0/cache/a.zip/n/a/i", "/p/.yarn/cache/a.zip/n/a/i"),
         ("/p/.yarn/__virtual__/a-virtual-abc123/1/packages/w/i.js", "/p/packages/w/i.js"),
         ("/p/.yarn/__virtual__/a-virtual-abc123", "/p/.yarn"),
         ("/p/.yarn/__virtual__", "/p/.yarn"),

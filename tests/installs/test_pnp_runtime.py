@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from nmdoctor.inspect.pnp import read_pnp_state
+from nmdoctor.inspect.pnp_tree import read_pnp_tree
 from nmdoctor.resolve.pnp import PnpResolver
 from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.pnpfs import PnpFS
@@ -223,3 +224,60 @@ def test_resolve_command_goes_through_pnp(installs: dict[str, Path], tmp_path: P
     )
     assert explained.exit_code == 1
     assert '  packageExtensions:\n    "sneaky@*":\n      dependencies:\n        c: "2.0.0"\n' in explained.output
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_pnp_tree_edges_and_verify(installs: dict[str, Path], name: str) -> None:
+    """``ls``/``why``'s model of a PnP install: every declared edge goes where the runtime maps the
+    name (pnpapi.resolveToUnqualified from the dependent's folder); ``verify`` is clean on the fresh
+    installs and names the package whose zip was deleted."""
+    from nmdoctor.inspect.verify import verify_tree
+    from nmdoctor.lockfiles import read_lockfile
+    from nmdoctor.lockfiles.detect import manifest_json
+
+    project = installs[name]
+    disk = DiskFS()
+    graph = read_pnp_tree(disk, str(project))
+    assert graph.layout == "yarn-berry-pnp"
+    edges = [edge for edge in graph.edges if edge.kind.value != "peer" or edge.target is not None]
+    queries = [{"id": index, "issuer": edge.source.path + "/", "name": edge.name} for index, edge in enumerate(edges)]
+    batch = project.parent / f"{name}-edges.jsonl"
+    batch.write_text("".join(json.dumps(query) + "\n" for query in queries))
+    result = subprocess.run(
+        [
+            "node",
+            "-r",
+            str(project / ".pnp.cjs"),
+            str(Path(__file__).with_name("pnp_edges.cjs")),
+            str(batch),
+            f"{project}/",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    theirs = [json.loads(line)["folder"] for line in result.stdout.splitlines()]
+    # A workspace's virtual path is one of its links (as the node-modules linker's symlink is).
+    ours = [
+        None if edge.target is None else folder if folder in edge.target.links else edge.target.path
+        for edge, folder in zip(edges, theirs, strict=True)
+    ]
+    if name == "extensions":  # the runtime still maps to the deleted zip's folder
+        theirs = [None if folder and "/jsononly-" in folder else folder for folder in theirs]
+    assert ours == theirs
+    assert len(edges) >= 2
+    lock = read_lockfile(disk, str(project / "yarn.lock"), manifest_json(disk, str(project)))
+    findings = [
+        (finding.code, finding.package.name if finding.package else None) for finding in verify_tree(graph, lock)
+    ]
+    errors = [
+        finding
+        for finding, found in zip(findings, verify_tree(graph, lock), strict=True)
+        if found.severity.value == "error"
+    ]
+    if name == "extensions":
+        assert ("missing-dependency", "jsononly") in errors or any(item[1] == "jsononly" for item in errors), findings
+    else:
+        assert errors == [], findings

@@ -18,6 +18,7 @@ LAYOUTS = (
     "pnpm-hoisted",
     "yarn-classic",
     "yarn-berry-nm",
+    "yarn-berry-pnp",
     "bun",
     "unknown",
 )

@@ -107,7 +107,7 @@ PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str], dict[str, Any]]] = {
                 '{"name": "ws-a", "version": "1.0.0", "dependencies": {"ws-b": "workspace:*", "plug": "^1.0.0",'
                 ' "host": "^1.0.0"}}'
             ),
-            "packages/ws-a/index.js": "",
+            "packages/ws-a/index.js": "require('ws-b');\nrequire('c');\n",
             "packages/ws-b/package.json": (
                 '{"name": "ws-b", "version": "1.0.0", "exports": {".": "./main.js", "./util": "./util.js"},'
                 ' "peerDependencies": {"host": "*"}, "dependencies": {"c": "^1.0.0"}}'

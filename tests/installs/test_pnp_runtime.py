@@ -281,3 +281,76 @@ def test_pnp_tree_edges_and_verify(installs: dict[str, Path], name: str) -> None
         assert ("missing-dependency", "jsononly") in errors or any(item[1] == "jsononly" for item in errors), findings
     else:
         assert errors == [], findings
+
+
+def _node_fails(project: Path, code: str) -> str | None:
+    """The first line of the error node -r .pnp.cjs prints running ``code`` in ``project``, or None."""
+    result = subprocess.run(
+        ["node", "-r", str(project / ".pnp.cjs"), "-e", code],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    if result.returncode == 0:
+        return None
+    return next((line for line in result.stderr.splitlines() if line.startswith("Error")), result.stderr)
+
+
+def test_check_under_pnp_matches_what_node_does(installs: dict[str, Path], tmp_path: Path) -> None:
+    """``check`` under PnP: an undeclared require in a workspace and one in a package that no
+    fallback rescues are errors (and node fails on them), one the fallback rescues is a warning (and
+    node runs it); the packageExtensions fix printed, applied and installed, makes node succeed."""
+    import shutil
+
+    from nmdoctor.api import check
+
+    disk = DiskFS()
+    findings = {}
+    for name in ("workspaces", "fallback-none", "graph"):
+        graph = read_pnp_tree(disk, str(installs[name]))
+        findings[name] = [
+            (finding.code, finding.severity.value, finding.package.name if finding.package else None, finding.request)
+            for finding in check(graph, fs=disk, select=["phantom-dependency", "unresolvable-import"])
+        ]
+    assert findings["workspaces"] == [("phantom-dependency", "error", "ws-a", "c")]
+    assert "tried to access c, but it isn't declared" in str(
+        _node_fails(installs["workspaces"], "require('./packages/ws-a/index.js')")
+    )
+    assert findings["fallback-none"] == [("phantom-dependency", "error", "sneaky", "c")]
+    assert "sneaky tried to access c, but it isn't declared" in str(
+        _node_fails(installs["fallback-none"], "require('sneaky')")
+    )
+    assert findings["graph"] == [("phantom-dependency", "warning", "sneaky", "c")]
+    assert _node_fails(installs["graph"], "require('sneaky')") is None
+    # The fix, followed: the .yarnrc.yml line check printed, a reinstall, and sneaky loads.
+    graph = read_pnp_tree(disk, str(installs["fallback-none"]))
+    (finding,) = check(graph, fs=disk, select=["phantom-dependency"])
+    assert finding.fix is not None
+    line = finding.fix.removeprefix("declare it in .yarnrc.yml: ").removesuffix(", then run yarn install")
+    fixed = tmp_path / "fixed"
+    shutil.copytree(installs["fallback-none"], fixed, symlinks=True)
+    with (fixed / ".yarnrc.yml").open("a") as handle:
+        handle.write(line + "\n")
+    env = {key: value for key, value in os.environ.items() if not key.lower().startswith(("npm_config", "yarn_"))}
+    env.update({"HOME": str(tmp_path), "YARN_ENABLE_IMMUTABLE_INSTALLS": "false"})
+    with Registry(PACKAGES) as registry:
+        yarnrc = (fixed / ".yarnrc.yml").read_text()
+        (fixed / ".yarnrc.yml").write_text(
+            "\n".join(
+                f'npmRegistryServer: "{registry.url.rstrip("/")}"' if entry.startswith("npmRegistryServer") else entry
+                for entry in yarnrc.splitlines()
+            )
+            + "\n"
+        )
+        subprocess.run(
+            ["node", str(TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"), "install"],
+            cwd=fixed,
+            env=env,
+            capture_output=True,
+            timeout=300,
+            check=True,
+        )
+    assert _node_fails(fixed, "require('sneaky')") is None
+    assert check(read_pnp_tree(disk, str(fixed)), fs=disk, select=["phantom-dependency"]) == []

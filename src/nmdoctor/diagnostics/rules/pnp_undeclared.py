@@ -4,7 +4,7 @@ judged by yarn's runtime instead of node's node_modules walk.
 Under PnP a package reaches only what its own package.json declares (``packageDependencies`` of its
 locator). An undeclared import in a workspace fails (workspaces are excluded from the fallback by
 default): an error. In an installed package, yarn's top-level fallback may still find the name
-among the project's own dependencies (with a warning printed at run time): a warning; without that
+among the project's own dependencies: a warning (it works by that accident only); without that
 rescue it fails: an error. The fix for a workspace is to declare the package; for an installed
 package, a ``packageExtensions`` entry in ``.yarnrc.yml``, with the version already installed.
 """
@@ -146,9 +146,7 @@ def _in_packages(context: CheckContext, resolver: PnpResolver) -> Iterator[Findi
                 continue  # declared as a peer and provided, or nothing to point at
             reported.add(name)
             how = (
-                "it resolves only through yarn's top-level fallback (a warning at run time)"
-                if works
-                else "under Plug'n'Play the require fails"
+                "it resolves only through yarn's top-level fallback" if works else "under Plug'n'Play the require fails"
             )
             yield Finding(
                 "phantom-dependency",

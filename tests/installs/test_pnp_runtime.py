@@ -21,6 +21,7 @@ from nmdoctor.vfs.pnpfs import PnpFS
 from tests.conftest import requires_node
 from tests.installs.managers import TOOLS
 from tests.installs.pnp_scenarios import PACKAGES, PROJECTS
+from tests.installs.random_graphs import random_graph
 from tests.installs.registry import Registry
 
 pytestmark = [
@@ -132,12 +133,22 @@ def installs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_pnp_resolver_agrees_with_yarn_runtime(installs: dict[str, Path], name: str) -> None:
-    project = installs[name]
+    theirs = _compare(installs[name], name, {"ghost", "host", "plug", "c"})
+    # The suite must exercise what it claims to.
+    codes = {answer["pnpCode"] for answer in theirs}
+    assert EXERCISED[name] <= codes
+    if name == "extensions":
+        assert any(str(answer["first"]).startswith("Required package missing from disk") for answer in theirs)
+
+
+def _compare(project: Path, name: str, more_names: set[str]) -> list[dict[str, Any]]:
+    """Ask yarn's runtime and nmdoctor the same queries in ``project``; assert they agree and
+    return the runtime's answers."""
     fs = PnpFS(DiskFS())
     state = read_pnp_state(fs, str(project))
     resolver = PnpResolver(state, fs)
     locations = sorted({str(state.package_location(locator)) for locator in state.locators()})
-    names = sorted({str(locator.name) for locator in state.locators()} | {"ghost", "host", "plug", "c"})
+    names = sorted({str(locator.name) for locator in state.locators()} | more_names)
     queries = [
         {"id": index, "from": source, "request": request}
         for index, (source, request) in enumerate(
@@ -167,12 +178,18 @@ def test_pnp_resolver_agrees_with_yarn_runtime(installs: dict[str, Path], name: 
         if got != expected:
             disagreements.append((query["from"], query["request"], expected, got))
     assert not disagreements, f"{len(disagreements)}/{len(queries)} differ:\n" + "\n".join(map(str, disagreements[:40]))
-    # The suite must exercise what it claims to.
-    codes = {answer["pnpCode"] for answer in theirs}
-    assert EXERCISED[name] <= codes
-    if name == "extensions":
-        assert any(str(answer["first"]).startswith("Required package missing from disk") for answer in theirs)
     print(f"{name}: {len(queries)} queries, all identical")
+    return theirs
+
+
+@pytest.mark.parametrize("seed", [3, 7, 11, 19])
+def test_random_graphs_agree_with_yarn_runtime(tmp_path: Path, seed: int) -> None:
+    """Seeded random graphs (peers, cycles, workspaces that depend on each other) installed with
+    PnP: every package asked for every name of the graph."""
+    packages, project, files = random_graph(seed, workspace_share=0.5, cycles=True)
+    with Registry(packages) as registry:
+        folder = install_pnp(project, files, {}, registry.url, tmp_path / f"random-{seed}")
+    _compare(folder, f"random-{seed}", {package["name"] for package in packages} | {"wa", "wb"})
 
 
 def test_resolve_command_goes_through_pnp(installs: dict[str, Path], tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.installs.pnp_sweep --seeds 20-39
 
-prints the queries and disagreements per graph, then the totals (the test suite runs four seeds).
+prints the queries and disagreements per graph, then the totals (the test suite runs seeds 3 and 11).
 """
 
 from __future__ import annotations

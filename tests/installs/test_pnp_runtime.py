@@ -182,7 +182,7 @@ def _compare(project: Path, name: str, more_names: set[str]) -> list[dict[str, A
     return theirs
 
 
-@pytest.mark.parametrize("seed", [3, 7, 11, 19])
+@pytest.mark.parametrize("seed", [3, 11])
 def test_random_graphs_agree_with_yarn_runtime(tmp_path: Path, seed: int) -> None:
     """Seeded random graphs (peers, cycles, workspaces that depend on each other) installed with
     PnP: every package asked for every name of the graph."""

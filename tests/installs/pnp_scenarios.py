@@ -60,6 +60,9 @@ PACKAGES: list[dict[str, Any]] = [
     {"name": "sneaky", "version": "1.0.0", "files": {"index.js": "require('c');\n"}},
     {"name": "@s/x", "version": "1.0.0", "dependencies": {"c": "^1.0.0"}, "files": {"index.js": "", "sub/y.js": ""}},
     {"name": "unpl", "version": "1.0.0", "files": {"index.js": "", "bin/tool.js": ""}},
+    {"name": "e", "version": "1.0.0"},
+    {"name": "has-e", "version": "1.0.0", "dependencies": {"e": "^1.0.0"}},
+    {"name": "sneaky2", "version": "1.0.0", "files": {"index.js": "require('e');\n"}},
 ]
 
 # name -> (package.json, files, more .yarnrc.yml settings)
@@ -133,5 +136,11 @@ PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str], dict[str, Any]]] = {
         {"name": "app", "version": "1.0.0", "dependencies": {"sneaky": "^1.0.0", "jsononly": "^1.0.0", "c": "^2.0.0"}},
         {"index.js": ""},
         {"pnpEnableInlining": False, "packageExtensions": {"sneaky@*": {"dependencies": {"c": "^1.0.0"}}}},
+    ),
+    # pnpMode: loose: yarn fills the fallback pool with what node_modules hoisting would reach.
+    "loose": (
+        {"name": "app", "version": "1.0.0", "dependencies": {"has-e": "^1.0.0", "sneaky2": "^1.0.0", "c": "^2.0.0"}},
+        {"index.js": ""},
+        {"pnpMode": "loose"},
     ),
 }

@@ -42,6 +42,7 @@ EXERCISED = {
     "fallback-all": {"UNDECLARED_DEPENDENCY"},
     "fallback-none": {"UNDECLARED_DEPENDENCY"},
     "extensions": {"UNDECLARED_DEPENDENCY", "QUALIFIED_PATH_RESOLUTION_FAILED"},
+    "loose": {"UNDECLARED_DEPENDENCY"},
 }
 
 
@@ -139,6 +140,8 @@ def test_pnp_resolver_agrees_with_yarn_runtime(installs: dict[str, Path], name: 
     assert EXERCISED[name] <= codes
     if name == "extensions":
         assert any(str(answer["first"]).startswith("Required package missing from disk") for answer in theirs)
+    if name == "loose":
+        assert read_pnp_state(PnpFS(DiskFS()), str(installs[name])).fallback_pool
 
 
 def _compare(project: Path, name: str, more_names: set[str]) -> list[dict[str, Any]]:

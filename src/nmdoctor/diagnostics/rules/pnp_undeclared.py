@@ -12,7 +12,7 @@ package, a ``packageExtensions`` entry in ``.yarnrc.yml``, with the version alre
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
@@ -30,7 +30,7 @@ from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystemError
 from nmdoctor.vfs.pnpfs import PnpFS
 
-__all__ = ["is_pnp", "pnp_phantoms", "pnp_unresolvable"]
+__all__ = ["FolderLookup", "is_pnp", "pnp_folder_lookup", "pnp_phantoms", "pnp_unresolvable"]
 
 
 def is_pnp(context: CheckContext) -> bool:
@@ -185,3 +185,28 @@ def pnp_unresolvable(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=f"run `yarn add {name}` in {relative(graph, owner.path)}",
         )
+
+
+FolderLookup = Callable[[str, str], tuple[str | None, list[str]]]
+
+
+def pnp_folder_lookup(context: CheckContext) -> FolderLookup | None:
+    """Under PnP, the package folder a tool finds for a name from a folder (the runtime's mapping
+    through the folder's locator, as webpack's and babel's PnP resolution use), and where it looked;
+    None when the project is not PnP."""
+    if not is_pnp(context):
+        return None
+    resolver = _resolver(context)
+    if resolver is None:
+        return None
+
+    def lookup(directory: str, name: str) -> tuple[str | None, list[str]]:
+        try:
+            folder = resolver.resolve_to_unqualified(name, directory.rstrip("/") + "/")
+        except ResolutionError:
+            return None, [directory]
+        if folder is None or resolver.fs.stat(folder.rstrip("/")) is None:
+            return None, [directory]
+        return folder.rstrip("/"), [directory]
+
+    return lookup

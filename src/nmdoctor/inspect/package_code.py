@@ -4,25 +4,47 @@ Only the files a consumer can load are read: the package's ``main`` (or index) a
 targets, then the relative modules they require, transitively. A cheap scan of the text finds the
 candidate specifiers; tree-sitter confirms only the files that hold an undeclared one, so that a
 large tree is read quickly and a commented-out require is not taken for code.
+
+A package's scan depends only on its own files, so it is kept under the package's identity
+(name, version, the names at its top and the sizes of the files read) in a ``ScanStore`` shared by
+runs and projects; ``PackageCode`` looks every package up once per run and scans the misses, over a
+process pool when they are many and the files are the host's.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
-from nmdoctor.sources.imports import ImportSite, language_for, package_of, parse_imports
+from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.disk import DiskFS
 
-__all__ = ["MAX_FILES_PER_PACKAGE", "PackageImport", "entry_files", "package_imports"]
+__all__ = [
+    "MAX_FILES_PER_PACKAGE",
+    "PackageCode",
+    "PackageImport",
+    "PackageScan",
+    "ScanStore",
+    "ScannedFile",
+    "entry_files",
+    "package_imports",
+    "scan_package",
+]
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
+SCAN_FORMAT = 1  # bump when what a scan records, or how, changes: older entries are then ignored
+POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 _SPECIFIER = re.compile(rb"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*|\bimport\s+)(['"])([^'"\n]{1,200})\1""")
 
 
@@ -31,6 +53,33 @@ class PackageImport:
     file: str
     site: ImportSite
     root: str = ""  # the package folder the file was read in
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedFile:
+    """One file of the package's reachable code: its path inside the package, its size, the
+    packages its text seems to name, and its parsed import sites once some were needed."""
+
+    path: str
+    size: int
+    names: tuple[str, ...]
+    sites: tuple[ImportSite, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackageScan:
+    """The reachable files of one package, in the order they were read."""
+
+    files: tuple[ScannedFile, ...]
+    cacheable: bool = True  # False when a reachable file lies outside the package folder
+
+
+class ScanStore(Protocol):
+    """Where scans are kept between runs: bytes by key; a missing or unreadable entry is None."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
 
 
 def _targets(value: Any) -> Iterator[str]:
@@ -50,34 +99,38 @@ def _targets(value: Any) -> Iterator[str]:
 
 def entry_files(fs: FileSystem, resolver: Resolver, instance: Instance) -> list[str]:
     """The files a consumer of the package can load first."""
+    return _entry_files(fs, resolver, instance.path, instance.manifest.raw)
+
+
+def _entry_files(fs: FileSystem, resolver: Resolver, folder: str, raw: Any) -> list[str]:
     files = []
-    result = resolver.resolve(instance.path, instance.path + "/noop.js")
+    result = resolver.resolve(folder, folder + "/noop.js")
     if result.resolved and result.resolved.startswith("/"):
         files.append(result.resolved)
-    manifest = instance.manifest.raw if isinstance(instance.manifest.raw, dict) else {}
+    manifest = raw if isinstance(raw, dict) else {}
     for target in _targets(manifest.get("exports")):
         if target.startswith("./"):
-            path = posixpath.normpath(posixpath.join(instance.path, target))
+            path = posixpath.normpath(posixpath.join(folder, target))
             stat = fs.stat(path)
             if stat is not None and language_for(path) is not None:
                 files.append(fs.realpath(path))
     bins = manifest.get("bin")
     for target in bins.values() if isinstance(bins, dict) else [bins] if isinstance(bins, str) else []:
         if isinstance(target, str):
-            path = posixpath.normpath(posixpath.join(instance.path, target))
+            path = posixpath.normpath(posixpath.join(folder, target))
             if fs.stat(path) is not None:
                 files.append(fs.realpath(path))
     return list(dict.fromkeys(files))
 
 
-def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, known: set[str]) -> Iterator[PackageImport]:
-    """Bare imports in the package's reachable code that name a package outside ``known``.
-
-    Files whose text mentions only ``known`` packages (or none) are followed for their relative
-    imports but not parsed.
-    """
-    pending = entry_files(fs, resolver, instance)
+def scan_package(
+    fs: FileSystem, resolver: Resolver, folder: str, raw: Any, known: frozenset[str] | set[str] = frozenset()
+) -> PackageScan:
+    """Walk the package's reachable code once; files naming a package outside ``known`` are parsed."""
+    pending = _entry_files(fs, resolver, folder, raw)
     seen = set(pending)
+    files: list[ScannedFile] = []
+    cacheable = True
     while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
         file = pending.pop()
         if language_for(file) is None:
@@ -92,15 +145,52 @@ def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, know
         for specifier in candidates:
             if specifier.startswith("./") or specifier.startswith("../"):
                 found = _relative_file(fs, posixpath.dirname(file), specifier)
-                if found is None or found in seen or not found.startswith(instance.path + "/"):
+                if found is None or found in seen or not found.startswith(folder + "/"):
                     continue
                 seen.add(found)
                 pending.append(found)
-        if not any(_unknown(item, known) for item in candidates):
+        names = tuple(dict.fromkeys(name for item in candidates if (name := package_of(item)) is not None))
+        sites = tuple(parse_imports(source, file)) if any(name not in known for name in names) else None
+        inside = file.startswith(folder + "/")
+        cacheable = cacheable and inside
+        files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites))
+    return PackageScan(tuple(files), cacheable)
+
+
+def _imports(
+    fs: FileSystem, folder: str, scan: PackageScan, known: set[str] | frozenset[str]
+) -> tuple[list[PackageImport], PackageScan | None]:
+    """The imports of ``scan`` naming a package outside ``known``, and the scan again when files
+    had to be parsed now (it is then worth storing)."""
+    found: list[PackageImport] = []
+    updated: list[ScannedFile] = []
+    changed = False
+    for item in scan.files:
+        file = item.path if item.path.startswith("/") else f"{folder}/{item.path}"
+        if not any(name not in known for name in item.names):
+            updated.append(item)
             continue
-        for site in parse_imports(source, file):
-            if _unknown(site.specifier, known):
-                yield PackageImport(file, site, instance.path)
+        sites = item.sites
+        if sites is None:
+            try:
+                sites = tuple(parse_imports(fs.read_bytes(file), file))
+            except FileSystemError:
+                sites = ()
+            item = ScannedFile(item.path, item.size, item.names, sites)
+            changed = True
+        updated.append(item)
+        found.extend(PackageImport(file, site, folder) for site in sites if _unknown(site.specifier, known))
+    return found, PackageScan(tuple(updated), scan.cacheable) if changed else None
+
+
+def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, known: set[str]) -> Iterator[PackageImport]:
+    """Bare imports in the package's reachable code that name a package outside ``known``.
+
+    Files whose text mentions only ``known`` packages (or none) are followed for their relative
+    imports but not parsed.
+    """
+    scan = scan_package(fs, resolver, instance.path, instance.manifest.raw, frozenset(known))
+    yield from _imports(fs, instance.path, scan, known)[0]
 
 
 _PROBES = ("", ".js", ".cjs", ".mjs", ".json", "/index.js", "/index.cjs", "/index.mjs")
@@ -117,6 +207,129 @@ def _relative_file(fs: FileSystem, folder: str, specifier: str) -> str | None:
     return None
 
 
-def _unknown(specifier: str, known: set[str]) -> bool:
+def _unknown(specifier: str, known: set[str] | frozenset[str]) -> bool:
     name = package_of(specifier)
     return name is not None and name not in known
+
+
+def _known(instance: Instance) -> frozenset[str]:
+    return frozenset({item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name})
+
+
+def encode_scan(scan: PackageScan) -> bytes:
+    files = [
+        [item.path, item.size, list(item.names), None if item.sites is None else [_site(site) for site in item.sites]]
+        for item in scan.files
+    ]
+    return json.dumps({"format": SCAN_FORMAT, "files": files}, separators=(",", ":")).encode()
+
+
+def _site(site: ImportSite) -> list[Any]:
+    return [site.specifier, site.kind.value, site.line, site.column]
+
+
+def decode_scan(data: bytes) -> PackageScan | None:
+    """The scan stored in ``data``, or None when it is not one this version wrote."""
+    try:
+        document = json.loads(data)
+        if document.get("format") != SCAN_FORMAT:
+            return None
+        files = tuple(
+            ScannedFile(
+                str(path),
+                int(size),
+                tuple(str(name) for name in names),
+                None
+                if sites is None
+                else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d)) for a, b, c, d in sites),
+            )
+            for path, size, names, sites in document["files"]
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return PackageScan(files)
+
+
+def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
+    """The identity of the package's files as far as a scan can tell: name, version, the names at
+    the top of its folder and the size of its package.json (the sizes of the files read are checked
+    when the entry is used)."""
+    try:
+        names = fs.listdir(instance.path)
+    except FileSystemError:
+        return None
+    manifest = fs.stat(instance.path + "/package.json")
+    text = "\0".join((instance.name, instance.version, str(manifest.size if manifest else -1), *names))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _still_valid(fs: FileSystem, folder: str, scan: PackageScan) -> bool:
+    for item in scan.files:
+        stat = fs.stat(item.path if item.path.startswith("/") else f"{folder}/{item.path}")
+        if stat is None or stat.kind is not Kind.FILE or stat.size != item.size:
+            return False
+    return True
+
+
+def _scan_on_disk(job: tuple[str, Any, frozenset[str]]) -> PackageScan:
+    """A process pool's unit of work: one package of the host filesystem."""
+    folder, raw, known = job
+    fs = DiskFS()
+    return scan_package(fs, Resolver(fs), folder, raw, known)
+
+
+class PackageCode:
+    """The scans of one run: each name@version looked up in the store once, the misses scanned
+    (in parallel on the host filesystem when there are many), new or grown scans stored back."""
+
+    def __init__(self, fs: FileSystem, store: ScanStore | None = None, *, workers: int | None = None) -> None:
+        self.fs = fs
+        self.store = store
+        self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self._scans: dict[tuple[str, str], tuple[PackageScan, str | None]] = {}
+        self._resolver: Resolver | None = None
+
+    def prepare(self, instances: Iterable[Instance]) -> None:
+        """Look up (and scan when missing) every package among ``instances``."""
+        misses: list[tuple[Instance, str | None]] = []
+        for instance in instances:
+            key = (instance.name, instance.version)
+            if instance.is_project or instance.is_workspace or key in self._scans:
+                continue
+            store_key = _scan_key(self.fs, instance) if self.store is not None else None
+            data = self.store.get(store_key) if self.store is not None and store_key is not None else None
+            scan = decode_scan(data) if data is not None else None
+            if scan is not None and _still_valid(self.fs, instance.path, scan):
+                self._scans[key] = (scan, store_key)
+            else:
+                self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
+                misses.append((instance, store_key))
+        for (instance, store_key), scan in zip(misses, self._scan_all([item for item, _ in misses]), strict=True):
+            self._scans[(instance.name, instance.version)] = (scan, store_key)
+            self._save(store_key, scan)
+
+    def _scan_all(self, instances: list[Instance]) -> list[PackageScan]:
+        jobs = [(instance.path, instance.manifest.raw, _known(instance)) for instance in instances]
+        host = getattr(self.fs, "inner", self.fs)  # a read cache over the host's files is the host's
+        if isinstance(host, DiskFS) and self.workers > 1 and len(jobs) >= POOL_THRESHOLD:
+            chunk = max(1, len(jobs) // (self.workers * 8))
+            with ProcessPoolExecutor(self.workers) as pool:
+                return list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
+        resolver = self._resolver = self._resolver or Resolver(self.fs)
+        return [scan_package(self.fs, resolver, folder, raw, known) for folder, raw, known in jobs]
+
+    def _save(self, store_key: str | None, scan: PackageScan) -> None:
+        if self.store is not None and store_key is not None and scan.cacheable:
+            self.store.put(store_key, encode_scan(scan))
+
+    def imports(self, instance: Instance, known: set[str]) -> list[PackageImport]:
+        """Bare imports in the package's reachable code naming a package outside ``known``."""
+        key = (instance.name, instance.version)
+        if key not in self._scans:
+            self.prepare([instance])
+        scan, store_key = self._scans[key]
+        found, updated = _imports(self.fs, instance.path, scan, known)
+        if updated is not None:
+            self._scans[key] = (updated, store_key)
+            self._save(store_key, updated)
+        return found

@@ -23,7 +23,7 @@ from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.overlay import OverlayFS
 

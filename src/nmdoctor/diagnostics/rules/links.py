@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.model.graph import DependencyGraph
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 
 __all__ = ["broken_symlink"]
 

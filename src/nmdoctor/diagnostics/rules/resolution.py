@@ -9,8 +9,8 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
-from nmdoctor.render.tree_json import relative
 
 __all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency", "version_mismatch"]
 

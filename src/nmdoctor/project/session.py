@@ -1,0 +1,117 @@
+"""One project, read once per run: every command and the Python API load it the same way.
+
+``Project`` holds the filesystem view behind a file-read cache and builds, each at most once and
+only when asked, the root manifest, the settings, the lockfile, the dependency graph, and the
+indexes rules share (the project's source imports, installed packages' code). Rules only judge
+what it gathered.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from nmdoctor.diagnostics.config import Settings, load_settings
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.package_code import PackageCode, ScanStore
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lockfile
+from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.lockfiles.to_graph import lockfile_graph
+from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.sources.index import SourceIndex
+from nmdoctor.vfs.base import FileSystem, Kind, VPath
+from nmdoctor.vfs.cached import CachedFS
+
+__all__ = ["NoLockfile", "Project", "load_graph"]
+
+
+class NoLockfile(LockfileError):
+    """The lockfile was asked for and there is none."""
+
+
+def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) -> DependencyGraph:
+    """The dependency model of the project at ``folder`` (a real path): its installed node_modules,
+    or its lockfile when asked or when nothing is installed.
+
+    Raises TreeError (no or bad package.json) and LockfileError (no or bad lockfile)."""
+    installed = fs.stat(f"{folder}/node_modules")
+    if from_lockfile or installed is None or installed.kind is not Kind.DIR:
+        path = find_lockfile(fs, folder)
+        if path is not None or from_lockfile:
+            if path is None:
+                raise NoLockfile(f"{folder}: no lockfile")
+            manifest = manifest_json(fs, folder)
+            lock = read_lockfile(fs, path, manifest)
+            workspaces = {
+                importer.path: found
+                for importer in lock.importers()
+                if importer.path and (found := manifest_json(fs, f"{folder}/{importer.path}")) is not None
+            }
+            return lockfile_graph(lock, folder, manifest, workspaces)
+    return read_installed_tree(fs, folder)
+
+
+class Project:
+    """What one run knows of the project at ``folder`` (a real path), each part built on first use.
+
+    ``store`` keeps the scans of installed packages' code between runs (None: this run only)."""
+
+    def __init__(
+        self,
+        folder: VPath,
+        fs: FileSystem,
+        *,
+        from_lockfile: bool = False,
+        store: ScanStore | None = None,
+    ) -> None:
+        self.folder = folder
+        self.fs = fs if isinstance(fs, CachedFS) else CachedFS(fs)
+        self.from_lockfile = from_lockfile
+        self.store = store
+
+    @cached_property
+    def manifest(self) -> dict[str, Any] | None:
+        """The root package.json, parsed (None when missing or not a JSON object)."""
+        return manifest_json(self.fs, self.folder)
+
+    @cached_property
+    def graph(self) -> DependencyGraph:
+        return load_graph(self.fs, self.folder, from_lockfile=self.from_lockfile)
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The "nmdoctor" settings (.nmdoctor.json or package.json); raises ConfigError."""
+        return load_settings(self.fs, self.graph.project)
+
+    @cached_property
+    def lockfile_path(self) -> VPath | None:
+        return find_lockfile(self.fs, self.graph.project, self.graph.layout)
+
+    @cached_property
+    def lockfile(self) -> Lockfile | None:
+        """The lockfile beside an installed tree (so the two can be compared); None when the graph
+        itself came from the lockfile, or there is none. Raises LockfileError."""
+        installed = self.fs.stat(f"{self.graph.project}/node_modules")
+        if self.lockfile_path is None or self.from_lockfile or installed is None or installed.kind is not Kind.DIR:
+            return None
+        return read_lockfile(self.fs, self.lockfile_path, manifest_json(self.fs, self.graph.project))
+
+    @cached_property
+    def sources(self) -> SourceIndex:
+        return SourceIndex(self.fs)
+
+    @cached_property
+    def package_code(self) -> PackageCode:
+        return PackageCode(self.fs, self.store)
+
+    def check_context(self, *, singletons: frozenset[str] | None = None) -> CheckContext:
+        """What the checks read, from this session (settings' singletons unless given)."""
+        return CheckContext(
+            graph=self.graph,
+            fs=self.fs,
+            lockfile=self.lockfile,
+            singletons=self.settings.singletons if singletons is None else singletons,
+            sources=self.sources,
+            package_code=self.package_code,
+        )

@@ -19,8 +19,6 @@ from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.lockfiles import LockfileError
 from nmdoctor.render.findings_text import render_findings
-from nmdoctor.render.html_report import render_html, report_data
-from nmdoctor.render.sarif import sarif_document
 
 __all__ = ["check_command"]
 
@@ -107,9 +105,13 @@ def check_command(
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"
     elif output_format == "html":
+        from nmdoctor.render.html_report import render_html, report_data
+
         data = report_data(graph, title=f"nmdoctor check: {graph.roots[0].label}", findings=document, sizes=sizes)
         text = render_html(data)
     elif output_format == "sarif":
+        from nmdoctor.render.sarif import sarif_document
+
         project_uri = Path(graph.project).as_uri() + "/"
         text = json.dumps(sarif_document(document, project_uri), indent=2) + "\n"
     else:

@@ -16,7 +16,6 @@ from nmdoctor.lockfiles import LockfileError
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.project.session import NoLockfile, Project
-from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.render.tree_json import ls_document, why_document
 from nmdoctor.vfs import DiskFS
 
@@ -107,6 +106,8 @@ def why_command(
     graph = load_graph(project, from_lockfile=from_lockfile)
     output_format = output_format or ("json" if as_json else "text")
     if output_format == "html":
+        from nmdoctor.render.html_report import render_html, report_data
+
         data = report_data(graph, title=f"nmdoctor why {name}", focus=name, sizes=package_sizes(graph))
         emit(render_html(data), output)
         sys.exit(0 if graph.instances_of(name) else 1)

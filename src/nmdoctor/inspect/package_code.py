@@ -13,13 +13,13 @@ process pool when they are many and the files are the host's.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -45,6 +45,8 @@ MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
 SCAN_FORMAT = 1  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
+MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
+_QUOTED_NAME = re.compile(rb"""['"`]((?:@[A-Za-z0-9._~-]+/)?[A-Za-z0-9._~-]+)""")
 _SPECIFIER = re.compile(rb"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*|\bimport\s+)(['"])([^'"\n]{1,200})\1""")
 
 
@@ -58,12 +60,15 @@ class PackageImport:
 @dataclass(frozen=True, slots=True)
 class ScannedFile:
     """One file of the package's reachable code: its path inside the package, its size, the
-    packages its text seems to name, and its parsed import sites once some were needed."""
+    packages its text seems to import (``names``), and its parsed import sites once some were
+    needed; until then, ``mentions``: every package name that follows a quote in its text (any
+    import site's package is among them: a specifier is the text of a string literal)."""
 
     path: str
     size: int
     names: tuple[str, ...]
     sites: tuple[ImportSite, ...] | None = None
+    mentions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +129,15 @@ def _entry_files(fs: FileSystem, resolver: Resolver, folder: str, raw: Any) -> l
 
 
 def scan_package(
-    fs: FileSystem, resolver: Resolver, folder: str, raw: Any, known: frozenset[str] | set[str] = frozenset()
+    fs: FileSystem,
+    resolver: Resolver,
+    folder: str,
+    raw: Any,
+    known: frozenset[str] | set[str] = frozenset(),
+    installed: frozenset[str] | None = None,
 ) -> PackageScan:
-    """Walk the package's reachable code once; files naming a package outside ``known`` are parsed."""
+    """Walk the package's reachable code once; files naming a package outside ``known`` are parsed
+    (only those naming one of ``installed``, when given: the others are parsed later if asked)."""
     pending = _entry_files(fs, resolver, folder, raw)
     seen = set(pending)
     files: list[ScannedFile] = []
@@ -141,7 +152,7 @@ def scan_package(
             continue
         if len(source) > MAX_PARSED_BYTES:
             continue
-        candidates = [match.group(2).decode("utf-8", "replace") for match in _SPECIFIER.finditer(source)]
+        candidates = _candidates(source)
         for specifier in candidates:
             if specifier.startswith("./") or specifier.startswith("../"):
                 found = _relative_file(fs, posixpath.dirname(file), specifier)
@@ -150,18 +161,63 @@ def scan_package(
                 seen.add(found)
                 pending.append(found)
         names = tuple(dict.fromkeys(name for item in candidates if (name := package_of(item)) is not None))
-        sites = tuple(parse_imports(source, file)) if any(name not in known for name in names) else None
+        sites: tuple[ImportSite, ...] | None = None
+        mentions: tuple[str, ...] = ()
+        if any(name not in known for name in names):
+            mentions = _mentions(source)
+            if installed is None or len(mentions) > MAX_MENTIONS or _worth_parsing(mentions, known, installed):
+                sites, mentions = tuple(parse_imports(source, file)), ()
         inside = file.startswith(folder + "/")
         cacheable = cacheable and inside
-        files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites))
+        files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
     return PackageScan(tuple(files), cacheable)
 
 
+def _candidates(source: bytes) -> list[str]:
+    """``_SPECIFIER``'s matches in ``source``, found from the keywords' positions: ``bytes.find``
+    skips the text between them at memory speed, where the regex alone tries every position (the
+    same matches, in the same order: every match starts at one of the keywords)."""
+    starts: list[int] = []
+    for word in (b"require", b"import", b"from"):
+        index = source.find(word)
+        while index != -1:
+            starts.append(index)
+            index = source.find(word, index + 1)
+    starts.sort()
+    found: list[str] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = _SPECIFIER.match(source, start)
+        if match is not None:
+            found.append(match.group(2).decode("utf-8", "replace"))
+            end = match.end()
+    return found
+
+
+def _mentions(source: bytes) -> tuple[str, ...]:
+    return tuple(sorted({match.group(1).decode("ascii") for match in _QUOTED_NAME.finditer(source)}))
+
+
+def _worth_parsing(
+    mentions: Iterable[str], known: set[str] | frozenset[str], installed: frozenset[str] | set[str]
+) -> bool:
+    """Whether the file can import an undeclared package that is installed: only such an import
+    can be a phantom dependency (one of a package installed nowhere fails, and is not judged here)."""
+    return any(name in installed and name not in known for name in mentions)
+
+
 def _imports(
-    fs: FileSystem, folder: str, scan: PackageScan, known: set[str] | frozenset[str]
+    fs: FileSystem,
+    folder: str,
+    scan: PackageScan,
+    known: set[str] | frozenset[str],
+    installed: frozenset[str] | set[str] | None = None,
 ) -> tuple[list[PackageImport], PackageScan | None]:
     """The imports of ``scan`` naming a package outside ``known``, and the scan again when files
-    had to be parsed now (it is then worth storing)."""
+    had to be parsed now (it is then worth storing). With ``installed`` (the names installed in the
+    tree), a file not parsed yet is parsed only when it quotes one of them."""
     found: list[PackageImport] = []
     updated: list[ScannedFile] = []
     changed = False
@@ -171,12 +227,15 @@ def _imports(
             updated.append(item)
             continue
         sites = item.sites
+        if sites is None and installed is not None and not _worth_parsing(item.mentions, known, installed):
+            updated.append(item)
+            continue
         if sites is None:
             try:
                 sites = tuple(parse_imports(fs.read_bytes(file), file))
             except FileSystemError:
                 sites = ()
-            item = ScannedFile(item.path, item.size, item.names, sites)
+            item = ScannedFile(item.path, item.size, item.names, sites)  # parsed: mentions not needed
             changed = True
         updated.append(item)
         found.extend(PackageImport(file, site, folder) for site in sites if _unknown(site.specifier, known))
@@ -218,7 +277,13 @@ def _known(instance: Instance) -> frozenset[str]:
 
 def encode_scan(scan: PackageScan) -> bytes:
     files = [
-        [item.path, item.size, list(item.names), None if item.sites is None else [_site(site) for site in item.sites]]
+        [
+            item.path,
+            item.size,
+            list(item.names),
+            None if item.sites is None else [_site(site) for site in item.sites],
+            list(item.mentions),
+        ]
         for item in scan.files
     ]
     return json.dumps({"format": SCAN_FORMAT, "files": files}, separators=(",", ":")).encode()
@@ -242,8 +307,9 @@ def decode_scan(data: bytes) -> PackageScan | None:
                 None
                 if sites is None
                 else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d)) for a, b, c, d in sites),
+                tuple(str(name) for name in mentions),
             )
-            for path, size, names, sites in document["files"]
+            for path, size, names, sites, mentions in document["files"]
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
@@ -251,16 +317,15 @@ def decode_scan(data: bytes) -> PackageScan | None:
 
 
 def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
-    """The identity of the package's files as far as a scan can tell: name, version, the names at
-    the top of its folder and the size of its package.json (the sizes of the files read are checked
-    when the entry is used)."""
+    """The identity of the package's files as far as a scan can tell: name, version and the bytes
+    of its package.json (the sizes of the files read are checked when the entry is used)."""
     try:
-        names = fs.listdir(instance.path)
+        manifest = fs.read_bytes(instance.path + "/package.json")
     except FileSystemError:
         return None
-    manifest = fs.stat(instance.path + "/package.json")
-    text = "\0".join((instance.name, instance.version, str(manifest.size if manifest else -1), *names))
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    digest = hashlib.sha256(f"{SCAN_FORMAT}\0{instance.name}\0{instance.version}\0".encode())
+    digest.update(manifest)
+    return digest.hexdigest()
 
 
 def _still_valid(fs: FileSystem, folder: str, scan: PackageScan) -> bool:
@@ -271,11 +336,39 @@ def _still_valid(fs: FileSystem, folder: str, scan: PackageScan) -> bool:
     return True
 
 
+def _installed_above(fs: FileSystem, project: str) -> set[str]:
+    """Names in the node_modules folders above the project, which node also searches."""
+    names: set[str] = set()
+    folder = posixpath.dirname(project)
+    while True:
+        modules = f"{folder.rstrip('/')}/node_modules"
+        try:
+            entries = fs.listdir(modules)
+        except FileSystemError:
+            entries = ()
+        for entry in entries:
+            if not entry.startswith("@"):
+                names.add(entry)
+                continue
+            with contextlib.suppress(FileSystemError):
+                names.update(f"{entry}/{child}" for child in fs.listdir(f"{modules}/{entry}"))
+        if folder == "/":
+            return names
+        folder = posixpath.dirname(folder)
+
+
+_WORKER_INSTALLED: list[frozenset[str]] = []  # set once in each pool process (its initializer)
+
+
+def _start_worker(installed: frozenset[str]) -> None:
+    _WORKER_INSTALLED.append(installed)
+
+
 def _scan_on_disk(job: tuple[str, Any, frozenset[str]]) -> PackageScan:
     """A process pool's unit of work: one package of the host filesystem."""
     folder, raw, known = job
     fs = DiskFS()
-    return scan_package(fs, Resolver(fs), folder, raw, known)
+    return scan_package(fs, Resolver(fs), folder, raw, known, _WORKER_INSTALLED[-1])
 
 
 class PackageCode:
@@ -287,14 +380,22 @@ class PackageCode:
         self.store = store
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._scans: dict[tuple[str, str], tuple[PackageScan, str | None]] = {}
+        self._installed: set[str] = set()
         self._resolver: Resolver | None = None
 
     def prepare(self, instances: Iterable[Instance]) -> None:
         """Look up (and scan when missing) every package among ``instances``."""
         misses: list[tuple[Instance, str | None]] = []
+        instances = list(instances)
+        self._installed.update(instance.name for instance in instances)
+        for instance in instances:
+            if instance.is_project:
+                self._installed.update(_installed_above(self.fs, instance.path))
         for instance in instances:
             key = (instance.name, instance.version)
-            if instance.is_project or instance.is_workspace or key in self._scans:
+            if instance.is_project or instance.is_workspace:
+                continue
+            if key in self._scans:
                 continue
             store_key = _scan_key(self.fs, instance) if self.store is not None else None
             data = self.store.get(store_key) if self.store is not None and store_key is not None else None
@@ -312,11 +413,15 @@ class PackageCode:
         jobs = [(instance.path, instance.manifest.raw, _known(instance)) for instance in instances]
         host = getattr(self.fs, "inner", self.fs)  # a read cache over the host's files is the host's
         if isinstance(host, DiskFS) and self.workers > 1 and len(jobs) >= POOL_THRESHOLD:
+            from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
+
             chunk = max(1, len(jobs) // (self.workers * 8))
-            with ProcessPoolExecutor(self.workers) as pool:
+            installed = frozenset(self._installed)
+            with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed,)) as pool:
                 return list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
         resolver = self._resolver = self._resolver or Resolver(self.fs)
-        return [scan_package(self.fs, resolver, folder, raw, known) for folder, raw, known in jobs]
+        installed = frozenset(self._installed)
+        return [scan_package(self.fs, resolver, folder, raw, known, installed) for folder, raw, known in jobs]
 
     def _save(self, store_key: str | None, scan: PackageScan) -> None:
         if self.store is not None and store_key is not None and scan.cacheable:
@@ -328,7 +433,7 @@ class PackageCode:
         if key not in self._scans:
             self.prepare([instance])
         scan, store_key = self._scans[key]
-        found, updated = _imports(self.fs, instance.path, scan, known)
+        found, updated = _imports(self.fs, instance.path, scan, known, self._installed)
         if updated is not None:
             self._scans[key] = (updated, store_key)
             self._save(store_key, updated)

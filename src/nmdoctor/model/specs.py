@@ -59,6 +59,7 @@ def _x_range_then_number(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def classify_spec(spec: str) -> Spec:
     text = spec.strip()
     if text.startswith("npm:"):
@@ -103,6 +104,7 @@ def _range(text: str) -> nodesemver.Range | None:
         return None
 
 
+@lru_cache(maxsize=16384)  # a tree asks the same (version, spec) of several rules
 def satisfies(version: str, spec: str) -> bool | None:
     """True/False for a range (or an alias's range); None when the spec is not one nmdoctor can judge
     from a version alone (a tag, a path, a workspace, git, a URL)."""

@@ -9,19 +9,21 @@ what it gathered.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nmdoctor.diagnostics.config import Settings, load_settings
-from nmdoctor.diagnostics.registry import CheckContext
-from nmdoctor.inspect.package_code import PackageCode, ScanStore
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.to_graph import lockfile_graph
 from nmdoctor.model.graph import DependencyGraph
-from nmdoctor.sources.index import SourceIndex
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 from nmdoctor.vfs.cached import CachedFS
+
+if TYPE_CHECKING:  # the parts only `check` uses are imported when built: `ls` does not pay for them
+    from nmdoctor.diagnostics.config import Settings
+    from nmdoctor.diagnostics.registry import CheckContext
+    from nmdoctor.inspect.package_code import PackageCode, ScanStore
+    from nmdoctor.sources.index import SourceIndex
 
 __all__ = ["NoLockfile", "Project", "load_graph"]
 
@@ -82,6 +84,8 @@ class Project:
     @cached_property
     def settings(self) -> Settings:
         """The "nmdoctor" settings (.nmdoctor.json or package.json); raises ConfigError."""
+        from nmdoctor.diagnostics.config import load_settings
+
         return load_settings(self.fs, self.graph.project)
 
     @cached_property
@@ -99,14 +103,20 @@ class Project:
 
     @cached_property
     def sources(self) -> SourceIndex:
+        from nmdoctor.sources.index import SourceIndex
+
         return SourceIndex(self.fs)
 
     @cached_property
     def package_code(self) -> PackageCode:
+        from nmdoctor.inspect.package_code import PackageCode
+
         return PackageCode(self.fs, self.store)
 
     def check_context(self, *, singletons: frozenset[str] | None = None) -> CheckContext:
         """What the checks read, from this session (settings' singletons unless given)."""
+        from nmdoctor.diagnostics.registry import CheckContext
+
         return CheckContext(
             graph=self.graph,
             fs=self.fs,

@@ -122,29 +122,24 @@ def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: in
     rows["npm ls --all --json"] = best(["npm", "ls", "--all", "--json"], folder, repeat)
     rows[f"knip {TOOLS['knip']}"] = best([str(bins / "knip"), "--no-progress"], folder, repeat)
     rows[f"depcheck {TOOLS['depcheck']}"] = best([str(bins / "depcheck")], folder, repeat)
-    instances = len(
-        json.loads(
-            subprocess.run([nmdoctor, "ls", "--json"], cwd=folder, capture_output=True, text=True, check=True).stdout
-        )["instances"]
-    )
-    print(f"\n{label}: {instances} package instances")
+    listing = subprocess.run([nmdoctor, "ls", "--json"], cwd=folder, capture_output=True, text=True, check=True)
+    print(f"\n{label}: {len(json.loads(listing.stdout)['instances'])} package instances")
     print(f"  {'command':<30}{'wall s':>8}{'cpu s':>8}{'peak MB':>9}")
     for name, run in rows.items():
         print(f"  {name:<30}{run.wall:8.3f}{run.cpu:8.3f}{run.peak_mb:9.1f}")
-    ls_run, npm_run = rows["nmdoctor ls --json"], rows["npm ls --all --json"]
-    cold, warm = rows["nmdoctor check (cold)"], rows["nmdoctor check (warm)"]
-    knip = rows[f"knip {TOOLS['knip']}"]
-    depcheck = rows[f"depcheck {TOOLS['depcheck']}"]
-    print(
-        f"  ratios (wall): npm ls / ls {npm_run.wall / ls_run.wall:.2f}x;"
-        f" check cold / ls {cold.wall / ls_run.wall:.2f}x; check warm / ls {warm.wall / ls_run.wall:.2f}x; check warm / knip {warm.wall / knip.wall:.2f}x;"
-        f" check warm / depcheck {warm.wall / depcheck.wall:.2f}x"
-    )
-    print(
-        f"  ratios (cpu):  npm ls / ls {npm_run.cpu / ls_run.cpu:.2f}x;"
-        f" check cold / ls {cold.cpu / ls_run.cpu:.2f}x; check warm / ls {warm.cpu / ls_run.cpu:.2f}x; check warm / knip {warm.cpu / knip.cpu:.2f}x"
-    )
-    print(f"  peak memory: check warm {warm.peak_mb:.0f} MB, npm ls {npm_run.peak_mb:.0f} MB")
+    pairs = [
+        ("npm ls / ls", "npm ls --all --json", "nmdoctor ls --json"),
+        ("check cold / ls", "nmdoctor check (cold)", "nmdoctor ls --json"),
+        ("check warm / ls", "nmdoctor check (warm)", "nmdoctor ls --json"),
+        ("check warm / knip", "nmdoctor check (warm)", f"knip {TOOLS['knip']}"),
+        ("check warm / depcheck", "nmdoctor check (warm)", f"depcheck {TOOLS['depcheck']}"),
+    ]
+    for measure_name in ("wall", "cpu", "peak_mb"):
+        ratios = "; ".join(
+            f"{title} {getattr(rows[top], measure_name) / getattr(rows[bottom], measure_name):.2f}x"
+            for title, top, bottom in pairs
+        )
+        print(f"  ratios ({measure_name}): {ratios}")
 
 
 def main() -> None:

@@ -14,7 +14,6 @@ from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, open_project
 from nmdoctor.diagnostics.config import ConfigError
-from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.lockfiles import LockfileError
@@ -86,21 +85,17 @@ def check_command(
         except LockfileError as error:
             raise InputError(str(error)) from None
         try:
-            settings = session.settings
+            findings = session.findings(
+                select=_codes(select),
+                ignore=_codes(ignore),
+                on_check=lambda code, done, total: step(f"checking {code}", done, total),
+            )
         except ConfigError as error:
             raise InputError(str(error)) from None
-        context = session.check_context()
-        findings = run_checks(
-            context,
-            select=_codes(select),
-            ignore=_codes(ignore) + tuple(settings.ignore),
-            on_check=lambda code, done, total: step(f"checking {code}", done, total),
-        )
         sizes: dict[str, int | None] = {}
         if output_format == "html":
             step("measuring package folders")
             sizes = package_sizes(graph)
-    findings = [item for item in findings if item.package is None or item.package.name not in settings.ignore_packages]
     document = findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1)
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"

@@ -8,7 +8,9 @@ what it gathered.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cached_property
+from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
 from nmdoctor.inspect.tree import read_installed_tree
@@ -21,6 +23,7 @@ from nmdoctor.vfs.cached import CachedFS
 
 if TYPE_CHECKING:  # the parts only `check` uses are imported when built: `ls` does not pay for them
     from nmdoctor.diagnostics.config import Settings
+    from nmdoctor.diagnostics.model import Finding
     from nmdoctor.diagnostics.registry import CheckContext
     from nmdoctor.inspect.package_code import PackageCode, ScanStore
     from nmdoctor.sources.index import SourceIndex
@@ -66,11 +69,15 @@ class Project:
         *,
         from_lockfile: bool = False,
         store: ScanStore | None = None,
+        graph: DependencyGraph | None = None,
     ) -> None:
+        """``graph``: a model the caller already has (the session then does not load one)."""
         self.folder = folder
         self.fs = fs if isinstance(fs, CachedFS) else CachedFS(fs)
         self.from_lockfile = from_lockfile
         self.store = store
+        if graph is not None:
+            self.__dict__["graph"] = graph  # what functools.cached_property would have stored
 
     @cached_property
     def manifest(self) -> dict[str, Any] | None:
@@ -113,15 +120,32 @@ class Project:
 
         return PackageCode(self.fs, self.store)
 
-    def check_context(self, *, singletons: frozenset[str] | None = None) -> CheckContext:
-        """What the checks read, from this session (settings' singletons unless given)."""
+    def check_context(self, *, lockfile: Lockfile | None | EllipsisType = ...) -> CheckContext:
+        """What the checks read, from this session (``lockfile``: another one than the session's)."""
         from nmdoctor.diagnostics.registry import CheckContext
 
         return CheckContext(
             graph=self.graph,
             fs=self.fs,
-            lockfile=self.lockfile,
-            singletons=self.settings.singletons if singletons is None else singletons,
+            lockfile=self.lockfile if lockfile is ... else lockfile,
+            singletons=self.settings.singletons,
             sources=self.sources,
             package_code=self.package_code,
         )
+
+    def findings(
+        self,
+        *,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        on_check: Callable[[str, int, int], None] | None = None,
+        lockfile: Lockfile | None | EllipsisType = ...,
+    ) -> list[Finding]:
+        """The findings of the registered checks, as the settings ask: their ignored codes and
+        packages left out (raises ConfigError for bad settings, LockfileError for a bad lockfile)."""
+        from nmdoctor.diagnostics.engine import run_checks
+
+        settings = self.settings
+        context = self.check_context(lockfile=lockfile)
+        found = run_checks(context, select=select, ignore=(*ignore, *settings.ignore), on_check=on_check)
+        return [item for item in found if item.package is None or item.package.name not in settings.ignore_packages]

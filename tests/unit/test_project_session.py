@@ -161,3 +161,18 @@ def test_no_cache_leaves_the_cache_folder_alone(project: Path, tmp_path: Path, m
     third = runner.invoke(main, ["check", str(project), "--format", "json"])
     assert first.output == second.output == third.output
     assert first.exit_code == second.exit_code == third.exit_code == 1
+
+
+def test_a_file_is_parsed_when_it_quotes_an_installed_undeclared_name(project: Path, tmp_path: Path) -> None:
+    """`require.resolve('c')` is no candidate of the text scan; the file is parsed for its other,
+    uninstalled, candidate and must still yield `c` (installed, undeclared by `a`)."""
+    lib = "try { require('not-installed-anywhere') } catch {}\nmodule.exports = require.resolve('c');\n"
+    _write(project / "node_modules" / "a" / "lib.js", lib)
+    store = DiskStore(str(tmp_path / "cache"))
+    for _ in range(2):  # cold, then from the cache
+        found = _codes(Project(str(project), DiskFS(), store=store).findings())
+        assert ("phantom-dependency", "c", "node_modules/a/lib.js") in found
+    graph = api.load_project(str(project))
+    without_tree = PackageCode(DiskFS())  # not told the tree: every file naming an unknown package is parsed
+    a = next(instance for instance in graph.instances if instance.name == "a")
+    assert [item.site.specifier for item in without_tree.imports(a, {"a", "b"})] == ["not-installed-anywhere", "c"]

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from nmdoctor import __version__
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
@@ -323,7 +324,7 @@ def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
         manifest = fs.read_bytes(instance.path + "/package.json")
     except FileSystemError:
         return None
-    digest = hashlib.sha256(f"{SCAN_FORMAT}\0{instance.name}\0{instance.version}\0".encode())
+    digest = hashlib.sha256(f"{__version__}\0{SCAN_FORMAT}\0{instance.name}\0{instance.version}\0".encode())
     digest.update(manifest)
     return digest.hexdigest()
 
@@ -357,10 +358,10 @@ def _installed_above(fs: FileSystem, project: str) -> set[str]:
         folder = posixpath.dirname(folder)
 
 
-_WORKER_INSTALLED: list[frozenset[str]] = []  # set once in each pool process (its initializer)
+_WORKER_INSTALLED: list[frozenset[str] | None] = []  # set once in each pool process (its initializer)
 
 
-def _start_worker(installed: frozenset[str]) -> None:
+def _start_worker(installed: frozenset[str] | None) -> None:
     _WORKER_INSTALLED.append(installed)
 
 
@@ -381,6 +382,7 @@ class PackageCode:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._scans: dict[tuple[str, str], tuple[PackageScan, str | None]] = {}
         self._installed: set[str] = set()
+        self._tree_seen = False  # prepare() was told the tree: ``_installed`` may then filter parsing
         self._resolver: Resolver | None = None
 
     def prepare(self, instances: Iterable[Instance]) -> None:
@@ -391,6 +393,7 @@ class PackageCode:
         for instance in instances:
             if instance.is_project:
                 self._installed.update(_installed_above(self.fs, instance.path))
+                self._tree_seen = True
         for instance in instances:
             key = (instance.name, instance.version)
             if instance.is_project or instance.is_workspace:
@@ -412,15 +415,14 @@ class PackageCode:
     def _scan_all(self, instances: list[Instance]) -> list[PackageScan]:
         jobs = [(instance.path, instance.manifest.raw, _known(instance)) for instance in instances]
         host = getattr(self.fs, "inner", self.fs)  # a read cache over the host's files is the host's
+        installed = frozenset(self._installed) if self._tree_seen else None
         if isinstance(host, DiskFS) and self.workers > 1 and len(jobs) >= POOL_THRESHOLD:
             from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
 
             chunk = max(1, len(jobs) // (self.workers * 8))
-            installed = frozenset(self._installed)
             with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed,)) as pool:
                 return list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
         resolver = self._resolver = self._resolver or Resolver(self.fs)
-        installed = frozenset(self._installed)
         return [scan_package(self.fs, resolver, folder, raw, known, installed) for folder, raw, known in jobs]
 
     def _save(self, store_key: str | None, scan: PackageScan) -> None:
@@ -433,7 +435,7 @@ class PackageCode:
         if key not in self._scans:
             self.prepare([instance])
         scan, store_key = self._scans[key]
-        found, updated = _imports(self.fs, instance.path, scan, known, self._installed)
+        found, updated = _imports(self.fs, instance.path, scan, known, self._installed if self._tree_seen else None)
         if updated is not None:
             self._scans[key] = (updated, store_key)
             self._save(store_key, updated)

@@ -147,6 +147,9 @@ def scan_package(
         file = pending.pop()
         if language_for(file) is None:
             continue
+        stat = fs.stat(file)
+        if stat is not None and stat.size > MAX_PARSED_BYTES:
+            continue  # a bundle: known by its size, not read
         try:
             source = fs.read_bytes(file)
         except FileSystemError:

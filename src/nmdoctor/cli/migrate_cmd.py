@@ -12,8 +12,9 @@ import click
 
 from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
-from nmdoctor.cli.tree_cmds import InputError, load_graph
+from nmdoctor.cli.tree_cmds import InputError, open_project
 from nmdoctor.diagnostics.model import Finding, findings_document
+from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.linkers.materialize import MaterializeError, materialize
@@ -26,7 +27,6 @@ from nmdoctor.migrate.pnp import migrate_to_pnp
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.render.html_report import render_html, report_data
-from nmdoctor.vfs import DiskFS
 
 __all__ = ["migrate_command"]
 
@@ -88,6 +88,11 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
     type=click.Path(file_okay=False),
     help="Also write the project with the planned node_modules to DIR (a new folder), to run node on it.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Scan installed packages' code afresh, without the user cache ($NMDOCTOR_CACHE_DIR to move it).",
+)
 def migrate_command(
     project: str,
     target: str,
@@ -100,13 +105,15 @@ def migrate_command(
     shamefully_hoist: bool,
     nm_hoisting_limits: HoistingLimits | None,
     materialize_to: str | None,
+    no_cache: bool,
 ) -> None:
     """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
     if target == "yarn-pnp":
         if materialize_to is not None:
             raise click.UsageError("--materialize writes a node_modules layout; yarn-pnp has none")
-        graph = load_graph(project, from_lockfile=from_lockfile)
-        pnp = migrate_to_pnp(graph, DiskFS())
+        session = open_project(project, from_lockfile=from_lockfile)
+        graph = session.graph
+        pnp = migrate_to_pnp(graph, session.fs)
         _report(
             graph,
             target,
@@ -124,16 +131,18 @@ def migrate_command(
         raise click.UsageError("--nm-hoisting-limits applies to --to yarn-berry only")
     with scan_progress(f"migrate --to {target}") as step:
         step("reading the installed tree")
-        graph = load_graph(project, from_lockfile=from_lockfile)
+        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache)
+        graph = session.graph
         settings = PnpmSettings(
             hoist_pattern=_patterns(hoist_pattern, ("*",)),
             public_hoist_pattern=_patterns(public_hoist_pattern, ()),
             shamefully_hoist=shamefully_hoist,
-            package_extensions=package_extensions(DiskFS(), graph.project),
+            package_extensions=package_extensions(session.fs, graph.project),
         )
         berry = BerrySettings(hoisting_limits=nm_hoisting_limits or "none")
         step("planning the layout and comparing resolutions")
-        result = migrate(graph, DiskFS(), target, settings, berry=berry)
+        today = CheckContext(graph=graph, fs=session.fs, sources=session.sources, package_code=session.package_code)
+        result = migrate(graph, session.fs, target, settings, berry=berry, today=today)
     if materialize_to is not None:
         try:
             written = materialize(result.plan, graph.project, materialize_to)

@@ -11,9 +11,9 @@ resolves to nothing (the fallback the runtime may apply is a warning, not a decl
 
 from __future__ import annotations
 
-from nmdoctor.inspect.pnp import Locator, PnpState, read_pnp_state
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
+from nmdoctor.resolve.pnp_state import Locator, PnpState, read_pnp_state
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.vfs.pnpfs import PnpFS, resolve_virtual
 

@@ -25,7 +25,7 @@ from nmdoctor.diagnostics.rules import undeclared
 from nmdoctor.inspect.package_code import package_imports
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.sources.imports import package_of
 from nmdoctor.vfs.base import FileSystem

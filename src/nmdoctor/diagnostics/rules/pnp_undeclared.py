@@ -18,13 +18,13 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.inspect.package_code import package_imports
-from nmdoctor.inspect.pnp import Locator, PnpError, read_pnp_state
 from nmdoctor.inspect.pnp_tree import LAYOUT
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.pnp import PnpResolver
+from nmdoctor.resolve.pnp_state import Locator, PnpError, read_pnp_state
 from nmdoctor.sources.files import source_files
 from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystemError

@@ -1,348 +1,277 @@
 """node_modules hazards of a project's container setup, from its files alone (no Docker engine).
 
-Per service: which folder holds the app's node_modules, what the image put there, and what each
-mount does to it at run time; plus the Dockerfile habits that make images differ from what was
-tested (installing again in the production stage, installing without the lockfile, running as
-root, sending the host's node_modules into the build context).
+Reads the compose files ``docker compose`` would read (or the ``-f`` stack given), every Dockerfile
+in the folder and every one a service builds, and per service works out where the app's requires
+resolve at start (``mounts``), what the start scripts do to node_modules (``startup``), and per
+Dockerfile how its image installs and runs (``images``).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from nmdoctor.diagnostics.model import Finding, Severity
-from nmdoctor.docker.compose import ComposeError, Service, parse_compose
-from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.docker.compose import ComposeError, Mount, Service, load_services, read_env_file
+from nmdoctor.docker.dockerfile import LOCKFILES, Stage, parse_dockerfile
+from nmdoctor.docker.images import Shipped, image_findings
+from nmdoctor.docker.mounts import resolve_node_modules
+from nmdoctor.docker.project import compose_files, dockerfile_names, read_text, standalone_context
+from nmdoctor.docker.startup import Script, script_steps, start_scripts
+from nmdoctor.vfs.base import FileSystem
 
 __all__ = ["DockerInputError", "docker_findings"]
 
-_COMPOSE_NAMES = (
-    "compose.yaml",
-    "compose.yml",
-    "docker-compose.yml",
-    "docker-compose.yaml",
-    "compose.override.yaml",
-    "compose.override.yml",
-    "docker-compose.override.yml",
-    "docker-compose.override.yaml",
-)
 _SYNC = "nmdoctor volume-sync --base <image copy> --target <node_modules>"
 
 
 class DockerInputError(ValueError):
-    """A file that cannot be read as what its name says (compose YAML)."""
+    """A file that cannot be read as what its name says, or nothing to analyse."""
 
 
-def _read(fs: FileSystem, path: str) -> str | None:
-    try:
-        return fs.read_bytes(path).decode("utf-8", "replace")
-    except FileSystemError:
-        return None
+@dataclass(slots=True)
+class _Image:
+    path: str  # absolute
+    context: str  # absolute
+    stages: list[Stage]
+    shipped: list[Shipped] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    top: bool = False  # in the analysed folder: also built on its own, shipping its last stage
 
 
-def _dockerfiles(fs: FileSystem, folder: str) -> list[str]:
-    try:
-        names = fs.listdir(folder)
-    except FileSystemError:
-        return []
-    return [
-        f"{folder}/{name}"
-        for name in names
-        if name == "Dockerfile" or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")
-    ]
-
-
-def _relative(folder: str, path: str) -> str:
+def _rel(folder: str, path: str) -> str:
     return posixpath.relpath(path, folder)
 
 
-def _ignored(fs: FileSystem, folder: str) -> bool | None:
-    """Does .dockerignore keep node_modules out of the build context? None without a .dockerignore."""
-    text = _read(fs, f"{folder}/.dockerignore")
+def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -> _Image | None:
+    if path in images:
+        return images[path]
+    text = read_text(fs, path)
     if text is None:
         return None
-    excluded = False
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        negate = line.startswith("!")
-        pattern = line.lstrip("!").strip("/")
-        if any(fnmatch.fnmatch(candidate, pattern) for candidate in ("node_modules", "node_modules/x")) or pattern in (
-            "**/node_modules",
-            "*/node_modules",
-            "**",
-        ):
-            excluded = not negate
-    return excluded
-
-
-def _stage_findings(fs: FileSystem, folder: str, path: str, stages: list[Stage]) -> Iterator[Finding]:
-    where = _relative(folder, path)
+    stages = parse_dockerfile(text, lambda name: read_text(fs, f"{context}/{name}") is not None)
     if not stages:
-        return
-    final = stages[-1]
-    earlier_installs = [install for stage in stages[:-1] for install in stage.installs]
-    for install in final.installs:
-        if earlier_installs and len(stages) > 1:
-            yield Finding(
-                "prod-stage-reinstall",
-                Severity.WARNING,
-                f"the final stage of {where} installs dependencies again (`{install.command}`) instead of copying "
-                "what the build stage installed and tested",
-                None,
-                from_=where,
-                line=install.line,
-                column=1,
-                fix="COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` or "
-                "`pnpm prune --prod` there)",
-            )
-    for stage in stages:
-        for install in stage.installs:
-            if not install.after_lockfile:
+        return None
+    images[path] = _Image(path, context, stages)
+    return images[path]
+
+
+def _stage_for(image: _Image, target: str | None) -> Stage:
+    return next((stage for stage in image.stages if target and stage.name == target), image.stages[-1])
+
+
+def _service_words(service: Service) -> list[str] | None:
+    if service.entrypoint is None and service.command is None:
+        return None
+    return (service.entrypoint or []) + (service.command or [])
+
+
+def _start_words(service: Service | None, stage: Stage) -> list[str]:
+    if service is not None and service.entrypoint is not None:
+        return service.entrypoint + (service.command or [])
+    command = service.command if service is not None and service.command is not None else stage.cmd
+    return (stage.entrypoint or []) + (command or [])
+
+
+def _step_findings(folder: str, scripts: list[Script], where_inline: str, inline_line: int) -> Iterator[Finding]:
+    for script in scripts:
+        where = script.where or where_inline
+        for step in script_steps(script.text):
+            line = step.line if script.path else inline_line
+            guard_line = step.guard_line if script.path else inline_line
+            if step.kind == "sync" or step.keyed:
+                continue
+            if step.guard is None and step.kind == "install":
                 yield Finding(
-                    "lockfile-not-used",
+                    "install-at-start",
                     Severity.WARNING,
-                    f"`{install.command}` in {where} runs before any lockfile is copied into the image: it resolves "
-                    "versions afresh, so the image gets other versions than were tested",
+                    f"{where} installs dependencies every time the container starts: it needs the network at "
+                    "start, is slow, and can install other versions than the image was tested with",
                     None,
                     from_=where,
-                    line=install.line,
+                    line=line,
                     column=1,
-                    fix="COPY package.json and the lockfile first, then `npm ci` (or `pnpm install --frozen-lockfile`, "
-                    "`yarn install --immutable`)",
+                    fix="install in the image (`npm ci` in the Dockerfile) and, for a node_modules volume, refresh "
+                    f"it keyed by the lockfile: `{_SYNC}`",
                 )
-    user = (final.user or "").split(":")[0]
-    runs_node = any(
-        "node" in word or "npm" in word or "pnpm" in word or "yarn" in word
-        for word in (final.cmd or []) + (final.entrypoint or [])
-    )
-    if user in ("", "root", "0") and (runs_node or final.base.startswith("node")):
-        yield Finding(
-            "runs-as-root",
-            Severity.WARNING,
-            f"the final stage of {where} runs as root: a compromised dependency owns the container",
-            None,
-            from_=where,
-            line=final.line,
-            column=1,
-            fix="add `USER node` (official node images have it) after the files are copied, with root-owned app files",
-        )
-    runtime_user = (final.user or "").split(":")[0]
-    if runtime_user not in ("", "root", "0"):
-        for copy in final.copies:
-            owner = (copy.chown or "").split(":")[0]
-            if owner == runtime_user and copy.from_stage is None and copy.whole_context:
+            elif step.guard is not None:
                 yield Finding(
-                    "app-files-writable",
+                    "init-marker-version-blind",
                     Severity.WARNING,
-                    f"{where} copies the app owned by `{runtime_user}`, the user it runs as: a compromised dependency "
-                    "can rewrite the app's code",
+                    f"{where} {'installs' if step.kind == 'install' else 'restores'} node_modules only when "
+                    f"`{step.guard.strip()}` holds; that test records nothing about which dependencies are there, "
+                    "so after a dependency change the old node_modules stays",
                     None,
                     from_=where,
-                    line=copy.line,
+                    line=guard_line,
                     column=1,
-                    fix="drop --chown (files stay owned by root, readable by all) and give the runtime user only the "
-                    "folders it must write",
+                    fix=f"key the refresh on the lockfile (a hash) instead: `{_SYNC}` does that, then run "
+                    "`nmdoctor verify`",
                 )
-    if any(copy.whole_context for stage in stages for copy in stage.copies):
-        ignored = _ignored(fs, folder)
-        if not ignored:
-            reason = "there is no .dockerignore" if ignored is None else ".dockerignore does not exclude node_modules"
-            yield Finding(
-                "node-modules-not-dockerignored",
-                Severity.WARNING,
-                f"{where} copies the whole build context and {reason}: the host's node_modules (other OS, other "
-                "versions) can enter the image over the installed one",
-                None,
-                from_=where,
-                fix="add `node_modules` to .dockerignore",
-            )
 
 
-def _populated(stages: list[Stage], stage: Stage, path: str) -> bool:
-    """Does the image put packages at ``path`` (installed there, or copied there)?"""
-    chain = [stage]
-    base = next((item for item in stages if item.name and item.name == stage.base), None)
-    while base is not None and base not in chain:
-        chain.append(base)
-        base = next((item for item in stages if item.name and item.name == base.base), None)
-    for item in chain:
-        if any(posixpath.join(install.workdir, "node_modules") == path for install in item.installs):
-            return True
-        for copy in item.copies:
-            if copy.destination == path and (
-                copy.from_stage or any("node_modules" in source for source in copy.sources)
-            ):
-                return True
-            if copy.whole_context and copy.destination == posixpath.dirname(path) and copy.from_stage is None:
-                continue  # the host's node_modules, if any: not what the image installed
-    return False
-
-
-def _restoring_entrypoint(fs: FileSystem, folder: str, stage: Stage, service: Service) -> tuple[str, str] | None:
-    """(script path, text) of the entrypoint that fills node_modules at start, if the repo has it."""
-    words = service.entrypoint or stage.entrypoint or []
-    for word in words:
-        name = posixpath.basename(word)
-        for candidate in (f"{folder}/{name}", f"{folder}/docker/{name}", f"{folder}/scripts/{name}"):
-            text = _read(fs, candidate)
-            if text is not None and "node_modules" in text:
-                return candidate, text
-    return None
-
-
-def _orphan_entrypoints(fs: FileSystem, folder: str) -> list[str]:
+def _orphan_restorers(fs: FileSystem, folder: str, used: set[str]) -> list[str]:
     try:
         names = fs.listdir(folder)
-    except FileSystemError:
+    except OSError:
         return []
     found = []
-    for name in names:
-        if "entrypoint" in name and name.endswith(".sh"):
-            text = _read(fs, f"{folder}/{name}") or ""
+    for name in sorted(names):
+        path = f"{folder}/{name}"
+        if "entrypoint" in name and name.endswith(".sh") and path not in used:
+            text = read_text(fs, path) or ""
             if re.search(r"\b(cp|rsync|mv)\b[^\n]*node_modules", text):
                 found.append(name)
     return found
 
 
-_MARKER_TEST = re.compile(r"(?:\[\s*!?\s*-[ef]\s+|test\s+!?\s*-[ef]\s+)[\"']?([^\s\"'\]]*node_modules/\.[\w.-]+)")
-_MARKER_KEYED = re.compile(
-    r"sha\d*sum|md5sum|cksum|shasum|\bcmp\b|diff\s|lockfile|package-lock|pnpm-lock|yarn\.lock|\$\(cat"
-)
-
-
-def _marker_findings(where: str, text: str, node_modules: str) -> Iterator[Finding]:
-    match = _MARKER_TEST.search(text)
-    if match is None or _MARKER_KEYED.search(text):
-        return
-    line = text.count("\n", 0, match.start()) + 1
-    yield Finding(
-        "init-marker-version-blind",
-        Severity.WARNING,
-        f"{where} restores {node_modules} only when the marker `{match.group(1)}` is missing; the marker does not "
-        "record which dependencies it restored, so after an image update the volume keeps the old ones",
-        None,
-        from_=where,
-        line=line,
-        column=1,
-        fix=f"key the restore on the image's lockfile (a hash) instead of a bare marker: `{_SYNC}` does that, "
-        "then run `nmdoctor verify`",
+def _service_findings(
+    fs: FileSystem,
+    folder: str,
+    service: Service,
+    image: _Image,
+    sharing: dict[str, list[str]],
+) -> Iterator[Finding]:
+    stage = _stage_for(image, service.target)
+    compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+    scripts = start_scripts(
+        fs, folder, _start_words(service, stage), stage, service.mounts, compose_dir, image.context
     )
+    steps = [step for script in scripts for step in script_steps(script.text)]
+    yield from _step_findings(folder, scripts, service.file, service.line)
+    resolution = resolve_node_modules(service, stage)
+    refreshed = any(step.kind == "sync" or step.keyed for step in steps)
+    volume = resolution.volume
+    if volume is not None and volume.kind == "volume" and not refreshed:
+        users = sharing.get(volume.source or "", [service.name])
+        names = ", ".join(f"`{name}`" for name in users)
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.WARNING,
+            f"service{'s' if len(users) > 1 else ''} {names} keep{'' if len(users) > 1 else 's'} "
+            f"{resolution.found} in the named volume `{volume.source}`: Docker copies the image into a volume "
+            "only while it is empty, so after a rebuild with other dependencies (`docker compose up --build`) "
+            "it still holds the old ones",
+            None,
+            from_=volume.file,
+            line=volume.line,
+            column=1,
+            fix=f"mount an anonymous volume instead (`- {volume.target}`) and start with `docker compose up "
+            f"--build --renew-anon-volumes` after dependency changes; or refresh it at start keyed by the "
+            f"lockfile: `{_SYNC}` in the entrypoint",
+        )
+    if resolution.found is not None or steps:
+        return
+    if resolution.hidden:
+        path, mount = resolution.hidden[0]
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.ERROR,
+            f"service `{service.name}` binds {mount.source} over {mount.target}, which hides the image's {path}; "
+            "no other node_modules the app's requires reach is left, so it runs on the host's (another OS, "
+            "other versions) or fails with ERR_MODULE_NOT_FOUND",
+            None,
+            from_=mount.file,
+            line=mount.line,
+            column=1,
+            fix=f"add an anonymous volume under the bind mount (`- {path}`), which Docker fills from the image, "
+            "and start with `docker compose up --renew-anon-volumes` after dependency changes",
+        )
+        return
+    needs_packages = bool(stage.trees) or any(install.command.kind == "project" for install in stage.installs)
+    for mount in resolution.empty_volumes:
+        if not needs_packages:
+            break
+        orphans = _orphan_restorers(fs, image.context, {script.path for script in scripts if script.path})
+        dropped = (
+            f"; {', '.join(orphans)} would restore them, but the image's ENTRYPOINT does not run it" if orphans else ""
+        )
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.ERROR,
+            f"service `{service.name}` mounts {'a volume' if mount.kind == 'anonymous' else mount.source} at "
+            f"{mount.target}, where the image installs nothing, and no other node_modules the app's requires "
+            f"reach holds packages: a fresh volume is empty and node fails with ERR_MODULE_NOT_FOUND{dropped}",
+            None,
+            from_=mount.file,
+            line=mount.line,
+            column=1,
+            fix=f"install or copy the dependencies to {mount.target} in the image, or restore them at start: "
+            f"`{_SYNC}` in the entrypoint",
+        )
+        break
 
 
-def _service_findings(fs: FileSystem, folder: str, compose: str, service: Service) -> Iterator[Finding]:
-    if not service.dockerfile:
-        return
-    dockerfile = posixpath.normpath(f"{folder}/{service.dockerfile}")
-    text = _read(fs, dockerfile)
-    if text is None:
-        return
-    stages = parse_dockerfile(text)
-    if not stages:
-        return
-    stage = next((item for item in stages if item.name == service.target), stages[-1])
-    node_modules = posixpath.join(stage.workdir, "node_modules")
-    where = _relative(folder, compose)
-    exact = [mount for mount in service.mounts if mount.target.rstrip("/") == node_modules]
-    covering = [
-        mount
-        for mount in service.mounts
-        if mount.kind == "bind" and node_modules.startswith(mount.target.rstrip("/") + "/")
-    ]
-    populated = _populated(stages, stage, node_modules)
-    for mount in exact:
-        if mount.kind == "bind":
-            yield Finding(
-                "volume-shadows-node-modules",
-                Severity.ERROR,
-                f"service `{service.name}` binds {mount.source} over {node_modules}: the host's folder hides what the "
-                "image installed",
-                None,
-                from_=where,
-                line=mount.line,
-                column=1,
-                fix=f"mount a named volume at {node_modules} instead, or drop the mount",
-            )
+def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> list[tuple[str, str]]:
+    names = explicit if explicit else compose_files(fs, folder)
+    stack = []
+    for name in names:
+        path = name if name.startswith("/") else posixpath.normpath(f"{folder}/{name}")
+        text = read_text(fs, path)
+        if text is None:
+            raise DockerInputError(f"{name}: no such compose file")
+        stack.append((_rel(folder, path), text))
+    return stack
+
+
+def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = None) -> list[Finding]:
+    """Every container hazard found in ``folder``; ``compose`` is a ``-f`` stack (paths from ``folder``)."""
+    stack = _compose_stack(fs, folder, compose)
+    env = read_env_file(read_text(fs, f"{folder}/.env") or "")
+    try:
+        services = load_services(stack, env)
+    except ComposeError as error:
+        raise DockerInputError(str(error)) from None
+    images: dict[str, _Image] = {}
+    built: list[tuple[Service, _Image]] = []
+    for service in services:
+        if not service.dockerfile:
             continue
-        restoring = _restoring_entrypoint(fs, folder, stage, service)
-        if not populated:
-            if restoring is not None:
-                yield from _marker_findings(_relative(folder, restoring[0]), restoring[1], node_modules)
-                continue
-            orphans = _orphan_entrypoints(fs, folder)
-            dropped = (
-                f"; {', '.join(orphans)} would restore them, but the image's ENTRYPOINT does not run it"
-                if orphans
-                else ""
-            )
-            yield Finding(
-                "volume-shadows-node-modules",
-                Severity.ERROR,
-                f"service `{service.name}` mounts {'a volume' if mount.kind == 'anonymous' else mount.source} at "
-                f"{node_modules}, where the image installs nothing: a fresh volume is empty and node fails with "
-                f"ERR_MODULE_NOT_FOUND{dropped}",
-                None,
-                from_=where,
-                line=mount.line,
-                column=1,
-                fix=f"install or copy the dependencies to {node_modules} in the image, or restore them at start: "
-                f"`{_SYNC}` in the entrypoint",
-            )
-        elif restoring is not None:
-            yield from _marker_findings(_relative(folder, restoring[0]), restoring[1], node_modules)
-        elif not covering:
-            yield Finding(
-                "volume-shadows-node-modules",
-                Severity.WARNING,
-                f"service `{service.name}` keeps {node_modules} in the volume {mount.source or '(anonymous)'}: Docker "
-                "fills a volume from the image only while it is empty (Kubernetes never does), so after an image "
-                "update it still holds the old dependencies",
-                None,
-                from_=where,
-                line=mount.line,
-                column=1,
-                fix=f"restore from an image copy at start, keyed by the lockfile: `{_SYNC}`; or do not persist "
-                "node_modules",
-            )
-    if not exact:
-        for mount in covering:
-            if populated:
-                yield Finding(
-                    "volume-shadows-node-modules",
-                    Severity.ERROR,
-                    f"service `{service.name}` binds {mount.source} over {mount.target}, which hides the image's "
-                    f"{node_modules} (the host's node_modules, if any, is used instead)",
-                    None,
-                    from_=where,
-                    line=mount.line,
-                    column=1,
-                    fix=f"add a volume for {node_modules} under the bind mount (`- node_modules:{node_modules}`), "
-                    "which Docker fills from the image",
-                )
-
-
-def docker_findings(fs: FileSystem, folder: str) -> list[Finding]:
-    """Every container hazard found in ``folder`` (Dockerfiles, compose files, entrypoints)."""
-    findings: list[Finding] = []
-    for path in _dockerfiles(fs, folder):
-        text = _read(fs, path)
-        if text is not None:
-            findings += _stage_findings(fs, folder, path, parse_dockerfile(text))
-    for name in _COMPOSE_NAMES:
+        compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+        context = posixpath.normpath(posixpath.join(compose_dir, service.context))
+        path = posixpath.normpath(posixpath.join(compose_dir, service.dockerfile))
+        image = _image(fs, images, path, context)
+        if image is None:
+            continue
+        stage = _stage_for(image, service.target)
+        image.shipped.append(Shipped(stage, service.user, _service_words(service)))
+        image.services.append(service)
+        built.append((service, image))
+    for name in dockerfile_names(fs, folder):
         path = f"{folder}/{name}"
-        stat = fs.stat(path)
-        if stat is None or stat.kind is not Kind.FILE:
-            continue
-        text = _read(fs, path) or ""
-        try:
-            services = parse_compose(text, path)
-        except ComposeError as error:
-            raise DockerInputError(str(error)) from None
-        for service in services:
-            findings += _service_findings(fs, folder, path, service)
-    return findings
+        image = _image(fs, images, path, standalone_context(fs, path))
+        if image is not None:
+            image.top = True
+    if not stack and not images:
+        raise DockerInputError(f"{folder}: no Dockerfile or compose file found (nothing to analyse)")
+    findings: list[Finding] = []
+    for image in images.values():
+        if image.top or not image.services or any(item.target is None for item in image.services):
+            if all(item.stage is not image.stages[-1] or item.user or item.words for item in image.shipped):
+                image.shipped.append(Shipped(image.stages[-1], None, None))
+        unique: dict[tuple[int, str | None, str], Shipped] = {}
+        for item in image.shipped:
+            unique.setdefault((item.stage.index, item.user, " ".join(item.words or [])), item)
+        shipped = list(unique.values())
+        where = _rel(folder, image.path)
+        findings += image_findings(fs, image.stages, shipped, image.path, image.context, where)
+        if not image.services:
+            stage = image.stages[-1]
+            scripts = start_scripts(fs, folder, _start_words(None, stage), stage, [], image.context, image.context)
+            findings += _step_findings(folder, scripts[1:], where, stage.line)
+    sharing: dict[str, list[str]] = {}
+    for service in services:
+        for mount in service.mounts:
+            if mount.kind == "volume" and mount.source and posixpath.basename(mount.target) == "node_modules":
+                sharing.setdefault(mount.source, []).append(service.name)
+    for service, image in built:
+        findings += _service_findings(fs, folder, service, image, sharing)
+    unique_findings: dict[tuple[str, str | None, int | None], Finding] = {}
+    for finding in findings:
+        unique_findings.setdefault((finding.code, finding.from_, finding.line), finding)
+    return list(unique_findings.values())
+
+
+__all__ += ["LOCKFILES", "Mount"]

@@ -119,8 +119,10 @@ def main() -> None:
         sum(t.false_positive for t in result.codes.values()),
         sum(t.missed for t in result.codes.values()),
     )
-    print(f"{'all codes':34} {total.true_positive:4} {total.false_positive:4} {total.missed:4} "
-          f"{total.precision:10.0%} {total.recall:8.0%}")
+    print(
+        f"{'all codes':34} {total.true_positive:4} {total.false_positive:4} {total.missed:4} "
+        f"{total.precision:10.0%} {total.recall:8.0%}"
+    )
     print()
     _table("borderline items", result.borderline)
     print()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,9 @@ from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["ComposeError", "Mount", "Service", "load_services", "read_env_file"]
 
-_VARIABLE = re.compile(r"\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
+_VARIABLE = re.compile(
+    r"\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))"
+)
 
 
 class ComposeError(ValueError):
@@ -129,6 +132,8 @@ def _mount(entry: Any, file: str, text: str, service_at: int) -> Mount | None:
     if isinstance(entry, str):
         parts = entry.split(":")
         line = _line_of(text, entry, service_at) or _line_of(text, entry)
+        if not line and len(parts) >= 2:  # substituted from ${VAR}: find the container path
+            line = _line_of(text, f":{parts[1]}", service_at) or _line_of(text, f":{parts[1]}")
         if len(parts) == 1:
             return Mount("anonymous", None, parts[0].rstrip("/") or "/", line, file)
         source, target = parts[0], parts[1].rstrip("/") or "/"
@@ -150,7 +155,10 @@ def _mount(entry: Any, file: str, text: str, service_at: int) -> Mount | None:
 
 def _words(value: Any) -> list[str] | None:
     if isinstance(value, str):
-        return value.split()
+        try:
+            return shlex.split(value)
+        except ValueError:
+            return value.split()
     if isinstance(value, list):
         return [str(item) for item in value]
     return None

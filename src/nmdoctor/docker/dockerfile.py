@@ -44,8 +44,7 @@ class Copy:
     def manifests_only(self) -> bool:
         """Only package.json, lockfiles and manager settings: not the app's code."""
         return self.from_stage is None and all(
-            any(fnmatch.fnmatchcase(name, posixpath.basename(source)) for name in _MANIFESTS)
-            for source in self.sources
+            any(fnmatch.fnmatchcase(name, posixpath.basename(source)) for name in _MANIFESTS) for source in self.sources
         )
 
 
@@ -201,7 +200,9 @@ class _Builder:
                 stage.trees.add(destination)
         if copy.from_stage is not None or copy.whole_context:
             stage.lockfile = stage.lockfile or copy.from_stage is not None or any(map(self.has_context_file, LOCKFILES))
-        elif any(fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES):
+        elif any(
+            fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES
+        ):
             stage.lockfile = True
         elif any("." not in posixpath.basename(source.rstrip("/")) for source in copy.sources):
             stage.lockfile = True  # a copied folder may carry its own lockfile

@@ -136,9 +136,7 @@ def _service_findings(
 ) -> Iterator[Finding]:
     stage = _stage_for(image, service.target)
     compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
-    scripts = start_scripts(
-        fs, folder, _start_words(service, stage), stage, service.mounts, compose_dir, image.context
-    )
+    scripts = start_scripts(fs, folder, _start_words(service, stage), stage, service.mounts, compose_dir, image.context)
     steps = [step for script in scripts for step in script_steps(script.text)]
     yield from _step_findings(folder, scripts, service.file, service.line)
     resolution = resolve_node_modules(service, stage)
@@ -248,9 +246,8 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         raise DockerInputError(f"{folder}: no Dockerfile or compose file found (nothing to analyse)")
     findings: list[Finding] = []
     for image in images.values():
-        if image.top or not image.services or any(item.target is None for item in image.services):
-            if all(item.stage is not image.stages[-1] or item.user or item.words for item in image.shipped):
-                image.shipped.append(Shipped(image.stages[-1], None, None))
+        if image.top or not image.services:  # also built on its own: `docker build .` ships the last stage
+            image.shipped.append(Shipped(image.stages[-1], None, None))
         unique: dict[tuple[int, str | None, str], Shipped] = {}
         for item in image.shipped:
             unique.setdefault((item.stage.index, item.user, " ".join(item.words or [])), item)

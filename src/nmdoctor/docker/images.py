@@ -22,7 +22,9 @@ from nmdoctor.vfs.base import FileSystem
 __all__ = ["Shipped", "image_findings"]
 
 _MANAGERS = ("npm", "pnpm", "yarn", "bun")
-_NODE_WORDS = re.compile(r"(^|[/\s\"'])(node|nodejs|npm|npx|yarn|pnpm|bun|nodemon|next|nuxt|tsx|ts-node|pm2|pm2-runtime|remix-serve)(\s|$|[\"'])|\.(?:c|m)?js\b")
+_NODE_WORDS = re.compile(
+    r"(^|[/\s\"'])(node|nodejs|npm|npx|yarn|pnpm|bun|nodemon|next|nuxt|tsx|ts-node|pm2|pm2-runtime|remix-serve)(\s|$|[\"'])|\.(?:c|m)?js\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +194,11 @@ def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str,
             "`node_modules` at the context root only)"
         )
     if reason:
-        fix = "add `**/node_modules` to .dockerignore" if root else "add `node_modules` and `**/node_modules` to .dockerignore"
+        fix = (
+            "add `**/node_modules` to .dockerignore"
+            if root
+            else "add `node_modules` and `**/node_modules` to .dockerignore"
+        )
         yield Finding(
             "node-modules-not-dockerignored",
             Severity.WARNING,

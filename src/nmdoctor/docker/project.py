@@ -46,7 +46,9 @@ def dockerfile_names(fs: FileSystem, folder: str) -> list[str]:
     return [
         name
         for name in _names(fs, folder)
-        if _DOCKERFILE.match(name) and not name.endswith(".dockerignore") and read_text(fs, f"{folder}/{name}") is not None
+        if _DOCKERFILE.match(name)
+        and not name.endswith(".dockerignore")
+        and read_text(fs, f"{folder}/{name}") is not None
     ]
 
 

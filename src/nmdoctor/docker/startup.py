@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from nmdoctor.docker.commands import package_commands
+from nmdoctor.docker.commands import package_commands, shell_segments
 from nmdoctor.docker.compose import Mount
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.project import read_text
@@ -21,6 +21,7 @@ from nmdoctor.vfs.base import FileSystem
 __all__ = ["Script", "Step", "script_steps", "start_scripts"]
 
 _RESTORE = re.compile(r"^\s*(?:cp|rsync|mv|tar|ln)\b[^\n]*node_modules")
+_SHELLS = ("sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/env")
 _SYNC = re.compile(r"\bvolume-sync\b")
 _KEYED = re.compile(
     r"sha\d*sum|md5sum|cksum|shasum|\bcmp\b|\bdiff\b|package-lock|pnpm-lock|yarn\.lock|shrinkwrap|\$\(cat\b|checksum|hash"
@@ -81,7 +82,7 @@ def script_steps(text: str) -> list[Step]:
         kind = None
         if _SYNC.search(stripped):
             kind = "sync"
-        elif _RESTORE.search(stripped):
+        elif any(_RESTORE.search(segment) for segment in shell_segments(stripped)):
             kind = "restore"
         elif any(command.kind == "project" for command, _ in package_commands(stripped)) and not opened:
             kind = "install"
@@ -103,18 +104,21 @@ def _by_name(fs: FileSystem, name: str, folders: list[str]) -> str | None:
     return None
 
 
-def _locate(fs: FileSystem, word: str, stage: Stage | None, mounts: list[Mount], compose_dir: str, context: str) -> str | None:
+def _locate(
+    fs: FileSystem, word: str, stage: Stage | None, mounts: list[Mount], compose_dir: str, context: str
+) -> str | None:
     """The repository file a container path names, through a bind mount, a COPY, or its name."""
     if "/" in word and word.startswith("/"):
         for mount in sorted(mounts, key=lambda item: -len(item.target)):
             if mount.kind == "bind" and mount.source and (word == mount.target or word.startswith(mount.target + "/")):
-                path = posixpath.normpath(f"{compose_dir}/{mount.source}/{word[len(mount.target):]}")
+                path = posixpath.normpath(f"{compose_dir}/{mount.source}/{word[len(mount.target) :]}")
                 if read_text(fs, path) is not None:
                     return path
     for item in stage.chain() if stage else []:
         for copy in item.copies:
             if copy.from_stage is None and (
-                copy.destination == word or copy.destination == posixpath.dirname(word)
+                copy.destination == word
+                or copy.destination == posixpath.dirname(word)
                 or copy.destination == posixpath.normpath(posixpath.join(item.workdir, word))
             ):
                 for source in copy.sources:
@@ -134,7 +138,10 @@ def start_scripts(
     context: str,
 ) -> list[Script]:
     """The scripts ``words`` (an entrypoint plus command) run, one call deep, and ``words`` itself."""
-    scripts = [Script(None, " ".join(words), "")]
+    inline = " ".join(words)
+    if len(words) >= 3 and words[0] in _SHELLS and words[1] in ("-c", "-ec", "-lc", "-xc"):
+        inline = words[2]
+    scripts = [Script(None, inline, "")]
     seen: set[str] = set()
     queue = [word for word in words if word.endswith(".sh") or "entrypoint" in posixpath.basename(word)]
     queue += [item for word in words for item in re.findall(r"[\w./-]+\.sh\b", word) if item != word]

@@ -1,13 +1,15 @@
 """Field benchmark: `nmdoctor docker` against hand judgments of real projects' Docker setups.
 
 tests/field/docker/ holds the Docker files of public repositories (pinned, see each SOURCE.json) and
-judgments.json, written by hand before the tool was run: per case, the folder to analyse, the exit
+judgments.json, written by hand before the tool was run: per case, the case folder (``dir``, default
+the case name), the folder to analyse inside it, the exit
 status a correct run has (1 only where a real error exists) and, per item, the code, file, line,
 whether the hazard is present and why. A finding matches an item with the same code and file, and
 the same line unless the item's line is null. A finding no item covers counts as a false positive.
-Borderline items are scored apart.
+Borderline items are scored apart. Cases marked ``"set": "held-out"`` were judged after the
+rules were written and are also scored on their own (``--held-out``).
 
-    python benchmarks/field_docker.py [--verbose]
+    python benchmarks/field_docker.py [--verbose] [--held-out]
 """
 
 from __future__ import annotations
@@ -58,12 +60,14 @@ def _matches(item: dict, code: str, file: str | None, line: int | None) -> bool:
     return item["code"] == code and item["file"] == file and (item["line"] is None or item["line"] == line)
 
 
-def score() -> Score:
-    """Run nmdoctor docker on every case and compare with the judgments."""
+def score(held_out_only: bool = False) -> Score:
+    """Run nmdoctor docker on every case (or the held-out ones) and compare with the judgments."""
     judged = json.loads((FIELD / "judgments.json").read_text())
     result = Score()
     for case in judged["cases"]:
-        folder = (FIELD / case["case"] / case["folder"]).resolve()
+        if held_out_only and case.get("set") != "held-out":
+            continue
+        folder = (FIELD / case.get("dir", case["case"]) / case["folder"]).resolve()
         findings = docker_findings(DiskFS(), str(folder))
         items = case["items"]
         used: set[int] = set()
@@ -109,10 +113,18 @@ def _table(title: str, tallies: dict[str, Tally]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every disagreement")
+    parser.add_argument("--held-out", action="store_true", help="score only the held-out cases")
     args = parser.parse_args()
-    result = score()
-    cases = len(json.loads((FIELD / "judgments.json").read_text())["cases"])
-    print(f"{cases} cases in {FIELD.relative_to(REPO)}")
+    result = score(args.held_out)
+    cases = [
+        case
+        for case in json.loads((FIELD / "judgments.json").read_text())["cases"]
+        if not args.held_out or case.get("set") == "held-out"
+    ]
+    repositories = {
+        json.loads((FIELD / case.get("dir", case["case"]) / "SOURCE.json").read_text())["repository"] for case in cases
+    }
+    print(f"{len(cases)} cases from {len(repositories)} repositories in {FIELD.relative_to(REPO)}")
     _table("code", result.codes)
     total = Tally(
         sum(t.true_positive for t in result.codes.values()),

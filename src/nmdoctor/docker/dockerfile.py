@@ -25,6 +25,7 @@ __all__ = ["LOCKFILES", "Copy", "Install", "Stage", "expand", "parse_dockerfile"
 
 LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
 _MANIFESTS = (*LOCKFILES, "package.json", ".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml", ".nvmrc")
+_BUILD_OUTPUTS = ("dist", "build", "out", "output", ".output", "target", "release", "bundle")
 _VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
 
@@ -54,6 +55,7 @@ class Install:
     line: int
     workdir: str  # the folder it installs in
     lockfile: bool  # a lockfile was (or may have been) in the stage before it
+    frozen: bool  # fails rather than resolve afresh without a lockfile (yarn 1's --frozen-lockfile does not)
 
 
 @dataclass(slots=True)
@@ -137,7 +139,11 @@ def _assignments(value: str) -> dict[str, str]:
 
 
 class _Builder:
-    def __init__(self, has_context_file: Callable[[str], bool]) -> None:
+    def __init__(
+        self, has_context_file: Callable[[str], bool], has_context_dir: Callable[[str], bool], yarn_berry: bool
+    ) -> None:
+        self.yarn_berry = yarn_berry
+        self.has_context_dir = has_context_dir
         self.stages: list[Stage] = []
         self.global_args: dict[str, str] = {}
         self.args: dict[str, str] = {}
@@ -202,15 +208,26 @@ class _Builder:
             stage.lockfile = stage.lockfile or copy.from_stage is not None or any(map(self.has_context_file, LOCKFILES))
         elif any(
             fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES
-        ):
+        ) or any(self._folder_lockfile(source) for source in copy.sources):
             stage.lockfile = True
-        elif any("." not in posixpath.basename(source.rstrip("/")) for source in copy.sources):
-            stage.lockfile = True  # a copied folder may carry its own lockfile
         if not copy.manifests_only:
             stage.app_paths.append(destination)
             owner = (copy.chown or "").split(":")[0]
             if owner:
                 stage.owners.append((owner, line, destination))
+
+    def _folder_lockfile(self, source: str) -> bool:
+        """Does a copied context folder carry a lockfile? A build output the repository lacks
+        (dist/, build/, out/) may carry a generated one: undecidable, so it counts as carrying one."""
+        folder = posixpath.normpath(source.strip("/")) if source.strip("/") else "."
+        if "*" in folder or "?" in folder:
+            return False
+        if self.has_context_file(folder):
+            return False  # a file, not a folder
+        if any(self.has_context_file(f"{folder}/{name}") for name in LOCKFILES):
+            return True
+        generated = folder.split("/")[0] in _BUILD_OUTPUTS
+        return generated and not self.has_context_dir(folder)
 
     def run(self, stage: Stage, value: str, line: int) -> None:
         text = expand(value, self.variables(stage))
@@ -221,7 +238,8 @@ class _Builder:
             folder = _absolute(stage.workdir, cwd) if cwd else stage.workdir
             if command.prefix:
                 folder = _absolute(folder, command.prefix)
-            stage.installs.append(Install(command, line, folder, stage.lockfile))
+            frozen = command.frozen and (command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text)
+            stage.installs.append(Install(command, line, folder, stage.lockfile, frozen))
             if command.kind in ("project", "add"):
                 stage.trees.add(posixpath.join(folder, "node_modules"))
         self._file_moves(stage, text, line)
@@ -261,9 +279,16 @@ class _Builder:
                         break
 
 
-def parse_dockerfile(text: str, has_context_file: Callable[[str], bool] | None = None) -> list[Stage]:
-    """The stages of a Dockerfile; ``has_context_file(name)`` says whether the build context holds a file."""
-    builder = _Builder(has_context_file or (lambda _name: False))
+def parse_dockerfile(
+    text: str,
+    has_context_file: Callable[[str], bool] | None = None,
+    yarn_berry: bool = False,
+    has_context_dir: Callable[[str], bool] | None = None,
+) -> list[Stage]:
+    """The stages of a Dockerfile; ``has_context_file(path)`` and ``has_context_dir(path)`` say what
+    the build context holds; ``yarn_berry``, whether its yarn is 2+ (where --frozen-lockfile refuses to run without a
+    lockfile, as --immutable does, while yarn 1 resolves afresh)."""
+    builder = _Builder(has_context_file or (lambda _name: False), has_context_dir or (lambda _name: True), yarn_berry)
     parser = DockerfileParser(fileobj=io.BytesIO(text.encode()))
     for item in parser.structure:
         instruction = item["instruction"].upper()

@@ -20,7 +20,7 @@ from nmdoctor.docker.images import Shipped, image_findings
 from nmdoctor.docker.mounts import resolve_node_modules
 from nmdoctor.docker.project import compose_files, dockerfile_names, read_text, standalone_context
 from nmdoctor.docker.startup import Script, script_steps, start_scripts
-from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.base import FileSystem, Kind
 
 __all__ = ["DockerInputError", "docker_findings"]
 
@@ -45,13 +45,27 @@ def _rel(folder: str, path: str) -> str:
     return posixpath.relpath(path, folder)
 
 
+def _yarn_berry(fs: FileSystem, context: str) -> bool:
+    if read_text(fs, f"{context}/.yarnrc.yml") is not None:
+        return True
+    match = re.search(r'"packageManager"\s*:\s*"yarn@(\d+)', read_text(fs, f"{context}/package.json") or "")
+    return bool(match and int(match.group(1)) >= 2)
+
+
 def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -> _Image | None:
     if path in images:
         return images[path]
     text = read_text(fs, path)
     if text is None:
         return None
-    stages = parse_dockerfile(text, lambda name: read_text(fs, f"{context}/{name}") is not None)
+
+    def is_dir(name: str) -> bool:
+        stat = fs.stat(posixpath.normpath(f"{context}/{name}"))
+        return stat is not None and stat.kind is Kind.DIR
+
+    stages = parse_dockerfile(
+        text, lambda name: read_text(fs, f"{context}/{name}") is not None, _yarn_berry(fs, context), is_dir
+    )
     if not stages:
         return None
     images[path] = _Image(path, context, stages)

@@ -49,7 +49,7 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
             command = install.command
             if install.line in seen:
                 continue
-            if command.kind == "project" and not install.lockfile and not command.frozen:
+            if command.kind == "project" and not install.lockfile and not install.frozen:
                 seen.add(install.line)
                 yield _finding(
                     "lockfile-not-used",
@@ -115,23 +115,36 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                 )
 
 
-def _runs_node(item: Shipped) -> bool:
+def _global_bins(stages: list[Stage]) -> set[str]:
+    """Names of the commands global installs put on PATH (a package's bin is usually its name)."""
+    bins = set()
+    for stage in stages:
+        for install in stage.installs:
+            if install.command.kind == "global":
+                for spec in install.command.names:
+                    name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+                    bins.add(name.rsplit("/", 1)[-1])
+    return bins
+
+
+def _runs_node(item: Shipped, bins: set[str]) -> bool:
     stage = item.stage
     words = item.words if item.words is not None else (stage.entrypoint or []) + (stage.cmd or [])
     if not words:
         return False
     text = " ".join(words)
-    if _NODE_WORDS.search(text):
+    if _NODE_WORDS.search(text) or any(posixpath.basename(word) in bins for word in words):
         return True
     return stage.node_base and any(word.endswith(".sh") or "entrypoint" in word for word in words)
 
 
-def _users(shipped: list[Shipped], where: str) -> Iterator[Finding]:
+def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
+    bins = _global_bins(stages)
     for item in shipped:
         stage = item.stage
         user = item.user if item.user is not None else stage.user
         if _is_root(user):
-            if _runs_node(item):
+            if _runs_node(item, bins):
                 yield _finding(
                     "runs-as-root",
                     f"the stage of {where} that runs (line {stage.line}) starts node as root: a compromised "
@@ -217,5 +230,5 @@ def image_findings(
     yield from _installs(stages, where)
     if len(stages) > 1:
         yield from _reinstalls(stages, shipped, where)
-    yield from _users(shipped, where)
+    yield from _users(stages, shipped, where)
     yield from _ignored(fs, stages, dockerfile, context, where)

@@ -126,6 +126,39 @@ def _step_findings(folder: str, scripts: list[Script], where_inline: str, inline
                 )
 
 
+_DIR_TEST = re.compile(r"-d\s+[\"']?([^\"'\s\]]*node_modules)/?[\"']?")
+
+
+def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> Iterator[Finding]:
+    """A restore guarded by "node_modules is not a folder" never runs on a volume's mount point."""
+    app = service.working_dir or stage.workdir
+    volumes = {mount.target: mount for mount in service.mounts if mount.kind in ("volume", "anonymous")}
+    for script in scripts:
+        for step in script_steps(script.text):
+            match = _DIR_TEST.search(step.guard or "")
+            if step.kind == "sync" or step.keyed or match is None:
+                continue
+            path = posixpath.normpath(posixpath.join(app, match.group(1)))
+            mount = volumes.get(path)
+            if mount is None or path in stage.trees:
+                continue
+            where = script.where or service.file
+            yield Finding(
+                "volume-shadows-node-modules",
+                Severity.ERROR,
+                f"{where} fills {path} only when `{step.guard.strip() if step.guard else ''}` holds, but {path} is "
+                f"the mount point of {'a volume' if mount.kind == 'anonymous' else 'the volume ' + str(mount.source)} "
+                "and always exists: nothing is ever restored, the fresh volume stays empty and node fails with "
+                "ERR_MODULE_NOT_FOUND",
+                None,
+                from_=where,
+                line=step.guard_line if script.path else service.line,
+                column=1,
+                fix="test for the packages instead of the folder (better: key the restore on the lockfile with "
+                f"`{_SYNC}`)",
+            )
+
+
 def _orphan_restorers(fs: FileSystem, folder: str, used: set[str]) -> list[str]:
     try:
         names = fs.listdir(folder)
@@ -174,6 +207,8 @@ def _service_findings(
             f"--build --renew-anon-volumes` after dependency changes; or refresh it at start keyed by the "
             f"lockfile: `{_SYNC}` in the entrypoint",
         )
+    if resolution.found is None:
+        yield from _never_restored(service, stage, scripts)
     if resolution.found is not None or steps:
         return
     if resolution.hidden:

@@ -155,6 +155,8 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
                     "app files",
                 )
             continue
+        if not (stage.node_base or stage.trees or _runs_node(item, bins)):
+            continue  # not a node image
         runtime = user.split(":")[0] if user else ""
         app = stage.workdir.rstrip("/") + "/"
         owned = next(

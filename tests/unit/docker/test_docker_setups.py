@@ -110,15 +110,15 @@ def test_nocopy_volume_starts_empty() -> None:
 
 
 @pytest.mark.parametrize(
-    "guard",
+    ("guard", "never_true"),
     [
-        'if [ ! -d "/app/node_modules" ]; then',
-        'if [ -z "$(ls -A /app/node_modules)" ]; then',
-        "if ! test -e /app/node_modules/.ok; then",
-        'if [ ! -f "/app/node_modules/.initialized" ]; then',
+        ('if [ ! -d "/app/node_modules" ]; then', True),  # a mount point always exists
+        ('if [ -z "$(ls -A /app/node_modules)" ]; then', False),
+        ("if ! test -e /app/node_modules/.ok; then", False),
+        ('if [ ! -f "/app/node_modules/.initialized" ]; then', False),
     ],
 )
-def test_restore_guard_that_records_nothing(guard: str) -> None:
+def test_restore_guard_that_records_nothing(guard: str, never_true: bool) -> None:
     script = f"#!/bin/sh\nset -e\n{guard}\n  cp -r /opt/nm/. /app/node_modules/\nfi\nexec npm start\n"
     dockerfile = (
         "FROM node:20\nWORKDIR /opt\nCOPY package*.json ./\nRUN npm ci && mv node_modules nm\nWORKDIR /app\nUSER node\n"
@@ -128,7 +128,10 @@ def test_restore_guard_that_records_nothing(guard: str) -> None:
         "    command: /app/entrypoint.sh\nvolumes:\n  deps:\n"
     )
     files = {"Dockerfile": dockerfile, "entrypoint.sh": script, "compose.yaml": compose, ".dockerignore": IGNORE}
-    assert run(files) == [("init-marker-version-blind", "entrypoint.sh", 3)]
+    expected = [("init-marker-version-blind", "entrypoint.sh", 3)]
+    if never_true:
+        expected.append(("volume-shadows-node-modules", "entrypoint.sh", 3))
+    assert run(files) == expected
 
 
 def test_restore_keyed_on_the_lockfile_hash_is_fine() -> None:
@@ -332,3 +335,20 @@ def test_dockerignore_beside_the_context_with_dockers_matching() -> None:
 )
 def test_dockerignore_matching(patterns: str, path: str, expected: bool) -> None:
     assert excluded(read_patterns(patterns), path) is expected
+
+
+def test_folder_test_on_a_mount_point_never_restores() -> None:
+    script = '#!/bin/sh\nif [ ! -d /app/node_modules ]; then\n  cp -r /opt/nm /app/node_modules\nfi\nexec "$@"\n'
+    dockerfile = (
+        "FROM node:20\nWORKDIR /opt\nCOPY package*.json ./\nRUN npm ci && mv node_modules nm\nWORKDIR /app\n"
+        'COPY entrypoint.sh /entrypoint.sh\nUSER node\nENTRYPOINT ["/entrypoint.sh"]\nCMD node index.js\n'
+    )
+    compose = "services:\n  web:\n    build: .\n    volumes:\n      - deps:/app/node_modules\nvolumes:\n  deps:\n"
+    files = {"Dockerfile": dockerfile, "entrypoint.sh": script, "compose.yaml": compose, ".dockerignore": IGNORE}
+    assert run(files) == [
+        ("init-marker-version-blind", "entrypoint.sh", 2),
+        ("volume-shadows-node-modules", "entrypoint.sh", 2),
+    ]
+    fs = MemoryFS.from_mapping({f"/p/{name}": text for name, text in files.items()})
+    error = next(item for item in docker_findings(fs, "/p") if item.code == "volume-shadows-node-modules")
+    assert error.severity.value == "error" and "always exists" in error.message

@@ -59,6 +59,28 @@ lockfile, or resolve differently, with no change in the repository.
 ## How to fix
 Pin it (`npm i -g pnpm@9.15.0`), or set `packageManager` in package.json and `corepack enable`.""",
     ),
+    "node-version-mismatch": (
+        "warning",
+        """## What it means
+The shipped stage copies node_modules installed in a stage whose node image has another major
+version (`FROM node:18 AS build` ... `FROM node:22`).
+## Why it matters
+Native addons are compiled for the build stage's ABI (NODE_MODULE_VERSION) and fail to load under the
+other major; pure-JS packages may also have chosen code paths for the other version.
+## How to fix
+Use the same node major in both stages, for example one `ARG NODE_VERSION` for both tags.""",
+    ),
+    "install-skips-patches": (
+        "warning",
+        """## What it means
+package.json applies patches after install (`patch-package` in `postinstall` or `prepare`), and the
+image installs with `--ignore-scripts`, so the patches are never applied.
+## Why it matters
+The image runs the unpatched packages: the bugs the patches fix come back in production only.
+## How to fix
+Run `npx patch-package` right after the install in the same stage (with patches/ copied in), or drop
+`--ignore-scripts`.""",
+    ),
     "prod-stage-reinstall": (
         "warning",
         """## What it means

@@ -19,6 +19,7 @@ from nmdoctor.docker.dockerfile import LOCKFILES, Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
 from nmdoctor.docker.mounts import resolve_node_modules
 from nmdoctor.docker.project import compose_files, dockerfile_names, read_text, standalone_context
+from nmdoctor.docker.runtime import runtime_findings
 from nmdoctor.docker.startup import Script, script_steps, start_scripts
 from nmdoctor.vfs.base import FileSystem, Kind
 
@@ -303,6 +304,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         shipped = list(unique.values())
         where = _rel(folder, image.path)
         findings += image_findings(fs, image.stages, shipped, image.path, image.context, where)
+        findings += runtime_findings(fs, image.stages, shipped, image.context, where)
         if not image.services:
             stage = image.stages[-1]
             scripts = start_scripts(fs, folder, _start_words(None, stage), stage, [], image.context, image.context)

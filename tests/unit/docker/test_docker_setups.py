@@ -352,3 +352,29 @@ def test_folder_test_on_a_mount_point_never_restores() -> None:
     fs = MemoryFS.from_mapping({f"/p/{name}": text for name, text in files.items()})
     error = next(item for item in docker_findings(fs, "/p") if item.code == "volume-shadows-node-modules")
     assert error.severity.value == "error" and "always exists" in error.message
+
+
+def test_node_major_of_the_build_stage_differs() -> None:
+    dockerfile = (
+        "FROM node:18 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\n"
+        "FROM node:22-slim\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCOPY . .\n"
+        "USER node\nCMD node index.js\n"
+    )
+    assert run({"Dockerfile": dockerfile, ".dockerignore": IGNORE}) == [("node-version-mismatch", "Dockerfile", 7)]
+    same = dockerfile.replace("node:18", "node:22.11.0-alpine")
+    assert run({"Dockerfile": same, ".dockerignore": IGNORE}) == []
+
+
+def test_ignore_scripts_skips_patch_package() -> None:
+    manifest = '{"scripts": {"postinstall": "patch-package"}}'
+    dockerfile = (
+        "FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev --ignore-scripts\nCOPY . .\n"
+        "USER node\nCMD node index.js\n"
+    )
+    files = {"Dockerfile": dockerfile, "package.json": manifest, ".dockerignore": IGNORE}
+    assert run(files) == [("install-skips-patches", "Dockerfile", 4)]
+    files["Dockerfile"] = dockerfile.replace("--ignore-scripts\n", "--ignore-scripts && npx patch-package\n")
+    assert run(files) == []
+    files["package.json"] = '{"scripts": {"postinstall": "husky"}}'
+    files["Dockerfile"] = dockerfile
+    assert run(files) == []

@@ -56,9 +56,9 @@ def _mismatches(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                     yield Finding(
                         "node-version-mismatch",
                         Severity.WARNING,
-                        f"{where} copies node_modules installed under node {built} (stage `{source.name or source.index}`) "
-                        f"into a stage that runs node {runtime}: native addons built for one major fail to load "
-                        "under the other (NODE_MODULE_VERSION)",
+                        f"{where} copies node_modules installed under node {built} "
+                        f"(stage `{source.name or source.index}`) into a stage that runs node {runtime}: "
+                        "native addons built for one major fail to load under the other (NODE_MODULE_VERSION)",
                         None,
                         from_=where,
                         line=copy.line,

@@ -188,7 +188,10 @@ def _service_findings(
     steps = [step for script in scripts for step in script_steps(script.text)]
     yield from _step_findings(folder, scripts, service.file, service.line)
     resolution = resolve_node_modules(service, stage)
-    refreshed = any(step.kind == "sync" or step.keyed for step in steps)
+    # a volume is refreshed by a keyed sync, or by an install that runs at every start (reported apart)
+    refreshed = any(
+        step.kind == "sync" or step.keyed or (step.kind == "install" and step.guard is None) for step in steps
+    )
     volume = resolution.volume
     if volume is not None and volume.kind == "volume" and not refreshed:
         users = sharing.get(volume.source or "", [service.name])

@@ -27,6 +27,9 @@ _NODE_WORDS = re.compile(
 )
 
 
+_NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^cgr\.dev/chainguard/node(?::(?!.*-dev)|$)")
+
+
 @dataclass(frozen=True, slots=True)
 class Shipped:
     stage: Stage
@@ -143,6 +146,8 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
     for item in shipped:
         stage = item.stage
         user = item.user if item.user is not None else stage.user
+        if user is None and _NONROOT_BASE.search(stage.chain()[-1].base):
+            user = "nonroot"  # distroless :nonroot and Chainguard node images run unprivileged
         if _is_root(user):
             if _runs_node(item, bins):
                 yield _finding(

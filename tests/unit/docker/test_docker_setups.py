@@ -378,3 +378,25 @@ def test_ignore_scripts_skips_patch_package() -> None:
     files["package.json"] = '{"scripts": {"postinstall": "husky"}}'
     files["Dockerfile"] = dockerfile
     assert run(files) == []
+
+
+def test_named_volume_reinstalled_at_every_start_is_not_stale() -> None:
+    compose = (
+        'services:\n  web:\n    build: .\n    command: sh -c "npm ci && npm run dev"\n    volumes:\n'
+        "      - .:/app\n      - deps:/app/node_modules\nvolumes:\n  deps:\n"
+    )
+    assert run({"Dockerfile": APP, "compose.yaml": compose, ".dockerignore": IGNORE}) == [
+        ("install-at-start", "compose.yaml", 2)
+    ]
+
+
+@pytest.mark.parametrize("base", ["gcr.io/distroless/nodejs22-debian12:nonroot", "cgr.dev/chainguard/node:latest"])
+def test_images_that_run_unprivileged(base: str) -> None:
+    dockerfile = (
+        "FROM node:22 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\n"
+        f'FROM {base}\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCMD ["index.js"]\n'
+    )
+    assert run({"Dockerfile": dockerfile}) == []
+    assert run({"Dockerfile": dockerfile.replace(base, "gcr.io/distroless/nodejs22-debian12")}) == [
+        ("runs-as-root", "Dockerfile", 5)
+    ]

@@ -296,6 +296,9 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         if image is not None:
             image.top = True
     if not stack and not images:
+        names = dockerfile_names(fs, folder)
+        if names:
+            raise DockerInputError(f"{folder}/{names[0]}: no FROM instruction (nothing to analyse)")
         raise DockerInputError(f"{folder}: no Dockerfile or compose file found (nothing to analyse)")
     findings: list[Finding] = []
     for image in images.values():

@@ -232,9 +232,13 @@ class _Builder:
     def run(self, stage: Stage, value: str, line: int) -> None:
         text = expand(value, self.variables(stage))
         stage.runs.append((text, line))
-        if re.search(r"--mount=[^\s]*type=bind[^\s]*(?:lock|shrinkwrap)", text):
-            stage.lockfile = True
-        for command, cwd in package_commands(text):
+        for mount in re.findall(r"--mount=(\S*type=bind\S*)", text):
+            source = re.search(r"(?:^|,)(?:source|src)=([^,]+)", mount)
+            if source is None or source.group(1).strip("./") == "":
+                stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))  # the whole context
+            elif re.search(r"lock|shrinkwrap", source.group(1)):
+                stage.lockfile = True
+        for command, cwd in package_commands(re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text)):
             folder = _absolute(stage.workdir, cwd) if cwd else stage.workdir
             if command.prefix:
                 folder = _absolute(folder, command.prefix)

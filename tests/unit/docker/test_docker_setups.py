@@ -186,12 +186,21 @@ def test_install_at_every_start() -> None:
         "RUN yarn cache clean && apk add --no-cache yarn",
         "RUN npm install patch-package@8.0.0",
         "RUN --mount=type=bind,source=package-lock.json,target=package-lock.json npm install",
+        "RUN --mount=type=bind,target=. --mount=type=cache,target=/root/.npm npm install",
         "RUN npm ci",
     ],
 )
 def test_not_this_hazard(run_line: str) -> None:
     dockerfile = f"FROM node:20\nWORKDIR /app\nCOPY package.json ./\n{run_line}\nUSER node\nCMD node index.js\n"
-    assert run({"Dockerfile": dockerfile, ".dockerignore": IGNORE}) == []
+    assert run({"Dockerfile": dockerfile, ".dockerignore": IGNORE, "package-lock.json": "{}"}) == []
+
+
+def test_cache_mount_brings_no_lockfile() -> None:
+    dockerfile = (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN --mount=type=cache,target=/root/.npm npm install\n"
+        "USER node\nCMD node index.js\n"
+    )
+    assert run({"Dockerfile": dockerfile}) == [("lockfile-not-used", "Dockerfile", 4)]
 
 
 def test_no_lockfile_in_the_project_and_an_unversioned_add() -> None:

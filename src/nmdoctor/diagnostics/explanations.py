@@ -51,8 +51,9 @@ only when the lockfile changed: `nmdoctor volume-sync`.""",
     "package-manager-floating": (
         "warning",
         """## What it means
-The image installs its package manager without an exact version (`npm i -g pnpm`,
-`npm i -g npm@latest`, `corepack prepare pnpm@latest`).
+The image installs its package manager with no version or by a tag (`npm i -g pnpm`,
+`npm i -g npm@latest`, `corepack prepare pnpm@latest`). A version number or range (`pnpm@9`) is
+not this: it stays within one major.
 ## Why it matters
 The tool that reads the lockfile changes between builds: a new major can reject or rewrite the
 lockfile, or resolve differently, with no change in the repository.

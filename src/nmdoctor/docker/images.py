@@ -45,6 +45,17 @@ def _is_root(user: str | None) -> bool:
     return (user or "").split(":")[0] in ("", "root", "0")
 
 
+def _manager_name(spec: str) -> str:
+    return spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+
+
+def _unpinned(spec: str) -> bool:
+    """No version, or a dist-tag (`latest`, `next`): it moves across majors between builds. A
+    version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major."""
+    version = spec[spec.rfind("@") + 1 :] if spec.rfind("@") > 0 else ""
+    return not version or not re.match(r"^[\^~=v]?\d", version)
+
+
 def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -78,15 +89,15 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
             floating = [
                 name
                 for name in command.names
-                if command.kind == "global" and name.rsplit("@", 1)[0] in _MANAGERS and not exact_version(name)
+                if command.kind == "global" and _manager_name(name) in _MANAGERS and _unpinned(name)
             ]
             if command.manager == "corepack" and command.names[:1] == ("prepare",):
-                floating = [name for name in command.names[1:] if not name.startswith("-") and not exact_version(name)]
+                floating = [name for name in command.names[1:] if not name.startswith("-") and _unpinned(name)]
             if floating:
                 yield _finding(
                     "package-manager-floating",
-                    f"`{command.text}` in {where} installs {', '.join(floating)} without an exact version: the "
-                    "package manager that reads the lockfile changes under the image between builds",
+                    f"`{command.text}` in {where} installs {', '.join(floating)} without a version (or by a tag): the "
+                    "package manager that reads the lockfile can change major under the image between builds",
                     where,
                     install.line,
                     "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "

@@ -409,3 +409,8 @@ def test_images_that_run_unprivileged(base: str) -> None:
     assert run({"Dockerfile": dockerfile.replace(base, "gcr.io/distroless/nodejs22-debian12")}) == [
         ("runs-as-root", "Dockerfile", 5)
     ]
+
+
+def test_package_manager_within_one_major_is_not_floating() -> None:
+    dockerfile = "FROM node:20\nRUN npm i -g pnpm@9 && corepack prepare yarn@4 --activate\nCMD pnpm start\nUSER node\n"
+    assert run({"Dockerfile": dockerfile}) == []

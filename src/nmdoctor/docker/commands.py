@@ -10,7 +10,7 @@ import re
 import shlex
 from dataclasses import dataclass
 
-__all__ = ["PmCommand", "exact_version", "package_commands", "shell_segments"]
+__all__ = ["PmCommand", "classify", "exact_version", "package_commands", "shell_segments"]
 
 _SEPARATORS = re.compile(r"&&|\|\||;|\n|(?<!\|)\|(?!\|)")
 _VALUE_OPTIONS = {
@@ -122,6 +122,11 @@ def _classify(words: list[str], text: str) -> PmCommand | None:
             return None
         return PmCommand(tool, "project", (), frozen, prefix, text)
     return PmCommand(tool, "other", rest, False, prefix, text)
+
+
+def classify(segment: str) -> PmCommand | None:
+    """The package-manager command one simple shell command is, if any."""
+    return _classify(_words(segment), segment)
 
 
 def package_commands(text: str) -> list[tuple[PmCommand, str | None]]:

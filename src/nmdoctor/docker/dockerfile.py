@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from dockerfile_parse import DockerfileParser
 
-from nmdoctor.docker.commands import PmCommand, package_commands, shell_segments
+from nmdoctor.docker.commands import PmCommand, classify, shell_segments
 
 __all__ = ["LOCKFILES", "Copy", "Install", "Stage", "expand", "parse_dockerfile"]
 
@@ -238,19 +238,22 @@ class _Builder:
                 stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))  # the whole context
             elif re.search(r"lock|shrinkwrap", source.group(1)):
                 stage.lockfile = True
-        for command, cwd in package_commands(re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text)):
-            folder = _absolute(stage.workdir, cwd) if cwd else stage.workdir
-            if command.prefix:
-                folder = _absolute(folder, command.prefix)
-            frozen = command.frozen and (command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text)
-            stage.installs.append(Install(command, line, folder, stage.lockfile, frozen))
-            if command.kind in ("project", "add"):
-                stage.trees.add(posixpath.join(folder, "node_modules"))
-        self._file_moves(stage, text, line)
+        self._steps(stage, re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text), line)
 
-    def _file_moves(self, stage: Stage, text: str, line: int) -> None:
+    def _steps(self, stage: Stage, text: str, line: int) -> None:
+        """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
         cwd = stage.workdir
         for segment in shell_segments(text):
+            command = classify(segment)
+            if command is not None:
+                folder = _absolute(cwd, command.prefix) if command.prefix else cwd
+                frozen = command.frozen and (
+                    command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
+                )
+                stage.installs.append(Install(command, line, folder, stage.lockfile, frozen))
+                if command.kind in ("project", "add"):
+                    stage.trees.add(posixpath.join(folder, "node_modules"))
+                continue
             try:
                 words = shlex.split(segment)
             except ValueError:

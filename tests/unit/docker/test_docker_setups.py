@@ -414,3 +414,12 @@ def test_images_that_run_unprivileged(base: str) -> None:
 def test_package_manager_within_one_major_is_not_floating() -> None:
     dockerfile = "FROM node:20\nRUN npm i -g pnpm@9 && corepack prepare yarn@4 --activate\nCMD pnpm start\nUSER node\n"
     assert run({"Dockerfile": dockerfile}) == []
+
+
+def test_steps_of_one_run_are_read_in_order() -> None:
+    dockerfile = (
+        "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\n"
+        "RUN npm ci && npm run build && rm -rf node_modules && npm ci --omit=dev\nUSER node\nCMD node index.js\n"
+    )
+    compose = "services:\n  web:\n    build: .\n    volumes:\n      - /app/node_modules\n"
+    assert run({"Dockerfile": dockerfile, "compose.yaml": compose}) == []

@@ -160,6 +160,26 @@ def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> It
             )
 
 
+def _mount_key(folder: str, service: Service, mount: Mount) -> str:
+    if mount.kind == "bind" and mount.source is not None:
+        compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+        return f"bind:{posixpath.normpath(posixpath.join(compose_dir, mount.source))}:{mount.target}"
+    return f"{mount.kind}:{mount.source}:{mount.target}"
+
+
+def _installers(fs: FileSystem, folder: str, services: list[Service], stages: dict[str, Stage]) -> set[str]:
+    """Mounts (as ``_mount_key``) of the services whose start installs or restores dependencies."""
+    keys: set[str] = set()
+    for service in services:
+        stage = stages.get(service.name)
+        words = _start_words(service, stage) if stage else (service.entrypoint or []) + (service.command or [])
+        compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+        scripts = start_scripts(fs, folder, words, stage, service.mounts, compose_dir, compose_dir)
+        if any(step.kind in ("install", "restore", "sync") for script in scripts for step in script_steps(script.text)):
+            keys |= {_mount_key(folder, service, mount) for mount in service.mounts if mount.kind != "anonymous"}
+    return keys
+
+
 def _orphan_restorers(fs: FileSystem, folder: str, used: set[str]) -> list[str]:
     try:
         names = fs.listdir(folder)
@@ -181,6 +201,7 @@ def _service_findings(
     service: Service,
     image: _Image,
     sharing: dict[str, list[str]],
+    installers: set[str],
 ) -> Iterator[Finding]:
     stage = _stage_for(image, service.target)
     compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
@@ -192,8 +213,15 @@ def _service_findings(
     refreshed = any(
         step.kind == "sync" or step.keyed or (step.kind == "install" and step.guard is None) for step in steps
     )
+    # another service of the stack that installs at start into the same bind source or volume fills it
+    filled = {_mount_key(folder, service, mount) for mount in service.mounts} & installers
     volume = resolution.volume
-    if volume is not None and volume.kind == "volume" and not refreshed:
+    if (
+        volume is not None
+        and volume.kind == "volume"
+        and not refreshed
+        and _mount_key(folder, service, volume) not in filled
+    ):
         users = sharing.get(volume.source or "", [service.name])
         names = ", ".join(f"`{name}`" for name in users)
         yield Finding(
@@ -213,7 +241,7 @@ def _service_findings(
         )
     if resolution.found is None:
         yield from _never_restored(service, stage, scripts)
-    if resolution.found is not None or steps:
+    if resolution.found is not None or steps or filled:
         return
     if resolution.hidden:
         path, mount = resolution.hidden[0]
@@ -320,8 +348,11 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         for mount in service.mounts:
             if mount.kind == "volume" and mount.source and posixpath.basename(mount.target) == "node_modules":
                 sharing.setdefault(mount.source, []).append(service.name)
+    installers = _installers(
+        fs, folder, services, {service.name: _stage_for(image, service.target) for service, image in built}
+    )
     for service, image in built:
-        findings += _service_findings(fs, folder, service, image, sharing)
+        findings += _service_findings(fs, folder, service, image, sharing, installers)
     unique_findings: dict[tuple[str, str | None, int | None], Finding] = {}
     for finding in findings:
         unique_findings.setdefault((finding.code, finding.from_, finding.line), finding)

@@ -394,8 +394,10 @@ def test_named_volume_reinstalled_at_every_start_is_not_stale() -> None:
         'services:\n  web:\n    build: .\n    command: sh -c "npm ci && npm run dev"\n    volumes:\n'
         "      - .:/app\n      - deps:/app/node_modules\nvolumes:\n  deps:\n"
     )
-    assert run({"Dockerfile": APP, "compose.yaml": compose, ".dockerignore": IGNORE}) == [
-        ("install-at-start", "compose.yaml", 2)
+    assert run({"Dockerfile": APP, "compose.yaml": compose, ".dockerignore": IGNORE}) == []
+    alone = compose.replace("command: npm ci", "command: npm test")
+    assert run({"Dockerfile": APP, "compose.yaml": alone, ".dockerignore": IGNORE}) == [
+        ("volume-shadows-node-modules", "compose.yaml", 12)
     ]
 
 
@@ -423,3 +425,15 @@ def test_steps_of_one_run_are_read_in_order() -> None:
     )
     compose = "services:\n  web:\n    build: .\n    volumes:\n      - /app/node_modules\n"
     assert run({"Dockerfile": dockerfile, "compose.yaml": compose}) == []
+
+
+def test_another_service_installs_into_the_shared_bind() -> None:
+    compose = (
+        "services:\n  deps:\n    image: node:20\n    working_dir: /app\n    command: npm ci\n    volumes:\n"
+        "      - .:/app\n  web:\n    build: .\n    depends_on: [deps]\n    volumes:\n      - ./:/app\n"
+    )
+    assert run({"Dockerfile": APP, "compose.yaml": compose, ".dockerignore": IGNORE}) == []
+    alone = compose.replace("command: npm ci", "command: npm test")
+    assert run({"Dockerfile": APP, "compose.yaml": alone, ".dockerignore": IGNORE}) == [
+        ("volume-shadows-node-modules", "compose.yaml", 12)
+    ]

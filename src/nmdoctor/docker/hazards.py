@@ -25,7 +25,6 @@ from nmdoctor.vfs.base import FileSystem, Kind
 __all__ = ["DockerInputError", "docker_findings"]
 
 
-
 class DockerInputError(ValueError):
     """A file that cannot be read as what its name says, or nothing to analyse."""
 

@@ -6,10 +6,10 @@ the case name), the folder to analyse inside it, the exit
 status a correct run has (1 only where a real error exists) and, per item, the code, file, line,
 whether the hazard is present and why. A finding matches an item with the same code and file, and
 the same line unless the item's line is null. A finding no item covers counts as a false positive.
-Borderline items are scored apart. Cases marked ``"set": "held-out"`` were judged after the
-rules were written and are also scored on their own (``--held-out``).
+Borderline items are scored apart. Cases of ``"set": "held-out"`` and ``"held-out-2"`` were
+judged after the rules were written, before running the tool on them; ``--set`` scores one set.
 
-    python benchmarks/field_docker.py [--verbose] [--held-out]
+    python benchmarks/field_docker.py [--verbose] [--set first|held-out|held-out-2]
 """
 
 from __future__ import annotations
@@ -60,12 +60,12 @@ def _matches(item: dict, code: str, file: str | None, line: int | None) -> bool:
     return item["code"] == code and item["file"] == file and (item["line"] is None or item["line"] == line)
 
 
-def score(held_out_only: bool = False) -> Score:
-    """Run nmdoctor docker on every case (or the held-out ones) and compare with the judgments."""
+def score(only: str | None = None) -> Score:
+    """Run nmdoctor docker on every case (or those of one ``set``) and compare with the judgments."""
     judged = json.loads((FIELD / "judgments.json").read_text())
     result = Score()
     for case in judged["cases"]:
-        if held_out_only and case.get("set") != "held-out":
+        if only is not None and case.get("set", "first") != only:
             continue
         folder = (FIELD / case.get("dir", case["case"]) / case["folder"]).resolve()
         findings = docker_findings(DiskFS(), str(folder))
@@ -113,13 +113,13 @@ def _table(title: str, tallies: dict[str, Tally]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every disagreement")
-    parser.add_argument("--held-out", action="store_true", help="score only the held-out cases")
+    parser.add_argument("--set", help="score only one set: first, held-out, held-out-2")
     args = parser.parse_args()
-    result = score(args.held_out)
+    result = score(args.set)
     cases = [
         case
         for case in json.loads((FIELD / "judgments.json").read_text())["cases"]
-        if not args.held_out or case.get("set") == "held-out"
+        if args.set is None or case.get("set", "first") == args.set
     ]
     repositories = {
         json.loads((FIELD / case.get("dir", case["case"]) / "SOURCE.json").read_text())["repository"] for case in cases

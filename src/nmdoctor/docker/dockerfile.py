@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from dockerfile_parse import DockerfileParser
 
-from nmdoctor.docker.commands import PmCommand, classify, shell_segments
+from nmdoctor.docker.commands import PmCommand, classify, package_commands, shell_segments
 
 __all__ = ["LOCKFILES", "Copy", "Install", "Stage", "expand", "parse_dockerfile"]
 
@@ -75,6 +75,7 @@ class Stage:
     owners: list[tuple[str, int, str]] = field(default_factory=list)  # (owner, line, path) giving app files
     app_paths: list[str] = field(default_factory=list)  # where app files were copied
     volumes: list[tuple[str, int]] = field(default_factory=list)
+    uids: dict[str, str] = field(default_factory=dict)  # user name -> uid given by adduser/useradd
     entrypoint: list[str] | None = None
     entrypoint_line: int | None = None
     cmd: list[str] | None = None
@@ -140,9 +141,14 @@ def _assignments(value: str) -> dict[str, str]:
 
 class _Builder:
     def __init__(
-        self, has_context_file: Callable[[str], bool], has_context_dir: Callable[[str], bool], yarn_berry: bool
+        self,
+        has_context_file: Callable[[str], bool],
+        has_context_dir: Callable[[str], bool],
+        yarn_berry: bool,
+        read_context: Callable[[str], str | None],
     ) -> None:
         self.yarn_berry = yarn_berry
+        self.read_context = read_context
         self.has_context_dir = has_context_dir
         self.stages: list[Stage] = []
         self.global_args: dict[str, str] = {}
@@ -172,6 +178,7 @@ class _Builder:
             stage.lockfile = parent.lockfile
             stage.owners = list(parent.owners)
             stage.app_paths = list(parent.app_paths)
+            stage.uids = dict(parent.uids)
             stage.entrypoint, stage.entrypoint_line, stage.cmd = parent.entrypoint, parent.entrypoint_line, parent.cmd
         self.args = {}
         self.stages.append(stage)
@@ -204,8 +211,10 @@ class _Builder:
                     stage.trees.add(destination)  # copied from what the builder put there
             elif copy.from_stage is None and posixpath.basename(source.rstrip("/")) == "node_modules":
                 stage.trees.add(destination)
-        if copy.from_stage is not None or copy.whole_context:
-            stage.lockfile = stage.lockfile or copy.from_stage is not None or any(map(self.has_context_file, LOCKFILES))
+        if copy.whole_context:
+            stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))
+        elif copy.from_stage is not None:
+            stage.lockfile = stage.lockfile or self._stage_lockfile(source_stage, copy)
         elif any(
             fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES
         ) or any(self._folder_lockfile(source) for source in copy.sources):
@@ -215,6 +224,19 @@ class _Builder:
             owner = (copy.chown or "").split(":")[0]
             if owner:
                 stage.owners.append((owner, line, destination))
+
+    @staticmethod
+    def _stage_lockfile(source_stage: Stage | None, copy: Copy) -> bool:
+        """Does a COPY --from bring a lockfile: one named, or the other stage's whole project folder
+        (a lockfile was in it); from an outside image, undecidable, so yes."""
+        if any(fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES):
+            return True
+        if source_stage is None:
+            return True
+        root = source_stage.workdir.rstrip("/") + "/"
+        return source_stage.lockfile and any(
+            root.startswith(_absolute(source_stage.workdir, source).rstrip("/") + "/") for source in copy.sources
+        )
 
     def _folder_lockfile(self, source: str) -> bool:
         """Does a copied context folder carry a lockfile? A build output the repository lacks
@@ -238,13 +260,37 @@ class _Builder:
                 stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))  # the whole context
             elif re.search(r"lock|shrinkwrap", source.group(1)):
                 stage.lockfile = True
+        if re.search(r"\bgit\s+clone\b", text):
+            stage.lockfile = True  # the cloned repository carries its own lockfile, if it has one
         self._steps(stage, re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text), line)
+
+    def _script(self, stage: Stage, segment: str, cwd: str, line: int) -> None:
+        """A RUN that calls a script of the build context: its project installs are this RUN's."""
+        words = [word for word in segment.split() if not word.startswith("-")]
+        while words and words[0] in ("bash", "sh", "/bin/sh", "/bin/bash", "exec"):
+            words = words[1:]
+        if not words or not re.search(r"\.(?:sh|bash)$|^\.?/?bin/", words[0]):
+            return
+        path = _absolute(cwd, words[0])
+        candidates = [words[0].removeprefix("./")]
+        for item in stage.chain():
+            for copy in item.copies:
+                if copy.from_stage is None and path.startswith(copy.destination.rstrip("/") + "/"):
+                    rest = path[len(copy.destination.rstrip("/")) + 1 :]
+                    candidates += [posixpath.normpath(posixpath.join(source, rest)) for source in copy.sources]
+        text = next((self.read_context(item) for item in candidates if self.read_context(item) is not None), None)
+        for command, _ in package_commands(text or ""):
+            if command.kind in ("project", "add"):
+                stage.installs.append(Install(command, line, cwd, stage.lockfile, command.frozen))
+                stage.trees.add(posixpath.join(cwd, "node_modules"))
 
     def _steps(self, stage: Stage, text: str, line: int) -> None:
         """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
         cwd = stage.workdir
         for segment in shell_segments(text):
             command = classify(segment)
+            if command is None:
+                self._script(stage, segment, cwd, line)
             if command is not None:
                 folder = _absolute(cwd, command.prefix) if command.prefix else cwd
                 frozen = command.frozen and (
@@ -263,6 +309,10 @@ class _Builder:
             if words[0] == "cd" and len(words) >= 2:
                 cwd = _absolute(cwd, words[1])
                 continue
+            if words[0] in ("adduser", "useradd") and not words[-1].startswith("-"):
+                uid = re.search(r"(?:^|\s)(?:-u|--uid)[=\s]+(\d+)", segment)
+                if uid:
+                    stage.uids[words[-1]] = uid.group(1)
             operands = [word for word in words[1:] if not word.startswith("-")]
             flags = [word for word in words[1:] if word.startswith("-")]
             if words[0] in ("mv", "cp") and len(operands) == 2:
@@ -291,11 +341,17 @@ def parse_dockerfile(
     has_context_file: Callable[[str], bool] | None = None,
     yarn_berry: bool = False,
     has_context_dir: Callable[[str], bool] | None = None,
+    read_context: Callable[[str], str | None] | None = None,
 ) -> list[Stage]:
     """The stages of a Dockerfile; ``has_context_file(path)`` and ``has_context_dir(path)`` say what
     the build context holds; ``yarn_berry``, whether its yarn is 2+ (where --frozen-lockfile refuses to run without a
     lockfile, as --immutable does, while yarn 1 resolves afresh)."""
-    builder = _Builder(has_context_file or (lambda _name: False), has_context_dir or (lambda _name: True), yarn_berry)
+    builder = _Builder(
+        has_context_file or (lambda _name: False),
+        has_context_dir or (lambda _name: True),
+        yarn_berry,
+        read_context or (lambda _name: None),
+    )
     parser = DockerfileParser(fileobj=io.BytesIO(text.encode()))
     for item in parser.structure:
         instruction = item["instruction"].upper()

@@ -62,7 +62,11 @@ def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -
         return stat is not None and stat.kind is Kind.DIR
 
     stages = parse_dockerfile(
-        text, lambda name: read_text(fs, f"{context}/{name}") is not None, _yarn_berry(fs, context), is_dir
+        text,
+        lambda name: read_text(fs, f"{context}/{name}") is not None,
+        _yarn_berry(fs, context),
+        is_dir,
+        lambda name: read_text(fs, posixpath.normpath(f"{context}/{name}")),
     )
     if not stages:
         return None
@@ -78,6 +82,27 @@ def _service_words(service: Service) -> list[str] | None:
     if service.entrypoint is None and service.command is None:
         return None
     return (service.entrypoint or []) + (service.command or [])
+
+
+_DROP = re.compile(
+    r"^[^#\n]*\b(?:gosu|su-exec|runuser[ \t]+-u|setpriv[ \t]+--reuid[= \t]|chroot[ \t]+--userspec[= \t])[ \t]*"
+    r"(?!(?:if|then|else|fi)\b)([A-Za-z_][\w-]*)",
+    re.MULTILINE,
+)
+
+
+def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shipped) -> Shipped:
+    """A container started as root whose entrypoint execs the app as another user (gosu, su-exec)
+    runs the app as that user."""
+    stage = item.stage
+    if (item.user if item.user is not None else stage.user) not in (None, "", "root", "0"):
+        return item
+    words = item.words if item.words is not None else (stage.entrypoint or []) + (stage.cmd or [])
+    for script in start_scripts(fs, folder, words, stage, [], image.context, image.context):
+        match = _DROP.search(script.text)
+        if match:
+            return Shipped(stage, match.group(1), item.words)
+    return item
 
 
 def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> list[tuple[str, str]]:
@@ -129,6 +154,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
     for image in images.values():
         if image.top or not image.services:  # also built on its own: `docker build .` ships the last stage
             image.shipped.append(Shipped(image.stages[-1], None, None))
+        image.shipped = [_dropped_privileges(fs, folder, image, item) for item in image.shipped]
         unique: dict[tuple[int, str | None, str], Shipped] = {}
         for item in image.shipped:
             unique.setdefault((item.stage.index, item.user, " ".join(item.words or [])), item)

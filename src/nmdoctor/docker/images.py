@@ -27,6 +27,8 @@ _NODE_WORDS = re.compile(
 )
 
 
+# a package name from the registry (not a folder, tarball, URL or unexpanded variable)
+_REGISTRY = re.compile(r"^(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*(?<!\.tgz)(?:@[^/\s$]*)?$")
 _NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^cgr\.dev/chainguard/node(?::(?!.*-dev)|$)")
 
 
@@ -74,9 +76,11 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "COPY package.json and the lockfile first (commit one if the project has none), then `npm ci` "
                     "(or `pnpm install --frozen-lockfile`, `yarn install --immutable`)",
                 )
-            elif command.kind == "add" and any(not exact_version(name) for name in command.names):
+            elif command.kind == "add" and any(
+                _REGISTRY.match(name) and not exact_version(name) for name in command.names
+            ):
                 seen.add(install.line)
-                loose = [name for name in command.names if not exact_version(name)]
+                loose = [name for name in command.names if _REGISTRY.match(name) and not exact_version(name)]
                 yield _finding(
                     "lockfile-not-used",
                     f"`{command.text}` in {where} adds {', '.join(loose)} without an exact version and outside "
@@ -179,7 +183,8 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
             (
                 line
                 for owner, line, path in stage.owners
-                if owner == runtime and (app.startswith(path.rstrip("/") + "/") or (path + "/").startswith(app))
+                if owner in (runtime, stage.uids.get(runtime))
+                and (app.startswith(path.rstrip("/") + "/") or (path + "/").startswith(app))
             ),
             None,
         )

@@ -65,15 +65,37 @@ def compose_files(fs: FileSystem, folder: str) -> list[str]:
     return []
 
 
+_COPY_SOURCES = re.compile(r"^\s*(?:COPY|ADD)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _copy_sources(text: str) -> list[str]:
+    sources = []
+    for match in _COPY_SOURCES.finditer(text):
+        words = match.group(1).replace("[", " ").replace("]", " ").replace('"', " ").replace(",", " ").split()
+        if any(word.startswith("--from") for word in words):
+            continue
+        paths = [word for word in words if not word.startswith("--")]
+        sources += [path for path in paths[:-1] if path.strip("./") and not any(c in path for c in "*?$")]
+    return sources
+
+
 def standalone_context(fs: FileSystem, dockerfile: str) -> str:
-    """Build context of a Dockerfile no compose file names: its folder, or the nearest folder above
-    (at most two up) holding the package.json its folder lacks, as in ``docker build -f docker/Dockerfile .``."""
+    """Build context of a Dockerfile no compose file names, as in ``docker build -f docker/Dockerfile .``:
+    of its folder and the two above, the one holding most of the files its COPY and ADD name; without
+    any, its folder, or the nearest folder above holding the package.json its folder lacks."""
     folder = posixpath.dirname(dockerfile)
+    candidates = [folder, posixpath.dirname(folder), posixpath.dirname(posixpath.dirname(folder))]
+    sources = _copy_sources(read_text(fs, dockerfile) or "")
+
+    def found(candidate: str) -> int:
+        return sum(fs.stat(posixpath.normpath(f"{candidate}/{source}")) is not None for source in sources)
+
+    best = max(candidates, key=lambda candidate: (found(candidate), -candidates.index(candidate)))
+    if sources and found(best):
+        return best
     if read_text(fs, f"{folder}/package.json") is not None or read_text(fs, f"{folder}/.dockerignore") is not None:
         return folder
-    candidate = folder
-    for _ in range(2):
-        candidate = posixpath.dirname(candidate)
+    for candidate in candidates[1:]:
         if read_text(fs, f"{candidate}/package.json") is not None:
             return candidate
     return folder

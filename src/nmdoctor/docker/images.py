@@ -18,6 +18,7 @@ from nmdoctor.docker.commands import exact_version
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.project import context_ignores, is_workspace, read_text
 from nmdoctor.vfs.base import FileSystem
+from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["Shipped", "image_findings"]
 
@@ -200,7 +201,7 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
             )
 
 
-def _workspace_sample(fs: FileSystem, context: str) -> str:
+def _workspace_globs(fs: FileSystem, context: str) -> list[str]:
     text = read_text(fs, f"{context}/package.json") or ""
     try:
         manifest = json.loads(text) if text else {}
@@ -209,8 +210,33 @@ def _workspace_sample(fs: FileSystem, context: str) -> str:
     globs = manifest.get("workspaces") if isinstance(manifest, dict) else None
     if isinstance(globs, dict):
         globs = globs.get("packages")
-    first = next((item for item in globs or () if isinstance(item, str)), "packages/*")
-    return posixpath.join(first.replace("**", "x").replace("*", "x"), "node_modules")
+    found = [item for item in globs or () if isinstance(item, str)]
+    try:
+        pnpm = load_yaml(read_text(fs, f"{context}/pnpm-workspace.yaml") or "")
+    except YAMLError:
+        pnpm = None
+    packages = pnpm.get("packages") if isinstance(pnpm, dict) else None
+    found += [item for item in packages or () if isinstance(item, str)]
+    return [item.strip("./") for item in found if not item.startswith("!")]
+
+
+def _workspace_folders(fs: FileSystem, context: str) -> list[str]:
+    """The workspace package folders the context holds (one level of `*`), or a sample path."""
+    folders = []
+    for pattern in _workspace_globs(fs, context):
+        head, _, tail = pattern.partition("*")
+        base = head.rstrip("/")
+        if not tail and "*" not in pattern:
+            folders.append(pattern)
+            continue
+        try:
+            names = fs.listdir(posixpath.join(context, base) if base else context)
+        except OSError:
+            continue
+        folders += [
+            posixpath.join(base, name) for name in names if fs.stat(posixpath.join(context, base, name, "package.json"))
+        ]
+    return folders or ["packages/x"]
 
 
 def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:
@@ -224,7 +250,9 @@ def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str,
         reason = "there is no .dockerignore"
     elif not root:
         reason = ".dockerignore does not exclude node_modules"
-    elif is_workspace(fs, context) and not context_ignores(fs, context, dockerfile, _workspace_sample(fs, context)):
+    elif is_workspace(fs, context) and not all(
+        context_ignores(fs, context, dockerfile, f"{folder}/node_modules") for folder in _workspace_folders(fs, context)
+    ):
         reason = (
             "the project is a workspace and .dockerignore excludes only the root node_modules (Docker matches "
             "`node_modules` at the context root only)"

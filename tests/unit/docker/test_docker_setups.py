@@ -435,3 +435,58 @@ def test_another_service_installs_into_the_shared_bind() -> None:
     assert run({"Dockerfile": APP, "compose.yaml": alone, ".dockerignore": IGNORE}) == [
         ("volume-shadows-node-modules", "compose.yaml", 12)
     ]
+
+
+def test_install_inside_a_script_the_run_calls() -> None:
+    dockerfile = (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json ./\nCOPY bin ./bin\nRUN bin/deps.sh\nUSER node\n"
+        "CMD node index.js\n"
+    )
+    script = "#!/bin/sh\ncommand -v pnpm || npm install -g pnpm\npnpm --recursive install --prod\n"
+    files = {"Dockerfile": dockerfile, "bin/deps.sh": script, "pnpm-lock.yaml": "", ".dockerignore": IGNORE}
+    assert run(files) == [("lockfile-not-used", "Dockerfile", 5)]
+    files["Dockerfile"] = dockerfile.replace("COPY package.json ./", "COPY package.json pnpm-lock.yaml ./")
+    assert run(files) == []
+
+
+def test_lockfile_from_another_stage_only_with_its_project_folder() -> None:
+    dockerfile = (
+        "FROM node:20 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nRUN npm run build\n"
+        "FROM node:20\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nCOPY package.json ./\n"
+        "RUN npm install --omit=dev\nUSER node\nCMD node dist/index.js\n"
+    )
+    found = run({"Dockerfile": dockerfile, "package-lock.json": "{}", ".dockerignore": IGNORE})
+    assert found == [("lockfile-not-used", "Dockerfile", 10), ("prod-stage-reinstall", "Dockerfile", 10)]
+    whole = dockerfile.replace("COPY --from=build /app/dist ./dist", "COPY --from=build /app ./")
+    assert run({"Dockerfile": whole, ".dockerignore": IGNORE}) == [("prod-stage-reinstall", "Dockerfile", 10)]
+
+
+def test_entrypoint_that_drops_to_another_user() -> None:
+    entry = '#!/bin/sh\nchown -R app /data\nexec su-exec app "$@"\n'
+    dockerfile = (
+        "FROM node:20-alpine\nARG UID=1500\nRUN adduser -D -u $UID app\nWORKDIR /srv\nCOPY --chown=$UID . .\n"
+        'COPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["node", "index.js"]\n'
+    )
+    files = {"Dockerfile": dockerfile, "entrypoint.sh": entry, ".dockerignore": IGNORE, "package.json": "{}"}
+    assert run(files) == [("app-files-writable", "Dockerfile", 5)]
+
+
+def test_context_of_a_dockerfile_in_a_subfolder_comes_from_its_copy_sources() -> None:
+    dockerfile = "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nUSER node\n"
+    dockerfile += "CMD node index.js\n"
+    files = {"docker/Dockerfile": dockerfile, "package.json": "{}", "package-lock.json": "{}", ".dockerignore": IGNORE}
+    fs = MemoryFS.from_mapping({f"/p/{name}": text for name, text in files.items()})
+    assert docker_findings(fs, "/p/docker") == []
+
+
+def test_workspace_folders_each_need_their_node_modules_ignored() -> None:
+    files = {
+        "Dockerfile": APP,
+        "package.json": '{"workspaces": ["apps/*", "tools"]}',
+        "apps/web/package.json": "{}",
+        "tools/package.json": "{}",
+        ".dockerignore": "node_modules\napps/*/node_modules\n",
+    }
+    assert run(files) == [("node-modules-not-dockerignored", "Dockerfile", None)]  # tools/node_modules
+    files[".dockerignore"] += "tools/node_modules\n"
+    assert run(files) == []

@@ -76,6 +76,8 @@ class Stage:
     app_paths: list[str] = field(default_factory=list)  # where app files were copied
     volumes: list[tuple[str, int]] = field(default_factory=list)
     uids: dict[str, str] = field(default_factory=dict)  # user name -> uid given by adduser/useradd
+    manifests: dict[str, str] = field(default_factory=dict)  # folder -> the context's package.json put there
+    tree_manifests: dict[str, str] = field(default_factory=dict)  # installed node_modules -> its package.json
     entrypoint: list[str] | None = None
     entrypoint_line: int | None = None
     cmd: list[str] | None = None
@@ -179,6 +181,8 @@ class _Builder:
             stage.owners = list(parent.owners)
             stage.app_paths = list(parent.app_paths)
             stage.uids = dict(parent.uids)
+            stage.manifests = dict(parent.manifests)
+            stage.tree_manifests = dict(parent.tree_manifests)
             stage.entrypoint, stage.entrypoint_line, stage.cmd = parent.entrypoint, parent.entrypoint_line, parent.cmd
         self.args = {}
         self.stages.append(stage)
@@ -211,6 +215,21 @@ class _Builder:
                     stage.trees.add(destination)  # copied from what the builder put there
             elif copy.from_stage is None and posixpath.basename(source.rstrip("/")) == "node_modules":
                 stage.trees.add(destination)
+        if copy.whole_context or any(
+            fnmatch.fnmatchcase("package.json", posixpath.basename(src)) for src in copy.sources
+        ):
+            single = len(copy.sources) == 1 and not copy.whole_context and not paths[-1].endswith("/")
+            folder = posixpath.dirname(destination) if single and destination.endswith(".json") else destination
+            if copy.from_stage is None and (not copy.whole_context or self.has_context_file("package.json")):
+                manifest = next(
+                    (
+                        posixpath.normpath(posixpath.join(posixpath.dirname(src), "package.json"))
+                        for src in copy.sources
+                        if fnmatch.fnmatchcase("package.json", posixpath.basename(src))
+                    ),
+                    "package.json",
+                )
+                stage.manifests[folder] = manifest
         if copy.whole_context:
             stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))
         elif copy.from_stage is not None:
@@ -292,13 +311,15 @@ class _Builder:
             if command is None:
                 self._script(stage, segment, cwd, line)
             if command is not None:
-                folder = _absolute(cwd, command.prefix) if command.prefix else cwd
+                folder = _absolute(cwd, command.prefix) if command.prefix else _project_root(stage, cwd)
                 frozen = command.frozen and (
                     command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
                 )
                 stage.installs.append(Install(command, line, folder, stage.lockfile, frozen))
                 if command.kind in ("project", "add"):
                     stage.trees.add(posixpath.join(folder, "node_modules"))
+                    if folder in stage.manifests:
+                        stage.tree_manifests[posixpath.join(folder, "node_modules")] = stage.manifests[folder]
                 continue
             try:
                 words = shlex.split(segment)
@@ -334,6 +355,18 @@ class _Builder:
                     if owner and (inside or path == "/"):
                         stage.owners.append((owner, line, path))
                         break
+
+
+def _project_root(stage: Stage, cwd: str) -> str:
+    """Where a manager installs when run in ``cwd``: the nearest folder up holding a package.json
+    (npm, yarn and pnpm look upward for it); ``cwd`` when the image has none above it."""
+    folder = cwd
+    while True:
+        if folder in stage.manifests:
+            return folder
+        if folder == "/":
+            return cwd
+        folder = posixpath.dirname(folder)
 
 
 def parse_dockerfile(

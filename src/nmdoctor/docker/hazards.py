@@ -16,7 +16,7 @@ from nmdoctor.diagnostics.model import Finding
 from nmdoctor.docker.compose import ComposeError, Service, load_services, read_env_file
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
-from nmdoctor.docker.project import compose_files, dockerfile_names, read_text, standalone_context
+from nmdoctor.docker.project import compose_files, dockerfile_names, is_workspace, read_text, standalone_context
 from nmdoctor.docker.runtime import runtime_findings
 from nmdoctor.docker.services import installers_of, service_findings, start_words, step_findings
 from nmdoctor.docker.startup import start_scripts
@@ -140,6 +140,12 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         image.shipped.append(Shipped(stage, service.user, _service_words(service)))
         image.services.append(service)
         built.append((service, image))
+    by_image = {service.image: pair for pair in built for service in [pair[0]] if service.image}
+    for service in services:
+        if not service.dockerfile and service.image in by_image:
+            built_service, image = by_image[service.image]
+            service.target = built_service.target  # `image:` names what another service builds
+            built.append((service, image))
     for name in dockerfile_names(fs, folder):
         path = f"{folder}/{name}"
         image = _image(fs, images, path, standalone_context(fs, path))
@@ -176,7 +182,8 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
     )
     for service, image in built:
         stage = _stage_for(image, service.target)
-        findings += service_findings(fs, folder, service, stage, image.context, sharing, installers)
+        workspace = is_workspace(fs, image.context)
+        findings += service_findings(fs, folder, service, stage, image.context, sharing, installers, workspace)
     unique_findings: dict[tuple[str, str | None, int | None], Finding] = {}
     for finding in findings:
         unique_findings.setdefault((finding.code, finding.from_, finding.line), finding)

@@ -114,10 +114,19 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
     for item in shipped:
         stage = item.stage
         chain = stage.chain()
+        # the build stages whose output the shipped stage copies (and the stages those start from)
+        sources = {copy.from_stage for item_ in chain for copy in item_.copies if copy.from_stage}
+        builders = {
+            ancestor.index
+            for other in stages
+            if other not in chain and (other.name in sources or str(other.index) in sources)
+            for ancestor in other.chain()
+            if ancestor not in chain
+        }
         earlier = [
             install
             for other in stages
-            if other not in chain
+            if other.index in builders
             for install in other.installs
             if install.command.kind == "project"
         ]

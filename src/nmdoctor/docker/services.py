@@ -97,6 +97,40 @@ def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> It
             )
 
 
+def _uninstalled_packages(service: Service, stage: Stage) -> Iterator[Finding]:
+    """A volume over ``P/node_modules`` where the image put a package.json of its own at P but never
+    installed it: the volume starts empty, and the node_modules above P hold another package's
+    dependencies (not a workspace, where they would be hoisted there)."""
+    for mount in service.mounts:
+        folder = posixpath.dirname(mount.target)
+        manifest = stage.manifests.get(folder)
+        if mount.kind not in ("volume", "anonymous") or posixpath.basename(mount.target) != "node_modules":
+            continue
+        if manifest is None or mount.target in stage.trees:
+            continue
+        above = [
+            tree_manifest
+            for tree, tree_manifest in stage.tree_manifests.items()
+            if folder.startswith(posixpath.dirname(tree).rstrip("/") + "/")
+        ]
+        if not above or manifest in above:
+            continue
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.ERROR,
+            f"service `{service.name}` mounts {'a volume' if mount.kind == 'anonymous' else mount.source} at "
+            f"{mount.target}, but the image never installed {manifest} there: the fresh volume is empty and the "
+            "node_modules above it hold another package's dependencies, so its requires fail with "
+            "ERR_MODULE_NOT_FOUND",
+            None,
+            from_=mount.file,
+            line=mount.line,
+            column=1,
+            fix=f"install {manifest}'s dependencies in the image where it lives (`RUN cd {folder} && npm ci`, "
+            "with its lockfile copied first)",
+        )
+
+
 def _mount_key(folder: str, service: Service, mount: Mount) -> str:
     if mount.kind == "bind" and mount.source is not None:
         compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
@@ -140,6 +174,7 @@ def service_findings(
     context: str,
     sharing: dict[str, list[str]],
     installers: set[str],
+    workspace: bool = False,
 ) -> Iterator[Finding]:
     """Where the service's requires resolve under its mounts, and what its start scripts do."""
     compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
@@ -179,6 +214,8 @@ def service_findings(
         )
     if resolution.found is None:
         yield from _never_restored(service, stage, scripts)
+    if not steps and not filled and not workspace:
+        yield from _uninstalled_packages(service, stage)
     if resolution.found is not None or steps or filled:
         return
     if resolution.hidden:

@@ -490,3 +490,38 @@ def test_workspace_folders_each_need_their_node_modules_ignored() -> None:
     assert run(files) == [("node-modules-not-dockerignored", "Dockerfile", None)]  # tools/node_modules
     files[".dockerignore"] += "tools/node_modules\n"
     assert run(files) == []
+
+
+def test_npm_installs_beside_the_nearest_package_json() -> None:
+    dockerfile = (
+        "FROM node:16\nWORKDIR /src\nCOPY package*.json /\nRUN npm install\nCOPY . .\nUSER node\nCMD npm run dev\n"
+    )
+    compose = "services:\n  web:\n    build: .\n    volumes:\n      - .:/src\n"
+    assert run({"Dockerfile": dockerfile, "compose.yaml": compose, ".dockerignore": IGNORE}) == []
+
+
+def test_sibling_stages_installing_are_not_a_reinstall() -> None:
+    dockerfile = (
+        "FROM node:20 AS base\nWORKDIR /app\nCOPY package*.json ./\nFROM base AS prod\nRUN npm ci --omit=dev\n"
+        "COPY . .\nCMD node index.js\nFROM base AS dev\nRUN npm ci\nCOPY . .\nUSER node\nCMD npm run dev\n"
+    )
+    assert run({"Dockerfile": dockerfile, ".dockerignore": IGNORE}) == []
+
+
+def test_volume_over_a_package_the_image_never_installed() -> None:
+    dockerfile = (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n"
+        "COPY client/package.json ./client/\nCOPY . .\nUSER node\nCMD node server.js\n"
+    )
+    compose = (
+        "services:\n  api:\n    build: .\n    image: shop\n  web:\n    image: shop\n"
+        "    command: npm start --prefix client\n    volumes:\n      - ./client:/app/client\n"
+        "      - /app/client/node_modules\n"
+    )
+    files = {"Dockerfile": dockerfile, "compose.yaml": compose, ".dockerignore": IGNORE, "package.json": "{}"}
+    assert run(files) == [("volume-shadows-node-modules", "compose.yaml", 10)]
+    installed = dockerfile.replace("COPY . .", "RUN cd client && npm install\nCOPY . .")
+    assert ("volume-shadows-node-modules", "compose.yaml", 10) not in run({**files, "Dockerfile": installed})
+    files["package.json"] = '{"workspaces": ["client"]}'  # hoisted to /app/node_modules: fine
+    files[".dockerignore"] = "node_modules\n**/node_modules\n"
+    assert run(files) == []

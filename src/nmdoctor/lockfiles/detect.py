@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
 from nmdoctor.lockfiles.npm import read_npm_lockfile
 from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
+from nmdoctor.lockfiles.pnpm_modules import store_naming
 from nmdoctor.lockfiles.yarn import read_yarn_lockfile
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
@@ -15,6 +17,7 @@ __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
 # npm-shrinkwrap.json wins over package-lock.json, as in npm.
 LOCKFILE_NAMES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock")
+_LOCKFILE_VERSION = re.compile(r"^lockfileVersion:\s*['\"]?([\d.]+)", re.MULTILINE)
 _PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json"}
 
 
@@ -45,7 +48,9 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
     if name.endswith(".json"):
         return read_npm_lockfile(text, path, root_manifest)
     if name == "pnpm-lock.yaml":
-        return read_pnpm_lockfile(text, path)
+        version = _LOCKFILE_VERSION.search(text)
+        naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0")
+        return read_pnpm_lockfile(text, path, naming=naming)
     if name == "yarn.lock":
         return read_yarn_lockfile(text, path, root_manifest)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")

@@ -11,6 +11,7 @@ import posixpath
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.lockfiles.pnpm_modules import StoreNaming, default_naming
 from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.yamlio import YAMLError, load_yaml
@@ -64,7 +65,11 @@ def _importer_deps(entry: dict[str, Any], field: str, version: str) -> dict[str,
     return result
 
 
-def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -> Lockfile:
+def read_pnpm_lockfile(
+    text: str, path: str, *, pnpm_major: int | None = None, naming: StoreNaming | None = None
+) -> Lockfile:
+    """``naming``: how the pnpm that installed ``node_modules`` names store folders (the newest
+    pnpm writing this lockfile format when not given; ``pnpm_major`` alone picks that major)."""
     try:
         data = load_yaml(text)
     except YAMLError as error:
@@ -72,7 +77,8 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
     if not isinstance(data, dict) or "lockfileVersion" not in data:
         raise LockfileError(f"{path}: no lockfileVersion: not a pnpm lockfile")
     version = str(data["lockfileVersion"])
-    major = pnpm_major if pnpm_major is not None else (10 if version.startswith("9") else 8)
+    if naming is None:
+        naming = default_naming(version) if pnpm_major is None else StoreNaming(pnpm_major, short_prefix=pnpm_major < 9)
     lock = Lockfile("pnpm", version, path)
     importers = data.get("importers")
     if not isinstance(importers, dict):
@@ -93,7 +99,14 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
             key=key,
             name=name,
             version=pkg_version,
-            path=store_path(key, name, version, pnpm_major=major),
+            path=store_path(
+                key,
+                name,
+                version,
+                pnpm_major=naming.pnpm_major,
+                max_length=naming.max_length,
+                short_prefix=naming.short_prefix,
+            ),
             integrity=resolution.get("integrity") if isinstance(resolution.get("integrity"), str) else None,
             resolved=resolution.get("tarball") if isinstance(resolution.get("tarball"), str) else None,
             dev=info.get("dev") if isinstance(info.get("dev"), bool) else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import sys
 
 import click
@@ -43,9 +44,11 @@ def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
             except LockfileError as error:
                 raise InputError(str(error)) from None
             workspaces = {
-                importer.path: found
-                for importer in lock.importers()
-                if importer.path and (found := manifest_json(fs, f"{folder}/{importer.path}")) is not None
+                package.path: found
+                for package in lock.packages.values()
+                if (package.is_importer or package.local)
+                and package.path
+                and (found := manifest_json(fs, posixpath.normpath(f"{folder}/{package.path}"))) is not None
             }
             return lockfile_graph(lock, folder, manifest, workspaces)
     try:

@@ -11,6 +11,8 @@ from nmdoctor.lockfiles.npm import read_npm_lockfile
 from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
 from nmdoctor.lockfiles.pnpm_modules import store_naming
 from nmdoctor.lockfiles.yarn import read_yarn_lockfile
+from nmdoctor.inspect.workspaces import workspace_folders
+from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
@@ -52,7 +54,11 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
         naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0")
         return read_pnpm_lockfile(text, path, naming=naming)
     if name == "yarn.lock":
-        return read_yarn_lockfile(text, path, root_manifest)
+        project = path.rpartition("/")[0]
+        workspaces = None
+        if root_manifest is not None and "__metadata:" not in text:
+            workspaces = _workspace_manifests(fs, project, root_manifest)
+        return read_yarn_lockfile(text, path, root_manifest, workspaces)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")
 
 
@@ -62,3 +68,13 @@ def manifest_json(fs: FileSystem, project: VPath) -> dict[str, Any] | None:
     except (FileSystemError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _workspace_manifests(fs: FileSystem, project: VPath, root_manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """folder relative to the project -> package.json of each workspace (yarn 1 does not lock them)."""
+    found = {}
+    for folder in workspace_folders(fs, project, manifest_from_json(root_manifest)):
+        data = manifest_json(fs, folder)
+        if data is not None:
+            found[folder[len(project) + 1 :]] = data
+    return found

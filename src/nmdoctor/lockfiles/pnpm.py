@@ -113,6 +113,10 @@ def read_pnpm_lockfile(
             optional=bool(info.get("optional")),
             peer_dependencies=_declared_peers(meta),
             optional_peers=_optional_peers(meta.get("peerDependenciesMeta")),
+            platforms=_platforms(meta),
+            bundled=tuple(str(item) for item in meta.get("bundledDependencies") or () if isinstance(item, str))
+            if isinstance(meta.get("bundledDependencies"), list)
+            else (),
         )
     for importer_path in importers:
         location = "" if importer_path == "." else posixpath.normpath(str(importer_path))
@@ -129,10 +133,27 @@ def read_pnpm_lockfile(
                     LockedEdge(source, name, specifier, kind, _target(lock, location, name, ref, version))
                 )
     for key, entry in snapshots.items():
+        package = lock.packages[str(key)]
+        peers = {**{name: "*" for name in package.optional_peers}, **package.peer_dependencies}
         for field, kind in _PACKAGE_FIELDS:
             for name, ref in _deps(entry, field).items():
-                lock.edges.append(LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version)))
+                # pnpm lists the peers it resolved among the dependencies of the instance.
+                edge_kind, spec = (DependencyKind.PEER, peers[name]) if name in peers else (kind, ref)
+                lock.edges.append(LockedEdge(str(key), name, spec, edge_kind, _target(lock, None, name, ref, version)))
+        resolved = set(_deps(entry, "dependencies")) | set(_deps(entry, "optionalDependencies"))
+        for name, spec in peers.items():
+            if name not in resolved:  # an unresolved peer (optional, or missing)
+                lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
     return lock
+
+
+def _platforms(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    found = {}
+    for key in ("os", "cpu", "libc"):
+        value = meta.get(key)
+        if isinstance(value, list):
+            found[key] = tuple(str(item) for item in value)
+    return found
 
 
 def _string_map(value: Any) -> dict[str, str]:
@@ -160,6 +181,12 @@ def _target(lock: Lockfile, importer: str | None, name: str, ref: str, version: 
         target = posixpath.normpath(posixpath.join(base, ref[5:]))
         target = "" if target == "." else target
         key = f"importer:{target}"
-        return key if key in lock.packages else None
+        if key in lock.packages:
+            return key
+        # A link to a folder that is not a workspace: installed as a symlink to that folder.
+        key = f"link:{target}"
+        if key not in lock.packages:
+            lock.packages[key] = LockedPackage(key, name, "", target, local=True)
+        return key
     key = _ref_to_key(name, ref, version)
     return key if key in lock.packages else None

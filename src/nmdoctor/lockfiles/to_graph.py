@@ -6,8 +6,9 @@ import posixpath
 from collections.abc import Mapping
 
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
+from nmdoctor.lockfiles.platform import installable_here, this_machine
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
-from nmdoctor.model.manifest import Manifest, manifest_from_json
+from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.vfs.base import VPath
 
 __all__ = ["UNPLACED", "lockfile_graph"]
@@ -26,7 +27,7 @@ _LAYOUTS = {
 def _location(project: VPath, package: LockedPackage) -> VPath:
     if package.path is None:
         return f"{project}/{UNPLACED}/{package.name}@{package.version}"
-    return project if package.path == "" else f"{project}/{package.path}"
+    return project if package.path == "" else posixpath.normpath(f"{project}/{package.path}")
 
 
 def lockfile_graph(
@@ -36,21 +37,37 @@ def lockfile_graph(
     importer_manifests: Mapping[str, dict[str, object]] | None = None,
 ) -> DependencyGraph:
     """``importer_manifests`` (folder relative to the project -> package.json) name the workspaces
-    of lockfiles that record them by folder only (pnpm)."""
+    of lockfiles that record them by folder only (pnpm), and the local folders linked by ``link:``.
+
+    Optional packages the lockfile marks for other platforms are left out: no manager installs
+    them here. Each package's manifest declares the dependencies its lockfile entry records."""
     instances: dict[str, Instance] = {}
     importer_manifests = importer_manifests or {}
+    declared: dict[str, list[tuple[str, str, DependencyKind]]] = {}
+    for edge in lock.edges:
+        declared.setdefault(edge.source, []).append((edge.name, edge.spec, edge.kind))
+    machine = this_machine()
     for key, package in lock.packages.items():
         if package.link_to is not None:
             continue
+        if package.optional and package.platforms and not installable_here(package.platforms, machine):
+            continue
         is_root = package.path == "" and package.is_importer
-        own = root_manifest if is_root else importer_manifests.get(package.path or "") if package.is_importer else None
+        reads_disk = package.is_importer or package.local
+        own = root_manifest if is_root else importer_manifests.get(package.path or "") if reads_disk else None
         if own:
             manifest = manifest_from_json(own)
             name, version = manifest.name or package.name, manifest.version or ""
         else:
+            own_edges = declared.get(key, ())
             manifest = Manifest(
                 package.name,
                 package.version,
+                dependencies=tuple((n, spec) for n, spec, kind in own_edges if kind is DependencyKind.PROD)
+                + tuple((n, "*") for n in package.bundled if not any(n == item[0] for item in own_edges)),
+                optional_dependencies=tuple(
+                    (n, spec) for n, spec, kind in own_edges if kind is DependencyKind.OPTIONAL
+                ),
                 peer_dependencies=tuple(package.peer_dependencies.items()),
                 optional_peers=package.optional_peers,
             )
@@ -76,7 +93,10 @@ def lockfile_graph(
         target = instances.get(target_key) if target_key is not None else None
         if source is None:
             continue
-        edges.append(Edge(source, edge.name, edge.spec, edge.kind, False, target))
+        optional = edge.kind is DependencyKind.OPTIONAL or (
+            edge.kind is DependencyKind.PEER and edge.name in lock.packages[edge.source].optional_peers
+        )
+        edges.append(Edge(source, edge.name, edge.spec, edge.kind, optional, target))
         if lock.kind == "pnpm" and target is not None and target.path != source.path:
             folder = source.path if source.is_project or source.is_workspace else _store_folder(source)
             link = (

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote, unquote
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
 from nmdoctor.model.manifest import DependencyKind, manifest_from_json
+from nmdoctor.model.specs import satisfies
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["parse_yarn_v1", "read_yarn_lockfile"]
@@ -96,9 +99,18 @@ def _pattern_name(pattern: str) -> str:
     return pattern[:at] if at != -1 else pattern
 
 
-def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None = None) -> Lockfile:
+def read_yarn_lockfile(
+    text: str,
+    path: str,
+    root_manifest: dict[str, Any] | None = None,
+    workspace_manifests: Mapping[str, dict[str, Any]] | None = None,
+) -> Lockfile:
+    """``workspace_manifests`` (folder relative to the project -> package.json): yarn 1 records no
+    workspaces, so their dependencies are read from their manifests, as yarn does."""
     if "__metadata:" in text:
-        return _read_berry(text, path)
+        lock = _read_berry(text, path)
+        _mark_optional(lock)
+        return lock
     lock = Lockfile("yarn-classic", "1", path)
     entries = parse_yarn_v1(text, path)
     ids: dict[int, str] = {}
@@ -110,25 +122,38 @@ def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | Non
         spec = pattern[len(name) + 1 :]
         if spec.startswith("npm:"):  # an alias: the locked package is the aliased one
             name = _pattern_name(spec[4:])
-        key = f"{name}@{version}"
+        local = spec.startswith("link:")  # a symlink to a folder: the lockfile's version means nothing
+        key = f"{name}@{version}" if not local else f"link:{posixpath.normpath(spec[5:])}"
         while key in lock.packages:
             key += "'"
         ids[id(entry)] = key
         lock.packages[key] = LockedPackage(
             key,
             name,
-            version,
-            None,
+            "" if local else version,
+            posixpath.normpath(spec[5:]) if local else None,
             resolved=entry.get("resolved") if isinstance(entry.get("resolved"), str) else None,
             integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
+            local=local,
         )
     manifest = manifest_from_json(root_manifest or {})
     lock.packages[""] = LockedPackage("", manifest.name or "root", manifest.version or "", "", is_importer=True)
-    for declared in manifest.declared(include_dev=True):
-        entry = entries.get(f"{declared.name}@{declared.spec}")
-        lock.edges.append(
-            LockedEdge("", declared.name, declared.spec, declared.kind, ids.get(id(entry)) if entry else None)
-        )
+    workspaces: dict[str, tuple[str, str]] = {}  # name -> (key, version)
+    importers = [("", manifest)]
+    for folder, data in sorted((workspace_manifests or {}).items()):
+        own = manifest_from_json(data)
+        key = f"workspace:{folder}"
+        lock.packages[key] = LockedPackage(key, own.name or folder, own.version or "", folder, is_importer=True)
+        if own.name:
+            workspaces[own.name] = (key, own.version or "")
+        importers.append((key, own))
+    for source, own in importers:
+        for declared in own.declared(include_dev=True):
+            target = _workspace_target(workspaces.get(declared.name), declared.spec)
+            if target is None:
+                entry = entries.get(f"{declared.name}@{declared.spec}")
+                target = ids.get(id(entry)) if entry else None
+            lock.edges.append(LockedEdge(source, declared.name, declared.spec, declared.kind, target))
     for entry_id, key in ids.items():
         entry = next(value for value in entries.values() if id(value) == entry_id)
         for field, kind in _FIELDS:
@@ -136,7 +161,39 @@ def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | Non
             for name, spec in deps.items() if isinstance(deps, dict) else ():
                 target = entries.get(f"{name}@{spec}")
                 lock.edges.append(LockedEdge(key, name, str(spec), kind, ids.get(id(target)) if target else None))
+    _mark_optional(lock)
     return lock
+
+
+def _workspace_target(workspace: tuple[str, str] | None, spec: str) -> str | None:
+    """yarn 1 links a workspace for a dependency its version satisfies (or ``workspace:``)."""
+    if workspace is None:
+        return None
+    key, version = workspace
+    if spec.startswith("workspace:") or satisfies(version, spec) is True:
+        return key
+    return None
+
+
+def _mark_optional(lock: Lockfile) -> None:
+    """yarn.lock marks nothing optional: a package is optional when only optional dependencies
+    (of anything) lead to it from the workspaces, as managers skip it when it cannot install."""
+    outgoing: dict[str, list[LockedEdge]] = {}
+    for edge in lock.edges:
+        outgoing.setdefault(edge.source, []).append(edge)
+    required = {package.key for package in lock.packages.values() if package.is_importer}
+    pending = list(required)
+    while pending:
+        source = pending.pop()
+        for edge in outgoing.get(source, ()):
+            if edge.kind in (DependencyKind.OPTIONAL, DependencyKind.PEER) or edge.target is None:
+                continue
+            if edge.target not in required:
+                required.add(edge.target)
+                pending.append(edge.target)
+    for package in lock.packages.values():
+        if package.key not in required and package.optional is None:
+            package.optional = True
 
 
 def _read_berry(text: str, path: str) -> Lockfile:
@@ -157,27 +214,112 @@ def _read_berry(text: str, path: str) -> Lockfile:
         name = _pattern_name(resolution)
         reference = resolution[len(name) + 1 :]
         is_workspace = reference.startswith("workspace:")
+        local = reference.startswith(("link:", "portal:"))
         location = None
         if is_workspace:
             location = posixpath.normpath(reference[len("workspace:") :])
             location = "" if location == "." else location
+        elif local:
+            location = _local_folder(reference)
         lock.packages[resolution] = LockedPackage(
             resolution,
             name,
-            str(entry.get("version", "")),
+            "" if local else str(entry.get("version", "")),
             location,
             is_importer=is_workspace,
             integrity=entry.get("checksum") if isinstance(entry.get("checksum"), str) else None,
+            local=local,
+            peer_dependencies=_string_map(entry.get("peerDependencies")),
+            optional_peers=_optional_names(entry.get("peerDependenciesMeta")),
+            platforms=_conditions(entry.get("conditions")),
         )
         entries[resolution] = entry
         for descriptor in _split_patterns(str(key)):
             by_descriptor[descriptor] = resolution
     for resolution, entry in entries.items():
+        optional = _optional_names(entry.get("dependenciesMeta"))
+        locator = "::locator=" + quote(resolution, safe="")
         for field, kind in (*_FIELDS, ("peerDependencies", DependencyKind.PEER)):
             deps = entry.get(field)
             for name, spec in deps.items() if isinstance(deps, dict) else ():
-                target = by_descriptor.get(f"{name}@{spec}")
-                if target is None and kind is not DependencyKind.PEER and ":" not in str(spec):
+                name, spec = str(name), str(spec)
+                target = by_descriptor.get(f"{name}@{spec}") or by_descriptor.get(f"{name}@{spec}{locator}")
+                if target is None and kind is not DependencyKind.PEER and ":" not in spec:
                     target = by_descriptor.get(f"{name}@npm:{spec}")
-                lock.edges.append(LockedEdge(resolution, str(name), str(spec), kind, target))
+                if kind is DependencyKind.PROD and name in optional:
+                    kind = DependencyKind.OPTIONAL
+                lock.edges.append(LockedEdge(resolution, name, _range(spec), kind, target))
+    _resolve_peers(lock)
     return lock
+
+
+def _range(spec: str) -> str:
+    """``npm:^1.0.0`` is a range on the registry (not an alias, which names a package: ``npm:x@1``)."""
+    if spec.startswith("npm:") and "@" not in spec[5:]:
+        return spec[4:]
+    return spec
+
+
+def _local_folder(reference: str) -> str:
+    """``link:./vendor/x::locator=app%40workspace%3Apackages%2Fapp``: the folder, from the project root."""
+    folder, _, params = reference.partition("::")
+    folder = folder.split(":", 1)[1]
+    base = ""
+    for param in params.split("&"):
+        key, _, value = param.partition("=")
+        if key == "locator":
+            locator = unquote(value)
+            at = locator.find("@", 1)
+            reference_of = locator[at + 1 :] if at != -1 else ""
+            if reference_of.startswith("workspace:"):
+                base = reference_of[len("workspace:") :]
+    joined = posixpath.normpath(posixpath.join(base, folder))
+    return "" if joined == "." else joined
+
+
+def _string_map(value: Any) -> dict[str, str]:
+    return {str(key): str(item) for key, item in value.items()} if isinstance(value, dict) else {}
+
+
+def _optional_names(value: Any) -> frozenset[str]:
+    if not isinstance(value, dict):
+        return frozenset()
+    return frozenset(str(key) for key, item in value.items() if isinstance(item, dict) and item.get("optional") is True)
+
+
+def _conditions(value: Any) -> dict[str, tuple[str, ...]]:
+    """``os=win32 & cpu=x64``: the platforms berry installs the package on (alternatives with ``|``
+    are not written by yarn for packages' own os/cpu lists)."""
+    found: dict[str, list[str]] = {}
+    for part in str(value or "").replace("(", " ").replace(")", " ").split("&"):
+        for alternative in part.split("|"):
+            key, _, item = alternative.strip().partition("=")
+            if key in ("os", "cpu", "libc") and item:
+                found.setdefault(key, []).append(item.strip())
+    return {key: tuple(items) for key, items in found.items()}
+
+
+def _resolve_peers(lock: Lockfile) -> None:
+    """berry's lockfile records peers but not what they resolve to: yarn gives a package the
+    dependent's own instance of the peer (its dependency, or the peer it received in turn)."""
+    by_source: dict[str, dict[str, LockedEdge]] = {}
+    dependents: dict[str, list[str]] = {}
+    for edge in lock.edges:
+        by_source.setdefault(edge.source, {})[edge.name] = edge
+        if edge.target is not None and edge.kind is not DependencyKind.PEER:
+            dependents.setdefault(edge.target, []).append(edge.source)
+    for _round in range(8):  # peers passed on through peers: a few rounds settle them
+        changed = False
+        for index, edge in enumerate(lock.edges):
+            if edge.kind is not DependencyKind.PEER or edge.target is not None:
+                continue
+            for parent in dependents.get(edge.source, ()):
+                provided = by_source.get(parent, {}).get(edge.name)
+                if provided is not None and provided.target is not None:
+                    resolved = LockedEdge(edge.source, edge.name, edge.spec, edge.kind, provided.target)
+                    lock.edges[index] = resolved
+                    by_source[edge.source][edge.name] = resolved
+                    changed = True
+                    break
+        if not changed:
+            break

@@ -6,12 +6,12 @@ import json
 import re
 from typing import Any
 
+from nmdoctor.inspect.workspaces import workspace_folders
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
 from nmdoctor.lockfiles.npm import read_npm_lockfile
 from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
 from nmdoctor.lockfiles.pnpm_modules import store_naming
 from nmdoctor.lockfiles.yarn import read_yarn_lockfile
-from nmdoctor.inspect.workspaces import workspace_folders
 from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 

@@ -141,7 +141,7 @@ def read_pnpm_lockfile(
                 edge_kind, spec = (DependencyKind.PEER, peers[name]) if name in peers else (kind, ref)
                 lock.edges.append(LockedEdge(str(key), name, spec, edge_kind, _target(lock, None, name, ref, version)))
         resolved = set(_deps(entry, "dependencies")) | set(_deps(entry, "optionalDependencies"))
-        for name, spec in peers.items():
+        for name, spec in package.peer_dependencies.items():
             if name not in resolved:  # an unresolved peer (optional, or missing)
                 lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
     return lock

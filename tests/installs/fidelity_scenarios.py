@@ -47,6 +47,9 @@ FIDELITY_PACKAGES: list[dict[str, Any]] = [
     {"name": "a", "version": "1.0.0", "dependencies": {"d": "^1.0.0"}},
     {"name": "b", "version": "1.0.0"},
     {"name": "d", "version": "1.0.0"},
+    {"name": "d", "version": "1.1.0"},
+    {"name": "pre", "version": "2.0.0-beta.1"},
+    {"name": "pre-user", "version": "1.0.0", "dependencies": {"pre": "^2.0.0-beta.0"}},
 ]
 
 _COMMON = {
@@ -94,3 +97,36 @@ WORKSPACES: tuple[dict[str, Any], dict[str, str]] = (
         ),
     },
 )
+
+
+# yarn berry's own protocols: resolutions, catalog:, portal:, link:, patch:, and prereleases.
+D_PATCH = """diff --git a/index.js b/index.js
+--- a/index.js
++++ b/index.js
+@@ -1 +1 @@
+-module.exports = {};
++module.exports = { patched: true };
+"""
+BERRY: tuple[dict[str, Any], dict[str, str]] = (
+    {
+        "name": "berry-app",
+        "version": "1.0.0",
+        "dependencies": {
+            "a": "^1.0.0",
+            "b": "catalog:",
+            "host": "patch:host@npm%3A1.0.0#./patches/host.patch",
+            "pre-user": "^1.0.0",
+            "portal-pkg": "portal:./vendor/portal",
+            "local": "link:./vendor/local",
+        },
+        "resolutions": {"d": "1.1.0"},
+    },
+    {
+        **LOCAL_FILES,
+        "vendor/portal/package.json": json.dumps(
+            {"name": "portal-pkg", "version": "1.0.0", "dependencies": {"d": "^1.0.0"}}
+        ),
+        "patches/host.patch": D_PATCH,
+    },
+)
+BERRY_YARNRC = {"catalog": {"b": "^1.0.0"}}

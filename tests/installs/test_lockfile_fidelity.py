@@ -27,7 +27,14 @@ from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.fidelity_scenarios import FIDELITY_PACKAGES, LONG_NAME, WORKSPACES, fidelity_project
+from tests.installs.fidelity_scenarios import (
+    BERRY,
+    BERRY_YARNRC,
+    FIDELITY_PACKAGES,
+    LONG_NAME,
+    WORKSPACES,
+    fidelity_project,
+)
 from tests.installs.managers import OLD_PNPM, TOOLS, install, tools_available
 from tests.installs.registry import Registry
 
@@ -50,6 +57,8 @@ pytestmark = [
 ]
 
 PROJECTS = ("fidelity", "workspaces")
+# (project, mode) pairs: every project under every manager, and berry's own protocols under yarn 4.
+CASES = [(project, mode) for project in PROJECTS for mode in MODES] + [("berry", "yarn-berry-nm")]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +75,9 @@ def installs(tmp_path_factory: pytest.TempPathFactory, registry_url: str) -> dic
         for project_name in PROJECTS:
             manifest, files = fidelity_project(manager) if project_name == "fidelity" else WORKSPACES
             done[(project_name, mode)] = install(manifest, files, mode, registry_url, root / f"{project_name}-{mode}")
+    done[("berry", "yarn-berry-nm")] = install(
+        *BERRY, "yarn-berry-nm", registry_url, root / "berry-yarn-berry-nm", yarnrc=BERRY_YARNRC
+    )
     return done
 
 
@@ -80,8 +92,7 @@ def _not_info(findings: list) -> list[tuple[str, str]]:  # type: ignore[type-arg
     return sorted((item.code, item.message) for item in findings if item.severity.value != "info")
 
 
-@pytest.mark.parametrize("mode", list(MODES))
-@pytest.mark.parametrize("project_name", PROJECTS)
+@pytest.mark.parametrize(("project_name", "mode"), CASES)
 def test_verify_and_check_are_clean_after_a_fresh_install(
     installs: dict[tuple[str, str], Path], mode: str, project_name: str
 ) -> None:
@@ -112,8 +123,7 @@ def _model(graph: DependencyGraph, *, skip: set[str], peers: bool) -> tuple[set[
     return packages, edges
 
 
-@pytest.mark.parametrize("mode", list(MODES))
-@pytest.mark.parametrize("project_name", PROJECTS)
+@pytest.mark.parametrize(("project_name", "mode"), CASES)
 def test_lockfile_model_has_the_installed_packages_and_edges(
     installs: dict[tuple[str, str], Path], mode: str, project_name: str
 ) -> None:

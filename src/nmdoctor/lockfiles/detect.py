@@ -14,6 +14,7 @@ from nmdoctor.lockfiles.pnpm_modules import store_naming
 from nmdoctor.lockfiles.yarn import read_yarn_lockfile
 from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
@@ -55,9 +56,9 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
         return read_pnpm_lockfile(text, path, naming=naming)
     if name == "yarn.lock":
         project = path.rpartition("/")[0]
-        workspaces = None
-        if root_manifest is not None and "__metadata:" not in text:
-            workspaces = _workspace_manifests(fs, project, root_manifest)
+        if "__metadata:" in text:
+            return read_yarn_lockfile(text, path, root_manifest, catalogs=yarnrc_catalogs(fs, project))
+        workspaces = _workspace_manifests(fs, project, root_manifest) if root_manifest is not None else None
         return read_yarn_lockfile(text, path, root_manifest, workspaces)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")
 
@@ -77,4 +78,20 @@ def _workspace_manifests(fs: FileSystem, project: VPath, root_manifest: dict[str
         data = manifest_json(fs, folder)
         if data is not None:
             found[folder[len(project) + 1 :]] = data
+    return found
+
+
+def yarnrc_catalogs(fs: FileSystem, project: VPath) -> dict[str, dict[str, str]]:
+    """``catalog`` (named ``""``) and ``catalogs`` of the project's ``.yarnrc.yml``; none when unreadable."""
+    try:
+        data = load_yaml(fs.read_bytes(f"{project}/.yarnrc.yml").decode("utf-8-sig"))
+    except (FileSystemError, UnicodeDecodeError, YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    named = data.get("catalogs") if isinstance(data.get("catalogs"), dict) else {}
+    for name, entries in [("", data.get("catalog")), *named.items()]:
+        if isinstance(entries, dict):
+            found[str(name)] = {str(key): str(value) for key, value in entries.items()}
     return found

@@ -104,11 +104,13 @@ def read_yarn_lockfile(
     path: str,
     root_manifest: dict[str, Any] | None = None,
     workspace_manifests: Mapping[str, dict[str, Any]] | None = None,
+    catalogs: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Lockfile:
     """``workspace_manifests`` (folder relative to the project -> package.json): yarn 1 records no
-    workspaces, so their dependencies are read from their manifests, as yarn does."""
+    workspaces, so their dependencies are read from their manifests, as yarn does. ``catalogs``
+    (berry's ``.yarnrc.yml``: ``""`` for ``catalog:``, else the catalog's name -> name -> range)."""
     if "__metadata:" in text:
-        lock = _read_berry(text, path)
+        lock = _read_berry(text, path, root_manifest or {}, catalogs or {})
         _mark_optional(lock)
         return lock
     lock = Lockfile("yarn-classic", "1", path)
@@ -196,7 +198,86 @@ def _mark_optional(lock: Lockfile) -> None:
             package.optional = True
 
 
-def _read_berry(text: str, path: str) -> Lockfile:
+class _BerryLookup:
+    """A dependency's descriptor as yarn rewrites it before looking it up: the root's
+    ``resolutions`` (``name``, ``parent/name``, ``name@range``), ``catalog:`` ranges, ranges
+    without a protocol (``npm:``), and descriptors bound to their dependent (``::locator=``)."""
+
+    def __init__(
+        self,
+        by_descriptor: dict[str, str],
+        lock: Lockfile,
+        root_manifest: dict[str, Any],
+        catalogs: Mapping[str, Mapping[str, str]],
+    ) -> None:
+        self.by_descriptor = by_descriptor
+        self.catalogs = catalogs
+        self.by_name: dict[str, list[str]] = {}
+        for package in lock.packages.values():
+            if not package.is_importer:
+                self.by_name.setdefault(package.name, []).append(package.key)
+        self.resolutions: list[tuple[str | None, str, str | None, str]] = []
+        for pattern, value in _string_map(root_manifest.get("resolutions")).items():
+            parent, name, wanted = _resolution_pattern(pattern)
+            self.resolutions.append((parent, name, wanted, value))
+
+    def _rewrite(self, parent: str, name: str, spec: str) -> str:
+        for pattern_parent, pattern_name, wanted, value in self.resolutions:
+            if pattern_name != name or (pattern_parent is not None and pattern_parent != parent):
+                continue
+            if wanted is not None and _with_protocol(wanted) != _with_protocol(spec):
+                continue
+            spec = value
+            break
+        if spec.startswith("catalog:"):
+            spec = self.catalogs.get(spec[len("catalog:") :], {}).get(name, spec)
+        return _with_protocol(spec)
+
+    def find(self, source: LockedPackage, name: str, spec: str) -> str | None:
+        rewritten = self._rewrite(source.name, name, spec)
+        locator = "::locator=" + quote(source.key, safe="")
+        for descriptor in (f"{name}@{spec}", f"{name}@{rewritten}"):
+            found = self.by_descriptor.get(descriptor) or self.by_descriptor.get(descriptor + locator)
+            if found is not None:
+                return found
+        # A catalog or resolution this reader could not apply (a catalog defined elsewhere, a
+        # pattern form it does not know): the one locked package of that name, if only one.
+        if not (spec.startswith("catalog:") or any(name == item[1] for item in self.resolutions)):
+            return None
+        candidates = self.by_name.get(name, [])
+        return candidates[0] if len(candidates) == 1 else None
+
+
+def _with_protocol(spec: str) -> str:
+    """A plain range or tag is on the registry: ``^1.0.0`` is ``npm:^1.0.0``."""
+    head = spec.split(":", 1)[0]
+    if ":" in spec and head.isalpha() and len(head) > 1:
+        return spec
+    return f"npm:{spec}"
+
+
+def _resolution_pattern(pattern: str) -> tuple[str | None, str, str | None]:
+    """``a/@s/d@^1`` -> (``a``, ``@s/d``, ``^1``): parent, name, and the range it applies to."""
+    parts = pattern.strip().split("/")
+    segments: list[str] = []
+    index = 0
+    while index < len(parts):
+        if parts[index].startswith("@") and index + 1 < len(parts):
+            segments.append(f"{parts[index]}/{parts[index + 1]}")
+            index += 2
+        else:
+            segments.append(parts[index])
+            index += 1
+    last = segments[-1]
+    name = _pattern_name(last)
+    wanted = last[len(name) + 1 :] or None
+    parent = _pattern_name(segments[-2]) if len(segments) > 1 else None
+    return parent, name, wanted
+
+
+def _read_berry(
+    text: str, path: str, root_manifest: dict[str, Any], catalogs: Mapping[str, Mapping[str, str]]
+) -> Lockfile:
     try:
         data = load_yaml(text)
     except YAMLError as error:
@@ -236,21 +317,36 @@ def _read_berry(text: str, path: str) -> Lockfile:
         entries[resolution] = entry
         for descriptor in _split_patterns(str(key)):
             by_descriptor[descriptor] = resolution
+    lookup = _BerryLookup(by_descriptor, lock, root_manifest, catalogs)
     for resolution, entry in entries.items():
         optional = _optional_names(entry.get("dependenciesMeta"))
-        locator = "::locator=" + quote(resolution, safe="")
         for field, kind in (*_FIELDS, ("peerDependencies", DependencyKind.PEER)):
             deps = entry.get(field)
             for name, spec in deps.items() if isinstance(deps, dict) else ():
                 name, spec = str(name), str(spec)
-                target = by_descriptor.get(f"{name}@{spec}") or by_descriptor.get(f"{name}@{spec}{locator}")
-                if target is None and kind is not DependencyKind.PEER and ":" not in spec:
-                    target = by_descriptor.get(f"{name}@npm:{spec}")
+                target = None if kind is DependencyKind.PEER else lookup.find(lock.packages[resolution], name, spec)
                 if kind is DependencyKind.PROD and name in optional:
                     kind = DependencyKind.OPTIONAL
+                if spec.startswith("catalog:"):
+                    spec = lookup.catalogs.get(spec[len("catalog:") :], {}).get(name, spec)
                 lock.edges.append(LockedEdge(resolution, name, _range(spec), kind, target))
+    _drop_patch_sources(lock)
     _resolve_peers(lock)
     return lock
+
+
+def _drop_patch_sources(lock: Lockfile) -> None:
+    """``host@npm:1.0.0`` locked only as the source of ``host@patch:host@npm%3A1.0.0#...`` is not
+    installed: yarn installs the patched package in its place."""
+    targets = {edge.target for edge in lock.edges}
+    for package in list(lock.packages.values()):
+        reference = package.key[len(package.name) + 1 :]
+        if not reference.startswith("patch:"):
+            continue
+        source = unquote(reference[len("patch:") :].split("#", 1)[0])
+        if source in lock.packages and source not in targets and source != package.key:
+            del lock.packages[source]
+            lock.edges = [edge for edge in lock.edges if edge.source != source]
 
 
 def _range(spec: str) -> str:

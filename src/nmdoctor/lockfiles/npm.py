@@ -22,8 +22,9 @@ _ROOT = "/__project__"
 
 
 def _name_from_location(location: str) -> str:
-    tail = location.rpartition("node_modules/")[2]
-    return tail if tail else posixpath.basename(location)
+    if "node_modules/" not in location:
+        return posixpath.basename(location)
+    return location.rpartition("node_modules/")[2]
 
 
 def _candidates(location: str, name: str) -> list[str]:
@@ -81,8 +82,14 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
                 linked.add(posixpath.normpath(target))
     # A link's target is a workspace when the root's workspace globs name it, else a plain folder.
     workspaces = {folder for folder in linked if any(fnmatch.fnmatchcase(folder, glob) for glob in globs)}
+    # A folder outside node_modules (a workspace, a linked folder) is named by its link.
+    link_names = {
+        posixpath.normpath(str(entry["resolved"])): _name_from_location(location)
+        for location, entry in packages.items()
+        if entry.get("link") and isinstance(entry.get("resolved"), str)
+    }
     for location, entry in packages.items():
-        name = entry.get("name") if isinstance(entry.get("name"), str) else None
+        name = entry.get("name") if isinstance(entry.get("name"), str) else link_names.get(location)
         if location == "":
             name = name or (root_manifest or {}).get("name") or "root"
         package = LockedPackage(

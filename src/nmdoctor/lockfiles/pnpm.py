@@ -133,17 +133,9 @@ def read_pnpm_lockfile(
                     LockedEdge(source, name, specifier, kind, _target(lock, location, name, ref, version))
                 )
     for key, entry in snapshots.items():
-        package = lock.packages[str(key)]
-        peers = {**{name: "*" for name in package.optional_peers}, **package.peer_dependencies}
         for field, kind in _PACKAGE_FIELDS:
             for name, ref in _deps(entry, field).items():
-                # pnpm lists the peers it resolved among the dependencies of the instance.
-                edge_kind, spec = (DependencyKind.PEER, peers[name]) if name in peers else (kind, ref)
-                lock.edges.append(LockedEdge(str(key), name, spec, edge_kind, _target(lock, None, name, ref, version)))
-        resolved = set(_deps(entry, "dependencies")) | set(_deps(entry, "optionalDependencies"))
-        for name, spec in package.peer_dependencies.items():
-            if name not in resolved:  # an unresolved peer (optional, or missing)
-                lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
+                lock.edges.append(LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version)))
     return lock
 
 

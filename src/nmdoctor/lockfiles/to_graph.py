@@ -46,11 +46,9 @@ def lockfile_graph(
     declared: dict[str, list[tuple[str, str, DependencyKind]]] = {}
     for edge in lock.edges:
         declared.setdefault(edge.source, []).append((edge.name, edge.spec, edge.kind))
-    machine = this_machine()
+    skipped = _skipped_here(lock)
     for key, package in lock.packages.items():
-        if package.link_to is not None:
-            continue
-        if package.optional and package.platforms and not installable_here(package.platforms, machine):
+        if package.link_to is not None or key in skipped:
             continue
         is_root = package.path == "" and package.is_importer
         reads_disk = package.is_importer or package.local
@@ -59,7 +57,9 @@ def lockfile_graph(
             manifest = manifest_from_json(own)
             name, version = manifest.name or package.name, manifest.version or ""
         else:
-            own_edges = declared.get(key, ())
+            # pnpm lists the peers it resolved among an instance's dependencies: they stay peers.
+            peer_names = set(package.peer_dependencies) | package.optional_peers
+            own_edges = [item for item in declared.get(key, ()) if item[0] not in peer_names]
             manifest = Manifest(
                 package.name,
                 package.version,
@@ -119,3 +119,33 @@ def _store_folder(instance: Instance) -> VPath:
     for _ in range(depth):
         folder = posixpath.dirname(folder)
     return folder
+
+
+def _skipped_here(lock: Lockfile) -> set[str]:
+    """Packages no manager installs on this machine: optional ones locked for other platforms, and
+    what only they lead to (a wasm fallback's runtime, fsevents' bindings)."""
+    machine = this_machine()
+    skipped = {
+        key
+        for key, package in lock.packages.items()
+        if package.optional and package.platforms and not installable_here(package.platforms, machine)
+    }
+    if not skipped:
+        return skipped
+    reached = {key for key, package in lock.packages.items() if package.is_importer}
+    pending = list(reached)
+    outgoing: dict[str, list[str]] = {}
+    for edge in lock.edges:
+        if edge.target is not None:
+            outgoing.setdefault(edge.source, []).append(edge.target)
+    while pending:
+        key = pending.pop()
+        package = lock.packages.get(key)
+        following = list(outgoing.get(key, ()))
+        if package is not None and package.link_to is not None:
+            following.append(package.link_to)
+        for target in following:
+            if target not in reached and target not in skipped:
+                reached.add(target)
+                pending.append(target)
+    return skipped | {key for key in lock.packages if key not in reached and lock.packages[key].optional}

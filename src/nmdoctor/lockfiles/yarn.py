@@ -212,6 +212,13 @@ class _BerryLookup:
     ) -> None:
         self.by_descriptor = by_descriptor
         self.catalogs = catalogs
+        # yarn applies its built-in compatibility patches (``optional!builtin<compat/...>``: fsevents,
+        # resolve, typescript) to every descriptor of the package: the patched package is installed.
+        self.builtin_patches: dict[str, str] = {}
+        for key in lock.packages:
+            reference = key[key.find("@", 1) + 1 :]
+            if reference.startswith("patch:") and "optional!builtin" in reference:
+                self.builtin_patches[unquote(reference[len("patch:") :].split("#", 1)[0])] = key
         self.by_name: dict[str, list[str]] = {}
         for package in lock.packages.values():
             if not package.is_importer:
@@ -221,19 +228,27 @@ class _BerryLookup:
             parent, name, wanted = _resolution_pattern(pattern)
             self.resolutions.append((parent, name, wanted, value))
 
-    def _rewrite(self, parent: str, name: str, spec: str) -> str:
+    def override(self, parent: str, name: str, spec: str) -> str | None:
+        """The root's ``resolutions`` value for this dependency, if one applies."""
         for pattern_parent, pattern_name, wanted, value in self.resolutions:
             if pattern_name != name or (pattern_parent is not None and pattern_parent != parent):
                 continue
             if wanted is not None and _with_protocol(wanted) != _with_protocol(spec):
                 continue
-            spec = value
-            break
+            return value
+        return None
+
+    def _rewrite(self, parent: str, name: str, spec: str) -> str:
+        spec = self.override(parent, name, spec) or spec
         if spec.startswith("catalog:"):
             spec = self.catalogs.get(spec[len("catalog:") :], {}).get(name, spec)
         return _with_protocol(spec)
 
     def find(self, source: LockedPackage, name: str, spec: str) -> str | None:
+        found = self._find(source, name, spec)
+        return self.builtin_patches.get(found, found) if found is not None else None
+
+    def _find(self, source: LockedPackage, name: str, spec: str) -> str | None:
         rewritten = self._rewrite(source.name, name, spec)
         locator = "::locator=" + quote(source.key, safe="")
         for descriptor in (f"{name}@{spec}", f"{name}@{rewritten}"):
@@ -327,6 +342,8 @@ def _read_berry(
                 target = None if kind is DependencyKind.PEER else lookup.find(lock.packages[resolution], name, spec)
                 if kind is DependencyKind.PROD and name in optional:
                     kind = DependencyKind.OPTIONAL
+                if kind is not DependencyKind.PEER:  # what yarn resolved it with: the override, or the catalog's range
+                    spec = lookup.override(lock.packages[resolution].name, name, spec) or spec
                 if spec.startswith("catalog:"):
                     spec = lookup.catalogs.get(spec[len("catalog:") :], {}).get(name, spec)
                 lock.edges.append(LockedEdge(resolution, name, _range(spec), kind, target))
@@ -396,26 +413,45 @@ def _conditions(value: Any) -> dict[str, tuple[str, ...]]:
 
 
 def _resolve_peers(lock: Lockfile) -> None:
-    """berry's lockfile records peers but not what they resolve to: yarn gives a package the
-    dependent's own instance of the peer (its dependency, or the peer it received in turn)."""
-    by_source: dict[str, dict[str, LockedEdge]] = {}
+    """berry's lockfile records peers but not what they resolve to. yarn makes one instance of a
+    package per set of peers its dependents provide: the dependent itself when it is the peer, its
+    own dependency of that name, or the peer it received in turn. The model keeps one package per
+    locked version, so a peer gets one edge per distinct provider (none when nobody provides it)."""
+    dependencies: dict[tuple[str, str], str] = {}
     dependents: dict[str, list[str]] = {}
+    peers: list[LockedEdge] = []
     for edge in lock.edges:
-        by_source.setdefault(edge.source, {})[edge.name] = edge
-        if edge.target is not None and edge.kind is not DependencyKind.PEER:
+        if edge.kind is DependencyKind.PEER:
+            peers.append(edge)
+        elif edge.target is not None:
+            dependencies.setdefault((edge.source, edge.name), edge.target)
             dependents.setdefault(edge.target, []).append(edge.source)
+    received: dict[tuple[str, str], set[str]] = {}
     for _round in range(8):  # peers passed on through peers: a few rounds settle them
         changed = False
-        for index, edge in enumerate(lock.edges):
-            if edge.kind is not DependencyKind.PEER or edge.target is not None:
-                continue
+        for edge in peers:
+            found = received.setdefault((edge.source, edge.name), set())
+            before = len(found)
+            if lock.packages[edge.source].is_importer and (edge.source, edge.name) in dependencies:
+                # a workspace's peers come from its own (dev) dependencies
+                found.add(dependencies[(edge.source, edge.name)])
             for parent in dependents.get(edge.source, ()):
-                provided = by_source.get(parent, {}).get(edge.name)
-                if provided is not None and provided.target is not None:
-                    resolved = LockedEdge(edge.source, edge.name, edge.spec, edge.kind, provided.target)
-                    lock.edges[index] = resolved
-                    by_source[edge.source][edge.name] = resolved
-                    changed = True
-                    break
+                if lock.packages[parent].name == edge.name:
+                    found.add(parent)
+                elif (parent, edge.name) in dependencies:
+                    found.add(dependencies[(parent, edge.name)])
+                else:
+                    found.update(received.get((parent, edge.name), ()))
+            changed = changed or len(found) != before
         if not changed:
             break
+    resolved = []
+    for edge in lock.edges:
+        if edge.kind is not DependencyKind.PEER:
+            resolved.append(edge)
+            continue
+        targets = sorted(received.get((edge.source, edge.name), ()))
+        resolved.extend(LockedEdge(edge.source, edge.name, edge.spec, edge.kind, target) for target in targets)
+        if not targets:
+            resolved.append(edge)
+    lock.edges = resolved

@@ -94,9 +94,10 @@ def _valid_range(text: str) -> str | None:
         return None
 
 
-def satisfies(version: str, spec: str) -> bool | None:
+def satisfies(version: str, spec: str, *, include_prerelease: bool = False) -> bool | None:
     """True/False for a range (or an alias's range); None when the spec is not one nmdoctor can judge
-    from a version alone (a tag, a path, a workspace, git, a URL)."""
+    from a version alone (a tag, a path, a workspace, git, a URL). ``include_prerelease``: a
+    prerelease satisfies a range its release would (pnpm's and yarn's peer checks)."""
     parsed = classify_spec(spec)
     if parsed.range is None:
         return None
@@ -106,6 +107,6 @@ def satisfies(version: str, spec: str) -> bool | None:
     if any(part.strip() in ("*", "x", "X", "") for part in text.split("||")) and "||" in text:
         text = "*"  # semver collapses a set that admits anything to "*"
     try:
-        return bool(nodesemver.satisfies(version.strip(), text, loose=True))
+        return bool(nodesemver.satisfies(version.strip(), text, loose=True, include_prerelease=include_prerelease))
     except (ValueError, TypeError):
         return False

@@ -136,6 +136,12 @@ def read_pnpm_lockfile(
         for field, kind in _PACKAGE_FIELDS:
             for name, ref in _deps(entry, field).items():
                 lock.edges.append(LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version)))
+        # pnpm lists the peers it resolved among the dependencies; a peer it did not resolve
+        # (optional, or missing) is an edge to nothing, as in the installed tree.
+        resolved = set(_deps(entry, "dependencies")) | set(_deps(entry, "optionalDependencies"))
+        for name, spec in lock.packages[str(key)].peer_dependencies.items():
+            if name not in resolved:
+                lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
     return lock
 
 

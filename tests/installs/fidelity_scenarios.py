@@ -50,7 +50,12 @@ FIDELITY_PACKAGES: list[dict[str, Any]] = [
     {"name": "d", "version": "1.1.0"},
     {"name": "pre", "version": "2.0.0-beta.1"},
     {"name": "pre-user", "version": "1.0.0", "dependencies": {"pre": "^2.0.0-beta.0"}},
+    # A prerelease host for a peer range its release satisfies: pnpm and yarn 4 install it without
+    # a peer warning, npm refuses it (ERESOLVE), yarn 1 warns.
+    {"name": "beta-host", "version": "1.1.0-beta.1"},
+    {"name": "beta-plug", "version": "1.0.0", "peerDependencies": {"beta-host": "^1.0.0"}},
 ]
+PRERELEASE_PEER = {"beta-host": "1.1.0-beta.1", "beta-plug": "^1.0.0"}
 
 _COMMON = {
     "bundler": "^1.0.0",
@@ -74,7 +79,7 @@ def fidelity_project(manager: str) -> tuple[dict[str, Any], dict[str, str]]:
     manifest = {
         "name": "fidelity",
         "version": "1.0.0",
-        "dependencies": {**_COMMON, "local": spec},
+        "dependencies": {**_COMMON, "local": spec, **(PRERELEASE_PEER if manager == "pnpm" else {})},
         "optionalDependencies": {"native-win": "^1.0.0"},
     }
     return manifest, dict(LOCAL_FILES)
@@ -118,6 +123,7 @@ BERRY: tuple[dict[str, Any], dict[str, str]] = (
             "pre-user": "^1.0.0",
             "portal-pkg": "portal:./vendor/portal",
             "local": "link:./vendor/local",
+            **PRERELEASE_PEER,
         },
         "resolutions": {"d": "1.1.0"},
     },

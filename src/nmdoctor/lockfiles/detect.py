@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from nmdoctor.inspect.workspaces import workspace_folders
+from nmdoctor.lockfiles.bun import read_bun_lockfile
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
 from nmdoctor.lockfiles.npm import read_npm_lockfile
 from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
@@ -19,9 +20,9 @@ from nmdoctor.yamlio import YAMLError, load_yaml
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
 # npm-shrinkwrap.json wins over package-lock.json, as in npm.
-LOCKFILE_NAMES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock")
+LOCKFILE_NAMES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock")
 _LOCKFILE_VERSION = re.compile(r"^lockfileVersion:\s*['\"]?([\d.]+)", re.MULTILINE)
-_PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json"}
+_PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json", "bun": "bun.lock"}
 
 
 def find_lockfile(fs: FileSystem, project: VPath, layout: str = "unknown") -> VPath | None:
@@ -60,6 +61,8 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
             return read_yarn_lockfile(text, path, root_manifest, catalogs=yarnrc_catalogs(fs, project))
         workspaces = _workspace_manifests(fs, project, root_manifest) if root_manifest is not None else None
         return read_yarn_lockfile(text, path, root_manifest, workspaces)
+    if name == "bun.lock":
+        return read_bun_lockfile(text, path, root_manifest)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")
 
 

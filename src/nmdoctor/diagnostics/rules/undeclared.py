@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref
+from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.inspect.package_code import PackageImport, package_imports
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.render.tree_json import relative
@@ -87,7 +88,11 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     that brought it in makes the import fail: Cannot find module / ERR_MODULE_NOT_FOUND.
     ## How to fix
     Declare the package in the importing package's `dependencies` (or `devDependencies` for tests
-    and tooling)."""
+    and tooling); under Yarn Plug'n'Play, where an undeclared require fails, a `packageExtensions`
+    entry in .yarnrc.yml declares it for an installed package."""
+    if is_pnp(context):
+        yield from pnp_phantoms(context)
+        return
     yield from phantom_in_project(context)
     yield from _in_packages(context)
 
@@ -189,6 +194,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     ## How to fix
     Install and declare it (`npm install NAME`), or remove the import; if it is a path alias of your
     bundler or tsconfig, nmdoctor does not read that configuration yet: ignore the code for that file."""
+    if is_pnp(context):
+        yield from pnp_unresolvable(context)
+        return
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     for owner, file, site, name, folder in _scan(context):

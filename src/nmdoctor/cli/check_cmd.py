@@ -15,8 +15,9 @@ from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.config import ConfigError, load_settings
 from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.explanations import all_explanations
 from nmdoctor.diagnostics.model import findings_document
-from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.diagnostics.registry import CheckContext, all_checks
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
@@ -30,6 +31,14 @@ __all__ = ["check_command"]
 
 def _codes(text: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def _known_codes(codes: tuple[str, ...] | frozenset[str], where: str) -> None:
+    """Unknown codes would silently select or ignore nothing (a CI check switched off): exit 2."""
+    known = {item.code for item in all_checks()} | set(all_explanations())
+    unknown = sorted(set(codes) - known)
+    if unknown:
+        raise InputError(f"{where}: unknown code(s) {', '.join(unknown)}; `nmdoctor explain --list` lists them")
 
 
 @click.command(
@@ -74,6 +83,8 @@ def check_command(
     quiet: bool,
 ) -> None:
     """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
+    _known_codes(_codes(select), "--select")
+    _known_codes(_codes(ignore), "--ignore")
     with scan_progress("check") as step:
         step("reading the installed tree")
         graph = load_graph(project, from_lockfile=from_lockfile)
@@ -90,6 +101,7 @@ def check_command(
             settings = load_settings(fs, graph.project)
         except ConfigError as error:
             raise InputError(str(error)) from None
+        _known_codes(settings.ignore, f'{settings.source}: "ignore"')
         context = CheckContext(graph=graph, fs=fs, lockfile=lock, singletons=settings.singletons)
         findings = run_checks(
             context,

@@ -40,8 +40,14 @@ class ConfigRef:
 
     @property
     def module(self) -> str | None:
-        """The package the tool loads for it (short names expanded), or None for paths and built-ins."""
-        return expand_name(self.name, self.tool)
+        """The package the tool loads for it (short names expanded, subpaths dropped: eslint's
+        ``prettier/react`` is the file ``react`` of ``eslint-config-prettier``), or None for paths
+        and built-ins."""
+        expanded = expand_name(self.name, self.tool)
+        if expanded is None:
+            return None
+        parts = expanded.split("/")
+        return "/".join(parts[:2]) if expanded.startswith("@") else parts[0]
 
 
 _WEBPACK = ("webpack.config.js", "webpack.config.cjs", "webpack.config.mjs", "webpack.config.ts")
@@ -68,17 +74,18 @@ def is_config_file(name: str) -> bool:
 
 def _scoped_expand(name: str, prefix: str, scope_default: str) -> str:
     """eslint's and babel's short-name rules: ``x`` -> ``PREFIX-x``, ``@s`` -> ``@s/SCOPE_DEFAULT``,
-    ``@s/x`` -> ``@s/PREFIX-x``."""
+    ``@s/x`` -> ``@s/PREFIX-x``; a subpath follows the expanded package (``x/y`` -> ``PREFIX-x/y``)."""
     if name.startswith("@"):
         scope, _, rest = name.partition("/")
-        if not rest:
+        if not rest or rest == scope_default:
             return f"{scope}/{scope_default}"
         return name if rest.startswith(prefix) else f"{scope}/{prefix}-{rest}"
-    return name if name.startswith(prefix) else f"{prefix}-{name}"
+    return name if name.startswith(prefix + "-") or name == prefix else f"{prefix}-{name}"
 
 
 def expand_name(name: str, tool: Tool) -> str | None:
-    if not name or name.startswith((".", "/")) or "\\" in name:
+    """The module request the tool makes for ``name`` (short names expanded; a subpath is kept)."""
+    if not name or name.startswith((".", "/", "<rootDir>")) or "\\" in name:
         return None
     if tool is Tool.WEBPACK_LOADER:
         name = name.split("?", 1)[0].split("!")[-1]
@@ -109,6 +116,23 @@ def expand_name(name: str, tool: Tool) -> str | None:
 
 # -- JSON configs (.babelrc, .eslintrc.json, package.json sections) ----------------------------
 
+# jest options whose strings jest loads as modules (from the project's folder), besides preset,
+# transform and testEnvironment: ``setupFiles: ['raf/polyfill']`` loads a package like an import.
+JEST_MODULE_KEYS = (
+    "setupFiles",
+    "setupFilesAfterEnv",
+    "snapshotSerializers",
+    "globalSetup",
+    "globalTeardown",
+    "testRunner",
+    "testSequencer",
+    "reporters",
+    "watchPlugins",
+    "resolver",
+    "runner",
+)
+_JEST_BUILT_INS = frozenset({"default", "summary", "github-actions", "jest-circus/runner"})
+
 
 def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
     def strings(value: object) -> Iterator[str]:
@@ -137,6 +161,10 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
         transform = data.get("transform")
         for value in transform.values() if isinstance(transform, dict) else ():
             yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(value))
+        for key in JEST_MODULE_KEYS:
+            yield from (
+                ConfigRef(item, Tool.JEST, 0, 0) for item in strings(data.get(key)) if item not in _JEST_BUILT_INS
+            )
     elif section == "postcss":
         plugins = data.get("plugins")
         names = plugins.keys() if isinstance(plugins, dict) else strings(plugins)
@@ -163,7 +191,12 @@ _PROPERTIES = {
     "webpack": {"loader": Tool.WEBPACK_LOADER, "loaders": Tool.WEBPACK_LOADER, "use": Tool.WEBPACK_LOADER},
     "babel": {"presets": Tool.BABEL_PRESET, "plugins": Tool.BABEL_PLUGIN},
     "eslint": {"plugins": Tool.ESLINT_PLUGIN, "extends": Tool.ESLINT_CONFIG},
-    "jest": {"preset": Tool.JEST, "transform": Tool.JEST, "testEnvironment": Tool.JEST_ENVIRONMENT},
+    "jest": {
+        "preset": Tool.JEST,
+        "transform": Tool.JEST,
+        "testEnvironment": Tool.JEST_ENVIRONMENT,
+        **dict.fromkeys(JEST_MODULE_KEYS, Tool.JEST),
+    },
     "postcss": {"plugins": Tool.POSTCSS_PLUGIN},
 }
 
@@ -213,6 +246,8 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
             tool = wanted.get(key or "")
             if tool is not None:
                 for text, literal in _values(node.child_by_field_name("value"), tool):
+                    if tool is Tool.JEST and text in _JEST_BUILT_INS:
+                        continue
                     line, column = literal.start_point
                     yield ConfigRef(text, tool, line + 1, column + 1)
                 continue

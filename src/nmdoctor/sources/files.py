@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from nmdoctor.sources.imports import language_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
-__all__ = ["IGNORED_FOLDERS", "source_files"]
+__all__ = ["IGNORED_FOLDERS", "owns_files", "source_files"]
 
 IGNORED_FOLDERS = frozenset(
     {
@@ -33,9 +34,26 @@ IGNORED_FOLDERS = frozenset(
 MAX_FILE_BYTES = 2_000_000  # bundles and generated files beyond this are not hand-written source
 
 
-def source_files(fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = frozenset()) -> Iterator[VPath]:
+def owns_files(fs: FileSystem, folder: VPath) -> bool:
+    """Whether ``folder`` holds a package.json that makes it a package of its own (a name or a
+    dependency field), so that the files below it are judged against that manifest, not the root's.
+    A bare ``{"type": "module"}`` only sets the module format."""
+    try:
+        data = json.loads(fs.read_bytes(f"{folder}/package.json"))
+    except (FileSystemError, ValueError):
+        return False
+    return isinstance(data, dict) and any(key in data for key in _OWNING_KEYS)
+
+
+_OWNING_KEYS = ("name", "dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
+
+
+def source_files(
+    fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = frozenset(), nested: list[VPath] | None = None
+) -> Iterator[VPath]:
     """JS/TS files under ``root``, skipping installed packages, build output and folders in ``stop_at``
-    (nested workspaces, which are read with their own manifest)."""
+    (nested workspaces, which are read with their own manifest). With ``nested``, a folder that is a
+    package of its own (``owns_files``) is not entered either, but appended to ``nested``."""
     pending = [root]
     while pending:
         folder = pending.pop()
@@ -50,6 +68,9 @@ def source_files(fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = fro
                 continue
             if stat.kind is Kind.DIR:
                 if name not in IGNORED_FOLDERS and not name.startswith(".") and path not in stop_at:
-                    pending.append(path)
+                    if nested is not None and owns_files(fs, path):
+                        nested.append(path)
+                    else:
+                        pending.append(path)
             elif language_for(name) is not None and stat.size <= MAX_FILE_BYTES and not name.endswith(".min.js"):
                 yield path

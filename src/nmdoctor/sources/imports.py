@@ -35,6 +35,7 @@ class ImportSite:
     kind: ImportKind
     line: int  # 1-based
     column: int  # 1-based
+    guarded: bool = False  # inside a ``try`` block (or an ``import().catch``): a feature probe
 
     @property
     def types_only(self) -> bool:
@@ -115,6 +116,24 @@ def _is_type_only(node: tree_sitter.Node) -> bool:
     return False
 
 
+def _is_guarded(node: tree_sitter.Node) -> bool:
+    """Whether a failure to load is handled: the call sits in the body of a ``try`` statement, or is
+    a dynamic ``import()`` whose promise gets a ``.catch``."""
+    child = node
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "try_statement" and parent.child_by_field_name("body") == child:
+            return True
+        if parent.type == "member_expression" and parent.child_by_field_name("object") == child:
+            prop = parent.child_by_field_name("property")
+            if prop is not None and _text(prop) == "catch":
+                return True
+        if parent.type in ("function_declaration", "program"):
+            return False
+        child, parent = parent, parent.parent
+    return False
+
+
 def _first_argument(arguments: tree_sitter.Node | None) -> tree_sitter.Node | None:
     if arguments is None:
         return None
@@ -177,6 +196,6 @@ def parse_imports(source: bytes, path: str) -> list[ImportSite]:
         value = _string_value(literal)
         if value is not None:
             line, column = literal.start_point
-            sites.append(ImportSite(value, kind, line + 1, column + 1))
+            sites.append(ImportSite(value, kind, line + 1, column + 1, _is_guarded(literal)))
     sites.sort(key=lambda site: (site.line, site.column))
     return sites

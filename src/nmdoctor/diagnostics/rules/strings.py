@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.render.tree_json import relative
 from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults
@@ -22,22 +23,29 @@ _WRAPPER_FOLDERS = ("", "config", "configs", "lib", "build", "scripts", "dist", 
 _WEBPACK_NAMES = frozenset({"webpack", "webpack-cli", "@rspack/core", "react-scripts"})
 
 
-def _folder_lookup(fs: FileSystem, directory: str, name: str) -> tuple[str | None, list[str]]:
-    """The package folder of ``name`` seen from ``directory`` (node_modules walk), and where it looked."""
+def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledLookup) -> tuple[str | None, list[str]]:
+    """The package folder of ``name`` seen from ``directory`` (node_modules walk; the lockfile's
+    layout when only the lockfile is read), and where it looked."""
     looked = []
     for node_modules in node_modules_paths(directory):
         candidate = f"{node_modules}/{name}"
         looked.append(node_modules)
         stat = fs.stat(candidate + "/package.json")
-        if stat is not None and stat.kind is Kind.FILE:
+        if (stat is not None and stat.kind is Kind.FILE) or candidate in lookup.folders:
             return candidate, looked
     return None, looked
 
 
-def _loader_found(fs: FileSystem, context: str, name: str) -> bool:
-    """Whether webpack's resolveLoader (its defaults) finds the loader from ``context``."""
+def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLookup) -> bool:
+    """Whether webpack's resolveLoader (its defaults) finds the loader from ``context``; when only
+    the lockfile is read, whether its layout puts the package there."""
     request = name.split("?", 1)[0].split("!")[-1]
-    return BundlerResolver(fs, webpack_loader_defaults()).resolve(request, context).ok
+    if BundlerResolver(fs, webpack_loader_defaults()).resolve(request, context).ok:
+        return True
+    parts = request.split("/")
+    package = "/".join(parts[:2]) if request.startswith("@") else parts[0]
+    folder = lookup.folder(context, package)
+    return folder is not None and fs.stat(folder) is None
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
@@ -129,6 +137,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     fs = context.fs
     if not isinstance(graph, DependencyGraph) or fs is None:
         return
+    lookup = InstalledLookup(fs, graph)
     for owner in graph.roots:
         files = _config_files(fs, owner.path)
         for file in files:
@@ -136,9 +145,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 module = ref.module
                 if module is None:
                     continue
-                found, looked = _folder_lookup(fs, _lookup_dir(owner, file, ref), module)
+                found, looked = _folder_lookup(fs, _lookup_dir(owner, file, ref), module, lookup)
                 if ref.tool is Tool.WEBPACK_LOADER:
-                    found = owner.path if _loader_found(fs, owner.path, ref.name) else None
+                    found = owner.path if _loader_found(fs, owner.path, ref.name, lookup) else None
                 if found is None:
                     yield _finding(graph, owner, file, ref, module, looked, "")
         try:
@@ -147,20 +156,20 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
             manifest = None
         for ref in package_json_refs(manifest) if isinstance(manifest, dict) else ():
             module = ref.module
-            if module is not None and _folder_lookup(fs, owner.path, module)[0] is None:
+            if module is not None and _folder_lookup(fs, owner.path, module, lookup)[0] is None:
                 yield _finding(
                     graph,
                     owner,
                     owner.path + "/package.json",
                     ref,
                     module,
-                    _folder_lookup(fs, owner.path, module)[1],
+                    _folder_lookup(fs, owner.path, module, lookup)[1],
                     "",
                 )
-    yield from _wrapper_configs(graph, fs)
+    yield from _wrapper_configs(graph, fs, lookup)
 
 
-def _wrapper_configs(graph: DependencyGraph, fs: FileSystem) -> Iterator[Finding]:
+def _wrapper_configs(graph: DependencyGraph, fs: FileSystem, lookup: InstalledLookup) -> Iterator[Finding]:
     """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
     wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
     for owner in graph.roots:
@@ -180,7 +189,7 @@ def _wrapper_configs(graph: DependencyGraph, fs: FileSystem) -> Iterator[Finding
                         module = ref.module
                         if ref.tool is not Tool.WEBPACK_LOADER or module is None:
                             continue
-                        if _loader_found(fs, owner.path, ref.name):
+                        if _loader_found(fs, owner.path, ref.name, lookup):
                             continue
-                        _found, looked = _folder_lookup(fs, owner.path, module)
+                        _found, looked = _folder_lookup(fs, owner.path, module, lookup)
                         yield _finding(graph, owner, file, ref, module, looked, wrapper.label)

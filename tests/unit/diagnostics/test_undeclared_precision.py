@@ -1,0 +1,173 @@
+"""phantom-dependency / unresolvable-import on the project's own source: reported only when the
+project's config does not answer the import, at error level only when failure is certain."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from nmdoctor.cli.main import main
+from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, expand_name
+from nmdoctor.sources.imports import parse_imports
+from nmdoctor.sources.webpack_request import split_request
+from nmdoctor.vfs import MemoryFS
+from tests.conftest import requires_node
+
+CODES = ["phantom-dependency", "unresolvable-import"]
+BASE: dict[str, object] = {
+    "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"react": "^18"}},
+    "/app/node_modules/react/package.json": {"name": "react", "version": "18.2.0"},
+    "/app/node_modules/scheduler/package.json": {"name": "scheduler", "version": "0.23.0"},
+}
+
+
+def findings(extra: dict[str, object], codes: list[str] = CODES) -> list[Finding]:
+    fs = MemoryFS.from_mapping({**BASE, **extra})
+    graph = read_installed_tree(fs, "/app")
+    return [item for item in run_checks(CheckContext(graph=graph, fs=fs), select=codes) if item.from_]
+
+
+def test_path_alias_of_the_project_is_not_a_package() -> None:
+    tree = {
+        "/app/src/index.js": "import Header from 'components/Header';\nimport x from 'utils/request';\n",
+        "/app/src/components/Header.js": "",
+        "/app/src/utils/request.js": "",
+        "/app/jsconfig.json": '{"compilerOptions": {"baseUrl": "src"}}',
+    }
+    assert findings(tree) == []
+
+
+def test_unknown_name_is_an_error_whose_fix_installs_nothing() -> None:
+    [finding] = findings({"/app/src/index.js": "import x from 'left-padz';\n"})
+    assert (finding.code, finding.severity) == ("unresolvable-import", Severity.ERROR)
+    assert finding.fix is not None and "npm install" not in finding.fix
+    assert "in neither node_modules nor the lockfile" in finding.fix
+
+
+def test_folder_named_like_the_import_without_config_is_a_note() -> None:
+    tree = {"/app/src/index.js": "import x from 'utils/request';\n", "/app/src/utils/request.js": ""}
+    [finding] = findings(tree)
+    assert finding.severity is Severity.INFO
+    assert finding.fix is not None and "src/utils" in finding.fix and "npm install" not in finding.fix
+
+
+def test_name_in_the_tree_keeps_the_install_fix() -> None:
+    tree = {
+        "/app/src/index.js": "import x from 'hidden';\n",
+        "/app/node_modules/react/node_modules/hidden/package.json": {"name": "hidden", "version": "1.0.0"},
+    }
+    [finding] = findings(tree)
+    assert finding.fix is not None and "npm install hidden" in finding.fix
+
+
+def test_webpack_request_is_split_into_loaders_and_resource() -> None:
+    assert split_request("style-loader!css-loader!./x.css").loaders == ("style-loader", "css-loader")
+    assert split_request("!file-loader?name=[name].[ext]!./favicon.ico").loaders == ("file-loader",)
+    assert split_request("!!raw-loader!./a") == split_request("raw-loader!./a")
+    assert split_request("-!b!./c").loaders == ("b",)
+    other = split_request("other.css!=!./loader!./x.css")
+    assert (other.loaders, other.resource) == (("./loader",), "./x.css")
+    tree = {
+        "/app/src/index.js": (
+            "import a from '!file-loader?name=[name].[ext]!./favicon.ico';\n"
+            "import b from 'other.css!=!./loader!./x.css';\nimport c from '!!raw-loader!./a';\n"
+        ),
+        "/app/node_modules/file-loader/package.json": {"name": "file-loader", "version": "6.2.0"},
+    }
+    got = sorted((item.code, item.severity.value, item.message.split("`")[1]) for item in findings(tree))
+    # file-loader is installed but not declared (a phantom); raw-loader is nowhere; no "other.css!=!." package
+    assert got == [
+        ("phantom-dependency", "error", "file-loader"),
+        ("unresolvable-import", "error", "!!raw-loader!./a"),
+    ]
+
+
+@requires_node
+def test_guarded_require_is_a_note_and_node_runs_it(tmp_path: Path) -> None:
+    source = "let x;\ntry {\n  x = require('optional-thing');\n} catch (e) {\n  x = null;\n}\n"
+    (tmp_path / "probe.js").write_text(source)
+    subprocess.run(["node", str(tmp_path / "probe.js")], check=True, env={"PATH": os.environ["PATH"]})
+    [site] = parse_imports(source.encode(), "probe.js")
+    assert site.guarded
+    [finding] = findings({"/app/src/probe.js": source})
+    assert finding.severity is Severity.INFO and "try block" in finding.message
+    [finding] = findings({"/app/src/probe.js": source, "/app/node_modules/optional-thing/package.json": "{}"})
+    assert finding.code == "phantom-dependency" and finding.severity is Severity.INFO
+
+
+def test_types_only_import_covered_by_types_package() -> None:
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@types/estree": "^1"}},
+        "/app/src/a.ts": "import type { Node } from 'estree';\n",
+        "/app/src/b.d.ts": "import { Node } from 'estree';\n",
+    }
+    assert findings(tree) == []
+
+
+def test_optional_peer_is_declared() -> None:
+    tree = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "peerDependenciesMeta": {"scheduler": {"optional": True}},
+        },
+        "/app/src/a.js": "require('scheduler');\n",
+    }
+    assert findings(tree) == []
+
+
+def test_nested_package_owns_its_files() -> None:
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"helper": "file:libs/helper"}},
+        "/app/libs/helper/package.json": {"name": "helper", "version": "0.1.0"},
+        "/app/libs/helper/index.js": "require('scheduler');\n",
+        "/app/libs/plain/package.json": {"type": "module"},  # only a module format: the root owns it
+        "/app/libs/plain/x.js": "import 'scheduler';\n",
+    }
+    got = findings(tree)
+    assert sorted((item.from_, item.package.name if item.package else "") for item in got) == [
+        ("libs/helper/index.js", "helper"),
+        ("libs/plain/x.js", "app"),
+    ]
+    helper = next(item for item in got if item.from_ == "libs/helper/index.js")
+    assert helper.fix is not None and helper.fix.endswith("in libs/helper/package.json")
+
+
+def test_config_subpaths_name_the_package() -> None:
+    refs = config_refs(b'{"extends": ["prettier/react", "plugin:@typescript-eslint/recommended"]}', ".eslintrc")
+    assert sorted(ref.module or "" for ref in refs) == ["@typescript-eslint/eslint-plugin", "eslint-config-prettier"]
+    assert expand_name("prettier/react", Tool.ESLINT_CONFIG) == "eslint-config-prettier/react"
+    assert ConfigRef("@scope/x/y", Tool.ESLINT_CONFIG, 0, 0).module == "@scope/eslint-config-x"
+    assert ConfigRef("ts-jest/presets/js-with-ts", Tool.JEST, 0, 0).module == "ts-jest"
+
+
+def test_jest_setup_files_are_loads() -> None:
+    refs = config_refs(
+        b"module.exports = {setupFiles: ['raf/polyfill', '<rootDir>/setup.js'], reporters: ['default']};",
+        "jest.config.js",
+    )
+    assert [(ref.name, ref.module) for ref in refs] == [("raf/polyfill", "raf"), ("<rootDir>/setup.js", None)]
+
+
+def test_unknown_codes_are_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0"}')
+    (tmp_path / "package-lock.json").write_text(
+        '{"name": "x", "version": "1.0.0", "lockfileVersion": 3, "packages": {"": {"name": "x"}}}'
+    )
+    runner = CliRunner(mix_stderr=False)
+    for args in (["--select", "no-such-code"], ["--ignore", "phantom-dependency,nope"]):
+        result = runner.invoke(main, ["check", str(tmp_path), *args])
+        assert result.exit_code == 2
+        assert "unknown code(s)" in result.stderr and "Traceback" not in result.stderr
+    (tmp_path / ".nmdoctor.json").write_text('{"ignore": ["typo-code"]}')
+    result = runner.invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and '.nmdoctor.json: "ignore": unknown code(s) typo-code' in result.stderr
+    (tmp_path / ".nmdoctor.json").write_text('{"ignore": ["phantom-dependency"]}')
+    assert runner.invoke(main, ["check", str(tmp_path)]).exit_code == 0

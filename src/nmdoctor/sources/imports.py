@@ -36,6 +36,7 @@ class ImportSite:
     line: int  # 1-based
     column: int  # 1-based
     guarded: bool = False  # inside a ``try`` block (or an ``import().catch``): a feature probe
+    elsewhere: bool = False  # ``require.resolve(x, {paths})``: looked up from other folders, not this file's
 
     @property
     def types_only(self) -> bool:
@@ -196,6 +197,7 @@ def parse_imports(source: bytes, path: str) -> list[ImportSite]:
         value = _string_value(literal)
         if value is not None:
             line, column = literal.start_point
-            sites.append(ImportSite(value, kind, line + 1, column + 1, _is_guarded(literal)))
+            elsewhere = kind is ImportKind.REQUIRE_RESOLVE and literal.next_named_sibling is not None
+            sites.append(ImportSite(value, kind, line + 1, column + 1, _is_guarded(literal), elsewhere))
     sites.sort(key=lambda site: (site.line, site.column))
     return sites

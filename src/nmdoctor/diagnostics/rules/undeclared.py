@@ -15,7 +15,7 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.inspect.package_code import PackageImport, package_imports
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.model.manifest import ManifestError, manifest_from_json
+from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.render.tree_json import relative
 from nmdoctor.resolve import Resolver
@@ -95,6 +95,20 @@ def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
     return Instance(manifest.name or posixpath.basename(folder), manifest.version or "", folder, manifest)
 
 
+def _declared(manifest: Manifest) -> set[str]:
+    return {item.name for item in manifest.declared(include_dev=True)} | set(manifest.optional_peers)
+
+
+def _declared_above(ancestors: dict[str, set[str]], owner: str, name: str, folder: str | None) -> bool:
+    """A workspace's import of a package that an enclosing package (the monorepo root) declares and
+    node finds in that package's own node_modules: it resolves by design under every layout."""
+    for path, declared in ancestors.items():
+        inside = path != owner and owner.startswith(path + "/") and name in declared
+        if inside and (folder is None or folder == f"{path}/node_modules/{name}"):
+            return True
+    return False
+
+
 def _requests(specifier: str) -> list[str]:
     if "!" not in specifier:
         return [specifier]
@@ -118,6 +132,7 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
     resolution = project_resolution(fs, graph.project)
     pending = _owners(graph)
     roots = frozenset(owner.path for owner in pending)
+    ancestors = {owner.path: _declared(owner.manifest) for owner in pending}
     seen: set[str] = set()
     while pending:
         owner = pending.pop(0)
@@ -125,7 +140,7 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             continue
         seen.add(owner.path)
         manifest = owner.manifest
-        declared = {item.name for item in manifest.declared(include_dev=True)} | set(manifest.optional_peers)
+        declared = _declared(manifest)
         nested: list[str] = []
         for file in source_files(fs, owner.path, stop_at=roots - {owner.path}, nested=nested):
             try:
@@ -140,13 +155,16 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                         continue
                     if (site.types_only or types_file) and _types_package(name) in declared:
                         continue
-                    if resolution.decide(request, file) is not None:
-                        continue  # an alias or module folder of the project's config answers it
+                    if site.elsewhere or resolution.decide(request, file) is not None:
+                        continue  # looked up from elsewhere, or an alias or module folder of the config answers it
                     folder = lookup.folder(posixpath.dirname(file), name)
+                    if _declared_above(ancestors, owner.path, name, folder):
+                        continue
                     yield Undeclared(owner, file, site, request, name, folder, resolution)
         for folder in nested:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)
+                ancestors[found.path] = _declared(found.manifest)
 
 
 def _manifest_path(graph: DependencyGraph, owner: Instance) -> str:
@@ -299,6 +317,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.types_only:
             severity, why = Severity.WARNING, ""
+        elif config.plugins:
+            plugins = relative(graph, sorted(set(config.plugins))[0])
+            severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
         elif config.unread:
             unread = ", ".join(relative(graph, path) for path in sorted(set(config.unread))[:2])
             severity, why = Severity.INFO, f" (cannot be decided: {unread} could not be read)"

@@ -68,11 +68,14 @@ class ResolutionConfig:
     aliases: list[Alias] = field(default_factory=list)
     folders: list[ModuleFolder] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)  # config files that could not be read (undecidable)
+    # configs whose plugins may answer any request themselves (vite/rollup ``resolveId``: ``uno.css``)
+    plugins: list[str] = field(default_factory=list)
 
     def merge(self, other: ResolutionConfig) -> None:
         self.aliases += other.aliases
         self.folders += other.folders
         self.unread += other.unread
+        self.plugins += other.plugins
 
     def decide(self, fs: FileSystem, specifier: str, from_file: str) -> Decision | None:
         """The alias or module folder that resolves ``specifier`` for ``from_file``, or None when

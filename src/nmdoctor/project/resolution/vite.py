@@ -26,7 +26,11 @@ def read_vite(fs: FileSystem, path: str) -> ResolutionConfig:
     except FileSystemError:
         return ResolutionConfig(unread=[path])
     tool = "rollup alias" if posixpath.basename(path).startswith("rollup") else "vite resolve.alias"
-    for _key, value in static_properties(source, path, frozenset({"alias", "entries"})):
+    for key, value in static_properties(source, path, frozenset({"alias", "entries", "plugins"})):
+        if key == "plugins":
+            if value != []:
+                config.plugins.append(path)
+            continue
         if value is UNKNOWN:
             config.unread.append(path)
             continue

@@ -48,12 +48,28 @@ def owns_files(fs: FileSystem, folder: VPath) -> bool:
 _OWNING_KEYS = ("name", "dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 
 
+_OUTPUT_NAMES = ("build", "out", "dist", "scripts", "tmp", "vendor")
+
+
+def _tracked_output_names(fs: FileSystem, root: VPath) -> frozenset[str]:
+    """Top-level folders with output-like names (``build``) that the project's .gitignore does not
+    ignore: they hold its own build scripts (jquery's ``build/tasks``), not generated files. Without
+    a .gitignore nothing is known, and they stay skipped."""
+    try:
+        text = fs.read_bytes(f"{root}/.gitignore").decode("utf-8", errors="replace")
+    except FileSystemError:
+        return frozenset()
+    ignored = {line.strip().strip("/") for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(name for name in _OUTPUT_NAMES if name not in ignored and f"{name}/*" not in ignored)
+
+
 def source_files(
     fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = frozenset(), nested: list[VPath] | None = None
 ) -> Iterator[VPath]:
     """JS/TS files under ``root``, skipping installed packages, build output and folders in ``stop_at``
     (nested workspaces, which are read with their own manifest). With ``nested``, a folder that is a
     package of its own (``owns_files``) is not entered either, but appended to ``nested``."""
+    tracked = _tracked_output_names(fs, root)
     pending = [root]
     while pending:
         folder = pending.pop()
@@ -67,7 +83,8 @@ def source_files(
             if stat is None or stat.kind is Kind.SYMLINK:
                 continue
             if stat.kind is Kind.DIR:
-                if name not in IGNORED_FOLDERS and not name.startswith(".") and path not in stop_at:
+                ignored = name in IGNORED_FOLDERS and not (folder == root and name in tracked)
+                if not ignored and not name.startswith(".") and path not in stop_at:
                     if nested is not None and owns_files(fs, path):
                         nested.append(path)
                     else:

@@ -33,7 +33,7 @@ def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledL
         stat = fs.stat(candidate + "/package.json")
         if (stat is not None and stat.kind is Kind.FILE) or candidate in lookup.folders:
             return candidate, looked
-    return None, looked
+    return lookup.folder(directory, name), looked
 
 
 def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLookup) -> bool:

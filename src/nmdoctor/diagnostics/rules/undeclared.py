@@ -195,13 +195,15 @@ def phantom_in_project(context: CheckContext) -> Iterator[Finding]:
     """Phantom imports in the project's own source (and workspaces'), not in installed packages."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
-    by_path = {instance.path: instance for instance in graph.instances}
     fs = context.fs
+    if fs is None:
+        return
+    lookup = InstalledLookup(fs, graph)
     for item in _scan(context):
         owner, file, site, name, folder = item.owner, item.file, item.site, item.name, item.folder
         if folder is None:
             continue
-        instance = by_path.get(fs.realpath(folder)) if fs is not None else None
+        instance = lookup.instance_at(folder)
         version = instance.version if instance else ""
         brought = sorted({edge.source.label for edge in graph.dependents(instance)}) if instance else []
         note = f" (installed at {relative(graph, folder)}" + (

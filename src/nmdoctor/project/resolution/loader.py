@@ -12,7 +12,7 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError
 __all__ = ["ProjectResolution", "configs_in"]
 
 # Where projects keep webpack configs besides their root.
-_WEBPACK_FOLDERS = ("", "config", "configs", "webpack", "build", "scripts", ".storybook")
+_WEBPACK_FOLDERS = ("", "config", "configs", "webpack", "build", "scripts", "internals/webpack", ".storybook")
 
 
 def _listdir(fs: FileSystem, folder: str) -> list[str]:

@@ -82,8 +82,8 @@ import { translationMessages } from './i18n';
     ) // eslint-disable-line prettier/prettier
     .then(() => render(translationMessages))
     .catch(err => {
-      throw err;
-    });
+
+
 
 
 

@@ -69,8 +69,8 @@ import { translationMessages } from './i18n';
     .then(() => Promise.all([import('intl/locale-data/jsonp/en.js')]))
     .then(() => render(translationMessages))
     .catch(err => {
-      throw err;
-    });
+
+
 
 
 

@@ -30,7 +30,8 @@ DATA = re.compile(
     r"\.gitignore|\.npmrc|\.yarnrc(\.yml)?|\.env(\..+)?|[tj]sconfig(\.[\w.-]+)?\.json|\.babelrc(\.json|\.js|\.cjs)?|"
     r"\.eslintrc(\.json|\.ya?ml|\.js|\.cjs)?|\.postcssrc(\.json)?|"
     r"(webpack|jest|vite|vitest|rollup|babel|postcss|eslint|tsup|tsdown)(\.[\w-]+)*\.config\.[cm]?[jt]s|"
-    r"webpack(\.[\w-]+)*\.[cm]?js)$"
+    r"webpack(\.[\w-]+)*\.[cm]?js|"
+    r"[\w.-]*(jest|config|cli|rc)[\w.-]*\.json)$"  # tool configs in JSON (test/jest-e2e.json, nest-cli.json)
 )
 ASSETS = re.compile(r"\.(css|scss|sass|less|styl|svg|png|jpe?g|gif|ico|json|vue|html|md|mdx|woff2?|ttf)$")
 MAX_BYTES = 2_000_000

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 _DEV_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
+    r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories|build|tools|internals)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
     r"(^|/)[^/]*\.config\.[cm]?[jt]s$"
 )
 

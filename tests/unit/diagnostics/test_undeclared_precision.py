@@ -171,3 +171,17 @@ def test_unknown_codes_are_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and '.nmdoctor.json: "ignore": unknown code(s) typo-code' in result.stderr
     (tmp_path / ".nmdoctor.json").write_text('{"ignore": ["phantom-dependency"]}')
     assert runner.invoke(main, ["check", str(tmp_path)]).exit_code == 0
+
+
+def test_resolve_explain_names_the_alias_that_decided(tmp_path: Path) -> None:
+    (tmp_path / "src" / "utils").mkdir(parents=True)
+    (tmp_path / "src" / "utils" / "request.js").write_text("")
+    (tmp_path / "src" / "index.js").write_text("")
+    (tmp_path / "package.json").write_text('{"name": "x"}')
+    (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}')
+    runner = CliRunner(mix_stderr=False)
+    result = runner.invoke(main, ["resolve", "@/utils/request", "--from", str(tmp_path / "src/index.js"), "--explain"])
+    assert result.exit_code == 1  # node itself does not read tsconfig
+    assert "the project's config maps `@/utils/request` (tsconfig paths in tsconfig.json: `@/*` ->" in result.stdout
+    plain = runner.invoke(main, ["resolve", "@/utils/request", "--from", str(tmp_path / "src/index.js")])
+    assert "project's config" not in plain.stdout

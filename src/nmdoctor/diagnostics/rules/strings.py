@@ -125,6 +125,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     plugin or shareable config, a jest preset/transform/environment, a postcss plugin), and the tool
     cannot find it from where it looks: webpack resolves loaders from its context (the project's
     folder), not from the package whose config names them; babel from the config file's folder.
+    Short names are expanded as each tool does, and a subpath names a file of the package
+    (eslint `extends: 'prettier/react'` is `eslint-config-prettier/react`); jest's `setupFiles`,
+    `setupFilesAfterEnv`, `snapshotSerializers`, `reporters` and the like load modules too.
     ## Why it matters
     The build fails: "Module not found: Can't resolve 'css-loader'". It typically starts when a
     build-wrapper package takes over the webpack config (its loaders are its own dependencies) and

@@ -180,7 +180,13 @@ def _dependency_field(path: str) -> str:
 def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     """## What it means
     Code imports a package that its own package.json does not declare; it resolves only because
-    another package's dependency was hoisted (or linked) where node looks.
+    another package's dependency was hoisted (or linked) where node looks. Imports answered by the
+    project's own resolution config (tsconfig `paths`/`baseUrl`, webpack `resolve.modules`/`alias`,
+    jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
+    project's code, not packages; a workspace may use what the monorepo root declares.
+    ## Severity
+    An error in the project's own source; a warning for types-only imports and inside installed
+    packages; a note for a `require` inside `try { } catch { }` (a feature probe that fails softly).
     ## Why it matters
     A different package manager (pnpm's isolated layout), a dedupe, or an upgrade of the package
     that brought it in makes the import fail: Cannot find module / ERR_MODULE_NOT_FOUND.

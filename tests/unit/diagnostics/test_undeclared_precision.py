@@ -17,7 +17,7 @@ from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, expand_name
 from nmdoctor.sources.imports import parse_imports
 from nmdoctor.sources.webpack_request import split_request
-from nmdoctor.vfs import MemoryFS
+from nmdoctor.vfs import MemoryFS, symlink
 from tests.conftest import requires_node
 
 CODES = ["phantom-dependency", "unresolvable-import"]
@@ -185,3 +185,30 @@ def test_resolve_explain_names_the_alias_that_decided(tmp_path: Path) -> None:
     assert "the project's config maps `@/utils/request` (tsconfig paths in tsconfig.json: `@/*` ->" in result.stdout
     plain = runner.invoke(main, ["resolve", "@/utils/request", "--from", str(tmp_path / "src/index.js")])
     assert "project's config" not in plain.stdout
+
+
+def test_build_scripts_are_source_unless_gitignored() -> None:
+    tree: dict[str, object] = {"/app/build/release.js": "require('scheduler');\n"}
+    assert findings(tree) == []  # without a .gitignore, build/ is taken for output
+    tree["/app/.gitignore"] = "node_modules\ncoverage/\n"
+    [finding] = findings(tree)
+    assert finding.from_ == "build/release.js" and finding.fix is not None and "devDependencies" in finding.fix
+    tree["/app/.gitignore"] = "node_modules\n/build\n"
+    assert findings(tree) == []
+
+
+def test_workspace_uses_what_the_root_declares() -> None:
+    tree = {
+        "/app/package.json": {
+            "name": "mono",
+            "version": "1.0.0",
+            "workspaces": ["packages/*"],
+            "devDependencies": {"scheduler": "^0.23"},
+        },
+        "/app/packages/a/package.json": {"name": "a", "version": "1.0.0"},
+        "/app/packages/a/src/a.test.js": "import 'scheduler';\nimport 'react';\n",
+        "/app/node_modules/a": symlink("../packages/a"),
+    }
+    got = [(item.code, item.message.split("`")[1]) for item in findings(tree)]
+    # scheduler: declared by the root, found in the root's node_modules; react: declared by nobody here
+    assert got == [("phantom-dependency", "react")]

@@ -2,8 +2,10 @@
 code, with the runs that would exit 1 on false errors, and knip's figures on the same kept files.
 
     python benchmarks/field_check.py                  # nmdoctor only
-    python benchmarks/field_check.py --knip DIR       # and knip, installed with npm in DIR:
-        npm install --prefix DIR --ignore-scripts knip@6.48.0
+    python benchmarks/field_check.py --knip DIR --installed /tmp/field-check
+        # and knip (installed with `npm install --prefix DIR --ignore-scripts knip@6.48.0`), run on
+        # copies of the kept projects installed from their lockfiles with scripts off (knip loads
+        # the projects' configs and plugins from node_modules); `--install` makes those copies.
 
 Each project is checked from its lockfile (`check --lockfile`), as CI can without installing.
 Scoring: a finding at error or warning level that matches a judgment (same file and line) judged
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import time
 from collections import Counter
@@ -100,9 +103,32 @@ def score_nmdoctor() -> Score:
     return score
 
 
-def knip_issues(knip: Path, project: str) -> list[tuple[str, str, int]]:
+TOOLS = FIELD.parents[2] / "tests" / "node_tools" / "node_modules"
+
+
+def install_copies(dest: Path) -> None:
+    """Copy each kept project to ``dest/NAME`` and install it from its lockfile, scripts off."""
+    for project in projects():
+        target = dest / project
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(FIELD / project / "project", target, symlinks=True)
+        if (target / "pnpm-lock.yaml").exists():
+            command = [str(TOOLS / ".bin" / "pnpm"), "install", "--frozen-lockfile", "--ignore-scripts"]
+            command += ["--config.minimum-release-age=0", "--config.manage-package-manager-versions=false"]
+        elif (target / "yarn.lock").exists():
+            command = ["node", str(TOOLS / "yarn" / "bin" / "yarn.js"), "install", "--frozen-lockfile"]
+            command += ["--ignore-scripts", "--ignore-engines", "--non-interactive"]
+        else:
+            command = ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps"]
+        start = time.perf_counter()
+        done = subprocess.run(command, cwd=target, capture_output=True, text=True, check=False, timeout=1800)
+        print(f"{project}: installed in {time.perf_counter() - start:.0f}s (exit {done.returncode})")
+
+
+def knip_issues(knip: Path, project: str, installed: Path | None) -> list[tuple[str, str, int]]:
     """(kind, file, line) of knip's unlisted and unresolved reports on the kept project."""
-    folder = FIELD / project / "project"
+    folder = installed / project if installed else FIELD / project / "project"
     done = subprocess.run(
         [str(knip / "node_modules" / ".bin" / "knip"), "--include", "unlisted,unresolved", "--reporter", "json"],
         cwd=folder,
@@ -124,12 +150,12 @@ def knip_issues(knip: Path, project: str) -> list[tuple[str, str, int]]:
     return issues
 
 
-def score_knip(knip: Path) -> Score:
+def score_knip(knip: Path, installed: Path | None) -> Score:
     score = Score()
     judged = judgments()
     for project in projects():
         start = time.perf_counter()
-        issues = knip_issues(knip, project)
+        issues = knip_issues(knip, project, installed)
         score.seconds += time.perf_counter() - start
         items = judged.get(project, [])
         hit = set()
@@ -174,12 +200,18 @@ def report(name: str, score: Score) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--knip", type=Path, help="a folder where knip is installed (node_modules/.bin/knip)")
+    parser.add_argument("--installed", type=Path, help="where the installed copies are (see --install)")
+    parser.add_argument("--install", action="store_true", help="first make the installed copies in --installed")
     parser.add_argument("--details", action="store_true", help="print every disagreement")
     arguments = parser.parse_args()
+    if arguments.install:
+        if arguments.installed is None:
+            parser.error("--install needs --installed DIR")
+        install_copies(arguments.installed)
     print(f"{len(projects())} projects, {sum(len(v) for v in judgments().values())} judged imports")
     scores = [("nmdoctor", score_nmdoctor())]
     if arguments.knip:
-        scores.append(("knip", score_knip(arguments.knip)))
+        scores.append(("knip", score_knip(arguments.knip, arguments.installed)))
     for name, score in scores:
         report(name, score)
         if arguments.details:

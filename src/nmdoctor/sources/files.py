@@ -29,6 +29,10 @@ IGNORED_FOLDERS = frozenset(
         "bower_components",
         "vendor",
         "tmp",
+        # test data, not code the project runs or builds (fixtures import what the tests need)
+        "fixtures",
+        "__fixtures__",
+        "__snapshots__",
     }
 )
 MAX_FILE_BYTES = 2_000_000  # bundles and generated files beyond this are not hand-written source

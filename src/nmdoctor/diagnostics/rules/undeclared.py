@@ -109,6 +109,17 @@ def _declared_above(ancestors: dict[str, set[str]], owner: str, name: str, folde
     return False
 
 
+# What npm accepts as a name (URL-safe; old names may hold capitals): ``$lib``, ``@@/x`` or
+# ``~icons/...`` are framework aliases, never packages.
+_PACKAGE_NAME = re.compile(r"^(@[A-Za-z0-9~-][\w.~-]*/)?[A-Za-z0-9~-][\w.~-]*$")
+_LONGEST_HAND_WRITTEN_LINE = 5_000
+
+
+def _generated(source: bytes) -> bool:
+    """A bundle or minified file (a line longer than anyone writes by hand)."""
+    return any(len(line) > _LONGEST_HAND_WRITTEN_LINE for line in source.split(b"\n"))
+
+
 def _requests(specifier: str) -> list[str]:
     if "!" not in specifier:
         return [specifier]
@@ -144,15 +155,19 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
         nested: list[str] = []
         for file in source_files(fs, owner.path, stop_at=roots - {owner.path}, nested=nested):
             try:
-                sites = parse_imports(fs.read_bytes(file), file)
+                source = fs.read_bytes(file)
             except FileSystemError:
                 continue
+            sites = parse_imports(source, file)
+            if _generated(source):
+                continue  # a bundle or minified file kept in the source tree: not code anyone resolves again
             types_file = _is_declaration_file(file)
             for site in sites:
                 for request in _requests(site.specifier):
                     name = package_of(request)
-                    if name is None or name == manifest.name or name in declared:
-                        continue
+                    if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
+                        continue  # a path, a builtin, declared, or a framework alias no package can be named
+
                     if (site.types_only or types_file) and _types_package(name) in declared:
                         continue
                     if site.elsewhere or resolution.decide(request, file) is not None:
@@ -325,7 +340,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.types_only:
             severity, why = Severity.WARNING, ""
-        elif config.plugins:
+        elif config.plugins and "." in name:
             plugins = relative(graph, sorted(set(config.plugins))[0])
             severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
         elif config.unread:

@@ -6,6 +6,7 @@ import json
 import posixpath
 
 from nmdoctor.project.resolution import babel, jest, tsconfig, vite, webpack
+from nmdoctor.project.resolution.aliases import alias_table
 from nmdoctor.project.resolution.model import Decision, ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
@@ -46,8 +47,8 @@ def configs_in(fs: FileSystem, folder: str, *, on_disk: bool) -> ResolutionConfi
     """Every resolution config kept in ``folder`` (and, for webpack, its usual config subfolders)."""
     config = ResolutionConfig()
     names = _listdir(fs, folder)
-    for name in tsconfig.NAMES:
-        if name in names:
+    for name in sorted(names):
+        if tsconfig.is_tsconfig(name):
             config.merge(tsconfig.read_tsconfig(fs, f"{folder}/{name}"))
     for sub in _WEBPACK_FOLDERS:
         where = f"{folder}/{sub}" if sub else folder
@@ -73,6 +74,10 @@ def configs_in(fs: FileSystem, folder: str, *, on_disk: bool) -> ResolutionConfi
                 config.merge(jest.read_jest(section, f"{folder}/package.json", folder))
             if manifest.get("babel") is not None:
                 config.merge(babel.read_babel(manifest.get("babel"), f"{folder}/package.json"))
+            module_aliases = manifest.get("_moduleAliases")
+            if isinstance(module_aliases, dict):  # the module-alias package's table
+                where = f"{folder}/package.json"
+                config.aliases += alias_table(module_aliases, "module-alias _moduleAliases", where, folder)
     config.merge(_env_node_path(fs, folder, names))
     return config
 

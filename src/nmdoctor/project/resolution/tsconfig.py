@@ -11,9 +11,13 @@ from nmdoctor.project.resolution.model import Alias, ModuleFolder, ResolutionCon
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["NAMES", "read_tsconfig"]
+__all__ = ["is_tsconfig", "read_tsconfig"]
 
-NAMES = ("tsconfig.json", "jsconfig.json")
+
+def is_tsconfig(name: str) -> bool:
+    """tsconfig.json, jsconfig.json and their siblings (tsconfig.app.json, tsconfig.base.json, which
+    a solution-style tsconfig.json references and where Vite's templates keep ``paths``)."""
+    return name.startswith(("tsconfig", "jsconfig")) and name.endswith(".json")
 
 
 def _is_file(fs: FileSystem, path: str) -> bool:

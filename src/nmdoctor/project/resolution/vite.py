@@ -13,8 +13,26 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError
 __all__ = ["is_vite_config", "read_vite"]
 
 
+# Configs of tools and frameworks that set aliases the same way (an ``alias`` object or list):
+# vite/vitest/rollup, and the webpack wrappers and frameworks that pass one on (craco,
+# react-app-rewired, vue-cli, Next, Nuxt, SvelteKit ``kit.alias``, Astro, Quasar).
+_PREFIXES = (
+    "vite.config.",
+    "vitest.config.",
+    "rollup.config.",
+    "craco.config.",
+    "config-overrides.",
+    "vue.config.",
+    "next.config.",
+    "nuxt.config.",
+    "svelte.config.",
+    "astro.config.",
+    "quasar.config.",
+)
+
+
 def is_vite_config(name: str) -> bool:
-    return name.startswith(("vite.config.", "vitest.config.", "rollup.config.")) and name.endswith(
+    return (name.startswith(_PREFIXES) or name == "config-overrides.js") and name.endswith(
         (".js", ".cjs", ".mjs", ".ts", ".mts", ".cts")
     )
 
@@ -25,7 +43,8 @@ def read_vite(fs: FileSystem, path: str) -> ResolutionConfig:
         source = fs.read_bytes(path)
     except FileSystemError:
         return ResolutionConfig(unread=[path])
-    tool = "rollup alias" if posixpath.basename(path).startswith("rollup") else "vite resolve.alias"
+    base = posixpath.basename(path)
+    tool = "vite resolve.alias" if base.startswith(("vite", "vitest")) else f"{base.split('.')[0]} alias"
     for key, value in static_properties(source, path, frozenset({"alias", "entries", "plugins"})):
         if key == "plugins":
             if value != []:

@@ -117,6 +117,10 @@ def install_copies(dest: Path) -> None:
             command = [str(TOOLS / ".bin" / "pnpm"), "install", "--frozen-lockfile", "--ignore-scripts"]
             command += ["--config.minimum-release-age=0", "--config.manage-package-manager-versions=false"]
         elif (target / "yarn.lock").exists():
+            lock = target / "yarn.lock"  # a mirror the lockfile names may be unreachable: same tarballs
+            lock.write_text(
+                lock.read_text().replace("https://registry.npmmirror.com/", "https://registry.yarnpkg.com/")
+            )
             command = ["node", str(TOOLS / "yarn" / "bin" / "yarn.js"), "install", "--frozen-lockfile"]
             command += ["--ignore-scripts", "--ignore-engines", "--non-interactive"]
         else:

@@ -3,6 +3,7 @@ project's config does not answer the import, at error level only when failure is
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -212,3 +213,26 @@ def test_workspace_uses_what_the_root_declares() -> None:
     got = [(item.code, item.message.split("`")[1]) for item in findings(tree)]
     # scheduler: declared by the root, found in the root's node_modules; react: declared by nobody here
     assert got == [("phantom-dependency", "react")]
+
+
+def test_missing_optional_peer_is_not_unmet_from_an_npm_lockfile(tmp_path: Path) -> None:
+    lock = {
+        "name": "x",
+        "version": "1.0.0",
+        "lockfileVersion": 3,
+        "packages": {
+            "": {"name": "x", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}},
+            "node_modules/tool": {
+                "version": "1.0.0",
+                "peerDependencies": {"sass": "*", "react": "*"},
+                "peerDependenciesMeta": {"sass": {"optional": True}},
+            },
+        },
+    }
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}}')
+    (tmp_path / "package-lock.json").write_text(json.dumps(lock))
+    result = CliRunner(mix_stderr=False).invoke(
+        main, ["check", str(tmp_path), "--select", "unmet-peer-dependency", "--format", "json"]
+    )
+    requests = [item["request"] for item in json.loads(result.stdout)["findings"]]
+    assert requests == ["react"]

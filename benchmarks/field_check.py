@@ -10,7 +10,8 @@ code, with the runs that would exit 1 on false errors, and knip's figures on the
 Each project is checked from its lockfile (`check --lockfile`), as CI can without installing.
 Scoring: a finding at error or warning level that matches a judgment (same file and line) judged
 present is a true positive; one judged absent (or not judged) a false positive; a judged-present
-item without such a finding a miss. Notes ("info": undecidable) are counted apart.
+item without such a finding a miss. Notes ("info": undecidable) and reports on items judged
+borderline are counted apart.
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ def score_nmdoctor() -> Score:
                 if finding.severity is Severity.ERROR:
                     false_error = True
                     score.details.append(f"{project}: unjudged error {finding.code} {finding.message}")
+                continue
+            if item is not None and item.get("borderline"):
+                score.notes["borderline"] += 1
                 continue
             if finding.severity is Severity.INFO:
                 score.notes["present" if item and item["present"] else "absent"] += 1
@@ -165,6 +169,9 @@ def score_knip(knip: Path, installed: Path | None) -> Score:
         hit = set()
         for kind, file, line in issues:
             matches = [item for item in items if item["file"] == file and (item["line"] == line or not line)]
+            if matches and all(item.get("borderline") for item in matches):
+                score.notes["borderline"] += 1
+                continue
             if any(item["present"] for item in matches):
                 score.tp[kind] += 1
                 hit |= {(item["file"], item["line"]) for item in matches if item["present"]}

@@ -1,0 +1,13 @@
+import adapter from '@sveltejs/adapter-vercel';
+
+
+
+
+
+
+
+
+
+
+
+

@@ -199,3 +199,22 @@ def test_node_path_in_env_agrees_with_node(tmp_path: Path) -> None:
     decision = resolution.decide("utils/request", f"{root}/index.js")
     assert decision is not None and decision.tool == "NODE_PATH"
     assert resolution.decide("other/x", f"{root}/index.js") is None
+
+
+def test_tsconfig_catch_all_path_answers_only_existing_targets() -> None:
+    tree = dict(TS)
+    tree["/app/tsconfig.json"] = '{"compilerOptions": {"baseUrl": ".", "paths": {"*": ["types/*", "node_modules/*"]}}}'
+    tree["/app/types/legacy-lib/index.d.ts"] = ""
+    assert decide(tree, "legacy-lib", "/app/src/index.ts") == "tsconfig paths"
+    assert decide(tree, "left-padz", "/app/src/index.ts") is None  # "*" alone does not make every name local
+
+
+def test_module_folder_entries_are_modules_not_any_file() -> None:
+    tree = dict(TS)
+    tree["/app/jsconfig.json"] = '{"compilerOptions": {"baseUrl": "."}}'
+    tree["/app/jest.config.js"] = "module.exports = {};"
+    tree["/app/constants.js"] = ""
+    assert decide(tree, "jest") is None  # jest.config.js is not `jest`
+    assert decide(tree, "constants") == "tsconfig baseUrl"
+    assert decide(tree, "constants/more") is None  # deeper than a file: only a folder would do
+    assert decide(tree, "src/utils/request") == "tsconfig baseUrl"

@@ -158,16 +158,15 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                 source = fs.read_bytes(file)
             except FileSystemError:
                 continue
-            sites = parse_imports(source, file)
             if _generated(source):
                 continue  # a bundle or minified file kept in the source tree: not code anyone resolves again
+            sites = parse_imports(source, file)
             types_file = _is_declaration_file(file)
             for site in sites:
                 for request in _requests(site.specifier):
                     name = package_of(request)
                     if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
                         continue  # a path, a builtin, declared, or a framework alias no package can be named
-
                     if (site.types_only or types_file) and _types_package(name) in declared:
                         continue
                     if site.elsewhere or resolution.decide(request, file) is not None:

@@ -7,7 +7,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from nmdoctor.vfs.base import FileSystem, FileSystemError
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["Alias", "Decision", "ModuleFolder", "ResolutionConfig"]
 
@@ -23,6 +23,22 @@ class Alias:
     target: str
     tool: str  # "tsconfig paths", "webpack resolve.alias", ...
     config: str  # the file it was read from
+    # tsconfig ``"*": ["types/*", ...]`` matches every request: it answers one only when a target
+    # exists (absolute target patterns, ``*`` standing for the matched part)
+    fallbacks: tuple[str, ...] = ()
+
+    def answers(self, fs: FileSystem, specifier: str) -> bool:
+        if not self.matches(specifier):
+            return False
+        if not self.fallbacks:
+            return True
+        head, _star, tail = self.key.partition("*")
+        middle = specifier[len(head) : len(specifier) - len(tail)]
+        for pattern in self.fallbacks:
+            candidate = posixpath.normpath(pattern.replace("*", middle, 1))
+            if _has_entry(fs, posixpath.dirname(candidate), posixpath.basename(candidate)):
+                return True
+        return False
 
     def matches(self, specifier: str) -> bool:
         if self.kind == "exact":
@@ -81,14 +97,14 @@ class ResolutionConfig:
         """The alias or module folder that resolves ``specifier`` for ``from_file``, or None when
         only ``node_modules`` is left (then it is a package)."""
         for alias in self.aliases:
-            if alias.matches(specifier):
+            if alias.answers(fs, specifier):
                 return Decision(alias.tool, alias.config, f"`{alias.key}` -> {alias.target}")
-        first = specifier.split("/", 1)[0]
-        if specifier.startswith("@") and "/" in specifier:
-            first = "/".join(specifier.split("/", 2)[:2])
+        parts = specifier.split("/")
+        size = 2 if specifier.startswith("@") and len(parts) > 1 else 1
+        first, deeper = "/".join(parts[:size]), len(parts) > size
         for folder in self.folders:
             for base in _bases(folder, from_file):
-                if _has_entry(fs, base, first):
+                if _has_entry(fs, base, first, folder_only=deeper):
                     return Decision(folder.tool, folder.config, f"`{first}` found in {base}")
         return None
 
@@ -106,13 +122,26 @@ def _bases(folder: ModuleFolder, from_file: str) -> list[str]:
         directory = parent
 
 
-def _has_entry(fs: FileSystem, base: str, first: str) -> bool:
-    """Whether ``base`` holds ``first`` as a folder or as a file with any extension."""
+# What a request may leave out: the resolvers' extensions, and the files bundlers load by name.
+_EXTENSIONS = frozenset(
+    (
+        ".js .jsx .mjs .cjs .ts .tsx .mts .cts .d.ts .json .node .vue .svelte .astro "
+        ".css .scss .sass .less .styl .svg .png .jpg .jpeg .gif .webp .ico .html .md .mdx"
+    ).split()
+)
+
+
+def _has_entry(fs: FileSystem, base: str, first: str, *, folder_only: bool = False) -> bool:
+    """Whether ``base`` holds ``first`` as a folder or (unless ``folder_only``, when the request goes
+    deeper) as a file, its extension left out (``utils`` -> ``utils.js``)."""
     if "/" in first:
         scope, name = first.split("/", 1)
         base, first = f"{base}/{scope}", name
+    if folder_only:
+        stat = fs.stat(f"{base}/{first}")
+        return stat is not None and stat.kind is Kind.DIR
     try:
         names = fs.listdir(base)
     except FileSystemError:
         return False
-    return any(name == first or name.startswith(first + ".") for name in names)
+    return any(name == first or (name.startswith(first + ".") and name[len(first) :] in _EXTENSIONS) for name in names)

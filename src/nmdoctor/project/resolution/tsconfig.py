@@ -78,8 +78,11 @@ def read_tsconfig(fs: FileSystem, path: str) -> ResolutionConfig:
         value, folder = options["paths"]
         base = base_url or folder
         for key, targets in value.items():
-            first = targets[0] if isinstance(targets, list) and targets and isinstance(targets[0], str) else "?"
-            config.aliases.append(
-                Alias(key, "wildcard", posixpath.normpath(posixpath.join(base, first)), "tsconfig paths", path)
-            )
+            if not isinstance(key, str) or not isinstance(targets, list):
+                continue
+            absolute = [posixpath.normpath(posixpath.join(base, item)) for item in targets if isinstance(item, str)]
+            first = absolute[0] if absolute else "?"
+            # a key with no literal head ("*") matches everything: it answers only where a target exists
+            fallbacks = tuple(absolute) if key.startswith("*") else ()
+            config.aliases.append(Alias(key, "wildcard", first, "tsconfig paths", path, fallbacks))
     return config

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from nmdoctor.sources.imports import language_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
-__all__ = ["IGNORED_FOLDERS", "owns_files", "source_files"]
+__all__ = ["IGNORED_FOLDERS", "is_template", "owns_files", "source_files"]
 
 IGNORED_FOLDERS = frozenset(
     {
@@ -41,12 +41,25 @@ MAX_FILE_BYTES = 2_000_000  # bundles and generated files beyond this are not ha
 def owns_files(fs: FileSystem, folder: VPath) -> bool:
     """Whether ``folder`` holds a package.json that makes it a package of its own (a name or a
     dependency field), so that the files below it are judged against that manifest, not the root's.
-    A bare ``{"type": "module"}`` only sets the module format."""
+    A bare ``{"type": "module"}`` only sets the module format. A project template (a folder with a
+    ``_package.json`` or ``package.json.hbs`` that a generator renders) is a package of its own too:
+    its imports are those of the projects it will make."""
+    if is_template(fs, folder):
+        return True
     try:
         data = json.loads(fs.read_bytes(f"{folder}/package.json"))
     except (FileSystemError, ValueError):
         return False
     return isinstance(data, dict) and any(key in data for key in _OWNING_KEYS)
+
+
+def is_template(fs: FileSystem, folder: VPath) -> bool:
+    """Whether ``folder`` is a project template: a manifest under a generator's name for it."""
+    try:
+        names = fs.listdir(folder)
+    except FileSystemError:
+        return False
+    return any(name == "_package.json" or name.startswith("package.json.") for name in names)
 
 
 _OWNING_KEYS = ("name", "dependencies", "devDependencies", "peerDependencies", "optionalDependencies")

@@ -236,3 +236,11 @@ def test_missing_optional_peer_is_not_unmet_from_an_npm_lockfile(tmp_path: Path)
     )
     requests = [item["request"] for item in json.loads(result.stdout)["findings"]]
     assert requests == ["react"]
+
+
+def test_project_template_is_not_judged_as_the_project() -> None:
+    tree = {
+        "/app/templates/vue/_package.json": '{"dependencies": {"vue": "^3"}}',
+        "/app/templates/vue/src/main.js": "import { createApp } from 'vue';\n",
+    }
+    assert findings(tree) == []

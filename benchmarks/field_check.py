@@ -146,9 +146,11 @@ def knip_issues(knip: Path, project: str, installed: Path | None) -> list[tuple[
         env={**os.environ, "NO_COLOR": "1"},
         check=False,
     )
+    # a config knip loads may print to standard output first; the report is the last line
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     try:
-        report = json.loads(done.stdout)
-    except ValueError:
+        report = json.loads(lines[-1])
+    except (ValueError, IndexError):
         raise SystemExit(f"knip failed on {project}: {done.stderr.strip()[:300]}") from None
     issues = []
     for entry in report.get("issues", []):

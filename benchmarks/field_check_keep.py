@@ -29,7 +29,8 @@ DATA = re.compile(
     r"^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|"
     r"\.gitignore|\.npmrc|\.yarnrc(\.yml)?|\.env(\..+)?|[tj]sconfig(\.[\w.-]+)?\.json|\.babelrc(\.json|\.js|\.cjs)?|"
     r"\.eslintrc(\.json|\.ya?ml|\.js|\.cjs)?|\.postcssrc(\.json)?|\.prettierrc(\.json|\.ya?ml)?|"
-    r"(webpack|jest|vite|vitest|rollup|babel|postcss|eslint|tsup|tsdown)(\.[\w-]+)*\.config\.[cm]?[jt]s|"
+    r"(webpack|jest|vite|vitest|rollup|babel|postcss|eslint|tsup|tsdown|craco|vue|next|nuxt|svelte|astro|quasar)"
+    r"(\.[\w-]+)*\.config\.[cm]?[jt]s|config-overrides\.js|"
     r"webpack(\.[\w-]+)*\.[cm]?js|"
     r"[\w.-]*(jest|config|cli|rc)[\w.-]*\.json)$"  # tool configs in JSON (test/jest-e2e.json, nest-cli.json)
 )

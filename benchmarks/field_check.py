@@ -8,10 +8,11 @@ code, with the runs that would exit 1 on false errors, and knip's figures on the
         # the projects' configs and plugins from node_modules); `--install` makes those copies.
 
 Each project is checked from its lockfile (`check --lockfile`), as CI can without installing.
-Scoring: a finding at error or warning level that matches a judgment (same file and line) judged
-present is a true positive; one judged absent (or not judged) a false positive; a judged-present
-item without such a finding a miss. Notes ("info": undecidable) and reports on items judged
-borderline are counted apart.
+Scoring covers findings about the project's own source and configs (installed packages' own
+code and the tree are other questions): a finding at error or warning level that matches a
+judgment (same file and line) judged present is a true positive; one judged absent (or not
+judged) a false positive; a judged-present item without such a finding a miss. Notes ("info":
+undecidable) and reports on items judged borderline are counted apart.
 """
 
 from __future__ import annotations
@@ -60,23 +61,29 @@ def projects() -> list[str]:
     return sorted(path.parent.name for path in FIELD.glob("*/SOURCE.json"))
 
 
-def nmdoctor_findings(project: str) -> list[Finding]:
-    graph = load_graph(str(FIELD / project / "project"), from_lockfile=True)
+def nmdoctor_findings(project: str, installed: Path | None = None) -> list[Finding]:
+    """`check --lockfile` on the kept project, or `check` on its installed copy (node_modules read)."""
+    if installed is not None:
+        graph = load_graph(str(installed / project))
+    else:
+        graph = load_graph(str(FIELD / project / "project"), from_lockfile=True)
     return run_checks(CheckContext(graph=graph, fs=DiskFS()))
 
 
-def score_nmdoctor() -> Score:
+def score_nmdoctor(installed: Path | None = None) -> Score:
     score = Score()
     judged = judgments()
     for project in projects():
         start = time.perf_counter()
-        found = nmdoctor_findings(project)
+        found = nmdoctor_findings(project, installed)
         score.seconds += time.perf_counter() - start
         items = {(item["file"], item["line"]): item for item in judged.get(project, [])}
         hit: set[tuple[str, int]] = set()
         false_error = False
         real_error = False
         for finding in found:
+            if not finding.from_ or finding.from_.startswith("node_modules/") or "/node_modules/" in finding.from_:
+                continue  # about installed packages, not the project's own source or config
             key = (finding.from_ or "", finding.line or 0)
             item = items.get(key)
             if finding.code not in CODES:
@@ -206,7 +213,7 @@ def report(name: str, score: Score) -> None:
     )
     if score.notes:
         print(f"  notes (undecidable): {dict(score.notes)}")
-    if name == "nmdoctor":
+    if name.startswith("nmdoctor"):
         print(f"  runs exiting 1 on false errors only: {len(score.false_error_runs)} {score.false_error_runs}")
 
 
@@ -215,6 +222,9 @@ def main() -> None:
     parser.add_argument("--knip", type=Path, help="a folder where knip is installed (node_modules/.bin/knip)")
     parser.add_argument("--installed", type=Path, help="where the installed copies are (see --install)")
     parser.add_argument("--install", action="store_true", help="first make the installed copies in --installed")
+    parser.add_argument(
+        "--nmdoctor-installed", action="store_true", help="also check the installed copies (node_modules read)"
+    )
     parser.add_argument("--details", action="store_true", help="print every disagreement")
     arguments = parser.parse_args()
     if arguments.install:
@@ -223,6 +233,8 @@ def main() -> None:
         install_copies(arguments.installed)
     print(f"{len(projects())} projects, {sum(len(v) for v in judgments().values())} judged imports")
     scores = [("nmdoctor", score_nmdoctor())]
+    if arguments.installed and arguments.nmdoctor_installed:
+        scores.append(("nmdoctor (installed copies)", score_nmdoctor(arguments.installed)))
     if arguments.knip:
         scores.append(("knip", score_knip(arguments.knip, arguments.installed)))
     for name, score in scores:

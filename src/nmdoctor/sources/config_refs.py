@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 import tree_sitter
 
-from nmdoctor.sources.imports import _string_value, language_for, parser_for
+from nmdoctor.sources.imports import ImportKind, ImportSite, _string_value, language_for, parser_for
+from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "package_json_refs"]
+__all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "jest_loads", "package_json_refs"]
 
 
 class Tool(enum.Enum):
@@ -276,3 +277,62 @@ def package_json_refs(manifest: dict[str, object]) -> list[ConfigRef]:
     for key, section in (("babel", "babel"), ("eslintConfig", "eslint"), ("jest", "jest"), ("postcss", "postcss")):
         refs += _json_refs(manifest.get(key), section)
     return refs
+
+
+# Of JEST_MODULE_KEYS, those jest loads from the project's rootDir like a require of the project:
+# an undeclared package there works only by hoisting. (testRunner, testSequencer, runner and
+# resolver fall back to jest's own dependencies, so a name of jest's is found without the project.)
+_JEST_LOADS = frozenset(
+    {"setupFiles", "setupFilesAfterEnv", "snapshotSerializers", "globalSetup", "globalTeardown", "watchPlugins"}
+)
+_JEST_FILES = tuple(f"{folder}{name}" for folder in ("", "config/") for name in _JEST)
+
+
+def _line_of(text: bytes, value: str) -> tuple[int, int]:
+    """Where a JSON string value first appears (1-based), for configs read as data."""
+    index = text.find(json.dumps(value).encode())
+    if index == -1:
+        return 0, 0
+    before = text[:index]
+    return before.count(b"\n") + 1, index - (before.rfind(b"\n") + 1) + 2
+
+
+def jest_loads(fs: FileSystem, folder: str) -> list[tuple[str, ImportSite]]:
+    """The packages a jest config of ``folder`` (jest.config.*, config/jest.config.*, the ``jest``
+    section of package.json) loads from the project: ``setupFiles: ['raf/polyfill']`` and the like,
+    each as an import site of the config file."""
+    found: list[tuple[str, ImportSite]] = []
+    candidates = [f"{folder}/{name}" for name in _JEST_FILES] + [f"{folder}/package.json"]
+    for path in candidates:
+        try:
+            source = fs.read_bytes(path)
+        except FileSystemError:
+            continue
+        names: list[tuple[str, int, int]] = []
+        if path.endswith((".js", ".cjs", ".mjs", ".ts")):
+            tree = parser_for(language_for(path) or "javascript").parse(source)
+            stack = [tree.root_node]
+            while stack:
+                node = stack.pop()
+                if node.type == "pair" and _key_name(node) in _JEST_LOADS:
+                    for text, literal in _values(node.child_by_field_name("value"), Tool.JEST):
+                        names.append((text, literal.start_point[0] + 1, literal.start_point[1] + 1))
+                    continue
+                stack.extend(node.named_children)
+        else:
+            try:
+                data = json.loads(source)
+            except ValueError:
+                continue
+            section = data.get("jest") if path.endswith("package.json") and isinstance(data, dict) else data
+            if not isinstance(section, dict):
+                continue
+            for key in sorted(_JEST_LOADS):
+                value = section.get(key)
+                for item in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+                    if isinstance(item, str):
+                        names.append((item, *_line_of(source, item)))
+        for text, line, column in names:
+            if expand_name(text, Tool.JEST) is not None and text not in _JEST_BUILT_INS:
+                found.append((path, ImportSite(text, ImportKind.REQUIRE, line, column)))
+    return found

@@ -244,3 +244,22 @@ def test_project_template_is_not_judged_as_the_project() -> None:
         "/app/templates/vue/src/main.js": "import { createApp } from 'vue';\n",
     }
     assert findings(tree) == []
+
+
+def test_jest_setup_files_are_judged_like_imports() -> None:
+    tree = {
+        "/app/jest.config.js": "module.exports = {\n  setupFiles: ['scheduler/polyfill', '<rootDir>/setup.js'],\n};\n",
+        "/app/package.json": (
+            '{\n  "name": "app",\n  "version": "1.0.0",\n  "dependencies": {"react": "^18"},\n'
+            '  "jest": {\n    "setupFilesAfterEnv": ["react/x", "scheduler"]\n  }\n}\n'
+        ),
+    }
+    first, second = findings(tree)
+    assert (second.from_, second.line, second.request) == ("package.json", 6, "scheduler")
+    finding = first
+    assert (finding.code, finding.from_, finding.line, finding.request) == (
+        "phantom-dependency",
+        "jest.config.js",
+        2,
+        "scheduler/polyfill",
+    )

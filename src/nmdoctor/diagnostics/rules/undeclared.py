@@ -20,6 +20,7 @@ from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.render.tree_json import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.files import source_files
 from nmdoctor.sources.imports import ImportSite, language_for, package_of, parse_imports
 from nmdoctor.sources.webpack_request import split_request
@@ -175,6 +176,13 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                     if _declared_above(ancestors, owner.path, name, folder):
                         continue
                     yield Undeclared(owner, file, site, request, name, folder, resolution)
+        for file, site in jest_loads(fs, owner.path):
+            name = package_of(site.specifier)
+            if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
+                continue
+            folder = lookup.folder(owner.path, name)  # jest resolves them from its rootDir
+            if not _declared_above(ancestors, owner.path, name, folder):
+                yield Undeclared(owner, file, site, site.specifier, name, folder, resolution)
         for folder in nested:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.pnp_tree import read_pnp_tree
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.plan import Plan
@@ -41,7 +42,7 @@ from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.to_graph import lockfile_graph
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.resolve import ImportKind, Resolution, ResolveOptions, Resolver
-from nmdoctor.vfs import DiskFS, FileSystem
+from nmdoctor.vfs import DiskFS, FileSystem, Kind
 
 __all__ = [
     "DependencyGraph",
@@ -83,10 +84,14 @@ def resolve(
 
 def load_project(project: str, *, fs: FileSystem | None = None, from_lockfile: bool = False) -> DependencyGraph:
     """The dependency model of the project at ``project`` (an absolute real path): its installed
-    node_modules, or its lockfile with ``from_lockfile``."""
+    node_modules (its Plug'n'Play state when it has a ``.pnp.cjs``), or its lockfile with
+    ``from_lockfile``."""
     fs = fs or DiskFS()
     if from_lockfile:
         return lockfile_graph(load_lockfile(project, fs=fs), project, manifest_json(fs, project))
+    pnp = fs.stat(f"{project}/.pnp.cjs")
+    if pnp is not None and pnp.kind is Kind.FILE:
+        return read_pnp_tree(fs, project)
     return read_installed_tree(fs, project)
 
 

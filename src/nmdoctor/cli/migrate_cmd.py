@@ -6,13 +6,14 @@ import io
 import json
 import os
 import sys
+from typing import NoReturn
 
 import click
 
 from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, load_graph
-from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.diagnostics.model import Finding, findings_document
 from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.linkers.materialize import MaterializeError, materialize
@@ -20,6 +21,9 @@ from nmdoctor.linkers.pnpm import PnpmSettings
 from nmdoctor.linkers.yarn_berry import BerrySettings, HoistingLimits
 from nmdoctor.migrate import migrate
 from nmdoctor.migrate.engine import TARGETS
+from nmdoctor.migrate.pnp import LAYOUT as PNP_LAYOUT
+from nmdoctor.migrate.pnp import migrate_to_pnp
+from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.vfs import DiskFS
@@ -52,7 +56,8 @@ Examples:
 Targets: pnpm (isolated, pnpm 10 defaults), pnpm-hoisted (node-linker=hoisted: yarn's nm hoister),
 npm (hoisted, arborist's placement without peer sets), npm-linked (--install-strategy=linked),
 nested (npm --install-strategy=nested), yarn (yarn 1's hoisting), yarn-berry (yarn 4 with
-nodeLinker: node-modules: its hoister, by popularity, with peers and nmHoistingLimits).
+nodeLinker: node-modules: its hoister, by popularity, with peers and nmHoistingLimits), yarn-pnp
+(yarn 4's Plug'n'Play: undeclared imports and requires, yarn's fallback, peers; no --materialize).
 Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable input.
 """,
 )
@@ -61,7 +66,7 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
     "--to",
     "target",
     required=True,
-    type=click.Choice(["npm", "pnpm", "yarn", "nested", "pnpm-hoisted", "npm-linked", "yarn-berry"]),
+    type=click.Choice(["npm", "pnpm", "yarn", "nested", "pnpm-hoisted", "npm-linked", "yarn-berry", "yarn-pnp"]),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
 @format_option(
@@ -97,6 +102,22 @@ def migrate_command(
     materialize_to: str | None,
 ) -> None:
     """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
+    if target == "yarn-pnp":
+        if materialize_to is not None:
+            raise click.UsageError("--materialize writes a node_modules layout; yarn-pnp has none")
+        graph = load_graph(project, from_lockfile=from_lockfile)
+        pnp = migrate_to_pnp(graph, DiskFS())
+        _report(
+            graph,
+            target,
+            pnp.findings,
+            PNP_LAYOUT,
+            pnp.edges_compared,
+            pnp.questions_compared,
+            output_format,
+            as_json,
+            output,
+        )
     if target not in TARGETS:
         raise InputError(f"--to {target}: that planner is not written yet (available: {', '.join(sorted(TARGETS))})")
     if nm_hoisting_limits is not None and target != "yarn-berry":
@@ -119,12 +140,36 @@ def migrate_command(
         except (MaterializeError, OSError) as error:
             raise InputError(f"{materialize_to}: cannot write the planned layout ({error})") from None
         click.echo(f"wrote {written} packages under {materialize_to}", err=True)
-    document = findings_document(
+    _report(
+        graph,
+        target,
         result.findings,
+        result.target_layout,
+        result.edges_compared,
+        result.questions_compared,
+        output_format,
+        as_json,
+        output,
+    )
+
+
+def _report(
+    graph: DependencyGraph,
+    target: str,
+    findings: list[Finding],
+    target_layout: str,
+    edges_compared: int,
+    questions_compared: int,
+    output_format: str | None,
+    as_json: bool,
+    output: str | None,
+) -> NoReturn:
+    document = findings_document(
+        findings,
         layout=graph.layout,
-        target=result.target_layout,
-        edges_compared=result.edges_compared,
-        imports_compared=result.questions_compared,
+        target=target_layout,
+        edges_compared=edges_compared,
+        imports_compared=questions_compared,
     )
     output_format = output_format or ("json" if as_json else "text")
     if output_format == "json":
@@ -138,7 +183,7 @@ def migrate_command(
         render_findings(
             document,
             buffer,
-            ok_line=f"nothing breaks under {result.target_layout} ({result.edges_compared} dependency edges compared)",
+            ok_line=f"nothing breaks under {target_layout} ({edges_compared} dependency edges compared)",
             colour=colour,
         )
         emit(buffer.getvalue(), output)

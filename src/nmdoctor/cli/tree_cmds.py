@@ -10,6 +10,8 @@ import click
 
 from nmdoctor.cli.errors import InputError
 from nmdoctor.cli.output import emit, format_option, output_option
+from nmdoctor.inspect.pnp import PnpError
+from nmdoctor.inspect.pnp_tree import read_pnp_tree
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
@@ -32,6 +34,11 @@ def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
     if not os.path.isdir(folder):
         raise InputError(f"{project}: not a directory")
     fs = DiskFS()
+    if not from_lockfile and os.path.isfile(os.path.join(folder, ".pnp.cjs")):
+        try:
+            return read_pnp_tree(fs, folder)
+        except PnpError as error:
+            raise InputError(str(error)) from None
     if from_lockfile or not os.path.isdir(os.path.join(folder, "node_modules")):
         path = find_lockfile(fs, folder)
         if path is not None or from_lockfile:

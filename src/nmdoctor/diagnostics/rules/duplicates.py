@@ -92,7 +92,12 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
             Severity.WARNING,
             f"`{name}@{version}` is installed {len(copies)} times{wasted}: {detail}",
             package_ref(graph, copies[0]),
-            fix="run `npm dedupe` (or align the versions that keep the copies apart)",
+            fix=(
+                # Under Plug'n'Play each copy is a virtual instance: one per set of peers it is given.
+                "give its dependents the same peer dependencies (yarn makes one instance per set of peers)"
+                if graph.layout == "yarn-berry-pnp"
+                else "run `npm dedupe` (or align the versions that keep the copies apart)"
+            ),
         )
 
 

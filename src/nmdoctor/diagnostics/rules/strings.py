@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup
+from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.render.tree_json import relative
 from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.pnpfs import PnpFS
 
 __all__ = ["string_module_reference"]
 
@@ -140,7 +142,12 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     fs = context.fs
     if not isinstance(graph, DependencyGraph) or fs is None:
         return
-    lookup = InstalledLookup(fs, graph)
+    # Under Yarn Plug'n'Play the tools resolve through yarn's runtime, not node_modules.
+    pnp = pnp_folder_lookup(context)
+    if pnp is not None:
+        fs = PnpFS(fs)  # packages' files are inside the cache zips
+    installed = InstalledLookup(fs, graph)
+    lookup = pnp or (lambda directory, name: _folder_lookup(fs, directory, name, installed))
     for owner in graph.roots:
         files = _config_files(fs, owner.path)
         for file in files:
@@ -148,9 +155,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 module = ref.module
                 if module is None:
                     continue
-                found, looked = _folder_lookup(fs, _lookup_dir(owner, file, ref), module, lookup)
-                if ref.tool is Tool.WEBPACK_LOADER:
-                    found = owner.path if _loader_found(fs, owner.path, ref.name, lookup) else None
+                found, looked = lookup(_lookup_dir(owner, file, ref), module)
+                if ref.tool is Tool.WEBPACK_LOADER and pnp is None:
+                    found = owner.path if _loader_found(fs, owner.path, ref.name, installed) else None
                 if found is None:
                     yield _finding(graph, owner, file, ref, module, looked, "")
         try:
@@ -159,20 +166,22 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
             manifest = None
         for ref in package_json_refs(manifest) if isinstance(manifest, dict) else ():
             module = ref.module
-            if module is not None and _folder_lookup(fs, owner.path, module, lookup)[0] is None:
+            if module is not None and lookup(owner.path, module)[0] is None:
                 yield _finding(
                     graph,
                     owner,
                     owner.path + "/package.json",
                     ref,
                     module,
-                    _folder_lookup(fs, owner.path, module, lookup)[1],
+                    lookup(owner.path, module)[1],
                     "",
                 )
-    yield from _wrapper_configs(graph, fs, lookup)
+    yield from _wrapper_configs(graph, fs, installed, pnp)
 
 
-def _wrapper_configs(graph: DependencyGraph, fs: FileSystem, lookup: InstalledLookup) -> Iterator[Finding]:
+def _wrapper_configs(
+    graph: DependencyGraph, fs: FileSystem, installed: InstalledLookup, pnp: FolderLookup | None = None
+) -> Iterator[Finding]:
     """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
     wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
     for owner in graph.roots:
@@ -192,7 +201,12 @@ def _wrapper_configs(graph: DependencyGraph, fs: FileSystem, lookup: InstalledLo
                         module = ref.module
                         if ref.tool is not Tool.WEBPACK_LOADER or module is None:
                             continue
-                        if _loader_found(fs, owner.path, ref.name, lookup):
+                        if pnp is not None:
+                            found, looked = pnp(owner.path, module)
+                            if found is None:
+                                yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
                             continue
-                        _found, looked = _folder_lookup(fs, owner.path, module, lookup)
+                        if _loader_found(fs, owner.path, ref.name, installed):
+                            continue
+                        _found, looked = _folder_lookup(fs, owner.path, module, installed)
                         yield _finding(graph, owner, file, ref, module, looked, wrapper.label)

@@ -13,6 +13,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules._refs import package_ref
+from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.inspect.package_code import PackageImport, package_imports
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
@@ -214,7 +215,11 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     that brought it in makes the import fail: Cannot find module / ERR_MODULE_NOT_FOUND.
     ## How to fix
     Declare the package in the importing package's `dependencies` (or `devDependencies` for tests
-    and tooling)."""
+    and tooling); under Yarn Plug'n'Play, where an undeclared require fails, a `packageExtensions`
+    entry in .yarnrc.yml declares it for an installed package."""
+    if is_pnp(context):
+        yield from pnp_phantoms(context)
+        return
     yield from phantom_in_project(context)
     yield from _in_packages(context)
 
@@ -333,6 +338,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     `paths`, webpack `resolve.alias`, ...); if not, remove the import. nmdoctor never suggests
     installing a name that the tree or lockfile does not already hold: a same-named package on the
     registry may be a stranger's code."""
+    if is_pnp(context):
+        yield from pnp_unresolvable(context)
+        return
     graph = context.graph
     fs = context.fs
     assert isinstance(graph, DependencyGraph)

@@ -36,6 +36,8 @@ from nmdoctor.vfs import DiskFS
 
 FIELD = Path(__file__).resolve().parents[1] / "tests" / "field" / "check"
 CODES = ("phantom-dependency", "unresolvable-import")
+# The checks whose findings are about the project's own source and configs (the others judge the tree).
+SOURCE_CODES = (*CODES, "string-module-reference")
 
 
 @dataclass
@@ -67,7 +69,7 @@ def nmdoctor_findings(project: str, installed: Path | None = None) -> list[Findi
         graph = load_graph(str(installed / project))
     else:
         graph = load_graph(str(FIELD / project / "project"), from_lockfile=True)
-    return run_checks(CheckContext(graph=graph, fs=DiskFS()))
+    return run_checks(CheckContext(graph=graph, fs=DiskFS()), select=SOURCE_CODES)
 
 
 def score_nmdoctor(installed: Path | None = None) -> Score:

@@ -218,3 +218,13 @@ def test_module_folder_entries_are_modules_not_any_file() -> None:
     assert decide(tree, "constants") == "tsconfig baseUrl"
     assert decide(tree, "constants/more") is None  # deeper than a file: only a folder would do
     assert decide(tree, "src/utils/request") == "tsconfig baseUrl"
+
+
+def test_webpack_externals_and_rollup_external_are_left_to_the_runtime() -> None:
+    tree = dict(TS)
+    tree["/app/webpack.config.js"] = "module.exports = {externals: {jquery: 'jQuery'}};"
+    tree["/app/rollup.config.mjs"] = "export default {external: ['react', /^@scope\\//]};"
+    assert decide(tree, "jquery") == "webpack externals"
+    assert decide(tree, "jquery/ui") is None  # externals match the request exactly
+    assert decide(tree, "react") == "rollup external"
+    assert decide(tree, "@scope/pkg") == "rollup external"

@@ -8,7 +8,7 @@ from typing import Any
 from nmdoctor.project.resolution.jsread import Regex
 from nmdoctor.project.resolution.model import Alias
 
-__all__ = ["alias_table", "target_text"]
+__all__ = ["alias_table", "externals", "target_text"]
 
 
 def target_text(value: Any, folder: str) -> str:
@@ -56,3 +56,21 @@ def alias_table(value: Any, tool: str, config: str, folder: str, *, dollar_exact
                 exact = entry.get("onlyModule") is True
                 aliases.append(Alias(find, "exact" if exact else "prefix", target_text(target, folder), tool, config))
     return aliases
+
+
+def externals(value: Any, tool: str, config: str, depth: int = 0) -> list[Alias]:
+    """webpack ``externals`` / rollup ``external``: requests the bundle leaves to the runtime (a
+    global, a script tag), so nothing resolves them at build time. Strings and object keys match
+    exactly; regexes as written; functions cannot be read."""
+    if depth > 3:
+        return []
+    pattern = _regex(value)  # before str: a regex literal's pattern is a str too
+    if pattern is not None:
+        return [Alias(pattern, "regex", "(external)", tool, config)]
+    if isinstance(value, str):
+        return [Alias(value, "exact", "(external)", tool, config)]
+    if isinstance(value, list):
+        return [alias for item in value for alias in externals(item, tool, config, depth + 1)]
+    if isinstance(value, dict):
+        return [Alias(key, "exact", "(external)", tool, config) for key in value if isinstance(key, str) and key]
+    return []

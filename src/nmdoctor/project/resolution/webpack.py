@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from nmdoctor.project.resolution.aliases import alias_table
+from nmdoctor.project.resolution.aliases import alias_table, externals
 from nmdoctor.project.resolution.jsread import UNKNOWN, evaluate_with_node, static_properties
 from nmdoctor.project.resolution.model import ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
@@ -48,6 +48,9 @@ def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfi
     if sections:
         for section in sections:
             _add(config, section.get("modules"), section.get("alias"), path)
+        for item in evaluated if isinstance(evaluated, list) else [evaluated]:
+            if isinstance(item, dict):
+                config.aliases += externals(item.get("externals"), "webpack externals", path)
         return config
     try:
         source = fs.read_bytes(path)
@@ -56,7 +59,10 @@ def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfi
         return config
     modules: Any = None
     alias: Any = None
-    for key, value in static_properties(source, path, frozenset({"resolve"})):
+    for key, value in static_properties(source, path, frozenset({"resolve", "externals"})):
+        if key == "externals":
+            config.aliases += externals(value, "webpack externals", path)
+            continue
         if isinstance(value, dict):
             modules = value.get("modules", modules)
             alias = value.get("alias", alias)

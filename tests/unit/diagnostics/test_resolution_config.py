@@ -220,11 +220,11 @@ def test_module_folder_entries_are_modules_not_any_file() -> None:
     assert decide(tree, "src/utils/request") == "tsconfig baseUrl"
 
 
-def test_webpack_externals_and_rollup_external_are_left_to_the_runtime() -> None:
+def test_webpack_externals_of_page_globals_are_left_to_the_page() -> None:
     tree = dict(TS)
-    tree["/app/webpack.config.js"] = "module.exports = {externals: {jquery: 'jQuery'}};"
-    tree["/app/rollup.config.mjs"] = "export default {external: ['react', /^@scope\\//]};"
+    tree["/app/webpack.config.js"] = "module.exports = {externals: {jquery: 'jQuery', react: 'commonjs react'}};"
+    tree["/app/rollup.config.mjs"] = "export default {external: ['lodash']};"
     assert decide(tree, "jquery") == "webpack externals"
     assert decide(tree, "jquery/ui") is None  # externals match the request exactly
-    assert decide(tree, "react") == "rollup external"
-    assert decide(tree, "@scope/pkg") == "rollup external"
+    assert decide(tree, "react") is None  # required at run time: the package must be there
+    assert decide(tree, "lodash") is None  # a library's external is its consumers' install: declare it

@@ -58,19 +58,22 @@ def alias_table(value: Any, tool: str, config: str, folder: str, *, dollar_exact
     return aliases
 
 
+_MODULE_TYPES = ("commonjs", "commonjs2", "commonjs-module", "node-commonjs", "module", "import", "amd", "umd")
+
+
 def externals(value: Any, tool: str, config: str, depth: int = 0) -> list[Alias]:
-    """webpack ``externals`` / rollup ``external``: requests the bundle leaves to the runtime (a
-    global, a script tag), so nothing resolves them at build time. Strings and object keys match
-    exactly; regexes as written; functions cannot be read."""
-    if depth > 3:
-        return []
-    pattern = _regex(value)  # before str: a regex literal's pattern is a str too
-    if pattern is not None:
-        return [Alias(pattern, "regex", "(external)", tool, config)]
-    if isinstance(value, str):
-        return [Alias(value, "exact", "(external)", tool, config)]
-    if isinstance(value, list):
+    """webpack ``externals`` that name a global of the page (``{jquery: 'jQuery'}``): the script
+    tag provides them, nothing resolves them. An external loaded as a module at run time
+    (``'commonjs react'``, an array entry, a regex) still needs the package where the bundle runs,
+    so it is not an answer."""
+    if isinstance(value, list) and depth < 3:
         return [alias for item in value for alias in externals(item, tool, config, depth + 1)]
-    if isinstance(value, dict):
-        return [Alias(key, "exact", "(external)", tool, config) for key in value if isinstance(key, str) and key]
-    return []
+    if not isinstance(value, dict):
+        return []
+    found = []
+    for key, target in value.items():
+        if not isinstance(key, str) or not key or not isinstance(target, str):
+            continue
+        if target != key and target.split(" ", 1)[0] not in _MODULE_TYPES:
+            found.append(Alias(key, "exact", f"the global {target}", tool, config))
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 
-from nmdoctor.project.resolution.aliases import alias_table, externals
+from nmdoctor.project.resolution.aliases import alias_table
 from nmdoctor.project.resolution.jsread import UNKNOWN, static_properties
 from nmdoctor.project.resolution.model import ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
@@ -45,10 +45,7 @@ def read_vite(fs: FileSystem, path: str) -> ResolutionConfig:
         return ResolutionConfig(unread=[path])
     base = posixpath.basename(path)
     tool = "vite resolve.alias" if base.startswith(("vite", "vitest")) else f"{base.split('.')[0]} alias"
-    for key, value in static_properties(source, path, frozenset({"alias", "entries", "plugins", "external"})):
-        if key == "external":
-            config.aliases += externals(value, f"{tool.split()[0]} external", path)
-            continue
+    for key, value in static_properties(source, path, frozenset({"alias", "entries", "plugins"})):
         if key == "plugins":
             if value != []:
                 config.plugins.append(path)

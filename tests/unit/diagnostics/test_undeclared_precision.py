@@ -263,3 +263,11 @@ def test_jest_setup_files_are_judged_like_imports() -> None:
         2,
         "scheduler/polyfill",
     )
+
+
+def test_webpack_1_loader_short_names() -> None:
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"style-loader": "^0.13"}},
+        "/app/src/index.js": "require('style!./x.css');\n",
+    }
+    assert findings(tree) == []

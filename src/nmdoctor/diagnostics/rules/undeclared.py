@@ -122,11 +122,21 @@ def _generated(source: bytes) -> bool:
     return any(len(line) > _LONGEST_HAND_WRITTEN_LINE for line in source.split(b"\n"))
 
 
-def _requests(specifier: str) -> list[str]:
+def _requests(specifier: str) -> list[tuple[str, bool]]:
+    """The module requests of an import: (request, is a webpack loader)."""
     if "!" not in specifier:
-        return [specifier]
+        return [(specifier, False)]
     split = split_request(specifier)
-    return [*split.loaders, split.resource]
+    return [*((loader, True) for loader in split.loaders), (split.resource, False)]
+
+
+def _loader_name(name: str, declared: set[str], lookup: InstalledLookup, directory: str) -> str:
+    """webpack 1 completed a loader's short name (``style`` -> ``style-loader``); when only the
+    long name is the project's, that is the package meant."""
+    if name.endswith("-loader") or name in declared or lookup.folder(directory, name) is not None:
+        return name
+    long = f"{name}-loader"
+    return long if long in declared or lookup.folder(directory, long) is not None else name
 
 
 def _is_declaration_file(path: str) -> bool:
@@ -165,8 +175,10 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             sites = parse_imports(source, file)
             types_file = _is_declaration_file(file)
             for site in sites:
-                for request in _requests(site.specifier):
+                for request, is_loader in _requests(site.specifier):
                     name = package_of(request)
+                    if name is not None and is_loader and "/" not in request:
+                        name = request = _loader_name(name, declared, lookup, posixpath.dirname(file))
                     if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
                         continue  # a path, a builtin, declared, or a framework alias no package can be named
                     if (site.types_only or types_file) and _types_package(name) in declared:

@@ -228,3 +228,10 @@ def test_webpack_externals_of_page_globals_are_left_to_the_page() -> None:
     assert decide(tree, "jquery/ui") is None  # externals match the request exactly
     assert decide(tree, "react") is None  # required at run time: the package must be there
     assert decide(tree, "lodash") is None  # a library's external is its consumers' install: declare it
+
+
+def test_tsconfig_extending_a_missing_package_is_unread() -> None:
+    tree = dict(TS)
+    tree["/app/tsconfig.json"] = '{"extends": "@company/tsconfig/base.json"}'
+    config = configs_in(MemoryFS.from_mapping(tree), "/app", on_disk=False)
+    assert config.unread == ["/app/tsconfig.json"]

@@ -41,8 +41,11 @@ def _extended(fs: FileSystem, spec: str, folder: str) -> str | None:
     return None
 
 
-def _options(fs: FileSystem, path: str, seen: frozenset[str]) -> dict[str, tuple[Any, str]]:
-    """compilerOptions ``baseUrl`` and ``paths``, each with the folder of the file that set it."""
+def _options(
+    fs: FileSystem, path: str, seen: frozenset[str], missing: list[str] | None = None
+) -> dict[str, tuple[Any, str]]:
+    """compilerOptions ``baseUrl`` and ``paths``, each with the folder of the file that set it; an
+    ``extends`` that cannot be found (a package not installed) is added to ``missing``."""
     if path in seen or len(seen) > 16:
         return {}
     try:
@@ -57,7 +60,9 @@ def _options(fs: FileSystem, path: str, seen: frozenset[str]) -> dict[str, tuple
     for spec in [extends] if isinstance(extends, str) else extends if isinstance(extends, list) else []:
         parent = _extended(fs, spec, folder) if isinstance(spec, str) else None
         if parent is not None:
-            merged.update(_options(fs, parent, seen | {path}))
+            merged.update(_options(fs, parent, seen | {path}, missing))
+        elif missing is not None:
+            missing.append(path)
     options = data.get("compilerOptions")
     if isinstance(options, dict):
         for key in ("baseUrl", "paths"):
@@ -68,7 +73,9 @@ def _options(fs: FileSystem, path: str, seen: frozenset[str]) -> dict[str, tuple
 
 def read_tsconfig(fs: FileSystem, path: str) -> ResolutionConfig:
     config = ResolutionConfig()
-    options = _options(fs, path, frozenset())
+    missing: list[str] = []
+    options = _options(fs, path, frozenset(), missing)
+    config.unread += missing  # the part of the chain that may hold ``paths`` could not be read
     base_url: str | None = None
     if "baseUrl" in options and isinstance(options["baseUrl"][0], str):
         value, folder = options["baseUrl"]

@@ -235,3 +235,12 @@ def test_tsconfig_extending_a_missing_package_is_unread() -> None:
     tree["/app/tsconfig.json"] = '{"extends": "@company/tsconfig/base.json"}'
     config = configs_in(MemoryFS.from_mapping(tree), "/app", on_disk=False)
     assert config.unread == ["/app/tsconfig.json"]
+
+
+def test_babel_module_resolver_named_by_require_resolve() -> None:
+    tree = dict(TS)
+    tree["/app/babel.config.js"] = (
+        "module.exports = {plugins: [[require.resolve('babel-plugin-module-resolver'), "
+        "{root: ['.'], alias: {src: './src'}}]]};"
+    )
+    assert decide(tree, "src/utils/request") == "babel module-resolver alias"

@@ -26,13 +26,18 @@ CONFIG_NAMES = (
 _PLUGIN = ("module-resolver", "babel-plugin-module-resolver")
 
 
+def _is_resolver(name: Any) -> bool:
+    """The plugin by its short or full name, or by the path ``require.resolve`` gave for it."""
+    return isinstance(name, str) and (name in _PLUGIN or "/babel-plugin-module-resolver/" in name)
+
+
 def _options(data: Any) -> list[dict[str, Any]]:
     found = []
     sections = [data, *(data.get("env") or {}).values()] if isinstance(data, dict) else []
     for section in sections:
         plugins = section.get("plugins") if isinstance(section, dict) else None
         for plugin in plugins if isinstance(plugins, list) else []:
-            if isinstance(plugin, list) and len(plugin) > 1 and plugin[0] in _PLUGIN and isinstance(plugin[1], dict):
+            if isinstance(plugin, list) and len(plugin) > 1 and _is_resolver(plugin[0]) and isinstance(plugin[1], dict):
                 found.append(plugin[1])
     return found
 

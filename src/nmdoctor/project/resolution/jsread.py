@@ -183,6 +183,9 @@ class _Reader:
         name = (callee.text or b"").decode() if callee is not None else ""
         if name in ("process.cwd",):
             return self.folder
+        if name in ("require", "require.resolve") and arguments is not None and arguments.named_children:
+            # the module's name stands for it (``[require.resolve('babel-plugin-module-resolver'), {...}]``)
+            return self.value(arguments.named_children[0], depth + 1)
         if name.endswith(("resolve", "join")) and arguments is not None:
             parts = [self.value(child, depth + 1) for child in arguments.named_children]
             if not parts or not all(isinstance(part, str) for part in parts):

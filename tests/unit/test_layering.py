@@ -16,7 +16,13 @@ SOURCE = Path(__file__).resolve().parents[2] / "src" / "nmdoctor"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("nmdoctor.vfs", "nmdoctor.yamlio", "nmdoctor"),  # "nmdoctor": the package itself (its version)
     ("nmdoctor.resolve", "nmdoctor.model"),
-    ("nmdoctor.lockfiles", "nmdoctor.sources", "nmdoctor.linkers"),
+    (
+        "nmdoctor.lockfiles",
+        "nmdoctor.sources",
+        "nmdoctor.linkers",
+        "nmdoctor.inspect.workspaces",
+        "nmdoctor.project.resolution",
+    ),
     ("nmdoctor.diagnostics.model", "nmdoctor.diagnostics.catalog", "nmdoctor.diagnostics.explanations"),
     ("nmdoctor.inspect", "nmdoctor.docker", "nmdoctor.project.cache"),
     ("nmdoctor.diagnostics",),

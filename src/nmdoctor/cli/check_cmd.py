@@ -14,7 +14,9 @@ from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, open_project
 from nmdoctor.diagnostics.config import ConfigError
+from nmdoctor.diagnostics.explanations import all_explanations
 from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.diagnostics.registry import all_checks
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.lockfiles import LockfileError
 from nmdoctor.render.findings_text import render_findings
@@ -24,6 +26,14 @@ __all__ = ["check_command"]
 
 def _codes(text: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def _known_codes(codes: tuple[str, ...] | frozenset[str], where: str) -> None:
+    """Unknown codes would silently select or ignore nothing (a CI check switched off): exit 2."""
+    known = {item.code for item in all_checks()} | set(all_explanations())
+    unknown = sorted(set(codes) - known)
+    if unknown:
+        raise InputError(f"{where}: unknown code(s) {', '.join(unknown)}; `nmdoctor explain --list` lists them")
 
 
 @click.command(
@@ -74,6 +84,8 @@ def check_command(
     no_cache: bool,
 ) -> None:
     """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
+    _known_codes(_codes(select), "--select")
+    _known_codes(_codes(ignore), "--ignore")
     with scan_progress("check") as step:
         step("reading the installed tree")
         session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache)
@@ -85,6 +97,7 @@ def check_command(
         except LockfileError as error:
             raise InputError(str(error)) from None
         try:
+            _known_codes(session.settings.ignore, f'{session.settings.source}: "ignore"')
             findings = session.findings(
                 select=_codes(select),
                 ignore=_codes(ignore),

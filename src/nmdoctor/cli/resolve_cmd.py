@@ -111,6 +111,9 @@ def resolve_command(
             payload["message"] = result.message
         if explain:
             payload["trace"] = [{"path": probe.path, "outcome": probe.outcome} for probe in result.trace]
+            decided = _project_alias(request, parent)
+            if decided is not None:
+                payload["projectConfig"] = decided
         click.echo(json.dumps(payload))
     elif explain and pnp is not None:
         render_explanation(result, sys.stdout)
@@ -121,6 +124,12 @@ def resolve_command(
         name = package_name(request)
         copies = unreachable_copies(DiskFS(), name, parent) if name and not result.ok else []
         render_explanation(result, sys.stdout, copies)
+        decided = _project_alias(request, parent)
+        if decided is not None:
+            click.echo(
+                f"the project's config maps `{request}` ({decided}): the bundler, jest or TypeScript that "
+                "reads it resolves it there; node itself does not read that config"
+            )
     elif result.ok:
         click.echo(result.resolved)
     else:
@@ -145,6 +154,25 @@ def _resolve_bundler(request: str, from_: str, bundler: str, *, explain: bool, a
             for number, step in enumerate(result.trace, start=1):
                 click.echo(f"  {number:>3}. {step}")
     sys.exit(0 if result.ok else 1)
+
+
+def _project_alias(request: str, parent: str) -> str | None:
+    """The alias or module folder of the project's own resolution config that answers ``request``
+    from ``parent`` (the nearest folder above it with a package.json is the project), in words."""
+    if request.startswith((".", "/")):
+        return None
+    from nmdoctor.project.resolution import ProjectResolution
+
+    folder = os.path.dirname(parent)
+    while not os.path.isfile(os.path.join(folder, "package.json")):
+        above = os.path.dirname(folder)
+        if above == folder:
+            return None
+        folder = above
+    decision = ProjectResolution(DiskFS(), folder, on_disk=True).decide(request, parent)
+    if decision is None:
+        return None
+    return decision.describe(os.path.relpath(decision.config, folder))
 
 
 def _exists(path: str) -> bool:

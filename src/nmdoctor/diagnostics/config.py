@@ -23,6 +23,7 @@ class Settings:
     ignore: frozenset[str] = frozenset()
     singletons: frozenset[str] = frozenset()
     ignore_packages: frozenset[str] = frozenset()
+    source: str = ""  # the file (and key) the settings were read from, for messages
 
 
 def _strings(value: object, where: str, key: str) -> frozenset[str]:
@@ -59,4 +60,5 @@ def load_settings(fs: FileSystem, project: VPath) -> Settings:
         ignore=_strings(data.get("ignore"), where, "ignore"),
         singletons=_strings(data.get("singletons"), where, "singletons"),
         ignore_packages=_strings(data.get("ignorePackages"), where, "ignorePackages"),
+        source=where,
     )

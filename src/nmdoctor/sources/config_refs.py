@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 import tree_sitter
 
-from nmdoctor.sources.imports import _string_value, language_for, parser_for
+from nmdoctor.sources.imports import ImportKind, ImportSite, _string_value, language_for, parser_for
+from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "package_json_refs"]
+__all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "jest_loads", "package_json_refs"]
 
 
 class Tool(enum.Enum):
@@ -40,8 +41,14 @@ class ConfigRef:
 
     @property
     def module(self) -> str | None:
-        """The package the tool loads for it (short names expanded), or None for paths and built-ins."""
-        return expand_name(self.name, self.tool)
+        """The package the tool loads for it (short names expanded, subpaths dropped: eslint's
+        ``prettier/react`` is the file ``react`` of ``eslint-config-prettier``), or None for paths
+        and built-ins."""
+        expanded = expand_name(self.name, self.tool)
+        if expanded is None:
+            return None
+        parts = expanded.split("/")
+        return "/".join(parts[:2]) if expanded.startswith("@") else parts[0]
 
 
 _WEBPACK = ("webpack.config.js", "webpack.config.cjs", "webpack.config.mjs", "webpack.config.ts")
@@ -68,17 +75,18 @@ def is_config_file(name: str) -> bool:
 
 def _scoped_expand(name: str, prefix: str, scope_default: str) -> str:
     """eslint's and babel's short-name rules: ``x`` -> ``PREFIX-x``, ``@s`` -> ``@s/SCOPE_DEFAULT``,
-    ``@s/x`` -> ``@s/PREFIX-x``."""
+    ``@s/x`` -> ``@s/PREFIX-x``; a subpath follows the expanded package (``x/y`` -> ``PREFIX-x/y``)."""
     if name.startswith("@"):
         scope, _, rest = name.partition("/")
-        if not rest:
+        if not rest or rest == scope_default:
             return f"{scope}/{scope_default}"
         return name if rest.startswith(prefix) else f"{scope}/{prefix}-{rest}"
-    return name if name.startswith(prefix) else f"{prefix}-{name}"
+    return name if name.startswith(prefix + "-") or name == prefix else f"{prefix}-{name}"
 
 
 def expand_name(name: str, tool: Tool) -> str | None:
-    if not name or name.startswith((".", "/")) or "\\" in name:
+    """The module request the tool makes for ``name`` (short names expanded; a subpath is kept)."""
+    if not name or name.startswith((".", "/", "<rootDir>")) or "\\" in name:
         return None
     if tool is Tool.WEBPACK_LOADER:
         name = name.split("?", 1)[0].split("!")[-1]
@@ -109,6 +117,23 @@ def expand_name(name: str, tool: Tool) -> str | None:
 
 # -- JSON configs (.babelrc, .eslintrc.json, package.json sections) ----------------------------
 
+# jest options whose strings jest loads as modules (from the project's folder), besides preset,
+# transform and testEnvironment: ``setupFiles: ['raf/polyfill']`` loads a package like an import.
+JEST_MODULE_KEYS = (
+    "setupFiles",
+    "setupFilesAfterEnv",
+    "snapshotSerializers",
+    "globalSetup",
+    "globalTeardown",
+    "testRunner",
+    "testSequencer",
+    "reporters",
+    "watchPlugins",
+    "resolver",
+    "runner",
+)
+_JEST_BUILT_INS = frozenset({"default", "summary", "github-actions", "jest-circus/runner"})
+
 
 def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
     def strings(value: object) -> Iterator[str]:
@@ -137,6 +162,10 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
         transform = data.get("transform")
         for value in transform.values() if isinstance(transform, dict) else ():
             yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(value))
+        for key in JEST_MODULE_KEYS:
+            yield from (
+                ConfigRef(item, Tool.JEST, 0, 0) for item in strings(data.get(key)) if item not in _JEST_BUILT_INS
+            )
     elif section == "postcss":
         plugins = data.get("plugins")
         names = plugins.keys() if isinstance(plugins, dict) else strings(plugins)
@@ -163,7 +192,12 @@ _PROPERTIES = {
     "webpack": {"loader": Tool.WEBPACK_LOADER, "loaders": Tool.WEBPACK_LOADER, "use": Tool.WEBPACK_LOADER},
     "babel": {"presets": Tool.BABEL_PRESET, "plugins": Tool.BABEL_PLUGIN},
     "eslint": {"plugins": Tool.ESLINT_PLUGIN, "extends": Tool.ESLINT_CONFIG},
-    "jest": {"preset": Tool.JEST, "transform": Tool.JEST, "testEnvironment": Tool.JEST_ENVIRONMENT},
+    "jest": {
+        "preset": Tool.JEST,
+        "transform": Tool.JEST,
+        "testEnvironment": Tool.JEST_ENVIRONMENT,
+        **dict.fromkeys(JEST_MODULE_KEYS, Tool.JEST),
+    },
     "postcss": {"plugins": Tool.POSTCSS_PLUGIN},
 }
 
@@ -213,6 +247,8 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
             tool = wanted.get(key or "")
             if tool is not None:
                 for text, literal in _values(node.child_by_field_name("value"), tool):
+                    if tool is Tool.JEST and text in _JEST_BUILT_INS:
+                        continue
                     line, column = literal.start_point
                     yield ConfigRef(text, tool, line + 1, column + 1)
                 continue
@@ -241,3 +277,62 @@ def package_json_refs(manifest: dict[str, object]) -> list[ConfigRef]:
     for key, section in (("babel", "babel"), ("eslintConfig", "eslint"), ("jest", "jest"), ("postcss", "postcss")):
         refs += _json_refs(manifest.get(key), section)
     return refs
+
+
+# Of JEST_MODULE_KEYS, those jest loads from the project's rootDir like a require of the project:
+# an undeclared package there works only by hoisting. (testRunner, testSequencer, runner and
+# resolver fall back to jest's own dependencies, so a name of jest's is found without the project.)
+_JEST_LOADS = frozenset(
+    {"setupFiles", "setupFilesAfterEnv", "snapshotSerializers", "globalSetup", "globalTeardown", "watchPlugins"}
+)
+_JEST_FILES = tuple(f"{folder}{name}" for folder in ("", "config/") for name in _JEST)
+
+
+def _line_of(text: bytes, value: str) -> tuple[int, int]:
+    """Where a JSON string value first appears (1-based), for configs read as data."""
+    index = text.find(json.dumps(value).encode())
+    if index == -1:
+        return 0, 0
+    before = text[:index]
+    return before.count(b"\n") + 1, index - (before.rfind(b"\n") + 1) + 2
+
+
+def jest_loads(fs: FileSystem, folder: str) -> list[tuple[str, ImportSite]]:
+    """The packages a jest config of ``folder`` (jest.config.*, config/jest.config.*, the ``jest``
+    section of package.json) loads from the project: ``setupFiles: ['raf/polyfill']`` and the like,
+    each as an import site of the config file."""
+    found: list[tuple[str, ImportSite]] = []
+    candidates = [f"{folder}/{name}" for name in _JEST_FILES] + [f"{folder}/package.json"]
+    for path in candidates:
+        try:
+            source = fs.read_bytes(path)
+        except FileSystemError:
+            continue
+        names: list[tuple[str, int, int]] = []
+        if path.endswith((".js", ".cjs", ".mjs", ".ts")):
+            tree = parser_for(language_for(path) or "javascript").parse(source)
+            stack = [tree.root_node]
+            while stack:
+                node = stack.pop()
+                if node.type == "pair" and _key_name(node) in _JEST_LOADS:
+                    for text, literal in _values(node.child_by_field_name("value"), Tool.JEST):
+                        names.append((text, literal.start_point[0] + 1, literal.start_point[1] + 1))
+                    continue
+                stack.extend(node.named_children)
+        else:
+            try:
+                data = json.loads(source)
+            except ValueError:
+                continue
+            section = data.get("jest") if path.endswith("package.json") and isinstance(data, dict) else data
+            if not isinstance(section, dict):
+                continue
+            for key in sorted(_JEST_LOADS):
+                value = section.get(key)
+                for item in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+                    if isinstance(item, str):
+                        names.append((item, *_line_of(source, item)))
+        for text, line, column in names:
+            if expand_name(text, Tool.JEST) is not None and text not in _JEST_BUILT_INS:
+                found.append((path, ImportSite(text, ImportKind.REQUIRE, line, column)))
+    return found

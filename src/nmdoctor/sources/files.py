@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from nmdoctor.sources.imports import language_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
-__all__ = ["IGNORED_FOLDERS", "source_files"]
+__all__ = ["IGNORED_FOLDERS", "is_template", "owns_files", "source_files"]
 
 IGNORED_FOLDERS = frozenset(
     {
@@ -28,14 +29,64 @@ IGNORED_FOLDERS = frozenset(
         "bower_components",
         "vendor",
         "tmp",
+        # test data, not code the project runs or builds (fixtures import what the tests need)
+        "fixtures",
+        "__fixtures__",
+        "__snapshots__",
     }
 )
 MAX_FILE_BYTES = 2_000_000  # bundles and generated files beyond this are not hand-written source
 
 
-def source_files(fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = frozenset()) -> Iterator[VPath]:
+def owns_files(fs: FileSystem, folder: VPath) -> bool:
+    """Whether ``folder`` holds a package.json that makes it a package of its own (a name or a
+    dependency field), so that the files below it are judged against that manifest, not the root's.
+    A bare ``{"type": "module"}`` only sets the module format. A project template (a folder with a
+    ``_package.json`` or ``package.json.hbs`` that a generator renders) is a package of its own too:
+    its imports are those of the projects it will make."""
+    if is_template(fs, folder):
+        return True
+    try:
+        data = json.loads(fs.read_bytes(f"{folder}/package.json"))
+    except (FileSystemError, ValueError):
+        return False
+    return isinstance(data, dict) and any(key in data for key in _OWNING_KEYS)
+
+
+def is_template(fs: FileSystem, folder: VPath) -> bool:
+    """Whether ``folder`` is a project template: a manifest under a generator's name for it."""
+    try:
+        names = fs.listdir(folder)
+    except FileSystemError:
+        return False
+    return any(name == "_package.json" or name.startswith("package.json.") for name in names)
+
+
+_OWNING_KEYS = ("name", "dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
+
+
+_OUTPUT_NAMES = ("build", "out", "dist", "scripts", "tmp", "vendor")
+
+
+def _tracked_output_names(fs: FileSystem, root: VPath) -> frozenset[str]:
+    """Top-level folders with output-like names (``build``) that the project's .gitignore does not
+    ignore: they hold its own build scripts (jquery's ``build/tasks``), not generated files. Without
+    a .gitignore nothing is known, and they stay skipped."""
+    try:
+        text = fs.read_bytes(f"{root}/.gitignore").decode("utf-8", errors="replace")
+    except FileSystemError:
+        return frozenset()
+    ignored = {line.strip().strip("/") for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(name for name in _OUTPUT_NAMES if name not in ignored and f"{name}/*" not in ignored)
+
+
+def source_files(
+    fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = frozenset(), nested: list[VPath] | None = None
+) -> Iterator[VPath]:
     """JS/TS files under ``root``, skipping installed packages, build output and folders in ``stop_at``
-    (nested workspaces, which are read with their own manifest)."""
+    (nested workspaces, which are read with their own manifest). With ``nested``, a folder that is a
+    package of its own (``owns_files``) is not entered either, but appended to ``nested``."""
+    tracked = _tracked_output_names(fs, root)
     pending = [root]
     while pending:
         folder = pending.pop()
@@ -49,7 +100,11 @@ def source_files(fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = fro
             if stat is None or stat.kind is Kind.SYMLINK:
                 continue
             if stat.kind is Kind.DIR:
-                if name not in IGNORED_FOLDERS and not name.startswith(".") and path not in stop_at:
-                    pending.append(path)
+                ignored = name in IGNORED_FOLDERS and not (folder == root and name in tracked)
+                if not ignored and not name.startswith(".") and path not in stop_at:
+                    if nested is not None and owns_files(fs, path):
+                        nested.append(path)
+                    else:
+                        pending.append(path)
             elif language_for(name) is not None and stat.size <= MAX_FILE_BYTES and not name.endswith(".min.js"):
                 yield path

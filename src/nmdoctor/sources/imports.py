@@ -35,6 +35,8 @@ class ImportSite:
     kind: ImportKind
     line: int  # 1-based
     column: int  # 1-based
+    guarded: bool = False  # inside a ``try`` block (or an ``import().catch``): a feature probe
+    elsewhere: bool = False  # ``require.resolve(x, {paths})``: looked up from other folders, not this file's
 
     @property
     def types_only(self) -> bool:
@@ -115,6 +117,42 @@ def _is_type_only(node: tree_sitter.Node) -> bool:
     return False
 
 
+_GUARD_QUERY_TEXT = """
+(try_statement body: (statement_block) @try)
+(member_expression object: (_) @caught property: (property_identifier) @property (#eq? @property "catch"))
+(function_declaration) @function
+"""
+
+
+@cache
+def _guard_query(language: str) -> tree_sitter.Query:
+    grammar = parser_for(language).language
+    assert grammar is not None
+    return tree_sitter.Query(grammar, _GUARD_QUERY_TEXT)
+
+
+class _Guards:
+    """Byte ranges where a failure to load is handled: ``try`` bodies, and promise chains that get a
+    ``.catch``; a function declared inside one runs later, unguarded. Found once per file (walking
+    up from each import with ``Node.parent`` costs a walk from the root each time)."""
+
+    def __init__(self, tree: tree_sitter.Tree, language: str) -> None:
+        captures = tree_sitter.QueryCursor(_guard_query(language)).captures(tree.root_node)
+        self.tries = [(node.start_byte, node.end_byte) for node in captures.get("try", [])]
+        self.caught = [(node.start_byte, node.end_byte) for node in captures.get("caught", [])]
+        self.functions = [(node.start_byte, node.end_byte) for node in captures.get("function", [])]
+
+    def __call__(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
+        """``import()`` never throws, it rejects: a ``.catch`` on the chain holding it handles that;
+        a ``require`` throws, and only a ``try`` around it catches."""
+        at = node.start_byte
+        ranges = self.tries + (self.caught if kind is ImportKind.DYNAMIC_IMPORT else [])
+        for start, end in ranges:
+            if start <= at < end and not any(start <= low <= at < high for low, high in self.functions):
+                return True
+        return False
+
+
 def _first_argument(arguments: tree_sitter.Node | None) -> tree_sitter.Node | None:
     if arguments is None:
         return None
@@ -145,6 +183,7 @@ def parse_imports(source: bytes, path: str) -> list[ImportSite]:
     if language is None:
         return []
     tree = parser_for(language).parse(source)
+    guards: _Guards | None = None
     sites: list[ImportSite] = []
     for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
         kind = None
@@ -177,6 +216,9 @@ def parse_imports(source: bytes, path: str) -> list[ImportSite]:
         value = _string_value(literal)
         if value is not None:
             line, column = literal.start_point
-            sites.append(ImportSite(value, kind, line + 1, column + 1))
+            elsewhere = kind is ImportKind.REQUIRE_RESOLVE and literal.next_named_sibling is not None
+            if guards is None:
+                guards = _Guards(tree, language)
+            sites.append(ImportSite(value, kind, line + 1, column + 1, guards(literal, kind), elsewhere))
     sites.sort(key=lambda site: (site.line, site.column))
     return sites

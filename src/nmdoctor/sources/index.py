@@ -14,17 +14,24 @@ class SourceIndex:
 
     def __init__(self, fs: FileSystem) -> None:
         self.fs = fs
-        self._files: dict[tuple[VPath, frozenset[VPath]], tuple[VPath, ...]] = {}
+        self._files: dict[tuple[VPath, frozenset[VPath], bool], tuple[tuple[VPath, ...], tuple[VPath, ...]]] = {}
         self._imports: dict[VPath, list[ImportSite]] = {}
         self.parsed = 0  # files parsed (each once)
 
-    def files(self, root: VPath, *, stop_at: frozenset[VPath] = frozenset()) -> tuple[VPath, ...]:
-        """``source_files(fs, root, stop_at=...)``, listed once."""
-        key = (root, stop_at)
+    def files(
+        self, root: VPath, *, stop_at: frozenset[VPath] = frozenset(), nested: list[VPath] | None = None
+    ) -> tuple[VPath, ...]:
+        """``source_files(fs, root, stop_at=..., nested=...)``, listed once (``nested`` is extended
+        with the folders that own their files, as ``source_files`` does)."""
+        key = (root, stop_at, nested is not None)
         found = self._files.get(key)
         if found is None:
-            found = self._files[key] = tuple(source_files(self.fs, root, stop_at=stop_at))
-        return found
+            owned: list[VPath] = []
+            listed = tuple(source_files(self.fs, root, stop_at=stop_at, nested=owned if nested is not None else None))
+            found = self._files[key] = (listed, tuple(owned))
+        if nested is not None:
+            nested.extend(found[1])
+        return found[0]
 
     def imports(self, file: VPath) -> list[ImportSite]:
         """``parse_imports`` of the file, parsed once; raises FileSystemError when unreadable."""

@@ -21,12 +21,14 @@ from nmdoctor.inspect.package_code import package_imports
 from nmdoctor.inspect.pnp_tree import LAYOUT
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
+from nmdoctor.project.resolution import ProjectResolution
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.pnp import PnpResolver
 from nmdoctor.resolve.pnp_state import Locator, PnpError, read_pnp_state
 from nmdoctor.sources.files import source_files
 from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
+from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.base import FileSystemError
 from nmdoctor.vfs.pnpfs import PnpFS
 
@@ -82,8 +84,10 @@ def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, Impor
     assert isinstance(graph, DependencyGraph) and fs is not None
     owners = sorted(graph.roots, key=lambda item: -len(item.path))
     roots = frozenset(owner.path for owner in owners)
+    # aliases and module folders of the project's own config answer some bare-looking requests
+    resolution = ProjectResolution(fs, graph.project, on_disk=isinstance(fs, DiskFS))
     for owner in owners:
-        declared = {item.name for item in owner.manifest.declared(include_dev=True)}
+        declared = {item.name for item in owner.manifest.declared(include_dev=True)} | owner.manifest.optional_peers
         for file in source_files(fs, owner.path, stop_at=roots - {owner.path}):
             try:
                 sites = parse_imports(fs.read_bytes(file), file)
@@ -92,6 +96,8 @@ def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, Impor
             for site in sites:
                 name = package_of(site.specifier)
                 if name is None or name == owner.manifest.name or name in declared:
+                    continue
+                if resolution.decide(site.specifier, file) is not None:
                     continue
                 yield owner, file, site, name
 

@@ -92,7 +92,9 @@ def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
         if edge.kind is not DependencyKind.PEER:
             continue
         if edge.target is None:
-            if edge.optional:
+            # optional in peerDependenciesMeta: the manifest says so even where the edge (read from
+            # some lockfiles) does not carry the flag
+            if edge.optional or edge.name in edge.source.manifest.optional_peers:
                 continue
             problem = f"which does not resolve from {where(graph, edge.source)}"
         elif satisfies(edge.target.version, edge.spec, include_prerelease=prerelease) is False:

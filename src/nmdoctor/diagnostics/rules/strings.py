@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
@@ -24,22 +25,29 @@ _WRAPPER_FOLDERS = ("", "config", "configs", "lib", "build", "scripts", "dist", 
 _WEBPACK_NAMES = frozenset({"webpack", "webpack-cli", "@rspack/core", "react-scripts"})
 
 
-def _folder_lookup(fs: FileSystem, directory: str, name: str) -> tuple[str | None, list[str]]:
-    """The package folder of ``name`` seen from ``directory`` (node_modules walk), and where it looked."""
+def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledLookup) -> tuple[str | None, list[str]]:
+    """The package folder of ``name`` seen from ``directory`` (node_modules walk; the lockfile's
+    layout when only the lockfile is read), and where it looked."""
     looked = []
     for node_modules in node_modules_paths(directory):
         candidate = f"{node_modules}/{name}"
         looked.append(node_modules)
         stat = fs.stat(candidate + "/package.json")
-        if stat is not None and stat.kind is Kind.FILE:
+        if (stat is not None and stat.kind is Kind.FILE) or candidate in lookup.folders:
             return candidate, looked
-    return None, looked
+    return lookup.folder(directory, name), looked
 
 
-def _loader_found(fs: FileSystem, context: str, name: str) -> bool:
-    """Whether webpack's resolveLoader (its defaults) finds the loader from ``context``."""
+def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLookup) -> bool:
+    """Whether webpack's resolveLoader (its defaults) finds the loader from ``context``; when only
+    the lockfile is read, whether its layout puts the package there."""
     request = name.split("?", 1)[0].split("!")[-1]
-    return BundlerResolver(fs, webpack_loader_defaults()).resolve(request, context).ok
+    if BundlerResolver(fs, webpack_loader_defaults()).resolve(request, context).ok:
+        return True
+    parts = request.split("/")
+    package = "/".join(parts[:2]) if request.startswith("@") else parts[0]
+    folder = lookup.folder(context, package)
+    return folder is not None and fs.stat(folder) is None
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
@@ -119,6 +127,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     plugin or shareable config, a jest preset/transform/environment, a postcss plugin), and the tool
     cannot find it from where it looks: webpack resolves loaders from its context (the project's
     folder), not from the package whose config names them; babel from the config file's folder.
+    Short names are expanded as each tool does, and a subpath names a file of the package
+    (eslint `extends: 'prettier/react'` is `eslint-config-prettier/react`); jest's `setupFiles`,
+    `setupFilesAfterEnv`, `snapshotSerializers`, `reporters` and the like load modules too.
     ## Why it matters
     The build fails: "Module not found: Can't resolve 'css-loader'". It typically starts when a
     build-wrapper package takes over the webpack config (its loaders are its own dependencies) and
@@ -135,7 +146,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     pnp = pnp_folder_lookup(context)
     if pnp is not None:
         fs = PnpFS(fs)  # packages' files are inside the cache zips
-    lookup = pnp or (lambda directory, name: _folder_lookup(fs, directory, name))
+    installed = InstalledLookup(fs, graph)
+    lookup = pnp or (lambda directory, name: _folder_lookup(fs, directory, name, installed))
     for owner in graph.roots:
         files = _config_files(fs, owner.path)
         for file in files:
@@ -145,7 +157,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     continue
                 found, looked = lookup(_lookup_dir(owner, file, ref), module)
                 if ref.tool is Tool.WEBPACK_LOADER and pnp is None:
-                    found = owner.path if _loader_found(fs, owner.path, ref.name) else None
+                    found = owner.path if _loader_found(fs, owner.path, ref.name, installed) else None
                 if found is None:
                     yield _finding(graph, owner, file, ref, module, looked, "")
         try:
@@ -164,10 +176,12 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     lookup(owner.path, module)[1],
                     "",
                 )
-    yield from _wrapper_configs(graph, fs, pnp)
+    yield from _wrapper_configs(graph, fs, installed, pnp)
 
 
-def _wrapper_configs(graph: DependencyGraph, fs: FileSystem, pnp: FolderLookup | None = None) -> Iterator[Finding]:
+def _wrapper_configs(
+    graph: DependencyGraph, fs: FileSystem, installed: InstalledLookup, pnp: FolderLookup | None = None
+) -> Iterator[Finding]:
     """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
     wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
     for owner in graph.roots:
@@ -192,7 +206,7 @@ def _wrapper_configs(graph: DependencyGraph, fs: FileSystem, pnp: FolderLookup |
                             if found is None:
                                 yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
                             continue
-                        if _loader_found(fs, owner.path, ref.name):
+                        if _loader_found(fs, owner.path, ref.name, installed):
                             continue
-                        _found, looked = _folder_lookup(fs, owner.path, module)
+                        _found, looked = _folder_lookup(fs, owner.path, module, installed)
                         yield _finding(graph, owner, file, ref, module, looked, wrapper.label)

@@ -3,25 +3,39 @@ or that do not resolve at all."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.inspect.package_code import PackageImport
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
+from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.resolve.cjs import node_modules_paths
-from nmdoctor.sources.imports import ImportSite, package_of
+from nmdoctor.sources.config_refs import jest_loads
+from nmdoctor.sources.imports import ImportSite, language_for, package_of
+from nmdoctor.sources.webpack_request import split_request
+from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["package_folder", "phantom_dependency", "phantom_in_project", "unresolvable_import"]
+__all__ = [
+    "package_folder",
+    "phantom_dependency",
+    "phantom_in_project",
+    "project_resolution",
+    "unresolvable_import",
+]
 
 _DEV_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
+    r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories|build|tools|internals)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
     r"(^|/)[^/]*\.config\.[cm]?[jt]s$"
 )
 
@@ -42,30 +56,152 @@ def _owners(graph: DependencyGraph) -> list[Instance]:
     return sorted(graph.roots, key=lambda item: -len(item.path))
 
 
-def _scan(context: CheckContext) -> Iterator[tuple[Instance, str, ImportSite, str, str | None]]:
-    """(owner, file, import site, package name, folder it resolves to or None) for undeclared imports."""
+@dataclass(frozen=True, slots=True)
+class Undeclared:
+    """One import of a package its owner does not declare. ``request`` is the module webpack or node
+    resolves (a loader or the resource of a ``loader!resource`` request, else the specifier)."""
+
+    owner: Instance
+    file: str
+    site: ImportSite
+    request: str
+    name: str
+    folder: str | None  # the installed folder it resolves to, or None
+    resolution: ProjectResolution
+
+
+_RESOLUTIONS: dict[tuple[int, str], tuple[FileSystem, ProjectResolution]] = {}
+
+
+def project_resolution(fs: FileSystem, root: str) -> ProjectResolution:
+    """The project's resolution configs, read once per filesystem and project (rules share it)."""
+    key = (id(fs), root)
+    held = _RESOLUTIONS.get(key)
+    if held is None or held[0] is not fs:
+        if len(_RESOLUTIONS) > 8:
+            _RESOLUTIONS.clear()
+        held = (fs, ProjectResolution(fs, root, on_disk=isinstance(fs, DiskFS)))
+        _RESOLUTIONS[key] = held
+    return held[1]
+
+
+def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
+    """A folder with its own package.json that is not a workspace of the graph (a ``file:`` package,
+    an example): it owns its files."""
+    try:
+        manifest = manifest_from_json(json.loads(fs.read_bytes(f"{folder}/package.json")))
+    except (FileSystemError, ValueError, ManifestError, AttributeError, TypeError):
+        return None
+    return Instance(manifest.name or posixpath.basename(folder), manifest.version or "", folder, manifest)
+
+
+def _declared(manifest: Manifest) -> set[str]:
+    return {item.name for item in manifest.declared(include_dev=True)} | set(manifest.optional_peers)
+
+
+def _declared_above(ancestors: dict[str, set[str]], owner: str, name: str, folder: str | None) -> bool:
+    """A workspace's import of a package that an enclosing package (the monorepo root) declares and
+    node finds in that package's own node_modules: it resolves by design under every layout."""
+    for path, declared in ancestors.items():
+        inside = path != owner and owner.startswith(path + "/") and name in declared
+        if inside and (folder is None or folder == f"{path}/node_modules/{name}"):
+            return True
+    return False
+
+
+# What npm accepts as a name (URL-safe; old names may hold capitals): ``$lib``, ``@@/x`` or
+# ``~icons/...`` are framework aliases, never packages.
+_PACKAGE_NAME = re.compile(r"^(@[A-Za-z0-9~-][\w.~-]*/)?[A-Za-z0-9~-][\w.~-]*$")
+_LONGEST_HAND_WRITTEN_LINE = 5_000
+
+
+def _generated(source: bytes) -> bool:
+    """A bundle or minified file (a line longer than anyone writes by hand)."""
+    return any(len(line) > _LONGEST_HAND_WRITTEN_LINE for line in source.split(b"\n"))
+
+
+def _requests(specifier: str) -> list[tuple[str, bool]]:
+    """The module requests of an import: (request, is a webpack loader)."""
+    if "!" not in specifier:
+        return [(specifier, False)]
+    split = split_request(specifier)
+    return [*((loader, True) for loader in split.loaders), (split.resource, False)]
+
+
+def _loader_name(name: str, declared: set[str], lookup: InstalledLookup, directory: str) -> str:
+    """webpack 1 completed a loader's short name (``style`` -> ``style-loader``); when only the
+    long name is the project's, that is the package meant."""
+    if name.endswith("-loader") or name in declared or lookup.folder(directory, name) is not None:
+        return name
+    long = f"{name}-loader"
+    return long if long in declared or lookup.folder(directory, long) is not None else name
+
+
+def _is_declaration_file(path: str) -> bool:
+    return path.endswith((".d.ts", ".d.mts", ".d.cts"))
+
+
+def _scan(context: CheckContext) -> Iterator[Undeclared]:
+    """Every import, in the project's own source, of a package its owner does not declare and that
+    no alias or module folder of the project's resolution config answers."""
     graph = context.graph
     fs = context.fs
     sources = context.sources
     assert isinstance(graph, DependencyGraph)
     if fs is None or sources is None:
         return
-    owners = _owners(graph)
-    roots = frozenset(owner.path for owner in owners)
-    for owner in owners:
-        declared = {item.name for item in owner.manifest.declared(include_dev=True)}
-        for file in sources.files(owner.path, stop_at=roots - {owner.path}):
+    lookup = InstalledLookup(fs, graph)
+    resolution = project_resolution(fs, graph.project)
+    pending = _owners(graph)
+    roots = frozenset(owner.path for owner in pending)
+    ancestors = {owner.path: _declared(owner.manifest) for owner in pending}
+    seen: set[str] = set()
+    while pending:
+        owner = pending.pop(0)
+        if owner.path in seen:
+            continue
+        seen.add(owner.path)
+        manifest = owner.manifest
+        declared = _declared(manifest)
+        nested: list[str] = []
+        for file in sources.files(owner.path, stop_at=roots - {owner.path}, nested=nested):
+            try:
+                source = fs.read_bytes(file)
+            except FileSystemError:
+                continue
+            if _generated(source):
+                continue  # a bundle or minified file kept in the source tree: not code anyone resolves again
             try:
                 sites = sources.imports(file)
             except FileSystemError:
                 continue
+            types_file = _is_declaration_file(file)
             for site in sites:
-                name = package_of(site.specifier)
-                if name is None or name == owner.manifest.name or name in declared:
-                    continue
-                if site.types_only and _types_package(name) in declared:
-                    continue
-                yield owner, file, site, name, package_folder(fs, file, name)
+                for request, is_loader in _requests(site.specifier):
+                    name = package_of(request)
+                    if name is not None and is_loader and "/" not in request:
+                        name = request = _loader_name(name, declared, lookup, posixpath.dirname(file))
+                    if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
+                        continue  # a path, a builtin, declared, or a framework alias no package can be named
+                    if (site.types_only or types_file) and _types_package(name) in declared:
+                        continue
+                    if site.elsewhere or resolution.decide(request, file) is not None:
+                        continue  # looked up from elsewhere, or an alias or module folder of the config answers it
+                    folder = lookup.folder(posixpath.dirname(file), name)
+                    if _declared_above(ancestors, owner.path, name, folder):
+                        continue
+                    yield Undeclared(owner, file, site, request, name, folder, resolution)
+        for file, site in jest_loads(fs, owner.path):
+            name = package_of(site.specifier)
+            if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
+                continue
+            folder = lookup.folder(owner.path, name)  # jest resolves them from its rootDir
+            if not _declared_above(ancestors, owner.path, name, folder):
+                yield Undeclared(owner, file, site, site.specifier, name, folder, resolution)
+        for folder in nested:
+            if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
+                pending.append(found)
+                ancestors[found.path] = _declared(found.manifest)
 
 
 def _manifest_path(graph: DependencyGraph, owner: Instance) -> str:
@@ -81,7 +217,13 @@ def _dependency_field(path: str) -> str:
 def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     """## What it means
     Code imports a package that its own package.json does not declare; it resolves only because
-    another package's dependency was hoisted (or linked) where node looks.
+    another package's dependency was hoisted (or linked) where node looks. Imports answered by the
+    project's own resolution config (tsconfig `paths`/`baseUrl`, webpack `resolve.modules`/`alias`,
+    jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
+    project's code, not packages; a workspace may use what the monorepo root declares.
+    ## Severity
+    An error in the project's own source; a warning for types-only imports and inside installed
+    packages; a note for a `require` inside `try { } catch { }` (a feature probe that fails softly).
     ## Why it matters
     A different package manager (pnpm's isolated layout), a dedupe, or an upgrade of the package
     that brought it in makes the import fail: Cannot find module / ERR_MODULE_NOT_FOUND.
@@ -100,24 +242,29 @@ def phantom_in_project(context: CheckContext) -> Iterator[Finding]:
     """Phantom imports in the project's own source (and workspaces'), not in installed packages."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
-    by_path = {instance.path: instance for instance in graph.instances}
     fs = context.fs
-    for owner, file, site, name, folder in _scan(context):
+    if fs is None:
+        return
+    lookup = InstalledLookup(fs, graph)
+    for item in _scan(context):
+        owner, file, site, name, folder = item.owner, item.file, item.site, item.name, item.folder
         if folder is None:
             continue
-        instance = by_path.get(fs.realpath(folder)) if fs is not None else None
+        instance = lookup.instance_at(folder)
         version = instance.version if instance else ""
         brought = sorted({edge.source.label for edge in graph.dependents(instance)}) if instance else []
         note = f" (installed at {relative(graph, folder)}" + (
             f", a dependency of {', '.join(brought)})" if brought else ")"
         )
         types = " for its types" if site.types_only else ""
+        guarded = " inside a try block (a feature probe)" if site.guarded else ""
         field = _dependency_field(relative(graph, file))
         manifest = _manifest_path(graph, owner)
+        severity = Severity.INFO if site.guarded else Severity.WARNING if site.types_only else Severity.ERROR
         yield Finding(
             "phantom-dependency",
-            Severity.WARNING if site.types_only else Severity.ERROR,
-            f"`{name}` is imported{types} by `{owner.label}` but not declared{note}",
+            severity,
+            f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}",
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
@@ -188,28 +335,101 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
 @check("unresolvable-import", Severity.ERROR)
 def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     """## What it means
-    Code imports a package that is neither declared nor installed anywhere node looks.
+    Code imports a package that is neither declared nor installed anywhere node looks, and that no
+    path alias or module folder of the project's own config answers (tsconfig/jsconfig `baseUrl` and
+    `paths` with their `extends` chain, webpack `resolve.modules`/`resolve.alias`, jest
+    `moduleDirectories`/`modulePaths`/`moduleNameMapper`, vite/rollup `alias`,
+    babel-plugin-module-resolver, `NODE_PATH` in `.env`).
+    ## Severity
+    An error only when it is certain to fail: a `require` inside `try { } catch { }` (a feature probe),
+    an `import()` with a `.catch`, or an import in a project whose resolution config nmdoctor could
+    not read, or whose first path segment names a folder of the project (an alias nmdoctor does not
+    know about, such as a framework's own), is a note; a types-only import is a warning.
     ## Why it matters
     It fails the moment that code runs (or the bundler builds it).
     ## How to fix
-    Install and declare it (`npm install NAME`), or remove the import; if it is a path alias of your
-    bundler or tsconfig, nmdoctor does not read that configuration yet: ignore the code for that file."""
+    When the package is in the tree or the lockfile: declare it (`npm install NAME`). Otherwise it is
+    not a package the project uses: if it is a folder of the project, map it with an alias (tsconfig
+    `paths`, webpack `resolve.alias`, ...); if not, remove the import. nmdoctor never suggests
+    installing a name that the tree or lockfile does not already hold: a same-named package on the
+    registry may be a stranger's code."""
     if is_pnp(context):
         yield from pnp_unresolvable(context)
         return
     graph = context.graph
+    fs = context.fs
     assert isinstance(graph, DependencyGraph)
-    for owner, file, site, name, folder in _scan(context):
-        if folder is not None:
+    for item in _scan(context):
+        if item.folder is not None or fs is None:
             continue
+        owner, site, name = item.owner, item.site, item.name
+        file = item.file
+        config = item.resolution.for_file(file)
+        local = _local_folder(fs, graph, owner, item.request)
+        if site.guarded:
+            severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
+        elif site.types_only:
+            severity, why = Severity.WARNING, ""
+        elif config.plugins and "." in name:
+            plugins = relative(graph, sorted(set(config.plugins))[0])
+            severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
+        elif config.unread:
+            unread = ", ".join(relative(graph, path) for path in sorted(set(config.unread))[:2])
+            severity, why = Severity.INFO, f" (cannot be decided: {unread} could not be read)"
+        elif local is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {local} may be mapped by a config nmdoctor does not read)",
+            )
+        else:
+            severity, why = Severity.ERROR, ""
         yield Finding(
             "unresolvable-import",
-            Severity.WARNING if site.types_only else Severity.ERROR,
-            f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is not declared nor installed",
+            severity,
+            f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is not declared nor installed{why}",
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
             line=site.line,
             column=site.column,
-            fix=f"run `npm install {name}` (or your manager's add command) in {relative(graph, owner.path)}",
+            fix=_unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+_CONFIG_HINT = "an alias (tsconfig `paths`, webpack `resolve.alias`, jest `moduleNameMapper`)"
+
+
+def _local_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, request: str) -> str | None:
+    """A folder or file of the project named like the request's first segment (``utils`` for
+    ``utils/request``): then an alias is the likely reading, not a package."""
+    first = request.split("/", 1)[0]
+    for base in dict.fromkeys((owner.path, f"{owner.path}/src", graph.project, f"{graph.project}/src")):
+        try:
+            names = fs.listdir(base)
+        except FileSystemError:
+            continue
+        for entry in names:
+            if entry == first or (entry.startswith(first + ".") and language_for(entry) is not None):
+                return relative(graph, f"{base}/{entry}")
+    return None
+
+
+def _unresolvable_fix(
+    graph: DependencyGraph, owner: Instance, request: str, name: str, config: ResolutionConfig, local: str | None
+) -> str:
+    where = relative(graph, owner.path)
+    if graph.instances_of(name):
+        return f"run `npm install {name}` (or your manager's add command) in {where}"
+    tried = sorted(
+        {relative(graph, alias.config) for alias in config.aliases}
+        | {relative(graph, folder.config) for folder in config.folders}
+    )
+    read = f"; aliases read from {', '.join(tried)} do not match it" if tried else "; no alias config applies to it"
+    if local is not None:
+        return (
+            f"`{name}` is in neither node_modules nor the lockfile{read}; if `{request}` means {local}, "
+            f"map it with {_CONFIG_HINT}, or import it by relative path"
+        )
+    return (
+        f"`{name}` is in neither node_modules nor the lockfile{read}; remove the import, or map it with {_CONFIG_HINT}"
+    )

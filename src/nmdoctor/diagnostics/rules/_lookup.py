@@ -1,0 +1,50 @@
+"""Where a package name is found from a folder: on disk (node_modules), or, when only the lockfile
+is read, in the layout the lockfile describes (its folders and links)."""
+
+from __future__ import annotations
+
+from nmdoctor.lockfiles.to_graph import UNPLACED
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+
+__all__ = ["InstalledLookup"]
+
+
+class InstalledLookup:
+    def __init__(self, fs: FileSystem, graph: DependencyGraph) -> None:
+        self.fs = fs
+        self.instances: dict[str, Instance] = {
+            path: instance
+            for instance in graph.instances
+            if not instance.is_project
+            for path in (instance.path, *instance.links)
+        }
+        self.folders = frozenset(self.instances)
+        # yarn's lockfiles record no folders: every name in them gets a folder at the root's
+        # node_modules under yarn's hoisting (one of its versions, when there are several).
+        self.project = graph.project
+        self.hoisted: dict[str, Instance] = {}
+        for instance in graph.instances:
+            if f"/{UNPLACED}/" in instance.path:
+                self.hoisted.setdefault(f"{graph.project}/node_modules/{instance.name}", instance)
+
+    def instance_at(self, folder: str) -> Instance | None:
+        """The package instance a found folder is (its real path on disk, or a lockfile folder)."""
+        try:
+            real = self.fs.realpath(folder)
+        except FileSystemError:
+            real = folder
+        return self.instances.get(real) or self.instances.get(folder) or self.hoisted.get(folder)
+
+    def folder(self, directory: str, name: str) -> str | None:
+        """The ``node_modules/<name>`` folder node would find from ``directory``, or None."""
+        for node_modules in node_modules_paths(directory):
+            candidate = f"{node_modules}/{name}"
+            stat = self.fs.stat(candidate + "/package.json")
+            if (stat is not None and stat.kind is Kind.FILE) or candidate in self.folders:
+                return candidate
+        hoisted = f"{self.project}/node_modules/{name}"
+        if hoisted in self.hoisted and (directory + "/").startswith(self.project + "/"):
+            return hoisted
+        return None

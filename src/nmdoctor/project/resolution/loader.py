@@ -1,0 +1,110 @@
+"""Finding a project's resolution configs and answering, per source file, which of them apply."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from nmdoctor.project.resolution import babel, jest, tsconfig, vite, webpack
+from nmdoctor.project.resolution.aliases import alias_table
+from nmdoctor.project.resolution.model import Decision, ModuleFolder, ResolutionConfig
+from nmdoctor.vfs.base import FileSystem, FileSystemError
+
+__all__ = ["ProjectResolution", "configs_in"]
+
+# Where projects keep webpack configs besides their root.
+_WEBPACK_FOLDERS = ("", "config", "configs", "webpack", "build", "scripts", "internals/webpack", ".storybook")
+
+
+def _listdir(fs: FileSystem, folder: str) -> list[str]:
+    try:
+        return list(fs.listdir(folder))
+    except FileSystemError:
+        return []
+
+
+def _env_node_path(fs: FileSystem, folder: str, names: list[str]) -> ResolutionConfig:
+    """``NODE_PATH=src`` in a .env file (create-react-app and node itself search it)."""
+    config = ResolutionConfig()
+    for name in names:
+        if name != ".env" and not name.startswith(".env."):
+            continue
+        try:
+            text = fs.read_bytes(f"{folder}/{name}").decode("utf-8", errors="replace")
+        except FileSystemError:
+            continue
+        for line in text.splitlines():
+            key, _, value = line.strip().partition("=")
+            if key.strip() == "NODE_PATH":
+                for entry in value.strip().strip("'\"").split(":"):
+                    if entry:
+                        path = posixpath.normpath(posixpath.join(folder, entry))
+                        config.folders.append(ModuleFolder(path, "NODE_PATH", f"{folder}/{name}"))
+    return config
+
+
+def configs_in(fs: FileSystem, folder: str, *, on_disk: bool) -> ResolutionConfig:
+    """Every resolution config kept in ``folder`` (and, for webpack, its usual config subfolders)."""
+    config = ResolutionConfig()
+    names = _listdir(fs, folder)
+    for name in sorted(names):
+        if tsconfig.is_tsconfig(name):
+            config.merge(tsconfig.read_tsconfig(fs, f"{folder}/{name}"))
+    for sub in _WEBPACK_FOLDERS:
+        where = f"{folder}/{sub}" if sub else folder
+        for name in sorted(_listdir(fs, where) if sub else names):
+            if webpack.is_webpack_config(name):
+                config.merge(webpack.read_webpack(fs, f"{where}/{name}", on_disk=on_disk))
+    for name in sorted(names):
+        path = f"{folder}/{name}"
+        if name in jest.CONFIG_NAMES:
+            config.merge(jest.read_jest_file(fs, path, on_disk=on_disk))
+        elif vite.is_vite_config(name):
+            config.merge(vite.read_vite(fs, path))
+        elif name in babel.CONFIG_NAMES:
+            config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
+    if "package.json" in names:
+        try:
+            manifest = json.loads(fs.read_bytes(f"{folder}/package.json"))
+        except (FileSystemError, ValueError):
+            manifest = None
+        if isinstance(manifest, dict):
+            section = jest.jest_section(manifest.get("jest"))
+            if section:
+                config.merge(jest.read_jest(section, f"{folder}/package.json", folder))
+            if manifest.get("babel") is not None:
+                config.merge(babel.read_babel(manifest.get("babel"), f"{folder}/package.json"))
+            module_aliases = manifest.get("_moduleAliases")
+            if isinstance(module_aliases, dict):  # the module-alias package's table
+                where = f"{folder}/package.json"
+                config.aliases += alias_table(module_aliases, "module-alias _moduleAliases", where, folder)
+    config.merge(_env_node_path(fs, folder, names))
+    return config
+
+
+class ProjectResolution:
+    """The resolution configs of a project, read once per folder; a file is judged with the configs
+    of its own folder and of every folder above it up to the project root."""
+
+    def __init__(self, fs: FileSystem, root: str, *, on_disk: bool) -> None:
+        self.fs = fs
+        self.root = root
+        self.on_disk = on_disk
+        self._folders: dict[str, ResolutionConfig] = {}
+
+    def folder(self, folder: str) -> ResolutionConfig:
+        if folder not in self._folders:
+            self._folders[folder] = configs_in(self.fs, folder, on_disk=self.on_disk)
+        return self._folders[folder]
+
+    def for_file(self, file: str) -> ResolutionConfig:
+        merged = ResolutionConfig()
+        directory = posixpath.dirname(file)
+        while True:
+            merged.merge(self.folder(directory))
+            if directory == self.root or not directory.startswith(self.root + "/"):
+                return merged
+            directory = posixpath.dirname(directory)
+
+    def decide(self, specifier: str, file: str) -> Decision | None:
+        return self.for_file(file).decide(self.fs, specifier, file)

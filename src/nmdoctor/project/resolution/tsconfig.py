@@ -1,0 +1,95 @@
+"""tsconfig.json / jsconfig.json: ``baseUrl`` and ``paths``, through the ``extends`` chain (relative
+files and packages such as ``@tsconfig/node20``), as TypeScript reads them."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from nmdoctor.project.resolution.jsonc import loads_jsonc
+from nmdoctor.project.resolution.model import Alias, ModuleFolder, ResolutionConfig
+from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+
+__all__ = ["is_tsconfig", "read_tsconfig"]
+
+
+def is_tsconfig(name: str) -> bool:
+    """tsconfig.json, jsconfig.json and their siblings (tsconfig.app.json, tsconfig.base.json, which
+    a solution-style tsconfig.json references and where Vite's templates keep ``paths``)."""
+    return name.startswith(("tsconfig", "jsconfig")) and name.endswith(".json")
+
+
+def _is_file(fs: FileSystem, path: str) -> bool:
+    stat = fs.stat(path)
+    return stat is not None and stat.kind is Kind.FILE
+
+
+def _extended(fs: FileSystem, spec: str, folder: str) -> str | None:
+    """The file an ``extends`` value names, found as TypeScript finds it."""
+    if spec.startswith((".", "/")):
+        path = posixpath.normpath(posixpath.join(folder, spec))
+        for candidate in (path, path + ".json"):
+            if _is_file(fs, candidate):
+                return candidate
+        return None
+    for node_modules in node_modules_paths(folder):
+        base = f"{node_modules}/{spec}"
+        for candidate in (base, base + ".json", base + "/tsconfig.json"):
+            if _is_file(fs, candidate):
+                return candidate
+    return None
+
+
+def _options(
+    fs: FileSystem, path: str, seen: frozenset[str], missing: list[str] | None = None
+) -> dict[str, tuple[Any, str]]:
+    """compilerOptions ``baseUrl`` and ``paths``, each with the folder of the file that set it; an
+    ``extends`` that cannot be found (a package not installed) is added to ``missing``."""
+    if path in seen or len(seen) > 16:
+        return {}
+    try:
+        data = loads_jsonc(fs.read_bytes(path))
+    except (FileSystemError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    folder = posixpath.dirname(path)
+    merged: dict[str, tuple[Any, str]] = {}
+    extends = data.get("extends")
+    for spec in [extends] if isinstance(extends, str) else extends if isinstance(extends, list) else []:
+        parent = _extended(fs, spec, folder) if isinstance(spec, str) else None
+        if parent is not None:
+            merged.update(_options(fs, parent, seen | {path}, missing))
+        elif missing is not None:
+            missing.append(path)
+    options = data.get("compilerOptions")
+    if isinstance(options, dict):
+        for key in ("baseUrl", "paths"):
+            if key in options:
+                merged[key] = (options[key], folder)
+    return merged
+
+
+def read_tsconfig(fs: FileSystem, path: str) -> ResolutionConfig:
+    config = ResolutionConfig()
+    missing: list[str] = []
+    options = _options(fs, path, frozenset(), missing)
+    config.unread += missing  # the part of the chain that may hold ``paths`` could not be read
+    base_url: str | None = None
+    if "baseUrl" in options and isinstance(options["baseUrl"][0], str):
+        value, folder = options["baseUrl"]
+        base_url = posixpath.normpath(posixpath.join(folder, value))
+        config.folders.append(ModuleFolder(base_url, "tsconfig baseUrl", path))
+    if "paths" in options and isinstance(options["paths"][0], dict):
+        value, folder = options["paths"]
+        base = base_url or folder
+        for key, targets in value.items():
+            if not isinstance(key, str) or not isinstance(targets, list):
+                continue
+            absolute = [posixpath.normpath(posixpath.join(base, item)) for item in targets if isinstance(item, str)]
+            first = absolute[0] if absolute else "?"
+            # a key with no literal head ("*") matches everything: it answers only where a target exists
+            fallbacks = tuple(absolute) if key.startswith("*") else ()
+            config.aliases.append(Alias(key, "wildcard", first, "tsconfig paths", path, fallbacks))
+    return config

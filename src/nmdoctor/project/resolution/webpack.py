@@ -1,0 +1,76 @@
+"""webpack configs: ``resolve.modules`` (folders searched besides node_modules) and ``resolve.alias``.
+
+Evaluated with node when the config is on disk (configs compute paths and merge objects), read
+statically otherwise or when evaluation fails."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from nmdoctor.project.resolution.aliases import alias_table, externals
+from nmdoctor.project.resolution.jsread import UNKNOWN, evaluate_with_node, static_properties
+from nmdoctor.project.resolution.model import ModuleFolder, ResolutionConfig
+from nmdoctor.vfs.base import FileSystem, FileSystemError
+
+__all__ = ["is_webpack_config", "read_webpack"]
+
+
+def is_webpack_config(name: str) -> bool:
+    return name.startswith("webpack") and name.endswith((".js", ".cjs", ".mjs", ".ts"))
+
+
+def _resolve_sections(value: Any) -> list[dict[str, Any]]:
+    configs = value if isinstance(value, list) else [value]
+    return [item["resolve"] for item in configs if isinstance(item, dict) and isinstance(item.get("resolve"), dict)]
+
+
+def _add(config: ResolutionConfig, modules: Any, alias: Any, path: str) -> None:
+    folder = posixpath.dirname(path)
+    for entry in modules if isinstance(modules, list) else []:
+        if not isinstance(entry, str) or entry == "node_modules":
+            continue
+        if entry.startswith("/"):
+            config.folders.append(ModuleFolder(posixpath.normpath(entry), "webpack resolve.modules", path))
+        elif entry.startswith("."):
+            config.folders.append(
+                ModuleFolder(posixpath.normpath(posixpath.join(folder, entry)), "webpack resolve.modules", path)
+            )
+        else:  # a folder name looked for in every ancestor, like node_modules
+            config.folders.append(ModuleFolder(entry, "webpack resolve.modules", path, hierarchical=True))
+    config.aliases += alias_table(alias, "webpack resolve.alias", path, folder)
+
+
+def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfig:
+    config = ResolutionConfig()
+    evaluated = evaluate_with_node(path) if on_disk else None
+    sections = _resolve_sections(evaluated)
+    if sections:
+        for section in sections:
+            _add(config, section.get("modules"), section.get("alias"), path)
+        for item in evaluated if isinstance(evaluated, list) else [evaluated]:
+            if isinstance(item, dict):
+                config.aliases += externals(item.get("externals"), "webpack externals", path)
+        return config
+    try:
+        source = fs.read_bytes(path)
+    except FileSystemError:
+        config.unread.append(path)
+        return config
+    modules: Any = None
+    alias: Any = None
+    for key, value in static_properties(source, path, frozenset({"resolve", "externals"})):
+        if key == "externals":
+            config.aliases += externals(value, "webpack externals", path)
+            continue
+        if isinstance(value, dict):
+            modules = value.get("modules", modules)
+            alias = value.get("alias", alias)
+            if value.get("modules") is UNKNOWN or value.get("alias") is UNKNOWN:
+                config.unread.append(path)
+        elif value is UNKNOWN and key == "resolve":
+            config.unread.append(path)
+    if isinstance(modules, list) and any(item is UNKNOWN for item in modules):
+        config.unread.append(path)  # a folder computed in a way a static read cannot follow
+    _add(config, modules, alias, path)
+    return config

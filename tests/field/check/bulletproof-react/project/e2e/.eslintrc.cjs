@@ -1,0 +1,5 @@
+module.exports = {
+  root: true,
+  parser: '@typescript-eslint/parser',
+  extends: 'plugin:playwright/recommended',
+};

@@ -1,0 +1,17 @@
+import { test, expect } from '@playwright/test';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+const componentGenerator = require('./generators/component/index');
+
+
+
+
+
+
+
+

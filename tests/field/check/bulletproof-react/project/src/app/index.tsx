@@ -1,0 +1,10 @@
+import { AppProvider } from './provider';
+import { AppRouter } from './router';
+
+
+
+
+
+
+
+

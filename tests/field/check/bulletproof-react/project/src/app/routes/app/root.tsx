@@ -1,0 +1,17 @@
+import { Outlet } from 'react-router';
+
+import { DashboardLayout } from '@/components/layouts';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,16 @@
+import { Link } from '@/components/ui/link';
+import { paths } from '@/config/paths';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import { Button } from '../ui/button';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

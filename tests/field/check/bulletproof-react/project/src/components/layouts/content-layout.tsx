@@ -1,0 +1,24 @@
+import * as React from 'react';
+
+import { Head } from '../seo';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

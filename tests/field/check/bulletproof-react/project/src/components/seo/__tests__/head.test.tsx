@@ -1,0 +1,16 @@
+import { render, waitFor } from '@/testing/test-utils';
+
+import { Head } from '../head';
+
+
+
+
+
+
+
+
+
+
+
+
+

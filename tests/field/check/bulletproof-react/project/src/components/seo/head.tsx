@@ -1,0 +1,20 @@
+import { Helmet, HelmetData } from 'react-helmet-async';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+import { Meta, StoryObj } from '@storybook/react';
+
+import { Button } from './button';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,34 @@
+import * as React from 'react';
+import { type UseFormRegisterReturn } from 'react-hook-form';
+
+import { cn } from '@/utils/cn';
+
+import { FieldWrapper, FieldWrapperPassThroughProps } from './field-wrapper';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import { Meta, StoryObj } from '@storybook/react';
+
+import { Link } from './link';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+import { Meta, StoryObj } from '@storybook/react';
+
+import { MDPreview } from './md-preview';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import createDOMPurify from 'dompurify';
+import { parse } from 'marked';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,32 @@
+import { nanoid } from 'nanoid';
+import { create } from 'zustand';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,21 @@
+import { Notification } from './notification';
+import { useNotifications } from './notifications-store';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

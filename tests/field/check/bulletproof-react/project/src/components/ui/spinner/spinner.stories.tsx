@@ -1,0 +1,17 @@
+import { Meta, StoryObj } from '@storybook/react';
+
+import { Spinner } from './spinner';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,65 @@
+import { Link, useSearchParams } from 'react-router';
+
+import { Button } from '@/components/ui/button';
+import { Form, Input } from '@/components/ui/form';
+import { paths } from '@/config/paths';
+import { useLogin, loginInputSchema } from '@/lib/auth';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

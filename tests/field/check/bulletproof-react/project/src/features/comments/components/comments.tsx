@@ -1,0 +1,18 @@
+import { CommentsList } from './comments-list';
+import { CreateComment } from './create-comment';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

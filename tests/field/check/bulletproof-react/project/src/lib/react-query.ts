@@ -1,0 +1,26 @@
+import { UseMutationOptions, DefaultOptions } from '@tanstack/react-query';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,76 @@
+import {
+  randCompanyName,
+  randUserName,
+  randEmail,
+  randParagraph,
+  randUuid,
+  randPassword,
+  randCatchPhrase,
+} from '@ngneat/falso';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

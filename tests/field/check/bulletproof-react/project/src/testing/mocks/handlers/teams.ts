@@ -1,0 +1,22 @@
+import { HttpResponse, http } from 'msw';
+
+import { env } from '@/config/env';
+
+import { db } from '../db';
+import { networkDelay } from '../utils';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,104 @@
+import { HttpResponse, http } from 'msw';
+
+import { env } from '@/config/env';
+
+import { db, persistDb } from '../db';
+import {
+  requireAuth,
+  requireAdmin,
+  sanitizeUser,
+  networkDelay,
+} from '../utils';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

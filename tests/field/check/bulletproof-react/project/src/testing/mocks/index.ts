@@ -1,0 +1,10 @@
+import { env } from '@/config/env';
+
+
+
+    const { worker } = await import('./browser');
+    const { initializeDb } = await import('./db');
+
+
+
+

@@ -1,0 +1,4 @@
+import { default as dayjs } from 'dayjs';
+
+
+

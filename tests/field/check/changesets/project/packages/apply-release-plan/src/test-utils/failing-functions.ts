@@ -1,0 +1,13 @@
+
+
+
+import type { ChangelogFunctions } from "@changesets/types";
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+import type { VersionType, PreState } from "@changesets/types";
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+
+
+
+
+
+
+
+
+await import("@changesets/cli");

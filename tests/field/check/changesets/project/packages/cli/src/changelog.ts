@@ -1,0 +1,2 @@
+
+export { default } from "@changesets/changelog-git";

@@ -1,0 +1,41 @@
+import c from "@changesets/color";
+import type { Release, VersionType } from "@changesets/types";
+import { log, note } from "@clack/prompts";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

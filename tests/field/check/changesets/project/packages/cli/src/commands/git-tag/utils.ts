@@ -1,0 +1,72 @@
+import c from "@changesets/color";
+import * as git from "@changesets/git";
+import type { Packages } from "@changesets/types";
+import { buildGitTag, splitByTagStatus } from "../../utils/gitTags.ts";
+import type { OutputReporter } from "../../utils/output.ts";
+import type { TagReleaseEntry } from "../publish-plan/getPublishPlan.ts";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,32 @@
+import { createPromiseQueue } from "../utils/createPromiseQueue.ts";
+import type {
+  PublishResult,
+  PublishResultFailed,
+  PublishResultSuccess,
+} from "./types.ts";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+
+import os from "node:os";
+
+
+
+
+
+
+
+
+
+
+
+

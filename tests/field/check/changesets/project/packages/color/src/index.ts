@@ -1,0 +1,14 @@
+
+
+
+import { styleText } from "node:util";
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import { expect, it } from "vitest";
+import { generateJsonSchema } from "./generate-json-schema.ts";
+
+
+
+
+
+
+
+
+
+

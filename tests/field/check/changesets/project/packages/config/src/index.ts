@@ -1,0 +1,2 @@
+export { readConfig, validateConfig } from "./parse.ts";
+export { defaultWrittenConfig, defaultConfig } from "./defaults.ts";

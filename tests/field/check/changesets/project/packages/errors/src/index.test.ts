@@ -1,0 +1,17 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { GitError } from "./index.ts";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+import { expect, test } from "vitest";
+import { getVersionRangeType } from "./index.ts";
+
+
+
+
+
+
+
+
+
+
+

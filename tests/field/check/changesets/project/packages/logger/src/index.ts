@@ -1,0 +1,35 @@
+import util from "node:util";
+import c from "@changesets/color";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

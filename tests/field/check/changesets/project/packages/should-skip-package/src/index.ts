@@ -1,0 +1,22 @@
+import type { PackageGroup, Package } from "@changesets/types";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

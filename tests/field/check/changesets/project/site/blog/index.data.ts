@@ -1,0 +1,37 @@
+import { createContentLoader } from "vitepress";
+import { extractBlogData } from "../.vitepress/theme/utils.ts";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+import util from "node:util";
+import { exec as nodeExec } from "node:child_process";
+
+
+
+
+
+
+

@@ -1,0 +1,24 @@
+import path from "node:path";
+import os from "node:os";
+import { spawn } from "node:child_process";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

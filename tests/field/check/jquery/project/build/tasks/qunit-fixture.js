@@ -1,0 +1,15 @@
+import fs from "node:fs/promises";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,5 @@
+
+import jQuery from "../../dist/jquery.js";
+
+
+

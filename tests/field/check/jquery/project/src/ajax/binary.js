@@ -1,0 +1,21 @@
+import { jQuery } from "../core.js";
+
+import "../ajax.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

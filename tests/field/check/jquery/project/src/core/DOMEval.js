@@ -1,0 +1,26 @@
+import { document } from "../var/document.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

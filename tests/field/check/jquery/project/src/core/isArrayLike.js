@@ -1,0 +1,15 @@
+import { toType } from "./toType.js";
+import { isWindow } from "../var/isWindow.js";
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import { jQuery } from "../core.js";
+import { documentElement } from "../var/documentElement.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,27 @@
+import { jQuery } from "../core.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

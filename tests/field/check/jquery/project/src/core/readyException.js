@@ -1,0 +1,7 @@
+import { jQuery } from "../core.js";
+
+
+
+
+
+

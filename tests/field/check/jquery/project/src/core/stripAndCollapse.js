@@ -1,0 +1,8 @@
+import { rnothtmlwhite } from "../var/rnothtmlwhite.js";
+
+
+
+
+
+
+

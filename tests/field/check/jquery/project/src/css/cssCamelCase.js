@@ -1,0 +1,12 @@
+import { camelCase } from "../core/camelCase.js";
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,62 @@
+import { jQuery } from "../core.js";
+import { isAttached } from "../core/isAttached.js";
+import { getStyles } from "./var/getStyles.js";
+import { rdoubleDash } from "../var/rdoubleDash.js";
+import { rtrimCSS } from "../var/rtrimCSS.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

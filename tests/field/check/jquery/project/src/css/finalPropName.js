@@ -1,0 +1,27 @@
+import { createElement } from "../var/createElement.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

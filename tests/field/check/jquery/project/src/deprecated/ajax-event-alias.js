@@ -1,0 +1,17 @@
+import { jQuery } from "../core.js";
+
+import "../ajax.js";
+import "../event.js";
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,46 @@
+import { jQuery } from "../core.js";
+
+import "../event.js";
+import "../event/trigger.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

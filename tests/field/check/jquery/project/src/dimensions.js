@@ -1,0 +1,56 @@
+import { jQuery } from "./core.js";
+import { access } from "./core/access.js";
+import { isWindow } from "./var/isWindow.js";
+
+import "./css.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

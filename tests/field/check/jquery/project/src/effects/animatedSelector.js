@@ -1,0 +1,10 @@
+import { jQuery } from "../core.js";
+
+import "../selector.js";
+import "../effects.js";
+
+
+
+
+
+

@@ -1,0 +1,20 @@
+import { jQuery } from "../core.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,25 @@
+import { jQuery } from "../ajax.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,26 @@
+import { jQuery } from "../core.js";
+import { nodeName } from "../core/nodeName.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import { dataPriv } from "../data/var/dataPriv.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,24 @@
+import { jQuery } from "../core.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+import { isIE } from "../var/isIE.js";
+import { whitespace } from "../var/whitespace.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

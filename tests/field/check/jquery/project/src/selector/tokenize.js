@@ -1,0 +1,81 @@
+import { jQuery } from "../core.js";
+import { rcomma } from "./var/rcomma.js";
+import { rleadingCombinator } from "./var/rleadingCombinator.js";
+import { rtrimCSS } from "../var/rtrimCSS.js";
+import { createCache } from "./createCache.js";
+import { selectorError } from "./selectorError.js";
+import { filterMatchExpr } from "./filterMatchExpr.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

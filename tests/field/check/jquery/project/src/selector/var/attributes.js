@@ -1,0 +1,12 @@
+import { whitespace } from "../../var/whitespace.js";
+import { identifier } from "./identifier.js";
+
+
+
+
+
+
+
+
+
+

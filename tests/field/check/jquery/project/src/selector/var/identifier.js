@@ -1,0 +1,8 @@
+import { escape } from "./escape.js";
+
+
+
+
+
+
+

@@ -1,0 +1,5 @@
+import { documentElement } from "../../var/documentElement.js";
+
+
+
+

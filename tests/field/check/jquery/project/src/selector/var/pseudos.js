@@ -1,0 +1,15 @@
+import { identifier } from "./identifier.js";
+import { attributes } from "./attributes.js";
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,4 @@
+import { whitespace } from "../../var/whitespace.js";
+
+
+

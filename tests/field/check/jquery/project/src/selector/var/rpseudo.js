@@ -1,0 +1,3 @@
+import { pseudos } from "./pseudos.js";
+
+

@@ -1,0 +1,16 @@
+import { jQuery } from "../../core.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,3 @@
+import { fnToString } from "./fnToString.js";
+
+

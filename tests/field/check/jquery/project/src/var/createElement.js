@@ -1,0 +1,9 @@
+import { document } from "./document.js";
+
+
+
+
+
+
+
+

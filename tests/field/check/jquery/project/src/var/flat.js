@@ -1,0 +1,9 @@
+import { arr } from "./arr.js";
+
+
+
+
+
+
+
+

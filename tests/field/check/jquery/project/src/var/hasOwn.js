@@ -1,0 +1,3 @@
+import { class2type } from "./class2type.js";
+
+

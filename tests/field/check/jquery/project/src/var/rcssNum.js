@@ -1,0 +1,3 @@
+import { pnum } from "../var/pnum.js";
+
+

@@ -1,0 +1,6 @@
+import { whitespace } from "./whitespace.js";
+
+
+
+
+

@@ -1,0 +1,21 @@
+import webpack from "webpack";
+
+
+
+
+
+
+		const { default: config } = await import( "../webpack.config.cjs" );
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+
+
+const assert = require( "node:assert/strict" );
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+
+
+const assert = require( "node:assert/strict" );
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+
+
+const path = require( "node:path" );
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

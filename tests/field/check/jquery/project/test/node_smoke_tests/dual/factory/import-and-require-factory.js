@@ -1,0 +1,17 @@
+import assert from "node:assert/strict";
+import { JSDOM } from "jsdom";
+
+
+
+
+const { jQueryFactory: factoryRequired } = await import( "../lib/jquery-require-factory.cjs" );
+
+
+
+
+
+
+
+
+
+

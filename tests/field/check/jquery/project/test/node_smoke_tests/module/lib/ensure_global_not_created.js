@@ -1,0 +1,11 @@
+import assert from "node:assert/strict";
+
+
+
+
+
+
+
+
+
+

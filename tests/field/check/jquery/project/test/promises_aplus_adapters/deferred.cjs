@@ -1,0 +1,18 @@
+
+
+const { JSDOM } = require( "jsdom" );
+
+
+
+const { jQueryFactory } = require( "jquery/factory" );
+
+
+
+
+
+
+
+
+
+
+

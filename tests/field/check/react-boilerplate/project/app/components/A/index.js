@@ -1,0 +1,15 @@
+
+
+
+
+import styled from 'styled-components';
+
+
+
+
+
+
+
+
+
+

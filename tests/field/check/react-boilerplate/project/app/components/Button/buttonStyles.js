@@ -1,0 +1,26 @@
+import { css } from 'styled-components';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

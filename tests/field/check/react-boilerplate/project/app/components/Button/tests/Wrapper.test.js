@@ -1,0 +1,27 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import Wrapper from '../Wrapper';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,21 @@
+
+
+
+
+
+import { defineMessages } from 'react-intl';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

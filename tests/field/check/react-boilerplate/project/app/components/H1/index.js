@@ -1,0 +1,8 @@
+import styled from 'styled-components';
+
+
+
+
+
+
+

@@ -1,0 +1,20 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import H2 from '../index';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

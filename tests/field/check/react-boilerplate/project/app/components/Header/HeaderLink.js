@@ -1,0 +1,25 @@
+import { Link } from 'react-router-dom';
+import styled from 'styled-components';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

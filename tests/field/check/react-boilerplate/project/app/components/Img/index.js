@@ -1,0 +1,22 @@
+
+
+
+
+
+
+
+import React from 'react';
+import PropTypes from 'prop-types';
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import styled from 'styled-components';
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,31 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import Ul from '../Ul';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,26 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import List from '../index';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+import styled from 'styled-components';
+
+
+
+
+
+
+
+
+
+

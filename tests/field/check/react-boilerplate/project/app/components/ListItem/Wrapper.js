@@ -1,0 +1,16 @@
+import styled from 'styled-components';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+import 'jest-dom/extend-expect';
+
+import ListItem from '../index';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,23 @@
+import React from 'react';
+
+import Circle from './Circle';
+import Wrapper from './Wrapper';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import Circle from '../Circle';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

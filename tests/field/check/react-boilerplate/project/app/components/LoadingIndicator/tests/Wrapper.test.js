@@ -1,0 +1,30 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import Wrapper from '../Wrapper';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+import styled from 'styled-components';
+
+
+
+
+
+
+
+

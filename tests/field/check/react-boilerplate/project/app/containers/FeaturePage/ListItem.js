@@ -1,0 +1,7 @@
+import styled from 'styled-components';
+
+
+
+
+
+

@@ -1,0 +1,35 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import ListItemTitle from '../ListItemTitle';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+import { IntlProvider } from 'react-intl';
+
+import FeaturePage from '../index';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,8 @@
+import styled from 'styled-components';
+import Section from './Section';
+
+
+
+
+
+

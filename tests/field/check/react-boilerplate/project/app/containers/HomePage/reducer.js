@@ -1,0 +1,29 @@
+
+
+
+
+
+
+
+
+
+import produce from 'immer';
+import { CHANGE_USERNAME } from './constants';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

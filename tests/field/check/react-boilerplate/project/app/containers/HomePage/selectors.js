@@ -1,0 +1,16 @@
+
+
+
+
+import { createSelector } from 'reselect';
+import { initialState } from './reducer';
+
+
+
+
+
+
+
+
+
+

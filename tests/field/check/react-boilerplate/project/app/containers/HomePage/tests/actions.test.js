@@ -1,0 +1,17 @@
+import { CHANGE_USERNAME } from '../constants';
+
+import { changeUsername } from '../actions';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

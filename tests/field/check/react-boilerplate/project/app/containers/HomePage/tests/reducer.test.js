@@ -1,0 +1,28 @@
+import produce from 'immer';
+
+import homeReducer from '../reducer';
+import { changeUsername } from '../actions';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,26 @@
+import { selectHome, makeSelectUsername } from '../selectors';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

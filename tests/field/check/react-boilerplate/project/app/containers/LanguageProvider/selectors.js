@@ -1,0 +1,20 @@
+import { createSelector } from 'reselect';
+import { initialState } from './reducer';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import { changeLocale } from '../actions';
+
+import { CHANGE_LOCALE } from '../constants';
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+import languageProviderReducer from '../reducer';
+import { CHANGE_LOCALE } from '../constants';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

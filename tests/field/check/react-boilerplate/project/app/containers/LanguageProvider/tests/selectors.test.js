@@ -1,0 +1,11 @@
+import { selectLanguage } from '../selectors';
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+
+
+
+
+
+import { defineMessages } from 'react-intl';
+
+
+
+
+
+
+
+
+
+
+
+
+

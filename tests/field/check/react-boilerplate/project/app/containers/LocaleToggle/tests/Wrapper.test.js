@@ -1,0 +1,28 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+
+import Wrapper from '../Wrapper';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,10 @@
+import styled from 'styled-components';
+
+import NormalIssueIcon from 'components/IssueIcon';
+
+
+
+
+
+
+

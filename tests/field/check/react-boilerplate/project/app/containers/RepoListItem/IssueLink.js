@@ -1,0 +1,13 @@
+import styled from 'styled-components';
+import NormalA from 'components/A';
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,10 @@
+import styled from 'styled-components';
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,21 @@
+import { conformsTo, isFunction, isObject } from 'lodash';
+import invariant from 'invariant';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,3 @@
+import { createBrowserHistory } from 'history';
+
+

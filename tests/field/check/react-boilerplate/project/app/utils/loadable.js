@@ -1,0 +1,13 @@
+import React, { lazy, Suspense } from 'react';
+
+
+
+
+
+
+
+
+
+
+
+

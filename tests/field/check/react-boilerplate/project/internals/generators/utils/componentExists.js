@@ -1,0 +1,21 @@
+
+
+
+
+
+
+const fs = require('fs');
+const path = require('path');
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+const chalk = require('chalk');
+
+
+
+
+
+
+
+
+
+

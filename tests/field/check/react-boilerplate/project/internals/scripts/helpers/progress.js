@@ -1,0 +1,19 @@
+const readline = require('readline');
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,8 @@
+const { exec } = require('child_process');
+
+
+
+
+
+
+

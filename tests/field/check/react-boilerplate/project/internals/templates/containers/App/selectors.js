@@ -1,0 +1,11 @@
+import { createSelector } from 'reselect';
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+import { makeSelectLocation } from 'containers/App/selectors';
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import React from 'react';
+import { render } from 'react-testing-library';
+import { IntlProvider } from 'react-intl';
+
+import HomePage from '../index';
+
+
+
+
+
+
+
+
+
+
+
+
+

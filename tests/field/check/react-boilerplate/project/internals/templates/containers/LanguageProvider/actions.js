@@ -1,0 +1,14 @@
+
+
+
+
+
+
+import { CHANGE_LOCALE } from './constants';
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import { createSelector } from 'reselect';
+import { initialState } from './reducer';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

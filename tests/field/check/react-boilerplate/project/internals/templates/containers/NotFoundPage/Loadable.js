@@ -1,0 +1,7 @@
+
+
+
+
+import loadable from 'utils/loadable';
+
+export default loadable(() => import('./index'));

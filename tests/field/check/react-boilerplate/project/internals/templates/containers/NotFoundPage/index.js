@@ -1,0 +1,19 @@
+
+
+
+
+
+
+
+import React from 'react';
+import { FormattedMessage } from 'react-intl';
+
+import messages from './messages';
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+
+
+
+
+
+import { defineMessages } from 'react-intl';
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,46 @@
+
+
+
+
+
+
+
+
+
+const addLocaleData = require('react-intl').addLocaleData; //eslint-disable-line
+const enLocaleData = require('react-intl/locale-data/en');
+
+const enTranslationMessages = require('./translations/en.json');
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,32 @@
+
+
+
+
+import { browserHistory } from 'react-router';
+import configureStore from '../configureStore';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

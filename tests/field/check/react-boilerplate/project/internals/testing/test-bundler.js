@@ -1,0 +1,3 @@
+
+
+import '@babel/polyfill';

@@ -1,0 +1,18 @@
+const path = require('path');
+const express = require('express');
+const compression = require('compression');
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

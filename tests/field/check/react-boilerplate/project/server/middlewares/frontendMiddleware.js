@@ -1,0 +1,19 @@
+
+
+
+
+
+
+
+
+
+    const addProdMiddlewares = require('./addProdMiddlewares');
+
+
+    const webpackConfig = require('../../internals/webpack/webpack.dev.babel');
+    const addDevMiddlewares = require('./addDevMiddlewares');
+
+
+
+
+

@@ -1,0 +1,3 @@
+const argv = require('./argv');
+
+

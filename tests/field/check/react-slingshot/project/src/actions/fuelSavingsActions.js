@@ -1,0 +1,26 @@
+import * as types from '../constants/actionTypes';
+
+import {getFormattedDateTime} from '../utils/dates';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

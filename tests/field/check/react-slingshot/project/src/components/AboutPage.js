@@ -1,0 +1,21 @@
+import React from 'react';
+import { Link } from 'react-router-dom';
+import '../styles/about-page.css';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,29 @@
+import React from 'react';
+import { shallow } from 'enzyme';
+import AboutPage from './AboutPage';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

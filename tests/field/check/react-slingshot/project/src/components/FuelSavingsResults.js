@@ -1,0 +1,41 @@
+import React from 'react';
+import PropTypes from 'prop-types';
+import {scrubFormatting} from '../utils/numberFormat';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

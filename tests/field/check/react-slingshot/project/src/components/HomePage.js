@@ -1,0 +1,18 @@
+import React from 'react';
+import { Link } from 'react-router-dom';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

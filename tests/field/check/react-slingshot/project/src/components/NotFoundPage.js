@@ -1,0 +1,15 @@
+import React from 'react';
+import { Link } from 'react-router-dom';
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,21 @@
+
+import { shape, number, bool, string, oneOfType } from 'prop-types';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

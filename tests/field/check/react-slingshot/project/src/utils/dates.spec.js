@@ -1,0 +1,23 @@
+import {getFormattedDateTime} from './dates';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

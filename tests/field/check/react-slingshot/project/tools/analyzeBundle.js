@@ -1,0 +1,17 @@
+import webpack from 'webpack';
+import {BundleAnalyzerPlugin} from 'webpack-bundle-analyzer';
+import config from '../webpack.config.prod';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+
+
+
+
+
+
+
+const path = require('path');
+
+
+
+
+
+

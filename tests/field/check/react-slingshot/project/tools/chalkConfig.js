@@ -1,0 +1,6 @@
+
+import chalk from 'chalk';
+
+
+
+

@@ -1,0 +1,10 @@
+
+var exec = require('child_process').exec;
+
+
+
+
+
+
+
+

@@ -1,0 +1,5 @@
+import {chalkSuccess} from './chalkConfig';
+
+
+
+

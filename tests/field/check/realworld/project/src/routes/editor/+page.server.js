@@ -1,0 +1,33 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as api from '$lib/api.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,35 @@
+import { error, redirect } from '@sveltejs/kit';
+import * as api from '$lib/api.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

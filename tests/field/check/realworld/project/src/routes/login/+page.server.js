@@ -1,0 +1,30 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as api from '$lib/api.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,6 @@
+import { redirect } from '@sveltejs/kit';
+
+
+
+
+

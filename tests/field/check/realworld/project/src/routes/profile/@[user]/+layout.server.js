@@ -1,0 +1,9 @@
+import * as api from '$lib/api.js';
+
+
+
+
+
+
+
+

@@ -1,0 +1,7 @@
+import { get_articles } from '../get_articles';
+
+
+
+
+
+

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as api from '$lib/api.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

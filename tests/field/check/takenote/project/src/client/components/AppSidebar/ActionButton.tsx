@@ -1,0 +1,42 @@
+import React, { MouseEventHandler } from 'react'
+import { Icon } from 'react-feather'
+
+import { iconColor } from '@/utils/constants'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,27 @@
+import React from 'react'
+import { Plus } from 'react-feather'
+
+import { iconColor } from '@/utils/constants'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

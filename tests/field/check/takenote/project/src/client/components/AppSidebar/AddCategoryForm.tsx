@@ -1,0 +1,45 @@
+import React from 'react'
+
+import { TestID } from '@resources/TestID'
+import { ReactSubmitEvent } from '@/types'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

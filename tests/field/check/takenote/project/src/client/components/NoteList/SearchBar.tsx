@@ -1,0 +1,26 @@
+import React from 'react'
+
+import { TestID } from '@resources/TestID'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,40 @@
+import React, { MouseEventHandler } from 'react'
+import { Icon } from 'react-feather'
+
+import { iconColor } from '@/utils/constants'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,23 @@
+import React from 'react'
+
+import { Switch } from '@/components/Switch'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

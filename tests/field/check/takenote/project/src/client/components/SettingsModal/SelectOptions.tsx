@@ -1,0 +1,31 @@
+import React from 'react'
+
+import { Select } from '../Select'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

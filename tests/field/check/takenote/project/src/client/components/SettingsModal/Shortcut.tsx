@@ -1,0 +1,17 @@
+import React from 'react'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

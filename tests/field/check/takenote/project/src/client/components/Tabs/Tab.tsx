@@ -1,0 +1,19 @@
+import React from 'react'
+import { Icon } from 'react-feather'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import React from 'react'
+import { Icon } from 'react-feather'
+
+
+
+
+
+
+
+
+
+

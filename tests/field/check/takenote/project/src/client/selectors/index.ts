@@ -1,0 +1,7 @@
+import { RootState } from '@/types'
+
+
+
+
+
+

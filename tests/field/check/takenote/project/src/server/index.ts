@@ -1,0 +1,6 @@
+import initializeServer from './initializeServer'
+import router from './router'
+
+
+
+

@@ -1,0 +1,15 @@
+import { Request, Response, NextFunction } from 'express'
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+import express from 'express'
+
+import authRoutes from './auth'
+import syncRoutes from './sync'
+
+
+
+
+
+
+

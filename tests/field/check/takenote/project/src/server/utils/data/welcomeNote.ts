@@ -1,0 +1,34 @@
+import { v4 as uuid } from 'uuid'
+import dayjs from 'dayjs'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

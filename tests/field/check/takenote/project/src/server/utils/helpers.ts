@@ -1,0 +1,16 @@
+import axios from 'axios'
+
+import { Method } from './enums'
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+const clipboardy = require('clipboardy')
+
+const cypressTypeScriptPreprocessor = require('./cy-ts-preprocessor')
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,24 @@
+import React from 'react'
+import { render } from '@testing-library/react'
+import '@testing-library/jest-dom'
+import 'jest-extended'
+
+import { TestID } from '@resources/TestID'
+import {
+  AddCategoryButton,
+  AddCategoryButtonProps,
+} from '@/components/AppSidebar/AddCategoryButton'
+
+
+
+
+
+
+
+
+
+
+
+
+
+

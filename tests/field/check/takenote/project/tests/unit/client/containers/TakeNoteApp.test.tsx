@@ -1,0 +1,93 @@
+import React from 'react'
+import { mocked } from 'ts-jest/utils'
+import { waitFor } from '@testing-library/react'
+import { name, internet, lorem } from 'faker'
+
+import { getAuth, getCategories, getSettings, getNotes, getSync } from '@/selectors'
+import { Folder, NotesSortKey } from '@/utils/enums'
+import { TakeNoteApp } from '@/containers/TakeNoteApp'
+
+import { renderWithRouter } from '../testHelpers'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { defineConfig } from 'cypress'
+import vitePreprocessor from 'cypress-vite'
+
+
+
+
+
+
+
+
+
+
+
+

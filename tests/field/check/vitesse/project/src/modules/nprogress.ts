@@ -1,0 +1,14 @@
+import NProgress from 'nprogress'
+import type { UserModule } from '~/types'
+
+
+
+
+
+
+
+
+
+
+
+

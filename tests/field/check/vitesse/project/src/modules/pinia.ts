@@ -1,0 +1,17 @@
+import { createPinia } from 'pinia'
+import type { UserModule } from '~/types'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

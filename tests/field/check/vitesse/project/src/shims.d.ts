@@ -1,0 +1,18 @@
+
+
+
+
+
+
+  import type { DefineComponent } from 'vue'
+
+
+
+
+
+
+  import type { DefineComponent } from 'vue'
+
+
+
+

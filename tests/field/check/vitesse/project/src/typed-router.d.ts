@@ -1,0 +1,27 @@
+
+
+
+
+
+
+
+
+  import type {
+    RouteRecordInfo,
+    ParamValue,
+    ParamValueOneOrMore,
+    ParamValueZeroOrMore,
+    ParamValueZeroOrOne,
+  } from 'unplugin-vue-router/types'
+
+
+
+
+
+
+
+
+
+
+
+

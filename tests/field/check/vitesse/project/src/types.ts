@@ -1,0 +1,3 @@
+import type { ViteSSGContext } from 'vite-ssg'
+
+

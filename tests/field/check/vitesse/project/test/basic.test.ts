@@ -1,0 +1,7 @@
+import { describe, expect, it } from 'vitest'
+
+
+
+
+
+

@@ -1,0 +1,7 @@
+import Firebase from 'firebase/app'
+import 'firebase/database'
+
+
+
+
+

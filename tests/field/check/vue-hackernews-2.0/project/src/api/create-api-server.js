@@ -1,0 +1,31 @@
+import Firebase from 'firebase'
+import LRU from 'lru-cache'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,49 @@
+import {
+  fetchUser,
+  fetchItems,
+  fetchIdsByType
+} from '../api'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

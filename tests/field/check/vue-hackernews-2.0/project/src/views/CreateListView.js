@@ -1,0 +1,22 @@
+import ItemList from './ItemList.vue'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,61 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { create } from 'zustand'
+
+import mascot from './assets/zustand-mascot.svg'
+
+import './index.css'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

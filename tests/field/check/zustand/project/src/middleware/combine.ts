@@ -1,0 +1,15 @@
+import type { StateCreator, StoreMutatorIdentifier } from '../vanilla.ts'
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,25 @@
+import type { StateCreator, StoreMutatorIdentifier } from '../vanilla.ts'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import React from 'react'
+import { shallow } from '../vanilla/shallow.ts'
+
+
+
+
+
+
+
+
+
+

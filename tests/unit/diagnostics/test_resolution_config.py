@@ -1,0 +1,246 @@
+"""The project's resolution config: each tool's reader, and, where a real tool decides, its answer."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from nmdoctor.project.resolution import ProjectResolution, configs_in
+from nmdoctor.project.resolution.jsonc import loads_jsonc
+from nmdoctor.vfs import DiskFS, MemoryFS
+from tests.conftest import requires_node
+
+ENHANCED_RESOLVE = Path(__file__).resolve().parents[2] / "node_tools" / "node_modules" / "enhanced-resolve"
+
+
+def decide(tree: dict[str, object], request: str, file: str = "/app/src/index.js") -> str | None:
+    fs = MemoryFS.from_mapping(tree)
+    decision = ProjectResolution(fs, "/app", on_disk=False).decide(request, file)
+    return decision.tool if decision else None
+
+
+def test_jsonc_comments_and_trailing_commas() -> None:
+    text = '{\n // c\n "a": "http://x/*y*/", /* z */\n "b": [1, 2,], // t\n}'
+    assert loads_jsonc(text) == {"a": "http://x/*y*/", "b": [1, 2]}
+
+
+TS = {
+    "/app/package.json": {"name": "app", "version": "1.0.0"},
+    "/app/src/index.ts": "",
+    "/app/src/components/Header.tsx": "",
+    "/app/src/utils/request.ts": "",
+}
+
+
+def test_tsconfig_base_url_and_paths_through_extends() -> None:
+    tree = dict(TS)
+    tree["/app/tsconfig.json"] = '{"extends": "./tsconfig.base", /* c */ "compilerOptions": {"strict": true,},}'
+    tree["/app/tsconfig.base.json"] = '{"compilerOptions": {"baseUrl": "src", "paths": {"@app/*": ["src/*"]}}}'
+    assert decide(tree, "components/Header", "/app/src/index.ts") == "tsconfig baseUrl"
+    assert decide(tree, "utils/request", "/app/src/index.ts") == "tsconfig baseUrl"
+    assert decide(tree, "@app/utils/request", "/app/src/index.ts") == "tsconfig paths"
+    assert decide(tree, "react", "/app/src/index.ts") is None
+
+
+def test_tsconfig_extends_a_package() -> None:
+    tree = dict(TS)
+    tree["/app/tsconfig.json"] = '{"extends": "@tsconfig/node20/tsconfig.json", "compilerOptions": {"paths": {}}}'
+    tree["/app/node_modules/@tsconfig/node20/package.json"] = {"name": "@tsconfig/node20", "version": "20.1.4"}
+    tree["/app/node_modules/@tsconfig/node20/tsconfig.json"] = '{"compilerOptions": {"baseUrl": "."}}'
+    # baseUrl is relative to the file that sets it: the package's folder, which holds no `utils`.
+    assert decide(tree, "utils/request", "/app/src/index.ts") is None
+    tree["/app/tsconfig.json"] = '{"extends": "@tsconfig/node20", "compilerOptions": {"baseUrl": "./src"}}'
+    assert decide(tree, "utils/request", "/app/src/index.ts") == "tsconfig baseUrl"
+
+
+def test_paths_without_base_url_are_relative_to_the_config() -> None:
+    tree = dict(TS)
+    tree["/app/jsconfig.json"] = '{"compilerOptions": {"paths": {"~lib": ["src/utils/request.ts"]}}}'
+    assert decide(tree, "~lib", "/app/src/index.ts") == "tsconfig paths"
+    assert decide(tree, "~lib/other", "/app/src/index.ts") is None
+
+
+def test_jest_module_directories_paths_and_mapper() -> None:
+    tree = dict(TS)
+    tree["/app/package.json"] = {
+        "name": "app",
+        "jest": {
+            "moduleDirectories": ["node_modules", "src"],
+            "modulePaths": ["<rootDir>/shared"],
+            "moduleNameMapper": {"^@/(.*)$": "<rootDir>/src/$1", "\\.(css|less)$": "identity-obj-proxy"},
+        },
+    }
+    tree["/app/shared/models/user.js"] = ""
+    assert decide(tree, "components/Header", "/app/src/deep/a.test.js") == "jest moduleDirectories"
+    assert decide(tree, "models/user", "/app/src/a.test.js") == "jest modulePaths"
+    assert decide(tree, "@/anything", "/app/src/a.test.js") == "jest moduleNameMapper"
+    assert decide(tree, "bootstrap/dist/x.css", "/app/src/a.test.js") == "jest moduleNameMapper"
+    assert decide(tree, "lodash", "/app/src/a.test.js") is None
+
+
+def test_vite_alias_object_and_array_forms() -> None:
+    tree = dict(TS)
+    tree["/app/vite.config.ts"] = (
+        "import { defineConfig } from 'vite'\nimport path from 'path'\n"
+        "export default defineConfig({resolve: {alias: {'@': path.resolve(__dirname, './src')}}})\n"
+    )
+    assert decide(tree, "@/components/Header") == "vite resolve.alias"
+    assert decide(tree, "@scope/pkg") is None  # `@` matches `@` and `@/...` only, as @rollup/plugin-alias does
+    tree["/app/vite.config.ts"] = "export default {resolve: {alias: [{find: /^~(.+)/, replacement: '$1'}]}}"
+    assert decide(tree, "~bootstrap/x") == "vite resolve.alias"
+
+
+def test_babel_module_resolver() -> None:
+    tree = dict(TS)
+    tree["/app/.babelrc"] = (
+        '{"plugins": [["module-resolver", {"root": ["./src"], "alias": {"test": "./test", "^ui/(.+)": "./ui/\\\\1"}}]]}'
+    )
+    assert decide(tree, "utils/request") == "babel module-resolver root"
+    assert decide(tree, "test/helpers") == "babel module-resolver alias"
+    assert decide(tree, "ui/button") == "babel module-resolver alias"
+    assert decide(tree, "testing-library") is None
+
+
+def test_webpack_static_read() -> None:
+    tree = dict(TS)
+    tree["/app/webpack.config.js"] = (
+        "const path = require('path');\nconst SRC = path.resolve(__dirname, 'src');\n"
+        "module.exports = {resolve: {modules: [SRC, 'node_modules'], alias: {vue$: 'vue/dist/vue.esm.js'}}};\n"
+    )
+    assert decide(tree, "components/Header") == "webpack resolve.modules"
+    assert decide(tree, "vue") == "webpack resolve.alias"
+    assert decide(tree, "vue/other") is None  # `vue$` is an exact match
+    config = configs_in(MemoryFS.from_mapping(tree), "/app", on_disk=False)
+    assert config.unread == []
+
+
+def test_webpack_unfollowable_modules_are_unread() -> None:
+    tree = dict(TS)
+    tree["/app/webpack.config.js"] = "module.exports = {resolve: {modules: [someFunction(), 'node_modules']}};"
+    assert configs_in(MemoryFS.from_mapping(tree), "/app", on_disk=False).unread == ["/app/webpack.config.js"]
+
+
+WEBPACK_CONFIG = """\
+const path = require('path');
+const webpack = require('webpack');  // not installed: the config still evaluates
+const merge = require('webpack-merge');
+const base = {mode: 'development', resolve: {extensions: ['.js']}};
+module.exports = (env) => Object.assign({}, base, {
+  plugins: [new webpack.DefinePlugin({})],
+  resolve: Object.assign({}, base.resolve, {
+    modules: [path.join(__dirname, 'src'), 'node_modules'],
+    alias: {styles: path.resolve(__dirname, 'assets/styles'), exact$: path.resolve(__dirname, 'src/one.js')},
+  }),
+});
+"""
+
+ORACLE = r"""
+const {ResolverFactory, CachedInputFileSystem} = require(process.argv[1]);
+const fs = require('fs');
+const Module = require('module');
+const load = Module._load;
+const stub = () => new Proxy(function () {}, {get: () => function () { return {}; }, construct: () => ({})});
+Module._load = function () { try { return load.apply(this, arguments); } catch (e) { return stub(); } };
+let config = require(process.argv[2]);
+if (typeof config === 'function') config = config({});
+const resolver = ResolverFactory.createResolver({fileSystem: new CachedInputFileSystem(fs, 4000),
+  useSyncFileSystemCalls: true, ...config.resolve});
+const out = {};
+for (const request of JSON.parse(process.argv[4])) {
+  try { out[request] = resolver.resolveSync({}, process.argv[3], request); } catch (e) { out[request] = null; }
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+@requires_node
+@pytest.mark.skipif(not ENHANCED_RESOLVE.is_dir(), reason="run npm ci --prefix tests/node_tools")
+def test_webpack_config_evaluated_with_node_agrees_with_enhanced_resolve(tmp_path: Path) -> None:
+    for name, text in {
+        "webpack.config.js": WEBPACK_CONFIG,
+        "src/index.js": "",
+        "src/one.js": "",
+        "src/components/Header.js": "",
+        "assets/styles/main.js": "",
+        "node_modules/lodash/package.json": '{"name": "lodash", "main": "index.js"}',
+        "node_modules/lodash/index.js": "",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    root = os.path.realpath(tmp_path)
+    requests = ["components/Header", "styles/main", "exact", "exact/more", "lodash", "missing-thing"]
+    done = subprocess.run(
+        ["node", "-e", ORACLE, str(ENHANCED_RESOLVE), f"{root}/webpack.config.js", f"{root}/src", json.dumps(requests)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    real = json.loads(done.stdout)
+    resolution = ProjectResolution(DiskFS(), root, on_disk=True)
+    for request in requests:
+        ours = resolution.decide(request, f"{root}/src/index.js")
+        resolved_by_config = real[request] is not None and "/node_modules/" not in real[request]
+        assert (ours is not None) == resolved_by_config, (request, real[request], ours)
+
+
+@requires_node
+def test_node_path_in_env_agrees_with_node(tmp_path: Path) -> None:
+    (tmp_path / "src" / "utils").mkdir(parents=True)
+    (tmp_path / "src" / "utils" / "request.js").write_text("module.exports = 1;\n")
+    (tmp_path / ".env").write_text("NODE_PATH=src\n")
+    root = os.path.realpath(tmp_path)
+    env = {"PATH": os.environ["PATH"], "NODE_PATH": f"{root}/src"}
+    subprocess.run(["node", "-e", "require('utils/request')"], cwd=root, env=env, check=True)
+    resolution = ProjectResolution(DiskFS(), root, on_disk=True)
+    decision = resolution.decide("utils/request", f"{root}/index.js")
+    assert decision is not None and decision.tool == "NODE_PATH"
+    assert resolution.decide("other/x", f"{root}/index.js") is None
+
+
+def test_tsconfig_catch_all_path_answers_only_existing_targets() -> None:
+    tree = dict(TS)
+    tree["/app/tsconfig.json"] = '{"compilerOptions": {"baseUrl": ".", "paths": {"*": ["types/*", "node_modules/*"]}}}'
+    tree["/app/types/legacy-lib/index.d.ts"] = ""
+    assert decide(tree, "legacy-lib", "/app/src/index.ts") == "tsconfig paths"
+    assert decide(tree, "left-padz", "/app/src/index.ts") is None  # "*" alone does not make every name local
+
+
+def test_module_folder_entries_are_modules_not_any_file() -> None:
+    tree = dict(TS)
+    tree["/app/jsconfig.json"] = '{"compilerOptions": {"baseUrl": "."}}'
+    tree["/app/jest.config.js"] = "module.exports = {};"
+    tree["/app/constants.js"] = ""
+    assert decide(tree, "jest") is None  # jest.config.js is not `jest`
+    assert decide(tree, "constants") == "tsconfig baseUrl"
+    assert decide(tree, "constants/more") is None  # deeper than a file: only a folder would do
+    assert decide(tree, "src/utils/request") == "tsconfig baseUrl"
+
+
+def test_webpack_externals_of_page_globals_are_left_to_the_page() -> None:
+    tree = dict(TS)
+    tree["/app/webpack.config.js"] = "module.exports = {externals: {jquery: 'jQuery', react: 'commonjs react'}};"
+    tree["/app/rollup.config.mjs"] = "export default {external: ['lodash']};"
+    assert decide(tree, "jquery") == "webpack externals"
+    assert decide(tree, "jquery/ui") is None  # externals match the request exactly
+    assert decide(tree, "react") is None  # required at run time: the package must be there
+    assert decide(tree, "lodash") is None  # a library's external is its consumers' install: declare it
+
+
+def test_tsconfig_extending_a_missing_package_is_unread() -> None:
+    tree = dict(TS)
+    tree["/app/tsconfig.json"] = '{"extends": "@company/tsconfig/base.json"}'
+    config = configs_in(MemoryFS.from_mapping(tree), "/app", on_disk=False)
+    assert config.unread == ["/app/tsconfig.json"]
+
+
+def test_babel_module_resolver_named_by_require_resolve() -> None:
+    tree = dict(TS)
+    tree["/app/babel.config.js"] = (
+        "module.exports = {plugins: [[require.resolve('babel-plugin-module-resolver'), "
+        "{root: ['.'], alias: {src: './src'}}]]};"
+    )
+    assert decide(tree, "src/utils/request") == "babel module-resolver alias"

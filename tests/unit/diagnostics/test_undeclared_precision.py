@@ -1,0 +1,273 @@
+"""phantom-dependency / unresolvable-import on the project's own source: reported only when the
+project's config does not answer the import, at error level only when failure is certain."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from nmdoctor.cli.main import main
+from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, expand_name
+from nmdoctor.sources.imports import parse_imports
+from nmdoctor.sources.webpack_request import split_request
+from nmdoctor.vfs import MemoryFS, symlink
+from tests.conftest import requires_node
+
+CODES = ["phantom-dependency", "unresolvable-import"]
+BASE: dict[str, object] = {
+    "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"react": "^18"}},
+    "/app/node_modules/react/package.json": {"name": "react", "version": "18.2.0"},
+    "/app/node_modules/scheduler/package.json": {"name": "scheduler", "version": "0.23.0"},
+}
+
+
+def findings(extra: dict[str, object], codes: list[str] = CODES) -> list[Finding]:
+    fs = MemoryFS.from_mapping({**BASE, **extra})
+    graph = read_installed_tree(fs, "/app")
+    return [item for item in run_checks(CheckContext(graph=graph, fs=fs), select=codes) if item.from_]
+
+
+def test_path_alias_of_the_project_is_not_a_package() -> None:
+    tree = {
+        "/app/src/index.js": "import Header from 'components/Header';\nimport x from 'utils/request';\n",
+        "/app/src/components/Header.js": "",
+        "/app/src/utils/request.js": "",
+        "/app/jsconfig.json": '{"compilerOptions": {"baseUrl": "src"}}',
+    }
+    assert findings(tree) == []
+
+
+def test_unknown_name_is_an_error_whose_fix_installs_nothing() -> None:
+    [finding] = findings({"/app/src/index.js": "import x from 'left-padz';\n"})
+    assert (finding.code, finding.severity) == ("unresolvable-import", Severity.ERROR)
+    assert finding.fix is not None and "npm install" not in finding.fix
+    assert "in neither node_modules nor the lockfile" in finding.fix
+
+
+def test_folder_named_like_the_import_without_config_is_a_note() -> None:
+    tree = {"/app/src/index.js": "import x from 'utils/request';\n", "/app/src/utils/request.js": ""}
+    [finding] = findings(tree)
+    assert finding.severity is Severity.INFO
+    assert finding.fix is not None and "src/utils" in finding.fix and "npm install" not in finding.fix
+
+
+def test_name_in_the_tree_keeps_the_install_fix() -> None:
+    tree = {
+        "/app/src/index.js": "import x from 'hidden';\n",
+        "/app/node_modules/react/node_modules/hidden/package.json": {"name": "hidden", "version": "1.0.0"},
+    }
+    [finding] = findings(tree)
+    assert finding.fix is not None and "npm install hidden" in finding.fix
+
+
+def test_webpack_request_is_split_into_loaders_and_resource() -> None:
+    assert split_request("style-loader!css-loader!./x.css").loaders == ("style-loader", "css-loader")
+    assert split_request("!file-loader?name=[name].[ext]!./favicon.ico").loaders == ("file-loader",)
+    assert split_request("!!raw-loader!./a") == split_request("raw-loader!./a")
+    assert split_request("-!b!./c").loaders == ("b",)
+    other = split_request("other.css!=!./loader!./x.css")
+    assert (other.loaders, other.resource) == (("./loader",), "./x.css")
+    tree = {
+        "/app/src/index.js": (
+            "import a from '!file-loader?name=[name].[ext]!./favicon.ico';\n"
+            "import b from 'other.css!=!./loader!./x.css';\nimport c from '!!raw-loader!./a';\n"
+        ),
+        "/app/node_modules/file-loader/package.json": {"name": "file-loader", "version": "6.2.0"},
+    }
+    got = sorted((item.code, item.severity.value, item.message.split("`")[1]) for item in findings(tree))
+    # file-loader is installed but not declared (a phantom); raw-loader is nowhere; no "other.css!=!." package
+    assert got == [
+        ("phantom-dependency", "error", "file-loader"),
+        ("unresolvable-import", "error", "!!raw-loader!./a"),
+    ]
+
+
+@requires_node
+def test_guarded_require_is_a_note_and_node_runs_it(tmp_path: Path) -> None:
+    source = "let x;\ntry {\n  x = require('optional-thing');\n} catch (e) {\n  x = null;\n}\n"
+    (tmp_path / "probe.js").write_text(source)
+    subprocess.run(["node", str(tmp_path / "probe.js")], check=True, env={"PATH": os.environ["PATH"]})
+    [site] = parse_imports(source.encode(), "probe.js")
+    assert site.guarded
+    [finding] = findings({"/app/src/probe.js": source})
+    assert finding.severity is Severity.INFO and "try block" in finding.message
+    [finding] = findings({"/app/src/probe.js": source, "/app/node_modules/optional-thing/package.json": "{}"})
+    assert finding.code == "phantom-dependency" and finding.severity is Severity.INFO
+
+
+def test_types_only_import_covered_by_types_package() -> None:
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@types/estree": "^1"}},
+        "/app/src/a.ts": "import type { Node } from 'estree';\n",
+        "/app/src/b.d.ts": "import { Node } from 'estree';\n",
+    }
+    assert findings(tree) == []
+
+
+def test_optional_peer_is_declared() -> None:
+    tree = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "peerDependenciesMeta": {"scheduler": {"optional": True}},
+        },
+        "/app/src/a.js": "require('scheduler');\n",
+    }
+    assert findings(tree) == []
+
+
+def test_nested_package_owns_its_files() -> None:
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"helper": "file:libs/helper"}},
+        "/app/libs/helper/package.json": {"name": "helper", "version": "0.1.0"},
+        "/app/libs/helper/index.js": "require('scheduler');\n",
+        "/app/libs/plain/package.json": {"type": "module"},  # only a module format: the root owns it
+        "/app/libs/plain/x.js": "import 'scheduler';\n",
+    }
+    got = findings(tree)
+    assert sorted((item.from_, item.package.name if item.package else "") for item in got) == [
+        ("libs/helper/index.js", "helper"),
+        ("libs/plain/x.js", "app"),
+    ]
+    helper = next(item for item in got if item.from_ == "libs/helper/index.js")
+    assert helper.fix is not None and helper.fix.endswith("in libs/helper/package.json")
+
+
+def test_config_subpaths_name_the_package() -> None:
+    refs = config_refs(b'{"extends": ["prettier/react", "plugin:@typescript-eslint/recommended"]}', ".eslintrc")
+    assert sorted(ref.module or "" for ref in refs) == ["@typescript-eslint/eslint-plugin", "eslint-config-prettier"]
+    assert expand_name("prettier/react", Tool.ESLINT_CONFIG) == "eslint-config-prettier/react"
+    assert ConfigRef("@scope/x/y", Tool.ESLINT_CONFIG, 0, 0).module == "@scope/eslint-config-x"
+    assert ConfigRef("ts-jest/presets/js-with-ts", Tool.JEST, 0, 0).module == "ts-jest"
+
+
+def test_jest_setup_files_are_loads() -> None:
+    refs = config_refs(
+        b"module.exports = {setupFiles: ['raf/polyfill', '<rootDir>/setup.js'], reporters: ['default']};",
+        "jest.config.js",
+    )
+    assert [(ref.name, ref.module) for ref in refs] == [("raf/polyfill", "raf"), ("<rootDir>/setup.js", None)]
+
+
+def test_unknown_codes_are_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0"}')
+    (tmp_path / "package-lock.json").write_text(
+        '{"name": "x", "version": "1.0.0", "lockfileVersion": 3, "packages": {"": {"name": "x"}}}'
+    )
+    runner = CliRunner(mix_stderr=False)
+    for args in (["--select", "no-such-code"], ["--ignore", "phantom-dependency,nope"]):
+        result = runner.invoke(main, ["check", str(tmp_path), *args])
+        assert result.exit_code == 2
+        assert "unknown code(s)" in result.stderr and "Traceback" not in result.stderr
+    (tmp_path / ".nmdoctor.json").write_text('{"ignore": ["typo-code"]}')
+    result = runner.invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and '.nmdoctor.json: "ignore": unknown code(s) typo-code' in result.stderr
+    (tmp_path / ".nmdoctor.json").write_text('{"ignore": ["phantom-dependency"]}')
+    assert runner.invoke(main, ["check", str(tmp_path)]).exit_code == 0
+
+
+def test_resolve_explain_names_the_alias_that_decided(tmp_path: Path) -> None:
+    (tmp_path / "src" / "utils").mkdir(parents=True)
+    (tmp_path / "src" / "utils" / "request.js").write_text("")
+    (tmp_path / "src" / "index.js").write_text("")
+    (tmp_path / "package.json").write_text('{"name": "x"}')
+    (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}')
+    runner = CliRunner(mix_stderr=False)
+    result = runner.invoke(main, ["resolve", "@/utils/request", "--from", str(tmp_path / "src/index.js"), "--explain"])
+    assert result.exit_code == 1  # node itself does not read tsconfig
+    assert "the project's config maps `@/utils/request` (tsconfig paths in tsconfig.json: `@/*` ->" in result.stdout
+    plain = runner.invoke(main, ["resolve", "@/utils/request", "--from", str(tmp_path / "src/index.js")])
+    assert "project's config" not in plain.stdout
+
+
+def test_build_scripts_are_source_unless_gitignored() -> None:
+    tree: dict[str, object] = {"/app/build/release.js": "require('scheduler');\n"}
+    assert findings(tree) == []  # without a .gitignore, build/ is taken for output
+    tree["/app/.gitignore"] = "node_modules\ncoverage/\n"
+    [finding] = findings(tree)
+    assert finding.from_ == "build/release.js" and finding.fix is not None and "devDependencies" in finding.fix
+    tree["/app/.gitignore"] = "node_modules\n/build\n"
+    assert findings(tree) == []
+
+
+def test_workspace_uses_what_the_root_declares() -> None:
+    tree = {
+        "/app/package.json": {
+            "name": "mono",
+            "version": "1.0.0",
+            "workspaces": ["packages/*"],
+            "devDependencies": {"scheduler": "^0.23"},
+        },
+        "/app/packages/a/package.json": {"name": "a", "version": "1.0.0"},
+        "/app/packages/a/src/a.test.js": "import 'scheduler';\nimport 'react';\n",
+        "/app/node_modules/a": symlink("../packages/a"),
+    }
+    got = [(item.code, item.message.split("`")[1]) for item in findings(tree)]
+    # scheduler: declared by the root, found in the root's node_modules; react: declared by nobody here
+    assert got == [("phantom-dependency", "react")]
+
+
+def test_missing_optional_peer_is_not_unmet_from_an_npm_lockfile(tmp_path: Path) -> None:
+    lock = {
+        "name": "x",
+        "version": "1.0.0",
+        "lockfileVersion": 3,
+        "packages": {
+            "": {"name": "x", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}},
+            "node_modules/tool": {
+                "version": "1.0.0",
+                "peerDependencies": {"sass": "*", "react": "*"},
+                "peerDependenciesMeta": {"sass": {"optional": True}},
+            },
+        },
+    }
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}}')
+    (tmp_path / "package-lock.json").write_text(json.dumps(lock))
+    result = CliRunner(mix_stderr=False).invoke(
+        main, ["check", str(tmp_path), "--select", "unmet-peer-dependency", "--format", "json"]
+    )
+    requests = [item["request"] for item in json.loads(result.stdout)["findings"]]
+    assert requests == ["react"]
+
+
+def test_project_template_is_not_judged_as_the_project() -> None:
+    tree = {
+        "/app/templates/vue/_package.json": '{"dependencies": {"vue": "^3"}}',
+        "/app/templates/vue/src/main.js": "import { createApp } from 'vue';\n",
+    }
+    assert findings(tree) == []
+
+
+def test_jest_setup_files_are_judged_like_imports() -> None:
+    tree = {
+        "/app/jest.config.js": "module.exports = {\n  setupFiles: ['scheduler/polyfill', '<rootDir>/setup.js'],\n};\n",
+        "/app/package.json": (
+            '{\n  "name": "app",\n  "version": "1.0.0",\n  "dependencies": {"react": "^18"},\n'
+            '  "jest": {\n    "setupFilesAfterEnv": ["react/x", "scheduler"]\n  }\n}\n'
+        ),
+    }
+    first, second = findings(tree)
+    assert (second.from_, second.line, second.request) == ("package.json", 6, "scheduler")
+    finding = first
+    assert (finding.code, finding.from_, finding.line, finding.request) == (
+        "phantom-dependency",
+        "jest.config.js",
+        2,
+        "scheduler/polyfill",
+    )
+
+
+def test_webpack_1_loader_short_names() -> None:
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"style-loader": "^0.13"}},
+        "/app/src/index.js": "require('style!./x.css');\n",
+    }
+    assert findings(tree) == []

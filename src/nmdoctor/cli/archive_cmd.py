@@ -52,7 +52,8 @@ def open_packed_app(archive: str, stack: ExitStack) -> PackedApp:
     if os.path.isdir(path):
         return find_app(ConfinedFS(disk, path), path, name)
     if not os.path.isfile(path):
-        raise InputError(f"{archive}: no such file or folder")
+        problem = "not a regular file" if os.path.exists(path) else "no such file or folder"
+        raise InputError(f"{archive}: {problem}")
     try:
         handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
         head = handle.read(512)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from nmdoctor.inspect.layout import detect_layout
-from nmdoctor.inspect.workspaces import workspace_folders
+from nmdoctor.inspect.workspaces import WorkspaceError, workspace_folders
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
 from nmdoctor.resolve.cjs import node_modules_paths
@@ -150,7 +150,11 @@ def read_installed_tree(fs: FileSystem, project: VPath) -> DependencyGraph:
         is_project=True,
     )
     reader.instances[project] = root
-    for folder in workspace_folders(fs, project, root_manifest):
+    try:
+        folders = workspace_folders(fs, project, root_manifest)
+    except WorkspaceError as error:
+        raise TreeError(str(error)) from None
+    for folder in folders:
         real = fs.realpath(folder)
         workspace = reader.instance_at(real, None)
         if workspace is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
@@ -10,6 +9,7 @@ from nmdoctor.lockfiles.npm import read_npm_lockfile
 from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
 from nmdoctor.lockfiles.yarn import read_yarn_lockfile
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
@@ -53,7 +53,7 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
 
 def manifest_json(fs: FileSystem, project: VPath) -> dict[str, Any] | None:
     try:
-        data = json.loads(fs.read_bytes(f"{project}/package.json"))
+        data = load_json(fs.read_bytes(f"{project}/package.json"))
     except (FileSystemError, ValueError):
         return None
     return data if isinstance(data, dict) else None

@@ -9,13 +9,13 @@ name that node would find from the config file may still be missing for the tool
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import tree_sitter
 
 from nmdoctor.sources.imports import _string_value, language_for, parser_for
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "package_json_refs"]
 
@@ -228,7 +228,7 @@ def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
         refs = list(_js_refs(source, file_name, section))
     else:
         try:
-            data = json.loads(source)
+            data = load_json(source)
         except ValueError:
             return []
         refs = list(_json_refs(data, section))

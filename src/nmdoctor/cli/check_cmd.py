@@ -24,6 +24,7 @@ from nmdoctor.render.findings_text import render_findings
 from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.render.sarif import sarif_document
 from nmdoctor.vfs import DiskFS
+from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["check_command"]
 
@@ -91,12 +92,15 @@ def check_command(
         except ConfigError as error:
             raise InputError(str(error)) from None
         context = CheckContext(graph=graph, fs=fs, lockfile=lock, singletons=settings.singletons)
-        findings = run_checks(
-            context,
-            select=_codes(select),
-            ignore=_codes(ignore) + tuple(settings.ignore),
-            on_check=lambda code, done, total: step(f"checking {code}", done, total),
-        )
+        try:
+            findings = run_checks(
+                context,
+                select=_codes(select),
+                ignore=_codes(ignore) + tuple(settings.ignore),
+                on_check=lambda code, done, total: step(f"checking {code}", done, total),
+            )
+        except FileSystemError as error:
+            raise InputError(str(error)) from None
         sizes: dict[str, int | None] = {}
         if output_format == "html":
             step("measuring package folders")

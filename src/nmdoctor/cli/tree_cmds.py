@@ -16,6 +16,7 @@ from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.to_graph import lockfile_graph
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.render.tree_json import ls_document, why_document
 from nmdoctor.vfs import DiskFS
@@ -32,7 +33,13 @@ def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
     if not os.path.isdir(folder):
         raise InputError(f"{project}: not a directory")
     fs = DiskFS()
-    if from_lockfile or not os.path.isdir(os.path.join(folder, "node_modules")):
+    installed = os.path.join(folder, "node_modules")
+    if os.path.isdir(installed):
+        try:
+            os.listdir(installed)
+        except OSError as error:  # read as "nothing installed", it would say "run npm ci"
+            raise InputError(f"{installed}: cannot be read ({error.strerror})") from None
+    if from_lockfile or not os.path.isdir(installed):
         path = find_lockfile(fs, folder)
         if path is not None or from_lockfile:
             if path is None:
@@ -75,15 +82,16 @@ def ls_command(project: str, as_json: bool, from_lockfile: bool) -> None:
         click.echo(json.dumps(document))
         return
     out = sys.stdout
+    safe = terminal_safe
     out.write(
-        f"{graph.roots[0].label if graph.roots else graph.project} ({graph.layout}): "
+        f"{safe(graph.roots[0].label if graph.roots else graph.project)} ({graph.layout}): "
         f"{len(document['instances'])} installed instances\n"
     )
     for item in document["instances"]:
-        out.write(f"{item['name']}@{item['version']}  {item['path']}\n")
+        out.write(f"{safe(item['name'])}@{safe(item['version'])}  {safe(item['path'])}\n")
         for link in item["links"]:
-            out.write(f"    linked at {link}\n")
-        users = ", ".join(f"{ref['name']}@{ref['version']}" for ref in item["dependents"]) or "nothing"
+            out.write(f"    linked at {safe(link)}\n")
+        users = ", ".join(f"{safe(ref['name'])}@{safe(ref['version'])}" for ref in item["dependents"]) or "nothing"
         out.write(f"    used by {users}\n")
 
 
@@ -119,10 +127,10 @@ def why_command(
         return
     lines = []
     if not document["instances"]:
-        lines.append(f"{name} is not installed in {graph.project}")
+        lines.append(f"{terminal_safe(name)} is not installed in {terminal_safe(graph.project)}")
     for item in document["instances"]:
-        lines.append(f"{item['name']}@{item['version']}  {item['path']}")
-        lines.extend("    " + " > ".join(chain) for chain in item["chains"])
+        lines.append(f"{terminal_safe(item['name'])}@{terminal_safe(item['version'])}  {terminal_safe(item['path'])}")
+        lines.extend("    " + " > ".join(terminal_safe(step) for step in chain) for chain in item["chains"])
         if not item["chains"]:
             lines.append("    nothing in the project depends on it (extraneous)")
     emit("".join(line + "\n" for line in lines), output)

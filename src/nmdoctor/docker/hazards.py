@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.compose import ComposeError, Service, parse_compose
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 
 __all__ = ["DockerInputError", "docker_findings"]
 
@@ -40,6 +40,8 @@ class DockerInputError(ValueError):
 def _read(fs: FileSystem, path: str) -> str | None:
     try:
         return fs.read_bytes(path).decode("utf-8", "replace")
+    except NotRegularFile as error:  # a FIFO or device named like a Dockerfile: say so, do not skip it
+        raise DockerInputError(str(error)) from None
     except FileSystemError:
         return None
 

@@ -139,7 +139,8 @@ def read_installed_tree(fs: FileSystem, project: VPath) -> DependencyGraph:
     reader = _Reader(fs, project)
     root_manifest = reader.manifest(project)
     if root_manifest is None:
-        raise TreeError(f"{project}/package.json: no such file")
+        problem = "no such file" if fs.lstat(f"{project}/package.json") is None else "not a readable file"
+        raise TreeError(f"{project}/package.json: {problem}")
     if root_manifest.name is None and root_manifest.raw is None:
         raise TreeError(f"{project}/package.json: not a valid package.json")
     root = Instance(

@@ -7,7 +7,7 @@ import stat as stat_module
 from collections.abc import Sequence
 
 from nmdoctor.vfs._walk import follow, normalize
-from nmdoctor.vfs.base import FileSystemError, Kind, Stat, VPath
+from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
 
 __all__ = ["DiskFS"]
 
@@ -95,7 +95,7 @@ class DiskFS:
             raise FileSystemError(f"cannot read {path}: {error}") from None
         try:
             if not stat_module.S_ISREG(os.fstat(fd).st_mode):
-                raise FileSystemError(f"{path}: not a regular file")
+                raise NotRegularFile(f"{path}: not a regular file")
             try:
                 with os.fdopen(fd, "rb", closefd=False) as handle:
                     return handle.read()

@@ -17,7 +17,7 @@ from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.files import source_files
 from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 
 __all__ = ["package_folder", "phantom_dependency", "phantom_in_project", "unresolvable_import"]
 
@@ -57,6 +57,8 @@ def _scan(context: CheckContext) -> Iterator[tuple[Instance, str, ImportSite, st
         for file in source_files(fs, owner.path, stop_at=roots - {owner.path}):
             try:
                 sites = parse_imports(fs.read_bytes(file), file)
+            except NotRegularFile:
+                raise  # a FIFO or device among the sources: the run stops with its path (exit 2)
             except FileSystemError:
                 continue
             for site in sites:

@@ -6,6 +6,7 @@ character on standard output, and the scanned tree exactly as it was (nmdoctor o
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import resource
@@ -20,6 +21,7 @@ NMDOCTOR = str(Path(sys.executable).with_name("nmdoctor"))
 MEMORY_BYTES = 3 << 30  # address space: the interpreter, tree-sitter's grammars, and the input
 CPU_SECONDS = 60
 WALL_SECONDS = 90
+_PR_CAPBSET_DROP = 24
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -30,14 +32,21 @@ class Run:
     stderr: str
 
 
-def _caps(user: int | None) -> Callable[[], None]:
+def _drop_capabilities() -> None:
+    """Empty the capability bounding set: root then execs with no capabilities at all, so file
+    permissions apply to it as to anyone (the inheritable set is empty already)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in range(64):
+        libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0)
+
+
+def _caps(unprivileged: bool) -> Callable[[], None]:
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
         resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if user is not None:
-            os.setgid(user)
-            os.setuid(user)
+        if unprivileged:
+            _drop_capabilities()
 
     return apply
 
@@ -54,7 +63,7 @@ def state(root: Path) -> dict[str, tuple[object, ...]]:
     return found
 
 
-def run(args: list[str], *, cwd: Path, watch: Path | None = None, user: int | None = None) -> Run:
+def run(args: list[str], *, cwd: Path, watch: Path | None = None, unprivileged: bool = False) -> Run:
     """``nmdoctor ARGS`` in ``cwd`` under the caps; asserts the rules every hostile run must keep."""
     watched = watch or cwd
     before = state(watched)
@@ -65,7 +74,7 @@ def run(args: list[str], *, cwd: Path, watch: Path | None = None, user: int | No
         env=env,
         capture_output=True,
         timeout=WALL_SECONDS,
-        preexec_fn=_caps(user),
+        preexec_fn=_caps(unprivileged),
         check=False,
     )
     result = Run(

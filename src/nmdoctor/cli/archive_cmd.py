@@ -16,6 +16,7 @@ from nmdoctor.inspect.archive_asar import asar_findings, broken_link_findings
 from nmdoctor.inspect.archive_imports import app_imports
 from nmdoctor.inspect.archive_mount import ConfinedFS, PackedApp, PackedAppError, find_app
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
+from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs import DiskFS, FileSystemError
 from nmdoctor.vfs.asar import AsarError, AsarFS
@@ -144,7 +145,7 @@ def archive_command(archive: str, source: str | None, as_json: bool) -> None:
         click.echo(json.dumps(document, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(f"{app.where}: {instances} packages\n")
+        sys.stdout.write(f"{terminal_safe(app.where)}: {instances} packages\n")
         ok_line = (
             "the packed app resolves its dependencies as the source does"
             if source

@@ -12,6 +12,7 @@ import click
 from nmdoctor.cli.environment import node_options, parent_module
 from nmdoctor.cli.explain import package_name, render_explanation
 from nmdoctor.inspect import unreachable_copies
+from nmdoctor.render.escape import terminal_safe
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
 from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults, webpack_normal_defaults
 from nmdoctor.resolve.lookup import Lookup
@@ -109,9 +110,9 @@ def resolve_command(
         copies = unreachable_copies(DiskFS(), name, parent) if name and not result.ok else []
         render_explanation(result, sys.stdout, copies)
     elif result.ok:
-        click.echo(result.resolved)
+        click.echo(terminal_safe(result.resolved or ""))
     else:
-        click.echo(f"{result.error}: {result.message}")
+        click.echo(terminal_safe(f"{result.error}: {result.message}"))
     sys.exit(0 if result.ok else 1)
 
 
@@ -127,10 +128,10 @@ def _resolve_bundler(request: str, from_: str, bundler: str, *, explain: bool, a
             payload["trace"] = list(result.trace)
         click.echo(json.dumps(payload))
     else:
-        click.echo(result.resolved if result.ok else result.error)
+        click.echo(terminal_safe((result.resolved if result.ok else result.error) or ""))
         if explain:
             for number, step in enumerate(result.trace, start=1):
-                click.echo(f"  {number:>3}. {step}")
+                click.echo(f"  {number:>3}. {terminal_safe(step)}")
     sys.exit(0 if result.ok else 1)
 
 

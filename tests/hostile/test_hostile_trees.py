@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.hostile import cases
-from tests.hostile.harness import run
+from tests.hostile.harness import NMDOCTOR, run
 
 # Each builder with the commands run on what it builds ("{out}" is a folder outside the tree).
 TREE_CASES: dict[str, list[list[str]]] = {
@@ -65,6 +66,7 @@ EXPECTED_EXIT_2 = {
     "dockerfile_fifo": "Dockerfile",
     "deep_compose": "compose.yaml",
     "source_fifo": "src/index.js",
+    "deep_pnpm_workspace": "pnpm-workspace.yaml: not valid YAML (nested deeper",
 }
 
 
@@ -106,14 +108,12 @@ def test_hostile_names_round_trip_in_documents(tmp_path: Path, output_format: st
     assert json.dumps(document)  # lone surrogates come back as the same escapes
 
 
-def test_ls_to_a_full_device_is_one_line() -> None:
+def test_ls_to_a_full_device_is_one_line(tmp_path: Path) -> None:
+    cases.write(tmp_path / "package.json", cases.manifest(dependencies={"x": "1"}))
+    cases.installed(tmp_path, "x")
     with open("/dev/full", "w") as full:
-        import subprocess
-
-        from tests.hostile.harness import NMDOCTOR
-
         process = subprocess.run(
-            [NMDOCTOR, "explain"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60, check=False
+            [NMDOCTOR, "ls", str(tmp_path)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60, check=False
         )
     assert process.returncode == 2
     assert process.stderr == "Error: standard output: No space left on device\n"

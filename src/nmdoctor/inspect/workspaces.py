@@ -76,8 +76,9 @@ def _pnpm_patterns(fs: FileSystem, project: VPath) -> list[str]:
         return []
     try:
         data = load_yaml(raw)
-    except YAMLError:
-        return []
+    except YAMLError as error:  # pnpm refuses to install with it; ignoring it would drop the workspaces
+        first = str(error).splitlines()[0] if str(error) else "not valid YAML"
+        raise WorkspaceError(f"{project}/pnpm-workspace.yaml: not valid YAML ({first})") from None
     packages = data.get("packages") if isinstance(data, dict) else None
     return [item for item in packages or () if isinstance(item, str)]
 

@@ -88,19 +88,19 @@ def read_regular(path: Path, limit: int = 1 << 30) -> bytes:
         os.close(fd)
 
 
+_TARGET_CONTENT_LIMIT = 64 << 20  # a manifest or addon in the volume larger than this is not read
+_TARGET_MAX_DEPTH = 128  # folders in the volume nested deeper are not walked
+UNREADABLE = "unreadable"  # the fingerprint of a unit in the volume that cannot be walked: never an image's
+
+
 def _entry_digest(digest: hashlib._Hash, path: Path, relative: str, info: os.stat_result, *, trusted: bool) -> None:
+    """One entry into ``digest``; a folder's entries are returned to the caller's stack, not recursed into."""
     name = os.fsencode(relative)
     mode = info.st_mode
     if stat.S_ISLNK(mode):
         digest.update(b"L\0" + name + b"\0" + os.fsencode(os.readlink(path)) + b"\0")
     elif stat.S_ISDIR(mode):
         digest.update(b"D\0" + name + b"\0")
-        with os.scandir(path) as scan:
-            children = sorted(scan, key=lambda entry: entry.name)
-        for child in children:
-            _entry_digest(
-                digest, Path(child.path), f"{relative}/{child.name}", child.stat(follow_symlinks=False), trusted=trusted
-            )
     elif stat.S_ISREG(mode):
         # The file list with sizes and the executable bit, plus the content of what a size cannot
         # vouch for (manifests, compiled addons). Times are left out: a rebuilt pnpm image links
@@ -109,7 +109,10 @@ def _entry_digest(digest: hashlib._Hash, path: Path, relative: str, info: os.sta
         digest.update(line + name + b"\0")
         base_name = relative.rsplit("/", 1)[-1]
         if base_name == "package.json" or base_name.endswith(_CONTENT_HASHED) or "/" not in relative:
-            digest.update(hashlib.sha256(read_regular(path)).digest())
+            if not trusted and info.st_size > _TARGET_CONTENT_LIMIT:
+                digest.update(b"B\0")  # planted in the volume to be slow to read: it differs, that is all
+            else:
+                digest.update(hashlib.sha256(read_regular(path)).digest())
     elif trusted:
         raise SyncError(errno.EINVAL, "not a regular file, a folder or a link", str(path))
     else:
@@ -120,14 +123,33 @@ def fingerprint(path: Path, *, trusted: bool) -> str | None:
     """What a unit is (``None`` when absent): its links, files, sizes and the content of manifests and addons.
 
     ``trusted`` is the image (--base): a special file there is an error. In the target it only
-    makes the unit differ from the image's.
+    makes the unit differ from the image's. The walk keeps its own stack: folders nested
+    thousands deep (planted in the volume) cannot exhaust Python's recursion limit.
     """
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return None
     digest = hashlib.sha256()
-    _entry_digest(digest, path, path.name, info, trusted=trusted)
+    pending = [(path, path.name, info)]
+    try:
+        while pending:
+            current, relative, info = pending.pop()
+            _entry_digest(digest, current, relative, info, trusted=trusted)
+            if stat.S_ISDIR(info.st_mode):
+                if not trusted and relative.count("/") >= _TARGET_MAX_DEPTH:
+                    digest.update(b"T\0")  # deeper than any package: it differs, that is all
+                    continue
+                with os.scandir(current) as scan:
+                    children = sorted(scan, key=lambda entry: entry.name)
+                pending.extend(
+                    (Path(child.path), f"{relative}/{child.name}", child.stat(follow_symlinks=False))
+                    for child in reversed(children)
+                )
+    except OSError:
+        if trusted:
+            raise
+        return UNREADABLE  # paths past PATH_MAX, entries vanishing, no permission: it differs
     return digest.hexdigest()
 
 

@@ -177,3 +177,21 @@ def test_base_inside_target_is_refused(tmp_path: Path) -> None:
     make_tree(tmp_path / "volume/image", IMAGE_V1)
     with pytest.raises(SyncError, match="inside one another"):
         sync_volume(tmp_path / "volume/image", tmp_path / "volume")
+
+
+def test_deep_folders_and_huge_manifests_planted_in_the_volume(tmp_path: Path) -> None:
+    make_tree(tmp_path / "image", IMAGE_V1)
+    volume = tmp_path / "volume"
+    sync_volume(tmp_path / "image", volume)
+    (volume / "express" / "/".join(["d"] * 400)).mkdir(parents=True)
+    fd = os.open(volume / "gone-later", os.O_RDONLY)
+    for _ in range(20):  # past PATH_MAX: only reachable relative to a folder
+        os.mkdir("x" * 250, dir_fd=fd)
+        fd, parent = os.open("x" * 250, os.O_RDONLY, dir_fd=fd), fd
+        os.close(parent)
+    os.close(fd)
+    with open(volume / "tool/package.json", "r+b") as handle:
+        handle.truncate(2 << 30)
+    report = sync_volume(tmp_path / "image", volume)
+    assert sorted(report.conflicts) == ["express", "gone-later", "tool"]
+    assert snapshot(volume) == snapshot(tmp_path / "image")

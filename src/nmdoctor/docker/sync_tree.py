@@ -73,7 +73,7 @@ def list_units(folder: Path) -> list[str]:
     return units
 
 
-def read_regular(path: Path, limit: int = 1 << 30) -> bytes:
+def read_regular(path: Path | str, limit: int = 1 << 30) -> bytes:
     """The bytes of a regular file, never through a final link, never blocking on a FIFO or device."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
@@ -93,7 +93,7 @@ _TARGET_MAX_DEPTH = 128  # folders in the volume nested deeper are not walked
 UNREADABLE = "unreadable"  # the fingerprint of a unit in the volume that cannot be walked: never an image's
 
 
-def _entry_digest(digest: hashlib._Hash, path: Path, relative: str, info: os.stat_result, *, trusted: bool) -> None:
+def _entry_digest(digest: hashlib._Hash, path: str, relative: str, info: os.stat_result, *, trusted: bool) -> None:
     """One entry into ``digest``; a folder's entries are returned to the caller's stack, not recursed into."""
     name = os.fsencode(relative)
     mode = info.st_mode
@@ -131,7 +131,7 @@ def fingerprint(path: Path, *, trusted: bool) -> str | None:
     except FileNotFoundError:
         return None
     digest = hashlib.sha256()
-    pending = [(path, path.name, info)]
+    pending: list[tuple[str, str, os.stat_result]] = [(str(path), path.name, info)]
     try:
         while pending:
             current, relative, info = pending.pop()
@@ -143,7 +143,7 @@ def fingerprint(path: Path, *, trusted: bool) -> str | None:
                 with os.scandir(current) as scan:
                     children = sorted(scan, key=lambda entry: entry.name)
                 pending.extend(
-                    (Path(child.path), f"{relative}/{child.name}", child.stat(follow_symlinks=False))
+                    (child.path, f"{relative}/{child.name}", child.stat(follow_symlinks=False))
                     for child in reversed(children)
                 )
     except OSError:
@@ -155,35 +155,39 @@ def fingerprint(path: Path, *, trusted: bool) -> str | None:
 
 def copy_unit(source: Path, destination: Path) -> None:
     """Copy a unit of the image (links as links, modes and times kept); only regular files are read."""
-    info = os.lstat(source)
-    if stat.S_ISLNK(info.st_mode):
+    _copy_entry(str(source), str(destination), os.lstat(source))
+
+
+def _copy_entry(source: str, destination: str, info: os.stat_result) -> None:
+    mode = info.st_mode
+    if stat.S_ISLNK(mode):
         os.symlink(os.readlink(source), destination)
-    elif stat.S_ISDIR(info.st_mode):
+    elif stat.S_ISDIR(mode):
         os.mkdir(destination, 0o700)
         with os.scandir(source) as scan:
-            children = sorted(scan, key=lambda entry: entry.name)
-        for child in children:
-            copy_unit(Path(child.path), destination / child.name)
-        os.chmod(destination, stat.S_IMODE(info.st_mode))
+            for child in scan:
+                _copy_entry(child.path, f"{destination}/{child.name}", child.stat(follow_symlinks=False))
+        os.chmod(destination, stat.S_IMODE(mode))
         os.utime(destination, ns=(info.st_atime_ns, info.st_mtime_ns), follow_symlinks=False)
-    elif stat.S_ISREG(info.st_mode):
+    elif stat.S_ISREG(mode):
         source_fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
         try:
             if not stat.S_ISREG(os.fstat(source_fd).st_mode):
-                raise SyncError(errno.EINVAL, "not a regular file", str(source))
+                raise SyncError(errno.EINVAL, "not a regular file", source)
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-            destination_fd = os.open(destination, flags, 0o600)
+            destination_fd = os.open(destination, flags, stat.S_IMODE(mode) | 0o200)
             try:
-                while chunk := os.read(source_fd, 1 << 20):
-                    os.write(destination_fd, chunk)
-                os.fchmod(destination_fd, stat.S_IMODE(info.st_mode))
+                offset = 0
+                while sent := os.sendfile(destination_fd, source_fd, offset, 1 << 30):
+                    offset += sent
+                os.fchmod(destination_fd, stat.S_IMODE(mode))
                 os.utime(destination_fd, ns=(info.st_atime_ns, info.st_mtime_ns))
             finally:
                 os.close(destination_fd)
         finally:
             os.close(source_fd)
     else:
-        raise SyncError(errno.EINVAL, "not a regular file, a folder or a link", str(source))
+        raise SyncError(errno.EINVAL, "not a regular file, a folder or a link", source)
 
 
 def hold_lock(target: Path, *, exclusive: bool, timeout: float, on_wait: Callable[[], None] | None) -> int:

@@ -29,21 +29,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.config import ConfigError
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
-from nmdoctor.diagnostics.registry import CheckContext
-from nmdoctor.inspect.tree import TreeError, read_installed_tree
+from nmdoctor.inspect.tree import TreeError
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
-from nmdoctor.lockfiles.to_graph import lockfile_graph
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
+from nmdoctor.project.session import Project, load_graph
 from nmdoctor.resolve import ImportKind, Resolution, ResolveOptions, Resolver
 from nmdoctor.vfs import DiskFS, FileSystem
 
 __all__ = [
+    "ConfigError",
     "DependencyGraph",
     "Edge",
     "Finding",
@@ -83,11 +83,10 @@ def resolve(
 
 def load_project(project: str, *, fs: FileSystem | None = None, from_lockfile: bool = False) -> DependencyGraph:
     """The dependency model of the project at ``project`` (an absolute real path): its installed
-    node_modules, or its lockfile with ``from_lockfile``."""
-    fs = fs or DiskFS()
-    if from_lockfile:
-        return lockfile_graph(load_lockfile(project, fs=fs), project, manifest_json(fs, project))
-    return read_installed_tree(fs, project)
+    node_modules (its Plug'n'Play state when it has a ``.pnp.cjs``), or its lockfile with
+    ``from_lockfile`` or when nothing is installed (the loader
+    the CLI uses: workspaces read from a lockfile carry their package.json names)."""
+    return load_graph(fs or DiskFS(), project, from_lockfile=from_lockfile)
 
 
 def load_lockfile(project: str, *, fs: FileSystem | None = None) -> Lockfile:
@@ -107,9 +106,11 @@ def check(
     ignore: Iterable[str] = (),
     lockfile: Lockfile | None = None,
 ) -> list[Finding]:
-    """Every finding of the registered checks for ``graph`` (read from ``fs``)."""
-    context = CheckContext(graph=graph, fs=fs or DiskFS(), lockfile=lockfile)
-    return sorted(run_checks(context, select=select, ignore=ignore), key=Finding.sort_key)
+    """Every finding of the registered checks for ``graph`` (read from ``fs``), as the project's
+    settings ask (``"nmdoctor"`` in package.json or .nmdoctor.json: ignored codes and packages,
+    singletons), like ``nmdoctor check``; raises ConfigError for settings it cannot read."""
+    session = Project(graph.project, fs or DiskFS(), graph=graph)
+    return sorted(session.findings(select=select, ignore=ignore, lockfile=lockfile), key=Finding.sort_key)
 
 
 def plan_layout(graph: DependencyGraph, settings: PnpmSettings | None = None) -> Plan:

@@ -12,18 +12,12 @@ import click
 
 from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
-from nmdoctor.cli.tree_cmds import InputError, load_graph
-from nmdoctor.diagnostics.config import ConfigError, load_settings
-from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.cli.tree_cmds import InputError, open_project
+from nmdoctor.diagnostics.config import ConfigError
 from nmdoctor.diagnostics.model import findings_document
-from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.sizes import package_sizes
-from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
-from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.lockfiles import LockfileError
 from nmdoctor.render.findings_text import render_findings
-from nmdoctor.render.html_report import render_html, report_data
-from nmdoctor.render.sarif import sarif_document
-from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["check_command"]
@@ -64,6 +58,11 @@ Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable
     help="Exit 1 when a finding of this severity (or worse) is found.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit status tells.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Scan installed packages' code afresh, without the user cache ($NMDOCTOR_CACHE_DIR to move it).",
+)
 def check_command(
     project: str,
     output_format: str,
@@ -73,46 +72,44 @@ def check_command(
     from_lockfile: bool,
     fail_on: str,
     quiet: bool,
+    no_cache: bool,
 ) -> None:
     """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
     with scan_progress("check") as step:
         step("reading the installed tree")
-        graph = load_graph(project, from_lockfile=from_lockfile)
-        fs = DiskFS()
-        lock = None
-        lockfile = find_lockfile(fs, graph.project, graph.layout)
-        if lockfile and not from_lockfile and os.path.isdir(os.path.join(graph.project, "node_modules")):
+        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache)
+        graph = session.graph
+        if session.lockfile_path is not None and not from_lockfile:
             step("reading the lockfile")
-            try:
-                lock = read_lockfile(fs, lockfile, manifest_json(fs, graph.project))
-            except LockfileError as error:
-                raise InputError(str(error)) from None
         try:
-            settings = load_settings(fs, graph.project)
-        except ConfigError as error:
+            session.lockfile  # noqa: B018 - read here: a bad lockfile stops the run before the checks
+        except LockfileError as error:
             raise InputError(str(error)) from None
-        context = CheckContext(graph=graph, fs=fs, lockfile=lock, singletons=settings.singletons)
         try:
-            findings = run_checks(
-                context,
+            findings = session.findings(
                 select=_codes(select),
-                ignore=_codes(ignore) + tuple(settings.ignore),
+                ignore=_codes(ignore),
                 on_check=lambda code, done, total: step(f"checking {code}", done, total),
             )
-        except FileSystemError as error:
+        except ConfigError as error:
+            raise InputError(str(error)) from None
+        except FileSystemError as error:  # a source folder that cannot be listed, a FIFO among the sources
             raise InputError(str(error)) from None
         sizes: dict[str, int | None] = {}
         if output_format == "html":
             step("measuring package folders")
             sizes = package_sizes(graph)
-    findings = [item for item in findings if item.package is None or item.package.name not in settings.ignore_packages]
     document = findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1)
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"
     elif output_format == "html":
+        from nmdoctor.render.html_report import render_html, report_data
+
         data = report_data(graph, title=f"nmdoctor check: {graph.roots[0].label}", findings=document, sizes=sizes)
         text = render_html(data)
     elif output_format == "sarif":
+        from nmdoctor.render.sarif import sarif_document
+
         project_uri = Path(graph.project).as_uri() + "/"
         text = json.dumps(sarif_document(document, project_uri), indent=2) + "\n"
     else:

@@ -24,19 +24,28 @@ __all__ = ["docker_command"]
 Examples:
   nmdoctor docker                 # Dockerfile*, compose files, .dockerignore and entrypoints here
   nmdoctor docker deploy/ --json
+  nmdoctor docker -f compose.yml -f compose.dev.yml   # a compose stack, merged as docker compose does
 \b
-Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable input.
+Exit status: 0 no error-level finding, 1 at least one, 2 bad usage, unreadable input, or no Dockerfile
+or compose file to analyse.
 """,
 )
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "-f",
+    "--file",
+    "files",
+    multiple=True,
+    help="A compose file (relative to FOLDER), as `docker compose -f`; repeat to merge a stack in order.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
-def docker_command(folder: str, as_json: bool) -> None:
+def docker_command(folder: str, files: tuple[str, ...], as_json: bool) -> None:
     """Find node_modules hazards in FOLDER's Dockerfiles, compose files and entrypoint scripts."""
     real = os.path.realpath(folder)
     if not os.path.isdir(real):
         raise InputError(f"{folder}: not a directory")
     try:
-        findings = docker_findings(DiskFS(), real)
+        findings = docker_findings(DiskFS(), real, list(files) or None)
     except DockerInputError as error:
         raise InputError(str(error)) from None
     document = findings_document(findings)

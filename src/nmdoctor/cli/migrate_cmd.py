@@ -6,13 +6,15 @@ import io
 import json
 import os
 import sys
+from typing import NoReturn
 
 import click
 
 from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
-from nmdoctor.cli.tree_cmds import InputError, load_graph
-from nmdoctor.diagnostics.model import findings_document
+from nmdoctor.cli.tree_cmds import InputError, open_project
+from nmdoctor.diagnostics.model import Finding, findings_document
+from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.linkers.materialize import MaterializeError, materialize
@@ -20,9 +22,11 @@ from nmdoctor.linkers.pnpm import PnpmSettings
 from nmdoctor.linkers.yarn_berry import BerrySettings, HoistingLimits
 from nmdoctor.migrate import migrate
 from nmdoctor.migrate.engine import TARGETS
+from nmdoctor.migrate.pnp import LAYOUT as PNP_LAYOUT
+from nmdoctor.migrate.pnp import migrate_to_pnp
+from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.render.html_report import render_html, report_data
-from nmdoctor.vfs import DiskFS
 
 __all__ = ["migrate_command"]
 
@@ -52,7 +56,8 @@ Examples:
 Targets: pnpm (isolated, pnpm 10 defaults), pnpm-hoisted (node-linker=hoisted: yarn's nm hoister),
 npm (hoisted, arborist's placement without peer sets), npm-linked (--install-strategy=linked),
 nested (npm --install-strategy=nested), yarn (yarn 1's hoisting), yarn-berry (yarn 4 with
-nodeLinker: node-modules: its hoister, by popularity, with peers and nmHoistingLimits).
+nodeLinker: node-modules: its hoister, by popularity, with peers and nmHoistingLimits), yarn-pnp
+(yarn 4's Plug'n'Play: undeclared imports and requires, yarn's fallback, peers; no --materialize).
 Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable input.
 """,
 )
@@ -61,7 +66,7 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
     "--to",
     "target",
     required=True,
-    type=click.Choice(["npm", "pnpm", "yarn", "nested", "pnpm-hoisted", "npm-linked", "yarn-berry"]),
+    type=click.Choice(["npm", "pnpm", "yarn", "nested", "pnpm-hoisted", "npm-linked", "yarn-berry", "yarn-pnp"]),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
 @format_option(
@@ -83,6 +88,11 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
     type=click.Path(file_okay=False),
     help="Also write the project with the planned node_modules to DIR (a new folder), to run node on it.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Scan installed packages' code afresh, without the user cache ($NMDOCTOR_CACHE_DIR to move it).",
+)
 def migrate_command(
     project: str,
     target: str,
@@ -95,36 +105,80 @@ def migrate_command(
     shamefully_hoist: bool,
     nm_hoisting_limits: HoistingLimits | None,
     materialize_to: str | None,
+    no_cache: bool,
 ) -> None:
     """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
+    if target == "yarn-pnp":
+        if materialize_to is not None:
+            raise click.UsageError("--materialize writes a node_modules layout; yarn-pnp has none")
+        session = open_project(project, from_lockfile=from_lockfile)
+        graph = session.graph
+        pnp = migrate_to_pnp(graph, session.fs)
+        _report(
+            graph,
+            target,
+            pnp.findings,
+            PNP_LAYOUT,
+            pnp.edges_compared,
+            pnp.questions_compared,
+            output_format,
+            as_json,
+            output,
+        )
     if target not in TARGETS:
         raise InputError(f"--to {target}: that planner is not written yet (available: {', '.join(sorted(TARGETS))})")
     if nm_hoisting_limits is not None and target != "yarn-berry":
         raise click.UsageError("--nm-hoisting-limits applies to --to yarn-berry only")
     with scan_progress(f"migrate --to {target}") as step:
         step("reading the installed tree")
-        graph = load_graph(project, from_lockfile=from_lockfile)
+        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache)
+        graph = session.graph
         settings = PnpmSettings(
             hoist_pattern=_patterns(hoist_pattern, ("*",)),
             public_hoist_pattern=_patterns(public_hoist_pattern, ()),
             shamefully_hoist=shamefully_hoist,
-            package_extensions=package_extensions(DiskFS(), graph.project),
+            package_extensions=package_extensions(session.fs, graph.project),
         )
         berry = BerrySettings(hoisting_limits=nm_hoisting_limits or "none")
         step("planning the layout and comparing resolutions")
-        result = migrate(graph, DiskFS(), target, settings, berry=berry)
+        today = CheckContext(graph=graph, fs=session.fs, sources=session.sources, package_code=session.package_code)
+        result = migrate(graph, session.fs, target, settings, berry=berry, today=today)
     if materialize_to is not None:
         try:
             written = materialize(result.plan, graph.project, materialize_to)
         except (MaterializeError, OSError) as error:
             raise InputError(f"{materialize_to}: cannot write the planned layout ({error})") from None
         click.echo(f"wrote {written} packages under {materialize_to}", err=True)
-    document = findings_document(
+    _report(
+        graph,
+        target,
         result.findings,
+        result.target_layout,
+        result.edges_compared,
+        result.questions_compared,
+        output_format,
+        as_json,
+        output,
+    )
+
+
+def _report(
+    graph: DependencyGraph,
+    target: str,
+    findings: list[Finding],
+    target_layout: str,
+    edges_compared: int,
+    questions_compared: int,
+    output_format: str | None,
+    as_json: bool,
+    output: str | None,
+) -> NoReturn:
+    document = findings_document(
+        findings,
         layout=graph.layout,
-        target=result.target_layout,
-        edges_compared=result.edges_compared,
-        imports_compared=result.questions_compared,
+        target=target_layout,
+        edges_compared=edges_compared,
+        imports_compared=questions_compared,
     )
     output_format = output_format or ("json" if as_json else "text")
     if output_format == "json":
@@ -138,7 +192,7 @@ def migrate_command(
         render_findings(
             document,
             buffer,
-            ok_line=f"nothing breaks under {result.target_layout} ({result.edges_compared} dependency edges compared)",
+            ok_line=f"nothing breaks under {target_layout} ({edges_compared} dependency edges compared)",
             colour=colour,
         )
         emit(buffer.getvalue(), output)

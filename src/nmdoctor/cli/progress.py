@@ -13,9 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
 __all__ = ["Steps", "scan_progress"]
 
 
@@ -38,6 +35,10 @@ def scan_progress(title: str) -> Iterator[Steps]:
     if not wanted():
         yield _silent
         return
+    # rich is imported only when a display is shown: it costs a run in a pipe a tenth of a second
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     display = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.fields[title]}[/]"),

@@ -11,6 +11,7 @@ import click
 
 from nmdoctor.cli.environment import node_options, parent_module
 from nmdoctor.cli.explain import package_name, render_explanation
+from nmdoctor.cli.pnp_resolve import PnpResolvers, pnp_parent, render_pnp_help
 from nmdoctor.inspect import unreachable_copies
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
@@ -83,15 +84,22 @@ def resolve_command(
         return
     if request is None or from_ is None:
         raise click.UsageError("REQUEST and --from PATH are required (or --batch FILE.jsonl)")
-    if not _exists(from_):
+    pnp_resolvers = PnpResolvers()
+    inside_pnp = pnp_parent(from_)
+    if inside_pnp is None and not _exists(from_):
         raise click.BadParameter(f"{from_}: no such file or directory", param_hint="--from")
     if bundler is not None:
         _resolve_bundler(request, from_, bundler, explain=explain, as_json=as_json)
         return
     options = node_options(_split_conditions(conditions), preserve_symlinks=preserve_symlinks)
-    parent = parent_module(from_, preserve_symlinks=preserve_symlinks)
+    parent = inside_pnp or parent_module(from_, preserve_symlinks=preserve_symlinks)
     kind = ImportKind.IMPORT if esm else ImportKind.REQUIRE
-    result = Resolver(DiskFS(), options).resolve(request, parent, kind, trace=explain)
+    # Under Plug'n'Play (a .pnp.cjs above the module), require goes through yarn's runtime.
+    pnp = pnp_resolvers.for_parent(parent, options) if kind is ImportKind.REQUIRE else None
+    if pnp is not None:
+        result = pnp.resolve(request, parent, trace=explain)
+    else:
+        result = Resolver(DiskFS(), options).resolve(request, parent, kind, trace=explain)
     if as_json:
         payload: dict[str, Any] = {
             "request": request,
@@ -105,6 +113,11 @@ def resolve_command(
         if explain:
             payload["trace"] = [{"path": probe.path, "outcome": probe.outcome} for probe in result.trace]
         click.echo(json.dumps(payload))
+    elif explain and pnp is not None:
+        render_explanation(result, sys.stdout)
+        name = package_name(request)
+        if name:
+            render_pnp_help(pnp, result, name, sys.stdout)
     elif explain:
         name = package_name(request)
         copies = unreachable_copies(DiskFS(), name, parent) if name and not result.ok else []
@@ -187,6 +200,7 @@ def run_batch(path: str, out: TextIO) -> None:
     queries = _read_batch(path)
     fs = DiskFS()
     lookup = Lookup(fs)
+    pnp_resolvers = PnpResolvers(fs)
     resolvers: dict[tuple[tuple[str, ...], bool], Resolver] = {}
     parents: dict[tuple[str, bool], str] = {}
     lines = []
@@ -200,10 +214,15 @@ def run_batch(path: str, out: TextIO) -> None:
             resolvers[key] = resolver
         parent = parents.get((query["from"], preserve))
         if parent is None:
-            parent = parent_module(query["from"], preserve_symlinks=preserve)
+            parent = pnp_parent(query["from"]) or parent_module(query["from"], preserve_symlinks=preserve)
             parents[(query["from"], preserve)] = parent
         kind = ImportKind.IMPORT if query.get("mode") == "esm" else ImportKind.REQUIRE
-        result: Resolution = resolver.resolve(query["request"], parent, kind)
+        pnp = pnp_resolvers.for_parent(parent, resolver.options) if kind is ImportKind.REQUIRE else None
+        result: Resolution = (
+            pnp.resolve(query["request"], parent)
+            if pnp is not None
+            else resolver.resolve(query["request"], parent, kind)
+        )
         lines.append(json.dumps({"id": query.get("id"), "resolved": result.resolved, "error": result.error}))
         if len(lines) >= 512:
             out.write("\n".join(lines) + "\n")

@@ -11,17 +11,43 @@ import click
 from nmdoctor.cli.errors import InputError
 from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.inspect.sizes import package_sizes
-from nmdoctor.inspect.tree import TreeError, read_installed_tree
-from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
-from nmdoctor.lockfiles.detect import manifest_json
-from nmdoctor.lockfiles.to_graph import lockfile_graph
+from nmdoctor.inspect.tree import TreeError
+from nmdoctor.lockfiles import LockfileError
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.project.cache import DiskStore, default_cache_dir
+from nmdoctor.project.session import NoLockfile, Project
 from nmdoctor.render.escape import terminal_safe
-from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.render.tree_json import ls_document, why_document
+from nmdoctor.resolve.pnp_state import PnpError
 from nmdoctor.vfs import DiskFS
 
-__all__ = ["InputError", "load_graph", "ls_command", "why_command"]
+__all__ = ["InputError", "load_graph", "ls_command", "open_project", "why_command"]
+
+
+def open_project(project: str, *, from_lockfile: bool = False, cache: bool = False) -> Project:
+    """The session of PROJECT, its graph loaded (bad input is a one-line error, exit 2).
+
+    ``cache`` keeps the scans of installed packages' code in the user's cache folder."""
+    folder = os.path.realpath(project)
+    if not os.path.isdir(folder):
+        raise InputError(f"{project}: not a directory")
+    installed = os.path.join(folder, "node_modules")
+    if os.path.isdir(installed):
+        try:
+            os.listdir(installed)
+        except OSError as error:  # read as "nothing installed", it would say "run npm ci"
+            raise InputError(f"{installed}: cannot be read ({error.strerror})") from None
+    store = DiskStore(os.path.join(default_cache_dir(), "package-code")) if cache else None
+    session = Project(folder, DiskFS(), from_lockfile=from_lockfile, store=store)
+    try:
+        session.graph  # noqa: B018 - loaded here so that bad input stops the run before anything prints
+    except NoLockfile:
+        raise InputError(f"{project}: no lockfile") from None
+    except LockfileError as error:
+        raise InputError(str(error)) from None
+    except (TreeError, PnpError) as error:
+        raise InputError(str(error)) from None
+    return session
 
 
 def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
@@ -29,36 +55,7 @@ def load_graph(project: str, *, from_lockfile: bool = False) -> DependencyGraph:
 
     Bad input is a one-line error (exit 2).
     """
-    folder = os.path.realpath(project)
-    if not os.path.isdir(folder):
-        raise InputError(f"{project}: not a directory")
-    fs = DiskFS()
-    installed = os.path.join(folder, "node_modules")
-    if os.path.isdir(installed):
-        try:
-            os.listdir(installed)
-        except OSError as error:  # read as "nothing installed", it would say "run npm ci"
-            raise InputError(f"{installed}: cannot be read ({error.strerror})") from None
-    if from_lockfile or not os.path.isdir(installed):
-        path = find_lockfile(fs, folder)
-        if path is not None or from_lockfile:
-            if path is None:
-                raise InputError(f"{project}: no lockfile")
-            manifest = manifest_json(fs, folder)
-            try:
-                lock = read_lockfile(fs, path, manifest)
-            except LockfileError as error:
-                raise InputError(str(error)) from None
-            workspaces = {
-                importer.path: found
-                for importer in lock.importers()
-                if importer.path and (found := manifest_json(fs, f"{folder}/{importer.path}")) is not None
-            }
-            return lockfile_graph(lock, folder, manifest, workspaces)
-    try:
-        return read_installed_tree(fs, folder)
-    except TreeError as error:
-        raise InputError(str(error)) from None
+    return open_project(project, from_lockfile=from_lockfile).graph
 
 
 @click.command(
@@ -118,6 +115,8 @@ def why_command(
     graph = load_graph(project, from_lockfile=from_lockfile)
     output_format = output_format or ("json" if as_json else "text")
     if output_format == "html":
+        from nmdoctor.render.html_report import render_html, report_data
+
         data = report_data(graph, title=f"nmdoctor why {name}", focus=name, sizes=package_sizes(graph))
         emit(render_html(data), output)
         sys.exit(0 if graph.instances_of(name) else 1)

@@ -74,5 +74,14 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
         click.echo(json.dumps(document, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        render_findings(document, sys.stdout, ok_line=f"node_modules matches {os.path.basename(path)}", colour=colour)
+        render_findings(
+            document,
+            sys.stdout,
+            ok_line=f"{_installed_what(graph.layout)} matches {os.path.basename(path)}",
+            colour=colour,
+        )
     sys.exit(1 if document["summary"]["error"] else 0)
+
+
+def _installed_what(layout: str) -> str:
+    return "the Plug'n'Play install" if layout == "yarn-berry-pnp" else "node_modules"

@@ -10,25 +10,77 @@ EXTRA_EXPLANATIONS: dict[str, tuple[str, str]] = {
         "error",
         """## What it means
 A bind mount or a volume sits over the folder where the image installed node_modules, so at run time
-the container sees the mount's content instead: the host's folder, an empty fresh volume, or an old
-volume filled from an earlier image.
+the container sees the mount's content instead: the host's folder, an empty fresh volume, or a named
+volume filled from an earlier image. nmdoctor follows node's lookup (the app's folder, every folder
+above it, NODE_PATH): a setup that installs one folder up or moves node_modules to `/` is fine.
 ## Why it matters
 ERR_MODULE_NOT_FOUND at start (seed 000), or old dependencies running against new code. Docker fills
-a named volume from the image only while it is empty; Kubernetes never does.
+a named volume from the image only while it is empty, so it keeps the first image's packages across
+`docker compose up --build` (seed 003); Kubernetes never fills it.
 ## How to fix
-Do not persist node_modules; or mount a named volume under the bind mount (development); or restore
-the image's copy at start with `nmdoctor volume-sync`, then `nmdoctor verify`.""",
+Do not persist node_modules. Under a bind mount use an anonymous volume (`- /app/node_modules`) and
+start with `docker compose up --build --renew-anon-volumes` after dependency changes; or refresh the
+volume at start keyed by the lockfile with `nmdoctor volume-sync`, then `nmdoctor verify`. A named
+volume is the stale case itself.""",
     ),
     "init-marker-version-blind": (
         "warning",
         """## What it means
-An entrypoint restores dependencies into a volume only when a marker file is missing, and the marker
-does not record which dependencies it restored.
+An entrypoint restores or installs dependencies only when a test says they are missing: a marker
+file, the node_modules folder existing or being empty. The test records nothing about which
+dependencies are there.
 ## Why it matters
-After an image update the volume still carries the marker and the old packages: the new code runs
-against them (seed 000, trap 3).
+After an image update the volume (or bind-mounted folder) still passes the test with the old
+packages: the new code runs against them (seed 000, trap 3). A folder test such as
+`[ ! -d node_modules ]` is never true on a mount point at all.
 ## How to fix
-Key the restore on the image's lockfile or tree (a hash): `nmdoctor volume-sync` does that.""",
+Key the refresh on the image's lockfile or tree (a hash): `nmdoctor volume-sync` does that.""",
+    ),
+    "install-at-start": (
+        "warning",
+        """## What it means
+The container runs `npm install`, `npm ci`, `yarn` or `pnpm install` every time it starts
+(entrypoint script, compose `command:`, or the image's CMD), with nothing that skips it.
+## Why it matters
+Each start needs the registry, takes minutes, and a non-frozen install can put other versions in
+than the image was tested with.
+## How to fix
+Install in the image (`npm ci` in the Dockerfile). For a node_modules volume, refresh it at start
+only when the lockfile changed: `nmdoctor volume-sync`.""",
+    ),
+    "package-manager-floating": (
+        "warning",
+        """## What it means
+The image installs its package manager with no version or by a tag (`npm i -g pnpm`,
+`npm i -g npm@latest`, `corepack prepare pnpm@latest`). A version number or range (`pnpm@9`) is
+not this: it stays within one major.
+## Why it matters
+The tool that reads the lockfile changes between builds: a new major can reject or rewrite the
+lockfile, or resolve differently, with no change in the repository.
+## How to fix
+Pin it (`npm i -g pnpm@9.15.0`), or set `packageManager` in package.json and `corepack enable`.""",
+    ),
+    "node-version-mismatch": (
+        "warning",
+        """## What it means
+The shipped stage copies node_modules installed in a stage whose node image has another major
+version (`FROM node:18 AS build` ... `FROM node:22`).
+## Why it matters
+Native addons are compiled for the build stage's ABI (NODE_MODULE_VERSION) and fail to load under the
+other major; pure-JS packages may also have chosen code paths for the other version.
+## How to fix
+Use the same node major in both stages, for example one `ARG NODE_VERSION` for both tags.""",
+    ),
+    "install-skips-patches": (
+        "warning",
+        """## What it means
+package.json applies patches after install (`patch-package` in `postinstall` or `prepare`), and the
+image installs with `--ignore-scripts`, so the patches are never applied.
+## Why it matters
+The image runs the unpatched packages: the bugs the patches fix come back in production only.
+## How to fix
+Run `npx patch-package` right after the install in the same stage (with patches/ copied in), or drop
+`--ignore-scripts`.""",
     ),
     "prod-stage-reinstall": (
         "warning",
@@ -45,12 +97,14 @@ node_modules.""",
     "lockfile-not-used": (
         "warning",
         """## What it means
-An image installs dependencies before any lockfile is copied in.
+An image installs dependencies with no lockfile in it (none copied before the install, or the
+project has none), or adds packages by name without exact versions (`pnpm add dotenv`).
+Global tool installs and exact-version installs are not this.
 ## Why it matters
 The install resolves versions afresh: each build can get other versions than were tested.
 ## How to fix
 COPY package.json and the lockfile first, then `npm ci` / `pnpm install --frozen-lockfile` /
-`yarn install --immutable`.""",
+`yarn install --immutable`; declare added packages in package.json or pin them exactly.""",
     ),
     "runs-as-root": (
         "warning",
@@ -64,16 +118,19 @@ Any compromised dependency owns the container.
     "node-modules-not-dockerignored": (
         "warning",
         """## What it means
-A Dockerfile copies the whole build context and .dockerignore does not exclude node_modules.
+A Dockerfile copies the whole build context and the context's .dockerignore does not exclude
+node_modules. Docker matches `node_modules` at the context root only: workspaces need
+`**/node_modules`.
 ## Why it matters
 The host's node_modules (built for another OS, other versions) enters the image over the installed one.
 ## How to fix
-Add `node_modules` to .dockerignore.""",
+Add `node_modules` and `**/node_modules` to the .dockerignore beside the build context.""",
     ),
     "app-files-writable": (
         "warning",
         """## What it means
-The app's files are copied owned by the user the container runs as.
+The app's files are given to the user the container runs as: `COPY`/`ADD --chown` (also
+`COPY --from=... --chown`), or `RUN chown -R` over the app's folder once files are in it.
 ## Why it matters
 A compromised process can rewrite the app's code.
 ## How to fix

@@ -7,6 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.inspect.package_code import PackageCode
+from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.sources.index import SourceIndex
 from nmdoctor.vfs.base import FileSystem
 
 __all__ = ["Check", "CheckContext", "all_checks", "check"]
@@ -15,12 +18,21 @@ __all__ = ["Check", "CheckContext", "all_checks", "check"]
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """What a check reads: the dependency model, the filesystem it came from, and the lockfile
-    (only when node_modules is read: then the two can be compared)."""
+    (only when node_modules is read: then the two can be compared); ``sources`` and
+    ``package_code`` are the run's shared indexes (made here when the caller has none)."""
 
-    graph: object  # nmdoctor.model.graph.DependencyGraph (kept loose to avoid an import cycle)
+    graph: DependencyGraph
     fs: FileSystem | None = None
     lockfile: object | None = None
     singletons: frozenset[str] = frozenset()
+    sources: SourceIndex | None = None
+    package_code: PackageCode | None = None
+
+    def __post_init__(self) -> None:
+        if self.fs is not None and self.sources is None:
+            object.__setattr__(self, "sources", SourceIndex(self.fs))
+        if self.fs is not None and self.package_code is None:
+            object.__setattr__(self, "package_code", PackageCode(self.fs))
 
 
 @dataclass(frozen=True, slots=True)

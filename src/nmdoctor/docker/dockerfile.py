@@ -1,4 +1,10 @@
-"""A Dockerfile as stages of facts that matter to node_modules (parsed with dockerfile-parse)."""
+"""A Dockerfile as stages of facts that matter to node_modules (parsed with dockerfile-parse).
+
+Each stage carries what the image holds when it is built: where node_modules folders are (installed,
+copied from another stage, moved), whether a lockfile was in the stage before each install, who owns
+the app's files, and the ``WORKDIR``, ``USER``, ``ENV``, ``ENTRYPOINT`` and ``CMD`` it inherits from
+the stage it starts from. ``ARG`` and ``ENV`` values are substituted the way the builder does.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +14,19 @@ import json
 import posixpath
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dockerfile_parse import DockerfileParser
 
-__all__ = ["Copy", "Install", "Stage", "parse_dockerfile"]
+from nmdoctor.docker.commands import PmCommand, classify, package_commands, shell_segments
 
-_INSTALL = re.compile(
-    r"\b(?:npm\s+(?:ci|install|i)\b|pnpm\s+(?:install|i)\b|yarn(?:\s+install)?(?:\s|$)|bun\s+install)"
-)
-_LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
+__all__ = ["LOCKFILES", "Copy", "Install", "Stage", "expand", "parse_dockerfile"]
+
+LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
+_MANIFESTS = (*LOCKFILES, "package.json", ".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml", ".nvmrc")
+_BUILD_OUTPUTS = ("dist", "build", "out", "output", ".output", "target", "release", "bundle")
+_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,24 +39,23 @@ class Copy:
 
     @property
     def whole_context(self) -> bool:
-        return self.from_stage is None and any(source in (".", "./", "*") for source in self.sources)
+        return self.from_stage is None and any(source.rstrip("/") in (".", "", "*") for source in self.sources)
 
     @property
-    def copies_lockfile(self) -> bool:
-        return self.whole_context or any(
-            fnmatch.fnmatchcase(lockfile, posixpath.basename(source))
-            for source in self.sources
-            for lockfile in _LOCKFILES
+    def manifests_only(self) -> bool:
+        """Only package.json, lockfiles and manager settings: not the app's code."""
+        return self.from_stage is None and all(
+            any(fnmatch.fnmatchcase(name, posixpath.basename(source)) for name in _MANIFESTS) for source in self.sources
         )
 
 
 @dataclass(frozen=True, slots=True)
 class Install:
-    command: str
+    command: PmCommand
     line: int
-    workdir: str
-    frozen: bool  # npm ci, --frozen-lockfile, --immutable
-    after_lockfile: bool  # a lockfile was copied into the stage before it
+    workdir: str  # the folder it installs in
+    lockfile: bool  # a lockfile was (or may have been) in the stage before it
+    frozen: bool  # fails rather than resolve afresh without a lockfile (yarn 1's --frozen-lockfile does not)
 
 
 @dataclass(slots=True)
@@ -56,20 +64,55 @@ class Stage:
     name: str | None
     base: str
     line: int
+    parent: Stage | None = None
     workdir: str = "/"
     user: str | None = None
-    user_line: int | None = None
+    env: dict[str, str] = field(default_factory=dict)
     copies: list[Copy] = field(default_factory=list)
     installs: list[Install] = field(default_factory=list)
-    mkdirs: list[str] = field(default_factory=list)
+    trees: set[str] = field(default_factory=set)  # folders holding installed packages
+    lockfile: bool = False
+    owners: list[tuple[str, int, str]] = field(default_factory=list)  # (owner, line, path) giving app files
+    app_paths: list[str] = field(default_factory=list)  # where app files were copied
+    volumes: list[tuple[str, int]] = field(default_factory=list)
+    uids: dict[str, str] = field(default_factory=dict)  # user name -> uid given by adduser/useradd
+    manifests: dict[str, str] = field(default_factory=dict)  # folder -> the context's package.json put there
+    tree_manifests: dict[str, str] = field(default_factory=dict)  # installed node_modules -> its package.json
     entrypoint: list[str] | None = None
     entrypoint_line: int | None = None
     cmd: list[str] | None = None
+    runs: list[tuple[str, int]] = field(default_factory=list)  # RUN texts with their lines
 
-    def node_modules_sources(self) -> list[Copy]:
-        return [
-            copy for copy in self.copies if any(source.rstrip("/").endswith("node_modules") for source in copy.sources)
-        ]
+    def chain(self) -> list[Stage]:
+        """This stage and the stages it is built on, nearest first."""
+        found: list[Stage] = []
+        stage: Stage | None = self
+        while stage is not None and stage not in found:
+            found.append(stage)
+            stage = stage.parent
+        return found
+
+    @property
+    def node_base(self) -> bool:
+        return any(
+            re.search(r"(^|/)node(:|$|@)", item.base) is not None for item in self.chain() if item.parent is None
+        )
+
+
+def expand(value: str, variables: dict[str, str]) -> str:
+    """Substitute ``$VAR``, ``${VAR}``, ``${VAR:-default}`` and ``${VAR:+alt}``; unknown names stay."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(4)
+        operator, word = match.group(2), match.group(3) or ""
+        value_ = variables.get(name)
+        if operator in (":-", "-"):
+            return value_ if value_ else word
+        if operator in (":+", "+"):
+            return word if value_ else ""
+        return value_ if value_ is not None else match.group(0)
+
+    return _VARIABLE.sub(replace, value)
 
 
 def _words(value: str) -> list[str]:
@@ -91,54 +134,294 @@ def _absolute(workdir: str, path: str) -> str:
     return posixpath.normpath(posixpath.join(workdir, path)) if path else workdir
 
 
-def parse_dockerfile(text: str) -> list[Stage]:
+def _assignments(value: str) -> dict[str, str]:
+    words = _words(value)
+    if len(words) >= 2 and "=" not in words[0]:
+        return {words[0]: " ".join(words[1:])}  # legacy `ENV NAME value`
+    return {word.split("=", 1)[0]: word.split("=", 1)[1] for word in words if "=" in word}
+
+
+class _Builder:
+    def __init__(
+        self,
+        has_context_file: Callable[[str], bool],
+        has_context_dir: Callable[[str], bool],
+        yarn_berry: bool,
+        read_context: Callable[[str], str | None],
+    ) -> None:
+        self.yarn_berry = yarn_berry
+        self.read_context = read_context
+        self.has_context_dir = has_context_dir
+        self.stages: list[Stage] = []
+        self.global_args: dict[str, str] = {}
+        self.args: dict[str, str] = {}
+        self.has_context_file = has_context_file
+
+    def variables(self, stage: Stage | None) -> dict[str, str]:
+        return {**self.global_args, **self.args, **(stage.env if stage else {})}
+
+    def stage_named(self, name: str | None) -> Stage | None:
+        if name is None:
+            return None
+        if name.isdigit() and int(name) < len(self.stages):
+            return self.stages[int(name)]
+        return next((item for item in reversed(self.stages) if item.name == name), None)
+
+    def start(self, value: str, line: int) -> None:
+        words = [word for word in expand(value, self.global_args).split() if not word.startswith("--")]
+        base = words[0] if words else ""
+        name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
+        stage = Stage(len(self.stages), name, base, line)
+        parent = self.stage_named(base)
+        if parent is not None:
+            stage.parent = parent
+            stage.workdir, stage.user, stage.env = parent.workdir, parent.user, dict(parent.env)
+            stage.trees = set(parent.trees)
+            stage.lockfile = parent.lockfile
+            stage.owners = list(parent.owners)
+            stage.app_paths = list(parent.app_paths)
+            stage.uids = dict(parent.uids)
+            stage.manifests = dict(parent.manifests)
+            stage.tree_manifests = dict(parent.tree_manifests)
+            stage.entrypoint, stage.entrypoint_line, stage.cmd = parent.entrypoint, parent.entrypoint_line, parent.cmd
+        self.args = {}
+        self.stages.append(stage)
+
+    def copy(self, stage: Stage, instruction: str, value: str, line: int) -> None:
+        words = _words(expand(value, self.variables(stage)))
+        options = {
+            word.split("=", 1)[0]: word.split("=", 1)[1] if "=" in word else ""
+            for word in words
+            if word.startswith("--")
+        }
+        paths = [word for word in words if not word.startswith("--")]
+        if len(paths) < 2:
+            return
+        destination = _absolute(stage.workdir, paths[-1])
+        copy = Copy(tuple(paths[:-1]), destination, options.get("--from"), options.get("--chown"), line)
+        stage.copies.append(copy)
+        source_stage = self.stage_named(copy.from_stage)
+        for source in copy.sources:
+            if source_stage is not None:
+                origin = _absolute(source_stage.workdir, source)
+                for tree in source_stage.trees:
+                    if tree == origin:
+                        stage.trees.add(destination)
+                    elif tree.startswith(origin.rstrip("/") + "/"):
+                        stage.trees.add(posixpath.join(destination, tree[len(origin.rstrip("/")) + 1 :]))
+                if origin.rstrip("/").endswith("node_modules") and not any(
+                    tree == origin or tree.startswith(origin + "/") for tree in source_stage.trees
+                ):
+                    stage.trees.add(destination)  # copied from what the builder put there
+            elif copy.from_stage is None and posixpath.basename(source.rstrip("/")) == "node_modules":
+                stage.trees.add(destination)
+        if copy.whole_context or any(
+            fnmatch.fnmatchcase("package.json", posixpath.basename(src)) for src in copy.sources
+        ):
+            single = len(copy.sources) == 1 and not copy.whole_context and not paths[-1].endswith("/")
+            folder = posixpath.dirname(destination) if single and destination.endswith(".json") else destination
+            if copy.from_stage is None and (not copy.whole_context or self.has_context_file("package.json")):
+                manifest = next(
+                    (
+                        posixpath.normpath(posixpath.join(posixpath.dirname(src), "package.json"))
+                        for src in copy.sources
+                        if fnmatch.fnmatchcase("package.json", posixpath.basename(src))
+                    ),
+                    "package.json",
+                )
+                stage.manifests[folder] = manifest
+        if copy.whole_context:
+            stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))
+        elif copy.from_stage is not None:
+            stage.lockfile = stage.lockfile or self._stage_lockfile(source_stage, copy)
+        elif any(
+            fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES
+        ) or any(self._folder_lockfile(source) for source in copy.sources):
+            stage.lockfile = True
+        if not copy.manifests_only:
+            stage.app_paths.append(destination)
+            owner = (copy.chown or "").split(":")[0]
+            if owner:
+                stage.owners.append((owner, line, destination))
+
+    @staticmethod
+    def _stage_lockfile(source_stage: Stage | None, copy: Copy) -> bool:
+        """Does a COPY --from bring a lockfile: one named, or the other stage's whole project folder
+        (a lockfile was in it); from an outside image, undecidable, so yes."""
+        if any(fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES):
+            return True
+        if source_stage is None:
+            return True
+        root = source_stage.workdir.rstrip("/") + "/"
+        return source_stage.lockfile and any(
+            root.startswith(_absolute(source_stage.workdir, source).rstrip("/") + "/") for source in copy.sources
+        )
+
+    def _folder_lockfile(self, source: str) -> bool:
+        """Does a copied context folder carry a lockfile? A build output the repository lacks
+        (dist/, build/, out/) may carry a generated one: undecidable, so it counts as carrying one."""
+        folder = posixpath.normpath(source.strip("/")) if source.strip("/") else "."
+        if "*" in folder or "?" in folder:
+            return False
+        if self.has_context_file(folder):
+            return False  # a file, not a folder
+        if any(self.has_context_file(f"{folder}/{name}") for name in LOCKFILES):
+            return True
+        generated = folder.split("/")[0] in _BUILD_OUTPUTS
+        return generated and not self.has_context_dir(folder)
+
+    def run(self, stage: Stage, value: str, line: int) -> None:
+        text = expand(value, self.variables(stage))
+        stage.runs.append((text, line))
+        for mount in re.findall(r"--mount=(\S*type=bind\S*)", text):
+            source = re.search(r"(?:^|,)(?:source|src)=([^,]+)", mount)
+            if source is None or source.group(1).strip("./") == "":
+                stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))  # the whole context
+            elif re.search(r"lock|shrinkwrap", source.group(1)):
+                stage.lockfile = True
+        if re.search(r"\bgit\s+clone\b", text):
+            stage.lockfile = True  # the cloned repository carries its own lockfile, if it has one
+        self._steps(stage, re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text), line)
+
+    def _script(self, stage: Stage, segment: str, cwd: str, line: int) -> None:
+        """A RUN that calls a script of the build context: its project installs are this RUN's."""
+        words = [word for word in segment.split() if not word.startswith("-")]
+        while words and words[0] in ("bash", "sh", "/bin/sh", "/bin/bash", "exec"):
+            words = words[1:]
+        if not words or not re.search(r"\.(?:sh|bash)$|^\.?/?bin/", words[0]):
+            return
+        path = _absolute(cwd, words[0])
+        candidates = [words[0].removeprefix("./")]
+        for item in stage.chain():
+            for copy in item.copies:
+                if copy.from_stage is None and path.startswith(copy.destination.rstrip("/") + "/"):
+                    rest = path[len(copy.destination.rstrip("/")) + 1 :]
+                    candidates += [posixpath.normpath(posixpath.join(source, rest)) for source in copy.sources]
+        text = next((self.read_context(item) for item in candidates if self.read_context(item) is not None), None)
+        for command, _ in package_commands(text or ""):
+            if command.kind in ("project", "add"):
+                stage.installs.append(Install(command, line, cwd, stage.lockfile, command.frozen))
+                stage.trees.add(posixpath.join(cwd, "node_modules"))
+
+    def _steps(self, stage: Stage, text: str, line: int) -> None:
+        """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
+        cwd = stage.workdir
+        for segment in shell_segments(text):
+            command = classify(segment)
+            if command is None:
+                self._script(stage, segment, cwd, line)
+            if command is not None:
+                folder = _absolute(cwd, command.prefix) if command.prefix else _project_root(stage, cwd)
+                frozen = command.frozen and (
+                    command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
+                )
+                stage.installs.append(Install(command, line, folder, stage.lockfile, frozen))
+                if command.kind in ("project", "add"):
+                    stage.trees.add(posixpath.join(folder, "node_modules"))
+                    if folder in stage.manifests:
+                        stage.tree_manifests[posixpath.join(folder, "node_modules")] = stage.manifests[folder]
+                continue
+            try:
+                words = shlex.split(segment)
+            except ValueError:
+                words = segment.split()
+            if not words:
+                continue
+            if words[0] == "cd" and len(words) >= 2:
+                cwd = _absolute(cwd, words[1])
+                continue
+            if words[0] in ("adduser", "useradd") and not words[-1].startswith("-"):
+                uid = re.search(r"(?:^|\s)(?:-u|--uid)[=\s]+(\d+)", segment)
+                if uid:
+                    stage.uids[words[-1]] = uid.group(1)
+            operands = [word for word in words[1:] if not word.startswith("-")]
+            flags = [word for word in words[1:] if word.startswith("-")]
+            if words[0] in ("mv", "cp") and len(operands) == 2:
+                source, target = (_absolute(cwd, operand) for operand in operands)
+                if source in stage.trees:
+                    if operands[1].endswith("/") or target == "/":
+                        target = posixpath.join(target, posixpath.basename(source))
+                    if words[0] == "mv":
+                        stage.trees.discard(source)
+                    stage.trees.add(target)
+            elif words[0] == "rm":
+                for operand in operands:
+                    stage.trees.discard(_absolute(cwd, operand))
+            elif words[0] == "chown" and any(flag == "--recursive" or "R" in flag for flag in flags) and operands:
+                owner = operands[0].split(":")[0]
+                for operand in operands[1:]:
+                    path = _absolute(cwd, operand).rstrip("/") or "/"
+                    inside = [item for item in stage.app_paths if item == path or item.startswith(path + "/")]
+                    if owner and (inside or path == "/"):
+                        stage.owners.append((owner, line, path))
+                        break
+
+
+def _project_root(stage: Stage, cwd: str) -> str:
+    """Where a manager installs when run in ``cwd``: the nearest folder up holding a package.json
+    (npm, yarn and pnpm look upward for it); ``cwd`` when the image has none above it."""
+    folder = cwd
+    while True:
+        if folder in stage.manifests:
+            return folder
+        if folder == "/":
+            return cwd
+        folder = posixpath.dirname(folder)
+
+
+def parse_dockerfile(
+    text: str,
+    has_context_file: Callable[[str], bool] | None = None,
+    yarn_berry: bool = False,
+    has_context_dir: Callable[[str], bool] | None = None,
+    read_context: Callable[[str], str | None] | None = None,
+) -> list[Stage]:
+    """The stages of a Dockerfile; ``has_context_file(path)`` and ``has_context_dir(path)`` say what
+    the build context holds; ``yarn_berry``, whether its yarn is 2+ (where --frozen-lockfile refuses to run without a
+    lockfile, as --immutable does, while yarn 1 resolves afresh)."""
+    builder = _Builder(
+        has_context_file or (lambda _name: False),
+        has_context_dir or (lambda _name: True),
+        yarn_berry,
+        read_context or (lambda _name: None),
+    )
     parser = DockerfileParser(fileobj=io.BytesIO(text.encode()))
-    stages: list[Stage] = []
-    lockfile_seen = False
     for item in parser.structure:
         instruction = item["instruction"].upper()
         value = item["value"]
         line = item["startline"] + 1
+        stage = builder.stages[-1] if builder.stages else None
+        if instruction == "ARG":
+            for word in _words(value):
+                name, has_value, default = word.partition("=")
+                if stage is None:
+                    builder.global_args[name] = default
+                else:
+                    builder.args[name] = default if has_value else builder.global_args.get(name, "")
+            continue
         if instruction == "FROM":
-            parts = value.split()
-            name = parts[2] if len(parts) >= 3 and parts[1].upper() == "AS" else None
-            stages.append(Stage(len(stages), name, parts[0] if parts else "", line))
-            lockfile_seen = False
+            builder.start(value, line)
             continue
-        if not stages:
+        if stage is None:
             continue
-        stage = stages[-1]
+        variables = builder.variables(stage)
         if instruction == "WORKDIR":
-            stage.workdir = _absolute(stage.workdir, value.strip())
+            stage.workdir = _absolute(stage.workdir, expand(value.strip(), variables))
         elif instruction == "USER":
-            stage.user, stage.user_line = value.strip(), line
+            stage.user = expand(value.strip(), variables)
+        elif instruction == "ENV":
+            for name, assigned in _assignments(value).items():
+                stage.env[name] = expand(assigned, variables)
         elif instruction in ("COPY", "ADD"):
-            words = _words(value)
-            options = {
-                word.split("=", 1)[0]: word.split("=", 1)[1] if "=" in word else ""
-                for word in words
-                if word.startswith("--")
-            }
-            paths = [word for word in words if not word.startswith("--")]
-            if len(paths) >= 2:
-                copy = Copy(
-                    tuple(paths[:-1]),
-                    _absolute(stage.workdir, paths[-1]),
-                    options.get("--from"),
-                    options.get("--chown"),
-                    line,
-                )
-                stage.copies.append(copy)
-                lockfile_seen = lockfile_seen or copy.copies_lockfile
+            builder.copy(stage, instruction, value, line)
         elif instruction == "RUN":
-            for match in _INSTALL.finditer(value):
-                command = value[match.start() :].split("&&", 1)[0].strip()
-                frozen = bool(re.search(r"npm\s+ci\b|--frozen-lockfile|--immutable|--ci\b", command))
-                stage.installs.append(Install(command, line, stage.workdir, frozen, lockfile_seen))
-            for target in re.findall(r"mkdir\s+(?:-p\s+)?(\S+)", value):
-                stage.mkdirs.append(_absolute(stage.workdir, target))
+            builder.run(stage, value, line)
+        elif instruction == "VOLUME":
+            for path in _words(expand(value, variables)):
+                stage.volumes.append((_absolute(stage.workdir, path), line))
         elif instruction == "ENTRYPOINT":
-            stage.entrypoint, stage.entrypoint_line = _words(value), line
+            stage.entrypoint, stage.entrypoint_line = _words(expand(value, variables)), line
+            stage.cmd = None  # ENTRYPOINT resets an inherited CMD
         elif instruction == "CMD":
             stage.cmd = _words(value)
-    return stages
+    return builder.stages

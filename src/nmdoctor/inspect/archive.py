@@ -21,8 +21,8 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.inspect.archive_imports import AppImports, ImportUse, is_electron_module
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
-from nmdoctor.render.tree_json import relative
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.imports import package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind

@@ -15,7 +15,7 @@ import posixpath
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 from nmdoctor.vfs.asar import AsarEntry, AsarFS
 from nmdoctor.vfs.base import Kind
 

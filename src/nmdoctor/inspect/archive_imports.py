@@ -19,7 +19,7 @@ import tree_sitter
 
 from nmdoctor.inspect.package_code import entry_files
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 from nmdoctor.resolve import ImportKind, Resolver
 from nmdoctor.sources.imports import ImportKind as SiteKind
 from nmdoctor.sources.imports import language_for, parse_imports, parser_for

@@ -18,6 +18,7 @@ LAYOUTS = (
     "pnpm-hoisted",
     "yarn-classic",
     "yarn-berry-nm",
+    "yarn-berry-pnp",
     "bun",
     "unknown",
 )
@@ -77,4 +78,7 @@ def detect_layout(fs: FileSystem, project: VPath, instances: Sequence[Instance])
     stat = fs.stat(node_modules + "/.package-lock.json")
     if stat is not None and stat.kind is Kind.FILE:
         return "npm-nested" if _npm_is_nested(project, instances) else "npm-hoisted"
+    # bun's hoisted linker leaves no mark in node_modules; its lockfile beside it is the only one.
+    if _exists(fs, project + "/bun.lock") or _exists(fs, project + "/bun.lockb"):
+        return "bun"
     return "unknown"

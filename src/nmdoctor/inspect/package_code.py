@@ -4,25 +4,50 @@ Only the files a consumer can load are read: the package's ``main`` (or index) a
 targets, then the relative modules they require, transitively. A cheap scan of the text finds the
 candidate specifiers; tree-sitter confirms only the files that hold an undeclared one, so that a
 large tree is read quickly and a commented-out require is not taken for code.
+
+A package's scan depends only on its own files, so it is kept under the package's identity
+(name, version, the names at its top and the sizes of the files read) in a ``ScanStore`` shared by
+runs and projects; ``PackageCode`` looks every package up once per run and scans the misses, over a
+process pool when they are many and the files are the host's.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+from nmdoctor import __version__
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
-from nmdoctor.sources.imports import ImportSite, language_for, package_of, parse_imports
+from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.disk import DiskFS
 
-__all__ = ["MAX_FILES_PER_PACKAGE", "PackageImport", "entry_files", "package_imports"]
+__all__ = [
+    "MAX_FILES_PER_PACKAGE",
+    "PackageCode",
+    "PackageImport",
+    "PackageScan",
+    "ScanStore",
+    "ScannedFile",
+    "entry_files",
+    "package_imports",
+    "scan_package",
+]
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
+SCAN_FORMAT = 1  # bump when what a scan records, or how, changes: older entries are then ignored
+POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
+MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
+_QUOTED_NAME = re.compile(rb"""['"`]((?:@[A-Za-z0-9._~-]+/)?[A-Za-z0-9._~-]+)""")
 _SPECIFIER = re.compile(rb"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*|\bimport\s+)(['"])([^'"\n]{1,200})\1""")
 
 
@@ -31,6 +56,36 @@ class PackageImport:
     file: str
     site: ImportSite
     root: str = ""  # the package folder the file was read in
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedFile:
+    """One file of the package's reachable code: its path inside the package, its size, the
+    packages its text seems to import (``names``), and its parsed import sites once some were
+    needed; until then, ``mentions``: every package name that follows a quote in its text (any
+    import site's package is among them: a specifier is the text of a string literal)."""
+
+    path: str
+    size: int
+    names: tuple[str, ...]
+    sites: tuple[ImportSite, ...] | None = None
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PackageScan:
+    """The reachable files of one package, in the order they were read."""
+
+    files: tuple[ScannedFile, ...]
+    cacheable: bool = True  # False when a reachable file lies outside the package folder
+
+
+class ScanStore(Protocol):
+    """Where scans are kept between runs: bytes by key; a missing or unreadable entry is None."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
 
 
 def _targets(value: Any) -> Iterator[str]:
@@ -50,24 +105,145 @@ def _targets(value: Any) -> Iterator[str]:
 
 def entry_files(fs: FileSystem, resolver: Resolver, instance: Instance) -> list[str]:
     """The files a consumer of the package can load first."""
+    return _entry_files(fs, resolver, instance.path, instance.manifest.raw)
+
+
+def _entry_files(fs: FileSystem, resolver: Resolver, folder: str, raw: Any) -> list[str]:
     files = []
-    result = resolver.resolve(instance.path, instance.path + "/noop.js")
+    result = resolver.resolve(folder, folder + "/noop.js")
     if result.resolved and result.resolved.startswith("/"):
         files.append(result.resolved)
-    manifest = instance.manifest.raw if isinstance(instance.manifest.raw, dict) else {}
+    manifest = raw if isinstance(raw, dict) else {}
     for target in _targets(manifest.get("exports")):
         if target.startswith("./"):
-            path = posixpath.normpath(posixpath.join(instance.path, target))
+            path = posixpath.normpath(posixpath.join(folder, target))
             stat = fs.stat(path)
             if stat is not None and language_for(path) is not None:
                 files.append(fs.realpath(path))
     bins = manifest.get("bin")
     for target in bins.values() if isinstance(bins, dict) else [bins] if isinstance(bins, str) else []:
         if isinstance(target, str):
-            path = posixpath.normpath(posixpath.join(instance.path, target))
+            path = posixpath.normpath(posixpath.join(folder, target))
             if fs.stat(path) is not None:
                 files.append(fs.realpath(path))
     return list(dict.fromkeys(files))
+
+
+def scan_package(
+    fs: FileSystem,
+    resolver: Resolver,
+    folder: str,
+    raw: Any,
+    known: frozenset[str] | set[str] = frozenset(),
+    installed: frozenset[str] | None = None,
+) -> PackageScan:
+    """Walk the package's reachable code once; files naming a package outside ``known`` are parsed
+    (only those naming one of ``installed``, when given: the others are parsed later if asked)."""
+    pending = _entry_files(fs, resolver, folder, raw)
+    seen = set(pending)
+    files: list[ScannedFile] = []
+    cacheable = True
+    while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
+        file = pending.pop()
+        if language_for(file) is None:
+            continue
+        stat = fs.stat(file)
+        if stat is not None and stat.size > MAX_PARSED_BYTES:
+            continue  # a bundle: known by its size, not read
+        try:
+            source = fs.read_bytes(file)
+        except FileSystemError:
+            continue
+        if len(source) > MAX_PARSED_BYTES:
+            continue
+        candidates = _candidates(source)
+        for specifier in candidates:
+            if specifier.startswith("./") or specifier.startswith("../"):
+                found = _relative_file(fs, posixpath.dirname(file), specifier)
+                if found is None or found in seen or not found.startswith(folder + "/"):
+                    continue
+                seen.add(found)
+                pending.append(found)
+        names = tuple(dict.fromkeys(name for item in candidates if (name := package_of(item)) is not None))
+        sites: tuple[ImportSite, ...] | None = None
+        mentions: tuple[str, ...] = ()
+        if any(name not in known for name in names):
+            mentions = _mentions(source)
+            if installed is None or len(mentions) > MAX_MENTIONS or _worth_parsing(mentions, known, installed):
+                sites, mentions = tuple(parse_imports(source, file)), ()
+        inside = file.startswith(folder + "/")
+        cacheable = cacheable and inside
+        files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
+    return PackageScan(tuple(files), cacheable)
+
+
+def _candidates(source: bytes) -> list[str]:
+    """``_SPECIFIER``'s matches in ``source``, found from the keywords' positions: ``bytes.find``
+    skips the text between them at memory speed, where the regex alone tries every position (the
+    same matches, in the same order: every match starts at one of the keywords)."""
+    starts: list[int] = []
+    for word in (b"require", b"import", b"from"):
+        index = source.find(word)
+        while index != -1:
+            starts.append(index)
+            index = source.find(word, index + 1)
+    starts.sort()
+    found: list[str] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = _SPECIFIER.match(source, start)
+        if match is not None:
+            found.append(match.group(2).decode("utf-8", "replace"))
+            end = match.end()
+    return found
+
+
+def _mentions(source: bytes) -> tuple[str, ...]:
+    return tuple(sorted({match.group(1).decode("ascii") for match in _QUOTED_NAME.finditer(source)}))
+
+
+def _worth_parsing(
+    mentions: Iterable[str], known: set[str] | frozenset[str], installed: frozenset[str] | set[str]
+) -> bool:
+    """Whether the file can import an undeclared package that is installed: only such an import
+    can be a phantom dependency (one of a package installed nowhere fails, and is not judged here)."""
+    return any(name in installed and name not in known for name in mentions)
+
+
+def _imports(
+    fs: FileSystem,
+    folder: str,
+    scan: PackageScan,
+    known: set[str] | frozenset[str],
+    installed: frozenset[str] | set[str] | None = None,
+) -> tuple[list[PackageImport], PackageScan | None]:
+    """The imports of ``scan`` naming a package outside ``known``, and the scan again when files
+    had to be parsed now (it is then worth storing). With ``installed`` (the names installed in the
+    tree), a file not parsed yet is parsed only when it quotes one of them."""
+    found: list[PackageImport] = []
+    updated: list[ScannedFile] = []
+    changed = False
+    for item in scan.files:
+        file = item.path if item.path.startswith("/") else f"{folder}/{item.path}"
+        if not any(name not in known for name in item.names):
+            updated.append(item)
+            continue
+        sites = item.sites
+        if sites is None and installed is not None and not _worth_parsing(item.mentions, known, installed):
+            updated.append(item)
+            continue
+        if sites is None:
+            try:
+                sites = tuple(parse_imports(fs.read_bytes(file), file))
+            except FileSystemError:
+                sites = ()
+            item = ScannedFile(item.path, item.size, item.names, sites)  # parsed: mentions not needed
+            changed = True
+        updated.append(item)
+        found.extend(PackageImport(file, site, folder) for site in sites if _unknown(site.specifier, known))
+    return found, PackageScan(tuple(updated), scan.cacheable) if changed else None
 
 
 def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, known: set[str]) -> Iterator[PackageImport]:
@@ -76,31 +252,8 @@ def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, know
     Files whose text mentions only ``known`` packages (or none) are followed for their relative
     imports but not parsed.
     """
-    pending = entry_files(fs, resolver, instance)
-    seen = set(pending)
-    while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
-        file = pending.pop()
-        if language_for(file) is None:
-            continue
-        try:
-            source = fs.read_bytes(file)
-        except FileSystemError:
-            continue
-        if len(source) > MAX_PARSED_BYTES:
-            continue
-        candidates = [match.group(2).decode("utf-8", "replace") for match in _SPECIFIER.finditer(source)]
-        for specifier in candidates:
-            if specifier.startswith("./") or specifier.startswith("../"):
-                found = _relative_file(fs, posixpath.dirname(file), specifier)
-                if found is None or found in seen or not found.startswith(instance.path + "/"):
-                    continue
-                seen.add(found)
-                pending.append(found)
-        if not any(_unknown(item, known) for item in candidates):
-            continue
-        for site in parse_imports(source, file):
-            if _unknown(site.specifier, known):
-                yield PackageImport(file, site, instance.path)
+    scan = scan_package(fs, resolver, instance.path, instance.manifest.raw, frozenset(known))
+    yield from _imports(fs, instance.path, scan, known)[0]
 
 
 _PROBES = ("", ".js", ".cjs", ".mjs", ".json", "/index.js", "/index.cjs", "/index.mjs")
@@ -117,6 +270,176 @@ def _relative_file(fs: FileSystem, folder: str, specifier: str) -> str | None:
     return None
 
 
-def _unknown(specifier: str, known: set[str]) -> bool:
+def _unknown(specifier: str, known: set[str] | frozenset[str]) -> bool:
     name = package_of(specifier)
     return name is not None and name not in known
+
+
+def _known(instance: Instance) -> frozenset[str]:
+    return frozenset({item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name})
+
+
+def encode_scan(scan: PackageScan) -> bytes:
+    files = [
+        [
+            item.path,
+            item.size,
+            list(item.names),
+            None if item.sites is None else [_site(site) for site in item.sites],
+            list(item.mentions),
+        ]
+        for item in scan.files
+    ]
+    return json.dumps({"format": SCAN_FORMAT, "files": files}, separators=(",", ":")).encode()
+
+
+def _site(site: ImportSite) -> list[Any]:
+    return [site.specifier, site.kind.value, site.line, site.column]
+
+
+def decode_scan(data: bytes) -> PackageScan | None:
+    """The scan stored in ``data``, or None when it is not one this version wrote."""
+    try:
+        document = json.loads(data)
+        if document.get("format") != SCAN_FORMAT:
+            return None
+        files = tuple(
+            ScannedFile(
+                str(path),
+                int(size),
+                tuple(str(name) for name in names),
+                None
+                if sites is None
+                else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d)) for a, b, c, d in sites),
+                tuple(str(name) for name in mentions),
+            )
+            for path, size, names, sites, mentions in document["files"]
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return PackageScan(files)
+
+
+def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
+    """The identity of the package's files as far as a scan can tell: name, version and the bytes
+    of its package.json (the sizes of the files read are checked when the entry is used)."""
+    try:
+        manifest = fs.read_bytes(instance.path + "/package.json")
+    except FileSystemError:
+        return None
+    digest = hashlib.sha256(f"{__version__}\0{SCAN_FORMAT}\0{instance.name}\0{instance.version}\0".encode())
+    digest.update(manifest)
+    return digest.hexdigest()
+
+
+def _still_valid(fs: FileSystem, folder: str, scan: PackageScan) -> bool:
+    for item in scan.files:
+        stat = fs.stat(item.path if item.path.startswith("/") else f"{folder}/{item.path}")
+        if stat is None or stat.kind is not Kind.FILE or stat.size != item.size:
+            return False
+    return True
+
+
+def _installed_above(fs: FileSystem, project: str) -> set[str]:
+    """Names in the node_modules folders above the project, which node also searches."""
+    names: set[str] = set()
+    folder = posixpath.dirname(project)
+    while True:
+        modules = f"{folder.rstrip('/')}/node_modules"
+        try:
+            entries = fs.listdir(modules)
+        except FileSystemError:
+            entries = ()
+        for entry in entries:
+            if not entry.startswith("@"):
+                names.add(entry)
+                continue
+            with contextlib.suppress(FileSystemError):
+                names.update(f"{entry}/{child}" for child in fs.listdir(f"{modules}/{entry}"))
+        if folder == "/":
+            return names
+        folder = posixpath.dirname(folder)
+
+
+_WORKER_INSTALLED: list[frozenset[str] | None] = []  # set once in each pool process (its initializer)
+
+
+def _start_worker(installed: frozenset[str] | None) -> None:
+    _WORKER_INSTALLED.append(installed)
+
+
+def _scan_on_disk(job: tuple[str, Any, frozenset[str]]) -> PackageScan:
+    """A process pool's unit of work: one package of the host filesystem."""
+    folder, raw, known = job
+    fs = DiskFS()
+    return scan_package(fs, Resolver(fs), folder, raw, known, _WORKER_INSTALLED[-1])
+
+
+class PackageCode:
+    """The scans of one run: each name@version looked up in the store once, the misses scanned
+    (in parallel on the host filesystem when there are many), new or grown scans stored back."""
+
+    def __init__(self, fs: FileSystem, store: ScanStore | None = None, *, workers: int | None = None) -> None:
+        self.fs = fs
+        self.store = store
+        self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self._scans: dict[tuple[str, str], tuple[PackageScan, str | None]] = {}
+        self._installed: set[str] = set()
+        self._tree_seen = False  # prepare() was told the tree: ``_installed`` may then filter parsing
+        self._resolver: Resolver | None = None
+
+    def prepare(self, instances: Iterable[Instance]) -> None:
+        """Look up (and scan when missing) every package among ``instances``."""
+        misses: list[tuple[Instance, str | None]] = []
+        instances = list(instances)
+        self._installed.update(instance.name for instance in instances)
+        for instance in instances:
+            if instance.is_project:
+                self._installed.update(_installed_above(self.fs, instance.path))
+                self._tree_seen = True
+        for instance in instances:
+            key = (instance.name, instance.version)
+            if instance.is_project or instance.is_workspace:
+                continue
+            if key in self._scans:
+                continue
+            store_key = _scan_key(self.fs, instance) if self.store is not None else None
+            data = self.store.get(store_key) if self.store is not None and store_key is not None else None
+            scan = decode_scan(data) if data is not None else None
+            if scan is not None and _still_valid(self.fs, instance.path, scan):
+                self._scans[key] = (scan, store_key)
+            else:
+                self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
+                misses.append((instance, store_key))
+        for (instance, store_key), scan in zip(misses, self._scan_all([item for item, _ in misses]), strict=True):
+            self._scans[(instance.name, instance.version)] = (scan, store_key)
+            self._save(store_key, scan)
+
+    def _scan_all(self, instances: list[Instance]) -> list[PackageScan]:
+        jobs = [(instance.path, instance.manifest.raw, _known(instance)) for instance in instances]
+        host = getattr(self.fs, "inner", self.fs)  # a read cache over the host's files is the host's
+        installed = frozenset(self._installed) if self._tree_seen else None
+        if isinstance(host, DiskFS) and self.workers > 1 and len(jobs) >= POOL_THRESHOLD:
+            from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
+
+            chunk = max(1, len(jobs) // (self.workers * 8))
+            with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed,)) as pool:
+                return list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
+        resolver = self._resolver = self._resolver or Resolver(self.fs)
+        return [scan_package(self.fs, resolver, folder, raw, known, installed) for folder, raw, known in jobs]
+
+    def _save(self, store_key: str | None, scan: PackageScan) -> None:
+        if self.store is not None and store_key is not None and scan.cacheable:
+            self.store.put(store_key, encode_scan(scan))
+
+    def imports(self, instance: Instance, known: set[str]) -> list[PackageImport]:
+        """Bare imports in the package's reachable code naming a package outside ``known``."""
+        key = (instance.name, instance.version)
+        if key not in self._scans:
+            self.prepare([instance])
+        scan, store_key = self._scans[key]
+        found, updated = _imports(self.fs, instance.path, scan, known, self._installed if self._tree_seen else None)
+        if updated is not None:
+            self._scans[key] = (updated, store_key)
+            self._save(store_key, updated)
+        return found

@@ -20,12 +20,14 @@ INSTALL_COMMANDS = {
     "pnpm": "pnpm install --frozen-lockfile",
     "yarn-classic": "yarn install --frozen-lockfile",
     "yarn-berry": "yarn install --immutable",
+    "bun": "bun install --frozen-lockfile",
 }
 UPDATE_COMMANDS = {
     "npm": "npm install",
     "pnpm": "pnpm install",
     "yarn-classic": "yarn install",
     "yarn-berry": "yarn install",
+    "bun": "bun install",
 }
 
 
@@ -42,6 +44,8 @@ class _Matcher:
         self.by_place = not (
             (lock.kind == "npm" and graph.layout == "npm-linked")
             or (lock.kind == "pnpm" and graph.layout == "pnpm-hoisted")
+            # bun.lock's places are its hoisted tree; the isolated linker puts packages in .bun.
+            or (lock.kind == "bun" and any("/node_modules/.bun/" in item.path for item in graph.instances))
         )
         self.by_location: dict[str, Instance] = {}
         self.by_id: dict[tuple[str, str], list[Instance]] = {}
@@ -122,6 +126,8 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
 def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
     packages = matcher.lock.packages
     for edge in matcher.lock.edges:
+        if edge.kind is DependencyKind.PEER and matcher.lock.kind == "bun" and not matcher.by_place:
+            continue  # bun's isolated linker meets peers per dependent, not where bun.lock places them
         source = packages.get(edge.source)
         target = packages.get(edge.target) if edge.target is not None else None
         if source is None or target is None:

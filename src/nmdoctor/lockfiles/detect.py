@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nmdoctor.lockfiles.bun import read_bun_lockfile
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
 from nmdoctor.lockfiles.npm import read_npm_lockfile
 from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
@@ -14,8 +15,8 @@ from nmdoctor.vfs.limits import load_json
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
 # npm-shrinkwrap.json wins over package-lock.json, as in npm.
-LOCKFILE_NAMES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock")
-_PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json"}
+LOCKFILE_NAMES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock")
+_PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json", "bun": "bun.lock"}
 
 
 def find_lockfile(fs: FileSystem, project: VPath, layout: str = "unknown") -> VPath | None:
@@ -48,6 +49,8 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
         return read_pnpm_lockfile(text, path)
     if name == "yarn.lock":
         return read_yarn_lockfile(text, path, root_manifest)
+    if name == "bun.lock":
+        return read_bun_lockfile(text, path, root_manifest)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")
 
 

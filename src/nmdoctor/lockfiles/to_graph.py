@@ -20,6 +20,7 @@ _LAYOUTS = {
     "pnpm": "pnpm-isolated",
     "yarn-classic": "yarn-classic",
     "yarn-berry": "yarn-berry-nm",
+    "bun": "bun",
 }
 
 

@@ -23,7 +23,7 @@ from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.overlay import OverlayFS
 
@@ -182,13 +182,18 @@ def _question_findings(
 
 
 def _package_phantom_findings(
-    current: DependencyGraph, planned: DependencyGraph, fs: FileSystem, planned_fs: FileSystem, layout: str
+    current: DependencyGraph,
+    planned: DependencyGraph,
+    fs: FileSystem,
+    planned_fs: FileSystem,
+    layout: str,
+    today_context: CheckContext | None = None,
 ) -> tuple[list[Finding], int]:
     """Undeclared requires inside installed packages that resolve today and would not after (and how
     many such requires were compared)."""
     findings = []
     by_label = {item.label: item for item in planned.instances}
-    today = list(undeclared.phantom_dependency.run(CheckContext(graph=current, fs=fs)))
+    today = list(undeclared.phantom_dependency.run(today_context or CheckContext(graph=current, fs=fs)))
     for finding in today:
         package = finding.package
         if package is None or package.path == "." or not finding.from_ or not finding.request:
@@ -228,9 +233,11 @@ def migrate(
     settings: PnpmSettings | None = None,
     *,
     berry: BerrySettings | None = None,
+    today: CheckContext | None = None,
 ) -> MigrationResult:
     """``settings``: pnpm's hoisting settings (target ``pnpm``); ``berry``: yarn berry's
-    ``.yarnrc.yml`` settings (target ``yarn-berry``)."""
+    ``.yarnrc.yml`` settings (target ``yarn-berry``); ``today``: the run's check context of
+    ``graph`` on ``fs`` (its source index and package-code scans are then reused)."""
     settings = settings or PnpmSettings()
     plan = _plan(graph, fs, target, settings, berry or BerrySettings())
     planned_fs = OverlayFS(plan.fs, fs, _mounts(graph), plan.binds)
@@ -238,6 +245,6 @@ def migrate(
     layout = TARGETS[target]
     edge_findings, edges = _edge_findings(graph, planned, layout)
     question_findings, questions = _question_findings(graph, planned, fs, planned_fs, layout, target)
-    package_findings, package_requires = _package_phantom_findings(graph, planned, fs, planned_fs, layout)
+    package_findings, package_requires = _package_phantom_findings(graph, planned, fs, planned_fs, layout, today)
     findings = edge_findings + question_findings + package_findings
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

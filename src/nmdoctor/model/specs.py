@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import nodesemver
 
@@ -58,6 +59,7 @@ def _x_range_then_number(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def classify_spec(spec: str) -> Spec:
     text = spec.strip()
     if text.startswith("npm:"):
@@ -88,12 +90,21 @@ def classify_spec(spec: str) -> Spec:
 def _valid_range(text: str) -> str | None:
     if _x_range_then_number(text):
         return None
+    found = _range(text)
+    return None if found is None else found.range or "*"
+
+
+@lru_cache(maxsize=8192)
+def _range(text: str) -> nodesemver.Range | None:
+    """The parsed range (loose), or None when semver rejects it. Parsed once per text: a large tree
+    asks about the same few thousand ranges tens of thousands of times, and parsing dominates."""
     try:
-        return nodesemver.valid_range(text, loose=True)
+        return nodesemver.make_range(text, loose=True)
     except (ValueError, TypeError):
         return None
 
 
+@lru_cache(maxsize=16384)  # a tree asks the same (version, spec) of several rules
 def satisfies(version: str, spec: str) -> bool | None:
     """True/False for a range (or an alias's range); None when the spec is not one nmdoctor can judge
     from a version alone (a tag, a path, a workspace, git, a URL)."""
@@ -105,7 +116,10 @@ def satisfies(version: str, spec: str) -> bool | None:
         return False
     if any(part.strip() in ("*", "x", "X", "") for part in text.split("||")) and "||" in text:
         text = "*"  # semver collapses a set that admits anything to "*"
+    found = _range(text)
+    if found is None:
+        return False
     try:
-        return bool(nodesemver.satisfies(version.strip(), text, loose=True))
+        return bool(found.test(version.strip()))
     except (ValueError, TypeError):
         return False

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from nmdoctor.model.chains import dependency_chains
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.paths import relative  # re-exported: the home of relative() is the model
 
 __all__ = ["instance_json", "ls_document", "relative", "why_document"]
-
-
-def relative(graph: DependencyGraph, path: str) -> str:
-    """``path`` relative to the project root, with ``/`` separators (``.`` for the root)."""
-    project = graph.project
-    if path.startswith(project) and path[len(project) : len(project) + 1] == "/":
-        return path[len(project) + 1 :]
-    if path == project:
-        return "."
-    return posixpath.relpath(path, project)
 
 
 def _ref(graph: DependencyGraph, instance: Instance) -> dict[str, Any]:

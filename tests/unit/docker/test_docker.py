@@ -80,17 +80,26 @@ def codes(files: dict[str, str]) -> list[tuple[str, str | None, int | None]]:
     return sorted((finding.code, finding.from_, finding.line) for finding in docker_findings(fs, "/p"))
 
 
-def test_seed_003_final_setup_is_clean() -> None:
-    assert (
-        codes(
-            {
-                "Dockerfile": SEED_003_DOCKERFILE,
-                "docker-compose.yml": SEED_003_COMPOSE,
-                ".dockerignore": ".git\ndocker-compose*.yml\nDockerfile\nnode_modules\n",
-            }
-        )
-        == []
+def test_seed_003_named_volume_under_the_bind_goes_stale() -> None:
+    files = {
+        "Dockerfile": SEED_003_DOCKERFILE,
+        "docker-compose.yml": SEED_003_COMPOSE,
+        ".dockerignore": ".git\ndocker-compose*.yml\nDockerfile\nnode_modules\n",
+    }
+    assert codes(files) == [("volume-shadows-node-modules", "docker-compose.yml", 12)]
+    fs = MemoryFS.from_mapping({f"/p/{name}": text for name, text in files.items()})
+    (finding,) = docker_findings(fs, "/p")
+    assert finding.severity.value == "warning"
+    assert "named volume `chat_node_modules`" in finding.message
+    assert finding.fix is not None and "--renew-anon-volumes" in finding.fix and "named volume" not in finding.fix
+
+
+def test_seed_003_with_an_anonymous_volume_is_clean() -> None:
+    compose = SEED_003_COMPOSE.replace("chat_node_modules:/home", "/home").replace(
+        "volumes:\n  chat_node_modules:\n", ""
     )
+    files = {"Dockerfile": SEED_003_DOCKERFILE, "docker-compose.yml": compose, ".dockerignore": "node_modules\n"}
+    assert codes(files) == []
 
 
 def test_seed_003_without_the_nested_volume() -> None:
@@ -100,7 +109,7 @@ def test_seed_003_without_the_nested_volume() -> None:
 
 
 def test_seed_003_without_dockerignore() -> None:
-    found = codes({"Dockerfile": SEED_003_DOCKERFILE, "docker-compose.yml": SEED_003_COMPOSE})
+    found = codes({"Dockerfile": SEED_003_DOCKERFILE, "package.json": "{}"})
     assert found == [("node-modules-not-dockerignored", "Dockerfile", None)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nmdoctor.diagnostics.model import PackageRef
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 
 __all__ = ["package_ref", "where"]
 

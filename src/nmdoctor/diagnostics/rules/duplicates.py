@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
@@ -87,12 +88,16 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
         size = folder_size(context.fs, copies[0].path) if context.fs is not None else 0
         detail = "; ".join(f"{where(graph, item)} (used by {_users(graph, item)})" for item in copies)
         wasted = f", {size * (len(copies) - 1):,} bytes more than one copy" if size else ""
-        yield Finding(
+        yield finding(
             "doppelganger",
-            Severity.WARNING,
             f"`{name}@{version}` is installed {len(copies)} times{wasted}: {detail}",
-            package_ref(graph, copies[0]),
-            fix="run `npm dedupe` (or align the versions that keep the copies apart)",
+            package=package_ref(graph, copies[0]),
+            fix=(
+                # Under Plug'n'Play each copy is a virtual instance: one per set of peers it is given.
+                "give its dependents the same peer dependencies (yarn makes one instance per set of peers)"
+                if graph.layout == "yarn-berry-pnp"
+                else "run `npm dedupe` (or align the versions that keep the copies apart)"
+            ),
         )
 
 
@@ -120,10 +125,9 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
         detail = "; ".join(
             f"{item.version} at {where(graph, item)} (used by {_users(graph, item)})" for item in instances
         )
-        yield Finding(
+        yield finding(
             "duplicate-singleton",
-            Severity.ERROR,
             f"`{name}` must be loaded once but {len(versions)} versions are installed: {detail}",
-            package_ref(graph, instances[0]),
+            package=package_ref(graph, instances[0]),
             fix=f'force one version: "overrides": {{"{name}": "<version>"}} (npm), pnpm.overrides, or yarn resolutions',
         )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.model.graph import DependencyGraph
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 
 __all__ = ["broken_symlink"]
 
@@ -27,10 +28,9 @@ def broken_symlink(context: CheckContext) -> Iterator[Finding]:
     for link, target in graph.broken_links:
         path = relative(graph, link)
         name = path.rpartition("node_modules/")[2] or path
-        yield Finding(
+        yield finding(
             "broken-symlink",
-            Severity.ERROR,
             f"`{path}` is a link to `{target}`, which does not exist (or loops)",
-            PackageRef(name, "", path),
+            package=PackageRef(name, "", path),
             fix="reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile, yarn install --frozen-lockfile)",
         )

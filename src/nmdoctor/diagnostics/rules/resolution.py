@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
-from nmdoctor.render.tree_json import relative
 
 __all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency", "version_mismatch"]
 
@@ -31,12 +32,11 @@ def missing_dependency(context: CheckContext) -> Iterator[Finding]:
         if edge.target is not None or edge.optional or edge.kind in (DependencyKind.PEER, DependencyKind.OPTIONAL):
             continue
         source = edge.source
-        yield Finding(
+        yield finding(
             "missing-dependency",
-            Severity.ERROR,
             f"`{source.label}` depends on `{edge.name}@{edge.spec}`, "
             f"which does not resolve from {where(graph, source)}",
-            package_ref(graph, source),
+            package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
             fix="install it: run the install command of this project (npm install / pnpm install / yarn install)",
@@ -63,12 +63,11 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
         if satisfies(target.version, edge.spec) is not False:
             continue
         source = edge.source
-        yield Finding(
+        yield finding(
             "version-mismatch",
-            Severity.ERROR,
             f"`{source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} "
             f"from {relative(graph, target.path)}",
-            package_ref(graph, source),
+            package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
             fix="reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile), or run the install command "
@@ -99,11 +98,10 @@ def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
         else:
             continue
         source = edge.source
-        yield Finding(
+        yield finding(
             "unmet-peer-dependency",
-            Severity.WARNING,
             f"`{source.label}` needs the peer `{edge.name}@{edge.spec}`, {problem}",
-            package_ref(graph, source),
+            package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
             fix=f'add "{edge.name}": "{edge.spec}" to the dependencies of the project that uses {source.name}',
@@ -131,10 +129,9 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
     for instance in graph.instances:
         if instance.path in reached or "/node_modules/.pnpm/node_modules/" in instance.path:
             continue
-        yield Finding(
+        yield finding(
             "extraneous-package",
-            Severity.WARNING,
             f"`{instance.label}` is installed at {where(graph, instance)} but nothing depends on it",
-            package_ref(graph, instance),
+            package=package_ref(graph, instance),
             fix="run `npm prune`, or reinstall from the lockfile",
         )

@@ -7,13 +7,15 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.render.tree_json import relative
+from nmdoctor.model.paths import relative
 from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.limits import load_json
+from nmdoctor.vfs.pnpfs import PnpFS
 
 __all__ = ["string_module_reference"]
 
@@ -129,6 +131,11 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     fs = context.fs
     if not isinstance(graph, DependencyGraph) or fs is None:
         return
+    # Under Yarn Plug'n'Play the tools resolve through yarn's runtime, not node_modules.
+    pnp = pnp_folder_lookup(context)
+    if pnp is not None:
+        fs = PnpFS(fs)  # packages' files are inside the cache zips
+    lookup = pnp or (lambda directory, name: _folder_lookup(fs, directory, name))
     for owner in graph.roots:
         files = _config_files(fs, owner.path)
         for file in files:
@@ -136,8 +143,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 module = ref.module
                 if module is None:
                     continue
-                found, looked = _folder_lookup(fs, _lookup_dir(owner, file, ref), module)
-                if ref.tool is Tool.WEBPACK_LOADER:
+                found, looked = lookup(_lookup_dir(owner, file, ref), module)
+                if ref.tool is Tool.WEBPACK_LOADER and pnp is None:
                     found = owner.path if _loader_found(fs, owner.path, ref.name) else None
                 if found is None:
                     yield _finding(graph, owner, file, ref, module, looked, "")
@@ -147,20 +154,20 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
             manifest = None
         for ref in package_json_refs(manifest) if isinstance(manifest, dict) else ():
             module = ref.module
-            if module is not None and _folder_lookup(fs, owner.path, module)[0] is None:
+            if module is not None and lookup(owner.path, module)[0] is None:
                 yield _finding(
                     graph,
                     owner,
                     owner.path + "/package.json",
                     ref,
                     module,
-                    _folder_lookup(fs, owner.path, module)[1],
+                    lookup(owner.path, module)[1],
                     "",
                 )
-    yield from _wrapper_configs(graph, fs)
+    yield from _wrapper_configs(graph, fs, pnp)
 
 
-def _wrapper_configs(graph: DependencyGraph, fs: FileSystem) -> Iterator[Finding]:
+def _wrapper_configs(graph: DependencyGraph, fs: FileSystem, pnp: FolderLookup | None = None) -> Iterator[Finding]:
     """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
     wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
     for owner in graph.roots:
@@ -179,6 +186,11 @@ def _wrapper_configs(graph: DependencyGraph, fs: FileSystem) -> Iterator[Finding
                     for ref in _refs_in(fs, file):
                         module = ref.module
                         if ref.tool is not Tool.WEBPACK_LOADER or module is None:
+                            continue
+                        if pnp is not None:
+                            found, looked = pnp(owner.path, module)
+                            if found is None:
+                                yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
                             continue
                         if _loader_found(fs, owner.path, ref.name):
                             continue

@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref
-from nmdoctor.inspect.package_code import PackageImport, package_imports
+from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
+from nmdoctor.inspect.package_code import PackageImport
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.render.tree_json import relative
-from nmdoctor.resolve import Resolver
+from nmdoctor.model.paths import relative
 from nmdoctor.resolve.cjs import node_modules_paths
-from nmdoctor.sources.files import source_files
-from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
+from nmdoctor.sources.imports import ImportSite, package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 
 __all__ = ["package_folder", "phantom_dependency", "phantom_in_project", "unresolvable_import"]
@@ -47,16 +46,17 @@ def _scan(context: CheckContext) -> Iterator[tuple[Instance, str, ImportSite, st
     """(owner, file, import site, package name, folder it resolves to or None) for undeclared imports."""
     graph = context.graph
     fs = context.fs
+    sources = context.sources
     assert isinstance(graph, DependencyGraph)
-    if fs is None:
+    if fs is None or sources is None:
         return
     owners = _owners(graph)
     roots = frozenset(owner.path for owner in owners)
     for owner in owners:
         declared = {item.name for item in owner.manifest.declared(include_dev=True)}
-        for file in source_files(fs, owner.path, stop_at=roots - {owner.path}):
+        for file in sources.files(owner.path, stop_at=roots - {owner.path}):
             try:
-                sites = parse_imports(fs.read_bytes(file), file)
+                sites = sources.imports(file)
             except NotRegularFile:
                 raise  # a FIFO or device among the sources: the run stops with its path (exit 2)
             except FileSystemError:
@@ -89,7 +89,11 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     that brought it in makes the import fail: Cannot find module / ERR_MODULE_NOT_FOUND.
     ## How to fix
     Declare the package in the importing package's `dependencies` (or `devDependencies` for tests
-    and tooling)."""
+    and tooling); under Yarn Plug'n'Play, where an undeclared require fails, a `packageExtensions`
+    entry in .yarnrc.yml declares it for an installed package."""
+    if is_pnp(context):
+        yield from pnp_phantoms(context)
+        return
     yield from phantom_in_project(context)
     yield from _in_packages(context)
 
@@ -142,10 +146,11 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
     """Installed packages whose reachable code requires a package they do not declare."""
     graph = context.graph
     fs = context.fs
+    code = context.package_code
     assert isinstance(graph, DependencyGraph)
-    if fs is None:
+    if fs is None or code is None:
         return
-    resolver = Resolver(fs)
+    code.prepare(graph.instances)
     by_path = {instance.path: instance for instance in graph.instances}
     scanned: dict[tuple[str, str], list[PackageImport]] = {}
     for instance in graph.instances:
@@ -155,7 +160,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
         reported: set[str] = set()
         key = (instance.name, instance.version)
         if key not in scanned:  # copies of one name@version hold the same code: read it once
-            scanned[key] = list(package_imports(fs, resolver, instance, known))
+            scanned[key] = code.imports(instance, known)
         for found in _rebase(scanned[key], instance):
             name = package_of(found.site.specifier)
             if name is None or name in reported:
@@ -191,6 +196,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     ## How to fix
     Install and declare it (`npm install NAME`), or remove the import; if it is a path alias of your
     bundler or tsconfig, nmdoctor does not read that configuration yet: ignore the code for that file."""
+    if is_pnp(context):
+        yield from pnp_unresolvable(context)
+        return
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     for owner, file, site, name, folder in _scan(context):

@@ -1,0 +1,167 @@
+"""Benchmark: `nmdoctor check` against `nmdoctor ls`, `npm ls`, knip and depcheck, side by side.
+
+On the large tree of benchmarks/large_tree.py (npm, about 1,900 packages) and on small real
+projects, times in one run:
+  - `nmdoctor ls --json`,
+  - `nmdoctor check --format json` cold (an empty package-code cache) and warm (the cache filled),
+  - `npm ls --all --json`,
+  - knip and depcheck (pinned below, installed with npm into the cache folder),
+and on the large tree `nmdoctor migrate --to pnpm --json`. Each figure is the best wall time of
+--repeat runs, with the CPU seconds (user + system, the process and its workers) and the peak
+resident memory of that run; ratios follow. The machine's other load moves wall times; CPU seconds
+move less.
+
+    python benchmarks/check_speed.py [--cache .cache/bench] [--repeat 3] [--nmdoctor PATH]
+
+`--nmdoctor` times another install of nmdoctor (e.g. the main branch's venv) for before/after
+figures. The real projects are read from CACHE/real/NAME: a checkout of REPOSITORY at COMMIT (see
+REAL_PROJECTS); their dependencies are installed with npm on first use. Needs the npm registry the
+first time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from large_tree import install as install_large_tree
+
+REPO = Path(__file__).resolve().parent.parent
+TOOLS = {"knip": "6.48.0", "depcheck": "1.4.7"}
+REAL_PROJECTS = {
+    # name: (repository, commit, install command)
+    "express": ("expressjs/express", "a3714473feb3d2908add734d340e7755fd85e0a3", "install"),
+    "koa": ("koajs/koa", "e0ba8ef39d27fe5dae5492f9fe753d155124f994", "ci"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """One run: wall seconds, CPU seconds of the process and the children it waited for, peak RSS."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = 0  # reaped above
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def best(command: list[str], cwd: Path, repeat: int, env: dict[str, str] | None = None) -> Run:
+    runs = [measure(command, cwd, env) for _ in range(repeat)]
+    return min(runs, key=lambda run: run.wall)
+
+
+def install_tools(cache: Path) -> Path:
+    folder = cache / "tools"
+    marker = folder / ".installed"
+    wanted = json.dumps(TOOLS, sort_keys=True)
+    if not (marker.exists() and marker.read_text() == wanted):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "package.json").write_text('{"private": true}\n')
+        specs = [f"{name}@{version}" for name, version in TOOLS.items()]
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *specs], cwd=folder, check=True
+        )
+        marker.write_text(wanted)
+    return folder / "node_modules" / ".bin"
+
+
+def real_project(cache: Path, name: str) -> Path | None:
+    repository, commit, command = REAL_PROJECTS[name]
+    folder = cache / "real" / name
+    if not (folder / "package.json").exists():
+        print(f"skipped {name}: put a checkout of {repository} at {commit} in {folder}")
+        return None
+    if not (folder / "node_modules").is_dir():
+        subprocess.run(
+            ["npm", command, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=folder,
+            check=True,
+        )
+    return folder
+
+
+def nmdoctor_env(cache_dir: str) -> dict[str, str]:
+    return {**os.environ, "NMDOCTOR_CACHE_DIR": cache_dir, "NMDOCTOR_NO_PROGRESS": "1"}
+
+
+def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: int, migrate: bool) -> None:
+    rows: dict[str, Run] = {}
+    scratch = tempfile.mkdtemp(prefix="nmdoctor-bench-cache-")
+    try:
+        warm_env = nmdoctor_env(os.path.join(scratch, "warm"))
+        rows["nmdoctor ls --json"] = best([nmdoctor, "ls", "--json"], folder, repeat, warm_env)
+        colds = []
+        for index in range(repeat):
+            colds.append(measure([nmdoctor, "check", "--format", "json"], folder, nmdoctor_env(f"{scratch}/c{index}")))
+        rows["nmdoctor check (cold)"] = min(colds, key=lambda run: run.wall)
+        measure([nmdoctor, "check", "--format", "json"], folder, warm_env)  # fills the cache
+        rows["nmdoctor check (warm)"] = best([nmdoctor, "check", "--format", "json"], folder, repeat, warm_env)
+        if migrate:
+            rows["nmdoctor migrate --to pnpm"] = best(
+                [nmdoctor, "migrate", "--to", "pnpm", "--json"], folder, repeat, warm_env
+            )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    rows["npm ls --all --json"] = best(["npm", "ls", "--all", "--json"], folder, repeat)
+    rows[f"knip {TOOLS['knip']}"] = best([str(bins / "knip"), "--no-progress"], folder, repeat)
+    rows[f"depcheck {TOOLS['depcheck']}"] = best([str(bins / "depcheck")], folder, repeat)
+    listing = subprocess.run([nmdoctor, "ls", "--json"], cwd=folder, capture_output=True, text=True, check=True)
+    print(f"\n{label}: {len(json.loads(listing.stdout)['instances'])} package instances")
+    print(f"  {'command':<30}{'wall s':>8}{'cpu s':>8}{'peak MB':>9}")
+    for name, run in rows.items():
+        print(f"  {name:<30}{run.wall:8.3f}{run.cpu:8.3f}{run.peak_mb:9.1f}")
+    pairs = [
+        ("npm ls / ls", "npm ls --all --json", "nmdoctor ls --json"),
+        ("check cold / ls", "nmdoctor check (cold)", "nmdoctor ls --json"),
+        ("check warm / ls", "nmdoctor check (warm)", "nmdoctor ls --json"),
+        ("check warm / knip", "nmdoctor check (warm)", f"knip {TOOLS['knip']}"),
+        ("check warm / depcheck", "nmdoctor check (warm)", f"depcheck {TOOLS['depcheck']}"),
+    ]
+    for measure_name in ("wall", "cpu", "peak_mb"):
+        ratios = "; ".join(
+            f"{title} {getattr(rows[top], measure_name) / getattr(rows[bottom], measure_name):.2f}x"
+            for title, top, bottom in pairs
+        )
+        print(f"  ratios ({measure_name}): {ratios}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", default=str(REPO / ".cache" / "bench"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--nmdoctor", default=str(Path(sys.executable).with_name("nmdoctor")))
+    parser.add_argument("--only", choices=["large", "real"], help="Time only the large tree or the real projects.")
+    args = parser.parse_args()
+    cache = Path(args.cache).resolve()
+    bins = install_tools(cache)
+    print(f"nmdoctor: {args.nmdoctor}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    if args.only != "real":
+        large = cache / "npm"
+        install_large_tree(large, "npm")
+        time_project("large tree (npm)", large, args.nmdoctor, bins, args.repeat, migrate=True)
+    if args.only != "large":
+        for name in REAL_PROJECTS:
+            folder = real_project(cache, name)
+            if folder is not None:
+                time_project(f"{name} ({REAL_PROJECTS[name][0]})", folder, args.nmdoctor, bins, args.repeat, False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""Undeclared imports under Yarn Plug'n'Play: ``phantom-dependency`` and ``unresolvable-import``
+judged by yarn's runtime instead of node's node_modules walk.
+
+Under PnP a package reaches only what its own package.json declares (``packageDependencies`` of its
+locator). An undeclared import in a workspace fails (workspaces are excluded from the fallback by
+default): an error. In an installed package, yarn's top-level fallback may still find the name
+among the project's own dependencies: a warning (it works by that accident only); without that
+rescue it fails: an error. The fix for a workspace is to declare the package; for an installed
+package, a ``packageExtensions`` entry in ``.yarnrc.yml``, with the version already installed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator
+
+from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.diagnostics.rules._refs import package_ref
+from nmdoctor.inspect.package_code import package_imports
+from nmdoctor.inspect.pnp_tree import LAYOUT
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.paths import relative
+from nmdoctor.resolve import Resolver
+from nmdoctor.resolve.errors import ResolutionError
+from nmdoctor.resolve.pnp import PnpResolver
+from nmdoctor.resolve.pnp_state import Locator, PnpError, read_pnp_state
+from nmdoctor.sources.files import source_files
+from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
+from nmdoctor.vfs.base import FileSystemError
+from nmdoctor.vfs.pnpfs import PnpFS
+
+__all__ = ["FolderLookup", "is_pnp", "pnp_folder_lookup", "pnp_phantoms", "pnp_unresolvable"]
+
+
+def is_pnp(context: CheckContext) -> bool:
+    graph = context.graph
+    return isinstance(graph, DependencyGraph) and graph.layout == LAYOUT and context.fs is not None
+
+
+def _resolver(context: CheckContext) -> PnpResolver | None:
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph) and context.fs is not None
+    try:
+        state = read_pnp_state(context.fs, graph.project)
+    except PnpError:
+        return None
+    return PnpResolver(state, PnpFS(context.fs))
+
+
+def _installed_version(resolver: PnpResolver, name: str) -> str | None:
+    """The version of ``name`` already in the install (the highest of its npm locators)."""
+    versions = [
+        str(locator.reference)[4:]
+        for locator in resolver.state.locators()
+        if locator.name == name and str(locator.reference).startswith("npm:")
+    ]
+    return max(versions, key=_version_key) if versions else None
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    core = version.split("-", 1)[0].split("+", 1)[0]
+    return tuple(int(part) if part.isdigit() else 0 for part in core.split("."))
+
+
+def _reach(resolver: PnpResolver, folder: str, name: str) -> tuple[Locator | None, bool, bool]:
+    """(issuer locator, declared in its packageDependencies, resolves at all under the runtime)."""
+    issuer = folder.rstrip("/") + "/"
+    locator = resolver.find_package_locator(issuer)
+    information = resolver.state.information(locator) if locator is not None else None
+    declared = information is not None and information.dependencies.get(name) is not None
+    try:
+        resolver.resolve_to_unqualified(name, issuer)
+    except ResolutionError:
+        return locator, declared, False
+    return locator, declared, True
+
+
+def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, ImportSite, str]]:
+    graph = context.graph
+    fs = context.fs
+    assert isinstance(graph, DependencyGraph) and fs is not None
+    owners = sorted(graph.roots, key=lambda item: -len(item.path))
+    roots = frozenset(owner.path for owner in owners)
+    for owner in owners:
+        declared = {item.name for item in owner.manifest.declared(include_dev=True)}
+        for file in source_files(fs, owner.path, stop_at=roots - {owner.path}):
+            try:
+                sites = parse_imports(fs.read_bytes(file), file)
+            except FileSystemError:
+                continue
+            for site in sites:
+                name = package_of(site.specifier)
+                if name is None or name == owner.manifest.name or name in declared:
+                    continue
+                yield owner, file, site, name
+
+
+def pnp_phantoms(context: CheckContext) -> Iterator[Finding]:
+    """phantom-dependency under PnP: undeclared imports of installed packages, in the project's
+    source and in installed packages' reachable code."""
+    resolver = _resolver(context)
+    if resolver is None:
+        return
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    for owner, file, site, name in _project_sites(context):
+        version = _installed_version(resolver, name)
+        if version is None:
+            continue  # not installed at all: unresolvable-import
+        _, _, works = _reach(resolver, posixpath.dirname(file), name)
+        manifest = "package.json" if owner.path == graph.project else f"{relative(graph, owner.path)}/package.json"
+        how = "works only through yarn's top-level fallback" if works else "fails under Plug'n'Play"
+        yield Finding(
+            "phantom-dependency",
+            Severity.WARNING if works or site.types_only else Severity.ERROR,
+            f"`{name}` is imported by `{owner.label}` but not declared; the import {how}",
+            PackageRef(owner.name, owner.version, relative(graph, owner.path)),
+            request=site.specifier,
+            from_=relative(graph, file),
+            line=site.line,
+            column=site.column,
+            fix=f'add "{name}": "^{version}" to dependencies in {manifest}, then run yarn install',
+        )
+    yield from _in_packages(context, resolver)
+
+
+def _in_packages(context: CheckContext, resolver: PnpResolver) -> Iterator[Finding]:
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    node = Resolver(resolver.fs)
+    scanned: set[str] = set()
+    for instance in graph.instances:
+        if instance.is_project or instance.is_workspace or instance.path in scanned:
+            continue
+        scanned.add(instance.path)
+        known = {item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name}
+        reported: set[str] = set()
+        for found in package_imports(resolver.fs, node, instance, known):
+            name = package_of(found.site.specifier)
+            if name is None or name in reported:
+                continue
+            version = _installed_version(resolver, name)
+            locator, declared, works = _reach(resolver, posixpath.dirname(found.file), name)
+            if declared or version is None or locator is None:
+                continue  # declared as a peer and provided, or nothing to point at
+            reported.add(name)
+            how = (
+                "it resolves only through yarn's top-level fallback" if works else "under Plug'n'Play the require fails"
+            )
+            yield Finding(
+                "phantom-dependency",
+                Severity.WARNING if works else Severity.ERROR,
+                f"`{instance.label}` requires `{name}` but does not declare it; {how}",
+                package_ref(graph, instance),
+                request=found.site.specifier,
+                from_=relative(graph, found.file),
+                line=found.site.line,
+                column=found.site.column,
+                fix=f'declare it in .yarnrc.yml: packageExtensions: {{"{instance.name}@*": {{"dependencies": '
+                f'{{"{name}": "{version}"}}}}}}, then run yarn install',
+            )
+
+
+def pnp_unresolvable(context: CheckContext) -> Iterator[Finding]:
+    """unresolvable-import under PnP: imports of packages neither declared nor in the install."""
+    resolver = _resolver(context)
+    if resolver is None:
+        return
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph)
+    for owner, file, site, name in _project_sites(context):
+        if _installed_version(resolver, name) is not None:
+            continue
+        if any(locator.name == name for locator in resolver.state.locators()):
+            continue  # installed from elsewhere than the registry (a workspace, a git or file package)
+        yield Finding(
+            "unresolvable-import",
+            Severity.WARNING if site.types_only else Severity.ERROR,
+            f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is not declared nor installed",
+            PackageRef(owner.name, owner.version, relative(graph, owner.path)),
+            request=site.specifier,
+            from_=relative(graph, file),
+            line=site.line,
+            column=site.column,
+            fix=f"run `yarn add {name}` in {relative(graph, owner.path)}",
+        )
+
+
+FolderLookup = Callable[[str, str], tuple[str | None, list[str]]]
+
+
+def pnp_folder_lookup(context: CheckContext) -> FolderLookup | None:
+    """Under PnP, the package folder a tool finds for a name from a folder (the runtime's mapping
+    through the folder's locator, as webpack's and babel's PnP resolution use), and where it looked;
+    None when the project is not PnP."""
+    if not is_pnp(context):
+        return None
+    resolver = _resolver(context)
+    if resolver is None:
+        return None
+
+    def lookup(directory: str, name: str) -> tuple[str | None, list[str]]:
+        try:
+            folder = resolver.resolve_to_unqualified(name, directory.rstrip("/") + "/")
+        except ResolutionError:
+            return None, [directory]
+        if folder is None or resolver.fs.stat(folder.rstrip("/")) is None:
+            return None, [directory]
+        return folder.rstrip("/"), [directory]
+
+    return lookup

@@ -1,0 +1,144 @@
+"""Package-manager commands inside shell text (Dockerfile RUN lines, entrypoint scripts).
+
+Only what decides a node_modules hazard: which manager, whether the command installs the project's
+lockfile-pinned tree, adds named packages, installs a global tool, or is no install at all.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+__all__ = ["PmCommand", "classify", "exact_version", "package_commands", "shell_segments"]
+
+_SEPARATORS = re.compile(r"&&|\|\||;|\n|(?<!\|)\|(?!\|)")
+_VALUE_OPTIONS = {
+    "--prefix",
+    "-C",
+    "--dir",
+    "--filter",
+    "-F",
+    "--cwd",
+    "--network-timeout",
+    "--registry",
+    "--cache",
+    "--cache-folder",
+    "--mutex",
+    "--modules-folder",
+    "--allow-build",
+}
+_MANAGERS = ("npm", "pnpm", "yarn", "bun")
+_EXACT = re.compile(r"^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class PmCommand:
+    manager: str  # npm, pnpm, yarn, bun, corepack
+    kind: str  # "project" (installs the manifest's tree), "add" (named packages), "global", "other"
+    names: tuple[str, ...]  # package specs given on the command line
+    frozen: bool  # npm ci, --frozen-lockfile, --immutable
+    prefix: str | None  # npm --prefix / pnpm -C: the folder it installs in
+    text: str
+
+
+def shell_segments(text: str) -> list[str]:
+    """Simple commands of a shell text (continuations joined, split on && || ; | and newlines)."""
+    joined = text.replace("\\\n", " ")
+    return [segment.strip() for segment in _SEPARATORS.split(joined) if segment.strip()]
+
+
+def _words(segment: str) -> list[str]:
+    try:
+        words = shlex.split(segment, comments=True)
+    except ValueError:
+        words = segment.split()
+    while words and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0]):
+        words = words[1:]  # leading VAR=value assignments
+    while words and words[0] in ("sudo", "exec", "time", "then", "do", "else", "{", "(", "!"):
+        words = words[1:]
+    return words
+
+
+def exact_version(spec: str) -> bool:
+    """Is ``name@version`` pinned to one exact version?"""
+    at = spec.rfind("@")
+    return at > 0 and bool(_EXACT.match(spec[at + 1 :]))
+
+
+def _split_options(words: list[str]) -> tuple[list[str], set[str], dict[str, str]]:
+    positional: list[str] = []
+    flags: set[str] = set()
+    values: dict[str, str] = {}
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word.startswith("-"):
+            name, _, value = word.partition("=")
+            flags.add(name)
+            if value:
+                values[name] = value
+            elif name in _VALUE_OPTIONS and index + 1 < len(words):
+                values[name] = words[index + 1]
+                index += 1
+        else:
+            positional.append(word)
+        index += 1
+    return positional, flags, values
+
+
+def _classify(words: list[str], text: str) -> PmCommand | None:
+    if not words:
+        return None
+    tool = words[0].rsplit("/", 1)[-1]
+    if tool == "corepack":
+        return PmCommand("corepack", "other", tuple(words[1:]), False, None, text)
+    if tool not in _MANAGERS:
+        return None
+    positional, flags, values = _split_options(words[1:])
+    global_ = bool(flags & {"-g", "--global"}) or values.get("--location") == "global"
+    verb = positional[0] if positional else ""
+    rest = tuple(positional[1:])
+    prefix = values.get("--prefix") or values.get("-C") or values.get("--dir") or values.get("--cwd")
+    frozen = "--frozen-lockfile" in flags or "--immutable" in flags or verb == "ci"
+    if tool == "yarn":
+        if verb == "global":
+            return PmCommand(tool, "global", rest[1:] if rest[:1] == ("add",) else rest, False, prefix, text)
+        if verb in ("", "install"):
+            return PmCommand(tool, "project", (), frozen or "--pure-lockfile" in flags, prefix, text)
+        if verb == "workspaces" and rest[:1] == ("focus",):
+            return PmCommand(tool, "project", (), frozen, prefix, text)
+        if verb == "add":
+            return PmCommand(tool, "global" if global_ else "add", rest, False, prefix, text)
+        return PmCommand(tool, "other", rest, False, prefix, text)
+    if verb in ("ci", "clean-install"):
+        return PmCommand(tool, "project", (), True, prefix, text)
+    if verb in ("install", "i", "add", "isntall", "in"):
+        if global_:
+            return PmCommand(tool, "global", rest, False, prefix, text)
+        if rest:
+            return PmCommand(tool, "add", rest, False, prefix, text)
+        if verb == "add":
+            return None
+        return PmCommand(tool, "project", (), frozen, prefix, text)
+    return PmCommand(tool, "other", rest, False, prefix, text)
+
+
+def classify(segment: str) -> PmCommand | None:
+    """The package-manager command one simple shell command is, if any."""
+    return _classify(_words(segment), segment)
+
+
+def package_commands(text: str) -> list[tuple[PmCommand, str | None]]:
+    """Every package-manager command in ``text``, with the folder a preceding ``cd`` moved to."""
+    found: list[tuple[PmCommand, str | None]] = []
+    cwd: str | None = None
+    for segment in shell_segments(text):
+        words = _words(segment)
+        if len(words) >= 2 and words[0] == "cd":
+            cwd = words[1]
+            continue
+        command = _classify(words, segment)
+        if command is not None:
+            found.append((command, cwd))
+    return found

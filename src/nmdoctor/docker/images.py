@@ -1,0 +1,294 @@
+"""Hazards of one Dockerfile's image: how it installs, who it runs as, what it lets in.
+
+``shipped`` are the stages that become containers: the compose ``target:`` of each service built
+from the file, else its last stage; each with the compose ``user:`` and start command that override
+the image's.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.docker.commands import exact_version
+from nmdoctor.docker.dockerfile import Stage
+from nmdoctor.docker.project import context_ignores, is_workspace, read_text
+from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.limits import load_json
+from nmdoctor.yamlio import YAMLError, load_yaml
+
+__all__ = ["Shipped", "image_findings"]
+
+_MANAGERS = ("npm", "pnpm", "yarn", "bun")
+_NODE_WORDS = re.compile(
+    r"(^|[/\s\"'])(node|nodejs|npm|npx|yarn|pnpm|bun|nodemon|next|nuxt|tsx|ts-node|pm2|pm2-runtime|remix-serve)(\s|$|[\"'])|\.(?:c|m)?js\b"
+)
+
+
+# a package name from the registry (not a folder, tarball, URL or unexpanded variable)
+_REGISTRY = re.compile(r"^(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*(?<!\.tgz)(?:@[^/\s$]*)?$")
+_NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^cgr\.dev/chainguard/node(?::(?!.*-dev)|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Shipped:
+    stage: Stage
+    user: str | None  # compose `user:`, overriding the image's
+    words: list[str] | None  # compose entrypoint + command, overriding the image's
+
+
+def _finding(code: str, message: str, where: str, line: int | None, fix: str) -> Finding:
+    return Finding(code, Severity.WARNING, message, None, from_=where, line=line, column=1 if line else None, fix=fix)
+
+
+def _is_root(user: str | None) -> bool:
+    return (user or "").split(":")[0] in ("", "root", "0")
+
+
+def _manager_name(spec: str) -> str:
+    return spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+
+
+def _unpinned(spec: str) -> bool:
+    """No version, or a dist-tag (`latest`, `next`): it moves across majors between builds. A
+    version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major."""
+    version = spec[spec.rfind("@") + 1 :] if spec.rfind("@") > 0 else ""
+    return not version or not re.match(r"^[\^~=v]?\d", version)
+
+
+def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
+    seen: set[int] = set()
+    for stage in stages:
+        for install in stage.installs:
+            command = install.command
+            if install.line in seen:
+                continue
+            if command.kind == "project" and not install.lockfile and not install.frozen:
+                seen.add(install.line)
+                yield _finding(
+                    "lockfile-not-used",
+                    f"`{command.text}` in {where} installs with no lockfile in the image: it resolves versions "
+                    "afresh, so each build can get other versions than were tested",
+                    where,
+                    install.line,
+                    "COPY package.json and the lockfile first (commit one if the project has none), then `npm ci` "
+                    "(or `pnpm install --frozen-lockfile`, `yarn install --immutable`)",
+                )
+            elif command.kind == "add" and any(
+                _REGISTRY.match(name) and not exact_version(name) for name in command.names
+            ):
+                seen.add(install.line)
+                loose = [name for name in command.names if _REGISTRY.match(name) and not exact_version(name)]
+                yield _finding(
+                    "lockfile-not-used",
+                    f"`{command.text}` in {where} adds {', '.join(loose)} without an exact version and outside "
+                    "any lockfile: each build can get other versions",
+                    where,
+                    install.line,
+                    "declare them in package.json so the lockfile pins them, or give each an exact version "
+                    "(`name@1.2.3`)",
+                )
+            floating = [
+                name
+                for name in command.names
+                if command.kind == "global" and _manager_name(name) in _MANAGERS and _unpinned(name)
+            ]
+            if command.manager == "corepack" and command.names[:1] == ("prepare",):
+                floating = [name for name in command.names[1:] if not name.startswith("-") and _unpinned(name)]
+            if floating:
+                yield _finding(
+                    "package-manager-floating",
+                    f"`{command.text}` in {where} installs {', '.join(floating)} without a version (or by a tag): the "
+                    "package manager that reads the lockfile can change major under the image between builds",
+                    where,
+                    install.line,
+                    "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
+                    "`corepack enable`",
+                )
+
+
+def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
+    for item in shipped:
+        stage = item.stage
+        chain = stage.chain()
+        # the build stages whose output the shipped stage copies (and the stages those start from)
+        sources = {copy.from_stage for item_ in chain for copy in item_.copies if copy.from_stage}
+        builders = {
+            ancestor.index
+            for other in stages
+            if other not in chain and (other.name in sources or str(other.index) in sources)
+            for ancestor in other.chain()
+            if ancestor not in chain
+        }
+        earlier = [
+            install
+            for other in stages
+            if other.index in builders
+            for install in other.installs
+            if install.command.kind == "project"
+        ]
+        for install in stage.installs:
+            if install.command.kind == "project" and earlier:
+                yield _finding(
+                    "prod-stage-reinstall",
+                    f"the shipped stage of {where} installs dependencies again (`{install.command.text}`) instead "
+                    "of copying what the build stage installed and tested",
+                    where,
+                    install.line,
+                    "COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` or "
+                    "`pnpm prune --prod` there)",
+                )
+
+
+def _global_bins(stages: list[Stage]) -> set[str]:
+    """Names of the commands global installs put on PATH (a package's bin is usually its name)."""
+    bins = set()
+    for stage in stages:
+        for install in stage.installs:
+            if install.command.kind == "global":
+                for spec in install.command.names:
+                    name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+                    bins.add(name.rsplit("/", 1)[-1])
+    return bins
+
+
+def _runs_node(item: Shipped, bins: set[str]) -> bool:
+    stage = item.stage
+    words = item.words if item.words is not None else (stage.entrypoint or []) + (stage.cmd or [])
+    if not words:
+        return False
+    text = " ".join(words)
+    if _NODE_WORDS.search(text) or any(posixpath.basename(word) in bins for word in words):
+        return True
+    return stage.node_base and any(word.endswith(".sh") or "entrypoint" in word for word in words)
+
+
+def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
+    bins = _global_bins(stages)
+    for item in shipped:
+        stage = item.stage
+        user = item.user if item.user is not None else stage.user
+        if user is None and _NONROOT_BASE.search(stage.chain()[-1].base):
+            user = "nonroot"  # distroless :nonroot and Chainguard node images run unprivileged
+        if _is_root(user):
+            if _runs_node(item, bins):
+                yield _finding(
+                    "runs-as-root",
+                    f"the stage of {where} that runs (line {stage.line}) starts node as root: a compromised "
+                    "dependency owns the container",
+                    where,
+                    stage.line,
+                    "add `USER node` (official node images have it) after the files are copied, with root-owned "
+                    "app files",
+                )
+            continue
+        if not (stage.node_base or stage.trees or _runs_node(item, bins)):
+            continue  # not a node image
+        runtime = user.split(":")[0] if user else ""
+        app = stage.workdir.rstrip("/") + "/"
+        owned = next(
+            (
+                line
+                for owner, line, path in stage.owners
+                if owner in (runtime, stage.uids.get(runtime))
+                and (app.startswith(path.rstrip("/") + "/") or (path + "/").startswith(app))
+            ),
+            None,
+        )
+        if owned is not None:
+            yield _finding(
+                "app-files-writable",
+                f"{where} gives the app's files to `{runtime}`, the user it runs as (line {owned}): a compromised "
+                "dependency can rewrite the app's code",
+                where,
+                owned,
+                "drop --chown / `chown -R` over the app (files stay owned by root, readable by all) and give the "
+                "runtime user only the folders it must write",
+            )
+
+
+def _workspace_globs(fs: FileSystem, context: str) -> list[str]:
+    text = read_text(fs, f"{context}/package.json") or ""
+    try:
+        manifest = load_json(text) if text else {}
+    except ValueError:
+        manifest = {}
+    globs = manifest.get("workspaces") if isinstance(manifest, dict) else None
+    if isinstance(globs, dict):
+        globs = globs.get("packages")
+    found = [item for item in globs or () if isinstance(item, str)]
+    try:
+        pnpm = load_yaml(read_text(fs, f"{context}/pnpm-workspace.yaml") or "")
+    except YAMLError:
+        pnpm = None
+    packages = pnpm.get("packages") if isinstance(pnpm, dict) else None
+    found += [item for item in packages or () if isinstance(item, str)]
+    return [item.strip("./") for item in found if not item.startswith("!")]
+
+
+def _workspace_folders(fs: FileSystem, context: str) -> list[str]:
+    """The workspace package folders the context holds (one level of `*`), or a sample path."""
+    folders = []
+    for pattern in _workspace_globs(fs, context):
+        head, _, tail = pattern.partition("*")
+        base = head.rstrip("/")
+        if not tail and "*" not in pattern:
+            folders.append(pattern)
+            continue
+        try:
+            names = fs.listdir(posixpath.join(context, base) if base else context)
+        except OSError:
+            continue
+        folders += [
+            posixpath.join(base, name) for name in names if fs.stat(posixpath.join(context, base, name, "package.json"))
+        ]
+    return folders or ["packages/x"]
+
+
+def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:
+    if not any(copy.whole_context for stage in stages for copy in stage.copies):
+        return
+    if read_text(fs, f"{context}/package.json") is None:
+        return  # not a node project: no host node_modules to let in
+    root = context_ignores(fs, context, dockerfile, "node_modules")
+    reason = None
+    if root is None:
+        reason = "there is no .dockerignore"
+    elif not root:
+        reason = ".dockerignore does not exclude node_modules"
+    elif is_workspace(fs, context) and not all(
+        context_ignores(fs, context, dockerfile, f"{folder}/node_modules") for folder in _workspace_folders(fs, context)
+    ):
+        reason = (
+            "the project is a workspace and .dockerignore excludes only the root node_modules (Docker matches "
+            "`node_modules` at the context root only)"
+        )
+    if reason:
+        fix = (
+            "add `**/node_modules` to .dockerignore"
+            if root
+            else "add `node_modules` and `**/node_modules` to .dockerignore"
+        )
+        yield Finding(
+            "node-modules-not-dockerignored",
+            Severity.WARNING,
+            f"{where} copies the whole build context and {reason}: the host's node_modules (other OS, other "
+            "versions) can enter the image over the installed one",
+            None,
+            from_=where,
+            fix=fix,
+        )
+
+
+def image_findings(
+    fs: FileSystem, stages: list[Stage], shipped: list[Shipped], dockerfile: str, context: str, where: str
+) -> Iterator[Finding]:
+    """Every image-level hazard of one Dockerfile."""
+    yield from _installs(stages, where)
+    if len(stages) > 1:
+        yield from _reinstalls(stages, shipped, where)
+    yield from _users(stages, shipped, where)
+    yield from _ignored(fs, stages, dockerfile, context, where)

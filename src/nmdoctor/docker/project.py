@@ -1,0 +1,123 @@
+"""Which container files a folder holds, and reading them (Dockerfiles, compose files, contexts)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from nmdoctor.docker.dockerignore import excluded, read_patterns
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.limits import load_json
+
+__all__ = [
+    "compose_files",
+    "context_ignores",
+    "dockerfile_names",
+    "is_workspace",
+    "read_text",
+    "standalone_context",
+]
+
+_DOCKERFILE = re.compile(
+    r"^(?:[Dd]ockerfile|Containerfile)(?:[._-].+)?$|^.+\.(?:[Dd]ockerfile|Containerfile)$", re.IGNORECASE
+)
+COMPOSE_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+
+
+def read_text(fs: FileSystem, path: str) -> str | None:
+    try:
+        stat = fs.stat(path)
+        if stat is None or stat.kind is not Kind.FILE:
+            return None
+        return fs.read_bytes(path).decode("utf-8", "replace")
+    except FileSystemError:
+        return None
+
+
+def _names(fs: FileSystem, folder: str) -> list[str]:
+    try:
+        return sorted(fs.listdir(folder))
+    except FileSystemError:
+        return []
+
+
+def dockerfile_names(fs: FileSystem, folder: str) -> list[str]:
+    """Dockerfile, dockerfile, Dockerfile.*, Dockerfile_*, *.Dockerfile, *.dockerfile, Containerfile."""
+    return [
+        name
+        for name in _names(fs, folder)
+        if _DOCKERFILE.match(name)
+        and not name.endswith(".dockerignore")
+        and read_text(fs, f"{folder}/{name}") is not None
+    ]
+
+
+def compose_files(fs: FileSystem, folder: str) -> list[str]:
+    """The files ``docker compose`` reads in ``folder`` without -f: the first standard name and its override."""
+    for name in COMPOSE_NAMES:
+        if read_text(fs, f"{folder}/{name}") is not None:
+            stem = name.rsplit(".", 1)[0]
+            overrides = [f"{stem}.override.yaml", f"{stem}.override.yml"]
+            if stem == "compose":
+                overrides += ["docker-compose.override.yaml", "docker-compose.override.yml"]
+            override = next((item for item in overrides if read_text(fs, f"{folder}/{item}") is not None), None)
+            return [name] + ([override] if override else [])
+    return []
+
+
+_COPY_SOURCES = re.compile(r"^\s*(?:COPY|ADD)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _copy_sources(text: str) -> list[str]:
+    sources = []
+    for match in _COPY_SOURCES.finditer(text):
+        words = match.group(1).replace("[", " ").replace("]", " ").replace('"', " ").replace(",", " ").split()
+        if any(word.startswith("--from") for word in words):
+            continue
+        paths = [word for word in words if not word.startswith("--")]
+        sources += [path for path in paths[:-1] if path.strip("./") and not any(c in path for c in "*?$")]
+    return sources
+
+
+def standalone_context(fs: FileSystem, dockerfile: str) -> str:
+    """Build context of a Dockerfile no compose file names, as in ``docker build -f docker/Dockerfile .``:
+    of its folder and the two above, the one holding most of the files its COPY and ADD name; without
+    any, its folder, or the nearest folder above holding the package.json its folder lacks."""
+    folder = posixpath.dirname(dockerfile)
+    candidates = [folder, posixpath.dirname(folder), posixpath.dirname(posixpath.dirname(folder))]
+    sources = _copy_sources(read_text(fs, dockerfile) or "")
+
+    def found(candidate: str) -> int:
+        return sum(fs.stat(posixpath.normpath(f"{candidate}/{source}")) is not None for source in sources)
+
+    best = max(candidates, key=lambda candidate: (found(candidate), -candidates.index(candidate)))
+    if sources and found(best):
+        return best
+    if read_text(fs, f"{folder}/package.json") is not None or read_text(fs, f"{folder}/.dockerignore") is not None:
+        return folder
+    for candidate in candidates[1:]:
+        if read_text(fs, f"{candidate}/package.json") is not None:
+            return candidate
+    return folder
+
+
+def is_workspace(fs: FileSystem, context: str) -> bool:
+    if read_text(fs, f"{context}/pnpm-workspace.yaml") is not None:
+        return True
+    text = read_text(fs, f"{context}/package.json")
+    try:
+        manifest = load_json(text) if text else None
+    except ValueError:
+        return False
+    return isinstance(manifest, dict) and bool(manifest.get("workspaces"))
+
+
+def context_ignores(fs: FileSystem, context: str, dockerfile: str, path: str) -> bool | None:
+    """Is ``path`` left out of ``context``? None when there is no ignore file. A
+    ``<Dockerfile>.dockerignore`` beside the Dockerfile wins over the context's .dockerignore."""
+    text = read_text(fs, f"{dockerfile}.dockerignore")
+    if text is None:
+        text = read_text(fs, f"{context}/.dockerignore")
+    if text is None:
+        return None
+    return excluded(read_patterns(text), path)

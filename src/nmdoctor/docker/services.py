@@ -1,0 +1,258 @@
+"""Per compose service: where the app's requires resolve under the mounts, and what the start
+scripts do to node_modules (restores and installs, their guards, a stack's installer services)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.docker.compose import Mount, Service
+from nmdoctor.docker.dockerfile import Stage
+from nmdoctor.docker.mounts import resolve_node_modules
+from nmdoctor.docker.project import read_text
+from nmdoctor.docker.startup import Script, script_steps, start_scripts
+from nmdoctor.vfs.base import FileSystem
+
+__all__ = ["installers_of", "service_findings", "start_words", "step_findings"]
+
+_SYNC = "nmdoctor volume-sync --base <image copy> --target <node_modules>"
+
+
+def start_words(service: Service | None, stage: Stage) -> list[str]:
+    if service is not None and service.entrypoint is not None:
+        return service.entrypoint + (service.command or [])
+    command = service.command if service is not None and service.command is not None else stage.cmd
+    return (stage.entrypoint or []) + (command or [])
+
+
+def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_line: int) -> Iterator[Finding]:
+    for script in scripts:
+        where = script.where or where_inline
+        for step in script_steps(script.text):
+            line = step.line if script.path else inline_line
+            guard_line = step.guard_line if script.path else inline_line
+            if step.kind == "sync" or step.keyed:
+                continue
+            if step.guard is None and step.kind == "install":
+                yield Finding(
+                    "install-at-start",
+                    Severity.WARNING,
+                    f"{where} installs dependencies every time the container starts: it needs the network at "
+                    "start, is slow, and can install other versions than the image was tested with",
+                    None,
+                    from_=where,
+                    line=line,
+                    column=1,
+                    fix="install in the image (`npm ci` in the Dockerfile) and, for a node_modules volume, refresh "
+                    f"it keyed by the lockfile: `{_SYNC}`",
+                )
+            elif step.guard is not None:
+                yield Finding(
+                    "init-marker-version-blind",
+                    Severity.WARNING,
+                    f"{where} {'installs' if step.kind == 'install' else 'restores'} node_modules only when "
+                    f"`{step.guard.strip()}` holds; that test records nothing about which dependencies are there, "
+                    "so after a dependency change the old node_modules stays",
+                    None,
+                    from_=where,
+                    line=guard_line,
+                    column=1,
+                    fix=f"key the refresh on the lockfile (a hash) instead: `{_SYNC}` does that, then run "
+                    "`nmdoctor verify`",
+                )
+
+
+_DIR_TEST = re.compile(r"-d\s+[\"']?([^\"'\s\]]*node_modules)/?[\"']?")
+
+
+def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> Iterator[Finding]:
+    """A restore guarded by "node_modules is not a folder" never runs on a volume's mount point."""
+    app = service.working_dir or stage.workdir
+    volumes = {mount.target: mount for mount in service.mounts if mount.kind in ("volume", "anonymous")}
+    for script in scripts:
+        for step in script_steps(script.text):
+            match = _DIR_TEST.search(step.guard or "")
+            if step.kind == "sync" or step.keyed or match is None:
+                continue
+            path = posixpath.normpath(posixpath.join(app, match.group(1)))
+            mount = volumes.get(path)
+            if mount is None or path in stage.trees:
+                continue
+            where = script.where or service.file
+            yield Finding(
+                "volume-shadows-node-modules",
+                Severity.ERROR,
+                f"{where} fills {path} only when `{step.guard.strip() if step.guard else ''}` holds, but {path} is "
+                f"the mount point of {'a volume' if mount.kind == 'anonymous' else 'the volume ' + str(mount.source)} "
+                "and always exists: nothing is ever restored, the fresh volume stays empty and node fails with "
+                "ERR_MODULE_NOT_FOUND",
+                None,
+                from_=where,
+                line=step.guard_line if script.path else service.line,
+                column=1,
+                fix="test for the packages instead of the folder (better: key the restore on the lockfile with "
+                f"`{_SYNC}`)",
+            )
+
+
+def _uninstalled_packages(service: Service, stage: Stage) -> Iterator[Finding]:
+    """A volume over ``P/node_modules`` where the image put a package.json of its own at P but never
+    installed it: the volume starts empty, and the node_modules above P hold another package's
+    dependencies (not a workspace, where they would be hoisted there)."""
+    for mount in service.mounts:
+        folder = posixpath.dirname(mount.target)
+        manifest = stage.manifests.get(folder)
+        if mount.kind not in ("volume", "anonymous") or posixpath.basename(mount.target) != "node_modules":
+            continue
+        if manifest is None or mount.target in stage.trees:
+            continue
+        above = [
+            tree_manifest
+            for tree, tree_manifest in stage.tree_manifests.items()
+            if folder.startswith(posixpath.dirname(tree).rstrip("/") + "/")
+        ]
+        if not above or manifest in above:
+            continue
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.ERROR,
+            f"service `{service.name}` mounts {'a volume' if mount.kind == 'anonymous' else mount.source} at "
+            f"{mount.target}, but the image never installed {manifest} there: the fresh volume is empty and the "
+            "node_modules above it hold another package's dependencies, so its requires fail with "
+            "ERR_MODULE_NOT_FOUND",
+            None,
+            from_=mount.file,
+            line=mount.line,
+            column=1,
+            fix=f"install {manifest}'s dependencies in the image where it lives (`RUN cd {folder} && npm ci`, "
+            "with its lockfile copied first)",
+        )
+
+
+def _mount_key(folder: str, service: Service, mount: Mount) -> str:
+    if mount.kind == "bind" and mount.source is not None:
+        compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+        return f"bind:{posixpath.normpath(posixpath.join(compose_dir, mount.source))}:{mount.target}"
+    return f"{mount.kind}:{mount.source}:{mount.target}"
+
+
+def installers_of(fs: FileSystem, folder: str, services: list[Service], stages: dict[str, Stage]) -> set[str]:
+    """Mounts (as ``_mount_key``) of the services whose start installs or restores dependencies."""
+    keys: set[str] = set()
+    for service in services:
+        stage = stages.get(service.name)
+        words = start_words(service, stage) if stage else (service.entrypoint or []) + (service.command or [])
+        compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+        scripts = start_scripts(fs, folder, words, stage, service.mounts, compose_dir, compose_dir)
+        if any(step.kind in ("install", "restore", "sync") for script in scripts for step in script_steps(script.text)):
+            keys |= {_mount_key(folder, service, mount) for mount in service.mounts if mount.kind != "anonymous"}
+    return keys
+
+
+def _orphan_restorers(fs: FileSystem, folder: str, used: set[str]) -> list[str]:
+    try:
+        names = fs.listdir(folder)
+    except OSError:
+        return []
+    found = []
+    for name in sorted(names):
+        path = f"{folder}/{name}"
+        if "entrypoint" in name and name.endswith(".sh") and path not in used:
+            text = read_text(fs, path) or ""
+            if re.search(r"\b(cp|rsync|mv)\b[^\n]*node_modules", text):
+                found.append(name)
+    return found
+
+
+def service_findings(
+    fs: FileSystem,
+    folder: str,
+    service: Service,
+    stage: Stage,
+    context: str,
+    sharing: dict[str, list[str]],
+    installers: set[str],
+    workspace: bool = False,
+) -> Iterator[Finding]:
+    """Where the service's requires resolve under its mounts, and what its start scripts do."""
+    compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+    scripts = start_scripts(fs, folder, start_words(service, stage), stage, service.mounts, compose_dir, context)
+    steps = [step for script in scripts for step in script_steps(script.text)]
+    yield from step_findings(folder, scripts, service.file, service.line)
+    resolution = resolve_node_modules(service, stage)
+    # a volume is refreshed by a keyed sync, or by an install that runs at every start (reported apart)
+    refreshed = any(
+        step.kind == "sync" or step.keyed or (step.kind == "install" and step.guard is None) for step in steps
+    )
+    # another service of the stack that installs at start into the same bind source or volume fills it
+    filled = {_mount_key(folder, service, mount) for mount in service.mounts} & installers
+    volume = resolution.volume
+    if (
+        volume is not None
+        and volume.kind == "volume"
+        and not refreshed
+        and _mount_key(folder, service, volume) not in filled
+    ):
+        users = sharing.get(volume.source or "", [service.name])
+        names = ", ".join(f"`{name}`" for name in users)
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.WARNING,
+            f"service{'s' if len(users) > 1 else ''} {names} keep{'' if len(users) > 1 else 's'} "
+            f"{resolution.found} in the named volume `{volume.source}`: Docker copies the image into a volume "
+            "only while it is empty, so after a rebuild with other dependencies (`docker compose up --build`) "
+            "it still holds the old ones",
+            None,
+            from_=volume.file,
+            line=volume.line,
+            column=1,
+            fix=f"mount an anonymous volume instead (`- {volume.target}`) and start with `docker compose up "
+            f"--build --renew-anon-volumes` after dependency changes; or refresh it at start keyed by the "
+            f"lockfile: `{_SYNC}` in the entrypoint",
+        )
+    if resolution.found is None:
+        yield from _never_restored(service, stage, scripts)
+    if not steps and not filled and not workspace:
+        yield from _uninstalled_packages(service, stage)
+    if resolution.found is not None or steps or filled:
+        return
+    if resolution.hidden:
+        path, mount = resolution.hidden[0]
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.ERROR,
+            f"service `{service.name}` binds {mount.source} over {mount.target}, which hides the image's {path}; "
+            "no other node_modules the app's requires reach is left, so it runs on the host's (another OS, "
+            "other versions) or fails with ERR_MODULE_NOT_FOUND",
+            None,
+            from_=mount.file,
+            line=mount.line,
+            column=1,
+            fix=f"add an anonymous volume under the bind mount (`- {path}`), which Docker fills from the image, "
+            "and start with `docker compose up --renew-anon-volumes` after dependency changes",
+        )
+        return
+    needs_packages = bool(stage.trees) or any(install.command.kind == "project" for install in stage.installs)
+    for mount in resolution.empty_volumes:
+        if not needs_packages:
+            break
+        orphans = _orphan_restorers(fs, context, {script.path for script in scripts if script.path})
+        dropped = (
+            f"; {', '.join(orphans)} would restore them, but the image's ENTRYPOINT does not run it" if orphans else ""
+        )
+        yield Finding(
+            "volume-shadows-node-modules",
+            Severity.ERROR,
+            f"service `{service.name}` mounts {'a volume' if mount.kind == 'anonymous' else mount.source} at "
+            f"{mount.target}, where the image installs nothing, and no other node_modules the app's requires "
+            f"reach holds packages: a fresh volume is empty and node fails with ERR_MODULE_NOT_FOUND{dropped}",
+            None,
+            from_=mount.file,
+            line=mount.line,
+            column=1,
+            fix=f"install or copy the dependencies to {mount.target} in the image, or restore them at start: "
+            f"`{_SYNC}` in the entrypoint",
+        )
+        break

@@ -1,0 +1,160 @@
+"""What a container does to node_modules when it starts: entrypoint scripts and start commands.
+
+Finds the scripts a service or image starts (compose ``entrypoint:``/``command:``, the image's
+``ENTRYPOINT``/``CMD``, and the scripts those call), the steps in them that install or restore
+node_modules, and the guard each step runs under: none (every start), a test that records nothing
+(the folder exists, is non-empty, a marker file), or a test keyed on the lockfile (a hash).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from nmdoctor.docker.commands import package_commands, shell_segments
+from nmdoctor.docker.compose import Mount
+from nmdoctor.docker.dockerfile import Stage
+from nmdoctor.docker.project import read_text
+from nmdoctor.vfs.base import FileSystem
+
+__all__ = ["Script", "Step", "script_steps", "start_scripts"]
+
+_RESTORE = re.compile(r"^\s*(?:cp|rsync|mv|tar|ln)\b[^\n]*node_modules")
+_SHELLS = ("sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/env")
+_SYNC = re.compile(r"\bvolume-sync\b")
+_KEYED = re.compile(
+    r"sha\d*sum|md5sum|cksum|shasum|\bcmp\b|\bdiff\b|package-lock|pnpm-lock|yarn\.lock|shrinkwrap|\$\(cat\b|checksum|hash"
+)
+_IF = re.compile(r"^\s*(?:if|elif|while|until)\s+(.*?)(?:;\s*then|;\s*do)?\s*$")
+_INLINE_GUARD = re.compile(r"(\[\[?[^\]]*\]\]?|\btest\s[^&|;]*)\s*(?:&&|\|\|)")
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    path: str | None  # repository path; None for a command given inline
+    text: str
+    where: str  # how findings name it
+    line_offset: int = 0  # for inline commands: the compose line
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    kind: str  # "install", "restore", "sync"
+    line: int  # of the step
+    guard: str | None  # the test it runs under
+    guard_line: int | None
+    keyed: bool  # the guard compares something derived from the lockfile
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Logical lines (continuations joined) with the number of their first physical line."""
+    out: list[tuple[int, str]] = []
+    pending, start = "", 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not pending:
+            start = number
+        if raw.rstrip().endswith("\\"):
+            pending += raw.rstrip()[:-1] + " "
+            continue
+        out.append((start, pending + raw))
+        pending = ""
+    if pending:
+        out.append((start, pending))
+    return out
+
+
+def script_steps(text: str) -> list[Step]:
+    """The install/restore steps of a shell text and the guard of each."""
+    steps: list[Step] = []
+    stack: list[tuple[str, int]] = []
+    for number, line in _lines(text):
+        stripped = line.split("#", 1)[0].strip() if not line.strip().startswith("#!") else ""
+        if not stripped:
+            continue
+        opened = _IF.match(stripped)
+        if opened:
+            if stripped.startswith("elif") and stack:
+                stack.pop()
+            stack.append((opened.group(1), number))
+        elif re.match(r"^(fi|done)\b", stripped) and stack:
+            stack.pop()
+        kind = None
+        if _SYNC.search(stripped):
+            kind = "sync"
+        elif any(_RESTORE.search(segment) for segment in shell_segments(stripped)):
+            kind = "restore"
+        elif any(command.kind == "project" for command, _ in package_commands(stripped)) and not opened:
+            kind = "install"
+        if kind is None:
+            continue
+        inline = _INLINE_GUARD.search(stripped)
+        guard, guard_line = (inline.group(1), number) if inline else (stack[-1] if stack else (None, None))
+        keyed = bool(guard and (_KEYED.search(guard) or _KEYED.search(text)))
+        steps.append(Step(kind, number, guard, guard_line, keyed))
+    return steps
+
+
+def _by_name(fs: FileSystem, name: str, folders: list[str]) -> str | None:
+    for folder in folders:
+        for candidate in (folder, f"{folder}/docker", f"{folder}/scripts", f"{folder}/.docker"):
+            path = posixpath.normpath(f"{candidate}/{name}")
+            if read_text(fs, path) is not None:
+                return path
+    return None
+
+
+def _locate(
+    fs: FileSystem, word: str, stage: Stage | None, mounts: list[Mount], compose_dir: str, context: str
+) -> str | None:
+    """The repository file a container path names, through a bind mount, a COPY, or its name."""
+    if "/" in word and word.startswith("/"):
+        for mount in sorted(mounts, key=lambda item: -len(item.target)):
+            if mount.kind == "bind" and mount.source and (word == mount.target or word.startswith(mount.target + "/")):
+                path = posixpath.normpath(f"{compose_dir}/{mount.source}/{word[len(mount.target) :]}")
+                if read_text(fs, path) is not None:
+                    return path
+    for item in stage.chain() if stage else []:
+        for copy in item.copies:
+            if copy.from_stage is None and (
+                copy.destination == word
+                or copy.destination == posixpath.dirname(word)
+                or copy.destination == posixpath.normpath(posixpath.join(item.workdir, word))
+            ):
+                for source in copy.sources:
+                    path = posixpath.normpath(f"{context}/{source}")
+                    if posixpath.basename(path) == posixpath.basename(word) and read_text(fs, path) is not None:
+                        return path
+    return _by_name(fs, posixpath.basename(word), [context, compose_dir])
+
+
+def start_scripts(
+    fs: FileSystem,
+    folder: str,
+    words: list[str],
+    stage: Stage | None,
+    mounts: list[Mount],
+    compose_dir: str,
+    context: str,
+) -> list[Script]:
+    """The scripts ``words`` (an entrypoint plus command) run, one call deep, and ``words`` itself."""
+    inline = " ".join(words)
+    if len(words) >= 3 and words[0] in _SHELLS and words[1] in ("-c", "-ec", "-lc", "-xc"):
+        inline = words[2]
+    scripts = [Script(None, inline, "")]
+    seen: set[str] = set()
+    queue = [word for word in words if word.endswith(".sh") or "entrypoint" in posixpath.basename(word)]
+    queue += [item for word in words for item in re.findall(r"[\w./-]+\.sh\b", word) if item != word]
+    depth = 0
+    while queue and depth < 2:
+        next_queue: list[str] = []
+        for word in queue:
+            path = _locate(fs, word, stage, mounts, compose_dir, context)
+            if path is None or path in seen:
+                continue
+            seen.add(path)
+            text = read_text(fs, path) or ""
+            scripts.append(Script(path, text, posixpath.relpath(path, folder)))
+            next_queue += [item for item in re.findall(r"[\w./-]+\.sh\b", text) if not item.startswith("-")]
+        queue, depth = next_queue, depth + 1
+    return scripts

@@ -1,0 +1,174 @@
+"""bun.lock: bun's text lockfile (JSON with trailing commas), lockfileVersion 0 to 2.
+
+``workspaces`` holds each importer's declarations by folder ("" is the project); ``packages`` is
+keyed by the package's place in bun's hoisted tree: ``c`` is ``node_modules/c``, ``b/c`` is ``c``
+nested in ``b``'s folder (a workspace's folder when ``b`` is a workspace), and each value is
+``[ident, ...]``: ``"name@version"``, the tarball, the package's own declarations, the integrity for
+a registry package; ``"name@workspace:path"`` for a workspace; a declarations object for file, link,
+git and tarball packages. A dependency is found from its dependent's place as node walks
+node_modules. The binary ``bun.lockb`` is not read here: ``bun bun.lockb`` prints it as a yarn v1
+lockfile.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.model.manifest import DependencyKind, manifest_from_json
+from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.vfs.limits import load_json
+
+__all__ = ["read_bun_lockfile", "strip_trailing_commas"]
+
+_ROOT = "/__project__"
+
+
+def strip_trailing_commas(text: str) -> str:
+    """JSON text without the commas bun leaves before ``}`` and ``]`` (strings left untouched)."""
+    out: list[str] = []
+    in_string = False
+    escaped = False
+    pending_comma = -1  # index in ``out`` of a comma that may be trailing
+    for char in text:
+        if in_string:
+            out.append(char)
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char in "}]" and pending_comma >= 0:
+            out[pending_comma] = ""
+        if char == ",":
+            pending_comma = len(out)
+        elif not char.isspace():
+            pending_comma = -1
+        if char == '"':
+            in_string = True
+        out.append(char)
+    return "".join(out)
+
+
+def _split_ident(ident: str) -> tuple[str, str]:
+    """``name@version`` (the name may be scoped) -> (name, version)."""
+    at = ident.find("@", 1)
+    if at < 0:
+        return ident, ""
+    return ident[:at], ident[at + 1 :]
+
+
+def _key_names(key: str) -> list[str]:
+    """The package names along a ``packages`` key: ``@s/x/c`` -> ["@s/x", "c"]."""
+    parts = key.split("/")
+    names: list[str] = []
+    index = 0
+    while index < len(parts):
+        if parts[index].startswith("@") and index + 1 < len(parts):
+            names.append(parts[index] + "/" + parts[index + 1])
+            index += 2
+        else:
+            names.append(parts[index])
+            index += 1
+    return names
+
+
+def _info(entry: list[Any]) -> dict[str, Any]:
+    """The declarations object of a ``packages`` value (wherever its form puts it)."""
+    return next((item for item in entry[1:] if isinstance(item, dict)), {})
+
+
+def read_bun_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None = None) -> Lockfile:
+    """Read bun.lock text; ``root_manifest`` is the project's package.json."""
+    try:
+        data = load_json(strip_trailing_commas(text))
+    except ValueError as error:
+        raise LockfileError(f"{path}: not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise LockfileError(f"{path}: expected a JSON object")
+    workspaces = data.get("workspaces", {})
+    packages = data.get("packages", {})
+    if not isinstance(workspaces, dict) or not isinstance(packages, dict):
+        raise LockfileError(f'{path}: "workspaces" and "packages" must be objects')
+    lock = Lockfile("bun", str(data.get("lockfileVersion", "")), path)
+    folders: dict[str, str] = {}  # workspace name -> folder
+    for folder, declared in workspaces.items():
+        if not isinstance(declared, dict):
+            raise LockfileError(f"{path}: workspaces[{folder!r}] is not an object")
+        name = declared.get("name") or (root_manifest or {}).get("name") if folder == "" else declared.get("name")
+        lock.packages[folder] = LockedPackage(
+            folder, str(name or posixpath.basename(folder) or "root"), str(declared.get("version", "")), folder,
+            is_importer=True,
+        )  # fmt: skip
+        if isinstance(declared.get("name"), str):
+            folders[declared["name"]] = folder
+    locations: dict[str, str] = {}
+    for key in packages:
+        names = _key_names(key)
+        location = folders.get(names[0]) if len(names) > 1 and names[0] in folders else f"node_modules/{names[0]}"
+        for name in names[1:]:
+            location = f"{location}/node_modules/{name}"
+        locations[key] = str(location)
+    declarations: dict[str, dict[str, Any]] = {}
+    for key, entry in packages.items():
+        if not isinstance(entry, list) or not entry or not isinstance(entry[0], str):
+            raise LockfileError(f"{path}: packages[{key!r}] is not [ident, ...]")
+        name, version = _split_ident(entry[0])
+        location = locations[key]
+        if version.startswith("workspace:"):
+            folder = posixpath.normpath(version[len("workspace:") :])
+            target = lock.packages.get(folder)
+            lock.packages[location] = LockedPackage(
+                location, name, target.version if target else "", location, link_to=folder if target else None
+            )
+            continue
+        if version.startswith("npm:"):  # an alias: "alias-c": ["c@npm:1.0.0", ...] in older files
+            name, version = _split_ident(version[4:])
+        resolved = entry[1] if len(entry) > 1 and isinstance(entry[1], str) else None
+        integrity = entry[3] if len(entry) > 3 and isinstance(entry[3], str) else None
+        lock.packages[location] = LockedPackage(
+            location, name, version, location, resolved=resolved or None, integrity=integrity
+        )
+        info = _info(entry)
+        declarations[location] = info
+        manifest = manifest_from_json({**info, "peerDependenciesMeta": _peer_meta(info.get("optionalPeers"))})
+        lock.packages[location].peer_dependencies = dict(manifest.peer_dependencies)
+        lock.packages[location].optional_peers = manifest.optional_peers
+    for folder, declared in workspaces.items():
+        manifest = manifest_from_json(declared)
+        for item in manifest.declared(include_dev=True):
+            lock.edges.append(LockedEdge(folder, item.name, item.spec, item.kind, _find(lock, folder, item.name)))
+    optional: set[str] = set()
+    for location, info in declarations.items():
+        manifest = manifest_from_json({**info, "peerDependenciesMeta": _peer_meta(info.get("optionalPeers"))})
+        for item in manifest.declared(include_dev=False):
+            target = _find(lock, location, item.name)
+            lock.edges.append(LockedEdge(location, item.name, item.spec, item.kind, target))
+            if target is not None and item.kind is DependencyKind.OPTIONAL:
+                optional.add(target)
+    for location in optional:
+        lock.packages[location].optional = True
+    return lock
+
+
+def _peer_meta(optional_peers: Any) -> dict[str, Any]:
+    if not isinstance(optional_peers, list):
+        return {}
+    return {name: {"optional": True} for name in optional_peers if isinstance(name, str)}
+
+
+def _find(lock: Lockfile, location: str, name: str) -> str | None:
+    start = f"{_ROOT}/{location}" if location else _ROOT
+    for folder in node_modules_paths(start):
+        if not folder.startswith(_ROOT + "/"):
+            break
+        package = lock.packages.get(folder[len(_ROOT) + 1 :] + "/" + name)
+        if package is None:
+            continue
+        if package.link_to is not None and package.link_to in lock.packages:
+            return package.link_to
+        return package.key
+    return None

@@ -1,0 +1,177 @@
+"""``migrate --to yarn-pnp``: what fails once yarn 4's Plug'n'Play linker replaces node_modules.
+
+Under PnP a package reaches only what it declares; there is no folder to walk. From today's tree:
+
+- an undeclared import in the project's (or a workspace's) own source that resolves today fails:
+  yarn's default ``pnpFallbackMode: dependencies-only`` excludes workspaces from the fallback;
+- an undeclared require inside an installed package fails unless yarn's top-level fallback finds the
+  name among the project's own dependencies (or those of ``react-scripts``/``gatsby``, which the
+  runtime adds to the fallbacks); then it works, by that fallback only;
+- a peer dependency is met only by what the dependent itself provides: a package whose parent
+  does not declare its peer gets none (today node may find a hoisted copy), unless the fallback has it.
+
+Tool configs that name modules by string are not judged here (the tools resolve them with their own
+PnP plugins).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.diagnostics.rules import undeclared
+from nmdoctor.inspect.package_code import package_imports
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.paths import relative
+from nmdoctor.resolve import Resolver
+from nmdoctor.sources.imports import package_of
+from nmdoctor.vfs.base import FileSystem
+
+__all__ = ["LAYOUT", "PnpMigration", "migrate_to_pnp"]
+
+LAYOUT = "yarn-berry-pnp"
+_COMPATIBILITY_FALLBACKS = ("react-scripts", "gatsby")
+
+
+@dataclass(slots=True)
+class PnpMigration:
+    findings: list[Finding]
+    edges_compared: int
+    questions_compared: int
+
+
+def _declares(instance: Instance, name: str) -> bool:
+    include_dev = instance.is_project or instance.is_workspace
+    return any(item.name == name for item in instance.manifest.declared(include_dev=include_dev))
+
+
+def _fallback_names(graph: DependencyGraph) -> set[str]:
+    """What yarn's top-level fallback offers an installed package: the project's dependencies (the
+    top-level locator's) and those of react-scripts and gatsby."""
+    names: set[str] = set()
+    for instance in graph.instances:
+        if instance.is_project or instance.name in _COMPATIBILITY_FALLBACKS:
+            names.update(item.name for item in instance.manifest.declared(include_dev=instance.is_project))
+    return names
+
+
+def _project_imports(context: CheckContext) -> Iterable[Finding]:
+    for finding in undeclared.phantom_in_project(context):
+        if finding.severity is not Severity.ERROR:
+            continue  # `import type`: erased before anything runs
+        yield Finding(
+            "phantom-dependency",
+            Severity.ERROR,
+            f"under {LAYOUT}, `{finding.request}` imported by `{finding.package.name if finding.package else ''}` "
+            "would fail: it is not declared, and workspaces get no fallback",
+            finding.package,
+            request=finding.request,
+            from_=finding.from_,
+            line=finding.line,
+            column=finding.column,
+            fix=(finding.fix or "") + ", then run yarn install",
+        )
+
+
+def _package_requires(context: CheckContext, graph: DependencyGraph) -> tuple[list[Finding], int]:
+    fallback = _fallback_names(graph)
+    versions = {}
+    for instance in graph.instances:
+        versions.setdefault(instance.name, instance.version)
+    findings = []
+    today = [
+        finding
+        for finding in undeclared.phantom_dependency.run(context)
+        if finding.package is not None and finding.package.path != "." and finding.request
+    ]
+    roots = {relative(graph, root.path) for root in graph.roots}
+    for finding in today:
+        package = finding.package
+        assert package is not None and finding.request is not None
+        if package.path in roots:
+            continue  # the project's own source: judged by _project_imports
+        name = package_of(finding.request) or finding.request
+        extension = (
+            f'declare it in .yarnrc.yml: packageExtensions: {{"{package.name}@*": {{"dependencies": '
+            f'{{"{name}": "{versions.get(name, "*")}"}}}}}}, then run yarn install'
+        )
+        if name in fallback:
+            findings.append(
+                Finding(
+                    "phantom-dependency",
+                    Severity.WARNING,
+                    f"under {LAYOUT}, `{package.name}@{package.version}` requires `{name}` without declaring it; "
+                    "it would resolve only through yarn's top-level fallback",
+                    package,
+                    request=finding.request,
+                    from_=finding.from_,
+                    line=finding.line,
+                    column=finding.column,
+                    fix=extension,
+                )
+            )
+            continue
+        findings.append(
+            Finding(
+                "phantom-dependency",
+                Severity.ERROR,
+                f"under {LAYOUT}, `{package.name}@{package.version}` would fail to require `{name}`, which it "
+                "does not declare (it resolves today only from node_modules)",
+                package,
+                request=finding.request,
+                from_=finding.from_,
+                line=finding.line,
+                column=finding.column,
+                fix=extension,
+            )
+        )
+    return findings, len(today)
+
+
+def _requires(fs: FileSystem, instance: Instance, name: str) -> bool:
+    """Whether the package's reachable code requires ``name``."""
+    known = {item.name for item in instance.manifest.declared(include_dev=False)} - {name}
+    return any(package_of(found.site.specifier) == name for found in package_imports(fs, Resolver(fs), instance, known))
+
+
+def _peers(graph: DependencyGraph, fs: FileSystem) -> tuple[list[Finding], int]:
+    fallback = _fallback_names(graph)
+    findings = []
+    compared = 0
+    for edge in graph.edges:
+        if edge.kind is not DependencyKind.PEER or edge.optional or edge.target is None:
+            continue
+        source = edge.source
+        compared += 1
+        parents = [item.source for item in graph.dependents(source) if item.source is not source]
+        lacking = sorted({parent.label for parent in parents if not _declares(parent, edge.name)})
+        if not lacking or edge.name in fallback:
+            continue  # provided, or found through the top-level fallback (silently)
+        required = _requires(fs, source, edge.name)
+        findings.append(
+            Finding(
+                "unmet-peer-dependency",
+                # An error where its code requires the peer: the runtime then fails with certainty.
+                Severity.ERROR if required else Severity.WARNING,
+                f"under {LAYOUT}, `{source.label}` would get no `{edge.name}` (its peer) where "
+                f"{', '.join(lacking)} {'use' if len(lacking) > 1 else 'uses'} it without providing it "
+                f"(today: {edge.target.label} from node_modules)",
+                PackageRef(source.name, source.version, relative(graph, source.path)),
+                request=edge.name,
+                from_=relative(graph, source.path),
+                fix=f'add "{edge.name}": "{edge.target.version}" to the dependencies of {lacking[0].rsplit("@", 1)[0]}',
+            )
+        )
+    return findings, compared
+
+
+def migrate_to_pnp(graph: DependencyGraph, fs: FileSystem) -> PnpMigration:
+    """What fails or leans on the fallback once the project is installed with yarn's PnP linker."""
+    context = CheckContext(graph=graph, fs=fs)
+    project = list(_project_imports(context))
+    packages, requires = _package_requires(context, graph)
+    peers, peer_edges = _peers(graph, fs)
+    return PnpMigration(project + packages + peers, len(graph.edges), len(project) + requires + peer_edges)

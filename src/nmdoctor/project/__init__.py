@@ -1,0 +1,1 @@
+"""The project session: what one run reads once."""

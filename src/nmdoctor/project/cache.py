@@ -1,0 +1,57 @@
+"""The user's cache of per-package results (today: the scan of installed packages' code).
+
+Entries are files named by their key under ``<cache dir>/<kind>/``; writes go to a temporary file
+in the same folder and are renamed into place, so two runs sharing the cache never read half an
+entry, and an entry that cannot be read or decoded is treated as missing. Besides ``vfs/disk.py``
+and ``cli/``, this is the one module that touches the host filesystem (DESIGN: one seam for I/O).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+
+import platformdirs
+
+__all__ = ["CACHE_ENV", "DiskStore", "default_cache_dir"]
+
+CACHE_ENV = "NMDOCTOR_CACHE_DIR"
+
+
+def default_cache_dir(environ: Mapping[str, str] | None = None) -> str:
+    """``$NMDOCTOR_CACHE_DIR`` when set, else the platform's user cache folder for nmdoctor."""
+    environ = os.environ if environ is None else environ
+    return environ.get(CACHE_ENV) or platformdirs.user_cache_dir("nmdoctor", appauthor=False)
+
+
+class DiskStore:
+    """Bytes by key in ``folder`` (created on first write); failures to read or write are misses."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            with open(self._path(key), "rb") as handle:
+                return handle.read()
+        except OSError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        path = self._path(key)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            return  # a read-only or full cache only costs the next run a rescan

@@ -1,0 +1,158 @@
+"""One project, read once per run: every command and the Python API load it the same way.
+
+``Project`` holds the filesystem view behind a file-read cache and builds, each at most once and
+only when asked, the root manifest, the settings, the lockfile, the dependency graph, and the
+indexes rules share (the project's source imports, installed packages' code). Rules only judge
+what it gathered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from types import EllipsisType
+from typing import TYPE_CHECKING, Any
+
+from nmdoctor.inspect.pnp_tree import read_pnp_tree
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lockfile
+from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.lockfiles.to_graph import lockfile_graph
+from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.vfs.base import FileSystem, Kind, VPath
+from nmdoctor.vfs.cached import CachedFS
+
+if TYPE_CHECKING:  # the parts only `check` uses are imported when built: `ls` does not pay for them
+    from nmdoctor.diagnostics.config import Settings
+    from nmdoctor.diagnostics.model import Finding
+    from nmdoctor.diagnostics.registry import CheckContext
+    from nmdoctor.inspect.package_code import PackageCode, ScanStore
+    from nmdoctor.sources.index import SourceIndex
+
+__all__ = ["NoLockfile", "Project", "load_graph"]
+
+
+class NoLockfile(LockfileError):
+    """The lockfile was asked for and there is none."""
+
+
+def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) -> DependencyGraph:
+    """The dependency model of the project at ``folder`` (a real path): its installed node_modules,
+    or its lockfile when asked or when nothing is installed.
+
+    A project with a ``.pnp.cjs`` is read from its Plug'n'Play state unless the lockfile is asked for.
+
+    Raises TreeError (no or bad package.json), LockfileError (no or bad lockfile) and PnpError (bad
+    Plug'n'Play state)."""
+    pnp = fs.stat(f"{folder}/.pnp.cjs")
+    if not from_lockfile and pnp is not None and pnp.kind is Kind.FILE:
+        return read_pnp_tree(fs, folder)
+    installed = fs.stat(f"{folder}/node_modules")
+    if from_lockfile or installed is None or installed.kind is not Kind.DIR:
+        path = find_lockfile(fs, folder)
+        if path is not None or from_lockfile:
+            if path is None:
+                raise NoLockfile(f"{folder}: no lockfile")
+            manifest = manifest_json(fs, folder)
+            lock = read_lockfile(fs, path, manifest)
+            workspaces = {
+                importer.path: found
+                for importer in lock.importers()
+                if importer.path and (found := manifest_json(fs, f"{folder}/{importer.path}")) is not None
+            }
+            return lockfile_graph(lock, folder, manifest, workspaces)
+    return read_installed_tree(fs, folder)
+
+
+class Project:
+    """What one run knows of the project at ``folder`` (a real path), each part built on first use.
+
+    ``store`` keeps the scans of installed packages' code between runs (None: this run only)."""
+
+    def __init__(
+        self,
+        folder: VPath,
+        fs: FileSystem,
+        *,
+        from_lockfile: bool = False,
+        store: ScanStore | None = None,
+        graph: DependencyGraph | None = None,
+    ) -> None:
+        """``graph``: a model the caller already has (the session then does not load one)."""
+        self.folder = folder
+        self.fs = fs if isinstance(fs, CachedFS) else CachedFS(fs)
+        self.from_lockfile = from_lockfile
+        self.store = store
+        if graph is not None:
+            self.__dict__["graph"] = graph  # what functools.cached_property would have stored
+
+    @cached_property
+    def manifest(self) -> dict[str, Any] | None:
+        """The root package.json, parsed (None when missing or not a JSON object)."""
+        return manifest_json(self.fs, self.folder)
+
+    @cached_property
+    def graph(self) -> DependencyGraph:
+        return load_graph(self.fs, self.folder, from_lockfile=self.from_lockfile)
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The "nmdoctor" settings (.nmdoctor.json or package.json); raises ConfigError."""
+        from nmdoctor.diagnostics.config import load_settings
+
+        return load_settings(self.fs, self.graph.project)
+
+    @cached_property
+    def lockfile_path(self) -> VPath | None:
+        return find_lockfile(self.fs, self.graph.project, self.graph.layout)
+
+    @cached_property
+    def lockfile(self) -> Lockfile | None:
+        """The lockfile beside an installed tree (so the two can be compared); None when the graph
+        itself came from the lockfile, or there is none. Raises LockfileError."""
+        installed = self.fs.stat(f"{self.graph.project}/node_modules")
+        if self.lockfile_path is None or self.from_lockfile or installed is None or installed.kind is not Kind.DIR:
+            return None
+        return read_lockfile(self.fs, self.lockfile_path, manifest_json(self.fs, self.graph.project))
+
+    @cached_property
+    def sources(self) -> SourceIndex:
+        from nmdoctor.sources.index import SourceIndex
+
+        return SourceIndex(self.fs)
+
+    @cached_property
+    def package_code(self) -> PackageCode:
+        from nmdoctor.inspect.package_code import PackageCode
+
+        return PackageCode(self.fs, self.store)
+
+    def check_context(self, *, lockfile: Lockfile | None | EllipsisType = ...) -> CheckContext:
+        """What the checks read, from this session (``lockfile``: another one than the session's)."""
+        from nmdoctor.diagnostics.registry import CheckContext
+
+        return CheckContext(
+            graph=self.graph,
+            fs=self.fs,
+            lockfile=self.lockfile if lockfile is ... else lockfile,
+            singletons=self.settings.singletons,
+            sources=self.sources,
+            package_code=self.package_code,
+        )
+
+    def findings(
+        self,
+        *,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        on_check: Callable[[str, int, int], None] | None = None,
+        lockfile: Lockfile | None | EllipsisType = ...,
+    ) -> list[Finding]:
+        """The findings of the registered checks, as the settings ask: their ignored codes and
+        packages left out (raises ConfigError for bad settings, LockfileError for a bad lockfile)."""
+        from nmdoctor.diagnostics.engine import run_checks
+
+        settings = self.settings
+        context = self.check_context(lockfile=lockfile)
+        found = run_checks(context, select=select, ignore=(*ignore, *settings.ignore), on_check=on_check)
+        return [item for item in found if item.package is None or item.package.name not in settings.ignore_packages]

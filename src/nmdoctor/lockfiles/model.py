@@ -32,6 +32,15 @@ class LockedPackage:
     # The package's declared peers, where the lockfile records them (npm, pnpm): name -> range.
     peer_dependencies: dict[str, str] = field(default_factory=dict)
     optional_peers: frozenset[str] = frozenset()
+    # Shipped inside its dependent's tarball (npm ``inBundle``): no manager installs it from the lockfile.
+    in_bundle: bool = False
+    # Names the package bundles in its own tarball (pnpm records them, not their versions).
+    bundled: tuple[str, ...] = ()
+    # A folder of the project's own (``link:``/``file:`` to a folder that is not a workspace): its
+    # manifest is on disk, the lockfile locks no version.
+    local: bool = False
+    # os/cpu/libc -> values: where the package can be installed (see lockfiles.platform).
+    platforms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

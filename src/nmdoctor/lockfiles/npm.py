@@ -7,6 +7,7 @@ location exactly as node walks ``node_modules`` (arborist does the same). v1's n
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 from typing import Any
 
@@ -21,8 +22,9 @@ _ROOT = "/__project__"
 
 
 def _name_from_location(location: str) -> str:
-    tail = location.rpartition("node_modules/")[2]
-    return tail if tail else posixpath.basename(location)
+    if "node_modules/" not in location:
+        return posixpath.basename(location)
+    return location.rpartition("node_modules/")[2]
 
 
 def _candidates(location: str, name: str) -> list[str]:
@@ -43,17 +45,51 @@ def _declared(entry: dict[str, Any], *, include_dev: bool) -> tuple[tuple[str, s
     )
 
 
+def _workspace_globs(root_entry: dict[str, Any]) -> list[str]:
+    globs = root_entry.get("workspaces")
+    if isinstance(globs, dict):
+        globs = globs.get("packages")
+    return [posixpath.normpath(item.strip("/")) for item in globs or () if isinstance(item, str)]
+
+
+def _platforms(entry: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    found = {}
+    for key in ("os", "cpu", "libc"):
+        value = entry.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            found[key] = tuple(str(item) for item in value)
+    return found
+
+
 def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict[str, Any] | None) -> None:
-    workspaces: set[str] = set()
+    # Entries npm marks extraneous are not installed by `npm ci`: they are not part of the model.
+    packages = {
+        location: entry
+        for location, entry in packages.items()
+        if not (isinstance(entry, dict) and entry.get("extraneous") is True)
+    }
+    root_entry = dict(packages.get("", {})) if isinstance(packages.get("", {}), dict) else {}
+    globs = _workspace_globs({**(root_manifest or {}), **root_entry})
+    linked: set[str] = set()
     for location, entry in packages.items():
         if not isinstance(entry, dict):
             raise LockfileError(f"{lock.path}: packages[{location!r}] is not an object")
         if entry.get("link"):
             target = entry.get("resolved")
             if isinstance(target, str):
-                workspaces.add(posixpath.normpath(target))
+                linked.add(posixpath.normpath(target))
+    # A link's target is a workspace when the root's workspace globs name it, else a plain folder.
+    workspaces = {folder for folder in linked if any(fnmatch.fnmatchcase(folder, glob) for glob in globs)}
+    # A folder outside node_modules (a workspace, a linked folder) is named by its link.
+    link_names = {
+        posixpath.normpath(str(entry["resolved"])): _name_from_location(location)
+        for location, entry in packages.items()
+        if entry.get("link") and isinstance(entry.get("resolved"), str)
+    }
     for location, entry in packages.items():
-        name = entry.get("name") if isinstance(entry.get("name"), str) else None
+        name = entry.get("name") if isinstance(entry.get("name"), str) else link_names.get(location)
         if location == "":
             name = name or (root_manifest or {}).get("name") or "root"
         package = LockedPackage(
@@ -66,6 +102,9 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
             integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
             dev=bool(entry.get("dev") or entry.get("devOptional")),
             optional=bool(entry.get("optional") or entry.get("devOptional")),
+            in_bundle=entry.get("inBundle") is True,
+            local=location in linked and location not in workspaces,
+            platforms=_platforms(entry),
         )
         declared = manifest_from_json(entry)
         package.peer_dependencies = dict(declared.peer_dependencies)
@@ -73,7 +112,6 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
         if entry.get("link"):
             package.link_to = posixpath.normpath(str(entry.get("resolved", "")))
         lock.packages[location] = package
-    root_entry = dict(packages.get("", {}))
     if root_manifest is not None:
         root_entry = {**root_manifest, **root_entry}
     for location, entry in packages.items():

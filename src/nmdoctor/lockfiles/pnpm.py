@@ -11,6 +11,7 @@ import posixpath
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.lockfiles.pnpm_modules import StoreNaming, default_naming
 from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.yamlio import YAMLError, load_yaml
@@ -64,7 +65,11 @@ def _importer_deps(entry: dict[str, Any], field: str, version: str) -> dict[str,
     return result
 
 
-def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -> Lockfile:
+def read_pnpm_lockfile(
+    text: str, path: str, *, pnpm_major: int | None = None, naming: StoreNaming | None = None
+) -> Lockfile:
+    """``naming``: how the pnpm that installed ``node_modules`` names store folders (the newest
+    pnpm writing this lockfile format when not given; ``pnpm_major`` alone picks that major)."""
     try:
         data = load_yaml(text)
     except YAMLError as error:
@@ -72,7 +77,8 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
     if not isinstance(data, dict) or "lockfileVersion" not in data:
         raise LockfileError(f"{path}: no lockfileVersion: not a pnpm lockfile")
     version = str(data["lockfileVersion"])
-    major = pnpm_major if pnpm_major is not None else (10 if version.startswith("9") else 8)
+    if naming is None:
+        naming = default_naming(version) if pnpm_major is None else StoreNaming(pnpm_major, short_prefix=pnpm_major < 9)
     lock = Lockfile("pnpm", version, path)
     importers = data.get("importers")
     if not isinstance(importers, dict):
@@ -93,13 +99,24 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
             key=key,
             name=name,
             version=pkg_version,
-            path=store_path(key, name, version, pnpm_major=major),
+            path=store_path(
+                key,
+                name,
+                version,
+                pnpm_major=naming.pnpm_major,
+                max_length=naming.max_length,
+                short_prefix=naming.short_prefix,
+            ),
             integrity=resolution.get("integrity") if isinstance(resolution.get("integrity"), str) else None,
             resolved=resolution.get("tarball") if isinstance(resolution.get("tarball"), str) else None,
             dev=info.get("dev") if isinstance(info.get("dev"), bool) else None,
             optional=bool(info.get("optional")),
             peer_dependencies=_declared_peers(meta),
             optional_peers=_optional_peers(meta.get("peerDependenciesMeta")),
+            platforms=_platforms(meta),
+            bundled=tuple(str(item) for item in meta.get("bundledDependencies") or () if isinstance(item, str))
+            if isinstance(meta.get("bundledDependencies"), list)
+            else (),
         )
     for importer_path in importers:
         location = "" if importer_path == "." else posixpath.normpath(str(importer_path))
@@ -119,7 +136,22 @@ def read_pnpm_lockfile(text: str, path: str, *, pnpm_major: int | None = None) -
         for field, kind in _PACKAGE_FIELDS:
             for name, ref in _deps(entry, field).items():
                 lock.edges.append(LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version)))
+        # pnpm lists the peers it resolved among the dependencies; a peer it did not resolve
+        # (optional, or missing) is an edge to nothing, as in the installed tree.
+        resolved = set(_deps(entry, "dependencies")) | set(_deps(entry, "optionalDependencies"))
+        for name, spec in lock.packages[str(key)].peer_dependencies.items():
+            if name not in resolved:
+                lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
     return lock
+
+
+def _platforms(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    found = {}
+    for key in ("os", "cpu", "libc"):
+        value = meta.get(key)
+        if isinstance(value, list):
+            found[key] = tuple(str(item) for item in value)
+    return found
 
 
 def _string_map(value: Any) -> dict[str, str]:
@@ -147,6 +179,12 @@ def _target(lock: Lockfile, importer: str | None, name: str, ref: str, version: 
         target = posixpath.normpath(posixpath.join(base, ref[5:]))
         target = "" if target == "." else target
         key = f"importer:{target}"
-        return key if key in lock.packages else None
+        if key in lock.packages:
+            return key
+        # A link to a folder that is not a workspace: installed as a symlink to that folder.
+        key = f"link:{target}"
+        if key not in lock.packages:
+            lock.packages[key] = LockedPackage(key, name, "", target, local=True)
+        return key
     key = _ref_to_key(name, ref, version)
     return key if key in lock.packages else None

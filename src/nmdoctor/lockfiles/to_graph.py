@@ -6,8 +6,9 @@ import posixpath
 from collections.abc import Mapping
 
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
+from nmdoctor.lockfiles.platform import installable_here, this_machine
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
-from nmdoctor.model.manifest import Manifest, manifest_from_json
+from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.vfs.base import VPath
 
 __all__ = ["UNPLACED", "lockfile_graph"]
@@ -27,7 +28,7 @@ _LAYOUTS = {
 def _location(project: VPath, package: LockedPackage) -> VPath:
     if package.path is None:
         return f"{project}/{UNPLACED}/{package.name}@{package.version}"
-    return project if package.path == "" else f"{project}/{package.path}"
+    return project if package.path == "" else posixpath.normpath(f"{project}/{package.path}")
 
 
 def lockfile_graph(
@@ -37,21 +38,37 @@ def lockfile_graph(
     importer_manifests: Mapping[str, dict[str, object]] | None = None,
 ) -> DependencyGraph:
     """``importer_manifests`` (folder relative to the project -> package.json) name the workspaces
-    of lockfiles that record them by folder only (pnpm)."""
+    of lockfiles that record them by folder only (pnpm), and the local folders linked by ``link:``.
+
+    Optional packages the lockfile marks for other platforms are left out: no manager installs
+    them here. Each package's manifest declares the dependencies its lockfile entry records."""
     instances: dict[str, Instance] = {}
     importer_manifests = importer_manifests or {}
+    declared: dict[str, list[tuple[str, str, DependencyKind]]] = {}
+    for edge in lock.edges:
+        declared.setdefault(edge.source, []).append((edge.name, edge.spec, edge.kind))
+    skipped = _skipped_here(lock)
     for key, package in lock.packages.items():
-        if package.link_to is not None:
+        if package.link_to is not None or key in skipped:
             continue
         is_root = package.path == "" and package.is_importer
-        own = root_manifest if is_root else importer_manifests.get(package.path or "") if package.is_importer else None
+        reads_disk = package.is_importer or package.local
+        own = root_manifest if is_root else importer_manifests.get(package.path or "") if reads_disk else None
         if own:
             manifest = manifest_from_json(own)
             name, version = manifest.name or package.name, manifest.version or ""
         else:
+            # pnpm lists the peers it resolved among an instance's dependencies: they stay peers.
+            peer_names = set(package.peer_dependencies) | package.optional_peers
+            own_edges = [item for item in declared.get(key, ()) if item[0] not in peer_names]
             manifest = Manifest(
                 package.name,
                 package.version,
+                dependencies=tuple((n, spec) for n, spec, kind in own_edges if kind is DependencyKind.PROD)
+                + tuple((n, "*") for n in package.bundled if not any(n == item[0] for item in own_edges)),
+                optional_dependencies=tuple(
+                    (n, spec) for n, spec, kind in own_edges if kind is DependencyKind.OPTIONAL
+                ),
                 peer_dependencies=tuple(package.peer_dependencies.items()),
                 optional_peers=package.optional_peers,
             )
@@ -77,7 +94,10 @@ def lockfile_graph(
         target = instances.get(target_key) if target_key is not None else None
         if source is None:
             continue
-        edges.append(Edge(source, edge.name, edge.spec, edge.kind, False, target))
+        optional = edge.kind is DependencyKind.OPTIONAL or (
+            edge.kind is DependencyKind.PEER and edge.name in lock.packages[edge.source].optional_peers
+        )
+        edges.append(Edge(source, edge.name, edge.spec, edge.kind, optional, target))
         if lock.kind == "pnpm" and target is not None and target.path != source.path:
             folder = source.path if source.is_project or source.is_workspace else _store_folder(source)
             link = (
@@ -100,3 +120,33 @@ def _store_folder(instance: Instance) -> VPath:
     for _ in range(depth):
         folder = posixpath.dirname(folder)
     return folder
+
+
+def _skipped_here(lock: Lockfile) -> set[str]:
+    """Packages no manager installs on this machine: optional ones locked for other platforms, and
+    what only they lead to (a wasm fallback's runtime, fsevents' bindings)."""
+    machine = this_machine()
+    skipped = {
+        key
+        for key, package in lock.packages.items()
+        if package.optional and package.platforms and not installable_here(package.platforms, machine)
+    }
+    if not skipped:
+        return skipped
+    reached = {key for key, package in lock.packages.items() if package.is_importer}
+    pending = list(reached)
+    outgoing: dict[str, list[str]] = {}
+    for edge in lock.edges:
+        if edge.target is not None:
+            outgoing.setdefault(edge.source, []).append(edge.target)
+    while pending:
+        key = pending.pop()
+        package = lock.packages.get(key)
+        following = list(outgoing.get(key, ()))
+        if package is not None and package.link_to is not None:
+            following.append(package.link_to)
+        for target in following:
+            if target not in reached and target not in skipped:
+                reached.add(target)
+                pending.append(target)
+    return skipped | {key for key in lock.packages if key not in reached and lock.packages[key].optional}

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote, unquote
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
 from nmdoctor.model.manifest import DependencyKind, manifest_from_json
+from nmdoctor.model.specs import satisfies
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["parse_yarn_v1", "read_yarn_lockfile"]
@@ -104,9 +107,20 @@ def _pattern_name(pattern: str) -> str:
     return pattern[:at] if at != -1 else pattern
 
 
-def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None = None) -> Lockfile:
+def read_yarn_lockfile(
+    text: str,
+    path: str,
+    root_manifest: dict[str, Any] | None = None,
+    workspace_manifests: Mapping[str, dict[str, Any]] | None = None,
+    catalogs: Mapping[str, Mapping[str, str]] | None = None,
+) -> Lockfile:
+    """``workspace_manifests`` (folder relative to the project -> package.json): yarn 1 records no
+    workspaces, so their dependencies are read from their manifests, as yarn does. ``catalogs``
+    (berry's ``.yarnrc.yml``: ``""`` for ``catalog:``, else the catalog's name -> name -> range)."""
     if "__metadata:" in text:
-        return _read_berry(text, path)
+        lock = _read_berry(text, path, root_manifest or {}, catalogs or {})
+        _mark_optional(lock)
+        return lock
     lock = Lockfile("yarn-classic", "1", path)
     entries = parse_yarn_v1(text, path)
     ids: dict[int, str] = {}
@@ -118,25 +132,38 @@ def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | Non
         spec = pattern[len(name) + 1 :]
         if spec.startswith("npm:"):  # an alias: the locked package is the aliased one
             name = _pattern_name(spec[4:])
-        key = f"{name}@{version}"
+        local = spec.startswith("link:")  # a symlink to a folder: the lockfile's version means nothing
+        key = f"{name}@{version}" if not local else f"link:{posixpath.normpath(spec[5:])}"
         while key in lock.packages:
             key += "'"
         ids[id(entry)] = key
         lock.packages[key] = LockedPackage(
             key,
             name,
-            version,
-            None,
+            "" if local else version,
+            posixpath.normpath(spec[5:]) if local else None,
             resolved=entry.get("resolved") if isinstance(entry.get("resolved"), str) else None,
             integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
+            local=local,
         )
     manifest = manifest_from_json(root_manifest or {})
     lock.packages[""] = LockedPackage("", manifest.name or "root", manifest.version or "", "", is_importer=True)
-    for declared in manifest.declared(include_dev=True):
-        entry = entries.get(f"{declared.name}@{declared.spec}")
-        lock.edges.append(
-            LockedEdge("", declared.name, declared.spec, declared.kind, ids.get(id(entry)) if entry else None)
-        )
+    workspaces: dict[str, tuple[str, str]] = {}  # name -> (key, version)
+    importers = [("", manifest)]
+    for folder, data in sorted((workspace_manifests or {}).items()):
+        own = manifest_from_json(data)
+        key = f"workspace:{folder}"
+        lock.packages[key] = LockedPackage(key, own.name or folder, own.version or "", folder, is_importer=True)
+        if own.name:
+            workspaces[own.name] = (key, own.version or "")
+        importers.append((key, own))
+    for source, own in importers:
+        for declared in own.declared(include_dev=True):
+            target = _workspace_target(workspaces.get(declared.name), declared.spec)
+            if target is None:
+                entry = entries.get(f"{declared.name}@{declared.spec}")
+                target = ids.get(id(entry)) if entry else None
+            lock.edges.append(LockedEdge(source, declared.name, declared.spec, declared.kind, target))
     for entry_id, key in ids.items():
         entry = next(value for value in entries.values() if id(value) == entry_id)
         for field, kind in _FIELDS:
@@ -144,10 +171,136 @@ def read_yarn_lockfile(text: str, path: str, root_manifest: dict[str, Any] | Non
             for name, spec in deps.items() if isinstance(deps, dict) else ():
                 target = entries.get(f"{name}@{spec}")
                 lock.edges.append(LockedEdge(key, name, str(spec), kind, ids.get(id(target)) if target else None))
+    _mark_optional(lock)
     return lock
 
 
-def _read_berry(text: str, path: str) -> Lockfile:
+def _workspace_target(workspace: tuple[str, str] | None, spec: str) -> str | None:
+    """yarn 1 links a workspace for a dependency its version satisfies (or ``workspace:``)."""
+    if workspace is None:
+        return None
+    key, version = workspace
+    if spec.startswith("workspace:") or satisfies(version, spec) is True:
+        return key
+    return None
+
+
+def _mark_optional(lock: Lockfile) -> None:
+    """yarn.lock marks nothing optional: a package is optional when only optional dependencies
+    (of anything) lead to it from the workspaces, as managers skip it when it cannot install."""
+    outgoing: dict[str, list[LockedEdge]] = {}
+    for edge in lock.edges:
+        outgoing.setdefault(edge.source, []).append(edge)
+    required = {package.key for package in lock.packages.values() if package.is_importer}
+    pending = list(required)
+    while pending:
+        source = pending.pop()
+        for edge in outgoing.get(source, ()):
+            if edge.kind in (DependencyKind.OPTIONAL, DependencyKind.PEER) or edge.target is None:
+                continue
+            if edge.target not in required:
+                required.add(edge.target)
+                pending.append(edge.target)
+    for package in lock.packages.values():
+        if package.key not in required and package.optional is None:
+            package.optional = True
+
+
+class _BerryLookup:
+    """A dependency's descriptor as yarn rewrites it before looking it up: the root's
+    ``resolutions`` (``name``, ``parent/name``, ``name@range``), ``catalog:`` ranges, ranges
+    without a protocol (``npm:``), and descriptors bound to their dependent (``::locator=``)."""
+
+    def __init__(
+        self,
+        by_descriptor: dict[str, str],
+        lock: Lockfile,
+        root_manifest: dict[str, Any],
+        catalogs: Mapping[str, Mapping[str, str]],
+    ) -> None:
+        self.by_descriptor = by_descriptor
+        self.catalogs = catalogs
+        # yarn applies its built-in compatibility patches (``optional!builtin<compat/...>``: fsevents,
+        # resolve, typescript) to every descriptor of the package: the patched package is installed.
+        self.builtin_patches: dict[str, str] = {}
+        for key in lock.packages:
+            reference = key[key.find("@", 1) + 1 :]
+            if reference.startswith("patch:") and "optional!builtin" in reference:
+                self.builtin_patches[unquote(reference[len("patch:") :].split("#", 1)[0])] = key
+        self.by_name: dict[str, list[str]] = {}
+        for package in lock.packages.values():
+            if not package.is_importer:
+                self.by_name.setdefault(package.name, []).append(package.key)
+        self.resolutions: list[tuple[str | None, str, str | None, str]] = []
+        for pattern, value in _string_map(root_manifest.get("resolutions")).items():
+            parent, name, wanted = _resolution_pattern(pattern)
+            self.resolutions.append((parent, name, wanted, value))
+
+    def override(self, parent: str, name: str, spec: str) -> str | None:
+        """The root's ``resolutions`` value for this dependency, if one applies."""
+        for pattern_parent, pattern_name, wanted, value in self.resolutions:
+            if pattern_name != name or (pattern_parent is not None and pattern_parent != parent):
+                continue
+            if wanted is not None and _with_protocol(wanted) != _with_protocol(spec):
+                continue
+            return value
+        return None
+
+    def _rewrite(self, parent: str, name: str, spec: str) -> str:
+        spec = self.override(parent, name, spec) or spec
+        if spec.startswith("catalog:"):
+            spec = self.catalogs.get(spec[len("catalog:") :], {}).get(name, spec)
+        return _with_protocol(spec)
+
+    def find(self, source: LockedPackage, name: str, spec: str) -> str | None:
+        found = self._find(source, name, spec)
+        return self.builtin_patches.get(found, found) if found is not None else None
+
+    def _find(self, source: LockedPackage, name: str, spec: str) -> str | None:
+        rewritten = self._rewrite(source.name, name, spec)
+        locator = "::locator=" + quote(source.key, safe="")
+        for descriptor in (f"{name}@{spec}", f"{name}@{rewritten}"):
+            found = self.by_descriptor.get(descriptor) or self.by_descriptor.get(descriptor + locator)
+            if found is not None:
+                return found
+        # A catalog or resolution this reader could not apply (a catalog defined elsewhere, a
+        # pattern form it does not know): the one locked package of that name, if only one.
+        if not (spec.startswith("catalog:") or any(name == item[1] for item in self.resolutions)):
+            return None
+        candidates = self.by_name.get(name, [])
+        return candidates[0] if len(candidates) == 1 else None
+
+
+def _with_protocol(spec: str) -> str:
+    """A plain range or tag is on the registry: ``^1.0.0`` is ``npm:^1.0.0``."""
+    head = spec.split(":", 1)[0]
+    if ":" in spec and head.isalpha() and len(head) > 1:
+        return spec
+    return f"npm:{spec}"
+
+
+def _resolution_pattern(pattern: str) -> tuple[str | None, str, str | None]:
+    """``a/@s/d@^1`` -> (``a``, ``@s/d``, ``^1``): parent, name, and the range it applies to."""
+    parts = pattern.strip().split("/")
+    segments: list[str] = []
+    index = 0
+    while index < len(parts):
+        if parts[index].startswith("@") and index + 1 < len(parts):
+            segments.append(f"{parts[index]}/{parts[index + 1]}")
+            index += 2
+        else:
+            segments.append(parts[index])
+            index += 1
+    last = segments[-1]
+    name = _pattern_name(last)
+    wanted = last[len(name) + 1 :] or None
+    parent = _pattern_name(segments[-2]) if len(segments) > 1 else None
+    return parent, name, wanted
+
+
+def _read_berry(
+    text: str, path: str, root_manifest: dict[str, Any], catalogs: Mapping[str, Mapping[str, str]]
+) -> Lockfile:
     try:
         data = load_yaml(text)
     except YAMLError as error:
@@ -165,27 +318,148 @@ def _read_berry(text: str, path: str) -> Lockfile:
         name = _pattern_name(resolution)
         reference = resolution[len(name) + 1 :]
         is_workspace = reference.startswith("workspace:")
+        local = reference.startswith(("link:", "portal:"))
         location = None
         if is_workspace:
             location = posixpath.normpath(reference[len("workspace:") :])
             location = "" if location == "." else location
+        elif local:
+            location = _local_folder(reference)
         lock.packages[resolution] = LockedPackage(
             resolution,
             name,
-            str(entry.get("version", "")),
+            "" if local else str(entry.get("version", "")),
             location,
             is_importer=is_workspace,
             integrity=entry.get("checksum") if isinstance(entry.get("checksum"), str) else None,
+            local=local,
+            peer_dependencies=_string_map(entry.get("peerDependencies")),
+            optional_peers=_optional_names(entry.get("peerDependenciesMeta")),
+            platforms=_conditions(entry.get("conditions")),
         )
         entries[resolution] = entry
         for descriptor in _split_patterns(str(key)):
             by_descriptor[descriptor] = resolution
+    lookup = _BerryLookup(by_descriptor, lock, root_manifest, catalogs)
     for resolution, entry in entries.items():
+        optional = _optional_names(entry.get("dependenciesMeta"))
         for field, kind in (*_FIELDS, ("peerDependencies", DependencyKind.PEER)):
             deps = entry.get(field)
             for name, spec in deps.items() if isinstance(deps, dict) else ():
-                target = by_descriptor.get(f"{name}@{spec}")
-                if target is None and kind is not DependencyKind.PEER and ":" not in str(spec):
-                    target = by_descriptor.get(f"{name}@npm:{spec}")
-                lock.edges.append(LockedEdge(resolution, str(name), str(spec), kind, target))
+                name, spec = str(name), str(spec)
+                target = None if kind is DependencyKind.PEER else lookup.find(lock.packages[resolution], name, spec)
+                if kind is DependencyKind.PROD and name in optional:
+                    kind = DependencyKind.OPTIONAL
+                if kind is not DependencyKind.PEER:  # what yarn resolved it with: the override, or the catalog's range
+                    spec = lookup.override(lock.packages[resolution].name, name, spec) or spec
+                if spec.startswith("catalog:"):
+                    spec = lookup.catalogs.get(spec[len("catalog:") :], {}).get(name, spec)
+                lock.edges.append(LockedEdge(resolution, name, _range(spec), kind, target))
+    _drop_patch_sources(lock)
+    _resolve_peers(lock)
     return lock
+
+
+def _drop_patch_sources(lock: Lockfile) -> None:
+    """``host@npm:1.0.0`` locked only as the source of ``host@patch:host@npm%3A1.0.0#...`` is not
+    installed: yarn installs the patched package in its place."""
+    targets = {edge.target for edge in lock.edges}
+    for package in list(lock.packages.values()):
+        reference = package.key[len(package.name) + 1 :]
+        if not reference.startswith("patch:"):
+            continue
+        source = unquote(reference[len("patch:") :].split("#", 1)[0])
+        if source in lock.packages and source not in targets and source != package.key:
+            del lock.packages[source]
+            lock.edges = [edge for edge in lock.edges if edge.source != source]
+
+
+def _range(spec: str) -> str:
+    """``npm:^1.0.0`` is a range on the registry (not an alias, which names a package: ``npm:x@1``)."""
+    if spec.startswith("npm:") and "@" not in spec[5:]:
+        return spec[4:]
+    return spec
+
+
+def _local_folder(reference: str) -> str:
+    """``link:./vendor/x::locator=app%40workspace%3Apackages%2Fapp``: the folder, from the project root."""
+    folder, _, params = reference.partition("::")
+    folder = folder.split(":", 1)[1]
+    base = ""
+    for param in params.split("&"):
+        key, _, value = param.partition("=")
+        if key == "locator":
+            locator = unquote(value)
+            at = locator.find("@", 1)
+            reference_of = locator[at + 1 :] if at != -1 else ""
+            if reference_of.startswith("workspace:"):
+                base = reference_of[len("workspace:") :]
+    joined = posixpath.normpath(posixpath.join(base, folder))
+    return "" if joined == "." else joined
+
+
+def _string_map(value: Any) -> dict[str, str]:
+    return {str(key): str(item) for key, item in value.items()} if isinstance(value, dict) else {}
+
+
+def _optional_names(value: Any) -> frozenset[str]:
+    if not isinstance(value, dict):
+        return frozenset()
+    return frozenset(str(key) for key, item in value.items() if isinstance(item, dict) and item.get("optional") is True)
+
+
+def _conditions(value: Any) -> dict[str, tuple[str, ...]]:
+    """``os=win32 & cpu=x64``: the platforms berry installs the package on (alternatives with ``|``
+    are not written by yarn for packages' own os/cpu lists)."""
+    found: dict[str, list[str]] = {}
+    for part in str(value or "").replace("(", " ").replace(")", " ").split("&"):
+        for alternative in part.split("|"):
+            key, _, item = alternative.strip().partition("=")
+            if key in ("os", "cpu", "libc") and item:
+                found.setdefault(key, []).append(item.strip())
+    return {key: tuple(items) for key, items in found.items()}
+
+
+def _resolve_peers(lock: Lockfile) -> None:
+    """berry's lockfile records peers but not what they resolve to. yarn makes one instance of a
+    package per set of peers its dependents provide: the dependent itself when it is the peer, its
+    own dependency of that name, or the peer it received in turn. The model keeps one package per
+    locked version, so a peer gets one edge per distinct provider (none when nobody provides it)."""
+    dependencies: dict[tuple[str, str], str] = {}
+    dependents: dict[str, list[str]] = {}
+    peers: list[LockedEdge] = []
+    for edge in lock.edges:
+        if edge.kind is DependencyKind.PEER:
+            peers.append(edge)
+        elif edge.target is not None:
+            dependencies.setdefault((edge.source, edge.name), edge.target)
+            dependents.setdefault(edge.target, []).append(edge.source)
+    received: dict[tuple[str, str], set[str]] = {}
+    for _round in range(8):  # peers passed on through peers: a few rounds settle them
+        changed = False
+        for edge in peers:
+            found = received.setdefault((edge.source, edge.name), set())
+            before = len(found)
+            if lock.packages[edge.source].is_importer and (edge.source, edge.name) in dependencies:
+                # a workspace's peers come from its own (dev) dependencies
+                found.add(dependencies[(edge.source, edge.name)])
+            for parent in dependents.get(edge.source, ()):
+                if lock.packages[parent].name == edge.name:
+                    found.add(parent)
+                elif (parent, edge.name) in dependencies:
+                    found.add(dependencies[(parent, edge.name)])
+                else:
+                    found.update(received.get((parent, edge.name), ()))
+            changed = changed or len(found) != before
+        if not changed:
+            break
+    resolved = []
+    for edge in lock.edges:
+        if edge.kind is not DependencyKind.PEER:
+            resolved.append(edge)
+            continue
+        targets = sorted(received.get((edge.source, edge.name), ()))
+        resolved.extend(LockedEdge(edge.source, edge.name, edge.spec, edge.kind, target) for target in targets)
+        if not targets:
+            resolved.append(edge)
+    lock.edges = resolved

@@ -105,9 +105,10 @@ def _range(text: str) -> nodesemver.Range | None:
 
 
 @lru_cache(maxsize=16384)  # a tree asks the same (version, spec) of several rules
-def satisfies(version: str, spec: str) -> bool | None:
+def satisfies(version: str, spec: str, *, include_prerelease: bool = False) -> bool | None:
     """True/False for a range (or an alias's range); None when the spec is not one nmdoctor can judge
-    from a version alone (a tag, a path, a workspace, git, a URL)."""
+    from a version alone (a tag, a path, a workspace, git, a URL). ``include_prerelease``: a
+    prerelease satisfies a range its release would (pnpm's and yarn's peer checks)."""
     parsed = classify_spec(spec)
     if parsed.range is None:
         return None
@@ -120,6 +121,6 @@ def satisfies(version: str, spec: str) -> bool | None:
     if found is None:
         return False
     try:
-        return bool(found.test(version.strip()))
+        return bool(found.test(version.strip(), include_prerelease=include_prerelease))
     except (ValueError, TypeError):
         return False

@@ -8,6 +8,7 @@ what it gathered.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from types import EllipsisType
@@ -56,9 +57,11 @@ def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) ->
             manifest = manifest_json(fs, folder)
             lock = read_lockfile(fs, path, manifest)
             workspaces = {
-                importer.path: found
-                for importer in lock.importers()
-                if importer.path and (found := manifest_json(fs, f"{folder}/{importer.path}")) is not None
+                package.path: found
+                for package in lock.packages.values()
+                if (package.is_importer or package.local)
+                and package.path
+                and (found := manifest_json(fs, posixpath.normpath(f"{folder}/{package.path}"))) is not None
             }
             return lockfile_graph(lock, folder, manifest, workspaces)
     return read_installed_tree(fs, folder)

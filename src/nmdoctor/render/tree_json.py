@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nmdoctor.model.chains import dependency_chains
+from nmdoctor.model.chains import MAX_CHAINS, count_chains, dependency_chains
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative  # re-exported: the home of relative() is the model
 
@@ -15,7 +15,11 @@ def _ref(graph: DependencyGraph, instance: Instance) -> dict[str, Any]:
     return {"name": instance.name, "version": instance.version, "path": relative(graph, instance.path)}
 
 
-def instance_json(graph: DependencyGraph, instance: Instance, *, chains: bool = False) -> dict[str, Any]:
+def instance_json(
+    graph: DependencyGraph, instance: Instance, *, chains: bool = False, all_chains: bool = False
+) -> dict[str, Any]:
+    """``chains``: with the chains of dependents (``why``), the first ``MAX_CHAINS`` unless
+    ``all_chains``, and ``omittedChains``: how many were left out."""
     dependents: dict[str, dict[str, Any]] = {}
     for edge in graph.dependents(instance):
         dependents.setdefault(edge.source.path, _ref(graph, edge.source))
@@ -25,7 +29,12 @@ def instance_json(graph: DependencyGraph, instance: Instance, *, chains: bool = 
         "dependents": [dependents[key] for key in sorted(dependents)],
     }
     if chains:
-        document["chains"] = [[item.label for item in chain] for chain in dependency_chains(graph, instance)]
+        found = dependency_chains(graph, instance, None if all_chains else MAX_CHAINS)
+        document["chains"] = [[item.label for item in chain] for chain in found]
+        omitted = 0
+        if len(found) >= MAX_CHAINS and not all_chains:
+            omitted = count_chains(graph, instance) - len(found)
+        document["omittedChains"] = omitted
     return document
 
 
@@ -37,8 +46,10 @@ def ls_document(graph: DependencyGraph) -> dict[str, Any]:
     }
 
 
-def why_document(graph: DependencyGraph, name: str) -> dict[str, Any]:
+def why_document(graph: DependencyGraph, name: str, *, all_chains: bool = False) -> dict[str, Any]:
     return {
         "name": name,
-        "instances": [instance_json(graph, item, chains=True) for item in graph.instances_of(name)],
+        "instances": [
+            instance_json(graph, item, chains=True, all_chains=all_chains) for item in graph.instances_of(name)
+        ],
     }

@@ -86,6 +86,8 @@ def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
     Add the peer to the dependencies of the project (or workspace) that uses the package."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
+    # pnpm and yarn berry accept a prerelease for a peer range its release satisfies; npm does not.
+    prerelease = graph.layout.startswith(("pnpm", "yarn-berry"))
     for edge in graph.edges:
         if edge.kind is not DependencyKind.PEER:
             continue
@@ -93,7 +95,7 @@ def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
             if edge.optional:
                 continue
             problem = f"which does not resolve from {where(graph, edge.source)}"
-        elif satisfies(edge.target.version, edge.spec) is False:
+        elif satisfies(edge.target.version, edge.spec, include_prerelease=prerelease) is False:
             problem = f"but gets {edge.target.version} from {relative(graph, edge.target.path)}"
         else:
             continue

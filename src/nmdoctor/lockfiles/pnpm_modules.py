@@ -1,0 +1,48 @@
+"""How the pnpm that wrote ``node_modules`` names its store folders, from ``node_modules/.modules.yaml``.
+
+The same lockfile is installed into differently named ``.pnpm`` folders by different pnpm majors
+(hash function, prefix length), so the folders are named as the version that wrote them does.
+Two top-level scalars are read with a pattern, without parsing the whole (large) file; pnpm 10
+writes it as JSON, earlier versions as YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
+
+__all__ = ["StoreNaming", "default_naming", "store_naming"]
+
+_MANAGER = re.compile(rb"^\s*\"?packageManager\"?\s*:\s*['\"]?pnpm@(\d+)", re.MULTILINE)
+_MAX_LENGTH = re.compile(rb"^\s*\"?virtualStoreDirMaxLength\"?\s*:\s*(\d+)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreNaming:
+    pnpm_major: int
+    max_length: int = 120
+    short_prefix: bool = False  # before virtualStoreDirMaxLength: 50 characters kept before the hash
+
+
+def default_naming(lockfile_version: str) -> StoreNaming:
+    """Without an install: the newest pnpm that writes this lockfile format."""
+    if lockfile_version.startswith("9"):
+        return StoreNaming(10)
+    return StoreNaming(8, short_prefix=True)
+
+
+def store_naming(fs: FileSystem, project: VPath, lockfile_version: str) -> StoreNaming:
+    try:
+        raw = fs.read_bytes(project + "/node_modules/.modules.yaml")
+    except FileSystemError:
+        return default_naming(lockfile_version)
+    manager = _MANAGER.search(raw)
+    if manager is None:
+        return default_naming(lockfile_version)
+    major = int(manager.group(1))
+    length = _MAX_LENGTH.search(raw)
+    if length is None:
+        return StoreNaming(major, short_prefix=major < 10)
+    return StoreNaming(major, max_length=int(length.group(1)))

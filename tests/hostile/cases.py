@@ -82,6 +82,12 @@ def workspaces_escaping(root: Path) -> None:
     write(root / "package.json", manifest(workspaces=["../../../../**", "../../usr/lib/node_modules/*"]))
 
 
+def workspaces_escaping_from_lockfile(root: Path) -> None:
+    """No node_modules: the tree comes from yarn.lock, whose reader looks the workspaces up itself."""
+    write(root / "package.json", manifest(workspaces=["../../*"]))
+    write(root / "yarn.lock", "# yarn lockfile v1\n\n")
+
+
 def workspaces_absolute(root: Path) -> None:
     write(root / "package.json", manifest(workspaces=["/usr/lib/*"]))
 

@@ -16,6 +16,7 @@ from nmdoctor.inspect.archive_asar import asar_findings, broken_link_findings
 from nmdoctor.inspect.archive_imports import app_imports
 from nmdoctor.inspect.archive_mount import ConfinedFS, PackedApp, PackedAppError, find_app
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
+from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs import DiskFS, FileSystemError
 from nmdoctor.vfs.asar import AsarError, AsarFS
@@ -52,7 +53,8 @@ def open_packed_app(archive: str, stack: ExitStack) -> PackedApp:
     if os.path.isdir(path):
         return find_app(ConfinedFS(disk, path), path, name)
     if not os.path.isfile(path):
-        raise InputError(f"{archive}: no such file or folder")
+        problem = "not a regular file" if os.path.exists(path) else "no such file or folder"
+        raise InputError(f"{archive}: {problem}")
     try:
         handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
         head = handle.read(512)
@@ -143,7 +145,7 @@ def archive_command(archive: str, source: str | None, as_json: bool) -> None:
         click.echo(json.dumps(document, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(f"{app.where}: {instances} packages\n")
+        sys.stdout.write(f"{terminal_safe(app.where)}: {instances} packages\n")
         ok_line = (
             "the packed app resolves its dependencies as the source does"
             if source

@@ -20,6 +20,7 @@ from nmdoctor.diagnostics.registry import all_checks
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.lockfiles import LockfileError
 from nmdoctor.render.findings_text import render_findings
+from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["check_command"]
 
@@ -104,6 +105,8 @@ def check_command(
                 on_check=lambda code, done, total: step(f"checking {code}", done, total),
             )
         except ConfigError as error:
+            raise InputError(str(error)) from None
+        except FileSystemError as error:  # a source folder that cannot be listed, a FIFO among the sources
             raise InputError(str(error)) from None
         sizes: dict[str, int | None] = {}
         if output_format == "html":

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
+import sys
+from typing import Any, NoReturn
 
 import click
 
 from nmdoctor import __version__
+from nmdoctor.render.escape import terminal_safe
 
 __all__ = ["main"]
 
@@ -27,6 +32,23 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command; an output that cannot be written (``> /dev/full``, a closed pipe) or input
+        nested past every bound ends in one line and exit 2, never a traceback."""
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except OSError as error:
+            _fail(f"{error.filename or 'standard output'}: {error.strerror or error}")
+        except RecursionError:
+            _fail("input nested too deep to read")
+        except UnicodeEncodeError as error:  # a name from an undecodable file name, where text must be UTF-8
+            bad = error.object[error.start : error.end] if isinstance(error.object, str) else ""
+            _fail(f"a name or path in the input is not valid text ({bad!a}); rename it")
+        return None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -38,6 +60,17 @@ class LazyGroup(click.Group):
         command = getattr(importlib.import_module(module), attribute)
         assert isinstance(command, click.Command)
         return command
+
+
+def _fail(message: str) -> NoReturn:
+    # Whatever is still buffered for standard output can never be written: drop it, so that the
+    # interpreter's exit does not try again and print a second error.
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"Error: {terminal_safe(message)}\n")
+        sys.stderr.flush()
+    os._exit(2)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from nmdoctor.cli.errors import InputError
+from nmdoctor.render.escape import unicode_safe
 
 __all__ = ["emit", "format_option", "output_option"]
 
@@ -31,6 +32,7 @@ def format_option(*choices: str, default: str | None = None, help: str) -> Calla
 
 def emit(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` (a one-line error if that fails) or to standard output."""
+    text = unicode_safe(text)  # a lone surrogate (an undecodable file name) cannot be encoded as UTF-8
     if output is None:
         sys.stdout.write(text)
         return

@@ -13,6 +13,7 @@ from nmdoctor.cli.environment import node_options, parent_module
 from nmdoctor.cli.explain import package_name, render_explanation
 from nmdoctor.cli.pnp_resolve import PnpResolvers, pnp_parent, render_pnp_help
 from nmdoctor.inspect import unreachable_copies
+from nmdoctor.render.escape import terminal_safe
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
 from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults, webpack_normal_defaults
 from nmdoctor.resolve.lookup import Lookup
@@ -131,9 +132,9 @@ def resolve_command(
                 "reads it resolves it there; node itself does not read that config"
             )
     elif result.ok:
-        click.echo(result.resolved)
+        click.echo(terminal_safe(result.resolved or ""))
     else:
-        click.echo(f"{result.error}: {result.message}")
+        click.echo(terminal_safe(f"{result.error}: {result.message}"))
     sys.exit(0 if result.ok else 1)
 
 
@@ -149,10 +150,10 @@ def _resolve_bundler(request: str, from_: str, bundler: str, *, explain: bool, a
             payload["trace"] = list(result.trace)
         click.echo(json.dumps(payload))
     else:
-        click.echo(result.resolved if result.ok else result.error)
+        click.echo(terminal_safe((result.resolved if result.ok else result.error) or ""))
         if explain:
             for number, step in enumerate(result.trace, start=1):
-                click.echo(f"  {number:>3}. {step}")
+                click.echo(f"  {number:>3}. {terminal_safe(step)}")
     sys.exit(0 if result.ok else 1)
 
 

@@ -17,6 +17,7 @@ from nmdoctor.model.chains import COUNT_CAP, MAX_CHAINS
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.project.session import NoLockfile, Project
+from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.tree_json import ls_document, why_document
 from nmdoctor.resolve.pnp_state import PnpError
 from nmdoctor.vfs import DiskFS
@@ -31,6 +32,12 @@ def open_project(project: str, *, from_lockfile: bool = False, cache: bool = Fal
     folder = os.path.realpath(project)
     if not os.path.isdir(folder):
         raise InputError(f"{project}: not a directory")
+    installed = os.path.join(folder, "node_modules")
+    if os.path.isdir(installed):
+        try:
+            os.listdir(installed)
+        except OSError as error:  # read as "nothing installed", it would say "run npm ci"
+            raise InputError(f"{installed}: cannot be read ({error.strerror})") from None
     store = DiskStore(os.path.join(default_cache_dir(), "package-code")) if cache else None
     session = Project(folder, DiskFS(), from_lockfile=from_lockfile, store=store)
     try:
@@ -73,15 +80,16 @@ def ls_command(project: str, as_json: bool, from_lockfile: bool) -> None:
         click.echo(json.dumps(document))
         return
     out = sys.stdout
+    safe = terminal_safe
     out.write(
-        f"{graph.roots[0].label if graph.roots else graph.project} ({graph.layout}): "
+        f"{safe(graph.roots[0].label if graph.roots else graph.project)} ({graph.layout}): "
         f"{len(document['instances'])} installed instances\n"
     )
     for item in document["instances"]:
-        out.write(f"{item['name']}@{item['version']}  {item['path']}\n")
+        out.write(f"{safe(item['name'])}@{safe(item['version'])}  {safe(item['path'])}\n")
         for link in item["links"]:
-            out.write(f"    linked at {link}\n")
-        users = ", ".join(f"{ref['name']}@{ref['version']}" for ref in item["dependents"]) or "nothing"
+            out.write(f"    linked at {safe(link)}\n")
+        users = ", ".join(f"{safe(ref['name'])}@{safe(ref['version'])}" for ref in item["dependents"]) or "nothing"
         out.write(f"    used by {users}\n")
 
 
@@ -126,10 +134,10 @@ def why_command(
         sys.exit(0 if document["instances"] else 1)
     lines = []
     if not document["instances"]:
-        lines.append(f"{name} is not installed in {graph.project}")
+        lines.append(f"{terminal_safe(name)} is not installed in {terminal_safe(graph.project)}")
     for item in document["instances"]:
-        lines.append(f"{item['name']}@{item['version']}  {item['path']}")
-        lines.extend("    " + " > ".join(chain) for chain in item["chains"])
+        lines.append(f"{terminal_safe(item['name'])}@{terminal_safe(item['version'])}  {terminal_safe(item['path'])}")
+        lines.extend("    " + " > ".join(terminal_safe(step) for step in chain) for chain in item["chains"])
         if item["omittedChains"]:
             more = item["omittedChains"]
             at_least = "at least " if more + len(item["chains"]) >= COUNT_CAP else ""

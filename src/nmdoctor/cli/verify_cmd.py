@@ -9,14 +9,29 @@ import sys
 import click
 
 from nmdoctor.cli.tree_cmds import InputError, load_graph
-from nmdoctor.diagnostics.model import findings_document
-from nmdoctor.inspect.verify import verify_tree
+from nmdoctor.diagnostics.model import Finding, Severity, findings_document
+from nmdoctor.inspect.verify import INSTALL_COMMANDS, verify_tree
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["verify_command"]
+
+
+def _nothing_installed(lock: Lockfile) -> list[Finding]:
+    """Without node_modules the graph is the lockfile's own: comparing it with itself would say "ok"."""
+    if not any(not package.is_importer for package in lock.packages.values()):
+        return []  # the lockfile locks nothing: nothing is missing
+    return [
+        Finding(
+            "lockfile-drift",
+            Severity.ERROR,
+            "nothing is installed: node_modules does not exist",
+            fix=f"run `{INSTALL_COMMANDS.get(lock.kind, 'npm ci')}`",
+        )
+    ]
 
 
 @click.command(
@@ -45,7 +60,10 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
         lock = read_lockfile(fs, path, manifest_json(fs, graph.project))
     except LockfileError as error:
         raise InputError(str(error)) from None
-    findings = verify_tree(graph, lock)
+    if os.path.isdir(os.path.join(graph.project, "node_modules")):
+        findings = verify_tree(graph, lock)
+    else:
+        findings = _nothing_installed(lock)
     document = findings_document(
         findings,
         lockfile=os.path.relpath(path, graph.project),

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from nmdoctor.cli.tree_cmds import InputError
+from nmdoctor.cli.errors import InputError, one_line
 from nmdoctor.docker.volume_sync import SyncError, sync_volume
+from nmdoctor.render.escape import terminal_safe
 
 __all__ = ["volume_sync_command"]
 
@@ -22,7 +23,8 @@ Examples (in a container entrypoint, before starting node):
   nmdoctor volume-sync --base /app/node_modules_image --target /app/node_modules --check
 \b
 The volume keeps what users installed at run time; an entry that clashes with one of the image's
-is moved to node_modules/.nmdoctor-conflicts/ and reported. Safe to kill at any instant and re-run.
+is moved to node_modules/.nmdoctor-conflicts/ and reported. Safe to kill at any instant and re-run;
+replicas sharing the volume take turns (a lock on --target, held for the whole sync).
 Exit status: 0 done (or, with --check, nothing to do), 1 --check found work to do, 2 bad input.
 """,
 )
@@ -30,12 +32,26 @@ Exit status: 0 done (or, with --check, nothing to do), 1 --check found work to d
 @click.option("--target", required=True, type=click.Path(file_okay=False), help="The node_modules volume.")
 @click.option("--check", is_flag=True, help="Only report what would change.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def volume_sync_command(base: str, target: str, check: bool, as_json: bool) -> None:
-    """Make --target hold the image's dependencies from --base, keyed by a hash of the image's tree."""
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    default=600.0,
+    show_default=True,
+    help="Seconds to wait for another volume-sync on the same --target.",
+)
+def volume_sync_command(base: str, target: str, check: bool, as_json: bool, lock_timeout: float) -> None:
+    """Make --target hold the image's dependencies from --base, verified unit by unit."""
+
+    def waiting() -> None:
+        click.echo(
+            f"waiting for another volume-sync on {terminal_safe(target)} to finish (up to {lock_timeout:g} s)",
+            err=True,
+        )
+
     try:
-        report = sync_volume(Path(base), Path(target), check=check)
+        report = sync_volume(Path(base), Path(target), check=check, lock_timeout=lock_timeout, on_wait=waiting)
     except (SyncError, OSError) as error:
-        raise InputError(str(error)) from None
+        raise InputError(one_line(error)) from None
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     elif report.up_to_date:
@@ -48,8 +64,11 @@ def volume_sync_command(base: str, target: str, check: bool, as_json: bool) -> N
         )
         for unit in report.conflicts:
             click.echo(
-                f"conflict: {unit} installed by a user clashes with the image's; "
+                f"conflict: {terminal_safe(unit)} installed by a user clashes with the image's; "
                 f"{'it would be' if check else 'moved to .nmdoctor-conflicts/, the image'}'s version is in place"
             )
+        moved = sorted(set(report.moved_aside) - set(report.conflicts))
+        for unit in moved:
+            click.echo(f"moved aside: {terminal_safe(unit)} (changed since the image put it) to .nmdoctor-conflicts/")
     changes = report.copied or report.replaced or report.removed or report.conflicts
     raise SystemExit(1 if check and changes else 0)

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["ConfigError", "Settings", "load_settings"]
 
@@ -38,11 +38,11 @@ def load_settings(fs: FileSystem, project: VPath) -> Settings:
     data: object = None
     where = f"{project}/.nmdoctor.json"
     try:
-        data = json.loads(fs.read_bytes(where))
+        data = load_json(fs.read_bytes(where))
     except FileSystemError:
         where = f"{project}/package.json"
         try:
-            manifest = json.loads(fs.read_bytes(where))
+            manifest = load_json(fs.read_bytes(where))
         except (FileSystemError, ValueError):
             manifest = None
         data = manifest.get("nmdoctor") if isinstance(manifest, dict) else None

@@ -7,7 +7,6 @@ the image's.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from nmdoctor.docker.commands import exact_version
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.project import context_ignores, is_workspace, read_text
 from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["Shipped", "image_findings"]
@@ -213,7 +213,7 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
 def _workspace_globs(fs: FileSystem, context: str) -> list[str]:
     text = read_text(fs, f"{context}/package.json") or ""
     try:
-        manifest = json.loads(text) if text else {}
+        manifest = load_json(text) if text else {}
     except ValueError:
         manifest = {}
     globs = manifest.get("workspaces") if isinstance(manifest, dict) else None

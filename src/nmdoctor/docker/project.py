@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 
 from nmdoctor.docker.dockerignore import excluded, read_patterns
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.limits import load_json
 
 __all__ = [
     "compose_files",
@@ -106,7 +106,7 @@ def is_workspace(fs: FileSystem, context: str) -> bool:
         return True
     text = read_text(fs, f"{context}/package.json")
     try:
-        manifest = json.loads(text) if text else None
+        manifest = load_json(text) if text else None
     except ValueError:
         return False
     return isinstance(manifest, dict) and bool(manifest.get("workspaces"))

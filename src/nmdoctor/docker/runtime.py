@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
@@ -18,6 +17,7 @@ from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.images import Shipped
 from nmdoctor.docker.project import read_text
 from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["runtime_findings"]
 
@@ -71,7 +71,7 @@ def _mismatches(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
 def _patches(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
     text = read_text(fs, f"{context}/package.json")
     try:
-        manifest = json.loads(text) if text else {}
+        manifest = load_json(text) if text else {}
     except ValueError:
         return
     scripts = manifest.get("scripts") if isinstance(manifest, dict) else None

@@ -1,37 +1,51 @@
 """Restore the image's dependencies into a node_modules volume, safely (the one command that writes).
 
 Seed 000's entrypoint copied a backup into the volume behind a bare ``.initialized`` marker: an old
-volume stayed "initialized" with old packages after an image update. Here the volume records, in
-``.nmdoctor-sync.json``, a hash of the image's tree and which top-level entries came from it:
+volume stayed "initialized" with old packages after an image update. Here:
 
-- entries from the image are replaced when the image changes, and removed when the image drops them;
-- entries a user installed at run time are kept; one that clashes with an image entry of the same
-  name (another version) is moved to ``.nmdoctor-conflicts/`` (never deleted) and reported;
-- every entry is copied beside its place first, then renamed into it, so a kill at any instant
-  leaves no half-copied package; a re-run finishes the work.
+- the whole sync holds an advisory lock on the target, so two replicas starting together take turns;
+- "up to date" is verified, never taken from the state file: every unit of the image (a package,
+  ``@scope/name``, each ``.bin`` entry, ``.pnpm``) is compared by fingerprint (file list with sizes,
+  the content of manifests and ``.node`` addons) with what the volume holds;
+- the state file ``.nmdoctor-sync.json`` only says which units came from the image and what they were
+  when written; it lives in the volume, so it is untrusted: an entry that is not one plain top-level
+  name is ignored, and every path touched is checked to lie inside --target without following links;
+- a unit the image changed replaces the volume's copy when that copy is still exactly what the image
+  put there; anything else in the way (a user's package, a user's ``.bin`` link, a modified copy, a
+  scope folder that is a link) is moved to ``.nmdoctor-conflicts/``, never deleted;
+- every unit is copied beside its place first, then renamed into it, so a kill at any instant leaves
+  no half-copied package; a re-run finishes the work.
 """
 
 from __future__ import annotations
 
-import hashlib
+import errno
 import json
 import os
 import shutil
+import stat
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nmdoctor.docker.sync_tree import (
+    CONFLICTS,
+    STATE_FILE,
+    WORK,
+    SyncError,
+    copy_unit,
+    fingerprint,
+    hold_lock,
+    is_plain_unit,
+    list_units,
+    read_regular,
+)
+
 __all__ = ["STATE_FILE", "SyncError", "SyncReport", "sync_volume"]
 
-STATE_FILE = ".nmdoctor-sync.json"
-_WORK = ".nmdoctor-work"  # copies in progress and replaced entries on their way out
-_CONFLICTS = ".nmdoctor-conflicts"
-_PRIVATE = {STATE_FILE, _WORK, _CONFLICTS}
-
-
-class SyncError(OSError):
-    """--base or --target cannot be used (missing, not a folder, the same folder)."""
+_STATE_LIMIT = 64 << 20
 
 
 @dataclass(slots=True)
@@ -43,6 +57,7 @@ class SyncReport:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # installed by a user, left alone
     conflicts: list[str] = field(default_factory=list)  # user entries moved aside for the image's
+    moved_aside: list[str] = field(default_factory=list)  # every entry moved to .nmdoctor-conflicts/
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -53,67 +68,8 @@ class SyncReport:
             "removed": self.removed,
             "kept": self.kept,
             "conflicts": self.conflicts,
+            "movedAside": self.moved_aside,
         }
-
-
-def _entries(folder: Path) -> list[str]:
-    """Top-level units of a node_modules folder: packages (``@scope/name`` as one), ``.bin``, ``.pnpm``, ..."""
-    units = []
-    for entry in sorted(os.listdir(folder)):
-        if entry in _PRIVATE:
-            continue
-        path = folder / entry
-        if entry.startswith("@") and path.is_dir() and not path.is_symlink():
-            units += [f"{entry}/{child}" for child in sorted(os.listdir(path))]
-        else:
-            units.append(entry)
-    return units
-
-
-def _tree_hash(base: Path) -> str:
-    """A hash of every package.json and link in the image's tree: it changes when any dependency does."""
-    digest = hashlib.sha256()
-    for root, dirs, files in os.walk(base, followlinks=False):
-        dirs.sort()
-        relative = os.path.relpath(root, base)
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            if os.path.islink(path):
-                digest.update(f"L {relative}/{name} -> {os.readlink(path)}\n".encode())
-            elif name in ("package.json", ".package-lock.json", ".modules.yaml", "lock.yaml", ".yarn-state.yml"):
-                digest.update(f"F {relative}/{name}\n".encode())
-                digest.update(Path(path).read_bytes())
-        for name in dirs:
-            path = os.path.join(root, name)
-            if os.path.islink(path):
-                digest.update(f"L {relative}/{name} -> {os.readlink(path)}\n".encode())
-    return digest.hexdigest()
-
-
-def _same(left: Path, right: Path) -> bool:
-    """The same package (name and version in package.json), or the same link."""
-    if left.is_symlink() or right.is_symlink():
-        return left.is_symlink() and right.is_symlink() and os.readlink(left) == os.readlink(right)
-    try:
-        return (left / "package.json").read_bytes() == (right / "package.json").read_bytes()
-    except OSError:
-        return False
-
-
-def _copy(source: Path, destination: Path) -> None:
-    if source.is_symlink():
-        destination.symlink_to(os.readlink(source))
-    elif source.is_dir():
-        shutil.copytree(source, destination, symlinks=True)
-    else:
-        shutil.copy2(source, destination)
-
-
-def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.exists():
-        shutil.rmtree(path)
 
 
 def _pause() -> None:
@@ -123,89 +79,229 @@ def _pause() -> None:
         time.sleep(float(delay))
 
 
-def _load_state(target: Path) -> dict[str, object]:
+def _load_state(target: Path) -> dict[str, str | None]:
+    """Units the state says came from the image, with the fingerprint they had (None: an older state file)."""
     try:
-        data = json.loads((target / STATE_FILE).read_text())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(target / STATE_FILE, _STATE_LIMIT))
+    except (OSError, ValueError, RecursionError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    prints = data.get("fingerprints")
+    prints = prints if isinstance(prints, dict) else {}
+    names = data.get("fromBase")
+    found: dict[str, str | None] = {}
+    for name in names if isinstance(names, list) else []:
+        if is_plain_unit(name) and name != ".bin":  # ".bin" as one unit: an older state, now merged per link
+            recorded = prints.get(name)
+            found[name] = recorded if isinstance(recorded, str) else None
+    return found
 
 
-def _write_state(target: Path, state: dict[str, object]) -> None:
-    scratch = target / _WORK / f"state-{uuid.uuid4().hex}"
-    scratch.write_text(json.dumps(state, indent=2))
-    os.replace(scratch, target / STATE_FILE)
+class _Target:
+    """The volume: every path it hands out is checked to lie inside it, with no link on the way."""
+
+    def __init__(self, root: Path, report: SyncReport) -> None:
+        self.root = root
+        self.report = report
+        self._work: Path | None = None
+
+    def private_dir(self, name: str) -> Path:
+        """``.nmdoctor-work`` or ``.nmdoctor-conflicts`` as a real folder (a planted link there is dropped)."""
+        path = self.root / name
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            os.mkdir(path, 0o755)
+            return path
+        if stat.S_ISDIR(info.st_mode):
+            return path
+        if stat.S_ISLNK(info.st_mode):
+            os.unlink(path)  # a link holds no data; following it would leave the target
+            os.mkdir(path, 0o755)
+            return path
+        raise SyncError(errno.ENOTDIR, "not a folder", str(path))
+
+    def work(self) -> Path:
+        if self._work is None:
+            self._work = self.private_dir(WORK)
+        return self._work
+
+    def reset_work(self) -> None:
+        """Leftovers of an interrupted run: copies not yet in place, the image's old copies on their way out."""
+        path = self.root / WORK
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return
+        if stat.S_ISDIR(info.st_mode):
+            shutil.rmtree(path)  # fd-based: never follows a link inside
+        else:
+            os.unlink(path)
+
+    def finish(self) -> None:
+        if self._work is not None:
+            shutil.rmtree(self._work)
+            self._work = None
+
+    def place(self, unit: str, *, make_parent: bool) -> Path | None:
+        """The path of ``unit`` in the target; None when its scope folder is not a real folder here.
+
+        With ``make_parent`` a missing scope folder is made, and one that is a link or a file is moved
+        aside first (never entered).
+        """
+        if "/" not in unit:
+            return self.root / unit
+        scope, _, _ = unit.partition("/")
+        parent = self.root / scope
+        try:
+            info = os.lstat(parent)
+        except FileNotFoundError:
+            if not make_parent:
+                return None
+            os.mkdir(parent, 0o755)
+            return parent / unit.partition("/")[2]
+        if not stat.S_ISDIR(info.st_mode):
+            if not make_parent:
+                return None
+            self.move_aside(scope, parent)
+            self.report.conflicts.append(scope)
+            os.mkdir(parent, 0o755)
+        return parent / unit.partition("/")[2]
+
+    def move_aside(self, unit: str, path: Path) -> None:
+        conflicts = self.private_dir(CONFLICTS)
+        label = unit.replace("/", "+")[:200]
+        os.replace(path, conflicts / f"{label}-{uuid.uuid4().hex[:8]}")
+        self.report.moved_aside.append(unit)
+
+    def discard(self, path: Path) -> None:
+        """Remove the image's own unchanged copy (through the work folder, emptied at the end)."""
+        os.replace(path, self.work() / f"old-{uuid.uuid4().hex}")
+
+    def write_state(self, state: dict[str, object]) -> None:
+        scratch = self.work() / f"state-{uuid.uuid4().hex}"
+        fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(json.dumps(state, indent=2))
+        os.replace(scratch, self.root / STATE_FILE)
 
 
-def sync_volume(base: Path, target: Path, *, check: bool = False) -> SyncReport:
-    """Make ``target`` hold the image's dependencies from ``base``, keeping what users installed."""
+def _base_units(base: Path) -> dict[str, str]:
+    """Every unit of the image with its fingerprint; a special file in the image is an error."""
+    found = {}
+    for unit in list_units(base):
+        print_ = fingerprint(base / unit, trusted=True)
+        if print_ is not None:
+            found[unit] = print_
+    return found
+
+
+def _digest(units: dict[str, str]) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(sorted(units.items())).encode()).hexdigest()
+
+
+def _check_folders(base: Path, target: Path) -> tuple[Path, Path]:
     if not base.is_dir():
-        raise SyncError(f"{base}: no such folder (--base)")
-    if target.exists() and not target.is_dir():
-        raise SyncError(f"{target}: not a folder (--target)")
-    if target.exists() and base.resolve() == target.resolve():
-        raise SyncError(f"{target}: --base and --target are the same folder")
-    base_hash = _tree_hash(base)
-    report = SyncReport(base_hash)
-    state = _load_state(target) if target.exists() else {}
-    from_base = set(state.get("fromBase", [])) if isinstance(state.get("fromBase"), list) else set()
-    wanted = _entries(base)
-    present = set(_entries(target)) if target.exists() else set()
-    if state.get("baseHash") == base_hash and all(unit in present for unit in wanted) and not (target / _WORK).exists():
-        report.up_to_date = True
-        report.kept = sorted(present - set(wanted))
-        return report
-    plan_only = check
-    if not plan_only:
+        raise SyncError(errno.ENOENT, "no such folder (--base)", str(base))
+    if (target.exists() or target.is_symlink()) and not target.is_dir():
+        raise SyncError(errno.ENOTDIR, "not a folder (--target)", str(target))
+    real_base = Path(os.path.realpath(base))
+    real_target = Path(os.path.realpath(target))
+    if real_base == real_target:
+        raise SyncError(errno.EINVAL, "--base and --target are the same folder", str(target))
+    if real_base.is_relative_to(real_target) or real_target.is_relative_to(real_base):
+        raise SyncError(errno.EINVAL, "--base and --target are inside one another", str(target))
+    return real_base, real_target
+
+
+def sync_volume(
+    base: Path,
+    target: Path,
+    *,
+    check: bool = False,
+    lock_timeout: float = 600.0,
+    on_wait: Callable[[], None] | None = None,
+) -> SyncReport:
+    """Make ``target`` hold the image's dependencies from ``base``, keeping what users installed."""
+    base, target = _check_folders(base, target)
+    wanted = _base_units(base)
+    report = SyncReport(_digest(wanted))
+    if not target.exists():
+        if check:
+            report.copied = sorted(wanted)
+            return report
         target.mkdir(parents=True, exist_ok=True)
-        work = target / _WORK
-        if work.exists():
-            shutil.rmtree(work)  # leftovers of an interrupted run: copies not yet in place, replaced entries
-        work.mkdir()
-    for unit in wanted:
-        source = base / unit
-        place = target / unit
-        exists = place.exists() or place.is_symlink()
-        if exists and unit in from_base and _same(source, place) and state.get("baseHash") == base_hash:
+    lock = hold_lock(target, exclusive=not check, timeout=lock_timeout, on_wait=on_wait)
+    try:
+        _sync_locked(base, target, wanted, report, check=check)
+    finally:
+        os.close(lock)
+    return report
+
+
+def _sync_locked(base: Path, root: Path, wanted: dict[str, str], report: SyncReport, *, check: bool) -> None:
+    from_base = _load_state(root)
+    target = _Target(root, report)
+    if not check:
+        target.reset_work()
+    for unit, print_ in wanted.items():
+        place = target.place(unit, make_parent=False)
+        current = fingerprint(place, trusted=False) if place is not None else None
+        if current == print_:
+            # In place already: a finished step of an interrupted run, or a user's identical copy.
+            from_base[unit] = print_
             continue
-        if exists and unit not in from_base:
-            if _same(source, place):
-                from_base.add(unit)  # a user (or an interrupted run) put the very same package there
-                continue
-            report.conflicts.append(unit)
-        elif exists:
-            if _same(source, place):
-                continue
+        recorded = from_base.get(unit, "")
+        ours = current is not None and unit in from_base and recorded in (None, current)
+        if current is None:
+            report.copied.append(unit)
+        elif ours:
             report.replaced.append(unit)
         else:
-            report.copied.append(unit)
-        if plan_only:
+            report.conflicts.append(unit)
+        if check:
             continue
-        scratch = target / _WORK / f"new-{uuid.uuid4().hex}"
-        _copy(source, scratch)
+        place = target.place(unit, make_parent=True)
+        assert place is not None
+        scratch = target.work() / f"new-{uuid.uuid4().hex}"
+        copy_unit(base / unit, scratch)
         _pause()
-        if exists:
-            if unit in from_base:
-                aside = target / _WORK / f"old-{uuid.uuid4().hex}"
+        if current is not None:
+            if ours:
+                target.discard(place)
             else:
-                aside = target / _CONFLICTS / f"{unit.replace('/', '+')}-{uuid.uuid4().hex[:8]}"
-                aside.parent.mkdir(exist_ok=True)
-            os.replace(place, aside)
+                target.move_aside(unit, place)
             _pause()
-        place.parent.mkdir(parents=True, exist_ok=True)
         os.replace(scratch, place)
-        from_base.add(unit)
+        from_base[unit] = print_
         _pause()
-    for unit in sorted(from_base - set(wanted)):
-        place = target / unit
-        if place.exists() or place.is_symlink():
-            report.removed.append(unit)
-            if not plan_only:
-                aside = target / _WORK / f"old-{uuid.uuid4().hex}"
-                os.replace(place, aside)
-        from_base.discard(unit)
-    report.kept = sorted((set(_entries(target)) if target.exists() else set()) - set(wanted) - set(report.removed))
-    if not plan_only:
-        _write_state(target, {"baseHash": base_hash, "fromBase": sorted(from_base & set(wanted))})
-        shutil.rmtree(target / _WORK)
-    return report
+    for unit in sorted(set(from_base) - set(wanted)):
+        place = target.place(unit, make_parent=False)
+        current = fingerprint(place, trusted=False) if place is not None else None
+        recorded = from_base.pop(unit)
+        if current is None or place is None:
+            continue
+        report.removed.append(unit)
+        if check:
+            continue
+        if recorded == current:
+            target.discard(place)
+        else:
+            target.move_aside(unit, place)  # changed since the image put it there, or an older state file
+        _pause()
+    present = set(list_units(root)) - set(wanted)
+    report.kept = sorted(present - set(report.removed))
+    report.up_to_date = not (report.copied or report.replaced or report.removed or report.conflicts)
+    if check:
+        return
+    state = {
+        "baseHash": report.base_hash,
+        "fromBase": sorted(from_base),
+        "fingerprints": dict(sorted(from_base.items())),
+    }
+    if _load_state(root) != from_base or not (root / STATE_FILE).is_file():
+        target.write_state(state)
+    target.finish()

@@ -8,11 +8,11 @@ depends on it (``node_modules/<dependent>/node_modules/<name>``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["InstalledCopy", "unreachable_copies"]
 
@@ -30,7 +30,7 @@ class InstalledCopy:
 
 def _version(fs: FileSystem, folder: VPath) -> str | None:
     try:
-        manifest = json.loads(fs.read_bytes(folder + "/package.json"))
+        manifest = load_json(fs.read_bytes(folder + "/package.json"))
     except (FileSystemError, ValueError, UnicodeDecodeError):
         return None
     version = manifest.get("version") if isinstance(manifest, dict) else None

@@ -327,7 +327,8 @@ def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
         manifest = fs.read_bytes(instance.path + "/package.json")
     except FileSystemError:
         return None
-    digest = hashlib.sha256(f"{__version__}\0{SCAN_FORMAT}\0{instance.name}\0{instance.version}\0".encode())
+    key = f"{__version__}\0{SCAN_FORMAT}\0{instance.name}\0{instance.version}\0"
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass"))  # a name may hold lone surrogates
     digest.update(manifest)
     return digest.hexdigest()
 

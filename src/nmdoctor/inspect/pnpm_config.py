@@ -6,10 +6,10 @@ package.json; the planner applies their peer fields (linkers.pnpm_peers).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
+from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["package_extensions"]
@@ -21,7 +21,7 @@ def _read(fs: FileSystem, path: VPath, *, yaml: bool) -> Any:
     except FileSystemError:
         return None
     try:
-        return load_yaml(raw) if yaml else json.loads(raw.decode("utf-8-sig"))
+        return load_yaml(raw) if yaml else load_json(raw.decode("utf-8-sig"))
     except (YAMLError, ValueError, UnicodeDecodeError):
         return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from nmdoctor.inspect.layout import detect_layout
-from nmdoctor.inspect.workspaces import workspace_folders
+from nmdoctor.inspect.workspaces import WorkspaceError, workspace_folders
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
 from nmdoctor.resolve.cjs import node_modules_paths
@@ -139,7 +139,8 @@ def read_installed_tree(fs: FileSystem, project: VPath) -> DependencyGraph:
     reader = _Reader(fs, project)
     root_manifest = reader.manifest(project)
     if root_manifest is None:
-        raise TreeError(f"{project}/package.json: no such file")
+        problem = "no such file" if fs.lstat(f"{project}/package.json") is None else "not a readable file"
+        raise TreeError(f"{project}/package.json: {problem}")
     if root_manifest.name is None and root_manifest.raw is None:
         raise TreeError(f"{project}/package.json: not a valid package.json")
     root = Instance(
@@ -150,7 +151,11 @@ def read_installed_tree(fs: FileSystem, project: VPath) -> DependencyGraph:
         is_project=True,
     )
     reader.instances[project] = root
-    for folder in workspace_folders(fs, project, root_manifest):
+    try:
+        folders = workspace_folders(fs, project, root_manifest)
+    except WorkspaceError as error:
+        raise TreeError(str(error)) from None
+    for folder in folders:
         real = fs.realpath(folder)
         workspace = reader.instance_at(real, None)
         if workspace is not None:

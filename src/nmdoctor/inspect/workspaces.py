@@ -8,9 +8,13 @@ from nmdoctor.model.manifest import Manifest
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["workspace_folders"]
+__all__ = ["WorkspaceError", "workspace_folders"]
 
 _SKIP = frozenset({"node_modules", ".git"})
+
+
+class WorkspaceError(ValueError):
+    """The workspaces of the project cannot be read: ``workspaces`` is not a list, or a glob leaves the project."""
 
 
 def _is_dir(fs: FileSystem, path: VPath) -> bool:
@@ -21,6 +25,9 @@ def _is_dir(fs: FileSystem, path: VPath) -> bool:
 def _expand(fs: FileSystem, root: VPath, pattern: str) -> list[VPath]:
     """Folders under ``root`` matching a workspace glob (``*``, ``**``, ``?``, ``[...]``)."""
     parts = [part for part in pattern.strip().strip("/").split("/") if part not in ("", ".")]
+    if pattern.strip().startswith("/") or ".." in parts:
+        # npm and pnpm take workspace globs inside the project; walking "../../**" would read the disk.
+        raise WorkspaceError(f"workspace pattern {pattern!r} leaves the project")
     current = [root]
     for index, part in enumerate(parts):
         following: list[VPath] = []
@@ -56,7 +63,8 @@ def _descendants(fs: FileSystem, folder: VPath, depth: int = 0) -> list[VPath]:
         if name in _SKIP or name.startswith("."):
             continue
         child = f"{folder}/{name}"
-        if _is_dir(fs, child):
+        stat = fs.lstat(child)
+        if stat is not None and stat.kind is Kind.DIR:  # "**" does not descend through links (as glob)
             found.extend(_descendants(fs, child, depth + 1))
     return found
 
@@ -68,20 +76,31 @@ def _pnpm_patterns(fs: FileSystem, project: VPath) -> list[str]:
         return []
     try:
         data = load_yaml(raw)
-    except YAMLError:
-        return []
+    except YAMLError as error:  # pnpm refuses to install with it; ignoring it would drop the workspaces
+        first = str(error).splitlines()[0] if str(error) else "not valid YAML"
+        raise WorkspaceError(f"{project}/pnpm-workspace.yaml: not valid YAML ({first})") from None
     packages = data.get("packages") if isinstance(data, dict) else None
     return [item for item in packages or () if isinstance(item, str)]
 
 
 def workspace_folders(fs: FileSystem, project: VPath, manifest: Manifest) -> list[VPath]:
     """Folders of the project's workspace packages (each with a package.json), sorted."""
+    declared = manifest.raw.get("workspaces") if isinstance(manifest.raw, dict) else None
+    if isinstance(declared, dict):  # yarn's {"packages": [...], "nohoist": [...]}
+        declared = declared.get("packages", [])
+    if declared is not None and not isinstance(declared, list):
+        raise WorkspaceError(f'{project}/package.json: "workspaces" is not a list of globs')
     patterns = list(manifest.workspaces) + _pnpm_patterns(fs, project)
     included: set[VPath] = set()
     excluded: set[VPath] = set()
     for pattern in patterns:
         negated = pattern.startswith("!")
-        for folder in _expand(fs, project, pattern.lstrip("!")):
+        try:
+            expanded = _expand(fs, project, pattern.lstrip("!"))
+        except WorkspaceError as error:
+            where = "pnpm-workspace.yaml" if pattern not in manifest.workspaces else "package.json"
+            raise WorkspaceError(f"{project}/{where}: {error}") from None
+        for folder in expanded:
             (excluded if negated else included).add(folder)
     result = []
     for folder in sorted(included - excluded):

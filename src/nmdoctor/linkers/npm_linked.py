@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.linkers.npm_hoisted import PlacedNode, place_npm_hoisted
 from nmdoctor.linkers.plan import Plan
+from nmdoctor.vfs.limits import load_json
 from nmdoctor.vfs.memory import MemoryFS
 
 __all__ = ["NPM_REGISTRY", "lockfile_registry", "plan_npm_linked", "store_keys"]
@@ -54,7 +55,7 @@ def lockfile_registry(lockfile_text: str | None) -> str | None:
     if lockfile_text is None:
         return NPM_REGISTRY
     try:
-        document = json.loads(lockfile_text)
+        document = load_json(lockfile_text)
     except ValueError:
         return NPM_REGISTRY
     packages = document.get("packages") if isinstance(document, dict) else None

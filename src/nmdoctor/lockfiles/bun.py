@@ -12,13 +12,13 @@ lockfile.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
 from nmdoctor.model.manifest import DependencyKind, manifest_from_json
 from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["read_bun_lockfile", "strip_trailing_commas"]
 
@@ -84,7 +84,7 @@ def _info(entry: list[Any]) -> dict[str, Any]:
 def read_bun_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None = None) -> Lockfile:
     """Read bun.lock text; ``root_manifest`` is the project's package.json."""
     try:
-        data = json.loads(strip_trailing_commas(text))
+        data = load_json(strip_trailing_commas(text))
     except ValueError as error:
         raise LockfileError(f"{path}: not valid JSON ({error})") from None
     if not isinstance(data, dict):

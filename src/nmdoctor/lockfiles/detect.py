@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
-from nmdoctor.inspect.workspaces import workspace_folders
+from nmdoctor.inspect.workspaces import WorkspaceError, workspace_folders
 from nmdoctor.lockfiles.bun import read_bun_lockfile
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
 from nmdoctor.lockfiles.npm import read_npm_lockfile
@@ -15,6 +14,7 @@ from nmdoctor.lockfiles.pnpm_modules import store_naming
 from nmdoctor.lockfiles.yarn import read_yarn_lockfile
 from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
@@ -68,7 +68,7 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
 
 def manifest_json(fs: FileSystem, project: VPath) -> dict[str, Any] | None:
     try:
-        data = json.loads(fs.read_bytes(f"{project}/package.json"))
+        data = load_json(fs.read_bytes(f"{project}/package.json"))
     except (FileSystemError, ValueError):
         return None
     return data if isinstance(data, dict) else None
@@ -77,7 +77,11 @@ def manifest_json(fs: FileSystem, project: VPath) -> dict[str, Any] | None:
 def _workspace_manifests(fs: FileSystem, project: VPath, root_manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """folder relative to the project -> package.json of each workspace (yarn 1 does not lock them)."""
     found = {}
-    for folder in workspace_folders(fs, project, manifest_from_json(root_manifest)):
+    try:
+        folders = workspace_folders(fs, project, manifest_from_json(root_manifest))
+    except WorkspaceError as error:  # "workspaces": 5, or a glob that leaves the project: FILE: problem
+        raise LockfileError(str(error)) from None
+    for folder in folders:
         data = manifest_json(fs, folder)
         if data is not None:
             found[folder[len(project) + 1 :]] = data

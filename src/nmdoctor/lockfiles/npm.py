@@ -8,13 +8,13 @@ location exactly as node walks ``node_modules`` (arborist does the same). v1's n
 from __future__ import annotations
 
 import fnmatch
-import json
 import posixpath
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
 from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["read_npm_lockfile"]
 
@@ -191,7 +191,7 @@ def _read_v1(lock: Lockfile, dependencies: dict[str, Any], root_manifest: dict[s
 def read_npm_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None = None) -> Lockfile:
     """Read package-lock.json / npm-shrinkwrap.json text; ``root_manifest`` is the project's package.json."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except ValueError as error:
         raise LockfileError(f"{path}: not valid JSON ({error})") from None
     if not isinstance(data, dict):

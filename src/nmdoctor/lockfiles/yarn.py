@@ -81,15 +81,23 @@ def parse_yarn_v1(text: str, path: str) -> dict[str, dict[str, Any]]:
             parent[line[:-1]] = child
             stack.append((indent, child))
             continue
-        key, value = _split_key_value(line)
+        try:  # a quoted string with an escape JSON does not know (yarn's JSON.parse refuses it too)
+            key, value = _split_key_value(line)
+            value = _unquote(value) if value.startswith('"') else value
+        except ValueError:
+            key = ""
         if not key:
             raise LockfileError(f"{path}:{number}: cannot read {line!r}")
-        parent[key] = _unquote(value) if value.startswith('"') else value
+        parent[key] = value
     entries: dict[str, dict[str, Any]] = {}
     for key, value in root.items():
         if not isinstance(value, dict):
             raise LockfileError(f"{path}: top-level {key!r} is not an entry")
-        for pattern in _split_patterns(key):
+        try:
+            patterns = _split_patterns(key)
+        except ValueError:
+            raise LockfileError(f"{path}: cannot read the entry {key!r}") from None
+        for pattern in patterns:
             entries[pattern] = value
     return entries
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-import json
 from dataclasses import dataclass
 from typing import Any
+
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["Declared", "DependencyKind", "Manifest", "ManifestError", "manifest_from_json", "parse_manifest"]
 
@@ -85,7 +86,7 @@ class Manifest:
 
 def parse_manifest(raw_bytes: bytes, where: str = "package.json") -> Manifest:
     try:
-        data = json.loads(raw_bytes.decode("utf-8-sig"))
+        data = load_json(raw_bytes.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as error:
         raise ManifestError(f"{where}: not valid JSON ({error})") from None
     if not isinstance(data, dict):
@@ -113,6 +114,6 @@ def manifest_from_json(data: dict[str, Any]) -> Manifest:
         peer_dependencies=tuple(_string_map(data.get("peerDependencies")).items()),
         optional_peers=optional_peers,
         dev_dependencies=tuple(_string_map(data.get("devDependencies")).items()),
-        workspaces=tuple(item for item in workspaces or () if isinstance(item, str)),
+        workspaces=tuple(item for item in workspaces if isinstance(item, str)) if isinstance(workspaces, list) else (),
         raw=data,
     )

@@ -99,6 +99,17 @@ def _script_safe(text: str) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
+def _json_for_script(data: dict[str, Any]) -> str:
+    """The data as JSON that no string in it can end the script element or change its parsing.
+
+    ``<``, ``>`` and ``&`` occur in JSON only inside strings, so their ``\\u`` escapes leave the
+    document the same for ``JSON.parse`` (rewriting ``<!--`` as ``<\\!--`` did not: ``\\!`` is not
+    a JSON escape). ``ensure_ascii`` escapes the rest (U+2028, lone surrogates) the same way.
+    """
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def render_html(data: dict[str, Any]) -> str:
     """The whole page, as one string."""
     page = _asset("report.html")
@@ -106,7 +117,7 @@ def render_html(data: dict[str, Any]) -> str:
     replacements = {
         "TITLE": title,
         "STYLE": _asset("report.css"),
-        "DATA": _script_safe(json.dumps(data, separators=(",", ":"), ensure_ascii=True)),
+        "DATA": _json_for_script(data),
         "SCRIPT": _script_safe(_asset("report.js")),
     }
     # One pass over the template: text put in is never searched for markers again.

@@ -18,6 +18,7 @@ from typing import Any
 
 from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.fileurl import file_url_to_path, path_to_file_url, url_resolve
+from nmdoctor.vfs.limits import load_json
 
 __all__ = [
     "UNDEFINED",
@@ -330,7 +331,7 @@ def _reject_constant(name: str) -> Any:
 def json_parse(data: bytes) -> Any:
     """``JSON.parse(buffer.toString("utf8"))``: a byte-order mark, NaN or an empty file is an error."""
     text = data.decode("utf-8", errors="replace")
-    return json.loads(text, object_pairs_hook=_js_object, parse_constant=_reject_constant)
+    return load_json(text, object_pairs_hook=_js_object, parse_constant=_reject_constant)
 
 
 def json_stringify(value: str | list[str]) -> str:

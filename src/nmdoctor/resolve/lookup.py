@@ -6,12 +6,12 @@ the life of the process. ``Lookup`` does the same for the life of one ``Resolver
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from nmdoctor.resolve.errors import InvalidPackageConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["DIR", "FILE", "MISSING", "Lookup", "PackageConfig", "Probe"]
 
@@ -50,7 +50,7 @@ class PackageConfig:
 
 def _parse_package_json(path: VPath, raw: bytes) -> PackageConfig:
     try:
-        parsed = json.loads(raw.decode("utf-8-sig"))
+        parsed = load_json(raw.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as error:
         raise InvalidPackageConfig(f"Invalid package config {path}: {error}") from None
     if not isinstance(parsed, dict):

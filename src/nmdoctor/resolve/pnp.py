@@ -17,7 +17,6 @@ when node runs with it, which is not modelled here.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from typing import Any
@@ -31,6 +30,7 @@ from nmdoctor.resolve.lookup import DIR, MISSING, Lookup
 from nmdoctor.resolve.pnp_state import Locator, PackageInformation, PnpState, js_normalize
 from nmdoctor.resolve.resolver import ImportKind, Resolution, ResolveOptions, Resolver
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["PnpResolutionError", "PnpResolver"]
 
@@ -439,7 +439,7 @@ class PnpResolver:
         """``pkgJson.main`` when package.json parses and ``main`` is a non-empty string."""
         manifest = js_normalize(posixpath.join(folder, "package.json"))
         try:
-            parsed = json.loads(self.fs.read_bytes(manifest).decode("utf-8"))
+            parsed = load_json(self.fs.read_bytes(manifest).decode("utf-8"))
         except (FileSystemError, ValueError, UnicodeDecodeError):
             return None
         main = parsed.get("main") if isinstance(parsed, dict) else None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
+from nmdoctor.vfs.limits import load_json
 
 __all__ = [
     "Locator",
@@ -265,7 +266,7 @@ def read_pnp_state(fs: FileSystem, root: VPath) -> PnpState:
         except (FileSystemError, UnicodeDecodeError) as error:
             raise PnpError(f"{data_file}: cannot be read ({error})") from None
     try:
-        data = json.loads(raw)
+        data = load_json(raw)
     except ValueError as error:
         raise PnpError(f"{source}: the PnP state is not JSON ({error})") from None
     return parse_pnp_state(data, root, source)

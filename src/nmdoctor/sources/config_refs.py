@@ -17,6 +17,7 @@ import tree_sitter
 
 from nmdoctor.sources.imports import ImportKind, ImportSite, _string_value, language_for, parser_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "jest_loads", "package_json_refs"]
 
@@ -264,7 +265,7 @@ def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
         refs = list(_js_refs(source, file_name, section))
     else:
         try:
-            data = json.loads(source)
+            data = load_json(source)
         except ValueError:
             return []
         refs = list(_json_refs(data, section))
@@ -321,7 +322,7 @@ def jest_loads(fs: FileSystem, folder: str) -> list[tuple[str, ImportSite]]:
                 stack.extend(node.named_children)
         else:
             try:
-                data = json.loads(source)
+                data = load_json(source)
             except ValueError:
                 continue
             section = data.get("jest") if path.endswith("package.json") and isinstance(data, dict) else data

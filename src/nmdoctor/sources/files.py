@@ -93,7 +93,11 @@ def source_files(
         try:
             names = fs.listdir(folder)
         except FileSystemError:
-            continue
+            if folder == root and fs.lstat(folder) is None:
+                continue  # no such folder: nothing to read
+            # A folder of the project's source that cannot be listed: skipping it would report
+            # "no problems" about code never read.
+            raise FileSystemError(f"{folder}: cannot be read") from None
         for name in names:
             path = f"{folder}/{name}"
             stat = fs.lstat(path)

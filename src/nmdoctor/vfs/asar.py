@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import posixpath
 import re
 import struct
@@ -29,11 +28,13 @@ from typing import Any, BinaryIO
 
 from nmdoctor.vfs._walk import normalize
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, Stat, VPath
+from nmdoctor.vfs.limits import MAX_HEADER_BYTES as LIMIT_HEADER_BYTES
+from nmdoctor.vfs.limits import LimitError, load_json
 from nmdoctor.vfs.mounted import MountedView
 
 __all__ = ["MAX_HEADER_BYTES", "AsarEntry", "AsarError", "AsarFS"]
 
-MAX_HEADER_BYTES = 256 * 1024 * 1024  # far above any real app's header; refuses absurd sizes cheaply
+MAX_HEADER_BYTES = LIMIT_HEADER_BYTES  # far above any real app's header; refuses absurd sizes cheaply
 _MAX_DEPTH = 512  # folders nested deeper than this are not a real app (and json caps nesting anyway)
 _MAX_SIZE = 2**53  # sizes are JavaScript numbers in the packer
 _OFFSET = re.compile(r"[0-9]{1,20}")
@@ -123,8 +124,8 @@ class AsarFS(MountedView):
             )
         raw = self._read_at(16, length)
         try:
-            header = json.loads(raw.decode("utf-8"))
-        except RecursionError:
+            header = load_json(raw.decode("utf-8"))
+        except (RecursionError, LimitError):
             raise self._fail("header JSON is nested too deep") from None
         except (ValueError, UnicodeDecodeError) as error:
             raise self._fail(f"header is not JSON ({error})") from None
@@ -249,6 +250,11 @@ class AsarFS(MountedView):
             return None  # a missing unpacked file is reported as such, not as a hash mismatch
         if hashlib.sha256(content).hexdigest() != whole.lower():
             return "the file's SHA-256 differs from its integrity hash"
+        # The number of blocks follows from the size: check it before hashing them, so that a
+        # blockSize of 1 costs nothing (it would otherwise hash every byte on its own).
+        full, rest = divmod(len(content), block_size)
+        if len(blocks) not in (full + 1, full) or (len(blocks) == full and (rest or not content)):
+            return "the file's block hashes differ from its integrity blocks"
         expected = [
             hashlib.sha256(content[start : start + block_size]).hexdigest()
             for start in range(0, len(content), block_size)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-__all__ = ["FileSystem", "FileSystemError", "Kind", "Stat", "VPath"]
+__all__ = ["FileSystem", "FileSystemError", "Kind", "NotRegularFile", "Stat", "VPath"]
 
 VPath = str
 """An absolute, normalised POSIX path inside a filesystem view."""
@@ -32,6 +32,10 @@ class Stat:
 
 class FileSystemError(OSError):
     """A path could not be read (missing, not a file, a link loop, ...)."""
+
+
+class NotRegularFile(FileSystemError):
+    """A FIFO, a socket or a device where a file is read: refused, never opened for a blocking read."""
 
 
 @runtime_checkable

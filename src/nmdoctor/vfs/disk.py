@@ -7,7 +7,7 @@ import stat as stat_module
 from collections.abc import Sequence
 
 from nmdoctor.vfs._walk import follow, normalize
-from nmdoctor.vfs.base import FileSystemError, Kind, Stat, VPath
+from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
 
 __all__ = ["DiskFS"]
 
@@ -87,11 +87,22 @@ class DiskFS:
         return found
 
     def read_bytes(self, path: VPath) -> bytes:
+        """The bytes of a regular file (through links). A FIFO or a device is refused, never opened
+        for a blocking read: a scanned tree is not trusted to hold only files."""
         try:
-            with open(path, "rb") as handle:
-                return handle.read()
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except (OSError, ValueError) as error:
             raise FileSystemError(f"cannot read {path}: {error}") from None
+        try:
+            if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+                raise NotRegularFile(f"{path}: not a regular file")
+            try:
+                with os.fdopen(fd, "rb", closefd=False) as handle:
+                    return handle.read()
+            except OSError as error:
+                raise FileSystemError(f"cannot read {path}: {error}") from None
+        finally:
+            os.close(fd)
 
     def listdir(self, path: VPath) -> Sequence[str]:
         try:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import io
 import lzma
 import tarfile
+import tarfile as tarfile_module
 import zlib
 from typing import BinaryIO
 
 from nmdoctor.vfs.base import VPath
+from nmdoctor.vfs.limits import MAX_HEADER_BYTES
 from nmdoctor.vfs.zipfs import MAX_MEMBER_BYTES, MAX_MEMBERS, MemberTree
 
 __all__ = ["MAX_TOTAL_BYTES", "TarError", "TarFS"]
@@ -35,6 +37,20 @@ class TarError(Exception):
     """A tar nmdoctor will not read; the message names the archive and the problem."""
 
 
+class _BoundedTarInfo(tarfile.TarInfo):
+    """tarfile reads a pax header or a GNU long name into memory whole, at the size its header
+    claims: refuse a claimed size over ``MAX_HEADER_BYTES`` before that read (tarfile has no bound)."""
+
+    def _proc_member(self, tarfile: tarfile.TarFile) -> tarfile.TarInfo:
+        extended = (tarfile_module.XHDTYPE, tarfile_module.XGLTYPE, tarfile_module.SOLARIS_XHDTYPE)
+        long_names = (tarfile_module.GNUTYPE_LONGNAME, tarfile_module.GNUTYPE_LONGLINK)
+        if self.type in (*extended, *long_names) and self.size > MAX_HEADER_BYTES:
+            raise tarfile_module.HeaderError(
+                f"an extended header of {self.size} bytes, more than nmdoctor reads ({MAX_HEADER_BYTES})"
+            )
+        return super()._proc_member(tarfile)  # type: ignore[misc]
+
+
 class TarFS(MemberTree):
     """Read-only view of a tar (bytes or a seekable binary file) at ``mount``."""
 
@@ -46,7 +62,7 @@ class TarFS(MemberTree):
         self._members: dict[str, tarfile.TarInfo] = {}
         self._kept: dict[str, bytes] = {}
         try:
-            self._tar = tarfile.open(fileobj=source, mode="r:*")  # noqa: SIM115 - open for the view's lifetime
+            self._tar = tarfile.open(fileobj=source, mode="r:*", tarinfo=_BoundedTarInfo)  # noqa: SIM115 - open for the view's lifetime
             self._compressed = self._tar.fileobj is not source
             self._list()
         except _READ_ERRORS as error:

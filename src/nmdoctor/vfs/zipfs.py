@@ -19,12 +19,13 @@ from typing import BinaryIO
 
 from nmdoctor.vfs._walk import normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, Stat, VPath
+from nmdoctor.vfs.limits import MAX_MEMBER_BYTES as LIMIT_MEMBER_BYTES
 from nmdoctor.vfs.mounted import MountedView
 
 __all__ = ["MAX_MEMBERS", "MAX_MEMBER_BYTES", "MemberTree", "ZipError", "ZipFS"]
 
 MAX_MEMBERS = 1_000_000
-MAX_MEMBER_BYTES = 1024**3  # one member inflated in memory; more is not an app's file
+MAX_MEMBER_BYTES = LIMIT_MEMBER_BYTES  # one member inflated in memory; more is not an app's file
 _MAX_LINK_BYTES = 4096  # PATH_MAX
 _S_IFMT = 0o170000
 _S_IFLNK = 0o120000

@@ -48,7 +48,7 @@ IMAGE_V2 = {"express": "4.21.2", "@scope/util": "1.0.0", "tool": "1.1.0", "socke
 def test_empty_volume_gets_the_image(tmp_path: Path) -> None:
     make_tree(tmp_path / "image", IMAGE_V1)
     report = sync_volume(tmp_path / "image", tmp_path / "volume")
-    assert sorted(report.copied) == sorted([".bin", "@scope/util", "express", "gone-later", "tool"])
+    assert sorted(report.copied) == sorted([".bin/tool", "@scope/util", "express", "gone-later", "tool"])
     assert snapshot(tmp_path / "volume") == snapshot(tmp_path / "image")
     assert sync_volume(tmp_path / "image", tmp_path / "volume").up_to_date
 
@@ -60,7 +60,7 @@ def test_stale_volume_is_updated_and_user_extras_kept(tmp_path: Path) -> None:
     user_files = {key: value for key, value in snapshot(tmp_path / "volume").items() if key.startswith("left-pad")}
     make_tree(tmp_path / "image2", IMAGE_V2)
     report = sync_volume(tmp_path / "image2", tmp_path / "volume")
-    assert sorted(report.replaced) == [".bin", "express", "tool"]  # .bin is refreshed with the image
+    assert sorted(report.replaced) == ["express", "tool"]  # .bin is merged link by link; this link did not change
     assert report.copied == ["socket.io"] and report.removed == ["gone-later"]
     assert report.kept == ["left-pad"]
     expected = {**snapshot(tmp_path / "image2"), **user_files}

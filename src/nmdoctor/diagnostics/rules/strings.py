@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Iterator
 
@@ -16,6 +15,7 @@ from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults
 from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.limits import load_json
 from nmdoctor.vfs.pnpfs import PnpFS
 
 __all__ = ["string_module_reference"]
@@ -161,7 +161,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 if found is None:
                     yield _finding(graph, owner, file, ref, module, looked, "")
         try:
-            manifest = json.loads(fs.read_bytes(owner.path + "/package.json"))
+            manifest = load_json(fs.read_bytes(owner.path + "/package.json"))
         except (FileSystemError, ValueError):
             manifest = None
         for ref in package_json_refs(manifest) if isinstance(manifest, dict) else ():

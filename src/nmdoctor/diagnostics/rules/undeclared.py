@@ -3,7 +3,6 @@ or that do not resolve at all."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -24,7 +23,8 @@ from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.imports import ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs import DiskFS
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
+from nmdoctor.vfs.limits import load_json
 
 __all__ = [
     "package_folder",
@@ -89,7 +89,7 @@ def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
     """A folder with its own package.json that is not a workspace of the graph (a ``file:`` package,
     an example): it owns its files."""
     try:
-        manifest = manifest_from_json(json.loads(fs.read_bytes(f"{folder}/package.json")))
+        manifest = manifest_from_json(load_json(fs.read_bytes(f"{folder}/package.json")))
     except (FileSystemError, ValueError, ManifestError, AttributeError, TypeError):
         return None
     return Instance(manifest.name or posixpath.basename(folder), manifest.version or "", folder, manifest)
@@ -167,12 +167,16 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
         for file in sources.files(owner.path, stop_at=roots - {owner.path}, nested=nested):
             try:
                 source = fs.read_bytes(file)
+            except NotRegularFile:
+                raise  # a FIFO or device among the sources: the run stops with its path (exit 2)
             except FileSystemError:
                 continue
             if _generated(source):
                 continue  # a bundle or minified file kept in the source tree: not code anyone resolves again
             try:
                 sites = sources.imports(file)
+            except NotRegularFile:
+                raise  # a FIFO or device among the sources: the run stops with its path (exit 2)
             except FileSystemError:
                 continue
             types_file = _is_declaration_file(file)

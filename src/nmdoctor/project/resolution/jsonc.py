@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
+
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["loads_jsonc"]
 
@@ -22,4 +23,4 @@ def loads_jsonc(text: str | bytes) -> Any:
     """Parse JSONC; raises ValueError like ``json.loads`` when it is not valid."""
     if isinstance(text, bytes):
         text = text.decode("utf-8-sig", errors="replace")
-    return json.loads(_TRAILING.sub(_keep, _COMMENTS.sub(_keep, text.lstrip("\ufeff"))))
+    return load_json(_TRAILING.sub(_keep, _COMMENTS.sub(_keep, text.lstrip("\ufeff"))))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 
 from nmdoctor.project.resolution import babel, jest, tsconfig, vite, webpack
 from nmdoctor.project.resolution.aliases import alias_table
 from nmdoctor.project.resolution.model import Decision, ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["ProjectResolution", "configs_in"]
 
@@ -65,7 +65,7 @@ def configs_in(fs: FileSystem, folder: str, *, on_disk: bool) -> ResolutionConfi
             config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
     if "package.json" in names:
         try:
-            manifest = json.loads(fs.read_bytes(f"{folder}/package.json"))
+            manifest = load_json(fs.read_bytes(f"{folder}/package.json"))
         except (FileSystemError, ValueError):
             manifest = None
         if isinstance(manifest, dict):

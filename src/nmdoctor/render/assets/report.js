@@ -122,10 +122,31 @@
   document.getElementById("overview").textContent = overview;
   document.getElementById("footer").textContent = `Made by ${data.tool}. Everything on this page is in this file.`;
 
+  // A package's place in the address: #pkg=NAME. A name that is not well-formed UTF-16 (a lone
+  // surrogate from an undecodable file name) cannot be percent-encoded; it goes as "json:" and its
+  // JSON text, which no encoded name can start with (encodeURIComponent always escapes ":").
+  function pkgHash(name) {
+    try {
+      return `#pkg=${encodeURIComponent(name)}`;
+    } catch {
+      return `#pkg=json:${encodeURIComponent(JSON.stringify(name))}`;
+    }
+  }
+
+  function nameFromHash(hash) {
+    if (!hash.startsWith("#pkg=")) return null;
+    const text = hash.slice("#pkg=".length);
+    try {
+      return text.startsWith("json:") ? JSON.parse(decodeURIComponent(text.slice("json:".length))) : decodeURIComponent(text);
+    } catch {
+      return null; // an address edited by hand: open the page as usual
+    }
+  }
+
   // ---- findings -----------------------------------------------------------------------------
   function packageLink(name, text) {
     if (!byName.has(name)) return el("span", { class: "mono", text });
-    return el("a", { class: "pkg", text, href: `#pkg=${encodeURIComponent(name)}`, onclick: (event) => { event.preventDefault(); openPackage(name); } });
+    return el("a", { class: "pkg", text, href: pkgHash(name), onclick: (event) => { event.preventDefault(); openPackage(name); } });
   }
 
   function findingNode(finding) {
@@ -313,7 +334,7 @@
   function openPackage(name) {
     if (!byName.has(name)) return;
     picked = name;
-    if (window.location.hash !== `#pkg=${encodeURIComponent(name)}`) history.replaceState(null, "", `#pkg=${encodeURIComponent(name)}`);
+    if (window.location.hash !== pkgHash(name)) history.replaceState(null, "", pkgHash(name));
     const facts = nameFacts(name);
     const detail = document.getElementById("package-detail");
     const notes = [];
@@ -339,8 +360,8 @@
 
   // ---- start --------------------------------------------------------------------------------
   filterNames();
-  const hash = decodeURIComponent(window.location.hash.replace(/^#pkg=/, ""));
-  if (window.location.hash.startsWith("#pkg=") && byName.has(hash)) openPackage(hash);
+  const hash = nameFromHash(window.location.hash);
+  if (hash !== null && byName.has(hash)) openPackage(hash);
   else if (data.focus && byName.has(data.focus)) openPackage(data.focus);
   else showTab(tabs[0][0]);
   if (data.focus && !byName.has(data.focus)) {

@@ -5,8 +5,8 @@ classic and berry, npm and pnpm workspaces) and tests/fixtures/fleet/react-two (
 Variants rename the project, drop a declared dependency from the manifest (the lockfile then has
 more than the manifest asks for), and add the container setups of seeds 000 and 003. Some are
 broken on purpose, each in a way whose error row the tests know: no lockfile, a truncated JSON
-lockfile, a pnpm lockfile that is not YAML, a compose file that is not YAML, a folder without a
-package.json.
+lockfile, a pnpm lockfile that is not YAML, a compose file that is not YAML, and a folder without a
+package.json (read from its lockfile alone, as `check --lockfile` does).
 """
 
 from __future__ import annotations
@@ -44,12 +44,6 @@ BASES: dict[str, tuple[Path, dict[str, Path]]] = {
     "workspaces-npm": (LOCKS / "workspaces" / "npm", {}),
     "workspaces-pnpm": (LOCKS / "workspaces" / "pnpm", {}),
     "react-two": (FIXTURES / "fleet" / "react-two", {}),
-}
-
-# What a broken repository's row says (its ``error`` column), by the kind of breakage.
-BROKEN_ERRORS = {
-    "no-lockfile": "no lockfile (npm-shrinkwrap.json, package-lock.json, pnpm-lock.yaml or yarn.lock)",
-    "no-manifest": "package.json: missing or not a JSON object",
 }
 
 

@@ -132,8 +132,15 @@ Exit status: 0 when the run finished (unreadable repositories are rows with an e
     show_default=True,
     help="On standard error: a bar (on a terminal), JSON lines, or nothing.",
 )
+@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_REPOS, hidden=True)
 def run_command(
-    sources: tuple[str, ...], output: str, ref: str, workers: int | None, dask_address: str | None, progress: str
+    sources: tuple[str, ...],
+    output: str,
+    ref: str,
+    workers: int | None,
+    dask_address: str | None,
+    progress: str,
+    batch_size: int,
 ) -> None:
     """Analyse every repository SOURCE names: folders of checkouts, git repositories, or list files."""
     try:
@@ -169,7 +176,7 @@ def run_command(
                 counts["analysed"] += 1
                 counts["failed"] += answer.repo["status"] == "error"
             counts["done"] += 1
-            if len(batch) >= BATCH_REPOS or (batch and time.perf_counter() - flushed >= BATCH_SECONDS):
+            if len(batch) >= batch_size or (batch and time.perf_counter() - flushed >= BATCH_SECONDS):
                 store.write(batch)
                 batch, flushed = [], time.perf_counter()
             report(counts, False)

@@ -18,23 +18,29 @@ MAX_BLOB = 4 * 1024 * 1024
 
 
 class GitReadError(ValueError):
-    """The repository or the ref cannot be read; the message is git's own, on one line."""
+    """The repository or the ref cannot be read; the message is git's own last line (the row's
+    ``location`` already names the repository)."""
 
 
 def _git(git_dir: str, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(["git", "--git-dir", git_dir, *args], input=stdin, capture_output=True, check=False)
     except OSError as error:
-        raise GitReadError(f"{git_dir}: cannot run git ({error})") from None
+        raise GitReadError(f"cannot run git ({error})") from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitReadError(f"{git_dir}: {message[-1] if message else 'git failed'}")
+        raise GitReadError(f"git {args[0]}: {message[-1] if message else f'exit status {done.returncode}'}")
     return done.stdout
 
 
 def read_git_tree(git_dir: str, ref: str, root: str) -> tuple[str, MemoryFS]:
     """The commit ``ref`` names and its files under ``root`` (node_modules folders left out)."""
-    commit = _git(git_dir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+    try:
+        commit = _git(git_dir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+    except GitReadError as error:
+        if "exit status" in str(error):  # --quiet: git says nothing when the ref names no commit
+            raise GitReadError(f"{ref}: no such commit") from None
+        raise
     listing = _git(git_dir, "ls-tree", "-r", "-l", "-z", "--full-tree", commit)
     wanted: list[tuple[str, str, str]] = []  # (sha, path, mode)
     for entry in listing.split(b"\0"):

@@ -49,10 +49,8 @@ def _lockfile_model(fs: FileSystem, root: str) -> tuple[Lockfile, DependencyGrap
     """What ``check --lockfile`` reads (see ``cli.tree_cmds.load_graph``), from any filesystem."""
     path = find_lockfile(fs, root)
     if path is None:
-        raise LockfileError("no lockfile (npm-shrinkwrap.json, package-lock.json, pnpm-lock.yaml or yarn.lock)")
+        raise LockfileError("no lockfile")
     manifest = manifest_json(fs, root)
-    if manifest is None:
-        raise LockfileError("package.json: missing or not a JSON object")
     lock = read_lockfile(fs, path, manifest)
     workspaces = {
         importer.path: found
@@ -148,12 +146,17 @@ def _empty_row(repo: RepoRef, key: str) -> dict[str, Any]:
 def _analyse(repo: RepoRef, key: str, started: float) -> RepoResult:
     row = _empty_row(repo, key)
     result = RepoResult(row)
-    root = repo.location
     try:
         fs, root, row["commit"] = _open(repo)
+    except (GitReadError, FileSystemError) as error:
+        row["status"] = "error"
+        row["error"] = str(error)
+        row["seconds"] = time.perf_counter() - started
+        return result
+    try:
         lock, graph = _lockfile_model(fs, root)
         settings = load_settings(fs, root)
-    except (GitReadError, LockfileError, ConfigError, FileSystemError) as error:
+    except (LockfileError, ConfigError, FileSystemError) as error:
         row["status"] = "error"
         row["error"] = _strip_root(root, str(error))
         row["seconds"] = time.perf_counter() - started

@@ -2,6 +2,11 @@
 
 Both take the same ``(RepoRef, previous key)`` jobs and yield ``run_task``'s answers as they
 complete, in any order; the driver stores them. Scheduling is the pool's or Dask's own.
+
+Jobs travel in small chunks (a few repositories per task): one repository costs a few
+milliseconds, about what a task round trip costs, so one task per repository would spend as much
+on scheduling as on the work. A chunk is the unit that is retried; its repositories are still
+stored once each, by the driver.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from nmdoctor.fleet.sources import RepoRef
 from nmdoctor.fleet.tasks import RepoResult, Unchanged, _empty_row, run_task
 
-__all__ = ["Job", "run_dask", "run_pool"]
+__all__ = ["Job", "chunks", "run_chunk", "run_dask", "run_pool"]
 
 Job = tuple[RepoRef, str | None]
 Answer = RepoResult | Unchanged
@@ -24,6 +29,19 @@ Answer = RepoResult | Unchanged
 # rebuilds and records the jobs still left as errors (a repository that kills its worker every time
 # must not keep the run going forever).
 MAX_REBUILDS = 5
+MAX_CHUNK = 16
+
+
+def chunks(jobs: Sequence[Job], slots: int) -> list[list[Job]]:
+    """``jobs`` cut into chunks small enough to keep every slot busy to the end (several chunks per
+    slot) and at most ``MAX_CHUNK`` long."""
+    size = max(1, min(MAX_CHUNK, len(jobs) // (8 * max(1, slots))))
+    return [list(jobs[start : start + size]) for start in range(0, len(jobs), size)]
+
+
+def run_chunk(jobs: list[Job]) -> list[Answer]:
+    """The task an engine schedules: ``run_task`` for each job of a chunk."""
+    return [run_task(repo, previous) for repo, previous in jobs]
 
 
 def _lost(repo: RepoRef) -> RepoResult:
@@ -34,17 +52,18 @@ def _lost(repo: RepoRef) -> RepoResult:
 
 def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Answer]:
     """Run ``jobs`` on ``workers`` local processes (forkserver: safe beside the progress thread)."""
-    pending = dict(enumerate(jobs))
+    pending = dict(enumerate(chunks(jobs, workers)))
     context = multiprocessing.get_context("forkserver")
     rebuilds = 0
     while pending:
         if rebuilds > MAX_REBUILDS:
-            for repo, _ in pending.values():
-                yield _lost(repo)
+            for chunk in pending.values():
+                for repo, _ in chunk:
+                    yield _lost(repo)
             return
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures: dict[Future[Answer], int] = {
-                pool.submit(run_task, repo, previous): index for index, (repo, previous) in pending.items()
+            futures: dict[Future[list[Answer]], int] = {
+                pool.submit(run_chunk, chunk): index for index, chunk in pending.items()
             }
             while futures:
                 done, _ = wait(futures, return_when=FIRST_COMPLETED)
@@ -52,12 +71,12 @@ def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Answer]:
                 for future in done:
                     index = futures.pop(future)
                     try:
-                        answer = future.result()
+                        answers = future.result()
                     except BrokenProcessPool:
                         broken = True
                         continue
                     del pending[index]
-                    yield answer
+                    yield from answers
                 if broken:
                     rebuilds += 1
                     break
@@ -72,10 +91,9 @@ def run_dask(address: object, jobs: Sequence[Job]) -> Iterator[Answer]:
     from dask.distributed import Client, as_completed  # an optional extra: imported only when asked for
 
     with Client(address) as client:
-        futures = client.map(
-            run_task, [repo for repo, _ in jobs], [previous for _, previous in jobs], pure=False, retries=2
-        )
+        slots = sum(client.nthreads().values()) or 1
+        futures = client.map(run_chunk, chunks(jobs, slots), pure=False, retries=2)
         for future in as_completed(futures):
-            answer = future.result()
+            answers = future.result()
             future.release()
-            yield answer
+            yield from answers

@@ -127,3 +127,14 @@ def make_bare_mirror(checkouts: Path, mirrors: Path) -> None:
         git("init", "-q", "--bare", "--initial-branch=main", str(bare))
         git("--git-dir", str(bare), "--work-tree", str(folder), "add", "-A")
         git("--git-dir", str(bare), "--work-tree", str(folder), "commit", "-q", "-m", "snapshot")
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: python -m tests.fleetgen DIR COUNT [MIRROR_DIR]")
+    made = make_fleet(Path(sys.argv[1]), int(sys.argv[2]))
+    if len(sys.argv) == 4:
+        make_bare_mirror(Path(sys.argv[1]), Path(sys.argv[3]))
+    print(f"{len(made)} repositories in {sys.argv[1]}")

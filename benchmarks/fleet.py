@@ -38,6 +38,40 @@ def fleet_run(fleet: Path, output: Path, *engine: str) -> tuple[float, float, di
     return wall, final["done"] / final["seconds"], final
 
 
+def serial_share(fleet: Path, scratch: Path) -> None:
+    """CPU seconds per repository in a worker and in the driver (receiving answers, writing
+    Parquet): on free CPUs, the driver's share bounds the speed-up (Amdahl)."""
+    from nmdoctor.fleet.engines import run_pool
+    from nmdoctor.fleet.sources import expand_sources
+    from nmdoctor.fleet.store import Store
+    from nmdoctor.fleet.tasks import RepoResult, run_task
+
+    repos = expand_sources([str(fleet)])
+    sample = repos[:300]
+    started = time.process_time()
+    for repo in sample:
+        run_task(repo, None)
+    worker = (time.process_time() - started) / len(sample)
+    shutil.rmtree(scratch, ignore_errors=True)
+    store = Store(str(scratch))
+    store.open()
+    started = time.process_time()
+    batch: list[RepoResult] = []
+    for answer in run_pool([(repo, None) for repo in repos], 2):
+        assert isinstance(answer, RepoResult)
+        batch.append(answer)
+        if len(batch) == 250:
+            store.write(batch)
+            batch = []
+    store.write(batch)
+    driver = (time.process_time() - started) / len(repos)
+    share = driver / (driver + worker)
+    print(
+        f"CPU per repository: {worker * 1000:.2f} ms in a worker, {driver * 1000:.2f} ms in the driver "
+        f"(serial share {share:.1%}: at most {1 / (share + (1 - share) / 2):.2f}x from 1 to 2 free CPUs)"
+    )
+
+
 def load() -> str:
     """The machine's 1-minute load average: on a shared machine, the share the workers got."""
     return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
@@ -83,6 +117,7 @@ def main() -> None:
         f"LocalCluster {rates['dask-2'] / rates['dask-1']:.2f}x"
     )
 
+    serial_share(fleet, cache / "out")
     samples = sorted(fleet.iterdir())[: args.check_samples]
     times = []
     for folder in samples:

@@ -9,12 +9,16 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from nmdoctor.cli.errors import InputError
 from nmdoctor.cli.progress import wanted as progress_wanted
+
+if TYPE_CHECKING:
+    from nmdoctor.fleet.sources import RepoRef
+    from nmdoctor.fleet.store import Store
 
 __all__ = ["fleet_command"]
 
@@ -144,10 +148,8 @@ def run_command(
 ) -> None:
     """Analyse every repository SOURCE names: folders of checkouts, git repositories, or list files."""
     try:
-        from nmdoctor.fleet.engines import run_dask, run_pool
         from nmdoctor.fleet.sources import SourceError, expand_sources
-        from nmdoctor.fleet.store import Store
-        from nmdoctor.fleet.tasks import RepoResult, Unchanged
+        from nmdoctor.fleet.store import Store, StoreBusy
     except ImportError as error:
         raise InputError(f"fleet: {error.name} is not installed (pip install 'nmdoctor[fleet]')") from None
     try:
@@ -158,8 +160,39 @@ def run_command(
     try:
         store.open()
         known = store.known_keys()
+    except StoreBusy as error:
+        raise InputError(str(error)) from None
     except OSError as error:
         raise InputError(f"{output}: {error.strerror or error}") from None
+    from nmdoctor.fleet.engines import EngineError
+
+    try:
+        counts = _drive(store, repos, known, dask_address, workers, progress, batch_size)
+    except EngineError as error:
+        raise InputError(str(error)) from None
+    finally:
+        store.close()
+    summary = _write_summary(store.folder) if store.batches() else None
+    click.echo(
+        f"{counts['done']} repositories: {counts['analysed']} analysed, {counts['unchanged']} unchanged, "
+        f"{counts['failed']} could not be read; results in {store.folder}"
+        + (f" (summary: {summary})" if summary else "")
+    )
+
+
+def _drive(
+    store: Store,
+    repos: list[RepoRef],
+    known: dict[str, str],
+    dask_address: str | None,
+    workers: int | None,
+    progress: str,
+    batch_size: int,
+) -> dict[str, int]:
+    """Schedule every repository, store the answers in batches as they come; the counts."""
+    from nmdoctor.fleet.engines import run_dask, run_pool
+    from nmdoctor.fleet.tasks import RepoResult, Unchanged
+
     jobs = [(repo, known.get(repo.name)) for repo in repos]
     answers = run_dask(dask_address, jobs) if dask_address else run_pool(jobs, workers or os.cpu_count() or 1)
     counts = {"done": 0, "analysed": 0, "unchanged": 0, "failed": 0}
@@ -182,12 +215,7 @@ def run_command(
             report(counts, False)
         store.write(batch)
         report(counts, True)
-    summary = _write_summary(store.folder) if store.batches() else None
-    click.echo(
-        f"{counts['done']} repositories: {counts['analysed']} analysed, {counts['unchanged']} unchanged, "
-        f"{counts['failed']} could not be read; results in {store.folder}"
-        + (f" (summary: {summary})" if summary else "")
-    )
+    return counts
 
 
 @fleet_command.command(

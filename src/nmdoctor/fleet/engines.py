@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from nmdoctor.fleet.sources import RepoRef
 from nmdoctor.fleet.tasks import RepoResult, Unchanged, _empty_row, run_task
 
-__all__ = ["Job", "chunks", "run_chunk", "run_dask", "run_pool"]
+__all__ = ["EngineError", "Job", "chunks", "run_chunk", "run_dask", "run_pool"]
 
 Job = tuple[RepoRef, str | None]
 Answer = RepoResult | Unchanged
@@ -30,6 +30,10 @@ Answer = RepoResult | Unchanged
 # must not keep the run going forever).
 MAX_REBUILDS = 5
 MAX_CHUNK = 16
+
+
+class EngineError(RuntimeError):
+    """The engine cannot start (a Dask scheduler that does not answer); one line."""
 
 
 def chunks(jobs: Sequence[Job], slots: int) -> list[list[Job]]:
@@ -90,7 +94,11 @@ def run_dask(address: object, jobs: Sequence[Job]) -> Iterator[Answer]:
     """
     from dask.distributed import Client, as_completed  # an optional extra: imported only when asked for
 
-    with Client(address) as client:
+    try:
+        client = Client(address)
+    except OSError as error:  # TimeoutError included: nothing answered at the address
+        raise EngineError(f"--dask {address}: cannot reach the scheduler ({error})") from None
+    with client:
         slots = sum(client.nthreads().values()) or 1
         futures = client.map(run_chunk, chunks(jobs, slots), pure=False, retries=2)
         for future in as_completed(futures):

@@ -16,6 +16,7 @@ repository is ever counted twice.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
@@ -27,7 +28,7 @@ import pyarrow.parquet as pq
 
 from nmdoctor.fleet.tasks import RepoResult
 
-__all__ = ["FINDINGS_SCHEMA", "PACKAGES_SCHEMA", "REPOS_SCHEMA", "Store"]
+__all__ = ["FINDINGS_SCHEMA", "PACKAGES_SCHEMA", "REPOS_SCHEMA", "Store", "StoreBusy"]
 
 _STR = pa.string()
 REPOS_SCHEMA = pa.schema(
@@ -87,6 +88,10 @@ FINDINGS_SCHEMA = pa.schema(
 TABLES = {"repos": REPOS_SCHEMA, "packages": PACKAGES_SCHEMA, "findings": FINDINGS_SCHEMA}
 
 
+class StoreBusy(OSError):
+    """Another run is writing to the same results folder."""
+
+
 class Store:
     """The results folder of a fleet run."""
 
@@ -94,12 +99,27 @@ class Store:
         self.folder = os.path.abspath(folder)
         self.parts = os.path.join(self.folder, "parts")
         self.incoming = os.path.join(self.folder, ".incoming")
+        self._lock: int | None = None
 
     def open(self) -> None:
-        """Create the folder; throw away batches a killed run did not finish writing."""
+        """Create the folder, take it for this run (one writer at a time: the lock goes with the
+        process, so a killed run never leaves it taken), and throw away batches a killed run did
+        not finish writing."""
         os.makedirs(self.parts, exist_ok=True)
+        self._lock = os.open(os.path.join(self.folder, ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self._lock)
+            self._lock = None
+            raise StoreBusy(f"{self.folder}: another fleet run is writing here") from None
         shutil.rmtree(self.incoming, ignore_errors=True)
         os.makedirs(self.incoming, exist_ok=True)
+
+    def close(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def batches(self) -> list[str]:
         """The finished batch folders, oldest first (batch names sort by creation time)."""

@@ -147,6 +147,8 @@ def test_query_and_summary(reference, tmp_path) -> None:
     assert bad.exit_code == 2 and bad.output.count("\n") == 1 and "nope" in bad.output
     empty = run("fleet", "query", str(tmp_path), "SELECT 1")
     assert empty.exit_code == 2 and "no fleet results" in empty.output
+    again = run("fleet", "report", str(reference))
+    assert again.exit_code == 0 and again.output.strip() == str(reference / "summary.html")
     page = (reference / "summary.html").read_text(encoding="utf-8")
     assert "duplicate-singleton" in page and "react" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
@@ -156,3 +158,16 @@ def test_bad_sources_are_one_line_errors(tmp_path) -> None:
     result = run("fleet", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert result.output.strip().endswith("missing: no such folder, file or git repository")
+
+
+def test_one_writer_at_a_time(fleet, tmp_path) -> None:
+    from nmdoctor.fleet.store import Store
+
+    holder = Store(str(tmp_path))
+    holder.open()
+    try:
+        result = run("fleet", str(fleet[0]), "-o", str(tmp_path))
+        assert result.exit_code == 2
+        assert result.output.strip().endswith(f"{tmp_path}: another fleet run is writing here")
+    finally:
+        holder.close()

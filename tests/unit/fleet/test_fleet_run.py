@@ -171,3 +171,17 @@ def test_one_writer_at_a_time(fleet, tmp_path) -> None:
         assert result.output.strip().endswith(f"{tmp_path}: another fleet run is writing here")
     finally:
         holder.close()
+
+
+def test_a_list_file_names_checkouts_and_git_repositories_at_refs(fleet, mirror, tmp_path) -> None:
+    listing = tmp_path / "repos.txt"
+    checkout = fleet[0] / "repo-0001"
+    listing.write_text(
+        f"# one checkout, one bare repository at a ref\n{checkout}\n{mirror / 'repo-0002.git'}@main  # pinned\n"
+    )
+    result = run("fleet", str(listing), "-o", str(tmp_path / "out"), "--ref", "no-such-ref", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    rows = {row["repository"]: row for row in tables(tmp_path / "out", drop=())["repos"]}
+    assert sorted(rows) == ["repo-0001", "repo-0002"]
+    assert (rows["repo-0001"]["source"], rows["repo-0001"]["ref"]) == ("dir", None)
+    assert (rows["repo-0002"]["source"], rows["repo-0002"]["ref"], rows["repo-0002"]["status"]) == ("git", "main", "ok")

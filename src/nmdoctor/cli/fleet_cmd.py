@@ -119,8 +119,8 @@ Examples:
 \b
 Each repository is read from its lockfile (as `check --lockfile`) and its container files (as
 `docker`), never installed. Rows are keyed by the repository's commit (git) or a hash of its
-lockfile, manifest and container files: a second run skips what did not change and finishes what
-a killed run left. DIR holds parts/*/{repos,packages,findings}.parquet and summary.html.
+files' names, sizes and times: a second run skips what did not change and finishes what a killed
+run left. DIR holds parts/*/{repos,packages,findings}.parquet and summary.html.
 Exit status: 0 when the run finished (unreadable repositories are rows with an error), 2 bad usage.
 """,
 )

@@ -14,17 +14,8 @@ from dataclasses import dataclass
 
 __all__ = ["RepoRef", "SourceError", "expand_sources", "input_key"]
 
-# Files of a checkout whose content decides the answer; their hash keys a folder's results.
-KEY_FILES = (
-    "package.json",
-    "npm-shrinkwrap.json",
-    "package-lock.json",
-    "pnpm-lock.yaml",
-    "yarn.lock",
-    "pnpm-workspace.yaml",
-    ".nmdoctor.json",
-    ".dockerignore",
-)
+# Folders whose files never change an answer read from the lockfile (installed trees, git's store).
+SKIPPED_FOLDERS = frozenset({"node_modules", ".git"})
 
 
 class SourceError(ValueError):
@@ -111,9 +102,10 @@ def expand_sources(sources: tuple[str, ...] | list[str], ref: str = "HEAD") -> l
 
 
 def input_key(repo: RepoRef) -> str:
-    """What the results of ``repo`` depend on: its commit, or a hash of the files that decide them.
+    """What the results of ``repo`` depend on: its commit, or a hash of its files' names, sizes and
+    modification times.
 
-    The driver computes it before scheduling, to skip what an earlier run already answered.
+    ``tasks.run_task`` computes it in the worker, to skip what an earlier run already answered.
     """
     if repo.ref is not None:
         try:
@@ -128,24 +120,29 @@ def input_key(repo: RepoRef) -> str:
         commit = done.stdout.strip()
         return f"commit:{commit}" if done.returncode == 0 and commit else f"error:no commit {repo.ref}"
     digest = hashlib.sha256()
-    for name in (*KEY_FILES, *_docker_names(repo.location)):
+    for entry in _walk(repo.location, ""):
+        digest.update(entry)
+    return f"files:{digest.hexdigest()}"
+
+
+def _walk(folder: str, prefix: str) -> list[bytes]:
+    """``path, size, mtime`` of every file under ``folder`` but installed trees and git's store:
+    any edit, addition or removal (of a lockfile, a manifest, a Dockerfile, an entrypoint, a
+    source file whose imports a check reads) changes the key, as it would for make or rsync."""
+    entries: list[bytes] = []
+    try:
+        scanned = sorted(os.scandir(folder), key=lambda item: item.name)
+    except OSError:
+        return entries
+    for item in scanned:
+        name = f"{prefix}{item.name}"
         try:
-            with open(os.path.join(repo.location, name), "rb") as handle:
-                content = handle.read()
+            if item.is_dir(follow_symlinks=False):
+                if item.name not in SKIPPED_FOLDERS:
+                    entries.extend(_walk(item.path, f"{name}/"))
+                continue
+            stat = item.stat(follow_symlinks=False)
         except OSError:
             continue
-        digest.update(f"{name}\0{len(content)}\0".encode())
-        digest.update(content)
-    return f"sha256:{digest.hexdigest()}"
-
-
-def _docker_names(folder: str) -> list[str]:
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    return sorted(
-        name
-        for name in names
-        if name.startswith(("Dockerfile", "docker-compose", "compose.")) or name.endswith(".Dockerfile")
-    )
+        entries.append(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return entries

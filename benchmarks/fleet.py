@@ -28,14 +28,21 @@ sys.path.insert(0, str(REPO))
 from tests.fleetgen import make_fleet  # noqa: E402
 
 
-def fleet_run(fleet: Path, output: Path, *engine: str) -> tuple[float, float, dict[str, object]]:
-    shutil.rmtree(output, ignore_errors=True)
-    command = [sys.executable, "-m", "nmdoctor.cli.main", "fleet", str(fleet), "-o", str(output), "--progress", "json"]
-    started = time.perf_counter()
-    done = subprocess.run([*command, *engine], capture_output=True, text=True, check=True)
-    wall = time.perf_counter() - started
-    final = json.loads(done.stderr.strip().splitlines()[-1])
-    return wall, final["done"] / final["seconds"], final
+def fleet_run(fleet: Path, output: Path, repeat: int, *engine: str) -> tuple[float, float, dict[str, object]]:
+    """The best of ``repeat`` runs (the machine may be shared: the best is the least disturbed)."""
+    best: tuple[float, float, dict[str, object]] | None = None
+    for _ in range(repeat):
+        shutil.rmtree(output, ignore_errors=True)
+        command = [sys.executable, "-m", "nmdoctor.cli.main", "fleet", str(fleet), "-o", str(output)]
+        started = time.perf_counter()
+        done = subprocess.run([*command, "--progress", "json", *engine], capture_output=True, text=True, check=True)
+        wall = time.perf_counter() - started
+        final = json.loads(done.stderr.strip().splitlines()[-1])
+        rate = final["done"] / final["seconds"]
+        if best is None or rate > best[1]:
+            best = (wall, rate, final)
+    assert best is not None
+    return best
 
 
 def serial_share(fleet: Path, scratch: Path) -> None:
@@ -82,6 +89,7 @@ def main() -> None:
     parser.add_argument("--repos", type=int, default=2000)
     parser.add_argument("--cache", default=str(REPO / ".cache" / "bench-fleet"))
     parser.add_argument("--check-samples", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per configuration; the best is printed")
     args = parser.parse_args()
     cache = Path(args.cache)
     fleet = cache / f"fleet-{args.repos}"
@@ -93,7 +101,7 @@ def main() -> None:
 
     rates: dict[str, float] = {}
     for workers in (1, 2):
-        wall, rate, final = fleet_run(fleet, cache / "out", "--workers", str(workers))
+        wall, rate, final = fleet_run(fleet, cache / "out", args.repeat, "--workers", str(workers))
         rates[f"pool-{workers}"] = rate
         print(
             f"local pool, {workers} worker(s): {rate:7.1f} repos/s  "
@@ -106,7 +114,7 @@ def main() -> None:
         with LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
         ) as cluster:
-            wall, rate, final = fleet_run(fleet, cache / "out", "--dask", cluster.scheduler_address)
+            wall, rate, final = fleet_run(fleet, cache / "out", args.repeat, "--dask", cluster.scheduler_address)
         rates[f"dask-{workers}"] = rate
         print(
             f"LocalCluster, {workers} worker(s): {rate:7.1f} repos/s  "

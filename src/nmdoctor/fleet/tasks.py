@@ -17,6 +17,7 @@ from nmdoctor.diagnostics.config import ConfigError, load_settings
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.docker.hazards import DockerInputError, docker_findings
+from nmdoctor.docker.project import compose_files, dockerfile_names
 from nmdoctor.fleet.gitfs import GitReadError, read_git_tree
 from nmdoctor.fleet.sources import RepoRef, input_key
 from nmdoctor.lockfiles import find_lockfile, read_lockfile
@@ -186,11 +187,14 @@ def _analyse(repo: RepoRef, key: str, started: float) -> RepoResult:
         for finding in run_checks(context, ignore=tuple(settings.ignore))
         if finding.package is None or finding.package.name not in settings.ignore_packages
     ]
-    try:
-        docker = docker_findings(fs, root)
-    except DockerInputError as error:
-        docker = []
-        row["docker_error"] = _strip_root(root, str(error))
+    docker: list[Finding] = []
+    # A repository without a container setup has no docker answers (`nmdoctor docker` says
+    # "nothing to analyse" there); one with a setup that cannot be read keeps its lockfile answers.
+    if compose_files(fs, root) or dockerfile_names(fs, root):
+        try:
+            docker = docker_findings(fs, root)
+        except DockerInputError as error:
+            row["docker_error"] = _strip_root(root, str(error))
     for tool, findings in (("check", checked), ("docker", docker)):
         for finding in sorted(findings, key=Finding.sort_key):
             result.findings.append(_finding_row(repo.name, tool, finding, roots))

@@ -28,6 +28,7 @@ COMMANDS = {
     "docker": "nmdoctor.cli.docker_cmd:docker_command",
     "volume-sync": "nmdoctor.cli.volume_sync_cmd:volume_sync_command",
     "archive": "nmdoctor.cli.archive_cmd:archive_command",
+    "fleet": "nmdoctor.cli.fleet_cmd:fleet_command",
 }
 
 

@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("nmdoctor.diagnostics",),
     ("nmdoctor.migrate", "nmdoctor.project"),
     ("nmdoctor.render",),
-    ("nmdoctor.api", "nmdoctor.cli"),
+    ("nmdoctor.api", "nmdoctor.cli", "nmdoctor.fleet"),
 )
 
 

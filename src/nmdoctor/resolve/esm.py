@@ -8,9 +8,10 @@ folders named node_modules.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
-from nmdoctor.resolve.builtins import BUILTINS, SCHEME_ONLY
+from nmdoctor.resolve.builtins import builtins_for
 from nmdoctor.resolve.errors import (
     EsmModuleNotFound,
     InvalidModuleSpecifier,
@@ -21,6 +22,8 @@ from nmdoctor.resolve.errors import (
 from nmdoctor.resolve.exports import package_exports_resolve, package_imports_resolve
 from nmdoctor.resolve.fileurl import FileUrl, file_url_to_path, parse_scheme, path_to_file_url, url_resolve
 from nmdoctor.resolve.lookup import DIR, FILE, Lookup, PackageConfig
+from nmdoctor.resolve.node_versions import LEGACY_MAIN_BY_PATH
+from nmdoctor.vfs import normalize
 
 __all__ = ["EsmResolver", "is_relative_specifier"]
 
@@ -47,6 +50,7 @@ class EsmResolver:
         self.lookup = lookup
         self.conditions = conditions
         self.preserve_symlinks = preserve_symlinks
+        self.builtins, self.scheme_only = builtins_for(lookup.node_version)
 
     # -- entry points ---------------------------------------------------------------------------
     def resolve(self, specifier: str, parent: FileUrl) -> str:
@@ -58,7 +62,7 @@ class EsmResolver:
             if scheme == "node:":
                 # The loader takes the specifier as written: "NODE:fs" is no builtin it knows.
                 name = specifier[5:]
-                if not specifier.startswith("node:") or (name not in BUILTINS and name not in SCHEME_ONLY):
+                if not specifier.startswith("node:") or (name not in self.builtins and name not in self.scheme_only):
                     raise UnknownBuiltinModule(f"No such built-in module: {specifier}")
                 return specifier
             if scheme is not None and scheme != "file:":
@@ -142,7 +146,7 @@ class EsmResolver:
 
     def package_resolve(self, specifier: str, base: FileUrl, conditions: frozenset[str]) -> FileUrl | str:
         """PACKAGE_RESOLVE(packageSpecifier, parentURL)."""
-        if specifier in BUILTINS:
+        if specifier in self.builtins:
             return "node:" + specifier
         name, subpath = self._parse_package_name(specifier, base)
         scope = self.package_scope_config(base)
@@ -172,6 +176,8 @@ class EsmResolver:
 
     def legacy_main_resolve(self, package_json: FileUrl, config: PackageConfig, base: FileUrl) -> FileUrl:
         """LEGACY_MAIN_RESOLVE: ``main`` with the CommonJS-style guesses, then ``index.*``."""
+        if self.lookup.node_version.has(LEGACY_MAIN_BY_PATH):
+            return self._legacy_main_by_path(package_json, config, base)
         if config.main is not None:
             for suffix in ("", *_LEGACY_MAIN_SUFFIXES):
                 guess = url_resolve(f"./{config.main}{suffix}", package_json)
@@ -182,6 +188,26 @@ class EsmResolver:
             if self._file_exists(guess):
                 return guess
         folder = package_json.pathname.rpartition("/")[0]
+        raise EsmModuleNotFound(f"Cannot find package '{folder}' imported from {self._where(base)}")
+
+    def _legacy_main_by_path(self, package_json: FileUrl, config: PackageConfig, base: FileUrl) -> FileUrl:
+        """legacyMainResolve of node 22+ (node_file.cc): guesses are paths from path.resolve(package,
+        main); the answer is path.resolve(package, (main or "./") + suffix), which for a ``main``
+        ending in "/" is not the file that was found (node's own quirk, kept)."""
+        folder = file_url_to_path(package_json).rpartition("/")[0]
+        if config.main is not None:
+            start = normalize(posixpath.join(folder, config.main))
+            for suffix in ("", *_LEGACY_MAIN_SUFFIXES):
+                found = self.lookup.stat(start + suffix) == FILE
+                self.lookup.note(start + suffix, "found" if found else "not a file")
+                if found:
+                    return path_to_file_url(normalize(posixpath.join(folder, (config.main or "./") + suffix)))
+        for index in ("index.js", "index.json", "index.node"):
+            guess = folder + "/" + index
+            found = self.lookup.stat(guess) == FILE
+            self.lookup.note(guess, "found" if found else "not a file")
+            if found:
+                return path_to_file_url(guess)
         raise EsmModuleNotFound(f"Cannot find package '{folder}' imported from {self._where(base)}")
 
     # -- helpers --------------------------------------------------------------------------------

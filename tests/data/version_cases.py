@@ -83,6 +83,16 @@ VERSION_CASES: list[VersionCase] = [
         _all("ERR_PACKAGE_PATH_NOT_EXPORTED", *["node_modules/t/index.js"] * 3),
     ),
     VersionCase(
+        rules.EXPORTS_NON_OBJECT_IGNORED,
+        Case("imports: 3 (require)", {"package.json": {"imports": 3}}, "#a", "?"),
+        _all("ERR_PACKAGE_IMPORT_NOT_DEFINED", *["MODULE_NOT_FOUND"] * 3),
+    ),
+    VersionCase(
+        rules.EXPORTS_NON_OBJECT_IGNORED,
+        Case('imports: "x" is kept (require)', {"package.json": {"imports": "x"}}, "#a", "?"),
+        _all(*["ERR_PACKAGE_IMPORT_NOT_DEFINED"] * 4),
+    ),
+    VersionCase(
         rules.PACKAGE_JSON_NOT_OBJECT,
         Case("package.json is [] (require)", _ARRAY_PACKAGE, "arr", "?"),
         _all("node_modules/arr/index.js", *["ERR_INVALID_PACKAGE_CONFIG"] * 3),
@@ -91,6 +101,32 @@ VERSION_CASES: list[VersionCase] = [
         rules.PACKAGE_JSON_NOT_OBJECT,
         Case("package.json is 123 (import)", _NUMBER_PACKAGE, "num", "?", mode="esm"),
         _all("node_modules/num/index.js", *["ERR_INVALID_PACKAGE_CONFIG"] * 3),
+    ),
+    VersionCase(
+        rules.PACKAGE_JSON_NOT_OBJECT,
+        # node 20 crashes with a code-less TypeError on this one: no answer to agree with there.
+        Case(
+            "package.json is null (require)",
+            {"node_modules/nul/package.json": "null", "node_modules/nul/index.js": ""},
+            "nul",
+            "?",
+        ),
+        {"22": "ERR_INVALID_PACKAGE_CONFIG", "24": "ERR_INVALID_PACKAGE_CONFIG", "26": "ERR_INVALID_PACKAGE_CONFIG"},
+    ),
+    VersionCase(
+        rules.LEGACY_MAIN_BY_PATH,
+        Case(
+            'import of main "lib/." beside lib/.json',
+            {
+                "node_modules/d/package.json": {"main": "lib/."},
+                "node_modules/d/lib/.json": "{}",
+                "node_modules/d/index.js": "",
+            },
+            "d",
+            "?",
+            mode="esm",
+        ),
+        _all("ERR_MODULE_NOT_FOUND", *["node_modules/d/index.js"] * 3),
     ),
     VersionCase(
         rules.LEGACY_MAIN_BY_PATH,

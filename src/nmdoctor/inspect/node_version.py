@@ -162,7 +162,7 @@ def _version_for(value: str, on_path: NodeVersion | None) -> NodeVersion | None:
         found = nodesemver.min_satisfying(known, value, loose=True)
         if found is None:
             lowest = nodesemver.min_satisfying(
-                [f"{major}.{minor}.0" for major in range(18, max(LATEST) + 1) for minor in range(40)],
+                [f"{major}.{minor}.0" for major in range(18, max(LATEST) + 10) for minor in range(40)],
                 value,
                 loose=True,
             )

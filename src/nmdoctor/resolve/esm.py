@@ -175,51 +175,45 @@ class EsmResolver:
         raise EsmModuleNotFound(f"Cannot find package '{name}' imported from {self._where(base)}")
 
     def legacy_main_resolve(self, package_json: FileUrl, config: PackageConfig, base: FileUrl) -> FileUrl:
-        """LEGACY_MAIN_RESOLVE: ``main`` with the CommonJS-style guesses, then ``index.*``."""
-        if self.lookup.node_version.has(LEGACY_MAIN_BY_PATH):
-            return self._legacy_main_by_path(package_json, config, base)
-        if config.main is not None:
-            for suffix in ("", *_LEGACY_MAIN_SUFFIXES):
-                guess = url_resolve(f"./{config.main}{suffix}", package_json)
-                if self._file_exists(guess):
-                    return guess
-        for index in ("./index.js", "./index.json", "./index.node"):
-            guess = url_resolve(index, package_json)
-            if self._file_exists(guess):
-                return guess
-        folder = package_json.pathname.rpartition("/")[0]
-        raise EsmModuleNotFound(f"Cannot find package '{folder}' imported from {self._where(base)}")
+        """LEGACY_MAIN_RESOLVE: ``main`` with the CommonJS-style guesses, then ``index.*``.
 
-    def _legacy_main_by_path(self, package_json: FileUrl, config: PackageConfig, base: FileUrl) -> FileUrl:
-        """legacyMainResolve of node 22+ (node_file.cc): guesses are paths from path.resolve(package,
-        main); the answer is path.resolve(package, (main or "./") + suffix), which for a ``main``
-        ending in "/" is not the file that was found (node's own quirk, kept)."""
+        As node's legacyMainResolve (C++, node_file.cc): a guess is the *path* of ``main`` plus a
+        suffix ("", .js, .json, .node, /index.js, /index.json, /index.node); the URL it returns is
+        then rebuilt from ``main + suffix``, which is not always the file that was found (``main``
+        "lib/." found as "lib/.json" comes back as "lib/..json"; finalize_resolution then fails),
+        node's own quirk, kept. Node 20 takes the path of the URL ``./main``; node 22+ takes
+        path.resolve(package, main) (LEGACY_MAIN_BY_PATH).
+        """
         folder = file_url_to_path(package_json).rpartition("/")[0]
+        by_path = self.lookup.node_version.has(LEGACY_MAIN_BY_PATH)
         if config.main is not None:
-            start = normalize(posixpath.join(folder, config.main))
-            for suffix in ("", *_LEGACY_MAIN_SUFFIXES):
+            start = self._legacy_main_start(package_json, folder, config.main, by_path=by_path)
+            for suffix in ("", *_LEGACY_MAIN_SUFFIXES) if start is not None else ():
                 found = self.lookup.stat(start + suffix) == FILE
                 self.lookup.note(start + suffix, "found" if found else "not a file")
                 if found:
-                    return path_to_file_url(normalize(posixpath.join(folder, (config.main or "./") + suffix)))
+                    if by_path:
+                        return path_to_file_url(normalize(posixpath.join(folder, (config.main or "./") + suffix)))
+                    return url_resolve(f"./{config.main}{suffix}", package_json)
         for index in ("index.js", "index.json", "index.node"):
             guess = folder + "/" + index
             found = self.lookup.stat(guess) == FILE
             self.lookup.note(guess, "found" if found else "not a file")
             if found:
-                return path_to_file_url(guess)
+                return url_resolve("./" + index, package_json)
         raise EsmModuleNotFound(f"Cannot find package '{folder}' imported from {self._where(base)}")
 
-    # -- helpers --------------------------------------------------------------------------------
-    def _file_exists(self, url: FileUrl) -> bool:
+    @staticmethod
+    def _legacy_main_start(package_json: FileUrl, folder: str, main: str, *, by_path: bool) -> str | None:
+        """The path the suffixes are appended to, or None when node 20 cannot turn it into one."""
+        if by_path:
+            return normalize(posixpath.join(folder, main))
         try:
-            path = file_url_to_path(url)
+            return file_url_to_path(url_resolve(f"./{main}", package_json))
         except InvalidModuleSpecifier:
-            return False
-        found = self.lookup.stat(path) == FILE
-        self.lookup.note(path, "found" if found else "not a file")
-        return found
+            return None
 
+    # -- helpers --------------------------------------------------------------------------------
     @staticmethod
     def _parse_package_name(specifier: str, base: FileUrl) -> tuple[str, str]:
         # As node's parsePackageName: an empty specifier is not refused here; its lookup of the

@@ -69,8 +69,10 @@ def _parse_package_json(path: VPath, raw: bytes, version: NodeVersion) -> Packag
     main = parsed.get("main")
     kind = parsed.get("type")
     exports = parsed.get("exports")
-    if isinstance(exports, bool | int | float) and version.has(EXPORTS_NON_OBJECT_IGNORED):
-        exports = None
+    imports = parsed.get("imports")
+    if version.has(EXPORTS_NON_OBJECT_IGNORED):
+        exports = None if isinstance(exports, bool | int | float) else exports
+        imports = None if isinstance(imports, bool | int | float) else imports
     return PackageConfig(
         path,
         exists=True,
@@ -78,7 +80,7 @@ def _parse_package_json(path: VPath, raw: bytes, version: NodeVersion) -> Packag
         main=main if isinstance(main, str) else None,
         type=kind if kind in ("commonjs", "module") else "none",
         exports=exports,
-        imports=parsed.get("imports"),
+        imports=imports,
     )
 
 

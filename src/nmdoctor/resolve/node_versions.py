@@ -94,11 +94,12 @@ MODULE_SYNC = Rule(
     "whenever require(esm) is: by default from 22.12.0 and 20.19.0). Measured on all four lines.",
 )
 EXPORTS_NON_OBJECT_IGNORED = Rule(
-    "exports-number-or-boolean-ignored",
+    "exports-imports-number-or-boolean-ignored",
     (_v("22.0.0"),),
-    '"exports" set to a number, true or false is ignored (the package resolves through "main" as if '
-    "it had no exports): the C++ package.json reader keeps only strings, arrays and objects "
-    "(nodejs/node#50322). Node 20 threw ERR_PACKAGE_PATH_NOT_EXPORTED. Measured: 20.20.2 no, 22.23.5 yes.",
+    '"exports" or "imports" set to a number, true or false is ignored (the package resolves through '
+    '"main" as if it had no exports; require("#x") is a plain MODULE_NOT_FOUND): the C++ package.json '
+    "reader keeps only strings, arrays and objects (nodejs/node#50322). Node 20 threw "
+    "ERR_PACKAGE_PATH_NOT_EXPORTED / ERR_PACKAGE_IMPORT_NOT_DEFINED. Measured: 20.20.2 no, 22.23.5 yes.",
 )
 PACKAGE_JSON_NOT_OBJECT = Rule(
     "package-json-not-an-object",

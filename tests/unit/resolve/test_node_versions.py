@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
-from nmdoctor.resolve.node_versions import LATEST, RULES, NodeVersion, parse_node_version
+from nmdoctor.resolve.node_versions import LATEST, RULES, NodeVersion, Rule, parse_node_version
 from tests.casetrees import MEMORY_ROOT, expected_for, memory_tree, request_for
 from tests.data.resolve_cases import Case
 from tests.data.version_cases import VERSION_CASES
@@ -70,3 +70,10 @@ def test_rule_since_per_release_line() -> None:
     assert NodeVersion(22, 12, 0).has(rule)
     assert NodeVersion(26, 0, 0).has(rule)
     assert not NodeVersion(18, 20, 0).has(rule)
+
+
+def test_rule_until_is_exclusive() -> None:
+    rule = Rule("legacy", (NodeVersion(20, 0, 0),), "gone in 26", until=NodeVersion(26, 0, 0))
+    assert NodeVersion(24, 22, 3).has(rule)
+    assert not NodeVersion(26, 0, 0).has(rule)
+    assert not NodeVersion(18, 0, 0).has(rule)

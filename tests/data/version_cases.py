@@ -144,6 +144,18 @@ VERSION_CASES: list[VersionCase] = [
         _all("MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "ERR_INVALID_PACKAGE_CONFIG", "ERR_INVALID_PACKAGE_CONFIG"),
     ),
     VersionCase(
+        rules.PACKAGE_JSON_LOOP_ERROR,
+        Case(
+            "the package scope's package.json is a symlink loop",
+            {"scope/package.json": symlink("package.json"), "scope/x.js": "", "scope/y.js": ""},
+            "./y.js",
+            "?",
+            from_="scope/x.js",
+            mode="esm",
+        ),
+        _all("scope/y.js", "scope/y.js", "ERR_INVALID_PACKAGE_CONFIG", "ERR_INVALID_PACKAGE_CONFIG"),
+    ),
+    VersionCase(
         rules.IMPORTS_HASH_SLASH,
         Case('"#/x" in imports (require)', _HASH_SLASH, "#/x", "?"),
         _all("ERR_INVALID_MODULE_SPECIFIER", "ERR_INVALID_MODULE_SPECIFIER", "x.js", "x.js"),

@@ -50,6 +50,11 @@ def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def _timeout(queries: Sequence[Query]) -> int:
+    """Seconds a side may take: 15 minutes, or more for big runs on a busy machine."""
+    return max(900, len(queries) // 50)
+
+
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
@@ -86,7 +91,7 @@ def run_oracle(
         text=True,
         env=clean_env(env),
         cwd=cwd,
-        timeout=900,
+        timeout=_timeout(queries),
         check=False,
     )
     if done.returncode != 0:
@@ -111,7 +116,7 @@ def run_ours(
         text=True,
         env=clean_env(env),
         cwd=cwd,
-        timeout=900,
+        timeout=_timeout(queries),
         check=False,
     )
     if done.returncode not in (0, 1):

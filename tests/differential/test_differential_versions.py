@@ -1,9 +1,9 @@
 """The differential suite against each pinned real node: 22, 24 and 26 (20 is the node on PATH,
 compared by test_differential.py on 100 seeds).
 
-Each version gets its own 30 tree seeds (others than the main suite's) and 2 environment seeds,
-about 27,000 queries per version; ``python -m tests.differential.run --node 24 --seeds 0-300``
-is the full measurement. The binaries come from ``tests/node_tools/versions`` (installed by
+Each version gets its own 8 tree seeds (others than the main suite's) and 1 environment seed,
+about 9,000 queries per version, to keep CI short; ``python -m tests.differential.run --node 24
+--seeds 0-300`` is the full measurement (about 340,000 queries). The binaries come from ``tests/node_tools/versions`` (installed by
 scripts/test, or here on first use); without them (no npm, not linux-x64) the tests skip.
 """
 
@@ -17,8 +17,8 @@ from tests.differential.run import build_parts, compare, format_report, run_orac
 pytestmark = [pytest.mark.node]
 
 VERSIONS = ("22", "24", "26")
-SEEDS = range(100, 130)
-ENV_SEEDS = range(4, 6)
+SEEDS = range(100, 108)
+ENV_SEEDS = range(4, 5)
 
 
 @pytest.mark.parametrize("major", VERSIONS)
@@ -42,7 +42,7 @@ def test_agrees_with_real_node(major: str, tmp_path_factory: pytest.TempPathFact
         )
         ours.update(found)
     queries = [query for part in parts for query in part.queries]
-    assert len(queries) >= 20000
+    assert len(queries) >= 7000
     unknown = [answer for answer in node.values() if answer["error"] == "UNKNOWN_ERROR"]
     assert not unknown, f"node {major} failed without an error code: {unknown[:5]}"
     disagreements = compare(queries, node, ours)

@@ -3,8 +3,9 @@ compared by test_differential.py on 100 seeds).
 
 Each version gets its own 8 tree seeds (others than the main suite's) and 1 environment seed,
 about 9,000 queries per version, to keep CI short; ``python -m tests.differential.run --node 24
---seeds 0-300`` is the full measurement (about 340,000 queries). The binaries come from ``tests/node_tools/versions`` (installed by
-scripts/test, or here on first use); without them (no npm, not linux-x64) the tests skip.
+--seeds 0-300`` is the full measurement (about 340,000 queries). The binaries come from
+``tests/node_tools/versions`` (installed by scripts/test, or here on first use); without them (no
+npm, not linux-x64) the tests skip.
 """
 
 from __future__ import annotations

@@ -77,3 +77,10 @@ def test_rule_until_is_exclusive() -> None:
     assert NodeVersion(24, 22, 3).has(rule)
     assert not NodeVersion(26, 0, 0).has(rule)
     assert not NodeVersion(18, 0, 0).has(rule)
+
+
+def test_null_package_json_on_node_20_is_an_empty_package() -> None:
+    """Deliberate: node 20.20.2 crashes with a code-less TypeError here; nmdoctor reads no fields."""
+    fs = memory_tree(Case("null", {"node_modules/nul/package.json": "null", "node_modules/nul/index.js": ""}, "", ""))
+    result = Resolver(fs, ResolveOptions(node_version=LATEST[20])).resolve("nul", f"{MEMORY_ROOT}/index.js")
+    assert result.resolved == f"{MEMORY_ROOT}/node_modules/nul/index.js"

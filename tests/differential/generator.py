@@ -1430,6 +1430,131 @@ def scenario_cross(b: TreeBuilder) -> None:
         b.ask("cross", rng.choice(referrers), request)
 
 
+_VERSION_MANIFESTS = ("true", "false", '"x"', "[1]", "1.5", "{}")
+_VERSION_EXPORTS: tuple[Any, ...] = (False, True, 0, 1, 1.5, "", None)
+_VERSION_MAINS = (
+    "lib/",
+    "lib//",
+    "./lib/",
+    "lib/.",
+    "a%20b.js",
+    "a%2Fb.js",
+    "a b.js",
+    "",
+    ".",
+    "./",
+    "lib/index",
+    "lib.js/",
+    "../sib",
+    "lib/../lib",
+    "./missing/",
+)
+
+
+def scenario_versions(b: TreeBuilder) -> None:
+    """What resolves differently across node 20, 22, 24 and 26 (nmdoctor.resolve.node_versions):
+    non-object package.json files, number/boolean exports, ESM "main" guesses taken as paths,
+    symlink loops read as package.json, "#/" imports keys, and the builtins that come and go.
+    Runs last, so the queries of the other scenarios keep their ids."""
+    rng = b.rng
+    b.write("app/src/index.js", "//\n")
+    for index, text in enumerate(rng.sample(_VERSION_MANIFESTS, 3)):
+        where = f"app/node_modules/vbad-{index}"
+        b.write(f"{where}/package.json", text)
+        b.write(f"{where}/index.js", "//\n")
+        b.write(f"{where}/lib/x.js", "//\n")
+        for request in (f"vbad-{index}", f"vbad-{index}/lib/x.js", f"vbad-{index}/package.json"):
+            b.ask("versions", "app/src/index.js", request)
+        b.ask("versions", f"{where}/lib/x.js", "#a")
+        b.ask("versions", f"{where}/lib/x.js", "./x.js")
+    for index, value in enumerate(rng.sample(_VERSION_EXPORTS, 4)):
+        where = f"app/node_modules/vexp-{index}"
+        manifest: dict[str, Any] = {"name": f"vexp-{index}", "exports": value}
+        if rng.random() < 0.7:
+            manifest["main"] = rng.choice(("main.js", "lib", "./missing.js"))
+        b.write_json(f"{where}/package.json", manifest)
+        for rel in ("index.js", "main.js", "lib/index.js", "lib/x.js", "package.js"):
+            if rng.random() < 0.8:
+                b.write(f"{where}/{rel}", "//\n")
+        for request in (f"vexp-{index}", f"vexp-{index}/lib/x.js", f"vexp-{index}/lib", f"vexp-{index}/package.json"):
+            b.ask("versions", rng.choice(("app/src/index.js", "app")), request)
+        b.ask("versions", f"{where}/lib/x.js", f"vexp-{index}")
+    for index, main in enumerate(rng.sample(_VERSION_MAINS, 5)):
+        name = f"vmain-{index}"
+        where = f"app/node_modules/{name}"
+        b.write_json(f"{where}/package.json", {"name": name, "main": main})
+        for rel in (
+            "lib.js",
+            "lib/index.js",
+            "lib/.js",
+            "lib/.json",
+            "a%20b.js",
+            "a b.js",
+            ".js",
+            "index.js",
+            "lib.js/index.js",
+        ):
+            if rng.random() < 0.5:
+                b.write(f"{where}/{rel}", "//\n")
+        if rng.random() < 0.4:
+            b.write(f"app/node_modules/{name}.js", "//\n")
+        if rng.random() < 0.3:
+            b.write("app/node_modules/sib.js", "//\n")
+        for referrer in ("app/src/index.js", "app"):
+            b.ask("versions", referrer, name)
+        b.ask("versions", "app/src/index.js", f"./{name}", mode="cjs")
+    loops = rng.sample(("self", "json", "pair", "deep"), 2)
+    if "self" in loops:
+        b.link("app/node_modules/vloop", "vloop")
+    if "json" in loops:
+        b.write("app/node_modules/vloopjson/index.js", "//\n")
+        b.link("app/node_modules/vloopjson/package.json", "package.json")
+    if "pair" in loops:
+        b.link("app/node_modules/vpair-a", "vpair-b")
+        b.link("app/node_modules/vpair-b", "vpair-a")
+    if "deep" in loops:
+        b.write_json("app/node_modules/vdeep/package.json", {"name": "vdeep", "exports": "./index.js"})
+        b.write("app/node_modules/vdeep/index.js", "//\n")
+        b.link("app/node_modules/vdeep/node_modules", "node_modules")
+    for request in ("vloop", "vloop/x.js", "vloopjson", "vloopjson/index.js", "vpair-a", "vpair-b/x", "vdeep"):
+        b.ask("versions", rng.choice(("app/src/index.js", "app/node_modules/vdeep/index.js")), request)
+    b.write_json("app/vimpnum/package.json", {"name": "vimpnum", "imports": rng.choice((3, 0, True, False, "x", []))})
+    b.write("app/vimpnum/x.js", "//\n")
+    for request in ("#a", "#/x", "vimpnum"):
+        b.ask("versions", "app/vimpnum/x.js", request)
+    imports: dict[str, Any] = {}
+    for key in rng.sample(("#/x", "#/*", "#/", "#/a/", "#/a/*.js", "#//x", "#x/*", "#/x/*"), 4):
+        imports[key] = rng.choice(("./x.js", "./src/*.js", "./src/", "alpha", "fs", "./missing.js", None))
+    b.write_json("app/vimports/package.json", {"name": "vimports", "imports": imports})
+    for rel in ("x.js", "src/x.js", "src/a.js", "src/a/b.js"):
+        b.write(f"app/vimports/{rel}", "//\n")
+    for request in rng.sample(
+        ("#/x", "#/a", "#/a/b", "#/a/b.js", "#/", "#//x", "#/../x", "#/x/a", "#x/a", "#/src/x.js"), 6
+    ):
+        b.ask("versions", rng.choice(("app/vimports/x.js", "app/vimports/src/a.js", "app/vimports")), request)
+    if rng.random() < 0.6:
+        b.write("app/node_modules/_stream_readable/index.js", "//\n")
+        b.write("app/node_modules/ffi/index.js", "//\n")
+        b.write("app/node_modules/sqlite/index.js", "//\n")
+    for request in rng.sample(
+        (
+            "_stream_readable",
+            "node:_stream_readable",
+            "_stream_wrap",
+            "node:_stream_duplex",
+            "ffi",
+            "node:ffi",
+            "sqlite",
+            "node:sqlite",
+            "node:sqlite/x",
+            "node:quic",
+            "node:test/reporters",
+        ),
+        6,
+    ):
+        b.ask("versions", "app/src/index.js", request)
+
+
 SCENARIOS = (
     scenario_probing,
     scenario_mains,
@@ -1446,6 +1571,7 @@ SCENARIOS = (
     scenario_urls,
     scenario_walk,
     scenario_cross,
+    scenario_versions,
 )
 
 

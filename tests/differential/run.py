@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.differential.generator import Query, count_packages, generate_case, generate_env_case
+from tests.differential.nodes import MAJORS, VERSIONS_DIR, node_version
+from tests.differential.nodes import node_binary as pinned_node
 
 ORACLE = Path(__file__).with_name("oracle.mjs")
 
@@ -48,6 +50,11 @@ def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def _timeout(queries: Sequence[Query]) -> int:
+    """Seconds a side may take: 15 minutes, or more for big runs on a busy machine."""
+    return max(900, len(queries) // 50)
+
+
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
@@ -66,10 +73,14 @@ def _parse_answers(text: str, who: str) -> dict[str, Answer]:
 
 
 def run_oracle(
-    queries: Sequence[Query], *, env: dict[str, str] | None = None, cwd: Path | None = None
+    queries: Sequence[Query],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    node: str | None = None,
 ) -> dict[str, Answer]:
-    """Real node's answer to every query, by id."""
-    node = shutil.which("node")
+    """Real node's answer to every query, by id (``node``: the binary; default the one on PATH)."""
+    node = node or shutil.which("node")
     if node is None:
         raise FileNotFoundError("node is not on PATH")
     payload = "".join(json.dumps(query) + "\n" for query in queries)
@@ -80,7 +91,7 @@ def run_oracle(
         text=True,
         env=clean_env(env),
         cwd=cwd,
-        timeout=900,
+        timeout=_timeout(queries),
         check=False,
     )
     if done.returncode != 0:
@@ -89,17 +100,23 @@ def run_oracle(
 
 
 def run_ours(
-    queries: Sequence[Query], batch_file: Path, *, env: dict[str, str] | None = None, cwd: Path | None = None
+    queries: Sequence[Query],
+    batch_file: Path,
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    node_version: str | None = None,
 ) -> tuple[dict[str, Answer], str]:
     """``nmdoctor resolve --batch``'s answer to every query, by id, and its stderr."""
     write_jsonl(batch_file, queries)
+    version = ["--node-version", node_version] if node_version else []
     done = subprocess.run(
-        [*nmdoctor_command(), "resolve", "--batch", str(batch_file)],
+        [*nmdoctor_command(), "resolve", "--batch", str(batch_file), *version],
         capture_output=True,
         text=True,
         env=clean_env(env),
         cwd=cwd,
-        timeout=900,
+        timeout=_timeout(queries),
         check=False,
     )
     if done.returncode not in (0, 1):
@@ -239,6 +256,7 @@ class RunResult:
     packages: int
     seconds: dict[str, float]
     stderr: str = ""
+    node_version: str = ""
 
     @property
     def total(self) -> int:
@@ -263,7 +281,12 @@ def build_parts(seeds: Iterable[int], env_seeds: Iterable[int], base: Path) -> t
     return parts, len(roots), sum(count_packages(root) for root in roots)
 
 
-def run(seeds: Iterable[int], env_seeds: Iterable[int], base: Path) -> RunResult:
+def run(seeds: Iterable[int], env_seeds: Iterable[int], base: Path, *, node_binary: str | None = None) -> RunResult:
+    """Compare with ``node_binary`` (default: the node on PATH), asking nmdoctor for that version."""
+    binary = node_binary or shutil.which("node")
+    if binary is None:
+        raise FileNotFoundError("node is not on PATH")
+    version = node_version(binary)
     base.mkdir(parents=True, exist_ok=True)
     clock = time.monotonic()
     parts, trees, packages = build_parts(seeds, env_seeds, base)
@@ -274,15 +297,17 @@ def run(seeds: Iterable[int], env_seeds: Iterable[int], base: Path) -> RunResult
     seconds["node"] = seconds["nmdoctor"] = 0.0
     for part in parts:
         clock = time.monotonic()
-        node.update(run_oracle(part.queries, env=part.env, cwd=part.cwd))
+        node.update(run_oracle(part.queries, env=part.env, cwd=part.cwd, node=binary))
         seconds["node"] += time.monotonic() - clock
         clock = time.monotonic()
-        answers, errors = run_ours(part.queries, base / f"batch-{part.name}.jsonl", env=part.env, cwd=part.cwd)
+        answers, errors = run_ours(
+            part.queries, base / f"batch-{part.name}.jsonl", env=part.env, cwd=part.cwd, node_version=version
+        )
         ours.update(answers)
         stderr.append(errors)
         seconds["nmdoctor"] += time.monotonic() - clock
     disagreements = [item for part in parts for item in compare(part.queries, node, ours)]
-    return RunResult(parts, node, ours, disagreements, trees, packages, seconds, "".join(stderr))
+    return RunResult(parts, node, ours, disagreements, trees, packages, seconds, "".join(stderr), version)
 
 
 def dump(result: RunResult, out: Path, *, limit: int = 30) -> str:
@@ -301,7 +326,10 @@ def dump(result: RunResult, out: Path, *, limit: int = 30) -> str:
 
 def summary(result: RunResult) -> str:
     timing = ", ".join(f"{name} {value:.1f}s" for name, value in result.seconds.items())
-    return f"{result.trees} trees, {result.packages} package.json files, {result.total} queries ({timing})"
+    return (
+        f"node {result.node_version}: {result.trees} trees, {result.packages} package.json files,"
+        f" {result.total} queries ({timing})"
+    )
 
 
 def parse_seeds(text: str) -> list[int]:
@@ -321,11 +349,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seeds", default="0-23", help="tree seeds, e.g. 0-50 or 3,7-9 (default 0-23)")
     parser.add_argument("--env-seeds", default="0-3", help="NODE_PATH/HOME tree seeds (default 0-3; '' for none)")
     parser.add_argument("--out", type=Path, required=True, help="output folder (emptied first)")
+    parser.add_argument(
+        "--node",
+        default="",
+        help="node to compare with: a pinned major (20, 22, 24, 26; installed on demand) or a binary (default: PATH)",
+    )
     parser.add_argument("--max-rows", type=int, default=30, help="disagreements shown in the table")
     args = parser.parse_args(argv)
     if args.out.exists():
         shutil.rmtree(args.out)
-    result = run(parse_seeds(args.seeds), parse_seeds(args.env_seeds), args.out.resolve())
+    binary: str | None = args.node or None
+    if args.node in MAJORS:
+        found = pinned_node(args.node)
+        if found is None:
+            parser.error(f"node {args.node} could not be installed (npm ci --prefix {VERSIONS_DIR})")
+        binary = str(found)
+    result = run(parse_seeds(args.seeds), parse_seeds(args.env_seeds), args.out.resolve(), node_binary=binary)
     print(dump(result, args.out.resolve(), limit=args.max_rows))
     if result.stderr.strip():
         print("nmdoctor stderr:\n" + result.stderr[-2000:], file=sys.stderr)

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.differential.generator import generate_case
+from tests.differential.nodes import node_version
 from tests.differential.run import (
     Answer,
     Part,
@@ -77,7 +78,13 @@ def node_answers(parts: list[Part]) -> dict[str, Answer]:
 def our_answers(parts: list[Part], workdir: Path) -> dict[str, Answer]:
     answers: dict[str, Answer] = {}
     for part in parts:
-        found, _stderr = run_ours(part.queries, workdir / f"batch-{part.name}.jsonl", env=part.env, cwd=part.cwd)
+        found, _stderr = run_ours(
+            part.queries,
+            workdir / f"batch-{part.name}.jsonl",
+            env=part.env,
+            cwd=part.cwd,
+            node_version=node_version(shutil.which("node") or "node"),
+        )
         answers.update(found)
     return answers
 
@@ -117,7 +124,7 @@ def test_suite_is_big_and_varied(parts: list[Part], workdir: Path) -> None:
     assert len({query["id"] for query in queries}) == len(queries)
     rules = {str(query["id"]).split(".")[1] for query in queries}
     assert {"probe", "main", "exports", "imports", "self", "nested", "pnpm", "symlink", "badjson", "builtin"} <= rules
-    assert {"url", "order", "conditions", "env"} <= rules
+    assert {"url", "order", "conditions", "env", "versions"} <= rules
 
 
 def test_node_reaches_every_error_code(node_answers: dict[str, Answer]) -> None:

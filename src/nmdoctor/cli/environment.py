@@ -6,6 +6,7 @@ import os
 import shutil
 
 from nmdoctor.resolve import ResolveOptions
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
 
 __all__ = ["node_options", "parent_module"]
 
@@ -26,8 +27,13 @@ def _global_folders() -> tuple[str, ...]:
     return tuple(os.path.normpath(folder) for folder in folders)
 
 
-def node_options(conditions: tuple[str, ...] = (), *, preserve_symlinks: bool = False) -> ResolveOptions:
-    """ResolveOptions as a ``node`` started here, with these flags, would have them."""
+def node_options(
+    conditions: tuple[str, ...] = (),
+    *,
+    preserve_symlinks: bool = False,
+    node_version: NodeVersion = DEFAULT_NODE_VERSION,
+) -> ResolveOptions:
+    """ResolveOptions as a ``node`` of ``node_version`` started here, with these flags, would have them."""
     node_path = os.environ.get("NODE_PATH", "")
     return ResolveOptions(
         conditions=conditions,
@@ -35,6 +41,7 @@ def node_options(conditions: tuple[str, ...] = (), *, preserve_symlinks: bool = 
         node_path=tuple(entry for entry in node_path.split(os.pathsep) if entry),
         global_folders=_global_folders(),
         cwd=os.getcwd(),
+        node_version=node_version,
     )
 
 

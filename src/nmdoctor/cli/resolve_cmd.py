@@ -13,10 +13,12 @@ from nmdoctor.cli.environment import node_options, parent_module
 from nmdoctor.cli.explain import package_name, render_explanation
 from nmdoctor.cli.pnp_resolve import PnpResolvers, pnp_parent, render_pnp_help
 from nmdoctor.inspect import unreachable_copies
+from nmdoctor.inspect.node_version import NodeVersionChoice, choose_node_version
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
 from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults, webpack_normal_defaults
 from nmdoctor.resolve.lookup import Lookup
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["resolve_command"]
@@ -29,6 +31,7 @@ Examples:
   nmdoctor resolve ./util --from lib/a.mjs --esm --conditions development
   nmdoctor resolve --batch queries.jsonl > answers.jsonl
   nmdoctor resolve css-loader --from . --bundler webpack-loader   # as webpack's resolveLoader
+  nmdoctor resolve pkg --from src/index.js --node-version 24      # as node 24 (newest 24.x)
 \b
 Batch lines: {"id", "from", "request", "mode": "cjs"|"esm", "conditions": [...],
 "preserveSymlinks": bool}; each answer: {"id", "resolved", "error"}.
@@ -58,6 +61,11 @@ def _split_conditions(text: str | None) -> tuple[str, ...]:
     type=click.Choice(["webpack", "webpack-loader"]),
     help="Resolve as webpack does (webpack-loader: as resolveLoader), from the folder --from.",
 )
+@click.option(
+    "--node-version",
+    metavar="20|22|24|26|X.Y.Z",
+    help="Resolve as this node does (default: the project's engines.node/.nvmrc/..., else the node on PATH).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print {request, from, resolved, error} as JSON.")
 @click.option(
     "--batch",
@@ -75,12 +83,17 @@ def resolve_command(
     as_json: bool,
     batch: str | None,
     bundler: str | None,
+    node_version: str | None,
 ) -> None:
-    """Resolve REQUEST exactly as node v20 would from the module --from."""
+    """Resolve REQUEST exactly as node would from the module --from.
+
+    The node version is --node-version, else the project's (volta.node, .nvmrc, .node-version,
+    devEngines, engines.node), else the node on PATH.
+    """
     if batch is not None:
         if request is not None:
             raise click.UsageError("give either REQUEST with --from, or --batch, not both")
-        run_batch(batch, sys.stdout)
+        run_batch(batch, sys.stdout, node_version=_choose_version(os.getcwd(), node_version))
         return
     if request is None or from_ is None:
         raise click.UsageError("REQUEST and --from PATH are required (or --batch FILE.jsonl)")
@@ -91,7 +104,10 @@ def resolve_command(
     if bundler is not None:
         _resolve_bundler(request, from_, bundler, explain=explain, as_json=as_json)
         return
-    options = node_options(_split_conditions(conditions), preserve_symlinks=preserve_symlinks)
+    choice = _choose_version(from_, node_version)
+    options = node_options(
+        _split_conditions(conditions), preserve_symlinks=preserve_symlinks, node_version=choice.version
+    )
     parent = inside_pnp or parent_module(from_, preserve_symlinks=preserve_symlinks)
     kind = ImportKind.IMPORT if esm else ImportKind.REQUIRE
     # Under Plug'n'Play (a .pnp.cjs above the module), require goes through yarn's runtime.
@@ -112,16 +128,19 @@ def resolve_command(
             payload["message"] = result.message
         if explain:
             payload["trace"] = [{"path": probe.path, "outcome": probe.outcome} for probe in result.trace]
+            payload["nodeVersion"] = {"version": str(choice.version), "source": choice.source}
             decided = _project_alias(request, parent)
             if decided is not None:
                 payload["projectConfig"] = decided
         click.echo(json.dumps(payload))
     elif explain and pnp is not None:
+        click.echo(f"As {choice}")
         render_explanation(result, sys.stdout)
         name = package_name(request)
         if name:
             render_pnp_help(pnp, result, name, sys.stdout)
     elif explain:
+        click.echo(f"As {choice}")
         name = package_name(request)
         copies = unreachable_copies(DiskFS(), name, parent) if name and not result.ok else []
         render_explanation(result, sys.stdout, copies)
@@ -136,6 +155,13 @@ def resolve_command(
     else:
         click.echo(terminal_safe(f"{result.error}: {result.message}"))
     sys.exit(0 if result.ok else 1)
+
+
+def _choose_version(start: str, explicit: str | None) -> NodeVersionChoice:
+    try:
+        return choose_node_version(start, explicit=explicit)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--node-version") from None
 
 
 def _resolve_bundler(request: str, from_: str, bundler: str, *, explain: bool, as_json: bool) -> None:
@@ -223,11 +249,12 @@ def _batch_line_problem(query: Any) -> str | None:
     return None
 
 
-def run_batch(path: str, out: TextIO) -> None:
+def run_batch(path: str, out: TextIO, *, node_version: NodeVersionChoice | None = None) -> None:
     """Answer every query of a JSON-lines file in one process, sharing one filesystem snapshot."""
     queries = _read_batch(path)
     fs = DiskFS()
-    lookup = Lookup(fs)
+    version = node_version.version if node_version is not None else DEFAULT_NODE_VERSION
+    lookup = Lookup(fs, version)
     pnp_resolvers = PnpResolvers(fs)
     resolvers: dict[tuple[tuple[str, ...], bool], Resolver] = {}
     parents: dict[tuple[str, bool], str] = {}
@@ -238,7 +265,8 @@ def run_batch(path: str, out: TextIO) -> None:
         key = (conditions, preserve)
         resolver = resolvers.get(key)
         if resolver is None:
-            resolver = Resolver(fs, node_options(conditions, preserve_symlinks=preserve), lookup=lookup)
+            options = node_options(conditions, preserve_symlinks=preserve, node_version=version)
+            resolver = Resolver(fs, options, lookup=lookup)
             resolvers[key] = resolver
         parent = parents.get((query["from"], preserve))
         if parent is None:

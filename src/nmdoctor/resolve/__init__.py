@@ -1,4 +1,4 @@
-"""Node.js module resolution (CommonJS and ESM), exact to node v20, over a FileSystem view."""
+"""Node.js module resolution (CommonJS and ESM), exact to node 20, 22, 24 and 26, over a FileSystem view."""
 
 from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.lookup import Probe

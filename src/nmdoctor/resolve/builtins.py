@@ -1,10 +1,22 @@
-"""Node v20's builtin module names (``require('module').builtinModules`` on v20.20.2).
+"""Node's builtin module names per version (``require('module').builtinModules``).
 
-``SCHEME_ONLY`` are the builtins that exist only with the ``node:`` prefix: plain ``require('test')``
-looks in node_modules.
+``BUILTINS`` and ``SCHEME_ONLY`` are node v20.20.2's; ``builtins_for`` applies the version rules
+of ``node_versions`` (``node:sqlite``, ``node:ffi``, the ``_stream_*`` removal). ``SCHEME_ONLY``
+are the builtins that exist only with the ``node:`` prefix: plain ``require('test')`` looks in
+node_modules.
 """
 
-__all__ = ["BUILTINS", "SCHEME_ONLY", "builtin_name"]
+import functools
+
+from nmdoctor.resolve.node_versions import (
+    DEFAULT_NODE_VERSION,
+    FFI_BUILTIN,
+    NO_LEGACY_STREAM_BUILTINS,
+    SQLITE_BUILTIN,
+    NodeVersion,
+)
+
+__all__ = ["BUILTINS", "SCHEME_ONLY", "builtin_name", "builtins_for"]
 
 BUILTINS: frozenset[str] = frozenset(
     {
@@ -82,9 +94,25 @@ BUILTINS: frozenset[str] = frozenset(
 SCHEME_ONLY: frozenset[str] = frozenset({"test", "test/reporters", "sea"})
 
 
-def builtin_name(request: str) -> str | None:
-    """The builtin a request names (``fs``, ``node:fs``, ``node:test``), or None."""
+_LEGACY_STREAMS = frozenset(name for name in BUILTINS if name.startswith("_stream_"))
+
+
+@functools.cache
+def builtins_for(version: NodeVersion) -> tuple[frozenset[str], frozenset[str]]:
+    """(builtins usable without the prefix, ``node:``-only builtins) of node at ``version``."""
+    plain = BUILTINS - _LEGACY_STREAMS if version.has(NO_LEGACY_STREAM_BUILTINS) else BUILTINS
+    scheme_only = set(SCHEME_ONLY)
+    if version.has(SQLITE_BUILTIN):
+        scheme_only.add("sqlite")
+    if version.has(FFI_BUILTIN):
+        scheme_only.add("ffi")
+    return plain, frozenset(scheme_only)
+
+
+def builtin_name(request: str, version: NodeVersion = DEFAULT_NODE_VERSION) -> str | None:
+    """The builtin a request names (``fs``, ``node:fs``, ``node:test``) for node at ``version``, or None."""
+    plain, scheme_only = builtins_for(version)
     if request.startswith("node:"):
         name = request[5:]
-        return name if name in BUILTINS or name in SCHEME_ONLY else None
-    return request if request in BUILTINS else None
+        return name if name in plain or name in scheme_only else None
+    return request if request in plain else None

@@ -77,7 +77,7 @@ class CjsResolver:
     # -- Module._resolveFilename ------------------------------------------------------------
     def resolve(self, request: str, parent: str) -> str:
         """Absolute path of what ``require(request)`` from ``parent`` loads, or ``node:NAME``."""
-        builtin = builtin_name(request)
+        builtin = builtin_name(request, self.lookup.node_version)
         if builtin is not None:
             return "node:" + builtin
         # An unknown "node:x" is no builtin, and require.resolve looks it up like any other name.

@@ -60,9 +60,9 @@ class InvalidModuleSpecifier(ResolutionError):
 class InvalidPackageConfig(ResolutionError):
     """A package.json that is not JSON, or ``exports`` that Node refuses.
 
-    Deviation, on purpose: for a package.json that is not JSON, Node's CommonJS loader throws a
-    plain ``Error`` with no code ("Error parsing ..."); nmdoctor reports this code for both
-    loaders, as Node's ESM loader does.
+    Deviation, on purpose, from node 20 only: for a package.json that is not JSON, its CommonJS
+    loader throws a plain ``Error`` with no code ("Error parsing ..."); nmdoctor reports this code
+    for both loaders, as node 20's ESM loader and both loaders of node 22+ do.
     """
 
     code = "ERR_INVALID_PACKAGE_CONFIG"

@@ -8,9 +8,10 @@ folders named node_modules.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
-from nmdoctor.resolve.builtins import BUILTINS, SCHEME_ONLY
+from nmdoctor.resolve.builtins import builtins_for
 from nmdoctor.resolve.errors import (
     EsmModuleNotFound,
     InvalidModuleSpecifier,
@@ -21,6 +22,8 @@ from nmdoctor.resolve.errors import (
 from nmdoctor.resolve.exports import package_exports_resolve, package_imports_resolve
 from nmdoctor.resolve.fileurl import FileUrl, file_url_to_path, parse_scheme, path_to_file_url, url_resolve
 from nmdoctor.resolve.lookup import DIR, FILE, Lookup, PackageConfig
+from nmdoctor.resolve.node_versions import LEGACY_MAIN_BY_PATH
+from nmdoctor.vfs import normalize
 
 __all__ = ["EsmResolver", "is_relative_specifier"]
 
@@ -47,6 +50,7 @@ class EsmResolver:
         self.lookup = lookup
         self.conditions = conditions
         self.preserve_symlinks = preserve_symlinks
+        self.builtins, self.scheme_only = builtins_for(lookup.node_version)
 
     # -- entry points ---------------------------------------------------------------------------
     def resolve(self, specifier: str, parent: FileUrl) -> str:
@@ -58,7 +62,7 @@ class EsmResolver:
             if scheme == "node:":
                 # The loader takes the specifier as written: "NODE:fs" is no builtin it knows.
                 name = specifier[5:]
-                if not specifier.startswith("node:") or (name not in BUILTINS and name not in SCHEME_ONLY):
+                if not specifier.startswith("node:") or (name not in self.builtins and name not in self.scheme_only):
                     raise UnknownBuiltinModule(f"No such built-in module: {specifier}")
                 return specifier
             if scheme is not None and scheme != "file:":
@@ -142,7 +146,7 @@ class EsmResolver:
 
     def package_resolve(self, specifier: str, base: FileUrl, conditions: frozenset[str]) -> FileUrl | str:
         """PACKAGE_RESOLVE(packageSpecifier, parentURL)."""
-        if specifier in BUILTINS:
+        if specifier in self.builtins:
             return "node:" + specifier
         name, subpath = self._parse_package_name(specifier, base)
         scope = self.package_scope_config(base)
@@ -171,29 +175,45 @@ class EsmResolver:
         raise EsmModuleNotFound(f"Cannot find package '{name}' imported from {self._where(base)}")
 
     def legacy_main_resolve(self, package_json: FileUrl, config: PackageConfig, base: FileUrl) -> FileUrl:
-        """LEGACY_MAIN_RESOLVE: ``main`` with the CommonJS-style guesses, then ``index.*``."""
+        """LEGACY_MAIN_RESOLVE: ``main`` with the CommonJS-style guesses, then ``index.*``.
+
+        As node's legacyMainResolve (C++, node_file.cc): a guess is the *path* of ``main`` plus a
+        suffix ("", .js, .json, .node, /index.js, /index.json, /index.node); the URL it returns is
+        then rebuilt from ``main + suffix``, which is not always the file that was found (``main``
+        "lib/." found as "lib/.json" comes back as "lib/..json"; finalize_resolution then fails),
+        node's own quirk, kept. Node 20 takes the path of the URL ``./main``; node 22+ takes
+        path.resolve(package, main) (LEGACY_MAIN_BY_PATH).
+        """
+        folder = file_url_to_path(package_json).rpartition("/")[0]
+        by_path = self.lookup.node_version.has(LEGACY_MAIN_BY_PATH)
         if config.main is not None:
-            for suffix in ("", *_LEGACY_MAIN_SUFFIXES):
-                guess = url_resolve(f"./{config.main}{suffix}", package_json)
-                if self._file_exists(guess):
-                    return guess
-        for index in ("./index.js", "./index.json", "./index.node"):
-            guess = url_resolve(index, package_json)
-            if self._file_exists(guess):
-                return guess
-        folder = package_json.pathname.rpartition("/")[0]
+            start = self._legacy_main_start(package_json, folder, config.main, by_path=by_path)
+            for suffix in ("", *_LEGACY_MAIN_SUFFIXES) if start is not None else ():
+                found = self.lookup.stat(start + suffix) == FILE
+                self.lookup.note(start + suffix, "found" if found else "not a file")
+                if found:
+                    if by_path:
+                        return path_to_file_url(normalize(posixpath.join(folder, (config.main or "./") + suffix)))
+                    return url_resolve(f"./{config.main}{suffix}", package_json)
+        for index in ("index.js", "index.json", "index.node"):
+            guess = folder + "/" + index
+            found = self.lookup.stat(guess) == FILE
+            self.lookup.note(guess, "found" if found else "not a file")
+            if found:
+                return url_resolve("./" + index, package_json)
         raise EsmModuleNotFound(f"Cannot find package '{folder}' imported from {self._where(base)}")
 
-    # -- helpers --------------------------------------------------------------------------------
-    def _file_exists(self, url: FileUrl) -> bool:
+    @staticmethod
+    def _legacy_main_start(package_json: FileUrl, folder: str, main: str, *, by_path: bool) -> str | None:
+        """The path the suffixes are appended to, or None when node 20 cannot turn it into one."""
+        if by_path:
+            return normalize(posixpath.join(folder, main))
         try:
-            path = file_url_to_path(url)
+            return file_url_to_path(url_resolve(f"./{main}", package_json))
         except InvalidModuleSpecifier:
-            return False
-        found = self.lookup.stat(path) == FILE
-        self.lookup.note(path, "found" if found else "not a file")
-        return found
+            return None
 
+    # -- helpers --------------------------------------------------------------------------------
     @staticmethod
     def _parse_package_name(specifier: str, base: FileUrl) -> tuple[str, str]:
         # As node's parsePackageName: an empty specifier is not refused here; its lookup of the

@@ -19,6 +19,7 @@ from nmdoctor.resolve.errors import (
 )
 from nmdoctor.resolve.fileurl import FileUrl, parse_scheme, path_to_file_url, url_resolve
 from nmdoctor.resolve.lookup import Lookup, PackageConfig
+from nmdoctor.resolve.node_versions import IMPORTS_HASH_SLASH
 
 __all__ = [
     "PackageResolve",
@@ -270,7 +271,8 @@ def package_imports_resolve(
 ) -> FileUrl | str:
     """PACKAGE_IMPORTS_RESOLVE(specifier, parentURL, conditions); ``scope_of`` finds the parent's
     package scope, which node reads only once the name is known to be valid."""
-    if name == "#" or name.startswith("#/") or name.endswith("/"):
+    hash_slash = name.startswith("#/") and not lookup.node_version.has(IMPORTS_HASH_SLASH)
+    if name == "#" or hash_slash or name.endswith("/"):
         raise InvalidModuleSpecifier(
             f'Invalid module "{name}" is not a valid internal imports specifier name imported from {referrer}'
         )

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from nmdoctor.resolve.errors import InvalidPackageConfig
+from nmdoctor.resolve.node_versions import (
+    DEFAULT_NODE_VERSION,
+    EXPORTS_NON_OBJECT_IGNORED,
+    PACKAGE_JSON_LOOP_ERROR,
+    PACKAGE_JSON_NOT_OBJECT,
+    NodeVersion,
+)
+from nmdoctor.vfs._walk import follow
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 from nmdoctor.vfs.limits import load_json
 
@@ -48,32 +56,49 @@ class PackageConfig:
         return self.path.rpartition("/")[0] or "/"
 
 
-def _parse_package_json(path: VPath, raw: bytes) -> PackageConfig:
+def _parse_package_json(path: VPath, raw: bytes, version: NodeVersion) -> PackageConfig:
     try:
         parsed = load_json(raw.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as error:
         raise InvalidPackageConfig(f"Invalid package config {path}: {error}") from None
     if not isinstance(parsed, dict):
+        if version.has(PACKAGE_JSON_NOT_OBJECT):
+            raise InvalidPackageConfig(f"Invalid package config {path}: not a JSON object")
         return PackageConfig(path, exists=True)
     name = parsed.get("name")
     main = parsed.get("main")
     kind = parsed.get("type")
+    exports = parsed.get("exports")
+    imports = parsed.get("imports")
+    if version.has(EXPORTS_NON_OBJECT_IGNORED):
+        exports = None if isinstance(exports, bool | int | float) else exports
+        imports = None if isinstance(imports, bool | int | float) else imports
     return PackageConfig(
         path,
         exists=True,
         name=name if isinstance(name, str) else None,
         main=main if isinstance(main, str) else None,
         type=kind if kind in ("commonjs", "module") else "none",
-        exports=parsed.get("exports"),
-        imports=parsed.get("imports"),
+        exports=exports,
+        imports=imports,
     )
+
+
+def _why_invalid(error: InvalidPackageConfig) -> str:
+    if error.message.startswith("Cannot read"):
+        return "cannot be read: symlink loop"
+    if error.message.endswith("not a JSON object"):
+        return "not a JSON object"
+    return "not valid JSON"
 
 
 class Lookup:
     """Stat, realpath and package.json reads over a FileSystem, cached, with an optional trace."""
 
-    def __init__(self, fs: FileSystem) -> None:
+    def __init__(self, fs: FileSystem, node_version: NodeVersion = DEFAULT_NODE_VERSION) -> None:
+        """``node_version``: the node whose package.json rules apply (a Lookup serves one version)."""
         self.fs = fs
+        self.node_version = node_version
         self.trace: list[Probe] | None = None
         self._stats: dict[str, int] = {}
         self._realpaths: dict[str, VPath] = {}
@@ -118,15 +143,33 @@ class Lookup:
                 raw = self.fs.read_bytes(package_json) if self.stat(package_json) == FILE else None
             except FileSystemError:
                 raw = None
-            if raw is None:
+            if raw is None and self.node_version.has(PACKAGE_JSON_LOOP_ERROR) and self._loops(package_json):
+                found = InvalidPackageConfig(
+                    f"Cannot read package config {package_json}: too many symbolic links encountered."
+                )
+            elif raw is None:
                 found = PackageConfig(package_json, exists=False)
             else:
                 try:
-                    found = _parse_package_json(package_json, raw)
+                    found = _parse_package_json(package_json, raw, self.node_version)
                 except InvalidPackageConfig as error:
                     found = error
             self._packages[package_json] = found
         if isinstance(found, InvalidPackageConfig):
-            self.note(package_json, "not valid JSON")
+            self.note(package_json, _why_invalid(found))
             raise found
         return found
+
+    def _loops(self, path: VPath) -> bool:
+        """Does reading ``path`` fail with ELOOP? Asked only where a link is at the end of the path."""
+        folder = path.rpartition("/")[0] or "/"
+        if not any(
+            (found := self.fs.lstat(candidate)) is not None and found.kind is Kind.SYMLINK
+            for candidate in (path, folder)
+        ):
+            return False
+        try:
+            follow(path, self.fs.lstat, self.fs.readlink)
+        except FileSystemError as error:
+            return "too many levels of symbolic links" in str(error)
+        return False

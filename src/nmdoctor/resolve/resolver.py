@@ -10,14 +10,22 @@ from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.esm import EsmResolver
 from nmdoctor.resolve.fileurl import path_to_file_url
 from nmdoctor.resolve.lookup import Lookup, Probe
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, MODULE_SYNC, NodeVersion
 from nmdoctor.vfs.base import FileSystem, VPath
 
 __all__ = ["ImportKind", "Resolution", "ResolveOptions", "Resolver"]
 
 # Conditions node v20.20 always sets (require(esm) is on, so "module-sync" is too; "node-addons"
-# unless --no-addons).
+# unless --no-addons). Versions without require(esm) drop "module-sync" (node_versions.MODULE_SYNC).
 CJS_DEFAULT_CONDITIONS = ("require", "node", "node-addons", "module-sync")
 ESM_DEFAULT_CONDITIONS = ("node", "import", "node-addons", "module-sync")
+
+
+def default_conditions(defaults: tuple[str, ...], version: NodeVersion) -> tuple[str, ...]:
+    """The conditions node at ``version`` sets by itself, from its v20.20 list."""
+    if version.has(MODULE_SYNC):
+        return defaults
+    return tuple(condition for condition in defaults if condition != "module-sync")
 
 
 class ImportKind(enum.Enum):
@@ -31,7 +39,8 @@ class ResolveOptions:
 
     ``node_path`` is NODE_PATH split into entries; ``global_folders`` are ``$HOME/.node_modules``,
     ``$HOME/.node_libraries`` and ``$PREFIX/lib/node`` as node computes them (CommonJS only);
-    ``cwd`` is where relative NODE_PATH entries are taken from.
+    ``cwd`` is where relative NODE_PATH entries are taken from; ``node_version`` is the node
+    whose behaviour applies (the rules of ``node_versions``).
     """
 
     conditions: tuple[str, ...] = ()
@@ -39,6 +48,7 @@ class ResolveOptions:
     node_path: tuple[str, ...] = ()
     global_folders: tuple[str, ...] = ()
     cwd: str = "/"
+    node_version: NodeVersion = DEFAULT_NODE_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,25 +69,29 @@ class Resolution:
 
 
 class Resolver:
-    """Resolves requests exactly as node v20 does; caches filesystem reads for its lifetime."""
+    """Resolves requests exactly as the node of ``options.node_version`` does; caches filesystem
+    reads for its lifetime."""
 
     def __init__(self, fs: FileSystem, options: ResolveOptions | None = None, *, lookup: Lookup | None = None) -> None:
         """``lookup`` lets resolvers with other options share one snapshot of the same ``fs``."""
         self.fs = fs
         self.options = options or ResolveOptions()
-        self.lookup = lookup if lookup is not None else Lookup(fs)
+        version = self.options.node_version
+        if lookup is not None and lookup.node_version != version:
+            raise ValueError(f"a Lookup for node {lookup.node_version} cannot serve node {version}")
+        self.lookup = lookup if lookup is not None else Lookup(fs, version)
         options = self.options
         user = tuple(options.conditions)
         self._cjs = CjsResolver(
             self.lookup,
-            frozenset((*CJS_DEFAULT_CONDITIONS, *user)),
+            frozenset((*default_conditions(CJS_DEFAULT_CONDITIONS, version), *user)),
             preserve_symlinks=options.preserve_symlinks,
             module_paths=(*(entry for entry in options.node_path if entry), *options.global_folders),
             cwd=options.cwd,
         )
         self._esm = EsmResolver(
             self.lookup,
-            frozenset((*ESM_DEFAULT_CONDITIONS, *user)),
+            frozenset((*default_conditions(ESM_DEFAULT_CONDITIONS, version), *user)),
             preserve_symlinks=options.preserve_symlinks,
         )
 

@@ -117,3 +117,47 @@ def test_batch_unreadable_file(tmp_path: Path) -> None:
     code, _, err = run("resolve", "--batch", str(tmp_path / "none.jsonl"))
     assert code == 2
     assert "none.jsonl" in err
+
+
+def test_node_version_changes_the_answer(tmp_path: Path) -> None:
+    root = tmp_path.resolve()
+    (root / "node_modules/n").mkdir(parents=True)
+    (root / "node_modules/n/package.json").write_text('{"main": "main.js", "exports": false}')
+    (root / "node_modules/n/main.js").write_text("")
+    code, out, _ = run("resolve", "n", "--from", str(root), "--node-version", "20")
+    assert (code, out.split(":")[0]) == (1, "ERR_PACKAGE_PATH_NOT_EXPORTED")
+    code, out, _ = run("resolve", "n", "--from", str(root), "--node-version", "22.1.0")
+    assert (code, out.strip()) == (0, str(root / "node_modules/n/main.js"))
+
+
+def test_explain_prints_the_version_and_its_source(tmp_path: Path) -> None:
+    root = tmp_path.resolve()
+    (root / "package.json").write_text('{"engines": {"node": ">=24"}}')
+    code, out, _ = run("resolve", "node:sqlite", "--from", str(root), "--explain")
+    assert code == 0
+    assert out.splitlines()[0] == f'As node 24.22.3 ({root}/package.json engines.node ">=24")'
+    code, out, _ = run("resolve", "node:sqlite", "--from", str(root), "--explain", "--json", "--node-version", "20")
+    payload = json.loads(out)
+    assert (code, payload["error"], payload["nodeVersion"]) == (
+        1,
+        "MODULE_NOT_FOUND",
+        {"version": "20.20.2", "source": "--node-version"},
+    )
+
+
+def test_batch_takes_the_node_version(tmp_path: Path) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": 1, "from": str(tmp_path), "request": "#/x", "mode": "esm"}) + "\n")
+    (tmp_path / "package.json").write_text('{"imports": {"#/x": "./x.js"}}')
+    (tmp_path / "x.js").write_text("")
+    answers = {}
+    for version in ("22", "24"):
+        code, out, _ = run("resolve", "--batch", str(batch), "--node-version", version)
+        answers[version] = (code, json.loads(out)["error"])
+    assert answers == {"22": (0, "ERR_INVALID_MODULE_SPECIFIER"), "24": (0, None)}
+
+
+def test_bad_node_version_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("resolve", "x", "--from", str(tmp_path), "--node-version", "latest")
+    assert code == 2
+    assert "not a node version: 'latest'" in err

@@ -63,9 +63,17 @@ def test_a_half_written_batch_is_never_read_and_is_cleared_by_the_next_run(fleet
 
 
 def _pool_workers() -> list[psutil.Process]:
-    """The local pool's worker processes: forked by the forkserver, which is our child."""
-    me = os.getpid()
-    return [child for child in psutil.Process(me).children(recursive=True) if child.ppid() != me]
+    """The local pool's worker processes: the children of the forkserver (other grandchildren of the
+    test run, a browser or a registry left by another test, are not the pool's)."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver._forkserver_pid  # the forkserver that run_pool's context started
+    if server is None:
+        return []
+    try:
+        return psutil.Process(server).children()
+    except psutil.NoSuchProcess:
+        return []
 
 
 def test_the_pool_runs_again_the_jobs_of_a_killed_worker(fleet, reference) -> None:

@@ -6,11 +6,12 @@ the case name), the folder to analyse inside it, the exit
 status a correct run has (1 only where a real error exists) and, per item, the code, file, line,
 whether the hazard is present and why. A finding matches an item with the same code and file, and
 the same line unless the item's line is null. A finding no item covers counts as a false positive.
-Borderline items are scored apart. Cases of ``"set": "held-out"``, ``"held-out-2"`` and
-``"held-out-3"`` were judged after the rules were written, before running the tool on them;
-``--set`` scores one set.
+Borderline items are scored apart. A case's ``compose`` lists a ``-f`` stack (paths from the folder)
+for setups whose compose file has no standard name. Cases of ``"set": "held-out"``, ``"held-out-2"``,
+``"held-out-3"`` and ``"held-out-4"`` were judged after the rules were written, before running the
+tool on them; ``--set`` scores one set.
 
-    python benchmarks/field_docker.py [--verbose] [--set first|held-out|held-out-2|held-out-3]
+    python benchmarks/field_docker.py [--verbose] [--set first|held-out|held-out-2|held-out-3|held-out-4]
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def score(only: str | None = None) -> Score:
         if only is not None and case.get("set", "first") != only:
             continue
         folder = (FIELD / case.get("dir", case["case"]) / case["folder"]).resolve()
-        findings = docker_findings(DiskFS(), str(folder))
+        findings = docker_findings(DiskFS(), str(folder), case.get("compose"))
         items = case["items"]
         used: set[int] = set()
         for finding in findings:
@@ -114,7 +115,7 @@ def _table(title: str, tallies: dict[str, Tally]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every disagreement")
-    parser.add_argument("--set", help="score only one set: first, held-out, held-out-2, held-out-3")
+    parser.add_argument("--set", help="score only one set: first, held-out, held-out-2, held-out-3, held-out-4")
     args = parser.parse_args()
     result = score(args.set)
     cases = [

@@ -35,7 +35,7 @@ _EXACT = re.compile(r"^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$")
 @dataclass(frozen=True, slots=True)
 class PmCommand:
     manager: str  # npm, pnpm, yarn, bun, corepack
-    kind: str  # "project" (installs the manifest's tree), "add" (named packages), "global", "other"
+    kind: str  # "project" (installs the manifest's tree), "add" (named packages), "update", "global", "other"
     names: tuple[str, ...]  # package specs given on the command line
     frozen: bool  # npm ci, --frozen-lockfile, --immutable
     prefix: str | None  # npm --prefix / pnpm -C: the folder it installs in
@@ -110,6 +110,8 @@ def _classify(words: list[str], text: str) -> PmCommand | None:
             return PmCommand(tool, "project", (), frozen, prefix, text)
         if verb == "add":
             return PmCommand(tool, "global" if global_ else "add", rest, False, prefix, text)
+        if verb in ("upgrade", "up") and not global_:
+            return PmCommand(tool, "update", rest, False, prefix, text)
         return PmCommand(tool, "other", rest, False, prefix, text)
     if verb in ("ci", "clean-install"):
         return PmCommand(tool, "project", (), True, prefix, text)
@@ -121,6 +123,9 @@ def _classify(words: list[str], text: str) -> PmCommand | None:
         if verb == "add":
             return None
         return PmCommand(tool, "project", (), frozen, prefix, text)
+    if verb in ("update", "up", "upgrade", "udpate") and not global_:
+        # moves every dependency to the newest version its range allows, whatever the lockfile pins
+        return PmCommand(tool, "update", rest, False, prefix, text)
     return PmCommand(tool, "other", rest, False, prefix, text)
 
 

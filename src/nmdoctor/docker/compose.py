@@ -102,6 +102,21 @@ def _line_of(text: str, needle: str, start: int = 0) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 0
 
 
+def _service_at(text: str, name: str) -> int:
+    """Where the key of service ``name`` sits: the least indented ``name:`` inside the top-level
+    ``services:`` block, not an earlier mention of it (``depends_on: {name: ...}``); -1 if absent."""
+    top = re.search(r"^services:[ \t]*(?:#.*)?$", text, re.MULTILINE)
+    begin = top.end() if top else 0
+    after = re.compile(r"^[^\s#]", re.MULTILINE).search(text, begin)
+    end = after.start() if after else len(text)
+    key = re.compile(rf"^([ \t]+)[\"']?{re.escape(name)}[\"']?:[ \t]*(?:#.*)?$", re.MULTILINE)
+    best: tuple[int, int] | None = None
+    for match in key.finditer(text, begin, end):
+        if best is None or len(match.group(1)) < best[0]:
+            best = (len(match.group(1)), match.start() + len(match.group(1)))
+    return best[1] if best else text.find(f"{name}:")
+
+
 def _target(entry: Any) -> str | None:
     if isinstance(entry, str):
         parts = entry.split(":")
@@ -200,7 +215,8 @@ def load_services(files: list[tuple[str, str]], env: dict[str, str]) -> list[Ser
     found: list[Service] = []
     for name, spec in merged.items():
         file = first_file[name]
-        service = Service(name, file, image=spec.get("image"), line=_line_of(texts[file], f"{name}:"))
+        at = _service_at(texts[file], name)
+        service = Service(name, file, image=spec.get("image"), line=_line_of(texts[file], f"{name}:", max(at, 0)))
         build = spec.get("build")
         if isinstance(build, str):
             service.context = build
@@ -214,7 +230,7 @@ def load_services(files: list[tuple[str, str]], env: dict[str, str]) -> list[Ser
         service.working_dir = str(spec["working_dir"]) if spec.get("working_dir") else None
         for entry in spec.get("volumes") or ():
             origin, text = declared.get(id(entry), (file, texts[file]))
-            mount = _mount(entry, origin, text, _line_of(text, f"{name}:") and text.find(f"{name}:"))
+            mount = _mount(entry, origin, text, max(_service_at(text, name), 0))
             if mount is not None:
                 service.mounts.append(mount)
         service.entrypoint = _words(spec.get("entrypoint"))

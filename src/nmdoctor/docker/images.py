@@ -77,6 +77,17 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "COPY package.json and the lockfile first (commit one if the project has none), then `npm ci` "
                     "(or `pnpm install --frozen-lockfile`, `yarn install --immutable`)",
                 )
+            elif command.kind == "update":
+                seen.add(install.line)
+                yield _finding(
+                    "lockfile-not-used",
+                    f"`{command.text}` in {where} moves dependencies to the newest versions their ranges allow, "
+                    "whatever the lockfile pins: each build can get other versions than were tested",
+                    where,
+                    install.line,
+                    "drop the update from the image build; update on a workstation, commit the lockfile, and "
+                    "install it with `npm ci` (or `pnpm install --frozen-lockfile`, `yarn install --immutable`)",
+                )
             elif command.kind == "add" and any(
                 _REGISTRY.match(name) and not exact_version(name) for name in command.names
             ):

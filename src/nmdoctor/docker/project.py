@@ -8,6 +8,7 @@ import re
 from nmdoctor.docker.dockerignore import excluded, read_patterns
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.limits import load_json
+from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = [
     "compose_files",
@@ -102,8 +103,16 @@ def standalone_context(fs: FileSystem, dockerfile: str) -> str:
 
 
 def is_workspace(fs: FileSystem, context: str) -> bool:
-    if read_text(fs, f"{context}/pnpm-workspace.yaml") is not None:
-        return True
+    """Does the context hold workspace packages? A pnpm-workspace.yaml without ``packages`` (only
+    settings such as ``onlyBuiltDependencies``) makes the root the workspace's one project."""
+    pnpm = read_text(fs, f"{context}/pnpm-workspace.yaml")
+    if pnpm is not None:
+        try:
+            settings = load_yaml(pnpm)
+        except YAMLError:
+            return True
+        if not isinstance(settings, dict) or settings.get("packages"):
+            return True
     text = read_text(fs, f"{context}/package.json")
     try:
         manifest = load_json(text) if text else None

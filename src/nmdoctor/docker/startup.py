@@ -27,6 +27,7 @@ _KEYED = re.compile(
     r"sha\d*sum|md5sum|cksum|shasum|\bcmp\b|\bdiff\b|package-lock|pnpm-lock|yarn\.lock|shrinkwrap|\$\(cat\b|checksum|hash"
 )
 _IF = re.compile(r"^\s*(?:if|elif|while|until)\s+(.*?)(?:;\s*then|;\s*do)?\s*$")
+_CASE_ARM = re.compile(r"^\(?[\w.*\"'|-]+\)\s+")  # `npm) npm install`: a case arm's pattern before its command
 _INLINE_GUARD = re.compile(r"(\[\[?[^\]]*\]\]?|\btest\s[^&|;]*)\s*(?:&&|\|\|)")
 
 
@@ -70,6 +71,7 @@ def script_steps(text: str) -> list[Step]:
     stack: list[tuple[str, int]] = []
     for number, line in _lines(text):
         stripped = line.split("#", 1)[0].strip() if not line.strip().startswith("#!") else ""
+        stripped = _CASE_ARM.sub("", stripped)
         if not stripped:
             continue
         opened = _IF.match(stripped)
@@ -125,7 +127,27 @@ def _locate(
                     path = posixpath.normpath(f"{context}/{source}")
                     if posixpath.basename(path) == posixpath.basename(word) and read_text(fs, path) is not None:
                         return path
-    return _by_name(fs, posixpath.basename(word), [context, compose_dir])
+    found = _by_name(fs, posixpath.basename(word), [context, compose_dir])
+    return found if found is not None else _from_stage(fs, word, stage, context)
+
+
+def _from_stage(fs: FileSystem, word: str, stage: Stage | None, context: str) -> str | None:
+    """A script brought by ``COPY --from=<stage>``: the context file whose path is the longest tail of
+    the source path (``/usr/src/app/install/docker/entrypoint.sh`` after ``COPY . /usr/src/app``)."""
+    name = posixpath.basename(word)
+    for item in stage.chain() if stage else []:
+        for copy in item.copies:
+            if copy.from_stage is None:
+                continue
+            for source in copy.sources:
+                if posixpath.basename(source.rstrip("/")) != name:
+                    continue
+                parts = source.strip("/").split("/")
+                for start in range(len(parts)):
+                    path = posixpath.normpath(posixpath.join(context, *parts[start:]))
+                    if read_text(fs, path) is not None:
+                        return path
+    return None
 
 
 def start_scripts(

@@ -116,3 +116,26 @@ def test_resolution_inside_a_zip_and_yarn_errors() -> None:
     peer = resolver.resolve("p", found.resolved or "")
     assert (peer.message or "").startswith("a tried to access p (a peer dependency) but it isn't provided by")
     assert resolver.resolve("fs", "/p/src/index.js").resolved == "node:fs"
+
+
+def test_an_import_of_a_name_nothing_has_is_not_told_to_be_added() -> None:
+    """Under PnP, a package that is neither installed nor locked is an error whose fix never says to
+    add it: the name may be a stranger's package on the registry."""
+    from nmdoctor.api import check
+    from nmdoctor.inspect.pnp_tree import read_pnp_tree
+
+    fs = MemoryFS.from_mapping(
+        {
+            "/p/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"a": "1.0.0"}},
+            "/p/.pnp.cjs": "",
+            "/p/.pnp.data.json": json.dumps(STATE),
+            "/p/index.js": "require('a');\nrequire('utils-of-nobody');\n",
+            "/p/.yarn/cache/a-npm-1.0.0-x.zip": _zip(
+                {"node_modules/a/package.json": '{"name": "a", "version": "1.0.0"}', "node_modules/a/index.js": ""}
+            ),
+        }
+    )
+    (finding,) = check(read_pnp_tree(fs, "/p"), fs=fs, select=["unresolvable-import"])
+    assert (finding.severity.value, finding.request) == ("error", "utils-of-nobody")
+    assert finding.fix is not None
+    assert "yarn add" not in finding.fix and "remove the import" in finding.fix

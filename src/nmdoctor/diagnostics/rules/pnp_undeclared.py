@@ -189,7 +189,10 @@ def pnp_unresolvable(context: CheckContext) -> Iterator[Finding]:
             from_=relative(graph, file),
             line=site.line,
             column=site.column,
-            fix=f"run `yarn add {name}` in {relative(graph, owner.path)}",
+            # Never "yarn add NAME": a name in neither the install nor the lockfile may be a stranger's
+            # package on the registry (an alias the project meant, a typo).
+            fix=f"`{name}` is in neither the Plug'n'Play install nor the lockfile: remove the import, or map it "
+            "with an alias (tsconfig `paths`, webpack `resolve.alias`, jest `moduleNameMapper`)",
         )
 
 

@@ -244,3 +244,41 @@ def test_babel_module_resolver_named_by_require_resolve() -> None:
         "{root: ['.'], alias: {src: './src'}}]]};"
     )
     assert decide(tree, "src/utils/request") == "babel module-resolver alias"
+
+
+def test_tsconfig_extends_a_workspace_package_before_install() -> None:
+    # create-t3-turbo: apps/nextjs/tsconfig.json extends "@acme/tsconfig/base.json", the workspace
+    # tooling/typescript; checked from the lockfile no node_modules links it yet.
+    tree = {
+        "/repo/apps/web/package.json": {"name": "web", "devDependencies": {"@acme/tsconfig": "workspace:*"}},
+        "/repo/apps/web/tsconfig.json": (
+            '{"extends": ["@acme/tsconfig/base.json"], "compilerOptions": {"paths": {"~/*": ["./src/*"]}}}'
+        ),
+        "/repo/apps/web/src/env.ts": "",
+        "/repo/tooling/typescript/package.json": {"name": "@acme/tsconfig", "private": True},
+        "/repo/tooling/typescript/base.json": '{"compilerOptions": {"moduleResolution": "Bundler"}}',
+    }
+    fs = MemoryFS.from_mapping(tree)
+    unknown = configs_in(fs, "/repo/apps/web", on_disk=False)
+    assert unknown.unread == ["/repo/apps/web/tsconfig.json"]
+    known = configs_in(fs, "/repo/apps/web", on_disk=False, workspaces={"@acme/tsconfig": "/repo/tooling/typescript"})
+    assert known.unread == []
+    assert known.decide(fs, "~/env", "/repo/apps/web/src/a.ts") is not None
+    # a workspace that does not hold the named file leaves the chain unread, as before
+    tree["/repo/apps/web/tsconfig.json"] = '{"extends": "@acme/tsconfig/missing.json"}'
+    fs = MemoryFS.from_mapping(tree)
+    absent = configs_in(fs, "/repo/apps/web", on_disk=False, workspaces={"@acme/tsconfig": "/repo/tooling/typescript"})
+    assert absent.unread == ["/repo/apps/web/tsconfig.json"]
+
+
+def test_next_maps_server_only_and_client_only() -> None:
+    # Next.js aliases these to next/dist/compiled/* in its webpack and Turbopack configs.
+    tree: dict[str, object] = {
+        "/app/src/index.ts": "",
+        "/app/package.json": {"name": "app", "dependencies": {"next": "16.0.7"}},
+    }
+    assert decide(tree, "server-only", "/app/src/index.ts") == "Next.js built-in alias"
+    assert decide(tree, "client-only", "/app/src/index.ts") == "Next.js built-in alias"
+    assert decide(tree, "server-only/x", "/app/src/index.ts") is None
+    tree["/app/package.json"] = {"name": "app", "dependencies": {"react": "19.1.2"}}
+    assert decide(tree, "server-only", "/app/src/index.ts") is None

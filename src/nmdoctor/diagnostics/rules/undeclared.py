@@ -73,14 +73,18 @@ class Undeclared:
 _RESOLUTIONS: dict[tuple[int, str], tuple[FileSystem, ProjectResolution]] = {}
 
 
-def project_resolution(fs: FileSystem, root: str) -> ProjectResolution:
+def project_resolution(fs: FileSystem, graph: DependencyGraph) -> ProjectResolution:
     """The project's resolution configs, read once per filesystem and project (rules share it)."""
+    root = graph.project
     key = (id(fs), root)
     held = _RESOLUTIONS.get(key)
     if held is None or held[0] is not fs:
         if len(_RESOLUTIONS) > 8:
             _RESOLUTIONS.clear()
-        held = (fs, ProjectResolution(fs, root, on_disk=isinstance(fs, DiskFS)))
+        # a tsconfig may extend a workspace package (``@acme/tsconfig/base.json``) that no
+        # node_modules links before an install: checked from the lockfile, it is read where it is
+        workspaces = {item.name: item.path for item in graph.instances if item.is_workspace and item.name}
+        held = (fs, ProjectResolution(fs, root, on_disk=isinstance(fs, DiskFS), workspaces=workspaces))
         _RESOLUTIONS[key] = held
     return held[1]
 
@@ -151,7 +155,7 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
     if fs is None or sources is None:
         return
     lookup = InstalledLookup(fs, graph)
-    resolution = project_resolution(fs, graph.project)
+    resolution = project_resolution(fs, graph)
     pending = _owners(graph)
     roots = frozenset(owner.path for owner in pending)
     ancestors = {owner.path: _declared(owner.manifest) for owner in pending}

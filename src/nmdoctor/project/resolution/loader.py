@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from nmdoctor.project.resolution import babel, jest, tsconfig, vite, webpack
 from nmdoctor.project.resolution.aliases import alias_table
-from nmdoctor.project.resolution.model import Decision, ModuleFolder, ResolutionConfig
+from nmdoctor.project.resolution.model import Alias, Decision, ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.limits import load_json
 
 __all__ = ["ProjectResolution", "configs_in"]
+
+_DECLARING = ("dependencies", "devDependencies", "peerDependencies")
+# Names Next.js maps to copies inside `next` itself (its webpack and Turbopack aliases), for any
+# package that uses `next`: they never need installing.
+_NEXT_ALIASES = {
+    "server-only": "next/dist/compiled/server-only",
+    "client-only": "next/dist/compiled/client-only",
+}
 
 # Where projects keep webpack configs besides their root.
 _WEBPACK_FOLDERS = ("", "config", "configs", "webpack", "build", "scripts", "internals/webpack", ".storybook")
@@ -43,13 +52,16 @@ def _env_node_path(fs: FileSystem, folder: str, names: list[str]) -> ResolutionC
     return config
 
 
-def configs_in(fs: FileSystem, folder: str, *, on_disk: bool) -> ResolutionConfig:
-    """Every resolution config kept in ``folder`` (and, for webpack, its usual config subfolders)."""
+def configs_in(
+    fs: FileSystem, folder: str, *, on_disk: bool, workspaces: Mapping[str, str] | None = None
+) -> ResolutionConfig:
+    """Every resolution config kept in ``folder`` (and, for webpack, its usual config subfolders);
+    ``workspaces`` (name -> folder) answers a tsconfig ``extends`` of a workspace package."""
     config = ResolutionConfig()
     names = _listdir(fs, folder)
     for name in sorted(names):
         if tsconfig.is_tsconfig(name):
-            config.merge(tsconfig.read_tsconfig(fs, f"{folder}/{name}"))
+            config.merge(tsconfig.read_tsconfig(fs, f"{folder}/{name}", workspaces))
     for sub in _WEBPACK_FOLDERS:
         where = f"{folder}/{sub}" if sub else folder
         for name in sorted(_listdir(fs, where) if sub else names):
@@ -74,9 +86,12 @@ def configs_in(fs: FileSystem, folder: str, *, on_disk: bool) -> ResolutionConfi
                 config.merge(jest.read_jest(section, f"{folder}/package.json", folder))
             if manifest.get("babel") is not None:
                 config.merge(babel.read_babel(manifest.get("babel"), f"{folder}/package.json"))
+            where = f"{folder}/package.json"
+            if any(isinstance(manifest.get(key), dict) and "next" in manifest[key] for key in _DECLARING):
+                for key, target in _NEXT_ALIASES.items():
+                    config.aliases.append(Alias(key, "exact", target, "Next.js built-in alias", where))
             module_aliases = manifest.get("_moduleAliases")
             if isinstance(module_aliases, dict):  # the module-alias package's table
-                where = f"{folder}/package.json"
                 config.aliases += alias_table(module_aliases, "module-alias _moduleAliases", where, folder)
     config.merge(_env_node_path(fs, folder, names))
     return config
@@ -86,15 +101,18 @@ class ProjectResolution:
     """The resolution configs of a project, read once per folder; a file is judged with the configs
     of its own folder and of every folder above it up to the project root."""
 
-    def __init__(self, fs: FileSystem, root: str, *, on_disk: bool) -> None:
+    def __init__(
+        self, fs: FileSystem, root: str, *, on_disk: bool, workspaces: Mapping[str, str] | None = None
+    ) -> None:
         self.fs = fs
         self.root = root
         self.on_disk = on_disk
+        self.workspaces = dict(workspaces or {})
         self._folders: dict[str, ResolutionConfig] = {}
 
     def folder(self, folder: str) -> ResolutionConfig:
         if folder not in self._folders:
-            self._folders[folder] = configs_in(self.fs, folder, on_disk=self.on_disk)
+            self._folders[folder] = configs_in(self.fs, folder, on_disk=self.on_disk, workspaces=self.workspaces)
         return self._folders[folder]
 
     def for_file(self, file: str) -> ResolutionConfig:

@@ -1,9 +1,11 @@
 """tsconfig.json / jsconfig.json: ``baseUrl`` and ``paths``, through the ``extends`` chain (relative
-files and packages such as ``@tsconfig/node20``), as TypeScript reads them."""
+files and packages such as ``@tsconfig/node20``, or a workspace package of a monorepo checked from
+its lockfile, before any install links it), as TypeScript reads them."""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from typing import Any
 
 from nmdoctor.project.resolution.jsonc import loads_jsonc
@@ -25,8 +27,14 @@ def _is_file(fs: FileSystem, path: str) -> bool:
     return stat is not None and stat.kind is Kind.FILE
 
 
-def _extended(fs: FileSystem, spec: str, folder: str) -> str | None:
-    """The file an ``extends`` value names, found as TypeScript finds it."""
+def _package_candidates(base: str) -> tuple[str, ...]:
+    return (base, base + ".json", base + "/tsconfig.json")
+
+
+def _extended(fs: FileSystem, spec: str, folder: str, workspaces: Mapping[str, str]) -> str | None:
+    """The file an ``extends`` value names, found as TypeScript finds it; a package no
+    ``node_modules`` holds yet is looked for among the workspaces (``name -> folder``), where the
+    package manager links it from."""
     if spec.startswith((".", "/")):
         path = posixpath.normpath(posixpath.join(folder, spec))
         for candidate in (path, path + ".json"):
@@ -34,15 +42,25 @@ def _extended(fs: FileSystem, spec: str, folder: str) -> str | None:
                 return candidate
         return None
     for node_modules in node_modules_paths(folder):
-        base = f"{node_modules}/{spec}"
-        for candidate in (base, base + ".json", base + "/tsconfig.json"):
+        for candidate in _package_candidates(f"{node_modules}/{spec}"):
+            if _is_file(fs, candidate):
+                return candidate
+    parts = spec.split("/")
+    size = 2 if spec.startswith("@") else 1
+    workspace = workspaces.get("/".join(parts[:size]))
+    if workspace is not None:
+        for candidate in _package_candidates("/".join([workspace, *parts[size:]])):
             if _is_file(fs, candidate):
                 return candidate
     return None
 
 
 def _options(
-    fs: FileSystem, path: str, seen: frozenset[str], missing: list[str] | None = None
+    fs: FileSystem,
+    path: str,
+    seen: frozenset[str],
+    missing: list[str] | None = None,
+    workspaces: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[Any, str]]:
     """compilerOptions ``baseUrl`` and ``paths``, each with the folder of the file that set it; an
     ``extends`` that cannot be found (a package not installed) is added to ``missing``."""
@@ -58,9 +76,9 @@ def _options(
     merged: dict[str, tuple[Any, str]] = {}
     extends = data.get("extends")
     for spec in [extends] if isinstance(extends, str) else extends if isinstance(extends, list) else []:
-        parent = _extended(fs, spec, folder) if isinstance(spec, str) else None
+        parent = _extended(fs, spec, folder, workspaces or {}) if isinstance(spec, str) else None
         if parent is not None:
-            merged.update(_options(fs, parent, seen | {path}, missing))
+            merged.update(_options(fs, parent, seen | {path}, missing, workspaces))
         elif missing is not None:
             missing.append(path)
     options = data.get("compilerOptions")
@@ -71,10 +89,10 @@ def _options(
     return merged
 
 
-def read_tsconfig(fs: FileSystem, path: str) -> ResolutionConfig:
+def read_tsconfig(fs: FileSystem, path: str, workspaces: Mapping[str, str] | None = None) -> ResolutionConfig:
     config = ResolutionConfig()
     missing: list[str] = []
-    options = _options(fs, path, frozenset(), missing)
+    options = _options(fs, path, frozenset(), missing, workspaces)
     config.unread += missing  # the part of the chain that may hold ``paths`` could not be read
     base_url: str | None = None
     if "baseUrl" in options and isinstance(options["baseUrl"][0], str):

@@ -1,0 +1,82 @@
+import { Component, DestroyRef, inject, OnInit } from '@angular/core';
+import { Validators, FormGroup, FormControl, ReactiveFormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ListErrorsComponent } from '../../shared/components/list-errors.component';
+import { Errors } from '../models/errors.model';
+import { UserService } from './services/user.service';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,16 @@
+import { Injectable } from '@angular/core';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

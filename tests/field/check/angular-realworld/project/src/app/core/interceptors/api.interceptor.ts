@@ -1,0 +1,6 @@
+import { HttpInterceptorFn } from '@angular/common/http';
+
+
+
+
+

@@ -1,0 +1,91 @@
+import { Component, DestroyRef, inject, Input } from '@angular/core';
+import { ArticlesService } from '../services/articles.service';
+import { ArticleListConfig } from '../models/article-list-config.model';
+import { Article } from '../models/article.model';
+import { ArticlePreviewComponent } from './article-preview.component';
+import { NgClass } from '@angular/common';
+import { LoadingState } from '../../../core/models/loading-state.model';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { Profile } from '../../profile/models/profile.model';
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,8 @@
+import { Profile } from '../../profile/models/profile.model';
+
+
+
+
+
+
+

@@ -1,0 +1,1 @@
+export { default } from "@acme/tailwind-config/postcss-config";

@@ -1,0 +1,26 @@
+import Constants from "expo-constants";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

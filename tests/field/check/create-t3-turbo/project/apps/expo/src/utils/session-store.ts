@@ -1,0 +1,7 @@
+import * as SecureStore from "expo-secure-store";
+
+
+
+
+
+

@@ -1,0 +1,4 @@
+import { auth } from "~/auth/server";
+
+
+

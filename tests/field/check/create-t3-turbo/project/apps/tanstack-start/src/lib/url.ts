@@ -1,0 +1,16 @@
+import { env } from "~/env";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import { createFileRoute } from "@tanstack/react-router";
+
+import { auth } from "~/auth/server";
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+
+import { protectedProcedure, publicProcedure } from "../trpc";
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,27 @@
+
+
+
+
+
+
+
+
+
+
+
+
+import { initAuth } from "../src/index";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import type { Config } from "drizzle-kit";
+
+
+
+
+
+
+
+
+
+
+
+
+

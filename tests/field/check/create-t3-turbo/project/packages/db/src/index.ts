@@ -1,0 +1,2 @@
+export * from "drizzle-orm/sql";
+export { alias } from "drizzle-orm/pg-core";

@@ -1,0 +1,4 @@
+import { cx } from "class-variance-authority";
+import { twMerge } from "tailwind-merge";
+
+

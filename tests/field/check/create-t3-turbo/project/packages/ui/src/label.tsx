@@ -1,0 +1,21 @@
+
+
+import { Label as LabelPrimitive } from "radix-ui";
+
+import { cn } from "@acme/ui";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

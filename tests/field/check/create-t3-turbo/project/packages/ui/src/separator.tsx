@@ -1,0 +1,25 @@
+
+
+import { Separator as SeparatorPrimitive } from "radix-ui";
+
+import { cn } from "@acme/ui";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,27 @@
+
+
+import type { ToasterProps } from "sonner";
+import { Toaster as Sonner, toast } from "sonner";
+
+import { useTheme } from "./theme";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,8 @@
+import { z } from "zod/v4";
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import nextPlugin from "@next/eslint-plugin-next";
+import { defineConfig } from "eslint/config";
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,8 @@
+import { Get, Controller } from '@nestjs/common';
+
+
+
+
+
+
+

@@ -1,0 +1,32 @@
+import { UserData } from '../user/user.interface';
+import { ArticleEntity } from './article.entity';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { Entity, PrimaryGeneratedColumn, Column, ManyToOne } from 'typeorm';
+import { ArticleEntity } from './article.entity';
+
+
+
+
+
+
+
+
+
+
+
+

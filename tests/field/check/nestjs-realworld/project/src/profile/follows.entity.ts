@@ -1,0 +1,15 @@
+import { Entity, PrimaryGeneratedColumn, Column } from "typeorm";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { SECRET } from '../config';
+import * as jwt from 'jsonwebtoken';
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import { Entity, PrimaryGeneratedColumn, Column } from 'typeorm';
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import { IsNotEmpty } from 'class-validator';
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+import { IsNotEmpty } from 'class-validator';
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+import { CardSkeleton } from "@/components/card-skeleton"
+import { DashboardHeader } from "@/components/header"
+import { DashboardShell } from "@/components/shell"
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+import { docsConfig } from "@/config/docs"
+import { DocsSidebarNav } from "@/components/sidebar-nav"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,65 @@
+import Link from "next/link"
+import { allGuides } from "contentlayer/generated"
+import { compareDesc } from "date-fns"
+
+import { formatDate } from "@/lib/utils"
+import { DocsPageHeader } from "@/components/page-header"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import { Skeleton } from "@/components/ui/skeleton"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import Link from "next/link"
+
+import { buttonVariants } from "@/components/ui/button"
+import { EmptyPlaceholder } from "@/components/empty-placeholder"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

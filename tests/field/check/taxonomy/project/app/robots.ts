@@ -1,0 +1,10 @@
+import { MetadataRoute } from "next"
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,7 @@
+
+
+import { Analytics as VercelAnalytics } from "@vercel/analytics/react"
+
+
+
+

@@ -1,0 +1,25 @@
+import { cn } from "@/lib/utils"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

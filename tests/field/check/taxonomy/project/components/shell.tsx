@@ -1,0 +1,17 @@
+import * as React from "react"
+
+import { cn } from "@/lib/utils"
+
+
+
+
+
+
+
+
+
+
+
+
+
+

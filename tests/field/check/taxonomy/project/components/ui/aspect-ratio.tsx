@@ -1,0 +1,7 @@
+
+
+import * as AspectRatioPrimitive from "@radix-ui/react-aspect-ratio"
+
+
+
+

@@ -1,0 +1,11 @@
+
+
+import * as CollapsiblePrimitive from "@radix-ui/react-collapsible"
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import { cn } from "@/lib/utils"
+
+
+
+
+
+
+
+
+
+
+
+
+
+

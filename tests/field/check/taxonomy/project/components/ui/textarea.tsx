@@ -1,0 +1,24 @@
+import * as React from "react"
+
+import { cn } from "@/lib/utils"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

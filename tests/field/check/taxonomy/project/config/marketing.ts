@@ -1,0 +1,22 @@
+import { MarketingConfig } from "types"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

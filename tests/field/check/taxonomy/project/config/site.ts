@@ -1,0 +1,13 @@
+import { SiteConfig } from "types"
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import { SubscriptionPlan } from "types"
+import { env } from "@/env.mjs"
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+import * as React from "react"
+
+
+
+
+
+
+
+
+
+

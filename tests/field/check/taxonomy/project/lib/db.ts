@@ -1,0 +1,18 @@
+import { PrismaClient } from "@prisma/client"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

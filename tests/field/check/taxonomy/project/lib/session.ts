@@ -1,0 +1,9 @@
+import { getServerSession } from "next-auth/next"
+
+import { authOptions } from "@/lib/auth"
+
+
+
+
+
+

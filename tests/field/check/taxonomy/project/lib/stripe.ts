@@ -1,0 +1,8 @@
+import Stripe from "stripe"
+
+import { env } from "@/env.mjs"
+
+
+
+
+

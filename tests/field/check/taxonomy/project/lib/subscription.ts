@@ -1,0 +1,39 @@
+
+
+import { UserSubscriptionPlan } from "types"
+import { freePlan, proPlan } from "@/config/subscriptions"
+import { db } from "@/lib/db"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,7 @@
+import * as z from "zod"
+
+
+
+
+
+

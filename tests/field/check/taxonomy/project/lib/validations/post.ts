@@ -1,0 +1,8 @@
+import * as z from "zod"
+
+
+
+
+
+
+

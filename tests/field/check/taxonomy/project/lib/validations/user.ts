@@ -1,0 +1,5 @@
+import * as z from "zod"
+
+
+
+

@@ -1,0 +1,18 @@
+import { User } from "next-auth"
+import { JWT } from "next-auth/jwt"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -42,5 +42,5 @@ def test_wheel_installs_and_checks_an_example(tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 0, result.stderr  # a phantom works today by hoisting: a warning
     assert [item["code"] for item in json.loads(result.stdout)["findings"]] == ["phantom-dependency"]

@@ -65,7 +65,7 @@ CATALOG: dict[str, CodeInfo] = {
         CodeInfo(
             "lockfile-drift", _ERROR, "The tree or package.json differs from the lockfile", _UNSAFE, _CHECK_VERIFY
         ),
-        CodeInfo("phantom-dependency", _ERROR, "An import works only by hoisting", _SAFE, ("check", "migrate")),
+        CodeInfo("phantom-dependency", _WARNING, "An import works only by hoisting", _SAFE, ("check", "migrate")),
         CodeInfo("unresolvable-import", _ERROR, "An import resolves to nothing", _MANUAL, ("check", "archive")),
         CodeInfo("string-module-reference", _ERROR, "A config names a module it cannot load", _UNSAFE, ("check",)),
         CodeInfo("broken-symlink", _ERROR, "A link in node_modules leads nowhere", _SAFE, ("check", "archive")),

@@ -11,6 +11,9 @@ from click.testing import CliRunner
 from nmdoctor.cli.main import main
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+# The examples whose findings include an error (check exits 1); npm-phantom's import works today,
+# by npm's hoisting: a warning.
+FAILING = {"pnpm-string-loader", "npm-doppelganger", "pnpm-broken-link"}
 EXPECTED = {
     "pnpm-string-loader": ["string-module-reference", "string-module-reference"],
     "npm-phantom": ["phantom-dependency"],
@@ -23,7 +26,7 @@ CLEAN = ["npm-string-loader"]
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_findings(name: str) -> None:
     result = CliRunner(mix_stderr=False).invoke(main, ["check", str(EXAMPLES / name), "--format", "json"])
-    assert result.exit_code == 1, result.stderr
+    assert result.exit_code == (1 if name in FAILING else 0), result.stderr
     document = json.loads(result.stdout)
     assert sorted(finding["code"] for finding in document["findings"]) == EXPECTED[name]
     assert all(finding["fix"] for finding in document["findings"])

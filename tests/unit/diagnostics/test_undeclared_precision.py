@@ -85,7 +85,7 @@ def test_webpack_request_is_split_into_loaders_and_resource() -> None:
     got = sorted((item.code, item.severity.value, item.message.split("`")[1]) for item in findings(tree))
     # file-loader is installed but not declared (a phantom); raw-loader is nowhere; no "other.css!=!." package
     assert got == [
-        ("phantom-dependency", "error", "file-loader"),
+        ("phantom-dependency", "warning", "file-loader"),
         ("unresolvable-import", "error", "!!raw-loader!./a"),
     ]
 

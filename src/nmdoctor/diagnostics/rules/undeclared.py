@@ -221,7 +221,7 @@ def _dependency_field(path: str) -> str:
     return "devDependencies" if _DEV_PATH.search(path) else "dependencies"
 
 
-@check("phantom-dependency", Severity.ERROR)
+@check("phantom-dependency", Severity.WARNING)
 def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     """## What it means
     Code imports a package that its own package.json does not declare; it resolves only because
@@ -230,8 +230,10 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
     project's code, not packages; a workspace may use what the monorepo root declares.
     ## Severity
-    An error in the project's own source; a warning for types-only imports and inside installed
-    packages; a note for a `require` inside `try { } catch { }` (a feature probe that fails softly).
+    A warning: the import works today, by accident (where it would fail, `check` reports
+    `unresolvable-import`, and `migrate` names the layout under which it breaks, as an error). Under
+    Yarn Plug'n'Play, where yarn's runtime refuses it, an error. A note for a `require` inside
+    `try { } catch { }` (a feature probe that fails softly).
     ## Why it matters
     A different package manager (pnpm's isolated layout), a dedupe, or an upgrade of the package
     that brought it in makes the import fail: Cannot find module / ERR_MODULE_NOT_FOUND.
@@ -268,7 +270,9 @@ def phantom_in_project(context: CheckContext) -> Iterator[Finding]:
         guarded = " inside a try block (a feature probe)" if site.guarded else ""
         field = _dependency_field(relative(graph, file))
         manifest = _manifest_path(graph, owner)
-        severity = Severity.INFO if site.guarded else Severity.WARNING if site.types_only else Severity.ERROR
+        # It resolves today, through hoisting: it works by accident (a warning); where it does not
+        # resolve, unresolvable-import reports the error.
+        severity = Severity.INFO if site.guarded else Severity.WARNING
         yield Finding(
             "phantom-dependency",
             severity,

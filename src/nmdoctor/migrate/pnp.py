@@ -59,7 +59,7 @@ def _fallback_names(graph: DependencyGraph) -> set[str]:
 
 
 def _project_imports(context: CheckContext) -> Iterable[Finding]:
-    for finding in undeclared.phantom_in_project(context):
+    for finding in undeclared.phantom_in_project(context, runtime=Severity.ERROR):
         if finding.severity is not Severity.ERROR:
             continue  # `import type`: erased before anything runs
         yield Finding(

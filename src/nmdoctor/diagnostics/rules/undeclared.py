@@ -248,8 +248,12 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     yield from _in_packages(context)
 
 
-def phantom_in_project(context: CheckContext) -> Iterator[Finding]:
-    """Phantom imports in the project's own source (and workspaces'), not in installed packages."""
+def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WARNING) -> Iterator[Finding]:
+    """Phantom imports in the project's own source (and workspaces'), not in installed packages.
+
+    ``runtime`` is the severity of an import that runs (a warning today: it works by hoisting; a
+    layout that refuses undeclared imports makes it an error); a types-only import stays a warning
+    and a guarded one a note."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     fs = context.fs
@@ -272,7 +276,7 @@ def phantom_in_project(context: CheckContext) -> Iterator[Finding]:
         manifest = _manifest_path(graph, owner)
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error.
-        severity = Severity.INFO if site.guarded else Severity.WARNING
+        severity = Severity.INFO if site.guarded else Severity.WARNING if site.types_only else runtime
         yield Finding(
             "phantom-dependency",
             severity,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.inspect.package_code import PackageCode
@@ -27,6 +27,8 @@ class CheckContext:
     singletons: frozenset[str] = frozenset()
     sources: SourceIndex | None = None
     package_code: PackageCode | None = None
+    # what rules build from the context once per run and share (the project's resolution config)
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.fs is not None and self.sources is None:

@@ -144,9 +144,9 @@ def _finding_key(finding: Finding) -> tuple[object, ...]:
 
 
 def _question_findings(
-    current: DependencyGraph, planned: DependencyGraph, fs: FileSystem, planned_fs: FileSystem, layout: str, target: str
+    today: CheckContext, planned: DependencyGraph, planned_fs: FileSystem, layout: str, target: str
 ) -> tuple[list[Finding], int]:
-    before = {_finding_key(item): item for item in _source_questions(CheckContext(graph=current, fs=fs))}
+    before = {_finding_key(item): item for item in _source_questions(today)}
     after = list(_source_questions(CheckContext(graph=planned, fs=planned_fs)))
     findings = []
     for finding in after:
@@ -244,7 +244,9 @@ def migrate(
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]
     edge_findings, edges = _edge_findings(graph, planned, layout)
-    question_findings, questions = _question_findings(graph, planned, fs, planned_fs, layout, target)
+    # one context for today's answers: its source index and resolution config serve both comparisons
+    today = today or CheckContext(graph=graph, fs=fs)
+    question_findings, questions = _question_findings(today, planned, planned_fs, layout, target)
     package_findings, package_requires = _package_phantom_findings(graph, planned, fs, planned_fs, layout, today)
     findings = edge_findings + question_findings + package_findings
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

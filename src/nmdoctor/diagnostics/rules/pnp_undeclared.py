@@ -17,18 +17,16 @@ from collections.abc import Callable, Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules._refs import package_ref
+from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.inspect.package_code import package_imports
 from nmdoctor.inspect.pnp_tree import LAYOUT
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
-from nmdoctor.project.resolution import ProjectResolution
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.pnp import PnpResolver
 from nmdoctor.resolve.pnp_state import Locator, PnpError, read_pnp_state
-from nmdoctor.sources.files import source_files
-from nmdoctor.sources.imports import ImportSite, package_of, parse_imports
-from nmdoctor.vfs import DiskFS
+from nmdoctor.sources.imports import ImportSite, package_of
 from nmdoctor.vfs.base import FileSystemError
 from nmdoctor.vfs.pnpfs import PnpFS
 
@@ -85,12 +83,14 @@ def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, Impor
     owners = sorted(graph.roots, key=lambda item: -len(item.path))
     roots = frozenset(owner.path for owner in owners)
     # aliases and module folders of the project's own config answer some bare-looking requests
-    resolution = ProjectResolution(fs, graph.project, on_disk=isinstance(fs, DiskFS))
+    resolution = project_resolution(context)
+    sources = context.sources
+    assert sources is not None
     for owner in owners:
         declared = {item.name for item in owner.manifest.declared(include_dev=True)} | owner.manifest.optional_peers
-        for file in source_files(fs, owner.path, stop_at=roots - {owner.path}):
+        for file in sources.files(owner.path, stop_at=roots - {owner.path}):
             try:
-                sites = parse_imports(fs.read_bytes(file), file)
+                sites = sources.imports(file)
             except FileSystemError:
                 continue
             for site in sites:

@@ -12,6 +12,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules._refs import package_ref
+from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.inspect.package_code import PackageImport
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -22,7 +23,6 @@ from nmdoctor.resolve.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.imports import ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
-from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 from nmdoctor.vfs.limits import load_json
 
@@ -68,25 +68,6 @@ class Undeclared:
     name: str
     folder: str | None  # the installed folder it resolves to, or None
     resolution: ProjectResolution
-
-
-_RESOLUTIONS: dict[tuple[int, str], tuple[FileSystem, ProjectResolution]] = {}
-
-
-def project_resolution(fs: FileSystem, graph: DependencyGraph) -> ProjectResolution:
-    """The project's resolution configs, read once per filesystem and project (rules share it)."""
-    root = graph.project
-    key = (id(fs), root)
-    held = _RESOLUTIONS.get(key)
-    if held is None or held[0] is not fs:
-        if len(_RESOLUTIONS) > 8:
-            _RESOLUTIONS.clear()
-        # a tsconfig may extend a workspace package (``@acme/tsconfig/base.json``) that no
-        # node_modules links before an install: checked from the lockfile, it is read where it is
-        workspaces = {item.name: item.path for item in graph.instances if item.is_workspace and item.name}
-        held = (fs, ProjectResolution(fs, root, on_disk=isinstance(fs, DiskFS), workspaces=workspaces))
-        _RESOLUTIONS[key] = held
-    return held[1]
 
 
 def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
@@ -155,7 +136,7 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
     if fs is None or sources is None:
         return
     lookup = InstalledLookup(fs, graph)
-    resolution = project_resolution(fs, graph)
+    resolution = project_resolution(context)
     pending = _owners(graph)
     roots = frozenset(owner.path for owner in pending)
     ancestors = {owner.path: _declared(owner.manifest) for owner in pending}

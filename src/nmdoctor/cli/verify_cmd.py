@@ -10,6 +10,7 @@ import click
 
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import Finding, Severity, findings_document
+from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.verify import INSTALL_COMMANDS, verify_tree
 from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
@@ -61,7 +62,7 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
     except LockfileError as error:
         raise InputError(str(error)) from None
     if os.path.isdir(os.path.join(graph.project, "node_modules")):
-        findings = verify_tree(graph, lock)
+        findings = verify_tree(graph, lock, overrides=project_overrides(fs, graph.project))
     else:
         findings = _nothing_installed(lock)
     document = findings_document(

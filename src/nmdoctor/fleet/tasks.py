@@ -22,7 +22,7 @@ from nmdoctor.fleet.gitfs import GitReadError, read_git_tree
 from nmdoctor.fleet.sources import RepoRef, input_key
 from nmdoctor.lockfiles import find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
-from nmdoctor.lockfiles.to_graph import lockfile_graph
+from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
 from nmdoctor.vfs import DiskFS, FileSystem, FileSystemError
 
 __all__ = ["RepoResult", "Unchanged", "analyse", "run_task"]
@@ -53,12 +53,7 @@ def _lockfile_model(fs: FileSystem, root: str) -> tuple[Lockfile, DependencyGrap
         raise LockfileError("no lockfile")
     manifest = manifest_json(fs, root)
     lock = read_lockfile(fs, path, manifest)
-    workspaces = {
-        importer.path: found
-        for importer in lock.importers()
-        if importer.path and (found := manifest_json(fs, f"{root}/{importer.path}")) is not None
-    }
-    return lock, lockfile_graph(lock, root, manifest, workspaces)
+    return lock, lockfile_graph(lock, root, manifest, local_manifests(fs, root, lock))
 
 
 def _workspace_of(roots: list[str], where: str | None) -> str:

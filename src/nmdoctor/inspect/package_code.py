@@ -44,7 +44,7 @@ __all__ = [
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
-SCAN_FORMAT = 1  # bump when what a scan records, or how, changes: older entries are then ignored
+SCAN_FORMAT = 2  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
 _QUOTED_NAME = re.compile(rb"""['"`]((?:@[A-Za-z0-9._~-]+/)?[A-Za-z0-9._~-]+)""")

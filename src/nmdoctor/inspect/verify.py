@@ -8,6 +8,7 @@ import posixpath
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.inspect.overrides import Overrides, overrides_from
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -75,13 +76,18 @@ def _locked_ref(package: LockedPackage) -> PackageRef:
     return PackageRef(package.name, package.version, package.path if package.path is not None else "")
 
 
-def verify_tree(graph: DependencyGraph, lock: Lockfile) -> list[Finding]:
+def verify_tree(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:
+    """``overrides``: the project's version overrides (default: those of the root package.json)."""
     matcher = _Matcher(graph, lock)
+    if overrides is None:
+        root = next((item for item in graph.instances if item.is_project), None)
+        raw = root.manifest.raw if root is not None else None
+        overrides = overrides_from(raw if isinstance(raw, dict) else {})
     install = INSTALL_COMMANDS.get(lock.kind, "reinstall from the lockfile")
     findings = list(_missing_and_drifted(matcher, install))
     findings += _edges(matcher, install)
     findings += _extraneous(matcher, install)
-    findings += _out_of_range(matcher, install)
+    findings += _out_of_range(matcher, install, overrides)
     findings += _manifest_drift(matcher)
     return findings
 
@@ -113,7 +119,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
             )
             continue
         for instance in found:
-            if package.local:  # a folder of the project: the lockfile locks no version for it
+            if package.local or package.directory is not None:  # a project folder: no version locked
                 continue
             if (instance.name, instance.version) != (package.name, package.version):
                 yield Finding(
@@ -150,7 +156,7 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             if got is not None and (
                 any(got is item for item in wanted)
                 or (got.name, got.version) == (target.name, target.version)
-                or (target.local and got.name == target.name)
+                or ((target.local or target.directory is not None) and got.name == target.name)
             ):
                 continue
             if got is None:
@@ -215,13 +221,15 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
             )
 
 
-def _out_of_range(matcher: _Matcher, install: str) -> Iterator[Finding]:
-    """Installed edges whose version is outside the declared range (whatever the lockfile says)."""
+def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iterator[Finding]:
+    """Installed edges whose version is outside the declared range (whatever the lockfile says),
+    or outside the override the project sets for that package."""
     for edge in matcher.graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
             continue
-        if satisfies(target.version, edge.spec) is not False:
+        spec = overrides.spec_for(edge.name, edge.spec)
+        if spec is None or satisfies(target.version, spec) is not False:
             continue
         yield Finding(
             "version-mismatch",

@@ -39,6 +39,9 @@ class LockedPackage:
     # A folder of the project's own (``link:``/``file:`` to a folder that is not a workspace): its
     # manifest is on disk, the lockfile locks no version.
     local: bool = False
+    # A ``file:`` dependency on a project folder that pnpm copies into its store (relative to the
+    # project): installed like a registry package, versioned by that folder's package.json.
+    directory: str | None = None
     # os/cpu/libc -> values: where the package can be installed (see lockfiles.platform).
     platforms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

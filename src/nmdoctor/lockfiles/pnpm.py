@@ -117,6 +117,7 @@ def read_pnpm_lockfile(
             bundled=tuple(str(item) for item in meta.get("bundledDependencies") or () if isinstance(item, str))
             if isinstance(meta.get("bundledDependencies"), list)
             else (),
+            directory=_directory(resolution),
         )
     for importer_path in importers:
         location = "" if importer_path == "." else posixpath.normpath(str(importer_path))
@@ -143,6 +144,15 @@ def read_pnpm_lockfile(
             if name not in resolved:
                 lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
     return lock
+
+
+def _directory(resolution: dict[str, Any]) -> str | None:
+    """The project folder a ``file:`` dependency is copied from (``resolution: {directory, type:
+    directory}``); lockfile 9 records no version for it: the folder's package.json has it."""
+    folder = resolution.get("directory")
+    if resolution.get("type") != "directory" or not isinstance(folder, str):
+        return None
+    return posixpath.normpath(folder)
 
 
 def _platforms(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -187,4 +197,6 @@ def _target(lock: Lockfile, importer: str | None, name: str, ref: str, version: 
             lock.packages[key] = LockedPackage(key, name, "", target, local=True)
         return key
     key = _ref_to_key(name, ref, version)
+    if key not in lock.packages and ref.startswith("file:"):
+        key = f"{name}@{ref}"  # lockfile 9: a folder or tarball dependency is keyed name@file:path
     return key if key in lock.packages else None

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
 
+from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
 from nmdoctor.lockfiles.platform import installable_here, this_machine
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
-from nmdoctor.vfs.base import VPath
+from nmdoctor.vfs.base import FileSystem, VPath
 
-__all__ = ["UNPLACED", "lockfile_graph"]
+__all__ = ["UNPLACED", "local_manifests", "lockfile_graph"]
 
 UNPLACED = "(unplaced)"
 """Folder standing for the packages of a lockfile that records no install locations (yarn)."""
@@ -29,6 +32,22 @@ def _location(project: VPath, package: LockedPackage) -> VPath:
     if package.path is None:
         return f"{project}/{UNPLACED}/{package.name}@{package.version}"
     return project if package.path == "" else posixpath.normpath(f"{project}/{package.path}")
+
+
+def local_manifests(fs: FileSystem, project: VPath, lock: Lockfile) -> dict[str, dict[str, Any]]:
+    """The package.json of every project folder the lockfile names (workspaces, linked folders, and
+    the folders pnpm copies for ``file:`` dependencies), by folder relative to the project: what
+    ``lockfile_graph`` takes as ``importer_manifests``."""
+    found: dict[str, dict[str, Any]] = {}
+    for package in lock.packages.values():
+        folders = [package.path] if package.is_importer or package.local else []
+        folders += [package.directory] if package.directory is not None else []
+        for folder in folders:
+            if folder and folder not in found:
+                manifest = manifest_json(fs, posixpath.normpath(f"{project}/{folder}"))
+                if manifest is not None:
+                    found[folder] = manifest
+    return found
 
 
 def lockfile_graph(
@@ -58,6 +77,7 @@ def lockfile_graph(
             manifest = manifest_from_json(own)
             name, version = manifest.name or package.name, manifest.version or ""
         else:
+            copied = importer_manifests.get(package.directory) if package.directory is not None else None
             # pnpm lists the peers it resolved among an instance's dependencies: they stay peers.
             peer_names = set(package.peer_dependencies) | package.optional_peers
             own_edges = [item for item in declared.get(key, ()) if item[0] not in peer_names]
@@ -73,6 +93,9 @@ def lockfile_graph(
                 optional_peers=package.optional_peers,
             )
             name, version = package.name, package.version
+            if copied is not None and isinstance(copied.get("version"), str):
+                version = str(copied["version"])
+                manifest = replace(manifest, version=version)
         instance = Instance(
             name,
             version,

@@ -8,7 +8,6 @@ what it gathered.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from types import EllipsisType
@@ -18,7 +17,7 @@ from nmdoctor.inspect.pnp_tree import read_pnp_tree
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
-from nmdoctor.lockfiles.to_graph import lockfile_graph
+from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 from nmdoctor.vfs.cached import CachedFS
@@ -56,14 +55,7 @@ def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) ->
                 raise NoLockfile(f"{folder}: no lockfile")
             manifest = manifest_json(fs, folder)
             lock = read_lockfile(fs, path, manifest)
-            workspaces = {
-                package.path: found
-                for package in lock.packages.values()
-                if (package.is_importer or package.local)
-                and package.path
-                and (found := manifest_json(fs, posixpath.normpath(f"{folder}/{package.path}"))) is not None
-            }
-            return lockfile_graph(lock, folder, manifest, workspaces)
+            return lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
     return read_installed_tree(fs, folder)
 
 

@@ -117,6 +117,25 @@ def _is_type_only(node: tree_sitter.Node) -> bool:
     return False
 
 
+# TypeScript nodes whose contents are types: ``typeof import('x')`` or ``import('x').T`` there is an
+# import type, erased before anything runs.
+_TYPE_CONTEXTS = frozenset(
+    {"type_query", "type_annotation", "type_alias_declaration", "type_arguments", "interface_declaration"}
+)
+_STATEMENT_ENDS = frozenset({"program", "statement_block", "class_body"})
+
+
+def _in_type(node: tree_sitter.Node) -> bool:
+    """Is ``node`` inside a type (walks up to the enclosing statement; only asked of a TypeScript
+    ``import()``, which is rare)."""
+    parent = node.parent
+    while parent is not None and parent.type not in _STATEMENT_ENDS:
+        if parent.type in _TYPE_CONTEXTS:
+            return True
+        parent = parent.parent
+    return False
+
+
 _GUARD_QUERY_TEXT = """
 (try_statement body: (statement_block) @try)
 (member_expression object: (_) @caught property: (property_identifier) @property (#eq? @property "catch"))
@@ -201,7 +220,9 @@ def parse_imports(source: bytes, path: str) -> list[ImportSite]:
                 else (ImportKind.EXPORT_FROM)
             )
         elif "dynamic" in captures:
-            literal, kind = captures["dynamic"][0], ImportKind.DYNAMIC_IMPORT
+            literal = captures["dynamic"][0]
+            typed = language != "javascript" and _in_type(literal)
+            kind = ImportKind.IMPORT_TYPE if typed else ImportKind.DYNAMIC_IMPORT
         elif "require" in captures:
             literal, kind = captures["require"][0], ImportKind.REQUIRE
         elif "call" in captures:

@@ -118,6 +118,7 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
     for instance in graph.instances:
         if instance.name in singletons and not (instance.is_project or instance.is_workspace):
             by_name[instance.name].append(instance)
+    reach: dict[str, set[str]] = {}
     for name, instances in sorted(by_name.items()):
         versions = sorted({item.version for item in instances})
         if len(versions) < 2:
@@ -125,9 +126,37 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
         detail = "; ".join(
             f"{item.version} at {where(graph, item)} (used by {_users(graph, item)})" for item in instances
         )
+        together = _loaded_together(graph, instances, reach)
         yield finding(
             "duplicate-singleton",
-            f"`{name}` must be loaded once but {len(versions)} versions are installed: {detail}",
+            f"`{name}` must be loaded once but {len(versions)} versions are installed: {detail}"
+            + ("" if together else " (each project or workspace reaches only one of them)"),
+            severity=None if together else Severity.WARNING,
             package=package_ref(graph, instances[0]),
             fix=f'force one version: "overrides": {{"{name}": "<version>"}} (npm), pnpm.overrides, or yarn resolutions',
         )
+
+
+def _loaded_together(graph: DependencyGraph, instances: list[Instance], reach: dict[str, set[str]]) -> bool:
+    """Does the project, or one workspace, reach two versions through its dependencies (so that one
+    app loads both)? In a monorepo whose workspaces each use their own version, none does: each
+    app loads one copy. ``reach`` keeps each root's reachable folders between calls."""
+    for root in graph.roots:
+        if root.path not in reach:
+            reach[root.path] = _reachable(graph, root)
+        found = {item.version for item in instances if item.path in reach[root.path]}
+        if len(found) > 1:
+            return True
+    return False
+
+
+def _reachable(graph: DependencyGraph, root: Instance) -> set[str]:
+    seen = {root.path}
+    pending = [root]
+    while pending:
+        for edge in graph.edges_from(pending.pop()):
+            target = edge.target
+            if target is not None and target.path not in seen:
+                seen.add(target.path)
+                pending.append(target)
+    return seen

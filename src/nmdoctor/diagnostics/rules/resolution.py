@@ -8,6 +8,7 @@ from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
+from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -56,11 +57,13 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
     package.json without an install: run the install command and commit the lockfile."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
+    overrides = _overrides(context, graph)
     for edge in graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
             continue
-        if satisfies(target.version, edge.spec) is not False:
+        spec = overrides.spec_for(edge.name, edge.spec)
+        if spec is None or satisfies(target.version, spec) is not False:
             continue
         source = edge.source
         yield finding(
@@ -73,6 +76,16 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             fix="reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile), or run the install command "
             "if package.json changed",
         )
+
+
+def _overrides(context: CheckContext, graph: DependencyGraph) -> Overrides:
+    """The overrides the project sets (npm ``overrides``, pnpm ``overrides``, yarn ``resolutions``):
+    a version a manager installed because of one is not a mismatch."""
+    root = next((item for item in graph.instances if item.is_project), None)
+    raw = root.manifest.raw if root is not None and isinstance(root.manifest.raw, dict) else {}
+    if context.fs is None:
+        return overrides_from(raw)
+    return project_overrides(context.fs, graph.project, raw)
 
 
 @check("unmet-peer-dependency", Severity.WARNING)

@@ -367,9 +367,14 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.types_only:
             severity, why = Severity.WARNING, ""
-        elif config.plugins and "." in name:
+        elif config.plugins and ("." in name or _quoted_in(fs, config.plugins, name)):
             plugins = relative(graph, sorted(set(config.plugins))[0])
             severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
+        elif _browser_mapped(owner, name):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: the `browser` field of its package.json maps it for bundlers)",
+            )
         elif config.unread:
             unread = ", ".join(relative(graph, path) for path in sorted(set(config.unread))[:2])
             severity, why = Severity.INFO, f" (cannot be decided: {unread} could not be read)"
@@ -391,6 +396,27 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=_unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+def _quoted_in(fs: FileSystem, paths: list[str], name: str) -> bool:
+    """Does one of these config files quote ``name`` (a plugin's virtual module id, as in
+    ``const VIRTUAL_MODULE_ID = 'absolute-importer'``)?"""
+    quoted = [f"{quote}{name}{quote}".encode() for quote in "'\"`"]
+    for path in set(paths):
+        try:
+            text = fs.read_bytes(path)
+        except FileSystemError:
+            continue
+        if any(item in text for item in quoted):
+            return True
+    return False
+
+
+def _browser_mapped(owner: Instance, name: str) -> bool:
+    """The owner's ``browser`` field replaces ``name`` (``"jsdom": false``): bundlers building for
+    the browser never look it up; node would."""
+    browser = owner.manifest.raw.get("browser") if isinstance(owner.manifest.raw, dict) else None
+    return isinstance(browser, dict) and name in browser
 
 
 _CONFIG_HINT = "an alias (tsconfig `paths`, webpack `resolve.alias`, jest `moduleNameMapper`)"

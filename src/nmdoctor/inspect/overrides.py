@@ -1,0 +1,156 @@
+"""The project's version overrides: npm ``overrides``, pnpm ``overrides``, yarn ``resolutions``.
+
+A manager that applies an override installs the override's version whatever range the dependent's
+own package.json declares, so judging that edge against the declared range would report a
+mismatch the manager chose on purpose. ``Overrides.spec_for`` answers what an edge should be judged
+against: the declared range when no override names the package, the override's spec when one
+applies to every edge of that name, and None (do not judge) when an override applies only under
+some parent or to some versions, which the files alone do not settle for a given edge.
+
+Where they are read: the root package.json (``overrides`` for npm, ``pnpm.overrides``,
+``resolutions`` for yarn and for pnpm, which honours it too) and ``pnpm-workspace.yaml``
+``overrides`` (pnpm 10).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
+from nmdoctor.vfs.limits import load_json
+from nmdoctor.yamlio import YAMLError, load_yaml
+
+__all__ = ["Overrides", "overrides_from", "project_overrides"]
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """``everywhere``: name -> spec for overrides of every edge of a name; ``somewhere``: the names
+    overridden only under a parent, for some versions, or by a reference nmdoctor cannot follow."""
+
+    everywhere: dict[str, str] = field(default_factory=dict)
+    somewhere: frozenset[str] = frozenset()
+
+    def spec_for(self, name: str, declared: str) -> str | None:
+        """The spec an edge to ``name`` declared as ``declared`` is installed by; None: undecidable."""
+        if name in self.somewhere:
+            return None
+        return self.everywhere.get(name, declared)
+
+    def __bool__(self) -> bool:
+        return bool(self.everywhere or self.somewhere)
+
+
+def _split_selector(selector: str) -> tuple[str, bool]:
+    """``name`` or ``name@range`` -> (name, has a range)."""
+    at = selector.find("@", 1)
+    return (selector, False) if at == -1 else (selector[:at], True)
+
+
+class _Collector:
+    def __init__(self, references: dict[str, str]) -> None:
+        self.references = references  # the root's declared specs, for npm/pnpm "$name"
+        self.everywhere: dict[str, str] = {}
+        self.somewhere: set[str] = set()
+
+    def value(self, spec: str) -> str | None:
+        if spec.startswith("$"):
+            return self.references.get(spec[1:])
+        return spec
+
+    def add(self, name: str, spec: str | None, *, unconditional: bool) -> None:
+        if not unconditional or spec is None or spec == "-" or self.everywhere.get(name, spec) != spec:
+            self.somewhere.add(name)
+        else:
+            self.everywhere[name] = spec
+
+    def npm(self, tree: Any, *, top: bool) -> None:
+        if not isinstance(tree, dict):
+            return
+        for key, item in tree.items():
+            if key == ".":
+                continue
+            name, ranged = _split_selector(str(key))
+            if isinstance(item, str):
+                self.add(name, self.value(item), unconditional=top and not ranged)
+            elif isinstance(item, dict):
+                own = item.get(".")
+                if isinstance(own, str):
+                    self.add(name, self.value(own), unconditional=top and not ranged)
+                self.npm(item, top=False)
+
+    def pnpm(self, tree: Any) -> None:
+        """pnpm ``overrides``: ``b``, ``b@1``, ``a>b``, ``a@1>b@2``."""
+        if not isinstance(tree, dict):
+            return
+        for key, item in tree.items():
+            chain = str(key).split(">")
+            name, ranged = _split_selector(chain[-1])
+            spec = self.value(item) if isinstance(item, str) else None
+            self.add(name, spec, unconditional=len(chain) == 1 and not ranged)
+
+    def yarn(self, tree: Any) -> None:
+        """yarn ``resolutions``: ``b``, ``b@npm:1`` (berry), ``a/b``, ``**/b``, ``a/**/b``."""
+        if not isinstance(tree, dict):
+            return
+        for key, item in tree.items():
+            chain = _yarn_chain(str(key))
+            if not chain:
+                continue
+            name, ranged = _split_selector(chain[-1])
+            anywhere = len(chain) == 1 or (len(chain) == 2 and chain[0] == "**")
+            spec = self.value(item) if isinstance(item, str) else None
+            self.add(name, spec, unconditional=anywhere and not ranged)
+
+
+def _yarn_chain(selector: str) -> list[str]:
+    """``a/@s/b/**/c`` -> ``["a", "@s/b", "**", "c"]``."""
+    chain: list[str] = []
+    for part in selector.split("/"):
+        if chain and chain[-1].startswith("@") and "/" not in chain[-1] and chain[-1] != "**":
+            chain[-1] = f"{chain[-1]}/{part}"
+        elif part:
+            chain.append(part)
+    return chain
+
+
+def _read(fs: FileSystem, path: VPath, *, yaml: bool) -> Any:
+    try:
+        raw = fs.read_bytes(path)
+    except FileSystemError:
+        return None
+    try:
+        return load_yaml(raw) if yaml else load_json(raw.decode("utf-8-sig"))
+    except (YAMLError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _references(manifest: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for section in ("peerDependencies", "optionalDependencies", "devDependencies", "dependencies"):
+        value = manifest.get(section)
+        if isinstance(value, dict):
+            found.update({str(key): item for key, item in value.items() if isinstance(item, str)})
+    return found
+
+
+def overrides_from(manifest: dict[str, Any], workspace: Any = None) -> Overrides:
+    """The overrides a root package.json (and the parsed ``pnpm-workspace.yaml``, if any) declare."""
+    collector = _Collector(_references(manifest))
+    collector.npm(manifest.get("overrides"), top=True)
+    pnpm = manifest.get("pnpm")
+    if isinstance(pnpm, dict):
+        collector.pnpm(pnpm.get("overrides"))
+    collector.yarn(manifest.get("resolutions"))
+    if isinstance(workspace, dict):
+        collector.pnpm(workspace.get("overrides"))
+    return Overrides(dict(collector.everywhere), frozenset(collector.somewhere))
+
+
+def project_overrides(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None = None) -> Overrides:
+    """The overrides of the project at ``project`` (``manifest``: its package.json, when already read)."""
+    if manifest is None:
+        read = _read(fs, f"{project}/package.json", yaml=False)
+        manifest = read if isinstance(read, dict) else {}
+    return overrides_from(manifest, _read(fs, f"{project}/pnpm-workspace.yaml", yaml=True))

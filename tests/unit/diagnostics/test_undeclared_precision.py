@@ -271,3 +271,55 @@ def test_webpack_1_loader_short_names() -> None:
         "/app/src/index.js": "require('style!./x.css');\n",
     }
     assert findings(tree) == []
+
+
+def test_test_fixtures_and_codemod_cases_are_notes() -> None:
+    """Tests read fixtures as data (``fixtures/`` folders are not read as source at all; a codemod's
+    before/after cases, a ``__testfixtures__`` folder): the import may never be loaded, so it is
+    undecidable; the same import in code that runs is an error."""
+    tree = {
+        "/app/src/transforms/rename/basic.input.ts": "import { x } from 'left-padz';\n",
+        "/app/src/transforms/rename/basic.output.tsx": "import { y } from 'left-padz';\n",
+        "/app/src/__testfixtures__/broken.js": "require('left-padz');\n",
+        "/app/test/fixture/missing/index.mjs": "import 'left-padz';\n",
+        "/app/src/index.js": "require('left-padz');\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file.pop("src/index.js") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
+
+
+def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
+    """An adapter's template imports `SERVER` and its build maps that id to a file (a key of a
+    replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""
+    tree = {
+        "/app/files/handler.js": "import { Server } from 'SERVER';\nimport { manifest } from 'MANIFEST';\n"
+        "import x from 'left-padz';\n",
+        "/app/files/other.js": "import { Server } from 'SERVER';\nimport x from 'left-padz';\n",
+        "/app/index.js": "const replace = { SERVER: './server/index.js' };\nif (id === 'MANIFEST') return m;\n",
+    }
+    by_request = {(item.request, item.from_): item.severity for item in findings(tree)}
+    assert by_request[("SERVER", "files/handler.js")] is Severity.INFO
+    assert by_request[("MANIFEST", "files/handler.js")] is Severity.INFO
+    assert by_request[("left-padz", "files/handler.js")] is Severity.ERROR
+    assert by_request[("left-padz", "files/other.js")] is Severity.ERROR
+
+
+def test_nested_project_installed_apart_is_a_note() -> None:
+    """An example with its own lockfile, or a template that no lockfile describes, is installed apart:
+    its dependencies' packages are unknown here. A nested folder that is a package of the tree
+    stays judged (see test_project_template_is_not_judged_as_the_project for templates)."""
+    tree = {
+        "/app/examples/auth/package.json": {"name": "example-auth", "version": "1.0.0", "dependencies": {"cms": "1"}},
+        "/app/examples/auth/pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+        "/app/examples/auth/src/rich.js": "import { Text } from 'slate';\n",
+        "/app/template/app/package.json": {"name": "template-app", "version": "1.0.0"},
+        "/app/template/app/src/main.js": "import { api } from 'wasp/server';\n",
+        "/app/src/index.js": "import { Text } from 'slate';\n",
+    }
+    by_file = {item.from_: item for item in findings(tree)}
+    assert by_file["src/index.js"].severity is Severity.ERROR
+    auth = by_file["examples/auth/src/rich.js"]
+    assert auth.severity is Severity.INFO and "examples/auth/pnpm-lock.yaml" in auth.message
+    template = by_file["template/app/src/main.js"]
+    assert template.severity is Severity.INFO and "no lockfile here describes" in template.message

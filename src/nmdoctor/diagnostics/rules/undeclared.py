@@ -356,6 +356,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     graph = context.graph
     fs = context.fs
     assert isinstance(graph, DependencyGraph)
+    placeholders = _Mentions(context, graph)
     for item in _scan(context):
         if item.folder is not None or fs is None:
             continue
@@ -365,11 +366,21 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         local = _local_folder(fs, graph, owner, item.request)
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
+        elif _fixture(file):
+            severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif site.types_only:
             severity, why = Severity.WARNING, ""
+        elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
+            severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
         elif config.plugins and ("." in name or _quoted_in(fs, config.plugins, name)):
             plugins = relative(graph, sorted(set(config.plugins))[0])
             severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
+        elif placeholders.named(owner, site.specifier, file):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: other code of `{owner.label}` names `{site.specifier}`, which it may"
+                " replace or provide at build time)",
+            )
         elif _browser_mapped(owner, name):
             severity, why = (
                 Severity.INFO,
@@ -410,6 +421,70 @@ def _quoted_in(fs: FileSystem, paths: list[str], name: str) -> bool:
         if any(item in text for item in quoted):
             return True
     return False
+
+
+_FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))
+_CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
+
+
+def _fixture(file: str) -> bool:
+    """A test fixture (``__fixtures__/``, ``fixtures/``) or a codemod's before/after case
+    (``basic.input.ts``): tests read it as data, or run it expecting it to fail; whether node ever
+    loads it cannot be told from the files."""
+    folders = file.split("/")[:-1]
+    return any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None
+
+
+_LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
+
+
+def _unmodelled_project(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> str | None:
+    """Why the install of ``owner`` is unknown, when it is a project of its own inside this one (an
+    example or a template that is neither a workspace nor a dependency): it is installed apart, from
+    its own lockfile or from none, so what its dependencies bring is not in this run's tree."""
+    if any(root.path == owner.path for root in graph.roots):
+        return None
+    if any(instance.path == owner.path for instance in graph.instances_of(owner.name)):
+        return None
+    where = relative(graph, owner.path)
+    for lockfile in _LOCKFILES:
+        if fs.stat(f"{owner.path}/{lockfile}") is not None:
+            return f"{where} is a project of its own, installed from {where}/{lockfile}, which this run does not read"
+    if graph.instances_of(owner.name):
+        return None  # a package of the tree (a ``file:`` dependency copied elsewhere): the lockfile governs it
+    return f"{where} is a project of its own that no lockfile here describes: what its dependencies bring is unknown"
+
+
+class _Mentions:
+    """Whether a package's other code names a module id outside its import statements (a key of a
+    replace map, a virtual module's id, a ``jest.mock`` name): a placeholder the package swaps at
+    build time rather than a package node looks up. Each package's text is read once."""
+
+    def __init__(self, context: CheckContext, graph: DependencyGraph) -> None:
+        self._context = context
+        self._roots = frozenset(owner.path for owner in _owners(graph))
+        self._texts: dict[str, list[tuple[str, bytes]]] = {}
+
+    def named(self, owner: Instance, specifier: str, importer: str) -> bool:
+        texts = self._texts.get(owner.path)
+        if texts is None:
+            texts = self._texts[owner.path] = list(self._read(owner.path))
+        escaped = re.escape(specifier.encode())
+        imported = re.compile(rb"(?:\bfrom|\bimport|\brequire|\bimport\()\s*\(?\s*['\"`]" + escaped + rb"['\"`]")
+        named = re.compile(rb"['\"`]" + escaped + rb"['\"`]|(?<![\w$.\-/@])" + escaped + rb"\s*:(?!:)")
+        return any(named.search(imported.sub(b"", text)) for path, text in texts if path != importer)
+
+    def _read(self, folder: str) -> Iterator[tuple[str, bytes]]:
+        fs, sources = self._context.fs, self._context.sources
+        if fs is None or sources is None:
+            return
+        for path in sources.files(folder, stop_at=self._roots - {folder}, nested=[]):
+            try:
+                text = fs.read_bytes(path)
+            except FileSystemError:
+                continue
+            if not _generated(text):
+                yield path, text
 
 
 def _browser_mapped(owner: Instance, name: str) -> bool:

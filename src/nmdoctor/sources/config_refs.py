@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -85,6 +86,23 @@ def _scoped_expand(name: str, prefix: str, scope_default: str) -> str:
     return name if name.startswith(prefix + "-") or name == prefix else f"{prefix}-{name}"
 
 
+def _babel_standardized(name: str, kind: str) -> str:
+    """babel's ``standardizeName``: ``x`` -> ``babel-KIND-x``, ``@babel/x`` -> ``@babel/KIND-x``,
+    ``@s`` -> ``@s/babel-KIND``, ``@s/x`` -> ``@s/babel-KIND-x``; a name whose package part is
+    followed by a subpath (``styled-jsx/babel``, ``@s/x/y``) or already holds the prefix is kept."""
+    prefix = f"babel-{kind}"
+    if not name.startswith("@"):
+        return name if "/" in name or name.startswith(f"{prefix}-") else f"{prefix}-{name}"
+    scope, _, rest = name.partition("/")
+    if not rest:
+        return name if scope == "@babel" else f"{scope}/{prefix}"
+    if "/" in rest:
+        return name
+    if scope == "@babel":
+        return name if rest.startswith(f"{kind}-") else f"@babel/{kind}-{rest}"
+    return name if re.search(rf"{prefix}(?:-|$)", rest) else f"{scope}/{prefix}-{rest}"
+
+
 def expand_name(name: str, tool: Tool) -> str | None:
     """The module request the tool makes for ``name`` (short names expanded; a subpath is kept)."""
     if not name or name.startswith((".", "/", "<rootDir>")) or "\\" in name:
@@ -96,10 +114,7 @@ def expand_name(name: str, tool: Tool) -> str | None:
         kind = "preset" if tool is Tool.BABEL_PRESET else "plugin"
         if name.startswith("module:"):
             return name[len("module:") :]
-        if name.startswith("@babel/"):
-            rest = name[len("@babel/") :]
-            return name if rest.startswith(f"{kind}-") or rest in ("core",) else f"@babel/{kind}-{rest}"
-        return _scoped_expand(name, f"babel-{kind}", f"babel-{kind}")
+        return _babel_standardized(name, kind)
     if tool is Tool.ESLINT_PLUGIN:
         return _scoped_expand(name, "eslint-plugin", "eslint-plugin")
     if tool is Tool.ESLINT_CONFIG:

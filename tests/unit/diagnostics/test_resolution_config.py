@@ -118,6 +118,17 @@ def test_webpack_static_read() -> None:
     assert config.unread == []
 
 
+def test_webpack_config_kept_in_a_dot_webpack_folder() -> None:
+    """openmct keeps its configs in `.webpack/` (karma loads them): their aliases answer the specs'
+    imports (`import objectUtils from 'objectUtils'`)."""
+    tree = dict(TS)
+    tree["/app/.webpack/webpack.common.mjs"] = (
+        "import path from 'node:path';\nconst projectRootDir = path.resolve(import.meta.dirname, '..');\n"
+        "export default {resolve: {alias: {objectUtils: path.join(projectRootDir, 'src/utils/request.ts')}}};\n"
+    )
+    assert decide(tree, "objectUtils") == "webpack resolve.alias"
+
+
 def test_webpack_unfollowable_modules_are_unread() -> None:
     tree = dict(TS)
     tree["/app/webpack.config.js"] = "module.exports = {resolve: {modules: [someFunction(), 'node_modules']}};"

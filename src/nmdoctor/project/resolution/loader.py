@@ -22,7 +22,20 @@ _NEXT_ALIASES = {
 }
 
 # Where projects keep webpack configs besides their root.
-_WEBPACK_FOLDERS = ("", "config", "configs", "webpack", "build", "scripts", "internals/webpack", ".storybook")
+_WEBPACK_FOLDERS = (
+    "",
+    "config",
+    "configs",
+    "webpack",
+    ".webpack",
+    "build",
+    "scripts",
+    "tools",
+    "internals/webpack",
+    "config/webpack",
+    "build/webpack",
+    ".storybook",
+)
 
 
 def _listdir(fs: FileSystem, folder: str) -> list[str]:

@@ -86,9 +86,21 @@ def _service_words(service: Service) -> list[str] | None:
 
 _DROP = re.compile(
     r"^[^#\n]*\b(?:gosu|su-exec|runuser[ \t]+-u|setpriv[ \t]+--reuid[= \t]|chroot[ \t]+--userspec[= \t])[ \t]*"
-    r"(?!(?:if|then|else|fi)\b)([A-Za-z_][\w-]*)",
+    r"(?!(?:if|then|else|fi)\b)([A-Za-z_][\w-]*|\"?\$\{?[A-Za-z_]\w*(?::-[\w-]*)?\}?\"?)",
     re.MULTILINE,
 )
+
+
+def _expands_to_root(text: str, variable: str) -> bool:
+    """``$name`` / ``${name:-default}`` whose assignment or default in the script names root."""
+    name = variable.strip("${}").split(":-", 1)
+    default = name[1] if len(name) > 1 else None
+    assigned = re.findall(rf"^[ \t]*(?:export[ \t]+)?{re.escape(name[0])}=[\"']?([^\s\"']*)", text, re.MULTILINE)
+    values = [default] if default is not None else []
+    for value in assigned:
+        fallback = re.search(r":-([\w-]+)\}", value)
+        values.append(fallback.group(1) if fallback else value)
+    return any(value in ("root", "0") for value in values)
 
 
 def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shipped) -> Shipped:
@@ -101,7 +113,10 @@ def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shippe
     for script in start_scripts(fs, folder, words, stage, [], image.context, image.context):
         match = _DROP.search(script.text)
         if match:
-            return Shipped(stage, match.group(1), item.words)
+            user = match.group(1).strip('"')  # a literal name, or the variable the script fills (``"$target_user"``)
+            if user.startswith("$") and _expands_to_root(script.text, user):
+                continue
+            return Shipped(stage, user, item.words)
     return item
 
 

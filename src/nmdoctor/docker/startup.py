@@ -117,15 +117,21 @@ def _locate(
                 if read_text(fs, path) is not None:
                     return path
     for item in stage.chain() if stage else []:
+        target = posixpath.normpath(posixpath.join(item.workdir, word))
         for copy in item.copies:
             if copy.from_stage is None and (
-                copy.destination == word
-                or copy.destination == posixpath.dirname(word)
-                or copy.destination == posixpath.normpath(posixpath.join(item.workdir, word))
+                copy.destination == word or copy.destination == posixpath.dirname(word) or copy.destination == target
             ):
                 for source in copy.sources:
                     path = posixpath.normpath(f"{context}/{source}")
                     if posixpath.basename(path) == posixpath.basename(word) and read_text(fs, path) is not None:
+                        return path
+            destination = copy.destination.rstrip("/")
+            if copy.from_stage is None and target.startswith(destination + "/"):
+                inside = target[len(destination) + 1 :]  # a folder copied whole: `COPY sandbox /grist/sandbox`
+                for source in copy.sources:
+                    path = posixpath.normpath(f"{context}/{source}/{inside}")
+                    if read_text(fs, path) is not None:
                         return path
     found = _by_name(fs, posixpath.basename(word), [context, compose_dir])
     return found if found is not None else _from_stage(fs, word, stage, context)

@@ -471,6 +471,31 @@ def test_entrypoint_that_drops_to_another_user() -> None:
     assert run(files) == [("app-files-writable", "Dockerfile", 5)]
 
 
+def test_entrypoint_in_a_copied_folder_drops_to_the_user_a_variable_names() -> None:
+    """grist-core: `COPY sandbox /grist/sandbox`, ENTRYPOINT ./sandbox/docker_entrypoint.sh from
+    WORKDIR /grist, which runs `exec setpriv --reuid "$target_user" ...` with
+    target_user=${GRIST_DOCKER_USER:-grist}: node does not run as root."""
+    entry = (
+        "#!/usr/bin/env bash\nif [[ $(id -u) == 0 ]]; then\n  target_user=${GRIST_DOCKER_USER:-grist}\n"
+        '  exec setpriv --reuid "$target_user" --init-groups /usr/bin/env bash "$0" "$@"\nfi\nexec "$@"\n'
+    )
+    dockerfile = (
+        "FROM node:22-slim\nRUN useradd -ms /bin/bash grist\nWORKDIR /grist\nCOPY package.json /grist/package.json\n"
+        'COPY sandbox /grist/sandbox\nENTRYPOINT ["./sandbox/docker_entrypoint.sh"]\nCMD ["node", "index.js"]\n'
+    )
+    files = {
+        "Dockerfile": dockerfile,
+        "sandbox/docker_entrypoint.sh": entry,
+        ".dockerignore": IGNORE,
+        "package.json": "{}",
+    }
+    assert run(files) == []
+    files["sandbox/docker_entrypoint.sh"] = entry.replace("${GRIST_DOCKER_USER:-grist}", "root")
+    assert run(files) == [("runs-as-root", "Dockerfile", 1)]
+    files["sandbox/docker_entrypoint.sh"] = '#!/bin/sh\nexec "$@"\n'
+    assert run(files) == [("runs-as-root", "Dockerfile", 1)]
+
+
 def test_context_of_a_dockerfile_in_a_subfolder_comes_from_its_copy_sources() -> None:
     dockerfile = "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nUSER node\n"
     dockerfile += "CMD node index.js\n"

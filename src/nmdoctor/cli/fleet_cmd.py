@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -17,6 +17,7 @@ from nmdoctor.cli.errors import InputError
 from nmdoctor.cli.progress import wanted as progress_wanted
 
 if TYPE_CHECKING:
+    from nmdoctor.fleet.engines import LocalPool
     from nmdoctor.fleet.sources import RepoRef
     from nmdoctor.fleet.store import Store
 
@@ -148,30 +149,35 @@ def run_command(
 ) -> None:
     """Analyse every repository SOURCE names: folders of checkouts, git repositories, or list files."""
     try:
+        from nmdoctor.fleet.engines import EngineError, LocalPool
         from nmdoctor.fleet.sources import SourceError, expand_sources
-        from nmdoctor.fleet.store import Store, StoreBusy
     except ImportError as error:
         raise InputError(f"fleet: {error.name} is not installed (pip install 'nmdoctor[fleet]')") from None
-    try:
-        repos = expand_sources(sources, ref)
-    except (SourceError, OSError, UnicodeDecodeError) as error:
-        raise InputError(str(error)) from None
-    store = Store(output)
-    try:
-        store.open()
-        known = store.known_keys()
-    except StoreBusy as error:
-        raise InputError(str(error)) from None
-    except OSError as error:
-        raise InputError(f"{output}: {error.strerror or error}") from None
-    from nmdoctor.fleet.engines import EngineError
-
-    try:
-        counts = _drive(store, repos, known, dask_address, workers, progress, batch_size)
-    except EngineError as error:
-        raise InputError(str(error)) from None
-    finally:
-        store.close()
+    # The local workers are forked first, while the driver is small: before the sources are listed
+    # and pyarrow is imported (engines.LocalPool).
+    with nullcontext() if dask_address else LocalPool(workers or os.cpu_count() or 1) as pool:
+        try:
+            from nmdoctor.fleet.store import Store, StoreBusy
+        except ImportError as error:
+            raise InputError(f"fleet: {error.name} is not installed (pip install 'nmdoctor[fleet]')") from None
+        try:
+            repos = expand_sources(sources, ref)
+        except (SourceError, OSError, UnicodeDecodeError) as error:
+            raise InputError(str(error)) from None
+        store = Store(output)
+        try:
+            store.open()
+            known = store.known_keys()
+        except StoreBusy as error:
+            raise InputError(str(error)) from None
+        except OSError as error:
+            raise InputError(f"{output}: {error.strerror or error}") from None
+        try:
+            counts = _drive(store, repos, known, dask_address, pool, progress, batch_size)
+        except EngineError as error:
+            raise InputError(str(error)) from None
+        finally:
+            store.close()
     summary = _write_summary(store.folder) if store.batches() else None
     click.echo(
         f"{counts['done']} repositories: {counts['analysed']} analysed, {counts['unchanged']} unchanged, "
@@ -185,16 +191,16 @@ def _drive(
     repos: list[RepoRef],
     known: dict[str, str],
     dask_address: str | None,
-    workers: int | None,
+    pool: LocalPool | None,
     progress: str,
     batch_size: int,
 ) -> dict[str, int]:
     """Schedule every repository, store the answers in batches as they come; the counts."""
-    from nmdoctor.fleet.engines import run_dask, run_pool
+    from nmdoctor.fleet.engines import run_dask
     from nmdoctor.fleet.tasks import RepoResult, Unchanged
 
     jobs = [(repo, known.get(repo.name)) for repo in repos]
-    answers = run_dask(dask_address, jobs) if dask_address else run_pool(jobs, workers or os.cpu_count() or 1)
+    answers = run_dask(dask_address, jobs) if dask_address or pool is None else pool.run(jobs)
     counts = {"done": 0, "analysed": 0, "unchanged": 0, "failed": 0}
     batch: list[RepoResult] = []
     stored: set[str] = set()

@@ -17,6 +17,7 @@ from nmdoctor.diagnostics.model import Finding, findings_document
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.sizes import package_sizes
+from nmdoctor.inspect.tree import TreeError
 from nmdoctor.linkers.materialize import MaterializeError, materialize
 from nmdoctor.linkers.pnpm import PnpmSettings
 from nmdoctor.linkers.yarn_berry import BerrySettings, HoistingLimits
@@ -142,7 +143,10 @@ def migrate_command(
         berry = BerrySettings(hoisting_limits=nm_hoisting_limits or "none")
         step("planning the layout and comparing resolutions")
         today = CheckContext(graph=graph, fs=session.fs, sources=session.sources, package_code=session.package_code)
-        result = migrate(graph, session.fs, target, settings, berry=berry, today=today)
+        try:
+            result = migrate(graph, session.fs, target, settings, berry=berry, today=today)
+        except TreeError as error:  # read from a lockfile, with no package.json beside it
+            raise InputError(str(error)) from None
     if materialize_to is not None:
         try:
             written = materialize(result.plan, graph.project, materialize_to)

@@ -11,15 +11,18 @@ stored once each, by the driver.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import multiprocessing.context
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from nmdoctor.fleet.sources import RepoRef
-from nmdoctor.fleet.tasks import RepoResult, Unchanged, _empty_row, run_task
+from nmdoctor.fleet.tasks import RepoResult, Unchanged, _empty_row, preload, run_task
 
-__all__ = ["EngineError", "Job", "chunks", "run_chunk", "run_dask", "run_pool"]
+__all__ = ["EngineError", "Job", "LocalPool", "chunks", "run_chunk", "run_dask", "run_pool"]
 
 Job = tuple[RepoRef, str | None]
 Answer = RepoResult | Unchanged
@@ -54,24 +57,59 @@ def _lost(repo: RepoRef) -> RepoResult:
     return RepoResult(row)
 
 
-def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Answer]:
-    """Run ``jobs`` on ``workers`` local processes (forkserver: safe beside the progress thread)."""
-    pending = dict(enumerate(chunks(jobs, workers)))
-    context = multiprocessing.get_context("forkserver")
-    rebuilds = 0
-    while pending:
-        if rebuilds > MAX_REBUILDS:
-            for chunk in pending.values():
-                for repo, _ in chunk:
-                    yield _lost(repo)
-            return
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+def _ready() -> int:
+    return os.getpid()
+
+
+class LocalPool:
+    """Worker processes forked at once, to be given jobs later (``run``).
+
+    Made before anything big is in the driver (the sources' list, pyarrow, the progress thread):
+    forked workers then start with the task code already imported and a small heap, which
+    ``gc.freeze()`` keeps from being copied page by page when a collection walks it. A pool
+    rebuilt after a worker died is started by a forkserver instead, since the driver has threads
+    by then.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        preload()
+        gc.collect()
+        gc.freeze()
+        self._pool = self._start(multiprocessing.get_context("fork"))
+        gc.unfreeze()
+
+    def _start(self, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        # A fork pool forks every worker at its first task: now, before the driver grows.
+        wait([pool.submit(_ready) for _ in range(self.workers)])
+        return pool
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[Answer]:
+        """``run_task``'s answers for ``jobs``, in the order they complete."""
+        pending = dict(enumerate(chunks(jobs, self.workers)))
+        rebuilds = 0
+        while pending:
+            if rebuilds > MAX_REBUILDS:
+                for chunk in pending.values():
+                    for repo, _ in chunk:
+                        yield _lost(repo)
+                return
             futures: dict[Future[list[Answer]], int] = {
-                pool.submit(run_chunk, chunk): index for index, chunk in pending.items()
+                self._pool.submit(run_chunk, chunk): index for index, chunk in pending.items()
             }
-            while futures:
+            broken = False
+            while futures and not broken:
                 done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                broken = False
                 for future in done:
                     index = futures.pop(future)
                     try:
@@ -81,9 +119,16 @@ def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Answer]:
                         continue
                     del pending[index]
                     yield from answers
-                if broken:
-                    rebuilds += 1
-                    break
+            if broken:
+                rebuilds += 1
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = self._start(multiprocessing.get_context("forkserver"))
+
+
+def run_pool(jobs: Sequence[Job], workers: int) -> Iterator[Answer]:
+    """Run ``jobs`` on a new pool of ``workers`` local processes (see ``LocalPool``)."""
+    with LocalPool(workers) as pool:
+        yield from pool.run(jobs)
 
 
 def run_dask(address: object, jobs: Sequence[Job]) -> Iterator[Answer]:

@@ -35,11 +35,12 @@ def connect(folder: str) -> Any:
     connection.execute(
         f"CREATE VIEW repos AS SELECT * EXCLUDE (newest) FROM ("
         f"SELECT *, max(batch) OVER (PARTITION BY repository) AS newest "
-        f"FROM read_parquet({_quote(glob.format('repos'))})) WHERE batch = newest"
+        f"FROM read_parquet({_quote(glob.format('repos'))}, union_by_name = true)) WHERE batch = newest"
     )
     for table in ("packages", "findings"):
         connection.execute(
-            f"CREATE VIEW {table} AS SELECT t.* FROM read_parquet({_quote(glob.format(table))}) AS t "
+            f"CREATE VIEW {table} AS SELECT t.* "
+            f"FROM read_parquet({_quote(glob.format(table))}, union_by_name = true) AS t "
             f"SEMI JOIN repos AS r ON t.repository = r.repository AND t.batch = r.batch"
         )
     return connection

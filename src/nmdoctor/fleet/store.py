@@ -52,6 +52,9 @@ REPOS_SCHEMA = pa.schema(
         ("status", _STR),
         ("error", _STR),
         ("docker_error", _STR),
+        ("migrate_errors", pa.int64()),
+        ("migrate_warnings", pa.int64()),
+        ("migrate_error", _STR),
         ("seconds", pa.float64()),
         ("batch", _STR),
     ]
@@ -131,7 +134,10 @@ class Store:
         """Per repository, the key of its newest rows: what an unchanged repository is skipped by."""
         keys: dict[str, str] = {}
         for batch in self.batches():
-            table = pq.read_table(os.path.join(batch, "repos.parquet"), columns=["repository", "key"])
+            path = os.path.join(batch, "repos.parquet")
+            if "migrate_errors" not in pq.read_schema(path).names:
+                continue  # made before fleet answered migrate: analysed again
+            table = pq.read_table(path, columns=["repository", "key"])
             for repository, key in zip(table["repository"].to_pylist(), table["key"].to_pylist(), strict=True):
                 keys[repository] = key
         return keys

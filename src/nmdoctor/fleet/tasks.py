@@ -12,20 +12,22 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from nmdoctor.api import DependencyGraph, Finding, Lockfile, LockfileError
-from nmdoctor.diagnostics.config import ConfigError, load_settings
-from nmdoctor.diagnostics.engine import run_checks
-from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.diagnostics.config import ConfigError
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext, all_checks
 from nmdoctor.docker.hazards import DockerInputError, docker_findings
 from nmdoctor.docker.project import compose_files, dockerfile_names
 from nmdoctor.fleet.gitfs import GitReadError, read_git_tree
 from nmdoctor.fleet.sources import RepoRef, input_key
-from nmdoctor.lockfiles import find_lockfile, read_lockfile
-from nmdoctor.lockfiles.detect import manifest_json
-from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
+from nmdoctor.inspect.pnpm_config import package_extensions
+from nmdoctor.inspect.tree import TreeError
+from nmdoctor.linkers.pnpm import PnpmSettings
+from nmdoctor.lockfiles import LockfileError
+from nmdoctor.migrate import migrate
+from nmdoctor.project.session import NoLockfile, Project
 from nmdoctor.vfs import DiskFS, FileSystem, FileSystemError
 
-__all__ = ["RepoResult", "Unchanged", "analyse", "run_task"]
+__all__ = ["RepoResult", "Unchanged", "analyse", "preload", "run_task"]
 
 
 @dataclass(slots=True)
@@ -44,16 +46,6 @@ def _relative(root: str, path: str) -> str:
 def _strip_root(root: str, message: str) -> str:
     """Error messages name files relative to the repository, the same for a checkout and for git."""
     return message.replace(root + "/", "").replace(root, ".")
-
-
-def _lockfile_model(fs: FileSystem, root: str) -> tuple[Lockfile, DependencyGraph]:
-    """What ``check --lockfile`` reads (see ``cli.tree_cmds.load_graph``), from any filesystem."""
-    path = find_lockfile(fs, root)
-    if path is None:
-        raise LockfileError("no lockfile")
-    manifest = manifest_json(fs, root)
-    lock = read_lockfile(fs, path, manifest)
-    return lock, lockfile_graph(lock, root, manifest, local_manifests(fs, root, lock))
 
 
 def _workspace_of(roots: list[str], where: str | None) -> str:
@@ -135,6 +127,9 @@ def _empty_row(repo: RepoRef, key: str) -> dict[str, Any]:
         "status": "ok",
         "error": None,
         "docker_error": None,
+        "migrate_errors": 0,
+        "migrate_warnings": 0,
+        "migrate_error": None,
         "seconds": 0.0,
     }
 
@@ -149,14 +144,17 @@ def _analyse(repo: RepoRef, key: str, started: float) -> RepoResult:
         row["error"] = str(error)
         row["seconds"] = time.perf_counter() - started
         return result
+    # The session `check --lockfile`, `ls --lockfile` and `migrate --lockfile` open (project/session.py).
+    project = Project(root, fs, from_lockfile=True)
     try:
-        lock, graph = _lockfile_model(fs, root)
-        settings = load_settings(fs, root)
-    except (LockfileError, ConfigError, FileSystemError) as error:
-        row["status"] = "error"
-        row["error"] = _strip_root(root, str(error))
-        row["seconds"] = time.perf_counter() - started
-        return result
+        graph = project.graph
+        project.settings  # noqa: B018 - bad settings are the row's error, as `check` stops on them
+    except NoLockfile:
+        return _failed(result, root, "no lockfile", started)
+    except (LockfileError, TreeError, ConfigError, FileSystemError) as error:
+        return _failed(result, root, str(error), started)
+    lock = project.model_lockfile
+    assert lock is not None  # the graph was read from it
     row["manager"] = lock.kind
     row["lockfile"] = _relative(root, lock.path)
     row["lockfile_format"] = lock.version
@@ -176,12 +174,7 @@ def _analyse(repo: RepoRef, key: str, started: float) -> RepoResult:
             }
         )
     row["packages"] = sum(1 for item in result.packages if not item["workspace"])
-    context = CheckContext(graph=graph, fs=fs, lockfile=None, singletons=settings.singletons)
-    checked = [
-        finding
-        for finding in run_checks(context, ignore=tuple(settings.ignore))
-        if finding.package is None or finding.package.name not in settings.ignore_packages
-    ]
+    checked = project.findings()
     docker: list[Finding] = []
     # A repository without a container setup has no docker answers (`nmdoctor docker` says
     # "nothing to analyse" there); one with a setup that cannot be read keeps its lockfile answers.
@@ -190,14 +183,39 @@ def _analyse(repo: RepoRef, key: str, started: float) -> RepoResult:
             docker = docker_findings(fs, root)
         except DockerInputError as error:
             row["docker_error"] = _strip_root(root, str(error))
-    for tool, findings in (("check", checked), ("docker", docker)):
+    migrated = _migrate_findings(project, row, root)
+    for tool, findings in (("check", checked), ("docker", docker), ("migrate", migrated)):
         for finding in sorted(findings, key=Finding.sort_key):
             result.findings.append(_finding_row(repo.name, tool, finding, roots))
     for severity in ("error", "warning", "info"):
-        row[f"{severity}s"] = sum(1 for item in result.findings if item["severity"] == severity)
+        row[f"{severity}s"] = sum(
+            1 for item in result.findings if item["severity"] == severity and item["tool"] != "migrate"
+        )
     row["docker_findings"] = len(docker)
+    row["migrate_errors"] = sum(1 for item in migrated if item.severity is Severity.ERROR)
+    row["migrate_warnings"] = sum(1 for item in migrated if item.severity is Severity.WARNING)
     row["seconds"] = time.perf_counter() - started
     return result
+
+
+def _failed(result: RepoResult, root: str, message: str, started: float) -> RepoResult:
+    result.repo["status"] = "error"
+    result.repo["error"] = _strip_root(root, message)
+    result.repo["seconds"] = time.perf_counter() - started
+    return result
+
+
+def _migrate_findings(project: Project, row: dict[str, Any], root: str) -> list[Finding]:
+    """``migrate --lockfile --to pnpm`` (its default pnpm settings and the project's
+    packageExtensions); a plan that fails is the row's ``migrate_error``, the rest is kept."""
+    graph = project.graph
+    try:
+        settings = PnpmSettings(package_extensions=package_extensions(project.fs, graph.project))
+        today = CheckContext(graph=graph, fs=project.fs, sources=project.sources, package_code=project.package_code)
+        return migrate(graph, project.fs, "pnpm", settings, today=today).findings
+    except (TreeError, FileSystemError, ValueError) as error:
+        row["migrate_error"] = _strip_root(root, str(error))
+        return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,3 +236,10 @@ def run_task(repo: RepoRef, previous_key: str | None) -> RepoResult | Unchanged:
     if key == previous_key and not key.startswith("error:"):
         return Unchanged(repo.name, key)
     return analyse(repo, key)
+
+
+def preload() -> None:
+    """Import what tasks import lazily (every check rule), so forked workers start with it."""
+    all_checks()
+    import nmdoctor.inspect.package_code
+    import nmdoctor.sources.index  # noqa: F401

@@ -21,6 +21,7 @@ from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
 from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
+from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -84,8 +85,13 @@ def _edge_key(edge_source: Instance, name: str) -> tuple[str, str]:
 def _edge_findings(current: DependencyGraph, planned: DependencyGraph, layout: str) -> tuple[list[Finding], int]:
     before = {_edge_key(edge.source, edge.name): edge for edge in current.edges}
     after = {_edge_key(edge.source, edge.name): edge for edge in planned.edges}
+    # A package the target layout does not install (nothing depends on it: extraneous today, or
+    # left in a lockfile the manifest no longer asks for) has no dependencies to lose there.
+    placed = {"." if item.is_project else item.label for item in planned.instances}
     findings = []
     for key, edge in sorted(before.items()):
+        if key[0] not in placed:
+            continue
         new = after.get(key)
         old_target = edge.target.label if edge.target else None
         new_target = new.target.label if new is not None and new.target else None
@@ -240,7 +246,8 @@ def migrate(
     ``graph`` on ``fs`` (its source index and package-code scans are then reused)."""
     settings = settings or PnpmSettings()
     plan = _plan(graph, fs, target, settings, berry or BerrySettings())
-    planned_fs = OverlayFS(plan.fs, fs, _mounts(graph), plan.binds)
+    # a tree read from its lockfile, nothing installed: packages are read as the lockfile recorded them
+    planned_fs = OverlayFS(plan.fs, with_lockfile_manifests(graph, fs), _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]
     edge_findings, edges = _edge_findings(graph, planned, layout)

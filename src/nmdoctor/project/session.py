@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the parts only `check` uses are imported when built: `ls` d
     from nmdoctor.inspect.package_code import PackageCode, ScanStore
     from nmdoctor.sources.index import SourceIndex
 
-__all__ = ["NoLockfile", "Project", "load_graph"]
+__all__ = ["NoLockfile", "Project", "load_graph", "lockfile_model"]
 
 
 class NoLockfile(LockfileError):
@@ -48,15 +48,21 @@ def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) ->
     if not from_lockfile and pnp is not None and pnp.kind is Kind.FILE:
         return read_pnp_tree(fs, folder)
     installed = fs.stat(f"{folder}/node_modules")
-    if from_lockfile or installed is None or installed.kind is not Kind.DIR:
-        path = find_lockfile(fs, folder)
-        if path is not None or from_lockfile:
-            if path is None:
-                raise NoLockfile(f"{folder}: no lockfile")
-            manifest = manifest_json(fs, folder)
-            lock = read_lockfile(fs, path, manifest)
-            return lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
+    if from_lockfile or (
+        (installed is None or installed.kind is not Kind.DIR) and find_lockfile(fs, folder) is not None
+    ):
+        return lockfile_model(fs, folder)[1]
     return read_installed_tree(fs, folder)
+
+
+def lockfile_model(fs: FileSystem, folder: VPath) -> tuple[Lockfile, DependencyGraph]:
+    """The project's lockfile and the graph read from it (raises NoLockfile, LockfileError)."""
+    path = find_lockfile(fs, folder)
+    if path is None:
+        raise NoLockfile(f"{folder}: no lockfile")
+    manifest = manifest_json(fs, folder)
+    lock = read_lockfile(fs, path, manifest)
+    return lock, lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
 
 
 class Project:
@@ -88,7 +94,16 @@ class Project:
 
     @cached_property
     def graph(self) -> DependencyGraph:
-        return load_graph(self.fs, self.folder, from_lockfile=self.from_lockfile)
+        if self.from_lockfile:
+            self.__dict__["model_lockfile"], graph = lockfile_model(self.fs, self.folder)
+            return graph
+        return load_graph(self.fs, self.folder, from_lockfile=False)
+
+    @cached_property
+    def model_lockfile(self) -> Lockfile | None:
+        """The lockfile the graph was read from with ``from_lockfile`` (None otherwise)."""
+        self.graph  # noqa: B018 - reading the graph sets it
+        return self.__dict__.get("model_lockfile")
 
     @cached_property
     def settings(self) -> Settings:

@@ -3,6 +3,7 @@ half-written, and of a worker process of the local pool (its jobs run again)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -63,16 +64,24 @@ def test_a_half_written_batch_is_never_read_and_is_cleared_by_the_next_run(fleet
 
 
 def _pool_workers() -> list[psutil.Process]:
-    """The local pool's worker processes: the children of the forkserver (other grandchildren of the
-    test run, a browser or a registry left by another test, are not the pool's)."""
+    """The local pool's worker processes: forked from this process (same command line), or children
+    of the forkserver a rebuilt pool starts (other children of the test run, a browser or a
+    registry left by another test, are not the pool's)."""
     from multiprocessing import forkserver
 
-    server = forkserver._forkserver._forkserver_pid  # the forkserver that run_pool's context started
-    if server is None:
-        return []
+    me = psutil.Process()
+    workers = [child for child in me.children() if _cmdline(child) == me.cmdline()]
+    server = forkserver._forkserver._forkserver_pid
+    if server is not None:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            workers += psutil.Process(server).children()
+    return workers
+
+
+def _cmdline(process: psutil.Process) -> list[str]:
     try:
-        return psutil.Process(server).children()
-    except psutil.NoSuchProcess:
+        return process.cmdline()
+    except psutil.Error:
         return []
 
 

@@ -1,5 +1,6 @@
 """nmdoctor fleet over folders and bare git mirrors: one row per repository, the same answers as
-`check --lockfile`, `ls --lockfile` and `docker` give one repository at a time."""
+`check --lockfile`, `ls --lockfile`, `migrate --lockfile --to pnpm` and `docker` give one repository
+at a time."""
 
 from __future__ import annotations
 
@@ -43,6 +44,19 @@ def test_one_row_per_repository_with_the_answers_of_check_ls_and_docker(fleet, r
         assert sorted((p["name"], p["version"], p["path"]) for p in packages) == sorted(
             (i["name"], i["version"], i["path"]) for i in listed
         ), name
+        migrated = run("migrate", str(folder), "--lockfile", "--to", "pnpm", "--json")
+        moved = [item for item in data["findings"] if item["repository"] == name and item["tool"] == "migrate"]
+        if migrated.exit_code == 2:
+            # read from its lockfile alone, no package.json to plan from: the row says why
+            assert kind == "broken:no-manifest" and row["migrate_error"] in migrated.output, (name, row)
+            assert not moved and row["migrate_errors"] == 0 and migrated.output.count("\n") == 1, name
+        else:
+            predicted = json.loads(migrated.output)["findings"]
+            assert sorted((f["code"], f["severity"], f["message"], f["from"] or "") for f in moved) == sorted(
+                (f["code"], f["severity"], f["message"], f["from"] or "") for f in predicted
+            ), name
+            assert row["migrate_errors"] == sum(1 for f in predicted if f["severity"] == "error"), name
+            assert row["migrate_error"] is None, name
         docker = run("docker", str(folder), "--json")
         dockered = [item for item in data["findings"] if item["repository"] == name and item["tool"] == "docker"]
         if docker.exit_code == 2 and "nothing to analyse" in docker.output:

@@ -190,3 +190,18 @@ def test_candidate_versions_straddle_every_rule() -> None:
     assert NodeVersion(22, 11, 999) in found and NodeVersion(22, 12, 0) in found
     assert NodeVersion(22, 12, 999) in found and NodeVersion(22, 13, 0) in found
     assert all(version.major % 2 == 0 for version in found)
+
+
+def test_the_api_judges_as_the_version_given(tmp_path: Path) -> None:
+    from nmdoctor import api
+
+    project = _project(tmp_path / "app")
+    graph = api.load_project(str(project))
+    old = api.check(graph, select=["require-of-esm"], node_version="20.18.3")
+    assert sorted(item.from_ or "" for item in old if item.severity.value == "error") == [
+        "src/e.js",
+        "src/f.js",
+        "src/m.js",
+        "src/t.js",
+    ]
+    assert [item.from_ for item in api.check(graph, select=["require-of-esm"])] == ["src/t.js"]  # 20.20.2

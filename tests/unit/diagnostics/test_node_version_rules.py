@@ -205,3 +205,13 @@ def test_the_api_judges_as_the_version_given(tmp_path: Path) -> None:
         "src/t.js",
     ]
     assert [item.from_ for item in api.check(graph, select=["require-of-esm"])] == ["src/t.js"]  # 20.20.2
+
+
+def test_a_test_file_under_jest_gets_a_note(tmp_path: Path) -> None:
+    project = _project(tmp_path / "app", dev={"jest": "29.0.0"})
+    (project / "src" / "e.test.js").write_text("require('e');\n")
+    (project / "src" / "e.cjs").write_text("require('e');\n")
+    document = _check(project, "--select", "require-of-esm", "--node-version", "22.11.0")
+    severities = {item["from"]: item["severity"] for item in document["findings"]}
+    assert severities["src/e.test.js"] == "info"
+    assert severities["src/e.js"] == "error" and severities["src/e.cjs"] == "error"

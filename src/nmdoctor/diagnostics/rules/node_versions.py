@@ -13,6 +13,7 @@ ERR_REQUIRE_ASYNC_MODULE instead.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,6 +60,9 @@ _BUNDLERS = frozenset(
         "expo",
     }
 )
+# Test files a test runner with its own module loader runs (jest's runtime, vitest's vite-node).
+_TEST_RUNNERS = frozenset({"jest", "vitest"})
+_TEST_FILE = re.compile(r"(^|/)(tests?|__tests__|spec)/|\.(test|spec)\.[cm]?[jt]sx?$")
 _LONGEST_HAND_WRITTEN_LINE = 5_000
 _FUNCTIONS = frozenset(
     {
@@ -172,8 +176,13 @@ def _has_top_level_await(fs: FileSystem, path: str) -> bool:
     return False
 
 
-def _bundled(owner: Instance) -> bool:
-    return any(item.name in _BUNDLERS for item in owner.manifest.declared(include_dev=True))
+def _loaded_by_a_tool(owner: Instance, file: str) -> bool:
+    """Is ``file`` loaded by a bundler or a test runner (which load ES modules themselves) rather
+    than by node? A ``.cjs`` file is node's."""
+    if file.endswith(".cjs"):
+        return False
+    declared = {item.name for item in owner.manifest.declared(include_dev=True)}
+    return bool(declared & _BUNDLERS) or bool(declared & _TEST_RUNNERS and _TEST_FILE.search(file))
 
 
 @check("require-of-esm", Severity.ERROR)
@@ -188,8 +197,9 @@ def require_of_esm(context: CheckContext) -> Iterator[Finding]:
     engines.node), else the node on PATH; `check` prints which.
     ## Severity
     An error where the file runs under node. A note for a `require()` inside `try { } catch { }`
-    (a probe that fails softly), and for a `.js`/`.ts` file of a project a bundler builds (webpack,
-    vite, next...): the bundler loads ES modules itself, unless node runs that file.
+    (a probe that fails softly), for a file of a project a bundler builds (webpack, vite, next...)
+    and for a test file of a project with jest or vitest: those load modules themselves, unless
+    node runs that file (a `.cjs` file stays an error).
     ## Why it matters
     The program stops at start with ERR_REQUIRE_ESM (or ERR_REQUIRE_ASYNC_MODULE), typically after
     a dependency's major release turned it into an ES module.
@@ -222,7 +232,7 @@ def require_of_esm(context: CheckContext) -> Iterator[Finding]:
             )
         else:
             continue
-        soft = item.site.guarded or (not item.file.endswith(".cjs") and _bundled(item.owner))
+        soft = item.site.guarded or _loaded_by_a_tool(item.owner, item.file)
         yield finding(
             "require-of-esm",
             f"`require('{item.site.specifier}')` in {relative(graph, item.file)} loads the ES module "

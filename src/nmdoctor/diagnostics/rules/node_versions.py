@@ -25,9 +25,22 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
+from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.lookup import Lookup
-from nmdoctor.resolve.node_versions import LATEST, REQUIRE_ESM, RULES, NodeVersion
+from nmdoctor.resolve.node_versions import (
+    FFI_BUILTIN,
+    IMPORTS_HASH_SLASH,
+    LATEST,
+    LEGACY_MAIN_BY_PATH,
+    NO_LEGACY_STREAM_BUILTINS,
+    REQUIRE_ESM,
+    RULES,
+    SQLITE_BUILTIN,
+    TYPE_STRIPPING,
+    NodeVersion,
+    Rule,
+)
 from nmdoctor.sources.imports import ImportKind as SiteKind
 from nmdoctor.sources.imports import ImportSite, language_for, parser_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, NotRegularFile
@@ -295,27 +308,59 @@ def _admitted(range_: str) -> list[NodeVersion]:
         return []
 
 
-def _outcome(context: CheckContext, version: NodeVersion, item: _Site) -> str:
+def _outcome(context: CheckContext, version: NodeVersion, item: _Site, memo: dict[tuple[object, ...], str]) -> str:
+    """What ``item``'s import gives on node ``version``: a path (from the project), a builtin or an
+    error code. A resolution depends on the importing file's folder only, and a relative one on no
+    rule of the table (only whether node may require() what it finds): ``memo`` keeps them."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     site = item.site
     kind = ImportKind.REQUIRE if site.kind in (SiteKind.REQUIRE, SiteKind.REQUIRE_RESOLVE) else ImportKind.IMPORT
-    resolver = _resolver(context, version)
-    result = resolver.resolve(site.specifier, item.file, kind)
-    if result.resolved is None:
-        if site.kind is SiteKind.REQUIRE and site.specifier.startswith("node:") and result.error == "MODULE_NOT_FOUND":
-            return "ERR_UNKNOWN_BUILTIN_MODULE"  # what require() throws where require.resolve finds nothing
-        return str(result.error)
-    if not result.resolved.startswith("/"):
-        return result.resolved
-    shown = relative(graph, result.resolved)
-    if (
-        site.kind is SiteKind.REQUIRE
-        and not version.has(REQUIRE_ESM)
-        and is_es_module(resolver.lookup, result.resolved)
-    ):
-        return f"ERR_REQUIRE_ESM ({shown} is an ES module)"
-    return shown
+    relative_request = site.specifier.startswith((".", "/"))
+    resolving = max(LATEST.values()) if relative_request else version
+    key = (posixpath.dirname(item.file), site.specifier, kind, resolving)
+    found = memo.get(key)
+    if found is None:
+        result = _resolver(context, resolving).resolve(site.specifier, item.file, kind)
+        if result.resolved is None:
+            found = str(result.error)
+            if kind is ImportKind.REQUIRE and site.specifier.startswith("node:") and found == "MODULE_NOT_FOUND":
+                found = "ERR_UNKNOWN_BUILTIN_MODULE"  # what require() throws where require.resolve finds nothing
+        elif not result.resolved.startswith("/"):
+            found = result.resolved
+        else:
+            esm = is_es_module(_resolver(context, resolving).lookup, result.resolved)
+            found = ("\0esm:" if esm else "") + relative(graph, result.resolved)
+        memo[key] = found
+    if found.startswith("\0esm:"):
+        shown = found[len("\0esm:") :]
+        if site.kind is SiteKind.REQUIRE and not version.has(REQUIRE_ESM):
+            return f"ERR_REQUIRE_ESM ({shown} is an ES module)"
+        return shown
+    if site.kind is SiteKind.REQUIRE_RESOLVE and found == "ERR_UNKNOWN_BUILTIN_MODULE":
+        return "MODULE_NOT_FOUND"
+    return found
+
+
+# Rules that matter only to some imports (every other rule of the table, and any rule added later,
+# is taken as mattering to all): versions that differ only in rules that do not matter to an
+# import resolve it alike, so it is resolved once for them.
+_BUILTIN_RULES = (SQLITE_BUILTIN, FFI_BUILTIN, NO_LEGACY_STREAM_BUILTINS)
+_NARROW_RULES = frozenset({*_BUILTIN_RULES, IMPORTS_HASH_SLASH, LEGACY_MAIN_BY_PATH, TYPE_STRIPPING, REQUIRE_ESM})
+
+
+def _rules_for(site: ImportSite) -> tuple[Rule, ...]:
+    specifier = site.specifier
+    builtin = specifier.startswith("node:") or any(
+        builtin_name(specifier.split("/", 1)[0], version) is not None for version in LATEST.values()
+    )
+    narrow = {
+        *(_BUILTIN_RULES if builtin else ()),
+        *((IMPORTS_HASH_SLASH,) if specifier.startswith("#") else ()),
+        *((LEGACY_MAIN_BY_PATH,) if site.kind not in (SiteKind.REQUIRE, SiteKind.REQUIRE_RESOLVE) else ()),
+        *((REQUIRE_ESM,) if site.kind is SiteKind.REQUIRE else ()),
+    }
+    return tuple(rule for rule in RULES if rule not in _NARROW_RULES or rule in narrow)
 
 
 @check("node-version-dependent-import", Severity.INFO)
@@ -353,17 +398,19 @@ def node_version_dependent_import(context: CheckContext) -> Iterator[Finding]:
     if not admitted:
         return
     # Versions on which every rule holds alike resolve alike: one resolution per class.
+    memo: dict[tuple[object, ...], str] = {}
     for item in _source_sites(context):
         held = admitted.get(item.owner.path)
         if held is None:
             continue
         range_, versions = held
         classes: dict[tuple[bool, ...], list[NodeVersion]] = {}
+        relevant = _rules_for(item.site)
         for version in versions:
-            classes.setdefault(tuple(rule.holds(version) for rule in RULES), []).append(version)
+            classes.setdefault(tuple(rule.holds(version) for rule in relevant), []).append(version)
         outcomes: dict[str, list[NodeVersion]] = {}
         for members in classes.values():
-            outcomes.setdefault(_outcome(context, members[-1], item), []).extend(members)
+            outcomes.setdefault(_outcome(context, members[-1], item, memo), []).extend(members)
         if len(outcomes) < 2:
             continue
         described = "; ".join(

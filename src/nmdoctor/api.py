@@ -40,6 +40,7 @@ from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.project.session import Project, load_graph
 from nmdoctor.resolve import ImportKind, Resolution, ResolveOptions, Resolver
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, parse_node_version
 from nmdoctor.vfs import DiskFS, FileSystem
 
 __all__ = [
@@ -105,11 +106,16 @@ def check(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     lockfile: Lockfile | None = None,
+    node_version: str | None = None,
 ) -> list[Finding]:
     """Every finding of the registered checks for ``graph`` (read from ``fs``), as the project's
     settings ask (``"nmdoctor"`` in package.json or .nmdoctor.json: ignored codes and packages,
-    singletons), like ``nmdoctor check``; raises ConfigError for settings it cannot read."""
-    session = Project(graph.project, fs or DiskFS(), graph=graph)
+    singletons), like ``nmdoctor check``; raises ConfigError for settings it cannot read.
+
+    ``node_version`` (``"20"``, ``"22.11.0"``...) is the node the project is judged as (default:
+    node 20.20.2; ``nmdoctor check`` picks the project's); raises ValueError for a bad one."""
+    version = DEFAULT_NODE_VERSION if node_version is None else parse_node_version(node_version)
+    session = Project(graph.project, fs or DiskFS(), graph=graph, node_version=version)
     return sorted(session.findings(select=select, ignore=ignore, lockfile=lockfile), key=Finding.sort_key)
 
 

@@ -1,8 +1,9 @@
 """One or more cases per rule of ``nmdoctor.resolve.node_versions``: the answer of each node line.
 
-Provenance: every answer for a pinned version (20.20.2, 22.23.5, 24.22.3, 26.12.1) is checked
-against that real node binary by tests/unit/resolve/test_node_versions_against_node.py;
-answers for other versions (``at``) follow the rule's ``since`` and are checked in memory only.
+Provenance: every answer for a pinned version (20.20.2, 22.23.5, 24.22.3, 26.12.1, and the older
+20.18.3, 20.19.0, 22.11.0, 22.12.0 of tests/node_tools/old) is checked against that real node binary
+by tests/unit/resolve/test_node_versions_against_node.py; answers for other versions follow the
+rule's ``since`` and are checked in memory only.
 """
 
 from __future__ import annotations
@@ -60,12 +61,25 @@ VERSION_CASES: list[VersionCase] = [
     VersionCase(
         rules.MODULE_SYNC,
         Case("module-sync for require", _MODULE_SYNC_TREE, "dual", "?"),
-        {**_all(*["node_modules/dual/sync.js"] * 4), "20.18.0": "node_modules/dual/default.js"},
+        {
+            **_all(*["node_modules/dual/sync.js"] * 4),
+            "20.18.0": "node_modules/dual/default.js",
+            "20.18.3": "node_modules/dual/default.js",
+            "20.19.0": "node_modules/dual/sync.js",
+            "22.11.0": "node_modules/dual/default.js",
+            "22.12.0": "node_modules/dual/sync.js",
+        },
     ),
     VersionCase(
         rules.MODULE_SYNC,
         Case("module-sync for import", _MODULE_SYNC_TREE, "dual", "?", mode="esm"),
-        {**_all(*["node_modules/dual/sync.js"] * 4), "22.11.0": "node_modules/dual/default.js"},
+        {
+            **_all(*["node_modules/dual/sync.js"] * 4),
+            "20.18.3": "node_modules/dual/default.js",
+            "20.19.0": "node_modules/dual/sync.js",
+            "22.11.0": "node_modules/dual/default.js",
+            "22.12.0": "node_modules/dual/sync.js",
+        },
     ),
     VersionCase(
         rules.REQUIRE_ESM,
@@ -168,7 +182,7 @@ VERSION_CASES: list[VersionCase] = [
     VersionCase(
         rules.SQLITE_BUILTIN,
         Case("node:sqlite (require)", {}, "node:sqlite", "?"),
-        {**_all("MODULE_NOT_FOUND", *["node:sqlite"] * 3), "22.4.0": "MODULE_NOT_FOUND"},
+        {**_all("MODULE_NOT_FOUND", *["node:sqlite"] * 3), "22.4.0": "MODULE_NOT_FOUND", "22.12.0": "MODULE_NOT_FOUND"},
     ),
     VersionCase(
         rules.SQLITE_BUILTIN,

@@ -9,6 +9,7 @@ from contextlib import ExitStack
 
 import click
 
+from nmdoctor.cli.node_choice import choice_json, choose, node_version_option
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import Finding, findings_document
 from nmdoctor.inspect.archive import Side, compare_archive, self_check_archive
@@ -18,6 +19,7 @@ from nmdoctor.inspect.archive_mount import ConfinedFS, PackedApp, PackedAppError
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.findings_text import render_findings
+from nmdoctor.resolve.node_versions import NodeVersion
 from nmdoctor.vfs import DiskFS, FileSystemError
 from nmdoctor.vfs.asar import AsarError, AsarFS
 from nmdoctor.vfs.tarfs import TarError, TarFS
@@ -80,7 +82,7 @@ def open_packed_app(archive: str, stack: ExitStack) -> PackedApp:
     raise InputError(f"{archive}: not an asar, zip or tar archive, nor a folder")
 
 
-def _source_side(source: str) -> Side:
+def _source_side(source: str, node_version: NodeVersion) -> Side:
     folder = os.path.realpath(source)
     if not os.path.isdir(folder):
         raise InputError(f"{source}: not a directory")
@@ -91,10 +93,10 @@ def _source_side(source: str) -> Side:
         graph = read_installed_tree(fs, folder)
     except TreeError as error:
         raise InputError(str(error)) from None
-    return Side(graph, fs, app_imports(fs, graph))
+    return Side(graph, fs, app_imports(fs, graph, node_version=node_version))
 
 
-def _diagnose(archive: str, source: str | None) -> tuple[PackedApp, int, list[Finding]]:
+def _diagnose(archive: str, source: str | None, node_version: NodeVersion) -> tuple[PackedApp, int, list[Finding]]:
     with ExitStack() as stack:
         try:
             app = open_packed_app(archive, stack)
@@ -102,8 +104,10 @@ def _diagnose(archive: str, source: str | None) -> tuple[PackedApp, int, list[Fi
                 graph = read_installed_tree(app.fs, app.root)
             except TreeError as error:  # "<root>/package.json: ...": name it as the archive's
                 raise InputError(f"{app.where}: {str(error).replace(app.root + '/', '')}") from None
-            packed = Side(graph, app.fs, app_imports(app.fs, graph))
-            findings = compare_archive(_source_side(source), packed) if source else self_check_archive(packed)
+            packed = Side(graph, app.fs, app_imports(app.fs, graph, node_version=node_version))
+            findings = (
+                compare_archive(_source_side(source, node_version), packed) if source else self_check_archive(packed)
+            )
             if app.asar is not None:
                 findings += asar_findings(app.asar, graph)
             findings += broken_link_findings(graph)
@@ -123,6 +127,7 @@ Examples:
   nmdoctor archive dist/linux-unpacked/resources/app.asar --source .
   nmdoctor archive dist/MyApp-1.0.0.tar.gz --source .   # finds resources/app.asar inside
   nmdoctor archive dist/linux-unpacked --json          # a folder, checked against itself
+  nmdoctor archive app.asar --source . --node-version 22   # imports resolved as node 22 does
 \b
 ARCHIVE is an asar (its .unpacked folder beside it is read too), a zip or tar (plain, gz, bz2, xz)
 of an app or of a whole Electron build, or a folder. Exit status: 0 no error-level finding,
@@ -132,17 +137,23 @@ of an app or of a whole Electron build, or a folder. Exit status: 0 no error-lev
 @click.argument("archive", type=click.Path(exists=False))
 @click.option("--source", type=click.Path(file_okay=False), help="The project the app was packed from.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings document as JSON.")
-def archive_command(archive: str, source: str | None, as_json: bool) -> None:
+@node_version_option(
+    "Resolve the app's imports as this node does: 20, 22, 24, 26 or X.Y.Z (default: the --source "
+    "project's volta.node/.nvmrc/.node-version/devEngines/engines.node, else the node on PATH)."
+)
+def archive_command(archive: str, source: str | None, as_json: bool, node_version: str | None) -> None:
     """Check that the packed app ARCHIVE resolves every dependency as its source does.
 
     Every declared dependency of every packed package, and every import of the app's code from its
     entry point, is resolved in the archive (and in --source): another version than in the source
     is archive-version-collapsed, absent is archive-missing-package. Without --source the archive
     is checked against itself."""
-    app, instances, findings = _diagnose(archive, source)
+    start = source if source is not None and os.path.isdir(source) else "."
+    choice = choose(start, node_version)
+    app, instances, findings = _diagnose(archive, source, choice.version)
     document = findings_document(findings, app=app.where, instances=instances, source=source)
     if as_json:
-        click.echo(json.dumps(document, indent=2))
+        click.echo(json.dumps({**document, "nodeVersion": choice_json(choice, start)}, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         sys.stdout.write(f"{terminal_safe(app.where)}: {instances} packages\n")

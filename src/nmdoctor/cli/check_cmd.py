@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from nmdoctor.cli.node_choice import choice_json, choose, footer, node_version_option
 from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, open_project
@@ -48,6 +49,7 @@ Examples:
   nmdoctor check --format sarif --output nmdoctor.sarif   # for code scanning
   nmdoctor check --format html --output report.html       # findings and a tree explorer, one file
   nmdoctor check --fail-on warning -q          # in CI: fail on warnings too, print nothing
+  nmdoctor check --node-version 20.18.0       # as node 20.18 (before require(esm)) runs it
 \b
 Settings: "nmdoctor" in package.json, or .nmdoctor.json:
   {"ignore": [codes], "singletons": [package names], "ignorePackages": [names]}
@@ -68,6 +70,7 @@ Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable
     help="Exit 1 when a finding of this severity (or worse) is found.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit status tells.")
+@node_version_option()
 @click.option(
     "--no-cache",
     is_flag=True,
@@ -83,13 +86,19 @@ def check_command(
     fail_on: str,
     quiet: bool,
     no_cache: bool,
+    node_version: str | None,
 ) -> None:
-    """Find every dependency problem of PROJECT (its node_modules, or its lockfile)."""
+    """Find every dependency problem of PROJECT (its node_modules, or its lockfile).
+
+    Findings that depend on the node version (require() of an ES module, imports that resolve
+    differently across the engines.node range) judge it as --node-version, else the project's node
+    (volta.node, .nvmrc, .node-version, devEngines, engines.node), else the node on PATH."""
     _known_codes(_codes(select), "--select")
     _known_codes(_codes(ignore), "--ignore")
+    choice = choose(project if os.path.isdir(project) else ".", node_version)  # open_project names a missing one
     with scan_progress("check") as step:
         step("reading the installed tree")
-        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache)
+        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache, node_version=choice.version)
         graph = session.graph
         if session.lockfile_path is not None and not from_lockfile:
             step("reading the lockfile")
@@ -112,25 +121,30 @@ def check_command(
         if output_format == "html":
             step("measuring package folders")
             sizes = package_sizes(graph)
-    document = findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1)
+    node = choice_json(choice, graph.project)
+    document = {
+        **findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1),
+        "nodeVersion": node,
+    }
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"
     elif output_format == "html":
         from nmdoctor.render.html_report import render_html, report_data
 
         data = report_data(graph, title=f"nmdoctor check: {graph.roots[0].label}", findings=document, sizes=sizes)
-        text = render_html(data)
+        text = render_html(data, node_line=footer(choice, graph.project))
     elif output_format == "sarif":
         from nmdoctor.render.sarif import sarif_document
 
         project_uri = Path(graph.project).as_uri() + "/"
-        text = json.dumps(sarif_document(document, project_uri), indent=2) + "\n"
+        text = json.dumps(sarif_document(document, project_uri, node_version=node), indent=2) + "\n"
     else:
         buffer = io.StringIO()
         colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         render_findings(
             document, buffer, ok_line=f"no problems in {len(graph.instances) - 1} installed packages", colour=colour
         )
+        buffer.write(footer(choice, graph.project) + "\n")
         text = buffer.getvalue()
     if output or not quiet:
         emit(text, output)

@@ -10,11 +10,13 @@ from typing import NoReturn
 
 import click
 
+from nmdoctor.cli.node_choice import choice_json, choose, footer, node_version_option
 from nmdoctor.cli.output import emit, format_option, output_option
 from nmdoctor.cli.progress import scan_progress
 from nmdoctor.cli.tree_cmds import InputError, open_project
 from nmdoctor.diagnostics.model import Finding, findings_document
 from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.node_version import NodeVersionChoice
 from nmdoctor.inspect.pnpm_config import package_extensions
 from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.inspect.tree import TreeError
@@ -53,6 +55,7 @@ Examples:
   nmdoctor migrate --to pnpm --hoist-pattern '' --public-hoist-pattern ''
                                              # on a pnpm project: what relies on hoisting today
   nmdoctor migrate --to pnpm --format html --output migrate.html   # the breaks beside a tree explorer
+  nmdoctor migrate --to pnpm --node-version 22                     # reported as judged under node 22
 \b
 Targets: pnpm (isolated, pnpm 10 defaults), pnpm-hoisted (node-linker=hoisted: yarn's nm hoister),
 npm (hoisted, arborist's placement without peer sets), npm-linked (--install-strategy=linked),
@@ -94,6 +97,7 @@ Exit status: 0 nothing breaks, 1 something breaks, 2 bad usage or unreadable inp
     is_flag=True,
     help="Scan installed packages' code afresh, without the user cache ($NMDOCTOR_CACHE_DIR to move it).",
 )
+@node_version_option()
 def migrate_command(
     project: str,
     target: str,
@@ -107,12 +111,17 @@ def migrate_command(
     nm_hoisting_limits: HoistingLimits | None,
     materialize_to: str | None,
     no_cache: bool,
+    node_version: str | None,
 ) -> None:
-    """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes."""
+    """Plan PROJECT's node_modules under another layout and report every resolution that breaks or changes.
+
+    The node it is judged as (--node-version, else the project's, else the node on PATH) is printed
+    with the report."""
+    choice = choose(project if os.path.isdir(project) else ".", node_version)
     if target == "yarn-pnp":
         if materialize_to is not None:
             raise click.UsageError("--materialize writes a node_modules layout; yarn-pnp has none")
-        session = open_project(project, from_lockfile=from_lockfile)
+        session = open_project(project, from_lockfile=from_lockfile, node_version=choice.version)
         graph = session.graph
         pnp = migrate_to_pnp(graph, session.fs)
         _report(
@@ -125,6 +134,7 @@ def migrate_command(
             output_format,
             as_json,
             output,
+            choice,
         )
     if target not in TARGETS:
         raise InputError(f"--to {target}: that planner is not written yet (available: {', '.join(sorted(TARGETS))})")
@@ -132,7 +142,7 @@ def migrate_command(
         raise click.UsageError("--nm-hoisting-limits applies to --to yarn-berry only")
     with scan_progress(f"migrate --to {target}") as step:
         step("reading the installed tree")
-        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache)
+        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache, node_version=choice.version)
         graph = session.graph
         settings = PnpmSettings(
             hoist_pattern=_patterns(hoist_pattern, ("*",)),
@@ -142,7 +152,13 @@ def migrate_command(
         )
         berry = BerrySettings(hoisting_limits=nm_hoisting_limits or "none")
         step("planning the layout and comparing resolutions")
-        today = CheckContext(graph=graph, fs=session.fs, sources=session.sources, package_code=session.package_code)
+        today = CheckContext(
+            graph=graph,
+            fs=session.fs,
+            sources=session.sources,
+            package_code=session.package_code,
+            node_version=choice.version,
+        )
         try:
             result = migrate(graph, session.fs, target, settings, berry=berry, today=today)
         except TreeError as error:  # read from a lockfile, with no package.json beside it
@@ -163,6 +179,7 @@ def migrate_command(
         output_format,
         as_json,
         output,
+        choice,
     )
 
 
@@ -176,6 +193,7 @@ def _report(
     output_format: str | None,
     as_json: bool,
     output: str | None,
+    choice: NodeVersionChoice,
 ) -> NoReturn:
     document = findings_document(
         findings,
@@ -184,12 +202,15 @@ def _report(
         edges_compared=edges_compared,
         imports_compared=questions_compared,
     )
+    document["nodeVersion"] = choice_json(choice, graph.project)
     output_format = output_format or ("json" if as_json else "text")
+    judged = footer(choice, graph.project)
     if output_format == "json":
         emit(json.dumps(document, indent=2) + "\n", output)
     elif output_format == "html":
         title = f"nmdoctor migrate --to {target}: {graph.roots[0].label}"
-        emit(render_html(report_data(graph, title=title, migration=document, sizes=package_sizes(graph))), output)
+        data = report_data(graph, title=title, migration=document, sizes=package_sizes(graph))
+        emit(render_html(data, node_line=judged), output)
     else:
         buffer = io.StringIO()
         colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -199,5 +220,6 @@ def _report(
             ok_line=f"nothing breaks under {target_layout} ({edges_compared} dependency edges compared)",
             colour=colour,
         )
+        buffer.write(judged + "\n")
         emit(buffer.getvalue(), output)
     sys.exit(1 if document["summary"]["error"] else 0)

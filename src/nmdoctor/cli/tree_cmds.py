@@ -19,16 +19,20 @@ from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.project.session import NoLockfile, Project
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.tree_json import ls_document, why_document
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.resolve.pnp_state import PnpError
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["InputError", "load_graph", "ls_command", "open_project", "why_command"]
 
 
-def open_project(project: str, *, from_lockfile: bool = False, cache: bool = False) -> Project:
+def open_project(
+    project: str, *, from_lockfile: bool = False, cache: bool = False, node_version: NodeVersion | None = None
+) -> Project:
     """The session of PROJECT, its graph loaded (bad input is a one-line error, exit 2).
 
-    ``cache`` keeps the scans of installed packages' code in the user's cache folder."""
+    ``cache`` keeps the scans of installed packages' code in the user's cache folder;
+    ``node_version``: the node the checks judge it as (default: the library's)."""
     folder = os.path.realpath(project)
     if not os.path.isdir(folder):
         raise InputError(f"{project}: not a directory")
@@ -39,7 +43,9 @@ def open_project(project: str, *, from_lockfile: bool = False, cache: bool = Fal
         except OSError as error:  # read as "nothing installed", it would say "run npm ci"
             raise InputError(f"{installed}: cannot be read ({error.strerror})") from None
     store = DiskStore(os.path.join(default_cache_dir(), "package-code")) if cache else None
-    session = Project(folder, DiskFS(), from_lockfile=from_lockfile, store=store)
+    session = Project(
+        folder, DiskFS(), from_lockfile=from_lockfile, store=store, node_version=node_version or DEFAULT_NODE_VERSION
+    )
     try:
         session.graph  # noqa: B018 - loaded here so that bad input stops the run before anything prints
     except NoLockfile:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.inspect.package_code import PackageCode
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.sources.index import SourceIndex
 from nmdoctor.vfs.base import FileSystem
 
@@ -19,7 +20,8 @@ __all__ = ["Check", "CheckContext", "all_checks", "check"]
 class CheckContext:
     """What a check reads: the dependency model, the filesystem it came from, and the lockfile
     (only when node_modules is read: then the two can be compared); ``sources`` and
-    ``package_code`` are the run's shared indexes (made here when the caller has none)."""
+    ``package_code`` are the run's shared indexes (made here when the caller has none);
+    ``node_version`` is the node the project is judged as (``--node-version`` or the project's)."""
 
     graph: DependencyGraph
     fs: FileSystem | None = None
@@ -27,6 +29,7 @@ class CheckContext:
     singletons: frozenset[str] = frozenset()
     sources: SourceIndex | None = None
     package_code: PackageCode | None = None
+    node_version: NodeVersion = DEFAULT_NODE_VERSION
     # what rules build from the context once per run and share (the project's resolution config)
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 

@@ -20,7 +20,8 @@ import tree_sitter
 from nmdoctor.inspect.package_code import entry_files
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
-from nmdoctor.resolve import ImportKind, Resolver
+from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.sources.imports import ImportKind as SiteKind
 from nmdoctor.sources.imports import language_for, parse_imports, parser_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
@@ -100,10 +101,17 @@ def _in_app_code(path: str, root: VPath) -> bool:
     return path.startswith(root.rstrip("/") + "/") and "/node_modules/" not in path[len(root) :] + "/"
 
 
-def app_imports(fs: FileSystem, graph: DependencyGraph, *, max_files: int = MAX_APP_FILES) -> AppImports:
-    """Every import of the app's code reachable from its entry files, resolved on ``fs``."""
+def app_imports(
+    fs: FileSystem,
+    graph: DependencyGraph,
+    *,
+    max_files: int = MAX_APP_FILES,
+    node_version: NodeVersion = DEFAULT_NODE_VERSION,
+) -> AppImports:
+    """Every import of the app's code reachable from its entry files, resolved on ``fs`` as the node
+    of ``node_version`` resolves it."""
     root = graph.instances[0]
-    resolver = Resolver(fs)
+    resolver = Resolver(fs, ResolveOptions(node_version=node_version))
     raw = root.manifest.raw if isinstance(root.manifest.raw, dict) else {}
     main = raw.get("main") if isinstance(raw.get("main"), str) else None
     entries = [path for path in entry_files(fs, resolver, root) if _in_app_code(path, root.path)]

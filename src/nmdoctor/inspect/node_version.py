@@ -91,15 +91,20 @@ def _project_folders(start: str) -> list[str]:
 
 
 def _read_manifest(folder: str) -> dict[str, Any]:
+    path = os.path.join(folder, "package.json")
+    if not os.path.isfile(path):  # a FIFO or a device would block the read
+        return {}
     try:
-        with open(os.path.join(folder, "package.json"), encoding="utf-8-sig") as handle:
+        with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # unreadable: the command that reads it says why
         return {}
     return data if isinstance(data, dict) else {}
 
 
 def _read_first_line(path: str) -> str | None:
+    if not os.path.isfile(path):
+        return None
     try:
         with open(path, encoding="utf-8-sig") as handle:
             for line in handle:

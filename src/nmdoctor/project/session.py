@@ -19,6 +19,7 @@ from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lock
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 from nmdoctor.vfs.cached import CachedFS
 
@@ -68,7 +69,9 @@ def lockfile_model(fs: FileSystem, folder: VPath) -> tuple[Lockfile, DependencyG
 class Project:
     """What one run knows of the project at ``folder`` (a real path), each part built on first use.
 
-    ``store`` keeps the scans of installed packages' code between runs (None: this run only)."""
+    ``store`` keeps the scans of installed packages' code between runs (None: this run only);
+    ``node_version`` is the node the checks judge the project as (the CLI picks it with
+    ``inspect.node_version.choose_node_version``)."""
 
     def __init__(
         self,
@@ -78,12 +81,14 @@ class Project:
         from_lockfile: bool = False,
         store: ScanStore | None = None,
         graph: DependencyGraph | None = None,
+        node_version: NodeVersion = DEFAULT_NODE_VERSION,
     ) -> None:
         """``graph``: a model the caller already has (the session then does not load one)."""
         self.folder = folder
         self.fs = fs if isinstance(fs, CachedFS) else CachedFS(fs)
         self.from_lockfile = from_lockfile
         self.store = store
+        self.node_version = node_version
         if graph is not None:
             self.__dict__["graph"] = graph  # what functools.cached_property would have stored
 
@@ -148,6 +153,7 @@ class Project:
             singletons=self.settings.singletons,
             sources=self.sources,
             package_code=self.package_code,
+            node_version=self.node_version,
         )
 
     def findings(

@@ -110,12 +110,18 @@ def _json_for_script(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(data: dict[str, Any]) -> str:
-    """The whole page, as one string."""
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_html(data: dict[str, Any], *, node_line: str | None = None) -> str:
+    """The whole page, as one string; ``node_line`` (``judged as node 22.23.5 (from .nvmrc)``) is
+    shown under the title."""
     page = _asset("report.html")
-    title = data["title"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    node = "" if node_line is None else f'\n  <p id="node-version" data-testid="node-version">{_escape(node_line)}</p>'
     replacements = {
-        "TITLE": title,
+        "TITLE": _escape(data["title"]),
+        "NODE": node,
         "STYLE": _asset("report.css"),
         "DATA": _json_for_script(data),
         "SCRIPT": _script_safe(_asset("report.js")),

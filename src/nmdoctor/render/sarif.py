@@ -86,8 +86,11 @@ def _location(finding: dict[str, Any]) -> dict[str, Any]:
     return location
 
 
-def sarif_document(document: dict[str, Any], project_uri: str) -> dict[str, Any]:
-    """A SARIF log with one run, from a findings document (``findings_document``)."""
+def sarif_document(
+    document: dict[str, Any], project_uri: str, *, node_version: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A SARIF log with one run, from a findings document (``findings_document``); ``node_version``
+    (``{"version", "source"}``: the node the project was judged as) goes in the run's properties."""
     findings = document["findings"]
     rules = _rules({finding["code"] for finding in findings})
     index = {rule["id"]: position for position, rule in enumerate(rules)}
@@ -104,21 +107,18 @@ def sarif_document(document: dict[str, Any], project_uri: str) -> dict[str, Any]
         if location:
             result["locations"] = [location]
         results.append(result)
-    return {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "nmdoctor",
-                        "version": __version__,
-                        "informationUri": "https://pypi.org/project/nmdoctor/",
-                        "rules": rules,
-                    }
-                },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": project_uri}},
-                "results": results,
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "nmdoctor",
+                "version": __version__,
+                "informationUri": "https://pypi.org/project/nmdoctor/",
+                "rules": rules,
             }
-        ],
+        },
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": project_uri}},
+        "results": results,
     }
+    if node_version is not None:
+        run["properties"] = {"nodeVersion": node_version}
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}

@@ -132,8 +132,10 @@ IMPORTS_HASH_SLASH = Rule(
 )
 SQLITE_BUILTIN = Rule(
     "node-sqlite-builtin",
-    (_v("22.5.0"),),
-    "node:sqlite exists (node:-only; nodejs/node#53752, 22.5.0). Measured: 20.20.2 no, 22.23.5 yes.",
+    (_v("22.13.0"),),
+    "node:sqlite exists without a flag (node:-only; added behind --experimental-sqlite by nodejs/node#53752 "
+    "in 22.5.0, unflagged by nodejs/node#55890 in 22.13.0). Measured: 20.20.2, 22.11.0 and 22.12.0 no, "
+    "22.23.5 yes.",
 )
 FFI_BUILTIN = Rule(
     "node-ffi-builtin",

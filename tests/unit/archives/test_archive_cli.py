@@ -53,11 +53,12 @@ def source(tmp_path: Path) -> Path:
 def test_asar_against_its_source(tmp_path: Path, source: Path) -> None:
     good = tmp_path / "good.asar"
     good.write_bytes(build_asar(seed_tree()))
-    assert run_json(str(good), "--source", str(source)) == (
+    assert run_json(str(good), "--source", str(source), "--node-version", "22") == (
         0,
         {
             "findings": [],
             "summary": {"error": 0, "warning": 0, "info": 0, "app": "good.asar", "instances": 3, "source": str(source)},
+            "nodeVersion": {"version": "22.23.5", "source": "--node-version"},
         },
     )
     flat = tmp_path / "flat.asar"

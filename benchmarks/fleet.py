@@ -116,7 +116,7 @@ def main() -> None:
 
     for workers in (1, 2):
         with LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
         ) as cluster:
             wall, rate, median, final = fleet_run(
                 fleet, cache / "out", args.repeat, "--dask", cluster.scheduler_address

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from nmdoctor import __version__
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
+from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import DiskFS
@@ -44,10 +45,23 @@ __all__ = [
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
-SCAN_FORMAT = 2  # bump when what a scan records, or how, changes: older entries are then ignored
+SCAN_FORMAT = 3  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
-_QUOTED_NAME = re.compile(rb"""['"`]((?:@[A-Za-z0-9._~-]+/)?[A-Za-z0-9._~-]+)""")
+# Blanks and comments, which may stand between a keyword and the string literal it takes.
+_GAP = rb"(?:\s|/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*)*"
+# A package-like name quoted where an import site can hold it: the first argument of `require(`,
+# `require.resolve(` or `import(`, or the string after `from` or `import` (tree-sitter finds no
+# other; the pattern is looser than the grammar, never stricter).
+_IMPORT_LIKE = re.compile(
+    rb"\b(?:(?:require(?:\.resolve)?|import)"
+    + _GAP
+    + rb"(?:\?\."
+    + _GAP
+    + rb")?\(|from|import)"
+    + _GAP
+    + rb"""['"`]((?:@[A-Za-z0-9._~-]+/)?[A-Za-z0-9._~-]+)"""
+)
 _SPECIFIER = re.compile(rb"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*|\bimport\s+)(['"])([^'"\n]{1,200})\1""")
 
 
@@ -62,8 +76,8 @@ class PackageImport:
 class ScannedFile:
     """One file of the package's reachable code: its path inside the package, its size, the
     packages its text seems to import (``names``), and its parsed import sites once some were
-    needed; until then, ``mentions``: every package name that follows a quote in its text (any
-    import site's package is among them: a specifier is the text of a string literal)."""
+    needed; until then, ``mentions``: every name, not a builtin's, quoted where an import site can
+    stand (see ``_IMPORT_LIKE``: any import site's package that is not a builtin is among them)."""
 
     path: str
     size: int
@@ -136,9 +150,12 @@ def scan_package(
     raw: Any,
     known: frozenset[str] | set[str] = frozenset(),
     installed: frozenset[str] | None = None,
+    *,
+    guards: bool = True,
 ) -> PackageScan:
     """Walk the package's reachable code once; files naming a package outside ``known`` are parsed
-    (only those naming one of ``installed``, when given: the others are parsed later if asked)."""
+    (only those naming one of ``installed``, when given: the others are parsed later if asked).
+    ``guards``: as ``parse_imports`` takes it (the sites a ``ScanStore`` keeps have none)."""
     pending = _entry_files(fs, resolver, folder, raw)
     seen = set(pending)
     files: list[ScannedFile] = []
@@ -170,7 +187,7 @@ def scan_package(
         if any(name not in known for name in names):
             mentions = _mentions(source)
             if installed is None or len(mentions) > MAX_MENTIONS or _worth_parsing(mentions, known, installed):
-                sites, mentions = tuple(parse_imports(source, file)), ()
+                sites, mentions = tuple(parse_imports(source, file, guards=guards)), ()
         inside = file.startswith(folder + "/")
         cacheable = cacheable and inside
         files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
@@ -201,7 +218,17 @@ def _candidates(source: bytes) -> list[str]:
 
 
 def _mentions(source: bytes) -> tuple[str, ...]:
-    return tuple(sorted({match.group(1).decode("ascii") for match in _QUOTED_NAME.finditer(source)}))
+    """The names ``_IMPORT_LIKE`` finds, builtins left out (``package_of`` is None for them: such a
+    site is never a package's). Matched from the keywords' positions, as ``_candidates`` does."""
+    found: set[str] = set()
+    for word in (b"require", b"import", b"from"):
+        index = source.find(word)
+        while index != -1:
+            match = _IMPORT_LIKE.match(source, index)
+            if match is not None:
+                found.add(match.group(1).decode("ascii"))
+            index = source.find(word, index + 1)
+    return tuple(sorted(name for name in found if builtin_name(name) is None))
 
 
 def _worth_parsing(
@@ -218,6 +245,8 @@ def _imports(
     scan: PackageScan,
     known: set[str] | frozenset[str],
     installed: frozenset[str] | set[str] | None = None,
+    *,
+    guards: bool = True,
 ) -> tuple[list[PackageImport], PackageScan | None]:
     """The imports of ``scan`` naming a package outside ``known``, and the scan again when files
     had to be parsed now (it is then worth storing). With ``installed`` (the names installed in the
@@ -236,7 +265,7 @@ def _imports(
             continue
         if sites is None:
             try:
-                sites = tuple(parse_imports(fs.read_bytes(file), file))
+                sites = tuple(parse_imports(fs.read_bytes(file), file, guards=guards))
             except FileSystemError:
                 sites = ()
             item = ScannedFile(item.path, item.size, item.names, sites)  # parsed: mentions not needed
@@ -373,7 +402,7 @@ def _scan_on_disk(job: tuple[str, Any, frozenset[str]]) -> PackageScan:
     """A process pool's unit of work: one package of the host filesystem."""
     folder, raw, known = job
     fs = DiskFS()
-    return scan_package(fs, Resolver(fs), folder, raw, known, _WORKER_INSTALLED[-1])
+    return scan_package(fs, Resolver(fs), folder, raw, known, _WORKER_INSTALLED[-1], guards=False)
 
 
 class PackageCode:
@@ -427,7 +456,9 @@ class PackageCode:
             with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed,)) as pool:
                 return list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
         resolver = self._resolver = self._resolver or Resolver(self.fs)
-        return [scan_package(self.fs, resolver, folder, raw, known, installed) for folder, raw, known in jobs]
+        return [
+            scan_package(self.fs, resolver, folder, raw, known, installed, guards=False) for folder, raw, known in jobs
+        ]
 
     def _save(self, store_key: str | None, scan: PackageScan) -> None:
         if self.store is not None and store_key is not None and scan.cacheable:
@@ -439,7 +470,8 @@ class PackageCode:
         if key not in self._scans:
             self.prepare([instance])
         scan, store_key = self._scans[key]
-        found, updated = _imports(self.fs, instance.path, scan, known, self._installed if self._tree_seen else None)
+        installed = self._installed if self._tree_seen else None
+        found, updated = _imports(self.fs, instance.path, scan, known, installed, guards=False)
         if updated is not None:
             self._scans[key] = (updated, store_key)
             self._save(store_key, updated)

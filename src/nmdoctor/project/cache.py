@@ -9,10 +9,7 @@ and ``cli/``, this is the one module that touches the host filesystem (DESIGN: o
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
-
-import platformdirs
 
 __all__ = ["CACHE_ENV", "DiskStore", "default_cache_dir"]
 
@@ -22,7 +19,12 @@ CACHE_ENV = "NMDOCTOR_CACHE_DIR"
 def default_cache_dir(environ: Mapping[str, str] | None = None) -> str:
     """``$NMDOCTOR_CACHE_DIR`` when set, else the platform's user cache folder for nmdoctor."""
     environ = os.environ if environ is None else environ
-    return environ.get(CACHE_ENV) or platformdirs.user_cache_dir("nmdoctor", appauthor=False)
+    found = environ.get(CACHE_ENV)
+    if found:
+        return found
+    import platformdirs  # imported when asked: `ls` never is
+
+    return platformdirs.user_cache_dir("nmdoctor", appauthor=False)
 
 
 class DiskStore:
@@ -43,6 +45,8 @@ class DiskStore:
 
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
+        import tempfile  # a warm run writes nothing: it does not pay for the import
+
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")

@@ -160,7 +160,6 @@ def scan_package(
     seen = set(pending)
     files: list[ScannedFile] = []
     cacheable = True
-    listings = _Listings(fs)
     inside_root = folder + "/"
     while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
         file = pending.pop()
@@ -181,7 +180,7 @@ def scan_package(
                 base = _relative_base(posixpath.dirname(file), specifier)
                 if base != folder and not base.startswith(inside_root):
                     continue  # a file outside the package is not followed: no need to look for it
-                found = listings.probe(base)
+                found = _probe(fs, base)
                 if found is None or found in seen or not found.startswith(inside_root):
                     continue
                 seen.add(found)
@@ -305,48 +304,6 @@ def _probe(fs: FileSystem, base: str) -> str | None:
         if stat is not None and stat.kind is Kind.FILE:
             return base + suffix
     return None
-
-
-class _Listings:
-    """The folders of one package's scan, each listed once: probing ``./x`` for ``x``, ``x.js``,
-    ... ``x/index.mjs`` then costs a set lookup per candidate and one ``stat`` for the name that
-    is there (which must be a file), where it cost a ``stat`` per candidate. Same answers as
-    ``_probe``: a folder that cannot be listed but exists is probed with ``stat``."""
-
-    def __init__(self, fs: FileSystem) -> None:
-        self.fs = fs
-        self._names: dict[str, frozenset[str] | None] = {}
-
-    def names(self, folder: str) -> frozenset[str] | None:
-        """The names in ``folder`` (empty when it is not a folder); None when it cannot be listed."""
-        if folder in self._names:
-            return self._names[folder]
-        try:
-            found: frozenset[str] | None = frozenset(self.fs.listdir(folder))
-        except FileSystemError:
-            stat = self.fs.stat(folder)
-            found = None if stat is not None and stat.kind is Kind.DIR else frozenset()
-        self._names[folder] = found
-        return found
-
-    def probe(self, base: str) -> str | None:
-        parent, leaf = posixpath.split(base)
-        names = self.names(parent)
-        if names is None or not leaf:
-            return _probe(self.fs, base)
-        for suffix in _PROBES:
-            if suffix.startswith("/"):
-                if leaf not in names:
-                    return None
-                inner = self.names(base)
-                if inner is not None and suffix[1:] not in inner:
-                    continue
-            elif leaf + suffix not in names:
-                continue
-            stat = self.fs.stat(base + suffix)
-            if stat is not None and stat.kind is Kind.FILE:
-                return base + suffix
-        return None
 
 
 def _unknown(specifier: str, known: set[str] | frozenset[str]) -> bool:

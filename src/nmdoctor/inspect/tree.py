@@ -35,6 +35,7 @@ class _Reader:
         self.broken_links: list[tuple[VPath, str]] = []
         self._walked: set[VPath] = set()
         self._folder_cache: dict[tuple[VPath, str], Instance | None] = {}
+        self._search_paths: dict[VPath, list[str]] = {}
 
     # -- discovery ------------------------------------------------------------------------------
     def kind(self, path: VPath) -> Kind | None:
@@ -122,7 +123,10 @@ class _Reader:
         if key in self._folder_cache:
             return self._folder_cache[key]
         found = None
-        for node_modules in node_modules_paths(source.path):
+        paths = self._search_paths.get(source.path)
+        if paths is None:
+            paths = self._search_paths[source.path] = node_modules_paths(source.path)
+        for node_modules in paths:
             candidate = f"{node_modules}/{name}"
             if self.kind(candidate + "/package.json") is Kind.FILE:
                 real = self.fs.realpath(candidate)

@@ -94,11 +94,21 @@ class DiskFS:
         except (OSError, ValueError) as error:
             raise FileSystemError(f"cannot read {path}: {error}") from None
         try:
-            if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+            found = os.fstat(fd)
+            if not stat_module.S_ISREG(found.st_mode):
                 raise NotRegularFile(f"{path}: not a regular file")
             try:
-                with os.fdopen(fd, "rb", closefd=False) as handle:
-                    return handle.read()
+                # One read of the size fstat gives (no buffered file object: a large tree reads
+                # thousands of files); on to the end when that was not the whole file (it changed,
+                # or reports no size, as /proc's files do).
+                size = found.st_size
+                data = os.read(fd, size + 1)
+                if len(data) != size or size == 0:
+                    parts = [data]
+                    while chunk := os.read(fd, 1 << 16):
+                        parts.append(chunk)
+                    data = b"".join(parts)
+                return data
             except OSError as error:
                 raise FileSystemError(f"cannot read {path}: {error}") from None
         finally:

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import tree_sitter
-import tree_sitter_javascript
-import tree_sitter_typescript
 
 from nmdoctor.resolve.builtins import builtin_name
 
@@ -82,6 +80,10 @@ def language_for(path: str) -> str | None:
 @cache
 def parser_for(language: str) -> tree_sitter.Parser:
     """The tree-sitter parser of a grammar named by ``language_for``, made once."""
+    # The grammars load with the first parser (a warm `check` of installed packages parses nothing).
+    import tree_sitter_javascript
+    import tree_sitter_typescript
+
     if language == "javascript":
         grammar = tree_sitter_javascript.language()
     elif language == "typescript":

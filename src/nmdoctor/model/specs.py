@@ -13,8 +13,10 @@ import enum
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import nodesemver
+if TYPE_CHECKING:
+    import nodesemver
 
 __all__ = ["Spec", "SpecKind", "classify_spec", "satisfies"]
 
@@ -137,6 +139,8 @@ def _plain_version(version: str) -> _Triple | None:
 def _range(text: str) -> nodesemver.Range | None:
     """The parsed range (loose), or None when semver rejects it. Parsed once per text: a large tree
     asks about the same few thousand ranges tens of thousands of times, and parsing dominates."""
+    import nodesemver  # loaded by the first range the fast path does not know
+
     try:
         return nodesemver.make_range(text, loose=True)
     except (ValueError, TypeError):

@@ -45,7 +45,7 @@ __all__ = [
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
-SCAN_FORMAT = 3  # bump when what a scan records, or how, changes: older entries are then ignored
+SCAN_FORMAT = 4  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
 # Blanks and comments, which may stand between a keyword and the string literal it takes.
@@ -326,7 +326,8 @@ def encode_scan(scan: PackageScan) -> bytes:
         ]
         for item in scan.files
     ]
-    return json.dumps({"format": SCAN_FORMAT, "files": files}, separators=(",", ":")).encode()
+    names = sorted({name for item in scan.files for name in item.names})  # read without the rows
+    return json.dumps({"format": SCAN_FORMAT, "names": names, "files": files}, separators=(",", ":")).encode()
 
 
 def _site(site: ImportSite) -> list[Any]:
@@ -335,10 +336,36 @@ def _site(site: ImportSite) -> list[Any]:
 
 def decode_scan(data: bytes) -> PackageScan | None:
     """The scan stored in ``data``, or None when it is not one this version wrote."""
+    stored = _read_entry(data)
+    return None if stored is None else _decode_rows(stored.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """A stored scan, its rows as JSON left them: most packages' files name only what the package
+    declares (``names``, all files together), and those need no file decoded."""
+
+    rows: list[Any]
+    names: frozenset[str]
+
+
+def _read_entry(data: bytes) -> _Stored | None:
+    """The rows of an entry this version wrote (checked row by row only when decoded, or by
+    ``_still_valid``), and the names they hold; None for another version's or a damaged entry."""
     try:
         document = json.loads(data)
         if document.get("format") != SCAN_FORMAT:
             return None
+        rows, names = document["files"], document["names"]
+        if type(rows) is not list or type(names) is not list or not all(type(name) is str for name in names):
+            return None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return _Stored(rows, frozenset(names))
+
+
+def _decode_rows(rows: list[Any]) -> PackageScan | None:
+    try:
         files = tuple(
             ScannedFile(
                 str(path),
@@ -349,7 +376,7 @@ def decode_scan(data: bytes) -> PackageScan | None:
                 else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d)) for a, b, c, d in sites),
                 tuple(str(name) for name in mentions),
             )
-            for path, size, names, sites, mentions in document["files"]
+            for path, size, names, sites, mentions in rows
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
@@ -369,11 +396,19 @@ def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
     return digest.hexdigest()
 
 
-def _still_valid(fs: FileSystem, folder: str, scan: PackageScan) -> bool:
-    for item in scan.files:
-        stat = fs.stat(item.path if item.path.startswith("/") else f"{folder}/{item.path}")
-        if stat is None or stat.kind is not Kind.FILE or stat.size != item.size:
-            return False
+def _still_valid(fs: FileSystem, folder: str, stored: _Stored) -> bool:
+    """Whether every file the scan read is still a file of the size it had (a row that is not a
+    path and a size, in a damaged entry, is not)."""
+    try:
+        for row in stored.rows:
+            path, size = row[0], row[1]
+            if type(path) is not str or type(size) is not int:
+                return False
+            stat = fs.stat(path if path.startswith("/") else f"{folder}/{path}")
+            if stat is None or stat.kind is not Kind.FILE or stat.size != size:
+                return False
+    except (TypeError, KeyError, IndexError):
+        return False
     return True
 
 
@@ -420,7 +455,7 @@ class PackageCode:
         self.fs = fs
         self.store = store
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-        self._scans: dict[tuple[str, str], tuple[PackageScan, str | None]] = {}
+        self._scans: dict[tuple[str, str], tuple[PackageScan | _Stored, str | None]] = {}
         self._installed: set[str] = set()
         self._tree_seen = False  # prepare() was told the tree: ``_installed`` may then filter parsing
         self._resolver: Resolver | None = None
@@ -442,9 +477,9 @@ class PackageCode:
                 continue
             store_key = _scan_key(self.fs, instance) if self.store is not None else None
             data = self.store.get(store_key) if self.store is not None and store_key is not None else None
-            scan = decode_scan(data) if data is not None else None
-            if scan is not None and _still_valid(self.fs, instance.path, scan):
-                self._scans[key] = (scan, store_key)
+            stored = _read_entry(data) if data is not None else None
+            if stored is not None and _still_valid(self.fs, instance.path, stored):
+                self._scans[key] = (stored, store_key)
             else:
                 self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
                 misses.append((instance, store_key))
@@ -477,6 +512,15 @@ class PackageCode:
         if key not in self._scans:
             self.prepare([instance])
         scan, store_key = self._scans[key]
+        if isinstance(scan, _Stored):
+            if scan.names <= known:
+                return []  # no file names a package outside ``known``: nothing to decode
+            decoded = _decode_rows(scan.rows)
+            if decoded is None:  # an entry of the right shape holding bad sites: scanned again
+                decoded = self._scan_all([instance])[0]
+                self._save(store_key, decoded)
+            scan = decoded
+            self._scans[key] = (scan, store_key)
         installed = self._installed if self._tree_seen else None
         found, updated = _imports(self.fs, instance.path, scan, known, installed, guards=False)
         if updated is not None:

@@ -12,13 +12,22 @@ from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
 __all__ = ["DiskFS"]
 
 
+_DIR = Stat(Kind.DIR)
+_SYMLINK = Stat(Kind.SYMLINK)
+_FILES: dict[int, Stat] = {}  # Stat is frozen: one per size is shared (a large tree stats ~10^5 paths)
+
+
 def _to_stat(result: os.stat_result) -> Stat:
     mode = result.st_mode
     if stat_module.S_ISDIR(mode):
-        return Stat(Kind.DIR)
+        return _DIR
     if stat_module.S_ISLNK(mode):
-        return Stat(Kind.SYMLINK)
-    return Stat(Kind.FILE, result.st_size)
+        return _SYMLINK
+    size = result.st_size
+    found = _FILES.get(size)
+    if found is None:
+        found = _FILES[size] = Stat(Kind.FILE, size)
+    return found
 
 
 class DiskFS:

@@ -337,19 +337,21 @@ def _site(site: ImportSite) -> list[Any]:
 def decode_scan(data: bytes) -> PackageScan | None:
     """The scan stored in ``data``, or None when it is not one this version wrote."""
     stored = _read_entry(data)
-    return None if stored is None else _decode_rows(stored.rows)
+    return None if stored is None else _decode_rows(stored)
 
 
 @dataclass(frozen=True, slots=True)
 class _Stored:
-    """A stored scan, its rows as JSON left them: most packages' files name only what the package
-    declares (``names``, all files together), and those need no file decoded."""
+    """A scan as ``encode_scan`` wrote it (read from the store, or sent back by a pool process),
+    its rows as JSON left them: most packages' files name only what the package declares
+    (``names``, all files together), and those need no file decoded."""
 
     rows: list[Any]
     names: frozenset[str]
+    cacheable: bool = True
 
 
-def _read_entry(data: bytes) -> _Stored | None:
+def _read_entry(data: bytes, *, cacheable: bool = True) -> _Stored | None:
     """The rows of an entry this version wrote (checked row by row only when decoded, or by
     ``_still_valid``), and the names they hold; None for another version's or a damaged entry."""
     try:
@@ -361,10 +363,10 @@ def _read_entry(data: bytes) -> _Stored | None:
             return None
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
-    return _Stored(rows, frozenset(names))
+    return _Stored(rows, frozenset(names), cacheable)
 
 
-def _decode_rows(rows: list[Any]) -> PackageScan | None:
+def _decode_rows(stored: _Stored) -> PackageScan | None:
     try:
         files = tuple(
             ScannedFile(
@@ -376,11 +378,11 @@ def _decode_rows(rows: list[Any]) -> PackageScan | None:
                 else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d)) for a, b, c, d in sites),
                 tuple(str(name) for name in mentions),
             )
-            for path, size, names, sites, mentions in rows
+            for path, size, names, sites, mentions in stored.rows
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
-    return PackageScan(files)
+    return PackageScan(files, stored.cacheable)
 
 
 def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
@@ -433,18 +435,27 @@ def _installed_above(fs: FileSystem, project: str) -> set[str]:
         folder = posixpath.dirname(folder)
 
 
-_WORKER_INSTALLED: list[frozenset[str] | None] = []  # set once in each pool process (its initializer)
+# Set once in each pool process (its initializer): the installed names, and the store when pool
+# processes may write to it themselves.
+_WORKER: list[tuple[frozenset[str] | None, ScanStore | None]] = []
 
 
-def _start_worker(installed: frozenset[str] | None) -> None:
-    _WORKER_INSTALLED.append(installed)
+def _start_worker(installed: frozenset[str] | None, store: ScanStore | None) -> None:
+    _WORKER.append((installed, store))
 
 
-def _scan_on_disk(job: tuple[str, Any, frozenset[str]]) -> PackageScan:
-    """A process pool's unit of work: one package of the host filesystem."""
-    folder, raw, known = job
+def _scan_on_disk(job: tuple[str, Any, frozenset[str], str | None]) -> tuple[bytes, bool]:
+    """A process pool's unit of work: one package of the host filesystem, stored by the process
+    itself when it can (the writes run in parallel), sent back encoded (bytes cross the process
+    boundary much faster than the objects they stand for)."""
+    folder, raw, known, store_key = job
+    installed, store = _WORKER[-1]
     fs = DiskFS()
-    return scan_package(fs, Resolver(fs), folder, raw, known, _WORKER_INSTALLED[-1], guards=False)
+    scan = scan_package(fs, Resolver(fs), folder, raw, known, installed, guards=False)
+    data = encode_scan(scan)
+    if store is not None and store_key is not None and scan.cacheable:
+        store.put(store_key, data)
+    return data, scan.cacheable
 
 
 class PackageCode:
@@ -483,24 +494,41 @@ class PackageCode:
             else:
                 self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
                 misses.append((instance, store_key))
-        for (instance, store_key), scan in zip(misses, self._scan_all([item for item, _ in misses]), strict=True):
+        scans = self._scan_all([item for item, _ in misses], [store_key for _, store_key in misses])
+        for (instance, store_key), scan in zip(misses, scans, strict=True):
             self._scans[(instance.name, instance.version)] = (scan, store_key)
-            self._save(store_key, scan)
 
-    def _scan_all(self, instances: list[Instance]) -> list[PackageScan]:
-        jobs = [(instance.path, instance.manifest.raw, _known(instance)) for instance in instances]
+    def _scan_all(self, instances: list[Instance], store_keys: list[str | None]) -> list[PackageScan | _Stored]:
+        """The scans of ``instances``, stored under ``store_keys``."""
         host = getattr(self.fs, "inner", self.fs)  # a read cache over the host's files is the host's
         installed = frozenset(self._installed) if self._tree_seen else None
-        if isinstance(host, DiskFS) and self.workers > 1 and len(jobs) >= POOL_THRESHOLD:
+        if isinstance(host, DiskFS) and self.workers > 1 and len(instances) >= POOL_THRESHOLD:
             from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
 
+            shared = self.store if getattr(self.store, "process_safe", False) else None
+            jobs = [
+                (instance.path, instance.manifest.raw, _known(instance), key)
+                for instance, key in zip(instances, store_keys, strict=True)
+            ]
             chunk = max(1, len(jobs) // (self.workers * 8))
-            with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed,)) as pool:
-                return list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
+            with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed, shared)) as pool:
+                sent = list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
+            found: list[PackageScan | _Stored] = []
+            for (data, cacheable), key in zip(sent, store_keys, strict=True):
+                if shared is None and self.store is not None and key is not None and cacheable:
+                    self.store.put(key, data)
+                stored = _read_entry(data, cacheable=cacheable)
+                assert stored is not None  # encode_scan wrote it
+                found.append(stored)
+            return found
         resolver = self._resolver = self._resolver or Resolver(self.fs)
-        return [
-            scan_package(self.fs, resolver, folder, raw, known, installed, guards=False) for folder, raw, known in jobs
-        ]
+        scans: list[PackageScan | _Stored] = []
+        for instance, key in zip(instances, store_keys, strict=True):
+            raw, known = instance.manifest.raw, _known(instance)
+            scan = scan_package(self.fs, resolver, instance.path, raw, known, installed, guards=False)
+            self._save(key, scan)
+            scans.append(scan)
+        return scans
 
     def _save(self, store_key: str | None, scan: PackageScan) -> None:
         if self.store is not None and store_key is not None and scan.cacheable:
@@ -515,10 +543,11 @@ class PackageCode:
         if isinstance(scan, _Stored):
             if scan.names <= known:
                 return []  # no file names a package outside ``known``: nothing to decode
-            decoded = _decode_rows(scan.rows)
+            decoded = _decode_rows(scan)
             if decoded is None:  # an entry of the right shape holding bad sites: scanned again
-                decoded = self._scan_all([instance])[0]
-                self._save(store_key, decoded)
+                rescanned = self._scan_all([instance], [store_key])[0]
+                decoded = rescanned if isinstance(rescanned, PackageScan) else _decode_rows(rescanned)
+                assert decoded is not None
             scan = decoded
             self._scans[key] = (scan, store_key)
         installed = self._installed if self._tree_seen else None

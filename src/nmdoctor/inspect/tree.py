@@ -36,6 +36,9 @@ class _Reader:
         self._walked: set[VPath] = set()
         self._folder_cache: dict[tuple[VPath, str], Instance | None] = {}
         self._search_paths: dict[VPath, list[str]] = {}
+        # node_modules folders the walk found missing (most packages have none): nothing is found in
+        # them, so package_folder asks no stat there
+        self._missing: set[VPath] = set()
 
     # -- discovery ------------------------------------------------------------------------------
     def kind(self, path: VPath) -> Kind | None:
@@ -69,6 +72,9 @@ class _Reader:
         if folder in self._walked:
             return
         self._walked.add(folder)
+        if self.fs.lstat(folder) is None:  # no entry at all: cheaper to learn than a failed listing
+            self._missing.add(folder)
+            return
         try:
             names = self.fs.listdir(folder)
         except FileSystemError:
@@ -127,6 +133,8 @@ class _Reader:
         if paths is None:
             paths = self._search_paths[source.path] = node_modules_paths(source.path)
         for node_modules in paths:
+            if node_modules in self._missing:
+                continue
             candidate = f"{node_modules}/{name}"
             if self.kind(candidate + "/package.json") is Kind.FILE:
                 real = self.fs.realpath(candidate)

@@ -39,6 +39,7 @@ class _Reader:
         # node_modules folders the walk found missing (most packages have none): nothing is found in
         # them, so package_folder asks no stat there
         self._missing: set[VPath] = set()
+        self._real_folders: set[VPath] = set()  # node_modules folders walked that are their real path
 
     # -- discovery ------------------------------------------------------------------------------
     def kind(self, path: VPath) -> Kind | None:
@@ -79,6 +80,11 @@ class _Reader:
             names = self.fs.listdir(folder)
         except FileSystemError:
             return
+        try:
+            if self.fs.realpath(folder) == folder:
+                self._real_folders.add(folder)
+        except FileSystemError:
+            pass
         for name in names:
             path = f"{folder}/{name}"
             if name in _STORES:
@@ -136,6 +142,13 @@ class _Reader:
             if node_modules in self._missing:
                 continue
             candidate = f"{node_modules}/{name}"
+            known = self.instances.get(candidate) if node_modules in self._real_folders else None
+            if known is not None:
+                # A folder the walk read in a node_modules that is its own real path (so is the
+                # folder, a key of ``instances``; its package.json was read as a file): what the
+                # stat and realpath below would find, without them.
+                found = known
+                break
             if self.kind(candidate + "/package.json") is Kind.FILE:
                 real = self.fs.realpath(candidate)
                 found = self.instance_at(real, name)

@@ -9,7 +9,8 @@ projects, times in one run:
 and on the large tree `nmdoctor migrate --to pnpm --json`. Each figure is the best wall time of
 --repeat runs, with the CPU seconds (user + system, the process and its workers) and the peak
 resident memory of that run; ratios follow. The machine's other load moves wall times; CPU seconds
-move less.
+move less. Last, the targets of issue 19 in a table: each measured on wall and on CPU seconds, and
+whether it is met on each.
 
     python benchmarks/check_speed.py [--cache .cache/bench] [--repeat 3] [--nmdoctor PATH]
 
@@ -98,10 +99,68 @@ def real_project(cache: Path, name: str) -> Path | None:
 
 
 def nmdoctor_env(cache_dir: str) -> dict[str, str]:
-    return {**os.environ, "NMDOCTOR_CACHE_DIR": cache_dir, "NMDOCTOR_NO_PROGRESS": "1"}
+    # PYTHONDONTWRITEBYTECODE would leave a source checkout compiling every module on every run,
+    # which no installed copy does (its wheel ships them compiled).
+    environ = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**environ, "NMDOCTOR_CACHE_DIR": cache_dir, "NMDOCTOR_NO_PROGRESS": "1"}
 
 
-def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: int, migrate: bool) -> None:
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One goal: ``measured(run figure) <= limit`` (or ``>=`` when ``at_least``)."""
+
+    title: str
+    limit: float
+    at_least: bool
+    unit: str
+
+
+def _ratio(rows: dict[str, Run], top: str, bottom: str, measure: str) -> float:
+    return float(getattr(rows[top], measure)) / float(getattr(rows[bottom], measure))
+
+
+def targets(label: str, rows: dict[str, Run], large: bool) -> list[tuple[Target, float, float]]:
+    """(target, measured on wall, measured on CPU) for the figures of one project."""
+    found: list[tuple[Target, float, float]] = []
+    knip = f"knip {TOOLS['knip']}"
+    if large:
+        ls, npm = "nmdoctor ls --json", "npm ls --all --json"
+        pairs = [
+            (Target("npm ls --all --json / ls --json", 5.0, True, "x"), npm, ls),
+            (Target("check cold / ls --json", 3.0, False, "x"), "nmdoctor check (cold)", ls),
+            (Target("check warm / ls --json", 1.5, False, "x"), "nmdoctor check (warm)", ls),
+        ]
+        for target, top, bottom in pairs:
+            found.append((target, _ratio(rows, top, bottom, "wall"), _ratio(rows, top, bottom, "cpu")))
+        migrate = rows["nmdoctor migrate --to pnpm"]
+        found.append((Target("migrate --to pnpm", 3.0, False, "s"), migrate.wall, migrate.cpu))
+        peak = max(run.peak_mb for name, run in rows.items() if name.startswith("nmdoctor"))
+        memory = Target("peak memory of nmdoctor / npm ls", 1.0, False, "x")
+        found.append((memory, peak / rows[npm].peak_mb, peak / rows[npm].peak_mb))
+    else:
+        title = f"{label}: check warm / knip"
+        warm = "nmdoctor check (warm)"
+        target = Target(title, 1.0, False, "x")
+        found.append((target, _ratio(rows, warm, knip, "wall"), _ratio(rows, warm, knip, "cpu")))
+    return found
+
+
+def _met(target: Target, value: float) -> str:
+    return "yes" if (value >= target.limit if target.at_least else value <= target.limit) else "NO"
+
+
+def print_targets(found: list[tuple[Target, float, float]]) -> None:
+    print("\ntargets (issue 19; on wall seconds and on CPU seconds, best of --repeat)")
+    print(f"  {'target':<44}{'limit':>8}{'wall':>9}{'met':>5}{'cpu':>9}{'met':>5}")
+    for target, wall, cpu in found:
+        limit = f"{'>=' if target.at_least else '<='}{target.limit:g}{target.unit}"
+        print(
+            f"  {target.title:<44}{limit:>8}{wall:8.2f}{target.unit}{_met(target, wall):>5}"
+            f"{cpu:8.2f}{target.unit}{_met(target, cpu):>5}"
+        )
+
+
+def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: int, migrate: bool) -> dict[str, Run]:
     rows: dict[str, Run] = {}
     scratch = tempfile.mkdtemp(prefix="nmdoctor-bench-cache-")
     try:
@@ -140,27 +199,40 @@ def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: in
             for title, top, bottom in pairs
         )
         print(f"  ratios ({measure_name}): {ratios}")
+    return rows
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", default=str(REPO / ".cache" / "bench"))
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--nmdoctor", default=str(Path(sys.executable).with_name("nmdoctor")))
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Examples:\n  python benchmarks/check_speed.py --repeat 5\n"
+        "  python benchmarks/check_speed.py --only large --nmdoctor ../main/.venv/bin/nmdoctor  # before/after",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--cache", default=str(REPO / ".cache" / "bench"), help="Where the trees and tools are kept.")
+    parser.add_argument("--repeat", type=int, default=3, help="Runs of each command; the best is kept.")
+    parser.add_argument(
+        "--nmdoctor", default=str(Path(sys.executable).with_name("nmdoctor")), help="The nmdoctor executable to time."
+    )
     parser.add_argument("--only", choices=["large", "real"], help="Time only the large tree or the real projects.")
     args = parser.parse_args()
     cache = Path(args.cache).resolve()
     bins = install_tools(cache)
     print(f"nmdoctor: {args.nmdoctor}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    found: list[tuple[Target, float, float]] = []
     if args.only != "real":
         large = cache / "npm"
         install_large_tree(large, "npm")
-        time_project("large tree (npm)", large, args.nmdoctor, bins, args.repeat, migrate=True)
+        rows = time_project("large tree (npm)", large, args.nmdoctor, bins, args.repeat, migrate=True)
+        found += targets("large tree", rows, large=True)
     if args.only != "large":
         for name in REAL_PROJECTS:
             folder = real_project(cache, name)
             if folder is not None:
-                time_project(f"{name} ({REAL_PROJECTS[name][0]})", folder, args.nmdoctor, bins, args.repeat, False)
+                label = f"{name} ({REAL_PROJECTS[name][0]})"
+                rows = time_project(label, folder, args.nmdoctor, bins, args.repeat, migrate=False)
+                found += targets(name, rows, large=False)
+    print_targets(found)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from nmdoctor.inspect.package_code import _SPECIFIER, PackageCode, _candidates
 from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.project.session import Project
 from nmdoctor.render.tree_json import ls_document
+from nmdoctor.sources.imports import package_of, parse_imports
 from nmdoctor.vfs import DiskFS
 
 
@@ -115,6 +116,25 @@ def test_the_process_pool_finds_what_one_process_finds(
 )
 def test_keyword_scan_finds_what_the_specifier_pattern_finds(text: bytes) -> None:
     assert _candidates(text) == [match.group(2).decode() for match in _SPECIFIER.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("a.js", "const a = require('a'); import b from \"b\"; export * from 'c'; import('d'); import 'e'"),
+        ("b.js", "require(/* why */ 'f'); require(\n  // because\n  `g`); require.resolve('h', {paths: []})"),
+        ("c.mjs", "import {\n  x,\n  y,\n} from/**/'i/deep'; export { z } from '@s/j/k'; await import(\n'l')"),
+        ("d.ts", "import m = require('m'); import type { N } from 'n'; type O = typeof import('o')"),
+        ("e.js", "try { require('p') } catch {}; require?.('q'); require('events'); require('node:fs')"),
+    ],
+)
+def test_every_import_site_of_a_package_is_among_the_mentions(path: str, text: str) -> None:
+    """A file is parsed only when its mentions hold an installed undeclared name: the mentions must
+    hold every package an import site names (blanks and comments between keyword and string)."""
+    source = text.encode()
+    names = {name for site in parse_imports(source, path) if (name := package_of(site.specifier)) is not None}
+    assert names <= set(package_code._mentions(source))
+    assert "events" not in package_code._mentions(source)  # a builtin: never a package's import
 
 
 def test_the_cli_and_the_api_load_a_project_the_same_way(project: Path) -> None:

@@ -10,7 +10,6 @@ import click
 
 from nmdoctor.cli.errors import InputError
 from nmdoctor.cli.output import emit, format_option, output_option
-from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.inspect.tree import TreeError
 from nmdoctor.lockfiles import LockfileError
 from nmdoctor.model.chains import COUNT_CAP, MAX_CHAINS
@@ -129,6 +128,7 @@ def why_command(
     graph = load_graph(project, from_lockfile=from_lockfile)
     output_format = output_format or ("json" if as_json else "text")
     if output_format == "html":
+        from nmdoctor.inspect.sizes import package_sizes
         from nmdoctor.render.html_report import render_html, report_data
 
         data = report_data(graph, title=f"nmdoctor why {name}", focus=name, sizes=package_sizes(graph))

@@ -19,7 +19,6 @@ from typing import Any
 
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.vfs.limits import load_json
-from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["Overrides", "overrides_from", "project_overrides"]
 
@@ -120,8 +119,15 @@ def _read(fs: FileSystem, path: VPath, *, yaml: bool) -> Any:
         raw = fs.read_bytes(path)
     except FileSystemError:
         return None
+    if not yaml:
+        try:
+            return load_json(raw.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+    from nmdoctor.yamlio import YAMLError, load_yaml  # only a YAML file present pays for the reader
+
     try:
-        return load_yaml(raw) if yaml else load_json(raw.decode("utf-8-sig"))
+        return load_yaml(raw)
     except (YAMLError, ValueError, UnicodeDecodeError):
         return None
 

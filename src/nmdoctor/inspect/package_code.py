@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from nmdoctor import __version__
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
+from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import DiskFS
@@ -44,10 +45,23 @@ __all__ = [
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
-SCAN_FORMAT = 2  # bump when what a scan records, or how, changes: older entries are then ignored
+SCAN_FORMAT = 4  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
-_QUOTED_NAME = re.compile(rb"""['"`]((?:@[A-Za-z0-9._~-]+/)?[A-Za-z0-9._~-]+)""")
+# Blanks and comments, which may stand between a keyword and the string literal it takes.
+_GAP = rb"(?:\s|/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*)*"
+# A package-like name quoted where an import site can hold it: the first argument of `require(`,
+# `require.resolve(` or `import(`, or the string after `from` or `import` (tree-sitter finds no
+# other; the pattern is looser than the grammar, never stricter).
+_IMPORT_LIKE = re.compile(
+    rb"\b(?:(?:require(?:\.resolve)?|import)"
+    + _GAP
+    + rb"(?:\?\."
+    + _GAP
+    + rb")?\(|from|import)"
+    + _GAP
+    + rb"""['"`]((?:@[A-Za-z0-9._~-]+/)?[A-Za-z0-9._~-]+)"""
+)
 _SPECIFIER = re.compile(rb"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*|\bimport\s+)(['"])([^'"\n]{1,200})\1""")
 
 
@@ -62,8 +76,8 @@ class PackageImport:
 class ScannedFile:
     """One file of the package's reachable code: its path inside the package, its size, the
     packages its text seems to import (``names``), and its parsed import sites once some were
-    needed; until then, ``mentions``: every package name that follows a quote in its text (any
-    import site's package is among them: a specifier is the text of a string literal)."""
+    needed; until then, ``mentions``: every name, not a builtin's, quoted where an import site can
+    stand (see ``_IMPORT_LIKE``: any import site's package that is not a builtin is among them)."""
 
     path: str
     size: int
@@ -136,13 +150,17 @@ def scan_package(
     raw: Any,
     known: frozenset[str] | set[str] = frozenset(),
     installed: frozenset[str] | None = None,
+    *,
+    guards: bool = True,
 ) -> PackageScan:
     """Walk the package's reachable code once; files naming a package outside ``known`` are parsed
-    (only those naming one of ``installed``, when given: the others are parsed later if asked)."""
+    (only those naming one of ``installed``, when given: the others are parsed later if asked).
+    ``guards``: as ``parse_imports`` takes it (the sites a ``ScanStore`` keeps have none)."""
     pending = _entry_files(fs, resolver, folder, raw)
     seen = set(pending)
     files: list[ScannedFile] = []
     cacheable = True
+    inside_root = folder + "/"
     while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
         file = pending.pop()
         if language_for(file) is None:
@@ -159,8 +177,11 @@ def scan_package(
         candidates = _candidates(source)
         for specifier in candidates:
             if specifier.startswith("./") or specifier.startswith("../"):
-                found = _relative_file(fs, posixpath.dirname(file), specifier)
-                if found is None or found in seen or not found.startswith(folder + "/"):
+                base = _relative_base(posixpath.dirname(file), specifier)
+                if base != folder and not base.startswith(inside_root):
+                    continue  # a file outside the package is not followed: no need to look for it
+                found = _probe(fs, base)
+                if found is None or found in seen or not found.startswith(inside_root):
                     continue
                 seen.add(found)
                 pending.append(found)
@@ -170,7 +191,7 @@ def scan_package(
         if any(name not in known for name in names):
             mentions = _mentions(source)
             if installed is None or len(mentions) > MAX_MENTIONS or _worth_parsing(mentions, known, installed):
-                sites, mentions = tuple(parse_imports(source, file)), ()
+                sites, mentions = tuple(parse_imports(source, file, guards=guards)), ()
         inside = file.startswith(folder + "/")
         cacheable = cacheable and inside
         files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
@@ -201,7 +222,17 @@ def _candidates(source: bytes) -> list[str]:
 
 
 def _mentions(source: bytes) -> tuple[str, ...]:
-    return tuple(sorted({match.group(1).decode("ascii") for match in _QUOTED_NAME.finditer(source)}))
+    """The names ``_IMPORT_LIKE`` finds, builtins left out (``package_of`` is None for them: such a
+    site is never a package's). Matched from the keywords' positions, as ``_candidates`` does."""
+    found: set[str] = set()
+    for word in (b"require", b"import", b"from"):
+        index = source.find(word)
+        while index != -1:
+            match = _IMPORT_LIKE.match(source, index)
+            if match is not None:
+                found.add(match.group(1).decode("ascii"))
+            index = source.find(word, index + 1)
+    return tuple(sorted(name for name in found if builtin_name(name) is None))
 
 
 def _worth_parsing(
@@ -218,6 +249,8 @@ def _imports(
     scan: PackageScan,
     known: set[str] | frozenset[str],
     installed: frozenset[str] | set[str] | None = None,
+    *,
+    guards: bool = True,
 ) -> tuple[list[PackageImport], PackageScan | None]:
     """The imports of ``scan`` naming a package outside ``known``, and the scan again when files
     had to be parsed now (it is then worth storing). With ``installed`` (the names installed in the
@@ -236,7 +269,7 @@ def _imports(
             continue
         if sites is None:
             try:
-                sites = tuple(parse_imports(fs.read_bytes(file), file))
+                sites = tuple(parse_imports(fs.read_bytes(file), file, guards=guards))
             except FileSystemError:
                 sites = ()
             item = ScannedFile(item.path, item.size, item.names, sites)  # parsed: mentions not needed
@@ -259,10 +292,13 @@ def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, know
 _PROBES = ("", ".js", ".cjs", ".mjs", ".json", "/index.js", "/index.cjs", "/index.mjs")
 
 
-def _relative_file(fs: FileSystem, folder: str, specifier: str) -> str | None:
+def _relative_base(folder: str, specifier: str) -> str:
+    return posixpath.normpath(posixpath.join(folder, specifier.split("?", 1)[0]))
+
+
+def _probe(fs: FileSystem, base: str) -> str | None:
     """The file a relative require or import most likely loads (node's probing, without ``main``):
     enough to follow the package's own modules, which is all this walk needs."""
-    base = posixpath.normpath(posixpath.join(folder, specifier.split("?", 1)[0]))
     for suffix in _PROBES:
         stat = fs.stat(base + suffix)
         if stat is not None and stat.kind is Kind.FILE:
@@ -290,7 +326,8 @@ def encode_scan(scan: PackageScan) -> bytes:
         ]
         for item in scan.files
     ]
-    return json.dumps({"format": SCAN_FORMAT, "files": files}, separators=(",", ":")).encode()
+    names = sorted({name for item in scan.files for name in item.names})  # read without the rows
+    return json.dumps({"format": SCAN_FORMAT, "names": names, "files": files}, separators=(",", ":")).encode()
 
 
 def _site(site: ImportSite) -> list[Any]:
@@ -299,10 +336,38 @@ def _site(site: ImportSite) -> list[Any]:
 
 def decode_scan(data: bytes) -> PackageScan | None:
     """The scan stored in ``data``, or None when it is not one this version wrote."""
+    stored = _read_entry(data)
+    return None if stored is None else _decode_rows(stored)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """A scan as ``encode_scan`` wrote it (read from the store, or sent back by a pool process),
+    its rows as JSON left them: most packages' files name only what the package declares
+    (``names``, all files together), and those need no file decoded."""
+
+    rows: list[Any]
+    names: frozenset[str]
+    cacheable: bool = True
+
+
+def _read_entry(data: bytes, *, cacheable: bool = True) -> _Stored | None:
+    """The rows of an entry this version wrote (checked row by row only when decoded, or by
+    ``_still_valid``), and the names they hold; None for another version's or a damaged entry."""
     try:
         document = json.loads(data)
         if document.get("format") != SCAN_FORMAT:
             return None
+        rows, names = document["files"], document["names"]
+        if type(rows) is not list or type(names) is not list or not all(type(name) is str for name in names):
+            return None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return _Stored(rows, frozenset(names), cacheable)
+
+
+def _decode_rows(stored: _Stored) -> PackageScan | None:
+    try:
         files = tuple(
             ScannedFile(
                 str(path),
@@ -313,11 +378,11 @@ def decode_scan(data: bytes) -> PackageScan | None:
                 else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d)) for a, b, c, d in sites),
                 tuple(str(name) for name in mentions),
             )
-            for path, size, names, sites, mentions in document["files"]
+            for path, size, names, sites, mentions in stored.rows
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
-    return PackageScan(files)
+    return PackageScan(files, stored.cacheable)
 
 
 def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
@@ -333,11 +398,19 @@ def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
     return digest.hexdigest()
 
 
-def _still_valid(fs: FileSystem, folder: str, scan: PackageScan) -> bool:
-    for item in scan.files:
-        stat = fs.stat(item.path if item.path.startswith("/") else f"{folder}/{item.path}")
-        if stat is None or stat.kind is not Kind.FILE or stat.size != item.size:
-            return False
+def _still_valid(fs: FileSystem, folder: str, stored: _Stored) -> bool:
+    """Whether every file the scan read is still a file of the size it had (a row that is not a
+    path and a size, in a damaged entry, is not)."""
+    try:
+        for row in stored.rows:
+            path, size = row[0], row[1]
+            if type(path) is not str or type(size) is not int:
+                return False
+            stat = fs.stat(path if path.startswith("/") else f"{folder}/{path}")
+            if stat is None or stat.kind is not Kind.FILE or stat.size != size:
+                return False
+    except (TypeError, KeyError, IndexError):
+        return False
     return True
 
 
@@ -362,18 +435,27 @@ def _installed_above(fs: FileSystem, project: str) -> set[str]:
         folder = posixpath.dirname(folder)
 
 
-_WORKER_INSTALLED: list[frozenset[str] | None] = []  # set once in each pool process (its initializer)
+# Set once in each pool process (its initializer): the installed names, and the store when pool
+# processes may write to it themselves.
+_WORKER: list[tuple[frozenset[str] | None, ScanStore | None]] = []
 
 
-def _start_worker(installed: frozenset[str] | None) -> None:
-    _WORKER_INSTALLED.append(installed)
+def _start_worker(installed: frozenset[str] | None, store: ScanStore | None) -> None:
+    _WORKER.append((installed, store))
 
 
-def _scan_on_disk(job: tuple[str, Any, frozenset[str]]) -> PackageScan:
-    """A process pool's unit of work: one package of the host filesystem."""
-    folder, raw, known = job
+def _scan_on_disk(job: tuple[str, Any, frozenset[str], str | None]) -> tuple[bytes, bool]:
+    """A process pool's unit of work: one package of the host filesystem, stored by the process
+    itself when it can (the writes run in parallel), sent back encoded (bytes cross the process
+    boundary much faster than the objects they stand for)."""
+    folder, raw, known, store_key = job
+    installed, store = _WORKER[-1]
     fs = DiskFS()
-    return scan_package(fs, Resolver(fs), folder, raw, known, _WORKER_INSTALLED[-1])
+    scan = scan_package(fs, Resolver(fs), folder, raw, known, installed, guards=False)
+    data = encode_scan(scan)
+    if store is not None and store_key is not None and scan.cacheable:
+        store.put(store_key, data)
+    return data, scan.cacheable
 
 
 class PackageCode:
@@ -384,7 +466,7 @@ class PackageCode:
         self.fs = fs
         self.store = store
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-        self._scans: dict[tuple[str, str], tuple[PackageScan, str | None]] = {}
+        self._scans: dict[tuple[str, str], tuple[PackageScan | _Stored, str | None]] = {}
         self._installed: set[str] = set()
         self._tree_seen = False  # prepare() was told the tree: ``_installed`` may then filter parsing
         self._resolver: Resolver | None = None
@@ -406,28 +488,47 @@ class PackageCode:
                 continue
             store_key = _scan_key(self.fs, instance) if self.store is not None else None
             data = self.store.get(store_key) if self.store is not None and store_key is not None else None
-            scan = decode_scan(data) if data is not None else None
-            if scan is not None and _still_valid(self.fs, instance.path, scan):
-                self._scans[key] = (scan, store_key)
+            stored = _read_entry(data) if data is not None else None
+            if stored is not None and _still_valid(self.fs, instance.path, stored):
+                self._scans[key] = (stored, store_key)
             else:
                 self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
                 misses.append((instance, store_key))
-        for (instance, store_key), scan in zip(misses, self._scan_all([item for item, _ in misses]), strict=True):
+        scans = self._scan_all([item for item, _ in misses], [store_key for _, store_key in misses])
+        for (instance, store_key), scan in zip(misses, scans, strict=True):
             self._scans[(instance.name, instance.version)] = (scan, store_key)
-            self._save(store_key, scan)
 
-    def _scan_all(self, instances: list[Instance]) -> list[PackageScan]:
-        jobs = [(instance.path, instance.manifest.raw, _known(instance)) for instance in instances]
+    def _scan_all(self, instances: list[Instance], store_keys: list[str | None]) -> list[PackageScan | _Stored]:
+        """The scans of ``instances``, stored under ``store_keys``."""
         host = getattr(self.fs, "inner", self.fs)  # a read cache over the host's files is the host's
         installed = frozenset(self._installed) if self._tree_seen else None
-        if isinstance(host, DiskFS) and self.workers > 1 and len(jobs) >= POOL_THRESHOLD:
+        if isinstance(host, DiskFS) and self.workers > 1 and len(instances) >= POOL_THRESHOLD:
             from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
 
+            shared = self.store if getattr(self.store, "process_safe", False) else None
+            jobs = [
+                (instance.path, instance.manifest.raw, _known(instance), key)
+                for instance, key in zip(instances, store_keys, strict=True)
+            ]
             chunk = max(1, len(jobs) // (self.workers * 8))
-            with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed,)) as pool:
-                return list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
+            with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed, shared)) as pool:
+                sent = list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
+            found: list[PackageScan | _Stored] = []
+            for (data, cacheable), key in zip(sent, store_keys, strict=True):
+                if shared is None and self.store is not None and key is not None and cacheable:
+                    self.store.put(key, data)
+                stored = _read_entry(data, cacheable=cacheable)
+                assert stored is not None  # encode_scan wrote it
+                found.append(stored)
+            return found
         resolver = self._resolver = self._resolver or Resolver(self.fs)
-        return [scan_package(self.fs, resolver, folder, raw, known, installed) for folder, raw, known in jobs]
+        scans: list[PackageScan | _Stored] = []
+        for instance, key in zip(instances, store_keys, strict=True):
+            raw, known = instance.manifest.raw, _known(instance)
+            scan = scan_package(self.fs, resolver, instance.path, raw, known, installed, guards=False)
+            self._save(key, scan)
+            scans.append(scan)
+        return scans
 
     def _save(self, store_key: str | None, scan: PackageScan) -> None:
         if self.store is not None and store_key is not None and scan.cacheable:
@@ -439,7 +540,18 @@ class PackageCode:
         if key not in self._scans:
             self.prepare([instance])
         scan, store_key = self._scans[key]
-        found, updated = _imports(self.fs, instance.path, scan, known, self._installed if self._tree_seen else None)
+        if isinstance(scan, _Stored):
+            if scan.names <= known:
+                return []  # no file names a package outside ``known``: nothing to decode
+            decoded = _decode_rows(scan)
+            if decoded is None:  # an entry of the right shape holding bad sites: scanned again
+                rescanned = self._scan_all([instance], [store_key])[0]
+                decoded = rescanned if isinstance(rescanned, PackageScan) else _decode_rows(rescanned)
+                assert decoded is not None
+            scan = decoded
+            self._scans[key] = (scan, store_key)
+        installed = self._installed if self._tree_seen else None
+        found, updated = _imports(self.fs, instance.path, scan, known, installed, guards=False)
         if updated is not None:
             self._scans[key] = (updated, store_key)
             self._save(store_key, updated)

@@ -14,7 +14,7 @@ from nmdoctor.inspect.layout import detect_layout
 from nmdoctor.inspect.workspaces import WorkspaceError, workspace_folders
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.search_paths import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
 __all__ = ["TreeError", "read_installed_tree"]
@@ -35,6 +35,11 @@ class _Reader:
         self.broken_links: list[tuple[VPath, str]] = []
         self._walked: set[VPath] = set()
         self._folder_cache: dict[tuple[VPath, str], Instance | None] = {}
+        self._search_paths: dict[VPath, list[str]] = {}
+        # node_modules folders the walk found missing (most packages have none): nothing is found in
+        # them, so package_folder asks no stat there
+        self._missing: set[VPath] = set()
+        self._real_folders: set[VPath] = set()  # node_modules folders walked that are their real path
 
     # -- discovery ------------------------------------------------------------------------------
     def kind(self, path: VPath) -> Kind | None:
@@ -68,10 +73,18 @@ class _Reader:
         if folder in self._walked:
             return
         self._walked.add(folder)
+        if self.fs.lstat(folder) is None:  # no entry at all: cheaper to learn than a failed listing
+            self._missing.add(folder)
+            return
         try:
             names = self.fs.listdir(folder)
         except FileSystemError:
             return
+        try:
+            if self.fs.realpath(folder) == folder:
+                self._real_folders.add(folder)
+        except FileSystemError:
+            pass
         for name in names:
             path = f"{folder}/{name}"
             if name in _STORES:
@@ -122,8 +135,20 @@ class _Reader:
         if key in self._folder_cache:
             return self._folder_cache[key]
         found = None
-        for node_modules in node_modules_paths(source.path):
+        paths = self._search_paths.get(source.path)
+        if paths is None:
+            paths = self._search_paths[source.path] = node_modules_paths(source.path)
+        for node_modules in paths:
+            if node_modules in self._missing:
+                continue
             candidate = f"{node_modules}/{name}"
+            known = self.instances.get(candidate) if node_modules in self._real_folders else None
+            if known is not None:
+                # A folder the walk read in a node_modules that is its own real path (so is the
+                # folder, a key of ``instances``; its package.json was read as a file): what the
+                # stat and realpath below would find, without them.
+                found = known
+                break
             if self.kind(candidate + "/package.json") is Kind.FILE:
                 real = self.fs.realpath(candidate)
                 found = self.instance_at(real, name)

@@ -56,6 +56,11 @@ class _Matcher:
                 self.by_location[self.relative(location)] = instance
 
     def relative(self, path: str) -> str:
+        # A normalized path below the project is its tail (what relpath computes, at a fraction of
+        # the cost: a large tree asks for every instance's path and links).
+        prefix = self.graph.project + "/"
+        if path.startswith(prefix) and posixpath.normpath(path) == path:
+            return path[len(prefix) :]
         relative = posixpath.relpath(path, self.graph.project)
         return "" if relative == "." else relative
 

@@ -6,7 +6,6 @@ import fnmatch
 
 from nmdoctor.model.manifest import Manifest
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
-from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["WorkspaceError", "workspace_folders"]
 
@@ -74,6 +73,8 @@ def _pnpm_patterns(fs: FileSystem, project: VPath) -> list[str]:
         raw = fs.read_bytes(f"{project}/pnpm-workspace.yaml")
     except FileSystemError:
         return []
+    from nmdoctor.yamlio import YAMLError, load_yaml  # only pnpm workspaces pay for the YAML reader
+
     try:
         data = load_yaml(raw)
     except YAMLError as error:  # pnpm refuses to install with it; ignoring it would drop the workspaces

@@ -6,16 +6,13 @@ import re
 from typing import Any
 
 from nmdoctor.inspect.workspaces import WorkspaceError, workspace_folders
-from nmdoctor.lockfiles.bun import read_bun_lockfile
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
-from nmdoctor.lockfiles.npm import read_npm_lockfile
-from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
-from nmdoctor.lockfiles.pnpm_modules import store_naming
-from nmdoctor.lockfiles.yarn import read_yarn_lockfile
 from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 from nmdoctor.vfs.limits import load_json
-from nmdoctor.yamlio import YAMLError, load_yaml
+
+# Each reader is imported when a lockfile of its kind is read: an npm project does not load the
+# YAML reader, pnpm's store naming or yarn's parser.
 
 __all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
@@ -50,18 +47,27 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
         raise LockfileError(f"{path}: not UTF-8 text") from None
     name = path.rpartition("/")[2]
     if name.endswith(".json"):
+        from nmdoctor.lockfiles.npm import read_npm_lockfile
+
         return read_npm_lockfile(text, path, root_manifest)
     if name == "pnpm-lock.yaml":
+        from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
+        from nmdoctor.lockfiles.pnpm_modules import store_naming
+
         version = _LOCKFILE_VERSION.search(text)
         naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0")
         return read_pnpm_lockfile(text, path, naming=naming)
     if name == "yarn.lock":
+        from nmdoctor.lockfiles.yarn import read_yarn_lockfile
+
         project = path.rpartition("/")[0]
         if "__metadata:" in text:
             return read_yarn_lockfile(text, path, root_manifest, catalogs=yarnrc_catalogs(fs, project))
         workspaces = _workspace_manifests(fs, project, root_manifest) if root_manifest is not None else None
         return read_yarn_lockfile(text, path, root_manifest, workspaces)
     if name == "bun.lock":
+        from nmdoctor.lockfiles.bun import read_bun_lockfile
+
         return read_bun_lockfile(text, path, root_manifest)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")
 
@@ -90,6 +96,8 @@ def _workspace_manifests(fs: FileSystem, project: VPath, root_manifest: dict[str
 
 def yarnrc_catalogs(fs: FileSystem, project: VPath) -> dict[str, dict[str, str]]:
     """``catalog`` (named ``""``) and ``catalogs`` of the project's ``.yarnrc.yml``; none when unreadable."""
+    from nmdoctor.yamlio import YAMLError, load_yaml
+
     try:
         data = load_yaml(fs.read_bytes(f"{project}/.yarnrc.yml").decode("utf-8-sig"))
     except (FileSystemError, UnicodeDecodeError, YAMLError):

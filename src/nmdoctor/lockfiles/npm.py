@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
+from functools import lru_cache
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
@@ -29,17 +30,26 @@ def _name_from_location(location: str) -> str:
 
 def _candidates(location: str, name: str) -> list[str]:
     """Where node looks for ``name`` from the package at ``location`` (relative locations)."""
+    return [folder + name for folder in _search_folders(location)]
+
+
+@lru_cache(maxsize=16384)  # a lockfile asks this for every dependency of a location
+def _search_folders(location: str) -> tuple[str, ...]:
+    """The node_modules folders node searches from ``location``, each with a trailing slash."""
     start = f"{_ROOT}/{location}" if location else _ROOT
     found = []
     for folder in node_modules_paths(start):
         if not folder.startswith(_ROOT + "/"):
             break
-        found.append(folder[len(_ROOT) + 1 :] + "/" + name)
-    return found
+        found.append(folder[len(_ROOT) + 1 :] + "/")
+    return tuple(found)
 
 
-def _declared(entry: dict[str, Any], *, include_dev: bool) -> tuple[tuple[str, str, DependencyKind, bool], ...]:
-    manifest: Manifest = manifest_from_json(entry)
+def _declared(
+    entry: dict[str, Any], *, include_dev: bool, manifest: Manifest | None = None
+) -> tuple[tuple[str, str, DependencyKind, bool], ...]:
+    """``manifest``: ``entry`` read already."""
+    manifest = manifest if manifest is not None else manifest_from_json(entry)
     return tuple(
         (item.name, item.spec, item.kind, item.optional) for item in manifest.declared(include_dev=include_dev)
     )
@@ -88,6 +98,7 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
         for location, entry in packages.items()
         if entry.get("link") and isinstance(entry.get("resolved"), str)
     }
+    manifests: dict[str, Manifest] = {}
     for location, entry in packages.items():
         name = entry.get("name") if isinstance(entry.get("name"), str) else link_names.get(location)
         if location == "":
@@ -106,7 +117,7 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
             local=location in linked and location not in workspaces,
             platforms=_platforms(entry),
         )
-        declared = manifest_from_json(entry)
+        declared = manifests[location] = manifest_from_json(entry)
         package.peer_dependencies = dict(declared.peer_dependencies)
         package.optional_peers = declared.optional_peers
         if entry.get("link"):
@@ -119,7 +130,8 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
         if package.link_to is not None:
             continue
         source_entry = root_entry if location == "" else entry
-        for name, spec, kind, _optional in _declared(source_entry, include_dev=package.is_importer):
+        manifest = None if location == "" else manifests[location]
+        for name, spec, kind, _optional in _declared(source_entry, include_dev=package.is_importer, manifest=manifest):
             lock.edges.append(LockedEdge(location, name, spec, kind, _find(lock, location, name)))
 
 

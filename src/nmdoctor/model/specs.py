@@ -13,8 +13,10 @@ import enum
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import nodesemver
+if TYPE_CHECKING:
+    import nodesemver
 
 __all__ = ["Spec", "SpecKind", "classify_spec", "satisfies"]
 
@@ -88,16 +90,57 @@ def classify_spec(spec: str) -> Spec:
 
 
 def _valid_range(text: str) -> str | None:
+    if _simple_bounds(text) is not None:
+        return text
     if _x_range_then_number(text):
         return None
     found = _range(text)
     return None if found is None else found.range or "*"
 
 
+_NUMBER = r"(0|[1-9][0-9]{0,8})"
+_SIMPLE_RANGE = re.compile(rf"(\^|~|>=|=)?{_NUMBER}\.{_NUMBER}\.{_NUMBER}")
+_PLAIN_VERSION = re.compile(rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}")
+_Triple = tuple[int, int, int]
+
+
+@lru_cache(maxsize=8192)
+def _simple_bounds(text: str) -> tuple[_Triple, _Triple | None] | None:
+    """(lowest, first excluded or None) of the ranges npm writes most: ``^1.2.3``, ``~1.2.3``,
+    ``1.2.3``, ``=1.2.3``, ``>=1.2.3``, ``*``; None for any other (semver then parses it). For a
+    version without a prerelease, semver's answer is these bounds (``^0.2.3`` is
+    ``>=0.2.3 <0.3.0-0``, ``^0.0.3`` is ``>=0.0.3 <0.0.4-0``); parsing them costs a tree thousands
+    of semver range parses."""
+    if text == "*":
+        return (0, 0, 0), None
+    found = _SIMPLE_RANGE.fullmatch(text)
+    if found is None:
+        return None
+    operator = found.group(1)
+    low = (int(found.group(2)), int(found.group(3)), int(found.group(4)))
+    major, minor, patch = low
+    if operator is None or operator == "=":
+        return low, (major, minor, patch + 1)
+    if operator == ">=":
+        return low, None
+    if operator == "~" or (operator == "^" and major == 0 and minor != 0):
+        return low, (major, minor + 1, 0)
+    if operator == "^" and major == 0:
+        return low, (0, 0, patch + 1)
+    return low, (major + 1, 0, 0)
+
+
+def _plain_version(version: str) -> _Triple | None:
+    found = _PLAIN_VERSION.fullmatch(version)
+    return (int(found.group(1)), int(found.group(2)), int(found.group(3))) if found is not None else None
+
+
 @lru_cache(maxsize=8192)
 def _range(text: str) -> nodesemver.Range | None:
     """The parsed range (loose), or None when semver rejects it. Parsed once per text: a large tree
     asks about the same few thousand ranges tens of thousands of times, and parsing dominates."""
+    import nodesemver  # loaded by the first range the fast path does not know
+
     try:
         return nodesemver.make_range(text, loose=True)
     except (ValueError, TypeError):
@@ -117,6 +160,11 @@ def satisfies(version: str, spec: str, *, include_prerelease: bool = False) -> b
         return False
     if any(part.strip() in ("*", "x", "X", "") for part in text.split("||")) and "||" in text:
         text = "*"  # semver collapses a set that admits anything to "*"
+    bounds = _simple_bounds(text)
+    plain = _plain_version(version.strip()) if bounds is not None else None
+    if bounds is not None and plain is not None:
+        low, high = bounds
+        return low <= plain and (high is None or plain < high)
     found = _range(text)
     if found is None:
         return False

@@ -13,21 +13,21 @@ from functools import cached_property
 from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
-from nmdoctor.inspect.pnp_tree import read_pnp_tree
 from nmdoctor.inspect.tree import read_installed_tree
-from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lockfile
-from nmdoctor.lockfiles.detect import manifest_json
-from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
+from nmdoctor.lockfiles import LockfileError
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 from nmdoctor.vfs.cached import CachedFS
 
-if TYPE_CHECKING:  # the parts only `check` uses are imported when built: `ls` does not pay for them
+# The parts only `check` uses, and the lockfile and Plug'n'Play readers, are imported when built:
+# `ls` of an installed tree does not pay for them.
+if TYPE_CHECKING:
     from nmdoctor.diagnostics.config import Settings
     from nmdoctor.diagnostics.model import Finding
     from nmdoctor.diagnostics.registry import CheckContext
     from nmdoctor.inspect.package_code import PackageCode, ScanStore
+    from nmdoctor.lockfiles import Lockfile
     from nmdoctor.sources.index import SourceIndex
 
 __all__ = ["NoLockfile", "Project", "load_graph", "lockfile_model"]
@@ -47,17 +47,24 @@ def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) ->
     Plug'n'Play state)."""
     pnp = fs.stat(f"{folder}/.pnp.cjs")
     if not from_lockfile and pnp is not None and pnp.kind is Kind.FILE:
+        from nmdoctor.inspect.pnp_tree import read_pnp_tree
+
         return read_pnp_tree(fs, folder)
     installed = fs.stat(f"{folder}/node_modules")
-    if from_lockfile or (
-        (installed is None or installed.kind is not Kind.DIR) and find_lockfile(fs, folder) is not None
-    ):
-        return lockfile_model(fs, folder)[1]
+    if from_lockfile or installed is None or installed.kind is not Kind.DIR:
+        from nmdoctor.lockfiles import find_lockfile
+
+        if from_lockfile or find_lockfile(fs, folder) is not None:
+            return lockfile_model(fs, folder)[1]
     return read_installed_tree(fs, folder)
 
 
 def lockfile_model(fs: FileSystem, folder: VPath) -> tuple[Lockfile, DependencyGraph]:
     """The project's lockfile and the graph read from it (raises NoLockfile, LockfileError)."""
+    from nmdoctor.lockfiles import find_lockfile, read_lockfile
+    from nmdoctor.lockfiles.detect import manifest_json
+    from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
+
     path = find_lockfile(fs, folder)
     if path is None:
         raise NoLockfile(f"{folder}: no lockfile")
@@ -95,6 +102,8 @@ class Project:
     @cached_property
     def manifest(self) -> dict[str, Any] | None:
         """The root package.json, parsed (None when missing or not a JSON object)."""
+        from nmdoctor.lockfiles.detect import manifest_json
+
         return manifest_json(self.fs, self.folder)
 
     @cached_property
@@ -119,12 +128,17 @@ class Project:
 
     @cached_property
     def lockfile_path(self) -> VPath | None:
+        from nmdoctor.lockfiles import find_lockfile
+
         return find_lockfile(self.fs, self.graph.project, self.graph.layout)
 
     @cached_property
     def lockfile(self) -> Lockfile | None:
         """The lockfile beside an installed tree (so the two can be compared); None when the graph
         itself came from the lockfile, or there is none. Raises LockfileError."""
+        from nmdoctor.lockfiles import read_lockfile
+        from nmdoctor.lockfiles.detect import manifest_json
+
         installed = self.fs.stat(f"{self.graph.project}/node_modules")
         if self.lockfile_path is None or self.from_lockfile or installed is None or installed.kind is not Kind.DIR:
             return None

@@ -16,13 +16,25 @@ def _ref(graph: DependencyGraph, instance: Instance) -> dict[str, Any]:
 
 
 def instance_json(
-    graph: DependencyGraph, instance: Instance, *, chains: bool = False, all_chains: bool = False
+    graph: DependencyGraph,
+    instance: Instance,
+    *,
+    chains: bool = False,
+    all_chains: bool = False,
+    refs: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """``chains``: with the chains of dependents (``why``), the first ``MAX_CHAINS`` unless
-    ``all_chains``, and ``omittedChains``: how many were left out."""
+    ``all_chains``, and ``omittedChains``: how many were left out. ``refs``: the references made
+    so far, by path (a document of every instance names each dependent many times)."""
+    refs = {} if refs is None else refs
     dependents: dict[str, dict[str, Any]] = {}
     for edge in graph.dependents(instance):
-        dependents.setdefault(edge.source.path, _ref(graph, edge.source))
+        source = edge.source
+        if source.path not in dependents:
+            ref = refs.get(source.path)
+            if ref is None:
+                ref = refs[source.path] = _ref(graph, source)
+            dependents[source.path] = ref
     document: dict[str, Any] = {
         **_ref(graph, instance),
         "links": [relative(graph, link) for link in instance.links],
@@ -39,10 +51,11 @@ def instance_json(
 
 
 def ls_document(graph: DependencyGraph) -> dict[str, Any]:
+    refs: dict[str, dict[str, Any]] = {}  # shared: the document is printed, never edited
     return {
         "project": graph.project,
         "layout": graph.layout,
-        "instances": [instance_json(graph, item) for item in graph.instances if not item.is_project],
+        "instances": [instance_json(graph, item, refs=refs) for item in graph.instances if not item.is_project],
     }
 
 

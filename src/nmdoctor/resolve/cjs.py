@@ -21,6 +21,7 @@ from nmdoctor.resolve.esm import EsmResolver
 from nmdoctor.resolve.exports import package_exports_resolve, package_imports_resolve
 from nmdoctor.resolve.fileurl import FileUrl, file_url_to_path, path_to_file_url
 from nmdoctor.resolve.lookup import DIR, FILE, Lookup, PackageConfig
+from nmdoctor.resolve.search_paths import node_modules_paths
 from nmdoctor.vfs import normalize
 
 __all__ = ["CjsResolver", "node_modules_paths"]
@@ -29,21 +30,6 @@ EXTENSIONS = (".js", ".json", ".node")
 # EXPORTS_PATTERN of the loader; JavaScript's "." excludes line terminators.
 _EXPORTS_PATTERN = re.compile(r"^((?:@[^/\\%]+/)?[^./\\%][^/\\%]*)(/[^\n\r\u2028\u2029]*)?$")
 _ENCODED_SEPARATOR = re.compile(r"%2f|%5c", re.IGNORECASE)
-
-
-def node_modules_paths(start: str) -> list[str]:
-    """NODE_MODULES_PATHS(START): every ancestor's node_modules, never ``node_modules/node_modules``."""
-    start = normalize(start) if start else "/"
-    if start == "/":
-        return ["/node_modules"]
-    paths = []
-    parts = start.split("/")
-    for index in range(len(parts) - 1, 0, -1):
-        if parts[index] == "node_modules":
-            continue
-        paths.append("/".join(parts[: index + 1]) + "/node_modules")
-    paths.append("/node_modules")
-    return paths
 
 
 def _is_relative_lookup(request: str) -> bool:

@@ -12,13 +12,22 @@ from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
 __all__ = ["DiskFS"]
 
 
+_DIR = Stat(Kind.DIR)
+_SYMLINK = Stat(Kind.SYMLINK)
+_FILES: dict[int, Stat] = {}  # Stat is frozen: one per size is shared (a large tree stats ~10^5 paths)
+
+
 def _to_stat(result: os.stat_result) -> Stat:
     mode = result.st_mode
     if stat_module.S_ISDIR(mode):
-        return Stat(Kind.DIR)
+        return _DIR
     if stat_module.S_ISLNK(mode):
-        return Stat(Kind.SYMLINK)
-    return Stat(Kind.FILE, result.st_size)
+        return _SYMLINK
+    size = result.st_size
+    found = _FILES.get(size)
+    if found is None:
+        found = _FILES[size] = Stat(Kind.FILE, size)
+    return found
 
 
 class DiskFS:
@@ -94,11 +103,21 @@ class DiskFS:
         except (OSError, ValueError) as error:
             raise FileSystemError(f"cannot read {path}: {error}") from None
         try:
-            if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+            found = os.fstat(fd)
+            if not stat_module.S_ISREG(found.st_mode):
                 raise NotRegularFile(f"{path}: not a regular file")
             try:
-                with os.fdopen(fd, "rb", closefd=False) as handle:
-                    return handle.read()
+                # One read of the size fstat gives (no buffered file object: a large tree reads
+                # thousands of files); on to the end when that was not the whole file (it changed,
+                # or reports no size, as /proc's files do).
+                size = found.st_size
+                data = os.read(fd, size + 1)
+                if len(data) != size or size == 0:
+                    parts = [data]
+                    while chunk := os.read(fd, 1 << 16):
+                        parts.append(chunk)
+                    data = b"".join(parts)
+                return data
             except OSError as error:
                 raise FileSystemError(f"cannot read {path}: {error}") from None
         finally:

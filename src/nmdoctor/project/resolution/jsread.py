@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import posixpath
 import shutil
-import subprocess
 from collections.abc import Iterator
 from typing import Any
 
@@ -89,6 +88,8 @@ def evaluate_with_node(path: str, timeout: float = 15.0) -> Any:
     node = shutil.which("node")
     if node is None or not path.endswith((".js", ".cjs")):
         return None
+    import subprocess  # only a config that must be evaluated pays for it
+
     try:
         done = subprocess.run(
             [node, "-e", _EVAL, path],

@@ -19,6 +19,7 @@ from nmdoctor.lockfiles import Lockfile, LockfileError, find_lockfile, read_lock
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.project.placement import place_lockfile_graph
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 from nmdoctor.vfs.cached import CachedFS
 
@@ -55,7 +56,8 @@ def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) ->
                 raise NoLockfile(f"{folder}: no lockfile")
             manifest = manifest_json(fs, folder)
             lock = read_lockfile(fs, path, manifest)
-            return lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
+            graph = lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
+            return place_lockfile_graph(fs, lock, graph, manifest)
     return read_installed_tree(fs, folder)
 
 

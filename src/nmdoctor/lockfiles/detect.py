@@ -53,7 +53,7 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
         return read_npm_lockfile(text, path, root_manifest)
     if name == "pnpm-lock.yaml":
         version = _LOCKFILE_VERSION.search(text)
-        naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0")
+        naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0", root_manifest)
         return read_pnpm_lockfile(text, path, naming=naming)
     if name == "yarn.lock":
         project = path.rpartition("/")[0]

@@ -70,9 +70,18 @@ def install(
 
 
 def install_in(
-    dest: Path, mode: str, registry: str, *, cache: Path | None = None, yarnrc: dict[str, str] | None = None
+    dest: Path,
+    mode: str,
+    registry: str,
+    *,
+    cache: Path | None = None,
+    yarnrc: dict[str, str] | None = None,
+    frozen: bool = False,
 ) -> Path:
-    """Install the project already written in ``dest`` with the real manager in ``mode``."""
+    """Install the project already written in ``dest`` with the real manager in ``mode``.
+
+    ``frozen``: from the lockfile already there, which must not change (``npm ci``,
+    ``--frozen-lockfile``, yarn berry's immutable installs)."""
     home = dest.parent / f".home-{dest.name}"
     home.mkdir(exist_ok=True)
     env = {
@@ -85,7 +94,7 @@ def install_in(
         _run(
             [
                 "npm",
-                "install",
+                "ci" if frozen else "install",
                 "--ignore-scripts",
                 "--no-audit",
                 "--no-fund",
@@ -118,6 +127,7 @@ def install_in(
                 f"--store-dir={cache}",
                 f"--registry={registry}",
                 "--reporter=silent",
+                *(["--frozen-lockfile"] if frozen else []),
                 *extra,
             ],
             dest,
@@ -133,6 +143,7 @@ def install_in(
                 "--ignore-engines",
                 "--non-interactive",
                 "--no-progress",
+                *(["--frozen-lockfile"] if frozen else []),
                 f"--cache-folder={cache}",
                 f"--registry={registry}",
             ],
@@ -146,7 +157,8 @@ def install_in(
             'unsafeHttpWhitelist:\n  - "127.0.0.1"\n'
             + "".join(f"{key}: {json.dumps(value)}\n" for key, value in (yarnrc or {}).items())
         )
-        (dest / "yarn.lock").write_text("")
-        env["YARN_ENABLE_IMMUTABLE_INSTALLS"] = "false"
+        if not frozen:
+            (dest / "yarn.lock").write_text("")
+        env["YARN_ENABLE_IMMUTABLE_INSTALLS"] = "true" if frozen else "false"
         _run(["node", str(TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"), "install"], dest, env)
     return dest

@@ -68,7 +68,8 @@ class _Matcher:
         if package.is_importer and package.path is not None:
             found = self.by_location.get(package.path)
             return [found] if found is not None else []
-        if package.path is not None and self.by_place:
+        # A project folder (``link:``) is where it is, whatever the layout.
+        if package.path is not None and (self.by_place or package.local):
             found = self.by_location.get(package.path)
             return [found] if found is not None else []
         return self.by_id.get((package.name, package.version), [])
@@ -148,6 +149,9 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             continue
         if edge.kind is DependencyKind.PEER and matcher.lock.kind == "yarn-berry":
             continue  # yarn.lock does not lock peers: the model infers them, per instance they differ
+        peer = edge.kind is DependencyKind.PEER or edge.name in source.peer_dependencies
+        if peer and matcher.lock.kind == "pnpm" and not matcher.by_place:
+            continue  # pnpm's hoisted linker copies one instance of a package for all its peer variants
         while target.link_to is not None and target.link_to in packages:
             target = packages[target.link_to]
         if target.in_bundle:

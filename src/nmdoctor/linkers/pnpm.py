@@ -30,7 +30,7 @@ from nmdoctor.linkers.pnpm_peers import PeerVariants, resolve_peer_variants
 from nmdoctor.lockfiles.pnpm_paths import dep_path_to_filename
 from nmdoctor.vfs.memory import MemoryFS
 
-__all__ = ["PnpmSettings", "hoisted_dependencies", "plan_pnpm"]
+__all__ = ["PnpmSettings", "hoisted_dependencies", "hoisted_links", "plan_pnpm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +152,17 @@ def hoisted_dependencies(graph: LogicalGraph, settings: PnpmSettings) -> dict[st
     peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
     return {
         alias: (item.target if item.workspace else peers.variants[item.target].key, item.kind)
+        for alias, item in _hoisted_variants(graph, peers, settings).items()
+    }
+
+
+def hoisted_links(
+    graph: LogicalGraph, peers: PeerVariants, settings: PnpmSettings
+) -> dict[str, tuple[str, bool, bool]]:
+    """alias -> (dep path, or importer key for a workspace; public; a workspace) as pnpm's hoister
+    chooses them for ``peers``, which may also be read from a lockfile (its keys as dep paths)."""
+    return {
+        alias: (item.target, item.kind == "public", item.workspace)
         for alias, item in _hoisted_variants(graph, peers, settings).items()
     }
 

@@ -55,7 +55,7 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
         from nmdoctor.lockfiles.pnpm_modules import store_naming
 
         version = _LOCKFILE_VERSION.search(text)
-        naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0")
+        naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0", root_manifest)
         return read_pnpm_lockfile(text, path, naming=naming)
     if name == "yarn.lock":
         from nmdoctor.lockfiles.yarn import read_yarn_lockfile

@@ -9,7 +9,9 @@ writes it as JSON, earlier versions as YAML.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
@@ -33,11 +35,25 @@ def default_naming(lockfile_version: str) -> StoreNaming:
     return StoreNaming(8, short_prefix=True)
 
 
-def store_naming(fs: FileSystem, project: VPath, lockfile_version: str) -> StoreNaming:
+def _declared_naming(manifest: Mapping[str, Any] | None, lockfile_version: str) -> StoreNaming:
+    """Without an install: the pnpm major the project's ``packageManager`` names (pnpm 9 and later
+    keep 120 characters), else the newest pnpm that writes this lockfile format."""
+    declared = manifest.get("packageManager") if manifest is not None else None
+    found = re.match(r"pnpm@(\d+)\.", declared) if isinstance(declared, str) else None
+    if found is None:
+        return default_naming(lockfile_version)
+    major = int(found.group(1))
+    return StoreNaming(major) if major >= 9 else StoreNaming(major, short_prefix=True)
+
+
+def store_naming(
+    fs: FileSystem, project: VPath, lockfile_version: str, manifest: Mapping[str, Any] | None = None
+) -> StoreNaming:
+    """``manifest``: the root package.json, whose ``packageManager`` decides when nothing is installed."""
     try:
         raw = fs.read_bytes(project + "/node_modules/.modules.yaml")
     except FileSystemError:
-        return default_naming(lockfile_version)
+        return _declared_naming(manifest, lockfile_version)
     manager = _MANAGER.search(raw)
     if manager is None:
         return default_naming(lockfile_version)

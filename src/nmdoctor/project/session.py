@@ -64,13 +64,15 @@ def lockfile_model(fs: FileSystem, folder: VPath) -> tuple[Lockfile, DependencyG
     from nmdoctor.lockfiles import find_lockfile, read_lockfile
     from nmdoctor.lockfiles.detect import manifest_json
     from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
+    from nmdoctor.project.placement import place_lockfile_graph
 
     path = find_lockfile(fs, folder)
     if path is None:
         raise NoLockfile(f"{folder}: no lockfile")
     manifest = manifest_json(fs, folder)
     lock = read_lockfile(fs, path, manifest)
-    return lock, lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
+    graph = lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
+    return lock, place_lockfile_graph(fs, lock, graph, manifest)
 
 
 class Project:

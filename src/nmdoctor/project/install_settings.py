@@ -1,0 +1,135 @@
+"""The project's own manager settings that decide where packages are installed.
+
+pnpm: ``node-linker``, ``hoist``, ``hoist-pattern``, ``public-hoist-pattern`` and
+``shamefully-hoist`` from the project's ``.npmrc`` and (pnpm 10) ``pnpm-workspace.yaml``, which
+wins (the node linker an install was made with, from ``node_modules/.modules.yaml``, when neither
+names one); the defaults of the pnpm that writes the lockfile (public-hoist-pattern ``*eslint*``,
+``*prettier*`` before pnpm 10, none since). Yarn berry: ``nodeLinker``, ``nmHoistingLimits`` and
+``nmSelfReferences`` from ``.yarnrc.yml`` (Plug'n'Play when unset). Settings in the user's home
+folder or the environment are not read: the lockfile model is the project's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from nmdoctor.linkers.pnpm import PnpmSettings
+from nmdoctor.linkers.yarn_berry import BerrySettings
+from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
+from nmdoctor.yamlio import YAMLError, load_yaml
+
+__all__ = ["PnpmInstall", "berry_install", "pnpm_install", "read_npmrc"]
+
+_PRE_10_PUBLIC = ("*eslint*", "*prettier*")
+_MANAGER = re.compile(r"^pnpm@(\d+)")
+# pnpm 10 writes node_modules/.modules.yaml as JSON, earlier versions as YAML.
+_INSTALLED_LINKER = re.compile(r"^\s*\"?nodeLinker\"?\s*:\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class PnpmInstall:
+    node_linker: str  # "isolated" | "hoisted" | "pnp"
+    settings: PnpmSettings
+
+
+def read_npmrc(text: str) -> dict[str, str | list[str]]:
+    """``key=value`` lines (``key[]=value`` collects a list); ``#``/``;`` comments; quotes removed."""
+    found: dict[str, str | list[str]] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", ";")) or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        key, value = key.strip(), value.strip().strip("'\"")
+        if key.endswith("[]"):
+            listed = found.setdefault(key[:-2], [])
+            if isinstance(listed, list):
+                listed.append(value)
+        else:
+            found[key] = value
+    return found
+
+
+def _text(fs: FileSystem, path: VPath) -> str | None:
+    try:
+        return fs.read_bytes(path).decode("utf-8-sig", "replace")
+    except FileSystemError:
+        return None
+
+
+def _yaml(fs: FileSystem, path: VPath) -> dict[str, Any]:
+    text = _text(fs, path)
+    if text is None:
+        return {}
+    try:
+        data = load_yaml(text)
+    except YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _patterns(value: object) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, list):
+        return tuple(str(item) for item in value)
+    return None
+
+
+def _flag(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str) -> int:
+    manager = manifest.get("packageManager") if isinstance(manifest, dict) else None
+    found = _MANAGER.match(manager) if isinstance(manager, str) else None
+    if found is not None:
+        return int(found.group(1))
+    return 10 if lockfile_version.startswith("9") else 8
+
+
+def pnpm_install(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None, lockfile_version: str) -> PnpmInstall:
+    npmrc = read_npmrc(_text(fs, f"{project}/.npmrc") or "")
+    workspace = _yaml(fs, f"{project}/pnpm-workspace.yaml")
+    major = _pnpm_major(manifest, lockfile_version)
+
+    def setting(npmrc_key: str, yaml_key: str) -> object:
+        value = workspace.get(yaml_key) if major >= 10 else None
+        return value if value is not None else npmrc.get(npmrc_key)
+
+    linker = setting("node-linker", "nodeLinker")
+    if not isinstance(linker, str) or not linker:
+        # Given on the command line: the installed tree's .modules.yaml still says which.
+        installed = _INSTALLED_LINKER.search(_text(fs, f"{project}/node_modules/.modules.yaml") or "")
+        linker = installed.group(1) if installed else None
+    hoist_pattern = _patterns(setting("hoist-pattern", "hoistPattern"))
+    public = _patterns(setting("public-hoist-pattern", "publicHoistPattern"))
+    settings = PnpmSettings(
+        hoist_pattern=("*",) if hoist_pattern is None else hoist_pattern,
+        public_hoist_pattern=(_PRE_10_PUBLIC if major < 10 else ()) if public is None else public,
+        shamefully_hoist=_flag(setting("shamefully-hoist", "shamefullyHoist")) or False,
+        hoist=_flag(setting("hoist", "hoist")) is not False,
+        pnpm_major=major,
+    )
+    return PnpmInstall(str(linker) if isinstance(linker, str) and linker else "isolated", settings)
+
+
+def berry_install(fs: FileSystem, project: VPath) -> tuple[str, BerrySettings]:
+    """(nodeLinker, settings) of the project's ``.yarnrc.yml``."""
+    yarnrc = _yaml(fs, f"{project}/.yarnrc.yml")
+    linker = yarnrc.get("nodeLinker")
+    limits = yarnrc.get("nmHoistingLimits")
+    self_references = _flag(yarnrc.get("nmSelfReferences"))
+    return (
+        str(linker) if isinstance(linker, str) else "pnp",
+        BerrySettings(
+            hoisting_limits=limits if limits in ("none", "workspaces", "dependencies") else "none",
+            self_references=self_references is not False,
+        ),
+    )

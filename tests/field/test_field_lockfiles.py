@@ -15,18 +15,9 @@ from tests.field.lockfile_sets import FIELD, PROJECT, our_sets, read_model, reco
 CASES = sorted(path.name for path in FIELD.iterdir() if path.is_dir())
 LISTED = [name for name in CASES if recorded(FIELD / name) is not None]
 
-# Edges the manager lists that the lockfile does not hold, and why nmdoctor does not have them.
-KNOWN_DIFFERENCES = {
-    "babel-berry": {
-        # yarn adds the dependencies of its built-in package extensions (@yarnpkg/extensions) when
-        # it loads the lockfile; the lockfile entries do not list them and nmdoctor has no copy of
-        # that table (the same listing from the project's own yarn 4.17.0).
-        "manager only": {
-            "@babel/parser@npm:7.24.4 > @babel/types > @babel/types@npm:7.29.7",
-            "terser@npm:4.8.1 > acorn > acorn@npm:8.16.0",
-        },
-    },
-}
+# Edges only one side lists, per lockfile, with why (none today: the two babel-berry edges only
+# yarn listed came from its built-in package extensions, which nmdoctor now reads).
+KNOWN_DIFFERENCES: dict[str, dict[str, set[str]]] = {}
 
 
 def test_every_case_says_where_it_comes_from() -> None:

@@ -62,7 +62,10 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
 
         project = path.rpartition("/")[0]
         if "__metadata:" in text:
-            return read_yarn_lockfile(text, path, root_manifest, catalogs=yarnrc_catalogs(fs, project))
+            yarnrc = _yarnrc(fs, project)
+            return read_yarn_lockfile(
+                text, path, root_manifest, catalogs=_catalogs(yarnrc), package_extensions=_package_extensions(yarnrc)
+            )
         workspaces = _workspace_manifests(fs, project, root_manifest) if root_manifest is not None else None
         return read_yarn_lockfile(text, path, root_manifest, workspaces)
     if name == "bun.lock":
@@ -94,19 +97,26 @@ def _workspace_manifests(fs: FileSystem, project: VPath, root_manifest: dict[str
     return found
 
 
-def yarnrc_catalogs(fs: FileSystem, project: VPath) -> dict[str, dict[str, str]]:
-    """``catalog`` (named ``""``) and ``catalogs`` of the project's ``.yarnrc.yml``; none when unreadable."""
+def _yarnrc(fs: FileSystem, project: VPath) -> dict[str, Any]:
+    """The project's ``.yarnrc.yml`` (empty when absent or unreadable)."""
     from nmdoctor.yamlio import YAMLError, load_yaml
 
     try:
         data = load_yaml(fs.read_bytes(f"{project}/.yarnrc.yml").decode("utf-8-sig"))
     except (FileSystemError, UnicodeDecodeError, YAMLError):
         return {}
-    if not isinstance(data, dict):
-        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _catalogs(yarnrc: dict[str, Any]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
-    named = data.get("catalogs") if isinstance(data.get("catalogs"), dict) else {}
-    for name, entries in [("", data.get("catalog")), *named.items()]:
+    named = yarnrc.get("catalogs") if isinstance(yarnrc.get("catalogs"), dict) else {}
+    for name, entries in [("", yarnrc.get("catalog")), *named.items()]:
         if isinstance(entries, dict):
             found[str(name)] = {str(key): str(value) for key, value in entries.items()}
     return found
+
+
+def _package_extensions(yarnrc: dict[str, Any]) -> dict[str, Any]:
+    extensions = yarnrc.get("packageExtensions")
+    return {str(key): value for key, value in extensions.items()} if isinstance(extensions, dict) else {}

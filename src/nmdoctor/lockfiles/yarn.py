@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.manifest import DependencyKind, manifest_from_json
 from nmdoctor.model.specs import satisfies
 from nmdoctor.yamlio import YAMLError, load_yaml
@@ -113,12 +114,16 @@ def read_yarn_lockfile(
     root_manifest: dict[str, Any] | None = None,
     workspace_manifests: Mapping[str, dict[str, Any]] | None = None,
     catalogs: Mapping[str, Mapping[str, str]] | None = None,
+    package_extensions: Mapping[str, Any] | None = None,
 ) -> Lockfile:
     """``workspace_manifests`` (folder relative to the project -> package.json): yarn 1 records no
     workspaces, so their dependencies are read from their manifests, as yarn does. ``catalogs``
-    (berry's ``.yarnrc.yml``: ``""`` for ``catalog:``, else the catalog's name -> name -> range)."""
+    (berry's ``.yarnrc.yml``: ``""`` for ``catalog:``, else the catalog's name -> name -> range);
+    ``package_extensions``: berry's ``.yarnrc.yml`` ``packageExtensions`` (yarn's own built-in
+    extensions always apply)."""
     if "__metadata:" in text:
-        lock = _read_berry(text, path, root_manifest or {}, catalogs or {})
+        extensions = PackageExtensions(package_extensions)
+        lock = _read_berry(text, path, root_manifest or {}, catalogs or {}, extensions)
         _mark_optional(lock)
         return lock
     lock = Lockfile("yarn-classic", "1", path)
@@ -299,7 +304,11 @@ def _resolution_pattern(pattern: str) -> tuple[str | None, str, str | None]:
 
 
 def _read_berry(
-    text: str, path: str, root_manifest: dict[str, Any], catalogs: Mapping[str, Mapping[str, str]]
+    text: str,
+    path: str,
+    root_manifest: dict[str, Any],
+    catalogs: Mapping[str, Mapping[str, str]],
+    extensions: PackageExtensions,
 ) -> Lockfile:
     try:
         data = load_yaml(text)
@@ -317,6 +326,7 @@ def _read_berry(
         resolution = str(entry.get("resolution", key))
         name = _pattern_name(resolution)
         reference = resolution[len(name) + 1 :]
+        entry = extensions.apply(name, str(entry.get("version", "")), entry)
         is_workspace = reference.startswith("workspace:")
         local = reference.startswith(("link:", "portal:"))
         location = None

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nmdoctor.lockfiles import Lockfile, read_lockfile
+from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.vfs import DiskFS
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "lockfiles" / "send-0.18"
@@ -27,6 +28,8 @@ def _edges(lock: Lockfile) -> set[tuple[str, str, str]]:
     packages = lock.packages
     result = set()
     for edge in lock.edges:
+        if edge.kind is DependencyKind.PEER and edge.target is None:
+            continue  # yarn 4 gives debug<4.2.0 an optional peer supports-color (a built-in extension)
         source = packages[edge.source]
         target = packages[edge.target] if edge.target else None
         label = "<root>" if source.is_importer else f"{source.name}@{source.version}"

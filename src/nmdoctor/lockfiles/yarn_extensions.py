@@ -1,0 +1,96 @@
+"""yarn berry's package extensions: dependencies and peers yarn adds to packages' manifests.
+
+yarn.lock records each package's dependencies as its manifest declares them; yarn adds, when it
+loads the lockfile, the extensions its compat plugin always registers (``terser@<=5.10.0`` gets
+``acorn``, ``@babel/parser`` gets ``@babel/types``: the list is ``data/yarn_package_extensions.json``,
+read from the pinned yarn) and then the project's own ``packageExtensions`` from ``.yarnrc.yml``.
+An extension fills only a name the package does not already declare; the first one wins. A
+selector ``name@range`` matches a version as yarn's ``satisfiesWithPrereleases`` does: compared
+with every bound as it is (semver's ``includePrerelease``), and failing that with the prerelease
+tags of the version and the bounds dropped (many built-in selectors are bounded by a prerelease:
+``gatsby-cli@<3.14.0-next.1``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from nmdoctor.model.specs import satisfies
+
+__all__ = ["PackageExtensions"]
+
+_FIELDS = ("dependencies", "peerDependencies", "peerDependenciesMeta")
+_TAG = re.compile(r"(\d+\.\d+\.\d+)[-+][0-9A-Za-z.+-]*")
+
+
+def _matches(version: str, range_: str) -> bool:
+    import nodesemver
+
+    try:
+        bounds = nodesemver.make_range(range_, loose=True)
+        parsed = nodesemver.make_semver(version, loose=True)
+    except (ValueError, TypeError):
+        return False
+    if any(all(bound.test(parsed) for bound in group) for group in bounds.set):
+        return True
+    return bool(satisfies(_TAG.sub(r"\1", version), _TAG.sub(r"\1", range_)))
+
+
+@cache
+def _builtin() -> tuple[tuple[str, dict[str, Any]], ...]:
+    data = json.loads(resources.files("nmdoctor").joinpath("data/yarn_package_extensions.json").read_text())
+    return tuple((str(selector), extension) for selector, extension in data["extensions"])
+
+
+def _selector(text: str) -> tuple[str, str]:
+    """``@babel/parser@*`` -> (``@babel/parser``, ``*``); a bare name admits every version."""
+    at = text.find("@", 1)
+    if at == -1:
+        return text, "*"
+    range_ = text[at + 1 :]
+    return text[:at], range_[len("npm:") :] if range_.startswith("npm:") else range_
+
+
+class PackageExtensions:
+    """The extensions that apply to a project: yarn's built-in ones, then ``user`` (``.yarnrc.yml``
+    ``packageExtensions``: selector -> {dependencies, peerDependencies, peerDependenciesMeta})."""
+
+    def __init__(self, user: Mapping[str, Any] | None = None) -> None:
+        self.by_name: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        pairs: Iterable[tuple[str, Any]] = (*_builtin(), *(user or {}).items())
+        for selector, extension in pairs:
+            if isinstance(extension, dict):
+                name, range_ = _selector(str(selector))
+                self.by_name.setdefault(name, []).append((range_, extension))
+
+    def apply(self, name: str, version: str, entry: dict[str, Any]) -> dict[str, Any]:
+        """``entry`` (a lockfile entry) with the extensions for ``name@version`` added (a copy when
+        one applies)."""
+        candidates = self.by_name.get(name)
+        if not candidates or not version:
+            return entry
+        extended: dict[str, Any] | None = None
+        for range_, extension in candidates:
+            if not _matches(version, range_):
+                continue
+            if extended is None:
+                extended = {**entry, **{field: dict(entry.get(field) or {}) for field in _FIELDS}}
+            for field in ("dependencies", "peerDependencies"):
+                added = extension.get(field)
+                for dependency, spec in added.items() if isinstance(added, dict) else ():
+                    extended[field].setdefault(str(dependency), str(spec))
+            metas = extension.get("peerDependenciesMeta")
+            for peer, meta in metas.items() if isinstance(metas, dict) else ():
+                if isinstance(meta, dict):
+                    metas_now = extended["peerDependenciesMeta"]
+                    metas_now[str(peer)] = {**metas_now.get(str(peer), {}), **meta}
+        if extended is None:
+            return entry
+        for peer in extended["peerDependenciesMeta"]:  # a described peer is a peer (of any version)
+            extended["peerDependencies"].setdefault(peer, "*")
+        return extended

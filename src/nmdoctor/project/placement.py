@@ -124,9 +124,15 @@ def _placed(graph: DependencyGraph, plan: Plan, layout: str) -> DependencyGraph:
         copies[instance.path] = [instance]
     edges: list[Edge] = []
     lookup: dict[tuple[VPath, str], Instance | None] = {}
+    # Nothing depends on a package left unplaced (the manager does not install it): its edges are
+    # the lockfile's, not lookups from a folder that will not exist.
+    unplaced = {item.path for item in missing}
     for edge in graph.edges:
         for source in copies.get(edge.source.path, ()):
-            target = _find(placed, source.path, edge.name, lookup) if edge.target is not None else None
+            if source.path in unplaced:
+                target = edge.target
+            else:
+                target = _find(placed, source.path, edge.name, lookup) if edge.target is not None else None
             edges.append(Edge(source, edge.name, edge.spec, edge.kind, edge.optional, target))
     unique = {id(item): item for item in placed.values()}
     instances = sorted(unique.values(), key=lambda item: (not item.is_project, item.path))

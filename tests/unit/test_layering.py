@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "nmdoctor.project.resolution",
     ),
     ("nmdoctor.diagnostics.model", "nmdoctor.diagnostics.catalog", "nmdoctor.diagnostics.explanations"),
-    ("nmdoctor.inspect", "nmdoctor.docker", "nmdoctor.project.cache"),
+    ("nmdoctor.inspect", "nmdoctor.archive", "nmdoctor.docker", "nmdoctor.project.cache"),
     ("nmdoctor.diagnostics",),
     ("nmdoctor.migrate", "nmdoctor.project"),
     ("nmdoctor.render",),

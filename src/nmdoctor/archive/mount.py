@@ -1,27 +1,28 @@
-"""Where the app is inside a packed artefact, and a folder seen as if it were the whole world.
+"""Where the app is inside a packed artefact: which kind of archive a file is, and the app in it.
 
 A packed app comes as an ``app.asar`` (with ``app.asar.unpacked`` beside it), a folder, or a zip or
 tar of either (electron-builder's zip/tar.gz targets hold ``resources/app.asar``, a macOS zip holds
-``X.app/Contents/Resources/app.asar``). ``find_app`` finds the app's folder (its package.json) or its
-asar in any of them, given a FileSystem view of the artefact.
-
-A folder on disk is read through ``ConfinedFS``: node's walk up from the app must not find the
-``node_modules`` of whatever folder the build output happens to sit in (the project itself,
-usually), which would hide a missing package; and links that leave the folder lead nowhere, as
-they would on a user's machine.
+``X.app/Contents/Resources/app.asar``). ``open_packed_app`` tells them apart by their first bytes
+(then by their name) and opens the matching view; ``find_app`` finds the app's folder (its
+package.json) or its asar in any of them, given a FileSystem view of the artefact. A folder on disk
+is read through ``vfs.confined.ConfinedFS``, so that nothing around it is seen.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
-from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 
-from nmdoctor.vfs._walk import normalize
 from nmdoctor.vfs.asar import AsarFS
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, Stat, VPath
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.vfs.confined import ConfinedFS
+from nmdoctor.vfs.disk import DiskFS
+from nmdoctor.vfs.tarfs import TarFS
+from nmdoctor.vfs.zipfs import ZipFS
 
-__all__ = ["ConfinedFS", "PackedApp", "PackedAppError", "find_app", "open_nested_asar"]
+__all__ = ["ArchiveError", "PackedApp", "PackedAppError", "find_app", "open_nested_asar", "open_packed_app"]
 
 _SEARCH_DEPTH = 6
 _SEARCH_FOLDERS = 5000
@@ -31,79 +32,8 @@ class PackedAppError(Exception):
     """No app (package.json or app.asar) in the artefact; the message names it."""
 
 
-class ConfinedFS:
-    """``inner`` restricted to the folder ``root`` (a real path): the folders above it hold only the
-    way down to it, anything else outside is missing, and a link whose target leaves ``root`` is
-    dangling."""
-
-    def __init__(self, inner: FileSystem, root: VPath) -> None:
-        self.inner = inner
-        self.root = normalize(root)
-
-    def _inside(self, path: VPath) -> bool:
-        return path == self.root or path.startswith(self.root.rstrip("/") + "/")
-
-    def _above(self, path: VPath) -> bool:
-        return path != self.root and (path == "/" or self.root.startswith(path.rstrip("/") + "/"))
-
-    def _real_parent(self, path: VPath) -> VPath | None:
-        """``path`` with its parent folders' links resolved, if that stays inside; else None."""
-        path = normalize(path)
-        if self._above(path) or path == self.root:
-            return path
-        if not self._inside(path):
-            return None
-        parent, _, name = path.rpartition("/")
-        try:
-            real_parent = self.realpath(parent or "/")
-        except FileSystemError:
-            return None
-        candidate = real_parent.rstrip("/") + "/" + name
-        return candidate if self._inside(candidate) else None
-
-    def lstat(self, path: VPath) -> Stat | None:
-        real = self._real_parent(path)
-        if real is None:
-            return None
-        if self._above(real):
-            return Stat(Kind.DIR)
-        return self.inner.lstat(real)
-
-    def stat(self, path: VPath) -> Stat | None:
-        try:
-            real = self.realpath(path)
-        except FileSystemError:
-            return None
-        return Stat(Kind.DIR) if self._above(real) else self.inner.stat(real)
-
-    def realpath(self, path: VPath) -> VPath:
-        path = normalize(path)
-        if self._above(path) or path == self.root:
-            return path
-        if not self._inside(path):
-            raise FileSystemError(f"no such file or directory: {path}")
-        real = self.inner.realpath(path)
-        if not self._inside(real):
-            raise FileSystemError(f"{path} leads outside {self.root}")
-        return real
-
-    def readlink(self, path: VPath) -> str:
-        real = self._real_parent(path)
-        if real is None or self._above(real):
-            raise FileSystemError(f"not a symbolic link: {path}")
-        return self.inner.readlink(real)
-
-    def read_bytes(self, path: VPath) -> bytes:
-        real = self.realpath(path)
-        if self._above(real):
-            raise FileSystemError(f"is a directory: {path}")
-        return self.inner.read_bytes(real)
-
-    def listdir(self, path: VPath) -> Sequence[str]:
-        real = self.realpath(path)
-        if self._above(real):
-            return [self.root[len(real.rstrip("/")) + 1 :].split("/")[0]]
-        return self.inner.listdir(real)
+class ArchiveError(Exception):
+    """The archive cannot be used: the one-line message for the user, naming it as it was given."""
 
 
 @dataclass(slots=True)
@@ -179,3 +109,57 @@ def find_app(fs: FileSystem, top: VPath, name: str) -> PackedApp:
     if len(entries) == 1 and _is_file(fs, f"{top}/{entries[0]}/package.json"):
         return PackedApp(fs, f"{top}/{entries[0]}", f"{name}: {entries[0]}")
     raise PackedAppError(f"{name}: no app in it (no package.json at its top, no resources/app.asar or resources/app)")
+
+
+_TAR_NAMES = (".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
+
+
+def _kind(name: str, head: bytes) -> str | None:
+    lower = name.lower()
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if head.startswith(b"\x04\x00\x00\x00"):
+        return "asar"
+    if head.startswith(_COMPRESSED) or head[257:262] == b"ustar" or lower.endswith(_TAR_NAMES):
+        return "tar"
+    if lower.endswith(".zip"):
+        return "zip"
+    if lower.endswith(".asar"):
+        return "asar"
+    return None
+
+
+def open_packed_app(archive: str, stack: ExitStack) -> PackedApp:
+    """The app in ARCHIVE (an asar, a zip or tar, or a folder); files stay open in ``stack``."""
+    path = os.path.realpath(archive)
+    name = os.path.basename(path) or path
+    disk = DiskFS()
+    if os.path.isdir(path):
+        return find_app(ConfinedFS(disk, path), path, name)
+    if not os.path.isfile(path):
+        problem = "not a regular file" if os.path.exists(path) else "no such file or folder"
+        raise ArchiveError(f"{archive}: {problem}")
+    try:
+        handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
+        head = handle.read(512)
+        handle.seek(0)
+    except OSError as error:
+        raise ArchiveError(f"{archive}: cannot be read ({error.strerror or error})") from None
+    kind = _kind(name, head)
+    if kind == "zip":
+        return find_app(ZipFS(handle, path, name), path, name)
+    if kind == "tar":
+        return find_app(TarFS(handle, path, name), path, name)
+    if kind == "asar":
+        unpacked = os.path.realpath(path + ".unpacked")
+        has_unpacked = os.path.isdir(unpacked)
+        asar = AsarFS(
+            handle,
+            path,
+            name,
+            ConfinedFS(disk, unpacked) if has_unpacked else None,
+            unpacked if has_unpacked else None,
+        )
+        return PackedApp(asar, path, name, asar)
+    raise ArchiveError(f"{archive}: not an asar, zip or tar archive, nor a folder")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from nmdoctor.resolve.bundler import (
+from nmdoctor.resolve.webpack.options import (
     BundlerOptions,
     BundlerResolver,
     webpack_loader_defaults,

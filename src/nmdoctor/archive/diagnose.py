@@ -12,7 +12,7 @@ from nmdoctor.archive.imports import app_imports
 from nmdoctor.archive.mount import ArchiveError, PackedApp, PackedAppError, open_packed_app
 from nmdoctor.diagnostics.model import Finding
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
-from nmdoctor.resolve.node_versions import NodeVersion
+from nmdoctor.resolve.node.versions import NodeVersion
 from nmdoctor.vfs.asar import AsarError
 from nmdoctor.vfs.base import FileSystemError
 from nmdoctor.vfs.tarfs import TarError

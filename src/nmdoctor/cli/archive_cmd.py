@@ -19,7 +19,7 @@ from nmdoctor.diagnostics.model import Finding, findings_document
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.findings_text import render_findings
-from nmdoctor.resolve.node_versions import NodeVersion
+from nmdoctor.resolve.node.versions import NodeVersion
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["archive_command"]

@@ -1,4 +1,4 @@
-"""The state and driver of bundler mode's enhanced-resolve port (see ``bundler_pipeline``).
+"""The state and driver of bundler mode's enhanced-resolve port (see ``pipeline``).
 
 ``Request`` is enhanced-resolve's request object; ``Core.do`` is its ``doResolve`` (with the
 recursion check that turns a request repeating on its own way into an error); ``Core`` also reads
@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from nmdoctor.resolve.bundler_paths import BundlerError, PathType, cd_up, get_type, join, json_parse
+from nmdoctor.resolve.webpack.paths import BundlerError, PathType, cd_up, get_type, join, json_parse
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 if TYPE_CHECKING:
-    from nmdoctor.resolve.bundler import AliasTarget, BundlerOptions
+    from nmdoctor.resolve.webpack.options import AliasTarget, BundlerOptions
 
 __all__ = [
     "MISSING",

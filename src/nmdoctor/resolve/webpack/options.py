@@ -8,9 +8,9 @@ package path as a file, probes its own ``extensions``, tries ``mainFields`` in o
 and still probes extensions and ``index`` files behind an ``exports`` target, and resolves
 symlinks by rewriting the path one link text at a time.
 
-The port of enhanced-resolve is in ``bundler_pipeline`` (its hooks, in createResolver's order),
-``bundler_plugins`` (its plugins), ``bundler_core`` (its request object and ``doResolve``),
-``bundler_fields`` (its ``exports``/``imports`` rules) and ``bundler_paths`` (its path-string and
+The port of enhanced-resolve is in ``pipeline`` (its hooks, in createResolver's order),
+``plugins.package`` (its plugins), ``core`` (its request object and ``doResolve``),
+``fields`` (its ``exports``/``imports`` rules) and ``paths`` (its path-string and
 JSON rules). It only reads through the FileSystem protocol, and is checked against the real
 enhanced-resolve in ``tests/differential/test_bundler_vs_enhanced_resolve.py`` and
 ``tests/unit/test_bundler.py``.
@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from nmdoctor.resolve.bundler_pipeline import Pipeline
+from nmdoctor.resolve.webpack.pipeline import Pipeline
 from nmdoctor.vfs.base import FileSystem
 
 __all__ = [

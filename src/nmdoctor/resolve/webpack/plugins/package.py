@@ -1,5 +1,5 @@
 """The plugins of enhanced-resolve 5.27.0 that bundler mode wires, one method each (see
-``bundler_pipeline`` for which hook runs which). Each returns a ``Request`` (a result), ``STOP``
+``pipeline`` for which hook runs which). Each returns a ``Request`` (a result), ``STOP``
 (the hook stops without a result) or None (the next tap of the hook runs); errors raise
 BundlerError, which aborts the whole resolution.
 """
@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nmdoctor.resolve.bundler_core import STOP, Alias, Core, FieldName, Request, Tap, replace
-from nmdoctor.resolve.bundler_fields import (
+from nmdoctor.resolve.webpack.core import STOP, Alias, Core, FieldName, Request, Tap, replace
+from nmdoctor.resolve.webpack.fields import (
     WEAK_MAP_KEY,
     build_exports_field,
     explain_subpaths_in_conditions,
     exports_field_targets,
     imports_field_targets,
 )
-from nmdoctor.resolve.bundler_paths import (
+from nmdoctor.resolve.webpack.paths import (
     UNDEFINED,
     BundlerError,
     PathType,
@@ -72,7 +72,7 @@ def _cacheable(data: Any) -> None:
 
 
 class Plugins(Core):
-    """Taps; ``bundler_pipeline.Pipeline`` calls them from its hooks."""
+    """Taps; ``pipeline.Pipeline`` calls them from its hooks."""
 
     def _parse(self, request: Request, fully_specified: bool, internal: bool | None) -> Request | None:
         """ParsePlugin."""

@@ -18,7 +18,8 @@ from nmdoctor.render.escape import terminal_safe
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
 from nmdoctor.resolve.node.lookup import Lookup
 from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION
-from nmdoctor.resolve.webpack.options import BundlerResolver, webpack_loader_defaults, webpack_normal_defaults
+from nmdoctor.resolve.webpack.options import webpack_loader_defaults, webpack_normal_defaults
+from nmdoctor.resolve.webpack.resolver import BundlerResolver
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["resolve_command"]

@@ -40,7 +40,7 @@ from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.project.session import Project, load_graph
 from nmdoctor.resolve import ImportKind, Resolution, ResolveOptions, Resolver
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, parse_node_version
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, parse_node_version
 from nmdoctor.vfs import DiskFS, FileSystem
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""One or more cases per rule of ``nmdoctor.resolve.node_versions``: the answer of each node line.
+"""One or more cases per rule of ``nmdoctor.resolve.node.versions``: the answer of each node line.
 
 Provenance: every answer for a pinned version (20.20.2, 22.23.5, 24.22.3, 26.12.1, and the older
 20.18.3, 20.19.0, 22.11.0, 22.12.0 of tests/node_tools/old) is checked against that real node binary
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tests.data.resolve_cases import Case
 
-from nmdoctor.resolve import node_versions as rules
+from nmdoctor.resolve.node import versions as rules
 from nmdoctor.vfs import symlink
 
 

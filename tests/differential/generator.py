@@ -1452,7 +1452,7 @@ _VERSION_MAINS = (
 
 
 def scenario_versions(b: TreeBuilder) -> None:
-    """What resolves differently across node 20, 22, 24 and 26 (nmdoctor.resolve.node_versions):
+    """What resolves differently across node 20, 22, 24 and 26 (nmdoctor.resolve.node.versions):
     non-object package.json files, number/boolean exports, ESM "main" guesses taken as paths,
     symlink loops read as package.json, "#/" imports keys, and the builtins that come and go.
     Runs last, so the queries of the other scenarios keep their ids."""

@@ -21,13 +21,13 @@ import pytest
 from click.testing import CliRunner
 
 from nmdoctor.cli.archive_cmd import archive_command
-from nmdoctor.inspect.archive_mount import ConfinedFS
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.render.tree_json import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.vfs import DiskFS, Kind
 from nmdoctor.vfs.asar import AsarFS
+from nmdoctor.vfs.confined import ConfinedFS
 from tests.conftest import requires_node
 
 # 4.x needs node >= 22.12 (its "engines"); the suite runs node 20. 3.4.1 is also the version

@@ -22,12 +22,8 @@ from typing import Any
 
 import pytest
 
-from nmdoctor.resolve.bundler import (
-    BundlerOptions,
-    BundlerResolver,
-    webpack_loader_defaults,
-    webpack_normal_defaults,
-)
+from nmdoctor.resolve.webpack.options import BundlerOptions, webpack_loader_defaults, webpack_normal_defaults
+from nmdoctor.resolve.webpack.resolver import BundlerResolver
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
 

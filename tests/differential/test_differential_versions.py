@@ -54,6 +54,6 @@ def test_agrees_with_real_node(major: str, tmp_path_factory: pytest.TempPathFact
 
 def test_pinned_binaries_are_the_versions_nmdoctor_models() -> None:
     """The majors on the command line stand for exactly the pinned binaries' versions."""
-    from nmdoctor.resolve.node_versions import LATEST
+    from nmdoctor.resolve.node.versions import LATEST
 
     assert {str(major): str(version) for major, version in LATEST.items()} == pinned_versions()

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from nmdoctor.inspect.pnp_tree import read_pnp_tree
-from nmdoctor.resolve.pnp import PnpResolver
-from nmdoctor.resolve.pnp_state import read_pnp_state
+from nmdoctor.resolve.node.pnp import PnpResolver
+from nmdoctor.resolve.node.pnp_state import read_pnp_state
 from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.pnpfs import PnpFS
 from tests.conftest import requires_node

@@ -15,12 +15,8 @@ from typing import Any
 
 import pytest
 
-from nmdoctor.resolve.bundler import (
-    BundlerOptions,
-    BundlerResolver,
-    webpack_loader_defaults,
-    webpack_normal_defaults,
-)
+from nmdoctor.resolve.webpack.options import BundlerOptions, webpack_loader_defaults, webpack_normal_defaults
+from nmdoctor.resolve.webpack.resolver import BundlerResolver
 from nmdoctor.vfs import Dir, MemoryFS, Symlink, symlink
 from tests.conftest import requires_node
 from tests.differential.test_bundler_vs_enhanced_resolve import ENHANCED_RESOLVE, run_enhanced_resolve

@@ -2,84 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
-from contextlib import ExitStack
 
 import click
 
+from nmdoctor.archive.compare import Side
+from nmdoctor.archive.diagnose import diagnose_archive
+from nmdoctor.archive.imports import app_imports
+from nmdoctor.archive.mount import ArchiveError, PackedApp
 from nmdoctor.cli.node_choice import choice_json, choose, node_version_option
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import Finding, findings_document
-from nmdoctor.inspect.archive import Side, compare_archive, self_check_archive
-from nmdoctor.inspect.archive_asar import asar_findings, broken_link_findings
-from nmdoctor.inspect.archive_imports import app_imports
-from nmdoctor.inspect.archive_mount import ConfinedFS, PackedApp, PackedAppError, find_app
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.findings_text import render_findings
-from nmdoctor.resolve.node_versions import NodeVersion
-from nmdoctor.vfs import DiskFS, FileSystemError
-from nmdoctor.vfs.asar import AsarError, AsarFS
-from nmdoctor.vfs.tarfs import TarError, TarFS
-from nmdoctor.vfs.zipfs import ZipError, ZipFS
+from nmdoctor.resolve.node.versions import NodeVersion
+from nmdoctor.vfs import DiskFS
 
 __all__ = ["archive_command"]
-
-_TAR_NAMES = (".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
-_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
-_UNREADABLE = (AsarError, ZipError, TarError, PackedAppError, TreeError, FileSystemError)
-
-
-def _kind(name: str, head: bytes) -> str | None:
-    lower = name.lower()
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "zip"
-    if head.startswith(b"\x04\x00\x00\x00"):
-        return "asar"
-    if head.startswith(_COMPRESSED) or head[257:262] == b"ustar" or lower.endswith(_TAR_NAMES):
-        return "tar"
-    if lower.endswith(".zip"):
-        return "zip"
-    if lower.endswith(".asar"):
-        return "asar"
-    return None
-
-
-def open_packed_app(archive: str, stack: ExitStack) -> PackedApp:
-    """The app in ARCHIVE (an asar, a zip or tar, or a folder); files stay open in ``stack``."""
-    path = os.path.realpath(archive)
-    name = os.path.basename(path) or path
-    disk = DiskFS()
-    if os.path.isdir(path):
-        return find_app(ConfinedFS(disk, path), path, name)
-    if not os.path.isfile(path):
-        problem = "not a regular file" if os.path.exists(path) else "no such file or folder"
-        raise InputError(f"{archive}: {problem}")
-    try:
-        handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
-        head = handle.read(512)
-        handle.seek(0)
-    except OSError as error:
-        raise InputError(f"{archive}: cannot be read ({error.strerror or error})") from None
-    kind = _kind(name, head)
-    if kind == "zip":
-        return find_app(ZipFS(handle, path, name), path, name)
-    if kind == "tar":
-        return find_app(TarFS(handle, path, name), path, name)
-    if kind == "asar":
-        unpacked = os.path.realpath(path + ".unpacked")
-        has_unpacked = os.path.isdir(unpacked)
-        asar = AsarFS(
-            handle,
-            path,
-            name,
-            ConfinedFS(disk, unpacked) if has_unpacked else None,
-            unpacked if has_unpacked else None,
-        )
-        return PackedApp(asar, path, name, asar)
-    raise InputError(f"{archive}: not an asar, zip or tar archive, nor a folder")
 
 
 def _source_side(source: str, node_version: NodeVersion) -> Side:
@@ -97,26 +40,11 @@ def _source_side(source: str, node_version: NodeVersion) -> Side:
 
 
 def _diagnose(archive: str, source: str | None, node_version: NodeVersion) -> tuple[PackedApp, int, list[Finding]]:
-    with ExitStack() as stack:
-        try:
-            app = open_packed_app(archive, stack)
-            try:
-                graph = read_installed_tree(app.fs, app.root)
-            except TreeError as error:  # "<root>/package.json: ...": name it as the archive's
-                raise InputError(f"{app.where}: {str(error).replace(app.root + '/', '')}") from None
-            packed = Side(graph, app.fs, app_imports(app.fs, graph, node_version=node_version))
-            findings = (
-                compare_archive(_source_side(source, node_version), packed) if source else self_check_archive(packed)
-            )
-            if app.asar is not None:
-                findings += asar_findings(app.asar, graph)
-            findings += broken_link_findings(graph)
-        except _UNREADABLE as error:
-            message = str(error)
-            raise InputError(
-                message if message.startswith(os.path.basename(archive)) else f"{archive}: {message}"
-            ) from None
-        return app, len(graph.instances) - 1, findings
+    source_side = functools.partial(_source_side, source, node_version) if source else None
+    try:
+        return diagnose_archive(archive, source_side, node_version)
+    except ArchiveError as error:
+        raise InputError(str(error)) from None
 
 
 @click.command(

@@ -6,7 +6,7 @@ import os
 import shutil
 
 from nmdoctor.resolve import ResolveOptions
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 
 __all__ = ["node_options", "parent_module"]
 

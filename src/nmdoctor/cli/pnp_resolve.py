@@ -8,8 +8,8 @@ from typing import TextIO
 
 from nmdoctor.cli.errors import InputError
 from nmdoctor.resolve import Resolution, ResolveOptions
-from nmdoctor.resolve.pnp import PnpResolver
-from nmdoctor.resolve.pnp_state import Locator, PnpError, find_pnp_root, read_pnp_state
+from nmdoctor.resolve.node.pnp import PnpResolver
+from nmdoctor.resolve.node.pnp_state import Locator, PnpError, find_pnp_root, read_pnp_state
 from nmdoctor.vfs import DiskFS, FileSystem
 from nmdoctor.vfs.pnpfs import PnpFS, archive_part, resolve_virtual
 

@@ -16,9 +16,10 @@ from nmdoctor.inspect import unreachable_copies
 from nmdoctor.inspect.node_version import NodeVersionChoice, choose_node_version
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.resolve import ImportKind, Resolution, Resolver
-from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults, webpack_normal_defaults
-from nmdoctor.resolve.lookup import Lookup
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION
+from nmdoctor.resolve.node.lookup import Lookup
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION
+from nmdoctor.resolve.webpack.options import webpack_loader_defaults, webpack_normal_defaults
+from nmdoctor.resolve.webpack.resolver import BundlerResolver
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["resolve_command"]

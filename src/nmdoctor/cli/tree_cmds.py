@@ -18,8 +18,8 @@ from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.project.session import NoLockfile, Project
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.tree_json import ls_document, why_document
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
-from nmdoctor.resolve.pnp_state import PnpError
+from nmdoctor.resolve.node.pnp_state import PnpError
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.vfs import DiskFS
 
 __all__ = ["InputError", "load_graph", "ls_command", "open_project", "why_command"]

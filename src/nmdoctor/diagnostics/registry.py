@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.inspect.package_code import PackageCode
 from nmdoctor.model.graph import DependencyGraph
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.sources.index import SourceIndex
 from nmdoctor.vfs.base import FileSystem
 

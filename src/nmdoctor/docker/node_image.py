@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.project import dockerfile_names, read_text
-from nmdoctor.resolve.node_versions import LATEST, NodeVersion, parse_node_version
+from nmdoctor.resolve.node.versions import LATEST, NodeVersion, parse_node_version
 from nmdoctor.vfs.base import FileSystem
 
 __all__ = ["ImageNode", "node_of_image", "runtime_node"]

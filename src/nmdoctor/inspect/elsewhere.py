@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nmdoctor.resolve.search_paths import node_modules_paths
+from nmdoctor.resolve.node.search_paths import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 from nmdoctor.vfs.limits import load_json
 

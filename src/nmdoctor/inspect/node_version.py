@@ -23,7 +23,7 @@ from typing import Any
 
 import nodesemver
 
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, LATEST, NodeVersion, parse_node_version
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, LATEST, NodeVersion, parse_node_version
 
 __all__ = ["NodeVersionChoice", "choose_node_version", "node_on_path"]
 

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from nmdoctor import __version__
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
-from nmdoctor.resolve.builtins import builtin_name
+from nmdoctor.resolve.node.builtins import builtin_name
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import DiskFS

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
-from nmdoctor.resolve.pnp_state import Locator, PnpState, read_pnp_state
+from nmdoctor.resolve.node.pnp_state import Locator, PnpState, read_pnp_state
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.vfs.pnpfs import PnpFS, resolve_virtual
 

@@ -14,7 +14,7 @@ from nmdoctor.inspect.layout import detect_layout
 from nmdoctor.inspect.workspaces import WorkspaceError, workspace_folders
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
-from nmdoctor.resolve.search_paths import node_modules_paths
+from nmdoctor.resolve.node.search_paths import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
 __all__ = ["TreeError", "read_installed_tree"]

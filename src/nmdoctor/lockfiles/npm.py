@@ -14,7 +14,7 @@ from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
 from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.limits import load_json
 
 __all__ = ["read_npm_lockfile"]

@@ -27,7 +27,7 @@ from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.project.install_settings import berry_install, pnpm_install
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 
 __all__ = ["place_lockfile_graph"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.lockfiles import LockfileError
 from nmdoctor.model.graph import DependencyGraph
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 from nmdoctor.vfs.cached import CachedFS
 

@@ -1,7 +1,10 @@
-"""Node.js module resolution (CommonJS and ESM), exact to node 20, 22, 24 and 26, over a FileSystem view.
+"""Module resolution over a FileSystem view: node's (``node/``: CommonJS and ESM, exact to node 20,
+22, 24 and 26, and Yarn PnP) and webpack's (``webpack/``: enhanced-resolve, for bundler mode).
+``errors`` and ``fileurl`` are shared by both.
 
-The names below load the resolver on first use, so that a module of this package that needs none
-of it (``search_paths``, ``pnp_state``: what ``ls`` uses) does not pay for the resolver's import.
+The names below are node's resolver, loaded on first use, so that a module of this package that
+needs none of it (``node.search_paths``, ``node.pnp_state``: what ``ls`` uses) does not pay for
+the resolver's import.
 """
 
 from __future__ import annotations
@@ -10,18 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nmdoctor.resolve.errors import ResolutionError
-    from nmdoctor.resolve.lookup import Probe
-    from nmdoctor.resolve.resolver import ImportKind, Resolution, ResolveOptions, Resolver
+    from nmdoctor.resolve.node.lookup import Probe
+    from nmdoctor.resolve.node.resolver import ImportKind, Resolution, ResolveOptions, Resolver
 
 __all__ = ["ImportKind", "Probe", "Resolution", "ResolutionError", "ResolveOptions", "Resolver"]
 
 _HOMES = {
     "ResolutionError": "nmdoctor.resolve.errors",
-    "Probe": "nmdoctor.resolve.lookup",
-    "ImportKind": "nmdoctor.resolve.resolver",
-    "Resolution": "nmdoctor.resolve.resolver",
-    "ResolveOptions": "nmdoctor.resolve.resolver",
-    "Resolver": "nmdoctor.resolve.resolver",
+    "Probe": "nmdoctor.resolve.node.lookup",
+    "ImportKind": "nmdoctor.resolve.node.resolver",
+    "Resolution": "nmdoctor.resolve.node.resolver",
+    "ResolveOptions": "nmdoctor.resolve.node.resolver",
+    "Resolver": "nmdoctor.resolve.node.resolver",
 }
 
 

@@ -13,7 +13,7 @@ from functools import cache
 
 import tree_sitter
 
-from nmdoctor.resolve.builtins import builtin_name
+from nmdoctor.resolve.node.builtins import builtin_name
 
 __all__ = ["ImportKind", "ImportSite", "language_for", "package_of", "parse_imports", "parser_for"]
 

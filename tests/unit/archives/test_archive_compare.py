@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from nmdoctor.archive.asar_checks import asar_findings, broken_link_findings
+from nmdoctor.archive.compare import Side, compare_archive, production_closure, self_check_archive
+from nmdoctor.archive.imports import app_imports
 from nmdoctor.diagnostics.model import Finding, Severity
-from nmdoctor.inspect.archive import Side, compare_archive, production_closure, self_check_archive
-from nmdoctor.inspect.archive_asar import asar_findings, broken_link_findings
-from nmdoctor.inspect.archive_imports import app_imports
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.vfs import MemoryFS
 from nmdoctor.vfs.asar import AsarFS

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from nmdoctor.inspect.archive_mount import ConfinedFS, PackedAppError, find_app
+from nmdoctor.archive.mount import PackedAppError, find_app
 from nmdoctor.resolve import Resolver
 from nmdoctor.vfs import DiskFS, FileSystemError, Kind, MemoryFS
+from nmdoctor.vfs.confined import ConfinedFS
 from nmdoctor.vfs.tarfs import TarFS
 from nmdoctor.vfs.zipfs import ZipFS
 from tests.unit.archives.builders import Unpacked, build_asar, seed_tree, tar_bytes, zip_bytes

@@ -17,9 +17,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nmdoctor.inspect.archive import Side, self_check_archive
-from nmdoctor.inspect.archive_asar import asar_findings
-from nmdoctor.inspect.archive_imports import app_imports
+from nmdoctor.archive.asar_checks import asar_findings
+from nmdoctor.archive.compare import Side, self_check_archive
+from nmdoctor.archive.imports import app_imports
 from nmdoctor.inspect.tree import TreeError, read_installed_tree
 from nmdoctor.resolve import Resolver
 from nmdoctor.vfs import FileSystemError, Kind

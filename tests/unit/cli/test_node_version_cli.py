@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
 from nmdoctor.docker.node_image import node_of_image, runtime_node
-from nmdoctor.resolve.node_versions import NodeVersion
+from nmdoctor.resolve.node.versions import NodeVersion
 from nmdoctor.vfs import DiskFS
 
 

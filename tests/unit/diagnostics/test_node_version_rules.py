@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
 from nmdoctor.diagnostics.rules.node_versions import candidate_versions
-from nmdoctor.resolve.node_versions import NodeVersion
+from nmdoctor.resolve.node.versions import NodeVersion
 from tests.old_nodes import real_node
 
 VERSIONS = ("20.18.3", "20.19.0", "22.11.0", "22.12.0", "20.20.2", "22.23.5", "24.22.3", "26.12.1")

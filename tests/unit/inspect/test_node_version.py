@@ -9,7 +9,7 @@ import pytest
 
 from nmdoctor.inspect import node_version as chooser
 from nmdoctor.inspect.node_version import choose_node_version
-from nmdoctor.resolve.node_versions import LATEST, NodeVersion
+from nmdoctor.resolve.node.versions import LATEST, NodeVersion
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""The version rules of nmdoctor.resolve.node_versions, case by case, in memory.
+"""The version rules of nmdoctor.resolve.node.versions, case by case, in memory.
 
 The answers in tests/data/version_cases.py for the pinned versions are checked against the real
 binaries by test_node_versions_against_node.py.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
-from nmdoctor.resolve.node_versions import LATEST, RULES, NodeVersion, Rule, parse_node_version
+from nmdoctor.resolve.node.versions import LATEST, RULES, NodeVersion, Rule, parse_node_version
 from tests.casetrees import MEMORY_ROOT, expected_for, memory_tree, request_for
 from tests.data.resolve_cases import Case
 from tests.data.version_cases import VERSION_CASES

@@ -12,8 +12,8 @@ import zipfile
 
 import pytest
 
-from nmdoctor.resolve.pnp import PnpResolver
-from nmdoctor.resolve.pnp_state import Locator, PnpError, parse_pnp_state, read_pnp_state, state_text_from_cjs
+from nmdoctor.resolve.node.pnp import PnpResolver
+from nmdoctor.resolve.node.pnp_state import Locator, PnpError, parse_pnp_state, read_pnp_state, state_text_from_cjs
 from nmdoctor.vfs import MemoryFS
 from nmdoctor.vfs.pnpfs import PnpFS, archive_part, resolve_virtual
 

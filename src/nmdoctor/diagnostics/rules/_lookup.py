@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["InstalledLookup"]

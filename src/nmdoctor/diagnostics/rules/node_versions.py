@@ -25,10 +25,10 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
-from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.resolve.errors import ResolutionError
-from nmdoctor.resolve.lookup import Lookup
-from nmdoctor.resolve.node_versions import (
+from nmdoctor.resolve.node.builtins import builtin_name
+from nmdoctor.resolve.node.lookup import Lookup
+from nmdoctor.resolve.node.versions import (
     FFI_BUILTIN,
     IMPORTS_HASH_SLASH,
     LATEST,

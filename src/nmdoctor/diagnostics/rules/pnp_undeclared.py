@@ -24,8 +24,8 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.errors import ResolutionError
-from nmdoctor.resolve.pnp import PnpResolver
-from nmdoctor.resolve.pnp_state import Locator, PnpError, read_pnp_state
+from nmdoctor.resolve.node.pnp import PnpResolver
+from nmdoctor.resolve.node.pnp_state import Locator, PnpError, read_pnp_state
 from nmdoctor.sources.imports import ImportSite, package_of
 from nmdoctor.vfs.base import FileSystemError
 from nmdoctor.vfs.pnpfs import PnpFS

@@ -11,8 +11,9 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
-from nmdoctor.resolve.bundler import BundlerResolver, webpack_loader_defaults
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.node.cjs import node_modules_paths
+from nmdoctor.resolve.webpack.options import webpack_loader_defaults
+from nmdoctor.resolve.webpack.resolver import BundlerResolver
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.limits import load_json

@@ -19,7 +19,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.imports import ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request

@@ -10,7 +10,7 @@ from typing import Any
 
 from nmdoctor.project.resolution.jsonc import loads_jsonc
 from nmdoctor.project.resolution.model import Alias, ModuleFolder, ResolutionConfig
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["is_tsconfig", "read_tsconfig"]

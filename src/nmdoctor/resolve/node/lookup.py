@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nmdoctor.resolve.errors import InvalidPackageConfig
-from nmdoctor.resolve.node_versions import (
+from nmdoctor.resolve.node.versions import (
     DEFAULT_NODE_VERSION,
     EXPORTS_NON_OBJECT_IGNORED,
     PACKAGE_JSON_LOOP_ERROR,

@@ -45,7 +45,7 @@ class BundlerError(Exception):
 
     ``thrown``: JavaScript throws it (a TypeError and the like) instead of passing it to a callback,
     so an exports or imports plugin further up the JavaScript stack catches it and adds its
-    "(see exports field in ...)" (``bundler_core.Core.do``).
+    "(see exports field in ...)" (``core.Core.do``).
     """
 
     def __init__(self, message: str, *, thrown: bool = False) -> None:

@@ -10,18 +10,18 @@ from __future__ import annotations
 import posixpath
 import re
 
-from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.resolve.errors import (
     EsmModuleNotFound,
     InvalidModuleSpecifier,
     InvalidUrlScheme,
     ModuleNotFound,
 )
-from nmdoctor.resolve.esm import EsmResolver
-from nmdoctor.resolve.exports import package_exports_resolve, package_imports_resolve
 from nmdoctor.resolve.fileurl import FileUrl, file_url_to_path, path_to_file_url
-from nmdoctor.resolve.lookup import DIR, FILE, Lookup, PackageConfig
-from nmdoctor.resolve.search_paths import node_modules_paths
+from nmdoctor.resolve.node.builtins import builtin_name
+from nmdoctor.resolve.node.esm import EsmResolver
+from nmdoctor.resolve.node.exports import package_exports_resolve, package_imports_resolve
+from nmdoctor.resolve.node.lookup import DIR, FILE, Lookup, PackageConfig
+from nmdoctor.resolve.node.search_paths import node_modules_paths
 from nmdoctor.vfs import normalize
 
 __all__ = ["CjsResolver", "node_modules_paths"]

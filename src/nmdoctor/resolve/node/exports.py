@@ -18,8 +18,8 @@ from nmdoctor.resolve.errors import (
     PackagePathNotExported,
 )
 from nmdoctor.resolve.fileurl import FileUrl, parse_scheme, path_to_file_url, url_resolve
-from nmdoctor.resolve.lookup import Lookup, PackageConfig
-from nmdoctor.resolve.node_versions import IMPORTS_HASH_SLASH
+from nmdoctor.resolve.node.lookup import Lookup, PackageConfig
+from nmdoctor.resolve.node.versions import IMPORTS_HASH_SLASH
 
 __all__ = [
     "PackageResolve",

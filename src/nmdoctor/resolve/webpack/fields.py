@@ -1,6 +1,6 @@
 """``exports`` and ``imports`` fields as enhanced-resolve 5.27.0 reads them (its util/entrypoints.js).
 
-This is not node's algorithm (resolve/exports.py is). Where they differ, bundler mode follows
+This is not node's algorithm (resolve/node/exports.py is). Where they differ, bundler mode follows
 enhanced-resolve:
 
 - the targets of a match are all collected first (arrays and nested conditions flattened), and the
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nmdoctor.resolve.bundler_paths import BundlerError, js_truthy, json_stringify, parse_identifier
+from nmdoctor.resolve.webpack.paths import BundlerError, js_truthy, json_stringify, parse_identifier
 
 __all__ = [
     "WEAK_MAP_KEY",

@@ -4,8 +4,8 @@
 hook (``doResolve``) and each plugin tapped on a hook either passes (the next tap runs), stops the
 hook (no result; the remaining taps are skipped), returns a result, or raises an error that aborts
 the whole resolution. Each ``_h_*`` method below is one hook with its taps in the order (and stage)
-createResolver adds them; the plugins are in ``bundler_plugins``, the state and ``doResolve`` in
-``bundler_core``.
+createResolver adds them; the plugins are in ``plugins/``, one module per family, the state and
+``doResolve`` in ``core``.
 
 Not wired (their options are not offered): UnsafeCachePlugin, TsconfigPathsPlugin,
 ExtensionAliasPlugin, PackageMapPlugin, PnpPlugin, RestrictionsPlugin, resolveToContext.
@@ -13,20 +13,19 @@ ExtensionAliasPlugin, PackageMapPlugin, PnpPlugin, RestrictionsPlugin, resolveTo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from nmdoctor.resolve.bundler_core import Outcome, Request, replace, result_of
-from nmdoctor.resolve.bundler_paths import join
-from nmdoctor.resolve.bundler_plugins import Plugins
+from nmdoctor.resolve.webpack.core import Outcome, Request, replace, result_of
+from nmdoctor.resolve.webpack.options import BundlerOptions
+from nmdoctor.resolve.webpack.paths import join
+from nmdoctor.resolve.webpack.plugins.alias import AliasPlugins
+from nmdoctor.resolve.webpack.plugins.folders import FolderPlugins
+from nmdoctor.resolve.webpack.plugins.package import PackagePlugins
+from nmdoctor.resolve.webpack.plugins.request import RequestPlugins
 from nmdoctor.vfs.base import FileSystem, Kind
-
-if TYPE_CHECKING:
-    from nmdoctor.resolve.bundler import BundlerOptions
 
 __all__ = ["Outcome", "Pipeline"]
 
 
-class Pipeline(Plugins):
+class Pipeline(RequestPlugins, AliasPlugins, PackagePlugins, FolderPlugins):
     """One configured enhanced-resolve resolver. Description files are read once per instance."""
 
     def __init__(self, fs: FileSystem, options: BundlerOptions) -> None:

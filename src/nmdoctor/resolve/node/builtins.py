@@ -1,14 +1,14 @@
 """Node's builtin module names per version (``require('module').builtinModules``).
 
 ``BUILTINS`` and ``SCHEME_ONLY`` are node v20.20.2's; ``builtins_for`` applies the version rules
-of ``node_versions`` (``node:sqlite``, ``node:ffi``, the ``_stream_*`` removal). ``SCHEME_ONLY``
+of ``versions`` (``node:sqlite``, ``node:ffi``, the ``_stream_*`` removal). ``SCHEME_ONLY``
 are the builtins that exist only with the ``node:`` prefix: plain ``require('test')`` looks in
 node_modules.
 """
 
 import functools
 
-from nmdoctor.resolve.node_versions import (
+from nmdoctor.resolve.node.versions import (
     DEFAULT_NODE_VERSION,
     FFI_BUILTIN,
     NO_LEGACY_STREAM_BUILTINS,

@@ -21,7 +21,7 @@ from nmdoctor.inspect.package_code import entry_files
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, NodeVersion
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.sources.imports import ImportKind as SiteKind
 from nmdoctor.sources.imports import language_for, parse_imports, parser_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath

@@ -1,4 +1,4 @@
-"""The state and driver of bundler mode's enhanced-resolve port (see ``bundler_pipeline``).
+"""The state and driver of bundler mode's enhanced-resolve port (see ``pipeline``).
 
 ``Request`` is enhanced-resolve's request object; ``Core.do`` is its ``doResolve`` (with the
 recursion check that turns a request repeating on its own way into an error); ``Core`` also reads
@@ -11,13 +11,12 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from nmdoctor.resolve.bundler_paths import BundlerError, PathType, cd_up, get_type, join, json_parse
+from nmdoctor.resolve.webpack.fields import WEAK_MAP_KEY
+from nmdoctor.resolve.webpack.options import AliasTarget, BundlerOptions, FieldName
+from nmdoctor.resolve.webpack.paths import BundlerError, PathType, cd_up, get_type, join, json_parse
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
-
-if TYPE_CHECKING:
-    from nmdoctor.resolve.bundler import AliasTarget, BundlerOptions
 
 __all__ = [
     "MISSING",
@@ -29,13 +28,12 @@ __all__ = [
     "Request",
     "Stop",
     "Tap",
+    "cacheable",
     "compile_aliases",
     "merge_modules",
     "replace",
     "result_of",
 ]
-
-FieldName = str | tuple[str, ...]
 
 
 class Stop:
@@ -76,6 +74,13 @@ Tap = Request | Stop | None
 def result_of(outcome: Request | Stop) -> Request | None:
     """A tap's outcome as a hook's result: STOP means "no result"."""
     return None if isinstance(outcome, Stop) else outcome
+
+
+def cacheable(data: Any) -> None:
+    """The plugins cache per description file content in a WeakMap, which refuses a primitive key:
+    a package.json holding ``null``, a string, a number or a boolean makes them throw."""
+    if not isinstance(data, dict | list):
+        raise BundlerError(WEAK_MAP_KEY, thrown=True)
 
 
 @dataclass(frozen=True, slots=True)

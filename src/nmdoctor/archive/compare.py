@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from nmdoctor.archive.imports import AppImports, ImportUse, is_electron_module
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
-from nmdoctor.inspect.archive_imports import AppImports, ImportUse, is_electron_module
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
-from nmdoctor.resolve.cjs import node_modules_paths
+from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.imports import package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 

@@ -1,39 +1,14 @@
-"""Bundler mode: how webpack 5 (enhanced-resolve 5.27.0) finds a request, loaders included.
-
-Webpack does not resolve like node. It looks for modules in every ``modules`` folder of every
-ancestor of its *context* (for a loader named by string, the compiler's context, i.e. the
-project's folder, whatever package's config names the loader: seed 002). It first tries a bare
-package path as a file, probes its own ``extensions``, tries ``mainFields`` in order, applies
-``alias`` and the ``browser`` field, picks ``exports``/``imports`` targets from ``conditionNames``
-and still probes extensions and ``index`` files behind an ``exports`` target, and resolves
-symlinks by rewriting the path one link text at a time.
-
-The port of enhanced-resolve is in ``bundler_pipeline`` (its hooks, in createResolver's order),
-``bundler_plugins`` (its plugins), ``bundler_core`` (its request object and ``doResolve``),
-``bundler_fields`` (its ``exports``/``imports`` rules) and ``bundler_paths`` (its path-string and
-JSON rules). It only reads through the FileSystem protocol, and is checked against the real
-enhanced-resolve in ``tests/differential/test_bundler_vs_enhanced_resolve.py`` and
-``tests/unit/test_bundler.py``.
-
-Not modelled: ``extensionAlias``, ``tsconfig``, ``pnpApi`` (Yarn PnP), ``packageMap``,
-``restrictions``, ``resolveToContext``, ``unsafeCache``, custom ``plugins``, object-form
-``mainFields`` with ``forceRelative: false``, Windows paths, and properties a JSON value inherits
-in JavaScript (``Object.prototype``) except in the ``browser`` field.
-"""
+"""The options of a webpack resolver (enhanced-resolve's), and webpack 5's defaults for them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
-
-from nmdoctor.resolve.bundler_pipeline import Pipeline
-from nmdoctor.vfs.base import FileSystem
 
 __all__ = [
     "AliasTarget",
     "BundlerOptions",
-    "BundlerResolution",
-    "BundlerResolver",
+    "FieldName",
     "webpack_loader_defaults",
     "webpack_normal_defaults",
 ]
@@ -166,63 +141,3 @@ def webpack_normal_defaults(
         roots=(context,) if context else (),
         main_fields=("browser", "module", "main") if web else ("module", "main"),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class BundlerResolution:
-    """One answer. ``resolved`` is what enhanced-resolve returns: the path with the request's
-    ``?query`` and ``#fragment``; ``""`` when an alias or the browser field maps the request to
-    ``false`` (``ignored``: webpack bundles an empty module); None with ``error``, webpack's words
-    ("Can't resolve 'x' in '/app'", or the error enhanced-resolve raised)."""
-
-    request: str
-    context: str
-    resolved: str | None
-    error: str | None = None
-    trace: tuple[str, ...] = field(default=(), compare=False)
-    path: str | None = None
-    query: str = ""
-    fragment: str = ""
-    ignored: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-class BundlerResolver:
-    """Resolves requests as one webpack resolver configured with ``options``.
-
-    The tree is taken as a snapshot: description files are read once per resolver. One resolution
-    at a time (not thread-safe).
-    """
-
-    def __init__(self, fs: FileSystem, options: BundlerOptions) -> None:
-        self.fs = fs
-        self.options = options
-        self._pipeline = Pipeline(fs, options)
-
-    def resolve(self, request: str, context: str) -> BundlerResolution:
-        """Resolve ``request`` from the folder ``context`` (an absolute path, used as given).
-
-        ``trace`` lists each step: every folder and file probed and why it was passed over, each
-        description file used, alias and field mappings, symlinks followed.
-        """
-        if not context.startswith("/"):
-            raise ValueError(f"context must be an absolute path: {context!r}")
-        outcome = self._pipeline.run(request, context)
-        if outcome.error is not None:
-            return BundlerResolution(request, context, None, outcome.error, outcome.log)
-        if outcome.ignored:
-            return BundlerResolution(request, context, "", None, outcome.log, ignored=True)
-        path = outcome.path or ""
-        return BundlerResolution(
-            request,
-            context,
-            path + outcome.query + outcome.fragment,
-            None,
-            outcome.log,
-            path=path,
-            query=outcome.query,
-            fragment=outcome.fragment,
-        )

@@ -21,14 +21,14 @@ import posixpath
 import re
 from typing import Any
 
-from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.resolve.errors import InvalidPackageConfig, PackagePathNotExported, ResolutionError
-from nmdoctor.resolve.esm import EsmResolver
-from nmdoctor.resolve.exports import package_exports_resolve, package_imports_resolve
 from nmdoctor.resolve.fileurl import FileUrl, file_url_to_path, path_to_file_url
-from nmdoctor.resolve.lookup import DIR, MISSING, Lookup
-from nmdoctor.resolve.pnp_state import Locator, PackageInformation, PnpState, js_normalize
-from nmdoctor.resolve.resolver import ImportKind, Resolution, ResolveOptions, Resolver
+from nmdoctor.resolve.node.builtins import builtin_name
+from nmdoctor.resolve.node.esm import EsmResolver
+from nmdoctor.resolve.node.exports import package_exports_resolve, package_imports_resolve
+from nmdoctor.resolve.node.lookup import DIR, MISSING, Lookup
+from nmdoctor.resolve.node.pnp_state import Locator, PackageInformation, PnpState, js_normalize
+from nmdoctor.resolve.node.resolver import ImportKind, Resolution, ResolveOptions, Resolver
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.vfs.limits import load_json
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-from nmdoctor.resolve.builtins import builtins_for
 from nmdoctor.resolve.errors import (
     EsmModuleNotFound,
     InvalidModuleSpecifier,
@@ -19,10 +18,11 @@ from nmdoctor.resolve.errors import (
     UnsupportedDirImport,
     UnsupportedEsmUrlScheme,
 )
-from nmdoctor.resolve.exports import package_exports_resolve, package_imports_resolve
 from nmdoctor.resolve.fileurl import FileUrl, file_url_to_path, parse_scheme, path_to_file_url, url_resolve
-from nmdoctor.resolve.lookup import DIR, FILE, Lookup, PackageConfig
-from nmdoctor.resolve.node_versions import LEGACY_MAIN_BY_PATH
+from nmdoctor.resolve.node.builtins import builtins_for
+from nmdoctor.resolve.node.exports import package_exports_resolve, package_imports_resolve
+from nmdoctor.resolve.node.lookup import DIR, FILE, Lookup, PackageConfig
+from nmdoctor.resolve.node.versions import LEGACY_MAIN_BY_PATH
 from nmdoctor.vfs import normalize
 
 __all__ = ["EsmResolver", "is_relative_specifier"]

@@ -5,18 +5,18 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from nmdoctor.resolve.cjs import CjsResolver
 from nmdoctor.resolve.errors import ResolutionError
-from nmdoctor.resolve.esm import EsmResolver
 from nmdoctor.resolve.fileurl import path_to_file_url
-from nmdoctor.resolve.lookup import Lookup, Probe
-from nmdoctor.resolve.node_versions import DEFAULT_NODE_VERSION, MODULE_SYNC, NodeVersion
+from nmdoctor.resolve.node.cjs import CjsResolver
+from nmdoctor.resolve.node.esm import EsmResolver
+from nmdoctor.resolve.node.lookup import Lookup, Probe
+from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, MODULE_SYNC, NodeVersion
 from nmdoctor.vfs.base import FileSystem, VPath
 
 __all__ = ["ImportKind", "Resolution", "ResolveOptions", "Resolver"]
 
 # Conditions node v20.20 always sets (require(esm) is on, so "module-sync" is too; "node-addons"
-# unless --no-addons). Versions without require(esm) drop "module-sync" (node_versions.MODULE_SYNC).
+# unless --no-addons). Versions without require(esm) drop "module-sync" (versions.MODULE_SYNC).
 CJS_DEFAULT_CONDITIONS = ("require", "node", "node-addons", "module-sync")
 ESM_DEFAULT_CONDITIONS = ("node", "import", "node-addons", "module-sync")
 
@@ -40,7 +40,7 @@ class ResolveOptions:
     ``node_path`` is NODE_PATH split into entries; ``global_folders`` are ``$HOME/.node_modules``,
     ``$HOME/.node_libraries`` and ``$PREFIX/lib/node`` as node computes them (CommonJS only);
     ``cwd`` is where relative NODE_PATH entries are taken from; ``node_version`` is the node
-    whose behaviour applies (the rules of ``node_versions``).
+    whose behaviour applies (the rules of ``versions``).
     """
 
     conditions: tuple[str, ...] = ()

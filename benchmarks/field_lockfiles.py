@@ -8,7 +8,9 @@ lockfiles kept in tests/field/lockfiles (see benchmarks/field_lockfiles_extract.
 The listings (package and edge sets) come from:
   npm         npm ls --all --json --package-lock-only
   pnpm 9.0    pnpm list -r --depth Infinity --json --lockfile-only   (pnpm 10.34.8, tests/node_tools)
-  yarn berry  yarn info -AR --json                                    (yarn 4.18.1, tests/node_tools)
+  yarn berry  yarn info -AR --json                                    (yarn 4.18.1, tests/node_tools;
+              yarn 4 refuses a lockfile yarn 2 or 3 wrote without an install: such a project is
+              listed by the yarn its packageManager names, installed into .cache/yarn-VERSION)
 Older pnpm lockfiles (5.x/6.0) and yarn 1 have no lockfile-only listing; for them only
 ``check --lockfile`` is run (no errors expected: the projects install from these lockfiles).
 
@@ -41,7 +43,24 @@ def _env() -> dict[str, str]:
     return env
 
 
-def manager_command(kind: str, version: str) -> list[str] | None:
+def _project_yarn(folder: Path) -> Path:
+    """yarn.js of the yarn the project's ``packageManager`` names when it is yarn 2 or 3 (installed
+    from the registry into .cache on first use), else the pinned yarn 4."""
+    manifest = json.loads((folder / "package.json").read_text())
+    wanted = str(manifest.get("packageManager", "")).partition("+")[0]
+    pinned = TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"
+    if not wanted.startswith(("yarn@2.", "yarn@3.")):
+        return pinned
+    version = wanted[len("yarn@") :]
+    prefix = ROOT / ".cache" / f"yarn-{version}"
+    cli = prefix / "node_modules" / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"
+    if not cli.exists():
+        command = ["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", f"@yarnpkg/cli-dist@{version}"]
+        subprocess.run(command, check=True, capture_output=True)
+    return cli
+
+
+def manager_command(kind: str, version: str, folder: Path) -> list[str] | None:
     if kind == "npm":
         return ["npm", "ls", "--all", "--json", "--package-lock-only"]
     if kind == "pnpm" and version.startswith("9"):
@@ -57,7 +76,7 @@ def manager_command(kind: str, version: str) -> list[str] | None:
             "--config.manage-package-manager-versions=false",
         ]
     if kind == "yarn-berry":
-        return ["node", str(TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"), "info", "-AR", "--json"]
+        return ["node", str(_project_yarn(folder)), "info", "-AR", "--json"]
     return None
 
 
@@ -86,7 +105,7 @@ def main() -> int:
         started = time.perf_counter()
         lock = read_model(folder)
         ours_time = time.perf_counter() - started
-        command = manager_command(lock.kind, lock.version)
+        command = manager_command(lock.kind, lock.version, folder)
         if command is None:
             print(f"{folder.name:18} {lock.kind} {lock.version}: no lockfile-only listing (check --lockfile only)")
             continue

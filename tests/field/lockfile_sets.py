@@ -26,10 +26,9 @@ def read_model(folder: Path) -> Lockfile:
     fs = DiskFS()
     path = find_lockfile(fs, str(folder))
     assert path is not None, folder
-    lock = read_lockfile(fs, path, manifest_json(fs, str(folder)))
-    if lock.kind == "pnpm":  # named as the pnpm that lists it (10) names store folders
-        lock = read_pnpm_lockfile(Path(path).read_text(), path, naming=StoreNaming(10))
-    return lock
+    if path.endswith("/pnpm-lock.yaml"):  # named as the pnpm that lists it (10) names store folders
+        return read_pnpm_lockfile(Path(path).read_text(), path, naming=StoreNaming(10))
+    return read_lockfile(fs, path, manifest_json(fs, str(folder)))
 
 
 # -- nmdoctor's sets ------------------------------------------------------------------------------

@@ -225,12 +225,13 @@ class _BerryLookup:
     ) -> None:
         self.by_descriptor = by_descriptor
         self.catalogs = catalogs
-        # yarn applies its built-in compatibility patches (``optional!builtin<compat/...>``: fsevents,
-        # resolve, typescript) to every descriptor of the package: the patched package is installed.
+        # yarn applies its built-in compatibility patches (``optional!builtin<compat/...>``, written
+        # ``~builtin<compat/...>`` by yarn 2 and 3: fsevents, resolve, typescript) to every
+        # descriptor of the package: the patched package is installed.
         self.builtin_patches: dict[str, str] = {}
         for key in lock.packages:
             reference = key[key.find("@", 1) + 1 :]
-            if reference.startswith("patch:") and "optional!builtin" in reference:
+            if reference.startswith("patch:") and ("optional!builtin<" in reference or "~builtin<" in reference):
                 self.builtin_patches[unquote(reference[len("patch:") :].split("#", 1)[0])] = key
         self.by_name: dict[str, list[str]] = {}
         for package in lock.packages.values():

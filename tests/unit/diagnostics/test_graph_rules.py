@@ -70,6 +70,54 @@ def test_doppelganger_and_duplicate_singleton() -> None:
     assert "17.0.2 at node_modules/a/node_modules/react" in findings["duplicate-singleton"].message
 
 
+def _singleton(tree: dict[str, object]) -> tuple[str, str]:
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    found = [item for item in run_checks(CheckContext(graph=graph, fs=fs)) if item.code == "duplicate-singleton"]
+    assert len(found) == 1
+    return found[0].severity.value, found[0].message
+
+
+def test_a_singleton_is_an_error_only_where_a_dependent_loads_another_copy() -> None:
+    # app renders with react 18 and depends on a component library that gets react 17: an error.
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"ui": "^1", "react": "^18"})
+    tree["/app/node_modules/ui/package.json"] = pkg("ui", "1.0.0", dependencies={"react": "^17"})
+    tree["/app/node_modules/ui/node_modules/react/package.json"] = pkg("react", "17.0.2")
+    severity, message = _singleton(tree)
+    assert severity == "error"
+    assert message.endswith(
+        "(app@1.0.0 loads 18.3.1 and depends on ui@1.0.0, which gets 17.0.2 at node_modules/ui/node_modules/react)"
+    )
+    # a tool with its own react, whose dependent loads none itself: both reached, a warning.
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"docs-cli": "^1", "react": "^18"})
+    del tree["/app/node_modules/ui/package.json"], tree["/app/node_modules/ui/node_modules/react/package.json"]
+    tree["/app/node_modules/docs-cli/package.json"] = pkg("docs-cli", "1.0.0", dependencies={"redoc": "^2"})
+    tree["/app/node_modules/docs-cli/node_modules/redoc/package.json"] = pkg(
+        "redoc", "2.0.0", peerDependencies={"react": "^17"}
+    )
+    tree["/app/node_modules/docs-cli/node_modules/react/package.json"] = pkg("react", "17.0.2")
+    severity, message = _singleton(tree)
+    assert severity == "warning"
+    assert message.endswith(
+        "(one project reaches both, but no package that loads one depends on a package that gets the other)"
+    )
+
+
+def test_two_copies_of_a_context_library_apart_are_a_warning() -> None:
+    # swagger-ui-react brings its own react-redux and its own Provider: the app's copy stays apart.
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"swagger-ui-react": "^5", "react-redux": "^7"})
+    tree["/app/node_modules/react-redux/package.json"] = pkg("react-redux", "7.2.9")
+    tree["/app/node_modules/swagger-ui-react/package.json"] = pkg(
+        "swagger-ui-react", "5.0.0", dependencies={"react-redux": "^9"}
+    )
+    tree["/app/node_modules/swagger-ui-react/node_modules/react-redux/package.json"] = pkg("react-redux", "9.3.0")
+    severity, message = _singleton(tree)
+    assert severity == "warning"
+    assert "app@1.0.0 loads 7.2.9 and depends on swagger-ui-react@5.0.0" in message
+
+
 def test_version_mismatch_and_peer_out_of_range() -> None:
     tree = dict(CLEAN)
     tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "^2", "react": "^18"})

@@ -10,6 +10,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["DEFAULT_SINGLETONS", "doppelganger", "duplicate_singleton", "folder_size"]
@@ -32,6 +33,13 @@ DEFAULT_SINGLETONS = frozenset(
         "three",
     }
 )
+
+# A package whose copy of these differs from the copy its dependent loads fails in that dependent: a
+# component's hooks or render calls go to a framework instance that is not rendering (react's
+# "Invalid hook call", vue's lost current instance). Two copies of the others work while their
+# objects stay apart (swagger-ui-react's own react-redux under its own Provider): a warning, unless
+# the project names the package a singleton itself.
+_BOUND_TO_ONE_COPY = frozenset({"react", "react-dom", "preact", "vue", "@angular/core"})
 
 
 def folder_size(fs: FileSystem, folder: str, limit: int = 20000) -> int:
@@ -105,6 +113,10 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
 def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
     """## What it means
     Several versions of a package that must be loaded once (react, vue, graphql, ...) are installed.
+    It is an error where a package gets another copy of react, react-dom, preact, vue or
+    @angular/core (or of a singleton the project names) than a package or project depending on it
+    loads itself: that dependent loads both. Otherwise it is a warning: copies that one project
+    reaches by separate paths (a tool with its own react) work while their objects stay apart.
     ## Why it matters
     Two copies of such a library break at run time: "Invalid hook call", lost context, `instanceof`
     failures, two schema registries.
@@ -126,15 +138,46 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
         detail = "; ".join(
             f"{item.version} at {where(graph, item)} (used by {_users(graph, item)})" for item in instances
         )
-        together = _loaded_together(graph, instances, reach)
+        crossing = _crossing(graph, name, instances)
+        certain = crossing is not None and (name in _BOUND_TO_ONE_COPY or name in context.singletons)
+        if crossing is not None:
+            note = f" ({crossing})"
+        elif _loaded_together(graph, instances, reach):
+            note = " (one project reaches both, but no package that loads one depends on a package that gets the other)"
+        else:
+            note = " (each project or workspace reaches only one of them)"
         yield finding(
             "duplicate-singleton",
-            f"`{name}` must be loaded once but {len(versions)} versions are installed: {detail}"
-            + ("" if together else " (each project or workspace reaches only one of them)"),
-            severity=None if together else Severity.WARNING,
+            f"`{name}` must be loaded once but {len(versions)} versions are installed: {detail}" + note,
+            severity=None if certain else Severity.WARNING,
             package=package_ref(graph, instances[0]),
             fix=f'force one version: "overrides": {{"{name}": "<version>"}} (npm), pnpm.overrides, or yarn resolutions',
         )
+
+
+def _crossing(graph: DependencyGraph, name: str, instances: list[Instance]) -> str | None:
+    """A package that gets one copy of the singleton while a package or project depending on it
+    loads another itself: that dependent loads both, through the package and on its own (an app
+    rendering a component library that brings its own react). What it says, or None."""
+    copies = {item.path for item in instances}
+    for edge in graph.edges:
+        if edge.name != name or edge.kind is DependencyKind.DEV or edge.target is None:
+            continue
+        if edge.target.path not in copies:
+            continue
+        package = edge.source
+        for incoming in graph.dependents(package):
+            host = incoming.source
+            own = next(
+                (item.target for item in graph.edges_from(host) if item.name == name and item.target is not None),
+                None,
+            )
+            if own is not None and own.version != edge.target.version:
+                return (
+                    f"{host.label} loads {own.version} and depends on {package.label}, which gets "
+                    f"{edge.target.version} at {where(graph, edge.target)}"
+                )
+    return None
 
 
 def _loaded_together(graph: DependencyGraph, instances: list[Instance], reach: dict[str, set[str]]) -> bool:

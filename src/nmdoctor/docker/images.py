@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.commands import exact_version
 from nmdoctor.docker.dockerfile import Stage
-from nmdoctor.docker.project import context_ignores, is_workspace, read_text
+from nmdoctor.docker.project import context_ignores, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
@@ -264,6 +264,8 @@ def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str,
         return
     if read_text(fs, f"{context}/package.json") is None:
         return  # not a node project: no host node_modules to let in
+    if plug_n_play(fs, context):
+        return  # Yarn Plug'n'Play writes no node_modules, in the root or in workspaces
     root = context_ignores(fs, context, dockerfile, "node_modules")
     reason = None
     if root is None:

@@ -1,0 +1,77 @@
+"""nmdoctor docker on shapes the fifth held-out field batch showed (tests/field/docker, held-out-5):
+Yarn Plug'n'Play contexts, a package's Dockerfile built from the monorepo root, heredoc RUNs,
+package-manager install scripts piped to a shell, and compose services that run a node image as is."""
+
+from __future__ import annotations
+
+import pytest
+
+from nmdoctor.docker import docker_findings
+from nmdoctor.vfs import MemoryFS
+
+IGNORE = "node_modules\n"
+PACKAGE = '{"name": "app", "version": "1.0.0"}'
+WORKSPACE = '{"name": "root", "private": true, "workspaces": ["packages/*"]}'
+
+
+def run(
+    files: dict[str, str], compose: list[str] | None = None, folder: str = "/p"
+) -> list[tuple[str, str | None, int | None]]:
+    fs = MemoryFS.from_mapping({f"/p/{name}": text for name, text in files.items()})
+    return sorted((item.code, item.from_, item.line) for item in docker_findings(fs, folder, compose))
+
+
+BERRY_IMAGE = (
+    "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN corepack enable\nRUN yarn install --immutable\nUSER node\n"
+    "CMD node index.js\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("yarnrc", "found"),
+    [
+        # checked with yarn 4.18.1: no nodeLinker installs with PnP, no node_modules in the root or workspaces
+        ("enableGlobalCache: false\n", []),
+        ("nodeLinker: pnp\n", []),
+        ("nodeLinker: node-modules\n", [("node-modules-not-dockerignored", "Dockerfile", None)]),
+    ],
+)
+def test_plug_n_play_leaves_no_node_modules_to_ignore(yarnrc: str, found: list) -> None:
+    files = {
+        "Dockerfile": BERRY_IMAGE,
+        ".dockerignore": ".git\n",
+        ".yarnrc.yml": yarnrc,
+        "package.json": WORKSPACE,
+        "yarn.lock": "__metadata:\n  version: 8\n",
+        "packages/a/package.json": '{"name": "a"}',
+    }
+    assert run(files) == found
+
+
+def test_a_yarnrc_yml_beside_a_yarn_1_project_is_not_plug_n_play() -> None:
+    files = {
+        "Dockerfile": BERRY_IMAGE.replace("--immutable", "--frozen-lockfile"),
+        ".yarnrc.yml": "enableGlobalCache: false\n",
+        "package.json": '{"name": "app", "packageManager": "yarn@1.22.22"}',
+        "yarn.lock": "# yarn lockfile v1\n",
+    }
+    assert ("node-modules-not-dockerignored", "Dockerfile", None) in run(files)
+
+
+def test_a_package_dockerfile_whose_workdir_is_its_path_in_the_copied_context_is_built_from_the_root() -> None:
+    # COPY ./ /workspace then WORKDIR /workspace/packages/auth: the context is the monorepo root, with
+    # its .dockerignore and lockfile, not packages/auth
+    dockerfile = (
+        "FROM node:20\nRUN corepack enable\nCOPY ./ /workspace\nWORKDIR /workspace\nRUN npm install\n"
+        "WORKDIR /workspace/packages/auth\nUSER node\nCMD node index.js\n"
+    )
+    files = {
+        "packages/auth/Dockerfile": dockerfile,
+        "packages/auth/package.json": '{"name": "auth"}',
+        ".dockerignore": "node_modules\n**/node_modules\n",
+        "package.json": WORKSPACE,
+        "package-lock.json": "{}",
+    }
+    assert run(files, folder="/p/packages/auth") == []
+    del files[".dockerignore"]
+    assert run(files, folder="/p/packages/auth") == [("node-modules-not-dockerignored", "Dockerfile", None)]

@@ -75,3 +75,27 @@ def test_a_package_dockerfile_whose_workdir_is_its_path_in_the_copied_context_is
     assert run(files, folder="/p/packages/auth") == []
     del files[".dockerignore"]
     assert run(files, folder="/p/packages/auth") == [("node-modules-not-dockerignored", "Dockerfile", None)]
+
+
+def test_a_heredoc_run_is_one_script_at_its_run_line() -> None:
+    dockerfile = (
+        "# syntax = docker/dockerfile:1\nFROM node:20\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\n"
+        "RUN <<EOF\n    set -xe\n    npm install -g pnpm\nEOF\nRUN pnpm install --frozen-lockfile\nCOPY . .\n"
+        "USER node\nCMD node index.js\n"
+    )
+    files = {"Dockerfile": dockerfile, ".dockerignore": IGNORE, "package.json": PACKAGE, "pnpm-lock.yaml": ""}
+    assert run(files) == [("package-manager-floating", "Dockerfile", 5)]
+
+
+def test_a_heredoc_body_is_not_read_as_instructions() -> None:
+    # a config file's `user nginx;` and a python script's `from os import path` are file content,
+    # not a USER or a new stage
+    dockerfile = (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n"
+        "COPY <<EOF /etc/nginx/nginx.conf\nuser nginx;\nEOF\n"
+        "RUN python3 <<PY\nfrom os import path\nprint(path)\nPY\n"
+        "RUN cat <<'RC' > .npmrc\nuser=someone\nRC\n"
+        "CMD node index.js\n"
+    )
+    files = {"Dockerfile": dockerfile, ".dockerignore": IGNORE, "package.json": PACKAGE, "package-lock.json": "{}"}
+    assert run(files) == [("runs-as-root", "Dockerfile", 1)]

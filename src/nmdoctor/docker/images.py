@@ -121,6 +121,52 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                 )
 
 
+# a manager's own install script piped to a shell, and what pins its version
+_INSTALL_SCRIPTS = (
+    (
+        "bun",
+        re.compile(r"bun\.sh/install\b"),
+        re.compile(r"\bbun-v\d"),
+        'curl -fsSL https://bun.sh/install | bash -s "bun-v<x.y.z>"`, or build FROM `oven/bun:<x.y.z>',
+    ),
+    (
+        "pnpm",
+        re.compile(r"get\.pnpm\.io/install\.sh\b"),
+        re.compile(r"\bPNPM_VERSION=\s*[\"']?\d"),
+        "curl -fsSL https://get.pnpm.io/install.sh | env PNPM_VERSION=<x.y.z> sh -",
+    ),
+    (
+        "yarn",
+        re.compile(r"yarnpkg\.com/install\.sh\b"),
+        re.compile(r"--version[=\s]+[\"']?\d"),
+        "curl -o- -L https://yarnpkg.com/install.sh | bash -s -- --version <x.y.z>",
+    ),
+)
+_PIPED = re.compile(r"\b(?:curl|wget)\b[^|;&\n]*\|[^;&\n]*")
+
+
+def _install_scripts(stages: list[Stage], where: str) -> Iterator[Finding]:
+    """`curl https://bun.sh/install | bash` and the like install whatever release is newest."""
+    for stage in stages:
+        for text, line in stage.runs:
+            for pipeline in _PIPED.findall(text.replace("\\\n", " ")):
+                for manager, script, pinned, fix in _INSTALL_SCRIPTS:
+                    if (
+                        not script.search(pipeline)
+                        or pinned.search(pipeline)
+                        or pinned.search(" ".join(f"{name}={value}" for name, value in stage.env.items()))
+                    ):
+                        continue
+                    yield _finding(
+                        "package-manager-floating",
+                        f"`{pipeline.strip()}` in {where} installs the newest {manager} release: the package manager "
+                        "that reads the lockfile can change major under the image between builds",
+                        where,
+                        line,
+                        f"pin it: `{fix}`",
+                    )
+
+
 def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
     for item in shipped:
         stage = item.stage
@@ -301,6 +347,7 @@ def image_findings(
 ) -> Iterator[Finding]:
     """Every image-level hazard of one Dockerfile."""
     yield from _installs(stages, where)
+    yield from _install_scripts(stages, where)
     if len(stages) > 1:
         yield from _reinstalls(stages, shipped, where)
     yield from _users(stages, shipped, where)

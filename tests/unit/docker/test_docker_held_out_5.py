@@ -99,3 +99,34 @@ def test_a_heredoc_body_is_not_read_as_instructions() -> None:
     )
     files = {"Dockerfile": dockerfile, ".dockerignore": IGNORE, "package.json": PACKAGE, "package-lock.json": "{}"}
     assert run(files) == [("runs-as-root", "Dockerfile", 1)]
+
+
+@pytest.mark.parametrize(
+    ("installer", "floating"),
+    [
+        ("curl -fsSL https://bun.sh/install | bash", True),
+        ('curl -fsSL https://bun.sh/install | bash -s "bun-v1.2.19"', False),
+        ("curl -fsSL https://get.pnpm.io/install.sh | sh -", True),
+        ("curl -fsSL https://get.pnpm.io/install.sh | env PNPM_VERSION=10.14.0 sh -", False),
+        ("wget -qO- https://get.pnpm.io/install.sh | ENV=/root/.bashrc SHELL=/bin/bash bash -", True),
+        ("curl -o- -L https://yarnpkg.com/install.sh | bash", True),
+        ("curl -o- -L https://yarnpkg.com/install.sh | bash -s -- --version 1.22.22", False),
+        ("curl -fsSL https://example.com/install.sh | bash", False),
+    ],
+)
+def test_a_package_managers_install_script_piped_to_a_shell(installer: str, floating: bool) -> None:
+    dockerfile = (
+        f"FROM node:20\nWORKDIR /app\nRUN apt-get update && \\\n    {installer}\nCOPY . .\nRUN npm ci\nUSER node\n"
+        "CMD node index.js\n"
+    )
+    files = {"Dockerfile": dockerfile, ".dockerignore": IGNORE, "package.json": PACKAGE, "package-lock.json": "{}"}
+    assert run(files) == ([("package-manager-floating", "Dockerfile", 3)] if floating else [])
+
+
+def test_pnpm_version_set_by_env_pins_the_install_script() -> None:
+    dockerfile = (
+        "FROM node:20\nENV PNPM_VERSION=10.14.0\nWORKDIR /app\nRUN curl -fsSL https://get.pnpm.io/install.sh | sh -\n"
+        "COPY . .\nRUN pnpm install --frozen-lockfile\nUSER node\nCMD node index.js\n"
+    )
+    files = {"Dockerfile": dockerfile, ".dockerignore": IGNORE, "package.json": PACKAGE, "pnpm-lock.yaml": ""}
+    assert run(files) == []

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from nmdoctor.diagnostics.model import Finding
+from nmdoctor.docker.commands import classify, shell_segments
 from nmdoctor.docker.compose import ComposeError, Service, load_services, read_env_file
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
@@ -120,6 +121,26 @@ def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shippe
     return item
 
 
+_NODE_IMAGE = re.compile(r"(^|/)(?:node|javascript-node|typescript-node)(:|@|$)")
+
+
+def _plain_node_service(fs: FileSystem, folder: str, service: Service) -> list[Finding]:
+    """A service that runs a node image as it is (`image: node:20`, the project bind-mounted): what
+    its command does at every start. Its node_modules are whatever the command or the host put there."""
+    words = (service.entrypoint or []) + (service.command or [])
+    compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+    scripts = start_scripts(fs, folder, words, None, service.mounts, compose_dir, compose_dir)
+    findings = list(step_findings(folder, scripts, service.file, service.line))
+    commands = [classify(segment) for segment in shell_segments(scripts[0].text)]
+    if commands and all(
+        item is not None and (item.kind == "project" or item.manager == "corepack") for item in commands
+    ):
+        # a one-shot installer (`command: npm ci`) filling a bind or volume other services use: installing
+        # is its job, not a step before the app starts
+        findings = [finding for finding in findings if finding.code != "install-at-start"]
+    return findings
+
+
 def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> list[tuple[str, str]]:
     names = explicit if explicit else compose_files(fs, folder)
     stack = []
@@ -187,6 +208,9 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
             stage = image.stages[-1]
             scripts = start_scripts(fs, folder, start_words(None, stage), stage, [], image.context, image.context)
             findings += step_findings(folder, scripts[1:], where, stage.line)
+    for service in services:
+        if not service.dockerfile and service.image not in by_image and _NODE_IMAGE.search(service.image or ""):
+            findings += _plain_node_service(fs, folder, service)
     sharing: dict[str, list[str]] = {}
     for service in services:
         for mount in service.mounts:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, Severity
-from nmdoctor.docker.commands import exact_version
+from nmdoctor.docker.commands import exact_version, floating_install_scripts, floating_managers
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.project import context_ignores, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem
@@ -22,7 +22,6 @@ from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["Shipped", "image_findings"]
 
-_MANAGERS = ("npm", "pnpm", "yarn", "bun")
 _NODE_WORDS = re.compile(
     r"(^|[/\s\"'])(node|nodejs|npm|npx|yarn|pnpm|bun|nodemon|next|nuxt|tsx|ts-node|pm2|pm2-runtime|remix-serve)(\s|$|[\"'])|\.(?:c|m)?js\b"
 )
@@ -46,17 +45,6 @@ def _finding(code: str, message: str, where: str, line: int | None, fix: str) ->
 
 def _is_root(user: str | None) -> bool:
     return (user or "").split(":")[0] in ("", "root", "0")
-
-
-def _manager_name(spec: str) -> str:
-    return spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
-
-
-def _unpinned(spec: str) -> bool:
-    """No version, or a dist-tag (`latest`, `next`): it moves across majors between builds. A
-    version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major."""
-    version = spec[spec.rfind("@") + 1 :] if spec.rfind("@") > 0 else ""
-    return not version or not re.match(r"^[\^~=v]?\d", version)
 
 
 def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
@@ -102,13 +90,7 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "declare them in package.json so the lockfile pins them, or give each an exact version "
                     "(`name@1.2.3`)",
                 )
-            floating = [
-                name
-                for name in command.names
-                if command.kind == "global" and _manager_name(name) in _MANAGERS and _unpinned(name)
-            ]
-            if command.manager == "corepack" and command.names[:1] == ("prepare",):
-                floating = [name for name in command.names[1:] if not name.startswith("-") and _unpinned(name)]
+            floating = floating_managers(command)
             if floating:
                 yield _finding(
                     "package-manager-floating",
@@ -121,50 +103,19 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                 )
 
 
-# a manager's own install script piped to a shell, and what pins its version
-_INSTALL_SCRIPTS = (
-    (
-        "bun",
-        re.compile(r"bun\.sh/install\b"),
-        re.compile(r"\bbun-v\d"),
-        'curl -fsSL https://bun.sh/install | bash -s "bun-v<x.y.z>"`, or build FROM `oven/bun:<x.y.z>',
-    ),
-    (
-        "pnpm",
-        re.compile(r"get\.pnpm\.io/install\.sh\b"),
-        re.compile(r"\bPNPM_VERSION=\s*[\"']?\d"),
-        "curl -fsSL https://get.pnpm.io/install.sh | env PNPM_VERSION=<x.y.z> sh -",
-    ),
-    (
-        "yarn",
-        re.compile(r"yarnpkg\.com/install\.sh\b"),
-        re.compile(r"--version[=\s]+[\"']?\d"),
-        "curl -o- -L https://yarnpkg.com/install.sh | bash -s -- --version <x.y.z>",
-    ),
-)
-_PIPED = re.compile(r"\b(?:curl|wget)\b[^|;&\n]*\|[^;&\n]*")
-
-
 def _install_scripts(stages: list[Stage], where: str) -> Iterator[Finding]:
     """`curl https://bun.sh/install | bash` and the like install whatever release is newest."""
     for stage in stages:
         for text, line in stage.runs:
-            for pipeline in _PIPED.findall(text.replace("\\\n", " ")):
-                for manager, script, pinned, fix in _INSTALL_SCRIPTS:
-                    if (
-                        not script.search(pipeline)
-                        or pinned.search(pipeline)
-                        or pinned.search(" ".join(f"{name}={value}" for name, value in stage.env.items()))
-                    ):
-                        continue
-                    yield _finding(
-                        "package-manager-floating",
-                        f"`{pipeline.strip()}` in {where} installs the newest {manager} release: the package manager "
-                        "that reads the lockfile can change major under the image between builds",
-                        where,
-                        line,
-                        f"pin it: `{fix}`",
-                    )
+            for pipeline, manager, fix in floating_install_scripts(text, stage.env):
+                yield _finding(
+                    "package-manager-floating",
+                    f"`{pipeline}` in {where} installs the newest {manager} release: the package manager "
+                    "that reads the lockfile can change major under the image between builds",
+                    where,
+                    line,
+                    f"pin it: `{fix}`",
+                )
 
 
 def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:

@@ -130,3 +130,57 @@ def test_pnpm_version_set_by_env_pins_the_install_script() -> None:
     )
     files = {"Dockerfile": dockerfile, ".dockerignore": IGNORE, "package.json": PACKAGE, "pnpm-lock.yaml": ""}
     assert run(files) == []
+
+
+PLAIN = (
+    "services:\n  web:\n    image: {image}\n    working_dir: /home/node/app\n    volumes:\n"
+    "      - .:/home/node/app\n      - node_modules:/home/node/app/node_modules\n"
+    '    command: sh -c "{command}"\nvolumes:\n  node_modules:\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("image", "command", "found"),
+    [
+        (
+            "node:20-alpine",
+            "corepack enable && corepack prepare pnpm@latest --activate && pnpm install && pnpm dev",
+            [
+                ("install-at-start", "docker-compose.yml", 2),
+                ("package-manager-floating", "docker-compose.yml", 2),
+            ],
+        ),
+        (
+            "node:20-alpine",
+            "corepack enable && corepack prepare pnpm@9.0.0 --activate && pnpm install && pnpm dev",
+            [("install-at-start", "docker-compose.yml", 2)],
+        ),
+        ("node:20-alpine", "yarn dev", []),
+        ("docker.io/library/node:22", "npm ci && npm start", [("install-at-start", "docker-compose.yml", 2)]),
+        ("python:3.12", "npm ci && npm start", []),  # not a node image: not what this command reads
+    ],
+)
+def test_a_service_running_a_node_image_as_is(image: str, command: str, found: list) -> None:
+    files = {"docker-compose.yml": PLAIN.format(image=image, command=command), "package.json": PACKAGE}
+    assert run(files) == found
+
+
+def test_a_package_manager_installed_unpinned_by_an_entrypoint_at_every_start() -> None:
+    dockerfile = (
+        'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nENTRYPOINT ["/app/entrypoint.sh"]\n'
+        'CMD ["node", "index.js"]\n'
+    )
+    entrypoint = '#!/bin/sh\nset -e\nnpm i -g pnpm\nexec "$@"\n'
+    files = {
+        "Dockerfile": dockerfile,
+        "entrypoint.sh": entrypoint,
+        ".dockerignore": IGNORE,
+        "package.json": PACKAGE,
+        "package-lock.json": "{}",
+    }
+    assert run(files) == [("package-manager-floating", "entrypoint.sh", 3)]
+
+
+def test_a_one_shot_installer_service_does_not_install_at_start() -> None:
+    compose = PLAIN.format(image="node:20", command="corepack enable && pnpm install --frozen-lockfile")
+    assert run({"docker-compose.yml": compose, "package.json": PACKAGE}) == []

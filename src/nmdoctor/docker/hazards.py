@@ -8,6 +8,7 @@ installs and runs (``images``, ``runtime``).
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -138,7 +139,19 @@ def _plain_node_service(fs: FileSystem, folder: str, service: Service) -> list[F
         # a one-shot installer (`command: npm ci`) filling a bind or volume other services use: installing
         # is its job, not a step before the app starts
         findings = [finding for finding in findings if finding.code != "install-at-start"]
-    return findings
+    app = posixpath.normpath(service.working_dir or "/app")
+    return [
+        dataclasses.replace(
+            finding,
+            fix="build the service from a Dockerfile that installs them (`COPY package.json <lockfile> ./` then "
+            f"`npm ci` in {app}), and mount an anonymous volume over {posixpath.join(app, 'node_modules')} (`- "
+            f"{posixpath.join(app, 'node_modules')}`), which Docker fills from the image; start with `docker compose "
+            "up --build --renew-anon-volumes` after dependency changes",
+        )
+        if finding.code == "install-at-start" and finding.from_ == service.file
+        else finding
+        for finding in findings
+    ]
 
 
 def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> list[tuple[str, str]]:

@@ -28,6 +28,13 @@ def start_words(service: Service | None, stage: Stage) -> list[str]:
     return (stage.entrypoint or []) + (command or [])
 
 
+def _pinned_form(manager: str, spec: str) -> str:
+    name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+    if manager == "corepack":
+        return f"corepack prepare {name}@<x.y.z> --activate"
+    return f"{manager} install -g {name}@<x.y.z>" if manager != "yarn" else f"yarn global add {name}@<x.y.z>"
+
+
 def _floating_at_start(script: Script, where: str, inline_line: int) -> Iterator[Finding]:
     """A start script that installs a package manager without a version gets another one as it is
     released: `corepack prepare pnpm@latest`, `npm i -g pnpm`, `curl https://bun.sh/install | bash`."""
@@ -46,8 +53,8 @@ def _floating_at_start(script: Script, where: str, inline_line: int) -> Iterator
                     from_=where,
                     line=line,
                     column=1,
-                    fix="pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
-                    "`corepack enable`",
+                    fix=f"pin it: `{_pinned_form(command.manager, floating[0])}`, or set `packageManager` in "
+                    "package.json and run `corepack enable`",
                 )
         for pipeline, manager, fix in floating_install_scripts(text, {}):
             yield Finding(

@@ -184,3 +184,14 @@ def test_a_package_manager_installed_unpinned_by_an_entrypoint_at_every_start() 
 def test_a_one_shot_installer_service_does_not_install_at_start() -> None:
     compose = PLAIN.format(image="node:20", command="corepack enable && pnpm install --frozen-lockfile")
     assert run({"docker-compose.yml": compose, "package.json": PACKAGE}) == []
+
+
+def test_the_fixes_for_a_plain_node_service_fit_a_service_without_a_dockerfile() -> None:
+    compose = PLAIN.format(image="node:20", command="corepack prepare pnpm@latest --activate && pnpm i && pnpm dev")
+    fs = MemoryFS.from_mapping({"/p/docker-compose.yml": compose, "/p/package.json": PACKAGE})
+    fixes = {item.code: item.fix or "" for item in docker_findings(fs, "/p")}
+    assert (
+        "anonymous volume over /home/node/app/node_modules (`- /home/node/app/node_modules`)"
+        in fixes["install-at-start"]
+    )
+    assert fixes["package-manager-floating"].startswith("pin it: `corepack prepare pnpm@<x.y.z> --activate`")

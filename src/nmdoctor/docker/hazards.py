@@ -80,10 +80,12 @@ def _stage_for(image: _Image, target: str | None) -> Stage:
     return next((stage for stage in image.stages if target and stage.name == target), image.stages[-1])
 
 
-def _service_words(service: Service) -> list[str] | None:
+def _service_words(service: Service, stage: Stage) -> list[str] | None:
+    """What the service starts, when compose overrides the image's: a `command:` replaces only CMD
+    (the image's ENTRYPOINT still runs first); an `entrypoint:` replaces ENTRYPOINT and drops CMD."""
     if service.entrypoint is None and service.command is None:
         return None
-    return (service.entrypoint or []) + (service.command or [])
+    return start_words(service, stage)
 
 
 _DROP = re.compile(
@@ -186,7 +188,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         if image is None:
             continue
         stage = _stage_for(image, service.target)
-        image.shipped.append(Shipped(stage, service.user, _service_words(service)))
+        image.shipped.append(Shipped(stage, service.user, _service_words(service, stage)))
         image.services.append(service)
         built.append((service, image))
     by_image = {service.image: pair for pair in built for service in [pair[0]] if service.image}

@@ -195,3 +195,26 @@ def test_the_fixes_for_a_plain_node_service_fit_a_service_without_a_dockerfile()
         in fixes["install-at-start"]
     )
     assert fixes["package-manager-floating"].startswith("pin it: `corepack prepare pnpm@<x.y.z> --activate`")
+
+
+def test_a_compose_command_keeps_the_images_entrypoint_that_drops_privileges() -> None:
+    # `command:` replaces CMD only: the image's ENTRYPOINT still runs and execs the app as node
+    dockerfile = (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCOPY entrypoint.sh /\n"
+        'ENTRYPOINT ["/bin/sh", "/entrypoint.sh"]\nCMD ["node", "app.js"]\n'
+    )
+    entrypoint = '#!/bin/sh\nchown node /app/cache\nexec runuser -u node -- "$@"\n'
+    compose = 'services:\n  app:\n    build: .\n    user: root\n    command: ["node", "--watch", "app.js"]\n'
+    files = {
+        "Dockerfile": dockerfile,
+        "entrypoint.sh": entrypoint,
+        "docker-compose.yml": compose,
+        ".dockerignore": IGNORE,
+        "package.json": PACKAGE,
+        "package-lock.json": "{}",
+    }
+    assert run(files) == []
+    overridden = compose.replace("    command:", '    entrypoint: ["node"]\n    command:').replace(
+        '"node", "--watch"', '"--watch"'
+    )
+    assert run({**files, "docker-compose.yml": overridden}) == [("runs-as-root", "Dockerfile", 1)]

@@ -256,41 +256,68 @@ def _workspace_folders(fs: FileSystem, context: str) -> list[str]:
     return folders or ["packages/x"]
 
 
+def _package_folders(fs: FileSystem, stages: list[Stage], context: str) -> list[str]:
+    """Context folders holding a package.json that a COPY brings in whole (`COPY services/api/ ...`)."""
+    found: list[str] = []
+    for stage in stages:
+        for copy in stage.copies:
+            if copy.from_stage is not None or copy.whole_context:
+                continue
+            for source in copy.sources:
+                folder = posixpath.normpath(source.strip("/")).removeprefix("./")
+                if any(char in folder for char in "*?$") or folder in (".", "") or folder in found:
+                    continue
+                if read_text(fs, f"{context}/{folder}/package.json") is not None:
+                    found.append(folder)
+    return found
+
+
 def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:
-    if not any(copy.whole_context for stage in stages for copy in stage.copies):
+    whole = any(copy.whole_context for stage in stages for copy in stage.copies)
+    folders = _package_folders(fs, stages, context)
+    if not whole and not folders:
         return
-    if read_text(fs, f"{context}/package.json") is None:
-        return  # not a node project: no host node_modules to let in
     if plug_n_play(fs, context):
         return  # Yarn Plug'n'Play writes no node_modules, in the root or in workspaces
     root = context_ignores(fs, context, dockerfile, "node_modules")
     reason = None
-    if root is None:
-        reason = "there is no .dockerignore"
-    elif not root:
-        reason = ".dockerignore does not exclude node_modules"
-    elif is_workspace(fs, context) and not all(
-        context_ignores(fs, context, dockerfile, f"{folder}/node_modules") for folder in _workspace_folders(fs, context)
-    ):
+    if whole and read_text(fs, f"{context}/package.json") is not None:  # else not a node project
+        if root is None:
+            reason = "there is no .dockerignore"
+        elif not root:
+            reason = ".dockerignore does not exclude node_modules"
+        elif is_workspace(fs, context) and not all(
+            context_ignores(fs, context, dockerfile, f"{folder}/node_modules")
+            for folder in _workspace_folders(fs, context)
+        ):
+            reason = (
+                "the project is a workspace and .dockerignore excludes only the root node_modules (Docker matches "
+                "`node_modules` at the context root only)"
+            )
+        copied = "the whole build context"
+    if reason is None:
+        kept = [folder for folder in folders if not context_ignores(fs, context, dockerfile, f"{folder}/node_modules")]
+        if not kept:
+            return
+        copied = f"the package folder{'s' if len(kept) > 1 else ''} {', '.join(f'{item}/' for item in kept[:3])}"
+        copied += f" and {len(kept) - 3} more" if len(kept) > 3 else ""
         reason = (
-            "the project is a workspace and .dockerignore excludes only the root node_modules (Docker matches "
-            "`node_modules` at the context root only)"
+            "there is no .dockerignore" if root is None else f".dockerignore does not exclude {kept[0]}/node_modules"
         )
-    if reason:
-        fix = (
-            "add `**/node_modules` to .dockerignore"
-            if root
-            else "add `node_modules` and `**/node_modules` to .dockerignore"
-        )
-        yield Finding(
-            "node-modules-not-dockerignored",
-            Severity.WARNING,
-            f"{where} copies the whole build context and {reason}: the host's node_modules (other OS, other "
-            "versions) can enter the image over the installed one",
-            None,
-            from_=where,
-            fix=fix,
-        )
+    fix = (
+        "add `**/node_modules` to .dockerignore"
+        if root
+        else "add `node_modules` and `**/node_modules` to .dockerignore"
+    )
+    yield Finding(
+        "node-modules-not-dockerignored",
+        Severity.WARNING,
+        f"{where} copies {copied} and {reason}: the host's node_modules (other OS, other versions) can enter the "
+        "image over the installed one",
+        None,
+        from_=where,
+        fix=fix,
+    )
 
 
 def image_findings(

@@ -218,3 +218,40 @@ def test_a_compose_command_keeps_the_images_entrypoint_that_drops_privileges() -
         '"node", "--watch"', '"--watch"'
     )
     assert run({**files, "docker-compose.yml": overridden}) == [("runs-as-root", "Dockerfile", 1)]
+
+
+@pytest.mark.parametrize(
+    ("ignore", "reason"),
+    [
+        (None, "there is no .dockerignore"),
+        ("node_modules\n", ".dockerignore does not exclude services/chat/node_modules"),
+        ("node_modules\n**/node_modules\n", None),
+    ],
+)
+def test_a_copied_package_folder_brings_its_node_modules(ignore: str | None, reason: str | None) -> None:
+    # COPY services/chat/ after the install: the host's services/chat/node_modules (yarn's
+    # node-modules linker leaves a workspace's unhoisted packages there) comes in over the image's
+    dockerfile = (
+        "FROM node:20\nWORKDIR /w\nCOPY package.json yarn.lock .yarnrc.yml ./\n"
+        "COPY services/chat/package.json services/chat/\nRUN corepack enable && yarn workspaces focus chat\n"
+        "COPY services/chat/ services/chat/\nCOPY config/ config/\nWORKDIR /w/services/chat\nUSER node\n"
+        "CMD node app.js\n"
+    )
+    files = {
+        "Dockerfile": dockerfile,
+        "package.json": '{"name": "root", "private": true, "workspaces": ["services/*"]}',
+        "yarn.lock": "__metadata:\n  version: 8\n",
+        ".yarnrc.yml": "nodeLinker: node-modules\n",
+        "services/chat/package.json": '{"name": "chat"}',
+        "config/settings.js": "",
+    }
+    if ignore is not None:
+        files[".dockerignore"] = ignore
+    fs = MemoryFS.from_mapping({f"/p/{name}": text for name, text in files.items()})
+    found = [item for item in docker_findings(fs, "/p") if item.code == "node-modules-not-dockerignored"]
+    if reason is None:
+        assert found == []
+    else:
+        assert [item.message.split(": the host")[0] for item in found] == [
+            f"Dockerfile copies the package folder services/chat/ and {reason}"
+        ]

@@ -400,10 +400,11 @@ def _instructions(structure: list[dict]) -> Iterator[tuple[str, str, int]]:
                     break
             bodies.append("\n".join(body))
         command = _HEREDOC.sub("", value).strip()
-        if instruction == "RUN":
-            shell = re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", command)
-            script = "\n".join(bodies) if shell == "" or _SHELLS.match(shell) else ""
-            yield instruction, f"{command[: len(command) - len(shell)]}\n{script}", line
+        shell = re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", command)
+        if instruction == "RUN" and (shell == "" or _SHELLS.match(shell)):
+            yield instruction, f"{command[: len(command) - len(shell)]}\n" + "\n".join(bodies), line
+        elif instruction == "RUN":
+            yield instruction, command, line  # the bodies are its input: a file (`cat <<EOF > f`), a script
         else:
             yield instruction, command, line
 

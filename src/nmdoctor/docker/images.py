@@ -257,7 +257,8 @@ def _workspace_folders(fs: FileSystem, context: str) -> list[str]:
 
 
 def _package_folders(fs: FileSystem, stages: list[Stage], context: str) -> list[str]:
-    """Context folders holding a package.json that a COPY brings in whole (`COPY services/api/ ...`)."""
+    """Context folders holding a package.json that a COPY brings in whole (`COPY services/api/ ...`),
+    or that a copied folder of packages holds (`COPY packages/ ...`)."""
     found: list[str] = []
     for stage in stages:
         for copy in stage.copies:
@@ -269,6 +270,17 @@ def _package_folders(fs: FileSystem, stages: list[Stage], context: str) -> list[
                     continue
                 if read_text(fs, f"{context}/{folder}/package.json") is not None:
                     found.append(folder)
+                    continue
+                try:  # a folder of packages (`COPY packages/ ./packages/`) brings each one's node_modules
+                    names = sorted(fs.listdir(f"{context}/{folder}"))
+                except OSError:
+                    continue
+                found += [
+                    f"{folder}/{name}"
+                    for name in names
+                    if read_text(fs, f"{context}/{folder}/{name}/package.json") is not None
+                    and f"{folder}/{name}" not in found
+                ]
     return found
 
 

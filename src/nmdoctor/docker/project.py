@@ -145,10 +145,11 @@ def is_workspace(fs: FileSystem, context: str) -> bool:
 
 def plug_n_play(fs: FileSystem, context: str) -> bool:
     """Does the context install with Yarn Plug'n'Play (berry's default linker), which writes no
-    node_modules anywhere? A .yarnrc.yml without ``nodeLinker`` (or ``nodeLinker: pnp``), yarn.lock the
-    only lockfile, and no ``packageManager`` naming yarn 1 (which ignores .yarnrc.yml)."""
+    node_modules anywhere? A .yarnrc.yml without ``nodeLinker`` (or ``nodeLinker: pnp``), a berry
+    yarn.lock the only lockfile, and no yarn 1 named by ``packageManager`` or ``yarnPath``."""
     text = read_text(fs, f"{context}/.yarnrc.yml")
-    if text is None or read_text(fs, f"{context}/yarn.lock") is None:
+    lockfile = read_text(fs, f"{context}/yarn.lock")
+    if text is None or lockfile is None or "# yarn lockfile v1" in lockfile[:300]:
         return False
     if any(read_text(fs, f"{context}/{name}") is not None for name in ("package-lock.json", "pnpm-lock.yaml")):
         return False
@@ -158,8 +159,11 @@ def plug_n_play(fs: FileSystem, context: str) -> bool:
         settings = load_yaml(text)
     except YAMLError:
         return False
-    linker = settings.get("nodeLinker", "pnp") if isinstance(settings, dict) else "pnp"
-    return str(linker).strip() == "pnp"
+    if not isinstance(settings, dict):
+        return True
+    if re.search(r"yarn-1\.[\d.]+\.c?js$", str(settings.get("yarnPath", ""))):
+        return False  # yarn 1 reads yarnPath from .yarnrc.yml, and never links with PnP
+    return str(settings.get("nodeLinker", "pnp")).strip() == "pnp"
 
 
 def context_ignores(fs: FileSystem, context: str, dockerfile: str, path: str) -> bool | None:

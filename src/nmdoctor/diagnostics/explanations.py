@@ -51,9 +51,10 @@ only when the lockfile changed: `nmdoctor volume-sync`.""",
     "package-manager-floating": (
         "warning",
         """## What it means
-The image installs its package manager with no version or by a tag (`npm i -g pnpm`,
-`npm i -g npm@latest`, `corepack prepare pnpm@latest`). A version number or range (`pnpm@9`) is
-not this: it stays within one major.
+The image, or a start script or compose command, installs its package manager with no version
+or by a tag (`npm i -g pnpm`, `npm i -g npm@latest`, `corepack prepare pnpm@latest`, `curl -fsSL
+https://bun.sh/install | bash`). A version number or range (`pnpm@9`) is not this: it stays within
+one major.
 ## Why it matters
 The tool that reads the lockfile changes between builds: a new major can reject or rewrite the
 lockfile, or resolve differently, with no change in the repository.
@@ -118,9 +119,10 @@ Any compromised dependency owns the container.
     "node-modules-not-dockerignored": (
         "warning",
         """## What it means
-A Dockerfile copies the whole build context and the context's .dockerignore does not exclude
-node_modules. Docker matches `node_modules` at the context root only: workspaces need
-`**/node_modules`.
+A Dockerfile copies the whole build context, or a package folder (`COPY services/api/ ...`), and
+the context's .dockerignore does not exclude the node_modules in it. Docker matches `node_modules`
+at the context root only: workspaces need `**/node_modules`. Yarn Plug'n'Play writes no
+node_modules and is not this.
 ## Why it matters
 The host's node_modules (built for another OS, other versions) enters the image over the installed one.
 ## How to fix

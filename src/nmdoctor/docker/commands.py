@@ -10,7 +10,15 @@ import re
 import shlex
 from dataclasses import dataclass
 
-__all__ = ["PmCommand", "classify", "exact_version", "package_commands", "shell_segments"]
+__all__ = [
+    "PmCommand",
+    "classify",
+    "exact_version",
+    "floating_install_scripts",
+    "floating_managers",
+    "package_commands",
+    "shell_segments",
+]
 
 _SEPARATORS = re.compile(r"&&|\|\||;|\n|(?<!\|)\|(?!\|)")
 _VALUE_OPTIONS = {
@@ -146,4 +154,63 @@ def package_commands(text: str) -> list[tuple[PmCommand, str | None]]:
         command = _classify(words, segment)
         if command is not None:
             found.append((command, cwd))
+    return found
+
+
+def _manager_name(spec: str) -> str:
+    return spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+
+
+def _unpinned(spec: str) -> bool:
+    """No version, or a dist-tag (`latest`, `next`): it moves across majors between builds. A
+    version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major."""
+    version = spec[spec.rfind("@") + 1 :] if spec.rfind("@") > 0 else ""
+    return not version or not re.match(r"^[\^~=v]?\d", version)
+
+
+def floating_managers(command: PmCommand) -> list[str]:
+    """The package managers a command installs without a version or by a tag (`npm i -g pnpm`,
+    `corepack prepare pnpm@latest`)."""
+    if command.manager == "corepack" and command.names[:1] == ("prepare",):
+        return [name for name in command.names[1:] if not name.startswith("-") and _unpinned(name)]
+    return [
+        name
+        for name in command.names
+        if command.kind == "global" and _manager_name(name) in _MANAGERS and _unpinned(name)
+    ]
+
+
+# a manager's own install script piped to a shell, what pins its version, and the pinned form
+_INSTALL_SCRIPTS = (
+    (
+        "bun",
+        re.compile(r"bun\.sh/install\b"),
+        re.compile(r"\bbun-v\d"),
+        'curl -fsSL https://bun.sh/install | bash -s "bun-v<x.y.z>"`, or build FROM `oven/bun:<x.y.z>',
+    ),
+    (
+        "pnpm",
+        re.compile(r"get\.pnpm\.io/install\.sh\b"),
+        re.compile(r"\bPNPM_VERSION=\s*[\"']?\d"),
+        "curl -fsSL https://get.pnpm.io/install.sh | env PNPM_VERSION=<x.y.z> sh -",
+    ),
+    (
+        "yarn",
+        re.compile(r"yarnpkg\.com/install\.sh\b"),
+        re.compile(r"--version[=\s]+[\"']?\d"),
+        "curl -o- -L https://yarnpkg.com/install.sh | bash -s -- --version <x.y.z>",
+    ),
+)
+_PIPED = re.compile(r"\b(?:curl|wget)\b[^|;&\n]*\|[^;&\n]*")
+
+
+def floating_install_scripts(text: str, env: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(pipeline, manager, pinned form) of each manager install script piped to a shell with no
+    version (`curl -fsSL https://bun.sh/install | bash`); ``env`` may pin it (``PNPM_VERSION``)."""
+    settings = " ".join(f"{name}={value}" for name, value in env.items())
+    found = []
+    for pipeline in _PIPED.findall(text.replace("\\\n", " ")):
+        for manager, script, pinned, fix in _INSTALL_SCRIPTS:
+            if script.search(pipeline) and not pinned.search(pipeline) and not pinned.search(settings):
+                found.append((pipeline.strip(), manager, fix))
     return found

@@ -14,7 +14,7 @@ import json
 import posixpath
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from dockerfile_parse import DockerfileParser
@@ -369,6 +369,46 @@ def _project_root(stage: Stage, cwd: str) -> str:
         folder = posixpath.dirname(folder)
 
 
+_HEREDOC = re.compile(r"<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")
+_SHELLS = re.compile(r"^(?:(?:/usr)?/bin/)?(?:sh|bash|ash|dash|zsh)(?:\s+-[A-Za-z]+)*$")
+
+
+def _instructions(structure: list[dict]) -> Iterator[tuple[str, str, int]]:
+    """(instruction, value, line) of each instruction, heredocs (``RUN <<EOF`` ... ``EOF``) folded in.
+
+    dockerfile-parse reads a heredoc's body lines as instructions of their own (a ``user nginx;`` line
+    of a config file would be a USER). A RUN's body, when a shell runs it, is the RUN's script; any
+    other body (a file a COPY writes, a python script) is dropped."""
+    index = 0
+    while index < len(structure):
+        item = structure[index]
+        instruction, value, line = item["instruction"].upper(), item["value"], item["startline"] + 1
+        index += 1
+        markers = list(_HEREDOC.finditer(value)) if instruction in ("RUN", "COPY", "ADD") else []
+        if not markers:
+            yield instruction, value, line
+            continue
+        bodies: list[str] = []
+        for marker in markers:
+            body: list[str] = []
+            while index < len(structure):
+                lines = structure[index]["content"].splitlines()
+                index += 1
+                end = next((n for n, text in enumerate(lines) if text.strip() == marker.group(3)), None)
+                body += lines if end is None else lines[:end]
+                if end is not None:
+                    break
+            bodies.append("\n".join(body))
+        command = _HEREDOC.sub("", value).strip()
+        shell = re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", command)
+        if instruction == "RUN" and (shell == "" or _SHELLS.match(shell)):
+            yield instruction, f"{command[: len(command) - len(shell)]}\n" + "\n".join(bodies), line
+        elif instruction == "RUN":
+            yield instruction, command, line  # the bodies are its input: a file (`cat <<EOF > f`), a script
+        else:
+            yield instruction, command, line
+
+
 def parse_dockerfile(
     text: str,
     has_context_file: Callable[[str], bool] | None = None,
@@ -386,10 +426,7 @@ def parse_dockerfile(
         read_context or (lambda _name: None),
     )
     parser = DockerfileParser(fileobj=io.BytesIO(text.encode()))
-    for item in parser.structure:
-        instruction = item["instruction"].upper()
-        value = item["value"]
-        line = item["startline"] + 1
+    for instruction, value, line in _instructions(parser.structure):
         stage = builder.stages[-1] if builder.stages else None
         if instruction == "ARG":
             for word in _words(value):

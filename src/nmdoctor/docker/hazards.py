@@ -8,11 +8,13 @@ installs and runs (``images``, ``runtime``).
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from dataclasses import dataclass, field
 
 from nmdoctor.diagnostics.model import Finding
+from nmdoctor.docker.commands import classify, shell_segments
 from nmdoctor.docker.compose import ComposeError, Service, load_services, read_env_file
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
@@ -78,10 +80,12 @@ def _stage_for(image: _Image, target: str | None) -> Stage:
     return next((stage for stage in image.stages if target and stage.name == target), image.stages[-1])
 
 
-def _service_words(service: Service) -> list[str] | None:
+def _service_words(service: Service, stage: Stage) -> list[str] | None:
+    """What the service starts, when compose overrides the image's: a `command:` replaces only CMD
+    (the image's ENTRYPOINT still runs first); an `entrypoint:` replaces ENTRYPOINT and drops CMD."""
     if service.entrypoint is None and service.command is None:
         return None
-    return (service.entrypoint or []) + (service.command or [])
+    return start_words(service, stage)
 
 
 _DROP = re.compile(
@@ -120,6 +124,38 @@ def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shippe
     return item
 
 
+_NODE_IMAGE = re.compile(r"(^|/)(?:node|javascript-node|typescript-node)(:|@|$)")
+
+
+def _plain_node_service(fs: FileSystem, folder: str, service: Service) -> list[Finding]:
+    """A service that runs a node image as it is (`image: node:20`, the project bind-mounted): what
+    its command does at every start. Its node_modules are whatever the command or the host put there."""
+    words = (service.entrypoint or []) + (service.command or [])
+    compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+    scripts = start_scripts(fs, folder, words, None, service.mounts, compose_dir, compose_dir)
+    findings = list(step_findings(folder, scripts, service.file, service.line))
+    commands = [classify(segment) for segment in shell_segments(scripts[0].text)]
+    if commands and all(
+        item is not None and (item.kind == "project" or item.manager == "corepack") for item in commands
+    ):
+        # a one-shot installer (`command: npm ci`) filling a bind or volume other services use: installing
+        # is its job, not a step before the app starts
+        findings = [finding for finding in findings if finding.code != "install-at-start"]
+    app = posixpath.normpath(service.working_dir or "/app")
+    return [
+        dataclasses.replace(
+            finding,
+            fix="build the service from a Dockerfile that installs them (`COPY package.json <lockfile> ./` then "
+            f"`npm ci` in {app}), and mount an anonymous volume over {posixpath.join(app, 'node_modules')} (`- "
+            f"{posixpath.join(app, 'node_modules')}`), which Docker fills from the image; start with `docker compose "
+            "up --build --renew-anon-volumes` after dependency changes",
+        )
+        if finding.code == "install-at-start" and finding.from_ == service.file
+        else finding
+        for finding in findings
+    ]
+
+
 def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> list[tuple[str, str]]:
     names = explicit if explicit else compose_files(fs, folder)
     stack = []
@@ -152,7 +188,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         if image is None:
             continue
         stage = _stage_for(image, service.target)
-        image.shipped.append(Shipped(stage, service.user, _service_words(service)))
+        image.shipped.append(Shipped(stage, service.user, _service_words(service, stage)))
         image.services.append(service)
         built.append((service, image))
     by_image = {service.image: pair for pair in built for service in [pair[0]] if service.image}
@@ -187,6 +223,9 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
             stage = image.stages[-1]
             scripts = start_scripts(fs, folder, start_words(None, stage), stage, [], image.context, image.context)
             findings += step_findings(folder, scripts[1:], where, stage.line)
+    for service in services:
+        if not service.dockerfile and service.image not in by_image and _NODE_IMAGE.search(service.image or ""):
+            findings += _plain_node_service(fs, folder, service)
     sharing: dict[str, list[str]] = {}
     for service in services:
         for mount in service.mounts:

@@ -13,16 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, Severity
-from nmdoctor.docker.commands import exact_version
+from nmdoctor.docker.commands import exact_version, floating_install_scripts, floating_managers
 from nmdoctor.docker.dockerfile import Stage
-from nmdoctor.docker.project import context_ignores, is_workspace, read_text
+from nmdoctor.docker.project import context_ignores, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["Shipped", "image_findings"]
 
-_MANAGERS = ("npm", "pnpm", "yarn", "bun")
 _NODE_WORDS = re.compile(
     r"(^|[/\s\"'])(node|nodejs|npm|npx|yarn|pnpm|bun|nodemon|next|nuxt|tsx|ts-node|pm2|pm2-runtime|remix-serve)(\s|$|[\"'])|\.(?:c|m)?js\b"
 )
@@ -46,17 +45,6 @@ def _finding(code: str, message: str, where: str, line: int | None, fix: str) ->
 
 def _is_root(user: str | None) -> bool:
     return (user or "").split(":")[0] in ("", "root", "0")
-
-
-def _manager_name(spec: str) -> str:
-    return spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
-
-
-def _unpinned(spec: str) -> bool:
-    """No version, or a dist-tag (`latest`, `next`): it moves across majors between builds. A
-    version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major."""
-    version = spec[spec.rfind("@") + 1 :] if spec.rfind("@") > 0 else ""
-    return not version or not re.match(r"^[\^~=v]?\d", version)
 
 
 def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
@@ -102,13 +90,7 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "declare them in package.json so the lockfile pins them, or give each an exact version "
                     "(`name@1.2.3`)",
                 )
-            floating = [
-                name
-                for name in command.names
-                if command.kind == "global" and _manager_name(name) in _MANAGERS and _unpinned(name)
-            ]
-            if command.manager == "corepack" and command.names[:1] == ("prepare",):
-                floating = [name for name in command.names[1:] if not name.startswith("-") and _unpinned(name)]
+            floating = floating_managers(command)
             if floating:
                 yield _finding(
                     "package-manager-floating",
@@ -118,6 +100,21 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     install.line,
                     "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
                     "`corepack enable`",
+                )
+
+
+def _install_scripts(stages: list[Stage], where: str) -> Iterator[Finding]:
+    """`curl https://bun.sh/install | bash` and the like install whatever release is newest."""
+    for stage in stages:
+        for text, line in stage.runs:
+            for pipeline, manager, fix in floating_install_scripts(text, stage.env):
+                yield _finding(
+                    "package-manager-floating",
+                    f"`{pipeline}` in {where} installs the newest {manager} release: the package manager "
+                    "that reads the lockfile can change major under the image between builds",
+                    where,
+                    line,
+                    f"pin it: `{fix}`",
                 )
 
 
@@ -259,39 +256,80 @@ def _workspace_folders(fs: FileSystem, context: str) -> list[str]:
     return folders or ["packages/x"]
 
 
+def _package_folders(fs: FileSystem, stages: list[Stage], context: str) -> list[str]:
+    """Context folders holding a package.json that a COPY brings in whole (`COPY services/api/ ...`),
+    or that a copied folder of packages holds (`COPY packages/ ...`)."""
+    found: list[str] = []
+    for stage in stages:
+        for copy in stage.copies:
+            if copy.from_stage is not None or copy.whole_context:
+                continue
+            for source in copy.sources:
+                folder = posixpath.normpath(source.strip("/")).removeprefix("./")
+                if any(char in folder for char in "*?$") or folder in (".", "") or folder in found:
+                    continue
+                if read_text(fs, f"{context}/{folder}/package.json") is not None:
+                    found.append(folder)
+                    continue
+                try:  # a folder of packages (`COPY packages/ ./packages/`) brings each one's node_modules
+                    names = sorted(fs.listdir(f"{context}/{folder}"))
+                except OSError:
+                    continue
+                found += [
+                    f"{folder}/{name}"
+                    for name in names
+                    if read_text(fs, f"{context}/{folder}/{name}/package.json") is not None
+                    and f"{folder}/{name}" not in found
+                ]
+    return found
+
+
 def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:
-    if not any(copy.whole_context for stage in stages for copy in stage.copies):
+    whole = any(copy.whole_context for stage in stages for copy in stage.copies)
+    folders = _package_folders(fs, stages, context)
+    if not whole and not folders:
         return
-    if read_text(fs, f"{context}/package.json") is None:
-        return  # not a node project: no host node_modules to let in
+    if plug_n_play(fs, context):
+        return  # Yarn Plug'n'Play writes no node_modules, in the root or in workspaces
     root = context_ignores(fs, context, dockerfile, "node_modules")
     reason = None
-    if root is None:
-        reason = "there is no .dockerignore"
-    elif not root:
-        reason = ".dockerignore does not exclude node_modules"
-    elif is_workspace(fs, context) and not all(
-        context_ignores(fs, context, dockerfile, f"{folder}/node_modules") for folder in _workspace_folders(fs, context)
-    ):
+    if whole and read_text(fs, f"{context}/package.json") is not None:  # else not a node project
+        if root is None:
+            reason = "there is no .dockerignore"
+        elif not root:
+            reason = ".dockerignore does not exclude node_modules"
+        elif is_workspace(fs, context) and not all(
+            context_ignores(fs, context, dockerfile, f"{folder}/node_modules")
+            for folder in _workspace_folders(fs, context)
+        ):
+            reason = (
+                "the project is a workspace and .dockerignore excludes only the root node_modules (Docker matches "
+                "`node_modules` at the context root only)"
+            )
+        copied = "the whole build context"
+    if reason is None:
+        kept = [folder for folder in folders if not context_ignores(fs, context, dockerfile, f"{folder}/node_modules")]
+        if not kept:
+            return
+        copied = f"the package folder{'s' if len(kept) > 1 else ''} {', '.join(f'{item}/' for item in kept[:3])}"
+        copied += f" and {len(kept) - 3} more" if len(kept) > 3 else ""
         reason = (
-            "the project is a workspace and .dockerignore excludes only the root node_modules (Docker matches "
-            "`node_modules` at the context root only)"
+            "there is no .dockerignore" if root is None else f".dockerignore does not exclude {kept[0]}/node_modules"
         )
-    if reason:
-        fix = (
-            "add `**/node_modules` to .dockerignore"
-            if root
-            else "add `node_modules` and `**/node_modules` to .dockerignore"
-        )
-        yield Finding(
-            "node-modules-not-dockerignored",
-            Severity.WARNING,
-            f"{where} copies the whole build context and {reason}: the host's node_modules (other OS, other "
-            "versions) can enter the image over the installed one",
-            None,
-            from_=where,
-            fix=fix,
-        )
+    fix = (
+        "add `**/node_modules` to .dockerignore"
+        if root
+        else "add `node_modules` and `**/node_modules` to .dockerignore"
+    )
+    yield Finding(
+        "node-modules-not-dockerignored",
+        Severity.WARNING,
+        f"{where} copies {copied} and {reason}: the host's node_modules (other OS, other versions) can enter the "
+        "image over the installed one",
+        None,
+        from_=where,
+        fix=fix,
+    )
 
 
 def image_findings(
@@ -299,6 +337,7 @@ def image_findings(
 ) -> Iterator[Finding]:
     """Every image-level hazard of one Dockerfile."""
     yield from _installs(stages, where)
+    yield from _install_scripts(stages, where)
     if len(stages) > 1:
         yield from _reinstalls(stages, shipped, where)
     yield from _users(stages, shipped, where)

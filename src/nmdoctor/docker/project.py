@@ -15,6 +15,7 @@ __all__ = [
     "context_ignores",
     "dockerfile_names",
     "is_workspace",
+    "plug_n_play",
     "read_text",
     "standalone_context",
 ]
@@ -80,6 +81,23 @@ def _copy_sources(text: str) -> list[str]:
     return sources
 
 
+_INSTRUCTION = re.compile(r"^\s*(WORKDIR|COPY|ADD)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _workdirs_below_context_copy(text: str) -> list[str]:
+    """Paths, relative to where a ``COPY .`` put the whole context, of the later WORKDIRs inside it."""
+    workdir, roots, found = "/", [], []
+    for match in _INSTRUCTION.finditer(text):
+        words = [word for word in match.group(2).split() if not word.startswith("--")]
+        if match.group(1).upper() == "WORKDIR" and words:
+            workdir = posixpath.normpath(posixpath.join(workdir, words[0]))
+            found += [workdir[len(root) :].strip("/") for root in roots if workdir.startswith(root.rstrip("/") + "/")]
+        elif len(words) >= 2 and any(word.rstrip("/") in (".", "") for word in words[:-1]):
+            if "--from" not in match.group(2):
+                roots.append(posixpath.normpath(posixpath.join(workdir, words[-1])))
+    return [item for item in found if item]
+
+
 def standalone_context(fs: FileSystem, dockerfile: str) -> str:
     """Build context of a Dockerfile no compose file names, as in ``docker build -f docker/Dockerfile .``:
     of its folder and the two above, the one holding most of the files its COPY and ADD name; without
@@ -91,6 +109,10 @@ def standalone_context(fs: FileSystem, dockerfile: str) -> str:
     def found(candidate: str) -> int:
         return sum(fs.stat(posixpath.normpath(f"{candidate}/{source}")) is not None for source in sources)
 
+    for below in _workdirs_below_context_copy(read_text(fs, dockerfile) or ""):
+        for candidate in candidates[1:]:
+            if posixpath.normpath(posixpath.join(candidate, below)) == folder:
+                return candidate  # COPY . /w then WORKDIR /w/packages/api: the context holds packages/api
     best = max(candidates, key=lambda candidate: (found(candidate), -candidates.index(candidate)))
     if sources and found(best):
         return best
@@ -119,6 +141,29 @@ def is_workspace(fs: FileSystem, context: str) -> bool:
     except ValueError:
         return False
     return isinstance(manifest, dict) and bool(manifest.get("workspaces"))
+
+
+def plug_n_play(fs: FileSystem, context: str) -> bool:
+    """Does the context install with Yarn Plug'n'Play (berry's default linker), which writes no
+    node_modules anywhere? A .yarnrc.yml without ``nodeLinker`` (or ``nodeLinker: pnp``), a berry
+    yarn.lock the only lockfile, and no yarn 1 named by ``packageManager`` or ``yarnPath``."""
+    text = read_text(fs, f"{context}/.yarnrc.yml")
+    lockfile = read_text(fs, f"{context}/yarn.lock")
+    if text is None or lockfile is None or "# yarn lockfile v1" in lockfile[:300]:
+        return False
+    if any(read_text(fs, f"{context}/{name}") is not None for name in ("package-lock.json", "pnpm-lock.yaml")):
+        return False
+    if re.search(r'"packageManager"\s*:\s*"yarn@1\.', read_text(fs, f"{context}/package.json") or ""):
+        return False
+    try:
+        settings = load_yaml(text)
+    except YAMLError:
+        return False
+    if not isinstance(settings, dict):
+        return True
+    if re.search(r"yarn-1\.[\d.]+\.c?js$", str(settings.get("yarnPath", ""))):
+        return False  # yarn 1 reads yarnPath from .yarnrc.yml, and never links with PnP
+    return str(settings.get("nodeLinker", "pnp")).strip() == "pnp"
 
 
 def context_ignores(fs: FileSystem, context: str, dockerfile: str, path: str) -> bool | None:

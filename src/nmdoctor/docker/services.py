@@ -8,11 +8,12 @@ import re
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.docker.commands import floating_install_scripts, floating_managers, package_commands
 from nmdoctor.docker.compose import Mount, Service
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.mounts import resolve_node_modules
 from nmdoctor.docker.project import read_text
-from nmdoctor.docker.startup import Script, script_steps, start_scripts
+from nmdoctor.docker.startup import Script, logical_lines, script_steps, start_scripts
 from nmdoctor.vfs.base import FileSystem
 
 __all__ = ["installers_of", "service_findings", "start_words", "step_findings"]
@@ -27,9 +28,52 @@ def start_words(service: Service | None, stage: Stage) -> list[str]:
     return (stage.entrypoint or []) + (command or [])
 
 
+def _pinned_form(manager: str, spec: str) -> str:
+    name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+    if manager == "corepack":
+        return f"corepack prepare {name}@<x.y.z> --activate"
+    return f"{manager} install -g {name}@<x.y.z>" if manager != "yarn" else f"yarn global add {name}@<x.y.z>"
+
+
+def _floating_at_start(script: Script, where: str, inline_line: int) -> Iterator[Finding]:
+    """A start script that installs a package manager without a version gets another one as it is
+    released: `corepack prepare pnpm@latest`, `npm i -g pnpm`, `curl https://bun.sh/install | bash`."""
+    for number, text in logical_lines(script.text):
+        line = number if script.path else inline_line
+        for command, _ in package_commands(text.split("#", 1)[0]):
+            floating = floating_managers(command)
+            if floating:
+                yield Finding(
+                    "package-manager-floating",
+                    Severity.WARNING,
+                    f"`{command.text}` in {where} installs {', '.join(floating)} without a version (or by a tag) "
+                    "at every start: the package manager that reads the lockfile can change major under the "
+                    "container from one start to the next",
+                    None,
+                    from_=where,
+                    line=line,
+                    column=1,
+                    fix=f"pin it: `{_pinned_form(command.manager, floating[0])}`, or set `packageManager` in "
+                    "package.json and run `corepack enable`",
+                )
+        for pipeline, manager, fix in floating_install_scripts(text, {}):
+            yield Finding(
+                "package-manager-floating",
+                Severity.WARNING,
+                f"`{pipeline}` in {where} installs the newest {manager} release at every start: the package "
+                "manager that reads the lockfile can change major under the container",
+                None,
+                from_=where,
+                line=line,
+                column=1,
+                fix=f"pin it: `{fix}`",
+            )
+
+
 def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_line: int) -> Iterator[Finding]:
     for script in scripts:
         where = script.where or where_inline
+        yield from _floating_at_start(script, where, inline_line)
         for step in script_steps(script.text):
             line = step.line if script.path else inline_line
             guard_line = step.guard_line if script.path else inline_line

@@ -18,7 +18,7 @@ from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.project import read_text
 from nmdoctor.vfs.base import FileSystem
 
-__all__ = ["Script", "Step", "script_steps", "start_scripts"]
+__all__ = ["Script", "Step", "logical_lines", "script_steps", "start_scripts"]
 
 _RESTORE = re.compile(r"^\s*(?:cp|rsync|mv|tar|ln)\b[^\n]*node_modules")
 _SHELLS = ("sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/env")
@@ -63,6 +63,11 @@ def _lines(text: str) -> list[tuple[int, str]]:
     if pending:
         out.append((start, pending))
     return out
+
+
+def logical_lines(text: str) -> list[tuple[int, str]]:
+    """Logical lines (continuations joined) with the number of their first physical line."""
+    return _lines(text)
 
 
 def script_steps(text: str) -> list[Step]:

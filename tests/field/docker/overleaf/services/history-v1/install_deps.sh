@@ -1,0 +1,9 @@
+#!/bin/sh
+
+set -ex
+
+apt-get update
+
+apt-get install jq parallel --yes
+
+rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,6 @@
+#!/bin/bash
+
+set -euo pipefail
+
+sh supervisor/wait-for.sh localhost $SYNCING_SERVER_PORT
+exec node docker/entrypoint-server.js

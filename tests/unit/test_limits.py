@@ -75,6 +75,24 @@ def test_ordinary_yaml_with_anchors_still_loads() -> None:
     assert not yaml_needs_scan(lockfile)
 
 
+def test_a_big_lockfile_of_one_line_flows_is_not_scanned_but_hidden_nesting_is() -> None:
+    # pnpm writes a {integrity: ...} and an engines: {node: '>=6'} per package: one level each.
+    lockfile = "lockfileVersion: '9.0'\npackages:\n" + "".join(
+        f"  p{index}@1.0.0:\n    resolution: {{integrity: sha512-x}}\n    engines: {{node: '>=6'}}\n"
+        for index in range(500)
+    )
+    assert not yaml_needs_scan(lockfile)
+    deep = "[" * 30_000 + "1" + "]" * 30_000
+    for disguised in (
+        lockfile + f"x: [a 'b, {deep}, c']\n",  # a quote inside a plain scalar
+        lockfile + f"x: ['{']' * 300}', {deep}]\n",  # closing brackets inside a quoted scalar
+        lockfile + "x:\n" + "".join("  " + "[" * 100 + "\n" for _ in range(300)),  # a flow over lines
+        lockfile + f"x: 1 # {']' * 300}\ny: {deep}\n",
+    ):
+        with pytest.raises(YAMLError, match="nested deeper"):
+            load_yaml(disguised)
+
+
 def test_yarn_v1_unknown_escape_names_the_line() -> None:
     with pytest.raises(LockfileError, match=r"yarn.lock:4: cannot read"):
         parse_yarn_v1('# yarn lockfile v1\n\n"a@^1":\n  version "1.0\\q"\n', "yarn.lock")

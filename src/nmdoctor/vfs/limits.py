@@ -67,6 +67,47 @@ def load_json(text: str | bytes, **options: Any) -> Any:
 _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]", re.MULTILINE)
 _INDENT = re.compile(r"^ +", re.MULTILINE)
 _COMPACT = re.compile(r"(?:[-?] +){16,}")
+_BRACKET_LINE = re.compile(r"^.*[\[\]{}].*$", re.MULTILINE)
+# A quoted scalar starts a token: at the line's start, after whitespace or a flow indicator.
+_QUOTED = re.compile(r"(?<![^\s\[{,:])(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*')")
+_BRACKETS = frozenset("[]{}")
+
+
+def _flow_depth_bound(text: str) -> int:
+    """How deep flow collections (``[``, ``{``) nest, when every one opens and closes on one line
+    (pnpm's ``resolution: {integrity: ...}``: thousands of brackets, one level): the deepest line.
+    Anything it cannot bound so counts as unbounded: a flow over several lines, a stray closing
+    bracket, a quote that opens no quoted scalar ending on the line, a bracket inside a quoted
+    scalar or a comment (which could hide one that nests)."""
+    unbounded = len(text)
+    deepest = 0
+    for line in _BRACKET_LINE.findall(text):
+        pieces = []
+        start = 0
+        for quoted in _QUOTED.finditer(line):
+            if not _BRACKETS.isdisjoint(quoted.group()):
+                return unbounded
+            pieces.append(line[start : quoted.start()])
+            start = quoted.end()
+        pieces.append(line[start:])
+        bare = "".join(pieces)
+        if '"' in bare or "'" in bare:
+            return unbounded
+        code, _hash, comment = bare.partition(" #")
+        if not _BRACKETS.isdisjoint(comment) or (code.startswith("#") and not _BRACKETS.isdisjoint(code)):
+            return unbounded
+        depth = 0
+        for char in code:
+            if char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}":
+                depth -= 1
+                if depth < 0:
+                    return unbounded
+        if depth != 0:
+            return unbounded
+    return deepest
 
 
 def yaml_needs_scan(text: str) -> bool:
@@ -78,7 +119,7 @@ def yaml_needs_scan(text: str) -> bool:
     """
     if _ALIAS.search(text):
         return True
-    if text.count("[") + text.count("{") > MAX_DEPTH // 2:
+    if text.count("[") + text.count("{") > MAX_DEPTH // 2 and _flow_depth_bound(text) > MAX_DEPTH // 2:
         return True
     indent = max((len(found) for found in _INDENT.findall(text)), default=0)
     return 2 * (indent + 1) > MAX_DEPTH // 2 or _COMPACT.search(text) is not None

@@ -16,13 +16,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from typing import Any
 
 import nodesemver
 
+from nmdoctor.lockfiles.platform import node_here
 from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, LATEST, NodeVersion, parse_node_version
 
 __all__ = ["NodeVersionChoice", "choose_node_version", "node_on_path"]
@@ -46,15 +45,9 @@ class NodeVersionChoice:
 
 def node_on_path() -> NodeVersion | None:
     """``node --version`` of the ``node`` on PATH, or None without one."""
-    node = shutil.which("node")
-    if node is None:
-        return None
+    version = node_here()
     try:
-        done = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30, check=False)
-    except OSError:
-        return None
-    try:
-        return parse_node_version(done.stdout.strip())
+        return parse_node_version(version) if version is not None else None
     except ValueError:
         return None
 

@@ -44,6 +44,9 @@ class LockedPackage:
     directory: str | None = None
     # os/cpu/libc -> values: where the package can be installed (see lockfiles.platform).
     platforms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # ``engines.node`` where the lockfile records it (pnpm): pnpm skips an optional package whose
+    # range the installing node does not satisfy.
+    node_engine: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,21 @@
 """Is a locked package installable on this machine? The ``os``/``cpu``/``libc`` conditions a
 lockfile records, matched as the managers match them (npm-install-checks): a package is skipped
-when a listed value excludes this machine, and every manager skips such an optional package."""
+when a listed value excludes this machine, and every manager skips such an optional package. pnpm
+also skips an optional package whose ``engines.node`` the installing node (the one on PATH) does
+not satisfy."""
 
 from __future__ import annotations
 
 import os
 import platform
+import re
+import shutil
+import subprocess
 import sys
 from collections.abc import Mapping, Sequence
+from functools import cache
 
-__all__ = ["installable_here", "this_machine"]
+__all__ = ["installable_here", "node_here", "this_machine"]
 
 _ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64", "i386": "ia32", "i686": "ia32"}
 
@@ -42,3 +48,17 @@ def _allows(values: Sequence[str], current: str) -> bool:
 def installable_here(conditions: Mapping[str, Sequence[str]], machine: Mapping[str, str] | None = None) -> bool:
     machine = machine or this_machine()
     return all(_allows(conditions.get(key, ()), machine.get(key, "")) for key in ("os", "cpu", "libc"))
+
+
+@cache
+def node_here() -> str | None:
+    """The version of the ``node`` on PATH (``20.20.2``), or None without one."""
+    node = shutil.which("node")
+    if node is None:
+        return None
+    try:
+        done = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.fullmatch(r"v?(\d+\.\d+\.\d+)", done.stdout.strip())
+    return found.group(1) if found else None

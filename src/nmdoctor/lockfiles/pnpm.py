@@ -114,6 +114,7 @@ def read_pnpm_lockfile(
             peer_dependencies=_declared_peers(meta),
             optional_peers=_optional_peers(meta.get("peerDependenciesMeta")),
             platforms=_platforms(meta),
+            node_engine=_node_engine(meta),
             bundled=tuple(str(item) for item in meta.get("bundledDependencies") or () if isinstance(item, str))
             if isinstance(meta.get("bundledDependencies"), list)
             else (),
@@ -162,6 +163,12 @@ def _platforms(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
         if isinstance(value, list):
             found[key] = tuple(str(item) for item in value)
     return found
+
+
+def _node_engine(meta: dict[str, Any]) -> str | None:
+    engines = meta.get("engines")
+    node = engines.get("node") if isinstance(engines, dict) else None
+    return node if isinstance(node, str) else None
 
 
 def _string_map(value: Any) -> dict[str, str]:

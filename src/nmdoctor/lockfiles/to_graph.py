@@ -9,9 +9,10 @@ from typing import Any
 
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
-from nmdoctor.lockfiles.platform import installable_here, this_machine
+from nmdoctor.lockfiles.platform import installable_here, node_here, this_machine
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
+from nmdoctor.model.specs import satisfies
 from nmdoctor.vfs.base import FileSystem, VPath
 
 __all__ = ["UNPLACED", "local_manifests", "lockfile_graph"]
@@ -145,14 +146,25 @@ def _store_folder(instance: Instance) -> VPath:
     return folder
 
 
+def _engine_refuses(node_range: str) -> bool:
+    """Does the node on PATH fall outside ``engines.node`` (unknown: no)?"""
+    node = node_here()
+    return node is not None and satisfies(node, node_range) is False
+
+
 def _skipped_here(lock: Lockfile) -> set[str]:
-    """Packages no manager installs on this machine: optional ones locked for other platforms, and
-    what only they lead to (a wasm fallback's runtime, fsevents' bindings)."""
+    """Packages no manager installs on this machine: optional ones locked for other platforms (or,
+    by pnpm, for other node versions), and what only they lead to (a wasm fallback's runtime,
+    fsevents' bindings)."""
     machine = this_machine()
     skipped = {
         key
         for key, package in lock.packages.items()
-        if package.optional and package.platforms and not installable_here(package.platforms, machine)
+        if package.optional
+        and (
+            (package.platforms and not installable_here(package.platforms, machine))
+            or (package.node_engine is not None and _engine_refuses(package.node_engine))
+        )
     }
     if not skipped:
         return skipped

@@ -122,13 +122,12 @@ def lockfile_graph(
             edge.kind is DependencyKind.PEER and edge.name in lock.packages[edge.source].optional_peers
         )
         edges.append(Edge(source, edge.name, edge.spec, edge.kind, optional, target))
-        if lock.kind == "pnpm" and target is not None and target.path != source.path:
-            folder = source.path if source.is_project or source.is_workspace else _store_folder(source)
-            link = (
-                f"{folder}/node_modules/{edge.name}"
-                if source.is_project or source.is_workspace
-                else (f"{folder}/{edge.name}")
-            )
+        # pnpm links each dependency into its dependent's node_modules, a workspace's dependency on
+        # itself (``version: 'link:'``) included.
+        own = source.is_project or source.is_workspace
+        if lock.kind == "pnpm" and target is not None and (target.path != source.path or own):
+            folder = source.path if own else _store_folder(source)
+            link = f"{folder}/node_modules/{edge.name}" if own else f"{folder}/{edge.name}"
             if link not in target.links and link != target.path:
                 target.links.append(link)
     ordered = sorted(instances.values(), key=lambda item: (not item.is_project, item.path))

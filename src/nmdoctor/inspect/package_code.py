@@ -29,7 +29,7 @@ from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
-from nmdoctor.vfs.disk import DiskFS
+from nmdoctor.vfs.disk import DiskFS, files_of_sizes
 
 __all__ = [
     "MAX_FILES_PER_PACKAGE",
@@ -316,6 +316,12 @@ def _known(instance: Instance) -> frozenset[str]:
 
 
 def encode_scan(scan: PackageScan) -> bytes:
+    names, files = _entry(scan)
+    return json.dumps({"format": SCAN_FORMAT, "names": names, "files": files}, separators=(",", ":")).encode()
+
+
+def _entry(scan: PackageScan) -> tuple[list[str], list[list[Any]]]:
+    """The names all the scan's files import, and its rows, as JSON holds them."""
     files = [
         [
             item.path,
@@ -326,8 +332,7 @@ def encode_scan(scan: PackageScan) -> bytes:
         ]
         for item in scan.files
     ]
-    names = sorted({name for item in scan.files for name in item.names})  # read without the rows
-    return json.dumps({"format": SCAN_FORMAT, "names": names, "files": files}, separators=(",", ":")).encode()
+    return sorted({name for item in scan.files for name in item.names}), files  # names: read without the rows
 
 
 def _site(site: ImportSite) -> list[Any]:
@@ -358,12 +363,36 @@ def _read_entry(data: bytes, *, cacheable: bool = True) -> _Stored | None:
         document = json.loads(data)
         if document.get("format") != SCAN_FORMAT:
             return None
-        rows, names = document["files"], document["names"]
-        if type(rows) is not list or type(names) is not list or not all(type(name) is str for name in names):
-            return None
+        return _stored(document["names"], document["files"], cacheable)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def _stored(names: Any, rows: Any, cacheable: bool = True) -> _Stored | None:
+    if type(rows) is not list or type(names) is not list or not all(type(name) is str for name in names):
+        return None
     return _Stored(rows, frozenset(names), cacheable)
+
+
+def _pack_key(project: str) -> str:
+    """Where the pack of a project's scans is kept: one per project folder, rewritten in place."""
+    key = f"{__version__}\0{SCAN_FORMAT}\0pack\0{project}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _read_pack(data: bytes | None) -> dict[str, Any]:
+    """The entries of a pack (``PackageCode.flush``) by scan key; empty for another version's or a
+    damaged pack (each entry is checked as a single entry is, when it is used)."""
+    if data is None:
+        return {}
+    try:
+        document = json.loads(data)
+        if document.get("format") != SCAN_FORMAT or type(document.get("entries")) is not dict:
+            return {}
+        entries: dict[str, Any] = document["entries"]
+        return entries
+    except (ValueError, TypeError, AttributeError):
+        return {}
 
 
 def _decode_rows(stored: _Stored) -> PackageScan | None:
@@ -401,6 +430,8 @@ def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
 def _still_valid(fs: FileSystem, folder: str, stored: _Stored) -> bool:
     """Whether every file the scan read is still a file of the size it had (a row that is not a
     path and a size, in a damaged entry, is not)."""
+    if isinstance(getattr(fs, "inner", fs), DiskFS):  # the host's files (a read cache's too): os.stat
+        return files_of_sizes(folder, stored.rows)
     try:
         for row in stored.rows:
             path, size = row[0], row[1]
@@ -470,16 +501,27 @@ class PackageCode:
         self._installed: set[str] = set()
         self._tree_seen = False  # prepare() was told the tree: ``_installed`` may then filter parsing
         self._resolver: Resolver | None = None
+        self._pack_key: str | None = None  # the project's pack, once prepare() was told the tree
+        self._pack_stale = False  # what the pack holds is not what ``_scans`` holds: flush() rewrites it
 
     def prepare(self, instances: Iterable[Instance]) -> None:
-        """Look up (and scan when missing) every package among ``instances``."""
+        """Look up (and scan when missing) every package among ``instances``.
+
+        Told the whole tree (the project among ``instances``), it reads the project's pack first:
+        one entry holding the scans the last run of this project used (see ``flush``), so that a
+        warm run reads one file, not one per package; what the pack lacks is looked up one by one."""
         misses: list[tuple[Instance, str | None]] = []
         instances = list(instances)
         self._installed.update(instance.name for instance in instances)
+        pack: dict[str, Any] = {}
         for instance in instances:
             if instance.is_project:
                 self._installed.update(_installed_above(self.fs, instance.path))
                 self._tree_seen = True
+                if self.store is not None and self._pack_key is None:
+                    self._pack_key = _pack_key(instance.path)
+                    pack = _read_pack(self.store.get(self._pack_key))
+        used = 0
         for instance in instances:
             key = (instance.name, instance.version)
             if instance.is_project or instance.is_workspace:
@@ -487,16 +529,49 @@ class PackageCode:
             if key in self._scans:
                 continue
             store_key = _scan_key(self.fs, instance) if self.store is not None else None
-            data = self.store.get(store_key) if self.store is not None and store_key is not None else None
-            stored = _read_entry(data) if data is not None else None
-            if stored is not None and _still_valid(self.fs, instance.path, stored):
+            stored = None
+            packed = pack.get(store_key) if store_key is not None else None
+            if type(packed) is list and len(packed) == 2:
+                stored = _stored(packed[0], packed[1])
+                if stored is not None and not _still_valid(self.fs, instance.path, stored):
+                    stored = None
+                used += stored is not None
+            if stored is None and self.store is not None and store_key is not None:
+                data = self.store.get(store_key)
+                stored = _read_entry(data) if data is not None else None
+                if stored is not None and not _still_valid(self.fs, instance.path, stored):
+                    stored = None
+                self._pack_stale = self._pack_stale or stored is not None  # the pack lacks it
+            if stored is not None:
                 self._scans[key] = (stored, store_key)
             else:
                 self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
                 misses.append((instance, store_key))
+        if used != len(pack):
+            self._pack_stale = True  # it holds packages no longer installed: rewritten smaller
         scans = self._scan_all([item for item, _ in misses], [store_key for _, store_key in misses])
         for (instance, store_key), scan in zip(misses, scans, strict=True):
             self._scans[(instance.name, instance.version)] = (scan, store_key)
+            self._pack_stale = self._pack_stale or (store_key is not None and scan.cacheable)
+
+    def flush(self) -> None:
+        """Write the project's pack when it differs from the scans this run used: each package's
+        entry is kept on its own as well (shared by every project that installs the package), the
+        pack only saves a warm run of this project thousands of reads. A pack is never trusted
+        more than an entry: each of its scans is checked against the files' sizes when used."""
+        if self.store is None or self._pack_key is None or not self._pack_stale:
+            return
+        entries: dict[str, list[Any]] = {}
+        for scan, store_key in self._scans.values():
+            if store_key is None or not scan.cacheable:
+                continue
+            if isinstance(scan, _Stored):
+                entries[store_key] = [sorted(scan.names), scan.rows]
+            else:
+                entries[store_key] = list(_entry(scan))
+        document = {"format": SCAN_FORMAT, "entries": entries}
+        self.store.put(self._pack_key, json.dumps(document, separators=(",", ":")).encode())
+        self._pack_stale = False
 
     def _scan_all(self, instances: list[Instance], store_keys: list[str | None]) -> list[PackageScan | _Stored]:
         """The scans of ``instances``, stored under ``store_keys``."""
@@ -546,6 +621,7 @@ class PackageCode:
             decoded = _decode_rows(scan)
             if decoded is None:  # an entry of the right shape holding bad sites: scanned again
                 rescanned = self._scan_all([instance], [store_key])[0]
+                self._pack_stale = True
                 decoded = rescanned if isinstance(rescanned, PackageScan) else _decode_rows(rescanned)
                 assert decoded is not None
             scan = decoded
@@ -555,4 +631,5 @@ class PackageCode:
         if updated is not None:
             self._scans[key] = (updated, store_key)
             self._save(store_key, updated)
+            self._pack_stale = True
         return found

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from nmdoctor.vfs._walk import follow, normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
 
-__all__ = ["DiskFS"]
+__all__ = ["DiskFS", "files_of_sizes"]
 
 
 _DIR = Stat(Kind.DIR)
@@ -28,6 +28,25 @@ def _to_stat(result: os.stat_result) -> Stat:
     if found is None:
         found = _FILES[size] = Stat(Kind.FILE, size)
     return found
+
+
+def files_of_sizes(folder: str, rows: Sequence[Sequence[object]]) -> bool:
+    """Whether each row's path (absolute, or relative to ``folder``) is a regular file, through
+    links, of the row's size (a row that is not a path and a size is not): one ``os.stat`` each,
+    for the thousands of files a warm run's cached scans are checked against."""
+    prefix = folder + "/"
+    regular = stat_module.S_ISREG
+    try:
+        for row in rows:
+            path, size = row[0], row[1]
+            if type(path) is not str or type(size) is not int:
+                return False
+            found = os.stat(path if path.startswith("/") else prefix + path)
+            if found.st_size != size or not regular(found.st_mode):
+                return False
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        return False
+    return True
 
 
 class DiskFS:

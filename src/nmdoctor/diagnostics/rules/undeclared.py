@@ -327,6 +327,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )
+    code.flush()  # the scans as this run left them, for the next run of the project
 
 
 @check("unresolvable-import", Severity.ERROR)

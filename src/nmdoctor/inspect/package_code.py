@@ -21,6 +21,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from nmdoctor import __version__
@@ -39,6 +40,7 @@ __all__ = [
     "ScanStore",
     "ScannedFile",
     "entry_files",
+    "known_names",
     "package_imports",
     "scan_package",
 ]
@@ -161,6 +163,7 @@ def scan_package(
     files: list[ScannedFile] = []
     cacheable = True
     inside_root = folder + "/"
+    probed: dict[str, str | None] = {}  # a module most files of a folder require (./utils) is probed once
     while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
         file = pending.pop()
         if language_for(file) is None:
@@ -174,18 +177,21 @@ def scan_package(
             continue
         if len(source) > MAX_PARSED_BYTES:
             continue
-        candidates = _candidates(source)
-        for specifier in candidates:
-            if specifier.startswith("./") or specifier.startswith("../"):
-                base = _relative_base(posixpath.dirname(file), specifier)
+        here = posixpath.dirname(file)
+        bare: list[str] = []
+        for specifier in _candidates(source):
+            if specifier.startswith(("./", "../")):
+                base = _relative_base(here, specifier)
                 if base != folder and not base.startswith(inside_root):
                     continue  # a file outside the package is not followed: no need to look for it
-                found = _probe(fs, base)
+                found = probed[base] if base in probed else probed.setdefault(base, _probe(fs, base))
                 if found is None or found in seen or not found.startswith(inside_root):
                     continue
                 seen.add(found)
                 pending.append(found)
-        names = tuple(dict.fromkeys(name for item in candidates if (name := package_of(item)) is not None))
+            elif not specifier.startswith((".", "/")):  # a path names no package
+                bare.append(specifier)
+        names = tuple(dict.fromkeys(name for item in bare if (name := _package_of(item)) is not None))
         sites: tuple[ImportSite, ...] | None = None
         mentions: tuple[str, ...] = ()
         if any(name not in known for name in names):
@@ -196,6 +202,9 @@ def scan_package(
         cacheable = cacheable and inside
         files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
     return PackageScan(tuple(files), cacheable)
+
+
+_package_of = lru_cache(maxsize=8192)(package_of)  # a tree's files name the same few hundred packages
 
 
 def _candidates(source: bytes) -> list[str]:
@@ -312,7 +321,19 @@ def _unknown(specifier: str, known: set[str] | frozenset[str]) -> bool:
 
 
 def _known(instance: Instance) -> frozenset[str]:
-    return frozenset({item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name})
+    return frozenset(known_names(instance))
+
+
+def known_names(instance: Instance) -> set[str]:
+    """The names an installed package may import: those its ``manifest.declared(include_dev=False)``
+    lists (dependencies, optional and peer dependencies) and its own, read without building the
+    declarations (a tree asks this of every package)."""
+    manifest = instance.manifest
+    names = {name for name, _ in manifest.dependencies}
+    names.update(name for name, _ in manifest.optional_dependencies)
+    names.update(name for name, _ in manifest.peer_dependencies)
+    names.add(instance.name)
+    return names
 
 
 def encode_scan(scan: PackageScan) -> bytes:
@@ -369,7 +390,11 @@ def _read_entry(data: bytes, *, cacheable: bool = True) -> _Stored | None:
 
 
 def _stored(names: Any, rows: Any, cacheable: bool = True) -> _Stored | None:
-    if type(rows) is not list or type(names) is not list or not all(type(name) is str for name in names):
+    if type(rows) is not list or type(names) is not list:
+        return None
+    try:
+        "".join(names)  # every name a string (join refuses any other), checked at C speed
+    except TypeError:
         return None
     return _Stored(rows, frozenset(names), cacheable)
 

@@ -17,8 +17,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import nodesemver
-
 from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
@@ -296,6 +294,8 @@ def candidate_versions() -> list[NodeVersion]:
 
 
 def _admitted(range_: str) -> list[NodeVersion]:
+    import nodesemver  # only an engines.node range needs it (its import compiles dozens of patterns)
+
     try:
         if nodesemver.valid_range(range_, loose=True) is None:
             return []

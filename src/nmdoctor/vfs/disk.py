@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from nmdoctor.vfs._walk import follow, normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
 
-__all__ = ["DiskFS", "files_of_sizes"]
+__all__ = ["DiskFS", "files_of_sizes", "folder_bytes"]
 
 
 _DIR = Stat(Kind.DIR)
@@ -47,6 +47,36 @@ def files_of_sizes(folder: str, rows: Sequence[Sequence[object]]) -> bool:
     except (OSError, ValueError, TypeError, KeyError, IndexError):
         return False
     return True
+
+
+def folder_bytes(folder: str, limit: int) -> int:
+    """``diagnostics.rules.duplicates.folder_size`` on the host's files, the same walk (names in
+    sorted order, at most ``limit`` entries once a folder is done) read with ``os.scandir``: the
+    kind of an entry comes with its name, and only files are stat'ed."""
+    total = 0
+    pending = [folder]
+    seen = 0
+    while pending and seen < limit:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except (OSError, ValueError):
+            continue
+        for entry in entries:
+            if current == folder and entry.name == "node_modules":
+                continue
+            seen += 1
+            try:
+                if entry.is_symlink():
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(f"{current}/{entry.name}")
+                else:
+                    total += entry.stat(follow_symlinks=False).st_size
+            except OSError:
+                continue  # gone since it was listed
+    return total
 
 
 class DiskFS:

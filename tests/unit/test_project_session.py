@@ -87,6 +87,10 @@ def test_a_corrupt_or_foreign_cache_entry_is_a_miss(project: Path, tmp_path: Pat
         if path.is_file():
             path.write_bytes(b'{"format": 999, "files": []}')  # another version's entry
     assert _codes(Project(str(project), DiskFS(), store=store).findings()) == cold
+    for path in (tmp_path / "cache").rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"[" * 100_000)  # nested deeper than the JSON reader goes
+    assert _codes(Project(str(project), DiskFS(), store=store).findings()) == cold
     assert not list((tmp_path / "cache").rglob(".tmp-*"))  # writes renamed into place
 
 

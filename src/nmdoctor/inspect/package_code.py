@@ -385,7 +385,7 @@ def _read_entry(data: bytes, *, cacheable: bool = True) -> _Stored | None:
         if document.get("format") != SCAN_FORMAT:
             return None
         return _stored(document["names"], document["files"], cacheable)
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
 
 
@@ -416,7 +416,7 @@ def _read_pack(data: bytes | None) -> dict[str, Any]:
             return {}
         entries: dict[str, Any] = document["entries"]
         return entries
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):  # a damaged pack: read as none
         return {}
 
 

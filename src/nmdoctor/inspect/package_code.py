@@ -164,6 +164,7 @@ def scan_package(
     cacheable = True
     inside_root = folder + "/"
     probed: dict[str, str | None] = {}  # a module most files of a folder require (./utils) is probed once
+    bases: dict[tuple[str, str], str] = {}  # and its path made once per folder
     while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
         file = pending.pop()
         if language_for(file) is None:
@@ -181,7 +182,9 @@ def scan_package(
         bare: list[str] = []
         for specifier in _candidates(source):
             if specifier.startswith(("./", "../")):
-                base = _relative_base(here, specifier)
+                base = bases.get((here, specifier))
+                if base is None:
+                    base = bases[here, specifier] = _relative_base(here, specifier)
                 if base != folder and not base.startswith(inside_root):
                     continue  # a file outside the package is not followed: no need to look for it
                 found = probed[base] if base in probed else probed.setdefault(base, _probe(fs, base))

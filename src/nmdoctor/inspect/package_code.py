@@ -30,7 +30,7 @@ from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.builtins import builtin_name
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
-from nmdoctor.vfs.disk import DiskFS, files_of_sizes
+from nmdoctor.vfs.disk import DiskFS, files_of_sizes, on_host
 
 __all__ = [
     "MAX_FILES_PER_PACKAGE",
@@ -458,7 +458,7 @@ def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
 def _still_valid(fs: FileSystem, folder: str, stored: _Stored) -> bool:
     """Whether every file the scan read is still a file of the size it had (a row that is not a
     path and a size, in a damaged entry, is not)."""
-    if isinstance(getattr(fs, "inner", fs), DiskFS):  # the host's files (a read cache's too): os.stat
+    if on_host(fs):
         return files_of_sizes(folder, stored.rows)
     try:
         for row in stored.rows:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from nmdoctor.vfs._walk import follow, normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
+from nmdoctor.vfs.cached import CachedFS
 
-__all__ = ["DiskFS", "files_of_sizes", "folder_bytes"]
+__all__ = ["DiskFS", "files_of_sizes", "folder_bytes", "on_host"]
 
 
 _DIR = Stat(Kind.DIR)
@@ -28,6 +29,12 @@ def _to_stat(result: os.stat_result) -> Stat:
     if found is None:
         found = _FILES[size] = Stat(Kind.FILE, size)
     return found
+
+
+def on_host(fs: object) -> bool:
+    """Whether ``fs`` shows the host's files at their own paths, as ``os`` does: a ``DiskFS`` or a
+    read cache over one (not a view that confines or remaps them)."""
+    return type(fs) is DiskFS or (type(fs) is CachedFS and type(fs.inner) is DiskFS)
 
 
 def files_of_sizes(folder: str, rows: Sequence[Sequence[object]]) -> bool:

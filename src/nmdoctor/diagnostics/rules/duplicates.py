@@ -11,7 +11,7 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
-from nmdoctor.vfs.disk import DiskFS, folder_bytes
+from nmdoctor.vfs.disk import folder_bytes, on_host
 
 __all__ = ["DEFAULT_SINGLETONS", "doppelganger", "duplicate_singleton", "folder_size"]
 
@@ -37,7 +37,7 @@ DEFAULT_SINGLETONS = frozenset(
 
 def folder_size(fs: FileSystem, folder: str, limit: int = 20000) -> int:
     """Bytes of the files of a package folder (not its nested node_modules), at most ``limit`` files."""
-    if isinstance(getattr(fs, "inner", fs), DiskFS):  # the host's files (a read cache's too)
+    if on_host(fs):
         return folder_bytes(folder, limit)
     total = 0
     pending = [folder]

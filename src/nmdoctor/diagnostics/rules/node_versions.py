@@ -399,17 +399,28 @@ def node_version_dependent_import(context: CheckContext) -> Iterator[Finding]:
         return
     # Versions on which every rule holds alike resolve alike: one resolution per class.
     memo: dict[tuple[object, ...], str] = {}
+    # The classes depend on the rules that matter to a site and the admitted versions only: a few
+    # combinations for all the sites of a project (each site asking every rule about every version
+    # was most of a run on a project with many imports).
+    partitions: dict[tuple[object, ...], list[list[NodeVersion]]] = {}
+    relevant_rules: dict[tuple[str, SiteKind], tuple[Rule, ...]] = {}
     for item in _source_sites(context):
         held = admitted.get(item.owner.path)
         if held is None:
             continue
         range_, versions = held
-        classes: dict[tuple[bool, ...], list[NodeVersion]] = {}
-        relevant = _rules_for(item.site)
-        for version in versions:
-            classes.setdefault(tuple(rule.holds(version) for rule in relevant), []).append(version)
+        site_key = (item.site.specifier, item.site.kind)
+        relevant = relevant_rules.get(site_key)
+        if relevant is None:
+            relevant = relevant_rules[site_key] = _rules_for(item.site)
+        partition = partitions.get((item.owner.path, relevant))
+        if partition is None:
+            classes: dict[tuple[bool, ...], list[NodeVersion]] = {}
+            for version in versions:
+                classes.setdefault(tuple(rule.holds(version) for rule in relevant), []).append(version)
+            partition = partitions[item.owner.path, relevant] = list(classes.values())
         outcomes: dict[str, list[NodeVersion]] = {}
-        for members in classes.values():
+        for members in partition:
             outcomes.setdefault(_outcome(context, members[-1], item, memo), []).extend(members)
         if len(outcomes) < 2:
             continue

@@ -117,7 +117,7 @@ def _source_sites(context: CheckContext) -> Iterator[_Site]:
                 continue
             try:
                 source = fs.read_bytes(file)
-                if any(len(line) > _LONGEST_HAND_WRITTEN_LINE for line in source.split(b"\n")):
+                if max(map(len, source.split(b"\n"))) > _LONGEST_HAND_WRITTEN_LINE:
                     continue
                 sites = sources.imports(file)
             except NotRegularFile:

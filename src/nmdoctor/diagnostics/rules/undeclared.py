@@ -102,7 +102,7 @@ _LONGEST_HAND_WRITTEN_LINE = 5_000
 
 def _generated(source: bytes) -> bool:
     """A bundle or minified file (a line longer than anyone writes by hand)."""
-    return any(len(line) > _LONGEST_HAND_WRITTEN_LINE for line in source.split(b"\n"))
+    return max(map(len, source.split(b"\n"))) > _LONGEST_HAND_WRITTEN_LINE
 
 
 def _requests(specifier: str) -> list[tuple[str, bool]]:

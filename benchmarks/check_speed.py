@@ -12,12 +12,14 @@ resident memory of that run; ratios follow. The machine's other load moves wall 
 move less. Last, the targets of issue 19 in a table: each measured on wall and on CPU seconds, and
 whether it is met on each.
 
-    python benchmarks/check_speed.py [--cache .cache/bench] [--repeat 3] [--nmdoctor PATH]
+    python benchmarks/check_speed.py [--cache .cache/bench] [--repeat 3] [--nmdoctor PATH] [--baseline PATH]
 
-`--nmdoctor` times another install of nmdoctor (e.g. the main branch's venv) for before/after
-figures. The real projects are read from CACHE/real/NAME: a checkout of REPOSITORY at COMMIT (see
-REAL_PROJECTS); their dependencies are installed with npm on first use. Needs the npm registry the
-first time.
+`--nmdoctor` times another install of nmdoctor (e.g. the main branch's venv); `--baseline PATH`
+times `ls`, `check` warm and cold of PATH's nmdoctor and of `--nmdoctor` on the large tree,
+interleaved run by run, so that before/after figures share the machine's load (separate runs on
+a busy machine differ more than most changes do). The real projects are read from
+CACHE/real/NAME: a checkout of REPOSITORY at COMMIT (see REAL_PROJECTS); their dependencies are
+installed with npm on first use. Needs the npm registry the first time.
 """
 
 from __future__ import annotations
@@ -202,11 +204,45 @@ def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: in
     return rows
 
 
+def compare(folder: Path, programs: dict[str, str], repeat: int) -> None:
+    """``ls --json`` and ``check`` warm and cold of each program, interleaved: run r of every
+    program before run r+1 of any; best wall and best CPU of each, and their ratios to its own ls."""
+    scratch = tempfile.mkdtemp(prefix="nmdoctor-bench-compare-")
+    runs: dict[tuple[str, str], list[Run]] = {}
+    try:
+        for label, program in programs.items():  # fills each program's own cache
+            measure([program, "check", "--format", "json"], folder, nmdoctor_env(f"{scratch}/{label}-warm"))
+        for index in range(repeat):
+            for label, program in programs.items():
+                warm, cold = nmdoctor_env(f"{scratch}/{label}-warm"), nmdoctor_env(f"{scratch}/{label}-{index}")
+                check = [program, "check", "--format", "json"]
+                commands = {
+                    "ls --json": ([program, "ls", "--json"], warm),
+                    "check (warm)": (check, warm),
+                    "check (cold)": (check, cold),
+                }
+                for name, (command, env) in commands.items():
+                    runs.setdefault((label, name), []).append(measure(command, folder, env))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"\ninterleaved, best of {repeat} each (wall s / cpu s; ratio to the same program's ls --json)")
+    for label, program in programs.items():
+        ls_wall = min(run.wall for run in runs[(label, "ls --json")])
+        ls_cpu = min(run.cpu for run in runs[(label, "ls --json")])
+        parts = []
+        for name in ("ls --json", "check (warm)", "check (cold)"):
+            wall = min(run.wall for run in runs[(label, name)])
+            cpu = min(run.cpu for run in runs[(label, name)])
+            parts.append(f"{name} {wall:.3f}/{cpu:.3f} ({wall / ls_wall:.2f}x/{cpu / ls_cpu:.2f}x)")
+        print(f"  {label:<9}{program}\n    " + "; ".join(parts))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
         epilog="Examples:\n  python benchmarks/check_speed.py --repeat 5\n"
-        "  python benchmarks/check_speed.py --only large --nmdoctor ../main/.venv/bin/nmdoctor  # before/after",
+        "  python benchmarks/check_speed.py --only large --nmdoctor ../main/.venv/bin/nmdoctor  # before/after\n"
+        "  python benchmarks/check_speed.py --only large --baseline ../main/.venv/bin/nmdoctor  # interleaved",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--cache", default=str(REPO / ".cache" / "bench"), help="Where the trees and tools are kept.")
@@ -215,6 +251,11 @@ def main() -> None:
         "--nmdoctor", default=str(Path(sys.executable).with_name("nmdoctor")), help="The nmdoctor executable to time."
     )
     parser.add_argument("--only", choices=["large", "real"], help="Time only the large tree or the real projects.")
+    parser.add_argument(
+        "--baseline",
+        metavar="PATH",
+        help="Another nmdoctor executable: ls and check (warm, cold) of both on the large tree, interleaved.",
+    )
     args = parser.parse_args()
     cache = Path(args.cache).resolve()
     bins = install_tools(cache)
@@ -225,6 +266,8 @@ def main() -> None:
         install_large_tree(large, "npm")
         rows = time_project("large tree (npm)", large, args.nmdoctor, bins, args.repeat, migrate=True)
         found += targets("large tree", rows, large=True)
+        if args.baseline:
+            compare(large, {"baseline": args.baseline, "measured": args.nmdoctor}, args.repeat)
     if args.only != "large":
         for name in REAL_PROJECTS:
             folder = real_project(cache, name)

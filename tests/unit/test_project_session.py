@@ -87,6 +87,10 @@ def test_a_corrupt_or_foreign_cache_entry_is_a_miss(project: Path, tmp_path: Pat
         if path.is_file():
             path.write_bytes(b'{"format": 999, "files": []}')  # another version's entry
     assert _codes(Project(str(project), DiskFS(), store=store).findings()) == cold
+    for path in (tmp_path / "cache").rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"[" * 100_000)  # nested deeper than the JSON reader goes
+    assert _codes(Project(str(project), DiskFS(), store=store).findings()) == cold
     assert not list((tmp_path / "cache").rglob(".tmp-*"))  # writes renamed into place
 
 
@@ -196,3 +200,36 @@ def test_a_file_is_parsed_when_it_quotes_an_installed_undeclared_name(project: P
     without_tree = PackageCode(DiskFS())  # not told the tree: every file naming an unknown package is parsed
     a = next(instance for instance in graph.instances if instance.name == "a")
     assert [item.site.specifier for item in without_tree.imports(a, {"a", "b"})] == ["not-installed-anywhere", "c"]
+
+
+class _CountingStore(DiskStore):
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.gets: list[str] = []
+
+    def get(self, key: str) -> bytes | None:
+        self.gets.append(key)
+        return super().get(key)
+
+
+def test_a_warm_run_reads_the_project_pack_alone_and_a_changed_package_is_rescanned(
+    project: Path, tmp_path: Path
+) -> None:
+    store = _CountingStore(str(tmp_path / "cache"))
+    cold = _codes(Project(str(project), DiskFS(), store=store).findings())
+    store.gets.clear()
+    assert _codes(Project(str(project), DiskFS(), store=store).findings()) == cold
+    assert len(store.gets) == 1  # the pack: every package's scan in one entry
+    # a patched file: its scan in the pack no longer matches the sizes, nor does its own entry
+    _write(project / "node_modules" / "a" / "lib.js", "module.exports = [require('c'), require('d')];\n")
+    _write(project / "node_modules" / "d" / "package.json", {"name": "d", "version": "1.0.0"})
+    _write(project / "node_modules" / "d" / "index.js", "module.exports = require('c');\n")
+    store.gets.clear()
+    changed = _codes(Project(str(project), DiskFS(), store=store).findings())
+    assert ("phantom-dependency", "d", "node_modules/a/lib.js") in changed
+    assert ("phantom-dependency", "c", "node_modules/d/index.js") in changed
+    assert len(store.gets) > 1  # the rescanned package's entry, and the new package's
+    store.gets.clear()
+    assert _codes(Project(str(project), DiskFS(), store=store).findings()) == changed
+    assert len(store.gets) == 1  # the pack was rewritten with the new scans
+    assert _codes(Project(str(project), DiskFS(), store=None).findings()) == changed

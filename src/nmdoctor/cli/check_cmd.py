@@ -18,9 +18,7 @@ from nmdoctor.diagnostics.config import ConfigError
 from nmdoctor.diagnostics.explanations import all_explanations
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.diagnostics.registry import all_checks
-from nmdoctor.inspect.sizes import package_sizes
 from nmdoctor.lockfiles import LockfileError
-from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["check_command"]
@@ -119,6 +117,8 @@ def check_command(
             raise InputError(str(error)) from None
         sizes: dict[str, int | None] = {}
         if output_format == "html":
+            from nmdoctor.inspect.sizes import package_sizes
+
             step("measuring package folders")
             sizes = package_sizes(graph)
     node = choice_json(choice, graph.project)
@@ -139,6 +139,8 @@ def check_command(
         project_uri = Path(graph.project).as_uri() + "/"
         text = json.dumps(sarif_document(document, project_uri, node_version=node), indent=2) + "\n"
     else:
+        from nmdoctor.render.findings_text import render_findings
+
         buffer = io.StringIO()
         colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         render_findings(

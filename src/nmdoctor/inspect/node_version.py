@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import nodesemver
-
 from nmdoctor.lockfiles.platform import node_here
 from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, LATEST, NodeVersion, parse_node_version
 
@@ -151,6 +149,8 @@ def _version_for(value: str, on_path: NodeVersion | None) -> NodeVersion | None:
         return parse_node_version(str(major)) if major is not None else None
     if _EXACT.match(value):
         return parse_node_version(value)
+    import nodesemver  # only a range needs it (its import compiles dozens of patterns)
+
     try:
         if nodesemver.valid_range(value, loose=True) is None:
             return None

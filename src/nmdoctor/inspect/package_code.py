@@ -21,6 +21,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from nmdoctor import __version__
@@ -29,7 +30,7 @@ from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.node.builtins import builtin_name
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
-from nmdoctor.vfs.disk import DiskFS
+from nmdoctor.vfs.disk import DiskFS, files_of_sizes, on_host
 
 __all__ = [
     "MAX_FILES_PER_PACKAGE",
@@ -39,6 +40,7 @@ __all__ = [
     "ScanStore",
     "ScannedFile",
     "entry_files",
+    "known_names",
     "package_imports",
     "scan_package",
 ]
@@ -161,6 +163,8 @@ def scan_package(
     files: list[ScannedFile] = []
     cacheable = True
     inside_root = folder + "/"
+    probed: dict[str, str | None] = {}  # a module most files of a folder require (./utils) is probed once
+    bases: dict[tuple[str, str], str] = {}  # and its path made once per folder
     while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
         file = pending.pop()
         if language_for(file) is None:
@@ -174,18 +178,23 @@ def scan_package(
             continue
         if len(source) > MAX_PARSED_BYTES:
             continue
-        candidates = _candidates(source)
-        for specifier in candidates:
-            if specifier.startswith("./") or specifier.startswith("../"):
-                base = _relative_base(posixpath.dirname(file), specifier)
+        here = posixpath.dirname(file)
+        bare: list[str] = []
+        for specifier in _candidates(source):
+            if specifier.startswith(("./", "../")):
+                base = bases.get((here, specifier))
+                if base is None:
+                    base = bases[here, specifier] = _relative_base(here, specifier)
                 if base != folder and not base.startswith(inside_root):
                     continue  # a file outside the package is not followed: no need to look for it
-                found = _probe(fs, base)
+                found = probed[base] if base in probed else probed.setdefault(base, _probe(fs, base))
                 if found is None or found in seen or not found.startswith(inside_root):
                     continue
                 seen.add(found)
                 pending.append(found)
-        names = tuple(dict.fromkeys(name for item in candidates if (name := package_of(item)) is not None))
+            elif not specifier.startswith((".", "/")):  # a path names no package
+                bare.append(specifier)
+        names = tuple(dict.fromkeys(name for item in bare if (name := _package_of(item)) is not None))
         sites: tuple[ImportSite, ...] | None = None
         mentions: tuple[str, ...] = ()
         if any(name not in known for name in names):
@@ -196,6 +205,9 @@ def scan_package(
         cacheable = cacheable and inside
         files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
     return PackageScan(tuple(files), cacheable)
+
+
+_package_of = lru_cache(maxsize=8192)(package_of)  # a tree's files name the same few hundred packages
 
 
 def _candidates(source: bytes) -> list[str]:
@@ -312,10 +324,28 @@ def _unknown(specifier: str, known: set[str] | frozenset[str]) -> bool:
 
 
 def _known(instance: Instance) -> frozenset[str]:
-    return frozenset({item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name})
+    return frozenset(known_names(instance))
+
+
+def known_names(instance: Instance) -> set[str]:
+    """The names an installed package may import: those its ``manifest.declared(include_dev=False)``
+    lists (dependencies, optional and peer dependencies) and its own, read without building the
+    declarations (a tree asks this of every package)."""
+    manifest = instance.manifest
+    names = {name for name, _ in manifest.dependencies}
+    names.update(name for name, _ in manifest.optional_dependencies)
+    names.update(name for name, _ in manifest.peer_dependencies)
+    names.add(instance.name)
+    return names
 
 
 def encode_scan(scan: PackageScan) -> bytes:
+    names, files = _entry(scan)
+    return json.dumps({"format": SCAN_FORMAT, "names": names, "files": files}, separators=(",", ":")).encode()
+
+
+def _entry(scan: PackageScan) -> tuple[list[str], list[list[Any]]]:
+    """The names all the scan's files import, and its rows, as JSON holds them."""
     files = [
         [
             item.path,
@@ -326,8 +356,7 @@ def encode_scan(scan: PackageScan) -> bytes:
         ]
         for item in scan.files
     ]
-    names = sorted({name for item in scan.files for name in item.names})  # read without the rows
-    return json.dumps({"format": SCAN_FORMAT, "names": names, "files": files}, separators=(",", ":")).encode()
+    return sorted({name for item in scan.files for name in item.names}), files  # names: read without the rows
 
 
 def _site(site: ImportSite) -> list[Any]:
@@ -358,12 +387,40 @@ def _read_entry(data: bytes, *, cacheable: bool = True) -> _Stored | None:
         document = json.loads(data)
         if document.get("format") != SCAN_FORMAT:
             return None
-        rows, names = document["files"], document["names"]
-        if type(rows) is not list or type(names) is not list or not all(type(name) is str for name in names):
-            return None
-    except (ValueError, TypeError, KeyError, AttributeError):
+        return _stored(document["names"], document["files"], cacheable)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _stored(names: Any, rows: Any, cacheable: bool = True) -> _Stored | None:
+    if type(rows) is not list or type(names) is not list:
+        return None
+    try:
+        "".join(names)  # every name a string (join refuses any other), checked at C speed
+    except TypeError:
         return None
     return _Stored(rows, frozenset(names), cacheable)
+
+
+def _pack_key(project: str) -> str:
+    """Where the pack of a project's scans is kept: one per project folder, rewritten in place."""
+    key = f"{__version__}\0{SCAN_FORMAT}\0pack\0{project}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _read_pack(data: bytes | None) -> dict[str, Any]:
+    """The entries of a pack (``PackageCode.flush``) by scan key; empty for another version's or a
+    damaged pack (each entry is checked as a single entry is, when it is used)."""
+    if data is None:
+        return {}
+    try:
+        document = json.loads(data)
+        if document.get("format") != SCAN_FORMAT or type(document.get("entries")) is not dict:
+            return {}
+        entries: dict[str, Any] = document["entries"]
+        return entries
+    except (ValueError, TypeError, AttributeError, RecursionError):  # a damaged pack: read as none
+        return {}
 
 
 def _decode_rows(stored: _Stored) -> PackageScan | None:
@@ -401,6 +458,8 @@ def _scan_key(fs: FileSystem, instance: Instance) -> str | None:
 def _still_valid(fs: FileSystem, folder: str, stored: _Stored) -> bool:
     """Whether every file the scan read is still a file of the size it had (a row that is not a
     path and a size, in a damaged entry, is not)."""
+    if on_host(fs):
+        return files_of_sizes(folder, stored.rows)
     try:
         for row in stored.rows:
             path, size = row[0], row[1]
@@ -470,16 +529,27 @@ class PackageCode:
         self._installed: set[str] = set()
         self._tree_seen = False  # prepare() was told the tree: ``_installed`` may then filter parsing
         self._resolver: Resolver | None = None
+        self._pack_key: str | None = None  # the project's pack, once prepare() was told the tree
+        self._pack_stale = False  # what the pack holds is not what ``_scans`` holds: flush() rewrites it
 
     def prepare(self, instances: Iterable[Instance]) -> None:
-        """Look up (and scan when missing) every package among ``instances``."""
+        """Look up (and scan when missing) every package among ``instances``.
+
+        Told the whole tree (the project among ``instances``), it reads the project's pack first:
+        one entry holding the scans the last run of this project used (see ``flush``), so that a
+        warm run reads one file, not one per package; what the pack lacks is looked up one by one."""
         misses: list[tuple[Instance, str | None]] = []
         instances = list(instances)
         self._installed.update(instance.name for instance in instances)
+        pack: dict[str, Any] = {}
         for instance in instances:
             if instance.is_project:
                 self._installed.update(_installed_above(self.fs, instance.path))
                 self._tree_seen = True
+                if self.store is not None and self._pack_key is None:
+                    self._pack_key = _pack_key(instance.path)
+                    pack = _read_pack(self.store.get(self._pack_key))
+        used = 0
         for instance in instances:
             key = (instance.name, instance.version)
             if instance.is_project or instance.is_workspace:
@@ -487,16 +557,49 @@ class PackageCode:
             if key in self._scans:
                 continue
             store_key = _scan_key(self.fs, instance) if self.store is not None else None
-            data = self.store.get(store_key) if self.store is not None and store_key is not None else None
-            stored = _read_entry(data) if data is not None else None
-            if stored is not None and _still_valid(self.fs, instance.path, stored):
+            stored = None
+            packed = pack.get(store_key) if store_key is not None else None
+            if type(packed) is list and len(packed) == 2:
+                stored = _stored(packed[0], packed[1])
+                if stored is not None and not _still_valid(self.fs, instance.path, stored):
+                    stored = None
+                used += stored is not None
+            if stored is None and self.store is not None and store_key is not None:
+                data = self.store.get(store_key)
+                stored = _read_entry(data) if data is not None else None
+                if stored is not None and not _still_valid(self.fs, instance.path, stored):
+                    stored = None
+                self._pack_stale = self._pack_stale or stored is not None  # the pack lacks it
+            if stored is not None:
                 self._scans[key] = (stored, store_key)
             else:
                 self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
                 misses.append((instance, store_key))
+        if used != len(pack):
+            self._pack_stale = True  # it holds packages no longer installed: rewritten smaller
         scans = self._scan_all([item for item, _ in misses], [store_key for _, store_key in misses])
         for (instance, store_key), scan in zip(misses, scans, strict=True):
             self._scans[(instance.name, instance.version)] = (scan, store_key)
+            self._pack_stale = self._pack_stale or (store_key is not None and scan.cacheable)
+
+    def flush(self) -> None:
+        """Write the project's pack when it differs from the scans this run used: each package's
+        entry is kept on its own as well (shared by every project that installs the package), the
+        pack only saves a warm run of this project thousands of reads. A pack is never trusted
+        more than an entry: each of its scans is checked against the files' sizes when used."""
+        if self.store is None or self._pack_key is None or not self._pack_stale:
+            return
+        entries: dict[str, list[Any]] = {}
+        for scan, store_key in self._scans.values():
+            if store_key is None or not scan.cacheable:
+                continue
+            if isinstance(scan, _Stored):
+                entries[store_key] = [sorted(scan.names), scan.rows]
+            else:
+                entries[store_key] = list(_entry(scan))
+        document = {"format": SCAN_FORMAT, "entries": entries}
+        self.store.put(self._pack_key, json.dumps(document, separators=(",", ":")).encode())
+        self._pack_stale = False
 
     def _scan_all(self, instances: list[Instance], store_keys: list[str | None]) -> list[PackageScan | _Stored]:
         """The scans of ``instances``, stored under ``store_keys``."""
@@ -546,6 +649,7 @@ class PackageCode:
             decoded = _decode_rows(scan)
             if decoded is None:  # an entry of the right shape holding bad sites: scanned again
                 rescanned = self._scan_all([instance], [store_key])[0]
+                self._pack_stale = True
                 decoded = rescanned if isinstance(rescanned, PackageScan) else _decode_rows(rescanned)
                 assert decoded is not None
             scan = decoded
@@ -555,4 +659,5 @@ class PackageCode:
         if updated is not None:
             self._scans[key] = (updated, store_key)
             self._save(store_key, updated)
+            self._pack_stale = True
         return found

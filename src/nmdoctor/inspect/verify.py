@@ -14,7 +14,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
 
-__all__ = ["INSTALL_COMMANDS", "verify_tree"]
+__all__ = ["INSTALL_COMMANDS", "lockfile_drift", "verify_tree"]
 
 INSTALL_COMMANDS = {
     "npm": "npm ci",
@@ -136,6 +136,15 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     matcher.ref(instance),
                     fix=f"run `{install}`",
                 )
+
+
+def lockfile_drift(graph: DependencyGraph, lock: Lockfile) -> list[Finding]:
+    """The ``lockfile-drift`` findings of ``verify_tree``, in its order, without the parts that
+    find only other codes (extraneous packages, versions outside their ranges: rules of their own)."""
+    matcher = _Matcher(graph, lock)
+    install = INSTALL_COMMANDS.get(lock.kind, "reinstall from the lockfile")
+    found = [*_missing_and_drifted(matcher, install), *_edges(matcher, install), *_manifest_drift(matcher)]
+    return [finding for finding in found if finding.code == "lockfile-drift"]
 
 
 def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from nmdoctor.vfs._walk import follow, normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
+from nmdoctor.vfs.cached import CachedFS
 
-__all__ = ["DiskFS"]
+__all__ = ["DiskFS", "files_of_sizes", "folder_bytes", "on_host"]
 
 
 _DIR = Stat(Kind.DIR)
@@ -28,6 +29,61 @@ def _to_stat(result: os.stat_result) -> Stat:
     if found is None:
         found = _FILES[size] = Stat(Kind.FILE, size)
     return found
+
+
+def on_host(fs: object) -> bool:
+    """Whether ``fs`` shows the host's files at their own paths, as ``os`` does: a ``DiskFS`` or a
+    read cache over one (not a view that confines or remaps them)."""
+    return type(fs) is DiskFS or (type(fs) is CachedFS and type(fs.inner) is DiskFS)
+
+
+def files_of_sizes(folder: str, rows: Sequence[Sequence[object]]) -> bool:
+    """Whether each row's path (absolute, or relative to ``folder``) is a regular file, through
+    links, of the row's size (a row that is not a path and a size is not): one ``os.stat`` each,
+    for the thousands of files a warm run's cached scans are checked against."""
+    prefix = folder + "/"
+    regular = stat_module.S_ISREG
+    try:
+        for row in rows:
+            path, size = row[0], row[1]
+            if type(path) is not str or type(size) is not int:
+                return False
+            found = os.stat(path if path.startswith("/") else prefix + path)
+            if found.st_size != size or not regular(found.st_mode):
+                return False
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        return False
+    return True
+
+
+def folder_bytes(folder: str, limit: int) -> int:
+    """``diagnostics.rules.duplicates.folder_size`` on the host's files, the same walk (names in
+    sorted order, at most ``limit`` entries once a folder is done) read with ``os.scandir``: the
+    kind of an entry comes with its name, and only files are stat'ed."""
+    total = 0
+    pending = [folder]
+    seen = 0
+    while pending and seen < limit:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except (OSError, ValueError):
+            continue
+        for entry in entries:
+            if current == folder and entry.name == "node_modules":
+                continue
+            seen += 1
+            try:
+                if entry.is_symlink():
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(f"{current}/{entry.name}")
+                else:
+                    total += entry.stat(follow_symlinks=False).st_size
+            except OSError:
+                continue  # gone since it was listed
+    return total
 
 
 class DiskFS:

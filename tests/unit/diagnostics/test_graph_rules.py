@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.diagnostics.rules.duplicates import folder_size
 from nmdoctor.inspect.tree import read_installed_tree
-from nmdoctor.vfs import MemoryFS, symlink
+from nmdoctor.vfs import DiskFS, MemoryFS, symlink
+from nmdoctor.vfs.cached import CachedFS
 
 
 def pkg(name: str, version: str, **fields: object) -> dict[str, object]:
@@ -129,3 +134,24 @@ def test_specs_that_are_not_ranges_are_not_judged() -> None:
     tree = dict(CLEAN)
     tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "github:me/a#main", "react": "latest"})
     assert codes(tree) == []
+
+
+def test_folder_size_on_disk_walks_as_the_filesystem_view_does(tmp_path: Path) -> None:
+    """The host's fast path (os.scandir) counts what the generic walk counts, limit included:
+    files and nested folders, not links, not the package's own node_modules."""
+    package = tmp_path / "pkg"
+    for index, name in enumerate(["a.js", "lib/b.js", "lib/deep/c.js", "z/d.json", "node_modules/x/e.js"]):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_bytes(b"x" * (10 + index))
+    os.symlink(package / "a.js", package / "link.js")
+    os.symlink(package / "lib", package / "linked-lib")
+
+    class Generic:  # the FileSystem protocol only: no fast path
+        def __init__(self) -> None:
+            disk = DiskFS()
+            self.listdir, self.lstat = disk.listdir, disk.lstat
+
+    for limit in (20000, 5, 3, 1):
+        generic = folder_size(Generic(), str(package), limit)  # type: ignore[arg-type]
+        assert folder_size(CachedFS(DiskFS()), str(package), limit) == generic
+    assert folder_size(DiskFS(), str(package)) == 10 + 11 + 12 + 13

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
-from nmdoctor.inspect.verify import verify_tree
+from nmdoctor.inspect.verify import lockfile_drift as drift_findings
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.model.graph import DependencyGraph
 
@@ -28,4 +28,4 @@ def lockfile_drift(context: CheckContext) -> Iterator[Finding]:
     lock = context.lockfile
     if not isinstance(graph, DependencyGraph) or not isinstance(lock, Lockfile):
         return
-    yield from (finding for finding in verify_tree(graph, lock) if finding.code == "lockfile-drift")
+    yield from drift_findings(graph, lock)

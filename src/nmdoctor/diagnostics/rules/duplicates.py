@@ -12,6 +12,7 @@ from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.disk import folder_bytes, on_host
 
 __all__ = ["DEFAULT_SINGLETONS", "doppelganger", "duplicate_singleton", "folder_size"]
 
@@ -44,6 +45,8 @@ _BOUND_TO_ONE_COPY = frozenset({"react", "react-dom", "preact", "vue", "@angular
 
 def folder_size(fs: FileSystem, folder: str, limit: int = 20000) -> int:
     """Bytes of the files of a package folder (not its nested node_modules), at most ``limit`` files."""
+    if on_host(fs):
+        return folder_bytes(folder, limit)
     total = 0
     pending = [folder]
     seen = 0

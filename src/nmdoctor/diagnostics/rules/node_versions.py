@@ -3,7 +3,7 @@ that the node versions ``engines.node`` admits resolve differently.
 
 Both read the project's own source (and its workspaces') and resolve with the one resolver, as the
 node of ``CheckContext.node_version`` (``require-of-esm``) or as each version of the rules table
-(``resolve.node_versions``) the range admits (``node-version-dependent-import``). Measured with the
+(``resolve.node.versions``) the range admits (``node-version-dependent-import``). Measured with the
 real binaries (tests/node_tools/old and versions): ``require()`` of a ``.mjs`` file or of a ``.js``
 file under ``"type": "module"`` throws ERR_REQUIRE_ESM on 20.18.3 and 22.11.0 and loads on 20.19.0,
 22.12.0 and every later version, where a module with top-level ``await`` throws
@@ -16,8 +16,6 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import nodesemver
 
 from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
@@ -119,7 +117,7 @@ def _source_sites(context: CheckContext) -> Iterator[_Site]:
                 continue
             try:
                 source = fs.read_bytes(file)
-                if any(len(line) > _LONGEST_HAND_WRITTEN_LINE for line in source.split(b"\n")):
+                if max(map(len, source.split(b"\n"))) > _LONGEST_HAND_WRITTEN_LINE:
                     continue
                 sites = sources.imports(file)
             except NotRegularFile:
@@ -296,6 +294,8 @@ def candidate_versions() -> list[NodeVersion]:
 
 
 def _admitted(range_: str) -> list[NodeVersion]:
+    import nodesemver  # only an engines.node range needs it (its import compiles dozens of patterns)
+
     try:
         if nodesemver.valid_range(range_, loose=True) is None:
             return []
@@ -399,17 +399,28 @@ def node_version_dependent_import(context: CheckContext) -> Iterator[Finding]:
         return
     # Versions on which every rule holds alike resolve alike: one resolution per class.
     memo: dict[tuple[object, ...], str] = {}
+    # The classes depend on the rules that matter to a site and the admitted versions only: a few
+    # combinations for all the sites of a project (each site asking every rule about every version
+    # was most of a run on a project with many imports).
+    partitions: dict[tuple[object, ...], list[list[NodeVersion]]] = {}
+    relevant_rules: dict[tuple[str, SiteKind], tuple[Rule, ...]] = {}
     for item in _source_sites(context):
         held = admitted.get(item.owner.path)
         if held is None:
             continue
         range_, versions = held
-        classes: dict[tuple[bool, ...], list[NodeVersion]] = {}
-        relevant = _rules_for(item.site)
-        for version in versions:
-            classes.setdefault(tuple(rule.holds(version) for rule in relevant), []).append(version)
+        site_key = (item.site.specifier, item.site.kind)
+        relevant = relevant_rules.get(site_key)
+        if relevant is None:
+            relevant = relevant_rules[site_key] = _rules_for(item.site)
+        partition = partitions.get((item.owner.path, relevant))
+        if partition is None:
+            classes: dict[tuple[bool, ...], list[NodeVersion]] = {}
+            for version in versions:
+                classes.setdefault(tuple(rule.holds(version) for rule in relevant), []).append(version)
+            partition = partitions[item.owner.path, relevant] = list(classes.values())
         outcomes: dict[str, list[NodeVersion]] = {}
-        for members in classes.values():
+        for members in partition:
             outcomes.setdefault(_outcome(context, members[-1], item, memo), []).extend(members)
         if len(outcomes) < 2:
             continue

@@ -14,7 +14,7 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
-from nmdoctor.inspect.package_code import PackageImport
+from nmdoctor.inspect.package_code import PackageImport, known_names
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
@@ -102,7 +102,7 @@ _LONGEST_HAND_WRITTEN_LINE = 5_000
 
 def _generated(source: bytes) -> bool:
     """A bundle or minified file (a line longer than anyone writes by hand)."""
-    return any(len(line) > _LONGEST_HAND_WRITTEN_LINE for line in source.split(b"\n"))
+    return max(map(len, source.split(b"\n"))) > _LONGEST_HAND_WRITTEN_LINE
 
 
 def _requests(specifier: str) -> list[tuple[str, bool]]:
@@ -298,7 +298,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
     for instance in graph.instances:
         if instance.is_project or instance.is_workspace:
             continue
-        known = {item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name}
+        known = known_names(instance)
         reported: set[str] = set()
         key = (instance.name, instance.version)
         if key not in scanned:  # copies of one name@version hold the same code: read it once
@@ -327,6 +327,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )
+    code.flush()  # the scans as this run left them, for the next run of the project
 
 
 @check("unresolvable-import", Severity.ERROR)

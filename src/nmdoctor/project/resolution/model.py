@@ -26,6 +26,9 @@ class Alias:
     # tsconfig ``"*": ["types/*", ...]`` matches every request: it answers one only when a target
     # exists (absolute target patterns, ``*`` standing for the matched part)
     fallbacks: tuple[str, ...] = ()
+    # the file names it applies to (a require hook installed only while a tool loads its config);
+    # empty: every file under the config's folder
+    files: tuple[str, ...] = ()
 
     def answers(self, fs: FileSystem, specifier: str) -> bool:
         if not self.matches(specifier):
@@ -97,6 +100,8 @@ class ResolutionConfig:
         """The alias or module folder that resolves ``specifier`` for ``from_file``, or None when
         only ``node_modules`` is left (then it is a package)."""
         for alias in self.aliases:
+            if alias.files and posixpath.basename(from_file) not in alias.files:
+                continue
             if alias.answers(fs, specifier):
                 return Decision(alias.tool, alias.config, f"`{alias.key}` -> {alias.target}")
         parts = specifier.split("/")

@@ -37,7 +37,7 @@ from tests.conftest import requires_node
 from tests.installs.fidelity_scenarios import BERRY, BERRY_YARNRC, FIDELITY_PACKAGES, WORKSPACES, fidelity_project
 from tests.installs.managers import OLD_PNPM, TOOLS, install, install_in, tools_available
 from tests.installs.registry import Registry
-from tests.installs.scenarios import PACKAGES, PLANNER_PROJECTS, PROJECTS
+from tests.installs.scenarios import DEP_AND_PEER_PROJECT, PACKAGES, PLANNER_PROJECTS, PROJECTS
 
 pytestmark = [
     requires_node,
@@ -67,6 +67,11 @@ CASES = [
     ("phantom", "pnpm-isolated", "public-hoist"),
     ("phantom", "pnpm-isolated", "hoist-none"),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
+    # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
+    # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers
+    # the peer); before, the lockfile placement left both unplaced and check reported errors
+    ("dep-and-peer", "yarn-berry-nm", ""),
+    ("dep-and-peer", "npm-hoisted", ""),
 ]
 
 
@@ -81,6 +86,8 @@ def _project(name: str, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
 def _scenario(name: str, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
     if name == "berry":
         return BERRY
+    if name == "dep-and-peer":
+        return DEP_AND_PEER_PROJECT
     if name == "fidelity":
         manager = "npm" if mode.startswith("npm") else "pnpm" if mode.startswith("pnpm") else "yarn"
         return fidelity_project("berry" if mode == "yarn-berry-nm" else manager)
@@ -94,7 +101,10 @@ def placed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str
     """case -> (the fresh install from the lockfile, ``ls --json --lockfile`` taken before it)."""
     root = tmp_path_factory.mktemp("placement").resolve()
     done = {}
-    for packages, names in ((PACKAGES, SCENARIO_PROJECTS), (FIDELITY_PACKAGES, (*FIDELITY_PROJECTS, "berry"))):
+    for packages, names in (
+        (PACKAGES, (*SCENARIO_PROJECTS, "dep-and-peer")),
+        (FIDELITY_PACKAGES, (*FIDELITY_PROJECTS, "berry")),
+    ):
         with Registry(packages) as registry:
             for project, mode, variant in CASES:
                 if project not in names:

@@ -98,7 +98,31 @@ def verify_tree(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides 
     return findings
 
 
+def _answered_as_peers(lock: Lockfile) -> set[str]:
+    """yarn berry: locked packages reached only through a dependency its dependent also lists as a
+    peer (ajv-formats' ajv), and what only they bring. yarn answers such a name with the parent's
+    copy when the parent has one, and then does not install the locked version."""
+    if lock.kind != "yarn-berry":
+        return set()
+    incoming: dict[str, list[tuple[str, bool]]] = {}
+    for edge in lock.edges:
+        source = lock.packages.get(edge.source)
+        if edge.target is None or edge.kind is DependencyKind.PEER or source is None:
+            continue
+        incoming.setdefault(edge.target, []).append((edge.source, edge.name in source.peer_dependencies))
+    found: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for key, edges in incoming.items():
+            if key not in found and all(both or source in found for source, both in edges):
+                found.add(key)
+                changed = True
+    return found
+
+
 def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
+    maybe_peer = _answered_as_peers(matcher.lock)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
         if package.is_importer or package.link_to is not None or package.in_bundle:
@@ -106,6 +130,17 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         found = matcher.instances(package)
         where = f" at {package.path}" if package.path and matcher.by_place else ""
         if not found:
+            if package.key in maybe_peer:
+                yield Finding(
+                    "missing-dependency",
+                    Severity.INFO,
+                    f"`{package.name}@{package.version}` is locked{where} but not installed: it is the "
+                    "version of a dependency its dependent also takes as a peer, which yarn answers with "
+                    "the parent's copy",
+                    _locked_ref(package),
+                    fix=None,
+                )
+                continue
             if package.optional:
                 yield Finding(
                     "missing-dependency",
@@ -147,9 +182,11 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
         target = packages.get(edge.target) if edge.target is not None else None
         if source is None or target is None or source.in_bundle:
             continue
-        if edge.kind is DependencyKind.PEER and matcher.lock.kind == "yarn-berry":
-            continue  # yarn.lock does not lock peers: the model infers them, per instance they differ
         peer = edge.kind is DependencyKind.PEER or edge.name in source.peer_dependencies
+        if peer and matcher.lock.kind == "yarn-berry":
+            # yarn.lock does not lock peers: the model infers them, per instance they differ; a
+            # dependency also listed as a peer takes the parent's copy when there is one
+            continue
         if peer and matcher.lock.kind == "pnpm" and not matcher.by_place:
             continue  # pnpm's hoisted linker copies one instance of a package for all its peer variants
         while target.link_to is not None and target.link_to in packages:

@@ -91,6 +91,17 @@ PACKAGES: list[dict[str, Any]] = [
     },
     {"name": "core-lib", "version": "1.0.0", "dependencies": {"schema": "~8.1.0", "formats": "^1.0.0"}},
     {"name": "bundler", "version": "1.0.0"},
+    # ... and one the parent provides outside the dependency's range (create-t3-turbo: expo gives
+    # expo-router @expo/metro-runtime 6.1.1 against its ^6.1.2): an unmet peer, not a mismatch.
+    {"name": "metro-rt", "version": "1.0.0"},
+    {"name": "metro-rt", "version": "1.1.0"},
+    {
+        "name": "router",
+        "version": "1.0.0",
+        "dependencies": {"metro-rt": "^1.1.0"},
+        "peerDependencies": {"metro-rt": "^1.1.0"},
+    },
+    {"name": "expo-kit", "version": "1.0.0", "dependencies": {"metro-rt": "1.0.0", "router": "^1.0.0"}},
     {
         "name": "runner",
         "version": "1.0.0",
@@ -190,6 +201,10 @@ CYCLE_PROJECT: tuple[dict[str, Any], dict[str, str]] = (
 
 # The names both dependencies and peers above (lockfile placement cases).
 DEP_AND_PEER_PROJECT: tuple[dict[str, Any], dict[str, str]] = (
-    {"name": "both", "version": "1.0.0", "dependencies": {"core-lib": "^1.0.0", "runner": "^1.0.0"}},
+    {
+        "name": "both",
+        "version": "1.0.0",
+        "dependencies": {"core-lib": "^1.0.0", "runner": "^1.0.0", "expo-kit": "^1.0.0"},
+    },
     {},
 )

@@ -26,6 +26,7 @@ import pytest
 from nmdoctor.api import check, load_project
 from nmdoctor.cli.tree_cmds import load_graph
 from nmdoctor.diagnostics.model import Finding
+from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.verify import verify_tree
 from nmdoctor.lockfiles import find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
@@ -60,18 +61,23 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "public-hoist": {"files": {".npmrc": "public-hoist-pattern[]=c\npublic-hoist-pattern[]=d\n"}},
     "hoist-none": {"files": {".npmrc": "hoist=false\n"}},
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
+    # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
+    "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
 }
 CASES = [
     *[(project, mode, "") for project in (*SCENARIO_PROJECTS, *FIDELITY_PROJECTS) for mode in MODES],
     ("berry", "yarn-berry-nm", ""),
     ("phantom", "pnpm-isolated", "public-hoist"),
     ("phantom", "pnpm-isolated", "hoist-none"),
+    ("phantom", "pnpm-isolated", "override-direct"),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
     # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
     # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers
     # the peer); before, the lockfile placement left both unplaced and check reported errors
     ("dep-and-peer", "yarn-berry-nm", ""),
     ("dep-and-peer", "npm-hoisted", ""),
+    # create-t3-turbo's pnpm install: expo-router's dependency-and-peer takes expo's copy
+    ("dep-and-peer", "pnpm-isolated", ""),
 ]
 
 
@@ -192,7 +198,9 @@ def test_verify_and_check_are_clean_after_the_install_from_the_lockfile(
     path = find_lockfile(fs, str(project), graph.layout)
     assert path is not None
     lock = read_lockfile(fs, path, manifest_json(fs, str(project)))
-    assert [(item.code, item.message) for item in verify_tree(graph, lock) if item.severity.value != "info"] == []
+    overrides = project_overrides(fs, str(project))  # as `nmdoctor verify` reads them (pnpm-workspace.yaml too)
+    verified = verify_tree(graph, lock, overrides=overrides)
+    assert [(item.code, item.message) for item in verified if item.severity.value != "info"] == []
     assert _errors(check(graph, fs=fs, lockfile=lock), project_name) == []
     locked = load_graph(str(project), from_lockfile=True)
     assert _errors(check(locked, fs=fs), project_name) == []

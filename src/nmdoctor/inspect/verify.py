@@ -14,7 +14,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
 
-__all__ = ["INSTALL_COMMANDS", "verify_tree"]
+__all__ = ["INSTALL_COMMANDS", "resolved_as_peer", "verify_tree"]
 
 INSTALL_COMMANDS = {
     "npm": "npm ci",
@@ -94,7 +94,7 @@ def verify_tree(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides 
     findings += _edges(matcher, install)
     findings += _extraneous(matcher, install)
     findings += _out_of_range(matcher, install, overrides)
-    findings += _manifest_drift(matcher)
+    findings += _manifest_drift(matcher, overrides)
     return findings
 
 
@@ -267,6 +267,20 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
             )
 
 
+def resolved_as_peer(source: Instance, name: str, layout: str) -> bool:
+    """A name ``source`` takes as a peer: one its manifest lists only as a peer (pnpm lockfiles
+    list resolved peers among a package's dependencies, the resolved version as the spec), or,
+    under pnpm and yarn berry, one it lists as both a dependency and a peer, which they answer
+    with the parent's copy when there is one (create-t3-turbo's pnpm install gives expo-router
+    @expo/metro-runtime 6.1.1 from expo against its ^6.1.2: an unmet peer, not a broken install)."""
+    manifest = source.manifest
+    if name not in {peer for peer, _range in manifest.peer_dependencies}:
+        return False
+    if layout.startswith(("pnpm", "yarn-berry")):
+        return True
+    return name not in {item for item, _spec in (*manifest.dependencies, *manifest.optional_dependencies)}
+
+
 def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iterator[Finding]:
     """Installed edges whose version is outside the declared range (whatever the lockfile says),
     or outside the override the project sets for that package."""
@@ -274,6 +288,8 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
             continue
+        if resolved_as_peer(edge.source, edge.name, matcher.graph.layout):
+            continue  # resolved as a peer: its version is an unmet peer at most
         spec = overrides.spec_for(edge.name, edge.spec)
         if spec is None or satisfies(target.version, spec) is not False:
             continue
@@ -289,8 +305,10 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
         )
 
 
-def _manifest_drift(matcher: _Matcher) -> Iterator[Finding]:
-    """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs)."""
+def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding]:
+    """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs).
+    pnpm records an overridden direct dependency with the override as its specifier
+    (create-t3-turbo: ``"vite": "catalog:"`` under ``overrides: {vite: 7.1.12}`` is ``7.1.12``)."""
     lock = matcher.lock
     if lock.kind not in ("npm", "pnpm") or (lock.kind == "npm" and lock.version == "1"):
         return
@@ -306,7 +324,7 @@ def _manifest_drift(matcher: _Matcher) -> Iterator[Finding]:
             spec = locked.get(declared.name)
             if spec is None:
                 message = f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
-            elif spec != declared.spec:
+            elif spec != declared.spec and spec != overrides.spec_for(declared.name, declared.spec):
                 message = (
                     f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for `{spec}`"
                 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.verify import verify_tree
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.model.graph import DependencyGraph
@@ -28,4 +29,6 @@ def lockfile_drift(context: CheckContext) -> Iterator[Finding]:
     lock = context.lockfile
     if not isinstance(graph, DependencyGraph) or not isinstance(lock, Lockfile):
         return
-    yield from (finding for finding in verify_tree(graph, lock) if finding.code == "lockfile-drift")
+    overrides = project_overrides(context.fs, graph.project) if context.fs is not None else None
+    drift = verify_tree(graph, lock, overrides=overrides)
+    yield from (finding for finding in drift if finding.code == "lockfile-drift")

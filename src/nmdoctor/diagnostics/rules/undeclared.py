@@ -174,9 +174,13 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                         continue  # a path, a builtin, declared, or a framework alias no package can be named
                     if (site.types_only or types_file) and _types_package(name) in declared:
                         continue
-                    if site.elsewhere or resolution.decide(request, file) is not None:
-                        continue  # looked up from elsewhere, or an alias or module folder of the config answers it
-                    folder = lookup.folder(posixpath.dirname(file), name)
+                    if site.elsewhere:
+                        continue  # looked up from elsewhere
+                    decision = resolution.decide(request, file)
+                    looks = decision is None or decision.falls_back
+                    folder = lookup.folder(posixpath.dirname(file), name) if looks else None
+                    if decision is not None and (not decision.falls_back or folder is None):
+                        continue  # an alias or module folder of the config answers it
                     if _declared_above(ancestors, owner.path, name, folder):
                         continue
                     yield Undeclared(owner, file, site, request, name, folder, resolution)

@@ -43,6 +43,17 @@ class Alias:
                 return True
         return False
 
+    def target_missing(self, fs: FileSystem, specifier: str) -> bool:
+        """tsconfig ``paths`` whose substitution names nothing on disk (a folder that was renamed:
+        formik's ``"formik": ["./packages/react/src"]``): TypeScript, tsx and the bundlers' tsconfig
+        plugins then fall back to node_modules."""
+        if self.tool != "tsconfig paths" or self.target == "?" or self.kind != "wildcard":
+            return False
+        head, star, tail = self.key.partition("*")
+        middle = specifier[len(head) : len(specifier) - len(tail)] if star else ""
+        candidate = posixpath.normpath(self.target.replace("*", middle, 1))
+        return not _has_entry(fs, posixpath.dirname(candidate), posixpath.basename(candidate))
+
     def matches(self, specifier: str) -> bool:
         if self.kind == "exact":
             return specifier == self.key
@@ -77,6 +88,8 @@ class Decision:
     tool: str
     config: str
     detail: str  # "`components` -> /app/src/components"
+    # the alias names nothing on disk; the tool falls back to node_modules (tsconfig paths)
+    falls_back: bool = False
 
     def describe(self, relative_config: str) -> str:
         return f"{self.tool} in {relative_config}: {self.detail}"
@@ -103,7 +116,8 @@ class ResolutionConfig:
             if alias.files and posixpath.basename(from_file) not in alias.files:
                 continue
             if alias.answers(fs, specifier):
-                return Decision(alias.tool, alias.config, f"`{alias.key}` -> {alias.target}")
+                detail = f"`{alias.key}` -> {alias.target}"
+                return Decision(alias.tool, alias.config, detail, alias.target_missing(fs, specifier))
         parts = specifier.split("/")
         size = 2 if specifier.startswith("@") and len(parts) > 1 else 1
         first, deeper = "/".join(parts[:size]), len(parts) > size

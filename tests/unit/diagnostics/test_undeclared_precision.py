@@ -344,3 +344,17 @@ def test_tsconfig_path_to_a_missing_folder_falls_back_to_node_modules() -> None:
     tree["/app/packages/react/src/index.ts"] = ""
     tree["/app/tsconfig.json"] = MAPS_SCHEDULER
     assert findings(tree) == []
+
+
+def test_type_test_takes_only_the_types_package() -> None:
+    # react-redux's test/typetests/*.test-d.tsx (vitest typecheck: type-checked, never run) import
+    # prop-types with only @types/prop-types declared; tsc 5.9.3 resolves it to
+    # @types/prop-types/index.d.ts with no prop-types installed. Run as a test, it is a phantom.
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@types/scheduler": "0.23.0"}},
+        "/app/node_modules/@types/scheduler/package.json": {"name": "@types/scheduler", "version": "0.23.0"},
+        "/app/test/props.test-d.tsx": "import scheduler from 'scheduler';\n",
+    }
+    assert findings(tree) == []
+    tree["/app/test/props.test.tsx"] = "import scheduler from 'scheduler';\n"
+    assert [item.from_ for item in findings(tree)] == ["test/props.test.tsx"]

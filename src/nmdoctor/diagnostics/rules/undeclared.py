@@ -122,8 +122,14 @@ def _loader_name(name: str, declared: set[str], lookup: InstalledLookup, directo
     return long if long in declared or lookup.folder(directory, long) is not None else name
 
 
+# Type tests (vitest's typecheck include `**/*.{test,spec}-d.?(c|m)[jt]s?(x)`, tsd's `*.test-d.ts`):
+# type-checked, never run, so a package's types are all they load.
+_TYPE_TEST = re.compile(r"\.(test|spec)-d\.[cm]?[jt]sx?$")
+
+
 def _is_declaration_file(path: str) -> bool:
-    return path.endswith((".d.ts", ".d.mts", ".d.cts"))
+    """A file only type-checked: a declaration file or a type test."""
+    return path.endswith((".d.ts", ".d.mts", ".d.cts")) or _TYPE_TEST.search(path) is not None
 
 
 def _scan(context: CheckContext) -> Iterator[Undeclared]:

@@ -12,7 +12,10 @@ Scoring covers findings about the project's own source and configs (installed pa
 code and the tree are other questions): a finding at error or warning level that matches a
 judgment (same file and line) judged present is a true positive; one judged absent (or not
 judged) a false positive; a judged-present item without such a finding a miss. Notes ("info":
-undecidable) and reports on items judged borderline are counted apart.
+undecidable) and reports on items judged borderline are counted apart (a borderline item is never
+a miss). Every check runs, as `check` runs them: an error of another code (the tree's: missing-
+dependency, version-mismatch, string-module-reference...) is judged present nowhere, so it counts
+as a false error of its run.
 """
 
 from __future__ import annotations
@@ -28,16 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nmdoctor.api import check
 from nmdoctor.cli.tree_cmds import load_graph
-from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import Finding, Severity
-from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.vfs import DiskFS
 
 FIELD = Path(__file__).resolve().parents[1] / "tests" / "field" / "check"
 CODES = ("phantom-dependency", "unresolvable-import")
-# The checks whose findings are about the project's own source and configs (the others judge the tree).
-SOURCE_CODES = (*CODES, "string-module-reference")
 
 
 @dataclass
@@ -64,12 +64,13 @@ def projects() -> list[str]:
 
 
 def nmdoctor_findings(project: str, installed: Path | None = None) -> list[Finding]:
-    """`check --lockfile` on the kept project, or `check` on its installed copy (node_modules read)."""
+    """`check --lockfile` on the kept project, or `check` on its installed copy (node_modules read):
+    every check, as the CLI runs them (the tree's codes too: an error there fails the run)."""
     if installed is not None:
         graph = load_graph(str(installed / project))
     else:
         graph = load_graph(str(FIELD / project / "project"), from_lockfile=True)
-    return run_checks(CheckContext(graph=graph, fs=DiskFS()), select=SOURCE_CODES)
+    return check(graph, fs=DiskFS())
 
 
 def score_nmdoctor(installed: Path | None = None) -> Score:
@@ -84,15 +85,15 @@ def score_nmdoctor(installed: Path | None = None) -> Score:
         false_error = False
         real_error = False
         for finding in found:
+            if finding.code not in CODES:
+                if finding.severity is Severity.ERROR:  # none is judged present: each is a false error
+                    false_error = True
+                    score.details.append(f"{project}: unjudged error {finding.code} {finding.message}")
+                continue
             if not finding.from_ or finding.from_.startswith("node_modules/") or "/node_modules/" in finding.from_:
                 continue  # about installed packages, not the project's own source or config
             key = (finding.from_ or "", finding.line or 0)
             item = items.get(key)
-            if finding.code not in CODES:
-                if finding.severity is Severity.ERROR:
-                    false_error = True
-                    score.details.append(f"{project}: unjudged error {finding.code} {finding.message}")
-                continue
             if item is not None and item.get("borderline"):
                 score.notes["borderline"] += 1
                 continue
@@ -108,7 +109,7 @@ def score_nmdoctor(installed: Path | None = None) -> Score:
                 false_error |= finding.severity is Severity.ERROR
                 score.details.append(f"{project}: false {finding.code} {key[0]}:{key[1]} {finding.request}")
         for key, item in items.items():
-            if item["present"] and key not in hit:
+            if item["present"] and key not in hit and not item.get("borderline"):  # borderline: scored apart
                 score.missed[item["code"]] += 1
                 score.details.append(f"{project}: missed {item['code']} {key[0]}:{key[1]} {item['package']}")
         if false_error and not real_error:

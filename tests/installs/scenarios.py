@@ -72,6 +72,42 @@ PACKAGES: list[dict[str, Any]] = [
     {"name": "host", "version": "2.0.0"},
     {"name": "plug", "version": "1.0.0", "dependencies": {"util": "^1.0.0"}, "peerDependencies": {"host": "*"}},
     {"name": "wrap", "version": "1.0.0", "dependencies": {"host": "^2.0.0", "plug": "^1.0.0"}},
+    # A dependency cycle below a version conflict (babel-core@6 <-> babel-register@6 under a
+    # project on babel-core@7-bridge): the cycle member hoisted to the top needs its own copy.
+    {"name": "cyc-core", "version": "6.0.0", "dependencies": {"cyc-register": "^6.0.0"}},
+    {"name": "cyc-core", "version": "7.0.0"},
+    {"name": "cyc-register", "version": "6.0.0", "dependencies": {"cyc-core": "^6.0.0"}},
+    {"name": "cyc-runner", "version": "1.0.0", "dependencies": {"cyc-core": "^6.0.0"}},
+    # A name both a dependency and a peer: provided by the parent (ajv-formats' ajv under a
+    # package on ajv ~8.13), or not (vitest's vite under a project without vite).
+    {"name": "schema", "version": "8.1.0"},
+    {"name": "schema", "version": "8.2.0", "dependencies": {"uri": "^1.0.0"}},
+    {"name": "uri", "version": "1.0.0"},
+    {
+        "name": "formats",
+        "version": "1.0.0",
+        "dependencies": {"schema": "^8.0.0"},
+        "peerDependencies": {"schema": "^8.0.0"},
+    },
+    {"name": "core-lib", "version": "1.0.0", "dependencies": {"schema": "~8.1.0", "formats": "^1.0.0"}},
+    {"name": "bundler", "version": "1.0.0"},
+    # ... and one the parent provides outside the dependency's range (create-t3-turbo: expo gives
+    # expo-router @expo/metro-runtime 6.1.1 against its ^6.1.2): an unmet peer, not a mismatch.
+    {"name": "metro-rt", "version": "1.0.0"},
+    {"name": "metro-rt", "version": "1.1.0"},
+    {
+        "name": "router",
+        "version": "1.0.0",
+        "dependencies": {"metro-rt": "^1.1.0"},
+        "peerDependencies": {"metro-rt": "^1.1.0"},
+    },
+    {"name": "expo-kit", "version": "1.0.0", "dependencies": {"metro-rt": "1.0.0", "router": "^1.0.0"}},
+    {
+        "name": "runner",
+        "version": "1.0.0",
+        "dependencies": {"bundler": "^1.0.0"},
+        "peerDependencies": {"bundler": "^1.0.0"},
+    },
 ]
 
 # name -> (package.json, project files)
@@ -156,3 +192,19 @@ PLANNER_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
         {},
     ),
 }
+
+# The cycle above, reached through a package nested for the conflict (yarn 1 only).
+CYCLE_PROJECT: tuple[dict[str, Any], dict[str, str]] = (
+    {"name": "cycle", "version": "1.0.0", "dependencies": {"cyc-core": "^7.0.0", "cyc-runner": "^1.0.0"}},
+    {},
+)
+
+# The names both dependencies and peers above (lockfile placement cases).
+DEP_AND_PEER_PROJECT: tuple[dict[str, Any], dict[str, str]] = (
+    {
+        "name": "both",
+        "version": "1.0.0",
+        "dependencies": {"core-lib": "^1.0.0", "runner": "^1.0.0", "expo-kit": "^1.0.0"},
+    },
+    {},
+)

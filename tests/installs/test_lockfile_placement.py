@@ -26,6 +26,7 @@ import pytest
 from nmdoctor.api import check, load_project
 from nmdoctor.cli.tree_cmds import load_graph
 from nmdoctor.diagnostics.model import Finding
+from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.verify import verify_tree
 from nmdoctor.lockfiles import find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
@@ -37,7 +38,7 @@ from tests.conftest import requires_node
 from tests.installs.fidelity_scenarios import BERRY, BERRY_YARNRC, FIDELITY_PACKAGES, WORKSPACES, fidelity_project
 from tests.installs.managers import OLD_PNPM, TOOLS, install, install_in, tools_available
 from tests.installs.registry import Registry
-from tests.installs.scenarios import PACKAGES, PLANNER_PROJECTS, PROJECTS
+from tests.installs.scenarios import DEP_AND_PEER_PROJECT, PACKAGES, PLANNER_PROJECTS, PROJECTS
 
 pytestmark = [
     requires_node,
@@ -60,13 +61,23 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "public-hoist": {"files": {".npmrc": "public-hoist-pattern[]=c\npublic-hoist-pattern[]=d\n"}},
     "hoist-none": {"files": {".npmrc": "hoist=false\n"}},
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
+    # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
+    "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
 }
 CASES = [
     *[(project, mode, "") for project in (*SCENARIO_PROJECTS, *FIDELITY_PROJECTS) for mode in MODES],
     ("berry", "yarn-berry-nm", ""),
     ("phantom", "pnpm-isolated", "public-hoist"),
     ("phantom", "pnpm-isolated", "hoist-none"),
+    ("phantom", "pnpm-isolated", "override-direct"),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
+    # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
+    # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers
+    # the peer); before, the lockfile placement left both unplaced and check reported errors
+    ("dep-and-peer", "yarn-berry-nm", ""),
+    ("dep-and-peer", "npm-hoisted", ""),
+    # create-t3-turbo's pnpm install: expo-router's dependency-and-peer takes expo's copy
+    ("dep-and-peer", "pnpm-isolated", ""),
 ]
 
 
@@ -81,6 +92,8 @@ def _project(name: str, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
 def _scenario(name: str, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
     if name == "berry":
         return BERRY
+    if name == "dep-and-peer":
+        return DEP_AND_PEER_PROJECT
     if name == "fidelity":
         manager = "npm" if mode.startswith("npm") else "pnpm" if mode.startswith("pnpm") else "yarn"
         return fidelity_project("berry" if mode == "yarn-berry-nm" else manager)
@@ -94,7 +107,10 @@ def placed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str
     """case -> (the fresh install from the lockfile, ``ls --json --lockfile`` taken before it)."""
     root = tmp_path_factory.mktemp("placement").resolve()
     done = {}
-    for packages, names in ((PACKAGES, SCENARIO_PROJECTS), (FIDELITY_PACKAGES, (*FIDELITY_PROJECTS, "berry"))):
+    for packages, names in (
+        (PACKAGES, (*SCENARIO_PROJECTS, "dep-and-peer")),
+        (FIDELITY_PACKAGES, (*FIDELITY_PROJECTS, "berry")),
+    ):
         with Registry(packages) as registry:
             for project, mode, variant in CASES:
                 if project not in names:
@@ -182,7 +198,9 @@ def test_verify_and_check_are_clean_after_the_install_from_the_lockfile(
     path = find_lockfile(fs, str(project), graph.layout)
     assert path is not None
     lock = read_lockfile(fs, path, manifest_json(fs, str(project)))
-    assert [(item.code, item.message) for item in verify_tree(graph, lock) if item.severity.value != "info"] == []
+    overrides = project_overrides(fs, str(project))  # as `nmdoctor verify` reads them (pnpm-workspace.yaml too)
+    verified = verify_tree(graph, lock, overrides=overrides)
+    assert [(item.code, item.message) for item in verified if item.severity.value != "info"] == []
     assert _errors(check(graph, fs=fs, lockfile=lock), project_name) == []
     locked = load_graph(str(project), from_lockfile=True)
     assert _errors(check(locked, fs=fs), project_name) == []

@@ -29,7 +29,7 @@ from tests.installs.managers import install, tools_available
 from tests.installs.peer_scenarios import PEER_PACKAGES, PEER_PROJECTS
 from tests.installs.random_graphs import random_graph
 from tests.installs.registry import Registry
-from tests.installs.scenarios import PACKAGES, PLANNER_PROJECTS, PROJECTS
+from tests.installs.scenarios import CYCLE_PROJECT, PACKAGES, PLANNER_PROJECTS, PROJECTS
 
 pytestmark = [
     requires_node,
@@ -98,6 +98,18 @@ def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: st
         project = install(manifest, files, mode, registry.url, tmp_path / "p")
         url = registry.url
     assert_plan_equals_real(project, mode, url)
+
+
+def test_yarn_classic_cycle_member_hoisted_away_gets_its_own_copy(tmp_path: Path) -> None:
+    # vue-realworld-example-app's yarn.lock: yarn 1.22.22 puts babel-register@6 at the top and
+    # babel-core@6.26.3 in node_modules/babel-register/node_modules (the top has 7.0.0-bridge.0).
+    manifest, files = CYCLE_PROJECT
+    with Registry(PACKAGES) as registry:
+        project = install(manifest, files, "yarn-classic", registry.url, tmp_path / "p")
+        url = registry.url
+    nested = project / "node_modules" / "cyc-register" / "node_modules" / "cyc-core" / "package.json"
+    assert json.loads(nested.read_text())["version"] == "6.0.0"
+    assert_plan_equals_real(project, "yarn-classic", url)
 
 
 @pytest.mark.parametrize("limits", ["workspaces", "dependencies"])

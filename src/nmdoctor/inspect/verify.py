@@ -14,7 +14,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
 
-__all__ = ["INSTALL_COMMANDS", "lockfile_drift", "verify_tree"]
+__all__ = ["INSTALL_COMMANDS", "lockfile_drift", "resolved_as_peer", "verify_tree"]
 
 INSTALL_COMMANDS = {
     "npm": "npm ci",
@@ -82,23 +82,51 @@ def _locked_ref(package: LockedPackage) -> PackageRef:
     return PackageRef(package.name, package.version, package.path if package.path is not None else "")
 
 
+def _root_overrides(graph: DependencyGraph) -> Overrides:
+    root = next((item for item in graph.instances if item.is_project), None)
+    raw = root.manifest.raw if root is not None else None
+    return overrides_from(raw if isinstance(raw, dict) else {})
+
+
 def verify_tree(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:
     """``overrides``: the project's version overrides (default: those of the root package.json)."""
     matcher = _Matcher(graph, lock)
     if overrides is None:
-        root = next((item for item in graph.instances if item.is_project), None)
-        raw = root.manifest.raw if root is not None else None
-        overrides = overrides_from(raw if isinstance(raw, dict) else {})
+        overrides = _root_overrides(graph)
     install = INSTALL_COMMANDS.get(lock.kind, "reinstall from the lockfile")
     findings = list(_missing_and_drifted(matcher, install))
     findings += _edges(matcher, install)
     findings += _extraneous(matcher, install)
     findings += _out_of_range(matcher, install, overrides)
-    findings += _manifest_drift(matcher)
+    findings += _manifest_drift(matcher, overrides)
     return findings
 
 
+def _answered_as_peers(lock: Lockfile) -> set[str]:
+    """yarn berry: locked packages reached only through a dependency its dependent also lists as a
+    peer (ajv-formats' ajv), and what only they bring. yarn answers such a name with the parent's
+    copy when the parent has one, and then does not install the locked version."""
+    if lock.kind != "yarn-berry":
+        return set()
+    incoming: dict[str, list[tuple[str, bool]]] = {}
+    for edge in lock.edges:
+        source = lock.packages.get(edge.source)
+        if edge.target is None or edge.kind is DependencyKind.PEER or source is None:
+            continue
+        incoming.setdefault(edge.target, []).append((edge.source, edge.name in source.peer_dependencies))
+    found: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for key, edges in incoming.items():
+            if key not in found and all(both or source in found for source, both in edges):
+                found.add(key)
+                changed = True
+    return found
+
+
 def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
+    maybe_peer = _answered_as_peers(matcher.lock)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
         if package.is_importer or package.link_to is not None or package.in_bundle:
@@ -106,6 +134,17 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         found = matcher.instances(package)
         where = f" at {package.path}" if package.path and matcher.by_place else ""
         if not found:
+            if package.key in maybe_peer:
+                yield Finding(
+                    "missing-dependency",
+                    Severity.INFO,
+                    f"`{package.name}@{package.version}` is locked{where} but not installed: it is the "
+                    "version of a dependency its dependent also takes as a peer, which yarn answers with "
+                    "the parent's copy",
+                    _locked_ref(package),
+                    fix=None,
+                )
+                continue
             if package.optional:
                 yield Finding(
                     "missing-dependency",
@@ -138,12 +177,18 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 )
 
 
-def lockfile_drift(graph: DependencyGraph, lock: Lockfile) -> list[Finding]:
+def lockfile_drift(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:
     """The ``lockfile-drift`` findings of ``verify_tree``, in its order, without the parts that
     find only other codes (extraneous packages, versions outside their ranges: rules of their own)."""
     matcher = _Matcher(graph, lock)
     install = INSTALL_COMMANDS.get(lock.kind, "reinstall from the lockfile")
-    found = [*_missing_and_drifted(matcher, install), *_edges(matcher, install), *_manifest_drift(matcher)]
+    if overrides is None:
+        overrides = _root_overrides(graph)
+    found = [
+        *_missing_and_drifted(matcher, install),
+        *_edges(matcher, install),
+        *_manifest_drift(matcher, overrides),
+    ]
     return [finding for finding in found if finding.code == "lockfile-drift"]
 
 
@@ -156,9 +201,11 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
         target = packages.get(edge.target) if edge.target is not None else None
         if source is None or target is None or source.in_bundle:
             continue
-        if edge.kind is DependencyKind.PEER and matcher.lock.kind == "yarn-berry":
-            continue  # yarn.lock does not lock peers: the model infers them, per instance they differ
         peer = edge.kind is DependencyKind.PEER or edge.name in source.peer_dependencies
+        if peer and matcher.lock.kind == "yarn-berry":
+            # yarn.lock does not lock peers: the model infers them, per instance they differ; a
+            # dependency also listed as a peer takes the parent's copy when there is one
+            continue
         if peer and matcher.lock.kind == "pnpm" and not matcher.by_place:
             continue  # pnpm's hoisted linker copies one instance of a package for all its peer variants
         while target.link_to is not None and target.link_to in packages:
@@ -239,6 +286,20 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
             )
 
 
+def resolved_as_peer(source: Instance, name: str, layout: str) -> bool:
+    """A name ``source`` takes as a peer: one its manifest lists only as a peer (pnpm lockfiles
+    list resolved peers among a package's dependencies, the resolved version as the spec), or,
+    under pnpm and yarn berry, one it lists as both a dependency and a peer, which they answer
+    with the parent's copy when there is one (create-t3-turbo's pnpm install gives expo-router
+    @expo/metro-runtime 6.1.1 from expo against its ^6.1.2: an unmet peer, not a broken install)."""
+    manifest = source.manifest
+    if name not in {peer for peer, _range in manifest.peer_dependencies}:
+        return False
+    if layout.startswith(("pnpm", "yarn-berry")):
+        return True
+    return name not in {item for item, _spec in (*manifest.dependencies, *manifest.optional_dependencies)}
+
+
 def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iterator[Finding]:
     """Installed edges whose version is outside the declared range (whatever the lockfile says),
     or outside the override the project sets for that package."""
@@ -246,6 +307,8 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
             continue
+        if resolved_as_peer(edge.source, edge.name, matcher.graph.layout):
+            continue  # resolved as a peer: its version is an unmet peer at most
         spec = overrides.spec_for(edge.name, edge.spec)
         if spec is None or satisfies(target.version, spec) is not False:
             continue
@@ -261,8 +324,10 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
         )
 
 
-def _manifest_drift(matcher: _Matcher) -> Iterator[Finding]:
-    """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs)."""
+def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding]:
+    """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs).
+    pnpm records an overridden direct dependency with the override as its specifier
+    (create-t3-turbo: ``"vite": "catalog:"`` under ``overrides: {vite: 7.1.12}`` is ``7.1.12``)."""
     lock = matcher.lock
     if lock.kind not in ("npm", "pnpm") or (lock.kind == "npm" and lock.version == "1"):
         return
@@ -278,7 +343,7 @@ def _manifest_drift(matcher: _Matcher) -> Iterator[Finding]:
             spec = locked.get(declared.name)
             if spec is None:
                 message = f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
-            elif spec != declared.spec:
+            elif spec != declared.spec and spec != overrides.spec_for(declared.name, declared.spec):
                 message = (
                     f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for `{spec}`"
                 )

@@ -113,6 +113,14 @@ def _extended_peers(graph: LogicalGraph, settings: BerrySettings) -> dict[str, d
     return peers
 
 
+def _own_dependencies(package: LogicalPackage) -> set[str]:
+    """The names the package's manifest lists as (optional) dependencies. One also a peer is the
+    peer when the parent provides it (ajv-formats' ajv: the parent's copy, its own version is not
+    installed), else the dependency (vitest's vite under a project without vite), as yarn 4.18 does."""
+    manifest = package.source.manifest
+    return {name for name, _spec in (*manifest.dependencies, *manifest.optional_dependencies)}
+
+
 class _Infos:
     def __init__(self, graph: LogicalGraph, settings: BerrySettings) -> None:
         self.graph = graph
@@ -133,13 +141,17 @@ class _Infos:
         """Dependencies sorted by descriptor (``name@npm:range``); a virtual package's (one with
         peers) are sorted again after peer resolution, by name alone ("jest" before "jest-cli")."""
         peers = self.peers[package.key] if package.importer is None else {}
-        aliases = [alias for alias in package.dependencies if alias not in peers]
+        own = _own_dependencies(package)
+        aliases = [alias for alias in package.dependencies if alias not in peers or alias in own]
         if peers:
             return sorted(aliases)
         return sorted(aliases, key=lambda alias: _descriptor(alias, package.specs.get(alias, "")))
 
     def _fill(self, info: _Info, package: LogicalPackage, parent: dict[str, _Info | None]) -> None:
         info.deps[package.name] = info
+        own = _own_dependencies(package) if package.importer is None else set()
+        # a peer the parent does not provide that is also a dependency: yarn installs its own
+        info.peers = tuple(peer for peer in info.peers if parent.get(peer) is not None or peer not in own)
         for peer in info.peers:
             info.deps.setdefault(peer, parent.get(peer))
         regular = [alias for alias in self._regular(package) if alias not in info.deps]

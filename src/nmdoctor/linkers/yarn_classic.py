@@ -179,7 +179,10 @@ def _hoist(
     chosen = tuple(parts)
     _reserve(taints, parent.parts, len(chosen) - 1, alias, key)
     tree[chosen] = key
-    return _Info(chosen, key, parent.ancestry | {key})
+    # A cycle ends where yarn finds the package above as a duplicate: among the packages on the
+    # path it was placed at, not the path it was reached by (hoisted away from the copy of a cycle
+    # member that brought it, it needs its own copy of that member).
+    return _Info(chosen, key, frozenset(tree[chosen[:depth]] for depth in range(1, len(chosen) + 1)))
 
 
 def _reserve(taints: dict[tuple[str, ...], str], parent: tuple[str, ...], start: int, alias: str, key: str) -> None:

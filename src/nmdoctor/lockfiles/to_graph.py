@@ -80,7 +80,8 @@ def lockfile_graph(
         else:
             copied = importer_manifests.get(package.directory) if package.directory is not None else None
             # pnpm lists the peers it resolved among an instance's dependencies: they stay peers.
-            peer_names = set(package.peer_dependencies) | package.optional_peers
+            # Elsewhere a name in both fields is a dependency (yarn and npm install it).
+            peer_names = set(package.peer_dependencies) | package.optional_peers if lock.kind == "pnpm" else set()
             own_edges = [item for item in declared.get(key, ()) if item[0] not in peer_names]
             manifest = Manifest(
                 package.name,

@@ -354,12 +354,13 @@ def _read_berry(
     lookup = _BerryLookup(by_descriptor, lock, root_manifest, catalogs)
     for resolution, entry in entries.items():
         optional = _optional_names(entry.get("dependenciesMeta"))
-        for field, kind in (*_FIELDS, ("peerDependencies", DependencyKind.PEER)):
+        for field, field_kind in (*_FIELDS, ("peerDependencies", DependencyKind.PEER)):
             deps = entry.get(field)
             for name, spec in deps.items() if isinstance(deps, dict) else ():
                 name, spec = str(name), str(spec)
+                kind = field_kind
                 target = None if kind is DependencyKind.PEER else lookup.find(lock.packages[resolution], name, spec)
-                if kind is DependencyKind.PROD and name in optional:
+                if kind is DependencyKind.PROD and name in optional:  # dependenciesMeta: this one only
                     kind = DependencyKind.OPTIONAL
                 if kind is not DependencyKind.PEER:  # what yarn resolved it with: the override, or the catalog's range
                     spec = lookup.override(lock.packages[resolution].name, name, spec) or spec

@@ -25,6 +25,7 @@ from nmdoctor.linkers.pnpm_peers import PeerVariants, Variant
 from nmdoctor.linkers.yarn_berry import plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.lockfiles.model import Lockfile
+from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.project.install_settings import berry_install, pnpm_install
 from nmdoctor.resolve.node.cjs import node_modules_paths
@@ -117,8 +118,14 @@ def _placed(graph: DependencyGraph, plan: Plan, layout: str) -> DependencyGraph:
             _add_link(placed, link, instance)
     labels = {item.label for group in copies.values() for item in group}
     # A package the plan does not place stays where the lockfile model had it; pnpm's peer
-    # variants of one name@version are one package to the copying layouts.
-    missing = [item for item in graph.instances if item.path not in copies and item.label not in labels]
+    # variants of one name@version are one package to the copying layouts. One yarn.lock holds
+    # that the plan does not place is not installed (the version a dependency locks when the
+    # parent's copy answers it as a peer: ajv-formats' ajv): it is left out.
+    missing = [
+        item
+        for item in graph.instances
+        if item.path not in copies and item.label not in labels and f"/{UNPLACED}/" not in item.path
+    ]
     for instance in missing:
         placed[instance.path] = instance
         copies[instance.path] = [instance]

@@ -293,3 +293,23 @@ def test_next_maps_server_only_and_client_only() -> None:
     assert decide(tree, "server-only/x", "/app/src/index.ts") is None
     tree["/app/package.json"] = {"name": "app", "dependencies": {"react": "19.1.2"}}
     assert decide(tree, "server-only", "/app/src/index.ts") is None
+
+
+def test_next_config_requires_webpack_through_nexts_hook() -> None:
+    # Checked with next 13.4.4 and 15.5.29 (no webpack installed): next's loadConfig loads a
+    # next.config.js that requires `webpack` and `webpack-sources` (its require hook maps them to
+    # next/dist/compiled/webpack), while `node next.config.js` throws Cannot find module 'webpack'.
+    tree: dict[str, object] = {
+        "/app/next.config.js": "",
+        "/app/src/index.js": "",
+        "/app/package.json": {"name": "app", "dependencies": {"next": "13.4.4"}},
+    }
+    hook = "Next.js require hook for its config"
+    assert decide(tree, "webpack", "/app/next.config.js") == hook
+    assert decide(tree, "webpack-sources", "/app/next.config.js") == hook
+    assert decide(tree, "webpack/lib/NormalModule", "/app/next.config.ts") == hook
+    assert decide(tree, "webpack/lib/Compiler", "/app/next.config.js") is None  # not in the hook's list
+    assert decide(tree, "webpack", "/app/src/index.js") is None  # the hook is there only while the config loads
+    assert decide(tree, "webpack", "/app/next.config.mjs") is None  # an ES module config skips require hooks
+    tree["/app/package.json"] = {"name": "app", "dependencies": {"react": "19.1.2"}}
+    assert decide(tree, "webpack", "/app/next.config.js") is None

@@ -76,3 +76,32 @@ def test_short_name_expansion() -> None:
 def test_webpack_use_forms() -> None:
     source = b"module.exports={module:{rules:[{use:'a-loader'},{use:[{loader:'b-loader'}]},{loader:'c-loader'}]}}"
     assert [ref.name for ref in config_refs(source, "webpack.config.js")] == ["a-loader", "b-loader", "c-loader"]
+
+
+def _eslint_project(with_eslint: bool) -> list[tuple[str, str, str]]:
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0"},
+        "/app/.eslintrc.json": '{"extends": "prettier"}',
+    }
+    if with_eslint:
+        tree["/app/package.json"] = {"name": "app", "version": "1.0.0", "devDependencies": {"eslint": "8.57.0"}}
+        tree["/app/node_modules/eslint/package.json"] = {"name": "eslint", "version": "8.57.0"}
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    found = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
+    return [(f.severity.value, f.message, f.fix or "") for f in found]
+
+
+def test_a_config_no_installed_tool_loads_is_a_note() -> None:
+    # socket.io's packages/engine.io/.eslintrc.json extends "prettier" with no eslint in its tree
+    # (its package-lock.json holds neither eslint nor eslint-config-prettier; no script lints):
+    # nothing loads it today, so nothing fails. With eslint installed, eslint throws.
+    [(severity, message, fix)] = _eslint_project(with_eslint=False)
+    assert severity == "info"
+    assert message.endswith("no `eslint` is installed in this tree, so nothing loads this config today")
+    assert fix == "nothing in this tree loads .eslintrc.json: remove it if eslint is no longer used"
+    [(severity, _message, fix)] = _eslint_project(with_eslint=True)
+    assert severity == "error"
+    # eslint-config-prettier is in neither the tree nor a lockfile: the fix does not ask to install it
+    assert "eslint-config-prettier` is in neither node_modules nor the lockfile" in fix
+    assert "declare it" not in fix

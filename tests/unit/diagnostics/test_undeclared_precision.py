@@ -323,3 +323,38 @@ def test_nested_project_installed_apart_is_a_note() -> None:
     assert auth.severity is Severity.INFO and "examples/auth/pnpm-lock.yaml" in auth.message
     template = by_file["template/app/src/main.js"]
     assert template.severity is Severity.INFO and "no lockfile here describes" in template.message
+
+
+MAPS_SCHEDULER = '{"compilerOptions": {"baseUrl": ".", "paths": {"scheduler": ["./packages/react/src"]}}}'
+
+
+def test_tsconfig_path_to_a_missing_folder_falls_back_to_node_modules() -> None:
+    # formik's root tsconfig maps "formik" to ./packages/react/src, a folder that no longer exists;
+    # tsc 5.9.3 (--traceResolution) then resolves the import from node_modules: there it is a
+    # package import again (phantom when undeclared). With the target present, it is the project's.
+    tree: dict[str, object] = {
+        "/app/tsconfig.json": MAPS_SCHEDULER,
+        "/app/scripts/bench.ts": "import { x } from 'scheduler';\n",
+    }
+    [finding] = findings(tree)
+    assert (finding.code, finding.severity) == ("phantom-dependency", Severity.WARNING)
+    # a target that is absent with no package to fall back to stays the config's (unbuilt output)
+    tree["/app/tsconfig.json"] = '{"compilerOptions": {"baseUrl": ".", "paths": {"nothing-here": ["./dist/x"]}}}'
+    assert findings({**tree, "/app/scripts/bench.ts": "import { x } from 'nothing-here';\n"}) == []
+    tree["/app/packages/react/src/index.ts"] = ""
+    tree["/app/tsconfig.json"] = MAPS_SCHEDULER
+    assert findings(tree) == []
+
+
+def test_type_test_takes_only_the_types_package() -> None:
+    # react-redux's test/typetests/*.test-d.tsx (vitest typecheck: type-checked, never run) import
+    # prop-types with only @types/prop-types declared; tsc 5.9.3 resolves it to
+    # @types/prop-types/index.d.ts with no prop-types installed. Run as a test, it is a phantom.
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@types/scheduler": "0.23.0"}},
+        "/app/node_modules/@types/scheduler/package.json": {"name": "@types/scheduler", "version": "0.23.0"},
+        "/app/test/props.test-d.tsx": "import scheduler from 'scheduler';\n",
+    }
+    assert findings(tree) == []
+    tree["/app/test/props.test.tsx"] = "import scheduler from 'scheduler';\n"
+    assert [item.from_ for item in findings(tree)] == ["test/props.test.tsx"]

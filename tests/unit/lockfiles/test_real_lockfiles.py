@@ -105,3 +105,15 @@ def test_older_lockfile_versions(folder: str, kind: str, version: str, location:
     assert _packages(lock) == {("a", "1.0.0"), ("b", "1.0.0"), ("c", "1.0.0"), ("c", "2.0.0"), ("d", "1.0.0")}
     assert _edges(lock) == PHANTOM_EDGES
     assert lock.by_path()[location].version == "2.0.0"
+
+
+def test_berry_dependencies_meta_marks_only_its_own_dependency_optional() -> None:
+    # react-redux's yarn.lock (yarn 4.18): vite@8.0.16 lists fsevents first, optional in
+    # dependenciesMeta; yarn 4 installs vite's lightningcss, postcss, rolldown and tinyglobby (the
+    # real install has them), so they are plain dependencies.
+    project = Path(__file__).resolve().parents[2] / "field" / "check" / "react-redux" / "project"
+    manifest = json.loads((project / "package.json").read_text())
+    lock = read_lockfile(DiskFS(), str(project / "yarn.lock"), manifest)
+    kinds = {edge.name: edge.kind.value for edge in lock.edges if edge.source == "vite@npm:8.0.16" and edge.target}
+    assert kinds["fsevents"] == "optional"
+    assert {kinds[name] for name in ("lightningcss", "picomatch", "postcss", "rolldown", "tinyglobby")} == {"prod"}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.verify import lockfile_drift as drift_findings
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.model.graph import DependencyGraph
@@ -28,4 +29,5 @@ def lockfile_drift(context: CheckContext) -> Iterator[Finding]:
     lock = context.lockfile
     if not isinstance(graph, DependencyGraph) or not isinstance(lock, Lockfile):
         return
-    yield from drift_findings(graph, lock)
+    overrides = project_overrides(context.fs, graph.project) if context.fs is not None else None
+    yield from drift_findings(graph, lock, overrides=overrides)

@@ -9,6 +9,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
+from nmdoctor.inspect.verify import resolved_as_peer
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -62,10 +63,12 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
             continue
+        source = edge.source
+        if resolved_as_peer(source, edge.name, graph.layout):
+            continue  # resolved as a peer: unmet-peer-dependency judges its version
         spec = overrides.spec_for(edge.name, edge.spec)
         if spec is None or satisfies(target.version, spec) is not False:
             continue
-        source = edge.source
         yield finding(
             "version-mismatch",
             f"`{source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} "

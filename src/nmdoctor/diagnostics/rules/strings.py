@@ -24,6 +24,18 @@ __all__ = ["string_module_reference"]
 # Folders of a build-wrapper package where it keeps the webpack config it runs against the app.
 _WRAPPER_FOLDERS = ("", "config", "configs", "lib", "build", "scripts", "dist", "src")
 _WEBPACK_NAMES = frozenset({"webpack", "webpack-cli", "@rspack/core", "react-scripts"})
+# The packages that load each kind of config (Next.js reads .babelrc with its own compiled babel).
+# When none is anywhere in the tree, nothing loads the config today: a dead config is a note, not
+# a certain failure. webpack loaders are left out (Next.js and others run a compiled webpack).
+_LOADED_BY = {
+    Tool.BABEL_PRESET: ("@babel/core", "babel-core", "next"),
+    Tool.BABEL_PLUGIN: ("@babel/core", "babel-core", "next"),
+    Tool.ESLINT_PLUGIN: ("eslint",),
+    Tool.ESLINT_CONFIG: ("eslint",),
+    Tool.JEST: ("jest", "jest-cli", "@jest/core"),
+    Tool.JEST_ENVIRONMENT: ("jest", "jest-cli", "@jest/core"),
+    Tool.POSTCSS_PLUGIN: ("postcss",),
+}
 
 
 def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledLookup) -> tuple[str | None, list[str]]:
@@ -73,6 +85,11 @@ def _holders(graph: DependencyGraph, name: str) -> str:
 
 def _fixes(graph: DependencyGraph, owner: Instance, name: str, ref: ConfigRef, in_wrapper: bool) -> str:
     instances = graph.instances_of(name)
+    if not instances:  # never suggest installing a name the tree and lockfile do not hold
+        return (
+            f"`{name}` is in neither node_modules nor the lockfile: remove `{ref.name}` from the config, "
+            "or name a module this tree holds"
+        )
     version = f"^{instances[0].version}" if instances and instances[0].version else "*"
     manifest = "package.json" if owner.is_project else f"{relative(graph, owner.path)}/package.json"
     fixes = [f'declare it: "{name}": "{version}" in the devDependencies of {manifest}']
@@ -101,23 +118,35 @@ def _lookup_dir(owner: Instance, file: str, ref: ConfigRef) -> str:
     return posixpath.dirname(file)
 
 
+def _tool_absent(graph: DependencyGraph, tool: Tool) -> str | None:
+    """The tool's package named when no package that loads this kind of config is in the tree."""
+    loaders = _LOADED_BY.get(tool)
+    if loaders is None or any(graph.instances_of(name) for name in loaders):
+        return None
+    return loaders[0]
+
+
 def _finding(
     graph: DependencyGraph, owner: Instance, file: str, ref: ConfigRef, module: str, looked: list[str], wrapper: str
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
     named = f"`{ref.name}`" + (f" (package `{module}`)" if module != ref.name else "")
+    absent = _tool_absent(graph, ref.tool)
+    dead = f"; no `{absent}` is installed in this tree, so nothing loads this config today" if absent else ""
     return Finding(
         "string-module-reference",
-        Severity.ERROR,
+        Severity.INFO if absent else Severity.ERROR,
         f"{named} is a {ref.tool.value} named by string in {relative(graph, file)}{context}; the tool looks in "
-        f"{looked_text}, ... and does not find it; {_holders(graph, module)}",
+        f"{looked_text}, ... and does not find it; {_holders(graph, module)}{dead}",
         PackageRef(owner.name, owner.version, relative(graph, owner.path)),
         request=ref.name,
         from_=relative(graph, file),
         line=ref.line or None,
         column=ref.column or None,
-        fix=_fixes(graph, owner, module, ref, bool(wrapper)),
+        fix=f"nothing in this tree loads {relative(graph, file)}: remove it if {absent} is no longer used"
+        if absent
+        else _fixes(graph, owner, module, ref, bool(wrapper)),
     )
 
 

@@ -122,8 +122,14 @@ def _loader_name(name: str, declared: set[str], lookup: InstalledLookup, directo
     return long if long in declared or lookup.folder(directory, long) is not None else name
 
 
+# Type tests (vitest's typecheck include `**/*.{test,spec}-d.?(c|m)[jt]s?(x)`, tsd's `*.test-d.ts`):
+# type-checked, never run, so a package's types are all they load.
+_TYPE_TEST = re.compile(r"\.(test|spec)-d\.[cm]?[jt]sx?$")
+
+
 def _is_declaration_file(path: str) -> bool:
-    return path.endswith((".d.ts", ".d.mts", ".d.cts"))
+    """A file only type-checked: a declaration file or a type test."""
+    return path.endswith((".d.ts", ".d.mts", ".d.cts")) or _TYPE_TEST.search(path) is not None
 
 
 def _scan(context: CheckContext) -> Iterator[Undeclared]:
@@ -174,9 +180,13 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                         continue  # a path, a builtin, declared, or a framework alias no package can be named
                     if (site.types_only or types_file) and _types_package(name) in declared:
                         continue
-                    if site.elsewhere or resolution.decide(request, file) is not None:
-                        continue  # looked up from elsewhere, or an alias or module folder of the config answers it
-                    folder = lookup.folder(posixpath.dirname(file), name)
+                    if site.elsewhere:
+                        continue  # looked up from elsewhere
+                    decision = resolution.decide(request, file)
+                    looks = decision is None or decision.falls_back
+                    folder = lookup.folder(posixpath.dirname(file), name) if looks else None
+                    if decision is not None and (not decision.falls_back or folder is None):
+                        continue  # an alias or module folder of the config answers it
                     if _declared_above(ancestors, owner.path, name, folder):
                         continue
                     yield Undeclared(owner, file, site, request, name, folder, resolution)

@@ -20,6 +20,44 @@ _NEXT_ALIASES = {
     "server-only": "next/dist/compiled/server-only",
     "client-only": "next/dist/compiled/client-only",
 }
+# Requests Next.js routes to its own compiled copies while it loads next.config (the require hook
+# `loadWebpackHook` installs before requiring the config; the same list in next 13.4 and 15.5):
+# a config's `require('webpack')` loads next's webpack, though no `webpack` is installed. Plain
+# node running the file throws. An ES module config (`.mjs`) does not go through the hook.
+_NEXT_CONFIG_HOOK = (
+    "webpack",
+    "webpack/package",
+    "webpack/package.json",
+    *(
+        f"webpack/lib/{module}{suffix}"
+        for module in (
+            "webpack",
+            "node/NodeEnvironmentPlugin",
+            "BasicEvaluatedExpression",
+            "node/NodeTargetPlugin",
+            "node/NodeTemplatePlugin",
+            "LibraryTemplatePlugin",
+            "SingleEntryPlugin",
+            "optimize/LimitChunkCountPlugin",
+            "webworker/WebWorkerTemplatePlugin",
+            "ExternalsPlugin",
+            "web/FetchCompileWasmTemplatePlugin",
+            "web/FetchCompileWasmPlugin",
+            "web/FetchCompileAsyncWasmPlugin",
+            "ModuleFilenameHelpers",
+            "GraphHelpers",
+        )
+        for suffix in ("", ".js")
+    ),
+    "webpack/lib/NormalModule",
+    "webpack-sources",
+    "webpack-sources/lib",
+    "webpack-sources/lib/index",
+    "webpack-sources/lib/index.js",
+    "@babel/runtime",
+    "@babel/runtime/package.json",
+)
+_NEXT_CONFIG_FILES = ("next.config.js", "next.config.cjs", "next.config.ts")
 
 # Where projects keep webpack configs besides their root.
 _WEBPACK_FOLDERS = (
@@ -103,6 +141,17 @@ def configs_in(
             if any(isinstance(manifest.get(key), dict) and "next" in manifest[key] for key in _DECLARING):
                 for key, target in _NEXT_ALIASES.items():
                     config.aliases.append(Alias(key, "exact", target, "Next.js built-in alias", where))
+                for key in _NEXT_CONFIG_HOOK:
+                    config.aliases.append(
+                        Alias(
+                            key,
+                            "exact",
+                            "next/dist/compiled/webpack",
+                            "Next.js require hook for its config",
+                            where,
+                            files=_NEXT_CONFIG_FILES,
+                        )
+                    )
             module_aliases = manifest.get("_moduleAliases")
             if isinstance(module_aliases, dict):  # the module-alias package's table
                 config.aliases += alias_table(module_aliases, "module-alias _moduleAliases", where, folder)

@@ -26,6 +26,9 @@ class Alias:
     # tsconfig ``"*": ["types/*", ...]`` matches every request: it answers one only when a target
     # exists (absolute target patterns, ``*`` standing for the matched part)
     fallbacks: tuple[str, ...] = ()
+    # the file names it applies to (a require hook installed only while a tool loads its config);
+    # empty: every file under the config's folder
+    files: tuple[str, ...] = ()
 
     def answers(self, fs: FileSystem, specifier: str) -> bool:
         if not self.matches(specifier):
@@ -39,6 +42,17 @@ class Alias:
             if _has_entry(fs, posixpath.dirname(candidate), posixpath.basename(candidate)):
                 return True
         return False
+
+    def target_missing(self, fs: FileSystem, specifier: str) -> bool:
+        """tsconfig ``paths`` whose substitution names nothing on disk (a folder that was renamed:
+        formik's ``"formik": ["./packages/react/src"]``): TypeScript, tsx and the bundlers' tsconfig
+        plugins then fall back to node_modules."""
+        if self.tool != "tsconfig paths" or self.target == "?" or self.kind != "wildcard":
+            return False
+        head, star, tail = self.key.partition("*")
+        middle = specifier[len(head) : len(specifier) - len(tail)] if star else ""
+        candidate = posixpath.normpath(self.target.replace("*", middle, 1))
+        return not _has_entry(fs, posixpath.dirname(candidate), posixpath.basename(candidate))
 
     def matches(self, specifier: str) -> bool:
         if self.kind == "exact":
@@ -74,6 +88,8 @@ class Decision:
     tool: str
     config: str
     detail: str  # "`components` -> /app/src/components"
+    # the alias names nothing on disk; the tool falls back to node_modules (tsconfig paths)
+    falls_back: bool = False
 
     def describe(self, relative_config: str) -> str:
         return f"{self.tool} in {relative_config}: {self.detail}"
@@ -97,8 +113,11 @@ class ResolutionConfig:
         """The alias or module folder that resolves ``specifier`` for ``from_file``, or None when
         only ``node_modules`` is left (then it is a package)."""
         for alias in self.aliases:
+            if alias.files and posixpath.basename(from_file) not in alias.files:
+                continue
             if alias.answers(fs, specifier):
-                return Decision(alias.tool, alias.config, f"`{alias.key}` -> {alias.target}")
+                detail = f"`{alias.key}` -> {alias.target}"
+                return Decision(alias.tool, alias.config, detail, alias.target_missing(fs, specifier))
         parts = specifier.split("/")
         size = 2 if specifier.startswith("@") and len(parts) > 1 else 1
         first, deeper = "/".join(parts[:size]), len(parts) > size

@@ -1,0 +1,6 @@
+const chartjs = require('../dist/chart.cjs');
+
+
+
+
+

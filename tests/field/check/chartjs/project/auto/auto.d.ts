@@ -1,0 +1,4 @@
+import {Chart} from '../dist/types.js';
+
+export * from '../dist/types.js';
+

@@ -1,0 +1,6 @@
+import {Chart, registerables} from '../dist/chart.js';
+
+
+
+export * from '../dist/chart.js';
+

@@ -1,0 +1,3 @@
+
+
+export {Tooltip} from '../../dist/chart.js';

@@ -1,0 +1,3 @@
+
+
+export {color, getHoverColor, easingEffects} from '../../dist/helpers.js';

@@ -1,0 +1,24 @@
+import DoughnutController from './controller.doughnut.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

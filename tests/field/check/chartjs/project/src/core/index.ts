@@ -1,0 +1,15 @@
+export type {DateAdapter, TimeUnit} from './core.adapters.js';
+export {default as _adapters} from './core.adapters.js';
+export {default as Animation} from './core.animation.js';
+export {default as Animations} from './core.animations.js';
+export {default as animator} from './core.animator.js';
+export {default as Chart} from './core.controller.js';
+export {default as DatasetController} from './core.datasetController.js';
+export {default as defaults} from './core.defaults.js';
+export {default as Element} from './core.element.js';
+export {default as Interaction} from './core.interaction.js';
+export {default as layouts} from './core.layouts.js';
+export {default as plugins} from './core.plugins.js';
+export {default as registry} from './core.registry.js';
+export {default as Scale} from './core.scale.js';
+export {default as Ticks} from './core.ticks.js';

@@ -1,0 +1,107 @@
+import Element from '../core/core.element.js';
+import {drawPoint, _isPointInArea} from '../helpers/helpers.canvas.js';
+import type {
+  CartesianParsedData,
+  ChartArea,
+  Point,
+  PointHoverOptions,
+  PointOptions,
+} from '../types/index.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

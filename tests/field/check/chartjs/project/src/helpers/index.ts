@@ -1,0 +1,16 @@
+export * from './helpers.color.js';
+export * from './helpers.core.js';
+export * from './helpers.canvas.js';
+export * from './helpers.collection.js';
+export * from './helpers.config.js';
+export * from './helpers.curve.js';
+export * from './helpers.dom.js';
+export {default as easingEffects} from './helpers.easing.js';
+export * from './helpers.extras.js';
+export * from './helpers.interpolation.js';
+export * from './helpers.intl.js';
+export * from './helpers.options.js';
+export * from './helpers.math.js';
+export * from './helpers.rtl.js';
+export * from './helpers.segment.js';
+export * from './helpers.dataset.js';

@@ -1,0 +1,23 @@
+
+
+
+
+
+import BasePlatform from './platform.base.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

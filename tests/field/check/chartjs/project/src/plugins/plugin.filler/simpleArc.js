@@ -1,0 +1,27 @@
+import {TAU} from '../../helpers/index.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,34 @@
+import {Chart} from './index.js';
+import {AnyObject} from './basic.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

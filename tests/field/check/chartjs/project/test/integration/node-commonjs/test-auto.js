@@ -1,0 +1,7 @@
+const Chart = require('chart.js/auto');
+const {valueOrDefault} = require('chart.js/helpers');
+
+
+
+
+

@@ -1,0 +1,7 @@
+const {Chart} = require('chart.js');
+const {valueOrDefault} = require('chart.js/helpers');
+
+
+
+
+

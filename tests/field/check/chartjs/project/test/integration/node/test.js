@@ -1,0 +1,7 @@
+import {Chart} from 'chart.js';
+import {valueOrDefault} from 'chart.js/helpers';
+
+
+
+
+

@@ -1,0 +1,11 @@
+import { Chart } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+import { Chart, ChartOptions } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

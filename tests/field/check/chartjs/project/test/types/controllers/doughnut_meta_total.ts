@@ -1,0 +1,16 @@
+import { Chart, ChartMeta, Element } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

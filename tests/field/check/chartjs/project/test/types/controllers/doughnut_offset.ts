@@ -1,0 +1,15 @@
+import { Chart, ChartMeta, Element } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { Chart } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+

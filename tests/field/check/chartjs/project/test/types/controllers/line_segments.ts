@@ -1,0 +1,16 @@
+import { Chart } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+import { Chart } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+

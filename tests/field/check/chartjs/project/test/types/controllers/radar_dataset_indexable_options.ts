@@ -1,0 +1,26 @@
+import { Chart, ChartOptions } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

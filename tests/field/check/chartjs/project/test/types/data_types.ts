@@ -1,0 +1,20 @@
+import { Chart } from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,16 @@
+import type { ChartDataset } from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { _adapters } from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,10 @@
+import { createContext } from '../../../src/helpers/helpers.options.js';
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+import {
+  Chart, ChartData, ChartConfiguration, Element
+} from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

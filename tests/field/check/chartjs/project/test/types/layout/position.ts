@@ -1,0 +1,11 @@
+import type { LayoutPosition } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,10 @@
+import { Chart } from '../../src/types.js';
+
+
+
+
+
+
+
+
+

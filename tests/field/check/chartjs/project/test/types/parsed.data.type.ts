@@ -1,0 +1,18 @@
+import type { ParsedDataType } from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+import { defaults } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import { Chart } from '../../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

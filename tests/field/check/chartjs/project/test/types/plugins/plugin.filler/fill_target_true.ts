@@ -1,0 +1,6 @@
+import type { ChartDataset } from '../../../../src/types.js';
+
+
+
+
+

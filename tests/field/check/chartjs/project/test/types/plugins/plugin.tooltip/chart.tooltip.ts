@@ -1,0 +1,15 @@
+import { Chart } from '../../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

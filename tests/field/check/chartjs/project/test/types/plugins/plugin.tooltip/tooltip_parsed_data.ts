@@ -1,0 +1,22 @@
+import { Chart } from '../../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import { Chart } from '../../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import type { ChartOptions } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+import type { ChartType, Scriptable, ScriptableContext } from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

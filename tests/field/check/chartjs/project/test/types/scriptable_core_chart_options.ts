@@ -1,0 +1,14 @@
+import type { ChartConfiguration } from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+

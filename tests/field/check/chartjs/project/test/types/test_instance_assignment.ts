@@ -1,0 +1,23 @@
+import { Chart } from '../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import { Chart, Ticks } from '../../../src/types.js';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,46 @@
+import React from 'react';
+import { Formik, Field, Form, ErrorMessage } from 'formik';
+import { Debug } from './Debug';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

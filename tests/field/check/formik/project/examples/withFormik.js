@@ -1,0 +1,57 @@
+import React from 'react';
+import * as Yup from 'yup';
+import { withFormik, ErrorMessage } from '../src/formik';
+import { Debug } from './Debug';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import * as React from 'react';
+import { NativeSyntheticEvent, NativeTouchEvent } from 'react-native';
+import { useFormikContext } from 'formik';
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+import * as React from 'react';
+import { FormikContextType } from './types';
+import invariant from 'tiny-warning';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,54 @@
+import * as React from 'react';
+import { act, render } from '@testing-library/react';
+import { Formik, FormikProps, ErrorMessage } from '../src';
+import { noop } from './testHelpers';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+const sitemap = require('nextjs-sitemap-generator');
+const fs = require('fs');
+
+
+
+
+
+
+
+
+
+
+
+

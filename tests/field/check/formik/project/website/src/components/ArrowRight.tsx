@@ -1,0 +1,19 @@
+import * as React from 'react';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,5 @@
+import { ExternalLink } from './ExternalLink';
+
+
+
+

@@ -1,0 +1,12 @@
+import * as React from 'react';
+import cn from 'classnames';
+import { HTMLProps } from 'react';
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,5 @@
+import * as React from 'react';
+
+
+
+

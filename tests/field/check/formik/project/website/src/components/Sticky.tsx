@@ -1,0 +1,30 @@
+import * as React from 'react';
+
+import cn from 'classnames';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,28 @@
+import React from 'react';
+import Image from 'next/image';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

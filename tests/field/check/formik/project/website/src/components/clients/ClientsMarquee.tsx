@@ -1,0 +1,46 @@
+import React from 'react';
+import { Client } from './Client';
+import { users } from 'users';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

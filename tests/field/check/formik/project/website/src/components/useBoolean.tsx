@@ -1,0 +1,21 @@
+import { useState, useCallback } from 'react';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,30 @@
+import * as React from 'react';
+import copy from 'copy-to-clipboard';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

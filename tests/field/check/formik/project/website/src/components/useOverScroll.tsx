@@ -1,0 +1,53 @@
+import * as React from 'react';
+import {
+  useViewportScroll,
+  motion,
+  useTransform,
+  HTMLMotionProps,
+} from 'framer-motion';
+import { throttle } from './utils/throttle';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+import fs from 'fs';
+import path from 'path';
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { removeFromLast } from './utils';
+import { RouteItem } from '../types';
+
+
+
+
+
+
+
+
+
+
+
+

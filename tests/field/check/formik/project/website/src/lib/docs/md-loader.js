@@ -1,0 +1,25 @@
+const fm = require('gray-matter');
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

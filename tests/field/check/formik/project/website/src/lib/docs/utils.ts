@@ -1,0 +1,23 @@
+import { NextRouter } from 'next/router';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

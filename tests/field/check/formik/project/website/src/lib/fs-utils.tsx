@@ -1,0 +1,5 @@
+import fs from 'fs';
+import { promisify } from 'util';
+
+
+

@@ -1,0 +1,35 @@
+import fetch from 'isomorphic-unfetch';
+import { RAW_GITHUB_URL, REPO_NAME } from './constants';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

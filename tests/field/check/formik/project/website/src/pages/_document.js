@@ -1,0 +1,17 @@
+import Document, { Html, Head, Main, NextScript } from 'next/document';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,140 @@
+import cn from 'classnames';
+import { Banner } from 'components/Banner';
+import { Footer } from 'components/Footer';
+import markdownStyles from 'components/markdown.module.css';
+import { Nav } from 'components/Nav';
+import { Seo } from 'components/Seo';
+import { Sticky } from 'components/Sticky';
+import fs from 'fs';
+import matter from 'gray-matter';
+import { postFilePaths, POSTS_PATH } from 'lib/blog/mdxUtils';
+import Link from 'next/link';
+import path from 'path';
+import { Inter } from 'next/font/google';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,29 @@
+
+
+const defaultTheme = require('tailwindcss/defaultTheme');
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+  plugins: [require('@tailwindcss/forms')],
+

@@ -1,0 +1,8 @@
+module.exports = {
+  "presets": [
+    ["@babel/preset-env"],
+  ],
+  "plugins": [
+    //"@babel/plugin-transform-runtime"
+  ]
+};

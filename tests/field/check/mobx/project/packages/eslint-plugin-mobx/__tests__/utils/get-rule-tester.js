@@ -1,0 +1,28 @@
+
+
+
+const typescriptEslintParser = require("@typescript-eslint/parser");
+
+
+
+
+
+                parser: require.resolve("@typescript-eslint/parser"),
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,10 @@
+const buildConfig = require("../../jest.base.config")
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+const api = require("../src/index.ts")
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,31 @@
+
+
+
+
+
+
+
+    expect(() => require("../src/utils/assertEnvironment.ts")).toThrowErrorMatchingInlineSnapshot(
+
+
+
+
+
+
+
+    expect(() => require("../src/utils/assertEnvironment.ts")).toThrowErrorMatchingInlineSnapshot(
+
+
+
+
+
+
+
+
+
+    expect(() => require("../src/utils/assertEnvironment.ts")).toThrowErrorMatchingInlineSnapshot(
+
+
+
+
+

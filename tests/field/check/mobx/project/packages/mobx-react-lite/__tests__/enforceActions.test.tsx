@@ -1,0 +1,66 @@
+import * as mobx from "mobx"
+import * as React from "react"
+import { useEffect } from "react"
+import { observer, useLocalObservable } from "../src"
+import { render } from "@testing-library/react"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

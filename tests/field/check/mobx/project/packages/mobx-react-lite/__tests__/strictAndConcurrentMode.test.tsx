@@ -1,0 +1,64 @@
+import { act, render } from "@testing-library/react"
+import mockConsole from "jest-mock-console"
+import * as mobx from "mobx"
+import * as React from "react"
+
+import { useObserver } from "../src/useObserver"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

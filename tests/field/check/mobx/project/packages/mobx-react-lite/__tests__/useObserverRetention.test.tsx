@@ -1,0 +1,50 @@
+import { render } from "@testing-library/react"
+import * as React from "react"
+import gc from "expose-gc/function"
+import { observer } from "../src"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

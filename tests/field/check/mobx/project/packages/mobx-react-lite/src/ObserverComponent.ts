@@ -1,0 +1,23 @@
+import { useObserver } from "./useObserver"
+import type { ReactNode } from "react"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

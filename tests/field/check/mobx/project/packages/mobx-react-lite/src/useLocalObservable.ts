@@ -1,0 +1,9 @@
+import { observable, AnnotationsMap } from "mobx"
+import { useState } from "react"
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+import { _getGlobalState } from "mobx"
+import { useState, useSyncExternalStore } from "react"
+
+
+
+
+
+
+

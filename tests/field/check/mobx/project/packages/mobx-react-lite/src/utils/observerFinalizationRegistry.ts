@@ -1,0 +1,9 @@
+import { Reaction } from "mobx"
+import { UniversalFinalizationRegistry } from "./UniversalFinalizationRegistry"
+
+
+
+
+
+
+

@@ -1,0 +1,55 @@
+import React from "react"
+import { observer } from "../src"
+import { render, act } from "@testing-library/react"
+import { observable } from "mobx"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

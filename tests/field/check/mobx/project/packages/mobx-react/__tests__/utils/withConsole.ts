@@ -1,0 +1,22 @@
+import mockConsole, { MockObj } from "jest-mock-console"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

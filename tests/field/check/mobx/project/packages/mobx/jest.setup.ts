@@ -1,0 +1,24 @@
+import { configure, _getGlobalState, _resetGlobalState } from "./src/mobx"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

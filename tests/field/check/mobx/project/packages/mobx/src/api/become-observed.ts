@@ -1,0 +1,75 @@
+import {
+    IComputedValue,
+    IObservable,
+    IObservableArray,
+    Lambda,
+    ObservableMap,
+    getAtom,
+    ObservableSet,
+    isFunction,
+    IObservableValue
+} from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,20 @@
+import { die } from "../errors"
+import { assign } from "../utils/utils"
+import type { Annotation } from "./annotation"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import { die } from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,58 @@
+import {
+    IObservableArray,
+    IObservableValue,
+    Lambda,
+    ObservableMap,
+    getAdministration,
+    isObservableArray,
+    isObservableMap,
+    isObservableObject,
+    isObservableValue,
+    ObservableSet,
+    die,
+    isStringish
+} from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,122 @@
+import {
+    $mobx,
+    asObservableObject,
+    AnnotationsMap,
+    CreateObservableOptions,
+    ObservableObjectAdministration,
+    isPlainObject,
+    isObservableObject,
+    die,
+    ownKeys,
+    extendObservable,
+    addHiddenProp,
+    initObservable,
+    Annotation,
+    assertAnnotable,
+    getDescriptor,
+    MakeResult,
+    objectPrototype,
+    recordAnnotationApplied
+} from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

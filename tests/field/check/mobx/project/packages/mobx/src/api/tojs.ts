@@ -1,0 +1,77 @@
+import {
+    isObservable,
+    isObservableArray,
+    isObservableValue,
+    isObservableMap,
+    isObservableSet,
+    isComputedValue,
+    die,
+    apiOwnKeys,
+    objectPrototype
+} from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

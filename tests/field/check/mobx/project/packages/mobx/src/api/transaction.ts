@@ -1,0 +1,17 @@
+import { endBatch, startBatch } from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

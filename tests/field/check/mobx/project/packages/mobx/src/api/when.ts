@@ -1,0 +1,99 @@
+import {
+    $mobx,
+    IReactionDisposer,
+    Lambda,
+    autorun,
+    createAction,
+    getNextId,
+    die,
+    allowStateChanges,
+    GenericAbortSignal,
+    assign
+} from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

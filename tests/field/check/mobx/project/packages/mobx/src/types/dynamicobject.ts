@@ -1,0 +1,60 @@
+import {
+    $mobx,
+    IIsObservableObject,
+    ObservableObjectAdministration,
+    die,
+    isStringish,
+    CreateObservableOptions,
+    asObservableObject
+} from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,119 @@
+import {
+    ObservableObjectAdministration,
+    deepEnhancer,
+    die,
+    Annotation,
+    MakeResult,
+    assert20223DecoratorType,
+    ObservableValue,
+    asObservableObject,
+    $mobx
+} from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import { deepEqual } from "../internal"
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import { assign } from "./utils"
+
+
+
+
+
+
+
+
+
+
+
+
+
+

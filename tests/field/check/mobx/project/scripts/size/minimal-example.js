@@ -1,0 +1,14 @@
+import { action, autorun, computed, observable } from "mobx"
+
+
+
+
+
+
+
+
+
+
+
+
+

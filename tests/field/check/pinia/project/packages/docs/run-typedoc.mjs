@@ -1,0 +1,19 @@
+import path from 'node:path'
+import { createTypeDocApp } from './typedoc-markdown.mjs'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,16 @@
+import { skipHydrate } from 'pinia'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

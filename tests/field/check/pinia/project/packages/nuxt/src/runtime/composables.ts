@@ -1,0 +1,4 @@
+import { useNuxtApp } from '#app'
+export * from 'pinia'
+
+

@@ -1,0 +1,20 @@
+import {
+  definePayloadPlugin,
+  definePayloadReducer,
+  definePayloadReviver,
+} from '#imports'
+import { shouldHydrate } from 'pinia'
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,42 @@
+import _Vue2 from 'vue'
+import { createPinia, setActivePinia, PiniaVuePlugin } from 'pinia'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+    $nuxt: import('@nuxt/types').Context
+
+

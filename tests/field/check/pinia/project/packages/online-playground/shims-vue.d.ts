@@ -1,0 +1,5 @@
+
+  import { DefineComponent } from 'vue'
+
+
+

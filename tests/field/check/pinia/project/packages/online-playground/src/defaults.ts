@@ -1,0 +1,27 @@
+import { InjectionKey, Ref } from 'vue'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

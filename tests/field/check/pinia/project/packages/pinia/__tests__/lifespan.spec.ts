@@ -1,0 +1,189 @@
+import { describe, it, expect, vi } from 'vitest'
+import {
+  createPinia,
+  defineStore,
+  disposePinia,
+  getActivePinia,
+  setActivePinia,
+} from '../src'
+import { mount } from '@vue/test-utils'
+import {
+  watch,
+  nextTick,
+  defineComponent,
+  ref,
+  Ref,
+  onMounted,
+  getCurrentInstance,
+} from 'vue'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

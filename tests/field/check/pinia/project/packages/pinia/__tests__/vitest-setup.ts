@@ -1,0 +1,6 @@
+import { beforeEach } from 'vitest'
+import { setActivePinia } from '../src'
+
+
+
+

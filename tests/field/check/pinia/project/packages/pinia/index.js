@@ -1,0 +1,7 @@
+
+
+
+  module.exports = require('./dist/pinia.prod.cjs')
+
+  module.exports = require('./dist/pinia.cjs')
+

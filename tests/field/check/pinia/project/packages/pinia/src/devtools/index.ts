@@ -1,0 +1,1 @@
+export { devtoolsPlugin, registerPiniaDevtools } from './plugin'

@@ -1,0 +1,127 @@
+import { isRef, isReactive, isVue2, set } from 'vue-demi'
+import { Pinia } from './rootStore'
+import {
+  isPlainObject,
+  StateTree,
+  StoreDefinition,
+  StoreGeneric,
+  _GettersTree,
+  _Method,
+  _ActionsTree,
+} from './types'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

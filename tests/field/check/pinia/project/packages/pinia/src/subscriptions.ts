@@ -1,0 +1,36 @@
+import { getCurrentScope, onScopeDispose } from 'vue-demi'
+import { _Method } from './types'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+export * from '../dist/pinia'
+
+
+
+
+
+
+
+
+
+

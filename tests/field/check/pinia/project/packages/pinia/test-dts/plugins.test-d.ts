@@ -1,0 +1,25 @@
+import { App } from 'vue'
+import {
+  expectType,
+  createPinia,
+  StoreGeneric,
+  Pinia,
+  StateTree,
+  DefineStoreOptionsInPlugin,
+} from './'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,34 @@
+import { computed, ref } from 'vue'
+import { defineStore, expectType } from './'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,86 @@
+import { ComputedRef, Ref, computed, ref } from 'vue'
+import {
+  StoreDefinition,
+  SetupStoreDefinition,
+  StoreState,
+  StoreGetters,
+  StoreActions,
+  defineStore,
+  expectType,
+} from './'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import { mande } from 'mande'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,23 @@
+import { createRouter, createWebHistory, RouteRecordRaw } from 'vue-router'
+import kebabcase from 'lodash.kebabcase'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

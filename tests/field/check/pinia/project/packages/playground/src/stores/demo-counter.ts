@@ -1,0 +1,18 @@
+import { defineStore, acceptHMRUpdate } from 'pinia'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,54 @@
+import useSWRV from 'swrv'
+import { ref } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { getNASAPOD } from '../api/nasa'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

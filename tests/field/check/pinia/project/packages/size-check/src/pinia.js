@@ -1,0 +1,5 @@
+import { createPinia, defineStore } from 'pinia'
+
+
+
+

@@ -1,0 +1,5 @@
+
+
+
+export { createTestingPinia } from './testing'
+export type { TestingPinia, TestingOptions } from './testing'

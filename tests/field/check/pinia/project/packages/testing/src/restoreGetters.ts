@@ -1,0 +1,16 @@
+import { Store, StateTree, _ExtractGettersFromSetupStore_Keys } from 'pinia'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,27 @@
+
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

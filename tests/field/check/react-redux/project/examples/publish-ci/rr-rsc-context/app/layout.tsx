@@ -1,0 +1,22 @@
+import './globals.css'
+import { Inter } from 'next/font/google'
+import React from 'react'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+import type { Action, Dispatch } from 'redux'
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,26 @@
+import warning from '../utils/warning'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

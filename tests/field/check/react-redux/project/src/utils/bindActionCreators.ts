@@ -1,0 +1,16 @@
+import type { ActionCreatorsMapObject, Dispatch } from 'redux'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

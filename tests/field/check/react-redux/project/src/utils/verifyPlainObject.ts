@@ -1,0 +1,14 @@
+import isPlainObject from './isPlainObject'
+import warning from './warning'
+
+
+
+
+
+
+
+
+
+
+
+

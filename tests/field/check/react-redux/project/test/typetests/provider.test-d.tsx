@@ -1,0 +1,24 @@
+import { Provider } from 'react-redux'
+import type { Store } from 'redux'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

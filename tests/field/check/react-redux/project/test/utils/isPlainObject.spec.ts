@@ -1,0 +1,19 @@
+import isPlainObject from '@internal/utils/isPlainObject'
+import vm from 'node:vm'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+const {getDefaultConfig, mergeConfig} = require('@react-native/metro-config');
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+import { Server } from 'socket.io';
+
+
+
+
+
+
+
+
+
+
+
+

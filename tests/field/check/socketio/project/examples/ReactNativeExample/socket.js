@@ -1,0 +1,3 @@
+import { io } from 'socket.io-client';
+
+

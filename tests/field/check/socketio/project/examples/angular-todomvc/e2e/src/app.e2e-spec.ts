@@ -1,0 +1,23 @@
+import { AppPage } from './app.po';
+import { browser, logging } from 'protractor';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+import { browser, by, element } from 'protractor';
+
+
+
+
+
+
+
+
+
+

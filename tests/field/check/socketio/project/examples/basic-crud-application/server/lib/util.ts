@@ -1,0 +1,24 @@
+import { ValidationErrorItem } from "joi";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+import { createApp } from "vue";
+import { createPinia } from "pinia";
+import App from "./App.vue";
+
+
+
+
+
+

@@ -1,0 +1,7 @@
+import { io } from "socket.io-client";
+
+
+
+
+
+

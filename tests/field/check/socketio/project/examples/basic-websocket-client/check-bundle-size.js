@@ -1,0 +1,17 @@
+import { rollup } from "rollup";
+import terser from "@rollup/plugin-terser";
+import { brotliCompressSync } from "node:zlib";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

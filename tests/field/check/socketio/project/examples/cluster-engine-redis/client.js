@@ -1,0 +1,26 @@
+import { io } from "socket.io-client";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+const socket = require('socket.io-client')('ws://nginx');
+
+
+
+
+
+
+
+
+
+
+
+

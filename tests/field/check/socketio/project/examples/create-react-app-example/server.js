@@ -1,0 +1,23 @@
+const io = require('socket.io')({
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

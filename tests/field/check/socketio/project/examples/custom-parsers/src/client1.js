@@ -1,0 +1,8 @@
+
+const socket = require('socket.io-client')('localhost:3001', {});
+
+
+
+
+
+

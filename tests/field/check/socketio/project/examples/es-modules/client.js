@@ -1,0 +1,18 @@
+import { Manager } from "socket.io-client";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

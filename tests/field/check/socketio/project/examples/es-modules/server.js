@@ -1,0 +1,16 @@
+import { Server } from "socket.io";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

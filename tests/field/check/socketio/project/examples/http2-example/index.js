@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { createSecureServer } from "node:http2";
+import { Server } from "socket.io";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { AppController } from './app.controller';
+import { AppService } from './app.service';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

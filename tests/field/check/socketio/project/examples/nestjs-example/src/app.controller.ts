@@ -1,0 +1,13 @@
+import { Controller, Get, Render } from '@nestjs/common';
+import { AppService } from './app.service';
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { EventsGateway } from './events.gateway';
+
+
+
+
+

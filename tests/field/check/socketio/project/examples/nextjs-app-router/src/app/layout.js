@@ -1,0 +1,17 @@
+import { Inter } from "next/font/google";
+import "./globals.css";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

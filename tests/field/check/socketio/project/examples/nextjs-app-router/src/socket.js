@@ -1,0 +1,5 @@
+
+
+import { io } from "socket.io-client";
+
+

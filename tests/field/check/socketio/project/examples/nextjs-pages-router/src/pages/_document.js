@@ -1,0 +1,13 @@
+import { Html, Head, Main, NextScript } from "next/document";
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+import { Server } from 'socket.io';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

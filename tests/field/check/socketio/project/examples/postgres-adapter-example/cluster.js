@@ -1,0 +1,13 @@
+import cluster from 'node:cluster';
+
+
+
+
+
+
+
+
+
+
+
+

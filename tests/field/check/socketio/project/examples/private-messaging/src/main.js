@@ -1,0 +1,8 @@
+import Vue from "vue";
+import App from "./App.vue";
+
+
+
+
+
+

@@ -1,0 +1,10 @@
+import { io } from "socket.io-client";
+
+
+
+
+
+
+
+
+

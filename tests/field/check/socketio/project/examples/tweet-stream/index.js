@@ -1,0 +1,34 @@
+
+const Twitter = require('node-tweet-stream');
+
+
+
+
+
+
+
+const io = require('socket.io')(process.env.PORT || 3000, {
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import { io } from "socket.io-client";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import { io } from "socket.io-client";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

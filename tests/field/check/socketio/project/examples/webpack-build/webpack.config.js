@@ -1,0 +1,7 @@
+export default {
+  entry: "./index.js",
+  mode: "production",
+  output: {
+    filename: "bundle.js",
+  },
+};

@@ -1,0 +1,3 @@
+import { Socket } from "./socket.js";
+
+

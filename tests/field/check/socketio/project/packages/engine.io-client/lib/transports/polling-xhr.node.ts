@@ -1,0 +1,26 @@
+import * as XMLHttpRequestModule from "xmlhttprequest-ssl";
+import { BaseXHR, Request, RequestOptions } from "./polling-xhr.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+const config = require("./webpack.config");
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

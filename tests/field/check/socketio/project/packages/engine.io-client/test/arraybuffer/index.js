@@ -1,0 +1,6 @@
+const env = require("../support/env");
+
+require("./polling.js");
+
+  require("./ws.js");
+

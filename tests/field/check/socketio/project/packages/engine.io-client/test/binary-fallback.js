@@ -1,0 +1,26 @@
+const expect = require("expect.js");
+const eio = require("../");
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,72 @@
+import {
+  ERROR_PACKET,
+  PACKET_TYPES_REVERSE,
+  Packet,
+  BinaryType,
+  RawData,
+} from "./commons.js";
+import { decode } from "./contrib/base64-arraybuffer.js";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

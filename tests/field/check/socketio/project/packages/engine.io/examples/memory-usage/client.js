@@ -1,0 +1,15 @@
+import { Socket } from "engine.io-client";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

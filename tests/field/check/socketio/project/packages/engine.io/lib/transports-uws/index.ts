@@ -1,0 +1,7 @@
+import { Polling } from "./polling";
+import { WebSocket } from "./websocket";
+
+
+
+
+

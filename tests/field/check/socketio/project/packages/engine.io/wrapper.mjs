@@ -1,0 +1,10 @@
+export {
+  Server,
+  Socket,
+  Transport,
+  transports,
+  listen,
+  attach,
+  parser,
+  protocol,
+} from "./build/engine.io.js";

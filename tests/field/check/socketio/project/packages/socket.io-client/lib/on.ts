@@ -1,0 +1,12 @@
+import { Emitter } from "@socket.io/component-emitter";
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import { Launcher } from "@wdio/cli";
+import { createServer } from "./support/server";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

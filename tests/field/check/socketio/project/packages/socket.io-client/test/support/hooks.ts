@@ -1,0 +1,12 @@
+import { createServer } from "./server";
+
+
+
+
+
+
+
+
+
+
+

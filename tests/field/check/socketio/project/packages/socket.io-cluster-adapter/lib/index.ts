@@ -1,0 +1,116 @@
+import cluster from "node:cluster";
+import {
+  ClusterAdapterWithHeartbeat,
+  ClusterAdapterOptions,
+  ClusterMessage,
+  ServerId,
+  ClusterResponse,
+  MessageType,
+} from "socket.io-adapter";
+import debugModule from "debug";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,2 @@
+export { setupPrimary, NodeClusterEngine } from "./cluster";
+export { setupPrimaryWithRedis, RedisEngine } from "./redis";

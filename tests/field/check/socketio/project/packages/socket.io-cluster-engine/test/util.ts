@@ -1,0 +1,17 @@
+import expect = require("expect.js");
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,16 @@
+const { createServer } = require("node:http");
+const { NodeClusterEngine } = require("../dist/cluster");
+
+
+
+
+
+
+
+
+
+
+
+
+
+

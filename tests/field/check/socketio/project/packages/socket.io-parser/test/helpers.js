@@ -1,0 +1,35 @@
+const parser = require("..");
+const expect = require("expect.js");
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

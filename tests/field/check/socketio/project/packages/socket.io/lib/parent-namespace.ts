@@ -1,0 +1,121 @@
+import { Namespace } from "./namespace";
+import type { Server, RemoteSocket } from "./index";
+import type {
+  EventParams,
+  EventsMap,
+  DefaultEventsMap,
+  EventNamesWithoutAck,
+} from "./typed-events";
+import { Adapter } from "socket.io-adapter";
+import type { BroadcastOptions } from "socket.io-adapter";
+import debugModule from "debug";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

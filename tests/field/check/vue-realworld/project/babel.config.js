@@ -1,0 +1,10 @@
+module.exports = {
+  env: {
+    dev: {
+      presets: ["@vue/app"]
+    },
+    test: {
+      presets: ["@babel/preset-env"]
+    }
+  }
+};

@@ -1,0 +1,5 @@
+import { default as format } from "date-fns/format";
+
+
+
+

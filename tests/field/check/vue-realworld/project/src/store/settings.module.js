@@ -1,0 +1,45 @@
+import { ArticlesService, CommentsService } from "@/common/api.service";
+import { FETCH_ARTICLE, FETCH_COMMENTS } from "./actions.type";
+import { SET_ARTICLE, SET_COMMENTS } from "./mutations.type";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,34 @@
+import { mount } from "@vue/test-utils";
+
+import VPagination from "../../../src/components/VPagination.vue";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

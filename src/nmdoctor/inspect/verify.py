@@ -14,7 +14,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
 
-__all__ = ["INSTALL_COMMANDS", "lockfile_drift", "resolved_as_peer", "verify_tree"]
+__all__ = ["INSTALL_COMMANDS", "another_declaration_holds", "lockfile_drift", "resolved_as_peer", "verify_tree"]
 
 INSTALL_COMMANDS = {
     "npm": "npm ci",
@@ -286,6 +286,16 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
             )
 
 
+def another_declaration_holds(source: Instance, name: str, version: str) -> bool:
+    """Does ``source`` declare ``name`` a second time (in dependencies and devDependencies) with a
+    range ``version`` satisfies? The managers install one of the two (yarn berry the dev one:
+    medusa's ``"@swc/core": "1.5.7"`` and dev ``"^1.7.28"`` give 1.7.28): not a mismatch."""
+    manifest = source.manifest
+    fields = (manifest.dependencies, manifest.optional_dependencies, manifest.dev_dependencies)
+    specs = [spec for items in fields for item, spec in items if item == name]
+    return len(specs) > 1 and any(satisfies(version, spec) for spec in specs)
+
+
 def resolved_as_peer(source: Instance, name: str, layout: str) -> bool:
     """A name ``source`` takes as a peer: one its manifest lists only as a peer (pnpm lockfiles
     list resolved peers among a package's dependencies, the resolved version as the spec), or,
@@ -311,6 +321,8 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
             continue  # resolved as a peer: its version is an unmet peer at most
         spec = overrides.spec_for(edge.name, edge.spec)
         if spec is None or satisfies(target.version, spec) is not False:
+            continue
+        if another_declaration_holds(edge.source, edge.name, target.version):
             continue
         yield Finding(
             "version-mismatch",

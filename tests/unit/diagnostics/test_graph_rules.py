@@ -155,3 +155,16 @@ def test_folder_size_on_disk_walks_as_the_filesystem_view_does(tmp_path: Path) -
         generic = folder_size(Generic(), str(package), limit)  # type: ignore[arg-type]
         assert folder_size(CachedFS(DiskFS()), str(package), limit) == generic
     assert folder_size(DiskFS(), str(package)) == 10 + 11 + 12 + 13
+
+
+def test_a_name_declared_twice_is_judged_by_either_range() -> None:
+    # medusa's @medusajs/medusa: "@swc/core": "1.5.7" in dependencies, "^1.7.28" in devDependencies;
+    # the real yarn 3.2.1 installed 1.7.28 (the dev range): no mismatch while one range holds.
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg(
+        "app", "1.0.0", dependencies={"a": "^1", "react": "^18", "x": "1.5.7"}, devDependencies={"x": "^1.7.28"}
+    )
+    tree["/app/node_modules/x/package.json"] = pkg("x", "1.7.28")
+    assert codes(tree) == []
+    tree["/app/node_modules/x/package.json"] = pkg("x", "2.0.0")
+    assert codes(tree) == ["version-mismatch"]

@@ -9,7 +9,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
-from nmdoctor.inspect.verify import resolved_as_peer
+from nmdoctor.inspect.verify import another_declaration_holds, resolved_as_peer
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -68,6 +68,8 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             continue  # resolved as a peer: unmet-peer-dependency judges its version
         spec = overrides.spec_for(edge.name, edge.spec)
         if spec is None or satisfies(target.version, spec) is not False:
+            continue
+        if another_declaration_holds(source, edge.name, target.version):
             continue
         yield finding(
             "version-mismatch",

@@ -637,6 +637,16 @@ class PackageCode:
         if self.store is not None and store_key is not None and scan.cacheable:
             self.store.put(store_key, encode_scan(scan))
 
+    def names(self, instance: Instance) -> frozenset[str]:
+        """The packages the package's reachable code seems to import (what its files name)."""
+        key = (instance.name, instance.version)
+        if key not in self._scans:
+            self.prepare([instance])
+        scan, _store_key = self._scans[key]
+        if isinstance(scan, _Stored):
+            return scan.names
+        return frozenset(name for file in scan.files for name in file.names)
+
     def imports(self, instance: Instance, known: set[str]) -> list[PackageImport]:
         """Bare imports in the package's reachable code naming a package outside ``known``."""
         key = (instance.name, instance.version)

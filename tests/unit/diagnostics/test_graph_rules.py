@@ -8,6 +8,7 @@ from pathlib import Path
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules.duplicates import folder_size
+from nmdoctor.inspect.package_code import PackageCode
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.vfs import DiskFS, MemoryFS, symlink
 from nmdoctor.vfs.cached import CachedFS
@@ -78,7 +79,8 @@ def test_doppelganger_and_duplicate_singleton() -> None:
 def _singleton(tree: dict[str, object]) -> tuple[str, str]:
     fs = MemoryFS.from_mapping(tree)
     graph = read_installed_tree(fs, "/app")
-    found = [item for item in run_checks(CheckContext(graph=graph, fs=fs)) if item.code == "duplicate-singleton"]
+    context = CheckContext(graph=graph, fs=fs, package_code=PackageCode(fs))
+    found = [item for item in run_checks(context) if item.code == "duplicate-singleton"]
     assert len(found) == 1
     return found[0].severity.value, found[0].message
 
@@ -89,6 +91,9 @@ def test_a_singleton_is_an_error_only_where_a_dependent_loads_another_copy() -> 
     tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"ui": "^1", "react": "^18"})
     tree["/app/node_modules/ui/package.json"] = pkg("ui", "1.0.0", dependencies={"react": "^17"})
     tree["/app/node_modules/ui/node_modules/react/package.json"] = pkg("react", "17.0.2")
+    # a library that declares react and never loads it (a markdown plugin's stray dependency): a warning
+    assert _singleton(tree)[0] == "warning"
+    tree["/app/node_modules/ui/index.js"] = "const React = require('react');\nmodule.exports = React;\n"
     severity, message = _singleton(tree)
     assert severity == "error"
     assert message.endswith(
@@ -118,6 +123,7 @@ def test_two_copies_of_a_context_library_apart_are_a_warning() -> None:
         "swagger-ui-react", "5.0.0", dependencies={"react-redux": "^9"}
     )
     tree["/app/node_modules/swagger-ui-react/node_modules/react-redux/package.json"] = pkg("react-redux", "9.3.0")
+    tree["/app/node_modules/swagger-ui-react/index.js"] = "module.exports = require('react-redux');\n"
     severity, message = _singleton(tree)
     assert severity == "warning"
     assert "app@1.0.0 loads 7.2.9 and depends on swagger-ui-react@5.0.0" in message

@@ -9,6 +9,7 @@ from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
+from nmdoctor.inspect.package_code import PackageCode
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -141,7 +142,7 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
         detail = "; ".join(
             f"{item.version} at {where(graph, item)} (used by {_users(graph, item)})" for item in instances
         )
-        crossing = _crossing(graph, name, instances)
+        crossing = _crossing(graph, name, instances, context)
         certain = crossing is not None and (name in _BOUND_TO_ONE_COPY or name in context.singletons)
         if crossing is not None:
             note = f" ({crossing})"
@@ -158,10 +159,15 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _crossing(graph: DependencyGraph, name: str, instances: list[Instance]) -> str | None:
-    """A package that gets one copy of the singleton while a package or project depending on it
-    loads another itself: that dependent loads both, through the package and on its own (an app
-    rendering a component library that brings its own react). What it says, or None."""
+def _crossing(graph: DependencyGraph, name: str, instances: list[Instance], context: CheckContext) -> str | None:
+    """A package whose code imports one copy of the singleton while a package or project depending
+    on it loads another itself: that dependent loads both, through the package and on its own (an
+    app rendering a component library that brings its own react). Only installed code can show the
+    import (a package may declare react and never load it: a markdown plugin's stray dependency);
+    from a lockfile alone there is no crossing to be sure of. What it says, or None."""
+    code = context.package_code
+    if context.fs is None or code is None:
+        return None
     copies = {item.path for item in instances}
     for edge in graph.edges:
         if edge.name != name or edge.kind is DependencyKind.DEV or edge.target is None:
@@ -169,6 +175,8 @@ def _crossing(graph: DependencyGraph, name: str, instances: list[Instance]) -> s
         if edge.target.path not in copies:
             continue
         package = edge.source
+        if package.is_project or package.is_workspace or name not in _imported_names(code, context.fs, package):
+            continue
         for incoming in graph.dependents(package):
             host = incoming.source
             own = next(
@@ -181,6 +189,14 @@ def _crossing(graph: DependencyGraph, name: str, instances: list[Instance]) -> s
                     f"{edge.target.version} at {where(graph, edge.target)}"
                 )
     return None
+
+
+def _imported_names(code: PackageCode, fs: FileSystem, package: Instance) -> frozenset[str]:
+    """What the package's installed code imports; nothing when it is not on disk (a lockfile's model)."""
+    manifest = fs.stat(f"{package.path}/package.json")
+    if manifest is None or manifest.kind is not Kind.FILE:
+        return frozenset()
+    return code.names(package)
 
 
 def _loaded_together(graph: DependencyGraph, instances: list[Instance], reach: dict[str, set[str]]) -> bool:

@@ -229,7 +229,8 @@ def _key_name(node: tree_sitter.Node) -> str | None:
 
 def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterator[tuple[str, tree_sitter.Node]]:
     """String literals that name modules in a property value: a string, an array of them, objects
-    with ``loader`` (webpack), ``[name, options]`` pairs (babel), object keys (postcss)."""
+    with ``loader`` (webpack), ``[name, options]`` pairs (babel, jest: the options are not names),
+    object keys (postcss), the values of jest's ``transform`` map."""
     if node is None or depth > 3:
         return
     value = _string_value(node)
@@ -237,6 +238,8 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
         yield value, node
     elif node.type == "array":
         for child in node.named_children:
+            if tool is Tool.JEST and child.type == "object":
+                continue  # the options of a ["ts-jest", {tsconfig: "tsconfig.json"}] pair
             yield from _values(child, tool, depth + 1)
     elif node.type == "object" and tool in (Tool.WEBPACK_LOADER, Tool.POSTCSS_PLUGIN, Tool.JEST):
         for pair in node.named_children:

@@ -105,3 +105,15 @@ def test_a_config_no_installed_tool_loads_is_a_note() -> None:
     # eslint-config-prettier is in neither the tree nor a lockfile: the fix does not ask to install it
     assert "eslint-config-prettier` is in neither node_modules nor the lockfile" in fix
     assert "declare it" not in fix
+
+
+def test_a_jest_transform_pair_names_its_transformer_not_its_options() -> None:
+    # medusa's jest.config.js: ts-jest loads "tsconfig.json" as a file, not as a module (jest 29 and
+    # ts-jest read it so); only "ts-jest" is a module jest resolves.
+    source = b"""module.exports = {
+      transform: {"^.+\\\\.[jt]s?$": ["ts-jest", {tsconfig: "tsconfig.json", isolatedModules: false}]},
+      reporters: ["default", ["jest-junit", {outputDirectory: "reports"}]],
+      testEnvironment: `node`,
+    }"""
+    names = sorted(ref.name for ref in config_refs(source, "jest.config.js"))
+    assert names == ["jest-junit", "node", "ts-jest"]  # "default" is a reporter jest has built in

@@ -358,3 +358,15 @@ def test_type_test_takes_only_the_types_package() -> None:
     assert findings(tree) == []
     tree["/app/test/props.test.tsx"] = "import scheduler from 'scheduler';\n"
     assert [item.from_ for item in findings(tree)] == ["test/props.test.tsx"]
+
+
+def test_a_typescript_import_that_only_types_answer_is_a_note() -> None:
+    # grist-core: `import { Datum } from "plotly.js"` with @types/plotly.js and no plotly.js. tsc
+    # resolves it to the types and drops the import when every name is a type; a value would fail.
+    tree = {
+        "/app/node_modules/@types/plotly.js/package.json": {"name": "@types/plotly.js", "version": "2.12.1"},
+        "/app/src/chart.ts": 'import { Datum } from "plotly.js";\nexport const x: Datum = 1;\n',
+        "/app/src/chart.js": 'import { Datum } from "plotly.js";\n',
+    }
+    found = {(item.from_, item.severity) for item in findings(tree) if item.code == "unresolvable-import"}
+    assert found == {("src/chart.ts", Severity.INFO), ("src/chart.js", Severity.ERROR)}

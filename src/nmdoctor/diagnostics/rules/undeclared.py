@@ -40,6 +40,9 @@ _DEV_PATH = re.compile(
 )
 
 
+_TYPESCRIPT = re.compile(r"\.[cm]?tsx?$")
+
+
 def _types_package(name: str) -> str:
     return "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
 
@@ -404,6 +407,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: {local} may be mapped by a config nmdoctor does not read)",
+            )
+        elif _TYPESCRIPT.search(file) and graph.instances_of(_types_package(name)):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
+                " whose names are all types)",
             )
         else:
             severity, why = Severity.ERROR, ""

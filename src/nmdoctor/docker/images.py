@@ -268,8 +268,10 @@ def _package_folders(fs: FileSystem, stages: list[Stage], context: str) -> list[
                 folder = posixpath.normpath(source.strip("/")).removeprefix("./")
                 if any(char in folder for char in "*?$") or folder in (".", "") or folder in found:
                     continue
-                if read_text(fs, f"{context}/{folder}/package.json") is not None:
-                    found.append(folder)
+                manifest = read_text(fs, f"{context}/{folder}/package.json")
+                if manifest is not None:
+                    if _declares_dependencies(manifest):
+                        found.append(folder)
                     continue
                 try:  # a folder of packages (`COPY packages/ ./packages/`) brings each one's node_modules
                     names = sorted(fs.listdir(f"{context}/{folder}"))
@@ -278,10 +280,26 @@ def _package_folders(fs: FileSystem, stages: list[Stage], context: str) -> list[
                 found += [
                     f"{folder}/{name}"
                     for name in names
-                    if read_text(fs, f"{context}/{folder}/{name}/package.json") is not None
+                    if _declares_dependencies(read_text(fs, f"{context}/{folder}/{name}/package.json"))
                     and f"{folder}/{name}" not in found
                 ]
     return found
+
+
+def _declares_dependencies(manifest: str | None) -> bool:
+    """Can an install in this package's folder put packages in a node_modules there? Not for a
+    package.json that declares no dependency at all (grist-core's sandbox/pyodide, ``{"type":
+    "commonjs"}``: npm makes no node_modules, yarn 1 an empty one)."""
+    if manifest is None:
+        return False
+    try:
+        data = load_json(manifest)
+    except ValueError:
+        return True  # unreadable: an install may still have run there
+    if not isinstance(data, dict):
+        return True
+    fields = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "workspaces")
+    return any(data.get(field) for field in fields)
 
 
 def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:

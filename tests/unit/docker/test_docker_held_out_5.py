@@ -242,7 +242,7 @@ def test_a_copied_package_folder_brings_its_node_modules(ignore: str | None, rea
         "package.json": '{"name": "root", "private": true, "workspaces": ["services/*"]}',
         "yarn.lock": "__metadata:\n  version: 8\n",
         ".yarnrc.yml": "nodeLinker: node-modules\n",
-        "services/chat/package.json": '{"name": "chat"}',
+        "services/chat/package.json": '{"name": "chat", "dependencies": {"express": "^4.21.0"}}',
         "config/settings.js": "",
     }
     if ignore is not None:
@@ -295,8 +295,28 @@ def test_a_copied_folder_of_packages_brings_each_ones_node_modules() -> None:
         ".dockerignore": "node_modules\n",
         "package.json": '{"name": "root", "private": true, "workspaces": ["packages/*"]}',
         "package-lock.json": "{}",
-        "packages/api/package.json": '{"name": "api"}',
+        "packages/api/package.json": '{"name": "api", "dependencies": {"express": "^4.21.0"}}',
         "packages/README.md": "",
     }
     assert run(files) == [("node-modules-not-dockerignored", "Dockerfile", None)]
     assert run({**files, ".dockerignore": "**/node_modules\n"}) == []
+
+
+def test_a_copied_package_folder_that_declares_no_dependency_holds_no_node_modules() -> None:
+    # grist-core copies sandbox/pyodide, whose package.json is {"type": "commonjs"}: no install there
+    # puts a package in a node_modules (npm 11.19 creates none; yarn 1.22 an empty one holding only
+    # .yarn-integrity, which shadows nothing).
+    dockerfile = (
+        "FROM node:20\nWORKDIR /w\nCOPY package.json package-lock.json ./\nRUN npm ci\n"
+        "COPY sandbox/pyodide sandbox/pyodide\nUSER node\nCMD node index.js\n"
+    )
+    files = {
+        "Dockerfile": dockerfile,
+        ".dockerignore": "node_modules\n",
+        "package.json": PACKAGE,
+        "package-lock.json": "{}",
+        "sandbox/pyodide/package.json": '{"type": "commonjs"}',
+    }
+    assert run(files) == []
+    files["sandbox/pyodide/package.json"] = '{"type": "commonjs", "dependencies": {"pyodide": "0.26.0"}}'
+    assert run(files) == [("node-modules-not-dockerignored", "Dockerfile", None)]

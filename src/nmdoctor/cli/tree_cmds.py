@@ -30,7 +30,8 @@ def open_project(
 ) -> Project:
     """The session of PROJECT, its graph loaded (bad input is a one-line error, exit 2).
 
-    ``cache`` keeps the scans of installed packages' code in the user's cache folder;
+    ``cache`` keeps the scans of installed packages' code and the lockfile's model in the user's
+    cache folder;
     ``node_version``: the node the checks judge it as (default: the library's)."""
     folder = os.path.realpath(project)
     if not os.path.isdir(folder):
@@ -41,9 +42,14 @@ def open_project(
             os.listdir(installed)
         except OSError as error:  # read as "nothing installed", it would say "run npm ci"
             raise InputError(f"{installed}: cannot be read ({error.strerror})") from None
-    store = DiskStore(os.path.join(default_cache_dir(), "package-code")) if cache else None
+    cache_dir = default_cache_dir() if cache else None
     session = Project(
-        folder, DiskFS(), from_lockfile=from_lockfile, store=store, node_version=node_version or DEFAULT_NODE_VERSION
+        folder,
+        DiskFS(),
+        from_lockfile=from_lockfile,
+        store=DiskStore(os.path.join(cache_dir, "package-code")) if cache_dir else None,
+        model_store=DiskStore(os.path.join(cache_dir, "lockfile-models")) if cache_dir else None,
+        node_version=node_version or DEFAULT_NODE_VERSION,
     )
     try:
         session.graph  # noqa: B018 - loaded here so that bad input stops the run before anything prints

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from nmdoctor.diagnostics.registry import CheckContext
     from nmdoctor.inspect.package_code import PackageCode, ScanStore
     from nmdoctor.lockfiles import Lockfile
+    from nmdoctor.project.lockfile_cache import ModelStore
     from nmdoctor.sources.index import SourceIndex
 
 __all__ = ["NoLockfile", "Project", "load_graph", "lockfile_model"]
@@ -59,18 +60,22 @@ def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) ->
     return read_installed_tree(fs, folder)
 
 
-def lockfile_model(fs: FileSystem, folder: VPath) -> tuple[Lockfile, DependencyGraph]:
-    """The project's lockfile and the graph read from it (raises NoLockfile, LockfileError)."""
-    from nmdoctor.lockfiles import find_lockfile, read_lockfile
+def lockfile_model(
+    fs: FileSystem, folder: VPath, *, store: ModelStore | None = None
+) -> tuple[Lockfile, DependencyGraph]:
+    """The project's lockfile and the graph read from it (raises NoLockfile, LockfileError);
+    ``store`` keeps the lockfile's model between runs (``project.lockfile_cache``)."""
+    from nmdoctor.lockfiles import find_lockfile
     from nmdoctor.lockfiles.detect import manifest_json
     from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
+    from nmdoctor.project.lockfile_cache import read_lockfile_cached
     from nmdoctor.project.placement import place_lockfile_graph
 
     path = find_lockfile(fs, folder)
     if path is None:
         raise NoLockfile(f"{folder}: no lockfile")
     manifest = manifest_json(fs, folder)
-    lock = read_lockfile(fs, path, manifest)
+    lock = read_lockfile_cached(fs, path, manifest, store)
     graph = lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
     return lock, place_lockfile_graph(fs, lock, graph, manifest)
 
@@ -78,9 +83,9 @@ def lockfile_model(fs: FileSystem, folder: VPath) -> tuple[Lockfile, DependencyG
 class Project:
     """What one run knows of the project at ``folder`` (a real path), each part built on first use.
 
-    ``store`` keeps the scans of installed packages' code between runs (None: this run only);
-    ``node_version`` is the node the checks judge the project as (the CLI picks it with
-    ``inspect.node_version.choose_node_version``)."""
+    ``store`` keeps the scans of installed packages' code between runs, ``model_store`` the
+    lockfile's model (None: this run only); ``node_version`` is the node the checks judge the
+    project as (the CLI picks it with ``inspect.node_version.choose_node_version``)."""
 
     def __init__(
         self,
@@ -89,6 +94,7 @@ class Project:
         *,
         from_lockfile: bool = False,
         store: ScanStore | None = None,
+        model_store: ModelStore | None = None,
         graph: DependencyGraph | None = None,
         node_version: NodeVersion = DEFAULT_NODE_VERSION,
     ) -> None:
@@ -97,6 +103,7 @@ class Project:
         self.fs = fs if isinstance(fs, CachedFS) else CachedFS(fs)
         self.from_lockfile = from_lockfile
         self.store = store
+        self.model_store = model_store
         self.node_version = node_version
         if graph is not None:
             self.__dict__["graph"] = graph  # what functools.cached_property would have stored
@@ -111,7 +118,7 @@ class Project:
     @cached_property
     def graph(self) -> DependencyGraph:
         if self.from_lockfile:
-            self.__dict__["model_lockfile"], graph = lockfile_model(self.fs, self.folder)
+            self.__dict__["model_lockfile"], graph = lockfile_model(self.fs, self.folder, store=self.model_store)
             return graph
         return load_graph(self.fs, self.folder, from_lockfile=False)
 
@@ -138,13 +145,14 @@ class Project:
     def lockfile(self) -> Lockfile | None:
         """The lockfile beside an installed tree (so the two can be compared); None when the graph
         itself came from the lockfile, or there is none. Raises LockfileError."""
-        from nmdoctor.lockfiles import read_lockfile
         from nmdoctor.lockfiles.detect import manifest_json
+        from nmdoctor.project.lockfile_cache import read_lockfile_cached
 
         installed = self.fs.stat(f"{self.graph.project}/node_modules")
         if self.lockfile_path is None or self.from_lockfile or installed is None or installed.kind is not Kind.DIR:
             return None
-        return read_lockfile(self.fs, self.lockfile_path, manifest_json(self.fs, self.graph.project))
+        manifest = manifest_json(self.fs, self.graph.project)
+        return read_lockfile_cached(self.fs, self.lockfile_path, manifest, self.model_store)
 
     @cached_property
     def sources(self) -> SourceIndex:

@@ -99,40 +99,120 @@ def _valid_range(text: str) -> str | None:
 
 
 _NUMBER = r"(0|[1-9][0-9]{0,8})"
-_SIMPLE_RANGE = re.compile(rf"(\^|~|>=|=)?{_NUMBER}\.{_NUMBER}\.{_NUMBER}")
-_PLAIN_VERSION = re.compile(rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}")
-_Triple = tuple[int, int, int]
+
+
+# A version as semver orders it: (major, minor, patch, 1, ()) for a release, and
+# (major, minor, patch, 0, identifiers) for a prerelease, which sorts before its release; numeric
+# identifiers sort before alphanumeric ones, and a longer list after its prefix.
+_Key = tuple[int, int, int, int, tuple[tuple[int, int | str], ...]]
+_Comparator = tuple[str, _Key]  # (">=", ">", "<", "<=" or "=", the version compared with)
+_IDENTIFIER = r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"  # numeric without leading zeros, or not numeric
+_PRERELEASE = rf"(?:-({_IDENTIFIER}(?:\.{_IDENTIFIER})*))?"
+_VERSION = re.compile(rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}{_PRERELEASE}")
+_COMPARATOR = re.compile(
+    rf"(\^|~|>=|<=|>|<|=)?(?:{_NUMBER}\.{_NUMBER}\.{_NUMBER}{_PRERELEASE}|{_NUMBER}(?:\.{_NUMBER}(?:\.[xX*])?|(?:\.[xX*]){{1,2}})?|[xX*])"
+)
+_OPERATOR_SPACE = re.compile(r"(\^|~|>=|<=|>|<|=)\s+")
+
+
+def _key(major: int, minor: int, patch: int, prerelease: str | None = None) -> _Key:
+    if not prerelease:
+        return major, minor, patch, 1, ()
+    identifiers = tuple((0, int(part)) if part.isdigit() else (1, part) for part in prerelease.split("."))
+    return major, minor, patch, 0, identifiers
 
 
 @lru_cache(maxsize=8192)
-def _simple_bounds(text: str) -> tuple[_Triple, _Triple | None] | None:
-    """(lowest, first excluded or None) of the ranges npm writes most: ``^1.2.3``, ``~1.2.3``,
-    ``1.2.3``, ``=1.2.3``, ``>=1.2.3``, ``*``; None for any other (semver then parses it). For a
-    version without a prerelease, semver's answer is these bounds (``^0.2.3`` is
-    ``>=0.2.3 <0.3.0-0``, ``^0.0.3`` is ``>=0.0.3 <0.0.4-0``); parsing them costs a tree thousands
-    of semver range parses."""
-    if text == "*":
-        return (0, 0, 0), None
-    found = _SIMPLE_RANGE.fullmatch(text)
+def _simple_bounds(text: str) -> tuple[tuple[_Comparator, ...], ...] | None:
+    """The comparator sets (joined by ``||``) of the ranges npm, pnpm and yarn write most, as
+    node-semver desugars them: ``^1.2.3``, ``~1.2``, ``>=8``, ``> 1.2.3``, ``<=2``, ``1.x``, ``*``,
+    ``^7.0.0-0``, intersected within a set (``>=1.2.0 <2``); None for anything else (a hyphen range,
+    build metadata, ``v``, leading zeros, an x-range after an operator: semver then parses it).
+    Parsing them costs a tree thousands of semver range parses, and semver's import alone a warm
+    `check` a twentieth of its time."""
+    sets = []
+    for comparator_set in text.split("||"):
+        comparators: list[_Comparator] = []
+        for token in _OPERATOR_SPACE.sub(r"\1", comparator_set.strip()).split():
+            found = _comparators(token)
+            if found is None:
+                return None
+            comparators.extend(found)
+        sets.append(tuple(comparators))
+    return tuple(sets)
+
+
+def _comparators(token: str) -> tuple[_Comparator, ...] | None:
+    found = _COMPARATOR.fullmatch(token)
     if found is None:
         return None
-    operator = found.group(1)
-    low = (int(found.group(2)), int(found.group(3)), int(found.group(4)))
-    major, minor, patch = low
-    if operator is None or operator == "=":
-        return low, (major, minor, patch + 1)
+    operator, major_text, minor_text, patch_text, prerelease, partial_major, partial_minor = found.groups()
+    if major_text is not None:
+        major, minor, patch = int(major_text), int(minor_text), int(patch_text)
+        version = _key(major, minor, patch, prerelease)
+        if operator in (None, "="):
+            return (("=", version),)
+        if operator in (">=", ">", "<", "<="):
+            return ((operator, version),)
+        if operator == "~" or (major == 0 and minor != 0):
+            return (">=", version), ("<", _key(major, minor + 1, 0))
+        if major == 0:
+            return (">=", version), ("<", _key(0, 0, patch + 1))
+        return (">=", version), ("<", _key(major + 1, 0, 0))
+    if partial_major is None:  # x, X or *: any version
+        return None if operator is not None else ()
+    if token.rstrip("xX*") != token and operator is not None:
+        return None  # ``>=1.x``: semver's own rules
+    major = int(partial_major)
+    if partial_minor is None:
+        first, after = _key(major, 0, 0), _key(major + 1, 0, 0)
+    else:
+        minor = int(partial_minor)
+        first, after = _key(major, minor, 0), _key(major, minor + 1, 0)
+        if operator == "^" and major != 0:
+            after = _key(major + 1, 0, 0)
+    if operator in (None, "=", "^", "~"):
+        return (">=", first), ("<", after)
     if operator == ">=":
-        return low, None
-    if operator == "~" or (operator == "^" and major == 0 and minor != 0):
-        return low, (major, minor + 1, 0)
-    if operator == "^" and major == 0:
-        return low, (0, 0, patch + 1)
-    return low, (major + 1, 0, 0)
+        return ((">=", first),)
+    if operator == ">":
+        return ((">=", after),)
+    if operator == "<":
+        return (("<", first),)
+    return (("<", after),)  # <=
 
 
-def _plain_version(version: str) -> _Triple | None:
-    found = _PLAIN_VERSION.fullmatch(version)
-    return (int(found.group(1)), int(found.group(2)), int(found.group(3))) if found is not None else None
+def _has_prerelease(version: _Key, sets: tuple[tuple[_Comparator, ...], ...]) -> bool:
+    return version[3] == 0 or any(bound[3] == 0 for comparators in sets for _operator, bound in comparators)
+
+
+def _passes(comparator: _Comparator, version: _Key) -> bool:
+    operator, bound = comparator
+    if operator == ">=":
+        return version >= bound
+    if operator == "<":
+        return version < bound
+    if operator == ">":
+        return version > bound
+    if operator == "<=":
+        return version <= bound
+    return version == bound
+
+
+def _in_set(comparators: tuple[_Comparator, ...], version: _Key) -> bool:
+    if not all(_passes(comparator, version) for comparator in comparators):
+        return False
+    if version[3] == 1:
+        return True
+    # A prerelease passes only a set that names a prerelease of the same major.minor.patch.
+    return any(bound[3] == 0 and bound[:3] == version[:3] for _operator, bound in comparators)
+
+
+def _version_key(version: str) -> _Key | None:
+    found = _VERSION.fullmatch(version)
+    if found is None:
+        return None
+    return _key(int(found.group(1)), int(found.group(2)), int(found.group(3)), found.group(4))
 
 
 @lru_cache(maxsize=8192)
@@ -160,11 +240,15 @@ def satisfies(version: str, spec: str, *, include_prerelease: bool = False) -> b
         return False
     if any(part.strip() in ("*", "x", "X", "") for part in text.split("||")) and "||" in text:
         text = "*"  # semver collapses a set that admits anything to "*"
-    bounds = _simple_bounds(text)
-    plain = _plain_version(version.strip()) if bounds is not None else None
-    if bounds is not None and plain is not None:
-        low, high = bounds
-        return low <= plain and (high is None or plain < high)
+    sets = _simple_bounds(text)
+    key = _version_key(version.strip()) if sets is not None else None
+    # node-semver's includePrerelease answers otherwise than npm's semver 7 where a prerelease is
+    # involved (1.0.0-beta.2 satisfies 1.0.0; 1.2.3 fails >1.2.3-alpha.1 <=1.2.3): it is left to
+    # answer those as it did.
+    if key is not None and sets is not None and include_prerelease and _has_prerelease(key, sets):
+        key = None
+    if sets is not None and key is not None:
+        return any(_in_set(comparators, key) for comparators in sets)
     found = _range(text)
     if found is None:
         return False

@@ -11,7 +11,7 @@ resolves to nothing (the fallback the runtime may apply is a warning, not a decl
 
 from __future__ import annotations
 
-from nmdoctor.model.graph import DependencyGraph, Edge, Instance
+from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, parse_manifest
 from nmdoctor.resolve.node.pnp_state import Locator, PnpState, read_pnp_state
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
@@ -19,7 +19,7 @@ from nmdoctor.vfs.pnpfs import PnpFS, resolve_virtual
 
 __all__ = ["LAYOUT", "read_pnp_tree"]
 
-LAYOUT = "yarn-berry-pnp"
+LAYOUT = PNP_LAYOUT
 
 
 def _manifest(fs: FileSystem, folder: VPath) -> Manifest | None:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from nmdoctor.model.manifest import DependencyKind, Manifest
 from nmdoctor.vfs.base import VPath
 
-__all__ = ["DependencyGraph", "Edge", "Instance", "PackageId"]
+__all__ = ["PNP_LAYOUT", "DependencyGraph", "Edge", "Instance", "PackageId"]
+
+PNP_LAYOUT = "yarn-berry-pnp"  # the layout of a graph read from a Plug'n'Play install (.pnp.cjs)
 
 
 @dataclass(frozen=True, slots=True)

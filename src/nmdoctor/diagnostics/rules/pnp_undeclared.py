@@ -13,32 +13,38 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.inspect.package_code import package_imports
-from nmdoctor.inspect.pnp_tree import LAYOUT
-from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.errors import ResolutionError
-from nmdoctor.resolve.node.pnp import PnpResolver
-from nmdoctor.resolve.node.pnp_state import Locator, PnpError, read_pnp_state
 from nmdoctor.sources.imports import ImportSite, package_of
 from nmdoctor.vfs.base import FileSystemError
-from nmdoctor.vfs.pnpfs import PnpFS
+
+# The Plug'n'Play readers are imported when a project is one: the others do not load them.
+if TYPE_CHECKING:
+    from nmdoctor.resolve.node.pnp import PnpResolver
+    from nmdoctor.resolve.node.pnp_state import Locator
 
 __all__ = ["FolderLookup", "is_pnp", "pnp_folder_lookup", "pnp_phantoms", "pnp_unresolvable"]
 
 
 def is_pnp(context: CheckContext) -> bool:
     graph = context.graph
-    return isinstance(graph, DependencyGraph) and graph.layout == LAYOUT and context.fs is not None
+    return isinstance(graph, DependencyGraph) and graph.layout == PNP_LAYOUT and context.fs is not None
 
 
 def _resolver(context: CheckContext) -> PnpResolver | None:
+    from nmdoctor.resolve.node.pnp import PnpResolver
+    from nmdoctor.resolve.node.pnp_state import PnpError, read_pnp_state
+    from nmdoctor.vfs.pnpfs import PnpFS
+
     graph = context.graph
     assert isinstance(graph, DependencyGraph) and context.fs is not None
     try:

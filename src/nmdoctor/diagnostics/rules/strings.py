@@ -12,12 +12,9 @@ from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_l
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve.node.cjs import node_modules_paths
-from nmdoctor.resolve.webpack.options import webpack_loader_defaults
-from nmdoctor.resolve.webpack.resolver import BundlerResolver
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.limits import load_json
-from nmdoctor.vfs.pnpfs import PnpFS
 
 __all__ = ["string_module_reference"]
 
@@ -54,6 +51,9 @@ def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledL
 def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLookup) -> bool:
     """Whether webpack's resolveLoader (its defaults) finds the loader from ``context``; when only
     the lockfile is read, whether its layout puts the package there."""
+    from nmdoctor.resolve.webpack.options import webpack_loader_defaults  # only a loader config needs it
+    from nmdoctor.resolve.webpack.resolver import BundlerResolver
+
     request = name.split("?", 1)[0].split("!")[-1]
     if BundlerResolver(fs, webpack_loader_defaults()).resolve(request, context).ok:
         return True
@@ -175,6 +175,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     # Under Yarn Plug'n'Play the tools resolve through yarn's runtime, not node_modules.
     pnp = pnp_folder_lookup(context)
     if pnp is not None:
+        from nmdoctor.vfs.pnpfs import PnpFS
+
         fs = PnpFS(fs)  # packages' files are inside the cache zips
     installed = InstalledLookup(fs, graph)
     lookup = pnp or (lambda directory, name: _folder_lookup(fs, directory, name, installed))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.inspect.overrides import Overrides, overrides_from
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
-from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
 
@@ -50,6 +50,7 @@ class _Matcher:
         )
         self.by_location: dict[str, Instance] = {}
         self.by_id: dict[tuple[str, str], list[Instance]] = {}
+        self._edges_by_name: dict[str, dict[str, Edge]] = {}
         for instance in graph.instances:
             self.by_id.setdefault((instance.name, instance.version), []).append(instance)
             for location in (instance.path, *instance.links):
@@ -73,6 +74,15 @@ class _Matcher:
             found = self.by_location.get(package.path)
             return [found] if found is not None else []
         return self.by_id.get((package.name, package.version), [])
+
+    def first_edge(self, instance: Instance, name: str) -> Edge | None:
+        """The instance's first installed edge named ``name`` (its edges by name, built once)."""
+        edges = self._edges_by_name.get(instance.path)
+        if edges is None:
+            edges = self._edges_by_name[instance.path] = {}
+            for item in self.graph.edges_from(instance):
+                edges.setdefault(item.name, item)
+        return edges.get(name)
 
     def ref(self, instance: Instance) -> PackageRef:
         return PackageRef(instance.name, instance.version, self.relative(instance.path) or ".")
@@ -214,10 +224,10 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             continue
         wanted = matcher.instances(target)
         for instance in matcher.instances(source):
-            installed = [item for item in matcher.graph.edges_from(instance) if item.name == edge.name]
-            if not installed:
+            installed = matcher.first_edge(instance, edge.name)
+            if installed is None:
                 continue  # the installed manifest no longer declares it: reported as drift elsewhere
-            got = installed[0].target
+            got = installed.target
             if got is not None and (
                 any(got is item for item in wanted)
                 or (got.name, got.version) == (target.name, target.version)

@@ -47,6 +47,7 @@ _X_THEN_NUMBER = re.compile(r"^v?\s*(\d+\.[xX*]\.\d|[xX*]\.\d)")
 _HYPHEN = re.compile(r"\s-\s")
 
 
+@lru_cache(maxsize=8192)
 def _x_range_then_number(text: str) -> bool:
     """semver 7.8.4+ refuses a plain or primitive x-range followed by a number (``1.x.0``, ``>=x.2``);
     caret, tilde and hyphen ranges still accept them."""

@@ -59,7 +59,13 @@ def files_of_sizes(folder: str, rows: Sequence[Sequence[object]]) -> bool:
 def folder_bytes(folder: str, limit: int) -> int:
     """``diagnostics.rules.duplicates.folder_size`` on the host's files, the same walk (names in
     sorted order, at most ``limit`` entries once a folder is done) read with ``os.scandir``: the
-    kind of an entry comes with its name, and only files are stat'ed."""
+    kind of an entry comes with its name, and only files are stat'ed. Names are sorted only when
+    the limit is reached: below it, every entry counts whatever the order."""
+    total, complete = _walk_bytes(folder, limit, ordered=False)
+    return total if complete else _walk_bytes(folder, limit, ordered=True)[0]
+
+
+def _walk_bytes(folder: str, limit: int, *, ordered: bool) -> tuple[int, bool]:
     total = 0
     pending = [folder]
     seen = 0
@@ -67,7 +73,7 @@ def folder_bytes(folder: str, limit: int) -> int:
         current = pending.pop()
         try:
             with os.scandir(current) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=_entry_name) if ordered else list(listing)
         except (OSError, ValueError):
             continue
         for entry in entries:
@@ -83,7 +89,11 @@ def folder_bytes(folder: str, limit: int) -> int:
                     total += entry.stat(follow_symlinks=False).st_size
             except OSError:
                 continue  # gone since it was listed
-    return total
+    return total, not pending
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 class DiskFS:

@@ -147,3 +147,27 @@ def test_satisfies_with_the_fast_path_is_semvers_answer(text: str) -> None:
 def test_satisfies_is_semvers_answer(version: str, text: str) -> None:
     specs.satisfies.cache_clear()
     assert specs.satisfies(version, text) is _semver(version.strip(), text)
+
+
+@pytest.mark.parametrize("text", PARTIALS + SETS)
+def test_range_admits_is_node_semvers_satisfies(text: str) -> None:
+    for version in WIDER_VERSIONS + PRERELEASES:
+        answer = specs.range_admits(text, version)
+        if answer is not None:
+            assert answer == nodesemver.satisfies(version, text, loose=True), (version, text)
+
+
+ENGINES = [">=18", ">= 18.17.0", "^18.18.0 || ^20.9.0 || >=21.1.0", ">=20.19 <21 || >=22.12", "18.x || 20.x", "*", ""]
+
+
+@pytest.mark.parametrize("range_", [*ENGINES, ">=16 <=22.x", "lts/*"])
+def test_node_versions_admitted_by_engines_as_node_semver_admits_them(
+    range_: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nmdoctor.diagnostics.rules import node_versions
+
+    fast = node_versions._admitted(range_)
+    monkeypatch.setattr(node_versions, "range_admits", lambda _range, _version: None)
+    assert fast == node_versions._admitted(range_)
+    if range_ in ENGINES:  # the ranges projects write are read without node-semver
+        assert specs.range_admits(range_, "20.0.0") is not None

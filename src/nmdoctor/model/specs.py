@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import nodesemver
 
-__all__ = ["Spec", "SpecKind", "classify_spec", "satisfies"]
+__all__ = ["Spec", "SpecKind", "classify_spec", "range_admits", "satisfies"]
 
 
 class SpecKind(enum.Enum):
@@ -226,6 +226,16 @@ def _range(text: str) -> nodesemver.Range | None:
         return nodesemver.make_range(text, loose=True)
     except (ValueError, TypeError):
         return None
+
+
+def range_admits(range_text: str, version: str) -> bool | None:
+    """node-semver's ``satisfies(version, range_text, loose=True)`` for the ranges and versions the
+    fast path reads (see ``_simple_bounds``), without loading node-semver; None for the others."""
+    sets = _simple_bounds(range_text.strip())
+    key = _version_key(version.strip()) if sets is not None else None
+    if sets is None or key is None:
+        return None
+    return any(_in_set(comparators, key) for comparators in sets)
 
 
 @lru_cache(maxsize=16384)  # a tree asks the same (version, spec) of several rules

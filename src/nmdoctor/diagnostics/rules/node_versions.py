@@ -22,6 +22,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
+from nmdoctor.model.specs import range_admits
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
 from nmdoctor.resolve.errors import ResolutionError
 from nmdoctor.resolve.node.builtins import builtin_name
@@ -294,7 +295,11 @@ def candidate_versions() -> list[NodeVersion]:
 
 
 def _admitted(range_: str) -> list[NodeVersion]:
-    import nodesemver  # only an engines.node range needs it (its import compiles dozens of patterns)
+    candidates = candidate_versions()
+    fast = [range_admits(range_, f"{version.major}.{version.minor}.{version.patch}") for version in candidates]
+    if all(answer is not None for answer in fast):  # the ranges projects write: node-semver not loaded
+        return [version for version, answer in zip(candidates, fast, strict=True) if answer]
+    import nodesemver  # only a range the fast path does not read needs it (its import compiles dozens of patterns)
 
     try:
         if nodesemver.valid_range(range_, loose=True) is None:

@@ -489,10 +489,14 @@ class _Mentions:
         texts = self._texts.get(owner.path)
         if texts is None:
             texts = self._texts[owner.path] = list(self._read(owner.path))
-        escaped = re.escape(specifier.encode())
+        literal = specifier.encode()
+        escaped = re.escape(literal)
         imported = re.compile(rb"(?:\bfrom|\bimport|\brequire|\bimport\()\s*\(?\s*['\"`]" + escaped + rb"['\"`]")
         named = re.compile(rb"['\"`]" + escaped + rb"['\"`]|(?<![\w$.\-/@])" + escaped + rb"\s*:(?!:)")
-        return any(named.search(imported.sub(b"", text)) for path, text in texts if path != importer)
+        # Both patterns hold the specifier itself: a file without it is passed over unsearched.
+        return any(
+            named.search(imported.sub(b"", text)) for path, text in texts if path != importer and literal in text
+        )
 
     def _read(self, folder: str) -> Iterator[tuple[str, bytes]]:
         fs, sources = self._context.fs, self._context.sources

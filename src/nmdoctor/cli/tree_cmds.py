@@ -30,8 +30,8 @@ def open_project(
 ) -> Project:
     """The session of PROJECT, its graph loaded (bad input is a one-line error, exit 2).
 
-    ``cache`` keeps the scans of installed packages' code and the lockfile's model in the user's
-    cache folder;
+    ``cache`` keeps the scans of installed packages' code, the lockfile's model and what the
+    project's files import in the user's cache folder;
     ``node_version``: the node the checks judge it as (default: the library's)."""
     folder = os.path.realpath(project)
     if not os.path.isdir(folder):
@@ -49,6 +49,7 @@ def open_project(
         from_lockfile=from_lockfile,
         store=DiskStore(os.path.join(cache_dir, "package-code")) if cache_dir else None,
         model_store=DiskStore(os.path.join(cache_dir, "lockfile-models")) if cache_dir else None,
+        source_store=DiskStore(os.path.join(cache_dir, "source-imports")) if cache_dir else None,
         node_version=node_version or DEFAULT_NODE_VERSION,
     )
     try:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from nmdoctor.inspect.package_code import PackageCode, ScanStore
     from nmdoctor.lockfiles import Lockfile
     from nmdoctor.project.lockfile_cache import ModelStore
-    from nmdoctor.sources.index import SourceIndex
+    from nmdoctor.sources.index import SourceIndex, SourceStore
 
 __all__ = ["NoLockfile", "Project", "load_graph", "lockfile_model"]
 
@@ -84,8 +84,9 @@ class Project:
     """What one run knows of the project at ``folder`` (a real path), each part built on first use.
 
     ``store`` keeps the scans of installed packages' code between runs, ``model_store`` the
-    lockfile's model (None: this run only); ``node_version`` is the node the checks judge the
-    project as (the CLI picks it with ``inspect.node_version.choose_node_version``)."""
+    lockfile's model, ``source_store`` what the project's own files import (None: this run only);
+    ``node_version`` is the node the checks judge the project as (the CLI picks it with
+    ``inspect.node_version.choose_node_version``)."""
 
     def __init__(
         self,
@@ -95,6 +96,7 @@ class Project:
         from_lockfile: bool = False,
         store: ScanStore | None = None,
         model_store: ModelStore | None = None,
+        source_store: SourceStore | None = None,
         graph: DependencyGraph | None = None,
         node_version: NodeVersion = DEFAULT_NODE_VERSION,
     ) -> None:
@@ -104,6 +106,7 @@ class Project:
         self.from_lockfile = from_lockfile
         self.store = store
         self.model_store = model_store
+        self.source_store = source_store
         self.node_version = node_version
         if graph is not None:
             self.__dict__["graph"] = graph  # what functools.cached_property would have stored
@@ -158,7 +161,7 @@ class Project:
     def sources(self) -> SourceIndex:
         from nmdoctor.sources.index import SourceIndex
 
-        return SourceIndex(self.fs)
+        return SourceIndex(self.fs, self.source_store, self.folder)
 
     @cached_property
     def package_code(self) -> PackageCode:
@@ -195,4 +198,5 @@ class Project:
         settings = self.settings
         context = self.check_context(lockfile=lockfile)
         found = run_checks(context, select=select, ignore=(*ignore, *settings.ignore), on_check=on_check)
+        self.sources.flush()  # what this run parsed, for the next run of the project
         return [item for item in found if item.package is None or item.package.name not in settings.ignore_packages]

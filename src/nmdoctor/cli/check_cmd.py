@@ -19,6 +19,8 @@ from nmdoctor.diagnostics.explanations import all_explanations
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.diagnostics.registry import all_checks
 from nmdoctor.lockfiles import LockfileError
+from nmdoctor.lockfiles.platform import keep_node_versions
+from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["check_command"]
@@ -93,6 +95,8 @@ def check_command(
     (volta.node, .nvmrc, .node-version, devEngines, engines.node), else the node on PATH."""
     _known_codes(_codes(select), "--select")
     _known_codes(_codes(ignore), "--ignore")
+    if not no_cache:
+        keep_node_versions(DiskStore(os.path.join(default_cache_dir(), "node-versions")))
     choice = choose(project if os.path.isdir(project) else ".", node_version)  # open_project names a missing one
     with scan_progress("check") as step:
         step("reading the installed tree")

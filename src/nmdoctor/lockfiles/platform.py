@@ -14,8 +14,9 @@ import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import Protocol
 
-__all__ = ["installable_here", "node_here", "this_machine"]
+__all__ = ["installable_here", "keep_node_versions", "node_here", "this_machine"]
 
 _ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64", "i386": "ia32", "i686": "ia32"}
 
@@ -50,15 +51,56 @@ def installable_here(conditions: Mapping[str, Sequence[str]], machine: Mapping[s
     return all(_allows(conditions.get(key, ()), machine.get(key, "")) for key in ("os", "cpu", "libc"))
 
 
+class _VersionStore(Protocol):
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
+
+
+_NODE_VERSIONS: list[_VersionStore] = []  # where `node --version` answers are kept between runs
+
+
+def keep_node_versions(store: _VersionStore) -> None:
+    """Keep what ``node --version`` answered in ``store`` (the user cache), keyed by the binary's
+    path, size, inode and modification time: a run after the first does not start node again."""
+    _NODE_VERSIONS[:] = [store]
+    node_here.cache_clear()
+
+
 @cache
 def node_here() -> str | None:
     """The version of the ``node`` on PATH (``20.20.2``), or None without one."""
     node = shutil.which("node")
     if node is None:
         return None
+    key = None
+    if _NODE_VERSIONS:
+        try:
+            real = os.path.realpath(node)
+            found = os.stat(real)
+        except OSError:
+            pass
+        else:
+            import hashlib  # only a kept answer needs it
+
+            key = hashlib.sha256(
+                f"node-version\0{real}\0{found.st_size}\0{found.st_ino}\0{found.st_mtime_ns}".encode(
+                    "utf-8", "surrogatepass"
+                )
+            ).hexdigest()
+            kept = _NODE_VERSIONS[0].get(key)
+            if kept is not None and _VERSION.fullmatch(kept.decode("ascii", "replace")):
+                return kept.decode("ascii")
     try:
         done = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    found = re.fullmatch(r"v?(\d+\.\d+\.\d+)", done.stdout.strip())
-    return found.group(1) if found else None
+    found_version = _VERSION.fullmatch(done.stdout.strip())
+    if found_version is None:
+        return None
+    if key is not None:
+        _NODE_VERSIONS[0].put(key, found_version.group(1).encode("ascii"))
+    return found_version.group(1)
+
+
+_VERSION = re.compile(r"v?(\d+\.\d+\.\d+)")

@@ -42,8 +42,17 @@ CASES = {
     "npm-hoisted": {"overrides": {"inner": "2.0.0"}},
     "npm-nested-override": {"overrides": {"old-user": {"inner": "2.0.0"}}},
     "pnpm-isolated": {"pnpm": {"overrides": {"inner": "2.0.0"}}},
+    "pnpm-resolutions": {"resolutions": {"inner": "2.0.0"}},  # pnpm reads yarn's field too
     "yarn-classic": {"resolutions": {"inner": "2.0.0"}},
     "yarn-berry-nm": {"resolutions": {"inner": "2.0.0"}},
+}
+# npm does not read yarn's field (vendure's package-lock.json project sets `resolutions`): old-user
+# keeps inner 1.0.0, which its ^1.0.0 admits; judged by the ignored field it was a false mismatch.
+IGNORED = {"npm-ignores-resolutions": {"resolutions": {"inner": "2.0.0"}}}
+MODES = {
+    "npm-nested-override": "npm-hoisted",
+    "pnpm-resolutions": "pnpm-isolated",
+    "npm-ignores-resolutions": "npm-hoisted",
 }
 
 
@@ -52,8 +61,8 @@ def installs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("overrides").resolve()
     done = {}
     with Registry(PACKAGES) as registry:
-        for case, settings in CASES.items():
-            mode = "npm-hoisted" if case.startswith("npm") else case
+        for case, settings in {**CASES, **IGNORED}.items():
+            mode = MODES.get(case, case)
             manifest = {"name": "app", "version": "1.0.0", "dependencies": DEPENDENCIES, **settings}
             done[case] = install(manifest, {"index.js": "require('old-user');\n"}, mode, registry.url, root / case)
     return done
@@ -68,7 +77,19 @@ def test_an_overridden_version_is_not_a_mismatch(installs: dict[str, Path], case
     edge = next(item for item in graph.edges if item.source.name == "old-user" and item.name == "inner")
     assert edge.target is not None and edge.target.version == "2.0.0" and edge.spec == "^1.0.0"
     lock = _lock(project, graph)
-    assert _not_info(verify_tree(graph, lock, overrides=project_overrides(fs, str(project)))) == []
+    assert _not_info(verify_tree(graph, lock, overrides=project_overrides(fs, str(project), layout=graph.layout))) == []
+    assert _not_info(check(graph, fs=fs, lockfile=lock)) == []
+    assert _not_info(check(load_graph(str(project), from_lockfile=True), fs=fs)) == []
+
+
+def test_a_field_the_manager_does_not_read_is_not_an_override(installs: dict[str, Path]) -> None:
+    project = installs["npm-ignores-resolutions"]
+    fs = DiskFS()
+    graph = load_project(str(project), fs=fs)
+    edge = next(item for item in graph.edges if item.source.name == "old-user" and item.name == "inner")
+    assert edge.target is not None and edge.target.version == "1.0.0"  # npm left it alone
+    lock = _lock(project, graph)
+    assert _not_info(verify_tree(graph, lock, overrides=project_overrides(fs, str(project), layout=graph.layout))) == []
     assert _not_info(check(graph, fs=fs, lockfile=lock)) == []
     assert _not_info(check(load_graph(str(project), from_lockfile=True), fs=fs)) == []
 

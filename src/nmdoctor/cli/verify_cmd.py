@@ -62,7 +62,7 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
     except LockfileError as error:
         raise InputError(str(error)) from None
     if os.path.isdir(os.path.join(graph.project, "node_modules")):
-        findings = verify_tree(graph, lock, overrides=project_overrides(fs, graph.project))
+        findings = verify_tree(graph, lock, overrides=project_overrides(fs, graph.project, layout=graph.layout))
     else:
         findings = _nothing_installed(lock)
     document = findings_document(

@@ -20,7 +20,7 @@ from typing import Any
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["Overrides", "overrides_from", "project_overrides"]
+__all__ = ["Overrides", "manager_of", "overrides_from", "project_overrides"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,22 +141,69 @@ def _references(manifest: dict[str, Any]) -> dict[str, str]:
     return found
 
 
-def overrides_from(manifest: dict[str, Any], workspace: Any = None) -> Overrides:
-    """The overrides a root package.json (and the parsed ``pnpm-workspace.yaml``, if any) declare."""
+# Which fields each manager reads: npm only its ``overrides``; pnpm ``pnpm.overrides``,
+# ``pnpm-workspace.yaml`` ``overrides`` and yarn's ``resolutions`` (for compatibility); yarn only
+# ``resolutions``; bun both ``overrides`` and ``resolutions``. None: the manager is not known.
+_FIELDS = {
+    "npm": frozenset({"overrides"}),
+    "pnpm": frozenset({"pnpm", "resolutions", "workspace"}),
+    "yarn": frozenset({"resolutions"}),
+    "bun": frozenset({"overrides", "resolutions"}),
+}
+_ALL = frozenset({"overrides", "pnpm", "resolutions", "workspace"})
+
+
+def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str | None = None) -> Overrides:
+    """The overrides a root package.json (and the parsed ``pnpm-workspace.yaml``, if any) declare,
+    as ``manager`` reads them (every field when it is not known). A field the manager may read
+    though nmdoctor cannot tell (npm's ``overrides`` under pnpm) leaves its names undecided."""
+    read = _FIELDS.get(manager or "", _ALL)
     collector = _Collector(_references(manifest))
-    collector.npm(manifest.get("overrides"), top=True)
+    if "overrides" in read:
+        collector.npm(manifest.get("overrides"), top=True)
+    elif manager == "pnpm":
+        undecided = _Collector(collector.references)
+        undecided.npm(manifest.get("overrides"), top=True)
+        collector.somewhere.update(undecided.everywhere, undecided.somewhere)
     pnpm = manifest.get("pnpm")
-    if isinstance(pnpm, dict):
+    if isinstance(pnpm, dict) and "pnpm" in read:
         collector.pnpm(pnpm.get("overrides"))
-    collector.yarn(manifest.get("resolutions"))
-    if isinstance(workspace, dict):
+    if "resolutions" in read:
+        collector.yarn(manifest.get("resolutions"))
+    if isinstance(workspace, dict) and "workspace" in read:
         collector.pnpm(workspace.get("overrides"))
     return Overrides(dict(collector.everywhere), frozenset(collector.somewhere))
 
 
-def project_overrides(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None = None) -> Overrides:
-    """The overrides of the project at ``project`` (``manifest``: its package.json, when already read)."""
+def manager_of(fs: FileSystem, project: VPath, layout: str) -> str | None:
+    """The manager that installs the project: the one whose lockfile is there, when the layout
+    (``npm-hoisted``, ``pnpm-isolated``, ``yarn-classic``, ...) does not say otherwise; None when
+    they disagree or neither tells."""
+    from nmdoctor.lockfiles import find_lockfile
+
+    lockfile = find_lockfile(fs, project, layout)
+    name = lockfile.rpartition("/")[2] if lockfile is not None else ""
+    by_lockfile = {
+        "package-lock.json": "npm",
+        "npm-shrinkwrap.json": "npm",
+        "pnpm-lock.yaml": "pnpm",
+        "yarn.lock": "yarn",
+        "bun.lock": "bun",
+    }.get(name)
+    by_layout = layout.split("-", 1)[0]
+    if by_lockfile is None or (by_layout in _FIELDS and by_layout != by_lockfile):
+        return None
+    return by_lockfile
+
+
+def project_overrides(
+    fs: FileSystem, project: VPath, manifest: dict[str, Any] | None = None, *, layout: str | None = None
+) -> Overrides:
+    """The overrides of the project at ``project`` (``manifest``: its package.json, when already
+    read), as the manager that installs it reads them (``layout``: the graph's, which with the
+    project's lockfile names that manager; without it every field counts)."""
     if manifest is None:
         read = _read(fs, f"{project}/package.json", yaml=False)
         manifest = read if isinstance(read, dict) else {}
-    return overrides_from(manifest, _read(fs, f"{project}/pnpm-workspace.yaml", yaml=True))
+    manager = manager_of(fs, project, layout) if layout is not None else None
+    return overrides_from(manifest, _read(fs, f"{project}/pnpm-workspace.yaml", yaml=True), manager)

@@ -229,8 +229,8 @@ def _key_name(node: tree_sitter.Node) -> str | None:
 
 def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterator[tuple[str, tree_sitter.Node]]:
     """String literals that name modules in a property value: a string, an array of them, objects
-    with ``loader`` (webpack), ``[name, options]`` pairs (babel, jest: the options are not names),
-    object keys (postcss), the values of jest's ``transform`` map."""
+    with ``loader`` (webpack), ``[name, options]`` pairs (babel, jest, postcss: the options are not
+    names), the keys of postcss's ``plugins`` object, the values of jest's ``transform`` map."""
     if node is None or depth > 3:
         return
     value = _string_value(node)
@@ -238,8 +238,10 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
         yield value, node
     elif node.type == "array":
         for child in node.named_children:
-            if tool is Tool.JEST and child.type == "object":
-                continue  # the options of a ["ts-jest", {tsconfig: "tsconfig.json"}] pair
+            if tool in (Tool.JEST, Tool.POSTCSS_PLUGIN) and child.type == "object":
+                # the options of a ["ts-jest", {tsconfig: "tsconfig.json"}] or a
+                # ["postcss-preset-env", {stage: 3}] pair (or a plugin object in postcss's array)
+                continue
             yield from _values(child, tool, depth + 1)
     elif node.type == "object" and tool in (Tool.WEBPACK_LOADER, Tool.POSTCSS_PLUGIN, Tool.JEST):
         for pair in node.named_children:

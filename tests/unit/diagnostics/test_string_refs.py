@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.tree import read_installed_tree
@@ -117,3 +119,18 @@ def test_a_jest_transform_pair_names_its_transformer_not_its_options() -> None:
     }"""
     names = sorted(ref.name for ref in config_refs(source, "jest.config.js"))
     assert names == ["jest-junit", "node", "ts-jest"]  # "default" is a reporter jest has built in
+
+
+@pytest.mark.parametrize("name", ["postcss.config.js", "postcss.config.mjs"])
+def test_a_postcss_plugin_pair_names_its_plugin_not_its_options(name: str) -> None:
+    # umami's postcss.config.js (the array form Next.js reads): `autoprefixer`, `stage` and
+    # `features` are options of postcss-preset-env, not plugins.
+    source = b"""export default {
+      plugins: [
+        'postcss-flexbugs-fixes',
+        ['postcss-preset-env', {autoprefixer: {flexbox: 'no-2009'}, stage: 3, features: {'custom-properties': false}}],
+      ],
+    };"""
+    assert [ref.name for ref in config_refs(source, name)] == ["postcss-flexbugs-fixes", "postcss-preset-env"]
+    by_object = b"module.exports = {plugins: {tailwindcss: {}, autoprefixer: {grid: true}}};"
+    assert [ref.name for ref in config_refs(by_object, name)] == ["tailwindcss", "autoprefixer"]

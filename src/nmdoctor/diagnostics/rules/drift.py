@@ -29,5 +29,5 @@ def lockfile_drift(context: CheckContext) -> Iterator[Finding]:
     lock = context.lockfile
     if not isinstance(graph, DependencyGraph) or not isinstance(lock, Lockfile):
         return
-    overrides = project_overrides(context.fs, graph.project) if context.fs is not None else None
+    overrides = project_overrides(context.fs, graph.project, layout=graph.layout) if context.fs is not None else None
     yield from drift_findings(graph, lock, overrides=overrides)

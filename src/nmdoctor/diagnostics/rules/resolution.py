@@ -90,7 +90,7 @@ def _overrides(context: CheckContext, graph: DependencyGraph) -> Overrides:
     raw = root.manifest.raw if root is not None and isinstance(root.manifest.raw, dict) else {}
     if context.fs is None:
         return overrides_from(raw)
-    return project_overrides(context.fs, graph.project, raw)
+    return project_overrides(context.fs, graph.project, raw, layout=graph.layout)
 
 
 @check("unmet-peer-dependency", Severity.WARNING)

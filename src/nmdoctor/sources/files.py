@@ -54,12 +54,22 @@ def owns_files(fs: FileSystem, folder: VPath) -> bool:
 
 
 def is_template(fs: FileSystem, folder: VPath) -> bool:
-    """Whether ``folder`` is a project template: a manifest under a generator's name for it."""
+    """Whether ``folder`` is a project template: a manifest under a generator's name for it, or,
+    below a ``templates`` folder, a project's config (``tsconfig.json``, ``next.config.mjs``, ...)
+    with no package.json beside it, which the generator writes (novu's ``init`` templates)."""
     try:
         names = fs.listdir(folder)
     except FileSystemError:
         return False
-    return any(name == "_package.json" or name.startswith("package.json.") for name in names)
+    if any(name == "_package.json" or name.startswith("package.json.") for name in names):
+        return True
+    if "package.json" in names or not _TEMPLATE_FOLDERS.intersection(folder.split("/")[:-1]):
+        return False
+    return any(name == "tsconfig.json" or name.startswith(_PROJECT_CONFIGS) for name in names)
+
+
+_TEMPLATE_FOLDERS = frozenset({"templates", "template"})
+_PROJECT_CONFIGS = ("next.config.", "vite.config.", "nuxt.config.", "astro.config.", "svelte.config.")
 
 
 _OWNING_KEYS = ("name", "dependencies", "devDependencies", "peerDependencies", "optionalDependencies")

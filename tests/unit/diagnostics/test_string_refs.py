@@ -134,3 +134,50 @@ def test_a_postcss_plugin_pair_names_its_plugin_not_its_options(name: str) -> No
     assert [ref.name for ref in config_refs(source, name)] == ["postcss-flexbugs-fixes", "postcss-preset-env"]
     by_object = b"module.exports = {plugins: {tailwindcss: {}, autoprefixer: {grid: true}}};"
     assert [ref.name for ref in config_refs(by_object, name)] == ["tailwindcss", "autoprefixer"]
+
+
+def _jest_project(files: dict[str, object]) -> dict[str, object]:
+    """pnpm's isolated layout: the project declares jest; jest-environment-node is jest-config's."""
+    jest = f"{STORE}/jest@29.7.0/node_modules"
+    config_store = f"{STORE}/jest-config@29.7.0/node_modules"
+    environment = f"{STORE}/jest-environment-node@29.7.0/node_modules/jest-environment-node"
+    return {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"jest": "29.7.0"}},
+        "/app/node_modules/.modules.yaml": "nodeLinker: isolated\n",
+        "/app/node_modules/jest": symlink(".pnpm/jest@29.7.0/node_modules/jest"),
+        f"{jest}/jest/package.json": {"name": "jest", "version": "29.7.0", "dependencies": {"jest-config": "29.7.0"}},
+        f"{jest}/jest-config": symlink("../../jest-config@29.7.0/node_modules/jest-config"),
+        f"{config_store}/jest-config/package.json": {
+            "name": "jest-config",
+            "version": "29.7.0",
+            "dependencies": {"jest-environment-node": "29.7.0"},
+        },
+        f"{config_store}/jest-environment-node": symlink(
+            "../../jest-environment-node@29.7.0/node_modules/jest-environment-node"
+        ),
+        f"{environment}/package.json": {"name": "jest-environment-node", "version": "29.7.0"},
+        **files,
+    }
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"/app/jest.config.js": "module.exports = {testEnvironment: 'node'};"},
+        {
+            "/app/package.json": {
+                "name": "app",
+                "version": "1.0.0",
+                "devDependencies": {"jest": "29.7.0"},
+                "jest": {"testEnvironment": "node"},
+            }
+        },
+    ],
+)
+def test_a_jest_environment_of_jest_configs_own_is_found(files: dict[str, object]) -> None:
+    # novu's packages: `testEnvironment: "node"` under pnpm. jest-resolve looks from the project,
+    # then with jest-config's own require.resolve, where jest-environment-node is its dependency.
+    assert findings(_jest_project(files)) == []
+    jsdom = _jest_project({"/app/jest.config.js": "module.exports = {testEnvironment: 'jsdom'};"})
+    [message] = findings(jsdom)  # jest-config does not bring jest-environment-jsdom (since jest 28)
+    assert message.startswith("`jsdom` (package `jest-environment-jsdom`) is a jest environment")

@@ -370,3 +370,32 @@ def test_a_typescript_import_that_only_types_answer_is_a_note() -> None:
     }
     found = {(item.from_, item.severity) for item in findings(tree) if item.code == "unresolvable-import"}
     assert found == {("src/chart.ts", Severity.INFO), ("src/chart.js", Severity.ERROR)}
+
+
+def test_modules_another_runtime_provides_are_not_packages() -> None:
+    # vendure's load tests run in grafana k6 (`k6 run script.js`), which provides k6 and k6/*; a VS
+    # Code extension gets `vscode` from the editor. Neither is a package node looks up.
+    k6 = {"/app/load/script.js": "import http from 'k6/http';\nimport { check } from 'k6';\n"}
+    assert findings(k6) == []
+    extension = {
+        "/app/package.json": {"name": "ext", "version": "1.0.0", "engines": {"vscode": "^1.80.0"}},
+        "/app/src/extension.js": "const vscode = require('vscode');\n",
+    }
+    assert findings(extension) == []
+    [plain] = findings({"/app/src/index.js": "const vscode = require('vscode');\n"})
+    assert (plain.code, plain.severity) == ("unresolvable-import", Severity.ERROR)  # not an extension
+
+
+def test_a_template_without_its_manifest_is_not_judged_as_the_project() -> None:
+    # novu's `novu init` templates: a Next.js app under src/commands/init/templates/app/ts with its
+    # tsconfig.json and next.config.mjs; the generator writes its package.json.
+    template = "/app/src/commands/init/templates/app/ts"
+    tree = {
+        f"{template}/tsconfig.json": "{}",
+        f"{template}/next.config.mjs": "export default {};\n",
+        f"{template}/app/page.tsx": "import Image from 'next/image';\n",
+    }
+    assert findings(tree) == []
+    # app code in a folder named templates (email templates) is the project's own
+    [own] = findings({"/app/src/templates/Welcome.tsx": "import { Html } from 'left-padz';\n"})
+    assert (own.code, own.severity) == ("unresolvable-import", Severity.ERROR)

@@ -190,6 +190,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 found, looked = lookup(_lookup_dir(owner, file, ref), module)
                 if ref.tool is Tool.WEBPACK_LOADER and pnp is None:
                     found = owner.path if _loader_found(fs, owner.path, ref.name, installed) else None
+                if found is None and ref.tool is Tool.JEST_ENVIRONMENT:
+                    found = _from_jest_config(graph, lookup, module)
                 if found is None:
                     yield _finding(graph, owner, file, ref, module, looked, "")
         try:
@@ -198,7 +200,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
             manifest = None
         for ref in package_json_refs(manifest) if isinstance(manifest, dict) else ():
             module = ref.module
-            if module is not None and lookup(owner.path, module)[0] is None:
+            if module is None or (ref.tool is Tool.JEST_ENVIRONMENT and _from_jest_config(graph, lookup, module)):
+                continue
+            if lookup(owner.path, module)[0] is None:
                 yield _finding(
                     graph,
                     owner,
@@ -209,6 +213,18 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     "",
                 )
     yield from _wrapper_configs(graph, fs, installed, pnp)
+
+
+def _from_jest_config(graph: DependencyGraph, lookup: FolderLookup, module: str) -> str | None:
+    """Where jest finds a test environment it does not find from the project: jest-resolve looks
+    for `jest-environment-<name>` (then `<name>`) from the project, then with jest-config's own
+    `require.resolve`, from where jest-config is installed (jest-environment-node is its own
+    dependency: `testEnvironment: "node"` works under pnpm's isolated layout)."""
+    for jest_config in graph.instances_of("jest-config"):
+        found = lookup(jest_config.path, module)[0]
+        if found is not None:
+            return found
+    return None
 
 
 def _wrapper_configs(

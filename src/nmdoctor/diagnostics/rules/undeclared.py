@@ -375,6 +375,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         if item.folder is not None or fs is None:
             continue
         owner, site, name = item.owner, item.site, item.name
+        if _runtime_module(owner, name):
+            continue
         file = item.file
         config = item.resolution.for_file(file)
         local = _local_folder(fs, graph, owner, item.request)
@@ -427,6 +429,16 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=_unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+def _runtime_module(owner: Instance, name: str) -> bool:
+    """A module the runtime that loads the file provides, not node nor a package: grafana k6's
+    ``k6`` and ``k6/*`` (the k6 binary runs its test scripts: vendure's load tests), and ``vscode``
+    in a VS Code extension (``engines.vscode``), which the editor's extension host provides."""
+    if name == "k6":
+        return True
+    engines = owner.manifest.raw.get("engines") if isinstance(owner.manifest.raw, dict) else None
+    return name == "vscode" and isinstance(engines, dict) and "vscode" in engines
 
 
 def _quoted_in(fs: FileSystem, paths: list[str], name: str) -> bool:

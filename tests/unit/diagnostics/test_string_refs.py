@@ -80,14 +80,14 @@ def test_webpack_use_forms() -> None:
     assert [ref.name for ref in config_refs(source, "webpack.config.js")] == ["a-loader", "b-loader", "c-loader"]
 
 
-def _eslint_project(with_eslint: bool) -> list[tuple[str, str, str]]:
+def _eslint_project(with_eslint: bool, version: str = "8.57.0") -> list[tuple[str, str, str]]:
     tree: dict[str, object] = {
         "/app/package.json": {"name": "app", "version": "1.0.0"},
         "/app/.eslintrc.json": '{"extends": "prettier"}',
     }
     if with_eslint:
-        tree["/app/package.json"] = {"name": "app", "version": "1.0.0", "devDependencies": {"eslint": "8.57.0"}}
-        tree["/app/node_modules/eslint/package.json"] = {"name": "eslint", "version": "8.57.0"}
+        tree["/app/package.json"] = {"name": "app", "version": "1.0.0", "devDependencies": {"eslint": version}}
+        tree["/app/node_modules/eslint/package.json"] = {"name": "eslint", "version": version}
     fs = MemoryFS.from_mapping(tree)
     graph = read_installed_tree(fs, "/app")
     found = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
@@ -181,3 +181,12 @@ def test_a_jest_environment_of_jest_configs_own_is_found(files: dict[str, object
     jsdom = _jest_project({"/app/jest.config.js": "module.exports = {testEnvironment: 'jsdom'};"})
     [message] = findings(jsdom)  # jest-config does not bring jest-environment-jsdom (since jest 28)
     assert message.startswith("`jsdom` (package `jest-environment-jsdom`) is a jest environment")
+
+
+def test_an_eslintrc_only_eslint_9_or_later_would_read_is_a_note() -> None:
+    # TanStack query's examples keep .eslintrc files; the tree holds eslint 9.39 only, which reads
+    # eslint.config.* (the .eslintrc is read only with ESLINT_USE_FLAT_CONFIG=false).
+    [(severity, message, fix)] = _eslint_project(with_eslint=True, version="9.39.4")
+    assert severity == "info"
+    assert "only eslint 9 or later is in this tree" in message
+    assert fix.startswith("eslint 9 does not read .eslintrc.json by default")

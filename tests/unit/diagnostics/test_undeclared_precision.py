@@ -399,3 +399,29 @@ def test_a_template_without_its_manifest_is_not_judged_as_the_project() -> None:
     # app code in a folder named templates (email templates) is the project's own
     [own] = findings({"/app/src/templates/Welcome.tsx": "import { Html } from 'left-padz';\n"})
     assert (own.code, own.severity) == ("unresolvable-import", Severity.ERROR)
+
+
+def test_a_deno_import_map_answers_its_specifiers() -> None:
+    # trpc's examples/deno-deploy: deno.json maps "std/" to deno.land; Deno runs these files.
+    tree = {
+        "/app/deno/deno.json": '{"imports": {"std/": "https://deno.land/std@0.192.0/", "zod": "https://esm.sh/zod"}}',
+        "/app/deno/src/client.ts": "import { delay } from 'std/async/delay.ts';\nimport { z } from 'zod';\n",
+    }
+    assert findings(tree) == []
+    [unmapped] = findings({**tree, "/app/deno/src/other.ts": "import x from 'left-padz';\n"})
+    assert unmapped.request == "left-padz"
+
+
+def test_a_module_the_file_mocks_is_a_note() -> None:
+    # vitest's own mocking tests import modules nobody installs and mock them in the same file.
+    source = (
+        "import * as factory from 'vscode-factory';\nimport * as mocks from 'vscode-mocks';\n"
+        "vi.mock('vscode-mocks')\nvi.mock('vscode-factory', () => ({ factory: true }))\n"
+    )
+    found = findings({"/app/test/virtual.test.ts": source})
+    assert [(item.request, item.severity) for item in found] == [
+        ("vscode-factory", Severity.INFO),
+        ("vscode-mocks", Severity.INFO),
+    ]
+    [unmocked] = findings({"/app/test/other.test.ts": "import x from 'left-padz';\njest.mock('left-pad');\n"})
+    assert unmocked.severity is Severity.ERROR

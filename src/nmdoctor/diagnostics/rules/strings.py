@@ -126,6 +126,16 @@ def _tool_absent(graph: DependencyGraph, tool: Tool) -> str | None:
     return loaders[0]
 
 
+def _flat_config_eslint_only(graph: DependencyGraph, tool: Tool) -> bool:
+    """An eslintrc config (``.eslintrc*``, package.json ``eslintConfig``) where every eslint in the
+    tree is 9 or later: eslint 9 reads ``eslint.config.*`` and not this file unless
+    ``ESLINT_USE_FLAT_CONFIG=false`` is set (eslint 10 never does), so nothing loads it by default."""
+    if tool not in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG):
+        return False
+    majors = [instance.version.split(".", 1)[0] for instance in graph.instances_of("eslint")]
+    return bool(majors) and all(major.isdigit() and int(major) >= 9 for major in majors)
+
+
 def _finding(
     graph: DependencyGraph, owner: Instance, file: str, ref: ConfigRef, module: str, looked: list[str], wrapper: str
 ) -> Finding:
@@ -134,9 +144,19 @@ def _finding(
     named = f"`{ref.name}`" + (f" (package `{module}`)" if module != ref.name else "")
     absent = _tool_absent(graph, ref.tool)
     dead = f"; no `{absent}` is installed in this tree, so nothing loads this config today" if absent else ""
+    fix = f"nothing in this tree loads {relative(graph, file)}: remove it if {absent} is no longer used"
+    if not absent and _flat_config_eslint_only(graph, ref.tool):
+        dead = (
+            "; only eslint 9 or later is in this tree, which reads eslint.config.* and not this file unless "
+            "ESLINT_USE_FLAT_CONFIG=false is set"
+        )
+        fix = (
+            f"eslint 9 does not read {relative(graph, file)} by default: move its settings to an eslint.config.js "
+            "that imports what it names, or remove it"
+        )
     return Finding(
         "string-module-reference",
-        Severity.INFO if absent else Severity.ERROR,
+        Severity.INFO if dead else Severity.ERROR,
         f"{named} is a {ref.tool.value} named by string in {relative(graph, file)}{context}; the tool looks in "
         f"{looked_text}, ... and does not find it; {_holders(graph, module)}{dead}",
         PackageRef(owner.name, owner.version, relative(graph, owner.path)),
@@ -144,9 +164,7 @@ def _finding(
         from_=relative(graph, file),
         line=ref.line or None,
         column=ref.column or None,
-        fix=f"nothing in this tree loads {relative(graph, file)}: remove it if {absent} is no longer used"
-        if absent
-        else _fixes(graph, owner, module, ref, bool(wrapper)),
+        fix=fix if dead else _fixes(graph, owner, module, ref, bool(wrapper)),
     )
 
 

@@ -391,6 +391,11 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         elif config.plugins and ("." in name or _quoted_in(fs, config.plugins, name)):
             plugins = relative(graph, sorted(set(config.plugins))[0])
             severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
+        elif _mocked_in(fs, file, site.specifier):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: the file mocks it with vi.mock or jest.mock, which may stand in for the package)",
+            )
         elif placeholders.named(owner, site.specifier, file):
             severity, why = (
                 Severity.INFO,
@@ -429,6 +434,22 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=_unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+_MOCK_CALL = re.compile(rb"\b(?:vi|jest)\s*\.\s*(?:mock|doMock|unstable_mockModule)\s*\(\s*(['\"`])(.*?)\1")
+
+
+def _mocked_in(fs: FileSystem, file: str, specifier: str) -> bool:
+    """Does the importing file mock ``specifier`` itself (``vi.mock('vscode-factory', () => ...)``,
+    ``jest.mock('x', factory, {virtual: true})``)? The test runner then answers the import with
+    the mock, a ``__mocks__`` file or a factory, whether or not the package exists (vitest's own
+    mocking tests import modules nobody installs)."""
+    try:
+        text = fs.read_bytes(file)
+    except FileSystemError:
+        return False
+    wanted = specifier.encode()
+    return any(found.group(2) == wanted for found in _MOCK_CALL.finditer(text))
 
 
 def _runtime_module(owner: Instance, name: str) -> bool:

@@ -103,6 +103,40 @@ def _env_node_path(fs: FileSystem, folder: str, names: list[str]) -> ResolutionC
     return config
 
 
+_DENO_CONFIGS = ("deno.json", "deno.jsonc")
+
+
+def _deno_imports(fs: FileSystem, path: str) -> list[Alias]:
+    """The import map of a Deno project (``imports`` of deno.json, or the file its ``importMap``
+    names): Deno, not node, runs its files, and a key answers its specifier (``"std/"`` every
+    ``std/...``)."""
+    from nmdoctor.project.resolution.jsonc import loads_jsonc
+
+    try:
+        data = loads_jsonc(fs.read_bytes(path).decode("utf-8", errors="replace"))
+    except (FileSystemError, ValueError):
+        return []
+    if not isinstance(data, dict):
+        return []
+    where = path
+    imports = data.get("imports")
+    linked = data.get("importMap")
+    if not isinstance(imports, dict) and isinstance(linked, str) and not linked.startswith(("http:", "https:")):
+        where = posixpath.normpath(posixpath.join(posixpath.dirname(path), linked))
+        try:
+            imports = loads_jsonc(fs.read_bytes(where).decode("utf-8", errors="replace"))
+        except (FileSystemError, ValueError):
+            return []
+        imports = imports.get("imports") if isinstance(imports, dict) else None
+    if not isinstance(imports, dict):
+        return []
+    return [
+        Alias(key, "prefix" if key.endswith("/") else "exact", str(target), "deno.json imports", where)
+        for key, target in imports.items()
+        if isinstance(key, str) and key
+    ]
+
+
 def configs_in(
     fs: FileSystem, folder: str, *, on_disk: bool, workspaces: Mapping[str, str] | None = None
 ) -> ResolutionConfig:
@@ -126,6 +160,8 @@ def configs_in(
             config.merge(vite.read_vite(fs, path))
         elif name in babel.CONFIG_NAMES:
             config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
+        elif name in _DENO_CONFIGS:
+            config.aliases.extend(_deno_imports(fs, path))
     if "package.json" in names:
         try:
             manifest = load_json(fs.read_bytes(f"{folder}/package.json"))

@@ -40,6 +40,9 @@ class ConfigRef:
     tool: Tool
     line: int
     column: int
+    # A webpack loader's rule `test`, when it is a regular expression literal (its source): webpack
+    # resolves the loader only for a module that rule matches.
+    rule_test: str | None = None
 
     @property
     def module(self) -> str | None:
@@ -256,6 +259,22 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
                 yield from _values(pair.child_by_field_name("value"), tool, depth + 1)
 
 
+def _rule_test(pair: tree_sitter.Node) -> str | None:
+    """The ``test`` regular expression of the webpack rule holding ``pair`` (``use``/``loader``),
+    as its source text; None when the rule has none or another kind of test."""
+    rule = pair.parent
+    if rule is None or rule.type != "object":
+        return None
+    for sibling in rule.named_children:
+        if sibling.type == "pair" and _key_name(sibling) == "test":
+            value = sibling.child_by_field_name("value")
+            if value is not None and value.type == "regex":
+                pattern = value.child_by_field_name("pattern")
+                return (pattern.text or b"").decode() if pattern is not None else None
+            return None
+    return None
+
+
 def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
     language = language_for(path) or "javascript"
     tree = parser_for(language).parse(source)
@@ -267,11 +286,12 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
             key = _key_name(node)
             tool = wanted.get(key or "")
             if tool is not None:
+                test = _rule_test(node) if tool is Tool.WEBPACK_LOADER else None
                 for text, literal in _values(node.child_by_field_name("value"), tool):
                     if tool is Tool.JEST and text in _JEST_BUILT_INS:
                         continue
                     line, column = literal.start_point
-                    yield ConfigRef(text, tool, line + 1, column + 1)
+                    yield ConfigRef(text, tool, line + 1, column + 1, test)
                 continue
         stack.extend(node.named_children)
 

@@ -190,3 +190,28 @@ def test_an_eslintrc_only_eslint_9_or_later_would_read_is_a_note() -> None:
     assert severity == "info"
     assert "only eslint 9 or later is in this tree" in message
     assert fix.startswith("eslint 9 does not read .eslintrc.json by default")
+
+
+def test_a_loader_whose_rule_no_project_file_matches_is_a_note() -> None:
+    # graphiql's webpack example keeps a `.html` rule with webpack 1's `file` loader and a `.svg`
+    # rule with a loader nobody installs; no file of the example is html or svg (public/ is copied
+    # as is). webpack resolves a loader only for a module its rule matches.
+    config = (
+        "module.exports = {module: {rules: ["
+        "{test: /\\.svg$/, use: [{loader: 'svg-inline-loader'}]}, {test: /\\.css$/, use: ['css-loadr']}]}};"
+    )
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"webpack": "^5"}},
+        "/app/node_modules/webpack/package.json": {"name": "webpack", "version": "5.0.0"},
+        "/app/webpack.config.js": config,
+        "/app/src/index.css": "",
+        "/app/public/logo.svg": "<svg/>",
+    }
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    found = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
+    assert [(item.request, item.severity.value) for item in found] == [
+        ("svg-inline-loader", "info"),
+        ("css-loadr", "error"),  # src/index.css meets its rule
+    ]
+    assert "no file of the project matches the rule's test /\\.svg$/" in found[0].message

@@ -425,3 +425,17 @@ def test_a_module_the_file_mocks_is_a_note() -> None:
     ]
     [unmocked] = findings({"/app/test/other.test.ts": "import x from 'left-padz';\njest.mock('left-pad');\n"})
     assert unmocked.severity is Severity.ERROR
+
+
+def test_docusaurus_aliases_answer_a_sites_imports() -> None:
+    # redux-toolkit's website: @theme/*, @theme-original/* and @docusaurus/Link are Docusaurus's
+    # webpack aliases, not packages; @docusaurus/plugin-x stays a package.
+    site = {
+        "/app/package.json": {"name": "site", "version": "1.0.0", "dependencies": {"@docusaurus/core": "^3.9.2"}},
+        "/app/src/pages/index.js": (
+            "import Layout from '@theme/Layout';\nimport Main from '@theme-original/DocPage/Layout/Main';\n"
+            "import Link from '@docusaurus/Link';\nimport useBaseUrl from '@docusaurus/useBaseUrl';\n"
+            "import x from '@docusaurus/plugin-nowhere';\n"
+        ),
+    }
+    assert [item.request for item in findings(site)] == ["@docusaurus/plugin-nowhere"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
@@ -136,8 +137,54 @@ def _flat_config_eslint_only(graph: DependencyGraph, tool: Tool) -> bool:
     return bool(majors) and all(major.isdigit() and int(major) >= 9 for major in majors)
 
 
+# Not walked: installed packages, version control, and the folders a site serves as they are
+# (public/, static/: copied to the output, not imported through loaders).
+_UNWALKED = frozenset({"node_modules", ".git", ".hg", ".svn", "public", "static"})
+MAX_MATCH_ENTRIES = 20_000
+
+
+def _rule_may_match(fs: FileSystem, folder: str, test: str | None) -> bool:
+    """Whether a file of the project may meet a webpack rule whose ``test`` is ``test``: one of
+    its files (outside node_modules, public/ and static/) matches it, or the test cannot be read, or the folder is too
+    large to tell. A rule no file of the project matches is met only by files of packages (a
+    url() in their CSS), which the files alone do not show."""
+    if test is None:
+        return True
+    try:
+        pattern = re.compile(test)
+    except re.error:
+        return True
+    pending, seen = [folder], 0
+    while pending:
+        current = pending.pop()
+        try:
+            names = fs.listdir(current)
+        except FileSystemError:
+            continue
+        for name in names:
+            seen += 1
+            if seen > MAX_MATCH_ENTRIES:
+                return True
+            path = f"{current}/{name}"
+            if pattern.search(path):
+                return True
+            if name not in _UNWALKED:
+                stat = fs.lstat(path)
+                if stat is not None and stat.kind is Kind.DIR:
+                    pending.append(path)
+    return False
+
+
 def _finding(
-    graph: DependencyGraph, owner: Instance, file: str, ref: ConfigRef, module: str, looked: list[str], wrapper: str
+    graph: DependencyGraph,
+    owner: Instance,
+    file: str,
+    ref: ConfigRef,
+    module: str,
+    looked: list[str],
+    wrapper: str,
+    *,
+    unmet_rule: bool = False,
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
@@ -145,7 +192,13 @@ def _finding(
     absent = _tool_absent(graph, ref.tool)
     dead = f"; no `{absent}` is installed in this tree, so nothing loads this config today" if absent else ""
     fix = f"nothing in this tree loads {relative(graph, file)}: remove it if {absent} is no longer used"
-    if not absent and _flat_config_eslint_only(graph, ref.tool):
+    if not absent and unmet_rule:
+        dead = (
+            f" (cannot be decided: no file of the project matches the rule's test /{ref.rule_test}/, and webpack "
+            "resolves a loader only for a module its rule matches)"
+        )
+        fix = _fixes(graph, owner, module, ref, bool(wrapper))
+    elif not absent and _flat_config_eslint_only(graph, ref.tool):
         dead = (
             "; only eslint 9 or later is in this tree, which reads eslint.config.* and not this file unless "
             "ESLINT_USE_FLAT_CONFIG=false is set"
@@ -211,7 +264,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 if found is None and ref.tool is Tool.JEST_ENVIRONMENT:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
-                    yield _finding(graph, owner, file, ref, module, looked, "")
+                    unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(fs, owner.path, ref.rule_test)
+                    yield _finding(graph, owner, file, ref, module, looked, "", unmet_rule=unmet)
         try:
             manifest = load_json(fs.read_bytes(owner.path + "/package.json"))
         except (FileSystemError, ValueError):

@@ -103,6 +103,43 @@ def _env_node_path(fs: FileSystem, folder: str, names: list[str]) -> ResolutionC
     return config
 
 
+# What Docusaurus's webpack config maps for a site's code (@docusaurus/core, lib/webpack/aliases
+# and base config, v2 and v3): the theme components (@theme/..., as swizzled or as the theme
+# ships them), the site folder, the generated files, and one alias per client export of
+# @docusaurus/core (@docusaurus/Link ...). Other @docusaurus/* names are packages.
+_DOCUSAURUS_PREFIXES = ("@theme", "@theme-original", "@theme-init", "@site", "@generated")
+_DOCUSAURUS_EXPORTS = (
+    "BrowserOnly",
+    "ComponentCreator",
+    "ErrorBoundary",
+    "ExecutionEnvironment",
+    "Head",
+    "Interpolate",
+    "isInternalUrl",
+    "Link",
+    "Noop",
+    "renderRoutes",
+    "router",
+    "Translate",
+    "constants",
+    "useBaseUrl",
+    "useBrokenLinks",
+    "useDocusaurusContext",
+    "useGlobalData",
+    "useIsBrowser",
+    "useIsomorphicLayoutEffect",
+    "useRouteContext",
+)
+
+
+def _docusaurus_aliases(where: str) -> list[Alias]:
+    tool = "Docusaurus webpack alias"
+    return [Alias(prefix, "prefix", "?", tool, where) for prefix in _DOCUSAURUS_PREFIXES] + [
+        Alias(f"@docusaurus/{name}", "exact", "@docusaurus/core/lib/client/exports", tool, where)
+        for name in _DOCUSAURUS_EXPORTS
+    ]
+
+
 _DENO_CONFIGS = ("deno.json", "deno.jsonc")
 
 
@@ -188,6 +225,8 @@ def configs_in(
                             files=_NEXT_CONFIG_FILES,
                         )
                     )
+            if any(isinstance(manifest.get(key), dict) and "@docusaurus/core" in manifest[key] for key in _DECLARING):
+                config.aliases += _docusaurus_aliases(where)
             module_aliases = manifest.get("_moduleAliases")
             if isinstance(module_aliases, dict):  # the module-alias package's table
                 config.aliases += alias_table(module_aliases, "module-alias _moduleAliases", where, folder)

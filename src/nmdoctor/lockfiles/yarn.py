@@ -237,6 +237,10 @@ class _BerryLookup:
         for package in lock.packages.values():
             if not package.is_importer:
                 self.by_name.setdefault(package.name, []).append(package.key)
+        # A resolution's relative patch (``patch:x@npm:1#./.yarn/patches/x.patch``) is bound to the
+        # workspace that declares it, the root: its descriptor ends ``::locator=<root locator>``.
+        root = next((item.key for item in lock.packages.values() if item.is_importer and item.path == ""), None)
+        self.root_locator = "::locator=" + quote(root, safe="") if root is not None else None
         self.resolutions: list[tuple[str | None, str, str | None, str]] = []
         for pattern, value in _string_map(root_manifest.get("resolutions")).items():
             parent, name, wanted = _resolution_pattern(pattern)
@@ -267,6 +271,8 @@ class _BerryLookup:
         locator = "::locator=" + quote(source.key, safe="")
         for descriptor in (f"{name}@{spec}", f"{name}@{rewritten}"):
             found = self.by_descriptor.get(descriptor) or self.by_descriptor.get(descriptor + locator)
+            if found is None and self.root_locator is not None and descriptor.startswith(f"{name}@patch:"):
+                found = self.by_descriptor.get(descriptor + self.root_locator)
             if found is not None:
                 return found
         # A catalog or resolution this reader could not apply (a catalog defined elsewhere, a

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from functools import cache
 from typing import Any, Protocol
 
 from nmdoctor import __version__
@@ -100,8 +102,21 @@ class SourceIndex:
         self._changed = True
 
 
+@cache
+def _code() -> str:
+    """The size and modification time of the parser module: parses made by other code than this
+    run's (a source checkout edited) are never used."""
+    from nmdoctor.sources import imports
+
+    try:
+        found = os.stat(imports.__file__)
+    except (OSError, TypeError):
+        return ""
+    return f"{found.st_size}:{found.st_mtime_ns}"
+
+
 def _pack_key(project: VPath) -> str:
-    key = f"{__version__}\0{SOURCE_FORMAT}\0source-pack\0{project}"
+    key = f"{__version__}\0{SOURCE_FORMAT}\0{_code()}\0source-pack\0{project}"
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 

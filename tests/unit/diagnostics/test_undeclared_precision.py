@@ -396,9 +396,45 @@ def test_a_template_without_its_manifest_is_not_judged_as_the_project() -> None:
         f"{template}/app/page.tsx": "import Image from 'next/image';\n",
     }
     assert findings(tree) == []
-    # app code in a folder named templates (email templates) is the project's own
-    [own] = findings({"/app/src/templates/Welcome.tsx": "import { Html } from 'left-padz';\n"})
-    assert (own.code, own.severity) == ("unresolvable-import", Severity.ERROR)
+
+
+def test_templates_examples_and_docs_snippets_are_notes() -> None:
+    # hydrogen's cookbook recipes (files copied into templates/skeleton), `*.example.tsx` snippets
+    # and docs/ code shown on shopify.dev: whether anything runs them here cannot be told.
+    files = {
+        "/app/cookbook/recipes/express/templates/skeleton/server.mjs": "import m from 'morgan';\n",
+        "/app/src/analytics.example.tsx": "import { useRouter } from 'next/router';\n",
+        "/app/docs/setup/app/entry-server.tsx": "import { isbot } from 'isbot';\n",
+    }
+    found = findings(files)
+    assert sorted((item.request, item.severity) for item in found) == [
+        ("isbot", Severity.INFO),
+        ("morgan", Severity.INFO),
+        ("next/router", Severity.INFO),
+    ]
+    [own] = findings({"/app/src/index.ts": "import m from 'morgan';\n"})
+    assert own.severity is Severity.ERROR
+
+
+def test_a_virtual_module_of_a_plugin_in_the_tree_is_a_note() -> None:
+    # slidev's client imports 'uno.css', which UnoCSS's vite plugin serves.
+    tree = {"/app/styles/index.ts": "import 'uno.css';\n"}
+    [without] = findings(tree)
+    assert without.severity is Severity.ERROR  # no unocss anywhere: nothing serves it
+    with_plugin = {**tree, "/app/node_modules/unocss/package.json": {"name": "unocss", "version": "66.0.0"}}
+    [note] = findings(with_plugin)
+    assert note.severity is Severity.INFO and "unocss" in note.message
+
+
+def test_a_deno_jsr_mapping_answers_its_subpaths() -> None:
+    # hono's runtime-tests/deno: "@std/testing": "jsr:@std/testing@^1" answers @std/testing/mock.
+    tree = {
+        "/app/rt/deno.json": '{"imports": {"@std/testing": "jsr:@std/testing@^1.0.1"}}',
+        "/app/rt/mock.test.ts": "import { spy } from '@std/testing/mock';\n",
+        "/app/jsx/deno.precompile.json": '{"imports": {"@std/assert": "jsr:@std/assert@^1"}}',
+        "/app/jsx/jsx.test.tsx": "import { assertEquals } from '@std/assert';\n",
+    }
+    assert findings(tree) == []
 
 
 def test_a_deno_import_map_answers_its_specifiers() -> None:

@@ -384,10 +384,18 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif _fixture(file):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
+        elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
+            severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
         elif site.types_only:
             severity, why = Severity.WARNING, ""
         elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
+        elif _template_or_example(file) or _docs_snippet(owner, file):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: a template or an example file, which is copied into other projects or"
+                " shown in docs rather than run here)",
+            )
         elif config.plugins and ("." in name or _quoted_in(fs, config.plugins, name)):
             plugins = relative(graph, sorted(set(config.plugins))[0])
             severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
@@ -476,6 +484,34 @@ def _quoted_in(fs: FileSystem, paths: list[str], name: str) -> bool:
     return False
 
 
+_TEMPLATE_FOLDERS = frozenset(("templates", "template"))
+_EXAMPLE_FILE = re.compile(r"\.example\.[cm]?[jt]sx?$")
+
+
+def _template_or_example(file: str) -> bool:
+    """A file below a ``templates`` folder (a scaffold or a recipe's files, which a generator copies
+    into another project: hydrogen's cookbook) or a ``*.example.tsx`` snippet (shown in docs)."""
+    return any(folder in _TEMPLATE_FOLDERS for folder in file.split("/")[:-1]) or bool(_EXAMPLE_FILE.search(file))
+
+
+def _docs_snippet(owner: Instance, file: str) -> bool:
+    """A file in the ``docs`` folder of a package with no package.json of its own between (code
+    shown in documentation: hydrogen's docs/shopify-dev snippets); a docs site with its own
+    manifest is an owner of its own and judged as one."""
+    relative_file = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    return relative_file.startswith(("docs/", "doc/"))
+
+
+# Module ids a bundler plugin serves itself, by the package that brings the plugin.
+_VIRTUAL_MODULES = {"uno.css": "unocss", "windi.css": "vite-plugin-windicss", "virtual:uno.css": "unocss"}
+
+
+def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None:
+    """The plugin package serving ``specifier`` (UnoCSS's ``uno.css``), when it is in the tree."""
+    plugin = _VIRTUAL_MODULES.get(specifier)
+    return plugin if plugin is not None and graph.instances_of(plugin) else None
+
+
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
@@ -503,7 +539,8 @@ def _unmodelled_project(fs: FileSystem, graph: DependencyGraph, owner: Instance)
     for lockfile in _LOCKFILES:
         if fs.stat(f"{owner.path}/{lockfile}") is not None:
             return f"{where} is a project of its own, installed from {where}/{lockfile}, which this run does not read"
-    if graph.instances_of(owner.name):
+    named = isinstance(owner.manifest.raw, dict) and isinstance(owner.manifest.raw.get("name"), str)
+    if named and graph.instances_of(owner.name):
         return None  # a package of the tree (a ``file:`` dependency copied elsewhere): the lockfile governs it
     return f"{where} is a project of its own that no lockfile here describes: what its dependencies bring is unknown"
 

@@ -167,8 +167,15 @@ def _deno_imports(fs: FileSystem, path: str) -> list[Alias]:
         imports = imports.get("imports") if isinstance(imports, dict) else None
     if not isinstance(imports, dict):
         return []
+    # A key mapped to a jsr: or npm: package answers its subpaths too (`@std/testing/mock`).
     return [
-        Alias(key, "prefix" if key.endswith("/") else "exact", str(target), "deno.json imports", where)
+        Alias(
+            key,
+            "prefix" if key.endswith("/") or str(target).startswith(("jsr:", "npm:")) else "exact",
+            str(target),
+            "deno.json imports",
+            where,
+        )
         for key, target in imports.items()
         if isinstance(key, str) and key
     ]
@@ -197,7 +204,7 @@ def configs_in(
             config.merge(vite.read_vite(fs, path))
         elif name in babel.CONFIG_NAMES:
             config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
-        elif name in _DENO_CONFIGS:
+        elif name in _DENO_CONFIGS or (name.startswith("deno.") and name.endswith((".json", ".jsonc"))):
             config.aliases.extend(_deno_imports(fs, path))
     if "package.json" in names:
         try:

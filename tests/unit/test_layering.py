@@ -15,7 +15,7 @@ SOURCE = Path(__file__).resolve().parents[2] / "src" / "nmdoctor"
 
 # Lowest first; a module belongs to the layer of its longest matching prefix.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("nmdoctor.vfs", "nmdoctor.yamlio", "nmdoctor"),  # "nmdoctor": the package itself (its version)
+    ("nmdoctor.vfs", "nmdoctor.yamlio", "nmdoctor.kept", "nmdoctor"),  # "nmdoctor": the package itself
     ("nmdoctor.resolve", "nmdoctor.resolve.node", "nmdoctor.resolve.webpack", "nmdoctor.model"),
     (
         "nmdoctor.lockfiles",

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from nmdoctor import __version__
+from nmdoctor.kept import cache_key, read_pack
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.node.builtins import builtin_name
@@ -404,23 +405,13 @@ def _stored(names: Any, rows: Any, cacheable: bool = True) -> _Stored | None:
 
 def _pack_key(project: str) -> str:
     """Where the pack of a project's scans is kept: one per project folder, rewritten in place."""
-    key = f"{__version__}\0{SCAN_FORMAT}\0pack\0{project}"
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_key(__version__, SCAN_FORMAT, "pack", project)
 
 
 def _read_pack(data: bytes | None) -> dict[str, Any]:
     """The entries of a pack (``PackageCode.flush``) by scan key; empty for another version's or a
     damaged pack (each entry is checked as a single entry is, when it is used)."""
-    if data is None:
-        return {}
-    try:
-        document = json.loads(data)
-        if document.get("format") != SCAN_FORMAT or type(document.get("entries")) is not dict:
-            return {}
-        entries: dict[str, Any] = document["entries"]
-        return entries
-    except (ValueError, TypeError, AttributeError, RecursionError):  # a damaged pack: read as none
-        return {}
+    return read_pack(data, SCAN_FORMAT)
 
 
 def _decode_rows(stored: _Stored) -> PackageScan | None:

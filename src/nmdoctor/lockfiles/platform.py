@@ -81,13 +81,9 @@ def node_here() -> str | None:
         except OSError:
             pass
         else:
-            import hashlib  # only a kept answer needs it
+            from nmdoctor.kept import cache_key  # only a kept answer needs it (and hashlib with it)
 
-            key = hashlib.sha256(
-                f"node-version\0{real}\0{found.st_size}\0{found.st_ino}\0{found.st_mtime_ns}".encode(
-                    "utf-8", "surrogatepass"
-                )
-            ).hexdigest()
+            key = cache_key("node-version", real, found.st_size, found.st_ino, found.st_mtime_ns)
             kept = _NODE_VERSIONS[0].get(key)
             if kept is not None and _VERSION.fullmatch(kept.decode("ascii", "replace")):
                 return kept.decode("ascii")

@@ -18,10 +18,10 @@ import json
 import marshal
 import pickle
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any, Protocol
 
 from nmdoctor import __version__
+from nmdoctor.kept import cache_key, code_digest
 from nmdoctor.lockfiles import Lockfile, read_lockfile
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Stat, VPath
@@ -115,36 +115,12 @@ def _shape() -> str:
     return "|".join(",".join(kind.__slots__) for kind in (Lockfile, LockedPackage, LockedEdge))
 
 
-@cache
-def _code() -> str:
-    """The size and modification time of every module of the readers (``lockfiles``, ``model``): a
-    model read by other code than this run's (a source checkout edited, an upgrade that kept the
-    version number) is never loaded."""
-    import os
-
-    from nmdoctor import lockfiles, model
-
-    parts = []
-    for package in (lockfiles, model):
-        for folder in package.__path__:
-            try:
-                names = sorted(os.listdir(folder))
-            except OSError:
-                continue
-            for name in names:
-                if name.endswith(".py"):
-                    try:
-                        found = os.stat(os.path.join(folder, name))
-                    except OSError:
-                        continue
-                    parts.append(f"{name}:{found.st_size}:{found.st_mtime_ns}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
-
-
 def _key(path: VPath, manifest: dict[str, Any] | None) -> str:
+    from nmdoctor import lockfiles, model  # the readers: a model read by other code is never loaded
+
     text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), default=str)
-    key = f"{__version__}\0{MODEL_FORMAT}\0{_shape()}\0{_code()}\0{path}\0{text}"
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    code = code_digest((*lockfiles.__path__, *model.__path__))
+    return cache_key(__version__, MODEL_FORMAT, _shape(), code, path, text)
 
 
 def _load(fs: FileSystem, data: bytes | None) -> Lockfile | None:

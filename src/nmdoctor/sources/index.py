@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from functools import cache
 from typing import Any, Protocol
 
 from nmdoctor import __version__
+from nmdoctor.kept import cache_key, code_digest, read_pack
 from nmdoctor.sources.files import source_files
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, parse_imports
 from nmdoctor.vfs.base import FileSystem, VPath
@@ -85,7 +84,7 @@ class SourceIndex:
     def _kept(self, source: bytes, file: VPath) -> list[ImportSite] | None:
         assert self._store is not None and self._pack_key is not None
         if self._pack is None:
-            self._pack = _read_pack(self._store.get(self._pack_key))
+            self._pack = read_pack(self._store.get(self._pack_key), SOURCE_FORMAT)
         key = _content_key(source, file)
         rows = self._pack.get(key)
         sites = _decode(rows)
@@ -102,22 +101,10 @@ class SourceIndex:
         self._changed = True
 
 
-@cache
-def _code() -> str:
-    """The size and modification time of the parser module: parses made by other code than this
-    run's (a source checkout edited) are never used."""
-    from nmdoctor.sources import imports
-
-    try:
-        found = os.stat(imports.__file__)
-    except (OSError, TypeError):
-        return ""
-    return f"{found.st_size}:{found.st_mtime_ns}"
-
-
 def _pack_key(project: VPath) -> str:
-    key = f"{__version__}\0{SOURCE_FORMAT}\0{_code()}\0source-pack\0{project}"
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    from nmdoctor.sources import imports  # the parser: parses made by other code are never used
+
+    return cache_key(__version__, SOURCE_FORMAT, code_digest((imports.__file__,)), "source-pack", project)
 
 
 def _content_key(source: bytes, file: VPath) -> str:
@@ -126,20 +113,6 @@ def _content_key(source: bytes, file: VPath) -> str:
     digest.update(b"\0")
     digest.update(source)
     return digest.hexdigest()
-
-
-def _read_pack(data: bytes | None) -> dict[str, Any]:
-    """The entries of a pack; empty for another format's or a damaged one."""
-    if data is None:
-        return {}
-    try:
-        document = json.loads(data)
-        if document.get("format") != SOURCE_FORMAT or type(document.get("entries")) is not dict:
-            return {}
-        entries: dict[str, Any] = document["entries"]
-        return entries
-    except (ValueError, TypeError, AttributeError, RecursionError):
-        return {}
 
 
 def _decode(rows: Any) -> list[ImportSite] | None:

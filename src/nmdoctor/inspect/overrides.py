@@ -179,17 +179,10 @@ def manager_of(fs: FileSystem, project: VPath, layout: str) -> str | None:
     """The manager that installs the project: the one whose lockfile is there, when the layout
     (``npm-hoisted``, ``pnpm-isolated``, ``yarn-classic``, ...) does not say otherwise; None when
     they disagree or neither tells."""
-    from nmdoctor.lockfiles import find_lockfile
+    from nmdoctor.lockfiles.detect import LOCKFILE_MANAGERS, find_lockfile
 
     lockfile = find_lockfile(fs, project, layout)
-    name = lockfile.rpartition("/")[2] if lockfile is not None else ""
-    by_lockfile = {
-        "package-lock.json": "npm",
-        "npm-shrinkwrap.json": "npm",
-        "pnpm-lock.yaml": "pnpm",
-        "yarn.lock": "yarn",
-        "bun.lock": "bun",
-    }.get(name)
+    by_lockfile = LOCKFILE_MANAGERS.get(lockfile.rpartition("/")[2]) if lockfile is not None else None
     by_layout = layout.split("-", 1)[0]
     if by_lockfile is None or (by_layout in _FIELDS and by_layout != by_lockfile):
         return None

@@ -14,10 +14,18 @@ from nmdoctor.vfs.limits import load_json
 # Each reader is imported when a lockfile of its kind is read: an npm project does not load the
 # YAML reader, pnpm's store naming or yarn's parser.
 
-__all__ = ["LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
+__all__ = ["LOCKFILE_MANAGERS", "LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
 
-# npm-shrinkwrap.json wins over package-lock.json, as in npm.
-LOCKFILE_NAMES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock")
+# Each lockfile's manager; in order of precedence (npm-shrinkwrap.json wins over
+# package-lock.json, as in npm).
+LOCKFILE_MANAGERS = {
+    "npm-shrinkwrap.json": "npm",
+    "package-lock.json": "npm",
+    "pnpm-lock.yaml": "pnpm",
+    "yarn.lock": "yarn",
+    "bun.lock": "bun",
+}
+LOCKFILE_NAMES = tuple(LOCKFILE_MANAGERS)
 _LOCKFILE_VERSION = re.compile(r"^lockfileVersion:\s*['\"]?([\d.]+)", re.MULTILINE)
 _PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json", "bun": "bun.lock"}
 

@@ -15,7 +15,7 @@ from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.model.specs import satisfies
 from nmdoctor.vfs.base import FileSystem, VPath
 
-__all__ = ["UNPLACED", "local_manifests", "lockfile_graph"]
+__all__ = ["UNPLACED", "local_manifests", "lockfile_graph", "store_folder"]
 
 UNPLACED = "(unplaced)"
 """Folder standing for the packages of a lockfile that records no install locations (yarn)."""
@@ -127,7 +127,7 @@ def lockfile_graph(
         # itself (``version: 'link:'``) included.
         own = source.is_project or source.is_workspace
         if lock.kind == "pnpm" and target is not None and (target.path != source.path or own):
-            folder = source.path if own else _store_folder(source)
+            folder = source.path if own else store_folder(source)
             link = f"{folder}/node_modules/{edge.name}" if own else f"{folder}/{edge.name}"
             if link not in target.links and link != target.path:
                 target.links.append(link)
@@ -137,8 +137,9 @@ def lockfile_graph(
     return DependencyGraph(project, _LAYOUTS.get(lock.kind, "unknown"), ordered, edges)
 
 
-def _store_folder(instance: Instance) -> VPath:
-    """``.../.pnpm/<entry>/node_modules`` for an instance at ``.../.pnpm/<entry>/node_modules/<name>``."""
+def store_folder(instance: Instance) -> VPath:
+    """``.../.pnpm/<entry>/node_modules`` for an instance at ``.../.pnpm/<entry>/node_modules/<name>``:
+    where pnpm links the package's dependencies."""
     depth = 2 if instance.name.startswith("@") else 1
     folder = instance.path
     for _ in range(depth):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from nmdoctor.sources.imports import language_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
-__all__ = ["IGNORED_FOLDERS", "is_template", "owns_files", "source_files"]
+__all__ = ["IGNORED_FOLDERS", "TEMPLATE_FOLDERS", "is_template", "owns_files", "source_files"]
 
 IGNORED_FOLDERS = frozenset(
     {
@@ -63,12 +63,12 @@ def is_template(fs: FileSystem, folder: VPath) -> bool:
         return False
     if any(name == "_package.json" or name.startswith("package.json.") for name in names):
         return True
-    if "package.json" in names or not _TEMPLATE_FOLDERS.intersection(folder.split("/")[:-1]):
+    if "package.json" in names or not TEMPLATE_FOLDERS.intersection(folder.split("/")[:-1]):
         return False
     return any(name == "tsconfig.json" or name.startswith(_PROJECT_CONFIGS) for name in names)
 
 
-_TEMPLATE_FOLDERS = frozenset({"templates", "template"})
+TEMPLATE_FOLDERS = frozenset({"templates", "template"})  # where generators keep the projects they copy
 _PROJECT_CONFIGS = ("next.config.", "vite.config.", "nuxt.config.", "astro.config.", "svelte.config.")
 
 

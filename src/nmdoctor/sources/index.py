@@ -62,13 +62,15 @@ class SourceIndex:
     def imports(self, file: VPath) -> list[ImportSite]:
         """``parse_imports`` of the file, parsed once; raises FileSystemError when unreadable."""
         found = self._imports.get(file)
+        if found is not None:
+            return found
+        source = self.fs.read_bytes(file)
+        found = self._kept(source, file) if self._store is not None else None
         if found is None:
-            source = self.fs.read_bytes(file)
-            found = self._imports[file] = self._kept(source, file) if self._store is not None else None
-            if found is None:
-                found = self._imports[file] = parse_imports(source, file)
-                self.parsed += 1
-                self._keep(source, file, found)
+            found = parse_imports(source, file)
+            self.parsed += 1
+            self._keep(source, file, found)
+        self._imports[file] = found
         return found
 
     def flush(self) -> None:

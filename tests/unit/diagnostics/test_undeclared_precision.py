@@ -475,3 +475,15 @@ def test_docusaurus_aliases_answer_a_sites_imports() -> None:
         ),
     }
     assert [item.request for item in findings(site)] == ["@docusaurus/plugin-nowhere"]
+
+
+def test_a_project_checked_out_in_a_templates_folder_is_still_its_own_code() -> None:
+    # Only folders inside the package make a file a template, not the folders above the checkout.
+    tree = {
+        "/work/templates/app/package.json": {"name": "app", "version": "1.0.0"},
+        "/work/templates/app/src/index.js": "import x from 'left-padz';\n",
+    }
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/work/templates/app")
+    [found] = run_checks(CheckContext(graph=graph, fs=fs), select=["unresolvable-import"])
+    assert found.severity is Severity.ERROR

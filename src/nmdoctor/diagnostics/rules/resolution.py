@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.catalog import finding
@@ -11,6 +10,7 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.inspect.verify import another_declaration_holds, resolved_as_peer
+from nmdoctor.lockfiles.to_graph import store_folder
 from nmdoctor.model.graph import DependencyGraph, Edge
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -72,29 +72,32 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             continue
         if another_declaration_holds(source, edge.name, target.version):
             continue
-        if _hoisted_stand_in(graph, edge):
-            yield finding(
-                "version-mismatch",
-                f"`{source.label}` wants `{edge.name}@{edge.spec}` (optional), which pnpm did not install here; "
-                f"node finds {target.version} instead, through pnpm's hoisting from {relative(graph, target.path)}",
-                severity=Severity.WARNING,
-                package=package_ref(graph, source),
-                request=edge.name,
-                from_=relative(graph, source.path),
-                fix="nothing to reinstall: the package falls back to the copy it finds; if it must not, install on a "
-                "platform and node the locked version supports",
-            )
-            continue
+        stand_in = _hoisted_stand_in(graph, edge)
+        gets = (
+            f"(optional), which pnpm did not install here; node finds {target.version} instead, through pnpm's "
+            "hoisting from"
+            if stand_in
+            else f"but gets {target.version} from"
+        )
         yield finding(
             "version-mismatch",
-            f"`{source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} "
-            f"from {relative(graph, target.path)}",
+            f"`{source.label}` wants `{edge.name}@{edge.spec}` {gets} {relative(graph, target.path)}",
+            severity=Severity.WARNING if stand_in else None,
             package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
-            fix="reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile), or run the install command "
-            "if package.json changed",
+            fix=_STAND_IN_FIX if stand_in else _REINSTALL_FIX,
         )
+
+
+_REINSTALL_FIX = (
+    "reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile), or run the install command if "
+    "package.json changed"
+)
+_STAND_IN_FIX = (
+    "nothing to reinstall: the package falls back to the copy it finds; if it must not, install on a platform "
+    "and node the locked version supports"
+)
 
 
 def _hoisted_stand_in(graph: DependencyGraph, edge: Edge) -> bool:
@@ -102,15 +105,12 @@ def _hoisted_stand_in(graph: DependencyGraph, edge: Edge) -> bool:
     node: rollup-plugin-dts's @babel/code-frame 8, which needs node 22.18) that node resolves to
     another copy through pnpm's hoisting (``.pnpm/node_modules``): it works by accident, or the
     package falls back, rather than the install being broken."""
-    target = edge.target
-    if not edge.optional or target is None or not graph.layout.startswith("pnpm") or edge.source.is_project:
+    target, source = edge.target, edge.source
+    if not edge.optional or target is None or not graph.layout.startswith("pnpm"):
         return False
-    if edge.source.is_workspace:
+    if source.is_project or source.is_workspace:
         return False
-    folder = posixpath.dirname(edge.source.path)  # the node_modules pnpm links the package's dependencies into
-    if edge.source.name.startswith("@"):
-        folder = posixpath.dirname(folder)
-    own = f"{folder}/{edge.name}"
+    own = f"{store_folder(source)}/{edge.name}"
     return own != target.path and own not in target.links
 
 

@@ -21,6 +21,7 @@ from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
+from nmdoctor.sources.files import TEMPLATE_FOLDERS
 from nmdoctor.sources.imports import ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
@@ -390,7 +391,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.WARNING, ""
         elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
-        elif _template_or_example(file) or _docs_snippet(owner, file):
+        elif _copied_or_shown(owner, file):
             severity, why = (
                 Severity.INFO,
                 " (cannot be decided: a template or an example file, which is copied into other projects or"
@@ -484,22 +485,22 @@ def _quoted_in(fs: FileSystem, paths: list[str], name: str) -> bool:
     return False
 
 
-_TEMPLATE_FOLDERS = frozenset(("templates", "template"))
 _EXAMPLE_FILE = re.compile(r"\.example\.[cm]?[jt]sx?$")
 
 
-def _template_or_example(file: str) -> bool:
-    """A file below a ``templates`` folder (a scaffold or a recipe's files, which a generator copies
-    into another project: hydrogen's cookbook) or a ``*.example.tsx`` snippet (shown in docs)."""
-    return any(folder in _TEMPLATE_FOLDERS for folder in file.split("/")[:-1]) or bool(_EXAMPLE_FILE.search(file))
-
-
-def _docs_snippet(owner: Instance, file: str) -> bool:
-    """A file in the ``docs`` folder of a package with no package.json of its own between (code
-    shown in documentation: hydrogen's docs/shopify-dev snippets); a docs site with its own
-    manifest is an owner of its own and judged as one."""
-    relative_file = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
-    return relative_file.startswith(("docs/", "doc/"))
+def _copied_or_shown(owner: Instance, file: str) -> bool:
+    """Code that is copied into other projects or shown in docs rather than run here, inside the
+    package that owns it: a file below a ``templates`` folder (a scaffold, a recipe's files:
+    hydrogen's cookbook), a ``*.example.tsx`` snippet, or a file in the package's ``docs`` folder
+    (hydrogen's docs/shopify-dev snippets; a docs site with its own manifest is an owner of its
+    own and judged as one). Only folders inside the package count, not those it is checked out in."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    folders = inside.split("/")[:-1]
+    return (
+        bool(TEMPLATE_FOLDERS.intersection(folders))
+        or inside.startswith(("docs/", "doc/"))
+        or _EXAMPLE_FILE.search(file) is not None
+    )
 
 
 # Module ids a bundler plugin serves itself, by the package that brings the plugin.

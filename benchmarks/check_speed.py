@@ -3,7 +3,9 @@
 On the large tree of benchmarks/large_tree.py (npm, about 1,900 packages) and on small real
 projects, times in one run:
   - `nmdoctor ls --json`,
-  - `nmdoctor check --format json` cold (an empty package-code cache) and warm (the cache filled),
+  - `nmdoctor check --format json` cold (an empty user cache), warm (the cache filled, nothing
+    changed: the kept findings answer) and changed (the cache filled, a file added to or removed
+    from the project: the kept scans, lockfile model and parses answer, the checks run),
   - `npm ls --all --json`,
   - knip and depcheck (pinned below, installed with npm into the cache folder),
 and on the large tree `nmdoctor migrate --to pnpm --json`. Each figure is the best wall time of
@@ -100,6 +102,23 @@ def real_project(cache: Path, name: str) -> Path | None:
     return folder
 
 
+def changed_runs(nmdoctor: str, folder: Path, repeat: int, env: dict[str, str]) -> Run:
+    """``check`` warm after a change to the project (a file added to or removed from its folder,
+    in turn): the kept findings no longer hold, the kept scans, lockfile model and parses do."""
+    marker = folder / ".nmdoctor-bench-changed"
+    runs = []
+    try:
+        for _ in range(repeat):
+            if marker.exists():
+                marker.unlink()
+            else:
+                marker.write_text("changed\n")
+            runs.append(measure([nmdoctor, "check", "--format", "json"], folder, env))
+    finally:
+        marker.unlink(missing_ok=True)
+    return min(runs, key=lambda run: run.wall)
+
+
 def nmdoctor_env(cache_dir: str) -> dict[str, str]:
     # PYTHONDONTWRITEBYTECODE would leave a source checkout compiling every module on every run,
     # which no installed copy does (its wheel ships them compiled).
@@ -174,6 +193,7 @@ def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: in
         rows["nmdoctor check (cold)"] = min(colds, key=lambda run: run.wall)
         measure([nmdoctor, "check", "--format", "json"], folder, warm_env)  # fills the cache
         rows["nmdoctor check (warm)"] = best([nmdoctor, "check", "--format", "json"], folder, repeat, warm_env)
+        rows["nmdoctor check (changed)"] = changed_runs(nmdoctor, folder, repeat, warm_env)
         if migrate:
             rows["nmdoctor migrate --to pnpm"] = best(
                 [nmdoctor, "migrate", "--to", "pnpm", "--json"], folder, repeat, warm_env
@@ -192,6 +212,7 @@ def time_project(label: str, folder: Path, nmdoctor: str, bins: Path, repeat: in
         ("npm ls / ls", "npm ls --all --json", "nmdoctor ls --json"),
         ("check cold / ls", "nmdoctor check (cold)", "nmdoctor ls --json"),
         ("check warm / ls", "nmdoctor check (warm)", "nmdoctor ls --json"),
+        ("check changed / ls", "nmdoctor check (changed)", "nmdoctor ls --json"),
         ("check warm / knip", "nmdoctor check (warm)", f"knip {TOOLS['knip']}"),
         ("check warm / depcheck", "nmdoctor check (warm)", f"depcheck {TOOLS['depcheck']}"),
     ]

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any, TypeGuard
 
 import click
 
@@ -18,10 +19,13 @@ from nmdoctor.diagnostics.config import ConfigError
 from nmdoctor.diagnostics.explanations import all_explanations
 from nmdoctor.diagnostics.model import findings_document
 from nmdoctor.diagnostics.registry import all_checks
+from nmdoctor.inspect.node_version import NodeVersionChoice
 from nmdoctor.lockfiles import LockfileError
 from nmdoctor.lockfiles.platform import keep_node_versions
+from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.project.cache import DiskStore, default_cache_dir
 from nmdoctor.vfs.base import FileSystemError
+from nmdoctor.vfs.trace import ACTIVE, Trace
 
 __all__ = ["check_command"]
 
@@ -98,62 +102,119 @@ def check_command(
     if not no_cache:
         keep_node_versions(DiskStore(os.path.join(default_cache_dir(), "node-versions")))
     choice = choose(project if os.path.isdir(project) else ".", node_version)  # open_project names a missing one
-    with scan_progress("check") as step:
-        step("reading the installed tree")
-        session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache, node_version=choice.version)
-        graph = session.graph
-        if session.lockfile_path is not None and not from_lockfile:
-            step("reading the lockfile")
-        try:
-            session.lockfile  # noqa: B018 - read here: a bad lockfile stops the run before the checks
-        except LockfileError as error:
-            raise InputError(str(error)) from None
-        try:
-            _known_codes(session.settings.ignore, f'{session.settings.source}: "ignore"')
-            findings = session.findings(
-                select=_codes(select),
-                ignore=_codes(ignore),
-                on_check=lambda code, done, total: step(f"checking {code}", done, total),
-            )
-        except ConfigError as error:
-            raise InputError(str(error)) from None
-        except FileSystemError as error:  # a source folder that cannot be listed, a FIFO among the sources
-            raise InputError(str(error)) from None
-        sizes: dict[str, int | None] = {}
-        if output_format == "html":
-            from nmdoctor.inspect.sizes import package_sizes
+    results: DiskStore | None = None
+    key = ""
+    kept = None
+    if not no_cache and output_format != "html" and os.path.isdir(project):
+        from nmdoctor.project.result_cache import kept_result, result_key
 
-            step("measuring package folders")
-            sizes = package_sizes(graph)
-    node = choice_json(choice, graph.project)
-    document = {
-        **findings_document(findings, layout=graph.layout, instances=len(graph.instances) - 1),
-        "nodeVersion": node,
-    }
+        results = DiskStore(os.path.join(default_cache_dir(), "check-results"))
+        options = (from_lockfile, _codes(select), _codes(ignore))
+        key = result_key(os.path.realpath(project), options, str(choice.version))
+        kept = kept_result(results, key)
+    graph: DependencyGraph | None = None  # read only when checking: html draws it
+    sizes: dict[str, int | None] = {}
+    if _usable(kept):
+        core, project_path, instances = kept["document"], kept["project"], kept["instances"]
+    else:
+        core, project_path, instances, graph, sizes = _run(
+            project, output_format, select, ignore, from_lockfile, no_cache, choice, results, key
+        )
+    node = choice_json(choice, project_path)
+    document = {**core, "nodeVersion": node}
     if output_format == "json":
         text = json.dumps(document, indent=2) + "\n"
     elif output_format == "html":
         from nmdoctor.render.html_report import render_html, report_data
 
+        assert graph is not None  # html is never answered from the kept findings
         data = report_data(graph, title=f"nmdoctor check: {graph.roots[0].label}", findings=document, sizes=sizes)
-        text = render_html(data, node_line=footer(choice, graph.project))
+        text = render_html(data, node_line=footer(choice, project_path))
     elif output_format == "sarif":
         from nmdoctor.render.sarif import sarif_document
 
-        project_uri = Path(graph.project).as_uri() + "/"
+        project_uri = Path(project_path).as_uri() + "/"
         text = json.dumps(sarif_document(document, project_uri, node_version=node), indent=2) + "\n"
     else:
         from nmdoctor.render.findings_text import render_findings
 
         buffer = io.StringIO()
         colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        render_findings(
-            document, buffer, ok_line=f"no problems in {len(graph.instances) - 1} installed packages", colour=colour
-        )
-        buffer.write(footer(choice, graph.project) + "\n")
+        render_findings(document, buffer, ok_line=f"no problems in {instances} installed packages", colour=colour)
+        buffer.write(footer(choice, project_path) + "\n")
         text = buffer.getvalue()
     if output or not quiet:
         emit(text, output)
     summary = document["summary"]
     failing = {"error": summary["error"], "warning": summary["error"] + summary["warning"], "never": 0}[fail_on]
     sys.exit(1 if failing else 0)
+
+
+def _usable(kept: Any) -> TypeGuard[dict[str, Any]]:
+    return (
+        type(kept) is dict
+        and type(kept.get("document")) is dict
+        and type(kept.get("project")) is str
+        and type(kept.get("instances")) is int
+    )
+
+
+def _run(
+    project: str,
+    output_format: str,
+    select: str | None,
+    ignore: str | None,
+    from_lockfile: bool,
+    no_cache: bool,
+    choice: NodeVersionChoice,
+    results: DiskStore | None,
+    key: str,
+) -> tuple[dict[str, Any], str, int, DependencyGraph, dict[str, int | None]]:
+    """The checks of PROJECT: the findings document (without the node line), the project's path,
+    the packages installed, the graph and (for html) the package sizes. With ``results``, every
+    question asked of the files is traced and the findings kept under ``key`` for the next run."""
+    trace = Trace() if results is not None else None
+    if trace is not None:
+        ACTIVE.append(trace)
+    try:
+        with scan_progress("check") as step:
+            step("reading the installed tree")
+            session = open_project(
+                project, from_lockfile=from_lockfile, cache=not no_cache, node_version=choice.version, trace=trace
+            )
+            graph = session.graph
+            if session.lockfile_path is not None and not from_lockfile:
+                step("reading the lockfile")
+            try:
+                session.lockfile  # noqa: B018 - read here: a bad lockfile stops the run before the checks
+            except LockfileError as error:
+                raise InputError(str(error)) from None
+            try:
+                _known_codes(session.settings.ignore, f'{session.settings.source}: "ignore"')
+                findings = session.findings(
+                    select=_codes(select),
+                    ignore=_codes(ignore),
+                    on_check=lambda code, done, total: step(f"checking {code}", done, total),
+                )
+            except ConfigError as error:
+                raise InputError(str(error)) from None
+            except FileSystemError as error:  # a source folder that cannot be listed, a FIFO among the sources
+                raise InputError(str(error)) from None
+            sizes: dict[str, int | None] = {}
+            if output_format == "html":
+                from nmdoctor.inspect.sizes import package_sizes
+
+                step("measuring package folders")
+                sizes = package_sizes(graph)
+    finally:
+        if trace is not None:
+            ACTIVE.remove(trace)
+    instances = len(graph.instances) - 1
+    core = findings_document(findings, layout=graph.layout, instances=instances)
+    if trace is not None and results is not None:
+        from nmdoctor.project.result_cache import keep_result
+
+        if "package_code" in session.__dict__:  # built: the scans of installed code it relied on
+            trace.file_sizes = session.package_code.relied_on()
+        keep_result(results, key, trace, {"document": core, "project": graph.project, "instances": instances})
+    return core, graph.project, instances, graph, sizes

@@ -21,18 +21,25 @@ from nmdoctor.render.tree_json import ls_document, why_document
 from nmdoctor.resolve.node.pnp_state import PnpError
 from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.vfs import DiskFS
+from nmdoctor.vfs.trace import Trace, TraceFS
 
 __all__ = ["InputError", "load_graph", "ls_command", "open_project", "why_command"]
 
 
 def open_project(
-    project: str, *, from_lockfile: bool = False, cache: bool = False, node_version: NodeVersion | None = None
+    project: str,
+    *,
+    from_lockfile: bool = False,
+    cache: bool = False,
+    node_version: NodeVersion | None = None,
+    trace: Trace | None = None,
 ) -> Project:
     """The session of PROJECT, its graph loaded (bad input is a one-line error, exit 2).
 
     ``cache`` keeps the scans of installed packages' code, the lockfile's model and what the
     project's files import in the user's cache folder;
-    ``node_version``: the node the checks judge it as (default: the library's)."""
+    ``node_version``: the node the checks judge it as (default: the library's);
+    ``trace``: where to note every question asked of the host's files (``vfs.trace``)."""
     folder = os.path.realpath(project)
     if not os.path.isdir(folder):
         raise InputError(f"{project}: not a directory")
@@ -45,7 +52,7 @@ def open_project(
     cache_dir = default_cache_dir() if cache else None
     session = Project(
         folder,
-        DiskFS(),
+        DiskFS() if trace is None else TraceFS(DiskFS(), trace, shows_host=True),
         from_lockfile=from_lockfile,
         store=DiskStore(os.path.join(cache_dir, "package-code")) if cache_dir else None,
         model_store=DiskStore(os.path.join(cache_dir, "lockfile-models")) if cache_dir else None,

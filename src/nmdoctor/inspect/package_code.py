@@ -517,6 +517,7 @@ class PackageCode:
         self.store = store
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._scans: dict[tuple[str, str], tuple[PackageScan | _Stored, str | None]] = {}
+        self._folders: dict[tuple[str, str], str] = {}  # where each scan's files were read
         self._installed: set[str] = set()
         self._tree_seen = False  # prepare() was told the tree: ``_installed`` may then filter parsing
         self._resolver: Resolver | None = None
@@ -547,6 +548,7 @@ class PackageCode:
                 continue
             if key in self._scans:
                 continue
+            self._folders[key] = instance.path
             store_key = _scan_key(self.fs, instance) if self.store is not None else None
             stored = None
             packed = pack.get(store_key) if store_key is not None else None
@@ -573,6 +575,18 @@ class PackageCode:
             self._scans[(instance.name, instance.version)] = (scan, store_key)
             self._pack_stale = self._pack_stale or (store_key is not None and scan.cacheable)
 
+    def relied_on(self) -> list[tuple[str, list[list[Any]]]]:
+        """Each scan this run used: the package folder and the files it read, with their sizes
+        (what ``vfs.disk.files_of_sizes`` checks, as a warm run checks a kept scan)."""
+        found = []
+        for key, (scan, _store_key) in self._scans.items():
+            if isinstance(scan, _Stored):
+                rows = [[row[0], row[1]] for row in scan.rows]
+            else:
+                rows = [[item.path, item.size] for item in scan.files]
+            found.append((self._folders[key], rows))
+        return found
+
     def flush(self) -> None:
         """Write the project's pack when it differs from the scans this run used: each package's
         entry is kept on its own as well (shared by every project that installs the package), the
@@ -594,9 +608,8 @@ class PackageCode:
 
     def _scan_all(self, instances: list[Instance], store_keys: list[str | None]) -> list[PackageScan | _Stored]:
         """The scans of ``instances``, stored under ``store_keys``."""
-        host = getattr(self.fs, "inner", self.fs)  # a read cache over the host's files is the host's
         installed = frozenset(self._installed) if self._tree_seen else None
-        if isinstance(host, DiskFS) and self.workers > 1 and len(instances) >= POOL_THRESHOLD:
+        if on_host(self.fs) and self.workers > 1 and len(instances) >= POOL_THRESHOLD:
             from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
 
             shared = self.store if getattr(self.store, "process_safe", False) else None

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from nmdoctor.vfs._walk import follow, normalize
 from nmdoctor.vfs.base import FileSystemError, Kind, NotRegularFile, Stat, VPath
 from nmdoctor.vfs.cached import CachedFS
+from nmdoctor.vfs.trace import ACTIVE, note_folder_bytes
 
 __all__ = ["DiskFS", "files_of_sizes", "folder_bytes", "on_host"]
 
@@ -32,9 +33,11 @@ def _to_stat(result: os.stat_result) -> Stat:
 
 
 def on_host(fs: object) -> bool:
-    """Whether ``fs`` shows the host's files at their own paths, as ``os`` does: a ``DiskFS`` or a
-    read cache over one (not a view that confines or remaps them)."""
-    return type(fs) is DiskFS or (type(fs) is CachedFS and type(fs.inner) is DiskFS)
+    """Whether ``fs`` shows the host's files at their own paths, as ``os`` does: a ``DiskFS``, or a
+    read cache or a trace over one (not a view that confines or remaps them)."""
+    if type(fs) is CachedFS:
+        fs = fs.inner
+    return type(fs) is DiskFS or getattr(fs, "shows_host", False) is True
 
 
 def files_of_sizes(folder: str, rows: Sequence[Sequence[object]]) -> bool:
@@ -62,7 +65,11 @@ def folder_bytes(folder: str, limit: int) -> int:
     kind of an entry comes with its name, and only files are stat'ed. Names are sorted only when
     the limit is reached: below it, every entry counts whatever the order."""
     total, complete = _walk_bytes(folder, limit, ordered=False)
-    return total if complete else _walk_bytes(folder, limit, ordered=True)[0]
+    if not complete:
+        total = _walk_bytes(folder, limit, ordered=True)[0]
+    if ACTIVE:
+        note_folder_bytes(folder, limit, total)
+    return total
 
 
 def _walk_bytes(folder: str, limit: int, *, ordered: bool) -> tuple[int, bool]:

@@ -37,8 +37,10 @@ def run_with_terminal_stderr(env: dict[str, str]) -> tuple[str, str]:
     return out.decode(), seen.decode(errors="replace")
 
 
-def test_a_terminal_sees_the_steps_and_the_report_stays_clean() -> None:
-    out, terminal = run_with_terminal_stderr(environment())
+def test_a_terminal_sees_the_steps_and_the_report_stays_clean(tmp_path: Path) -> None:
+    # A cache of its own: findings kept by an earlier run of the example would answer at once, with
+    # no steps to show.
+    out, terminal = run_with_terminal_stderr(environment(NMDOCTOR_CACHE_DIR=str(tmp_path)))
     assert "check" in terminal and "checking" in terminal
     assert json.loads(out)["summary"]["error"] == 2  # nothing but the document on standard output
 

@@ -17,6 +17,7 @@ from typing import Any
 import tree_sitter
 
 from nmdoctor.sources.imports import _string_value, language_for, parser_for
+from nmdoctor.vfs.trace import note_untraceable
 
 __all__ = ["Regex", "evaluate_with_node", "static_properties"]
 
@@ -89,6 +90,8 @@ def evaluate_with_node(path: str, timeout: float = 15.0) -> Any:
     if node is None or not path.endswith((".js", ".cjs")):
         return None
     import subprocess  # only a config that must be evaluated pays for it
+
+    note_untraceable()  # node may read any file: a run that evaluates a config is not replayed
 
     try:
         done = subprocess.run(

@@ -48,7 +48,7 @@ __all__ = [
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
-SCAN_FORMAT = 4  # bump when what a scan records, or how, changes: older entries are then ignored
+SCAN_FORMAT = 5  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
 # Blanks and comments, which may stand between a keyword and the string literal it takes.
@@ -236,16 +236,31 @@ def _candidates(source: bytes) -> list[str]:
 
 def _mentions(source: bytes) -> tuple[str, ...]:
     """The names ``_IMPORT_LIKE`` finds, builtins left out (``package_of`` is None for them: such a
-    site is never a package's). Matched from the keywords' positions, as ``_candidates`` does."""
+    site is never a package's) and so are those on a commented line (``_commented``). Matched from
+    the keywords' positions, as ``_candidates`` does."""
     found: set[str] = set()
     for word in (b"require", b"import", b"from"):
         index = source.find(word)
         while index != -1:
             match = _IMPORT_LIKE.match(source, index)
-            if match is not None:
+            if match is not None and not _commented(source, index):
                 found.add(match.group(1).decode("ascii"))
             index = source.find(word, index + 1)
     return tuple(sorted(name for name in found if builtin_name(name) is None))
+
+
+def _commented(source: bytes, index: int) -> bool:
+    """Whether the text before ``index`` on its line puts it in a comment: the line opens with
+    ``//`` (a comment, or text inside a string or template that spans lines: no import site either),
+    or with ``*`` or ``/*`` inside a block comment no ``*/`` has closed yet (the usage examples of
+    doc comments: a bundle quoting ``require('picomatch')`` there would otherwise be parsed whole)."""
+    start = source.rfind(b"\n", 0, index) + 1
+    head = source[start:index].lstrip()
+    if head.startswith(b"//"):
+        return True
+    if not head.startswith((b"*", b"/*")) or b"*/" in head:
+        return False
+    return source.rfind(b"/*", 0, index) > source.rfind(b"*/", 0, index)
 
 
 def _worth_parsing(

@@ -53,12 +53,20 @@ class Trace:
         self.untraceable = False
 
     def data(self) -> dict[str, Any]:
-        """The trace as plain data (marshal or JSON holds it)."""
+        """The trace as plain data (marshal holds it). The questions about the project's own files
+        come first: they are the ones that change between two runs, and a replay stops at the
+        first changed answer."""
+        calls = [[call, path, digest] for (call, path), digest in self.calls.items()]
+        calls.sort(key=_installed)  # stable: the order of the run within each part
         return {
-            "calls": [[call, path, digest] for (call, path), digest in self.calls.items()],
+            "calls": calls,
             "folders": [[folder, limit, size] for (folder, limit), size in self.folder_bytes.items()],
             "files": [[folder, rows] for folder, rows in self.file_sizes],
         }
+
+
+def _installed(call: list[Any]) -> bool:
+    return "/node_modules/" in call[1]
 
 
 # The traces being written: host reads outside any view note themselves in each.

@@ -27,6 +27,7 @@ from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
+from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.project.install_settings import berry_install, pnpm_install
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
@@ -139,7 +140,11 @@ def _placed(graph: DependencyGraph, plan: Plan, layout: str) -> DependencyGraph:
             if source.path in unplaced:
                 target = edge.target
             else:
-                target = _find(placed, source.path, edge.name, lookup) if edge.target is not None else None
+                # A peer the lockfile leaves unresolved is found by node wherever the plan put it (a
+                # workspace's react, hoisted from a sibling by yarn 1); another dependency stays
+                # missing: the manager stops on it.
+                found = edge.target is not None or edge.kind is DependencyKind.PEER
+                target = _find(placed, source.path, edge.name, lookup) if found else None
             edges.append(Edge(source, edge.name, edge.spec, edge.kind, edge.optional, target))
     unique = {id(item): item for item in placed.values()}
     instances = sorted(unique.values(), key=lambda item: (not item.is_project, item.path))

@@ -174,3 +174,54 @@ def test_a_name_declared_twice_is_judged_by_either_range() -> None:
     assert codes(tree) == []
     tree["/app/node_modules/x/package.json"] = pkg("x", "2.0.0")
     assert codes(tree) == ["version-mismatch"]
+
+
+def _doppelganger_fix(tree: dict[str, object]) -> str:
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    [found] = [item for item in run_checks(CheckContext(graph=graph, fs=fs)) if item.code == "doppelganger"]
+    assert found.fix is not None
+    return found.fix
+
+
+def _copies_tree() -> dict[str, object]:
+    tree: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1"}),
+        "/app/node_modules/a/package.json": pkg("a", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/b/package.json": pkg("b", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/ms/package.json": pkg("ms", "2.0.0"),
+    }
+    for parent in ("a", "b"):
+        tree[f"/app/node_modules/{parent}/node_modules/ms/package.json"] = pkg("ms", "1.0.0")
+    return tree
+
+
+def test_the_doppelganger_fix_is_the_managers_own() -> None:
+    assert _doppelganger_fix(_copies_tree()) == "run `npm dedupe` (or align the versions that keep the copies apart)"
+    yarn1 = {**_copies_tree(), "/app/node_modules/.yarn-integrity": "{}"}
+    assert _doppelganger_fix(yarn1) == "align the versions that keep the copies apart"  # yarn 1 has no dedupe
+    berry = {**_copies_tree(), "/app/node_modules/.yarn-state.yml": "__metadata:\n  version: 1\n"}
+    assert _doppelganger_fix(berry) == "run `yarn dedupe` (or align the versions that keep the copies apart)"
+
+
+def test_pnpm_copies_name_the_peers_that_keep_them_apart() -> None:
+    """pnpm copies a package once per set of peers: w@1.0.0 twice, given g 1.0.0 and g 2.0.0."""
+    store = "/app/node_modules/.pnpm"
+    tree: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"x": "^1", "y": "^1"}),
+        "/app/node_modules/x": symlink(".pnpm/x@1.0.0/node_modules/x"),
+        "/app/node_modules/y": symlink(".pnpm/y@1.0.0/node_modules/y"),
+    }
+    for parent, g in (("x", "1.0.0"), ("y", "2.0.0")):
+        tree[f"{store}/{parent}@1.0.0/node_modules/{parent}/package.json"] = pkg(
+            parent, "1.0.0", dependencies={"w": "^1", "g": g}
+        )
+        tree[f"{store}/{parent}@1.0.0/node_modules/w"] = symlink(f"../../w@1.0.0_g@{g}/node_modules/w")
+        tree[f"{store}/{parent}@1.0.0/node_modules/g"] = symlink(f"../../g@{g}/node_modules/g")
+        tree[f"{store}/w@1.0.0_g@{g}/node_modules/w/package.json"] = pkg("w", "1.0.0", peerDependencies={"g": "*"})
+        tree[f"{store}/w@1.0.0_g@{g}/node_modules/g"] = symlink(f"../../g@{g}/node_modules/g")
+        tree[f"{store}/g@{g}/node_modules/g/package.json"] = pkg("g", g)
+    assert _doppelganger_fix(tree) == (
+        "give its dependents one version of `g` (1.0.0, 2.0.0): pnpm makes one copy per set of peers "
+        "(`pnpm dedupe` aligns them where the ranges allow)"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -86,8 +87,10 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     them), and every copy costs disk and install time. npm's hoisting makes them when one version
     holds the top-level slot and several subtrees need another.
     ## How to fix
-    `npm dedupe`; or make the version the project declares match what the subtrees need, so that
-    the shared version is hoisted; pnpm never copies a package, except once per set of peers."""
+    The manager's dedupe (`npm dedupe`, `pnpm dedupe`, `yarn dedupe` for yarn 2+; yarn 1 and bun
+    have none); or make the version the project declares match what the subtrees need, so that the
+    shared version is hoisted. pnpm never copies a package, except once per set of peers: give its
+    dependents one version of the peers the fix names."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     groups: dict[tuple[str, str], list[Instance]] = defaultdict(list)
@@ -104,13 +107,51 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
             "doppelganger",
             f"`{name}@{version}` is installed {len(copies)} times{wasted}: {detail}",
             package=package_ref(graph, copies[0]),
-            fix=(
-                # Under Plug'n'Play each copy is a virtual instance: one per set of peers it is given.
-                "give its dependents the same peer dependencies (yarn makes one instance per set of peers)"
-                if graph.layout == "yarn-berry-pnp"
-                else "run `npm dedupe` (or align the versions that keep the copies apart)"
-            ),
+            fix=_dedupe_fix(graph, copies),
         )
+
+
+_DEDUPE = {"npm": "npm dedupe", "pnpm": "pnpm dedupe", "yarn-berry": "yarn dedupe"}  # yarn 1 and bun have none
+
+
+def _dedupe_fix(graph: DependencyGraph, copies: list[Instance]) -> str:
+    """The fix in the words of the manager that made the layout: its own dedupe command, and for
+    pnpm's copies (one per set of peers) the peers whose versions keep them apart."""
+    layout = graph.layout
+    if layout == "yarn-berry-pnp":
+        # Under Plug'n'Play each copy is a virtual instance: one per set of peers it is given.
+        return "give its dependents the same peer dependencies (yarn makes one instance per set of peers)"
+    manager = next((name for name in ("pnpm", "yarn-berry", "npm") if layout.startswith(name)), None)
+    if layout == "unknown":
+        manager = "npm"
+    if layout == "pnpm-isolated":
+        apart = _peers_apart(graph, copies)
+        if apart:
+            named = "; ".join(f"`{name}` ({', '.join(versions)})" for name, versions in apart)
+            return (
+                f"give its dependents one version of {named}: pnpm makes one copy per set of peers "
+                "(`pnpm dedupe` aligns them where the ranges allow)"
+            )
+    command = _DEDUPE.get(manager or "")
+    if command is None:
+        return "align the versions that keep the copies apart"
+    return f"run `{command}` (or align the versions that keep the copies apart)"
+
+
+def _peers_apart(graph: DependencyGraph, copies: list[Instance]) -> list[tuple[str, list[str]]]:
+    """The peers the copies get in different versions, with those versions."""
+    got: dict[str, set[str]] = defaultdict(set)
+    for copy in copies:
+        peers = {name for name, _ in copy.manifest.peer_dependencies}  # an optional peer's edge is optional
+        for edge in graph.edges_from(copy):
+            if (edge.kind is DependencyKind.PEER or edge.name in peers) and edge.target is not None:
+                got[edge.name].add(edge.target.version)
+    return [(name, sorted(versions, key=_release)) for name, versions in sorted(got.items()) if len(versions) > 1]
+
+
+def _release(version: str) -> tuple[tuple[int, ...], str]:
+    """Orders 9.39.2 before 10.5.0 (numbers of the release, then the text)."""
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("-", 1)[0])[:3]), version
 
 
 @check("duplicate-singleton", Severity.ERROR)

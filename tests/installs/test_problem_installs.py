@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from nmdoctor.lockfiles import find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import install, tools_available
+from tests.installs.managers import TOOLS, install, install_in, tools_available
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES, PROJECTS
 
@@ -98,3 +100,51 @@ def test_broken_link_in_pnpm_store(registry_url: str, tmp_path: Path) -> None:
     assert ("broken-symlink", "d") not in found
     assert [code for code, _ in found].count("broken-symlink") >= 1
     assert ("missing-dependency", "d") in found
+
+
+# What following the extraneous-package fix means for each manager (the fix must name it).
+_PRUNE = {
+    "npm-hoisted": ("npm prune", ["npm", "prune", "--no-audit", "--no-fund"]),
+    "pnpm-isolated": ("pnpm prune", [str(TOOLS / ".bin" / "pnpm"), "prune"]),
+}
+
+
+@pytest.mark.parametrize("mode", ["npm-hoisted", "pnpm-isolated", "yarn-classic", "yarn-berry-nm"])
+def test_the_extraneous_package_fix_works_when_followed(registry_url: str, tmp_path: Path, mode: str) -> None:
+    manifest, files = PROJECTS["clean"]
+    project = install(manifest, files, mode, registry_url, tmp_path / mode)
+    (project / "node_modules/left-over").mkdir()
+    (project / "node_modules/left-over/package.json").write_text('{"name": "left-over", "version": "0.1.0"}')
+    fs = DiskFS()
+    [found] = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "extraneous-package"]
+    assert found.fix is not None
+    if mode in _PRUNE:
+        command, argv = _PRUNE[mode]
+        assert f"`{command}`" in found.fix
+        env = {**os.environ, "CI": "true", "npm_config_registry": registry_url}  # CI: pnpm purges without asking
+        subprocess.run(argv, cwd=project, env=env, capture_output=True, check=True, timeout=300)
+    else:
+        assert found.fix.startswith("remove node_modules and reinstall from the lockfile")
+        shutil.rmtree(project / "node_modules")
+        install_in(project, mode, registry_url, frozen=True)
+    fs = DiskFS()
+    assert not [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "extraneous-package"]
+
+
+def test_the_unresolvable_import_fix_works_when_followed_under_pnpm(registry_url: str, tmp_path: Path) -> None:
+    """pnpm leaves d (a dependency of a dependency) out of the project's node_modules: the import
+    fails, and the fix adds it with pnpm (npm install would rebuild node_modules npm's way)."""
+    manifest, files = PROJECTS["phantom"]
+    project = install(manifest, files, "pnpm-isolated", registry_url, tmp_path / "pnpm")
+    fs = DiskFS()
+    found = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.request == "d"]
+    assert [(item.code, item.severity.value, item.fix) for item in found] == [
+        ("unresolvable-import", "error", "run `pnpm add d` in .")
+    ]
+    env = {**os.environ, "npm_config_registry": registry_url, "HOME": str(tmp_path / ".home-pnpm")}
+    # The store the harness installed with (a user's pnpm has one store and needs no flag).
+    command = [str(TOOLS / ".bin" / "pnpm"), "add", "d", f"--store-dir={tmp_path / '.cache-pnpm'}"]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
+    fs = DiskFS()
+    assert not [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.request == "d"]

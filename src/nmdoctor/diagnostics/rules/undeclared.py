@@ -607,12 +607,28 @@ def _local_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, reque
     return None
 
 
+def _add_command(graph: DependencyGraph, owner: Instance) -> str:
+    """The command that adds a dependency with the manager that made the layout (`npm install`
+    in a pnpm or yarn project would rebuild node_modules by npm's rules). At the root of a
+    workspace, pnpm and yarn 1 refuse a plain add: they take `-w` / `-W`."""
+    layout = graph.layout
+    root = owner.is_project and any(instance.is_workspace for instance in graph.instances)
+    if layout.startswith("pnpm"):
+        return "pnpm add -w" if root else "pnpm add"
+    if layout == "yarn-classic":
+        return "yarn add -W" if root else "yarn add"
+    for prefix, command in (("yarn", "yarn add"), ("bun", "bun add")):
+        if layout.startswith(prefix):
+            return command
+    return "npm install"
+
+
 def _unresolvable_fix(
     graph: DependencyGraph, owner: Instance, request: str, name: str, config: ResolutionConfig, local: str | None
 ) -> str:
     where = relative(graph, owner.path)
     if graph.instances_of(name):
-        return f"run `npm install {name}` (or your manager's add command) in {where}"
+        return f"run `{_add_command(graph, owner)} {name}` in {where}"
     tried = sorted(
         {relative(graph, alias.config) for alias in config.aliases}
         | {relative(graph, folder.config) for folder in config.folders}

@@ -29,7 +29,8 @@ _NODE_WORDS = re.compile(
 
 # a package name from the registry (not a folder, tarball, URL or unexpanded variable)
 _REGISTRY = re.compile(r"^(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*(?<!\.tgz)(?:@[^/\s$]*)?$")
-_NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^cgr\.dev/chainguard/node(?::(?!.*-dev)|$)")
+# distroless :nonroot, Chainguard's node and Docker Hardened Images' runtime node (not the -dev variants)
+_NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^(?:cgr\.dev/chainguard|dhi\.io)/node(?::(?!.*-dev)|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,8 @@ def _runs_node(item: Shipped, bins: set[str]) -> bool:
     if not words:
         return False
     text = " ".join(words)
-    if _NODE_WORDS.search(text) or any(posixpath.basename(word) in bins for word in words):
+    commands = re.split(r"[\s;&|()`]+", text)  # `sh -c "...; exec serve -s build"` runs a global tool too
+    if _NODE_WORDS.search(text) or any(posixpath.basename(word) in bins for word in commands):
         return True
     return stage.node_base and any(word.endswith(".sh") or "entrypoint" in word for word in words)
 
@@ -180,7 +182,7 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
         stage = item.stage
         user = item.user if item.user is not None else stage.user
         if user is None and _NONROOT_BASE.search(stage.chain()[-1].base):
-            user = "nonroot"  # distroless :nonroot and Chainguard node images run unprivileged
+            user = "nonroot"  # these images run unprivileged
         if _is_root(user):
             if _runs_node(item, bins):
                 yield _finding(

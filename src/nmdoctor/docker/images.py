@@ -304,6 +304,30 @@ def _declares_dependencies(manifest: str | None) -> bool:
     return any(data.get(field) for field in fields)
 
 
+def _built(stages: list[Stage], shipped: list[Shipped]) -> list[Stage]:
+    """The stages a build runs: those the shipped stages start from or copy from (BuildKit builds no
+    other), and any stage with a command of its own, which a `--target` may ship. A stage with no
+    command that nothing builds on, such as the alternative a `FROM ${SRC}` argument can pick, is left out."""
+    by_name = {name: stage for stage in stages for name in (stage.name, str(stage.index)) if name}
+    built: set[int] = set()
+    pending = [item.stage for item in shipped]
+    pending += [stage for stage in stages if stage.cmd is not None or stage.entrypoint is not None]
+    while pending:
+        stage = pending.pop()
+        for item in stage.chain():
+            if item.index in built:
+                continue
+            built.add(item.index)
+            pending += [by_name[copy.from_stage] for copy in item.copies if copy.from_stage in by_name]
+            pending += [
+                by_name[name]
+                for text, _ in item.runs
+                for name in re.findall(r"--mount=\S*\bfrom=([\w.-]+)", text)
+                if name in by_name
+            ]
+    return [stage for stage in stages if stage.index in built]
+
+
 def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:
     whole = any(copy.whole_context for stage in stages for copy in stage.copies)
     folders = _package_folders(fs, stages, context)
@@ -361,4 +385,4 @@ def image_findings(
     if len(stages) > 1:
         yield from _reinstalls(stages, shipped, where)
     yield from _users(stages, shipped, where)
-    yield from _ignored(fs, stages, dockerfile, context, where)
+    yield from _ignored(fs, _built(stages, shipped), dockerfile, context, where)

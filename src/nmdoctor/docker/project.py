@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from nmdoctor.docker.dockerignore import excluded, read_patterns
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -188,4 +189,9 @@ def context_ignores(fs: FileSystem, context: str, dockerfile: str, path: str) ->
         text = read_text(fs, f"{context}/.dockerignore")
     if text is None:
         return None
-    return excluded(read_patterns(text), path)
+    return excluded(_patterns(text), path)
+
+
+@lru_cache(maxsize=64)
+def _patterns(text: str) -> tuple[tuple[bool, str], ...]:
+    return tuple(read_patterns(text))

@@ -176,6 +176,26 @@ def _runs_node(item: Shipped, bins: set[str]) -> bool:
     return stage.node_base and any(word.endswith(".sh") or "entrypoint" in word for word in words)
 
 
+def _user_fix(base: str) -> str:
+    """A `USER` the stage's base image has: `node` in node images, `bun` in Bun's, `nonroot` in distroless."""
+    if re.search(r"(^|/)node(:|@|$)", base):
+        return "add `USER node` (official node images have it) after the files are copied, with root-owned app files"
+    if re.search(r"(^|/)oven/bun(:|@|$)", base):
+        return "add `USER bun` (the oven/bun images have it) after the files are copied, with root-owned app files"
+    if "distroless/" in base:
+        return "use the image's `:nonroot` tag (or add `USER nonroot`), with root-owned app files"
+    create = "`RUN adduser -D app` on Alpine, `RUN useradd -m app` on Debian"
+    if re.search(r"^(?:docker\.io/)?(?:library/)?(?:alpine|debian|ubuntu)(:|@|$)", base):
+        return (
+            f"create an unprivileged user ({create}; this base image has no `node` user) and add `USER app` after "
+            "the files are copied, with root-owned app files"
+        )
+    return (
+        "add `USER` with an unprivileged user the base image has (`node` in images built on node's official "
+        f"ones), or create one ({create}), after the files are copied, with root-owned app files"
+    )
+
+
 def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
     bins = _global_bins(stages)
     for item in shipped:
@@ -191,8 +211,7 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
                     "dependency owns the container",
                     where,
                     stage.line,
-                    "add `USER node` (official node images have it) after the files are copied, with root-owned "
-                    "app files",
+                    _user_fix(stage.chain()[-1].base),
                 )
             continue
         if not (stage.node_base or stage.trees or _runs_node(item, bins)):

@@ -48,6 +48,18 @@ def _is_root(user: str | None) -> bool:
     return (user or "").split(":")[0] in ("", "root", "0")
 
 
+def _frozen_fix(manager: str) -> str:
+    if manager == "bun":  # Bun's images ship no npm: the fix stays with bun
+        return (
+            "COPY package.json and bun.lock first (commit one if the project has none: `bun install` writes it), "
+            "then `bun install --frozen-lockfile`"
+        )
+    return (
+        "COPY package.json and the lockfile first (commit one if the project has none), then `npm ci` "
+        "(or `pnpm install --frozen-lockfile`, `yarn install --immutable`)"
+    )
+
+
 def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -63,8 +75,7 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
-                    "COPY package.json and the lockfile first (commit one if the project has none), then `npm ci` "
-                    "(or `pnpm install --frozen-lockfile`, `yarn install --immutable`)",
+                    _frozen_fix(command.manager),
                 )
             elif command.kind == "update":
                 seen.add(install.line)

@@ -32,3 +32,15 @@ def test_the_runs_as_root_fix_names_a_user_the_base_image_has(base: str, user: s
 def test_a_byte_order_mark_before_the_first_from_is_skipped() -> None:
     # nitroso.helium's infra/Dockerfile starts with U+FEFF, which Docker ignores
     assert "`USER bun`" in fix_of('\ufeffFROM oven/bun:1.2.13 AS builder\nFROM oven/bun:1.2.13\nCMD ["bun", "x.js"]\n')
+
+
+def test_the_lockfile_fix_for_a_bun_install_stays_with_bun() -> None:
+    # phpmac/fetch_mcp: `bun i` with no lockfile in the repository; oven/bun images ship no npm
+    fs = MemoryFS.from_mapping(
+        {
+            "/p/Dockerfile": 'FROM oven/bun\nWORKDIR /app\nCOPY . .\nRUN bun i\nCMD ["bun", "start"]\n',
+            "/p/package.json": "{}",
+        }
+    )
+    (finding,) = [item for item in docker_findings(fs, "/p") if item.code == "lockfile-not-used"]
+    assert "bun install --frozen-lockfile" in (finding.fix or "") and "npm ci" not in (finding.fix or "")

@@ -234,9 +234,9 @@ class _Builder:
             stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))
         elif copy.from_stage is not None:
             stage.lockfile = stage.lockfile or self._stage_lockfile(source_stage, copy)
-        elif any(
-            fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES
-        ) or any(self._folder_lockfile(source) for source in copy.sources):
+        elif any(self._named_lockfile(source) for source in copy.sources) or any(
+            self._folder_lockfile(source) for source in copy.sources
+        ):
             stage.lockfile = True
         if not copy.manifests_only:
             stage.app_paths.append(destination)
@@ -256,6 +256,33 @@ class _Builder:
         return source_stage.lockfile and any(
             root.startswith(_absolute(source_stage.workdir, source).rstrip("/") + "/") for source in copy.sources
         )
+
+    def _named_lockfile(self, source: str) -> bool:
+        """Does a COPY source name a lockfile? A pattern (``package*.json``) brings one only if the
+        context's folder holds one it matches: known when the folder's package.json, which it also
+        matches, is seen; otherwise undecidable, so yes."""
+        pattern = posixpath.basename(source)
+        names = [name for name in LOCKFILES if fnmatch.fnmatchcase(name, pattern)]
+        if not names or not any(c in pattern for c in "*?["):
+            return bool(names)
+        folder = posixpath.normpath(posixpath.dirname(source.strip("/")) or ".")
+        if any(c in folder for c in "*?[$") or not fnmatch.fnmatchcase("package.json", pattern):
+            return True
+        if not self.has_context_file(posixpath.normpath(f"{folder}/package.json")):
+            return True
+        return any(self.has_context_file(posixpath.normpath(f"{folder}/{name}")) for name in names)
+
+    def _context_lockfile(self, stage: Stage, folder: str) -> bool:
+        """Does a whole-context COPY put a lockfile in ``folder``, an install's folder below its
+        destination (``COPY . /app`` then ``cd packages/web && yarn``, where packages/web has its own)?"""
+        for item in stage.chain():
+            for copy in item.copies:
+                root = copy.destination.rstrip("/")
+                if copy.whole_context and folder.startswith(root + "/"):
+                    below = folder[len(root) + 1 :]
+                    if any(self.has_context_file(f"{below}/{name}") for name in LOCKFILES):
+                        return True
+        return False
 
     def _folder_lockfile(self, source: str) -> bool:
         """Does a copied context folder carry a lockfile? A build output the repository lacks
@@ -300,7 +327,8 @@ class _Builder:
         text = next((self.read_context(item) for item in candidates if self.read_context(item) is not None), None)
         for command, _ in package_commands(text or ""):
             if command.kind in ("project", "add"):
-                stage.installs.append(Install(command, line, cwd, stage.lockfile, command.frozen))
+                lockfile = stage.lockfile or self._context_lockfile(stage, cwd)
+                stage.installs.append(Install(command, line, cwd, lockfile, command.frozen))
                 stage.trees.add(posixpath.join(cwd, "node_modules"))
 
     def _steps(self, stage: Stage, text: str, line: int) -> None:
@@ -315,7 +343,8 @@ class _Builder:
                 frozen = command.frozen and (
                     command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
                 )
-                stage.installs.append(Install(command, line, folder, stage.lockfile, frozen))
+                lockfile = stage.lockfile or self._context_lockfile(stage, folder)
+                stage.installs.append(Install(command, line, folder, lockfile, frozen))
                 if command.kind in ("project", "add"):
                     stage.trees.add(posixpath.join(folder, "node_modules"))
                     if folder in stage.manifests:

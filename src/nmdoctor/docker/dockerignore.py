@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 __all__ = ["excluded", "read_patterns"]
@@ -31,7 +32,7 @@ def read_patterns(text: str) -> list[tuple[bool, str]]:
     return patterns
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def _regex(pattern: str) -> re.Pattern[str]:
     out = ["^"]
     index = 0
@@ -67,7 +68,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def excluded(patterns: list[tuple[bool, str]], path: str) -> bool:
+def excluded(patterns: Sequence[tuple[bool, str]], path: str) -> bool:
     """Is ``path`` (relative to the context) left out of the build context?"""
     parts = path.strip("/").split("/")
     prefixes = ["/".join(parts[: count + 1]) for count in range(len(parts))]

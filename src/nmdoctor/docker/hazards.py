@@ -18,7 +18,14 @@ from nmdoctor.docker.commands import classify, shell_segments
 from nmdoctor.docker.compose import ComposeError, Service, load_services, read_env_file
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
-from nmdoctor.docker.project import compose_files, dockerfile_names, is_workspace, read_text, standalone_context
+from nmdoctor.docker.project import (
+    compose_files,
+    context_ignores,
+    dockerfile_names,
+    is_workspace,
+    read_text,
+    standalone_context,
+)
 from nmdoctor.docker.runtime import runtime_findings
 from nmdoctor.docker.services import installers_of, service_findings, start_words, step_findings
 from nmdoctor.docker.startup import start_scripts
@@ -59,17 +66,21 @@ def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -
     if text is None:
         return None
 
+    def sent(name: str) -> bool:
+        """Is the context's ``name`` sent to the build (not left out by the .dockerignore)?"""
+        return not context_ignores(fs, context, path, posixpath.normpath(name))
+
+    def is_file(name: str) -> bool:
+        return read_text(fs, f"{context}/{name}") is not None and sent(name)
+
     def is_dir(name: str) -> bool:
         stat = fs.stat(posixpath.normpath(f"{context}/{name}"))
-        return stat is not None and stat.kind is Kind.DIR
+        return stat is not None and stat.kind is Kind.DIR and sent(name)
 
-    stages = parse_dockerfile(
-        text,
-        lambda name: read_text(fs, f"{context}/{name}") is not None,
-        _yarn_berry(fs, context),
-        is_dir,
-        lambda name: read_text(fs, posixpath.normpath(f"{context}/{name}")),
-    )
+    def read(name: str) -> str | None:
+        return read_text(fs, posixpath.normpath(f"{context}/{name}")) if sent(name) else None
+
+    stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read)
     if not stages:
         return None
     images[path] = _Image(path, context, stages)

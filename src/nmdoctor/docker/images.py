@@ -29,7 +29,8 @@ _NODE_WORDS = re.compile(
 
 # a package name from the registry (not a folder, tarball, URL or unexpanded variable)
 _REGISTRY = re.compile(r"^(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*(?<!\.tgz)(?:@[^/\s$]*)?$")
-_NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^cgr\.dev/chainguard/node(?::(?!.*-dev)|$)")
+# distroless :nonroot, Chainguard's node and Docker Hardened Images' runtime node (not the -dev variants)
+_NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^(?:cgr\.dev/chainguard|dhi\.io)/node(?::(?!.*-dev)|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,18 @@ def _is_root(user: str | None) -> bool:
     return (user or "").split(":")[0] in ("", "root", "0")
 
 
+def _frozen_fix(manager: str) -> str:
+    if manager == "bun":  # Bun's images ship no npm: the fix stays with bun
+        return (
+            "COPY package.json and bun.lock first (commit one if the project has none: `bun install` writes it), "
+            "then `bun install --frozen-lockfile`"
+        )
+    return (
+        "COPY package.json and the lockfile first (commit one if the project has none), then `npm ci` "
+        "(or `pnpm install --frozen-lockfile`, `yarn install --immutable`)"
+    )
+
+
 def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -62,8 +75,7 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
-                    "COPY package.json and the lockfile first (commit one if the project has none), then `npm ci` "
-                    "(or `pnpm install --frozen-lockfile`, `yarn install --immutable`)",
+                    _frozen_fix(command.manager),
                 )
             elif command.kind == "update":
                 seen.add(install.line)
@@ -169,9 +181,30 @@ def _runs_node(item: Shipped, bins: set[str]) -> bool:
     if not words:
         return False
     text = " ".join(words)
-    if _NODE_WORDS.search(text) or any(posixpath.basename(word) in bins for word in words):
+    commands = re.split(r"[\s;&|()`]+", text)  # `sh -c "...; exec serve -s build"` runs a global tool too
+    if _NODE_WORDS.search(text) or any(posixpath.basename(word) in bins for word in commands):
         return True
     return stage.node_base and any(word.endswith(".sh") or "entrypoint" in word for word in words)
+
+
+def _user_fix(base: str) -> str:
+    """A `USER` the stage's base image has: `node` in node images, `bun` in Bun's, `nonroot` in distroless."""
+    if re.search(r"(^|/)node(:|@|$)", base):
+        return "add `USER node` (official node images have it) after the files are copied, with root-owned app files"
+    if re.search(r"(^|/)oven/bun(:|@|$)", base):
+        return "add `USER bun` (the oven/bun images have it) after the files are copied, with root-owned app files"
+    if "distroless/" in base:
+        return "use the image's `:nonroot` tag (or add `USER nonroot`), with root-owned app files"
+    create = "`RUN adduser -D app` on Alpine, `RUN useradd -m app` on Debian"
+    if re.search(r"^(?:docker\.io/)?(?:library/)?(?:alpine|debian|ubuntu)(:|@|$)", base):
+        return (
+            f"create an unprivileged user ({create}; this base image has no `node` user) and add `USER app` after "
+            "the files are copied, with root-owned app files"
+        )
+    return (
+        "add `USER` with an unprivileged user the base image has (`node` in images built on node's official "
+        f"ones), or create one ({create}), after the files are copied, with root-owned app files"
+    )
 
 
 def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
@@ -180,7 +213,7 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
         stage = item.stage
         user = item.user if item.user is not None else stage.user
         if user is None and _NONROOT_BASE.search(stage.chain()[-1].base):
-            user = "nonroot"  # distroless :nonroot and Chainguard node images run unprivileged
+            user = "nonroot"  # these images run unprivileged
         if _is_root(user):
             if _runs_node(item, bins):
                 yield _finding(
@@ -189,8 +222,7 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
                     "dependency owns the container",
                     where,
                     stage.line,
-                    "add `USER node` (official node images have it) after the files are copied, with root-owned "
-                    "app files",
+                    _user_fix(stage.chain()[-1].base),
                 )
             continue
         if not (stage.node_base or stage.trees or _runs_node(item, bins)):
@@ -302,6 +334,30 @@ def _declares_dependencies(manifest: str | None) -> bool:
     return any(data.get(field) for field in fields)
 
 
+def _built(stages: list[Stage], shipped: list[Shipped]) -> list[Stage]:
+    """The stages a build runs: those the shipped stages start from or copy from (BuildKit builds no
+    other), and any stage with a command of its own, which a `--target` may ship. A stage with no
+    command that nothing builds on, such as the alternative a `FROM ${SRC}` argument can pick, is left out."""
+    by_name = {name: stage for stage in stages for name in (stage.name, str(stage.index)) if name}
+    built: set[int] = set()
+    pending = [item.stage for item in shipped]
+    pending += [stage for stage in stages if stage.cmd is not None or stage.entrypoint is not None]
+    while pending:
+        stage = pending.pop()
+        for item in stage.chain():
+            if item.index in built:
+                continue
+            built.add(item.index)
+            pending += [by_name[copy.from_stage] for copy in item.copies if copy.from_stage in by_name]
+            pending += [
+                by_name[name]
+                for text, _ in item.runs
+                for name in re.findall(r"--mount=\S*\bfrom=([\w.-]+)", text)
+                if name in by_name
+            ]
+    return [stage for stage in stages if stage.index in built]
+
+
 def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:
     whole = any(copy.whole_context for stage in stages for copy in stage.copies)
     folders = _package_folders(fs, stages, context)
@@ -359,4 +415,4 @@ def image_findings(
     if len(stages) > 1:
         yield from _reinstalls(stages, shipped, where)
     yield from _users(stages, shipped, where)
-    yield from _ignored(fs, stages, dockerfile, context, where)
+    yield from _ignored(fs, _built(stages, shipped), dockerfile, context, where)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from nmdoctor.docker.dockerignore import excluded, read_patterns
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -84,18 +85,25 @@ def _copy_sources(text: str) -> list[str]:
 _INSTRUCTION = re.compile(r"^\s*(WORKDIR|COPY|ADD)\s+(.*)$", re.IGNORECASE | re.MULTILINE)
 
 
-def _workdirs_below_context_copy(text: str) -> list[str]:
-    """Paths, relative to where a ``COPY .`` put the whole context, of the later WORKDIRs inside it."""
-    workdir, roots, found = "/", [], []
+def _workdirs_below_context_copy(text: str) -> tuple[list[str], list[str]]:
+    """Paths, relative to where a ``COPY .`` put the whole context, of the later WORKDIRs inside it,
+    and of the files a later ``COPY --from`` takes from there (``/w/frontend/dist``: ``frontend/dist``)."""
+    workdir, roots, found, taken = "/", [], [], []
     for match in _INSTRUCTION.finditer(text):
         words = [word for word in match.group(2).split() if not word.startswith("--")]
         if match.group(1).upper() == "WORKDIR" and words:
             workdir = posixpath.normpath(posixpath.join(workdir, words[0]))
             found += [workdir[len(root) :].strip("/") for root in roots if workdir.startswith(root.rstrip("/") + "/")]
+        elif "--from" in match.group(2):
+            taken += [
+                source[len(root) :].strip("/")
+                for source in words[:-1]
+                for root in roots
+                if source.startswith("/") and source.startswith(root.rstrip("/") + "/")
+            ]
         elif len(words) >= 2 and any(word.rstrip("/") in (".", "") for word in words[:-1]):
-            if "--from" not in match.group(2):
-                roots.append(posixpath.normpath(posixpath.join(workdir, words[-1])))
-    return [item for item in found if item]
+            roots.append(posixpath.normpath(posixpath.join(workdir, words[-1])))
+    return [item for item in found if item], [item for item in taken if item]
 
 
 def standalone_context(fs: FileSystem, dockerfile: str) -> str:
@@ -109,10 +117,17 @@ def standalone_context(fs: FileSystem, dockerfile: str) -> str:
     def found(candidate: str) -> int:
         return sum(fs.stat(posixpath.normpath(f"{candidate}/{source}")) is not None for source in sources)
 
-    for below in _workdirs_below_context_copy(read_text(fs, dockerfile) or ""):
+    workdirs, taken = _workdirs_below_context_copy(read_text(fs, dockerfile) or "")
+    for below in workdirs:
         for candidate in candidates[1:]:
             if posixpath.normpath(posixpath.join(candidate, below)) == folder:
                 return candidate  # COPY . /w then WORKDIR /w/packages/api: the context holds packages/api
+    for below in workdirs + taken:
+        for candidate in candidates[1:]:
+            # COPY . /w, then COPY --from=build /w/frontend/dist for frontend/docker/Dockerfile: the context
+            # holds the Dockerfile's own package folder
+            if below.split("/")[0] == posixpath.relpath(folder, candidate).split("/")[0]:
+                return candidate
     best = max(candidates, key=lambda candidate: (found(candidate), -candidates.index(candidate)))
     if sources and found(best):
         return best
@@ -174,4 +189,9 @@ def context_ignores(fs: FileSystem, context: str, dockerfile: str, path: str) ->
         text = read_text(fs, f"{context}/.dockerignore")
     if text is None:
         return None
-    return excluded(read_patterns(text), path)
+    return excluded(_patterns(text), path)
+
+
+@lru_cache(maxsize=64)
+def _patterns(text: str) -> tuple[tuple[bool, str], ...]:
+    return tuple(read_patterns(text))

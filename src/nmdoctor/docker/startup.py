@@ -161,6 +161,19 @@ def _from_stage(fs: FileSystem, word: str, stage: Stage | None, context: str) ->
     return None
 
 
+_INITS = ("tini", "dumb-init", "catatonit")
+
+
+def _unwrapped(words: list[str]) -> list[str]:
+    """``words`` without the init process that starts them (`tini --`, `dumb-init --` and their flags)."""
+    start = 0
+    while start < len(words) and posixpath.basename(words[start]) in _INITS:
+        start += 1
+        while start < len(words) and words[start].startswith("-"):
+            start += 1
+    return words[start:]
+
+
 def start_scripts(
     fs: FileSystem,
     folder: str,
@@ -171,9 +184,10 @@ def start_scripts(
     context: str,
 ) -> list[Script]:
     """The scripts ``words`` (an entrypoint plus command) run, one call deep, and ``words`` itself."""
-    inline = " ".join(words)
-    if len(words) >= 3 and words[0] in _SHELLS and words[1] in ("-c", "-ec", "-lc", "-xc"):
-        inline = words[2]
+    command = _unwrapped(words)
+    inline = " ".join(command)
+    if len(command) >= 3 and command[0] in _SHELLS and command[1] in ("-c", "-ec", "-lc", "-xc"):
+        inline = command[2]
     scripts = [Script(None, inline, "")]
     seen: set[str] = set()
     queue = [word for word in words if word.endswith(".sh") or "entrypoint" in posixpath.basename(word)]

@@ -1,0 +1,1 @@
+window.API_ENDPOINT = "__API_ENDPOINT__";

@@ -1,0 +1,4 @@
+declare module "*.css" {
+  const classes: any;
+  export default classes;
+}

@@ -118,6 +118,13 @@ def test_the_extraneous_package_fix_works_when_followed(registry_url: str, tmp_p
     fs = DiskFS()
     [found] = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "extraneous-package"]
     assert found.fix is not None
+    graph = load_project(str(project), fs=fs)
+    lock_path = find_lockfile(fs, str(project), graph.layout)
+    assert lock_path is not None
+    lock = read_lockfile(fs, lock_path, manifest_json(fs, str(project)))
+    [verified] = [item for item in verify_tree(graph, lock) if item.code == "extraneous-package"]
+    if mode != "npm-hoisted":  # verify says what check says (npm's: `npm ci`, which starts afresh)
+        assert verified.fix == found.fix
     if mode in _PRUNE:
         command, argv = _PRUNE[mode]
         assert f"`{command}`" in found.fix

@@ -14,7 +14,14 @@ from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
 
-__all__ = ["INSTALL_COMMANDS", "another_declaration_holds", "lockfile_drift", "resolved_as_peer", "verify_tree"]
+__all__ = [
+    "INSTALL_COMMANDS",
+    "another_declaration_holds",
+    "lockfile_drift",
+    "removal_fix",
+    "resolved_as_peer",
+    "verify_tree",
+]
 
 INSTALL_COMMANDS = {
     "npm": "npm ci",
@@ -270,6 +277,17 @@ def _bundled_folders(graph: DependencyGraph) -> list[str]:
     return folders
 
 
+def removal_fix(kind: str) -> str | None:
+    """How the manager of lockfile ``kind`` drops a package nothing locks, when its install does
+    not: over a node_modules it thinks current, `pnpm install` and yarn's leave a folder they did
+    not put there (checked with real pnpm); None for npm, whose `npm ci` starts from nothing."""
+    if kind == "pnpm":
+        return f"run `pnpm prune` (or remove node_modules and run `{INSTALL_COMMANDS['pnpm']}`)"
+    if kind in ("yarn-classic", "yarn-berry", "bun"):
+        return f"remove node_modules and reinstall from the lockfile (`{INSTALL_COMMANDS[kind]}`)"
+    return None
+
+
 def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
     packages = matcher.lock.packages.values()
     locked_locations = {package.path for package in packages if package.path is not None}
@@ -292,7 +310,7 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 f"`{instance.label}` is installed at {matcher.relative(instance.path)} but the "
                 "lockfile does not have it",
                 matcher.ref(instance),
-                fix=f"run `{install}` (it removes what the lockfile lacks)",
+                fix=removal_fix(matcher.lock.kind) or f"run `{install}` (it removes what the lockfile lacks)",
             )
 
 

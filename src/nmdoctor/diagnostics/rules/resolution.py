@@ -9,7 +9,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
-from nmdoctor.inspect.verify import INSTALL_COMMANDS, another_declaration_holds, resolved_as_peer
+from nmdoctor.inspect.verify import another_declaration_holds, removal_fix, resolved_as_peer
 from nmdoctor.lockfiles.to_graph import store_folder
 from nmdoctor.model.graph import DependencyGraph, Edge
 from nmdoctor.model.manifest import DependencyKind
@@ -192,13 +192,7 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
 
 
 def _prune_fix(layout: str) -> str:
-    """The manager's own way to drop what nothing depends on: npm's and pnpm's `prune` (`npm ci`
-    starts from an empty node_modules too); yarn and bun have none (`npm prune` would rebuild
-    their tree by npm's rules): an install into an empty node_modules does it."""
-    if layout.startswith("pnpm"):
-        # `pnpm install` over a current node_modules leaves a stray folder where it is.
-        return f"run `pnpm prune` (or remove node_modules and run `{INSTALL_COMMANDS['pnpm']}`)"
-    kind = "yarn-berry" if layout.startswith("yarn-berry") else layout
-    if kind in ("yarn-classic", "yarn-berry", "bun"):
-        return f"remove node_modules and reinstall from the lockfile (`{INSTALL_COMMANDS[kind]}`)"
-    return "run `npm prune`, or reinstall from the lockfile"
+    """The manager's own way to drop what nothing depends on (`npm prune` in a pnpm, yarn or bun
+    project would rebuild its node_modules by npm's rules)."""
+    kind = "yarn-berry" if layout.startswith("yarn-berry") else "pnpm" if layout.startswith("pnpm") else layout
+    return removal_fix(kind) or "run `npm prune`, or reinstall from the lockfile"

@@ -482,8 +482,33 @@ def test_a_project_checked_out_in_a_templates_folder_is_still_its_own_code() -> 
     tree = {
         "/work/templates/app/package.json": {"name": "app", "version": "1.0.0"},
         "/work/templates/app/src/index.js": "import x from 'left-padz';\n",
+        "/work/templates/app/node_modules/.package-lock.json": {"lockfileVersion": 3, "packages": {}},  # installed
     }
     fs = MemoryFS.from_mapping(tree)
     graph = read_installed_tree(fs, "/work/templates/app")
     [found] = run_checks(CheckContext(graph=graph, fs=fs), select=["unresolvable-import"])
     assert found.severity is Severity.ERROR
+
+
+def test_nothing_installed_and_no_lockfile_is_undecidable() -> None:
+    """A checkout that was never installed and keeps no lockfile: what an install brings is not in
+    the files, so the declared dependencies are one note and an undeclared import is a note."""
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^2.0.0"}},
+        "/app/src/index.js": "import a from 'a';\nimport c from 'c';\n",
+    }
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    found = run_checks(CheckContext(graph=graph, fs=fs))
+    assert [(item.code, item.severity, item.request) for item in found] == [
+        ("missing-dependency", Severity.INFO, None),
+        ("unresolvable-import", Severity.INFO, "c"),
+    ]
+    assert "the 2 dependencies the manifests declare are not checked" in found[0].message
+    assert all(item.fix is not None and item.fix.startswith("install the project") for item in found)
+    # An empty node_modules is an install that lacks them (a volume mounted over it): errors.
+    fs = MemoryFS.from_mapping({**tree, "/app/node_modules/.package-lock.json": {"packages": {}}})
+    graph = read_installed_tree(fs, "/app")
+    severities = {(item.code, item.severity) for item in run_checks(CheckContext(graph=graph, fs=fs))}
+    assert ("missing-dependency", Severity.ERROR) in severities
+    assert ("unresolvable-import", Severity.ERROR) in severities

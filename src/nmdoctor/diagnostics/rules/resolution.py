@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.inspect.verify import another_declaration_holds, removal_fix, resolved_as_peer
@@ -31,6 +32,19 @@ def missing_dependency(context: CheckContext) -> Iterator[Finding]:
     `nmdoctor resolve NAME --from DIR --explain` why."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
+    if nothing_installed(context):
+        declared = {(edge.source.path, edge.name) for edge in graph.edges if edge.kind is not DependencyKind.PEER}
+        if declared:
+            yield finding(
+                "missing-dependency",
+                f"{NOTHING_INSTALLED}: the {len(declared)} dependencies the manifests declare are not checked "
+                "(cannot be decided: what an install brings is not in the files)",
+                severity=Severity.INFO,
+                package=package_ref(graph, graph.roots[0]),
+                from_=".",
+                fix=INSTALL_FIRST,
+            )
+        return
     for edge in graph.edges:
         if edge.target is not None or edge.optional or edge.kind in (DependencyKind.PEER, DependencyKind.OPTIONAL):
             continue

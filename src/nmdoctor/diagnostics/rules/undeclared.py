@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
@@ -372,6 +373,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     fs = context.fs
     assert isinstance(graph, DependencyGraph)
     placeholders = _Mentions(context, graph)
+    uninstalled = nothing_installed(context)
     for item in _scan(context):
         if item.folder is not None or fs is None:
             continue
@@ -383,6 +385,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         local = _local_folder(fs, graph, owner, item.request)
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
+        elif uninstalled:
+            severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
         elif _fixture(file):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
@@ -441,7 +445,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             from_=relative(graph, file),
             line=site.line,
             column=site.column,
-            fix=_unresolvable_fix(graph, owner, item.request, name, config, local),
+            fix=INSTALL_FIRST if uninstalled else _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
 
 

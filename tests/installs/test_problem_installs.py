@@ -155,3 +155,30 @@ def test_the_unresolvable_import_fix_works_when_followed_under_pnpm(registry_url
     assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
     fs = DiskFS()
     assert not [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.request == "d"]
+
+
+@pytest.mark.parametrize("mode", ["npm-hoisted", "pnpm-isolated", "yarn-classic"])
+def test_the_duplicate_singleton_fix_works_when_followed(registry_url: str, tmp_path: Path, mode: str) -> None:
+    project = install(*SINGLETON, mode, registry_url, tmp_path / mode)
+    fs = DiskFS()
+    [found] = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "duplicate-singleton"]
+    assert found.fix is not None
+    field = {
+        "npm-hoisted": '"overrides": ',
+        "pnpm-isolated": '"pnpm": {"overrides": ',
+        "yarn-classic": '"resolutions": ',
+    }
+    assert found.fix.startswith(f"force one version: {field[mode]}")
+    pin = json.loads(
+        found.fix[found.fix.index("{", len("force one version: ") + len(field[mode]) - 2) :].split("}")[0] + "}"
+    )
+    manifest = json.loads((project / "package.json").read_text())
+    if mode == "pnpm-isolated":
+        manifest["pnpm"] = {"overrides": pin}
+    else:
+        manifest["overrides" if mode == "npm-hoisted" else "resolutions"] = pin
+    (project / "package.json").write_text(json.dumps(manifest))
+    install_in(project, mode, registry_url)
+    fs = DiskFS()
+    left = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "duplicate-singleton"]
+    assert not left, (found.fix, [item.message for item in left])

@@ -167,13 +167,17 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
     failures, two schema registries.
     ## How to fix
     Make every dependent accept one version (upgrade the ones pinning another), or force one with
-    `overrides` (npm), `pnpm.overrides` or `resolutions` (yarn); peer dependencies are the lasting fix."""
+    `overrides` (npm, bun), `pnpm.overrides` or `resolutions` (yarn), as the fix writes it for the
+    project's manager; peer dependencies are the lasting fix."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     singletons = DEFAULT_SINGLETONS | context.singletons
     by_name: dict[str, list[Instance]] = defaultdict(list)
+    # A copy nothing depends on is never loaded (pnpm leaves the old one in its store after an
+    # override): it is extraneous, not a second copy at run time.
+    used = {edge.target.path for edge in graph.edges if edge.target is not None}
     for instance in graph.instances:
-        if instance.name in singletons and not (instance.is_project or instance.is_workspace):
+        if instance.name in singletons and not (instance.is_project or instance.is_workspace) and instance.path in used:
             by_name[instance.name].append(instance)
     reach: dict[str, set[str]] = {}
     for name, instances in sorted(by_name.items()):
@@ -196,8 +200,30 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
             f"`{name}` must be loaded once but {len(versions)} versions are installed: {detail}" + note,
             severity=None if certain else Severity.WARNING,
             package=package_ref(graph, instances[0]),
-            fix=f'force one version: "overrides": {{"{name}": "<version>"}} (npm), pnpm.overrides, or yarn resolutions',
+            fix=_force_one(graph, name, instances),
         )
+
+
+def _force_one(graph: DependencyGraph, name: str, instances: list[Instance]) -> str:
+    """Force the version the project itself loads (else the newest) in the words of the layout's
+    manager; peer dependencies remain the lasting fix."""
+    root = graph.roots[0]
+    loaded = [edge.target.version for edge in graph.edges_from(root) if edge.name == name and edge.target]
+    version = loaded[0] if loaded else max((item.version for item in instances), key=_release)
+    pin = f'{{"{name}": "{version}"}}'
+    layout = graph.layout
+    if loaded and not layout.startswith(("pnpm", "yarn", "bun")):
+        # npm refuses an override of a direct dependency that differs from its spec (EOVERRIDE):
+        # "$name" takes the project's own.
+        pin = f'{{"{name}": "${name}"}}'
+
+    if layout.startswith("pnpm"):
+        where = f'"pnpm": {{"overrides": {pin}}} in package.json (or overrides in pnpm-workspace.yaml)'
+    elif layout.startswith("yarn"):
+        where = f'"resolutions": {pin} in package.json'
+    else:
+        where = f'"overrides": {pin} in package.json'
+    return f"force one version: {where}, then install again"
 
 
 def _crossing(graph: DependencyGraph, name: str, instances: list[Instance], context: CheckContext) -> str | None:

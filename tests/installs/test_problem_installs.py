@@ -182,3 +182,47 @@ def test_the_duplicate_singleton_fix_works_when_followed(registry_url: str, tmp_
     fs = DiskFS()
     left = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "duplicate-singleton"]
     assert not left, (found.fix, [item.message for item in left])
+
+
+@pytest.mark.parametrize("mode", ["npm-hoisted", "pnpm-isolated", "yarn-classic", "yarn-berry-nm"])
+def test_the_version_mismatch_fix_works_when_followed(registry_url: str, tmp_path: Path, mode: str) -> None:
+    """An installed package edited by hand: pnpm's and yarn's frozen installs over that node_modules
+    leave it as it is, so the fix removes node_modules first (npm ci does so itself)."""
+    manifest, files = PROJECTS["clean"]
+    project = install(manifest, files, mode, registry_url, tmp_path / mode)
+    found_at = {path.resolve() for path in (project / "node_modules").rglob("package.json")}
+    [package] = [  # c@1.0.0 (b brings c@2.0.0)
+        path
+        for path in found_at
+        if str(path).endswith("/node_modules/c/package.json") and json.loads(path.read_text())["version"] == "1.0.0"
+    ]
+    package.write_text(json.dumps({**json.loads(package.read_text()), "version": "3.0.0"}))
+    fs = DiskFS()
+    [found] = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "version-mismatch"]
+    assert found.fix is not None
+    if mode == "npm-hoisted":
+        assert found.fix.startswith("run `npm ci`")
+        install_in(project, mode, registry_url, frozen=True)
+    elif mode == "pnpm-isolated":  # the edit went into the store, through a hard link
+        assert found.fix.startswith(
+            "remove node_modules, run `pnpm store prune`, then `pnpm install --frozen-lockfile`"
+        )
+        shutil.rmtree(project / "node_modules")
+        env = {**os.environ, "npm_config_registry": registry_url, "HOME": str(tmp_path / f".home-{mode}")}
+        store = f"--store-dir={tmp_path / f'.cache-{mode}'}"  # the harness's store
+        for command in (["store", "prune", store], ["install", "--frozen-lockfile", store]):
+            done = subprocess.run(
+                [str(TOOLS / ".bin" / "pnpm"), *command],
+                cwd=project,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
+    else:
+        assert found.fix.startswith("remove node_modules and run `")
+        shutil.rmtree(project / "node_modules")
+        install_in(project, mode, registry_url, frozen=True)
+    fs = DiskFS()
+    assert not [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.code == "version-mismatch"]

@@ -17,7 +17,9 @@ from nmdoctor.model.specs import satisfies
 __all__ = [
     "INSTALL_COMMANDS",
     "another_declaration_holds",
+    "layout_kind",
     "lockfile_drift",
+    "reinstall_fix",
     "removal_fix",
     "resolved_as_peer",
     "verify_tree",
@@ -110,7 +112,7 @@ def verify_tree(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides 
     matcher = _Matcher(graph, lock)
     if overrides is None:
         overrides = _root_overrides(graph)
-    install = INSTALL_COMMANDS.get(lock.kind, "reinstall from the lockfile")
+    install = reinstall_fix(lock.kind) or "reinstall from the lockfile"
     findings = list(_missing_and_drifted(matcher, install))
     findings += _edges(matcher, install)
     findings += _extraneous(matcher, install)
@@ -177,7 +179,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 Severity.ERROR,
                 f"`{package.name}@{package.version}` is in the lockfile{where} but not installed",
                 _locked_ref(package),
-                fix=f"run `{install}`",
+                fix=install,
             )
             continue
         for instance in found:
@@ -190,7 +192,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     f"`{instance.label}` is installed{where} but the lockfile locks "
                     f"`{package.name}@{package.version}` there",
                     matcher.ref(instance),
-                    fix=f"run `{install}`",
+                    fix=install,
                 )
 
 
@@ -198,7 +200,7 @@ def lockfile_drift(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrid
     """The ``lockfile-drift`` findings of ``verify_tree``, in its order, without the parts that
     find only other codes (extraneous packages, versions outside their ranges: rules of their own)."""
     matcher = _Matcher(graph, lock)
-    install = INSTALL_COMMANDS.get(lock.kind, "reinstall from the lockfile")
+    install = reinstall_fix(lock.kind) or "reinstall from the lockfile"
     if overrides is None:
         overrides = _root_overrides(graph)
     found = [
@@ -252,7 +254,7 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     matcher.ref(instance),
                     request=edge.name,
                     from_=matcher.relative(instance.path) or ".",
-                    fix=f"run `{install}`",
+                    fix=install,
                 )
             else:
                 yield Finding(
@@ -263,7 +265,7 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     matcher.ref(instance),
                     request=edge.name,
                     from_=matcher.relative(instance.path) or ".",
-                    fix=f"run `{install}`",
+                    fix=install,
                 )
 
 
@@ -275,6 +277,42 @@ def _bundled_folders(graph: DependencyGraph) -> list[str]:
         if raw.get("bundleDependencies") or raw.get("bundledDependencies"):
             folders.append(instance.path + "/node_modules/")
     return folders
+
+
+def reinstall_fix(kind: str | None, *, changed: bool = False) -> str | None:
+    """How to get the lockfile's install back with the manager of lockfile ``kind`` (None when
+    unknown). `npm ci` starts from an empty node_modules; yarn's frozen installs over a node_modules
+    they think current leave an edited package as it is (checked with real yarn 1 and yarn 4), so
+    the folder goes first; pnpm links its store's files, so an edited package is an edited store
+    entry, fetched again only once `pnpm store prune` dropped it (checked with real pnpm 10).
+    ``changed``: also name the install that updates the lockfile, for when package.json changed."""
+    command = INSTALL_COMMANDS.get(kind or "")
+    if command is None:
+        return None
+    if kind == "npm":
+        fix = f"run `{command}`"
+    elif kind == "pnpm":
+        # Its files are hard links into the store: an edit there is an edit of the store's copy,
+        # which pnpm links again as it is until it is pruned (`--force` does not fetch it again).
+        fix = f"remove node_modules, run `pnpm store prune`, then `{command}`"
+    else:
+        fix = f"remove node_modules and run `{command}`"
+    if changed:
+        fix += f", or `{UPDATE_COMMANDS[kind or '']}` if package.json changed"
+    return fix
+
+
+def layout_kind(layout: str) -> str | None:
+    """The lockfile kind of the manager that made an installed layout (None when unknown)."""
+    for prefix, kind in (
+        ("npm", "npm"),
+        ("pnpm", "pnpm"),
+        ("yarn-classic", "yarn-classic"),
+        ("yarn-berry", "yarn-berry"),
+    ):
+        if layout.startswith(prefix):
+            return kind
+    return "bun" if layout == "bun" else None
 
 
 def removal_fix(kind: str) -> str | None:
@@ -310,7 +348,7 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 f"`{instance.label}` is installed at {matcher.relative(instance.path)} but the "
                 "lockfile does not have it",
                 matcher.ref(instance),
-                fix=removal_fix(matcher.lock.kind) or f"run `{install}` (it removes what the lockfile lacks)",
+                fix=removal_fix(matcher.lock.kind) or f"{install} (it removes what the lockfile lacks)",
             )
 
 
@@ -360,7 +398,7 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
             matcher.ref(edge.source),
             request=edge.name,
             from_=matcher.relative(edge.source.path) or ".",
-            fix=f"run `{install}`",
+            fix=install,
         )
 
 

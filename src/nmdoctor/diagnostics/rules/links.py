@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.inspect.verify import layout_kind, reinstall_fix
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.paths import relative
 
@@ -32,5 +33,6 @@ def broken_symlink(context: CheckContext) -> Iterator[Finding]:
             "broken-symlink",
             f"`{path}` is a link to `{target}`, which does not exist (or loops)",
             package=PackageRef(name, "", path),
-            fix="reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile, yarn install --frozen-lockfile)",
+            fix=reinstall_fix(layout_kind(graph.layout))
+            or "reinstall from the lockfile (npm ci, pnpm install --frozen-lockfile, yarn install --frozen-lockfile)",
         )

@@ -10,7 +10,13 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
-from nmdoctor.inspect.verify import another_declaration_holds, removal_fix, resolved_as_peer
+from nmdoctor.inspect.verify import (
+    another_declaration_holds,
+    layout_kind,
+    reinstall_fix,
+    removal_fix,
+    resolved_as_peer,
+)
 from nmdoctor.lockfiles.to_graph import store_folder
 from nmdoctor.model.graph import DependencyGraph, Edge
 from nmdoctor.model.manifest import DependencyKind
@@ -56,7 +62,8 @@ def missing_dependency(context: CheckContext) -> Iterator[Finding]:
             package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
-            fix="install it: run the install command of this project (npm install / pnpm install / yarn install)",
+            fix=reinstall_fix(layout_kind(graph.layout), changed=True)
+            or "install it: run the install command of this project (npm install / pnpm install / yarn install)",
         )
 
 
@@ -100,7 +107,7 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
-            fix=_STAND_IN_FIX if stand_in else _REINSTALL_FIX,
+            fix=_STAND_IN_FIX if stand_in else reinstall_fix(layout_kind(graph.layout), changed=True) or _REINSTALL_FIX,
         )
 
 

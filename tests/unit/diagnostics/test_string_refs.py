@@ -215,3 +215,39 @@ def test_a_loader_whose_rule_no_project_file_matches_is_a_note() -> None:
         ("css-loadr", "error"),  # src/index.css meets its rule
     ]
     assert "no file of the project matches the rule's test /\\.svg$/" in found[0].message
+
+
+def _hoisted_postcss(files: dict[str, object]) -> dict[str, object]:
+    """pnpm's isolated layout: the project declares postcss; autoprefixer is another package's
+    dependency, hoisted to node_modules/.pnpm/node_modules only (not linked for the project)."""
+    prefixer = f"{STORE}/autoprefixer@10.4.21/node_modules/autoprefixer"
+    return {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"postcss": "8.5.3"}},
+        "/app/node_modules/.modules.yaml": "nodeLinker: isolated\n",
+        "/app/node_modules/postcss": symlink(".pnpm/postcss@8.5.3/node_modules/postcss"),
+        f"{STORE}/postcss@8.5.3/node_modules/postcss/package.json": {"name": "postcss", "version": "8.5.3"},
+        f"{prefixer}/package.json": {"name": "autoprefixer", "version": "10.4.21"},
+        f"{STORE}/node_modules/autoprefixer": symlink("../autoprefixer@10.4.21/node_modules/autoprefixer"),
+        "/app/postcss.config.cjs": "module.exports = {plugins: {autoprefixer: {}}};",
+        **files,
+    }
+
+
+def test_a_postcss_plugin_pnpm_hoists_is_found_through_the_shims_node_path() -> None:
+    # create-t3-app's www and dub's embeds: postcss.config names autoprefixer / tailwindcss, which only
+    # pnpm's hidden hoisting holds. pnpm's bin shims put node_modules/.pnpm/node_modules on NODE_PATH
+    # and postcss-load-config resolves plugins with require.resolve, which reads it: works by accident.
+    fs = MemoryFS.from_mapping(_hoisted_postcss({}))
+    graph = read_installed_tree(fs, "/app")
+    [finding] = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
+    assert finding.severity.value == "warning"
+    assert "it finds it only through NODE_PATH: pnpm hoists it to node_modules/.pnpm/node_modules/autoprefixer" in (
+        finding.message
+    )
+    assert finding.fix is not None and finding.fix.startswith('declare it: "autoprefixer": "^10.4.21"')
+    # extend-node-path=false: the shims set no NODE_PATH, and the plugin is not found
+    off = MemoryFS.from_mapping(_hoisted_postcss({"/app/.npmrc": "extend-node-path=false\n"}))
+    [error] = run_checks(
+        CheckContext(graph=read_installed_tree(off, "/app"), fs=off), select=["string-module-reference"]
+    )
+    assert error.severity.value == "error" and "NODE_PATH" not in error.message

@@ -487,3 +487,69 @@ def test_a_project_checked_out_in_a_templates_folder_is_still_its_own_code() -> 
     graph = read_installed_tree(fs, "/work/templates/app")
     [found] = run_checks(CheckContext(graph=graph, fs=fs), select=["unresolvable-import"])
     assert found.severity is Severity.ERROR
+
+
+def _pnpm_hoisted(files: dict[str, object], manifest: dict[str, object] | None = None) -> dict[str, object]:
+    """pnpm's isolated layout: @nx/devkit is a dependency of @nx/playwright, which the project
+    declares; pnpm hoists @nx/devkit to node_modules/.pnpm/node_modules only."""
+    store = "/app/node_modules/.pnpm"
+    return {
+        "/app/package.json": manifest
+        or {"name": "app", "version": "1.0.0", "devDependencies": {"@nx/playwright": "22.7.5"}},
+        "/app/node_modules/.modules.yaml": "nodeLinker: isolated\n",
+        "/app/node_modules/@nx/playwright": symlink("../.pnpm/@nx+playwright@22.7.5/node_modules/@nx/playwright"),
+        f"{store}/@nx+playwright@22.7.5/node_modules/@nx/playwright/package.json": {
+            "name": "@nx/playwright",
+            "version": "22.7.5",
+            "dependencies": {"@nx/devkit": "22.7.5"},
+        },
+        f"{store}/@nx+playwright@22.7.5/node_modules/@nx/devkit": symlink(
+            "../../@nx+devkit@22.7.5/node_modules/@nx/devkit"
+        ),
+        f"{store}/@nx+devkit@22.7.5/node_modules/@nx/devkit/package.json": {"name": "@nx/devkit", "version": "22.7.5"},
+        f"{store}/node_modules/@nx/devkit": symlink("../../@nx+devkit@22.7.5/node_modules/@nx/devkit"),
+        **files,
+    }
+
+
+def _severities(tree: dict[str, object]) -> list[tuple[str, str, Severity]]:
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    found = run_checks(CheckContext(graph=graph, fs=fs), select=CODES)
+    return sorted((item.from_ or "", item.request or "", item.severity) for item in found if item.from_)
+
+
+def test_a_config_a_tool_requires_finds_what_pnpm_hoists_through_node_path() -> None:
+    # ngrx's playwright configs import @nx/devkit and elk's unocss.config.ts @unocss/preset-mini:
+    # undeclared, only in pnpm's hidden hoisting folder. Playwright (CommonJS) and jiti load them with
+    # require, which reads the NODE_PATH pnpm's bin shims set to that folder: works by accident.
+    config = "import { workspaceRoot } from '@nx/devkit';\n"
+    found = _severities(
+        _pnpm_hoisted(
+            {
+                "/app/e2e/playwright.config.ts": config,
+                "/app/src/main.ts": config,  # the app's own code: bundlers and node do not read NODE_PATH
+                "/app/eslint.config.mjs": config,  # an ES module: import ignores NODE_PATH
+            }
+        )
+    )
+    assert found == [
+        ("e2e/playwright.config.ts", "@nx/devkit", Severity.WARNING),
+        ("eslint.config.mjs", "@nx/devkit", Severity.ERROR),
+        ("src/main.ts", "@nx/devkit", Severity.ERROR),
+    ]
+    fs = MemoryFS.from_mapping(_pnpm_hoisted({"/app/a.config.ts": config}))
+    [warning] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    assert warning.message.startswith(
+        "`@nx/devkit` is imported by `app@1.0.0` but `@nx/devkit` is not declared; it resolves only through "
+        "NODE_PATH: pnpm hoists it to node_modules/.pnpm/node_modules/@nx/devkit"
+    )
+    module = {"name": "app", "version": "1.0.0", "type": "module", "devDependencies": {"@nx/playwright": "22.7.5"}}
+    assert _severities(
+        _pnpm_hoisted({"/app/playwright.config.ts": config, "/app/unocss.config.ts": config}, module)
+    ) == [
+        ("playwright.config.ts", "@nx/devkit", Severity.ERROR),  # an ES module package: imported
+        ("unocss.config.ts", "@nx/devkit", Severity.WARNING),  # jiti compiles it to CommonJS
+    ]
+    off = {"/app/playwright.config.ts": config, "/app/.npmrc": "extend-node-path=false\n"}
+    assert _severities(_pnpm_hoisted(off)) == [("playwright.config.ts", "@nx/devkit", Severity.ERROR)]

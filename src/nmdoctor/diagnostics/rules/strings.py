@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
-from nmdoctor.diagnostics.rules._lookup import InstalledLookup
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
@@ -34,6 +34,12 @@ _LOADED_BY = {
     Tool.JEST_ENVIRONMENT: ("jest", "jest-cli", "@jest/core"),
     Tool.POSTCSS_PLUGIN: ("postcss",),
 }
+
+
+# The tools that find what a config names with require.resolve from the config's folder (postcss-load-
+# config, eslintrc's module resolver), which reads NODE_PATH. Babel 7 imports them when called
+# asynchronously, jest and webpack resolve by their own rules: neither reads it.
+_REQUIRED_BY = frozenset({Tool.POSTCSS_PLUGIN, Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG})
 
 
 def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledLookup) -> tuple[str | None, list[str]]:
@@ -185,6 +191,7 @@ def _finding(
     wrapper: str,
     *,
     unmet_rule: bool = False,
+    hidden: str | None = None,
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
@@ -207,9 +214,16 @@ def _finding(
             f"eslint 9 does not read {relative(graph, file)} by default: move its settings to an eslint.config.js "
             "that imports what it names, or remove it"
         )
+    severity = Severity.INFO if dead else Severity.ERROR
+    if not dead and hidden is not None:
+        severity = Severity.WARNING
+        dead = (
+            f"; it finds it only through NODE_PATH: pnpm hoists it to {relative(graph, hidden)} and its shims in "
+            "node_modules/.bin put that folder on NODE_PATH, which the tool's require reads when a shim starts it"
+        )
     return Finding(
         "string-module-reference",
-        Severity.INFO if dead else Severity.ERROR,
+        severity,
         f"{named} is a {ref.tool.value} named by string in {relative(graph, file)}{context}; the tool looks in "
         f"{looked_text}, ... and does not find it; {_holders(graph, module)}{dead}",
         PackageRef(owner.name, owner.version, relative(graph, owner.path)),
@@ -217,7 +231,7 @@ def _finding(
         from_=relative(graph, file),
         line=ref.line or None,
         column=ref.column or None,
-        fix=fix if dead else _fixes(graph, owner, module, ref, bool(wrapper)),
+        fix=fix if severity is Severity.INFO else _fixes(graph, owner, module, ref, bool(wrapper)),
     )
 
 
@@ -265,7 +279,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
                     unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(fs, owner.path, ref.rule_test)
-                    yield _finding(graph, owner, file, ref, module, looked, "", unmet_rule=unmet)
+                    hidden = pnpm_node_path_folder(fs, graph, installed, module) if ref.tool in _REQUIRED_BY else None
+                    yield _finding(graph, owner, file, ref, module, looked, "", unmet_rule=unmet, hidden=hidden)
         try:
             manifest = load_json(fs.read_bytes(owner.path + "/package.json"))
         except (FileSystemError, ValueError):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
-from nmdoctor.diagnostics.rules._lookup import InstalledLookup
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
@@ -356,7 +356,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     An error only when it is certain to fail: a `require` inside `try { } catch { }` (a feature probe),
     an `import()` with a `.catch`, or an import in a project whose resolution config nmdoctor could
     not read, or whose first path segment names a folder of the project (an alias nmdoctor does not
-    know about, such as a framework's own), is a note; a types-only import is a warning.
+    know about, such as a framework's own), is a note; a types-only import is a warning, and so is
+    one in a tool's config that the tool loads with `require` under pnpm's isolated layout when pnpm
+    hoists the package to `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on
+    NODE_PATH.
     ## Why it matters
     It fails the moment that code runs (or the bundler builds it).
     ## How to fix
@@ -372,8 +375,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     fs = context.fs
     assert isinstance(graph, DependencyGraph)
     placeholders = _Mentions(context, graph)
+    installed = InstalledLookup(fs, graph) if fs is not None else None
     for item in _scan(context):
-        if item.folder is not None or fs is None:
+        if item.folder is not None or fs is None or installed is None:
             continue
         owner, site, name = item.owner, item.site, item.name
         if _runtime_module(owner, name):
@@ -430,12 +434,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
                 " whose names are all types)",
             )
+        elif _required_config(owner, file) and (hidden := pnpm_node_path_folder(fs, graph, installed, name)):
+            severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
         else:
             severity, why = Severity.ERROR, ""
+        state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"
         yield Finding(
             "unresolvable-import",
             severity,
-            f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is not declared nor installed{why}",
+            f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is {state}{why}",
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
@@ -443,6 +450,33 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=_unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder} and its shims in node_modules/.bin put"
+    " that folder on NODE_PATH, so a tool started from them finds it when it loads this config with require;"
+    " node started by hand does not"
+)
+# A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.
+_TOOL_CONFIG = re.compile(r"(?:^|/)(?:[\w.-]+\.config|\.[\w-]+rc|jest[.-]preset)\.[cm]?[jt]s$")
+# TypeScript configs their tools load through jiti, which compiles them to CommonJS whatever the
+# package's "type" (Nuxt's, UnoCSS's, Tailwind's).
+_JITI_CONFIG = re.compile(r"(?:^|/)(?:nuxt|app|unocss|uno|tailwind)\.config\.[cm]?ts$")
+
+
+def _required_config(owner: Instance, file: str) -> bool:
+    """A tool's config that its tool loads with ``require`` (CommonJS, which reads NODE_PATH): a
+    ``.cjs``/``.cts`` file, a ``.js``/``.ts`` one of a package that is not ``"type": "module"``, or a
+    TypeScript config loaded through jiti. An ES module (``.mjs``, ``"type": "module"``) is imported,
+    and ``import`` ignores NODE_PATH."""
+    if not _TOOL_CONFIG.search(file):
+        return False
+    if _JITI_CONFIG.search(file) or file.endswith((".cjs", ".cts")):
+        return True
+    if file.endswith((".mjs", ".mts")):
+        return False
+    raw = owner.manifest.raw
+    return not (isinstance(raw, dict) and raw.get("type") == "module")
 
 
 _MOCK_CALL = re.compile(rb"\b(?:vi|jest)\s*\.\s*(?:mock|doMock|unstable_mockModule)\s*\(\s*(['\"`])(.*?)\1")

@@ -251,3 +251,37 @@ def test_a_postcss_plugin_pnpm_hoists_is_found_through_the_shims_node_path() -> 
         CheckContext(graph=read_installed_tree(off, "/app"), fs=off), select=["string-module-reference"]
     )
     assert error.severity.value == "error" and "NODE_PATH" not in error.message
+
+
+def _leftover_babel_config(extra: dict[str, object]) -> list[tuple[str, str]]:
+    """A vue-cli project moved to vite: babel.config.js stays; @babel/core is in the tree only as
+    @vitejs/plugin-react's dependency (called with its own options, configFile: false)."""
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@vitejs/plugin-react": "5.1.4"}},
+        "/app/node_modules/@vitejs/plugin-react/package.json": {
+            "name": "@vitejs/plugin-react",
+            "version": "5.1.4",
+            "dependencies": {"@babel/core": "^7.28.5"},
+        },
+        "/app/node_modules/@babel/core/package.json": {"name": "@babel/core", "version": "7.29.0"},
+        "/app/babel.config.js": "module.exports = {presets: ['@vue/cli-plugin-babel/preset']};",
+        **extra,
+    }
+    fs = MemoryFS.from_mapping(tree)
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    return [(item.severity.value, item.message) for item in found]
+
+
+def test_a_babel_config_no_reader_of_babel_configs_loads_is_a_note() -> None:
+    # PicGo moved from vue-cli to electron-vite and kept babel.config.js; the @babel/core in its tree
+    # belongs to @vitejs/plugin-react, TanStack's router plugin and shadcn, which ignore config files.
+    [(severity, message)] = _leftover_babel_config({})
+    assert severity == "info"
+    assert message.endswith(
+        "@babel/core is here only for tools that call it with their own options: no babel-loader, @babel/cli, "
+        "babel-jest or other reader of babel's config files is installed in this tree, so nothing loads this "
+        "config today"
+    )
+    loader = {"/app/node_modules/babel-loader/package.json": {"name": "babel-loader", "version": "9.2.1"}}
+    [(severity, _message)] = _leftover_babel_config(loader)
+    assert severity == "error"

@@ -125,12 +125,48 @@ def _lookup_dir(owner: Instance, file: str, ref: ConfigRef) -> str:
     return posixpath.dirname(file)
 
 
+# What reads a project's babel config files (babel.config.*, .babelrc*, package.json "babel"): babel
+# called without configFile: false. @vitejs/plugin-react, TanStack's router plugin, shadcn and
+# eslint-plugin-react-hooks bring @babel/core and call it with their own options only.
+_BABEL_CONFIG_READERS = (
+    "babel-loader",
+    "@babel/cli",
+    "@babel/register",
+    "@babel/node",
+    "@babel/eslint-parser",
+    "babel-jest",
+    "ts-jest",
+    "babel-cli",
+    "babel-register",
+    "@rollup/plugin-babel",
+    "rollup-plugin-babel",
+    "vite-plugin-babel",
+    "esbuild-plugin-babel",
+    "metro-babel-transformer",
+    "@react-native/metro-babel-transformer",
+    "@expo/metro-config",
+    "@parcel/transformer-babel",
+    "babelify",
+    "gulp-babel",
+    "grunt-babel",
+    "karma-babel-preprocessor",
+    "next",
+)
+
+
 def _tool_absent(graph: DependencyGraph, tool: Tool) -> str | None:
     """The tool's package named when no package that loads this kind of config is in the tree."""
     loaders = _LOADED_BY.get(tool)
     if loaders is None or any(graph.instances_of(name) for name in loaders):
+        if tool in (Tool.BABEL_PRESET, Tool.BABEL_PLUGIN) and not any(
+            graph.instances_of(name) for name in _BABEL_CONFIG_READERS
+        ):
+            return _BABEL_READERS_ABSENT
         return None
     return loaders[0]
+
+
+_BABEL_READERS_ABSENT = "a reader of babel's config files"
 
 
 def _flat_config_eslint_only(graph: DependencyGraph, tool: Tool) -> bool:
@@ -199,6 +235,15 @@ def _finding(
     absent = _tool_absent(graph, ref.tool)
     dead = f"; no `{absent}` is installed in this tree, so nothing loads this config today" if absent else ""
     fix = f"nothing in this tree loads {relative(graph, file)}: remove it if {absent} is no longer used"
+    if absent == _BABEL_READERS_ABSENT:
+        dead = (
+            "; @babel/core is here only for tools that call it with their own options: no babel-loader, "
+            "@babel/cli, babel-jest or other reader of babel's config files is installed in this tree, so "
+            "nothing loads this config today"
+        )
+        fix = (
+            f"nothing in this tree loads {relative(graph, file)}: remove it if babel's config files are no longer used"
+        )
     if not absent and unmet_rule:
         dead = (
             f" (cannot be decided: no file of the project matches the rule's test /{ref.rule_test}/, and webpack "

@@ -553,3 +553,73 @@ def test_a_config_a_tool_requires_finds_what_pnpm_hoists_through_node_path() -> 
     ]
     off = {"/app/playwright.config.ts": config, "/app/.npmrc": "extend-node-path=false\n"}
     assert _severities(_pnpm_hoisted(off)) == [("playwright.config.ts", "@nx/devkit", Severity.ERROR)]
+
+
+def test_a_file_below_public_or_static_is_a_note() -> None:
+    # react-native-paper's docs keep the entry sources of old versions' bundles in docs/public/1.0/;
+    # bundlers copy public/ and static/ unchanged and never resolve what those files import.
+    files = {
+        "/app/public/1.0/app.src.js": "import RedBox from 'redbox-react';\n",
+        "/app/static/embed.js": "import x from 'left-padz';\n",
+    }
+    found = findings(files)
+    assert sorted((item.request, item.severity) for item in found) == [
+        ("left-padz", Severity.INFO),
+        ("redbox-react", Severity.INFO),
+    ]
+    assert "a file below public/ or static/, which bundlers copy as it is" in found[0].message
+    [own] = findings({"/app/src/public-api.js": "import RedBox from 'redbox-react';\n"})
+    assert own.severity is Severity.ERROR
+
+
+def test_an_import_map_file_answers_its_folders_specifiers() -> None:
+    # react-hook-form's scripts/README: Deno scripts run with --importmap=scripts/README/Imports.json,
+    # which maps "YAML" to deno.land and "Files" to ./Files.js.
+    imports = {"imports": {"YAML": "https://deno.land/std@0.148.0/encoding/yaml.ts", "Files": "./Files.js"}}
+    tree = {
+        "/app/scripts/README/Imports.json": json.dumps(imports),
+        "/app/scripts/README/Data.js": "import { parse } from 'YAML';\nimport Files from 'Files';\n",
+        "/app/scripts/README/Files.js": "export default {};\n",
+    }
+    assert findings(tree) == []
+    [unmapped] = findings({**tree, "/app/scripts/README/Other.js": "import x from 'left-padz';\n"})
+    assert (unmapped.request, unmapped.severity) == ("left-padz", Severity.ERROR)
+    # a JSON file of that name that is not an import map (other keys) answers nothing
+    other = {**tree, "/app/scripts/README/Imports.json": json.dumps({**imports, "name": "x"})}
+    assert sorted(item.request for item in findings(other)) == ["Files", "YAML"]
+
+
+def test_example_code_importing_what_nothing_here_installs_is_a_note() -> None:
+    # react-hook-form's examples/V7/*.tsx: snippets its README links to, with no manifest of their
+    # own; they import react-select, yup and @material-ui/core, which neither the tree nor the
+    # lockfile holds. An example's tool config (webpack-dev-server's examples/ipc/webpack.config.js)
+    # is run by its tool and stays an error, as does example code importing a package the tree holds.
+    files = {
+        "/app/examples/V7/customInput.tsx": "import Select from 'react-select';\n",
+        "/app/examples/ipc/webpack.config.js": "const proxy = require('http-proxy');\n",
+        "/app/example/src/App.tsx": "import e from 'loose-envify';\n",
+        "/app/node_modules/react/node_modules/loose-envify/package.json": {"name": "loose-envify", "version": "1.4.0"},
+    }
+    found = findings(files)
+    assert sorted((item.request, item.code, item.severity) for item in found) == [
+        ("http-proxy", "unresolvable-import", Severity.ERROR),
+        ("loose-envify", "unresolvable-import", Severity.ERROR),
+        ("react-select", "unresolvable-import", Severity.INFO),
+    ]
+
+
+def test_third_party_code_importing_what_nothing_here_installs_is_a_note() -> None:
+    # lighthouse's third-party/devtools-tests: e2e tests rolled into Chromium's DevTools, importing
+    # chai, which lighthouse does not install.
+    files = {
+        "/app/third-party/devtools-tests/e2e/lighthouse/navigation.test.ts": "import { assert } from 'chai';\n",
+        "/app/third_party/vendored/index.js": "const e = require('loose-envify');\n",
+        "/app/node_modules/react/node_modules/loose-envify/package.json": {"name": "loose-envify", "version": "1.4.0"},
+    }
+    found = findings(files)
+    assert sorted((item.request, item.severity) for item in found) == [
+        ("chai", Severity.INFO),
+        ("loose-envify", Severity.ERROR),  # the tree holds it: vendored code run here
+    ]
+    [chai] = [item for item in found if item.request == "chai"]
+    assert "code below a third-party folder, kept from or for another project" in chai.message

@@ -395,7 +395,21 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.WARNING, ""
         elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
-        elif _copied_or_shown(owner, file):
+        elif _served_as_is(owner, file):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: a file below public/ or static/, which bundlers copy as it is rather than"
+                " resolve its imports)",
+            )
+        elif _kept_for_elsewhere(owner, file, _THIRD_PARTY_FOLDERS) and not graph.instances_of(name):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: code below a third-party folder, kept from or for another project, and"
+                " nothing here installs what it imports)",
+            )
+        elif _copied_or_shown(owner, file) or (
+            _kept_for_elsewhere(owner, file, _EXAMPLE_FOLDERS) and not graph.instances_of(name)
+        ):
             severity, why = (
                 Severity.INFO,
                 " (cannot be decided: a template or an example file, which is copied into other projects or"
@@ -535,6 +549,28 @@ def _copied_or_shown(owner: Instance, file: str) -> bool:
         or inside.startswith(("docs/", "doc/"))
         or _EXAMPLE_FILE.search(file) is not None
     )
+
+
+def _served_as_is(owner: Instance, file: str) -> bool:
+    """A file below the package's own ``public/`` or ``static/`` folder: vite, Next.js, rspress,
+    SvelteKit and Docusaurus copy it into the site unchanged (react-native-paper's docs keep the
+    sources of old versions' bundles there); whether a browser ever loads it cannot be told."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    return inside.startswith(("public/", "static/"))
+
+
+_EXAMPLE_FOLDERS = frozenset(("examples", "example"))
+_THIRD_PARTY_FOLDERS = frozenset(("third-party", "third_party", "thirdparty"))
+
+
+def _kept_for_elsewhere(owner: Instance, file: str, folders: frozenset[str]) -> bool:
+    """Code below one of the package's ``folders`` that is not a tool's config: an example
+    (react-hook-form's examples/V7/*.tsx, the snippets its README links to) or a third-party copy
+    (lighthouse's third-party/devtools-tests, rolled into Chromium's DevTools and run there). Asked
+    only for a package in neither the tree nor the lockfile: nothing here installs what it
+    imports, so it is run elsewhere or shown; an example's webpack.config.js is run by its tool."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    return bool(folders.intersection(inside.split("/")[:-1])) and not _TOOL_CONFIG.search(file)
 
 
 # Module ids a bundler plugin serves itself, by the package that brings the plugin.

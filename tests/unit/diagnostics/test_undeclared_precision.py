@@ -623,3 +623,26 @@ def test_third_party_code_importing_what_nothing_here_installs_is_a_note() -> No
     ]
     [chai] = [item for item in found if item.request == "chai"]
     assert "code below a third-party folder, kept from or for another project" in chai.message
+
+
+def test_a_subpath_of_the_projects_own_mapped_name_is_a_note() -> None:
+    # react-native-paper's example workspace requires 'react-native-paper/package.json': the root's
+    # tsconfig maps the bare name to ./src/index and metro's monorepo config maps the package.
+    root = {"name": "lib", "version": "1.0.0", "workspaces": ["example"]}
+    tree = {
+        "/app/package.json": root,
+        "/app/tsconfig.json": '{"compilerOptions": {"paths": {"lib": ["./src/index"]}}}',
+        "/app/src/index.ts": "export {};\n",
+        "/app/example/package.json": {"name": "lib-example", "version": "0.0.1"},
+        "/app/example/tsconfig.json": '{"extends": "../tsconfig"}',
+        "/app/example/src/App.tsx": "import { x } from 'lib';\nconst v = require('lib/package.json').version;\n",
+    }
+    [finding] = findings(tree)
+    assert (finding.request, finding.severity) == ("lib/package.json", Severity.INFO)
+    assert "`lib` is this project's own package, which example/tsconfig.json (tsconfig paths) maps" in finding.message
+    assert finding.fix is not None and "npm install" not in finding.fix
+    unmapped = {**tree, "/app/tsconfig.json": "{}"}
+    assert sorted((item.request, item.severity) for item in findings(unmapped)) == [
+        ("lib", Severity.ERROR),
+        ("lib/package.json", Severity.ERROR),
+    ]

@@ -429,6 +429,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: other code of `{owner.label}` names `{site.specifier}`, which it may"
                 " replace or provide at build time)",
             )
+        elif (mapped := _own_name_mapped(graph, config, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: `{name}` is this project's own package, which {mapped} maps; the"
+                " bundler that maps it may map its subpaths too)",
+            )
         elif _browser_mapped(owner, name):
             severity, why = (
                 Severity.INFO,
@@ -652,6 +658,19 @@ class _Mentions:
                 yield path, text
 
 
+def _own_name_mapped(graph: DependencyGraph, config: ResolutionConfig, name: str) -> str | None:
+    """The config mapping ``name`` when it is the name of the project or one of its workspaces and
+    an alias of the importing file's configs maps the bare name (react-native-paper's example: its
+    tsconfig maps `react-native-paper` to ../src, metro's monorepo config the package's folder, and
+    `require('react-native-paper/package.json')` is left to metro)."""
+    if not any(item.name == name for item in graph.instances if item.is_project or item.is_workspace):
+        return None
+    for alias in config.aliases:
+        if alias.key == name:
+            return f"{relative(graph, alias.config)} ({alias.tool})"
+    return None
+
+
 def _browser_mapped(owner: Instance, name: str) -> bool:
     """The owner's ``browser`` field replaces ``name`` (``"jsdom": false``): bundlers building for
     the browser never look it up; node would."""
@@ -681,7 +700,11 @@ def _unresolvable_fix(
     graph: DependencyGraph, owner: Instance, request: str, name: str, config: ResolutionConfig, local: str | None
 ) -> str:
     where = relative(graph, owner.path)
-    if graph.instances_of(name):
+    instances = graph.instances_of(name)
+    if instances and all(item.is_project or item.is_workspace for item in instances):
+        # the project's own package: the registry's package of that name may be a stranger's code
+        return f"`{name}` is this project's own package: map `{request}` with {_CONFIG_HINT}, or remove the import"
+    if instances:
         return f"run `npm install {name}` (or your manager's add command) in {where}"
     tried = sorted(
         {relative(graph, alias.config) for alias in config.aliases}

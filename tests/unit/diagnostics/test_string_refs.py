@@ -285,3 +285,52 @@ def test_a_babel_config_no_reader_of_babel_configs_loads_is_a_note() -> None:
     loader = {"/app/node_modules/babel-loader/package.json": {"name": "babel-loader", "version": "9.2.1"}}
     [(severity, _message)] = _leftover_babel_config(loader)
     assert severity == "error"
+
+
+def test_a_babel_plugin_pnpm_hoists_is_found_through_node_path_by_babel_7() -> None:
+    # react-navigation's babel.config.js names react-native-worklets/plugin, a dependency of its
+    # workspaces only: @babel/core 7 ends its lookup with require.resolve, which reads the NODE_PATH
+    # pnpm's shims set (jest, metro). An early 7 that looked up with the `resolve` package does not.
+    worklets = f"{STORE}/react-native-worklets@0.11.3/node_modules/react-native-worklets"
+
+    def run(core: dict[str, object]) -> str:
+        tree = _hoisted_postcss(
+            {
+                "/app/postcss.config.cjs": "module.exports = {};",
+                "/app/babel.config.js": "module.exports = {plugins: ['react-native-worklets/plugin']};",
+                "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@babel/core": "7"}},
+                "/app/node_modules/@babel/core": symlink("../.pnpm/@babel+core@7/node_modules/@babel/core"),
+                f"{STORE}/@babel+core@7/node_modules/@babel/core/package.json": core,
+                f"{worklets}/package.json": {"name": "react-native-worklets", "version": "0.11.3"},
+                f"{STORE}/node_modules/react-native-worklets": symlink(
+                    "../react-native-worklets@0.11.3/node_modules/react-native-worklets"
+                ),
+                "/app/node_modules/babel-jest/package.json": {"name": "babel-jest", "version": "30.0.0"},
+            }
+        )
+        fs = MemoryFS.from_mapping(tree)
+        [finding] = run_checks(
+            CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
+        )
+        return finding.severity.value
+
+    assert run({"name": "@babel/core", "version": "7.29.7"}) == "warning"
+    assert run({"name": "@babel/core", "version": "7.4.0", "dependencies": {"resolve": "^1.3.2"}}) == "error"
+
+
+def test_a_jest_module_pnpm_hoists_is_found_through_node_path() -> None:
+    # jest-resolve adds NODE_PATH's folders to where it looks: a serializer another package brings,
+    # hoisted to node_modules/.pnpm/node_modules only, is found when jest starts from its shim.
+    serializer = f"{STORE}/enzyme-to-json@3.6.2/node_modules/enzyme-to-json"
+    tree = _jest_project(
+        {
+            "/app/jest.config.js": "module.exports = {snapshotSerializers: ['enzyme-to-json/serializer']};",
+            f"{serializer}/package.json": {"name": "enzyme-to-json", "version": "3.6.2"},
+            f"{STORE}/node_modules/enzyme-to-json": symlink("../enzyme-to-json@3.6.2/node_modules/enzyme-to-json"),
+        }
+    )
+    fs = MemoryFS.from_mapping(tree)
+    [finding] = run_checks(
+        CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
+    )
+    assert finding.severity.value == "warning" and "only through NODE_PATH" in finding.message

@@ -646,3 +646,19 @@ def test_a_subpath_of_the_projects_own_mapped_name_is_a_note() -> None:
         ("lib", Severity.ERROR),
         ("lib/package.json", Severity.ERROR),
     ]
+
+
+def test_a_jest_setup_file_finds_what_pnpm_hoists_through_node_path() -> None:
+    # react-navigation's jest/setup.native.js, named by setupFilesAfterEnv, requires
+    # react-native-safe-area-context/jest/mock: jest-resolve adds NODE_PATH's folders (pnpm's shims
+    # put node_modules/.pnpm/node_modules there) to where it looks.
+    setup = "jest.mock('x', () => require('@nx/devkit/jest/mock'));\n"
+    tree = {
+        "/app/jest.config.js": "module.exports = {setupFilesAfterEnv: ['<rootDir>/jest/setup.native.js']};\n",
+        "/app/jest/setup.native.js": setup,
+        "/app/jest/other.js": setup,  # named by no jest config
+    }
+    assert _severities(_pnpm_hoisted(tree)) == [
+        ("jest/other.js", "@nx/devkit/jest/mock", Severity.ERROR),
+        ("jest/setup.native.js", "@nx/devkit/jest/mock", Severity.WARNING),
+    ]

@@ -36,10 +36,29 @@ _LOADED_BY = {
 }
 
 
-# The tools that find what a config names with require.resolve from the config's folder (postcss-load-
-# config, eslintrc's module resolver), which reads NODE_PATH. Babel 7 imports them when called
-# asynchronously, jest and webpack resolve by their own rules: neither reads it.
-_REQUIRED_BY = frozenset({Tool.POSTCSS_PLUGIN, Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG})
+# The tools whose lookup of what a config names reads NODE_PATH: require.resolve from the config's
+# folder (postcss-load-config, eslintrc's module resolver; babel 7, after import.meta.resolve when
+# called asynchronously), and jest-resolve, which adds NODE_PATH's folders itself. webpack's
+# resolveLoader does not read it.
+_REQUIRED_BY = frozenset(
+    {Tool.POSTCSS_PLUGIN, Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.JEST, Tool.JEST_ENVIRONMENT}
+)
+_BABEL = frozenset({Tool.BABEL_PRESET, Tool.BABEL_PLUGIN})
+
+
+def _reads_node_path(graph: DependencyGraph, tool: Tool) -> bool:
+    """Whether the tool's lookup reads NODE_PATH. For babel, when every @babel/core in the tree is
+    7 and does not depend on `resolve` (the early 7 releases looked up with resolve.sync, which does
+    not read it; later ones end with require.resolve)."""
+    if tool in _REQUIRED_BY:
+        return True
+    if tool not in _BABEL:
+        return False
+    cores = graph.instances_of("@babel/core")
+    return bool(cores) and all(
+        item.version.startswith("7.") and all(name != "resolve" for name, _spec in item.manifest.dependencies)
+        for item in cores
+    )
 
 
 def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledLookup) -> tuple[str | None, list[str]]:
@@ -324,7 +343,11 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
                     unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(fs, owner.path, ref.rule_test)
-                    hidden = pnpm_node_path_folder(fs, graph, installed, module) if ref.tool in _REQUIRED_BY else None
+                    hidden = (
+                        pnpm_node_path_folder(fs, graph, installed, module)
+                        if _reads_node_path(graph, ref.tool)
+                        else None
+                    )
                     yield _finding(graph, owner, file, ref, module, looked, "", unmet_rule=unmet, hidden=hidden)
         try:
             manifest = load_json(fs.read_bytes(owner.path + "/package.json"))
@@ -343,6 +366,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     module,
                     lookup(owner.path, module)[1],
                     "",
+                    hidden=pnpm_node_path_folder(fs, graph, installed, module)
+                    if _reads_node_path(graph, ref.tool)
+                    else None,
                 )
     yield from _wrapper_configs(graph, fs, installed, pnp)
 

@@ -19,6 +19,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
+from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
@@ -454,7 +455,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
                 " whose names are all types)",
             )
-        elif _required_config(owner, file) and (hidden := pnpm_node_path_folder(fs, graph, installed, name)):
+        elif (_required_config(owner, file) or _named_by_jest_config(fs, graph, owner, file)) and (
+            hidden := pnpm_node_path_folder(fs, graph, installed, name)
+        ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
         else:
             severity, why = Severity.ERROR, ""
@@ -474,14 +477,33 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
 
 _NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder} and its shims in node_modules/.bin put"
-    " that folder on NODE_PATH, so a tool started from them finds it when it loads this config with require;"
-    " node started by hand does not"
+    " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"
+    " jest's resolver; node started by hand does not"
 )
 # A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.
 _TOOL_CONFIG = re.compile(r"(?:^|/)(?:[\w.-]+\.config|\.[\w-]+rc|jest[.-]preset)\.[cm]?[jt]s$")
 # TypeScript configs their tools load through jiti, which compiles them to CommonJS whatever the
 # package's "type" (Nuxt's, UnoCSS's, Tailwind's).
 _JITI_CONFIG = re.compile(r"(?:^|/)(?:nuxt|app|unocss|uno|tailwind)\.config\.[cm]?ts$")
+
+
+def _named_by_jest_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file a jest config of the package or the project names (``setupFilesAfterEnv:
+    ['<rootDir>/jest/setup.native.js']``): jest loads it, and jest-resolve adds NODE_PATH's folders
+    to where it looks."""
+    for folder in dict.fromkeys((owner.path, graph.project)):
+        if not file.startswith(folder + "/"):
+            continue
+        stem = posixpath.splitext(file[len(folder) + 1 :])[0].encode()
+        named = re.compile(rb"(?:<rootDir>/|\./|['\"`])" + re.escape(stem) + rb"(?:\.[cm]?[jt]sx?)?['\"`]")
+        for name in (*JEST_CONFIG_NAMES, "package.json"):
+            try:
+                text = fs.read_bytes(f"{folder}/{name}")
+            except FileSystemError:
+                continue
+            if (name != "package.json" or b'"jest"' in text) and named.search(text):
+                return True
+    return False
 
 
 def _required_config(owner: Instance, file: str) -> bool:

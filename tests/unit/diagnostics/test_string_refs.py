@@ -334,3 +334,44 @@ def test_a_jest_module_pnpm_hoists_is_found_through_node_path() -> None:
         CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
     )
     assert finding.severity.value == "warning" and "only through NODE_PATH" in finding.message
+
+
+def _workspace_babelrc(extra: dict[str, object]) -> list[str]:
+    """A monorepo whose root runs jest (babel-jest reads babel configs); packages/sdk, built by
+    another tool, keeps a .babelrc naming a plugin nobody installs."""
+    tree: dict[str, object] = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "workspaces": ["packages/*"],
+            "devDependencies": {"babel-jest": "29.7.0"},
+        },
+        "/app/node_modules/babel-jest/package.json": {
+            "name": "babel-jest",
+            "version": "29.7.0",
+            "dependencies": {"@babel/core": "^7.11.6"},
+        },
+        "/app/node_modules/@babel/core/package.json": {"name": "@babel/core", "version": "7.29.0"},
+        "/app/node_modules/sdk": symlink("../packages/sdk"),
+        "/app/packages/sdk/package.json": {"name": "sdk", "version": "1.0.8"},
+        "/app/packages/sdk/.babelrc": '{"plugins": [["@babel/plugin-syntax-decorators", {"legacy": true}]]}',
+        **extra,
+    }
+    fs = MemoryFS.from_mapping(tree)
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    return [item.severity.value for item in found]
+
+
+def test_a_workspace_babelrc_no_babel_run_reads_is_a_note() -> None:
+    # postiz's apps/sdk (built by tsup) keeps a .babelrc: babel reads a .babelrc only inside the
+    # package it runs from or one babelrcRoots names, and nothing runs babel from apps/sdk.
+    assert _workspace_babelrc({}) == ["info"]
+    roots = {"/app/babel.config.js": "module.exports = {babelrcRoots: ['.', 'packages/*']};"}
+    assert _workspace_babelrc(roots) == ["error"]
+    projects = {"/app/jest.config.js": "module.exports = {projects: ['<rootDir>/packages/sdk']};"}
+    assert _workspace_babelrc(projects) == ["error"]
+    own = {
+        "/app/packages/sdk/package.json": {"name": "sdk", "version": "1.0.8", "devDependencies": {"babel-jest": "*"}},
+        "/app/packages/sdk/node_modules/babel-jest": symlink("../../../node_modules/babel-jest"),
+    }
+    assert _workspace_babelrc(own) == ["error"]

@@ -173,6 +173,40 @@ _BABEL_CONFIG_READERS = (
 )
 
 
+def _babelrc_unread(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A ``.babelrc*`` of a workspace package that no babel run reads: babel applies a .babelrc only
+    inside its root package (the folder it runs from) or a package ``babelrcRoots`` names. Asked
+    when no babel.config of the project names babelrcRoots, no jest config of the project names the
+    package's folder (a jest project with that rootDir), and nothing the package depends on, at any
+    depth, reads babel's config files (postiz's apps/sdk, built by tsup, keeps a .babelrc)."""
+    if owner.is_project or not posixpath.basename(file).startswith(".babelrc"):
+        return False
+    where = relative(graph, owner.path).encode()
+    for name in _config_files(fs, graph.project):
+        base = posixpath.basename(name)
+        if not base.startswith(("babel.config.", "jest.config.")):
+            continue
+        try:
+            text = fs.read_bytes(name)
+        except FileSystemError:
+            return False
+        # babelrcRoots, or a jest project whose rootDir is the package (babel-jest runs from there)
+        if b"babelrcRoots" in text or (base.startswith("jest.") and where in text):
+            return False
+    seen = {owner.path}
+    pending = [owner]
+    while pending:
+        for edge in graph.edges_from(pending.pop()):
+            target = edge.target
+            if target is None or target.path in seen:
+                continue
+            if target.name in _BABEL_CONFIG_READERS:
+                return False
+            seen.add(target.path)
+            pending.append(target)
+    return True
+
+
 def _tool_absent(graph: DependencyGraph, tool: Tool) -> str | None:
     """The tool's package named when no package that loads this kind of config is in the tree."""
     loaders = _LOADED_BY.get(tool)
@@ -247,6 +281,7 @@ def _finding(
     *,
     unmet_rule: bool = False,
     hidden: str | None = None,
+    babelrc_unread: bool = False,
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
@@ -263,7 +298,15 @@ def _finding(
         fix = (
             f"nothing in this tree loads {relative(graph, file)}: remove it if babel's config files are no longer used"
         )
-    if not absent and unmet_rule:
+    if not absent and babelrc_unread:
+        where = relative(graph, owner.path)
+        dead = (
+            f"; babel reads a .babelrc only inside the package it runs from (its root) or one babelrcRoots names: "
+            f"{where} depends on nothing that runs babel and no babel.config of the project names babelrcRoots, "
+            "so nothing loads this file today"
+        )
+        fix = f"nothing in this tree loads {relative(graph, file)}: remove it if no tool runs babel in {where}"
+    elif not absent and unmet_rule:
         dead = (
             f" (cannot be decided: no file of the project matches the rule's test /{ref.rule_test}/, and webpack "
             "resolves a loader only for a module its rule matches)"
@@ -348,7 +391,19 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         if _reads_node_path(graph, ref.tool)
                         else None
                     )
-                    yield _finding(graph, owner, file, ref, module, looked, "", unmet_rule=unmet, hidden=hidden)
+                    unread = ref.tool in _BABEL and _babelrc_unread(fs, graph, owner, file)
+                    yield _finding(
+                        graph,
+                        owner,
+                        file,
+                        ref,
+                        module,
+                        looked,
+                        "",
+                        unmet_rule=unmet,
+                        hidden=hidden,
+                        babelrc_unread=unread,
+                    )
         try:
             manifest = load_json(fs.read_bytes(owner.path + "/package.json"))
         except (FileSystemError, ValueError):

@@ -723,8 +723,9 @@ def _unresolvable_fix(
 ) -> str:
     where = relative(graph, owner.path)
     instances = graph.instances_of(name)
-    if instances and all(item.is_project or item.is_workspace for item in instances):
-        # the project's own package: the registry's package of that name may be a stranger's code
+    if instances and all(item.is_project for item in instances):
+        # the project's own root package (no workspace links it): the registry's package of that
+        # name may be a stranger's code
         return f"`{name}` is this project's own package: map `{request}` with {_CONFIG_HINT}, or remove the import"
     if instances:
         return f"run `npm install {name}` (or your manager's add command) in {where}"

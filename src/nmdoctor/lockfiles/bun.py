@@ -103,7 +103,10 @@ def read_bun_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None
             folder, str(name or posixpath.basename(folder) or "root"), str(declared.get("version", "")), folder,
             is_importer=True,
         )  # fmt: skip
-        if isinstance(declared.get("name"), str):
+        # The project's own name never prefixes a key: its dependencies sit at the top of the tree.
+        # A key ``<its name>/c`` is ``c`` nested in a registry package of the same name (elysia's
+        # own repository installs a published elysia for a plugin's peer).
+        if folder and isinstance(declared.get("name"), str):
             folders[declared["name"]] = folder
     locations: dict[str, str] = {}
     for key in packages:

@@ -174,7 +174,7 @@ def read_yarn_lockfile(
         for field, kind in _FIELDS:
             deps = entry.get(field)
             for name, spec in deps.items() if isinstance(deps, dict) else ():
-                target = entries.get(f"{name}@{spec}")
+                target = entries.get(f"{name}@{str(spec).strip()}")  # keys are read without spaces
                 lock.edges.append(LockedEdge(key, name, str(spec), kind, ids.get(id(target)) if target else None))
     _mark_optional(lock)
     return lock
@@ -267,6 +267,9 @@ class _BerryLookup:
         return self.builtin_patches.get(found, found) if found is not None else None
 
     def _find(self, source: LockedPackage, name: str, spec: str) -> str | None:
+        # A range written with a space at its end (dir-compare's "p-limit": "^3.1.0 ") is locked under
+        # that descriptor; keys are read without the spaces around their descriptors.
+        spec = spec.strip()
         rewritten = self._rewrite(source.name, name, spec)
         locator = "::locator=" + quote(source.key, safe="")
         for descriptor in (f"{name}@{spec}", f"{name}@{rewritten}"):

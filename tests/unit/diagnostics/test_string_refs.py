@@ -215,3 +215,163 @@ def test_a_loader_whose_rule_no_project_file_matches_is_a_note() -> None:
         ("css-loadr", "error"),  # src/index.css meets its rule
     ]
     assert "no file of the project matches the rule's test /\\.svg$/" in found[0].message
+
+
+def _hoisted_postcss(files: dict[str, object]) -> dict[str, object]:
+    """pnpm's isolated layout: the project declares postcss; autoprefixer is another package's
+    dependency, hoisted to node_modules/.pnpm/node_modules only (not linked for the project)."""
+    prefixer = f"{STORE}/autoprefixer@10.4.21/node_modules/autoprefixer"
+    return {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"postcss": "8.5.3"}},
+        "/app/node_modules/.modules.yaml": "nodeLinker: isolated\n",
+        "/app/node_modules/postcss": symlink(".pnpm/postcss@8.5.3/node_modules/postcss"),
+        f"{STORE}/postcss@8.5.3/node_modules/postcss/package.json": {"name": "postcss", "version": "8.5.3"},
+        f"{prefixer}/package.json": {"name": "autoprefixer", "version": "10.4.21"},
+        f"{STORE}/node_modules/autoprefixer": symlink("../autoprefixer@10.4.21/node_modules/autoprefixer"),
+        "/app/postcss.config.cjs": "module.exports = {plugins: {autoprefixer: {}}};",
+        **files,
+    }
+
+
+def test_a_postcss_plugin_pnpm_hoists_is_found_through_the_shims_node_path() -> None:
+    # create-t3-app's www and dub's embeds: postcss.config names autoprefixer / tailwindcss, which only
+    # pnpm's hidden hoisting holds. pnpm's bin shims put node_modules/.pnpm/node_modules on NODE_PATH
+    # and postcss-load-config resolves plugins with require.resolve, which reads it: works by accident.
+    fs = MemoryFS.from_mapping(_hoisted_postcss({}))
+    graph = read_installed_tree(fs, "/app")
+    [finding] = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
+    assert finding.severity.value == "warning"
+    assert "it finds it only through NODE_PATH: pnpm hoists it to node_modules/.pnpm/node_modules/autoprefixer" in (
+        finding.message
+    )
+    assert finding.fix is not None and finding.fix.startswith('declare it: "autoprefixer": "^10.4.21"')
+    # extend-node-path=false: the shims set no NODE_PATH, and the plugin is not found
+    off = MemoryFS.from_mapping(_hoisted_postcss({"/app/.npmrc": "extend-node-path=false\n"}))
+    [error] = run_checks(
+        CheckContext(graph=read_installed_tree(off, "/app"), fs=off), select=["string-module-reference"]
+    )
+    assert error.severity.value == "error" and "NODE_PATH" not in error.message
+
+
+def _leftover_babel_config(extra: dict[str, object]) -> list[tuple[str, str]]:
+    """A vue-cli project moved to vite: babel.config.js stays; @babel/core is in the tree only as
+    @vitejs/plugin-react's dependency (called with its own options, configFile: false)."""
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@vitejs/plugin-react": "5.1.4"}},
+        "/app/node_modules/@vitejs/plugin-react/package.json": {
+            "name": "@vitejs/plugin-react",
+            "version": "5.1.4",
+            "dependencies": {"@babel/core": "^7.28.5"},
+        },
+        "/app/node_modules/@babel/core/package.json": {"name": "@babel/core", "version": "7.29.0"},
+        "/app/babel.config.js": "module.exports = {presets: ['@vue/cli-plugin-babel/preset']};",
+        **extra,
+    }
+    fs = MemoryFS.from_mapping(tree)
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    return [(item.severity.value, item.message) for item in found]
+
+
+def test_a_babel_config_no_reader_of_babel_configs_loads_is_a_note() -> None:
+    # PicGo moved from vue-cli to electron-vite and kept babel.config.js; the @babel/core in its tree
+    # belongs to @vitejs/plugin-react, TanStack's router plugin and shadcn, which ignore config files.
+    [(severity, message)] = _leftover_babel_config({})
+    assert severity == "info"
+    assert message.endswith(
+        "@babel/core is here only for tools that call it with their own options: no babel-loader, @babel/cli, "
+        "babel-jest or other reader of babel's config files is installed in this tree, so nothing loads this "
+        "config today"
+    )
+    loader = {"/app/node_modules/babel-loader/package.json": {"name": "babel-loader", "version": "9.2.1"}}
+    [(severity, _message)] = _leftover_babel_config(loader)
+    assert severity == "error"
+
+
+def test_a_babel_plugin_pnpm_hoists_is_found_through_node_path_by_babel_7() -> None:
+    # react-navigation's babel.config.js names react-native-worklets/plugin, a dependency of its
+    # workspaces only: @babel/core 7 ends its lookup with require.resolve, which reads the NODE_PATH
+    # pnpm's shims set (jest, metro). An early 7 that looked up with the `resolve` package does not.
+    worklets = f"{STORE}/react-native-worklets@0.11.3/node_modules/react-native-worklets"
+
+    def run(core: dict[str, object]) -> str:
+        tree = _hoisted_postcss(
+            {
+                "/app/postcss.config.cjs": "module.exports = {};",
+                "/app/babel.config.js": "module.exports = {plugins: ['react-native-worklets/plugin']};",
+                "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@babel/core": "7"}},
+                "/app/node_modules/@babel/core": symlink("../.pnpm/@babel+core@7/node_modules/@babel/core"),
+                f"{STORE}/@babel+core@7/node_modules/@babel/core/package.json": core,
+                f"{worklets}/package.json": {"name": "react-native-worklets", "version": "0.11.3"},
+                f"{STORE}/node_modules/react-native-worklets": symlink(
+                    "../react-native-worklets@0.11.3/node_modules/react-native-worklets"
+                ),
+                "/app/node_modules/babel-jest/package.json": {"name": "babel-jest", "version": "30.0.0"},
+            }
+        )
+        fs = MemoryFS.from_mapping(tree)
+        [finding] = run_checks(
+            CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
+        )
+        return finding.severity.value
+
+    assert run({"name": "@babel/core", "version": "7.29.7"}) == "warning"
+    assert run({"name": "@babel/core", "version": "7.4.0", "dependencies": {"resolve": "^1.3.2"}}) == "error"
+
+
+def test_a_jest_module_pnpm_hoists_is_found_through_node_path() -> None:
+    # jest-resolve adds NODE_PATH's folders to where it looks: a serializer another package brings,
+    # hoisted to node_modules/.pnpm/node_modules only, is found when jest starts from its shim.
+    serializer = f"{STORE}/enzyme-to-json@3.6.2/node_modules/enzyme-to-json"
+    tree = _jest_project(
+        {
+            "/app/jest.config.js": "module.exports = {snapshotSerializers: ['enzyme-to-json/serializer']};",
+            f"{serializer}/package.json": {"name": "enzyme-to-json", "version": "3.6.2"},
+            f"{STORE}/node_modules/enzyme-to-json": symlink("../enzyme-to-json@3.6.2/node_modules/enzyme-to-json"),
+        }
+    )
+    fs = MemoryFS.from_mapping(tree)
+    [finding] = run_checks(
+        CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
+    )
+    assert finding.severity.value == "warning" and "only through NODE_PATH" in finding.message
+
+
+def _workspace_babelrc(extra: dict[str, object]) -> list[str]:
+    """A monorepo whose root runs jest (babel-jest reads babel configs); packages/sdk, built by
+    another tool, keeps a .babelrc naming a plugin nobody installs."""
+    tree: dict[str, object] = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "workspaces": ["packages/*"],
+            "devDependencies": {"babel-jest": "29.7.0"},
+        },
+        "/app/node_modules/babel-jest/package.json": {
+            "name": "babel-jest",
+            "version": "29.7.0",
+            "dependencies": {"@babel/core": "^7.11.6"},
+        },
+        "/app/node_modules/@babel/core/package.json": {"name": "@babel/core", "version": "7.29.0"},
+        "/app/node_modules/sdk": symlink("../packages/sdk"),
+        "/app/packages/sdk/package.json": {"name": "sdk", "version": "1.0.8"},
+        "/app/packages/sdk/.babelrc": '{"plugins": [["@babel/plugin-syntax-decorators", {"legacy": true}]]}',
+        **extra,
+    }
+    fs = MemoryFS.from_mapping(tree)
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    return [item.severity.value for item in found]
+
+
+def test_a_workspace_babelrc_no_babel_run_reads_is_a_note() -> None:
+    # postiz's apps/sdk (built by tsup) keeps a .babelrc: babel reads a .babelrc only inside the
+    # package it runs from or one babelrcRoots names, and nothing runs babel from apps/sdk.
+    assert _workspace_babelrc({}) == ["info"]
+    roots = {"/app/babel.config.js": "module.exports = {babelrcRoots: ['.', 'packages/*']};"}
+    assert _workspace_babelrc(roots) == ["error"]
+    projects = {"/app/jest.config.js": "module.exports = {projects: ['<rootDir>/packages/sdk']};"}
+    assert _workspace_babelrc(projects) == ["error"]
+    own = {
+        "/app/packages/sdk/package.json": {"name": "sdk", "version": "1.0.8", "devDependencies": {"babel-jest": "*"}},
+        "/app/packages/sdk/node_modules/babel-jest": symlink("../../../node_modules/babel-jest"),
+    }
+    assert _workspace_babelrc(own) == ["error"]

@@ -512,3 +512,178 @@ def test_nothing_installed_and_no_lockfile_is_undecidable() -> None:
     severities = {(item.code, item.severity) for item in run_checks(CheckContext(graph=graph, fs=fs))}
     assert ("missing-dependency", Severity.ERROR) in severities
     assert ("unresolvable-import", Severity.ERROR) in severities
+
+
+def _pnpm_hoisted(files: dict[str, object], manifest: dict[str, object] | None = None) -> dict[str, object]:
+    """pnpm's isolated layout: @nx/devkit is a dependency of @nx/playwright, which the project
+    declares; pnpm hoists @nx/devkit to node_modules/.pnpm/node_modules only."""
+    store = "/app/node_modules/.pnpm"
+    return {
+        "/app/package.json": manifest
+        or {"name": "app", "version": "1.0.0", "devDependencies": {"@nx/playwright": "22.7.5"}},
+        "/app/node_modules/.modules.yaml": "nodeLinker: isolated\n",
+        "/app/node_modules/@nx/playwright": symlink("../.pnpm/@nx+playwright@22.7.5/node_modules/@nx/playwright"),
+        f"{store}/@nx+playwright@22.7.5/node_modules/@nx/playwright/package.json": {
+            "name": "@nx/playwright",
+            "version": "22.7.5",
+            "dependencies": {"@nx/devkit": "22.7.5"},
+        },
+        f"{store}/@nx+playwright@22.7.5/node_modules/@nx/devkit": symlink(
+            "../../@nx+devkit@22.7.5/node_modules/@nx/devkit"
+        ),
+        f"{store}/@nx+devkit@22.7.5/node_modules/@nx/devkit/package.json": {"name": "@nx/devkit", "version": "22.7.5"},
+        f"{store}/node_modules/@nx/devkit": symlink("../../@nx+devkit@22.7.5/node_modules/@nx/devkit"),
+        **files,
+    }
+
+
+def _severities(tree: dict[str, object]) -> list[tuple[str, str, Severity]]:
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    found = run_checks(CheckContext(graph=graph, fs=fs), select=CODES)
+    return sorted((item.from_ or "", item.request or "", item.severity) for item in found if item.from_)
+
+
+def test_a_config_a_tool_requires_finds_what_pnpm_hoists_through_node_path() -> None:
+    # ngrx's playwright configs import @nx/devkit and elk's unocss.config.ts @unocss/preset-mini:
+    # undeclared, only in pnpm's hidden hoisting folder. Playwright (CommonJS) and jiti load them with
+    # require, which reads the NODE_PATH pnpm's bin shims set to that folder: works by accident.
+    config = "import { workspaceRoot } from '@nx/devkit';\n"
+    found = _severities(
+        _pnpm_hoisted(
+            {
+                "/app/e2e/playwright.config.ts": config,
+                "/app/src/main.ts": config,  # the app's own code: bundlers and node do not read NODE_PATH
+                "/app/eslint.config.mjs": config,  # an ES module: import ignores NODE_PATH
+            }
+        )
+    )
+    assert found == [
+        ("e2e/playwright.config.ts", "@nx/devkit", Severity.WARNING),
+        ("eslint.config.mjs", "@nx/devkit", Severity.ERROR),
+        ("src/main.ts", "@nx/devkit", Severity.ERROR),
+    ]
+    fs = MemoryFS.from_mapping(_pnpm_hoisted({"/app/a.config.ts": config}))
+    [warning] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    assert warning.message.startswith(
+        "`@nx/devkit` is imported by `app@1.0.0` but `@nx/devkit` is not declared; it resolves only through "
+        "NODE_PATH: pnpm hoists it to node_modules/.pnpm/node_modules/@nx/devkit"
+    )
+    module = {"name": "app", "version": "1.0.0", "type": "module", "devDependencies": {"@nx/playwright": "22.7.5"}}
+    assert _severities(
+        _pnpm_hoisted({"/app/playwright.config.ts": config, "/app/unocss.config.ts": config}, module)
+    ) == [
+        ("playwright.config.ts", "@nx/devkit", Severity.ERROR),  # an ES module package: imported
+        ("unocss.config.ts", "@nx/devkit", Severity.WARNING),  # jiti compiles it to CommonJS
+    ]
+    off = {"/app/playwright.config.ts": config, "/app/.npmrc": "extend-node-path=false\n"}
+    assert _severities(_pnpm_hoisted(off)) == [("playwright.config.ts", "@nx/devkit", Severity.ERROR)]
+
+
+def test_a_file_below_public_or_static_is_a_note() -> None:
+    # react-native-paper's docs keep the entry sources of old versions' bundles in docs/public/1.0/;
+    # bundlers copy public/ and static/ unchanged and never resolve what those files import.
+    files = {
+        "/app/public/1.0/app.src.js": "import RedBox from 'redbox-react';\n",
+        "/app/static/embed.js": "import x from 'left-padz';\n",
+    }
+    found = findings(files)
+    assert sorted((item.request, item.severity) for item in found) == [
+        ("left-padz", Severity.INFO),
+        ("redbox-react", Severity.INFO),
+    ]
+    assert "a file below public/ or static/, which bundlers copy as it is" in found[0].message
+    [own] = findings({"/app/src/public-api.js": "import RedBox from 'redbox-react';\n"})
+    assert own.severity is Severity.ERROR
+
+
+def test_an_import_map_file_answers_its_folders_specifiers() -> None:
+    # react-hook-form's scripts/README: Deno scripts run with --importmap=scripts/README/Imports.json,
+    # which maps "YAML" to deno.land and "Files" to ./Files.js.
+    imports = {"imports": {"YAML": "https://deno.land/std@0.148.0/encoding/yaml.ts", "Files": "./Files.js"}}
+    tree = {
+        "/app/scripts/README/Imports.json": json.dumps(imports),
+        "/app/scripts/README/Data.js": "import { parse } from 'YAML';\nimport Files from 'Files';\n",
+        "/app/scripts/README/Files.js": "export default {};\n",
+    }
+    assert findings(tree) == []
+    [unmapped] = findings({**tree, "/app/scripts/README/Other.js": "import x from 'left-padz';\n"})
+    assert (unmapped.request, unmapped.severity) == ("left-padz", Severity.ERROR)
+    # a JSON file of that name that is not an import map (other keys) answers nothing
+    other = {**tree, "/app/scripts/README/Imports.json": json.dumps({**imports, "name": "x"})}
+    assert sorted(item.request for item in findings(other)) == ["Files", "YAML"]
+
+
+def test_example_code_importing_what_nothing_here_installs_is_a_note() -> None:
+    # react-hook-form's examples/V7/*.tsx: snippets its README links to, with no manifest of their
+    # own; they import react-select, yup and @material-ui/core, which neither the tree nor the
+    # lockfile holds. An example's tool config (webpack-dev-server's examples/ipc/webpack.config.js)
+    # is run by its tool and stays an error, as does example code importing a package the tree holds.
+    files = {
+        "/app/examples/V7/customInput.tsx": "import Select from 'react-select';\n",
+        "/app/examples/ipc/webpack.config.js": "const proxy = require('http-proxy');\n",
+        "/app/example/src/App.tsx": "import e from 'loose-envify';\n",
+        "/app/node_modules/react/node_modules/loose-envify/package.json": {"name": "loose-envify", "version": "1.4.0"},
+    }
+    found = findings(files)
+    assert sorted((item.request, item.code, item.severity) for item in found) == [
+        ("http-proxy", "unresolvable-import", Severity.ERROR),
+        ("loose-envify", "unresolvable-import", Severity.ERROR),
+        ("react-select", "unresolvable-import", Severity.INFO),
+    ]
+
+
+def test_third_party_code_importing_what_nothing_here_installs_is_a_note() -> None:
+    # lighthouse's third-party/devtools-tests: e2e tests rolled into Chromium's DevTools, importing
+    # chai, which lighthouse does not install.
+    files = {
+        "/app/third-party/devtools-tests/e2e/lighthouse/navigation.test.ts": "import { assert } from 'chai';\n",
+        "/app/third_party/vendored/index.js": "const e = require('loose-envify');\n",
+        "/app/node_modules/react/node_modules/loose-envify/package.json": {"name": "loose-envify", "version": "1.4.0"},
+    }
+    found = findings(files)
+    assert sorted((item.request, item.severity) for item in found) == [
+        ("chai", Severity.INFO),
+        ("loose-envify", Severity.ERROR),  # the tree holds it: vendored code run here
+    ]
+    [chai] = [item for item in found if item.request == "chai"]
+    assert "code below a third-party folder, kept from or for another project" in chai.message
+
+
+def test_a_subpath_of_the_projects_own_mapped_name_is_a_note() -> None:
+    # react-native-paper's example workspace requires 'react-native-paper/package.json': the root's
+    # tsconfig maps the bare name to ./src/index and metro's monorepo config maps the package.
+    root = {"name": "lib", "version": "1.0.0", "workspaces": ["example"]}
+    tree = {
+        "/app/package.json": root,
+        "/app/tsconfig.json": '{"compilerOptions": {"paths": {"lib": ["./src/index"]}}}',
+        "/app/src/index.ts": "export {};\n",
+        "/app/example/package.json": {"name": "lib-example", "version": "0.0.1"},
+        "/app/example/tsconfig.json": '{"extends": "../tsconfig"}',
+        "/app/example/src/App.tsx": "import { x } from 'lib';\nconst v = require('lib/package.json').version;\n",
+    }
+    [finding] = findings(tree)
+    assert (finding.request, finding.severity) == ("lib/package.json", Severity.INFO)
+    assert "`lib` is this project's own package, which example/tsconfig.json (tsconfig paths) maps" in finding.message
+    assert finding.fix is not None and "npm install" not in finding.fix
+    unmapped = {**tree, "/app/tsconfig.json": "{}"}
+    assert sorted((item.request, item.severity) for item in findings(unmapped)) == [
+        ("lib", Severity.ERROR),
+        ("lib/package.json", Severity.ERROR),
+    ]
+
+
+def test_a_jest_setup_file_finds_what_pnpm_hoists_through_node_path() -> None:
+    # react-navigation's jest/setup.native.js, named by setupFilesAfterEnv, requires
+    # react-native-safe-area-context/jest/mock: jest-resolve adds NODE_PATH's folders (pnpm's shims
+    # put node_modules/.pnpm/node_modules there) to where it looks.
+    setup = "jest.mock('x', () => require('@nx/devkit/jest/mock'));\n"
+    tree = {
+        "/app/jest.config.js": "module.exports = {setupFilesAfterEnv: ['<rootDir>/jest/setup.native.js']};\n",
+        "/app/jest/setup.native.js": setup,
+        "/app/jest/other.js": setup,  # named by no jest config
+    }
+    assert _severities(_pnpm_hoisted(tree)) == [
+        ("jest/other.js", "@nx/devkit/jest/mock", Severity.ERROR),
+        ("jest/setup.native.js", "@nx/devkit/jest/mock", Severity.WARNING),
+    ]

@@ -66,3 +66,25 @@ def test_bad_files_are_one_line_errors(text: str, problem: str) -> None:
         read_bun_lockfile(text, "/p/bun.lock")
     assert problem in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_key_prefixed_with_the_projects_own_name_nests_in_the_registry_package() -> None:
+    """The project is "elysia" and a plugin's peer installs a published elysia too: the key
+    "elysia/exact-mirror" is the copy nested in node_modules/elysia, not one at the project."""
+    text = """{
+      "lockfileVersion": 1,
+      "workspaces": {
+        "": {"name": "elysia", "dependencies": {"exact-mirror": "^0.2.7"}, "devDependencies": {"plugin": "^1.0.0"}},
+      },
+      "packages": {
+        "elysia": ["elysia@1.4.16", "", { "dependencies": { "exact-mirror": "0.2.3" } }, "sha512-e"],
+        "elysia/exact-mirror": ["exact-mirror@0.2.3", "", {}, "sha512-m3"],
+        "exact-mirror": ["exact-mirror@0.2.7", "", {}, "sha512-m7"],
+        "plugin": ["plugin@1.0.0", "", { "peerDependencies": { "elysia": ">= 1.4.0" } }, "sha512-p"],
+      },
+    }"""
+    lock = read_bun_lockfile(text, "/p/bun.lock")
+    assert lock.packages["node_modules/elysia/node_modules/exact-mirror"].version == "0.2.3"
+    edges = {(edge.source, edge.name): edge.target for edge in lock.edges}
+    assert edges[("node_modules/elysia", "exact-mirror")] == "node_modules/elysia/node_modules/exact-mirror"
+    assert edges[("", "exact-mirror")] == "node_modules/exact-mirror"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
-from nmdoctor.diagnostics.rules._lookup import InstalledLookup
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
@@ -34,6 +34,31 @@ _LOADED_BY = {
     Tool.JEST_ENVIRONMENT: ("jest", "jest-cli", "@jest/core"),
     Tool.POSTCSS_PLUGIN: ("postcss",),
 }
+
+
+# The tools whose lookup of what a config names reads NODE_PATH: require.resolve from the config's
+# folder (postcss-load-config, eslintrc's module resolver; babel 7, after import.meta.resolve when
+# called asynchronously), and jest-resolve, which adds NODE_PATH's folders itself. webpack's
+# resolveLoader does not read it.
+_REQUIRED_BY = frozenset(
+    {Tool.POSTCSS_PLUGIN, Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.JEST, Tool.JEST_ENVIRONMENT}
+)
+_BABEL = frozenset({Tool.BABEL_PRESET, Tool.BABEL_PLUGIN})
+
+
+def _reads_node_path(graph: DependencyGraph, tool: Tool) -> bool:
+    """Whether the tool's lookup reads NODE_PATH. For babel, when every @babel/core in the tree is
+    7 and does not depend on `resolve` (the early 7 releases looked up with resolve.sync, which does
+    not read it; later ones end with require.resolve)."""
+    if tool in _REQUIRED_BY:
+        return True
+    if tool not in _BABEL:
+        return False
+    cores = graph.instances_of("@babel/core")
+    return bool(cores) and all(
+        item.version.startswith("7.") and all(name != "resolve" for name, _spec in item.manifest.dependencies)
+        for item in cores
+    )
 
 
 def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledLookup) -> tuple[str | None, list[str]]:
@@ -119,12 +144,82 @@ def _lookup_dir(owner: Instance, file: str, ref: ConfigRef) -> str:
     return posixpath.dirname(file)
 
 
+# What reads a project's babel config files (babel.config.*, .babelrc*, package.json "babel"): babel
+# called without configFile: false. @vitejs/plugin-react, TanStack's router plugin, shadcn and
+# eslint-plugin-react-hooks bring @babel/core and call it with their own options only.
+_BABEL_CONFIG_READERS = (
+    "babel-loader",
+    "@babel/cli",
+    "@babel/register",
+    "@babel/node",
+    "@babel/eslint-parser",
+    "babel-jest",
+    "ts-jest",
+    "babel-cli",
+    "babel-register",
+    "@rollup/plugin-babel",
+    "rollup-plugin-babel",
+    "vite-plugin-babel",
+    "esbuild-plugin-babel",
+    "metro-babel-transformer",
+    "@react-native/metro-babel-transformer",
+    "@expo/metro-config",
+    "@parcel/transformer-babel",
+    "babelify",
+    "gulp-babel",
+    "grunt-babel",
+    "karma-babel-preprocessor",
+    "next",
+)
+
+
+def _babelrc_unread(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A ``.babelrc*`` of a workspace package that no babel run reads: babel applies a .babelrc only
+    inside its root package (the folder it runs from) or a package ``babelrcRoots`` names. Asked
+    when no babel.config of the project names babelrcRoots, no jest config of the project names the
+    package's folder (a jest project with that rootDir), and nothing the package depends on, at any
+    depth, reads babel's config files (postiz's apps/sdk, built by tsup, keeps a .babelrc)."""
+    if owner.is_project or not posixpath.basename(file).startswith(".babelrc"):
+        return False
+    where = relative(graph, owner.path).encode()
+    for name in _config_files(fs, graph.project):
+        base = posixpath.basename(name)
+        if not base.startswith(("babel.config.", "jest.config.")):
+            continue
+        try:
+            text = fs.read_bytes(name)
+        except FileSystemError:
+            return False
+        # babelrcRoots, or a jest project whose rootDir is the package (babel-jest runs from there)
+        if b"babelrcRoots" in text or (base.startswith("jest.") and where in text):
+            return False
+    seen = {owner.path}
+    pending = [owner]
+    while pending:
+        for edge in graph.edges_from(pending.pop()):
+            target = edge.target
+            if target is None or target.path in seen:
+                continue
+            if target.name in _BABEL_CONFIG_READERS:
+                return False
+            seen.add(target.path)
+            pending.append(target)
+    return True
+
+
 def _tool_absent(graph: DependencyGraph, tool: Tool) -> str | None:
     """The tool's package named when no package that loads this kind of config is in the tree."""
     loaders = _LOADED_BY.get(tool)
     if loaders is None or any(graph.instances_of(name) for name in loaders):
+        if tool in (Tool.BABEL_PRESET, Tool.BABEL_PLUGIN) and not any(
+            graph.instances_of(name) for name in _BABEL_CONFIG_READERS
+        ):
+            return _BABEL_READERS_ABSENT
         return None
     return loaders[0]
+
+
+_BABEL_READERS_ABSENT = "a reader of babel's config files"
 
 
 def _flat_config_eslint_only(graph: DependencyGraph, tool: Tool) -> bool:
@@ -185,6 +280,8 @@ def _finding(
     wrapper: str,
     *,
     unmet_rule: bool = False,
+    hidden: str | None = None,
+    babelrc_unread: bool = False,
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
@@ -192,7 +289,24 @@ def _finding(
     absent = _tool_absent(graph, ref.tool)
     dead = f"; no `{absent}` is installed in this tree, so nothing loads this config today" if absent else ""
     fix = f"nothing in this tree loads {relative(graph, file)}: remove it if {absent} is no longer used"
-    if not absent and unmet_rule:
+    if absent == _BABEL_READERS_ABSENT:
+        dead = (
+            "; @babel/core is here only for tools that call it with their own options: no babel-loader, "
+            "@babel/cli, babel-jest or other reader of babel's config files is installed in this tree, so "
+            "nothing loads this config today"
+        )
+        fix = (
+            f"nothing in this tree loads {relative(graph, file)}: remove it if babel's config files are no longer used"
+        )
+    if not absent and babelrc_unread:
+        where = relative(graph, owner.path)
+        dead = (
+            f"; babel reads a .babelrc only inside the package it runs from (its root) or one babelrcRoots names: "
+            f"{where} depends on nothing that runs babel and no babel.config of the project names babelrcRoots, "
+            "so nothing loads this file today"
+        )
+        fix = f"nothing in this tree loads {relative(graph, file)}: remove it if no tool runs babel in {where}"
+    elif not absent and unmet_rule:
         dead = (
             f" (cannot be decided: no file of the project matches the rule's test /{ref.rule_test}/, and webpack "
             "resolves a loader only for a module its rule matches)"
@@ -207,9 +321,16 @@ def _finding(
             f"eslint 9 does not read {relative(graph, file)} by default: move its settings to an eslint.config.js "
             "that imports what it names, or remove it"
         )
+    severity = Severity.INFO if dead else Severity.ERROR
+    if not dead and hidden is not None:
+        severity = Severity.WARNING
+        dead = (
+            f"; it finds it only through NODE_PATH: pnpm hoists it to {relative(graph, hidden)} and its shims in "
+            "node_modules/.bin put that folder on NODE_PATH, which the tool's require reads when a shim starts it"
+        )
     return Finding(
         "string-module-reference",
-        Severity.INFO if dead else Severity.ERROR,
+        severity,
         f"{named} is a {ref.tool.value} named by string in {relative(graph, file)}{context}; the tool looks in "
         f"{looked_text}, ... and does not find it; {_holders(graph, module)}{dead}",
         PackageRef(owner.name, owner.version, relative(graph, owner.path)),
@@ -217,7 +338,7 @@ def _finding(
         from_=relative(graph, file),
         line=ref.line or None,
         column=ref.column or None,
-        fix=fix if dead else _fixes(graph, owner, module, ref, bool(wrapper)),
+        fix=fix if severity is Severity.INFO else _fixes(graph, owner, module, ref, bool(wrapper)),
     )
 
 
@@ -265,7 +386,24 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
                     unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(fs, owner.path, ref.rule_test)
-                    yield _finding(graph, owner, file, ref, module, looked, "", unmet_rule=unmet)
+                    hidden = (
+                        pnpm_node_path_folder(fs, graph, installed, module)
+                        if _reads_node_path(graph, ref.tool)
+                        else None
+                    )
+                    unread = ref.tool in _BABEL and _babelrc_unread(fs, graph, owner, file)
+                    yield _finding(
+                        graph,
+                        owner,
+                        file,
+                        ref,
+                        module,
+                        looked,
+                        "",
+                        unmet_rule=unmet,
+                        hidden=hidden,
+                        babelrc_unread=unread,
+                    )
         try:
             manifest = load_json(fs.read_bytes(owner.path + "/package.json"))
         except (FileSystemError, ValueError):
@@ -283,6 +421,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     module,
                     lookup(owner.path, module)[1],
                     "",
+                    hidden=pnpm_node_path_folder(fs, graph, installed, module)
+                    if _reads_node_path(graph, ref.tool)
+                    else None,
                 )
     yield from _wrapper_configs(graph, fs, installed, pnp)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
-from nmdoctor.diagnostics.rules._lookup import InstalledLookup
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
@@ -20,6 +20,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
+from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
@@ -357,7 +358,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     An error only when it is certain to fail: a `require` inside `try { } catch { }` (a feature probe),
     an `import()` with a `.catch`, or an import in a project whose resolution config nmdoctor could
     not read, or whose first path segment names a folder of the project (an alias nmdoctor does not
-    know about, such as a framework's own), is a note; a types-only import is a warning.
+    know about, such as a framework's own), is a note; a types-only import is a warning, and so is
+    one in a tool's config that the tool loads with `require` under pnpm's isolated layout when pnpm
+    hoists the package to `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on
+    NODE_PATH.
     ## Why it matters
     It fails the moment that code runs (or the bundler builds it).
     ## How to fix
@@ -374,8 +378,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     assert isinstance(graph, DependencyGraph)
     placeholders = _Mentions(context, graph)
     uninstalled = nothing_installed(context)
+    installed = InstalledLookup(fs, graph) if fs is not None else None
     for item in _scan(context):
-        if item.folder is not None or fs is None:
+        if item.folder is not None or fs is None or installed is None:
             continue
         owner, site, name = item.owner, item.site, item.name
         if _runtime_module(owner, name):
@@ -395,7 +400,21 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.WARNING, ""
         elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
-        elif _copied_or_shown(owner, file):
+        elif _served_as_is(owner, file):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: a file below public/ or static/, which bundlers copy as it is rather than"
+                " resolve its imports)",
+            )
+        elif _kept_for_elsewhere(owner, file, _THIRD_PARTY_FOLDERS) and not graph.instances_of(name):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: code below a third-party folder, kept from or for another project, and"
+                " nothing here installs what it imports)",
+            )
+        elif _copied_or_shown(owner, file) or (
+            _kept_for_elsewhere(owner, file, _EXAMPLE_FOLDERS) and not graph.instances_of(name)
+        ):
             severity, why = (
                 Severity.INFO,
                 " (cannot be decided: a template or an example file, which is copied into other projects or"
@@ -414,6 +433,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: other code of `{owner.label}` names `{site.specifier}`, which it may"
                 " replace or provide at build time)",
+            )
+        elif (mapped := _own_name_mapped(graph, config, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: `{name}` is this project's own package, which {mapped} maps; the"
+                " bundler that maps it may map its subpaths too)",
             )
         elif _browser_mapped(owner, name):
             severity, why = (
@@ -434,12 +459,17 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
                 " whose names are all types)",
             )
+        elif (_required_config(owner, file) or _named_by_jest_config(fs, graph, owner, file)) and (
+            hidden := pnpm_node_path_folder(fs, graph, installed, name)
+        ):
+            severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
         else:
             severity, why = Severity.ERROR, ""
+        state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"
         yield Finding(
             "unresolvable-import",
             severity,
-            f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is not declared nor installed{why}",
+            f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is {state}{why}",
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
@@ -447,6 +477,52 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=INSTALL_FIRST if uninstalled else _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder} and its shims in node_modules/.bin put"
+    " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"
+    " jest's resolver; node started by hand does not"
+)
+# A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.
+_TOOL_CONFIG = re.compile(r"(?:^|/)(?:[\w.-]+\.config|\.[\w-]+rc|jest[.-]preset)\.[cm]?[jt]s$")
+# TypeScript configs their tools load through jiti, which compiles them to CommonJS whatever the
+# package's "type" (Nuxt's, UnoCSS's, Tailwind's).
+_JITI_CONFIG = re.compile(r"(?:^|/)(?:nuxt|app|unocss|uno|tailwind)\.config\.[cm]?ts$")
+
+
+def _named_by_jest_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file a jest config of the package or the project names (``setupFilesAfterEnv:
+    ['<rootDir>/jest/setup.native.js']``): jest loads it, and jest-resolve adds NODE_PATH's folders
+    to where it looks."""
+    for folder in dict.fromkeys((owner.path, graph.project)):
+        if not file.startswith(folder + "/"):
+            continue
+        stem = posixpath.splitext(file[len(folder) + 1 :])[0].encode()
+        named = re.compile(rb"(?:<rootDir>/|\./|['\"`])" + re.escape(stem) + rb"(?:\.[cm]?[jt]sx?)?['\"`]")
+        for name in (*JEST_CONFIG_NAMES, "package.json"):
+            try:
+                text = fs.read_bytes(f"{folder}/{name}")
+            except FileSystemError:
+                continue
+            if (name != "package.json" or b'"jest"' in text) and named.search(text):
+                return True
+    return False
+
+
+def _required_config(owner: Instance, file: str) -> bool:
+    """A tool's config that its tool loads with ``require`` (CommonJS, which reads NODE_PATH): a
+    ``.cjs``/``.cts`` file, a ``.js``/``.ts`` one of a package that is not ``"type": "module"``, or a
+    TypeScript config loaded through jiti. An ES module (``.mjs``, ``"type": "module"``) is imported,
+    and ``import`` ignores NODE_PATH."""
+    if not _TOOL_CONFIG.search(file):
+        return False
+    if _JITI_CONFIG.search(file) or file.endswith((".cjs", ".cts")):
+        return True
+    if file.endswith((".mjs", ".mts")):
+        return False
+    raw = owner.manifest.raw
+    return not (isinstance(raw, dict) and raw.get("type") == "module")
 
 
 _MOCK_CALL = re.compile(rb"\b(?:vi|jest)\s*\.\s*(?:mock|doMock|unstable_mockModule)\s*\(\s*(['\"`])(.*?)\1")
@@ -505,6 +581,28 @@ def _copied_or_shown(owner: Instance, file: str) -> bool:
         or inside.startswith(("docs/", "doc/"))
         or _EXAMPLE_FILE.search(file) is not None
     )
+
+
+def _served_as_is(owner: Instance, file: str) -> bool:
+    """A file below the package's own ``public/`` or ``static/`` folder: vite, Next.js, rspress,
+    SvelteKit and Docusaurus copy it into the site unchanged (react-native-paper's docs keep the
+    sources of old versions' bundles there); whether a browser ever loads it cannot be told."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    return inside.startswith(("public/", "static/"))
+
+
+_EXAMPLE_FOLDERS = frozenset(("examples", "example"))
+_THIRD_PARTY_FOLDERS = frozenset(("third-party", "third_party", "thirdparty"))
+
+
+def _kept_for_elsewhere(owner: Instance, file: str, folders: frozenset[str]) -> bool:
+    """Code below one of the package's ``folders`` that is not a tool's config: an example
+    (react-hook-form's examples/V7/*.tsx, the snippets its README links to) or a third-party copy
+    (lighthouse's third-party/devtools-tests, rolled into Chromium's DevTools and run there). Asked
+    only for a package in neither the tree nor the lockfile: nothing here installs what it
+    imports, so it is run elsewhere or shown; an example's webpack.config.js is run by its tool."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    return bool(folders.intersection(inside.split("/")[:-1])) and not _TOOL_CONFIG.search(file)
 
 
 # Module ids a bundler plugin serves itself, by the package that brings the plugin.
@@ -586,6 +684,19 @@ class _Mentions:
                 yield path, text
 
 
+def _own_name_mapped(graph: DependencyGraph, config: ResolutionConfig, name: str) -> str | None:
+    """The config mapping ``name`` when it is the name of the project or one of its workspaces and
+    an alias of the importing file's configs maps the bare name (react-native-paper's example: its
+    tsconfig maps `react-native-paper` to ../src, metro's monorepo config the package's folder, and
+    `require('react-native-paper/package.json')` is left to metro)."""
+    if not any(item.name == name for item in graph.instances if item.is_project or item.is_workspace):
+        return None
+    for alias in config.aliases:
+        if alias.key == name:
+            return f"{relative(graph, alias.config)} ({alias.tool})"
+    return None
+
+
 def _browser_mapped(owner: Instance, name: str) -> bool:
     """The owner's ``browser`` field replaces ``name`` (``"jsdom": false``): bundlers building for
     the browser never look it up; node would."""
@@ -631,7 +742,12 @@ def _unresolvable_fix(
     graph: DependencyGraph, owner: Instance, request: str, name: str, config: ResolutionConfig, local: str | None
 ) -> str:
     where = relative(graph, owner.path)
-    if graph.instances_of(name):
+    instances = graph.instances_of(name)
+    if instances and all(item.is_project for item in instances):
+        # the project's own root package (no workspace links it): the registry's package of that
+        # name may be a stranger's code
+        return f"`{name}` is this project's own package: map `{request}` with {_CONFIG_HINT}, or remove the import"
+    if instances:
         return f"run `{_add_command(graph, owner)} {name}` in {where}"
     tried = sorted(
         {relative(graph, alias.config) for alias in config.aliases}

@@ -143,7 +143,27 @@ def _docusaurus_aliases(where: str) -> list[Alias]:
 _DENO_CONFIGS = ("deno.json", "deno.jsonc")
 
 
-def _deno_imports(fs: FileSystem, path: str) -> list[Alias]:
+# An import map kept on its own (``deno run --import-map=import_map.json``, a page's
+# ``<script type="importmap" src=...>``): a JSON file of that name with only the map's keys.
+_IMPORT_MAP_NAMES = frozenset({"import_map.json", "import-map.json", "importmap.json", "imports.json"})
+_IMPORT_MAP_KEYS = frozenset({"imports", "scopes", "integrity"})
+
+
+def _import_map(fs: FileSystem, path: str) -> list[Alias]:
+    """The keys of an import map file (react-hook-form's scripts/README/Imports.json, which its
+    Deno scripts run with): Deno or the browser, not node, resolves its folder's imports by it."""
+    from nmdoctor.project.resolution.jsonc import loads_jsonc
+
+    try:
+        data = loads_jsonc(fs.read_bytes(path).decode("utf-8", errors="replace"))
+    except (FileSystemError, ValueError):
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("imports"), dict) or not set(data) <= _IMPORT_MAP_KEYS:
+        return []
+    return _deno_imports(fs, path, source="import map")
+
+
+def _deno_imports(fs: FileSystem, path: str, *, source: str = "deno.json imports") -> list[Alias]:
     """The import map of a Deno project (``imports`` of deno.json, or the file its ``importMap``
     names): Deno, not node, runs its files, and a key answers its specifier (``"std/"`` every
     ``std/...``)."""
@@ -173,7 +193,7 @@ def _deno_imports(fs: FileSystem, path: str) -> list[Alias]:
             key,
             "prefix" if key.endswith("/") or str(target).startswith(("jsr:", "npm:")) else "exact",
             str(target),
-            "deno.json imports",
+            source,
             where,
         )
         for key, target in imports.items()
@@ -206,6 +226,8 @@ def configs_in(
             config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
         elif name in _DENO_CONFIGS or (name.startswith("deno.") and name.endswith((".json", ".jsonc"))):
             config.aliases.extend(_deno_imports(fs, path))
+        elif name.lower() in _IMPORT_MAP_NAMES:
+            config.aliases.extend(_import_map(fs, path))
     if "package.json" in names:
         try:
             manifest = load_json(fs.read_bytes(f"{folder}/package.json"))

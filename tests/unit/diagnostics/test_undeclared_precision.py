@@ -687,3 +687,21 @@ def test_a_jest_setup_file_finds_what_pnpm_hoists_through_node_path() -> None:
         ("jest/other.js", "@nx/devkit/jest/mock", Severity.ERROR),
         ("jest/setup.native.js", "@nx/devkit/jest/mock", Severity.WARNING),
     ]
+
+
+def test_jest_globals_are_served_by_jest_itself() -> None:
+    """jest-runtime answers `@jest/globals` (require and import) from its own globals, never from
+    node_modules: with jest-runtime installed, an undeclared, uninstalled import of it is a note."""
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"jest": "^30.0.0"}},
+        "/app/src/a.test.js": "const { describe } = require('@jest/globals');\n",
+        "/app/node_modules/jest/package.json": {"name": "jest", "version": "30.0.0"},
+    }
+    fs = MemoryFS.from_mapping(tree)
+    [found] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["unresolvable-import"])
+    assert found.severity is Severity.ERROR  # no jest-runtime: nothing serves it
+    tree["/app/node_modules/jest-runtime/package.json"] = {"name": "jest-runtime", "version": "30.0.0"}
+    fs = MemoryFS.from_mapping(tree)
+    [found] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["unresolvable-import"])
+    assert found.severity is Severity.INFO
+    assert "jest serves it itself" in found.message

@@ -392,6 +392,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif uninstalled:
             severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
+        elif name == "@jest/globals" and graph.instances_of("jest-runtime"):
+            # jest-runtime answers it from its own globals, never from node_modules; only a type
+            # check of the test (ts-jest's) needs the package itself.
+            severity, why = Severity.INFO, " (cannot be decided: jest serves it itself; a type check needs it)"
         elif _fixture(file):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:

@@ -127,7 +127,8 @@ def install_in(
                 f"--store-dir={cache}",
                 f"--registry={registry}",
                 "--reporter=silent",
-                *(["--frozen-lockfile"] if frozen else []),
+                # Not frozen means free to change the lockfile even where CI=true makes frozen the default.
+                "--frozen-lockfile" if frozen else "--no-frozen-lockfile",
                 *extra,
             ],
             dest,

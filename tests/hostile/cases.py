@@ -112,6 +112,39 @@ def wrong_types_everywhere(root: Path) -> None:
     write(root / "node_modules/a/package.json", json.dumps({"name": {"x": 1}, "version": 1.5, "exports": 7}))
 
 
+def npm_lock_version_number(root: Path) -> None:
+    write(root / "package.json", manifest(dependencies={"x": "^1"}))
+    packages = {"": {"dependencies": {"x": "^1"}}, "node_modules/x": {"version": 5}}
+    write(root / "package-lock.json", json.dumps({"lockfileVersion": 3, "packages": packages}))
+
+
+def pnpm_lock_packages_number(root: Path) -> None:
+    write(root / "package.json", manifest(dependencies={"x": "^1"}))
+    importer = "importers:\n  .:\n    dependencies:\n      x: {specifier: ^1, version: 1.0.0}\n"
+    write(root / "pnpm-lock.yaml", f"lockfileVersion: '9.0'\n{importer}packages: 7\n")
+
+
+def pnpm_lock_importer_number(root: Path) -> None:
+    write(root / "package.json", manifest(dependencies={"x": "^1"}))
+    write(root / "pnpm-lock.yaml", "lockfileVersion: '9.0'\nimporters:\n  .: 5\n")
+
+
+def pnpm_lock_dependency_list(root: Path) -> None:
+    write(root / "package.json", manifest(dependencies={"x": "^1"}))
+    write(root / "pnpm-lock.yaml", "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      x: [1]\n")
+
+
+def berry_lock_resolution_number(root: Path) -> None:
+    write(root / "package.json", manifest(dependencies={"x": "^1"}))
+    write(root / "yarn.lock", '__metadata:\n  version: 8\n"x@npm:^1":\n  version: 1.0.0\n  resolution: 5\n')
+
+
+def berry_lock_dependencies_number(root: Path) -> None:
+    write(root / "package.json", manifest(dependencies={"x": "^1"}))
+    entry = '"x@npm:^1":\n  version: 1.0.0\n  resolution: "x@npm:1.0.0"\n  dependencies: 7\n'
+    write(root / "yarn.lock", f"__metadata:\n  version: 8\n{entry}")
+
+
 def not_json(root: Path) -> None:
     write(root / "package.json", b"\xff\xfe{\x00")
     write(root / "node_modules/a/package.json", b"\xef\xbb\xbf{")

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from nmdoctor.model.manifest import DependencyKind
 
-__all__ = ["LockedEdge", "LockedPackage", "Lockfile", "LockfileError"]
+__all__ = ["LockedEdge", "LockedPackage", "Lockfile", "LockfileError", "mapping_or_none"]
 
 
 class LockfileError(ValueError):
     """A lockfile that cannot be read; the message names the file and the problem."""
+
+
+def mapping_or_none(value: Any, path: str, where: str) -> dict[str, Any]:
+    """``value`` where the lockfile format holds a mapping (absent or empty: ``{}``): any other
+    shape is a lockfile no manager wrote, refused by name rather than read as something else."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LockfileError(f"{path}: {where} is not a mapping")
+    return value
 
 
 @dataclass(slots=True)

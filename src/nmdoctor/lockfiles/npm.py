@@ -86,6 +86,8 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
     for location, entry in packages.items():
         if not isinstance(entry, dict):
             raise LockfileError(f"{lock.path}: packages[{location!r}] is not an object")
+        if not isinstance(entry.get("version", ""), str):
+            raise LockfileError(f"{lock.path}: packages[{location!r}].version is not a string")
         if entry.get("link"):
             target = entry.get("resolved")
             if isinstance(target, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError, mapping_or_none
 from nmdoctor.lockfiles.pnpm_modules import StoreNaming, default_naming
 from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
 from nmdoctor.model.manifest import DependencyKind
@@ -24,6 +24,7 @@ _IMPORTER_FIELDS = (
     ("devDependencies", DependencyKind.DEV),
 )
 _PACKAGE_FIELDS = (("dependencies", DependencyKind.PROD), ("optionalDependencies", DependencyKind.OPTIONAL))
+_FIELD_NAMES = tuple(field for field, _kind in _IMPORTER_FIELDS)
 
 
 def _ref_to_key(name: str, ref: str, version: str) -> str:
@@ -42,6 +43,13 @@ def _ref_to_key(name: str, ref: str, version: str) -> str:
     if ref.startswith("file:") or (at != -1 and (colon == -1 or at < colon)):
         return ref
     return f"{name}@{ref}"
+
+
+def _check_deps(deps: dict[str, Any], path: str) -> None:
+    """A dependency's value is a version or reference (lockfile 5), or ``{specifier, version}``."""
+    for name, item in deps.items():
+        if isinstance(item, list) or (isinstance(item, dict) and not isinstance(item.get("version", ""), str)):
+            raise LockfileError(f'{path}: the entry of "{name}" is neither a version nor {{specifier, version}}')
 
 
 def _deps(entry: Any, field: str) -> dict[str, str]:
@@ -79,6 +87,11 @@ def read_pnpm_lockfile(
     version = str(data["lockfileVersion"])
     if naming is None:
         naming = default_naming(version) if pnpm_major is None else StoreNaming(pnpm_major, short_prefix=pnpm_major < 9)
+    for section in ("importers", "packages", "snapshots"):
+        for key, entry in mapping_or_none(data.get(section), path, f'"{section}"').items():
+            mapping_or_none(entry, path, f'{section}["{key}"]')
+            for field in (*_FIELD_NAMES, "peerDependencies"):
+                _check_deps(mapping_or_none(entry and entry.get(field), path, f'{section}["{key}"].{field}'), path)
     lock = Lockfile("pnpm", version, path)
     importers = data.get("importers")
     if not isinstance(importers, dict):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, unquote
 
-from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError, mapping_or_none
 from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.manifest import DependencyKind, manifest_from_json
 from nmdoctor.model.specs import satisfies
@@ -333,6 +333,10 @@ def _read_berry(
     for key, entry in data.items():
         if key == "__metadata" or not isinstance(entry, dict):
             continue
+        if not isinstance(entry.get("resolution", ""), str):
+            raise LockfileError(f'{path}: "{key}": "resolution" is not a string')
+        for field in ("dependencies", "optionalDependencies", "peerDependencies", "dependenciesMeta"):
+            mapping_or_none(entry.get(field), path, f'"{key}": "{field}"')
         resolution = str(entry.get("resolution", key))
         name = _pattern_name(resolution)
         reference = resolution[len(name) + 1 :]

@@ -12,7 +12,7 @@ from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import Finding, Severity, findings_document
 from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.verify import INSTALL_COMMANDS, verify_tree
-from nmdoctor.lockfiles import LockfileError, find_lockfile, read_lockfile
+from nmdoctor.lockfiles import LOCKFILE_NAMES, LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.render.findings_text import render_findings
@@ -56,7 +56,7 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
     fs = DiskFS()
     path = os.path.abspath(lockfile) if lockfile else find_lockfile(fs, graph.project, graph.layout)
     if path is None:
-        raise InputError(f"{project}: no lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock)")
+        raise InputError(f"{project}: no lockfile ({', '.join(LOCKFILE_NAMES)})")
     try:
         lock = read_lockfile(fs, path, manifest_json(fs, graph.project))
     except LockfileError as error:

@@ -1,4 +1,4 @@
-"""Lockfile readers: package-lock.json / npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock.
+"""Lockfile readers: package-lock.json / npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, bun.lock.
 
 The readers (``detect`` and the parsers it imports: YAML, semver) load on first use of one of its
 names, so that importing ``LockfileError`` (as every command does) costs the model only."""

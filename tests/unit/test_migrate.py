@@ -252,3 +252,28 @@ def test_migrate_to_yarn_berry_and_its_hoisting_limits() -> None:
     )
     assert wrong.exit_code == 2
     assert "--nm-hoisting-limits" in wrong.stderr
+
+
+def test_a_break_keeps_the_severity_check_gives_it_under_the_planned_layout(tmp_path: Path) -> None:
+    """Under pnpm, a postcss plugin only node_modules/.pnpm/node_modules holds is found through the
+    NODE_PATH of pnpm's shims (a warning, as check says of such a tree), and a require inside a
+    try block is a feature probe (a note): neither is an error of the migration."""
+    files = {
+        "package.json": {"name": "app", "version": "1.0.0", "dependencies": {"postcss": "^8", "kit": "^1"}},
+        "node_modules/postcss/package.json": {"name": "postcss", "version": "8.4.0"},
+        "node_modules/kit/package.json": pkg("kit", "1.0.0", autoprefixer="^10"),
+        "node_modules/autoprefixer/package.json": {"name": "autoprefixer", "version": "10.0.0"},
+    }
+    for path, value in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(json.dumps(value))
+    (tmp_path / "postcss.config.js").write_text("module.exports = { plugins: { autoprefixer: {} } };\n")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src/probe.js").write_text("try { require('autoprefixer'); } catch (error) {}\n")
+    code, document = run("migrate", str(tmp_path), "--to", "pnpm")
+    found = {(item["code"], item["from"], item["severity"]) for item in document["findings"]}
+    assert found == {
+        ("string-module-reference", "postcss.config.js", "warning"),
+        ("unresolvable-import", "src/probe.js", "info"),
+    }
+    assert code == 0

@@ -174,7 +174,7 @@ def _question_findings(
         findings.append(
             Finding(
                 finding.code,
-                Severity.ERROR,
+                finding.severity,  # as check would judge it under the layout: NODE_PATH, undecidable
                 message,
                 finding.package,
                 request=finding.request,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Sequence
 
 from nmdoctor.model.graph import Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
-__all__ = ["LAYOUTS", "detect_layout"]
+__all__ = ["LAYOUTS", "detect_layout", "virtual_store_folder"]
 
 LAYOUTS = (
     "npm-hoisted",
@@ -22,6 +23,18 @@ LAYOUTS = (
     "bun",
     "unknown",
 )
+
+
+def virtual_store_folder(path: VPath, name: str) -> VPath | None:
+    """``.../node_modules/.pnpm/<id>/node_modules`` when ``path`` is the folder of package ``name``
+    in it: pnpm links there the package and what it resolved for that package alone (its
+    dependencies, its peers, what a packageExtensions entry gave it). None elsewhere."""
+    folder = posixpath.dirname(path)
+    if name.startswith("@"):
+        folder = posixpath.dirname(folder)
+    if posixpath.basename(folder) != "node_modules" or f"{folder}/{name}" != path:
+        return None
+    return folder if posixpath.basename(posixpath.dirname(posixpath.dirname(folder))) == ".pnpm" else None
 
 
 def _exists(fs: FileSystem, path: VPath) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.catalog import finding
@@ -9,6 +10,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._refs import package_ref, where
+from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.inspect.verify import (
     another_declaration_holds,
@@ -18,7 +20,7 @@ from nmdoctor.inspect.verify import (
     resolved_as_peer,
 )
 from nmdoctor.lockfiles.to_graph import store_folder
-from nmdoctor.model.graph import DependencyGraph, Edge
+from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
@@ -195,12 +197,14 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
     assert isinstance(graph, DependencyGraph)
     reached = {root.path for root in graph.roots}
     pending = list(graph.roots)
+    beside = _linked_beside(graph) if graph.layout.startswith("pnpm") else {}
     while pending:
         instance = pending.pop()
-        for edge in graph.edges_from(instance):
-            if edge.target is not None and edge.target.path not in reached:
-                reached.add(edge.target.path)
-                pending.append(edge.target)
+        targets = [edge.target for edge in graph.edges_from(instance) if edge.target is not None]
+        for target in [*targets, *beside.get(instance.path, ())]:
+            if target.path not in reached:
+                reached.add(target.path)
+                pending.append(target)
     for instance in graph.instances:
         if instance.path in reached or "/node_modules/.pnpm/node_modules/" in instance.path:
             continue
@@ -210,6 +214,27 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
             package=package_ref(graph, instance),
             fix=_prune_fix(graph.layout),
         )
+
+
+def _linked_beside(graph: DependencyGraph) -> dict[str, list[Instance]]:
+    """package folder -> the packages pnpm linked beside it in its virtual-store folder: what pnpm
+    resolved for it, including what no manifest declares (got 9's @types/keyv, given by the
+    packageExtensions pnpm applies itself)."""
+    owners: dict[str, str] = {}
+    for instance in graph.instances:
+        store = virtual_store_folder(instance.path, instance.name)
+        if store is not None:
+            owners[store] = instance.path
+    found: dict[str, list[Instance]] = {}
+    for instance in graph.instances:
+        for link in instance.links:
+            folder = posixpath.dirname(link)
+            if posixpath.basename(folder).startswith("@"):
+                folder = posixpath.dirname(folder)
+            owner = owners.get(folder)
+            if owner is not None and owner != instance.path:
+                found.setdefault(owner, []).append(instance)
+    return found
 
 
 def _prune_fix(layout: str) -> str:

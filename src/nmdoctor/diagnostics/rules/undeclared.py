@@ -15,6 +15,7 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_f
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
+from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.package_code import PackageImport, known_names
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
@@ -326,6 +327,8 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             folder = package_folder(fs, found.file, name)
             if folder is None:
                 continue  # an optional require in a try block, most often: not ours to judge
+            if _linked_beside(instance, name, folder):
+                continue
             reported.add(name)
             target = by_path.get(fs.realpath(folder))
             version = f"^{target.version}" if target else "*"
@@ -333,7 +336,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 "phantom-dependency",
                 Severity.WARNING,
                 f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from "
-                f"{relative(graph, folder)} (breaks under pnpm's isolated layout)",
+                f"{relative(graph, folder)} ({_breaks_where(folder)})",
                 package_ref(graph, instance),
                 request=found.site.specifier,
                 from_=relative(graph, found.file),
@@ -344,6 +347,23 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )
     code.flush()  # the scans as this run left them, for the next run of the project
+
+
+def _linked_beside(instance: Instance, name: str, folder: str) -> bool:
+    """Whether pnpm linked ``name`` beside the package in its own virtual-store folder, where only
+    what pnpm resolved for that package lives: a peer, an optional peer its peerDependenciesMeta
+    alone names, or a dependency a packageExtensions entry gives it (the project's, or those pnpm
+    applies itself, such as connect-mongo's express-session). pnpm declares it for the package."""
+    store = virtual_store_folder(instance.path, instance.name)
+    return store is not None and folder == f"{store}/{name}"
+
+
+def _breaks_where(folder: str) -> str:
+    """Where the phantom breaks: under pnpm, one found in ``node_modules/.pnpm/node_modules`` (its
+    hidden hoisting) already works under pnpm's isolated layout, by that hoisting alone."""
+    if "/node_modules/.pnpm/node_modules/" in folder:
+        return "pnpm's hoist-pattern puts every package there; it breaks when hoist-pattern leaves it out"
+    return "breaks under pnpm's isolated layout"
 
 
 @check("unresolvable-import", Severity.ERROR)

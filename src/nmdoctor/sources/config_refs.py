@@ -234,11 +234,19 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
     """String literals that name modules in a property value: a string, an array of them, objects
     with ``loader`` (webpack), ``[name, options]`` pairs (babel, jest, postcss: the options are not
     names), the keys of postcss's ``plugins`` object, the values of jest's ``transform`` map."""
-    if node is None or depth > 3:
+    if node is None or depth > 5:
         return
     value = _string_value(node)
     if value is not None:
         yield value, node
+    elif tool is Tool.WEBPACK_LOADER and node.type in ("ternary_expression", "parenthesized_expression"):
+        # `use: isProd ? [...] : [...]`: each branch is what webpack runs in one mode
+        for branch in ("consequence", "alternative"):
+            yield from _values(node.child_by_field_name(branch), tool, depth + 1)
+        for child in node.named_children if node.type == "parenthesized_expression" else ():
+            yield from _values(child, tool, depth + 1)
+    elif tool is Tool.WEBPACK_LOADER and node.type == "call_expression":
+        yield from _loader_call(node, tool, depth)
     elif node.type == "array":
         for child in node.named_children:
             if tool in (Tool.JEST, Tool.POSTCSS_PLUGIN) and child.type == "object":
@@ -257,6 +265,24 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
                 yield key, pair
             elif tool is Tool.JEST:
                 yield from _values(pair.child_by_field_name("value"), tool, depth + 1)
+
+
+def _loader_call(node: tree_sitter.Node, tool: Tool, depth: int) -> Iterator[tuple[str, tree_sitter.Node]]:
+    """Loaders a call in a rule's ``use`` stands for: extract-text-webpack-plugin's
+    ``ExtractTextPlugin.extract({use, fallback})`` (its ``fallback`` is a loader too), and an array
+    filtered in place (``[...].filter(Boolean)``)."""
+    function = node.child_by_field_name("function")
+    arguments = node.child_by_field_name("arguments")
+    if function is None or function.type != "member_expression" or arguments is None:
+        return
+    method = (function.child_by_field_name("property") or function).text or b""
+    if method == b"filter":
+        yield from _values(function.child_by_field_name("object"), tool, depth + 1)
+    elif method == b"extract":
+        for argument in arguments.named_children:
+            for pair in argument.named_children if argument.type == "object" else ():
+                if pair.type == "pair" and _key_name(pair) in ("use", "loader", "fallback"):
+                    yield from _values(pair.child_by_field_name("value"), tool, depth + 1)
 
 
 def _rule_test(pair: tree_sitter.Node) -> str | None:

@@ -375,3 +375,79 @@ def test_a_workspace_babelrc_no_babel_run_reads_is_a_note() -> None:
         "/app/packages/sdk/node_modules/babel-jest": symlink("../../../node_modules/babel-jest"),
     }
     assert _workspace_babelrc(own) == ["error"]
+
+
+def test_webpack_use_forms_of_mode_dependent_configs() -> None:
+    """Both branches of `use: isProd ? ... : ...`, extract-text-webpack-plugin's `extract({use,
+    fallback})` (its fallback is a loader too) and an array filtered in place (vue-hackernews-2.0)."""
+    source = (
+        b"module.exports = {module: {rules: [{test: /\\.styl$/, use: isProd\n"
+        b"  ? ExtractTextPlugin.extract({use: [{loader: 'css-loader', options: {}}, 'stylus-loader'],"
+        b" fallback: 'vue-style-loader'})\n"
+        b"  : ['vue-style-loader', 'css-loader'].filter(Boolean)}]}};"
+    )
+    refs = config_refs(source, "webpack.base.config.js")
+    assert sorted((ref.name, ref.line) for ref in refs) == [
+        ("css-loader", 2),
+        ("css-loader", 3),
+        ("stylus-loader", 2),
+        ("vue-style-loader", 2),
+        ("vue-style-loader", 3),
+    ]
+    assert {ref.rule_test for ref in refs} == {"\\.styl$"}
+
+
+def _vue_project(vue_loader: str) -> dict[str, object]:
+    """vue-hackernews-2.0 under pnpm: its webpack configs live in build/, named by its scripts' --config
+    (the client config merges build/webpack.base.config.js); vue-style-loader is vue-loader's
+    dependency only, and the .styl rule meets no .styl file, only the stylus blocks of .vue files."""
+    base = (
+        "module.exports = {module: {rules: [{test: /\\.vue$/, loader: 'vue-loader'},"
+        " {test: /\\.styl(us)?$/, use: ['vue-style-loader', 'css-loader']}]}};"
+    )
+    vue_loader_folder = f"{STORE}/vue-loader@{vue_loader}/node_modules"
+    return {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "scripts": {"build": "cross-env NODE_ENV=production webpack --config build/webpack.client.config.js"},
+            "devDependencies": {"webpack": "^3", "vue-loader": vue_loader, "css-loader": "^0.28"},
+        },
+        "/app/node_modules/.modules.yaml": "nodeLinker: isolated\n",
+        "/app/node_modules/webpack": symlink(".pnpm/webpack@3.11.0/node_modules/webpack"),
+        "/app/node_modules/vue-loader": symlink(f".pnpm/vue-loader@{vue_loader}/node_modules/vue-loader"),
+        "/app/node_modules/css-loader": symlink(".pnpm/css-loader@0.28.11/node_modules/css-loader"),
+        f"{STORE}/webpack@3.11.0/node_modules/webpack/package.json": {"name": "webpack", "version": "3.11.0"},
+        f"{STORE}/css-loader@0.28.11/node_modules/css-loader/package.json": {
+            "name": "css-loader",
+            "version": "0.28.11",
+        },
+        f"{STORE}/css-loader@0.28.11/node_modules/css-loader/index.js": "",
+        f"{vue_loader_folder}/vue-loader/package.json": {
+            "name": "vue-loader",
+            "version": vue_loader,
+            "dependencies": {"vue-style-loader": "^4"},
+        },
+        f"{vue_loader_folder}/vue-loader/index.js": "",
+        f"{vue_loader_folder}/vue-style-loader": symlink("../../vue-style-loader@4.1.0/node_modules/vue-style-loader"),
+        f"{STORE}/vue-style-loader@4.1.0/node_modules/vue-style-loader/package.json": {
+            "name": "vue-style-loader",
+            "version": "4.1.0",
+        },
+        "/app/build/webpack.client.config.js": "const base = require('./webpack.base.config')\nmodule.exports = base\n",
+        "/app/build/webpack.base.config.js": base,
+        "/app/src/App.vue": '<template><div/></template>\n<style lang="stylus">\na\n  color red\n</style>\n',
+    }
+
+
+@pytest.mark.parametrize(("vue_loader", "severity"), [("15.5.1", "error"), ("14.2.4", "info")])
+def test_a_loader_in_a_config_the_scripts_name_and_vue_style_blocks(vue_loader: str, severity: str) -> None:
+    """vue-loader 15's plugin runs the .styl rule on `<style lang="stylus">` (as App.vue.stylus):
+    real webpack 3 fails with "Can't resolve 'vue-style-loader'" under pnpm. vue-loader 14 runs a
+    .vue file's blocks through loaders of its own, so the rule meets no file: a note."""
+    fs = MemoryFS.from_mapping(_vue_project(vue_loader))
+    graph = read_installed_tree(fs, "/app")
+    found = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
+    assert [(item.request, item.from_, item.severity.value) for item in found] == [
+        ("vue-style-loader", "build/webpack.base.config.js", severity)
+    ]

@@ -90,11 +90,65 @@ def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLook
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
+    """The tool configs of the package at ``folder``: those in the folder, and webpack configs
+    elsewhere that its scripts name (``webpack --config build/webpack.client.config.js``) with the
+    webpack configs they require (the base config a client and a server config merge)."""
     try:
         names = fs.listdir(folder)
     except FileSystemError:
         return []
-    return [f"{folder}/{name}" for name in names if is_config_file(name)]
+    found = [f"{folder}/{name}" for name in names if is_config_file(name)]
+    for path in _script_webpack_configs(fs, folder):
+        if path not in found:
+            found.append(path)
+    return found
+
+
+_WEBPACK_RUN = re.compile(r"\bwebpack(?:-dev-server|-cli)?\b")
+_CONFIG_OPTION = re.compile(r"""(?:--config|(?<![\w-])-c)(?:=|\s+)(['"]?)([^\s'"&|;]+)\1""")
+_RELATIVE_REQUIRE = re.compile(
+    rb"""\brequire\(\s*['"](\.{1,2}/[^'"\n]+)['"]\s*\)|\bfrom\s+['"](\.{1,2}/[^'"\n]+)['"]"""
+)
+MAX_SCRIPT_CONFIGS = 16
+
+
+def _script_webpack_configs(fs: FileSystem, folder: str) -> list[str]:
+    try:
+        manifest = load_json(fs.read_bytes(folder + "/package.json"))
+    except (FileSystemError, ValueError):
+        return []
+    scripts = manifest.get("scripts") if isinstance(manifest, dict) else None
+    pending: list[str] = []
+    for command in scripts.values() if isinstance(scripts, dict) else ():
+        if not isinstance(command, str) or not _WEBPACK_RUN.search(command):
+            continue
+        for match in _CONFIG_OPTION.finditer(command):
+            pending.append(posixpath.normpath(posixpath.join(folder, match.group(2))))
+    found: list[str] = []
+    while pending and len(found) < MAX_SCRIPT_CONFIGS:
+        path = pending.pop(0)
+        name = posixpath.basename(path)
+        if path in found or not path.startswith(folder + "/") or "/node_modules/" in path[len(folder) :]:
+            continue
+        if not is_config_file(name) or _kind(fs, path) is not Kind.FILE:
+            continue
+        found.append(path)
+        try:
+            source = fs.read_bytes(path)
+        except FileSystemError:
+            continue
+        for match in _RELATIVE_REQUIRE.finditer(source):
+            specifier = (match.group(1) or match.group(2)).decode("utf-8", "replace")
+            base = posixpath.normpath(posixpath.join(posixpath.dirname(path), specifier))
+            pending.extend(
+                candidate for candidate in (base, base + ".js") if is_config_file(posixpath.basename(candidate))
+            )
+    return found
+
+
+def _kind(fs: FileSystem, path: str) -> Kind | None:
+    stat = fs.stat(path)
+    return stat.kind if stat is not None else None
 
 
 def _holders(graph: DependencyGraph, name: str) -> str:
@@ -238,11 +292,13 @@ _UNWALKED = frozenset({"node_modules", ".git", ".hg", ".svn", "public", "static"
 MAX_MATCH_ENTRIES = 20_000
 
 
-def _rule_may_match(fs: FileSystem, folder: str, test: str | None) -> bool:
+def _rule_may_match(fs: FileSystem, folder: str, test: str | None, *, vue_blocks: bool = False) -> bool:
     """Whether a file of the project may meet a webpack rule whose ``test`` is ``test``: one of
     its files (outside node_modules, public/ and static/) matches it, or the test cannot be read, or the folder is too
     large to tell. A rule no file of the project matches is met only by files of packages (a
-    url() in their CSS), which the files alone do not show."""
+    url() in their CSS), which the files alone do not show. ``vue_blocks``: vue-loader 15 or later
+    is installed, whose plugin runs the rules on each block of a ``.vue`` file as ``x.vue.LANG``
+    (``<style lang="stylus">`` meets a ``/\\.styl(us)?$/`` rule)."""
     if test is None:
         return True
     try:
@@ -263,11 +319,42 @@ def _rule_may_match(fs: FileSystem, folder: str, test: str | None) -> bool:
             path = f"{current}/{name}"
             if pattern.search(path):
                 return True
+            if (
+                vue_blocks
+                and name.endswith(".vue")
+                and any(pattern.search(f"{path}.{lang}") for lang in _vue_langs(fs, path))
+            ):
+                return True
             if name not in _UNWALKED:
                 stat = fs.lstat(path)
                 if stat is not None and stat.kind is Kind.DIR:
                     pending.append(path)
     return False
+
+
+_VUE_BLOCK = re.compile(rb"<(style|script)\b([^>]*)>")
+_LANG = re.compile(rb"""\blang\s*=\s*["']?([\w-]+)""")
+
+
+def _vue_langs(fs: FileSystem, path: str) -> set[str]:
+    """The languages of a .vue file's style and script blocks (vue-loader's defaults: css, js)."""
+    try:
+        source = fs.read_bytes(path)
+    except FileSystemError:
+        return set()
+    langs = set()
+    for match in _VUE_BLOCK.finditer(source):
+        lang = _LANG.search(match.group(2))
+        langs.add(lang.group(1).decode() if lang else "css" if match.group(1) == b"style" else "js")
+    return langs
+
+
+def _vue_loader_plugin(graph: DependencyGraph) -> bool:
+    """Whether vue-loader 15 or later is installed (its plugin applies the rules to .vue blocks)."""
+    return any(
+        item.version.split(".")[0].isdigit() and int(item.version.split(".")[0]) >= 15
+        for item in graph.instances_of("vue-loader")
+    )
 
 
 def _finding(
@@ -385,7 +472,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 if found is None and ref.tool is Tool.JEST_ENVIRONMENT:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
-                    unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(fs, owner.path, ref.rule_test)
+                    unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(
+                        fs, owner.path, ref.rule_test, vue_blocks=_vue_loader_plugin(graph)
+                    )
                     hidden = (
                         pnpm_node_path_folder(fs, graph, installed, module)
                         if _reads_node_path(graph, ref.tool)

@@ -277,3 +277,48 @@ def test_a_break_keeps_the_severity_check_gives_it_under_the_planned_layout(tmp_
         ("unresolvable-import", "src/probe.js", "info"),
     }
     assert code == 0
+
+
+def _lockfile_only_project(root: Path, *, declared: bool) -> None:
+    """electron-react-boilerplate's shape, nothing installed: a TypeScript webpack config in a folder
+    of its own, named by the scripts' --config; css-loader declared, or only a dependency of a tool."""
+    dev = {"webpack": "^5", "builder": "^1", **({"css-loader": "^7"} if declared else {})}
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "scripts": {"build": "webpack --config ./.erb/configs/webpack.config.renderer.prod.ts"},
+        "devDependencies": dev,
+    }
+    packages: dict[str, object] = {
+        "": {"name": "app", "version": "1.0.0", "devDependencies": dev},
+        "node_modules/webpack": {"version": "5.98.0", "dev": True},
+        "node_modules/builder": {"version": "1.0.0", "dev": True, "dependencies": {"css-loader": "^7"}},
+        "node_modules/css-loader": {"version": "7.1.2", "dev": True},
+    }
+    lock = {"name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": True, "packages": packages}
+    (root / "package.json").write_text(json.dumps(manifest))
+    (root / "package-lock.json").write_text(json.dumps(lock))
+    (root / ".erb/configs").mkdir(parents=True)
+    (root / ".erb/configs/webpack.config.base.ts").write_text(
+        "export default { module: { rules: [{ test: /\\.css$/, use: ['css-loader'] }] } };\n"
+    )
+    (root / ".erb/configs/webpack.config.renderer.prod.ts").write_text(
+        "import baseConfig from './webpack.config.base';\nexport default baseConfig;\n"
+    )
+    (root / "src").mkdir()
+    (root / "src/app.css").write_text("a {}\n")
+
+
+def test_a_loader_the_lockfile_places_is_found_in_the_planned_layout(tmp_path: Path) -> None:
+    """From the lockfile alone the planned folders hold only the recorded manifests: a declared loader
+    is found where the layout puts it; an undeclared one is not, under pnpm (it is hoisted today)."""
+    declared, undeclared = tmp_path / "declared", tmp_path / "undeclared"
+    for root, flag in ((declared, True), (undeclared, False)):
+        root.mkdir()
+        _lockfile_only_project(root, declared=flag)
+    code, document = run("migrate", str(declared), "--lockfile", "--to", "pnpm")
+    assert (code, document["findings"]) == (0, [])
+    code, document = run("migrate", str(undeclared), "--lockfile", "--to", "pnpm")
+    found = [(item["code"], item["request"], item["from"], item["severity"]) for item in document["findings"]]
+    assert found == [("string-module-reference", "css-loader", ".erb/configs/webpack.config.base.ts", "error")]
+    assert code == 1

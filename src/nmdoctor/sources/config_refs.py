@@ -74,7 +74,9 @@ _POSTCSS = ("postcss.config.js", "postcss.config.cjs", "postcss.config.mjs", ".p
 
 def is_config_file(name: str) -> bool:
     return name in _WEBPACK + _BABEL + _ESLINT + _JEST + _POSTCSS or (
-        name.startswith("webpack") and name.endswith((".js", ".cjs", ".mjs")) and "config" in name
+        name.startswith("webpack")
+        and name.endswith((".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"))
+        and "config" in name
     )
 
 

@@ -86,7 +86,14 @@ def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLook
     parts = request.split("/")
     package = "/".join(parts[:2]) if request.startswith("@") else parts[0]
     folder = lookup.folder(context, package)
-    return folder is not None and fs.stat(folder) is None
+    if folder is None:
+        return False
+    # placed there by the lockfile's layout (today's, or one migrate plans from it) but not
+    # installed: no files, or only the manifest the lockfile recorded; the layout's word is the answer
+    try:
+        return list(fs.listdir(folder)) in ([], ["package.json"])
+    except FileSystemError:
+        return True
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
@@ -141,7 +148,9 @@ def _script_webpack_configs(fs: FileSystem, folder: str) -> list[str]:
             specifier = (match.group(1) or match.group(2)).decode("utf-8", "replace")
             base = posixpath.normpath(posixpath.join(posixpath.dirname(path), specifier))
             pending.extend(
-                candidate for candidate in (base, base + ".js") if is_config_file(posixpath.basename(candidate))
+                candidate
+                for candidate in (base, base + ".js", base + ".ts")
+                if is_config_file(posixpath.basename(candidate))
             )
     return found
 

@@ -289,6 +289,46 @@ def test_test_fixtures_and_codemod_cases_are_notes() -> None:
     assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
 
 
+def test_a_transforms_input_and_expected_files_are_notes() -> None:
+    """A transform's test case: ``input.js`` beside ``expected.js`` (onlook's test/data/<case>/),
+    both read as text by the test. A lone ``input.tsx`` (a UI component) is code that runs."""
+    tree = {
+        "/app/test/data/with-plugin/input.js": "const p = require('left-padz');\n",
+        "/app/test/data/with-plugin/expected.js": "const p = require('left-padz');\n",
+        "/app/test/data/other/input.mjs": "import 'left-padz';\n",
+        "/app/test/data/other/output.mjs": "import 'left-padz';\n",
+        "/app/src/ui/input.tsx": "import x from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file.pop("src/ui/input.tsx") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
+
+
+def test_a_file_whose_text_a_snapshot_beside_it_holds_is_a_note() -> None:
+    """A formatter's test (prettier's tests/format/**): the test formats each file of its folder and
+    its snapshot, named after the file, holds the file's text; node never loads the file. A component
+    whose snapshot is its rendering (no import line of it) stays an error."""
+    snapshot = (
+        "// Jest Snapshot v1\n\nexports[`named.js format 1`] = `\n=====input=====\n"
+        "import { a } from 'left-padz';\nconst s = \\`x\\${a}\\`;\n=====output=====\n"
+        'import { a } from "left-padz";\n`;\n'
+    )
+    tree = {
+        "/app/tests/format/js/named.js": (
+            "import { a } from 'left-padz';\nconst s = require(`x${a}`) && require('pad-y');\n"
+        ),
+        "/app/tests/format/js/format.test.js": "runFormatTest(import.meta, ['babel']);\n",
+        "/app/tests/format/js/__snapshots__/format.test.js.snap": snapshot,
+        "/app/src/Button.js": "import x from 'left-padz';\nexport default () => x;\n",
+        "/app/src/__snapshots__/Button.test.js.snap": "exports[`Button.js renders 1`] = `<button />`;\n",
+    }
+    by_place = {(item.from_, item.request): item.severity for item in findings(tree)}
+    assert by_place[("tests/format/js/named.js", "left-padz")] is Severity.INFO
+    # a line the snapshot does not quote stays an error
+    assert by_place[("tests/format/js/named.js", "pad-y")] is Severity.ERROR
+    assert by_place[("src/Button.js", "left-padz")] is Severity.ERROR
+
+
 def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
     """An adapter's template imports `SERVER` and its build maps that id to a file (a key of a
     replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""

@@ -396,7 +396,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             # jest-runtime answers it from its own globals, never from node_modules; only a type
             # check of the test (ts-jest's) needs the package itself.
             severity, why = Severity.INFO, " (cannot be decided: jest serves it itself; a type check needs it)"
-        elif _fixture(file):
+        elif _fixture(file) or _case_pair(fs, file) or _snapshotted_input(fs, file, site.line):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
@@ -629,6 +629,50 @@ def _fixture(file: str) -> bool:
     loads it cannot be told from the files."""
     folders = file.split("/")[:-1]
     return any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None
+
+
+_CASE_FILE = re.compile(r"(?:^|/)(input|output|expected)\.[^/]+$")
+
+
+def _case_pair(fs: FileSystem, file: str) -> bool:
+    """``input.js`` beside ``expected.js`` or ``output.js`` (onlook's ``test/data/<case>/``): a
+    transform's test case, whose files the test reads as text and compares; node never loads them.
+    A lone ``input.tsx`` (a UI component) is not one."""
+    if _CASE_FILE.search(file) is None:
+        return False
+    try:
+        names = fs.listdir(file.rpartition("/")[0])
+    except FileSystemError:
+        return False
+    kinds = {name.partition(".")[0] for name in names if "." in name}
+    return "input" in kinds and not kinds.isdisjoint(("output", "expected"))
+
+
+def _snapshotted_input(fs: FileSystem, file: str, line: int) -> bool:
+    """A file whose text a jest snapshot beside it holds: a snapshot in its folder's
+    ``__snapshots__`` is named after the file and quotes the importing line (prettier's
+    ``tests/format/**``: the test formats each file of its folder and snapshots input and output).
+    The test reads the file as text; node never loads it. A component's render snapshot quotes no
+    import line of the component."""
+    folder, _, base = file.rpartition("/")
+    try:
+        snapshots = [name for name in fs.listdir(f"{folder}/__snapshots__") if name.endswith(".snap")]
+        lines = fs.read_bytes(file).splitlines()
+    except FileSystemError:
+        return False
+    if not snapshots or not 0 < line <= len(lines) or not lines[line - 1].strip():
+        return False
+    # jest writes each snapshot in a template literal: \, ` and ${ are escaped
+    quoted = lines[line - 1].strip().replace(b"\\", b"\\\\").replace(b"`", b"\\`").replace(b"${", b"\\${")
+    key = b"exports[`" + base.encode() + b" "
+    for name in snapshots:
+        try:
+            text = fs.read_bytes(f"{folder}/__snapshots__/{name}")
+        except FileSystemError:
+            continue
+        if key in text and quoted in text:
+            return True
+    return False
 
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")

@@ -329,6 +329,23 @@ def test_a_file_whose_text_a_snapshot_beside_it_holds_is_a_note() -> None:
     assert by_place[("src/Button.js", "left-padz")] is Severity.ERROR
 
 
+def test_an_import_of_types_only_answered_by_an_undeclared_types_package_asks_to_declare_it() -> None:
+    """`import type * as Har from 'har-format'` where only @types/har-format exists (insomnia's
+    root declares it, its workspace imports it): removing the import or an alias is no fix;
+    declaring the @types package is. Without the @types package the fix is unchanged."""
+    tree = {
+        "/app/src/har.ts": "import type * as Har from 'har-format';\nimport type { X } from 'left-padz';\n",
+        "/app/node_modules/@types/har-format/package.json": {"name": "@types/har-format", "version": "1.2.15"},
+    }
+    by_request = {item.request: item for item in findings(tree)}
+    har = by_request["har-format"]
+    assert har.severity is Severity.WARNING
+    assert har.fix == (
+        "add `@types/har-format` to devDependencies in package.json: TypeScript takes the types of `har-format` from it"
+    )
+    assert by_request["left-padz"].fix is not None and "remove the import" in by_request["left-padz"].fix
+
+
 def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
     """An adapter's template imports `SERVER` and its build maps that id to a file (a key of a
     replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""

@@ -479,7 +479,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             from_=relative(graph, file),
             line=site.line,
             column=site.column,
-            fix=INSTALL_FIRST if uninstalled else _unresolvable_fix(graph, owner, item.request, name, config, local),
+            fix=INSTALL_FIRST
+            if uninstalled
+            else _types_fix(graph, owner, name, site.types_only and severity is Severity.WARNING)
+            or _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
 
 
@@ -784,6 +787,18 @@ def _add_command(graph: DependencyGraph, owner: Instance) -> str:
         if layout.startswith(prefix):
             return command
     return "npm install"
+
+
+def _types_fix(graph: DependencyGraph, owner: Instance, name: str, types_only: bool) -> str | None:
+    """The fix of an import of types only (``import type * as Har from 'har-format'``) whose
+    ``@types`` package the tree holds but the importing package does not declare (insomnia's root
+    declares @types/har-format, its workspace imports it): TypeScript takes the names from the
+    ``@types`` package and drops the import, so removing the import or an alias is no fix."""
+    types = _types_package(name)
+    if not types_only or not graph.instances_of(types) or graph.instances_of(name):
+        return None
+    where = relative(graph, owner.path + "/package.json")
+    return f"add `{types}` to devDependencies in {where}: TypeScript takes the types of `{name}` from it"
 
 
 def _unresolvable_fix(

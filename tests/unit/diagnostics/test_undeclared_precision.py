@@ -346,6 +346,28 @@ def test_an_import_of_types_only_answered_by_an_undeclared_types_package_asks_to
     assert by_request["left-padz"].fix is not None and "remove the import" in by_request["left-padz"].fix
 
 
+def test_electron_imported_by_a_library_an_electron_app_of_the_project_loads_is_a_note() -> None:
+    """Electron provides `electron` (its API) to the code it runs, whatever node_modules holds: a
+    library the project's Electron app loads (joplin's lib, `require('electron')` behind
+    `shim.isElectron()`) imports it undeclared. Undecidable; its fix installs nothing. With no
+    electron anywhere in the project it stays an error."""
+    tree = {"/app/lib/shim.js": "if (isElectron()) { const { nativeImage } = require('electron'); }\n"}
+    [alone] = findings(tree)
+    assert (alone.request, alone.severity) == ("electron", Severity.ERROR)
+    with_app = {
+        **tree,
+        "/app/node_modules/desktop/node_modules/electron/package.json": {"name": "electron", "version": "29.4.5"},
+        "/app/node_modules/desktop/package.json": {
+            "name": "desktop",
+            "version": "1.0.0",
+            "dependencies": {"electron": "29.4.5"},
+        },
+    }
+    [note] = [item for item in findings(with_app) if item.request == "electron"]
+    assert note.severity is Severity.INFO
+    assert note.fix is not None and note.fix.startswith("nothing to install when only Electron runs this code")
+
+
 def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
     """An adapter's template imports `SERVER` and its build maps that id to a file (a key of a
     replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""

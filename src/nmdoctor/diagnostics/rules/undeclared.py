@@ -388,6 +388,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         file = item.file
         config = item.resolution.for_file(file)
         local = _local_folder(fs, graph, owner, item.request)
+        fix: str | None = None
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif uninstalled:
@@ -467,6 +468,16 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif name == "electron" and graph.instances_of("electron"):
+            # Electron answers `electron` itself (its API, a builtin of its runtime) to the code it
+            # runs, whatever node_modules holds: a library an Electron app of the project loads
+            # (joplin's lib, behind `shim.isElectron()`) imports it without declaring it
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: Electron provides `electron` to the code it runs, and an Electron app of this"
+                " project may run this file)",
+            )
+            fix = _ELECTRON_FIX
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"
@@ -481,11 +492,17 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=INSTALL_FIRST
             if uninstalled
-            else _types_fix(graph, owner, name, site.types_only and severity is Severity.WARNING)
+            else fix
+            or _types_fix(graph, owner, name, site.types_only and severity is Severity.WARNING)
             or _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
 
 
+_ELECTRON_FIX = (
+    "nothing to install when only Electron runs this code: it provides `electron`; node alone never gets"
+    " Electron's API (the npm package `electron` only names its binary), so load it only where"
+    " `process.versions.electron` is set"
+)
 _NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder} and its shims in node_modules/.bin put"
     " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"

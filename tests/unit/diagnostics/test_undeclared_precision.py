@@ -289,6 +289,22 @@ def test_test_fixtures_and_codemod_cases_are_notes() -> None:
     assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
 
 
+def test_a_case_below_a_test_suites_samples_folder_is_a_note() -> None:
+    """svelte's tests/compiler-errors/samples/<case>/main.svelte.js imports 'somewhere': the suite
+    compiles each case expecting the error its _config names. A samples folder outside the tests
+    (code the project ships) stays an error."""
+    tree = {
+        "/app/tests/compiler-errors/samples/store-module/main.svelte.js": "import { store } from 'left-padz';\n",
+        "/app/tests/compiler-errors/samples/store-module/_config.js": "export default { error: {} };\n",
+        "/app/src/samples/demo.js": "import x from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "tests/compiler-errors/samples/store-module/main.svelte.js": Severity.INFO,
+        "src/samples/demo.js": Severity.ERROR,
+    }
+
+
 def test_a_transforms_input_and_expected_files_are_notes() -> None:
     """A transform's test case: ``input.js`` beside ``expected.js`` (onlook's test/data/<case>/),
     both read as text by the test. A lone ``input.tsx`` (a UI component) is code that runs."""

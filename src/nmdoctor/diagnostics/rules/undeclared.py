@@ -397,7 +397,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             # jest-runtime answers it from its own globals, never from node_modules; only a type
             # check of the test (ts-jest's) needs the package itself.
             severity, why = Severity.INFO, " (cannot be decided: jest serves it itself; a type check needs it)"
-        elif _fixture(file) or _case_pair(fs, file) or _snapshotted_input(fs, file, site.line):
+        elif (
+            _fixture(file)
+            or _suite_sample(owner, file)
+            or _case_pair(fs, file)
+            or _snapshotted_input(fs, file, site.line)
+        ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
@@ -640,6 +645,7 @@ def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None
 
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))
+_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
@@ -649,6 +655,16 @@ def _fixture(file: str) -> bool:
     loads it cannot be told from the files."""
     folders = file.split("/")[:-1]
     return any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None
+
+
+def _suite_sample(owner: Instance, file: str) -> bool:
+    """A case below a test suite's ``samples/`` folder, inside the package (svelte's
+    tests/compiler-errors/samples/*/main.svelte.js): the suite's harness reads, compiles or runs
+    each case, expecting what the case's config says (here, a compile error)."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    folders = inside.split("/")[:-1]
+    tests = next((index for index, folder in enumerate(folders) if folder in _TEST_FOLDERS), None)
+    return tests is not None and "samples" in folders[tests + 1 :]
 
 
 _CASE_FILE = re.compile(r"(?:^|/)(input|output|expected)\.[^/]+$")

@@ -467,6 +467,31 @@ def test_a_typescript_import_that_only_types_answer_is_a_note() -> None:
     assert found == {("src/chart.ts", Severity.INFO), ("src/chart.js", Severity.ERROR)}
 
 
+def test_a_require_or_import_call_is_not_dropped_for_its_types_package() -> None:
+    """payload's website: `require('prismjs/components/prism-bash')` in a .tsx with @types/prismjs in
+    the tree and prismjs only below another package (pnpm's isolated layout): TypeScript drops an
+    import statement whose names are all types, never a require() or import() call, which the
+    bundler resolves; an error whose fix installs what the lockfile holds."""
+    tree = {
+        "/app/node_modules/@types/prismjs/package.json": {"name": "@types/prismjs", "version": "1.26.5"},
+        "/app/node_modules/react/node_modules/prismjs/package.json": {"name": "prismjs", "version": "1.30.0"},
+        "/app/src/code.tsx": "import { Token } from 'prismjs';\nrequire('prismjs/components/prism-bash');\n"
+        "const p = import('prismjs/components/prism-http');\n",
+    }
+    by_line = {item.line: item for item in findings(tree) if item.code == "unresolvable-import"}
+    assert by_line[1].severity is Severity.INFO
+    assert by_line[2].severity is Severity.ERROR and by_line[3].severity is Severity.ERROR
+    assert by_line[2].fix == "run `npm install prismjs` in ."
+
+
+def test_buns_own_module_is_a_note_whose_fix_installs_nothing() -> None:
+    """remix's test runner: `await import('bun')` behind IS_BUN. The Bun runtime provides `bun`;
+    node has no such module. Undecidable from the files; nothing to install."""
+    [note] = findings({"/app/src/cli.ts": "if (IS_BUN) { const { Glob } = await import('bun'); }\n"})
+    assert (note.request, note.severity) == ("bun", Severity.INFO)
+    assert note.fix is not None and note.fix.startswith("nothing to install when only Bun runs this code")
+
+
 def test_modules_another_runtime_provides_are_not_packages() -> None:
     # vendure's load tests run in grafana k6 (`k6 run script.js`), which provides k6 and k6/*; a VS
     # Code extension gets `vscode` from the editor. Neither is a package node looks up.

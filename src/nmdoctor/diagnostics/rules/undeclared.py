@@ -24,7 +24,7 @@ from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
-from nmdoctor.sources.imports import ImportSite, language_for, package_of
+from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 from nmdoctor.vfs.limits import load_json
@@ -44,6 +44,9 @@ _DEV_PATH = re.compile(
 
 
 _TYPESCRIPT = re.compile(r"\.[cm]?tsx?$")
+# What TypeScript may drop when every name it brings is a type: import and export-from statements.
+# A require() or an import() is a call, kept whatever its result is used for.
+_ELIDABLE = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM})
 
 
 def _types_package(name: str) -> str:
@@ -463,7 +466,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: {local} may be mapped by a config nmdoctor does not read)",
             )
-        elif _TYPESCRIPT.search(file) and graph.instances_of(_types_package(name)):
+        elif _TYPESCRIPT.search(file) and site.kind in _ELIDABLE and graph.instances_of(_types_package(name)):
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
@@ -483,6 +486,14 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " project may run this file)",
             )
             fix = _ELECTRON_FIX
+        elif name == "bun":
+            # Bun's own API (`import { Glob } from 'bun'`), a builtin of the Bun runtime: remix's test
+            # runner imports it behind IS_BUN; node has no such module
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: the Bun runtime provides `bun` to the code it runs; node does not)",
+            )
+            fix = _BUN_FIX
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"
@@ -507,6 +518,10 @@ _ELECTRON_FIX = (
     "nothing to install when only Electron runs this code: it provides `electron`; node alone never gets"
     " Electron's API (the npm package `electron` only names its binary), so load it only where"
     " `process.versions.electron` is set"
+)
+_BUN_FIX = (
+    "nothing to install when only Bun runs this code: it provides `bun`, node does not; load it only where"
+    " `process.versions.bun` is set"
 )
 _NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder} and its shims in node_modules/.bin put"

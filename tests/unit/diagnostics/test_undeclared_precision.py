@@ -306,17 +306,21 @@ def test_a_case_below_a_test_suites_samples_folder_is_a_note() -> None:
 
 
 def test_a_transforms_input_and_expected_files_are_notes() -> None:
-    """A transform's test case: ``input.js`` beside ``expected.js`` (onlook's test/data/<case>/),
-    both read as text by the test. A lone ``input.tsx`` (a UI component) is code that runs."""
+    """A transform's test case: ``input.js`` beside ``expected.js`` below a test folder (onlook's
+    test/data/<case>/), both read as text by the test. A lone ``input.tsx`` (a UI component), or
+    input and output components outside the tests, are code that runs."""
     tree = {
         "/app/test/data/with-plugin/input.js": "const p = require('left-padz');\n",
         "/app/test/data/with-plugin/expected.js": "const p = require('left-padz');\n",
         "/app/test/data/other/input.mjs": "import 'left-padz';\n",
         "/app/test/data/other/output.mjs": "import 'left-padz';\n",
         "/app/src/ui/input.tsx": "import x from 'left-padz';\n",
+        "/app/src/terminal/input.tsx": "import x from 'left-padz';\n",
+        "/app/src/terminal/output.tsx": "export default 1;\n",
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file.pop("src/ui/input.tsx") is Severity.ERROR
+    assert by_file.pop("src/terminal/input.tsx") is Severity.ERROR
     assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
 
 

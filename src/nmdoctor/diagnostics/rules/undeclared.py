@@ -403,7 +403,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         elif (
             _fixture(file)
             or _suite_sample(owner, file)
-            or _case_pair(fs, file)
+            or _case_pair(owner, fs, file)
             or _snapshotted_input(fs, file, site.line)
         ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
@@ -685,11 +685,15 @@ def _suite_sample(owner: Instance, file: str) -> bool:
 _CASE_FILE = re.compile(r"(?:^|/)(input|output|expected)\.[^/]+$")
 
 
-def _case_pair(fs: FileSystem, file: str) -> bool:
-    """``input.js`` beside ``expected.js`` or ``output.js`` (onlook's ``test/data/<case>/``): a
-    transform's test case, whose files the test reads as text and compares; node never loads them.
-    A lone ``input.tsx`` (a UI component) is not one."""
+def _case_pair(owner: Instance, fs: FileSystem, file: str) -> bool:
+    """``input.js`` beside ``expected.js`` or ``output.js`` below a test folder of the package
+    (onlook's ``test/data/<case>/``): a transform's test case, whose files the test reads as text and
+    compares; node never loads them. A lone ``input.tsx``, or an ``input.tsx`` and ``output.tsx``
+    pair of UI components outside the tests, is code that runs."""
     if _CASE_FILE.search(file) is None:
+        return False
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    if _TEST_FOLDERS.isdisjoint(inside.split("/")[:-1]):
         return False
     try:
         names = fs.listdir(file.rpartition("/")[0])

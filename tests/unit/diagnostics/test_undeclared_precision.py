@@ -496,6 +496,25 @@ def test_buns_own_module_is_a_note_whose_fix_installs_nothing() -> None:
     assert note.fix is not None and note.fix.startswith("nothing to install when only Bun runs this code")
 
 
+def test_a_flow_type_import_is_a_note_whose_fix_installs_nothing() -> None:
+    """react-native-web: `import type { Node } from 'React'` in a @flow file, a module of Flow's
+    library definitions; Babel erases it before node or a bundler sees it. The JavaScript grammar
+    reads it as a plain import; a value import of the same name, or the same line without @flow,
+    stays an error."""
+    flow = "/**\n * @flow\n */\nimport type { Node } from 'React';\nimport typeof Lib from 'left-padz';\n"
+    tree = {
+        "/app/src/view.js": flow + "export type {\n  A,\n} from 'pad-types';\nimport React2 from 'React';\n",
+        "/app/src/plain.js": "import type { Node } from 'React';\n",
+    }
+    by_place = {(item.from_, item.line): item for item in findings(tree) if item.code == "unresolvable-import"}
+    for line in (4, 5, 8):
+        note = by_place[("src/view.js", line)]
+        assert note.severity is Severity.INFO
+        assert note.fix is not None and note.fix.startswith("nothing to install for node: Babel erases the type import")
+    assert by_place[("src/view.js", 9)].severity is Severity.ERROR
+    assert by_place[("src/plain.js", 1)].severity is Severity.ERROR
+
+
 def test_modules_another_runtime_provides_are_not_packages() -> None:
     # vendure's load tests run in grafana k6 (`k6 run script.js`), which provides k6 and k6/*; a VS
     # Code extension gets `vscode` from the editor. Neither is a package node looks up.

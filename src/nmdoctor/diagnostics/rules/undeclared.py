@@ -411,6 +411,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
         elif site.types_only:
             severity, why = Severity.WARNING, ""
+        elif not _TYPESCRIPT.search(file) and _flow_type_import(fs, file, site.line, site.specifier):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: a Flow type import, which Babel erases before node or a bundler sees it;"
+                " Flow resolves it with its library definitions)",
+            )
+            fix = _FLOW_FIX.format(specifier=site.specifier)
         elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
         elif _served_as_is(owner, file):
@@ -519,6 +526,32 @@ _ELECTRON_FIX = (
     " Electron's API (the npm package `electron` only names its binary), so load it only where"
     " `process.versions.electron` is set"
 )
+_FLOW_FIX = (
+    "nothing to install for node: Babel erases the type import; Flow finds `{specifier}` in its library"
+    " definitions (its built-in libs, flow-typed/, the [libs] of .flowconfig), or in an installed package"
+)
+# ``import type { Node } from 'React'``, ``import typeof X from``, ``export type { T } from`` in a
+# Flow file, which the JavaScript grammar reads as a plain import
+_STATEMENT_START = re.compile(rb"^\s*(?:import|export)\b")
+_FLOW_TYPE_IMPORT = re.compile(rb"^\s*(?:import|export)\s+(?:type|typeof)\s[^'\"]*\bfrom\s*['\"]([^'\"]+)['\"]")
+
+
+def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
+    """An import of types only in Flow's syntax on ``line`` of a JavaScript file (react-native-web's
+    ``import type { Node } from 'React'``, a module of Flow's own library definitions)."""
+    try:
+        lines = fs.read_bytes(file).splitlines()
+    except FileSystemError:
+        return False
+    if not 0 < line <= len(lines) or b"@flow" not in b"\n".join(lines[:40]):
+        return False
+    start = line - 1  # the statement may span lines: ``import type {`` ... ``} from 'x'``
+    while start > max(0, line - 30) and not _STATEMENT_START.match(lines[start]):
+        start -= 1
+    found = _FLOW_TYPE_IMPORT.match(b"\n".join(lines[start:line]))
+    return found is not None and found.group(1) == specifier.encode()
+
+
 _BUN_FIX = (
     "nothing to install when only Bun runs this code: it provides `bun`, node does not; load it only where"
     " `process.versions.bun` is set"

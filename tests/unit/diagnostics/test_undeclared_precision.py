@@ -305,6 +305,32 @@ def test_a_case_below_a_test_suites_samples_folder_is_a_note() -> None:
     }
 
 
+def test_a_case_below_a_test_suites_cases_folder_is_a_note() -> None:
+    """webpack's test/cases/**, test/configCases/**, test/statsCases/**: the harness compiles each
+    case with its own webpack.config.js (aliases, module federation remotes) or expects an error."""
+    tree = {
+        "/app/test/configCases/container/circular/index.js": "import a from 'container/a';\n",
+        "/app/test/cases/parsing/harmony/index.js": "import { x } from 'exportKinds';\n",
+        "/app/test/statsCases/track-returned/index.js": "require('fail1');\n",
+        "/app/src/cases/index.js": "import x from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file.pop("src/cases/index.js") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 3
+
+
+def test_an_import_in_a_declaration_file_is_a_warning() -> None:
+    """solid-start's landing-page/src/global.d.ts imports lucia, in neither the tree nor the
+    lockfile: a declaration file holds types only, nothing runs it; only a type check fails, as for
+    an `import type`. The same import in a .ts file that runs stays an error."""
+    tree = {
+        "/app/src/global.d.ts": "import { Session } from 'left-padz';\nexport type S = Session;\n",
+        "/app/src/auth.ts": "import { Session } from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {"src/global.d.ts": Severity.WARNING, "src/auth.ts": Severity.ERROR}
+
+
 def test_a_transforms_input_and_expected_files_are_notes() -> None:
     """A transform's test case: ``input.js`` beside ``expected.js`` below a test folder (onlook's
     test/data/<case>/), both read as text by the test. A lone ``input.tsx`` (a UI component), or

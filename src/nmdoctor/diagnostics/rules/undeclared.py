@@ -136,9 +136,12 @@ def _loader_name(name: str, declared: set[str], lookup: InstalledLookup, directo
 _TYPE_TEST = re.compile(r"\.(test|spec)-d\.[cm]?[jt]sx?$")
 
 
+_DECLARATION_FILES = (".d.ts", ".d.mts", ".d.cts")
+
+
 def _is_declaration_file(path: str) -> bool:
     """A file only type-checked: a declaration file or a type test."""
-    return path.endswith((".d.ts", ".d.mts", ".d.cts")) or _TYPE_TEST.search(path) is not None
+    return path.endswith(_DECLARATION_FILES) or _TYPE_TEST.search(path) is not None
 
 
 def _scan(context: CheckContext) -> Iterator[Undeclared]:
@@ -361,10 +364,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     An error only when it is certain to fail: a `require` inside `try { } catch { }` (a feature probe),
     an `import()` with a `.catch`, or an import in a project whose resolution config nmdoctor could
     not read, or whose first path segment names a folder of the project (an alias nmdoctor does not
-    know about, such as a framework's own), is a note; a types-only import is a warning, and so is
-    one in a tool's config that the tool loads with `require` under pnpm's isolated layout when pnpm
-    hoists the package to `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on
-    NODE_PATH.
+    know about, such as a framework's own), is a note; a types-only import (or any import of a
+    declaration file) is a warning, and so is one in a tool's config that the tool loads with
+    `require` under pnpm's isolated layout when pnpm hoists the package to
+    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH.
     ## Why it matters
     It fails the moment that code runs (or the bundler builds it).
     ## How to fix
@@ -409,7 +412,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
-        elif site.types_only:
+        elif site.types_only or file.endswith(_DECLARATION_FILES):
+            # erased before anything runs: only a type check reads it (a declaration file, such as
+            # solid-start's landing-page/src/global.d.ts, holds types only whatever its imports say)
             severity, why = Severity.WARNING, ""
         elif not _TYPESCRIPT.search(file) and _flow_type_import(fs, file, site.line, site.specifier):
             severity, why = (
@@ -516,7 +521,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             fix=INSTALL_FIRST
             if uninstalled
             else fix
-            or _types_fix(graph, owner, name, site.types_only and severity is Severity.WARNING)
+            or _types_fix(
+                graph,
+                owner,
+                name,
+                (site.types_only or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
+            )
             or _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
 
@@ -694,6 +704,9 @@ def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))
 _TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
+# A suite's folder of cases: svelte's and rollup's samples/, webpack's cases/ and configCases/,
+# statsCases/, watchCases/, hotCases/.
+_SUITE_CASES = re.compile(r"^(?:samples|cases|[a-z]+Cases)$")
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
@@ -706,13 +719,14 @@ def _fixture(file: str) -> bool:
 
 
 def _suite_sample(owner: Instance, file: str) -> bool:
-    """A case below a test suite's ``samples/`` folder, inside the package (svelte's
-    tests/compiler-errors/samples/*/main.svelte.js): the suite's harness reads, compiles or runs
-    each case, expecting what the case's config says (here, a compile error)."""
+    """A case below a test suite's ``samples/`` or ``cases/`` folder, inside the package (svelte's
+    tests/compiler-errors/samples/*/main.svelte.js, webpack's test/configCases/**): the suite's
+    harness reads, compiles or runs each case with the case's own config, expecting what it says
+    (a compile error, an alias of its webpack.config.js)."""
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
     folders = inside.split("/")[:-1]
     tests = next((index for index, folder in enumerate(folders) if folder in _TEST_FOLDERS), None)
-    return tests is not None and "samples" in folders[tests + 1 :]
+    return tests is not None and any(_SUITE_CASES.match(folder) for folder in folders[tests + 1 :])
 
 
 _CASE_FILE = re.compile(r"(?:^|/)(input|output|expected)\.[^/]+$")

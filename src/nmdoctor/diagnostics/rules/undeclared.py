@@ -412,9 +412,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
-        elif site.types_only or file.endswith(_DECLARATION_FILES):
-            # erased before anything runs: only a type check reads it (a declaration file, such as
-            # solid-start's landing-page/src/global.d.ts, holds types only whatever its imports say)
+        elif site.types_only:
             severity, why = Severity.WARNING, ""
         elif not _TYPESCRIPT.search(file) and _flow_type_import(fs, file, site.line, site.specifier):
             severity, why = (
@@ -506,6 +504,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: the Bun runtime provides `bun` to the code it runs; node does not)",
             )
             fix = _BUN_FIX
+        elif file.endswith(_DECLARATION_FILES):
+            # nothing runs a declaration file: only a type check reads it, as for an `import type`
+            # (solid-start's landing-page/src/global.d.ts imports lucia, which nothing installs)
+            severity, why = Severity.WARNING, ""
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"

@@ -541,6 +541,27 @@ def test_a_flow_type_import_is_a_note_whose_fix_installs_nothing() -> None:
     assert by_place[("src/plain.js", 1)].severity is Severity.ERROR
 
 
+def test_a_package_the_script_that_runs_the_file_installs_first_is_a_note() -> None:
+    """rollup: "test:leak": "npm install --no-save weak-napi && node --expose-gc test/leak/index.js".
+    The script installs what the file requires before running it; the file run another way, or a
+    name the script does not install, stays an error."""
+    tree = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "dependencies": {"react": "^18"},
+            "scripts": {"test:leak": "npm install --no-save weak-napi && node --expose-gc test/leak/index.js"},
+        },
+        "/app/test/leak/index.js": "const weak = require('weak-napi');\nconst other = require('left-padz');\n",
+        "/app/test/other.js": "const weak = require('weak-napi');\n",
+    }
+    by_place = {(item.from_, item.request): item for item in findings(tree)}
+    note = by_place[("test/leak/index.js", "weak-napi")]
+    assert note.severity is Severity.INFO and note.fix is not None and note.fix.startswith("nothing to install")
+    assert by_place[("test/leak/index.js", "left-padz")].severity is Severity.ERROR
+    assert by_place[("test/other.js", "weak-napi")].severity is Severity.ERROR
+
+
 def test_modules_another_runtime_provides_are_not_packages() -> None:
     # vendure's load tests run in grafana k6 (`k6 run script.js`), which provides k6 and k6/*; a VS
     # Code extension gets `vscode` from the editor. Neither is a package node looks up.

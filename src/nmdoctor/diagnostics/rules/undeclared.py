@@ -486,6 +486,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif (script := _installed_by_script(owner, file, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: the script that runs this file, `{script}`, installs `{name}` first)",
+            )
+            fix = f"nothing to install when the file runs through `npm run {script}`, which installs `{name}` first"
         elif name == "electron" and graph.instances_of("electron"):
             # Electron answers `electron` itself (its API, a builtin of its runtime) to the code it
             # runs, whatever node_modules holds: a library an Electron app of the project loads
@@ -562,6 +568,23 @@ def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> b
         start -= 1
     found = _FLOW_TYPE_IMPORT.match(b"\n".join(lines[start:line]))
     return found is not None and found.group(1) == specifier.encode()
+
+
+_INSTALL_COMMAND = r"\b(?:npm\s+(?:install|i|add)|pnpm\s+(?:add|install|i)|yarn\s+add|bun\s+add)\b[^&;|]*?\s"
+
+
+def _installed_by_script(owner: Instance, file: str, name: str) -> str | None:
+    """The package.json script that runs ``file`` after installing ``name`` itself (rollup's
+    ``"test:leak": "npm install --no-save weak-napi && node --expose-gc test/leak/index.js"``)."""
+    scripts = owner.manifest.raw.get("scripts") if isinstance(owner.manifest.raw, dict) else None
+    if not isinstance(scripts, dict) or not file.startswith(owner.path + "/"):
+        return None
+    inside = file[len(owner.path) + 1 :]
+    installs = re.compile(_INSTALL_COMMAND + re.escape(name) + r"(?:@[^\s&;|]*)?(?=[\s&;|]|$)")
+    for script, command in scripts.items():
+        if isinstance(command, str) and inside in command and installs.search(command):
+            return str(script)
+    return None
 
 
 _BUN_FIX = (

@@ -148,7 +148,10 @@ class _Infos:
         return sorted(aliases, key=lambda alias: _descriptor(alias, package.specs.get(alias, "")))
 
     def _fill(self, info: _Info, package: LogicalPackage, parent: dict[str, _Info | None]) -> None:
-        info.deps[package.name] = info
+        # yarn registers the self reference first; a dependency on the package's own name (a
+        # project named prettier that formats itself with the registry's prettier) replaces it
+        if package.name not in self._regular(package):
+            info.deps[package.name] = info
         own = _own_dependencies(package) if package.importer is None else set()
         # a peer the parent does not provide that is also a dependency: yarn installs its own
         info.peers = tuple(peer for peer in info.peers if parent.get(peer) is not None or peer not in own)

@@ -59,9 +59,10 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
 
         return read_npm_lockfile(text, path, root_manifest)
     if name == "pnpm-lock.yaml":
-        from nmdoctor.lockfiles.pnpm import read_pnpm_lockfile
+        from nmdoctor.lockfiles.pnpm import main_document, read_pnpm_lockfile
         from nmdoctor.lockfiles.pnpm_modules import store_naming
 
+        text = main_document(text)
         version = _LOCKFILE_VERSION.search(text)
         naming = store_naming(fs, path.rpartition("/")[0], version.group(1) if version else "9.0", root_manifest)
         return read_pnpm_lockfile(text, path, naming=naming)

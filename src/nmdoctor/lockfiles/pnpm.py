@@ -16,7 +16,7 @@ from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["read_pnpm_lockfile"]
+__all__ = ["main_document", "read_pnpm_lockfile"]
 
 _IMPORTER_FIELDS = (
     ("dependencies", DependencyKind.PROD),
@@ -73,11 +73,24 @@ def _importer_deps(entry: dict[str, Any], field: str, version: str) -> dict[str,
     return result
 
 
+def main_document(text: str) -> str:
+    """The project's lockfile in ``text``: pnpm 11 writes the lockfile of its own install (its
+    ``packageManagerDependencies`` and ``configDependencies``) as a first YAML document, opened by
+    ``---`` and closed by the next ``---`` line, before the project's (pnpm's extractMainDocument).
+    A text of one document is returned as it is."""
+    normalized = text.replace("\r\n", "\n")
+    if not normalized.startswith("---\n"):
+        return text
+    separator = normalized.find("\n---\n", 4)
+    return text if separator == -1 else normalized[separator + 5 :]
+
+
 def read_pnpm_lockfile(
     text: str, path: str, *, pnpm_major: int | None = None, naming: StoreNaming | None = None
 ) -> Lockfile:
     """``naming``: how the pnpm that installed ``node_modules`` names store folders (the newest
     pnpm writing this lockfile format when not given; ``pnpm_major`` alone picks that major)."""
+    text = main_document(text)
     try:
         data = load_yaml(text)
     except YAMLError as error:

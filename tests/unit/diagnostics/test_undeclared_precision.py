@@ -289,6 +289,131 @@ def test_test_fixtures_and_codemod_cases_are_notes() -> None:
     assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
 
 
+def test_a_case_below_a_test_suites_samples_folder_is_a_note() -> None:
+    """svelte's tests/compiler-errors/samples/<case>/main.svelte.js imports 'somewhere': the suite
+    compiles each case expecting the error its _config names. A samples folder outside the tests
+    (code the project ships) stays an error."""
+    tree = {
+        "/app/tests/compiler-errors/samples/store-module/main.svelte.js": "import { store } from 'left-padz';\n",
+        "/app/tests/compiler-errors/samples/store-module/_config.js": "export default { error: {} };\n",
+        "/app/src/samples/demo.js": "import x from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "tests/compiler-errors/samples/store-module/main.svelte.js": Severity.INFO,
+        "src/samples/demo.js": Severity.ERROR,
+    }
+
+
+def test_a_case_below_a_test_suites_cases_folder_is_a_note() -> None:
+    """webpack's test/cases/**, test/configCases/**, test/statsCases/**: the harness compiles each
+    case with its own webpack.config.js (aliases, module federation remotes) or expects an error."""
+    tree = {
+        "/app/test/configCases/container/circular/index.js": "import a from 'container/a';\n",
+        "/app/test/cases/parsing/harmony/index.js": "import { x } from 'exportKinds';\n",
+        "/app/test/statsCases/track-returned/index.js": "require('fail1');\n",
+        "/app/src/cases/index.js": "import x from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file.pop("src/cases/index.js") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 3
+
+
+def test_an_import_in_a_declaration_file_is_a_warning() -> None:
+    """solid-start's landing-page/src/global.d.ts imports lucia, in neither the tree nor the
+    lockfile: a declaration file holds types only, nothing runs it; only a type check fails, as for
+    an `import type`. The same import in a .ts file that runs stays an error."""
+    tree = {
+        "/app/src/global.d.ts": "import { Session } from 'left-padz';\nexport type S = Session;\n",
+        "/app/src/auth.ts": "import { Session } from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {"src/global.d.ts": Severity.WARNING, "src/auth.ts": Severity.ERROR}
+
+
+def test_a_transforms_input_and_expected_files_are_notes() -> None:
+    """A transform's test case: ``input.js`` beside ``expected.js`` below a test folder (onlook's
+    test/data/<case>/), both read as text by the test. A lone ``input.tsx`` (a UI component), or
+    input and output components outside the tests, are code that runs."""
+    tree = {
+        "/app/test/data/with-plugin/input.js": "const p = require('left-padz');\n",
+        "/app/test/data/with-plugin/expected.js": "const p = require('left-padz');\n",
+        "/app/test/data/other/input.mjs": "import 'left-padz';\n",
+        "/app/test/data/other/output.mjs": "import 'left-padz';\n",
+        "/app/src/ui/input.tsx": "import x from 'left-padz';\n",
+        "/app/src/terminal/input.tsx": "import x from 'left-padz';\n",
+        "/app/src/terminal/output.tsx": "export default 1;\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file.pop("src/ui/input.tsx") is Severity.ERROR
+    assert by_file.pop("src/terminal/input.tsx") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
+
+
+def test_a_file_whose_text_a_snapshot_beside_it_holds_is_a_note() -> None:
+    """A formatter's test (prettier's tests/format/**): the test formats each file of its folder and
+    its snapshot, named after the file, holds the file's text; node never loads the file. A component
+    whose snapshot is its rendering (no import line of it) stays an error."""
+    snapshot = (
+        "// Jest Snapshot v1\n\nexports[`named.js format 1`] = `\n=====input=====\n"
+        "import { a } from 'left-padz';\nconst s = \\`x\\${a}\\`;\n=====output=====\n"
+        'import { a } from "left-padz";\n`;\n'
+    )
+    tree = {
+        "/app/tests/format/js/named.js": (
+            "import { a } from 'left-padz';\nconst s = require(`x${a}`) && require('pad-y');\n"
+        ),
+        "/app/tests/format/js/format.test.js": "runFormatTest(import.meta, ['babel']);\n",
+        "/app/tests/format/js/__snapshots__/format.test.js.snap": snapshot,
+        "/app/src/Button.js": "import x from 'left-padz';\nexport default () => x;\n",
+        "/app/src/__snapshots__/Button.test.js.snap": "exports[`Button.js renders 1`] = `<button />`;\n",
+    }
+    by_place = {(item.from_, item.request): item.severity for item in findings(tree)}
+    assert by_place[("tests/format/js/named.js", "left-padz")] is Severity.INFO
+    # a line the snapshot does not quote stays an error
+    assert by_place[("tests/format/js/named.js", "pad-y")] is Severity.ERROR
+    assert by_place[("src/Button.js", "left-padz")] is Severity.ERROR
+
+
+def test_an_import_of_types_only_answered_by_an_undeclared_types_package_asks_to_declare_it() -> None:
+    """`import type * as Har from 'har-format'` where only @types/har-format exists (insomnia's
+    root declares it, its workspace imports it): removing the import or an alias is no fix;
+    declaring the @types package is. Without the @types package the fix is unchanged."""
+    tree = {
+        "/app/src/har.ts": "import type * as Har from 'har-format';\nimport type { X } from 'left-padz';\n",
+        "/app/node_modules/@types/har-format/package.json": {"name": "@types/har-format", "version": "1.2.15"},
+    }
+    by_request = {item.request: item for item in findings(tree)}
+    har = by_request["har-format"]
+    assert har.severity is Severity.WARNING
+    assert har.fix == (
+        "add `@types/har-format` to devDependencies in package.json: TypeScript takes the types of `har-format` from it"
+    )
+    assert by_request["left-padz"].fix is not None and "remove the import" in by_request["left-padz"].fix
+
+
+def test_electron_imported_by_a_library_an_electron_app_of_the_project_loads_is_a_note() -> None:
+    """Electron provides `electron` (its API) to the code it runs, whatever node_modules holds: a
+    library the project's Electron app loads (joplin's lib, `require('electron')` behind
+    `shim.isElectron()`) imports it undeclared. Undecidable; its fix installs nothing. With no
+    electron anywhere in the project it stays an error."""
+    tree = {"/app/lib/shim.js": "if (isElectron()) { const { nativeImage } = require('electron'); }\n"}
+    [alone] = findings(tree)
+    assert (alone.request, alone.severity) == ("electron", Severity.ERROR)
+    with_app = {
+        **tree,
+        "/app/node_modules/desktop/node_modules/electron/package.json": {"name": "electron", "version": "29.4.5"},
+        "/app/node_modules/desktop/package.json": {
+            "name": "desktop",
+            "version": "1.0.0",
+            "dependencies": {"electron": "29.4.5"},
+        },
+    }
+    [note] = [item for item in findings(with_app) if item.request == "electron"]
+    assert note.severity is Severity.INFO
+    assert note.fix is not None and note.fix.startswith("nothing to install when only Electron runs this code")
+
+
 def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
     """An adapter's template imports `SERVER` and its build maps that id to a file (a key of a
     replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""
@@ -370,6 +495,71 @@ def test_a_typescript_import_that_only_types_answer_is_a_note() -> None:
     }
     found = {(item.from_, item.severity) for item in findings(tree) if item.code == "unresolvable-import"}
     assert found == {("src/chart.ts", Severity.INFO), ("src/chart.js", Severity.ERROR)}
+
+
+def test_a_require_or_import_call_is_not_dropped_for_its_types_package() -> None:
+    """payload's website: `require('prismjs/components/prism-bash')` in a .tsx with @types/prismjs in
+    the tree and prismjs only below another package (pnpm's isolated layout): TypeScript drops an
+    import statement whose names are all types, never a require() or import() call, which the
+    bundler resolves; an error whose fix installs what the lockfile holds."""
+    tree = {
+        "/app/node_modules/@types/prismjs/package.json": {"name": "@types/prismjs", "version": "1.26.5"},
+        "/app/node_modules/react/node_modules/prismjs/package.json": {"name": "prismjs", "version": "1.30.0"},
+        "/app/src/code.tsx": "import { Token } from 'prismjs';\nrequire('prismjs/components/prism-bash');\n"
+        "const p = import('prismjs/components/prism-http');\n",
+    }
+    by_line = {item.line: item for item in findings(tree) if item.code == "unresolvable-import"}
+    assert by_line[1].severity is Severity.INFO
+    assert by_line[2].severity is Severity.ERROR and by_line[3].severity is Severity.ERROR
+    assert by_line[2].fix == "run `npm install prismjs` in ."
+
+
+def test_buns_own_module_is_a_note_whose_fix_installs_nothing() -> None:
+    """remix's test runner: `await import('bun')` behind IS_BUN. The Bun runtime provides `bun`;
+    node has no such module. Undecidable from the files; nothing to install."""
+    [note] = findings({"/app/src/cli.ts": "if (IS_BUN) { const { Glob } = await import('bun'); }\n"})
+    assert (note.request, note.severity) == ("bun", Severity.INFO)
+    assert note.fix is not None and note.fix.startswith("nothing to install when only Bun runs this code")
+
+
+def test_a_flow_type_import_is_a_note_whose_fix_installs_nothing() -> None:
+    """react-native-web: `import type { Node } from 'React'` in a @flow file, a module of Flow's
+    library definitions; Babel erases it before node or a bundler sees it. The JavaScript grammar
+    reads it as a plain import; a value import of the same name, or the same line without @flow,
+    stays an error."""
+    flow = "/**\n * @flow\n */\nimport type { Node } from 'React';\nimport typeof Lib from 'left-padz';\n"
+    tree = {
+        "/app/src/view.js": flow + "export type {\n  A,\n} from 'pad-types';\nimport React2 from 'React';\n",
+        "/app/src/plain.js": "import type { Node } from 'React';\n",
+    }
+    by_place = {(item.from_, item.line): item for item in findings(tree) if item.code == "unresolvable-import"}
+    for line in (4, 5, 8):
+        note = by_place[("src/view.js", line)]
+        assert note.severity is Severity.INFO
+        assert note.fix is not None and note.fix.startswith("nothing to install for node: Babel erases the type import")
+    assert by_place[("src/view.js", 9)].severity is Severity.ERROR
+    assert by_place[("src/plain.js", 1)].severity is Severity.ERROR
+
+
+def test_a_package_the_script_that_runs_the_file_installs_first_is_a_note() -> None:
+    """rollup: "test:leak": "npm install --no-save weak-napi && node --expose-gc test/leak/index.js".
+    The script installs what the file requires before running it; the file run another way, or a
+    name the script does not install, stays an error."""
+    tree = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "dependencies": {"react": "^18"},
+            "scripts": {"test:leak": "npm install --no-save weak-napi && node --expose-gc test/leak/index.js"},
+        },
+        "/app/test/leak/index.js": "const weak = require('weak-napi');\nconst other = require('left-padz');\n",
+        "/app/test/other.js": "const weak = require('weak-napi');\n",
+    }
+    by_place = {(item.from_, item.request): item for item in findings(tree)}
+    note = by_place[("test/leak/index.js", "weak-napi")]
+    assert note.severity is Severity.INFO and note.fix is not None and note.fix.startswith("nothing to install")
+    assert by_place[("test/leak/index.js", "left-padz")].severity is Severity.ERROR
+    assert by_place[("test/other.js", "weak-napi")].severity is Severity.ERROR
 
 
 def test_modules_another_runtime_provides_are_not_packages() -> None:

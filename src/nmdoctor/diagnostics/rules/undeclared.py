@@ -25,7 +25,7 @@ from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
-from nmdoctor.sources.imports import ImportSite, language_for, package_of
+from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 from nmdoctor.vfs.limits import load_json
@@ -45,6 +45,9 @@ _DEV_PATH = re.compile(
 
 
 _TYPESCRIPT = re.compile(r"\.[cm]?tsx?$")
+# What TypeScript may drop when every name it brings is a type: import and export-from statements.
+# A require() or an import() is a call, kept whatever its result is used for.
+_ELIDABLE = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM})
 
 
 def _types_package(name: str) -> str:
@@ -134,9 +137,12 @@ def _loader_name(name: str, declared: set[str], lookup: InstalledLookup, directo
 _TYPE_TEST = re.compile(r"\.(test|spec)-d\.[cm]?[jt]sx?$")
 
 
+_DECLARATION_FILES = (".d.ts", ".d.mts", ".d.cts")
+
+
 def _is_declaration_file(path: str) -> bool:
     """A file only type-checked: a declaration file or a type test."""
-    return path.endswith((".d.ts", ".d.mts", ".d.cts")) or _TYPE_TEST.search(path) is not None
+    return path.endswith(_DECLARATION_FILES) or _TYPE_TEST.search(path) is not None
 
 
 def _scan(context: CheckContext) -> Iterator[Undeclared]:
@@ -378,10 +384,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     An error only when it is certain to fail: a `require` inside `try { } catch { }` (a feature probe),
     an `import()` with a `.catch`, or an import in a project whose resolution config nmdoctor could
     not read, or whose first path segment names a folder of the project (an alias nmdoctor does not
-    know about, such as a framework's own), is a note; a types-only import is a warning, and so is
-    one in a tool's config that the tool loads with `require` under pnpm's isolated layout when pnpm
-    hoists the package to `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on
-    NODE_PATH.
+    know about, such as a framework's own), is a note; a types-only import (or any import of a
+    declaration file) is a warning, and so is one in a tool's config that the tool loads with
+    `require` under pnpm's isolated layout when pnpm hoists the package to
+    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH.
     ## Why it matters
     It fails the moment that code runs (or the bundler builds it).
     ## How to fix
@@ -408,6 +414,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         file = item.file
         config = item.resolution.for_file(file)
         local = _local_folder(fs, graph, owner, item.request)
+        fix: str | None = None
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif uninstalled:
@@ -416,12 +423,24 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             # jest-runtime answers it from its own globals, never from node_modules; only a type
             # check of the test (ts-jest's) needs the package itself.
             severity, why = Severity.INFO, " (cannot be decided: jest serves it itself; a type check needs it)"
-        elif _fixture(file):
+        elif (
+            _fixture(file)
+            or _suite_sample(owner, file)
+            or _case_pair(owner, fs, file)
+            or _snapshotted_input(fs, file, site.line)
+        ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
         elif site.types_only:
             severity, why = Severity.WARNING, ""
+        elif not _TYPESCRIPT.search(file) and _flow_type_import(fs, file, site.line, site.specifier):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: a Flow type import, which Babel erases before node or a bundler sees it;"
+                " Flow resolves it with its library definitions)",
+            )
+            fix = _FLOW_FIX.format(specifier=site.specifier)
         elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
         elif _served_as_is(owner, file):
@@ -477,7 +496,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: {local} may be mapped by a config nmdoctor does not read)",
             )
-        elif _TYPESCRIPT.search(file) and graph.instances_of(_types_package(name)):
+        elif _TYPESCRIPT.search(file) and site.kind in _ELIDABLE and graph.instances_of(_types_package(name)):
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
@@ -487,6 +506,34 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif (script := _installed_by_script(owner, file, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: the script that runs this file, `{script}`, installs `{name}` first)",
+            )
+            fix = f"nothing to install when the file runs through `npm run {script}`, which installs `{name}` first"
+        elif name == "electron" and graph.instances_of("electron"):
+            # Electron answers `electron` itself (its API, a builtin of its runtime) to the code it
+            # runs, whatever node_modules holds: a library an Electron app of the project loads
+            # (joplin's lib, behind `shim.isElectron()`) imports it without declaring it
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: Electron provides `electron` to the code it runs, and an Electron app of this"
+                " project may run this file)",
+            )
+            fix = _ELECTRON_FIX
+        elif name == "bun":
+            # Bun's own API (`import { Glob } from 'bun'`), a builtin of the Bun runtime: remix's test
+            # runner imports it behind IS_BUN; node has no such module
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: the Bun runtime provides `bun` to the code it runs; node does not)",
+            )
+            fix = _BUN_FIX
+        elif file.endswith(_DECLARATION_FILES):
+            # nothing runs a declaration file: only a type check reads it, as for an `import type`
+            # (solid-start's landing-page/src/global.d.ts imports lucia, which nothing installs)
+            severity, why = Severity.WARNING, ""
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"
@@ -499,10 +546,71 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             from_=relative(graph, file),
             line=site.line,
             column=site.column,
-            fix=INSTALL_FIRST if uninstalled else _unresolvable_fix(graph, owner, item.request, name, config, local),
+            fix=INSTALL_FIRST
+            if uninstalled
+            else fix
+            or _types_fix(
+                graph,
+                owner,
+                name,
+                (site.types_only or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
+            )
+            or _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
 
 
+_ELECTRON_FIX = (
+    "nothing to install when only Electron runs this code: it provides `electron`; node alone never gets"
+    " Electron's API (the npm package `electron` only names its binary), so load it only where"
+    " `process.versions.electron` is set"
+)
+_FLOW_FIX = (
+    "nothing to install for node: Babel erases the type import; Flow finds `{specifier}` in its library"
+    " definitions (its built-in libs, flow-typed/, the [libs] of .flowconfig), or in an installed package"
+)
+# ``import type { Node } from 'React'``, ``import typeof X from``, ``export type { T } from`` in a
+# Flow file, which the JavaScript grammar reads as a plain import
+_STATEMENT_START = re.compile(rb"^\s*(?:import|export)\b")
+_FLOW_TYPE_IMPORT = re.compile(rb"^\s*(?:import|export)\s+(?:type|typeof)\s[^'\"]*\bfrom\s*['\"]([^'\"]+)['\"]")
+
+
+def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
+    """An import of types only in Flow's syntax on ``line`` of a JavaScript file (react-native-web's
+    ``import type { Node } from 'React'``, a module of Flow's own library definitions)."""
+    try:
+        lines = fs.read_bytes(file).splitlines()
+    except FileSystemError:
+        return False
+    if not 0 < line <= len(lines) or b"@flow" not in b"\n".join(lines[:40]):
+        return False
+    start = line - 1  # the statement may span lines: ``import type {`` ... ``} from 'x'``
+    while start > max(0, line - 30) and not _STATEMENT_START.match(lines[start]):
+        start -= 1
+    found = _FLOW_TYPE_IMPORT.match(b"\n".join(lines[start:line]))
+    return found is not None and found.group(1) == specifier.encode()
+
+
+_INSTALL_COMMAND = r"\b(?:npm\s+(?:install|i|add)|pnpm\s+(?:add|install|i)|yarn\s+add|bun\s+add)\b[^&;|]*?\s"
+
+
+def _installed_by_script(owner: Instance, file: str, name: str) -> str | None:
+    """The package.json script that runs ``file`` after installing ``name`` itself (rollup's
+    ``"test:leak": "npm install --no-save weak-napi && node --expose-gc test/leak/index.js"``)."""
+    scripts = owner.manifest.raw.get("scripts") if isinstance(owner.manifest.raw, dict) else None
+    if not isinstance(scripts, dict) or not file.startswith(owner.path + "/"):
+        return None
+    inside = file[len(owner.path) + 1 :]
+    installs = re.compile(_INSTALL_COMMAND + re.escape(name) + r"(?:@[^\s&;|]*)?(?=[\s&;|]|$)")
+    for script, command in scripts.items():
+        if isinstance(command, str) and inside in command and installs.search(command):
+            return str(script)
+    return None
+
+
+_BUN_FIX = (
+    "nothing to install when only Bun runs this code: it provides `bun`, node does not; load it only where"
+    " `process.versions.bun` is set"
+)
 _NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder} and its shims in node_modules/.bin put"
     " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"
@@ -640,6 +748,10 @@ def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None
 
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))
+_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
+# A suite's folder of cases: svelte's and rollup's samples/, webpack's cases/ and configCases/,
+# statsCases/, watchCases/, hotCases/.
+_SUITE_CASES = re.compile(r"^(?:samples|cases|[a-z]+Cases)$")
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
@@ -649,6 +761,65 @@ def _fixture(file: str) -> bool:
     loads it cannot be told from the files."""
     folders = file.split("/")[:-1]
     return any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None
+
+
+def _suite_sample(owner: Instance, file: str) -> bool:
+    """A case below a test suite's ``samples/`` or ``cases/`` folder, inside the package (svelte's
+    tests/compiler-errors/samples/*/main.svelte.js, webpack's test/configCases/**): the suite's
+    harness reads, compiles or runs each case with the case's own config, expecting what it says
+    (a compile error, an alias of its webpack.config.js)."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    folders = inside.split("/")[:-1]
+    tests = next((index for index, folder in enumerate(folders) if folder in _TEST_FOLDERS), None)
+    return tests is not None and any(_SUITE_CASES.match(folder) for folder in folders[tests + 1 :])
+
+
+_CASE_FILE = re.compile(r"(?:^|/)(input|output|expected)\.[^/]+$")
+
+
+def _case_pair(owner: Instance, fs: FileSystem, file: str) -> bool:
+    """``input.js`` beside ``expected.js`` or ``output.js`` below a test folder of the package
+    (onlook's ``test/data/<case>/``): a transform's test case, whose files the test reads as text and
+    compares; node never loads them. A lone ``input.tsx``, or an ``input.tsx`` and ``output.tsx``
+    pair of UI components outside the tests, is code that runs."""
+    if _CASE_FILE.search(file) is None:
+        return False
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    if _TEST_FOLDERS.isdisjoint(inside.split("/")[:-1]):
+        return False
+    try:
+        names = fs.listdir(file.rpartition("/")[0])
+    except FileSystemError:
+        return False
+    kinds = {name.partition(".")[0] for name in names if "." in name}
+    return "input" in kinds and not kinds.isdisjoint(("output", "expected"))
+
+
+def _snapshotted_input(fs: FileSystem, file: str, line: int) -> bool:
+    """A file whose text a jest snapshot beside it holds: a snapshot in its folder's
+    ``__snapshots__`` is named after the file and quotes the importing line (prettier's
+    ``tests/format/**``: the test formats each file of its folder and snapshots input and output).
+    The test reads the file as text; node never loads it. A component's render snapshot quotes no
+    import line of the component."""
+    folder, _, base = file.rpartition("/")
+    try:
+        snapshots = [name for name in fs.listdir(f"{folder}/__snapshots__") if name.endswith(".snap")]
+        lines = fs.read_bytes(file).splitlines()
+    except FileSystemError:
+        return False
+    if not snapshots or not 0 < line <= len(lines) or not lines[line - 1].strip():
+        return False
+    # jest writes each snapshot in a template literal: \, ` and ${ are escaped
+    quoted = lines[line - 1].strip().replace(b"\\", b"\\\\").replace(b"`", b"\\`").replace(b"${", b"\\${")
+    key = b"exports[`" + base.encode() + b" "
+    for name in snapshots:
+        try:
+            text = fs.read_bytes(f"{folder}/__snapshots__/{name}")
+        except FileSystemError:
+            continue
+        if key in text and quoted in text:
+            return True
+    return False
 
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
@@ -760,6 +931,18 @@ def _add_command(graph: DependencyGraph, owner: Instance) -> str:
         if layout.startswith(prefix):
             return command
     return "npm install"
+
+
+def _types_fix(graph: DependencyGraph, owner: Instance, name: str, types_only: bool) -> str | None:
+    """The fix of an import of types only (``import type * as Har from 'har-format'``) whose
+    ``@types`` package the tree holds but the importing package does not declare (insomnia's root
+    declares @types/har-format, its workspace imports it): TypeScript takes the names from the
+    ``@types`` package and drops the import, so removing the import or an alias is no fix."""
+    types = _types_package(name)
+    if not types_only or not graph.instances_of(types) or graph.instances_of(name):
+        return None
+    where = relative(graph, owner.path + "/package.json")
+    return f"add `{types}` to devDependencies in {where}: TypeScript takes the types of `{name}` from it"
 
 
 def _unresolvable_fix(

@@ -14,6 +14,7 @@ from nmdoctor.cli.main import main
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.diagnostics.rules.undeclared import phantom_in_project
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, expand_name
 from nmdoctor.sources.imports import parse_imports
@@ -895,3 +896,25 @@ def test_jest_globals_are_served_by_jest_itself() -> None:
     [found] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["unresolvable-import"])
     assert found.severity is Severity.INFO
     assert "jest serves it itself" in found.message
+
+
+def test_a_hoisted_jest_globals_is_a_phantom_for_its_types_only() -> None:
+    """Installed by hoisting and undeclared, `@jest/globals` still runs under any layout (jest
+    serves it): a warning for its types, also where undeclared imports fail (Plug'n'Play's
+    phantom_in_project(runtime=ERROR))."""
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"jest": "^30.0.0"}},
+        "/app/src/a.test.js": "const { describe } = require('@jest/globals');\n",
+        "/app/node_modules/jest/package.json": {
+            "name": "jest",
+            "version": "30.0.0",
+            "dependencies": {"@jest/globals": "30"},
+        },
+        "/app/node_modules/@jest/globals/package.json": {"name": "@jest/globals", "version": "30.0.0"},
+        "/app/node_modules/jest-runtime/package.json": {"name": "jest-runtime", "version": "30.0.0"},
+    }
+    fs = MemoryFS.from_mapping(tree)
+    context = CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs)
+    [found] = list(phantom_in_project(context, runtime=Severity.ERROR))
+    assert found.severity is Severity.WARNING
+    assert "imported for its types (jest serves it at run time) by `app@1.0.0`" in found.message

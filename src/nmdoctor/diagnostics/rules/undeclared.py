@@ -274,13 +274,16 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         note = f" (installed at {relative(graph, folder)}" + (
             f", a dependency of {', '.join(brought)})" if brought else ")"
         )
-        types = " for its types" if site.types_only else ""
+        # jest-runtime answers @jest/globals from its own globals at run time: only a type check
+        # of the test needs the package, as for an import of types.
+        served = name == "@jest/globals" and bool(graph.instances_of("jest-runtime"))
+        types = " for its types" if site.types_only else " for its types (jest serves it at run time)" if served else ""
         guarded = " inside a try block (a feature probe)" if site.guarded else ""
         field = _dependency_field(relative(graph, file))
         manifest = _manifest_path(graph, owner)
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error.
-        severity = Severity.INFO if site.guarded else Severity.WARNING if site.types_only else runtime
+        severity = Severity.INFO if site.guarded else Severity.WARNING if site.types_only or served else runtime
         yield Finding(
             "phantom-dependency",
             severity,

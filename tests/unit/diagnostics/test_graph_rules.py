@@ -225,3 +225,21 @@ def test_pnpm_copies_name_the_peers_that_keep_them_apart() -> None:
         "give its dependents one version of `g` (1.0.0, 2.0.0): pnpm makes one copy per set of peers "
         "(`pnpm dedupe` aligns them where the ranges allow)"
     )
+
+
+def test_an_unmet_peer_the_project_holds_at_another_version_is_not_fixed_by_a_downgrade() -> None:
+    """rainbow's app uses react 19; a package takes react ^16.8.0 as its peer. Adding the peer's
+    range would move the app off the react it uses: the fix names both ways."""
+    tree = dict(CLEAN)
+    tree["/app/node_modules/a/package.json"] = pkg("a", "1.0.0", peerDependencies={"react": "^16.8.0"})
+    tree["/app/node_modules/react/package.json"] = pkg("react", "19.1.0")
+    fs = MemoryFS.from_mapping(tree)
+    [found] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["unmet-peer-dependency"])
+    assert found.fix == (
+        'use a release of a whose peer range accepts react@19.1.0, or, if the project can move, make "react" '
+        'satisfy "^16.8.0" in the dependencies of the project that uses a'
+    )
+    del tree["/app/node_modules/react/package.json"]
+    fs = MemoryFS.from_mapping(tree)
+    [found] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["unmet-peer-dependency"])
+    assert found.fix == 'add "react": "^16.8.0" to the dependencies of the project that uses a'

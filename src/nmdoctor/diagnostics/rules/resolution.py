@@ -163,24 +163,32 @@ def unmet_peer_dependency(context: CheckContext) -> Iterator[Finding]:
     for edge in graph.edges:
         if edge.kind is not DependencyKind.PEER:
             continue
+        source = edge.source
         if edge.target is None:
             # optional in peerDependenciesMeta: the manifest says so even where the edge (read from
             # some lockfiles) does not carry the flag
             if edge.optional or edge.name in edge.source.manifest.optional_peers:
                 continue
             problem = f"which does not resolve from {where(graph, edge.source)}"
+            fix = f'add "{edge.name}": "{edge.spec}" to the dependencies of the project that uses {source.name}'
         elif satisfies(edge.target.version, edge.spec, include_prerelease=prerelease) is False:
             problem = f"but gets {edge.target.version} from {relative(graph, edge.target.path)}"
+            # Adding the peer's range would move the project's own copy off the version it uses
+            # (react 19 down to ^16.8.0): the choice is the user's, both ways named.
+            fix = (
+                f"use a release of {source.name} whose peer range accepts {edge.name}@{edge.target.version}, "
+                f'or, if the project can move, make "{edge.name}" satisfy "{edge.spec}" in the dependencies of the '
+                f"project that uses {source.name}"
+            )
         else:
             continue
-        source = edge.source
         yield finding(
             "unmet-peer-dependency",
             f"`{source.label}` needs the peer `{edge.name}@{edge.spec}`, {problem}",
             package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
-            fix=f'add "{edge.name}": "{edge.spec}" to the dependencies of the project that uses {source.name}',
+            fix=fix,
         )
 
 

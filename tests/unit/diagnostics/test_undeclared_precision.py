@@ -8,6 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
@@ -918,3 +919,25 @@ def test_a_hoisted_jest_globals_is_a_phantom_for_its_types_only() -> None:
     [found] = list(phantom_in_project(context, runtime=Severity.ERROR))
     assert found.severity is Severity.WARNING
     assert "imported for its types (jest serves it at run time) by `app@1.0.0`" in found.message
+
+
+@pytest.mark.parametrize(("marker", "declared"), [(None, '"^0.0.0"'), ("pnpm", '"workspace:*"')])
+def test_the_fix_of_a_phantom_workspace_import_links_the_workspace(marker: str | None, declared: str) -> None:
+    """A workspace imported by its sibling without being declared: npm links a workspace whose version
+    the range accepts; pnpm (9 and later without link-workspace-packages), yarn berry and bun need the
+    workspace protocol, or they fetch the registry's package of that name (onlook's ^0.0.0 under bun)."""
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "private": True, "workspaces": ["packages/*"]},
+        "/app/packages/ui/package.json": {"name": "ui", "version": "0.0.0"},
+        "/app/packages/web/package.json": {"name": "web", "version": "0.0.0"},
+        "/app/packages/web/index.js": "require('ui');\n",
+        "/app/node_modules/ui": symlink("../packages/ui"),
+        "/app/node_modules/web": symlink("../packages/web"),
+    }
+    if marker == "pnpm":
+        tree["/app/node_modules/.modules.yaml"] = "nodeLinker: isolated\n"
+        tree["/app/node_modules/.pnpm/lock.yaml"] = "lockfileVersion: '9.0'\n"
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    [found] = run_checks(CheckContext(graph=graph, fs=fs), select=["phantom-dependency"])
+    assert found.fix == f'add "ui": {declared} to dependencies in packages/web/package.json'

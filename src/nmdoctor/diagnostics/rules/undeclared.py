@@ -269,7 +269,6 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         if folder is None:
             continue
         instance = lookup.instance_at(folder)
-        version = instance.version if instance else ""
         brought = sorted({edge.source.label for edge in graph.dependents(instance)}) if instance else []
         note = f" (installed at {relative(graph, folder)}" + (
             f", a dependency of {', '.join(brought)})" if brought else ")"
@@ -293,10 +292,22 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
             from_=relative(graph, file),
             line=site.line,
             column=site.column,
-            fix=f'add "{name}": "^{version}" to {field} in {manifest}'
-            if version
+            fix=f'add "{name}": "{declared}" to {field} in {manifest}'
+            if (declared := _declared_range(graph, instance))
             else f"add {name} to {field} in {manifest}",
         )
+
+
+def _declared_range(graph: DependencyGraph, instance: Instance | None) -> str | None:
+    """The range that declares ``instance`` so that the manager links it where it is today: a
+    workspace by the workspace protocol under pnpm, yarn berry and bun (pnpm 9 and later link a
+    workspace by its version only with link-workspace-packages, and fetch the registry's package of
+    that name otherwise); npm and yarn 1 link a workspace whose version the range accepts."""
+    if instance is None:
+        return None
+    if instance.is_workspace and graph.layout.startswith(("pnpm", "yarn-berry", "bun")):
+        return "workspace:*"
+    return f"^{instance.version}" if instance.version else None
 
 
 def _rebase(found: list[PackageImport], instance: Instance) -> Iterator[PackageImport]:

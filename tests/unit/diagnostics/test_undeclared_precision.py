@@ -516,6 +516,17 @@ def test_a_require_or_import_call_is_not_dropped_for_its_types_package() -> None
     assert by_line[2].fix == "run `npm install prismjs` in ."
 
 
+def test_a_side_effect_import_is_not_dropped_for_its_types_package() -> None:
+    """`import 'prismjs/themes/x'` binds no name: TypeScript keeps it, whatever @types holds."""
+    tree = {
+        "/app/node_modules/@types/prismjs/package.json": {"name": "@types/prismjs", "version": "1.26.5"},
+        "/app/node_modules/react/node_modules/prismjs/package.json": {"name": "prismjs", "version": "1.30.0"},
+        "/app/src/code.tsx": "import { Token } from 'prismjs';\nimport 'prismjs/components/prism-bash';\n",
+    }
+    by_line = {item.line: item for item in findings(tree) if item.code == "unresolvable-import"}
+    assert (by_line[1].severity, by_line[2].severity) == (Severity.INFO, Severity.ERROR)
+
+
 def test_buns_own_module_is_a_note_whose_fix_installs_nothing() -> None:
     """remix's test runner: `await import('bun')` behind IS_BUN. The Bun runtime provides `bun`;
     node has no such module. Undecidable from the files; nothing to install."""

@@ -510,7 +510,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: {local} may be mapped by a config nmdoctor does not read)",
             )
-        elif _TYPESCRIPT.search(file) and site.kind in _ELIDABLE and graph.instances_of(_types_package(name)):
+        elif (
+            _TYPESCRIPT.search(file)
+            and site.kind in _ELIDABLE
+            and graph.instances_of(_types_package(name))
+            and not _side_effect_import(fs, file, site.line, site.specifier)
+        ):
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
@@ -602,6 +607,18 @@ def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> b
         start -= 1
     found = _FLOW_TYPE_IMPORT.match(b"\n".join(lines[start:line]))
     return found is not None and found.group(1) == specifier.encode()
+
+
+def _side_effect_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
+    """``import 'x'`` on ``line``: an import with no names, which TypeScript always keeps."""
+    try:
+        lines = fs.read_bytes(file).splitlines()
+    except FileSystemError:
+        return False
+    if not 0 < line <= len(lines):
+        return False
+    pattern = rb"""(?:^|[;\s])import\s*['"]""" + re.escape(specifier.encode()) + rb"""['"]"""
+    return re.search(pattern, lines[line - 1]) is not None
 
 
 _INSTALL_COMMAND = r"\b(?:npm\s+(?:install|i|add)|pnpm\s+(?:add|install|i)|yarn\s+add|bun\s+add)\b[^&;|]*?\s"

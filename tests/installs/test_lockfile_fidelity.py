@@ -105,6 +105,20 @@ def test_verify_and_check_are_clean_after_a_fresh_install(
     assert _not_info(check(load_graph(str(project), from_lockfile=True), fs=fs)) == []
 
 
+@pytest.mark.parametrize("mode", [mode for mode in MODES if mode != "yarn-classic"])
+def test_verify_says_nothing_of_optional_packages_locked_for_other_platforms(
+    installs: dict[tuple[str, str], Path], mode: str
+) -> None:
+    """native-win and native-arm are locked with their os/cpu (yarn 1's lockfile records neither):
+    every manager skips them here, so their absence is not even a note (the field's fresh installs
+    printed one per platform binary: 29 for modelcontextprotocol/servers)."""
+    project = installs[("fidelity", mode)]
+    graph = load_project(str(project), fs=DiskFS())
+    assert not any(item.name.startswith("native-") for item in graph.instances)
+    found = [item.message for item in verify_tree(graph, _lock(project, graph)) if "native-" in item.message]
+    assert found == []
+
+
 def _bundled(graph: DependencyGraph) -> set[str]:
     """Paths of copies shipped inside a package's tarball (pnpm's lockfile names them, without versions)."""
     holders = [

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.inspect.overrides import Overrides, overrides_from
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
+from nmdoctor.lockfiles.to_graph import skipped_here
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
@@ -146,6 +147,9 @@ def _answered_as_peers(lock: Lockfile) -> set[str]:
 
 def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
     maybe_peer = _answered_as_peers(matcher.lock)
+    # Optional packages the lockfile locks for other platforms (or, with pnpm, other node versions),
+    # and what only they lead to: no manager installs them here, so their absence says nothing.
+    elsewhere = skipped_here(matcher.lock)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
         if package.is_importer or package.link_to is not None or package.in_bundle:
@@ -153,6 +157,8 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         found = matcher.instances(package)
         where = f" at {package.path}" if package.path and matcher.by_place else ""
         if not found:
+            if package.key in elsewhere:
+                continue
             if package.key in maybe_peer:
                 yield Finding(
                     "missing-dependency",

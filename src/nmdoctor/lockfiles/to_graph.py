@@ -15,7 +15,7 @@ from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.model.specs import satisfies
 from nmdoctor.vfs.base import FileSystem, VPath
 
-__all__ = ["UNPLACED", "local_manifests", "lockfile_graph", "store_folder"]
+__all__ = ["UNPLACED", "local_manifests", "lockfile_graph", "skipped_here", "store_folder"]
 
 UNPLACED = "(unplaced)"
 """Folder standing for the packages of a lockfile that records no install locations (yarn)."""
@@ -67,7 +67,7 @@ def lockfile_graph(
     declared: dict[str, list[tuple[str, str, DependencyKind]]] = {}
     for edge in lock.edges:
         declared.setdefault(edge.source, []).append((edge.name, edge.spec, edge.kind))
-    skipped = _skipped_here(lock)
+    skipped = skipped_here(lock)
     for key, package in lock.packages.items():
         if package.link_to is not None or key in skipped:
             continue
@@ -153,7 +153,7 @@ def _engine_refuses(node_range: str) -> bool:
     return node is not None and satisfies(node, node_range) is False
 
 
-def _skipped_here(lock: Lockfile) -> set[str]:
+def skipped_here(lock: Lockfile) -> set[str]:
     """Packages no manager installs on this machine: optional ones locked for other platforms (or,
     by pnpm, for other node versions), and what only they lead to (a wasm fallback's runtime,
     fsevents' bindings)."""

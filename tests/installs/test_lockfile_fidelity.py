@@ -42,6 +42,7 @@ MODES = {
     "npm-hoisted": "npm",
     "pnpm-isolated": "pnpm",
     "pnpm9-isolated": "pnpm",
+    "pnpm8-isolated": "pnpm",
     "pnpm7-isolated": "pnpm",
     "yarn-classic": "yarn",
     "yarn-berry-nm": "berry",
@@ -168,12 +169,14 @@ def test_lockfile_model_has_the_installed_packages_and_edges(
         assert {item["path"] for item in ls_document(locked)["instances"]} == paths
 
 
-@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm9-isolated", "pnpm7-isolated"])
+@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm9-isolated", "pnpm8-isolated", "pnpm7-isolated"])
 def test_pnpm_store_folders_are_named_as_the_installing_pnpm_names_them(
     installs: dict[tuple[str, str], Path], mode: str
 ) -> None:
-    """pnpm 7 keeps 50 characters before an MD5 hash, pnpm 9 keeps 93, pnpm 10 hashes with SHA-256;
-    pnpm 7's lockfile 5.4 spells `/@types/babel__core/7.1.0`."""
+    """pnpm 7 keeps 50 characters before an MD5 hash, pnpm 8 and 9 keep 93 (pnpm 8.15.9's
+    .modules.yaml records no virtualStoreDirMaxLength: shadcn-ui/taxonomy's fresh install drew 4
+    false errors), pnpm 10 hashes with SHA-256; pnpm 7's lockfile 5.4 spells
+    `/@types/babel__core/7.1.0`."""
     project = installs[("fidelity", mode)]
     lock = _lock(project, load_project(str(project)))
     for name in (LONG_NAME, "@types/babel__core"):

@@ -289,6 +289,27 @@ def test_test_fixtures_and_codemod_cases_are_notes() -> None:
     assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
 
 
+def test_the_input_of_a_snapshot_test_is_a_note() -> None:
+    """prettier's tests/format cases: each folder's format test reads its files and prints them,
+    and __snapshots__ beside them holds an entry named after each (`exports[`mobx.js format 1`]`);
+    a fresh install of prettier/prettier drew 255 false errors from them. A file the snapshots do not
+    name, or a folder without snapshots, stays an error."""
+    snap = "exports[`mobx.js format 1`] = `\n====\nimport {observable} from 'mobx';\n`;\n"
+    tree = {
+        "/app/tests/format/decorator/mobx.js": "import { observable } from 'mobx';\n",
+        "/app/tests/format/decorator/format.test.js": "runFormatTest(import.meta, ['babel']);\n",
+        "/app/tests/format/decorator/__snapshots__/format.test.js.snap": snap,
+        "/app/tests/format/decorator/helper.js": "require('left-padz');\n",
+        "/app/tests/format/other/mobx.js": "import { observable } from 'mobx';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "tests/format/decorator/mobx.js": Severity.INFO,
+        "tests/format/decorator/helper.js": Severity.ERROR,
+        "tests/format/other/mobx.js": Severity.ERROR,
+    }
+
+
 def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
     """An adapter's template imports `SERVER` and its build maps that id to a file (a key of a
     replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""

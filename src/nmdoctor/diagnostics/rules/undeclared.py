@@ -379,8 +379,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     placeholders = _Mentions(context, graph)
     uninstalled = nothing_installed(context)
     installed = InstalledLookup(fs, graph) if fs is not None else None
+    snapshot_inputs = _SnapshotInputs(fs) if fs is not None else None
     for item in _scan(context):
-        if item.folder is not None or fs is None or installed is None:
+        if item.folder is not None or fs is None or installed is None or snapshot_inputs is None:
             continue
         owner, site, name = item.owner, item.site, item.name
         if _runtime_module(owner, name):
@@ -398,6 +399,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (cannot be decided: jest serves it itself; a type check needs it)"
         elif _fixture(file):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
+        elif snapshot_inputs.holds(file):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: the input of a snapshot test, which the test reads as data: "
+                "__snapshots__ beside it holds its output)",
+            )
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
         elif site.types_only:
@@ -629,6 +636,38 @@ def _fixture(file: str) -> bool:
     loads it cannot be told from the files."""
     folders = file.split("/")[:-1]
     return any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None
+
+
+class _SnapshotInputs:
+    """Files a snapshot test reads as its input: the ``__snapshots__`` folder beside the file holds
+    a ``.snap`` entry named after it (``exports[`mobx.js format 1`]``, prettier's tests/format cases,
+    which its format tests read and print, never load). Each folder's snapshots are read once."""
+
+    def __init__(self, fs: FileSystem) -> None:
+        self._fs = fs
+        self._texts: dict[str, list[bytes]] = {}
+
+    def holds(self, file: str) -> bool:
+        folder, _, base = file.rpartition("/")
+        texts = self._texts.get(folder)
+        if texts is None:
+            texts = self._texts[folder] = list(self._read(folder + "/__snapshots__"))
+        key = f"exports[`{base} ".encode()
+        return any(key in text for text in texts)
+
+    def _read(self, folder: str) -> Iterator[bytes]:
+        if self._fs.stat(folder) is None:
+            return
+        try:
+            names = self._fs.listdir(folder)
+        except FileSystemError:
+            return
+        for name in names:
+            if name.endswith(".snap"):
+                try:
+                    yield self._fs.read_bytes(f"{folder}/{name}")
+                except FileSystemError:
+                    continue
 
 
 _LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")

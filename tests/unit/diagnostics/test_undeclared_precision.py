@@ -310,6 +310,30 @@ def test_the_input_of_a_snapshot_test_is_a_note() -> None:
     }
 
 
+def test_a_file_the_project_loads_as_text_is_a_note() -> None:
+    """react.dev loads its Sandpack sandbox's files with `!raw-loader?esModule=false!./...` and hands
+    the text to the in-browser bundler, which resolves `react-refresh/runtime`: nothing here does
+    (a fresh install drew a false error). vite's `?raw` is the same. A file imported as code, or
+    only through another loader, stays an error."""
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"raw-loader": "^4.0.2"}},
+        "/app/node_modules/raw-loader/package.json": {"name": "raw-loader", "version": "4.0.2"},
+        "/app/src/template.ts": "const files = {\n"
+        "  client: require('!raw-loader?esModule=false!./sandbox/client.js') as string,\n"
+        "  worker: require('./sandbox/worker.js?raw'),\n"
+        "};\nimport './sandbox/app.js';\n",
+        "/app/src/sandbox/client.js": "import RefreshRuntime from 'react-refresh/runtime';\n",
+        "/app/src/sandbox/worker.js": "import 'left-padz';\n",
+        "/app/src/sandbox/app.js": "import 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "src/sandbox/client.js": Severity.INFO,
+        "src/sandbox/worker.js": Severity.INFO,
+        "src/sandbox/app.js": Severity.ERROR,
+    }
+
+
 def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
     """An adapter's template imports `SERVER` and its build maps that id to a file (a key of a
     replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""

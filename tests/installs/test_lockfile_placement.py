@@ -206,6 +206,21 @@ def test_verify_and_check_are_clean_after_the_install_from_the_lockfile(
     assert _errors(check(locked, fs=fs), project_name) == []
 
 
+def test_verify_says_nothing_of_a_locked_version_yarn_answers_with_the_parent_copy(
+    placed: dict[tuple[str, str, str], tuple[Path, dict[str, Any]]],
+) -> None:
+    """yarn 4 does not install the locked version of a name a package takes as both dependency and
+    peer when its parent brings a copy in the peer range: the install is as yarn makes it, so not
+    even a note (airbnb/visx's fresh install: @modelcontextprotocol/sdk's zod 4.4.3)."""
+    project, _before = placed[("dep-and-peer", "yarn-berry-nm", "")]
+    fs = DiskFS()
+    graph = load_project(str(project), fs=fs)
+    path = find_lockfile(fs, str(project), graph.layout)
+    assert path is not None
+    lock = read_lockfile(fs, path, manifest_json(fs, str(project)))
+    assert [(item.code, item.message) for item in verify_tree(graph, lock)] == []
+
+
 def _errors(findings: list[Finding], project_name: str) -> list[tuple[str, str]]:
     """Errors, less the one the phantom project plants: its source imports `d`, which it does not
     declare (an error wherever `d` is not hoisted)."""

@@ -145,8 +145,46 @@ def _answered_as_peers(lock: Lockfile) -> set[str]:
     return found
 
 
+def _answered_here(matcher: _Matcher, maybe_peer: set[str]) -> set[str]:
+    """Of ``maybe_peer``, the packages this tree shows yarn answered with the parent's copy: every
+    installed dependent that lists the name as both dependency and peer resolves it to another copy
+    (airbnb/visx: @modelcontextprotocol/sdk takes shadcn's zod 3.25.76, and the locked zod 4.4.3 is
+    not installed; yarn does so even for a copy outside the peer range, which check reports as an
+    unmet peer), and what only they bring. Their absence is yarn's install as it is."""
+    lock = matcher.lock
+    incoming: dict[str, list[tuple[str, str, bool]]] = {}
+    for edge in lock.edges:
+        source = lock.packages.get(edge.source)
+        if edge.target not in maybe_peer or edge.kind is DependencyKind.PEER or source is None:
+            continue
+        incoming.setdefault(edge.target, []).append((edge.source, edge.name, edge.name in source.peer_dependencies))
+
+    def parent_answers(key: str, name: str) -> bool:
+        package = lock.packages[key]
+        found = matcher.instances(package)
+        for instance in found:
+            edge = matcher.first_edge(instance, name)
+            got = edge.target if edge is not None else None
+            if got is None:
+                return False
+        return bool(found)
+
+    answered: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for key, edges in incoming.items():
+            if key not in answered and all(
+                (both and parent_answers(source, name)) or source in answered for source, name, both in edges
+            ):
+                answered.add(key)
+                changed = True
+    return answered
+
+
 def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
     maybe_peer = _answered_as_peers(matcher.lock)
+    answered = _answered_here(matcher, maybe_peer) if maybe_peer else set()
     # Optional packages the lockfile locks for other platforms (or, with pnpm, other node versions),
     # and what only they lead to: no manager installs them here, so their absence says nothing.
     elsewhere = skipped_here(matcher.lock)
@@ -157,7 +195,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         found = matcher.instances(package)
         where = f" at {package.path}" if package.path and matcher.by_place else ""
         if not found:
-            if package.key in elsewhere:
+            if package.key in elsewhere or package.key in answered:
                 continue
             if package.key in maybe_peer:
                 yield Finding(

@@ -282,11 +282,15 @@ def test_test_fixtures_and_codemod_cases_are_notes() -> None:
         "/app/src/transforms/rename/basic.output.tsx": "import { y } from 'left-padz';\n",
         "/app/src/__testfixtures__/broken.js": "require('left-padz');\n",
         "/app/test/fixture/missing/index.mjs": "import 'left-padz';\n",
+        # svelte's compiler-error cases: compiled expecting the error its _config.js names
+        "/app/tests/compiler-errors/samples/store/main.svelte.js": "import { store } from 'left-padz';\n",
         "/app/src/index.js": "require('left-padz');\n",
+        "/app/src/samples/demo.js": "require('left-padz');\n",  # not below a test folder
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file.pop("src/index.js") is Severity.ERROR
-    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
+    assert by_file.pop("src/samples/demo.js") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 5
 
 
 def test_the_input_of_a_snapshot_test_is_a_note() -> None:

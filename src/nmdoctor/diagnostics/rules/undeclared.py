@@ -637,12 +637,18 @@ _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "f
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
+_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
+
+
 def _fixture(file: str) -> bool:
-    """A test fixture (``__fixtures__/``, ``fixtures/``) or a codemod's before/after case
-    (``basic.input.ts``): tests read it as data, or run it expecting it to fail; whether node ever
-    loads it cannot be told from the files."""
+    """A test fixture (``__fixtures__/``, ``fixtures/``, a ``samples/`` folder below a test folder:
+    svelte's tests/compiler-errors/samples, compiled expecting an error) or a codemod's before/after
+    case (``basic.input.ts``): tests read it as data, or run it expecting it to fail; whether node
+    ever loads it cannot be told from the files."""
     folders = file.split("/")[:-1]
-    return any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None
+    if any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None:
+        return True
+    return "samples" in folders and not _TEST_FOLDERS.isdisjoint(folders[: folders.index("samples")])
 
 
 _RAW_QUERY = re.compile(r"\?(raw|raw&.*)$")

@@ -63,6 +63,14 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
     # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
     "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
+    # a link: override names a folder from the root; pnpm writes it from each importer's folder
+    # (unjs/nitro's examples: `nitropack: link:.` is `link:../..` there), not drift
+    "override-link": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\n'
+            "overrides:\n  lib: link:./packages/lib\n"
+        }
+    },
 }
 CASES = [
     *[(project, mode, "") for project in (*SCENARIO_PROJECTS, *FIDELITY_PROJECTS) for mode in MODES],
@@ -70,6 +78,7 @@ CASES = [
     ("phantom", "pnpm-isolated", "public-hoist"),
     ("phantom", "pnpm-isolated", "hoist-none"),
     ("phantom", "pnpm-isolated", "override-direct"),
+    ("workspaces", "pnpm-isolated", "override-link"),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
     # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
     # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers

@@ -446,6 +446,21 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
         )
 
 
+def _as_overridden(spec: str, override: str | None, importer: str) -> bool:
+    """Is the lockfile's ``spec`` the override pnpm writes for the importer at ``importer``? A
+    ``link:``/``file:`` override names a folder from the project root and pnpm writes it from the
+    importer's folder (unjs/nitro's examples: ``nitropack: link:.`` is ``link:../..`` there)."""
+    if override is None:
+        return False
+    if spec == override:
+        return True
+    for protocol in ("link:", "file:"):
+        if spec.startswith(protocol) and override.startswith(protocol):
+            wanted = posixpath.normpath(override[len(protocol) :])
+            return posixpath.normpath(posixpath.join(importer, spec[len(protocol) :])) == wanted
+    return False
+
+
 def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding]:
     """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs).
     pnpm records an overridden direct dependency with the override as its specifier
@@ -465,7 +480,9 @@ def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding
             spec = locked.get(declared.name)
             if spec is None:
                 message = f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
-            elif spec != declared.spec and spec != overrides.spec_for(declared.name, declared.spec):
+            elif spec != declared.spec and not _as_overridden(
+                spec, overrides.spec_for(declared.name, declared.spec), importer.path or ""
+            ):
                 message = (
                     f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for `{spec}`"
                 )

@@ -49,7 +49,15 @@ pytestmark = [
     ),
 ]
 
-MODES = ("npm-hoisted", "pnpm-isolated", "pnpm9-isolated", "pnpm-hoisted", "yarn-classic", "yarn-berry-nm")
+MODES = (
+    "npm-hoisted",
+    "pnpm-isolated",
+    "pnpm9-isolated",
+    "pnpm8-isolated",
+    "pnpm-hoisted",
+    "yarn-classic",
+    "yarn-berry-nm",
+)
 # Projects of tests/installs/scenarios.py (contested hoisting, peers, workspaces with conflicts)
 # and of fidelity_scenarios.py (bundled packages, platform-skipped optionals, optional peers, links
 # to plain folders, prereleases, workspaces).
@@ -63,6 +71,13 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
     # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
     "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
+    # zod's pnpm-workspace.yaml: the hoister links no workspace package (pnpm 8's default too)
+    "hoist-workspaces-off": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\n'
+            "hoistWorkspacePackages: false\n"
+        }
+    },
     # a link: override names a folder from the root; pnpm writes it from each importer's folder
     # (unjs/nitro's examples: `nitropack: link:.` is `link:../..` there), not drift
     "override-link": {
@@ -79,6 +94,7 @@ CASES = [
     ("phantom", "pnpm-isolated", "hoist-none"),
     ("phantom", "pnpm-isolated", "override-direct"),
     ("workspaces", "pnpm-isolated", "override-link"),
+    ("workspaces", "pnpm-isolated", "hoist-workspaces-off"),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
     # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
     # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers

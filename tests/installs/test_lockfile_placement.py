@@ -71,6 +71,11 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
     # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
     "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
+    # a workspace package.json without a name (unocss's bench and test fixtures): pnpm's hoister
+    # links it nowhere
+    "nameless-workspace": {
+        "files": {"packages/tools/package.json": '{"private": true, "dependencies": {"b": "^1.0.0"}}'}
+    },
     # zod's pnpm-workspace.yaml: the hoister links no workspace package (pnpm 8's default too)
     "hoist-workspaces-off": {
         "files": {
@@ -95,6 +100,7 @@ CASES = [
     ("phantom", "pnpm-isolated", "override-direct"),
     ("workspaces", "pnpm-isolated", "override-link"),
     ("workspaces", "pnpm-isolated", "hoist-workspaces-off"),
+    ("workspaces", "pnpm-isolated", "nameless-workspace"),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
     # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
     # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers

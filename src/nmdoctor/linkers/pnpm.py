@@ -133,8 +133,11 @@ def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSe
     workspaces = settings.hoist_workspace_packages
     top: dict[str, _Hoisted] = {}
     for importer in importers:
-        if importer.importer != "." and workspaces:
-            top[importer.name] = _Hoisted(importer.key, "", workspace=True)
+        # pnpm hoists a workspace package under its package.json name; one without a name (unocss's
+        # bench and test fixtures) is not hoisted
+        name = importer.source.manifest.name
+        if importer.importer != "." and workspaces and name:
+            top[name] = _Hoisted(importer.key, "", workspace=True)
     direct: dict[str, _Hoisted] = {}
     for importer in importers:
         for alias, dep_path in peers.importers[importer.key].items():

@@ -76,7 +76,9 @@ def lockfile_graph(
         own = root_manifest if is_root else importer_manifests.get(package.path or "") if reads_disk else None
         if own:
             manifest = manifest_from_json(own)
-            name, version = manifest.name or package.name, manifest.version or ""
+            # A nameless project or workspace is named by its folder, as the installed tree names it.
+            unnamed = posixpath.basename(package.path or project) if package.is_importer else package.name
+            name, version = manifest.name or unnamed, manifest.version or ""
         else:
             copied = importer_manifests.get(package.directory) if package.directory is not None else None
             # pnpm lists the peers it resolved among an instance's dependencies: they stay peers.

@@ -25,8 +25,9 @@ MODES = {
     "yarn-berry-nm": "berry",
 }
 # Older pnpm majors (pinned in tests/node_tools under aliases): the lockfile formats and store folder
-# names they write (pnpm 7: lockfile 5.4; pnpm 9: lockfile 9.0 with pnpm 9's folder hashes).
-OLD_PNPM = {"pnpm7-isolated": "pnpm7", "pnpm9-isolated": "pnpm9"}
+# names they write (pnpm 7: lockfile 5.4; pnpm 8: lockfile 6.0; pnpm 9: lockfile 9.0 with pnpm 9's
+# folder hashes).
+OLD_PNPM = {"pnpm7-isolated": "pnpm7", "pnpm8-isolated": "pnpm8", "pnpm9-isolated": "pnpm9"}
 
 
 def tools_available() -> bool:

@@ -49,7 +49,15 @@ pytestmark = [
     ),
 ]
 
-MODES = ("npm-hoisted", "pnpm-isolated", "pnpm9-isolated", "pnpm-hoisted", "yarn-classic", "yarn-berry-nm")
+MODES = (
+    "npm-hoisted",
+    "pnpm-isolated",
+    "pnpm9-isolated",
+    "pnpm8-isolated",
+    "pnpm-hoisted",
+    "yarn-classic",
+    "yarn-berry-nm",
+)
 # Projects of tests/installs/scenarios.py (contested hoisting, peers, workspaces with conflicts)
 # and of fidelity_scenarios.py (bundled packages, platform-skipped optionals, optional peers, links
 # to plain folders, prereleases, workspaces).
@@ -63,6 +71,26 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
     # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
     "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
+    # a workspace package.json without a name (unocss's bench and test fixtures): pnpm's hoister
+    # links it nowhere
+    "nameless-workspace": {
+        "files": {"packages/tools/package.json": '{"private": true, "dependencies": {"b": "^1.0.0"}}'}
+    },
+    # zod's pnpm-workspace.yaml: the hoister links no workspace package (pnpm 8's default too)
+    "hoist-workspaces-off": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\n'
+            "hoistWorkspacePackages: false\n"
+        }
+    },
+    # a link: override names a folder from the root; pnpm writes it from each importer's folder
+    # (unjs/nitro's examples: `nitropack: link:.` is `link:../..` there), not drift
+    "override-link": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\n'
+            "overrides:\n  lib: link:./packages/lib\n"
+        }
+    },
 }
 CASES = [
     *[(project, mode, "") for project in (*SCENARIO_PROJECTS, *FIDELITY_PROJECTS) for mode in MODES],
@@ -70,6 +98,9 @@ CASES = [
     ("phantom", "pnpm-isolated", "public-hoist"),
     ("phantom", "pnpm-isolated", "hoist-none"),
     ("phantom", "pnpm-isolated", "override-direct"),
+    ("workspaces", "pnpm-isolated", "override-link"),
+    ("workspaces", "pnpm-isolated", "hoist-workspaces-off"),
+    ("workspaces", "pnpm-isolated", "nameless-workspace"),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
     # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
     # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers
@@ -204,6 +235,21 @@ def test_verify_and_check_are_clean_after_the_install_from_the_lockfile(
     assert _errors(check(graph, fs=fs, lockfile=lock), project_name) == []
     locked = load_graph(str(project), from_lockfile=True)
     assert _errors(check(locked, fs=fs), project_name) == []
+
+
+def test_verify_says_nothing_of_a_locked_version_yarn_answers_with_the_parent_copy(
+    placed: dict[tuple[str, str, str], tuple[Path, dict[str, Any]]],
+) -> None:
+    """yarn 4 does not install the locked version of a name a package takes as both dependency and
+    peer when its parent brings a copy in the peer range: the install is as yarn makes it, so not
+    even a note (airbnb/visx's fresh install: @modelcontextprotocol/sdk's zod 4.4.3)."""
+    project, _before = placed[("dep-and-peer", "yarn-berry-nm", "")]
+    fs = DiskFS()
+    graph = load_project(str(project), fs=fs)
+    path = find_lockfile(fs, str(project), graph.layout)
+    assert path is not None
+    lock = read_lockfile(fs, path, manifest_json(fs, str(project)))
+    assert [(item.code, item.message) for item in verify_tree(graph, lock)] == []
 
 
 def _errors(findings: list[Finding], project_name: str) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.inspect.overrides import Overrides, overrides_from
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
+from nmdoctor.lockfiles.to_graph import skipped_here
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.specs import satisfies
@@ -144,8 +145,49 @@ def _answered_as_peers(lock: Lockfile) -> set[str]:
     return found
 
 
+def _answered_here(matcher: _Matcher, maybe_peer: set[str]) -> set[str]:
+    """Of ``maybe_peer``, the packages this tree shows yarn answered with the parent's copy: every
+    installed dependent that lists the name as both dependency and peer resolves it to another copy
+    (airbnb/visx: @modelcontextprotocol/sdk takes shadcn's zod 3.25.76, and the locked zod 4.4.3 is
+    not installed; yarn does so even for a copy outside the peer range, which check reports as an
+    unmet peer), and what only they bring. Their absence is yarn's install as it is."""
+    lock = matcher.lock
+    incoming: dict[str, list[tuple[str, str, bool]]] = {}
+    for edge in lock.edges:
+        source = lock.packages.get(edge.source)
+        if edge.target not in maybe_peer or edge.kind is DependencyKind.PEER or source is None:
+            continue
+        incoming.setdefault(edge.target, []).append((edge.source, edge.name, edge.name in source.peer_dependencies))
+
+    def parent_answers(key: str, name: str) -> bool:
+        package = lock.packages[key]
+        found = matcher.instances(package)
+        for instance in found:
+            edge = matcher.first_edge(instance, name)
+            got = edge.target if edge is not None else None
+            if got is None:
+                return False
+        return bool(found)
+
+    answered: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for key, edges in incoming.items():
+            if key not in answered and all(
+                (both and parent_answers(source, name)) or source in answered for source, name, both in edges
+            ):
+                answered.add(key)
+                changed = True
+    return answered
+
+
 def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
     maybe_peer = _answered_as_peers(matcher.lock)
+    answered = _answered_here(matcher, maybe_peer) if maybe_peer else set()
+    # Optional packages the lockfile locks for other platforms (or, with pnpm, other node versions),
+    # and what only they lead to: no manager installs them here, so their absence says nothing.
+    elsewhere = skipped_here(matcher.lock)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
         if package.is_importer or package.link_to is not None or package.in_bundle:
@@ -153,6 +195,8 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         found = matcher.instances(package)
         where = f" at {package.path}" if package.path and matcher.by_place else ""
         if not found:
+            if package.key in elsewhere or package.key in answered:
+                continue
             if package.key in maybe_peer:
                 yield Finding(
                     "missing-dependency",
@@ -402,6 +446,21 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
         )
 
 
+def _as_overridden(spec: str, override: str | None, importer: str) -> bool:
+    """Is the lockfile's ``spec`` the override pnpm writes for the importer at ``importer``? A
+    ``link:``/``file:`` override names a folder from the project root and pnpm writes it from the
+    importer's folder (unjs/nitro's examples: ``nitropack: link:.`` is ``link:../..`` there)."""
+    if override is None:
+        return False
+    if spec == override:
+        return True
+    for protocol in ("link:", "file:"):
+        if spec.startswith(protocol) and override.startswith(protocol):
+            wanted = posixpath.normpath(override[len(protocol) :])
+            return posixpath.normpath(posixpath.join(importer, spec[len(protocol) :])) == wanted
+    return False
+
+
 def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding]:
     """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs).
     pnpm records an overridden direct dependency with the override as its specifier
@@ -421,7 +480,9 @@ def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding
             spec = locked.get(declared.name)
             if spec is None:
                 message = f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
-            elif spec != declared.spec and spec != overrides.spec_for(declared.name, declared.spec):
+            elif spec != declared.spec and not _as_overridden(
+                spec, overrides.spec_for(declared.name, declared.spec), importer.path or ""
+            ):
                 message = (
                     f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for `{spec}`"
                 )

@@ -47,6 +47,9 @@ class PnpmSettings:
     shamefully_hoist: bool = False
     hoist: bool = True
     pnpm_major: int = 10
+    # hoist-workspace-packages: workspace packages linked by the hoister too (pnpm 9's default on;
+    # pnpm 8.15.9's off).
+    hoist_workspace_packages: bool = True
     package_extensions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
 
 
@@ -109,9 +112,9 @@ class _Hoisted:
 def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSettings) -> dict[str, _Hoisted]:
     """alias -> what pnpm's hoister links under that name.
 
-    Before the packages come the workspace packages (hoist-workspace-packages) and every importer's
-    direct dependencies, as one node above depth 0; only the root project's own dependency names
-    are never hoisted (they are in its node_modules already)."""
+    Before the packages come the workspace packages (hoist-workspace-packages, unless it is off) and
+    every importer's direct dependencies, as one node above depth 0; only the root project's own
+    dependency names are never hoisted (they are in its node_modules already)."""
     public = ("*",) if settings.shamefully_hoist else settings.public_hoist_pattern
     private = settings.hoist_pattern if settings.hoist else ()
     importers = graph.importers()
@@ -127,16 +130,21 @@ def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSe
             taken.add(alias.lower())
         chosen.setdefault(alias, _Hoisted(candidate.target, kind, candidate.workspace))
 
+    workspaces = settings.hoist_workspace_packages
     top: dict[str, _Hoisted] = {}
     for importer in importers:
-        if importer.importer != ".":
-            top[importer.name] = _Hoisted(importer.key, "", workspace=True)
+        # pnpm hoists a workspace package under its package.json name; one without a name (unocss's
+        # bench and test fixtures) is not hoisted
+        name = importer.source.manifest.name
+        if importer.importer != "." and workspaces and name:
+            top[name] = _Hoisted(importer.key, "", workspace=True)
     direct: dict[str, _Hoisted] = {}
     for importer in importers:
         for alias, dep_path in peers.importers[importer.key].items():
             direct.setdefault(alias, _Hoisted(dep_path, ""))
-        for alias, key in peers.importer_links[importer.key].items():
-            direct.setdefault(alias, _Hoisted(key, "", workspace=True))
+        if workspaces:
+            for alias, key in peers.importer_links[importer.key].items():
+                direct.setdefault(alias, _Hoisted(key, "", workspace=True))
     top.update(direct)
     for alias, candidate in top.items():
         offer(alias, candidate)

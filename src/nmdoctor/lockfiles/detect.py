@@ -31,7 +31,10 @@ _PREFERRED = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-loc
 
 
 def find_lockfile(fs: FileSystem, project: VPath, layout: str = "unknown") -> VPath | None:
-    """The project's lockfile; when several exist, the one of the manager that wrote the tree."""
+    """The project's lockfile; when several exist, the one of the manager that wrote the tree, else
+    (nothing installed, or a tree no manager marks) the one of the manager package.json's
+    ``packageManager`` names (pmndrs/zustand keeps a package-lock.json beside the pnpm-lock.yaml
+    of its ``pnpm@11.3.0``)."""
     present = []
     for name in LOCKFILE_NAMES:
         stat = fs.stat(f"{project}/{name}")
@@ -40,10 +43,26 @@ def find_lockfile(fs: FileSystem, project: VPath, layout: str = "unknown") -> VP
     if not present:
         return None
     manager = layout.split("-", 1)[0]
+    if manager not in _PREFERRED and len(present) > 1:
+        manager = _declared_manager(fs, project) or manager
     preferred = _PREFERRED.get(manager)
     if preferred in present and not (manager == "npm" and "npm-shrinkwrap.json" in present):
         return f"{project}/{preferred}"
     return f"{project}/{present[0]}"
+
+
+_DECLARED = re.compile(r"(npm|pnpm|yarn|bun)@")
+
+
+def _declared_manager(fs: FileSystem, project: VPath) -> str | None:
+    """The manager the root package.json's ``packageManager`` names (``pnpm@11.3.0``: pnpm)."""
+    try:
+        manifest = load_json(fs.read_bytes(f"{project}/package.json"))
+    except (FileSystemError, ValueError):
+        return None
+    declared = manifest.get("packageManager") if isinstance(manifest, dict) else None
+    found = _DECLARED.match(declared) if isinstance(declared, str) else None
+    return found.group(1) if found is not None else None
 
 
 def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | None = None) -> Lockfile:

@@ -11,7 +11,7 @@ import posixpath
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError, mapping_or_none
-from nmdoctor.lockfiles.pnpm_modules import StoreNaming, default_naming
+from nmdoctor.lockfiles.pnpm_modules import StoreNaming, default_naming, naming_of_major
 from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.yamlio import YAMLError, load_yaml
@@ -99,7 +99,7 @@ def read_pnpm_lockfile(
         raise LockfileError(f"{path}: no lockfileVersion: not a pnpm lockfile")
     version = str(data["lockfileVersion"])
     if naming is None:
-        naming = default_naming(version) if pnpm_major is None else StoreNaming(pnpm_major, short_prefix=pnpm_major < 9)
+        naming = default_naming(version) if pnpm_major is None else naming_of_major(pnpm_major)
     for section in ("importers", "packages", "snapshots"):
         for key, entry in mapping_or_none(data.get(section), path, f'"{section}"').items():
             mapping_or_none(entry, path, f'{section}["{key}"]')

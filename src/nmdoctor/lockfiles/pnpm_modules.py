@@ -15,7 +15,7 @@ from typing import Any
 
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
-__all__ = ["StoreNaming", "default_naming", "store_naming"]
+__all__ = ["StoreNaming", "default_naming", "naming_of_major", "store_naming"]
 
 _MANAGER = re.compile(rb"^\s*\"?packageManager\"?\s*:\s*['\"]?pnpm@(\d+)", re.MULTILINE)
 _MAX_LENGTH = re.compile(rb"^\s*\"?virtualStoreDirMaxLength\"?\s*:\s*(\d+)", re.MULTILINE)
@@ -25,25 +25,34 @@ _MAX_LENGTH = re.compile(rb"^\s*\"?virtualStoreDirMaxLength\"?\s*:\s*(\d+)", re.
 class StoreNaming:
     pnpm_major: int
     max_length: int = 120
-    short_prefix: bool = False  # before virtualStoreDirMaxLength: 50 characters kept before the hash
+    short_prefix: bool = False  # pnpm 7 and before: 50 characters kept before the hash
+
+
+def naming_of_major(major: int) -> StoreNaming:
+    """The default naming of a pnpm major: 120 characters, of which pnpm 8 and 9 keep 93 before a
+    long name's 26-character hash (as pnpm 8.15.9 and 9.0.0 do without ``virtualStoreDirMaxLength``
+    in ``.modules.yaml``) and pnpm 7 and before keep 50 (7.33.7)."""
+    return StoreNaming(major, short_prefix=major < 8)
 
 
 def default_naming(lockfile_version: str) -> StoreNaming:
     """Without an install: the newest pnpm that writes this lockfile format."""
     if lockfile_version.startswith("9"):
         return StoreNaming(10)
-    return StoreNaming(8, short_prefix=True)
+    if lockfile_version.startswith("6"):
+        return naming_of_major(8)
+    return naming_of_major(7)
 
 
 def _declared_naming(manifest: Mapping[str, Any] | None, lockfile_version: str) -> StoreNaming:
-    """Without an install: the pnpm major the project's ``packageManager`` names (pnpm 9 and later
-    keep 120 characters), else the newest pnpm that writes this lockfile format."""
+    """Without an install: the pnpm major the project's ``packageManager`` names (its folders named
+    as ``naming_of_major`` says), else the newest pnpm that writes this lockfile format."""
     declared = manifest.get("packageManager") if manifest is not None else None
     found = re.match(r"pnpm@(\d+)\.", declared) if isinstance(declared, str) else None
     if found is None:
         return default_naming(lockfile_version)
     major = int(found.group(1))
-    return StoreNaming(major) if major >= 9 else StoreNaming(major, short_prefix=True)
+    return naming_of_major(major)
 
 
 def store_naming(
@@ -60,5 +69,5 @@ def store_naming(
     major = int(manager.group(1))
     length = _MAX_LENGTH.search(raw)
     if length is None:
-        return StoreNaming(major, short_prefix=major < 10)
+        return naming_of_major(major)
     return StoreNaming(major, max_length=int(length.group(1)))

@@ -15,7 +15,7 @@ from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.model.specs import satisfies
 from nmdoctor.vfs.base import FileSystem, VPath
 
-__all__ = ["UNPLACED", "local_manifests", "lockfile_graph", "store_folder"]
+__all__ = ["UNPLACED", "local_manifests", "lockfile_graph", "skipped_here", "store_folder"]
 
 UNPLACED = "(unplaced)"
 """Folder standing for the packages of a lockfile that records no install locations (yarn)."""
@@ -67,7 +67,7 @@ def lockfile_graph(
     declared: dict[str, list[tuple[str, str, DependencyKind]]] = {}
     for edge in lock.edges:
         declared.setdefault(edge.source, []).append((edge.name, edge.spec, edge.kind))
-    skipped = _skipped_here(lock)
+    skipped = skipped_here(lock)
     for key, package in lock.packages.items():
         if package.link_to is not None or key in skipped:
             continue
@@ -76,7 +76,9 @@ def lockfile_graph(
         own = root_manifest if is_root else importer_manifests.get(package.path or "") if reads_disk else None
         if own:
             manifest = manifest_from_json(own)
-            name, version = manifest.name or package.name, manifest.version or ""
+            # A nameless project or workspace is named by its folder, as the installed tree names it.
+            unnamed = posixpath.basename(package.path or project) if package.is_importer else package.name
+            name, version = manifest.name or unnamed, manifest.version or ""
         else:
             copied = importer_manifests.get(package.directory) if package.directory is not None else None
             # pnpm lists the peers it resolved among an instance's dependencies: they stay peers.
@@ -153,7 +155,7 @@ def _engine_refuses(node_range: str) -> bool:
     return node is not None and satisfies(node, node_range) is False
 
 
-def _skipped_here(lock: Lockfile) -> set[str]:
+def skipped_here(lock: Lockfile) -> set[str]:
     """Packages no manager installs on this machine: optional ones locked for other platforms (or,
     by pnpm, for other node versions), and what only they lead to (a wasm fallback's runtime,
     fsevents' bindings)."""

@@ -94,6 +94,12 @@ def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str) -> int:
     return 10 if lockfile_version.startswith("9") else 8
 
 
+def _hoist_workspace_packages(value: bool | None, major: int) -> bool:
+    """pnpm's ``hoist-workspace-packages``: the setting when given, else its default, on from pnpm 9
+    and off in pnpm 8 (8.15.9 links no workspace package into ``node_modules/.pnpm/node_modules``)."""
+    return value if value is not None else major >= 9
+
+
 def pnpm_install(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None, lockfile_version: str) -> PnpmInstall:
     npmrc = read_npmrc(_text(fs, f"{project}/.npmrc") or "")
     workspace = _yaml(fs, f"{project}/pnpm-workspace.yaml")
@@ -116,6 +122,9 @@ def pnpm_install(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None
         shamefully_hoist=_flag(setting("shamefully-hoist", "shamefullyHoist")) or False,
         hoist=_flag(setting("hoist", "hoist")) is not False,
         pnpm_major=major,
+        hoist_workspace_packages=_hoist_workspace_packages(
+            _flag(setting("hoist-workspace-packages", "hoistWorkspacePackages")), major
+        ),
     )
     return PnpmInstall(str(linker) if isinstance(linker, str) and linker else "isolated", settings)
 

@@ -284,11 +284,62 @@ def test_test_fixtures_and_codemod_cases_are_notes() -> None:
         "/app/src/transforms/rename/basic.output.tsx": "import { y } from 'left-padz';\n",
         "/app/src/__testfixtures__/broken.js": "require('left-padz');\n",
         "/app/test/fixture/missing/index.mjs": "import 'left-padz';\n",
+        # svelte's compiler-error cases: compiled expecting the error its _config.js names
+        "/app/tests/compiler-errors/samples/store/main.svelte.js": "import { store } from 'left-padz';\n",
         "/app/src/index.js": "require('left-padz');\n",
+        "/app/src/samples/demo.js": "require('left-padz');\n",  # not below a test folder
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file.pop("src/index.js") is Severity.ERROR
-    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
+    assert by_file.pop("src/samples/demo.js") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 5
+
+
+def test_the_input_of_a_snapshot_test_is_a_note() -> None:
+    """prettier's tests/format cases: each folder's format test reads its files and prints them,
+    and __snapshots__ beside them holds an entry named after each (`exports[`mobx.js format 1`]`)
+    quoting its text;
+    a fresh install of prettier/prettier drew 255 false errors from them. A file the snapshots do not
+    name, or a folder without snapshots, stays an error."""
+    # the snapshot's input section holds the file as it is (its output section, prettier's print)
+    snap = "exports[`mobx.js format 1`] = `\n====input====\nimport { observable } from 'mobx';\n`;\n"
+    tree = {
+        "/app/tests/format/decorator/mobx.js": "import { observable } from 'mobx';\n",
+        "/app/tests/format/decorator/format.test.js": "runFormatTest(import.meta, ['babel']);\n",
+        "/app/tests/format/decorator/__snapshots__/format.test.js.snap": snap,
+        "/app/tests/format/decorator/helper.js": "require('left-padz');\n",
+        "/app/tests/format/other/mobx.js": "import { observable } from 'mobx';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "tests/format/decorator/mobx.js": Severity.INFO,
+        "tests/format/decorator/helper.js": Severity.ERROR,
+        "tests/format/other/mobx.js": Severity.ERROR,
+    }
+
+
+def test_a_file_the_project_loads_as_text_is_a_note() -> None:
+    """react.dev loads its Sandpack sandbox's files with `!raw-loader?esModule=false!./...` and hands
+    the text to the in-browser bundler, which resolves `react-refresh/runtime`: nothing here does
+    (a fresh install drew a false error). vite's `?raw` is the same. A file imported as code, or
+    only through another loader, stays an error."""
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"raw-loader": "^4.0.2"}},
+        "/app/node_modules/raw-loader/package.json": {"name": "raw-loader", "version": "4.0.2"},
+        "/app/src/template.ts": "const files = {\n"
+        "  client: require('!raw-loader?esModule=false!./sandbox/client.js') as string,\n"
+        "  worker: require('./sandbox/worker.js?raw'),\n"
+        "};\nimport './sandbox/app.js';\n",
+        "/app/src/sandbox/client.js": "import RefreshRuntime from 'react-refresh/runtime';\n",
+        "/app/src/sandbox/worker.js": "import 'left-padz';\n",
+        "/app/src/sandbox/app.js": "import 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "src/sandbox/client.js": Severity.INFO,
+        "src/sandbox/worker.js": Severity.INFO,
+        "src/sandbox/app.js": Severity.ERROR,
+    }
 
 
 def test_a_case_below_a_test_suites_samples_folder_is_a_note() -> None:

@@ -419,6 +419,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     placeholders = _Mentions(context, graph)
     uninstalled = nothing_installed(context)
     installed = InstalledLookup(fs, graph) if fs is not None else None
+    raw_texts = _RawTexts(context, graph)
     for item in _scan(context):
         if item.folder is not None or fs is None or installed is None:
             continue
@@ -444,6 +445,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             or _snapshotted_input(fs, file, site.line)
         ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
+        elif raw_texts.holds(file):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: the project loads this file as text (raw-loader, `?raw`), so its"
+                " imports are not resolved here; whatever runs the text resolves them)",
+            )
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
         elif site.types_only:
@@ -786,12 +793,69 @@ _SUITE_CASES = re.compile(r"^(?:samples|cases|[a-z]+Cases)$")
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
+_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
+
+
 def _fixture(file: str) -> bool:
-    """A test fixture (``__fixtures__/``, ``fixtures/``) or a codemod's before/after case
-    (``basic.input.ts``): tests read it as data, or run it expecting it to fail; whether node ever
-    loads it cannot be told from the files."""
+    """A test fixture (``__fixtures__/``, ``fixtures/``, a ``samples/`` folder below a test folder:
+    svelte's tests/compiler-errors/samples, compiled expecting an error) or a codemod's before/after
+    case (``basic.input.ts``): tests read it as data, or run it expecting it to fail; whether node
+    ever loads it cannot be told from the files."""
     folders = file.split("/")[:-1]
-    return any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None
+    if any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None:
+        return True
+    return "samples" in folders and not _TEST_FOLDERS.isdisjoint(folders[: folders.index("samples")])
+
+
+_RAW_QUERY = re.compile(r"\?(raw|raw&.*)$")
+
+
+class _RawTexts:
+    """Files the project's own code imports as text: through webpack's ``raw-loader``
+    (``require('!raw-loader?esModule=false!./sandbox/client.js')``, react.dev's Sandpack sandbox
+    files) or vite's ``?raw``. Their imports are resolved by whatever runs that text (an in-browser
+    bundler), never here. The project's imports are gathered once, on the first question."""
+
+    def __init__(self, context: CheckContext, graph: DependencyGraph) -> None:
+        self._context = context
+        self._graph = graph
+        self._files: set[str] | None = None
+
+    def holds(self, file: str) -> bool:
+        if self._files is None:
+            self._files = set(self._gather())
+        return file in self._files
+
+    def _gather(self) -> Iterator[str]:
+        fs, sources = self._context.fs, self._context.sources
+        if fs is None or sources is None:
+            return
+        owners = _owners(self._graph)
+        roots = frozenset(owner.path for owner in owners)
+        for owner in owners:
+            for file in sources.files(owner.path, stop_at=roots - {owner.path}, nested=[]):
+                try:
+                    source = fs.read_bytes(file)
+                    if b"raw" not in source or _generated(source):
+                        continue
+                    sites = sources.imports(file)
+                except FileSystemError:
+                    continue
+                for site in sites:
+                    resource = _raw_resource(site.specifier)
+                    if resource is not None and resource.startswith(("./", "../")):
+                        yield posixpath.normpath(posixpath.join(posixpath.dirname(file), resource))
+
+
+def _raw_resource(specifier: str) -> str | None:
+    """The file an import takes as text (``raw-loader!./x.js``, ``./x.js?raw``), else None."""
+    if "!" in specifier:
+        split = split_request(specifier)
+        if any(package_of(loader) == "raw-loader" for loader in split.loaders):
+            return split.resource.partition("?")[0]
+        return None
+    found = _RAW_QUERY.search(specifier)
+    return specifier[: found.start()] if found is not None else None
 
 
 def _suite_sample(owner: Instance, file: str) -> bool:

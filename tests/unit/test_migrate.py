@@ -322,3 +322,34 @@ def test_a_loader_the_lockfile_places_is_found_in_the_planned_layout(tmp_path: P
     found = [(item["code"], item["request"], item["from"], item["severity"]) for item in document["findings"]]
     assert found == [("string-module-reference", "css-loader", ".erb/configs/webpack.config.base.ts", "error")]
     assert code == 1
+
+
+def test_a_peer_the_plan_leaves_unresolved_is_a_warning_also_when_the_lockfile_lists_it_as_a_dependency() -> None:
+    """pnpm-lock.yaml lists the peers pnpm resolved among a package's dependencies (umi's
+    @emotion/react and its optional peer @types/react): the plan, which does not always follow
+    which parent provides a peer, losing it is an unmet peer (a warning), not a missing dependency."""
+    from nmdoctor.migrate.engine import _edge_findings
+    from nmdoctor.project.session import lockfile_model
+
+    lock = (
+        "lockfileVersion: '9.0'\n"
+        "importers:\n  .:\n    dependencies:\n"
+        "      a: {specifier: ^1, version: 1.0.0(react@18.3.1)}\n      react: {specifier: ^18, version: 18.3.1}\n"
+        "packages:\n  a@1.0.0:\n    resolution: {integrity: sha512-a}\n    peerDependencies: {react: '*'}\n"
+        "  react@18.3.1:\n    resolution: {integrity: sha512-r}\n"
+        "snapshots:\n  a@1.0.0(react@18.3.1):\n    dependencies: {react: 18.3.1}\n  react@18.3.1: {}\n"
+    )
+    fs = MemoryFS.from_mapping(
+        {"/app/package.json": pkg("app", "1.0.0", a="^1", react="^18"), "/app/pnpm-lock.yaml": lock}
+    )
+    _lock, current = lockfile_model(fs, "/app")
+    assert any(edge.name == "react" and edge.source.name == "a" and edge.kind.value != "peer" for edge in current.edges)
+    planned = {
+        "/app/package.json": pkg("app", "1.0.0", a="^1"),
+        "/app/node_modules/a/package.json": {"name": "a", "version": "1.0.0", "peerDependencies": {"react": "*"}},
+    }
+    after = read_installed_tree(MemoryFS.from_mapping(planned), "/app")
+    findings, _count = _edge_findings(current, after, "pnpm-isolated")
+    assert [(item.code, item.request, item.severity.value) for item in findings if item.package.name == "a"] == [
+        ("unmet-peer-dependency", "react", "warning")
+    ]

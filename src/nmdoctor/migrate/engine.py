@@ -82,6 +82,11 @@ def _edge_key(edge_source: Instance, name: str) -> tuple[str, str]:
     return ("." if edge_source.is_project else edge_source.label, name)
 
 
+def _declared_peer(source: Instance, name: str) -> bool:
+    manifest = source.manifest
+    return name in manifest.optional_peers or any(peer == name for peer, _spec in manifest.peer_dependencies)
+
+
 def _edge_findings(current: DependencyGraph, planned: DependencyGraph, layout: str) -> tuple[list[Finding], int]:
     before = {_edge_key(edge.source, edge.name): edge for edge in current.edges}
     after = {_edge_key(edge.source, edge.name): edge for edge in planned.edges}
@@ -100,10 +105,12 @@ def _edge_findings(current: DependencyGraph, planned: DependencyGraph, layout: s
         source = edge.source
         ref = PackageRef(source.name, source.version, relative(current, source.path))
         if new_target is None:
-            severity = (
-                Severity.WARNING if edge.kind in (DependencyKind.PEER, DependencyKind.OPTIONAL) else Severity.ERROR
-            )
-            code = "unmet-peer-dependency" if edge.kind is DependencyKind.PEER else "missing-dependency"
+            # A peer (pnpm's lockfile lists the peers it resolved among a package's dependencies):
+            # whether the target provides it depends on its parents, which the plan of peers does
+            # not always follow; a warning, as a peer the target leaves unresolved is.
+            peer = edge.kind is DependencyKind.PEER or _declared_peer(source, edge.name)
+            severity = Severity.WARNING if peer or edge.kind is DependencyKind.OPTIONAL else Severity.ERROR
+            code = "unmet-peer-dependency" if peer else "missing-dependency"
             findings.append(
                 Finding(
                     code,

@@ -353,3 +353,26 @@ def test_a_peer_the_plan_leaves_unresolved_is_a_warning_also_when_the_lockfile_l
     assert [(item.code, item.request, item.severity.value) for item in findings if item.package.name == "a"] == [
         ("unmet-peer-dependency", "react", "warning")
     ]
+
+
+def test_a_workspace_import_that_breaks_is_reported_once(tmp_path: Path) -> None:
+    """insomnia-inso's `import ... from 'insomnia/src/common/constants'` (a sibling workspace it does
+    not declare, linked at the root by npm): one unresolvable-import under pnpm, not also a
+    phantom-dependency of the workspace as if it were an installed package (84 doubles on insomnia)."""
+    files: dict[str, object] = {
+        "package.json": {"name": "mono", "version": "1.0.0", "private": True, "workspaces": ["packages/*"]},
+        "packages/core/package.json": {"name": "core", "version": "1.0.0"},
+        "packages/core/index.js": "module.exports = 1;\n",
+        "packages/cli/package.json": {"name": "cli", "version": "1.0.0"},
+    }
+    for path, value in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(json.dumps(value) if isinstance(value, dict) else str(value))
+    (tmp_path / "packages/cli/index.js").write_text("require('core');\n")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules/core").symlink_to("../packages/core")
+    (tmp_path / "node_modules/cli").symlink_to("../packages/cli")
+    code, document = run("migrate", str(tmp_path), "--to", "pnpm")
+    found = [(item["code"], item["from"], item["severity"]) for item in document["findings"]]
+    assert found == [("unresolvable-import", "packages/cli/index.js", "error")]
+    assert code == 1

@@ -207,9 +207,11 @@ def _package_phantom_findings(
     findings = []
     by_label = {item.label: item for item in planned.instances}
     today = list(undeclared.phantom_dependency.run(today_context or CheckContext(graph=current, fs=fs)))
+    # the project's and its workspaces' own imports are asked by _question_findings
+    roots = {relative(current, root.path) for root in current.roots}
     for finding in today:
         package = finding.package
-        if package is None or package.path == "." or not finding.from_ or not finding.request:
+        if package is None or package.path in roots or not finding.from_ or not finding.request:
             continue
         moved = by_label.get(f"{package.name}@{package.version}")
         if moved is None:

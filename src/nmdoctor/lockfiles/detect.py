@@ -56,11 +56,8 @@ _DECLARED = re.compile(r"(npm|pnpm|yarn|bun)@")
 
 def _declared_manager(fs: FileSystem, project: VPath) -> str | None:
     """The manager the root package.json's ``packageManager`` names (``pnpm@11.3.0``: pnpm)."""
-    try:
-        manifest = load_json(fs.read_bytes(f"{project}/package.json"))
-    except (FileSystemError, ValueError):
-        return None
-    declared = manifest.get("packageManager") if isinstance(manifest, dict) else None
+    manifest = manifest_json(fs, project)
+    declared = manifest.get("packageManager") if manifest is not None else None
     found = _DECLARED.match(declared) if isinstance(declared, str) else None
     return found.group(1) if found is not None else None
 

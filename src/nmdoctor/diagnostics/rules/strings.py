@@ -5,17 +5,18 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
+from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
-from nmdoctor.vfs.limits import load_json
 
 __all__ = ["string_module_reference"]
 
@@ -97,18 +98,11 @@ def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLook
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
-    """The tool configs of the package at ``folder``: those in the folder, and webpack configs
-    elsewhere that its scripts name (``webpack --config build/webpack.client.config.js``) with the
-    webpack configs they require (the base config a client and a server config merge)."""
     try:
         names = fs.listdir(folder)
     except FileSystemError:
         return []
-    found = [f"{folder}/{name}" for name in names if is_config_file(name)]
-    for path in _script_webpack_configs(fs, folder):
-        if path not in found:
-            found.append(path)
-    return found
+    return [f"{folder}/{name}" for name in names if is_config_file(name)]
 
 
 _WEBPACK_RUN = re.compile(r"\bwebpack(?:-dev-server|-cli)?\b")
@@ -119,12 +113,11 @@ _RELATIVE_REQUIRE = re.compile(
 MAX_SCRIPT_CONFIGS = 16
 
 
-def _script_webpack_configs(fs: FileSystem, folder: str) -> list[str]:
-    try:
-        manifest = load_json(fs.read_bytes(folder + "/package.json"))
-    except (FileSystemError, ValueError):
-        return []
-    scripts = manifest.get("scripts") if isinstance(manifest, dict) else None
+def _script_webpack_configs(fs: FileSystem, folder: str, manifest: dict[str, Any] | None) -> list[str]:
+    """Webpack configs outside ``folder``'s top that the scripts of its ``manifest`` name
+    (``webpack --config build/webpack.client.config.js``), with the webpack configs they require
+    (the base config a client and a server config merge)."""
+    scripts = manifest.get("scripts") if manifest is not None else None
     pending: list[str] = []
     for command in scripts.values() if isinstance(scripts, dict) else ():
         if not isinstance(command, str) or not _WEBPACK_RUN.search(command):
@@ -137,7 +130,8 @@ def _script_webpack_configs(fs: FileSystem, folder: str) -> list[str]:
         name = posixpath.basename(path)
         if path in found or not path.startswith(folder + "/") or "/node_modules/" in path[len(folder) :]:
             continue
-        if not is_config_file(name) or _kind(fs, path) is not Kind.FILE:
+        stat = fs.stat(path)
+        if not is_config_file(name) or stat is None or stat.kind is not Kind.FILE:
             continue
         found.append(path)
         try:
@@ -153,11 +147,6 @@ def _script_webpack_configs(fs: FileSystem, folder: str) -> list[str]:
                 if is_config_file(posixpath.basename(candidate))
             )
     return found
-
-
-def _kind(fs: FileSystem, path: str) -> Kind | None:
-    stat = fs.stat(path)
-    return stat.kind if stat is not None else None
 
 
 def _holders(graph: DependencyGraph, name: str) -> str:
@@ -468,8 +457,11 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
         fs = PnpFS(fs)  # packages' files are inside the cache zips
     installed = InstalledLookup(fs, graph)
     lookup = pnp or (lambda directory, name: _folder_lookup(fs, directory, name, installed))
+    vue_blocks = _vue_loader_plugin(graph)
     for owner in graph.roots:
+        manifest = manifest_json(fs, owner.path)
         files = _config_files(fs, owner.path)
+        files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
         for file in files:
             for ref in _refs_in(fs, file):
                 module = ref.module
@@ -482,7 +474,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
                     unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(
-                        fs, owner.path, ref.rule_test, vue_blocks=_vue_loader_plugin(graph)
+                        fs, owner.path, ref.rule_test, vue_blocks=vue_blocks
                     )
                     hidden = (
                         pnpm_node_path_folder(fs, graph, installed, module)
@@ -502,11 +494,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         hidden=hidden,
                         babelrc_unread=unread,
                     )
-        try:
-            manifest = load_json(fs.read_bytes(owner.path + "/package.json"))
-        except (FileSystemError, ValueError):
-            manifest = None
-        for ref in package_json_refs(manifest) if isinstance(manifest, dict) else ():
+        for ref in package_json_refs(manifest) if manifest is not None else ():
             module = ref.module
             if module is None or (ref.tool is Tool.JEST_ENVIRONMENT and _from_jest_config(graph, lookup, module)):
                 continue

@@ -600,14 +600,20 @@ _STATEMENT_START = re.compile(rb"^\s*(?:import|export)\b")
 _FLOW_TYPE_IMPORT = re.compile(rb"^\s*(?:import|export)\s+(?:type|typeof)\s[^'\"]*\bfrom\s*['\"]([^'\"]+)['\"]")
 
 
-def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
-    """An import of types only in Flow's syntax on ``line`` of a JavaScript file (react-native-web's
-    ``import type { Node } from 'React'``, a module of Flow's own library definitions)."""
+def _source_lines(fs: FileSystem, file: str, line: int) -> list[bytes] | None:
+    """The lines of ``file`` when it has a line ``line`` (1-based), else None."""
     try:
         lines = fs.read_bytes(file).splitlines()
     except FileSystemError:
-        return False
-    if not 0 < line <= len(lines) or b"@flow" not in b"\n".join(lines[:40]):
+        return None
+    return lines if 0 < line <= len(lines) else None
+
+
+def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
+    """An import of types only in Flow's syntax on ``line`` of a JavaScript file (react-native-web's
+    ``import type { Node } from 'React'``, a module of Flow's own library definitions)."""
+    lines = _source_lines(fs, file, line)
+    if lines is None or b"@flow" not in b"\n".join(lines[:40]):
         return False
     start = line - 1  # the statement may span lines: ``import type {`` ... ``} from 'x'``
     while start > max(0, line - 30) and not _STATEMENT_START.match(lines[start]):
@@ -618,11 +624,8 @@ def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> b
 
 def _side_effect_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
     """``import 'x'`` on ``line``: an import with no names, which TypeScript always keeps."""
-    try:
-        lines = fs.read_bytes(file).splitlines()
-    except FileSystemError:
-        return False
-    if not 0 < line <= len(lines):
+    lines = _source_lines(fs, file, line)
+    if lines is None:
         return False
     pattern = rb"""(?:^|[;\s])import\s*['"]""" + re.escape(specifier.encode()) + rb"""['"]"""
     return re.search(pattern, lines[line - 1]) is not None
@@ -793,9 +796,6 @@ _SUITE_CASES = re.compile(r"^(?:samples|cases|[a-z]+Cases)$")
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
-_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
-
-
 def _fixture(file: str) -> bool:
     """A test fixture (``__fixtures__/``, ``fixtures/``, a ``samples/`` folder below a test folder:
     svelte's tests/compiler-errors/samples, compiled expecting an error) or a codemod's before/after
@@ -899,10 +899,10 @@ def _snapshotted_input(fs: FileSystem, file: str, line: int) -> bool:
     folder, _, base = file.rpartition("/")
     try:
         snapshots = [name for name in fs.listdir(f"{folder}/__snapshots__") if name.endswith(".snap")]
-        lines = fs.read_bytes(file).splitlines()
     except FileSystemError:
         return False
-    if not snapshots or not 0 < line <= len(lines) or not lines[line - 1].strip():
+    lines = _source_lines(fs, file, line) if snapshots else None
+    if lines is None or not lines[line - 1].strip():
         return False
     # jest writes each snapshot in a template literal: \, ` and ${ are escaped
     quoted = lines[line - 1].strip().replace(b"\\", b"\\\\").replace(b"`", b"\\`").replace(b"${", b"\\${")

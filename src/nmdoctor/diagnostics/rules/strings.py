@@ -16,6 +16,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
+from nmdoctor.sources.loader_options import LoaderOptions, loader_options, merged
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["string_module_reference"]
@@ -75,14 +76,18 @@ def _folder_lookup(fs: FileSystem, directory: str, name: str, lookup: InstalledL
     return lookup.folder(directory, name), looked
 
 
-def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLookup) -> bool:
-    """Whether webpack's resolveLoader (its defaults) finds the loader from ``context``; when only
-    the lockfile is read, whether its layout puts the package there."""
+def _loader_found(
+    fs: FileSystem, context: str, name: str, lookup: InstalledLookup, settings: LoaderOptions | None = None
+) -> bool:
+    """Whether webpack's resolveLoader (its defaults, with what the configs' ``resolveLoader`` sets)
+    finds the loader from ``context``; when only the lockfile is read, whether its layout puts the
+    package there."""
     from nmdoctor.resolve.webpack.options import webpack_loader_defaults  # only a loader config needs it
     from nmdoctor.resolve.webpack.resolver import BundlerResolver
 
+    options = webpack_loader_defaults() if settings is None else settings.bundler_options()
     request = name.split("?", 1)[0].split("!")[-1]
-    if BundlerResolver(fs, webpack_loader_defaults()).resolve(request, context).ok:
+    if BundlerResolver(fs, options).resolve(request, context).ok:
         return True
     parts = request.split("/")
     package = "/".join(parts[:2]) if request.startswith("@") else parts[0]
@@ -95,6 +100,23 @@ def _loader_found(fs: FileSystem, context: str, name: str, lookup: InstalledLook
         return list(fs.listdir(folder)) in ([], ["package.json"])
     except FileSystemError:
         return True
+
+
+def _loader_settings(fs: FileSystem, files: list[str], cwd: str) -> LoaderOptions | None:
+    """What the ``resolveLoader`` of the webpack configs among ``files`` sets (webpack run in ``cwd``),
+    all of them together: a project's configs are merged into the one webpack runs."""
+    found = []
+    for file in files:
+        if not posixpath.basename(file).startswith("webpack"):
+            continue
+        try:
+            source = fs.read_bytes(file)
+        except FileSystemError:
+            continue
+        options = loader_options(source, file, cwd)
+        if options is not None:
+            found.append(options)
+    return merged(found) if found else None
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
@@ -365,6 +387,7 @@ def _finding(
     wrapper: str,
     *,
     unmet_rule: bool = False,
+    loader_settings: LoaderOptions | None = None,
     hidden: str | None = None,
     babelrc_unread: bool = False,
 ) -> Finding:
@@ -397,6 +420,15 @@ def _finding(
             "resolves a loader only for a module its rule matches)"
         )
         fix = _fixes(graph, owner, module, ref, bool(wrapper))
+    elif not absent and loader_settings is not None and not loader_settings.complete:
+        where = f"{relative(graph, loader_settings.file)}:{loader_settings.line}"
+        dead = (
+            f" (cannot be decided: {where} sets webpack's resolveLoader with values only known when the config "
+            "runs, and the loader may be found there)"
+        )
+        fix = f"if no folder or alias of that resolveLoader holds `{ref.name}`: " + _fixes(
+            graph, owner, module, ref, bool(wrapper)
+        )
     elif not absent and _flat_config_eslint_only(graph, ref.tool):
         dead = (
             "; only eslint 9 or later is in this tree, which reads eslint.config.* and not this file unless "
@@ -462,6 +494,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
         manifest = manifest_json(fs, owner.path)
         files = _config_files(fs, owner.path)
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
+        settings = _loader_settings(fs, files, owner.path)
         for file in files:
             for ref in _refs_in(fs, file):
                 module = ref.module
@@ -469,7 +502,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     continue
                 found, looked = lookup(_lookup_dir(owner, file, ref), module)
                 if ref.tool is Tool.WEBPACK_LOADER and pnp is None:
-                    found = owner.path if _loader_found(fs, owner.path, ref.name, installed) else None
+                    found = owner.path if _loader_found(fs, owner.path, ref.name, installed, settings) else None
                 if found is None and ref.tool is Tool.JEST_ENVIRONMENT:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
@@ -491,6 +524,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         looked,
                         "",
                         unmet_rule=unmet,
+                        loader_settings=settings if ref.tool is Tool.WEBPACK_LOADER else None,
                         hidden=hidden,
                         babelrc_unread=unread,
                     )
@@ -539,21 +573,24 @@ def _wrapper_configs(
             declared = {item.name for item in wrapper.manifest.declared(include_dev=False)}
             if not declared & _WEBPACK_NAMES:
                 continue
-            for sub in _WRAPPER_FOLDERS:
-                folder = f"{wrapper.path}/{sub}" if sub else wrapper.path
-                for file in _config_files(fs, folder):
-                    if not posixpath.basename(file).startswith("webpack"):
+            files = [
+                file
+                for sub in _WRAPPER_FOLDERS
+                for file in _config_files(fs, f"{wrapper.path}/{sub}" if sub else wrapper.path)
+                if posixpath.basename(file).startswith("webpack")
+            ]
+            settings = _loader_settings(fs, files, owner.path)
+            for file in files:
+                for ref in _refs_in(fs, file):
+                    module = ref.module
+                    if ref.tool is not Tool.WEBPACK_LOADER or module is None:
                         continue
-                    for ref in _refs_in(fs, file):
-                        module = ref.module
-                        if ref.tool is not Tool.WEBPACK_LOADER or module is None:
-                            continue
-                        if pnp is not None:
-                            found, looked = pnp(owner.path, module)
-                            if found is None:
-                                yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
-                            continue
-                        if _loader_found(fs, owner.path, ref.name, installed):
-                            continue
-                        _found, looked = _folder_lookup(fs, owner.path, module, installed)
-                        yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
+                    if pnp is not None:
+                        found, looked = pnp(owner.path, module)
+                        if found is None:
+                            yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
+                        continue
+                    if _loader_found(fs, owner.path, ref.name, installed, settings):
+                        continue
+                    _found, looked = _folder_lookup(fs, owner.path, module, installed)
+                    yield _finding(graph, owner, file, ref, module, looked, wrapper.label, loader_settings=settings)

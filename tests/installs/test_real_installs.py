@@ -127,16 +127,18 @@ EXPECTED_FINDINGS = {
         "yarn-classic": [("phantom-dependency", "d")],
         "yarn-berry-nm": [("phantom-dependency", "d")],
     },
-    # builder's webpack config names css-loader by string; webpack looks from the app's folder.
+    # builder's webpack config names css-loader by string; webpack looks from the app's folder: it
+    # fails where css-loader stays under builder, and finds it only through hoisting (the app does
+    # not declare it: a phantom) where it is hoisted to the top.
     "wrapper": {
-        "npm-hoisted": [],
+        "npm-hoisted": [("phantom-dependency", "css-loader")],
         "npm-nested": [("string-module-reference", "css-loader")],
         "npm-linked": [("string-module-reference", "css-loader")],
         "pnpm-isolated": [("string-module-reference", "css-loader")],
-        "pnpm-hoisted": [],
-        "pnpm-shamefully-hoist": [],
-        "yarn-classic": [],
-        "yarn-berry-nm": [],
+        "pnpm-hoisted": [("phantom-dependency", "css-loader")],
+        "pnpm-shamefully-hoist": [("phantom-dependency", "css-loader")],
+        "yarn-classic": [("phantom-dependency", "css-loader")],
+        "yarn-berry-nm": [("phantom-dependency", "css-loader")],
     },
     # lodash@3 takes the top slot; ui and charts each get a copy of lodash@4, except in the isolated
     # stores of pnpm and npm's linked strategy (one folder per version).

@@ -12,7 +12,7 @@ from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.resolve.webpack.resolver import BundlerResolver
 from nmdoctor.sources.loader_options import loader_options
-from nmdoctor.vfs import DiskFS, MemoryFS
+from nmdoctor.vfs import DiskFS, MemoryFS, symlink
 from tests.differential.test_bundler_vs_enhanced_resolve import needs_tools, run_enhanced_resolve
 
 LOADER = "module.exports = function (source) { return 'module.exports = ' + JSON.stringify(source); };"
@@ -142,3 +142,111 @@ def test_the_settings_read_resolve_as_the_real_enhanced_resolve_does(tmp_path: P
     ours = [resolver.resolve(item, str(root)).resolved for item in requests]
     assert ours == [item["resolved"] for item in theirs]
     assert ours[0] == f"{root}/loaders/text-loader.js" and ours[5] is None
+
+
+# -- loaders webpack finds only through hoisting (phantom-dependency warnings) --------------------
+
+
+def _phantoms(tree: dict[str, object], root: str = "/app") -> list[tuple[str | None, str, str | None]]:
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, root)
+    found = run_checks(CheckContext(graph=graph, fs=fs), select=["phantom-dependency"])
+    return [(item.request, item.severity.value, item.fix) for item in found if "webpack loader" in item.message]
+
+
+def _hoisted(config: str, declared: dict[str, str] | None = None) -> dict[str, object]:
+    return {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "devDependencies": {"webpack": "^5", "vue-loader": "^15", **(declared or {})},
+        },
+        "/app/node_modules/webpack/package.json": {"name": "webpack", "version": "5.0.0"},
+        "/app/node_modules/vue-loader/package.json": {
+            "name": "vue-loader",
+            "version": "15.11.1",
+            "dependencies": {"vue-style-loader": "^4.1.0"},
+        },
+        "/app/node_modules/vue-loader/index.js": LOADER,
+        "/app/node_modules/vue-style-loader/package.json": {"name": "vue-style-loader", "version": "4.1.3"},
+        "/app/node_modules/vue-style-loader/index.js": LOADER,
+        "/app/webpack.config.js": config,
+        "/app/src/App.vue": '<template><div/></template>\n<style lang="css">div {}</style>\n',
+    }
+
+
+STYLE_RULES = (
+    "module.exports = {module: {rules: ["
+    "{test: /\\.vue$/, loader: 'vue-loader'}, {test: /\\.css$/, use: ['vue-style-loader']}]}};"
+)
+
+
+def test_a_loader_found_only_through_hoisting_is_a_phantom_warning() -> None:
+    # vue-hackernews-2.0: vue-style-loader is vue-loader's dependency, hoisted by npm and yarn; the
+    # config names it, the project does not declare it; under pnpm webpack fails to resolve it
+    [(request, severity, fix)] = _phantoms(_hoisted(STYLE_RULES))
+    assert (request, severity) == ("vue-style-loader", "warning")
+    assert fix == (
+        'declare it: "vue-style-loader": "^4.1.3" in the devDependencies of package.json; '
+        "or name it by path: loader: require.resolve('vue-style-loader') in the config"
+    )
+
+
+def test_a_declared_loader_or_one_no_file_meets_is_no_phantom() -> None:
+    assert _phantoms(_hoisted(STYLE_RULES, {"vue-style-loader": "^4"})) == []
+    tree = _hoisted(STYLE_RULES.replace("\\\\.css$", "\\\\.less$"))
+    tree["/app/src/App.vue"] = "<template><div/></template>\n"
+    assert _phantoms(tree) == []
+
+
+def test_a_loader_the_config_aliases_is_no_phantom() -> None:
+    config = STYLE_RULES.replace(
+        "}};", "}, resolveLoader: {alias: {'vue-style-loader': require('path').resolve(__dirname, 'own.js')}}};"
+    )
+    tree = _hoisted(config)
+    tree["/app/own.js"] = LOADER
+    assert _phantoms(tree) == []
+
+
+def test_a_workspace_loader_the_monorepo_root_declares_is_no_phantom() -> None:
+    tree: dict[str, object] = {
+        "/repo/package.json": {
+            "name": "repo",
+            "version": "1.0.0",
+            "workspaces": ["web"],
+            "devDependencies": {"webpack": "^5", "css-loader": "^6"},
+        },
+        "/repo/web/package.json": {"name": "web", "version": "1.0.0"},
+        "/repo/web/webpack.config.js": "module.exports = {module: {rules: [{test: /\\.css$/, use: 'css-loader'}]}};",
+        "/repo/web/src/a.css": "",
+        "/repo/node_modules/web": symlink("../web"),
+        "/repo/node_modules/webpack/package.json": {"name": "webpack", "version": "5.0.0"},
+        "/repo/node_modules/css-loader/package.json": {"name": "css-loader", "version": "6.8.1"},
+        "/repo/node_modules/css-loader/index.js": LOADER,
+    }
+    assert _phantoms(tree, "/repo") == []
+    tree["/repo/package.json"] = {**tree["/repo/package.json"], "devDependencies": {"webpack": "^5"}}  # type: ignore[dict-item]
+    tree["/repo/node_modules/sass-tools/package.json"] = {
+        "name": "sass-tools",
+        "version": "1.0.0",
+        "dependencies": {"css-loader": "^6"},
+    }
+    assert [item[:2] for item in _phantoms(tree, "/repo")] == [("css-loader", "warning")]
+
+
+def test_the_seed_002_example_before_the_move_warns_and_migrate_names_the_break() -> None:
+    from nmdoctor.migrate.engine import migrate
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "npm-string-loader"
+    fs = DiskFS()
+    graph = read_installed_tree(fs, str(example))
+    today = run_checks(CheckContext(graph=graph, fs=fs), select=["phantom-dependency"])
+    assert sorted((item.request, item.severity.value, item.line) for item in today) == [
+        ("css-loader", "warning", 9),
+        ("style-loader", "warning", 9),
+    ]
+    planned = migrate(graph, fs, "pnpm").findings
+    assert sorted((item.request, item.code, item.severity.value) for item in planned) == [
+        ("css-loader", "string-module-reference", "error"),
+        ("style-loader", "string-module-reference", "error"),
+    ]

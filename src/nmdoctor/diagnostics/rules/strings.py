@@ -19,7 +19,7 @@ from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config
 from nmdoctor.sources.loader_options import LoaderOptions, loader_options, merged
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["string_module_reference"]
+__all__ = ["hoisted_loaders", "string_module_reference"]
 
 # Folders of a build-wrapper package where it keeps the webpack config it runs against the app.
 _WRAPPER_FOLDERS = ("", "config", "configs", "lib", "build", "scripts", "dist", "src")
@@ -546,6 +546,135 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     else None,
                 )
     yield from _wrapper_configs(graph, fs, installed, pnp)
+
+
+def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
+    """phantom-dependency warnings for webpack loaders named by string that webpack finds from the
+    project only because a package the project does not declare was hoisted into its node_modules
+    (seed 002 before the move to pnpm: the build wrapper's css-loader, hoisted by npm). Loaders the
+    config's resolveLoader finds elsewhere, rules no file meets, and packages the project or the
+    monorepo root declares are left out. Under Yarn Plug'n'Play nothing is hoisted."""
+    graph = context.graph
+    fs = context.fs
+    if not isinstance(graph, DependencyGraph) or fs is None or pnp_folder_lookup(context) is not None:
+        return
+    if not any(graph.instances_of(name) for name in ("webpack", "@rspack/core")):
+        return  # nothing in this tree runs a webpack config
+    installed = InstalledLookup(fs, graph)
+    vue_blocks = _vue_loader_plugin(graph)
+    declared_by = {owner.path: _declared_names(owner) for owner in graph.roots}
+    for owner in graph.roots:
+        manifest = manifest_json(fs, owner.path)
+        files = [path for path in _config_files(fs, owner.path) if posixpath.basename(path).startswith("webpack")]
+        files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
+        for file, wrapper in [(file, "") for file in files] + list(_wrapper_files(graph, fs, owner)):
+            settings = _loader_settings(fs, files if not wrapper else [file], owner.path)
+            for ref in _refs_in(fs, file):
+                module = ref.module
+                if ref.tool is not Tool.WEBPACK_LOADER or module is None or module in declared_by[owner.path]:
+                    continue
+                folder = _hoisted_folder(fs, graph, owner, module, installed, declared_by)
+                if folder is None or not _loaded_from(fs, owner.path, ref.name, folder, installed, settings):
+                    continue  # declared where webpack finds it, or found elsewhere (resolveLoader)
+                if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
+                    continue  # webpack never resolves it
+                yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
+
+
+def _loaded_from(
+    fs: FileSystem, context: str, name: str, folder: str, installed: InstalledLookup, settings: LoaderOptions | None
+) -> bool:
+    """Whether webpack loads the loader ``name`` from the package folder ``folder`` (the config's
+    resolveLoader first, when it sets one; read fully, or the answer is unknown: False)."""
+    from nmdoctor.resolve.webpack.options import webpack_loader_defaults  # only a loader config needs it
+    from nmdoctor.resolve.webpack.resolver import BundlerResolver
+
+    if settings is not None and not settings.complete:
+        return False
+    options = webpack_loader_defaults() if settings is None else settings.bundler_options()
+    request = name.split("?", 1)[0].split("!")[-1]
+    result = BundlerResolver(fs, options).resolve(request, context)
+    if result.ok and result.resolved:
+        try:
+            return result.resolved.startswith(fs.realpath(folder) + "/")
+        except FileSystemError:
+            return False
+    return settings is None and _loader_found(fs, context, name, installed)  # the lockfile's layout
+
+
+def _declared_names(owner: Instance) -> set[str]:
+    names = {item.name for item in owner.manifest.declared(include_dev=True)}
+    return names | set(owner.manifest.optional_peers) | {owner.name}
+
+
+def _hoisted_folder(
+    fs: FileSystem,
+    graph: DependencyGraph,
+    owner: Instance,
+    module: str,
+    installed: InstalledLookup,
+    declared_by: dict[str, set[str]],
+) -> str | None:
+    """The node_modules folder webpack finds ``module`` in from ``owner`` when no package that
+    puts it there declares it: not the owner, nor an enclosing root whose own node_modules holds it."""
+    folder, _looked = _folder_lookup(fs, owner.path, module, installed)
+    if folder is None:
+        return None
+    for path, names in declared_by.items():
+        encloses = path == owner.path or owner.path.startswith(path + "/")
+        if encloses and module in names and folder == f"{path}/node_modules/{module}":
+            return None
+    return folder
+
+
+def _wrapper_files(graph: DependencyGraph, fs: FileSystem, owner: Instance) -> Iterator[tuple[str, str]]:
+    """The webpack configs of ``owner``'s build wrappers (see ``_wrapper_configs``), with the wrapper."""
+    for edge in graph.edges_from(owner):
+        wrapper = edge.target
+        if wrapper is None or wrapper.is_workspace:
+            continue
+        if not {item.name for item in wrapper.manifest.declared(include_dev=False)} & _WEBPACK_NAMES:
+            continue
+        for sub in _WRAPPER_FOLDERS:
+            for file in _config_files(fs, f"{wrapper.path}/{sub}" if sub else wrapper.path):
+                if posixpath.basename(file).startswith("webpack"):
+                    yield file, wrapper.label
+
+
+def _hoisted_finding(
+    graph: DependencyGraph,
+    owner: Instance,
+    file: str,
+    ref: ConfigRef,
+    module: str,
+    folder: str,
+    installed: InstalledLookup,
+    wrapper: str,
+) -> Finding:
+    instance = installed.instance_at(folder)
+    users = sorted({edge.source.label for edge in graph.dependents(instance)}) if instance else []
+    brought = f", a dependency of {', '.join(users)}" if users else ""
+    context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
+    named = f"`{ref.name}`" + (f" (package `{module}`)" if module != ref.name else "")
+    manifest = "package.json" if owner.is_project else f"{relative(graph, owner.path)}/package.json"
+    version = f"^{instance.version}" if instance is not None and instance.version else "*"
+    where = "in that package's config (its maintainers)" if wrapper else "in the config"
+    start = "the project" if owner.is_project else relative(graph, owner.path)
+    return Finding(
+        "phantom-dependency",
+        Severity.WARNING,
+        f"{named} is a webpack loader named by string in {relative(graph, file)}{context}; webpack finds it from "
+        f"{start} only through hoisting: `{owner.label}` does not declare it (installed at "
+        f"{relative(graph, folder)}{brought}); pnpm's isolated layout, or a change in what is hoisted, breaks the "
+        "build",
+        PackageRef(owner.name, owner.version, relative(graph, owner.path)),
+        request=ref.name,
+        from_=relative(graph, file),
+        line=ref.line or None,
+        column=ref.column or None,
+        fix=f'declare it: "{module}": "{version}" in the devDependencies of {manifest}; or name it by path: '
+        f"loader: require.resolve('{module}') {where}",
+    )
 
 
 def _from_jest_config(graph: DependencyGraph, lookup: FolderLookup, module: str) -> str | None:

@@ -15,6 +15,7 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_f
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
+from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.package_code import PackageImport, known_names
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -232,7 +233,9 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     another package's dependency was hoisted (or linked) where node looks. Imports answered by the
     project's own resolution config (tsconfig `paths`/`baseUrl`, webpack `resolve.modules`/`alias`,
     jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
-    project's code, not packages; a workspace may use what the monorepo root declares.
+    project's code, not packages; a workspace may use what the monorepo root declares. A webpack
+    loader named by string in a webpack config (the project's, or a build wrapper's run with the
+    project as context) counts too: webpack looks it up from the project's folder.
     ## Severity
     A warning: the import works today, by accident (where it would fail, `check` reports
     `unresolvable-import`, and `migrate` names the layout under which it breaks, as an error). Under
@@ -249,6 +252,7 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
         yield from pnp_phantoms(context)
         return
     yield from phantom_in_project(context)
+    yield from hoisted_loaders(context)
     yield from _in_packages(context)
 
 

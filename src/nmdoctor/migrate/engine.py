@@ -213,7 +213,7 @@ def _package_phantom_findings(
         package = finding.package
         if package is None or package.path in roots or not finding.from_ or not finding.request:
             continue
-        moved = by_label.get(f"{package.name}@{package.version}")
+        moved = by_label.get(f"{package.name}@{package.version}" if package.version else package.name)
         if moved is None:
             continue
         inside = finding.from_[len(package.path) + 1 :] if finding.from_.startswith(package.path + "/") else None

@@ -45,7 +45,8 @@ class Instance:
 
     @property
     def label(self) -> str:
-        return f"{self.name}@{self.version}"
+        """``name@version``; a project or workspace whose package.json has no version, by its name."""
+        return f"{self.name}@{self.version}" if self.version else self.name
 
 
 @dataclass(frozen=True, slots=True)

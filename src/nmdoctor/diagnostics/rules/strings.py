@@ -567,8 +567,10 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
         manifest = manifest_json(fs, owner.path)
         files = [path for path in _config_files(fs, owner.path) if posixpath.basename(path).startswith("webpack")]
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
-        for file, wrapper in [(file, "") for file in files] + list(_wrapper_files(graph, fs, owner)):
-            settings = _loader_settings(fs, files if not wrapper else [file], owner.path)
+        configs = [(file, "", files) for file in files]
+        configs += [(file, wrapper.label, group) for wrapper, group in _wrappers(graph, fs, owner) for file in group]
+        for file, wrapper, group in configs:
+            settings = _loader_settings(fs, group, owner.path)
             for ref in _refs_in(fs, file):
                 module = ref.module
                 if ref.tool is not Tool.WEBPACK_LOADER or module is None or module in declared_by[owner.path]:
@@ -627,20 +629,6 @@ def _hoisted_folder(
     return folder
 
 
-def _wrapper_files(graph: DependencyGraph, fs: FileSystem, owner: Instance) -> Iterator[tuple[str, str]]:
-    """The webpack configs of ``owner``'s build wrappers (see ``_wrapper_configs``), with the wrapper."""
-    for edge in graph.edges_from(owner):
-        wrapper = edge.target
-        if wrapper is None or wrapper.is_workspace:
-            continue
-        if not {item.name for item in wrapper.manifest.declared(include_dev=False)} & _WEBPACK_NAMES:
-            continue
-        for sub in _WRAPPER_FOLDERS:
-            for file in _config_files(fs, f"{wrapper.path}/{sub}" if sub else wrapper.path):
-                if posixpath.basename(file).startswith("webpack"):
-                    yield file, wrapper.label
-
-
 def _hoisted_finding(
     graph: DependencyGraph,
     owner: Instance,
@@ -695,19 +683,7 @@ def _wrapper_configs(
     """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
     wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
     for owner in graph.roots:
-        for edge in graph.edges_from(owner):
-            wrapper = edge.target
-            if wrapper is None or wrapper.is_workspace:
-                continue
-            declared = {item.name for item in wrapper.manifest.declared(include_dev=False)}
-            if not declared & _WEBPACK_NAMES:
-                continue
-            files = [
-                file
-                for sub in _WRAPPER_FOLDERS
-                for file in _config_files(fs, f"{wrapper.path}/{sub}" if sub else wrapper.path)
-                if posixpath.basename(file).startswith("webpack")
-            ]
+        for wrapper, files in _wrappers(graph, fs, owner):
             settings = _loader_settings(fs, files, owner.path)
             for file in files:
                 for ref in _refs_in(fs, file):
@@ -723,3 +699,21 @@ def _wrapper_configs(
                         continue
                     _found, looked = _folder_lookup(fs, owner.path, module, installed)
                     yield _finding(graph, owner, file, ref, module, looked, wrapper.label, loader_settings=settings)
+
+
+def _wrappers(graph: DependencyGraph, fs: FileSystem, owner: Instance) -> Iterator[tuple[Instance, list[str]]]:
+    """``owner``'s build wrappers (direct dependencies that bring webpack) with their webpack configs."""
+    for edge in graph.edges_from(owner):
+        wrapper = edge.target
+        if wrapper is None or wrapper.is_workspace:
+            continue
+        if not {item.name for item in wrapper.manifest.declared(include_dev=False)} & _WEBPACK_NAMES:
+            continue
+        files = [
+            file
+            for sub in _WRAPPER_FOLDERS
+            for file in _config_files(fs, f"{wrapper.path}/{sub}" if sub else wrapper.path)
+            if posixpath.basename(file).startswith("webpack")
+        ]
+        if files:
+            yield wrapper, files

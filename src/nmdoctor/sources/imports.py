@@ -198,6 +198,22 @@ def _query(language: str) -> tree_sitter.Query:
     return tree_sitter.Query(grammar, _QUERY_TEXT if language == "javascript" else _TS_QUERY_TEXT)
 
 
+# ``const require = createRequire(BASE)``: the file's ``require`` looks up from BASE
+_CREATE_REQUIRE = re.compile(rb"\brequire\s*=\s*(?:module\.)?createRequire\s*\(([^)]*)\)")
+_OWN_PLACE = re.compile(rb"import\.meta\.(?:url|filename|dirname)|__filename|__dirname")
+
+
+def _require_from_elsewhere(source: bytes) -> bool:
+    """Does the file's ``require`` come from ``createRequire`` of another place than the file itself
+    (``createRequire(process.env.X ? path.resolve(process.env.X) : import.meta.url)`` written as
+    ``createRequire(requireFrom)``, TanStack router's benchmarks/memory/flame-control.ts, which the
+    runner points into the workspace that declares the package)? Its requests are then looked up from
+    that place, not this file's folder. Only when every such ``require`` has a foreign base: a file
+    that also makes one from its own place keeps its requests judged from here."""
+    bases = _CREATE_REQUIRE.findall(source)
+    return bool(bases) and not any(_OWN_PLACE.search(base) for base in bases)
+
+
 def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[ImportSite]:
     """Every static module specifier of the file, in source order.
 
@@ -208,6 +224,7 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
         return []
     tree = parser_for(language).parse(source)
     guard: _Guards | None = None
+    foreign_require = b"createRequire" in source and _require_from_elsewhere(source)
     sites: list[ImportSite] = []
     for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
         kind = None
@@ -242,7 +259,9 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
         value = _string_value(literal)
         if value is not None:
             line, column = literal.start_point
-            elsewhere = kind is ImportKind.REQUIRE_RESOLVE and literal.next_named_sibling is not None
+            elsewhere = (kind is ImportKind.REQUIRE_RESOLVE and literal.next_named_sibling is not None) or (
+                foreign_require and "call" in captures and kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE)
+            )
             if guards and guard is None:
                 guard = _Guards(tree, language)
             guarded = guard is not None and guard(literal, kind)

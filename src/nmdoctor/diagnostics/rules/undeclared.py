@@ -14,6 +14,7 @@ from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALL
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
+from nmdoctor.diagnostics.rules._test_data import read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.package_code import PackageImport, known_names
@@ -443,6 +444,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             or _suite_sample(owner, file)
             or _case_pair(owner, fs, file)
             or _snapshotted_input(fs, file, site.line)
+            or read_by_tests(owner, fs, file)
         ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif raw_texts.holds(file):
@@ -476,8 +478,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: code below a third-party folder, kept from or for another project, and"
                 " nothing here installs what it imports)",
             )
-        elif _copied_or_shown(owner, file) or (
-            _kept_for_elsewhere(owner, file, _EXAMPLE_FOLDERS) and not graph.instances_of(name)
+        elif (
+            _copied_or_shown(owner, file)
+            or _in_agent_skill(fs, owner, file)
+            or (_kept_for_elsewhere(owner, file, _EXAMPLE_FOLDERS) and not graph.instances_of(name))
         ):
             severity, why = (
                 Severity.INFO,
@@ -532,6 +536,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif _story_storybook_webpack_bundles(fs, owner, file) and (
+            hidden := pnpm_node_path_folder(fs, graph, installed, name)
+        ):
+            severity, why = Severity.WARNING, _STORYBOOK_NODE_PATH_WHY.format(folder=relative(graph, hidden))
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -657,6 +665,34 @@ _NODE_PATH_WHY = (
     " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"
     " jest's resolver; node started by hand does not"
 )
+_STORYBOOK_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
+    " that folder on NODE_PATH, and Storybook's webpack builder adds NODE_PATH to resolve.modules, so"
+    " `storybook` started from them bundles it; another bundler or node started by hand does not find it"
+)
+# A story Storybook's webpack builder bundles: Button.stories.tsx, Card.story.jsx.
+_STORY_FILE = re.compile(r"\.(?:stories|story)\.[cm]?[jt]sx?$")
+_STORYBOOK_MAINS = ("main.js", "main.ts", "main.cjs", "main.mjs", "main.cts", "main.mts")
+# frameworks and builders of Storybook that bundle with webpack 5 (@storybook/nextjs,
+# @storybook/react-webpack5, @storybook/angular, @storybook/builder-webpack5, ...)
+_STORYBOOK_WEBPACK = re.compile(rb"@storybook/(?:nextjs\b|angular\b|ember\b|[\w-]+-webpack5\b|builder-webpack5\b)")
+
+
+def _story_storybook_webpack_bundles(fs: FileSystem, owner: Instance, file: str) -> bool:
+    """A story file of a package whose ``.storybook/main`` picks a webpack-based framework or
+    builder (next-forge's apps/storybook, ``framework: '@storybook/nextjs'``). Storybook's webpack
+    config sets ``resolve.modules: ['node_modules'].concat(NODE_PATH)``; its vite builder does not."""
+    if _STORY_FILE.search(file) is None or not file.startswith(owner.path + "/"):
+        return False
+    for name in _STORYBOOK_MAINS:
+        try:
+            text = fs.read_bytes(f"{owner.path}/.storybook/{name}")
+        except FileSystemError:
+            continue
+        return _STORYBOOK_WEBPACK.search(text) is not None
+    return False
+
+
 # A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.
 _TOOL_CONFIG = re.compile(r"(?:^|/)(?:[\w.-]+\.config|\.[\w-]+rc|jest[.-]preset)\.[cm]?[jt]s$")
 # TypeScript configs their tools load through jiti, which compiles them to CommonJS whatever the
@@ -754,6 +790,19 @@ def _copied_or_shown(owner: Instance, file: str) -> bool:
         or inside.startswith(("docs/", "doc/"))
         or _EXAMPLE_FILE.search(file) is not None
     )
+
+
+def _in_agent_skill(fs: FileSystem, owner: Instance, file: str) -> bool:
+    """A file of an agent skill: a folder holding ``SKILL.md`` (the Agent Skills format), whose
+    examples and scripts are shown to a coding agent or run by it in the user's project (TanStack
+    start's skills/react-start/server-components/examples/*.tsx); the package itself never loads them."""
+    folder = posixpath.dirname(file)
+    while folder.startswith(owner.path + "/"):
+        stat = fs.stat(f"{folder}/SKILL.md")
+        if stat is not None and stat.kind is Kind.FILE:
+            return True
+        folder = posixpath.dirname(folder)
+    return False
 
 
 def _served_as_is(owner: Instance, file: str) -> bool:

@@ -1101,3 +1101,24 @@ def test_a_story_storybooks_webpack_builder_bundles_finds_what_pnpm_hoists_throu
     fs = MemoryFS.from_mapping(_pnpm_hoisted({"/app/.storybook/main.js": webpack, "/app/x.story.jsx": story}))
     [warning] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
     assert "Storybook's webpack builder adds NODE_PATH to resolve.modules" in warning.message
+
+
+def test_a_require_inside_a_skipped_test_is_a_note() -> None:
+    """vuejs/language-tools' extensions/vscode/tests/index.spec.ts requires
+    vscode-languageclient/package.json inside ``test.skip``: the runner never calls the callback. A
+    static import of the same file, and a require in a test that runs, still load."""
+    spec = (
+        "import 'pad-static'\n"
+        "test.skip('versions', () => { require('left-padz/package.json') })\n"
+        "xit('old', async () => { await import('pad-x') })\n"
+        "describe.skip('all', () => { it('a', () => require('pad-d')) })\n"
+        "test('runs', () => { require('pad-y') })\n"
+    )
+    by_request = {item.request: item.severity for item in findings({"/app/tests/index.spec.ts": spec})}
+    assert by_request == {
+        "pad-static": Severity.ERROR,
+        "left-padz/package.json": Severity.INFO,
+        "pad-x": Severity.INFO,
+        "pad-d": Severity.INFO,
+        "pad-y": Severity.ERROR,
+    }

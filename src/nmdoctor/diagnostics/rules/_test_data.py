@@ -11,9 +11,9 @@ import re
 from nmdoctor.model.graph import Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["read_by_tests"]
+__all__ = ["TEST_FOLDERS", "read_by_tests"]
 
-_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
+TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
 _TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
 # what a test calls to take files as data: node:fs's readers and vitest's file snapshots
 _READS_FILES = re.compile(rb"\b(?:readFile|readFileSync|readdir|readdirSync|toMatchFileSnapshot)\s*\(")
@@ -35,7 +35,7 @@ def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
     A folder the test imports from is code, not data: import and require specifiers do not count."""
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
     parts = inside.split("/")[:-1]
-    tests = next((index for index, folder in enumerate(parts) if folder in _TEST_FOLDERS), None)
+    tests = next((index for index, folder in enumerate(parts) if folder in TEST_FOLDERS), None)
     if tests is None:
         return False
     folder = posixpath.dirname(file)

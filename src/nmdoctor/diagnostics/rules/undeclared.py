@@ -14,7 +14,7 @@ from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALL
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
-from nmdoctor.diagnostics.rules._test_data import read_by_tests
+from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.package_code import PackageImport, known_names
@@ -433,6 +433,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         fix: str | None = None
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
+        elif site.skipped:
+            severity, why = Severity.INFO, " (cannot be decided: inside a skipped test, whose callback never runs)"
         elif uninstalled:
             severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
         elif name == "@jest/globals" and graph.instances_of("jest-runtime"):
@@ -838,7 +840,6 @@ def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None
 
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))
-_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
 # A suite's folder of cases: svelte's and rollup's samples/, webpack's cases/ and configCases/,
 # statsCases/, watchCases/, hotCases/.
 _SUITE_CASES = re.compile(r"^(?:samples|cases|[a-z]+Cases)$")
@@ -853,7 +854,7 @@ def _fixture(file: str) -> bool:
     folders = file.split("/")[:-1]
     if any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None:
         return True
-    return "samples" in folders and not _TEST_FOLDERS.isdisjoint(folders[: folders.index("samples")])
+    return "samples" in folders and not TEST_FOLDERS.isdisjoint(folders[: folders.index("samples")])
 
 
 _RAW_QUERY = re.compile(r"\?(raw|raw&.*)$")
@@ -914,7 +915,7 @@ def _suite_sample(owner: Instance, file: str) -> bool:
     (a compile error, an alias of its webpack.config.js)."""
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
     folders = inside.split("/")[:-1]
-    tests = next((index for index, folder in enumerate(folders) if folder in _TEST_FOLDERS), None)
+    tests = next((index for index, folder in enumerate(folders) if folder in TEST_FOLDERS), None)
     return tests is not None and any(_SUITE_CASES.match(folder) for folder in folders[tests + 1 :])
 
 
@@ -929,7 +930,7 @@ def _case_pair(owner: Instance, fs: FileSystem, file: str) -> bool:
     if _CASE_FILE.search(file) is None:
         return False
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
-    if _TEST_FOLDERS.isdisjoint(inside.split("/")[:-1]):
+    if TEST_FOLDERS.isdisjoint(inside.split("/")[:-1]):
         return False
     try:
         names = fs.listdir(file.rpartition("/")[0])

@@ -81,14 +81,17 @@ def is_config_file(name: str) -> bool:
 
 
 def _scoped_expand(name: str, prefix: str, scope_default: str) -> str:
-    """eslint's and babel's short-name rules: ``x`` -> ``PREFIX-x``, ``@s`` -> ``@s/SCOPE_DEFAULT``,
-    ``@s/x`` -> ``@s/PREFIX-x``; a subpath follows the expanded package (``x/y`` -> ``PREFIX-x/y``)."""
+    """eslint's ``normalizePackageName`` (@eslint/eslintrc's naming.js): ``x`` -> ``PREFIX-x``
+    (``eslint-plugin`` itself too: the plugin named ``eslint-plugin`` is ``eslint-plugin-eslint-plugin``),
+    ``@s`` and ``@s/PREFIX`` -> ``@s/SCOPE_DEFAULT``, ``@s/x`` -> ``@s/PREFIX-x`` unless ``x`` is
+    ``PREFIX`` or starts with ``PREFIX-``; a subpath follows the expanded package (``x/y`` -> ``PREFIX-x/y``)."""
     if name.startswith("@"):
         scope, _, rest = name.partition("/")
-        if not rest or rest == scope_default:
+        if not rest or rest == prefix:
             return f"{scope}/{scope_default}"
-        return name if rest.startswith(prefix) else f"{scope}/{prefix}-{rest}"
-    return name if name.startswith(prefix + "-") or name == prefix else f"{prefix}-{name}"
+        package = rest.split("/", 1)[0]
+        return name if re.match(rf"{re.escape(prefix)}(?:-|$)", package) else f"{scope}/{prefix}-{rest}"
+    return name if name.startswith(prefix + "-") else f"{prefix}-{name}"
 
 
 def _babel_standardized(name: str, kind: str) -> str:

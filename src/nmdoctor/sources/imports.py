@@ -35,6 +35,7 @@ class ImportSite:
     column: int  # 1-based
     guarded: bool = False  # inside a ``try`` block (or an ``import().catch``): a feature probe
     elsewhere: bool = False  # ``require.resolve(x, {paths})``: looked up from other folders, not this file's
+    skipped: bool = False  # a ``require``/``import()`` in the callback of ``test.skip``/``xit``: never runs
 
     @property
     def types_only(self) -> bool:
@@ -142,6 +143,12 @@ _GUARD_QUERY_TEXT = """
 (try_statement body: (statement_block) @try)
 (member_expression object: (_) @caught property: (property_identifier) @property (#eq? @property "catch"))
 (function_declaration) @function
+(call_expression
+  function: (member_expression object: (identifier) @runner property: (property_identifier) @skip)
+  arguments: (arguments) @skipped
+  (#match? @runner "^(test|it|describe|suite|bench)$") (#match? @skip "^(skip|todo)$"))
+(call_expression
+  function: (identifier) @xrunner arguments: (arguments) @skipped (#match? @xrunner "^x(it|test|describe)$"))
 """
 
 
@@ -162,6 +169,15 @@ class _Guards:
         self.tries = [(node.start_byte, node.end_byte) for node in captures.get("try", [])]
         self.caught = [(node.start_byte, node.end_byte) for node in captures.get("caught", [])]
         self.functions = [(node.start_byte, node.end_byte) for node in captures.get("function", [])]
+        self.skipped = [(node.start_byte, node.end_byte) for node in captures.get("skipped", [])]
+
+    def never_runs(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
+        """A ``require`` or ``import()`` inside the arguments of a skipped test (``test.skip('...',
+        () => require('x'))``, ``xit``, ``describe.skip``): the runner never calls the callback. A static
+        import runs with the module whatever the tests do."""
+        if kind not in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT):
+            return False
+        return any(start <= node.start_byte < end for start, end in self.skipped)
 
     def __call__(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """``import()`` never throws, it rejects: a ``.catch`` on the chain holding it handles that;
@@ -198,6 +214,22 @@ def _query(language: str) -> tree_sitter.Query:
     return tree_sitter.Query(grammar, _QUERY_TEXT if language == "javascript" else _TS_QUERY_TEXT)
 
 
+# ``const require = createRequire(BASE)``: the file's ``require`` looks up from BASE
+_CREATE_REQUIRE = re.compile(rb"\brequire\s*=\s*(?:module\.)?createRequire\s*\(([^)]*)\)")
+_OWN_PLACE = re.compile(rb"import\.meta\.(?:url|filename|dirname)|__filename|__dirname")
+
+
+def _require_from_elsewhere(source: bytes) -> bool:
+    """Does the file's ``require`` come from ``createRequire`` of another place than the file itself
+    (``createRequire(process.env.X ? path.resolve(process.env.X) : import.meta.url)`` written as
+    ``createRequire(requireFrom)``, TanStack router's benchmarks/memory/flame-control.ts, which the
+    runner points into the workspace that declares the package)? Its requests are then looked up from
+    that place, not this file's folder. Only when every such ``require`` has a foreign base: a file
+    that also makes one from its own place keeps its requests judged from here."""
+    bases = _CREATE_REQUIRE.findall(source)
+    return bool(bases) and not any(_OWN_PLACE.search(base) for base in bases)
+
+
 def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[ImportSite]:
     """Every static module specifier of the file, in source order.
 
@@ -208,6 +240,7 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
         return []
     tree = parser_for(language).parse(source)
     guard: _Guards | None = None
+    foreign_require = b"createRequire" in source and _require_from_elsewhere(source)
     sites: list[ImportSite] = []
     for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
         kind = None
@@ -242,10 +275,13 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
         value = _string_value(literal)
         if value is not None:
             line, column = literal.start_point
-            elsewhere = kind is ImportKind.REQUIRE_RESOLVE and literal.next_named_sibling is not None
+            elsewhere = (kind is ImportKind.REQUIRE_RESOLVE and literal.next_named_sibling is not None) or (
+                foreign_require and "call" in captures and kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE)
+            )
             if guards and guard is None:
                 guard = _Guards(tree, language)
             guarded = guard is not None and guard(literal, kind)
-            sites.append(ImportSite(value, kind, line + 1, column + 1, guarded, elsewhere))
+            skipped = guard is not None and guard.never_runs(literal, kind)
+            sites.append(ImportSite(value, kind, line + 1, column + 1, guarded, elsewhere, skipped))
     sites.sort(key=lambda site: (site.line, site.column))
     return sites

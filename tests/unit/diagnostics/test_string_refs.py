@@ -75,6 +75,20 @@ def test_short_name_expansion() -> None:
     assert expand_name("style-loader!css-loader?modules", Tool.WEBPACK_LOADER) == "css-loader"
 
 
+def test_eslint_names_expand_as_eslintrc_normalizes_them() -> None:
+    """@eslint/eslintrc's normalizePackageName: the plugin named ``eslint-plugin`` is the package
+    ``eslint-plugin-eslint-plugin`` (storybookjs/eslint-plugin-storybook's
+    ``extends: ['plugin:eslint-plugin/recommended']``), not a package ``eslint-plugin``."""
+    assert expand_name("plugin:eslint-plugin/recommended", Tool.ESLINT_CONFIG) == "eslint-plugin-eslint-plugin"
+    assert expand_name("eslint-plugin", Tool.ESLINT_PLUGIN) == "eslint-plugin-eslint-plugin"
+    assert expand_name("eslint-plugin-x", Tool.ESLINT_PLUGIN) == "eslint-plugin-x"
+    assert expand_name("@s/eslint-plugin", Tool.ESLINT_PLUGIN) == "@s/eslint-plugin"
+    assert expand_name("@s/eslint-plugin-x", Tool.ESLINT_PLUGIN) == "@s/eslint-plugin-x"
+    assert expand_name("@s/eslint-pluginx", Tool.ESLINT_PLUGIN) == "@s/eslint-plugin-eslint-pluginx"
+    assert expand_name("plugin:@s/eslint-plugin/recommended", Tool.ESLINT_CONFIG) == "@s/eslint-plugin"
+    assert expand_name("eslint-config", Tool.ESLINT_CONFIG) == "eslint-config-eslint-config"
+
+
 def test_webpack_use_forms() -> None:
     source = b"module.exports={module:{rules:[{use:'a-loader'},{use:[{loader:'b-loader'}]},{loader:'c-loader'}]}}"
     assert [ref.name for ref in config_refs(source, "webpack.config.js")] == ["a-loader", "b-loader", "c-loader"]

@@ -1003,3 +1003,122 @@ def test_the_fix_of_a_phantom_workspace_import_links_the_workspace(marker: str |
     graph = read_installed_tree(fs, "/app")
     [found] = run_checks(CheckContext(graph=graph, fs=fs), select=["phantom-dependency"])
     assert found.fix == f'add "ui": {declared} to dependencies in packages/web/package.json'
+
+
+def test_files_a_test_reads_as_data_are_notes() -> None:
+    """TanStack router-plugin's tests: code-splitter.test.ts reads every file of
+    ./code-splitter/test-files/<framework> with readFile and compares its output with
+    toMatchFileSnapshot in ./code-splitter/snapshots/<framework>; createServerFn.test.ts reads
+    ./test-files beside it. Node never loads those files. A helper the test imports stays code, and so
+    does a folder below tests/ that no test names."""
+    test = (
+        "import { readFile, readdir } from 'node:fs/promises'\n"
+        "import { helper } from './code-splitter/shared/helper'\n"
+        "const files = path.resolve(__dirname, `./code-splitter/test-files/${framework}`)\n"
+        "const snapshots = path.resolve(__dirname, `./code-splitter/snapshots/${framework}`)\n"
+        "await expect(code).toMatchFileSnapshot(path.join(snapshots, name))\n"
+    )
+    tree = {
+        "/app/tests/code-splitter.test.ts": test,
+        "/app/tests/code-splitter/test-files/react/a.tsx": "import x from 'left-padz';\n",
+        "/app/tests/code-splitter/snapshots/react/group/a.tsx": "import x from 'left-padz';\n",
+        "/app/tests/code-splitter/shared/helper.ts": "import x from 'left-padz';\n",
+        "/app/tests/other/b.ts": "import x from 'left-padz';\n",
+        "/app/tests/createServerFn/createServerFn.test.ts": (
+            "import { readdir } from 'node:fs/promises'\n"
+            "const all = await readdir(path.resolve(import.meta.dirname, './test-files'))\n"
+        ),
+        "/app/tests/createServerFn/test-files/c.tsx": "import x from 'left-padz';\n",
+        "/app/tests/joined/joined.spec.js": "fs.readFileSync(path.join(__dirname, 'cases', 'in'))\n",
+        "/app/tests/joined/cases/in/d.js": "require('left-padz');\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "tests/code-splitter/test-files/react/a.tsx": Severity.INFO,
+        "tests/code-splitter/snapshots/react/group/a.tsx": Severity.INFO,
+        "tests/code-splitter/shared/helper.ts": Severity.ERROR,
+        "tests/other/b.ts": Severity.ERROR,
+        "tests/createServerFn/test-files/c.tsx": Severity.INFO,
+        "tests/joined/cases/in/d.js": Severity.INFO,
+    }
+    # a test that names the folder but reads no file from it does not make it data
+    tree["/app/tests/createServerFn/createServerFn.test.ts"] = "const dir = './test-files'\n"
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file["tests/createServerFn/test-files/c.tsx"] is Severity.ERROR
+
+
+def test_a_require_made_by_create_require_of_another_place_is_not_judged_from_the_file() -> None:
+    """TanStack router's benchmarks/memory/flame-control.ts: ``createRequire(requireFrom)``, where the
+    runner sets requireFrom to a workspace that declares @datadog/pprof; the request is looked up
+    from there. A require made from the file's own place (import.meta.url) is judged as before."""
+    elsewhere = (
+        "import { createRequire } from 'node:module'\n"
+        "function load() {\n"
+        "  const requireFrom = process.env.FROM ? path.resolve(process.env.FROM) : import.meta.url\n"
+        "  const require = createRequire(requireFrom)\n"
+        "  return require('left-padz')\n"
+        "}\n"
+    )
+    own = (
+        "import { createRequire } from 'node:module'\n"
+        "const require = createRequire(import.meta.url)\nrequire('pad-y')\n"
+    )
+    by_file = {item.from_: item.severity for item in findings({"/app/a.mjs": elsewhere, "/app/b.mjs": own})}
+    assert by_file == {"b.mjs": Severity.ERROR}
+
+
+def test_an_agent_skills_files_are_notes() -> None:
+    """A folder holding SKILL.md is an agent skill (TanStack start's skills/react-start/
+    server-components/examples/*.tsx): shown to a coding agent, never loaded by the package."""
+    tree = {
+        "/app/skills/start/server-components/SKILL.md": "---\nname: server-components\n---\n",
+        "/app/skills/start/server-components/examples/01.tsx": "import { z } from 'left-padz';\n",
+        "/app/skills/notes/02.tsx": "import { z } from 'left-padz';\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "skills/start/server-components/examples/01.tsx": Severity.INFO,
+        "skills/notes/02.tsx": Severity.ERROR,
+    }
+
+
+def test_a_story_storybooks_webpack_builder_bundles_finds_what_pnpm_hoists_through_node_path() -> None:
+    """next-forge's apps/storybook (framework @storybook/nextjs): a story imports @hookform/resolvers,
+    which only a sibling workspace declares. Storybook's webpack builder adds NODE_PATH to
+    resolve.modules and pnpm's shims put node_modules/.pnpm/node_modules there: it bundles by
+    accident (a warning). Under Storybook's vite builder, or outside a story, it fails."""
+    story = "import { workspaceRoot } from '@nx/devkit';\n"
+    webpack = "export default { framework: { name: getAbsolutePath('@storybook/nextjs') } };\n"
+    vite = "export default { framework: '@storybook/react-vite' };\n"
+    assert _severities(
+        _pnpm_hoisted(
+            {"/app/.storybook/main.ts": webpack, "/app/stories/form.stories.tsx": story, "/app/src/a.tsx": story}
+        )
+    ) == [("src/a.tsx", "@nx/devkit", Severity.ERROR), ("stories/form.stories.tsx", "@nx/devkit", Severity.WARNING)]
+    assert _severities(_pnpm_hoisted({"/app/.storybook/main.ts": vite, "/app/stories/form.stories.tsx": story})) == [
+        ("stories/form.stories.tsx", "@nx/devkit", Severity.ERROR)
+    ]
+    fs = MemoryFS.from_mapping(_pnpm_hoisted({"/app/.storybook/main.js": webpack, "/app/x.story.jsx": story}))
+    [warning] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    assert "Storybook's webpack builder adds NODE_PATH to resolve.modules" in warning.message
+
+
+def test_a_require_inside_a_skipped_test_is_a_note() -> None:
+    """vuejs/language-tools' extensions/vscode/tests/index.spec.ts requires
+    vscode-languageclient/package.json inside ``test.skip``: the runner never calls the callback. A
+    static import of the same file, and a require in a test that runs, still load."""
+    spec = (
+        "import 'pad-static'\n"
+        "test.skip('versions', () => { require('left-padz/package.json') })\n"
+        "xit('old', async () => { await import('pad-x') })\n"
+        "describe.skip('all', () => { it('a', () => require('pad-d')) })\n"
+        "test('runs', () => { require('pad-y') })\n"
+    )
+    by_request = {item.request: item.severity for item in findings({"/app/tests/index.spec.ts": spec})}
+    assert by_request == {
+        "pad-static": Severity.ERROR,
+        "left-padz/package.json": Severity.INFO,
+        "pad-x": Severity.INFO,
+        "pad-d": Severity.INFO,
+        "pad-y": Severity.ERROR,
+    }

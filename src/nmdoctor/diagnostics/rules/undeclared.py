@@ -14,6 +14,7 @@ from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALL
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
+from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
@@ -436,6 +437,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         fix: str | None = None
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
+        elif site.skipped:
+            severity, why = Severity.INFO, " (cannot be decided: inside a skipped test, whose callback never runs)"
         elif uninstalled:
             severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
         elif name == "@jest/globals" and graph.instances_of("jest-runtime"):
@@ -447,6 +450,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             or _suite_sample(owner, file)
             or _case_pair(owner, fs, file)
             or _snapshotted_input(fs, file, site.line)
+            or read_by_tests(owner, fs, file)
         ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
         elif raw_texts.holds(file):
@@ -480,8 +484,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: code below a third-party folder, kept from or for another project, and"
                 " nothing here installs what it imports)",
             )
-        elif _copied_or_shown(owner, file) or (
-            _kept_for_elsewhere(owner, file, _EXAMPLE_FOLDERS) and not graph.instances_of(name)
+        elif (
+            _copied_or_shown(owner, file)
+            or _in_agent_skill(fs, owner, file)
+            or (_kept_for_elsewhere(owner, file, _EXAMPLE_FOLDERS) and not graph.instances_of(name))
         ):
             severity, why = (
                 Severity.INFO,
@@ -536,6 +542,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif _story_storybook_webpack_bundles(fs, owner, file) and (
+            hidden := pnpm_node_path_folder(fs, graph, installed, name)
+        ):
+            severity, why = Severity.WARNING, _STORYBOOK_NODE_PATH_WHY.format(folder=relative(graph, hidden))
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -661,6 +671,34 @@ _NODE_PATH_WHY = (
     " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"
     " jest's resolver; node started by hand does not"
 )
+_STORYBOOK_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
+    " that folder on NODE_PATH, and Storybook's webpack builder adds NODE_PATH to resolve.modules, so"
+    " `storybook` started from them bundles it; another bundler or node started by hand does not find it"
+)
+# A story Storybook's webpack builder bundles: Button.stories.tsx, Card.story.jsx.
+_STORY_FILE = re.compile(r"\.(?:stories|story)\.[cm]?[jt]sx?$")
+_STORYBOOK_MAINS = ("main.js", "main.ts", "main.cjs", "main.mjs", "main.cts", "main.mts")
+# frameworks and builders of Storybook that bundle with webpack 5 (@storybook/nextjs,
+# @storybook/react-webpack5, @storybook/angular, @storybook/builder-webpack5, ...)
+_STORYBOOK_WEBPACK = re.compile(rb"@storybook/(?:nextjs\b|angular\b|ember\b|[\w-]+-webpack5\b|builder-webpack5\b)")
+
+
+def _story_storybook_webpack_bundles(fs: FileSystem, owner: Instance, file: str) -> bool:
+    """A story file of a package whose ``.storybook/main`` picks a webpack-based framework or
+    builder (next-forge's apps/storybook, ``framework: '@storybook/nextjs'``). Storybook's webpack
+    config sets ``resolve.modules: ['node_modules'].concat(NODE_PATH)``; its vite builder does not."""
+    if _STORY_FILE.search(file) is None or not file.startswith(owner.path + "/"):
+        return False
+    for name in _STORYBOOK_MAINS:
+        try:
+            text = fs.read_bytes(f"{owner.path}/.storybook/{name}")
+        except FileSystemError:
+            continue
+        return _STORYBOOK_WEBPACK.search(text) is not None
+    return False
+
+
 # A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.
 _TOOL_CONFIG = re.compile(r"(?:^|/)(?:[\w.-]+\.config|\.[\w-]+rc|jest[.-]preset)\.[cm]?[jt]s$")
 # TypeScript configs their tools load through jiti, which compiles them to CommonJS whatever the
@@ -760,6 +798,19 @@ def _copied_or_shown(owner: Instance, file: str) -> bool:
     )
 
 
+def _in_agent_skill(fs: FileSystem, owner: Instance, file: str) -> bool:
+    """A file of an agent skill: a folder holding ``SKILL.md`` (the Agent Skills format), whose
+    examples and scripts are shown to a coding agent or run by it in the user's project (TanStack
+    start's skills/react-start/server-components/examples/*.tsx); the package itself never loads them."""
+    folder = posixpath.dirname(file)
+    while folder.startswith(owner.path + "/"):
+        stat = fs.stat(f"{folder}/SKILL.md")
+        if stat is not None and stat.kind is Kind.FILE:
+            return True
+        folder = posixpath.dirname(folder)
+    return False
+
+
 def _served_as_is(owner: Instance, file: str) -> bool:
     """A file below the package's own ``public/`` or ``static/`` folder: vite, Next.js, rspress,
     SvelteKit and Docusaurus copy it into the site unchanged (react-native-paper's docs keep the
@@ -793,7 +844,6 @@ def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None
 
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))
-_TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
 # A suite's folder of cases: svelte's and rollup's samples/, webpack's cases/ and configCases/,
 # statsCases/, watchCases/, hotCases/.
 _SUITE_CASES = re.compile(r"^(?:samples|cases|[a-z]+Cases)$")
@@ -808,7 +858,7 @@ def _fixture(file: str) -> bool:
     folders = file.split("/")[:-1]
     if any(folder in _FIXTURE_FOLDERS for folder in folders) or _CODEMOD_CASE.search(file) is not None:
         return True
-    return "samples" in folders and not _TEST_FOLDERS.isdisjoint(folders[: folders.index("samples")])
+    return "samples" in folders and not TEST_FOLDERS.isdisjoint(folders[: folders.index("samples")])
 
 
 _RAW_QUERY = re.compile(r"\?(raw|raw&.*)$")
@@ -869,7 +919,7 @@ def _suite_sample(owner: Instance, file: str) -> bool:
     (a compile error, an alias of its webpack.config.js)."""
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
     folders = inside.split("/")[:-1]
-    tests = next((index for index, folder in enumerate(folders) if folder in _TEST_FOLDERS), None)
+    tests = next((index for index, folder in enumerate(folders) if folder in TEST_FOLDERS), None)
     return tests is not None and any(_SUITE_CASES.match(folder) for folder in folders[tests + 1 :])
 
 
@@ -884,7 +934,7 @@ def _case_pair(owner: Instance, fs: FileSystem, file: str) -> bool:
     if _CASE_FILE.search(file) is None:
         return False
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
-    if _TEST_FOLDERS.isdisjoint(inside.split("/")[:-1]):
+    if TEST_FOLDERS.isdisjoint(inside.split("/")[:-1]):
         return False
     try:
         names = fs.listdir(file.rpartition("/")[0])

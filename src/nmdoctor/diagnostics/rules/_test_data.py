@@ -1,0 +1,81 @@
+"""Files a package's tests read as data rather than load as code: the inputs a transform's test
+reads with ``readFile``/``readdir`` and the outputs it compares with ``toMatchFileSnapshot``
+(TanStack router-plugin's tests/code-splitter/test-files and snapshots). Their imports are text to
+the test; node never resolves them."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from nmdoctor.model.graph import Instance
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+
+__all__ = ["TEST_FOLDERS", "read_by_tests"]
+
+TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
+_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
+# what a test calls to take files as data: node:fs's readers and vitest's file snapshots
+_READS_FILES = re.compile(rb"\b(?:readFile|readFileSync|readdir|readdirSync|toMatchFileSnapshot)\s*\(")
+# a relative path in a string literal, up to its end or its first template hole: './test-files',
+# `./code-splitter/snapshots/${framework}`; an import's or require's specifier is not a folder named
+_PATH_LITERAL = re.compile(rb"""(?<!from )(?<!from)(?<!import )(?<!require\()(?<!import\()(['"`])(\.\.?/[^'"`$\n]*)""")
+# path.join(__dirname, 'test-files', 'react') / path.resolve(import.meta.dirname, 'snapshots')
+_JOINED = re.compile(
+    rb"""\b(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:['"][^'"$\n]+['"]\s*,?\s*)+)"""
+)
+_JOINED_PART = re.compile(rb"""['"]([^'"]+)['"]""")
+
+
+def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
+    """Is ``file`` below a folder that a test file of the package names and reads as data? The
+    test file (``*.test.ts``, ``*.spec.js``) sits in a folder between the package's test folder
+    and ``file``, calls ``readFile``/``readdir``/``toMatchFileSnapshot``, and names a folder
+    holding ``file`` by a relative path (``path.resolve(__dirname, './code-splitter/test-files')``).
+    A folder the test imports from is code, not data: import and require specifiers do not count."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    parts = inside.split("/")[:-1]
+    tests = next((index for index, folder in enumerate(parts) if folder in TEST_FOLDERS), None)
+    if tests is None:
+        return False
+    folder = posixpath.dirname(file)
+    for depth in range(len(parts), tests, -1):
+        here = "/".join((owner.path, *parts[:depth]))
+        if any(folder.startswith(named + "/") or folder == named for named in _folders_read(fs, here)):
+            return True
+    return False
+
+
+def _folders_read(fs: FileSystem, here: str) -> list[str]:
+    """The folders (absolute, below ``here``) that the test files in ``here`` read as data."""
+    try:
+        names = fs.listdir(here)
+    except FileSystemError:
+        return []
+    named: list[str] = []
+    for name in names:
+        if _TEST_FILE.search(name) is None:
+            continue
+        try:
+            text = fs.read_bytes(f"{here}/{name}")
+        except FileSystemError:
+            continue
+        if _READS_FILES.search(text) is None:
+            continue
+        for relative_path in _relative_paths(text):
+            target = posixpath.normpath(posixpath.join(here, relative_path.rstrip("/")))
+            if target.startswith(here + "/") and _is_folder(fs, target):
+                named.append(target)
+    return named
+
+
+def _relative_paths(text: bytes) -> list[str]:
+    found = [match.group(2).decode("utf-8", "replace") for match in _PATH_LITERAL.finditer(text)]
+    for match in _JOINED.finditer(text):
+        found.append("./" + "/".join(part.decode("utf-8", "replace") for part in _JOINED_PART.findall(match.group(1))))
+    return found
+
+
+def _is_folder(fs: FileSystem, path: str) -> bool:
+    stat = fs.stat(path)
+    return stat is not None and stat.kind is Kind.DIR

@@ -18,6 +18,7 @@ __all__ = [
     "floating_managers",
     "package_commands",
     "shell_segments",
+    "workspace_selection",
 ]
 
 _SEPARATORS = re.compile(r"&&|\|\||;|\n|(?<!\|)\|(?!\|)")
@@ -140,6 +141,22 @@ def _classify(words: list[str], text: str) -> PmCommand | None:
 def classify(segment: str) -> PmCommand | None:
     """The package-manager command one simple shell command is, if any."""
     return _classify(_words(segment), segment)
+
+
+def workspace_selection(command: PmCommand) -> frozenset[str]:
+    """The workspaces an install is limited to (``pnpm --filter a --filter b``, ``-F``, ``yarn
+    workspaces focus a b``, ``npm -w a``); empty when it installs the whole project."""
+    words = _words(command.text)
+    selected: set[str] = set()
+    for index, word in enumerate(words):
+        name, _, value = word.partition("=")
+        if name in ("--filter", "-F", "--workspace", "-w") and not value and index + 1 < len(words):
+            value = words[index + 1]
+        if name in ("--filter", "-F", "--workspace", "-w") and value and not value.startswith("-"):
+            selected.add(value)
+    if command.manager == "yarn" and words[1:3] == ["workspaces", "focus"]:
+        selected.update(word for word in words[3:] if not word.startswith("-"))
+    return frozenset(selected)
 
 
 def package_commands(text: str) -> list[tuple[PmCommand, str | None]]:

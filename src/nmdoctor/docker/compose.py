@@ -179,6 +179,22 @@ def _words(value: Any) -> list[str] | None:
     return None
 
 
+def _extended(name: str, services: dict[str, dict[str, Any]], seen: tuple[str, ...]) -> dict[str, Any]:
+    """A service with ``extends: {service: base}`` (or ``extends: base``) of the same project: the base's
+    configuration with the service's own merged over it, as compose does (volumes by container path).
+    A base in another file (``file:``) is not read: the service keeps only its own keys."""
+    spec = services[name]
+    reference = spec.get("extends")
+    base = reference.get("service") if isinstance(reference, dict) else reference
+    if not isinstance(base, str) or base not in services or base in seen or base == name:
+        return spec
+    if isinstance(reference, dict) and reference.get("file"):
+        return spec
+    inherited = _extended(base, services, (*seen, name))
+    own = {key: value for key, value in spec.items() if key != "extends"}
+    return _merge_service({key: value for key, value in inherited.items() if key != "depends_on"}, own)
+
+
 def load_services(files: list[tuple[str, str]], env: dict[str, str]) -> list[Service]:
     """The services of ``files`` ((path relative to the project folder, text), merged in order)."""
     merged: dict[str, dict[str, Any]] = {}
@@ -211,6 +227,7 @@ def load_services(files: list[tuple[str, str]], env: dict[str, str]) -> list[Ser
                 merged[name] = _merge_service(merged[name], spec)
             else:
                 merged[name], first_file[name] = dict(spec), path
+    merged = {name: _extended(name, merged, ()) for name in merged}
     texts = dict(files)
     found: list[Service] = []
     for name, spec in merged.items():

@@ -154,6 +154,7 @@ class _Builder:
         self.has_context_dir = has_context_dir
         self.stages: list[Stage] = []
         self.global_args: dict[str, str] = {}
+        self.unset_args: set[str] = set()  # global ARGs declared without a default (given at build time)
         self.args: dict[str, str] = {}
         self.has_context_file = has_context_file
 
@@ -168,7 +169,10 @@ class _Builder:
         return next((item for item in reversed(self.stages) if item.name == name), None)
 
     def start(self, value: str, line: int) -> None:
-        words = [word for word in expand(value, self.global_args).split() if not word.startswith("--")]
+        # `ARG BASE` without a default names an image the build is given (`--build-arg BASE=...`): the
+        # base stays `$BASE`, undecided, rather than a blank that would make `AS name` the image
+        known = {name: arg for name, arg in self.global_args.items() if name not in self.unset_args}
+        words = [word for word in expand(value, known).split() if not word.startswith("--")]
         base = words[0] if words else ""
         name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
         stage = Stage(len(self.stages), name, base, line)
@@ -331,6 +335,17 @@ class _Builder:
                 stage.installs.append(Install(command, line, cwd, lockfile, command.frozen))
                 stage.trees.add(posixpath.join(cwd, "node_modules"))
 
+    def _removed_lockfiles(self, stage: Stage, paths: list[str]) -> None:
+        """``rm package-lock.json`` in the folder the context's root project was copied to: once every
+        lockfile the context's root has is gone, the stage (and what copies it) holds none."""
+        for folder in {posixpath.dirname(path) for path in paths}:
+            if stage.manifests.get(folder) != "package.json":
+                continue
+            gone = {posixpath.basename(path) for path in paths if posixpath.dirname(path) == folder}
+            present = [name for name in LOCKFILES if self.has_context_file(name)]
+            if present and all(name in gone for name in present):
+                stage.lockfile = False
+
     def _steps(self, stage: Stage, text: str, line: int) -> None:
         """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
         cwd = stage.workdir
@@ -376,6 +391,7 @@ class _Builder:
             elif words[0] == "rm":
                 for operand in operands:
                     stage.trees.discard(_absolute(cwd, operand))
+                self._removed_lockfiles(stage, [_absolute(cwd, operand) for operand in operands])
             elif words[0] == "chown" and any(flag == "--recursive" or "R" in flag for flag in flags) and operands:
                 owner = operands[0].split(":")[0]
                 for operand in operands[1:]:
@@ -462,6 +478,8 @@ def parse_dockerfile(
                 name, has_value, default = word.partition("=")
                 if stage is None:
                     builder.global_args[name] = default
+                    if not has_value:
+                        builder.unset_args.add(name)
                 else:
                     builder.args[name] = default if has_value else builder.global_args.get(name, "")
             continue

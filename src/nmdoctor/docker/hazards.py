@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+import shlex
 from dataclasses import dataclass, field
 
 from nmdoctor.diagnostics.model import Finding
@@ -106,6 +107,35 @@ _DROP = re.compile(
 )
 
 
+def _su_user(text: str) -> str | None:
+    """The user ``su`` runs a command as (``su -c "node app.js" node``, ``su node -c ...``,
+    ``su -s /bin/sh -c ... node``): its first operand; ``None`` without ``-c`` (an interactive shell)."""
+    for line in text.replace("\\\n", " ").splitlines():
+        try:
+            words = shlex.split(line, comments=True)
+        except ValueError:
+            continue
+        for separator in ("&&", "||", ";", "|", "then", "else", "do"):
+            words = [word for word in words if word != separator]  # `... && exec su ...`: take su's words
+        if "su" not in words:
+            continue
+        words = words[words.index("su") :]
+        user, command, index = None, False, 1
+        while index < len(words):
+            word = words[index]
+            if word in ("-c", "--command", "-s", "--shell", "-g", "--group"):
+                command = command or word in ("-c", "--command")
+                index += 2
+                continue
+            command = command or word.startswith("--command=")
+            if not word.startswith("-") and user is None:
+                user = word
+            index += 1
+        if command and user:
+            return user
+    return None
+
+
 def _expands_to_root(text: str, variable: str) -> bool:
     """``$name`` / ``${name:-default}`` whose assignment or default in the script names root."""
     name = variable.strip("${}").split(":-", 1)
@@ -127,6 +157,9 @@ def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shippe
     words = item.words if item.words is not None else (stage.entrypoint or []) + (stage.cmd or [])
     for script in start_scripts(fs, folder, words, stage, [], image.context, image.context):
         match = _DROP.search(script.text)
+        su_user = _su_user(script.text)
+        if su_user is not None and su_user not in ("root", "0") and not su_user.startswith("$"):
+            return Shipped(stage, su_user, item.words)
         if match:
             user = match.group(1).strip('"')  # a literal name, or the variable the script fills (``"$target_user"``)
             if user.startswith("$") and _expands_to_root(script.text, user):

@@ -13,8 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, Severity
-from nmdoctor.docker.commands import exact_version, floating_install_scripts, floating_managers
-from nmdoctor.docker.dockerfile import Stage
+from nmdoctor.docker.commands import (
+    exact_version,
+    floating_install_scripts,
+    floating_managers,
+    package_commands,
+    workspace_selection,
+)
+from nmdoctor.docker.dockerfile import Install, Stage
 from nmdoctor.docker.project import context_ignores, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
@@ -130,6 +136,40 @@ def _install_scripts(stages: list[Stage], where: str) -> Iterator[Finding]:
                 )
 
 
+def _project_manifest(stage: Stage, folder: str) -> str | None:
+    """The build context's package.json an install in ``folder`` reads: from the latest COPY of the
+    context that put one there (a whole-context copy, a copied package folder, ``package*.json``);
+    ``None`` when unknown (copied from another stage or image)."""
+    for item in stage.chain():
+        for copy in reversed(item.copies):
+            target = copy.destination.rstrip("/") or "/"
+            if folder != target and not folder.startswith(target.rstrip("/") + "/"):
+                continue
+            if copy.from_stage is not None:
+                return None
+            below = posixpath.relpath(folder, target)
+            if copy.whole_context:
+                return posixpath.normpath(posixpath.join(below, "package.json"))
+            for source in copy.sources:
+                name = posixpath.basename(source.rstrip("/"))
+                if below == "." and re.fullmatch(r"package(?:\*|\.json|\*\.json)", name):
+                    return posixpath.normpath(posixpath.join(posixpath.dirname(source), "package.json"))
+            if len(copy.sources) == 1 and "." not in posixpath.basename(copy.sources[0].rstrip("/")):
+                return posixpath.normpath(posixpath.join(copy.sources[0], below, "package.json"))
+    return None
+
+
+def _same_project(stage: Stage, install: Install, other: Stage, before: Install) -> bool:
+    """Do two installs put in the same dependencies? Not when they read different package.json files of
+    the context (a client built in one stage, the server installed in the shipped one), nor when each
+    is limited to other workspaces (``--filter @app/client...`` then ``--filter @app/server...``)."""
+    manifest, earlier_manifest = _project_manifest(stage, install.workdir), _project_manifest(other, before.workdir)
+    if manifest is not None and earlier_manifest is not None and manifest != earlier_manifest:
+        return False
+    selection, earlier_selection = workspace_selection(install.command), workspace_selection(before.command)
+    return not (selection and earlier_selection and not selection & earlier_selection)
+
+
 def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
     for item in shipped:
         stage = item.stage
@@ -144,14 +184,16 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
             if ancestor not in chain
         }
         earlier = [
-            install
+            (other, install)
             for other in stages
             if other.index in builders
             for install in other.installs
             if install.command.kind == "project"
         ]
         for install in stage.installs:
-            if install.command.kind == "project" and earlier:
+            if install.command.kind == "project" and any(
+                _same_project(stage, install, other, before) for other, before in earlier
+            ):
                 yield _finding(
                     "prod-stage-reinstall",
                     f"the shipped stage of {where} installs dependencies again (`{install.command.text}`) instead "
@@ -330,8 +372,21 @@ def _declares_dependencies(manifest: str | None) -> bool:
         return True  # unreadable: an install may still have run there
     if not isinstance(data, dict):
         return True
+    if _template_manifest(data):
+        return False
     fields = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "workspaces")
     return any(data.get(field) for field in fields)
+
+
+def _template_manifest(data: dict[str, object]) -> bool:
+    """A scaffold's package.json whose versions are placeholders a generator fills
+    (``"^${BROWSERLESS_VERSION}"``): npm refuses to install it (EINVALIDTAGNAME), so no node_modules
+    grows beside it."""
+    fields = ("dependencies", "devDependencies", "optionalDependencies")
+    return any(
+        isinstance(specs, dict) and any(isinstance(spec, str) and "${" in spec for spec in specs.values())
+        for specs in (data.get(field) for field in fields)
+    )
 
 
 def _built(stages: list[Stage], shipped: list[Shipped]) -> list[Stage]:
@@ -358,6 +413,28 @@ def _built(stages: list[Stage], shipped: list[Shipped]) -> list[Stage]:
     return [stage for stage in stages if stage.index in built]
 
 
+def _nested_install_folders(fs: FileSystem, stages: list[Stage], context: str) -> list[str]:
+    """Context folders below the root where a RUN installs a project the whole context brought
+    (``COPY . .`` then ``cd client && npm install``): their host node_modules came along."""
+    found: list[str] = []
+    for stage in stages:
+        roots = [copy.destination.rstrip("/") for item in stage.chain() for copy in item.copies if copy.whole_context]
+        for text, _ in stage.runs:
+            for command, cd in package_commands(text):
+                if command.kind != "project":
+                    continue
+                place = command.prefix or cd
+                if not place:
+                    continue
+                folder = posixpath.normpath(posixpath.join(stage.workdir, place))
+                for root in roots:
+                    if folder.startswith(root + "/"):
+                        below = folder[len(root) + 1 :]
+                        if below not in found and read_text(fs, f"{context}/{below}/package.json") is not None:
+                            found.append(below)
+    return found
+
+
 def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str, where: str) -> Iterator[Finding]:
     whole = any(copy.whole_context for stage in stages for copy in stage.copies)
     folders = _package_folders(fs, stages, context)
@@ -381,6 +458,16 @@ def _ignored(fs: FileSystem, stages: list[Stage], dockerfile: str, context: str,
                 "`node_modules` at the context root only)"
             )
         copied = "the whole build context"
+        nested = [
+            folder
+            for folder in _nested_install_folders(fs, stages, context)
+            if not context_ignores(fs, context, dockerfile, f"{folder}/node_modules")
+        ]
+        if reason is None and root and nested:
+            reason = (
+                f"the image installs in {nested[0]}/ too, while .dockerignore excludes only the root node_modules "
+                "(Docker matches `node_modules` at the context root only)"
+            )
     if reason is None:
         kept = [folder for folder in folders if not context_ignores(fs, context, dockerfile, f"{folder}/node_modules")]
         if not kept:

@@ -26,6 +26,10 @@ _SYNC = re.compile(r"\bvolume-sync\b")
 _KEYED = re.compile(
     r"sha\d*sum|md5sum|cksum|shasum|\bcmp\b|\bdiff\b|package-lock|pnpm-lock|yarn\.lock|shrinkwrap|\$\(cat\b|checksum|hash"
 )
+# `[ -f yarn.lock ]`: which manager to run, not what was installed (no comparison with the lockfile)
+_LOCKFILE_EXISTS = re.compile(
+    r"-[ef]\s+[\"']?[\w./${}-]*(?:package-lock\.json|pnpm-lock\.yaml|yarn\.lock|npm-shrinkwrap\.json|bun\.lockb?)[\"']?"
+)
 _IF = re.compile(r"^\s*(?:if|elif|while|until)\s+(.*?)(?:;\s*then|;\s*do)?\s*$")
 _CASE_ARM = re.compile(r"^\(?[\w.*\"'|-]+\)\s+")  # `npm) npm install`: a case arm's pattern before its command
 _INLINE_GUARD = re.compile(r"(\[\[?[^\]]*\]\]?|\btest\s[^&|;]*)\s*(?:&&|\|\|)")
@@ -70,10 +74,18 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
     return _lines(text)
 
 
+def _picks_manager(condition: str) -> bool:
+    """``if [ -f yarn.lock ]``: a test of which lockfile the project has chooses the manager; the
+    install under it is guarded by whatever encloses it, not by this test."""
+    rest = _LOCKFILE_EXISTS.sub("", condition)
+    return rest != condition and not re.sub(r"[\[\]!\s]|\btest\b", "", rest)
+
+
 def script_steps(text: str) -> list[Step]:
     """The install/restore steps of a shell text and the guard of each."""
     steps: list[Step] = []
     stack: list[tuple[str, int]] = []
+    compared = _LOCKFILE_EXISTS.sub("", text)
     for number, line in _lines(text):
         stripped = line.split("#", 1)[0].strip() if not line.strip().startswith("#!") else ""
         stripped = _CASE_ARM.sub("", stripped)
@@ -96,8 +108,9 @@ def script_steps(text: str) -> list[Step]:
         if kind is None:
             continue
         inline = _INLINE_GUARD.search(stripped)
-        guard, guard_line = (inline.group(1), number) if inline else (stack[-1] if stack else (None, None))
-        keyed = bool(guard and (_KEYED.search(guard) or _KEYED.search(text)))
+        guards = [item for item in stack if not _picks_manager(item[0])]
+        guard, guard_line = (inline.group(1), number) if inline else (guards[-1] if guards else (None, None))
+        keyed = bool(guard and (_KEYED.search(_LOCKFILE_EXISTS.sub("", guard)) or _KEYED.search(compared)))
         steps.append(Step(kind, number, guard, guard_line, keyed))
     return steps
 

@@ -1,0 +1,4 @@
+declare module '*.png' {
+  const content: any;
+  export default content;
+}

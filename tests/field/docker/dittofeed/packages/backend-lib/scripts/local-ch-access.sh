@@ -1,0 +1,2 @@
+#!/bin/bash
+docker compose exec clickhouse-server clickhouse-client -d dittofeed

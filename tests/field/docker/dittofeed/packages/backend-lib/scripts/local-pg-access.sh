@@ -1,0 +1,2 @@
+#!/bin/bash
+docker compose exec -u postgres postgres psql dittofeed

@@ -1,0 +1,3 @@
+FROM nginx:alpine
+
+RUN apk add --no-cache openssl

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+
+yarn build
+yarn start

@@ -1,0 +1,3 @@
+#!/bin/bash
+npm version patch
+npm publish

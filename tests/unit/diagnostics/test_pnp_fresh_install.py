@@ -121,3 +121,12 @@ def test_an_installed_package_s_probe_and_type_imports_are_not_errors_under_pnp(
     }
     # typed's index.d.ts finds color's types in the @types/color it declares: nothing to say.
     assert found == {("probe", "info"), ("loosetypes", "warning"), ("loose", "error")}
+
+
+def test_a_plug_n_play_install_has_no_extraneous_package(tmp_path: Path) -> None:
+    """Its state maps only what yarn resolved (color is there for no declared dependency of the
+    fixture, as fsevents' node-gyp is in toss/es-toolkit's for a package skipped on linux): a
+    reinstall would map it again."""
+    project = _pnp_project(tmp_path)
+    disk = DiskFS()
+    assert check(read_pnp_tree(disk, str(project)), fs=disk, select=["extraneous-package"]) == []

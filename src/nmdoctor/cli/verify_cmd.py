@@ -15,6 +15,7 @@ from nmdoctor.inspect.verify import INSTALL_COMMANDS, verify_tree
 from nmdoctor.lockfiles import LOCKFILE_NAMES, LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import Lockfile
+from nmdoctor.model.graph import PNP_LAYOUT
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs import DiskFS
 
@@ -22,7 +23,8 @@ __all__ = ["verify_command"]
 
 
 def _nothing_installed(lock: Lockfile) -> list[Finding]:
-    """Without node_modules the graph is the lockfile's own: comparing it with itself would say "ok"."""
+    """Without node_modules (nor a Plug'n'Play install, which has none) the graph is the lockfile's
+    own: comparing it with itself would say "ok"."""
     if not any(not package.is_importer for package in lock.packages.values()):
         return []  # the lockfile locks nothing: nothing is missing
     return [
@@ -61,7 +63,7 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
         lock = read_lockfile(fs, path, manifest_json(fs, graph.project))
     except LockfileError as error:
         raise InputError(str(error)) from None
-    if os.path.isdir(os.path.join(graph.project, "node_modules")):
+    if graph.layout == PNP_LAYOUT or os.path.isdir(os.path.join(graph.project, "node_modules")):
         findings = verify_tree(graph, lock, overrides=project_overrides(fs, graph.project, layout=graph.layout))
     else:
         findings = _nothing_installed(lock)
@@ -85,4 +87,4 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
 
 
 def _installed_what(layout: str) -> str:
-    return "the Plug'n'Play install" if layout == "yarn-berry-pnp" else "node_modules"
+    return "the Plug'n'Play install" if layout == PNP_LAYOUT else "node_modules"

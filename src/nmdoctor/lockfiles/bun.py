@@ -140,21 +140,61 @@ def read_bun_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None
         manifest = manifest_from_json({**info, "peerDependenciesMeta": _peer_meta(info.get("optionalPeers"))})
         lock.packages[location].peer_dependencies = dict(manifest.peer_dependencies)
         lock.packages[location].optional_peers = manifest.optional_peers
+        lock.packages[location].platforms = _platforms(info)
     for folder, declared in workspaces.items():
         manifest = manifest_from_json(declared)
         for item in manifest.declared(include_dev=True):
             lock.edges.append(LockedEdge(folder, item.name, item.spec, item.kind, _find(lock, folder, item.name)))
-    optional: set[str] = set()
     for location, info in declarations.items():
         manifest = manifest_from_json({**info, "peerDependenciesMeta": _peer_meta(info.get("optionalPeers"))})
         for item in manifest.declared(include_dev=False):
             target = _find(lock, location, item.name)
             lock.edges.append(LockedEdge(location, item.name, item.spec, item.kind, target))
-            if target is not None and item.kind is DependencyKind.OPTIONAL:
-                optional.add(target)
-    for location in optional:
+    for location in _reached_only_through_optional(lock):
         lock.packages[location].optional = True
     return lock
+
+
+def _reached_only_through_optional(lock: Lockfile) -> set[str]:
+    """The packages every path from an importer to reaches through an optional dependency, as npm
+    marks them ``optional`` (bun's lockfile does not say): a platform package bun skips takes the
+    dependencies only it leads to (a wasm fallback's runtime) with it."""
+    importers = [key for key, package in lock.packages.items() if package.is_importer]
+    strong = _reach(lock, importers, follow_optional=False)
+    return _reach(lock, importers, follow_optional=True) - strong
+
+
+def _reach(lock: Lockfile, starts: list[str], *, follow_optional: bool) -> set[str]:
+    outgoing: dict[str, list[str]] = {}
+    for edge in lock.edges:
+        if edge.target is not None and (follow_optional or edge.kind is not DependencyKind.OPTIONAL):
+            outgoing.setdefault(edge.source, []).append(edge.target)
+    reached = set(starts)
+    pending = list(starts)
+    while pending:
+        key = pending.pop()
+        package = lock.packages.get(key)
+        following = list(outgoing.get(key, ()))
+        if package is not None and package.link_to is not None:
+            following.append(package.link_to)
+        for target in following:
+            if target not in reached:
+                reached.add(target)
+                pending.append(target)
+    return reached
+
+
+def _platforms(info: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The ``os``/``cpu`` (and ``libc``) bun records: a name or a list; ``"none"`` when no value
+    bun knows is allowed (a ``wasm32`` package), which no machine matches."""
+    found = {}
+    for key in ("os", "cpu", "libc"):
+        value = info.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            found[key] = tuple(str(item) for item in value)
+    return found
 
 
 def _peer_meta(optional_peers: Any) -> dict[str, Any]:

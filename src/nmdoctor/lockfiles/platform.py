@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Protocol
 
-__all__ = ["installable_here", "keep_node_versions", "node_here", "this_machine"]
+__all__ = ["installable_here", "installable_on", "keep_node_versions", "node_here", "this_machine"]
 
 _ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64", "i386": "ia32", "i686": "ia32"}
 
@@ -49,6 +49,15 @@ def _allows(values: Sequence[str], current: str) -> bool:
 def installable_here(conditions: Mapping[str, Sequence[str]], machine: Mapping[str, str] | None = None) -> bool:
     machine = machine or this_machine()
     return all(_allows(conditions.get(key, ()), machine.get(key, "")) for key in ("os", "cpu", "libc"))
+
+
+def installable_on(conditions: Mapping[str, Sequence[str]], supported: Mapping[str, Sequence[str]]) -> bool:
+    """Whether yarn installs a package with ``conditions`` for one of the ``supported`` platforms
+    (``supportedArchitectures``: each field is matched on its own, as yarn matches them)."""
+    return all(
+        any(_allows(conditions.get(key, ()), value) for value in supported.get(key) or ("",))
+        for key in ("os", "cpu", "libc")
+    )
 
 
 class _VersionStore(Protocol):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
-from nmdoctor.lockfiles.platform import installable_here, node_here, this_machine
+from nmdoctor.lockfiles.platform import installable_here, installable_on, node_here, this_machine
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.model.specs import satisfies
@@ -56,18 +56,23 @@ def lockfile_graph(
     project: VPath,
     root_manifest: dict[str, object] | None = None,
     importer_manifests: Mapping[str, dict[str, object]] | None = None,
+    *,
+    plug_n_play: bool = False,
+    supported: Mapping[str, Sequence[str]] | None = None,
 ) -> DependencyGraph:
     """``importer_manifests`` (folder relative to the project -> package.json) name the workspaces
     of lockfiles that record them by folder only (pnpm), and the local folders linked by ``link:``.
 
     Optional packages the lockfile marks for other platforms are left out: no manager installs
-    them here. Each package's manifest declares the dependencies its lockfile entry records."""
+    them here; nor what only they lead to, except under yarn's Plug'n'Play (``plug_n_play``), which
+    installs it; ``supported`` names the platforms yarn berry installs for (``supportedArchitectures``).
+    Each package's manifest declares the dependencies its lockfile entry records."""
     instances: dict[str, Instance] = {}
     importer_manifests = importer_manifests or {}
     declared: dict[str, list[tuple[str, str, DependencyKind]]] = {}
     for edge in lock.edges:
         declared.setdefault(edge.source, []).append((edge.name, edge.spec, edge.kind))
-    skipped = skipped_here(lock)
+    skipped = skipped_here(lock, with_what_only_they_lead_to=not plug_n_play, supported=supported)
     for key, package in lock.packages.items():
         if package.link_to is not None or key in skipped:
             continue
@@ -155,21 +160,36 @@ def _engine_refuses(node_range: str) -> bool:
     return node is not None and satisfies(node, node_range) is False
 
 
-def skipped_here(lock: Lockfile) -> set[str]:
+def skipped_here(
+    lock: Lockfile,
+    *,
+    with_what_only_they_lead_to: bool = True,
+    supported: Mapping[str, Sequence[str]] | None = None,
+) -> set[str]:
     """Packages no manager installs on this machine: optional ones locked for other platforms (or,
     by pnpm, for other node versions), and what only they lead to (a wasm fallback's runtime,
-    fsevents' bindings)."""
+    fsevents' bindings). Without ``with_what_only_they_lead_to``, the skipped packages alone: yarn
+    berry under Plug'n'Play skips only the package whose conditions exclude the machine, and still
+    fetches and maps its dependencies (fsevents' node-gyp, unplugged). ``supported``: the platforms
+    yarn berry installs for besides this machine (``supportedArchitectures``)."""
     machine = this_machine()
     skipped = {
         key
         for key, package in lock.packages.items()
         if package.optional
         and (
-            (package.platforms and not installable_here(package.platforms, machine))
+            (
+                package.platforms
+                and not (
+                    installable_on(package.platforms, supported)
+                    if supported
+                    else installable_here(package.platforms, machine)
+                )
+            )
             or (package.node_engine is not None and _engine_refuses(package.node_engine))
         )
     }
-    if not skipped:
+    if not skipped or not with_what_only_they_lead_to:
         return skipped
     reached = {key for key, package in lock.packages.items() if package.is_importer}
     pending = list(reached)

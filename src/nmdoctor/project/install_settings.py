@@ -5,7 +5,8 @@ pnpm: ``node-linker``, ``hoist``, ``hoist-pattern``, ``public-hoist-pattern`` an
 wins (the node linker an install was made with, from ``node_modules/.modules.yaml``, when neither
 names one); the defaults of the pnpm that writes the lockfile (public-hoist-pattern ``*eslint*``,
 ``*prettier*`` before pnpm 10, none since). Yarn berry: ``nodeLinker``, ``nmHoistingLimits`` and
-``nmSelfReferences`` from ``.yarnrc.yml`` (Plug'n'Play when unset). Settings in the user's home
+``nmSelfReferences`` from ``.yarnrc.yml`` (Plug'n'Play when unset), and its
+``supportedArchitectures`` (the platforms whose conditional packages yarn installs too). Settings in the user's home
 folder or the environment are not read: the lockfile model is the project's.
 """
 
@@ -20,7 +21,7 @@ from nmdoctor.linkers.yarn_berry import BerrySettings
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["PnpmInstall", "berry_install", "pnpm_install", "read_npmrc"]
+__all__ = ["PnpmInstall", "berry_install", "berry_supported_architectures", "pnpm_install", "read_npmrc"]
 
 _PRE_10_PUBLIC = ("*eslint*", "*prettier*")
 _MANAGER = re.compile(r"^pnpm@(\d+)")
@@ -57,6 +58,22 @@ def _text(fs: FileSystem, path: VPath) -> str | None:
         return fs.read_bytes(path).decode("utf-8-sig", "replace")
     except FileSystemError:
         return None
+
+
+def berry_supported_architectures(
+    fs: FileSystem, project: VPath, machine: dict[str, str]
+) -> dict[str, tuple[str, ...]] | None:
+    """``supportedArchitectures`` of the project's ``.yarnrc.yml``: os, cpu and libc values (``current``
+    read as ``machine``'s; a field left out is this machine's alone), or None when unset."""
+    supported = _yaml(fs, f"{project}/.yarnrc.yml").get("supportedArchitectures")
+    if not isinstance(supported, dict):
+        return None
+    found: dict[str, tuple[str, ...]] = {}
+    for key in ("os", "cpu", "libc"):
+        values = supported.get(key)
+        listed = [str(value) for value in values] if isinstance(values, list) else ["current"]
+        found[key] = tuple(dict.fromkeys(machine.get(key, "") if value == "current" else value for value in listed))
+    return found
 
 
 def _yaml(fs: FileSystem, path: VPath) -> dict[str, Any]:

@@ -67,7 +67,9 @@ def lockfile_model(
     ``store`` keeps the lockfile's model between runs (``project.lockfile_cache``)."""
     from nmdoctor.lockfiles import find_lockfile
     from nmdoctor.lockfiles.detect import manifest_json
+    from nmdoctor.lockfiles.platform import this_machine
     from nmdoctor.lockfiles.to_graph import local_manifests, lockfile_graph
+    from nmdoctor.project.install_settings import berry_install, berry_supported_architectures
     from nmdoctor.project.lockfile_cache import read_lockfile_cached
     from nmdoctor.project.placement import place_lockfile_graph
 
@@ -76,7 +78,15 @@ def lockfile_model(
         raise NoLockfile(f"{folder}: no lockfile")
     manifest = manifest_json(fs, folder)
     lock = read_lockfile_cached(fs, path, manifest, store)
-    graph = lockfile_graph(lock, folder, manifest, local_manifests(fs, folder, lock))
+    berry = lock.kind == "yarn-berry"
+    graph = lockfile_graph(
+        lock,
+        folder,
+        manifest,
+        local_manifests(fs, folder, lock),
+        plug_n_play=berry and berry_install(fs, folder)[0] == "pnp",
+        supported=berry_supported_architectures(fs, folder, this_machine()) if berry else None,
+    )
     return lock, place_lockfile_graph(fs, lock, graph, manifest)
 
 

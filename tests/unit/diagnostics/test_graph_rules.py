@@ -57,6 +57,57 @@ def test_extraneous_and_broken_link() -> None:
     assert codes(tree) == ["broken-symlink", "extraneous-package"]
 
 
+BERRY_LOCK = """__metadata:
+  version: 8
+  cacheKey: 10c0
+
+"app@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "app@workspace:."
+  dependencies:
+    builds: "npm:^1.0.0"
+  languageName: unknown
+  linkType: soft
+
+"builds@npm:^1.0.0":
+  version: 1.0.0
+  resolution: "builds@npm:1.0.0"
+  dependencies:
+    node-gyp: "npm:latest"
+  checksum: 10c0/00
+  languageName: node
+  linkType: hard
+
+"node-gyp@npm:latest":
+  version: 10.1.0
+  resolution: "node-gyp@npm:10.1.0"
+  checksum: 10c0/00
+  languageName: node
+  linkType: hard
+"""
+
+
+def test_what_the_lockfile_locks_is_not_extraneous() -> None:
+    """yarn berry gives a package that builds a node-gyp dependency its package.json does not declare
+    (pmndrs/react-spring's @parcel/watcher, yarn 3.8.5): the lockfile locks it, and a reinstall brings
+    it back. A package the lockfile does not lock is still extraneous."""
+    from nmdoctor.lockfiles import read_lockfile
+
+    tree = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"builds": "^1.0.0"}),
+        "/app/yarn.lock": BERRY_LOCK,
+        "/app/node_modules/builds/package.json": pkg("builds", "1.0.0", scripts={"install": "node-gyp rebuild"}),
+        "/app/node_modules/node-gyp/package.json": pkg("node-gyp", "10.1.0"),
+        "/app/node_modules/left-over/package.json": pkg("left-over", "0.1.0"),
+    }
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    lock = read_lockfile(fs, "/app/yarn.lock", {"name": "app"})
+    context = CheckContext(graph=graph, fs=fs, lockfile=lock)
+    found = [finding.package.name for finding in run_checks(context) if finding.code == "extraneous-package"]
+    assert found == ["left-over"]
+
+
 def test_doppelganger_and_duplicate_singleton() -> None:
     tree = dict(CLEAN)
     tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1", "react": "^18"})

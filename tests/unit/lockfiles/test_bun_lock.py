@@ -88,3 +88,41 @@ def test_a_key_prefixed_with_the_projects_own_name_nests_in_the_registry_package
     edges = {(edge.source, edge.name): edge.target for edge in lock.edges}
     assert edges[("node_modules/elysia", "exact-mirror")] == "node_modules/elysia/node_modules/exact-mirror"
     assert edges[("", "exact-mirror")] == "node_modules/exact-mirror"
+
+
+# As bun 1.3.14 locks sharp's and tailwind's wasm fallbacks (AmanVarshney01/create-better-t-stack):
+# a platform package's `cpu`/`os` as a name or a list, "none" for wasm32 (no value bun knows), and
+# the runtime only the fallback depends on, which bun skips with it.
+PLATFORM_LOCK = """{
+  "lockfileVersion": 1,
+  "configVersion": 1,
+  "workspaces": {"": {"name": "app", "dependencies": {"oxide": "^1.0.0", "tslib": "^2.0.0"}}},
+  "packages": {
+    "oxide": ["oxide@1.0.0", "", { "optionalDependencies": { "oxide-linux-x64": "1.0.0", "oxide-darwin": "1.0.0",
+      "oxide-wasm32": "1.0.0" } }, "sha512-o"],
+    "oxide-linux-x64": ["oxide-linux-x64@1.0.0", "", { "os": "linux", "cpu": "x64" }, "sha512-l"],
+    "oxide-darwin": ["oxide-darwin@1.0.0", "", { "os": "darwin", "cpu": ["arm64", "x64"] }, "sha512-d"],
+    "oxide-wasm32": ["oxide-wasm32@1.0.0", "", { "dependencies": { "wasm-runtime": "^1.0.0", "tslib": "^2.0.0" },
+      "cpu": "none" }, "sha512-w"],
+    "wasm-runtime": ["wasm-runtime@1.0.0", "", { "dependencies": { "emnapi": "^1.0.0" } }, "sha512-r"],
+    "emnapi": ["emnapi@1.0.0", "", {}, "sha512-e"],
+    "tslib": ["tslib@2.0.0", "", {}, "sha512-t"],
+  },
+}
+"""
+
+
+def test_platforms_and_what_only_a_skipped_platform_package_leads_to() -> None:
+    from nmdoctor.lockfiles.to_graph import skipped_here
+
+    lock = read_bun_lockfile(PLATFORM_LOCK, "/p/bun.lock")
+    packages = {package.name: package for package in lock.packages.values()}
+    assert packages["oxide-linux-x64"].platforms == {"os": ("linux",), "cpu": ("x64",)}
+    assert packages["oxide-darwin"].platforms == {"os": ("darwin",), "cpu": ("arm64", "x64")}
+    assert packages["oxide-wasm32"].platforms == {"cpu": ("none",)}
+    optional = {name for name, package in packages.items() if package.optional}
+    # tslib is also the project's own dependency: not optional.
+    assert optional == {"oxide-linux-x64", "oxide-darwin", "oxide-wasm32", "wasm-runtime", "emnapi"}
+    skipped = {lock.packages[key].name for key in skipped_here(lock)}
+    assert {"oxide-wasm32", "wasm-runtime", "emnapi"} <= skipped
+    assert not {"oxide", "tslib"} & skipped

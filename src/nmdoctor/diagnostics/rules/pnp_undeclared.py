@@ -152,17 +152,18 @@ def _in_packages(context: CheckContext, resolver: PnpResolver) -> Iterator[Findi
             name = package_of(found.site.specifier)
             if name is None or name in reported:
                 continue
+            types = found.site.types_only or found.file.endswith(_DECLARATION_FILES)
+            if types and _types_package(name) in known:
+                continue  # TypeScript takes the name's types from the @types package it declares
             version = _installed_version(resolver, name)
             locator, declared, works = _reach(resolver, posixpath.dirname(found.file), name)
             if declared or version is None or locator is None:
                 continue  # declared as a peer and provided, or nothing to point at
             reported.add(name)
-            how = (
-                "it resolves only through yarn's top-level fallback" if works else "under Plug'n'Play the require fails"
-            )
+            severity, how = _in_package_outcome(works, guarded=found.site.guarded, types=types)
             yield Finding(
                 "phantom-dependency",
-                Severity.WARNING if works else Severity.ERROR,
+                severity,
                 f"`{instance.label}` requires `{name}` but does not declare it; {how}",
                 package_ref(graph, instance),
                 request=found.site.specifier,
@@ -172,6 +173,30 @@ def _in_packages(context: CheckContext, resolver: PnpResolver) -> Iterator[Findi
                 fix=f'declare it in .yarnrc.yml: packageExtensions: {{"{instance.name}@*": {{"dependencies": '
                 f'{{"{name}": "{version}"}}}}}}, then run yarn install',
             )
+
+
+_DECLARATION_FILES = (".d.ts", ".d.mts", ".d.cts")
+
+
+def _types_package(name: str) -> str:
+    return "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
+
+
+def _in_package_outcome(works: bool, *, guarded: bool, types: bool) -> tuple[Severity, str]:
+    """How sure an installed package's undeclared require is to fail under Plug'n'Play: one the
+    fallback answers works by accident; one inside a try block is a feature probe that fails softly
+    (a note, as for the project's own code); one only TypeScript reads (a declaration file, an
+    ``import type``) never runs."""
+    if works:
+        return Severity.WARNING, "it resolves only through yarn's top-level fallback"
+    if guarded:
+        return (
+            Severity.INFO,
+            "under Plug'n'Play the require fails, inside a try block (a feature probe, it fails softly)",
+        )
+    if types:
+        return Severity.WARNING, "under Plug'n'Play its types are not found (a type import: node never loads it)"
+    return Severity.ERROR, "under Plug'n'Play the require fails"
 
 
 def pnp_unresolvable(context: CheckContext) -> Iterator[Finding]:

@@ -19,8 +19,9 @@ from nmdoctor.inspect.verify import (
     removal_fix,
     resolved_as_peer,
 )
+from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import store_folder
-from nmdoctor.model.graph import DependencyGraph, Edge, Instance
+from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
@@ -198,11 +199,17 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
     A package is installed but nothing in the project declares it or resolves to it.
     ## Why it matters
     Code may be using it by accident (a phantom dependency waiting to break), and it costs install time.
+    A package the lockfile locks is the manager's to install (yarn's node-gyp for a package that
+    builds, which no package.json declares; an entry its resolution keeps), and a Plug'n'Play install
+    holds only what its state maps: neither is reported, as reinstalling would bring them back.
     ## How to fix
     `npm prune` or `npm ci` (npm), `pnpm prune` (pnpm); with yarn and bun, remove node_modules and
     reinstall from the lockfile."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
+    if graph.layout == PNP_LAYOUT:
+        return
+    locked = _locked(context.lockfile)
     reached = {root.path for root in graph.roots}
     pending = list(graph.roots)
     beside = _linked_beside(graph) if graph.layout.startswith("pnpm") else {}
@@ -216,12 +223,21 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
     for instance in graph.instances:
         if instance.path in reached or "/node_modules/.pnpm/node_modules/" in instance.path:
             continue
+        if (instance.name, instance.version) in locked:
+            continue
         yield finding(
             "extraneous-package",
             f"`{instance.label}` is installed at {where(graph, instance)} but nothing depends on it",
             package=package_ref(graph, instance),
             fix=_prune_fix(graph.layout),
         )
+
+
+def _locked(lock: object) -> frozenset[tuple[str, str]]:
+    """The name@version pairs the lockfile beside the tree locks (its packages, not its importers)."""
+    if not isinstance(lock, Lockfile):
+        return frozenset()
+    return frozenset((package.name, package.version) for package in lock.packages.values() if not package.is_importer)
 
 
 def _linked_beside(graph: DependencyGraph) -> dict[str, list[Instance]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from nmdoctor.resolve.webpack.options import BundlerOptions, webpack_loader_defaults
+from nmdoctor.sources.config_refs import _key_name
 from nmdoctor.sources.imports import _string_value, language_for, parser_for
 
 __all__ = ["LoaderOptions", "loader_options", "merged"]
@@ -78,24 +79,24 @@ class _Reader:
         if value is not None:
             return value
         kind = node.type
-        text = (node.text or b"").decode("utf-8", "replace")
         if kind == "parenthesized_expression" and node.named_child_count == 1:
             return self.string(node.named_children[0], depth + 1)
         if kind == "identifier":
+            text = (node.text or b"").decode("utf-8", "replace")
             if text == "__dirname":
                 return self.folder
             return self.string(self.constants.get(text), depth + 1)
-        if kind == "binary_expression" and node.child_by_field_name("operator") is not None:
+        if kind == "binary_expression":
             operator = node.child_by_field_name("operator")
-            if operator is not None and operator.type == "+":
-                left = self.string(node.child_by_field_name("left"), depth + 1)
-                return left + self.string(node.child_by_field_name("right"), depth + 1)
-            raise _Unknown
+            if operator is None or operator.type != "+":
+                raise _Unknown
+            left = self.string(node.child_by_field_name("left"), depth + 1)
+            return left + self.string(node.child_by_field_name("right"), depth + 1)
         if kind == "call_expression":
-            return self._call(node, text, depth)
+            return self._call(node, depth)
         raise _Unknown
 
-    def _call(self, node: tree_sitter.Node, text: str, depth: int) -> str:
+    def _call(self, node: tree_sitter.Node, depth: int) -> str:
         function = node.child_by_field_name("function")
         arguments = node.child_by_field_name("arguments")
         if function is None or arguments is None:
@@ -126,10 +127,7 @@ class _Reader:
         for pair in node.named_children:
             if pair.type != "pair":
                 raise _Unknown  # a spread of another object
-            key = pair.child_by_field_name("key")
-            if key is None:
-                raise _Unknown
-            name = (key.text or b"").decode() if key.type == "property_identifier" else _string_value(key)
+            name = _key_name(pair)
             if name is None:
                 raise _Unknown
             entries.append((name, self.string(pair.child_by_field_name("value"))))
@@ -165,15 +163,6 @@ def _walk(root: tree_sitter.Node) -> list[tree_sitter.Node]:
     return found
 
 
-def _key(pair: tree_sitter.Node) -> str | None:
-    key = pair.child_by_field_name("key")
-    if key is None:
-        return None
-    if key.type == "property_identifier":
-        return (key.text or b"").decode()
-    return _string_value(key)
-
-
 def loader_options(source: bytes, path: str, cwd: str) -> LoaderOptions | None:
     """The ``resolveLoader`` settings of the webpack config at ``path`` (run by webpack in ``cwd``),
     or None when it sets none."""
@@ -183,7 +172,7 @@ def loader_options(source: bytes, path: str, cwd: str) -> LoaderOptions | None:
     reader = _Reader(root, posixpath.dirname(path), cwd)
     found: list[LoaderOptions] = []
     for node in _walk(root):
-        if node.type == "pair" and _key(node) == "resolveLoader":
+        if node.type == "pair" and _key_name(node) == "resolveLoader":
             found.append(_read(reader, node.child_by_field_name("value"), path, node.start_point[0] + 1))
         elif node.type == "shorthand_property_identifier" and (node.text or b"") == b"resolveLoader":
             found.append(_read(reader, reader.constants.get("resolveLoader"), path, node.start_point[0] + 1))
@@ -199,7 +188,7 @@ def _read(reader: _Reader, value: tree_sitter.Node | None, path: str, line: int)
     fields: dict[str, object] = {}
     complete = True
     for pair in value.named_children:
-        key = _key(pair) if pair.type == "pair" else None
+        key = _key_name(pair) if pair.type == "pair" else None
         if key not in _READ_KEYS:
             complete = False
             continue

@@ -5,12 +5,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
-from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, pnp_folder_lookup
+from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, is_pnp, pnp_folder_lookup
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
@@ -18,6 +19,9 @@ from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
 from nmdoctor.sources.loader_options import LoaderOptions, loader_options, merged
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+
+if TYPE_CHECKING:
+    from nmdoctor.resolve.webpack.resolver import BundlerResolution
 
 __all__ = ["hoisted_loaders", "string_module_reference"]
 
@@ -82,12 +86,8 @@ def _loader_found(
     """Whether webpack's resolveLoader (its defaults, with what the configs' ``resolveLoader`` sets)
     finds the loader from ``context``; when only the lockfile is read, whether its layout puts the
     package there."""
-    from nmdoctor.resolve.webpack.options import webpack_loader_defaults  # only a loader config needs it
-    from nmdoctor.resolve.webpack.resolver import BundlerResolver
-
-    options = webpack_loader_defaults() if settings is None else settings.bundler_options()
-    request = name.split("?", 1)[0].split("!")[-1]
-    if BundlerResolver(fs, options).resolve(request, context).ok:
+    request = _loader_request(name)
+    if _loader_resolution(fs, context, request, settings).ok:
         return True
     parts = request.split("/")
     package = "/".join(parts[:2]) if request.startswith("@") else parts[0]
@@ -100,6 +100,20 @@ def _loader_found(
         return list(fs.listdir(folder)) in ([], ["package.json"])
     except FileSystemError:
         return True
+
+
+def _loader_request(name: str) -> str:
+    """The module a loader entry asks for: its options (``?...``) and inline chain left out."""
+    return name.split("?", 1)[0].split("!")[-1]
+
+
+def _loader_resolution(fs: FileSystem, context: str, request: str, settings: LoaderOptions | None) -> BundlerResolution:
+    """webpack's resolveLoader (its defaults, or with what the configs set) asked ``request`` from ``context``."""
+    from nmdoctor.resolve.webpack.options import webpack_loader_defaults  # only a loader config needs it
+    from nmdoctor.resolve.webpack.resolver import BundlerResolver
+
+    options = webpack_loader_defaults() if settings is None else settings.bundler_options()
+    return BundlerResolver(fs, options).resolve(request, context)
 
 
 def _loader_settings(fs: FileSystem, files: list[str], cwd: str) -> LoaderOptions | None:
@@ -556,31 +570,35 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
     monorepo root declares are left out. Under Yarn Plug'n'Play nothing is hoisted."""
     graph = context.graph
     fs = context.fs
-    if not isinstance(graph, DependencyGraph) or fs is None or pnp_folder_lookup(context) is not None:
+    if not isinstance(graph, DependencyGraph) or fs is None or is_pnp(context):
         return
     if not any(graph.instances_of(name) for name in ("webpack", "@rspack/core")):
         return  # nothing in this tree runs a webpack config
     installed = InstalledLookup(fs, graph)
     vue_blocks = _vue_loader_plugin(graph)
-    declared_by = {owner.path: _declared_names(owner) for owner in graph.roots}
+    ancestors = {owner.path: declared_names(owner.manifest) for owner in graph.roots}
     for owner in graph.roots:
         manifest = manifest_json(fs, owner.path)
         files = [path for path in _config_files(fs, owner.path) if posixpath.basename(path).startswith("webpack")]
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
-        configs = [(file, "", files) for file in files]
-        configs += [(file, wrapper.label, group) for wrapper, group in _wrappers(graph, fs, owner) for file in group]
-        for file, wrapper, group in configs:
-            settings = _loader_settings(fs, group, owner.path)
-            for ref in _refs_in(fs, file):
-                module = ref.module
-                if ref.tool is not Tool.WEBPACK_LOADER or module is None or module in declared_by[owner.path]:
-                    continue
-                folder = _hoisted_folder(fs, graph, owner, module, installed, declared_by)
-                if folder is None or not _loaded_from(fs, owner.path, ref.name, folder, installed, settings):
-                    continue  # declared where webpack finds it, or found elsewhere (resolveLoader)
-                if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
-                    continue  # webpack never resolves it
-                yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
+        groups = [("", files)] + [(wrapper.label, group) for wrapper, group in _wrappers(graph, fs, owner)]
+        for wrapper, group in groups:
+            settings = _loader_settings(fs, group, owner.path)  # the configs of one run, merged
+            for file in group:
+                for ref in _refs_in(fs, file):
+                    module = ref.module
+                    if ref.tool is not Tool.WEBPACK_LOADER or module is None:
+                        continue
+                    if module == owner.name or module in ancestors[owner.path]:
+                        continue
+                    folder, _looked = _folder_lookup(fs, owner.path, module, installed)
+                    if folder is None or declared_above(ancestors, owner.path, module, folder):
+                        continue
+                    if not _loaded_from(fs, owner.path, ref.name, folder, installed, settings):
+                        continue  # found elsewhere (the config's resolveLoader), or undecided
+                    if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
+                        continue  # webpack never resolves it
+                    yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
 
 
 def _loaded_from(
@@ -588,45 +606,15 @@ def _loaded_from(
 ) -> bool:
     """Whether webpack loads the loader ``name`` from the package folder ``folder`` (the config's
     resolveLoader first, when it sets one; read fully, or the answer is unknown: False)."""
-    from nmdoctor.resolve.webpack.options import webpack_loader_defaults  # only a loader config needs it
-    from nmdoctor.resolve.webpack.resolver import BundlerResolver
-
     if settings is not None and not settings.complete:
         return False
-    options = webpack_loader_defaults() if settings is None else settings.bundler_options()
-    request = name.split("?", 1)[0].split("!")[-1]
-    result = BundlerResolver(fs, options).resolve(request, context)
+    result = _loader_resolution(fs, context, _loader_request(name), settings)
     if result.ok and result.resolved:
         try:
             return result.resolved.startswith(fs.realpath(folder) + "/")
         except FileSystemError:
             return False
     return settings is None and _loader_found(fs, context, name, installed)  # the lockfile's layout
-
-
-def _declared_names(owner: Instance) -> set[str]:
-    names = {item.name for item in owner.manifest.declared(include_dev=True)}
-    return names | set(owner.manifest.optional_peers) | {owner.name}
-
-
-def _hoisted_folder(
-    fs: FileSystem,
-    graph: DependencyGraph,
-    owner: Instance,
-    module: str,
-    installed: InstalledLookup,
-    declared_by: dict[str, set[str]],
-) -> str | None:
-    """The node_modules folder webpack finds ``module`` in from ``owner`` when no package that
-    puts it there declares it: not the owner, nor an enclosing root whose own node_modules holds it."""
-    folder, _looked = _folder_lookup(fs, owner.path, module, installed)
-    if folder is None:
-        return None
-    for path, names in declared_by.items():
-        encloses = path == owner.path or owner.path.startswith(path + "/")
-        if encloses and module in names and folder == f"{path}/node_modules/{module}":
-            return None
-    return folder
 
 
 def _hoisted_finding(

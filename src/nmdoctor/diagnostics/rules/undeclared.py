@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._refs import package_ref
@@ -20,7 +21,7 @@ from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.package_code import PackageImport, known_names
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.model.manifest import Manifest, ManifestError, manifest_from_json
+from nmdoctor.model.manifest import ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
@@ -92,20 +93,6 @@ def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
     return Instance(manifest.name or posixpath.basename(folder), manifest.version or "", folder, manifest)
 
 
-def _declared(manifest: Manifest) -> set[str]:
-    return {item.name for item in manifest.declared(include_dev=True)} | set(manifest.optional_peers)
-
-
-def _declared_above(ancestors: dict[str, set[str]], owner: str, name: str, folder: str | None) -> bool:
-    """A workspace's import of a package that an enclosing package (the monorepo root) declares and
-    node finds in that package's own node_modules: it resolves by design under every layout."""
-    for path, declared in ancestors.items():
-        inside = path != owner and owner.startswith(path + "/") and name in declared
-        if inside and (folder is None or folder == f"{path}/node_modules/{name}"):
-            return True
-    return False
-
-
 # What npm accepts as a name (URL-safe; old names may hold capitals): ``$lib``, ``@@/x`` or
 # ``~icons/...`` are framework aliases, never packages.
 _PACKAGE_NAME = re.compile(r"^(@[A-Za-z0-9~-][\w.~-]*/)?[A-Za-z0-9~-][\w.~-]*$")
@@ -160,7 +147,7 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
     resolution = project_resolution(context)
     pending = _owners(graph)
     roots = frozenset(owner.path for owner in pending)
-    ancestors = {owner.path: _declared(owner.manifest) for owner in pending}
+    ancestors = {owner.path: declared_names(owner.manifest) for owner in pending}
     seen: set[str] = set()
     while pending:
         owner = pending.pop(0)
@@ -168,7 +155,7 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             continue
         seen.add(owner.path)
         manifest = owner.manifest
-        declared = _declared(manifest)
+        declared = declared_names(manifest)
         nested: list[str] = []
         for file in sources.files(owner.path, stop_at=roots - {owner.path}, nested=nested):
             try:
@@ -202,7 +189,7 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                     folder = lookup.folder(posixpath.dirname(file), name) if looks else None
                     if decision is not None and (not decision.falls_back or folder is None):
                         continue  # an alias or module folder of the config answers it
-                    if _declared_above(ancestors, owner.path, name, folder):
+                    if declared_above(ancestors, owner.path, name, folder):
                         continue
                     yield Undeclared(owner, file, site, request, name, folder, resolution)
         for file, site in jest_loads(fs, owner.path):
@@ -210,12 +197,12 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
                 continue
             folder = lookup.folder(owner.path, name)  # jest resolves them from its rootDir
-            if not _declared_above(ancestors, owner.path, name, folder):
+            if not declared_above(ancestors, owner.path, name, folder):
                 yield Undeclared(owner, file, site, site.specifier, name, folder, resolution)
         for folder in nested:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)
-                ancestors[found.path] = _declared(found.manifest)
+                ancestors[found.path] = declared_names(found.manifest)
 
 
 def _manifest_path(graph: DependencyGraph, owner: Instance) -> str:

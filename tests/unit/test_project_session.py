@@ -181,7 +181,7 @@ def test_no_cache_leaves_the_cache_folder_alone(project: Path, tmp_path: Path, m
     first = runner.invoke(main, ["check", str(project), "--format", "json", "--no-cache"])
     assert not (tmp_path / "user-cache").exists()
     second = runner.invoke(main, ["check", str(project), "--format", "json"])
-    assert (tmp_path / "user-cache" / "package-code").is_dir()
+    assert (tmp_path / "user-cache" / "package-code.sqlite").is_file()
     third = runner.invoke(main, ["check", str(project), "--format", "json"])
     assert first.output == second.output == third.output
     assert first.exit_code == second.exit_code == third.exit_code

@@ -24,6 +24,7 @@ from nmdoctor.lockfiles import LockfileError
 from nmdoctor.lockfiles.platform import keep_node_versions
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.project.cache import DiskStore, default_cache_dir
+from nmdoctor.project.session import Project
 from nmdoctor.vfs.base import FileSystemError
 from nmdoctor.vfs.trace import ACTIVE, Trace
 
@@ -176,6 +177,7 @@ def _run(
     trace = Trace() if results is not None else None
     if trace is not None:
         ACTIVE.append(trace)
+    session: Project | None = None
     try:
         with scan_progress("check") as step:
             step("reading the installed tree")
@@ -183,6 +185,7 @@ def _run(
                 project, from_lockfile=from_lockfile, cache=not no_cache, node_version=choice.version, trace=trace
             )
             graph = session.graph
+            session.start_scans(select=_codes(select), ignore=_codes(ignore))
             if session.lockfile_path is not None and not from_lockfile:
                 step("reading the lockfile")
             try:
@@ -209,6 +212,8 @@ def _run(
     finally:
         if trace is not None:
             ACTIVE.remove(trace)
+        if session is not None:
+            session.close()
     instances = len(graph.instances) - 1
     core = findings_document(findings, layout=graph.layout, instances=instances)
     if trace is not None and results is not None:

@@ -14,7 +14,7 @@ from nmdoctor.inspect.tree import TreeError
 from nmdoctor.lockfiles import LockfileError
 from nmdoctor.model.chains import COUNT_CAP, MAX_CHAINS
 from nmdoctor.model.graph import DependencyGraph
-from nmdoctor.project.cache import DiskStore, default_cache_dir
+from nmdoctor.project.cache import DiskStore, SqliteStore, default_cache_dir
 from nmdoctor.project.session import NoLockfile, Project
 from nmdoctor.render.escape import terminal_safe
 from nmdoctor.render.tree_json import ls_document, why_document
@@ -54,7 +54,7 @@ def open_project(
         folder,
         DiskFS() if trace is None else TraceFS(DiskFS(), trace, shows_host=True),
         from_lockfile=from_lockfile,
-        store=DiskStore(os.path.join(cache_dir, "package-code")) if cache_dir else None,
+        store=SqliteStore(os.path.join(cache_dir, "package-code.sqlite")) if cache_dir else None,
         model_store=DiskStore(os.path.join(cache_dir, "lockfile-models")) if cache_dir else None,
         source_store=DiskStore(os.path.join(cache_dir, "source-imports")) if cache_dir else None,
         node_version=node_version or DEFAULT_NODE_VERSION,

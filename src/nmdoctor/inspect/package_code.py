@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import posixpath
 import re
@@ -127,9 +128,9 @@ def entry_files(fs: FileSystem, resolver: Resolver, instance: Instance) -> list[
 
 def _entry_files(fs: FileSystem, resolver: Resolver, folder: str, raw: Any) -> list[str]:
     files = []
-    result = resolver.resolve(folder, folder + "/noop.js")
-    if result.resolved and result.resolved.startswith("/"):
-        files.append(result.resolved)
+    main = resolver.load_folder(folder)
+    if main is not None:
+        files.append(main)
     manifest = raw if isinstance(raw, dict) else {}
     for target in _targets(manifest.get("exports")):
         if target.startswith("./"):
@@ -166,12 +167,16 @@ def scan_package(
     inside_root = folder + "/"
     probed: dict[str, str | None] = {}  # a module most files of a folder require (./utils) is probed once
     bases: dict[tuple[str, str], str] = {}  # and its path made once per folder
+    sizes: dict[str, int] = {}  # of the files found by probing: not asked of the filesystem again
     while pending and len(seen) <= MAX_FILES_PER_PACKAGE:
         file = pending.pop()
         if language_for(file) is None:
             continue
-        stat = fs.stat(file)
-        if stat is not None and stat.size > MAX_PARSED_BYTES:
+        size = sizes.get(file)
+        if size is None:
+            stat = fs.stat(file)
+            size = stat.size if stat is not None else None
+        if size is not None and size > MAX_PARSED_BYTES:
             continue  # a bundle: known by its size, not read
         try:
             source = fs.read_bytes(file)
@@ -188,7 +193,7 @@ def scan_package(
                     base = bases[here, specifier] = _relative_base(here, specifier)
                 if base != folder and not base.startswith(inside_root):
                     continue  # a file outside the package is not followed: no need to look for it
-                found = probed[base] if base in probed else probed.setdefault(base, _probe(fs, base))
+                found = probed[base] if base in probed else probed.setdefault(base, _probe(fs, base, sizes))
                 if found is None or found in seen or not found.startswith(inside_root):
                     continue
                 seen.add(found)
@@ -324,12 +329,14 @@ def _relative_base(folder: str, specifier: str) -> str:
     return posixpath.normpath(posixpath.join(folder, specifier.split("?", 1)[0]))
 
 
-def _probe(fs: FileSystem, base: str) -> str | None:
+def _probe(fs: FileSystem, base: str, sizes: dict[str, int]) -> str | None:
     """The file a relative require or import most likely loads (node's probing, without ``main``):
-    enough to follow the package's own modules, which is all this walk needs."""
+    enough to follow the package's own modules, which is all this walk needs. Its size goes to
+    ``sizes``."""
     for suffix in _PROBES:
         stat = fs.stat(base + suffix)
         if stat is not None and stat.kind is Kind.FILE:
+            sizes[base + suffix] = stat.size
             return base + suffix
     return None
 
@@ -502,11 +509,22 @@ def _installed_above(fs: FileSystem, project: str) -> set[str]:
 
 # Set once in each pool process (its initializer): the installed names, and the store when pool
 # processes may write to it themselves.
-_WORKER: list[tuple[frozenset[str] | None, ScanStore | None]] = []
+_WORKER: list[tuple[frozenset[str] | None, ScanStore | None, DiskFS]] = []
 
 
 def _start_worker(installed: frozenset[str] | None, store: ScanStore | None) -> None:
-    _WORKER.append((installed, store))
+    _WORKER.append((installed, store, DiskFS()))  # one snapshot of the host's files per process
+
+
+# The jobs of the pool being started, when its processes are forked: they find them here, inherited,
+# and are sent only where each chunk starts and ends (the manifests are not pickled to them).
+_FORKED_JOBS: list[tuple[str, Any, frozenset[str], str | None]] = []
+
+
+def _scan_chunk(jobs: list[tuple[str, Any, frozenset[str], str | None]] | tuple[int, int]) -> list[tuple[bytes, bool]]:
+    if isinstance(jobs, tuple):
+        jobs = _FORKED_JOBS[jobs[0] : jobs[1]]
+    return [_scan_on_disk(job) for job in jobs]
 
 
 def _scan_on_disk(job: tuple[str, Any, frozenset[str], str | None]) -> tuple[bytes, bool]:
@@ -514,13 +532,74 @@ def _scan_on_disk(job: tuple[str, Any, frozenset[str], str | None]) -> tuple[byt
     itself when it can (the writes run in parallel), sent back encoded (bytes cross the process
     boundary much faster than the objects they stand for)."""
     folder, raw, known, store_key = job
-    installed, store = _WORKER[-1]
-    fs = DiskFS()
+    installed, store, fs = _WORKER[-1]
     scan = scan_package(fs, Resolver(fs), folder, raw, known, installed, guards=False)
     data = encode_scan(scan)
     if store is not None and store_key is not None and scan.cacheable:
         store.put(store_key, data)
     return data, scan.cacheable
+
+
+class _Batch(Protocol):
+    """Scans begun by ``PackageCode._submit``."""
+
+    def results(self) -> list[PackageScan | _Stored]:
+        """The scans, in the order asked, once each is made (and stored)."""
+        ...
+
+    def cancel(self) -> None: ...
+
+
+class _SerialBatch:
+    """Scans made in this process when their results are asked for."""
+
+    def __init__(
+        self, code: PackageCode, instances: list[Instance], keys: list[str | None], installed: frozenset[str] | None
+    ) -> None:
+        self.code, self.instances, self.keys, self.installed = code, instances, keys, installed
+
+    def results(self) -> list[PackageScan | _Stored]:
+        code = self.code
+        resolver = code._resolver = code._resolver or Resolver(code.fs)
+        scans: list[PackageScan | _Stored] = []
+        for instance in self.instances:
+            raw, known = instance.manifest.raw, _known(instance)
+            scans.append(scan_package(code.fs, resolver, instance.path, raw, known, self.installed, guards=False))
+        code._put_all(
+            (key, encode_scan(scan))
+            for scan, key in zip(scans, self.keys, strict=True)
+            if key is not None and scan.cacheable
+        )
+        return scans
+
+    def cancel(self) -> None:
+        pass
+
+
+class _PoolBatch:
+    """Scans made by a process pool's processes, chunk by chunk, while this process goes on."""
+
+    def __init__(
+        self, code: PackageCode, keys: list[str | None], futures: list[Any], pool: Any, *, stored_by_workers: bool
+    ) -> None:
+        self.code, self.keys, self.futures, self.pool = code, keys, futures, pool
+        self.stored_by_workers = stored_by_workers
+
+    def results(self) -> list[PackageScan | _Stored]:
+        sent = [item for future in self.futures for item in future.result()]
+        found: list[PackageScan | _Stored] = []
+        entries: list[tuple[str, bytes]] = []
+        for (data, cacheable), key in zip(sent, self.keys, strict=True):
+            if not self.stored_by_workers and key is not None and cacheable:
+                entries.append((key, data))
+            stored = _read_entry(data, cacheable=cacheable)
+            assert stored is not None  # encode_scan wrote it
+            found.append(stored)
+        self.code._put_all(entries)
+        return found
+
+    def cancel(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 class PackageCode:
@@ -538,6 +617,14 @@ class PackageCode:
         self._resolver: Resolver | None = None
         self._pack_key: str | None = None  # the project's pack, once prepare() was told the tree
         self._pack_stale = False  # what the pack holds is not what ``_scans`` holds: flush() rewrites it
+        self._pending: list[tuple[list[tuple[Instance, str | None]], _Batch]] = []  # begun by start()
+
+    def start(self, instances: Iterable[Instance]) -> None:
+        """Begin ``prepare(instances)``: the packages are looked up now and the misses handed to a
+        process pool when there are many (see ``_submit``), so that the run goes on with other
+        work while they are scanned; ``prepare``, ``names`` and ``imports`` wait for them."""
+        misses = self._look_up(list(instances))
+        self._pending.append((misses, self._submit([item for item, _ in misses], [key for _, key in misses])))
 
     def prepare(self, instances: Iterable[Instance]) -> None:
         """Look up (and scan when missing) every package among ``instances``.
@@ -545,8 +632,27 @@ class PackageCode:
         Told the whole tree (the project among ``instances``), it reads the project's pack first:
         one entry holding the scans the last run of this project used (see ``flush``), so that a
         warm run reads one file, not one per package; what the pack lacks is looked up one by one."""
+        self.start(instances)
+        self._finish()
+
+    def close(self) -> None:
+        """Stop the scans ``start`` began and nobody waited for (a run that ends early)."""
+        for _, batch in self._pending:
+            batch.cancel()
+        self._pending.clear()
+
+    def _finish(self) -> None:
+        """Wait for the scans ``start`` began, and keep them."""
+        while self._pending:
+            misses, batch = self._pending.pop(0)
+            for (instance, store_key), scan in zip(misses, batch.results(), strict=True):
+                self._scans[(instance.name, instance.version)] = (scan, store_key)
+                self._pack_stale = self._pack_stale or (store_key is not None and scan.cacheable)
+
+    def _look_up(self, instances: list[Instance]) -> list[tuple[Instance, str | None]]:
+        """Find each package's scan in the pack or the store; the packages not found (each given a
+        placeholder until ``_finish``) with the keys to store their scans under."""
         misses: list[tuple[Instance, str | None]] = []
-        instances = list(instances)
         self._installed.update(instance.name for instance in instances)
         pack: dict[str, Any] = {}
         for instance in instances:
@@ -581,14 +687,11 @@ class PackageCode:
             if stored is not None:
                 self._scans[key] = (stored, store_key)
             else:
-                self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled below
+                self._scans[key] = (PackageScan(()), store_key)  # placeholder, filled by _finish
                 misses.append((instance, store_key))
         if used != len(pack):
             self._pack_stale = True  # it holds packages no longer installed: rewritten smaller
-        scans = self._scan_all([item for item, _ in misses], [store_key for _, store_key in misses])
-        for (instance, store_key), scan in zip(misses, scans, strict=True):
-            self._scans[(instance.name, instance.version)] = (scan, store_key)
-            self._pack_stale = self._pack_stale or (store_key is not None and scan.cacheable)
+        return misses
 
     def relied_on(self) -> list[tuple[str, list[list[Any]]]]:
         """Each scan this run used: the package folder and the files it read, with their sizes
@@ -623,6 +726,11 @@ class PackageCode:
 
     def _scan_all(self, instances: list[Instance], store_keys: list[str | None]) -> list[PackageScan | _Stored]:
         """The scans of ``instances``, stored under ``store_keys``."""
+        return self._submit(instances, store_keys).results()
+
+    def _submit(self, instances: list[Instance], store_keys: list[str | None]) -> _Batch:
+        """The scans of ``instances`` (stored under ``store_keys``): begun over a process pool on
+        the host filesystem when they are many, else made when asked."""
         installed = frozenset(self._installed) if self._tree_seen else None
         if on_host(self.fs) and self.workers > 1 and len(instances) >= POOL_THRESHOLD:
             from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
@@ -633,24 +741,32 @@ class PackageCode:
                 for instance, key in zip(instances, store_keys, strict=True)
             ]
             chunk = max(1, len(jobs) // (self.workers * 8))
-            with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(installed, shared)) as pool:
-                sent = list(pool.map(_scan_on_disk, jobs, chunksize=chunk))
-            found: list[PackageScan | _Stored] = []
-            for (data, cacheable), key in zip(sent, store_keys, strict=True):
-                if shared is None and self.store is not None and key is not None and cacheable:
-                    self.store.put(key, data)
-                stored = _read_entry(data, cacheable=cacheable)
-                assert stored is not None  # encode_scan wrote it
-                found.append(stored)
-            return found
-        resolver = self._resolver = self._resolver or Resolver(self.fs)
-        scans: list[PackageScan | _Stored] = []
-        for instance, key in zip(instances, store_keys, strict=True):
-            raw, known = instance.manifest.raw, _known(instance)
-            scan = scan_package(self.fs, resolver, instance.path, raw, known, installed, guards=False)
-            self._save(key, scan)
-            scans.append(scan)
-        return scans
+            context = multiprocessing.get_context()
+            forked = context.get_start_method() == "fork"  # the processes start at the first submit
+            _FORKED_JOBS[:] = jobs if forked else []
+            pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_start_worker, initargs=(installed, shared)
+            )
+            futures = [
+                pool.submit(_scan_chunk, (at, at + chunk) if forked else jobs[at : at + chunk])
+                for at in range(0, len(jobs), chunk)
+            ]
+            _FORKED_JOBS.clear()
+            pool.shutdown(wait=False)  # its processes end once the submitted work is done
+            return _PoolBatch(self, store_keys, futures, pool, stored_by_workers=shared is not None)
+        return _SerialBatch(self, instances, store_keys, installed)
+
+    def _put_all(self, entries: Iterable[tuple[str, bytes]]) -> None:
+        """Store ``entries`` at once where the store can (one transaction), else one by one."""
+        entries = list(entries)
+        if self.store is None or not entries:
+            return
+        put_many = getattr(self.store, "put_many", None)
+        if put_many is not None:
+            put_many(entries)
+            return
+        for key, data in entries:
+            self.store.put(key, data)
 
     def _save(self, store_key: str | None, scan: PackageScan) -> None:
         if self.store is not None and store_key is not None and scan.cacheable:
@@ -658,6 +774,7 @@ class PackageCode:
 
     def names(self, instance: Instance) -> frozenset[str]:
         """The packages the package's reachable code seems to import (what its files name)."""
+        self._finish()
         key = (instance.name, instance.version)
         if key not in self._scans:
             self.prepare([instance])
@@ -668,6 +785,7 @@ class PackageCode:
 
     def imports(self, instance: Instance, known: set[str]) -> list[PackageImport]:
         """Bare imports in the package's reachable code naming a package outside ``known``."""
+        self._finish()
         key = (instance.name, instance.version)
         if key not in self._scans:
             self.prepare([instance])

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.lockfiles import LockfileError
-from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph
 from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 from nmdoctor.vfs.cached import CachedFS
@@ -178,6 +178,27 @@ class Project:
         from nmdoctor.inspect.package_code import PackageCode
 
         return PackageCode(self.fs, self.store)
+
+    def start_scans(self, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> None:
+        """Begin the scan of installed packages' code when the checks chosen read it all (the
+        phantom dependencies of an installed, not Plug'n'Play, tree): a process pool scans while
+        this process goes on (the lockfile, the other checks); the checks then wait for it."""
+        from nmdoctor.diagnostics.config import ConfigError
+
+        selected, ignored = set(select), set(ignore)
+        try:
+            ignored.update(self.settings.ignore)
+        except ConfigError:
+            return  # reported when the checks run
+        code = "phantom-dependency"
+        if (selected and code not in selected) or code in ignored or self.graph.layout == PNP_LAYOUT:
+            return
+        self.package_code.start(self.graph.instances)
+
+    def close(self) -> None:
+        """Stop work begun in the background that no check waited for (a run that ends early)."""
+        if "package_code" in self.__dict__:
+            self.package_code.close()
 
     def check_context(self, *, lockfile: Lockfile | None | EllipsisType = ...) -> CheckContext:
         """What the checks read, from this session (``lockfile``: another one than the session's)."""

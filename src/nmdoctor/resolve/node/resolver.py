@@ -115,3 +115,13 @@ class Resolver:
             probes_done = self.lookup.trace
             self.lookup.trace = None
         return Resolution(request, parent, kind, resolved, None, None, tuple(probes_done or ()))
+
+    def load_folder(self, folder: VPath) -> VPath | None:
+        """What ``require(folder)`` loads (``folder`` absolute): LOAD_AS_FILE, then LOAD_AS_DIRECTORY
+        (``main``, the index), as ``resolve`` finds it, without a trace; None when nothing loads.
+        A package's main file for every package of a tree is asked this way (cheaper than a
+        ``resolve``, whose builtin and self-reference steps an absolute path never takes)."""
+        try:
+            return self._cjs.find_path(folder, [""])
+        except (ResolutionError, RecursionError):
+            return None

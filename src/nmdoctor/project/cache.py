@@ -135,6 +135,9 @@ class SqliteStore:
             self._renamed = True
             try:  # not a database: set aside (kept for a look), and started again
                 os.replace(self.path, f"{self.path}.damaged")
+                for journal in ("-wal", "-shm"):  # the old journal must not be replayed into the new one
+                    if os.path.exists(self.path + journal):
+                        os.unlink(self.path + journal)
             except OSError:
                 return None
             return self._connect()

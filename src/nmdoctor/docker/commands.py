@@ -66,7 +66,27 @@ def _words(segment: str) -> list[str]:
         words = words[1:]  # leading VAR=value assignments
     while words and words[0] in ("sudo", "exec", "time", "then", "do", "else", "{", "(", "!"):
         words = words[1:]
-    return words
+    switched = _run_as(words)
+    return _words(switched) if switched is not None else words
+
+
+def _run_as(words: list[str]) -> str | None:
+    """The command a user switch runs: `su node -c "npm i -g pnpm"` (also `su -c CMD USER`, `su -s SHELL
+    -c CMD`), `gosu node CMD`, `su-exec node CMD`, `runuser -u node -- CMD`. It runs as that command does."""
+    tool = words[0].rsplit("/", 1)[-1] if words else ""
+    if tool == "su":
+        for index, word in enumerate(words[1:-1], start=1):
+            if word in ("-c", "--command"):
+                return words[index + 1]
+            if word.startswith("--command="):
+                return word.partition("=")[2]
+        return None
+    if tool in ("gosu", "su-exec") and len(words) >= 3:
+        return shlex.join(words[2:])
+    if tool == "runuser" and len(words) >= 4 and words[1] == "-u":
+        rest = words[3:]
+        return shlex.join(rest[1:] if rest[:1] == ["--"] else rest) or None
+    return None
 
 
 def exact_version(spec: str) -> bool:

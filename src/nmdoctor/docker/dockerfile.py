@@ -26,6 +26,8 @@ __all__ = ["LOCKFILES", "Copy", "Install", "Stage", "expand", "parse_dockerfile"
 LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
 _MANIFESTS = (*LOCKFILES, "package.json", ".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml", ".nvmrc")
 _BUILD_OUTPUTS = ("dist", "build", "out", "output", ".output", "target", "release", "bundle")
+# `if [ -f yarn.lock ]; then yarn --frozen-lockfile; elif ...`: the branch runs only when that file is there
+_FILE_TEST = re.compile(r"^(?:if|elif)\s+(?:\[\[?|test)\s+-[ef]\s+[\"']?(?:\./)?([^\s\"'\]]+)")
 _VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
 
@@ -262,15 +264,15 @@ class _Builder:
         )
 
     def _named_lockfile(self, source: str) -> bool:
-        """Does a COPY source name a lockfile? A pattern (``package*.json``) brings one only if the
-        context's folder holds one it matches: known when the folder's package.json, which it also
-        matches, is seen; otherwise undecidable, so yes."""
+        """Does a COPY source name a lockfile? A pattern (``package*.json``, ``package-lock.json*``)
+        brings one only if the context's folder holds one it matches (Docker copies what matches and
+        nothing else): known when the folder's package.json is seen; otherwise undecidable, so yes."""
         pattern = posixpath.basename(source)
         names = [name for name in LOCKFILES if fnmatch.fnmatchcase(name, pattern)]
         if not names or not any(c in pattern for c in "*?["):
             return bool(names)
         folder = posixpath.normpath(posixpath.dirname(source.strip("/")) or ".")
-        if any(c in folder for c in "*?[$") or not fnmatch.fnmatchcase("package.json", pattern):
+        if any(c in folder for c in "*?[$"):
             return True
         if not self.has_context_file(posixpath.normpath(f"{folder}/package.json")):
             return True
@@ -349,7 +351,14 @@ class _Builder:
     def _steps(self, stage: Stage, text: str, line: int) -> None:
         """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
         cwd = stage.workdir
+        tested = False  # inside the `then` branch of a test that a lockfile exists
         for segment in shell_segments(text):
+            keyword = segment.split(maxsplit=1)[0]
+            if keyword in ("if", "elif"):
+                test = _FILE_TEST.match(segment)
+                tested = bool(test and test.group(1) in LOCKFILES)
+            elif keyword in ("else", "fi"):
+                tested = False
             command = classify(segment)
             if command is None:
                 self._script(stage, segment, cwd, line)
@@ -358,7 +367,7 @@ class _Builder:
                 frozen = command.frozen and (
                     command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
                 )
-                lockfile = stage.lockfile or self._context_lockfile(stage, folder)
+                lockfile = tested or stage.lockfile or self._context_lockfile(stage, folder)
                 stage.installs.append(Install(command, line, folder, lockfile, frozen))
                 if command.kind in ("project", "add"):
                     stage.trees.add(posixpath.join(folder, "node_modules"))

@@ -69,7 +69,20 @@ _BABEL = (
 )
 _ESLINT = (".eslintrc", ".eslintrc.json", ".eslintrc.js", ".eslintrc.cjs")
 _JEST = ("jest.config.js", "jest.config.cjs", "jest.config.mjs", "jest.config.ts", "jest.config.json")
-_POSTCSS = ("postcss.config.js", "postcss.config.cjs", "postcss.config.mjs", ".postcssrc", ".postcssrc.json")
+# postcss-load-config's search places (lilconfig): .postcssrc (JSON here), .postcssrc.json and the
+# script forms of .postcssrc and postcss.config (vue-cli's templates write .postcssrc.js)
+_POSTCSS = (
+    "postcss.config.js",
+    "postcss.config.cjs",
+    "postcss.config.mjs",
+    "postcss.config.ts",
+    ".postcssrc",
+    ".postcssrc.json",
+    ".postcssrc.js",
+    ".postcssrc.cjs",
+    ".postcssrc.mjs",
+    ".postcssrc.ts",
+)
 
 
 def is_config_file(name: str) -> bool:

@@ -465,3 +465,19 @@ def test_a_loader_in_a_config_the_scripts_name_and_vue_style_blocks(vue_loader: 
     assert [(item.request, item.from_, item.severity.value) for item in found] == [
         ("vue-style-loader", "build/webpack.base.config.js", severity)
     ]
+
+
+@pytest.mark.parametrize("name", [".postcssrc.js", ".postcssrc.cjs", "postcss.config.ts"])
+def test_postcss_configs_in_every_file_postcss_load_config_reads(name: str) -> None:
+    # vue-cli 4's templates write .postcssrc.js (d2-admin, vue-enterprise-boilerplate): its plugins
+    # are looked up like those of postcss.config.js
+    assert [ref.name for ref in config_refs(b"module.exports = {plugins: {autoprefixer: {}}};", name)] == [
+        "autoprefixer"
+    ]
+    tree = _hoisted_postcss({})
+    del tree["/app/postcss.config.cjs"]
+    fs = MemoryFS.from_mapping({**tree, f"/app/{name}": "module.exports = {plugins: {autoprefixer: {}}};"})
+    [finding] = run_checks(
+        CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
+    )
+    assert finding.severity.value == "warning" and f"named by string in {name}" in finding.message

@@ -1122,3 +1122,18 @@ def test_a_require_inside_a_skipped_test_is_a_note() -> None:
         "pad-d": Severity.INFO,
         "pad-y": Severity.ERROR,
     }
+
+
+def test_an_import_whose_types_package_is_installed_is_an_error_when_a_name_is_used_as_a_value() -> None:
+    """pterodactyl's panel: `import { Route } from 'react-router'` rendered as `<Route>`, with
+    @types/react-router declared and react-router only hoisted. TypeScript and Babel keep an import
+    used as a value, and webpack fails on it under pnpm; one used only as a type stays undecidable."""
+    tree = {
+        "/app/node_modules/@types/react-router/package.json": {"name": "@types/react-router", "version": "5.1.20"},
+        "/app/src/App.tsx": "import { Route } from 'react-router';\nexport const App = () => <Route path='/' />;\n",
+        "/app/src/props.ts": "import { RouteProps } from 'react-router';\nexport type P = RouteProps;\n",
+    }
+    by_file = {item.from_: item for item in findings(tree)}
+    assert by_file["src/App.tsx"].severity is Severity.ERROR
+    assert by_file["src/props.ts"].severity is Severity.INFO
+    assert "drops an import whose names are all types" in by_file["src/props.ts"].message

@@ -27,6 +27,7 @@ from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
+from nmdoctor.sources.elision import import_used_as_value
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
@@ -519,6 +520,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             and site.kind in _ELIDABLE
             and graph.instances_of(_types_package(name))
             and not _side_effect_import(fs, file, site.line, site.specifier)
+            and not _kept_import(fs, file, site.line, site.specifier)
         ):
             severity, why = (
                 Severity.INFO,
@@ -621,6 +623,16 @@ def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> b
         start -= 1
     found = _FLOW_TYPE_IMPORT.match(b"\n".join(lines[start:line]))
     return found is not None and found.group(1) == specifier.encode()
+
+
+def _kept_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
+    """An import of which a binding is used as a value (``<Route />``, ``useLocation()``): TypeScript,
+    Babel and esbuild keep it, and the bundler or node resolves it."""
+    try:
+        source = fs.read_bytes(file)
+    except FileSystemError:
+        return False
+    return import_used_as_value(source, file, line, specifier)
 
 
 def _side_effect_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:

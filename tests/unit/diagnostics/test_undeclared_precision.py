@@ -1137,3 +1137,29 @@ def test_an_import_whose_types_package_is_installed_is_an_error_when_a_name_is_u
     assert by_file["src/App.tsx"].severity is Severity.ERROR
     assert by_file["src/props.ts"].severity is Severity.INFO
     assert "drops an import whose names are all types" in by_file["src/props.ts"].message
+
+
+def test_a_module_a_required_config_requires_finds_what_pnpm_hoists_through_node_path() -> None:
+    """vue-enterprise-boilerplate: vue.config.js requires ./tests/mock-api (which requires body-parser,
+    undeclared) and ./aliases.config (which requires prettier, a name .eslintrc.js also gives). vue-cli
+    and jest load them with require from a pnpm shim, whose NODE_PATH finds both (checked with pnpm 10:
+    jest-config and vue.config.js load under the shim's NODE_PATH, fail without it): warnings, not an
+    error and a note. The same require from the app's code keeps its note (another file names it)."""
+    config = "const { workspaceRoot } = require('@nx/devkit');\nmodule.exports = workspaceRoot;\n"
+    found = _severities(
+        _pnpm_hoisted(
+            {
+                "/app/vue.config.js": "module.exports = { devServer: { before: require('./tests/mock-api') } };\n",
+                "/app/tests/mock-api/index.js": config,
+                "/app/jest.config.js": "module.exports = { moduleNameMapper: require('./aliases.config') };\n",
+                "/app/aliases.config.js": config,
+                "/app/.eslintrc.js": "module.exports = { extends: ['@nx/devkit'] };\n",
+                "/app/src/main.js": config,
+            }
+        )
+    )
+    assert found == [
+        ("aliases.config.js", "@nx/devkit", Severity.WARNING),
+        ("src/main.js", "@nx/devkit", Severity.INFO),
+        ("tests/mock-api/index.js", "@nx/devkit", Severity.WARNING),
+    ]

@@ -490,7 +490,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 " (cannot be decided: the file mocks it with vi.mock or jest.mock, which may stand in for the package)",
             )
-        elif placeholders.named(owner, site.specifier, file):
+        elif placeholders.named(owner, site.specifier, file) and not (
+            _loaded_like_a_config(fs, graph, owner, file) and pnpm_node_path_folder(fs, graph, installed, name)
+        ):
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: other code of `{owner.label}` names `{site.specifier}`, which it may"
@@ -527,7 +529,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
                 " whose names are all types)",
             )
-        elif (_required_config(owner, file) or _named_by_jest_config(fs, graph, owner, file)) and (
+        elif _loaded_like_a_config(fs, graph, owner, file) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
@@ -720,6 +722,46 @@ def _named_by_jest_config(fs: FileSystem, graph: DependencyGraph, owner: Instanc
             except FileSystemError:
                 continue
             if (name != "package.json" or b'"jest"' in text) and named.search(text):
+                return True
+    return False
+
+
+def _loaded_like_a_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file its tool loads with ``require`` from a process a pnpm shim started: a tool's config, a
+    file a jest config names, or a module of the package that such a config requires by a relative
+    path (vue-enterprise-boilerplate's aliases.config.js and tests/mock-api, which vue.config.js and
+    jest.config.js require)."""
+    return (
+        _required_config(owner, file)
+        or _named_by_jest_config(fs, graph, owner, file)
+        or _required_by_config(fs, owner, file)
+    )
+
+
+_RELATIVE_REQUIRE = re.compile(rb"""\brequire\(\s*['"](\.{1,2}/[^'"\n]+)['"]\s*\)""")
+_MODULE_SUFFIXES = ("", ".js", ".cjs", ".json", "/index.js", "/index.cjs")
+
+
+def _required_by_config(fs: FileSystem, owner: Instance, file: str) -> bool:
+    """Does a tool config at the top of ``owner`` that its tool loads with ``require`` require
+    ``file`` by a relative path (CommonJS: the file is then loaded with ``require`` too)?"""
+    if not file.startswith(owner.path + "/") or not file.endswith((".js", ".cjs")) or _required_config(owner, file):
+        return False
+    try:
+        names = fs.listdir(owner.path)
+    except FileSystemError:
+        return False
+    for name in names:
+        config = f"{owner.path}/{name}"
+        if not _required_config(owner, config):
+            continue
+        try:
+            text = fs.read_bytes(config)
+        except FileSystemError:
+            continue
+        for match in _RELATIVE_REQUIRE.finditer(text):
+            base = posixpath.normpath(posixpath.join(owner.path, match.group(1).decode("utf-8", "replace")))
+            if any(base + suffix == file for suffix in _MODULE_SUFFIXES):
                 return True
     return False
 

@@ -267,6 +267,12 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
         yield from _loader_call(node, tool, depth)
     elif node.type == "array":
         for child in node.named_children:
+            if child.type == "array" and tool is not Tool.WEBPACK_LOADER:
+                # a [name, options, instanceName] entry (babel's third item names the instance:
+                # ['import', {libraryName: 'vant'}, 'vant']): only its first item is a module
+                first = next((item for item in child.named_children if item.type != "comment"), None)
+                yield from _values(first, tool, depth + 1)
+                continue
             if tool in (Tool.JEST, Tool.POSTCSS_PLUGIN) and child.type == "object":
                 # the options of a ["ts-jest", {tsconfig: "tsconfig.json"}] or a
                 # ["postcss-preset-env", {stage: 3}] pair (or a plugin object in postcss's array)

@@ -481,3 +481,11 @@ def test_postcss_configs_in_every_file_postcss_load_config_reads(name: str) -> N
         CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
     )
     assert finding.severity.value == "warning" and f"named by string in {name}" in finding.message
+
+
+def test_a_babel_plugin_entry_names_its_module_with_its_first_item_only() -> None:
+    # d2-admin: ['import', {libraryName: 'vant', ...}, 'vant'], whose third item names the plugin's
+    # instance (babel merges entries by it); `vant` was taken for a plugin and reported as missing
+    source = b"module.exports = {plugins: [['import', {libraryName: 'vant'}, 'vant'], 'lodash']};"
+    assert [ref.name for ref in config_refs(source, "babel.config.js")] == ["import", "lodash"]
+    assert [ref.name for ref in config_refs(b'{"plugins": [["import", {}, "vant"]]}', ".babelrc")] == ["import"]

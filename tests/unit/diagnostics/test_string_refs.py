@@ -489,3 +489,18 @@ def test_a_babel_plugin_entry_names_its_module_with_its_first_item_only() -> Non
     source = b"module.exports = {plugins: [['import', {libraryName: 'vant'}, 'vant'], 'lodash']};"
     assert [ref.name for ref in config_refs(source, "babel.config.js")] == ["import", "lodash"]
     assert [ref.name for ref in config_refs(b'{"plugins": [["import", {}, "vant"]]}', ".babelrc")] == ["import"]
+
+
+def test_a_babel_config_function_returning_shorthand_properties_names_what_its_variables_hold() -> None:
+    # pterodactyl's panel: `const plugins = ['babel-plugin-macros', ...]; return { plugins, presets: [...] }`
+    source = b"""module.exports = function (api) {
+    const plugins = ['babel-plugin-macros', ['styled-components', {}]];
+    if (api.env('test')) plugins.push('x');
+    return { plugins, presets: ['@babel/env'] };
+};"""
+    refs = [(ref.name, ref.tool, ref.line) for ref in config_refs(source, "babel.config.js")]
+    assert refs == [
+        ("babel-plugin-macros", Tool.BABEL_PLUGIN, 2),
+        ("styled-components", Tool.BABEL_PLUGIN, 2),
+        ("@babel/env", Tool.BABEL_PRESET, 4),
+    ]

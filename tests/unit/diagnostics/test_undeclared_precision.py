@@ -1144,7 +1144,8 @@ def test_a_module_a_required_config_requires_finds_what_pnpm_hoists_through_node
     undeclared) and ./aliases.config (which requires prettier, a name .eslintrc.js also gives). vue-cli
     and jest load them with require from a pnpm shim, whose NODE_PATH finds both (checked with pnpm 10:
     jest-config and vue.config.js load under the shim's NODE_PATH, fail without it): warnings, not an
-    error and a note. The same require from the app's code keeps its note (another file names it)."""
+    error and a note. The same require from the app's code stays an error: a package of that name is
+    in the tree, so another file naming it does not make it a placeholder."""
     config = "const { workspaceRoot } = require('@nx/devkit');\nmodule.exports = workspaceRoot;\n"
     found = _severities(
         _pnpm_hoisted(
@@ -1160,6 +1161,6 @@ def test_a_module_a_required_config_requires_finds_what_pnpm_hoists_through_node
     )
     assert found == [
         ("aliases.config.js", "@nx/devkit", Severity.WARNING),
-        ("src/main.js", "@nx/devkit", Severity.INFO),
+        ("src/main.js", "@nx/devkit", Severity.ERROR),
         ("tests/mock-api/index.js", "@nx/devkit", Severity.WARNING),
     ]

@@ -490,8 +490,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 " (cannot be decided: the file mocks it with vi.mock or jest.mock, which may stand in for the package)",
             )
-        elif placeholders.named(owner, site.specifier, file) and not (
-            _loaded_like_a_config(fs, graph, owner, file) and pnpm_node_path_folder(fs, graph, installed, name)
+        elif (
+            # a package of that name in the tree is the module the import means, whatever else names it
+            not graph.instances_of(name)
+            and placeholders.named(owner, site.specifier, file)
         ):
             severity, why = (
                 Severity.INFO,

@@ -1164,3 +1164,23 @@ def test_a_module_a_required_config_requires_finds_what_pnpm_hoists_through_node
         ("src/main.js", "@nx/devkit", Severity.ERROR),
         ("tests/mock-api/index.js", "@nx/devkit", Severity.WARNING),
     ]
+
+
+def test_a_types_only_import_whose_types_package_is_out_of_reach_is_a_warning() -> None:
+    """pterodactyl under pnpm: `import { History } from 'history'`, used as a type only, with
+    @types/history only below @types/react-router. TypeScript drops the import, but its type check
+    fails (fork-ts-checker in the webpack build: TS2307): a warning, whose fix declares the types."""
+    tree = {
+        "/app/node_modules/@types/react-router/package.json": {"name": "@types/react-router", "version": "5.1.20"},
+        "/app/node_modules/@types/react-router/node_modules/@types/history/package.json": {
+            "name": "@types/history",
+            "version": "4.7.11",
+        },
+        "/app/src/api.ts": "import { History } from 'history';\nexport let h: History;\n",
+    }
+    [item] = findings(tree)
+    assert (item.request, item.severity) == ("history", Severity.WARNING)
+    assert "the type check does not find @types/history from here either" in item.message
+    assert item.fix == (
+        "add `@types/history` to devDependencies in package.json: TypeScript takes the types of `history` from it"
+    )

@@ -492,8 +492,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif (
             # a package of that name in the tree is the module the import means, whatever else names it
-            not graph.instances_of(name)
-            and placeholders.named(owner, site.specifier, file)
+            not graph.instances_of(name) and placeholders.named(owner, site.specifier, file)
         ):
             severity, why = (
                 Severity.INFO,
@@ -526,11 +525,25 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             and not _side_effect_import(fs, file, site.line, site.specifier)
             and not _kept_import(fs, file, site.line, site.specifier)
         ):
-            severity, why = (
-                Severity.INFO,
-                f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
-                " whose names are all types)",
-            )
+            types = _types_package(name)
+            if package_folder(fs, file, types) is not None:
+                severity, why = (
+                    Severity.INFO,
+                    f" (cannot be decided: {types} answers it for TypeScript, which drops an import"
+                    " whose names are all types)",
+                )
+            else:
+                # dropped from the output, but the type check looks for the types where node would
+                # (pterodactyl's `import { History } from 'history'` under pnpm: TS2307)
+                severity, why = (
+                    Severity.WARNING,
+                    f"; TypeScript drops the import, whose names are all types, but the type check does not find"
+                    f" {types} from here either (the tree holds it elsewhere)",
+                )
+                fix = (
+                    f"add `{types}` to devDependencies in {relative(graph, owner.path + '/package.json')}:"
+                    f" TypeScript takes the types of `{name}` from it"
+                )
         elif _loaded_like_a_config(fs, graph, owner, file) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):

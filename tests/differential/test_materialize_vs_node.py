@@ -66,3 +66,59 @@ def test_seed_002_loader_is_missing_from_the_project_root_in_node(tmp_path: Path
     assert node_resolve(root / "noop.js", "css-loader") == "MODULE_NOT_FOUND"
     wrapper = root / "node_modules/@sc-build/app-builder/webpack.config.js"
     assert node_resolve(wrapper.resolve(), "css-loader").endswith("css-loader/dist/cjs.js")
+
+
+ENHANCED_RESOLVE = Path(__file__).resolve().parents[1] / "node_tools" / "node_modules" / "enhanced-resolve"
+
+
+@requires_node
+@pytest.mark.node
+@pytest.mark.skipif(not ENHANCED_RESOLVE.is_dir(), reason="run npm ci --prefix tests/node_tools")
+def test_webpack_symlinks_off_fails_in_enhanced_resolve_on_the_pnpm_layout(tmp_path: Path) -> None:
+    """The real enhanced-resolve on the layout migrate plans for pnpm: with symlinks: false a package
+    found through its link does not find its own dependency; with symlinks on it does."""
+    project = tmp_path / "npm"
+    project.mkdir()
+    files = {
+        "package.json": {"name": "app", "version": "1.0.0", "dependencies": {"router-dom": "^5"}},
+        "node_modules/.package-lock.json": {},
+        "node_modules/router-dom/package.json": {
+            "name": "router-dom",
+            "version": "5.3.4",
+            "dependencies": {"router": "^5"},
+        },
+        "node_modules/router/package.json": {"name": "router", "version": "5.3.4"},
+    }
+    for path, value in files.items():
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(json.dumps(value))
+    (project / "node_modules/router-dom/index.js").write_text("module.exports = require('router');\n")
+    (project / "node_modules/router/index.js").write_text("module.exports = {};\n")
+    (project / "src").mkdir()
+    (project / "src/index.js").write_text("require('router-dom');\n")
+    (project / "webpack.config.js").write_text("module.exports = { resolve: { symlinks: false } };\n")
+    result = CliRunner(mix_stderr=False).invoke(
+        main, ["migrate", str(project), "--to", "pnpm", "--json", "--materialize", str(tmp_path / "pnpm")]
+    )
+    codes = [item["code"] for item in json.loads(result.stdout)["findings"]]
+    assert codes == ["webpack-symlinks-off"]
+    script = """
+const { ResolverFactory, CachedInputFileSystem } = require(process.argv[1]);
+const fs = new CachedInputFileSystem(require('fs'), 0);
+for (const symlinks of [false, true]) {
+  const resolver = ResolverFactory.createResolver({ fileSystem: fs, symlinks, useSyncFileSystemCalls: true });
+  const dom = resolver.resolveSync({}, process.argv[2], 'router-dom');
+  let router;
+  try { router = resolver.resolveSync({}, require('path').dirname(dom), 'router'); } catch (e) { router = 'not found'; }
+  console.log(JSON.stringify({ symlinks, dom, router }));
+}
+"""
+    out = subprocess.run(
+        ["node", "-e", script, str(ENHANCED_RESOLVE), str(tmp_path / "pnpm" / "src")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    off, on = (json.loads(line) for line in out)
+    assert off["dom"].endswith("pnpm/node_modules/router-dom/index.js") and off["router"] == "not found"
+    assert "/node_modules/.pnpm/router-dom@5.3.4/" in on["dom"] and "/node_modules/.pnpm/router@5.3.4/" in on["router"]

@@ -376,3 +376,54 @@ def test_a_workspace_import_that_breaks_is_reported_once(tmp_path: Path) -> None
     found = [(item["code"], item["from"], item["severity"]) for item in document["findings"]]
     assert found == [("unresolvable-import", "packages/cli/index.js", "error")]
     assert code == 1
+
+
+def _linked_router_app(root: Path, config: tuple[str, str]) -> None:
+    """An npm tree: the app declares router-dom, which depends on router (hoisted today)."""
+    files = {
+        "package.json": pkg("app", "1.0.0", **{"router-dom": "^5"}),
+        "node_modules/.package-lock.json": {},
+        "node_modules/router-dom/package.json": pkg("router-dom", "5.3.4", router="^5"),
+        "node_modules/router/package.json": pkg("router", "5.3.4"),
+    }
+    for path, value in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(json.dumps(value))
+    (root / "node_modules/router-dom/index.js").write_text("module.exports = require('router');\n")
+    (root / "node_modules/router/index.js").write_text("module.exports = {};\n")
+    (root / config[0]).write_text(config[1])
+
+
+def test_webpack_told_not_to_follow_links_breaks_under_pnpm(tmp_path: Path) -> None:
+    """pterodactyl's panel: resolve.symlinks: false, and under pnpm every package's undeclared
+    dependency is out of webpack's reach (tests/differential checks it with the real enhanced-resolve).
+    Nothing under npm's hoisted layout, nor with symlinks left on; vue-cli's chainWebpack form too."""
+    off = "module.exports = { entry: './src', resolve: { extensions: ['.js'], symlinks: false } };\n"
+    cases = {
+        "off": ("webpack.config.js", off),
+        "on": ("webpack.config.js", off.replace("symlinks: false", "symlinks: true")),
+        "chain": ("vue.config.js", "module.exports = { chainWebpack(config) { config.resolve.symlinks(false) } };\n"),
+        "loader": ("webpack.config.js", "module.exports = { resolveLoader: { symlinks: false } };\n"),
+    }
+    found = {}
+    for name, config in cases.items():
+        (tmp_path / name).mkdir()
+        _linked_router_app(tmp_path / name, config)
+        code, document = run("migrate", str(tmp_path / name), "--to", "pnpm")
+        found[name] = [
+            (item["code"], item["from"], item["line"], item["severity"])
+            for item in document["findings"]  # type: ignore[union-attr]
+            if item["code"] == "webpack-symlinks-off"
+        ]
+        if name == "off":
+            assert code == 1
+            [item] = [item for item in document["findings"] if item["code"] == "webpack-symlinks-off"]  # type: ignore[union-attr]
+            assert "`router-dom` depends on `router`" in item["message"]
+            assert item["fix"].startswith("remove `symlinks: false` from resolve")
+            assert run("migrate", str(tmp_path / name), "--to", "npm")[1]["findings"] == []
+    assert found == {
+        "off": [("webpack-symlinks-off", "webpack.config.js", 1, "error")],
+        "on": [],
+        "chain": [("webpack-symlinks-off", "vue.config.js", 1, "error")],
+        "loader": [],
+    }

@@ -80,6 +80,13 @@ CATALOG: dict[str, CodeInfo] = {
             ("check",),
         ),
         CodeInfo("resolution-changed", _WARNING, "Another layout loads another copy", _MANUAL, ("migrate",)),
+        CodeInfo(
+            "webpack-symlinks-off",
+            _ERROR,
+            "webpack resolves packages from their links",
+            _MANUAL,
+            ("migrate",),
+        ),
         CodeInfo("volume-shadows-node-modules", _ERROR, "A mount hides the image's node_modules", _MANUAL, ("docker",)),
         CodeInfo("init-marker-version-blind", _WARNING, "A restore marker ignores versions", _MANUAL, ("docker",)),
         CodeInfo("prod-stage-reinstall", _WARNING, "The production stage installs again", _MANUAL, ("docker",)),

@@ -229,7 +229,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         for instance in found:
             if package.local or package.directory is not None:  # a project folder: no version locked
                 continue
-            if (instance.name, instance.version) != (package.name, package.version):
+            if instance.name != package.name or _without_build(instance.version) != _without_build(package.version):
                 yield Finding(
                     "lockfile-drift",
                     Severity.ERROR,
@@ -238,6 +238,13 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     matcher.ref(instance),
                     fix=install,
                 )
+
+
+def _without_build(version: str) -> str:
+    """A version without its build metadata, which semver ignores when it compares (npm's
+    ``semver.eq('16.14.0+4.13.0', '16.14.0')``): pnpm locks @hot-loader/react-dom's
+    ``16.14.0+4.13.0`` as ``16.14.0``, the version of the tarball it installs."""
+    return version.split("+", 1)[0]
 
 
 def lockfile_drift(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:

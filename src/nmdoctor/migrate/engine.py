@@ -22,6 +22,7 @@ from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
 from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
+from nmdoctor.migrate.webpack_symlinks import webpack_symlinks_findings
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -264,5 +265,10 @@ def migrate(
     today = today or CheckContext(graph=graph, fs=fs)
     question_findings, questions = _question_findings(today, planned, planned_fs, layout, target)
     package_findings, package_requires = _package_phantom_findings(graph, planned, fs, planned_fs, layout, today)
-    findings = edge_findings + question_findings + package_findings
+    # webpack told not to follow links: breaks where the planned layout links what today is a folder
+    broken_today = {item.from_ for item in webpack_symlinks_findings(graph, fs, fs, layout)}
+    symlink_findings = [
+        item for item in webpack_symlinks_findings(planned, planned_fs, fs, layout) if item.from_ not in broken_today
+    ]
+    findings = edge_findings + question_findings + package_findings + symlink_findings
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

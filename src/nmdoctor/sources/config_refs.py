@@ -69,7 +69,20 @@ _BABEL = (
 )
 _ESLINT = (".eslintrc", ".eslintrc.json", ".eslintrc.js", ".eslintrc.cjs")
 _JEST = ("jest.config.js", "jest.config.cjs", "jest.config.mjs", "jest.config.ts", "jest.config.json")
-_POSTCSS = ("postcss.config.js", "postcss.config.cjs", "postcss.config.mjs", ".postcssrc", ".postcssrc.json")
+# postcss-load-config's search places (lilconfig): .postcssrc (JSON here), .postcssrc.json and the
+# script forms of .postcssrc and postcss.config (vue-cli's templates write .postcssrc.js)
+_POSTCSS = (
+    "postcss.config.js",
+    "postcss.config.cjs",
+    "postcss.config.mjs",
+    "postcss.config.ts",
+    ".postcssrc",
+    ".postcssrc.json",
+    ".postcssrc.js",
+    ".postcssrc.cjs",
+    ".postcssrc.mjs",
+    ".postcssrc.ts",
+)
 
 
 def is_config_file(name: str) -> bool:
@@ -254,6 +267,12 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
         yield from _loader_call(node, tool, depth)
     elif node.type == "array":
         for child in node.named_children:
+            if child.type == "array" and tool is not Tool.WEBPACK_LOADER:
+                # a [name, options, instanceName] entry (babel's third item names the instance:
+                # ['import', {libraryName: 'vant'}, 'vant']): only its first item is a module
+                first = next((item for item in child.named_children if item.type != "comment"), None)
+                yield from _values(first, tool, depth + 1)
+                continue
             if tool in (Tool.JEST, Tool.POSTCSS_PLUGIN) and child.type == "object":
                 # the options of a ["ts-jest", {tsconfig: "tsconfig.json"}] or a
                 # ["postcss-preset-env", {stage: 3}] pair (or a plugin object in postcss's array)
@@ -306,6 +325,26 @@ def _rule_test(pair: tree_sitter.Node) -> str | None:
     return None
 
 
+def _text_of(node: tree_sitter.Node) -> str:
+    return (node.text or b"").decode("utf-8", "replace")
+
+
+def _declared_value(root: tree_sitter.Node, name: str) -> tree_sitter.Node | None:
+    """The value a ``const``/``let``/``var`` of the file named ``name`` is declared with, when one
+    declaration of that name gives it an array (the first such, in source order)."""
+    stack = [root]
+    found = []
+    while stack:
+        node = stack.pop()
+        if node.type == "variable_declarator":
+            key = node.child_by_field_name("name")
+            value = node.child_by_field_name("value")
+            if key is not None and _text_of(key) == name and value is not None and value.type == "array":
+                found.append(value)
+        stack.extend(node.named_children)
+    return min(found, key=lambda item: item.start_byte) if found else None
+
+
 def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
     language = language_for(path) or "javascript"
     tree = parser_for(language).parse(source)
@@ -313,6 +352,13 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
+        if node.type == "shorthand_property_identifier" and (tool := wanted.get(_text_of(node))) is not None:
+            # `return { plugins, presets }` (a babel.config.js function): the array a variable of
+            # the file holds
+            for literal_text, literal in _values(_declared_value(tree.root_node, _text_of(node)), tool):
+                line, column = literal.start_point
+                yield ConfigRef(literal_text, tool, line + 1, column + 1)
+            continue
         if node.type == "pair":
             key = _key_name(node)
             tool = wanted.get(key or "")

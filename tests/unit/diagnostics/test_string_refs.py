@@ -465,3 +465,42 @@ def test_a_loader_in_a_config_the_scripts_name_and_vue_style_blocks(vue_loader: 
     assert [(item.request, item.from_, item.severity.value) for item in found] == [
         ("vue-style-loader", "build/webpack.base.config.js", severity)
     ]
+
+
+@pytest.mark.parametrize("name", [".postcssrc.js", ".postcssrc.cjs", "postcss.config.ts"])
+def test_postcss_configs_in_every_file_postcss_load_config_reads(name: str) -> None:
+    # vue-cli 4's templates write .postcssrc.js (d2-admin, vue-enterprise-boilerplate): its plugins
+    # are looked up like those of postcss.config.js
+    assert [ref.name for ref in config_refs(b"module.exports = {plugins: {autoprefixer: {}}};", name)] == [
+        "autoprefixer"
+    ]
+    tree = _hoisted_postcss({})
+    del tree["/app/postcss.config.cjs"]
+    fs = MemoryFS.from_mapping({**tree, f"/app/{name}": "module.exports = {plugins: {autoprefixer: {}}};"})
+    [finding] = run_checks(
+        CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"]
+    )
+    assert finding.severity.value == "warning" and f"named by string in {name}" in finding.message
+
+
+def test_a_babel_plugin_entry_names_its_module_with_its_first_item_only() -> None:
+    # d2-admin: ['import', {libraryName: 'vant', ...}, 'vant'], whose third item names the plugin's
+    # instance (babel merges entries by it); `vant` was taken for a plugin and reported as missing
+    source = b"module.exports = {plugins: [['import', {libraryName: 'vant'}, 'vant'], 'lodash']};"
+    assert [ref.name for ref in config_refs(source, "babel.config.js")] == ["import", "lodash"]
+    assert [ref.name for ref in config_refs(b'{"plugins": [["import", {}, "vant"]]}', ".babelrc")] == ["import"]
+
+
+def test_a_babel_config_function_returning_shorthand_properties_names_what_its_variables_hold() -> None:
+    # pterodactyl's panel: `const plugins = ['babel-plugin-macros', ...]; return { plugins, presets: [...] }`
+    source = b"""module.exports = function (api) {
+    const plugins = ['babel-plugin-macros', ['styled-components', {}]];
+    if (api.env('test')) plugins.push('x');
+    return { plugins, presets: ['@babel/env'] };
+};"""
+    refs = [(ref.name, ref.tool, ref.line) for ref in config_refs(source, "babel.config.js")]
+    assert refs == [
+        ("babel-plugin-macros", Tool.BABEL_PLUGIN, 2),
+        ("styled-components", Tool.BABEL_PLUGIN, 2),
+        ("@babel/env", Tool.BABEL_PRESET, 4),
+    ]

@@ -1122,3 +1122,65 @@ def test_a_require_inside_a_skipped_test_is_a_note() -> None:
         "pad-d": Severity.INFO,
         "pad-y": Severity.ERROR,
     }
+
+
+def test_an_import_whose_types_package_is_installed_is_an_error_when_a_name_is_used_as_a_value() -> None:
+    """pterodactyl's panel: `import { Route } from 'react-router'` rendered as `<Route>`, with
+    @types/react-router declared and react-router only hoisted. TypeScript and Babel keep an import
+    used as a value, and webpack fails on it under pnpm; one used only as a type stays undecidable."""
+    tree = {
+        "/app/node_modules/@types/react-router/package.json": {"name": "@types/react-router", "version": "5.1.20"},
+        "/app/src/App.tsx": "import { Route } from 'react-router';\nexport const App = () => <Route path='/' />;\n",
+        "/app/src/props.ts": "import { RouteProps } from 'react-router';\nexport type P = RouteProps;\n",
+    }
+    by_file = {item.from_: item for item in findings(tree)}
+    assert by_file["src/App.tsx"].severity is Severity.ERROR
+    assert by_file["src/props.ts"].severity is Severity.INFO
+    assert "drops an import whose names are all types" in by_file["src/props.ts"].message
+
+
+def test_a_module_a_required_config_requires_finds_what_pnpm_hoists_through_node_path() -> None:
+    """vue-enterprise-boilerplate: vue.config.js requires ./tests/mock-api (which requires body-parser,
+    undeclared) and ./aliases.config (which requires prettier, a name .eslintrc.js also gives). vue-cli
+    and jest load them with require from a pnpm shim, whose NODE_PATH finds both (checked with pnpm 10:
+    jest-config and vue.config.js load under the shim's NODE_PATH, fail without it): warnings, not an
+    error and a note. The same require from the app's code stays an error: a package of that name is
+    in the tree, so another file naming it does not make it a placeholder."""
+    config = "const { workspaceRoot } = require('@nx/devkit');\nmodule.exports = workspaceRoot;\n"
+    found = _severities(
+        _pnpm_hoisted(
+            {
+                "/app/vue.config.js": "module.exports = { devServer: { before: require('./tests/mock-api') } };\n",
+                "/app/tests/mock-api/index.js": config,
+                "/app/jest.config.js": "module.exports = { moduleNameMapper: require('./aliases.config') };\n",
+                "/app/aliases.config.js": config,
+                "/app/.eslintrc.js": "module.exports = { extends: ['@nx/devkit'] };\n",
+                "/app/src/main.js": config,
+            }
+        )
+    )
+    assert found == [
+        ("aliases.config.js", "@nx/devkit", Severity.WARNING),
+        ("src/main.js", "@nx/devkit", Severity.ERROR),
+        ("tests/mock-api/index.js", "@nx/devkit", Severity.WARNING),
+    ]
+
+
+def test_a_types_only_import_whose_types_package_is_out_of_reach_is_a_warning() -> None:
+    """pterodactyl under pnpm: `import { History } from 'history'`, used as a type only, with
+    @types/history only below @types/react-router. TypeScript drops the import, but its type check
+    fails (fork-ts-checker in the webpack build: TS2307): a warning, whose fix declares the types."""
+    tree = {
+        "/app/node_modules/@types/react-router/package.json": {"name": "@types/react-router", "version": "5.1.20"},
+        "/app/node_modules/@types/react-router/node_modules/@types/history/package.json": {
+            "name": "@types/history",
+            "version": "4.7.11",
+        },
+        "/app/src/api.ts": "import { History } from 'history';\nexport let h: History;\n",
+    }
+    [item] = findings(tree)
+    assert (item.request, item.severity) == ("history", Severity.WARNING)
+    assert "the type check does not find @types/history from here either" in item.message
+    assert item.fix == (
+        "add `@types/history` to devDependencies in package.json: TypeScript takes the types of `history` from it"
+    )

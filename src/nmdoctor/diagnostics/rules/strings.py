@@ -23,7 +23,7 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 if TYPE_CHECKING:
     from nmdoctor.resolve.webpack.resolver import BundlerResolution
 
-__all__ = ["hoisted_loaders", "string_module_reference"]
+__all__ = ["hoisted_loaders", "string_module_reference", "webpack_config_files"]
 
 # Folders of a build-wrapper package where it keeps the webpack config it runs against the app.
 _WRAPPER_FOLDERS = ("", "config", "configs", "lib", "build", "scripts", "dist", "src")
@@ -139,6 +139,13 @@ def _config_files(fs: FileSystem, folder: str) -> list[str]:
     except FileSystemError:
         return []
     return [f"{folder}/{name}" for name in names if is_config_file(name)]
+
+
+def webpack_config_files(fs: FileSystem, folder: str, manifest: dict[str, Any] | None) -> list[str]:
+    """The webpack configs of ``folder``: those at its top, and those its scripts name with the
+    configs they require."""
+    files = [path for path in _config_files(fs, folder) if posixpath.basename(path).startswith("webpack")]
+    return files + [path for path in _script_webpack_configs(fs, folder, manifest) if path not in files]
 
 
 _WEBPACK_RUN = re.compile(r"\bwebpack(?:-dev-server|-cli)?\b")

@@ -27,6 +27,7 @@ from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
+from nmdoctor.sources.elision import import_used_as_value
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
@@ -489,7 +490,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 " (cannot be decided: the file mocks it with vi.mock or jest.mock, which may stand in for the package)",
             )
-        elif placeholders.named(owner, site.specifier, file):
+        elif (
+            # a package of that name in the tree is the module the import means, whatever else names it
+            not graph.instances_of(name) and placeholders.named(owner, site.specifier, file)
+        ):
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: other code of `{owner.label}` names `{site.specifier}`, which it may"
@@ -519,13 +523,28 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             and site.kind in _ELIDABLE
             and graph.instances_of(_types_package(name))
             and not _side_effect_import(fs, file, site.line, site.specifier)
+            and not _kept_import(fs, file, site.line, site.specifier)
         ):
-            severity, why = (
-                Severity.INFO,
-                f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
-                " whose names are all types)",
-            )
-        elif (_required_config(owner, file) or _named_by_jest_config(fs, graph, owner, file)) and (
+            types = _types_package(name)
+            if package_folder(fs, file, types) is not None:
+                severity, why = (
+                    Severity.INFO,
+                    f" (cannot be decided: {types} answers it for TypeScript, which drops an import"
+                    " whose names are all types)",
+                )
+            else:
+                # dropped from the output, but the type check looks for the types where node would
+                # (pterodactyl's `import { History } from 'history'` under pnpm: TS2307)
+                severity, why = (
+                    Severity.WARNING,
+                    f"; TypeScript drops the import, whose names are all types, but the type check does not find"
+                    f" {types} from here either (the tree holds it elsewhere)",
+                )
+                fix = (
+                    f"add `{types}` to devDependencies in {relative(graph, owner.path + '/package.json')}:"
+                    f" TypeScript takes the types of `{name}` from it"
+                )
+        elif _loaded_like_a_config(fs, graph, owner, file) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
@@ -623,6 +642,16 @@ def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> b
     return found is not None and found.group(1) == specifier.encode()
 
 
+def _kept_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
+    """An import of which a binding is used as a value (``<Route />``, ``useLocation()``): TypeScript,
+    Babel and esbuild keep it, and the bundler or node resolves it."""
+    try:
+        source = fs.read_bytes(file)
+    except FileSystemError:
+        return False
+    return import_used_as_value(source, file, line, specifier)
+
+
 def _side_effect_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
     """``import 'x'`` on ``line``: an import with no names, which TypeScript always keeps."""
     lines = _source_lines(fs, file, line)
@@ -708,6 +737,46 @@ def _named_by_jest_config(fs: FileSystem, graph: DependencyGraph, owner: Instanc
             except FileSystemError:
                 continue
             if (name != "package.json" or b'"jest"' in text) and named.search(text):
+                return True
+    return False
+
+
+def _loaded_like_a_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file its tool loads with ``require`` from a process a pnpm shim started: a tool's config, a
+    file a jest config names, or a module of the package that such a config requires by a relative
+    path (vue-enterprise-boilerplate's aliases.config.js and tests/mock-api, which vue.config.js and
+    jest.config.js require)."""
+    return (
+        _required_config(owner, file)
+        or _named_by_jest_config(fs, graph, owner, file)
+        or _required_by_config(fs, owner, file)
+    )
+
+
+_RELATIVE_REQUIRE = re.compile(rb"""\brequire\(\s*['"](\.{1,2}/[^'"\n]+)['"]\s*\)""")
+_MODULE_SUFFIXES = ("", ".js", ".cjs", ".json", "/index.js", "/index.cjs")
+
+
+def _required_by_config(fs: FileSystem, owner: Instance, file: str) -> bool:
+    """Does a tool config at the top of ``owner`` that its tool loads with ``require`` require
+    ``file`` by a relative path (CommonJS: the file is then loaded with ``require`` too)?"""
+    if not file.startswith(owner.path + "/") or not file.endswith((".js", ".cjs")) or _required_config(owner, file):
+        return False
+    try:
+        names = fs.listdir(owner.path)
+    except FileSystemError:
+        return False
+    for name in names:
+        config = f"{owner.path}/{name}"
+        if not _required_config(owner, config):
+            continue
+        try:
+            text = fs.read_bytes(config)
+        except FileSystemError:
+            continue
+        for match in _RELATIVE_REQUIRE.finditer(text):
+            base = posixpath.normpath(posixpath.join(owner.path, match.group(1).decode("utf-8", "replace")))
+            if any(base + suffix == file for suffix in _MODULE_SUFFIXES):
                 return True
     return False
 

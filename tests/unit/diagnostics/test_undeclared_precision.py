@@ -1122,3 +1122,49 @@ def test_a_require_inside_a_skipped_test_is_a_note() -> None:
         "pad-d": Severity.INFO,
         "pad-y": Severity.ERROR,
     }
+
+
+def test_a_scope_the_package_quotes_alone_is_an_alias_key_not_a_package() -> None:
+    # vuepress 1's @vuepress/core: its client code imports '@internal/routes' and '@app/util'; its
+    # webpack setup (webpack-chain) sets `.alias.set('@internal', ...)` and `.set('@app', clientDir)`,
+    # which webpack matches as prefixes. A scope alone names no package: 9 false errors before.
+    tree = {
+        "/app/lib/client/app.js": "import routes from '@internal/routes';\nimport { x } from '@app/util';\n",
+        "/app/lib/node/webpack.js": (
+            "config.resolve.alias\n  .set('@app', clientDir)\n  .set('@internal', path.resolve(temp, 'internal'))\n"
+        ),
+    }
+    found = findings(tree)
+    assert [(item.request, item.severity) for item in found] == [
+        ("@internal/routes", Severity.INFO),
+        ("@app/util", Severity.INFO),
+    ]
+    assert "names the scope `@internal` alone, an alias key" in found[0].message
+    # a scope the package never quotes alone stays an error
+    tree["/app/lib/node/webpack.js"] = "config.resolve.alias.set('@internal/other', x)\n"
+    assert [(item.request, item.severity) for item in findings(tree)] == [
+        ("@internal/routes", Severity.ERROR),
+        ("@app/util", Severity.ERROR),
+    ]
+
+
+def test_a_lerna_package_the_lockfile_does_not_install_is_a_note() -> None:
+    # GoogleChrome/workbox (lerna 5, no workspaces): test/workbox-core/sw/*.mjs import
+    # 'workbox-core/_private/logger.mjs', which the test server's rollup bundles with node-resolve's
+    # moduleDirectories: ['packages', 'node_modules']; node alone finds nothing. 138 errors before.
+    tree = {
+        "/app/lerna.json": '{"packages": ["packages/*"], "version": "7.2.0"}',
+        "/app/packages/workbox-core/package.json": {"name": "workbox-core", "version": "7.2.0"},
+        "/app/packages/workbox-core/_private/logger.mjs": "export const logger = {};\n",
+        "/app/test/sw/test-logger.mjs": "import {logger} from 'workbox-core/_private/logger.mjs';\n",
+    }
+    [finding] = findings(tree)
+    assert (finding.request, finding.severity) == ("workbox-core/_private/logger.mjs", Severity.INFO)
+    assert "packages/workbox-core may be mapped by a config nmdoctor does not read" in finding.message
+    # lerna's default packages/* without a packages list; a name no lerna package has stays an error
+    tree["/app/lerna.json"] = '{"version": "7.2.0"}'
+    tree["/app/test/sw/test-other.mjs"] = "import x from 'workbox-gone';\n"
+    assert sorted((item.request or "", item.severity.value) for item in findings(tree)) == [
+        ("workbox-core/_private/logger.mjs", "info"),
+        ("workbox-gone", "error"),
+    ]

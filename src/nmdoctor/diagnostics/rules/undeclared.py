@@ -3,6 +3,7 @@ or that do not resolve at all."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -489,11 +490,14 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 " (cannot be decided: the file mocks it with vi.mock or jest.mock, which may stand in for the package)",
             )
-        elif placeholders.named(owner, site.specifier, file):
+        elif (named := placeholders.named(owner, site.specifier, file)) is not None:
             severity, why = (
                 Severity.INFO,
-                f" (cannot be decided: other code of `{owner.label}` names `{site.specifier}`, which it may"
-                " replace or provide at build time)",
+                f" (cannot be decided: other code of `{owner.label}` names `{named}`, which it may"
+                " replace or provide at build time)"
+                if named == site.specifier
+                else f" (cannot be decided: other code of `{owner.label}` names the scope `{named}` alone, an alias"
+                " key no package can be named, which the bundler it configures maps)",
             )
         elif (mapped := _own_name_mapped(graph, config, name)) is not None:
             severity, why = (
@@ -989,7 +993,8 @@ class _Mentions:
         self._roots = frozenset(owner.path for owner in _owners(graph))
         self._texts: dict[str, list[tuple[str, bytes]]] = {}
 
-    def named(self, owner: Instance, specifier: str, importer: str) -> bool:
+    def named(self, owner: Instance, specifier: str, importer: str) -> str | None:
+        """What the other code names: ``specifier`` itself, or its scope alone; None if neither."""
         texts = self._texts.get(owner.path)
         if texts is None:
             texts = self._texts[owner.path] = list(self._read(owner.path))
@@ -998,9 +1003,17 @@ class _Mentions:
         imported = re.compile(rb"(?:\bfrom|\bimport|\brequire|\bimport\()\s*\(?\s*['\"`]" + escaped + rb"['\"`]")
         named = re.compile(rb"['\"`]" + escaped + rb"['\"`]|(?<![\w$.\-/@])" + escaped + rb"\s*:(?!:)")
         # Both patterns hold the specifier itself: a file without it is passed over unsearched.
-        return any(
-            named.search(imported.sub(b"", text)) for path, text in texts if path != importer and literal in text
-        )
+        if any(named.search(imported.sub(b"", text)) for path, text in texts if path != importer and literal in text):
+            return specifier
+        # A scope alone in quotes (``.alias.set('@internal', ...)``, ``alias: {'@transform': ...}``)
+        # names no package (a package name has a scope and a name): an alias key, which a bundler
+        # matches as a prefix of ``@internal/routes`` (vuepress's core sets them for its client code).
+        scope = literal.split(b"/", 1)[0] if literal.startswith(b"@") and b"/" in literal else None
+        if scope is None or len(scope) < 2:
+            return None
+        quoted = re.compile(rb"['\"`]" + re.escape(scope) + rb"['\"`]")
+        found = any(quoted.search(text) for path, text in texts if path != importer and scope in text)
+        return scope.decode("utf-8", "replace") if found else None
 
     def _read(self, folder: str) -> Iterator[tuple[str, bytes]]:
         fs, sources = self._context.fs, self._context.sources
@@ -1040,7 +1053,11 @@ _CONFIG_HINT = "an alias (tsconfig `paths`, webpack `resolve.alias`, jest `modul
 
 def _local_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, request: str) -> str | None:
     """A folder or file of the project named like the request's first segment (``utils`` for
-    ``utils/request``): then an alias is the likely reading, not a package."""
+    ``utils/request``), or a package of the repository's lerna.json that the lockfile does not
+    install: then an alias or a module folder is the likely reading, not a package of the registry."""
+    lerna = _lerna_package(fs, graph, package_of(request))
+    if lerna is not None:
+        return lerna
     first = request.split("/", 1)[0]
     for base in dict.fromkeys((owner.path, f"{owner.path}/src", graph.project, f"{graph.project}/src")):
         try:
@@ -1050,6 +1067,42 @@ def _local_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, reque
         for entry in names:
             if entry == first or (entry.startswith(first + ".") and language_for(entry) is not None):
                 return relative(graph, f"{base}/{entry}")
+    return None
+
+
+def _lerna_package(fs: FileSystem, graph: DependencyGraph, name: str | None) -> str | None:
+    """The folder of the package ``name`` among the repository's lerna packages (lerna.json
+    ``packages``, ``packages/*`` by default), when the lockfile does not install it: without
+    workspaces, lerna links a package only into the packages that declare it, and the repository's
+    tools may find it through a module folder (workbox's test bundles: rollup's node-resolve with
+    ``moduleDirectories: ['packages', 'node_modules']``)."""
+    if name is None or graph.instances_of(name):
+        return None
+    try:
+        config = json.loads(fs.read_bytes(f"{graph.project}/lerna.json"))
+    except (FileSystemError, ValueError):
+        return None
+    patterns = config.get("packages") if isinstance(config, dict) else None
+    if not isinstance(patterns, list):
+        patterns = ["packages/*"]
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            continue
+        base = pattern.rstrip("/")
+        base = base[: -len("/**")] if base.endswith("/**") else base[: -len("/*")] if base.endswith("/*") else None
+        folders = [pattern.rstrip("/")] if base is None else []
+        if base is not None:
+            try:
+                folders = [f"{base}/{entry}" for entry in fs.listdir(f"{graph.project}/{base}")]
+            except FileSystemError:
+                continue
+        for folder in folders:
+            try:
+                manifest = json.loads(fs.read_bytes(f"{graph.project}/{folder}/package.json"))
+            except (FileSystemError, ValueError):
+                continue
+            if isinstance(manifest, dict) and manifest.get("name") == name:
+                return folder
     return None
 
 

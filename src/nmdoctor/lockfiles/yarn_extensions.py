@@ -88,9 +88,9 @@ class PackageExtensions:
             for field in ("dependencies", "peerDependencies"):
                 added = extension.get(field)
                 for dependency, spec in added.items() if isinstance(added, dict) else ():
-                    if builtin and field == "dependencies" and builtin_added is not None:
-                        if str(dependency) not in extended[field]:
-                            builtin_added.add(str(dependency))
+                    fresh = str(dependency) not in extended[field]
+                    if builtin and field == "dependencies" and builtin_added is not None and fresh:
+                        builtin_added.add(str(dependency))
                     extended[field].setdefault(str(dependency), str(spec))
             metas = extension.get("peerDependenciesMeta")
             for peer, meta in metas.items() if isinstance(metas, dict) else ():

@@ -1,7 +1,8 @@
 """check --lockfile where a workspace answers what the lockfile records: a pnpm peer resolved to a
 workspace under node-linker=hoisted, a yarn 1 package's dependency a workspace satisfies, and a
 sibling workspace a yarn berry Plug'n'Play workspace declares. The lockfiles of the first two were
-written by the real pnpm 10.34.8 and yarn 1.22.22 (tests/node_tools) for these manifests."""
+written by the real pnpm 10.34.8 and yarn 1.22.22 (tests/node_tools) for these manifests (pnpm's
+integrity shortened)."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ importers:
 packages:
 
   use-sync-external-store@1.2.0:
-    resolution: {integrity: sha512-eEgnFxGQ1Ife9bzYs6VLi8/4X6CObHMw9Qr9tPY43iKwsPw8xE8+EFsf/2cFZ5S3esXgpWgtSCtLNS41F+sKPA==}
+    resolution: {integrity: sha512-eEgn}
     peerDependencies:
       react: ^16.8.0 || ^17.0.0 || ^18.0.0
 

@@ -84,10 +84,8 @@ def test_a_builtin_extension_the_lockfile_does_not_resolve_was_not_the_writing_y
     # @babel/plugin-proposal-private-property-in-object ^7.16.7 that yarn 4's compat list adds. yarn
     # locks every dependency it resolves; none for that descriptor means the yarn that wrote the
     # lockfile did not add it, and installs nothing for it: no edge (a missing-dependency error before).
-    lock = LOCK.replace(
-        '"acorn@npm:^8.5.0":\n  version: 8.5.0\n  resolution: "acorn@npm:8.5.0"\n  languageName: node\n  linkType: hard\n\n',
-        "",
-    )
+    acorn = '"acorn@npm:^8.5.0":\n  version: 8.5.0\n  resolution: "acorn@npm:8.5.0"\n'
+    lock = LOCK.replace(acorn + "  languageName: node\n  linkType: hard\n\n", "")
     found = {
         (edge.source, edge.name, edge.target)
         for edge in read_yarn_lockfile(lock, "/p/yarn.lock", {"name": "app"}).edges

@@ -423,6 +423,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         config = item.resolution.for_file(file)
         local = _local_folder(fs, graph, owner, item.request)
         fix: str | None = None
+        elided = False
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.skipped:
@@ -529,6 +530,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: {_types_package(name)} answers it for TypeScript, which drops an import"
                 " whose names are all types)",
             )
+        elif (
+            site.kind is ImportKind.IMPORT
+            and _TYPESCRIPT.search(file)
+            and not config.keeps_imports
+            and _only_types(fs, file, site)
+        ):
+            # styled-components' test-utils: `import { ReactWrapper } from 'enzyme'`, a type annotation
+            # only; graphql-codegen's generated `TypedDocumentNode as DocumentNode`, used in `as` casts
+            severity, why, elided = Severity.WARNING, _ELIDED_WHY, True
         elif (_required_config(owner, file) or _named_by_jest_config(fs, graph, owner, file)) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
@@ -567,7 +577,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.WARNING, ""
         else:
             severity, why = Severity.ERROR, ""
-        state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"
+        state = "not declared" if severity is Severity.WARNING and why and not elided else "not declared nor installed"
         yield Finding(
             "unresolvable-import",
             severity,
@@ -584,10 +594,28 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 graph,
                 owner,
                 name,
-                (site.types_only or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
+                (site.types_only or elided or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
             )
             or _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+_ELIDED_WHY = (
+    " (its names are used only as types: TypeScript, and the TypeScript transforms of Babel, esbuild and SWC,"
+    " drop the import, so nothing loads it; a type check still needs it, and node's own type stripping keeps it)"
+)
+
+
+def _only_types(fs: FileSystem, file: str, site: ImportSite) -> bool:
+    """Does TypeScript drop this import (its names used only as types)? The file is parsed again:
+    asked only of an import about to be reported."""
+    from nmdoctor.sources.elision import import_only_types
+
+    try:
+        source = fs.read_bytes(file)
+    except FileSystemError:
+        return False
+    return import_only_types(source, file, site.line, site.column)
 
 
 _ELECTRON_FIX = (

@@ -1191,3 +1191,32 @@ def test_an_import_typescript_drops_is_a_warning_unless_the_tsconfig_keeps_it() 
         ("enzyme", "error"),
         ("enzyme-mount", "error"),
     ]
+
+
+def test_files_in_a_folder_a_test_names_inputs_from_are_notes() -> None:
+    """graphql-codegen-cli's tests pass './tests/test-documents/my-fragment.ts' and
+    './tests/test-files/schema-dir/*.ts' (paths from the package's folder, where jest runs) to the
+    code under test, which reads them (plucks their gql`` documents) or loads them: the files of
+    those folders are inputs, not code the package runs (30 errors before). A path naming the test
+    folder itself, or a helper the test imports, marks nothing."""
+    spec = (
+        "import { helper } from './helpers/helper';\n"
+        "const config = { documents: ['./tests/test-documents/my-fragment.ts'],\n"
+        "  schema: './tests/test-files/schema-dir/*.ts', setup: './tests/setup.ts' };\n"
+    )
+    tree = {
+        "/app/tests/codegen.spec.ts": spec,
+        "/app/tests/test-documents/my-fragment.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/test-documents/other.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/test-files/schema-dir/a.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/helpers/helper.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/setup.ts": "import gql from 'graphql-tagz'; gql();\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "tests/test-documents/my-fragment.ts": Severity.INFO,
+        "tests/test-documents/other.ts": Severity.INFO,
+        "tests/test-files/schema-dir/a.ts": Severity.INFO,
+        "tests/helpers/helper.ts": Severity.ERROR,
+        "tests/setup.ts": Severity.ERROR,
+    }

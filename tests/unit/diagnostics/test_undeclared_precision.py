@@ -1220,3 +1220,42 @@ def test_files_in_a_folder_a_test_names_inputs_from_are_notes() -> None:
         "tests/helpers/helper.ts": Severity.ERROR,
         "tests/setup.ts": Severity.ERROR,
     }
+
+
+def _next_app(version: str, scripts: dict[str, str] | None = None) -> dict[str, object]:
+    store = "/app/node_modules/.pnpm"
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "scripts": scripts or {"build": "next build", "dev": "next"},
+        "dependencies": {"next": version},
+        "devDependencies": {"@nx/playwright": "22.7.5"},
+    }
+    code = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
+    return _pnpm_hoisted(
+        {
+            "/app/node_modules/next": symlink(f".pnpm/next@{version}/node_modules/next"),
+            f"{store}/next@{version}/node_modules/next/package.json": {"name": "next", "version": version},
+            "/app/src/lib/static-props.ts": code,
+            "/app/scripts/generate.ts": code,  # run by tsx, not bundled by Next
+        },
+        manifest,
+    )
+
+
+def test_a_file_nextjs_webpack_bundles_finds_what_pnpm_hoists_through_node_path() -> None:
+    """graphql-codegen's website (next 15.5.18): src/lib imports nextra/remote, which only
+    @theguild/components declares. Next.js's webpack config sets resolve.modules to
+    ['node_modules', ...NODE_PATH] (next 15.5.18's dist/build/webpack-config.js) and pnpm's shims put
+    node_modules/.pnpm/node_modules there: it bundles by accident (a warning). Next 16 builds with
+    Turbopack, as does `next build --turbopack`: an error there, and outside the app's folders."""
+    assert _severities(_next_app("15.5.18")) == [
+        ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
+        ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
+    ]
+    for tree in (_next_app("16.0.0"), _next_app("15.5.18", {"build": "next build --turbopack"})):
+        assert [severity for _file, _name, severity in _severities(tree)] == [Severity.ERROR, Severity.ERROR]
+    fs = MemoryFS.from_mapping(_next_app("15.5.18"))
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    [warning] = [item for item in found if item.severity is Severity.WARNING]
+    assert "Next.js's webpack build adds NODE_PATH to resolve.modules" in warning.message

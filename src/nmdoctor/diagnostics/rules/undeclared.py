@@ -547,6 +547,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _STORYBOOK_NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif _next_webpack_bundles(fs, graph, owner, file) and (
+            hidden := pnpm_node_path_folder(fs, graph, installed, name)
+        ):
+            severity, why = Severity.WARNING, _NEXT_NODE_PATH_WHY.format(folder=relative(graph, hidden))
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -716,6 +720,36 @@ def _story_storybook_webpack_bundles(fs: FileSystem, owner: Instance, file: str)
             continue
         return _STORYBOOK_WEBPACK.search(text) is not None
     return False
+
+
+_NEXT_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
+    " that folder on NODE_PATH, and Next.js's webpack build adds NODE_PATH to resolve.modules, so `next`"
+    " started from them bundles it; Turbopack, another bundler or node started by hand does not find it"
+)
+# The folders a Next.js app's pages and what they import live in.
+_NEXT_SOURCE_FOLDERS = ("pages", "app", "src")
+_TURBOPACK_FLAG = re.compile(r"\bnext\s+(?:build|dev)\b[^&|;]*--turbo(?:pack)?\b")
+
+
+def _next_webpack_bundles(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file below ``pages/``, ``app/`` or ``src/`` of a package that runs Next.js 15 or older
+    (graphql-codegen's website: `import { buildDynamicMDX } from 'nextra/remote'`, nextra brought by
+    @theguild/components). Next.js's webpack config sets ``resolve.modules: ['node_modules',
+    ...NODE_PATH]`` (next 15.5.18's dist/build/webpack-config.js); from 16 `next build` uses Turbopack,
+    as does a script that passes ``--turbopack``."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    if inside.split("/", 1)[0] not in _NEXT_SOURCE_FOLDERS or _TOOL_CONFIG.search(file):
+        return False
+    edge = next((edge for edge in graph.edges_from(owner) if edge.name == "next"), None)
+    if edge is None or edge.target is None:
+        return False
+    major = edge.target.version.split(".", 1)[0]
+    if not major.isdigit() or int(major) >= 16:
+        return False
+    raw = owner.manifest.raw
+    scripts = raw.get("scripts") if isinstance(raw, dict) else None
+    return not (isinstance(scripts, dict) and any(_TURBOPACK_FLAG.search(str(item)) for item in scripts.values()))
 
 
 # A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.

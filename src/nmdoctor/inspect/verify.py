@@ -13,11 +13,12 @@ from nmdoctor.lockfiles.model import LockedPackage, Lockfile
 from nmdoctor.lockfiles.to_graph import skipped_here
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
-from nmdoctor.model.specs import satisfies
+from nmdoctor.model.specs import classify_spec, satisfies
 
 __all__ = [
     "INSTALL_COMMANDS",
     "another_declaration_holds",
+    "any_version",
     "layout_kind",
     "lockfile_drift",
     "reinstall_fix",
@@ -413,6 +414,15 @@ def another_declaration_holds(source: Instance, name: str, version: str) -> bool
     return len(specs) > 1 and any(satisfies(version, spec) for spec in specs)
 
 
+def any_version(spec: str) -> bool:
+    """A spec of ``*`` or nothing (``npm:types-react``, an alias's too) accepts every version, a
+    prerelease included: npm's dep-valid takes ``*`` as valid whatever the version, and npm and pnpm
+    install the ``latest`` tag for it even when that tag is a prerelease (astro's
+    ``"@types/react": "npm:types-react"``, locked at 19.0.0-alpha.3)."""
+    parsed = classify_spec(spec)
+    return parsed.range is not None and parsed.range.strip() in ("", "*")
+
+
 def resolved_as_peer(source: Instance, name: str, layout: str) -> bool:
     """A name ``source`` takes as a peer: one its manifest lists only as a peer (pnpm lockfiles
     list resolved peers among a package's dependencies, the resolved version as the spec), or,
@@ -437,7 +447,7 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
         if resolved_as_peer(edge.source, edge.name, matcher.graph.layout):
             continue  # resolved as a peer: its version is an unmet peer at most
         spec = overrides.spec_for(edge.name, edge.spec)
-        if spec is None or satisfies(target.version, spec) is not False:
+        if spec is None or any_version(spec) or satisfies(target.version, spec) is not False:
             continue
         if another_declaration_holds(edge.source, edge.name, target.version):
             continue

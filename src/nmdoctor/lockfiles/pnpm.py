@@ -161,13 +161,20 @@ def read_pnpm_lockfile(
                     LockedEdge(source, name, specifier, kind, _target(lock, location, name, ref, version))
                 )
     for key, entry in snapshots.items():
+        package = lock.packages[str(key)]
+        peers = set(package.peer_dependencies) | package.optional_peers
         for field, kind in _PACKAGE_FIELDS:
             for name, ref in _deps(entry, field).items():
-                lock.edges.append(LockedEdge(str(key), name, ref, kind, _target(lock, None, name, ref, version)))
-        # pnpm lists the peers it resolved among the dependencies; a peer it did not resolve
-        # (optional, or missing) is an edge to nothing, as in the installed tree.
+                # pnpm lists the peers it resolved among the dependencies: they stay peers (the
+                # installed package.json says so), found where the layout puts them; under
+                # node-linker=hoisted a peer resolved to a workspace is not linked beside the package
+                # (styled-components' babel-plugin-styled-components): an unmet peer, not a missing
+                # dependency.
+                edge_kind = DependencyKind.PEER if name in peers else kind
+                lock.edges.append(LockedEdge(str(key), name, ref, edge_kind, _target(lock, None, name, ref, version)))
+        # a peer it did not resolve (optional, or missing) is an edge to nothing, as in the installed tree.
         resolved = set(_deps(entry, "dependencies")) | set(_deps(entry, "optionalDependencies"))
-        for name, spec in lock.packages[str(key)].peer_dependencies.items():
+        for name, spec in package.peer_dependencies.items():
             if name not in resolved:
                 lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
     return lock

@@ -175,7 +175,13 @@ def read_yarn_lockfile(
             deps = entry.get(field)
             for name, spec in deps.items() if isinstance(deps, dict) else ():
                 target = entries.get(f"{name}@{str(spec).strip()}")  # keys are read without spaces
-                lock.edges.append(LockedEdge(key, name, str(spec), kind, ids.get(id(target)) if target else None))
+                found = ids.get(id(target)) if target else None
+                if found is None:
+                    # yarn 1 answers any dependency, a package's too, with a workspace whose version
+                    # satisfies it (links it, records no entry): vuepress's @vuepress/shared-utils for
+                    # vuepress-plugin-container's ^1.2.0
+                    found = _workspace_target(workspaces.get(name), str(spec).strip())
+                lock.edges.append(LockedEdge(key, name, str(spec), kind, found))
     _mark_optional(lock)
     return lock
 
@@ -330,6 +336,7 @@ def _read_berry(
     lock = Lockfile("yarn-berry", str(metadata.get("version", "")), path)
     by_descriptor: dict[str, str] = {}
     entries: dict[str, dict[str, Any]] = {}
+    builtin_added: dict[str, set[str]] = {}
     for key, entry in data.items():
         if key == "__metadata" or not isinstance(entry, dict):
             continue
@@ -340,7 +347,10 @@ def _read_berry(
         resolution = str(entry.get("resolution", key))
         name = _pattern_name(resolution)
         reference = resolution[len(name) + 1 :]
-        entry = extensions.apply(name, str(entry.get("version", "")), entry)
+        added: set[str] = set()
+        entry = extensions.apply(name, str(entry.get("version", "")), entry, builtin_added=added)
+        if added:
+            builtin_added[resolution] = added
         is_workspace = reference.startswith("workspace:")
         local = reference.startswith(("link:", "portal:"))
         location = None
@@ -373,6 +383,12 @@ def _read_berry(
                 name, spec = str(name), str(spec)
                 kind = field_kind
                 target = None if kind is DependencyKind.PEER else lookup.find(lock.packages[resolution], name, spec)
+                if target is None and field == "dependencies" and name in builtin_added.get(resolution, ()):
+                    # A dependency a built-in extension adds that the lockfile resolves nowhere: the
+                    # yarn that wrote it had no such extension (yarn locks every dependency it
+                    # resolves; react-dnd's yarn 3.3.1 has none for babel-preset-react-app's
+                    # @babel/plugin-proposal-private-property-in-object), so it installs none.
+                    continue
                 if kind is DependencyKind.PROD and name in optional:  # dependenciesMeta: this one only
                     kind = DependencyKind.OPTIONAL
                 if kind is not DependencyKind.PEER:  # what yarn resolved it with: the override, or the catalog's range

@@ -61,21 +61,26 @@ class PackageExtensions:
     ``packageExtensions``: selector -> {dependencies, peerDependencies, peerDependenciesMeta})."""
 
     def __init__(self, user: Mapping[str, Any] | None = None) -> None:
-        self.by_name: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        pairs: Iterable[tuple[str, Any]] = (*_builtin(), *(user or {}).items())
-        for selector, extension in pairs:
+        self.by_name: dict[str, list[tuple[str, dict[str, Any], bool]]] = {}
+        pairs: Iterable[tuple[str, Any, bool]] = (
+            *((selector, extension, True) for selector, extension in _builtin()),
+            *((selector, extension, False) for selector, extension in (user or {}).items()),
+        )
+        for selector, extension, builtin in pairs:
             if isinstance(extension, dict):
                 name, range_ = _selector(str(selector))
-                self.by_name.setdefault(name, []).append((range_, extension))
+                self.by_name.setdefault(name, []).append((range_, extension, builtin))
 
-    def apply(self, name: str, version: str, entry: dict[str, Any]) -> dict[str, Any]:
+    def apply(
+        self, name: str, version: str, entry: dict[str, Any], *, builtin_added: set[str] | None = None
+    ) -> dict[str, Any]:
         """``entry`` (a lockfile entry) with the extensions for ``name@version`` added (a copy when
-        one applies)."""
+        one applies). ``builtin_added`` collects the dependencies a built-in extension added."""
         candidates = self.by_name.get(name)
         if not candidates or not version:
             return entry
         extended: dict[str, Any] | None = None
-        for range_, extension in candidates:
+        for range_, extension, builtin in candidates:
             if not _matches(version, range_):
                 continue
             if extended is None:
@@ -83,6 +88,9 @@ class PackageExtensions:
             for field in ("dependencies", "peerDependencies"):
                 added = extension.get(field)
                 for dependency, spec in added.items() if isinstance(added, dict) else ():
+                    fresh = str(dependency) not in extended[field]
+                    if builtin and field == "dependencies" and builtin_added is not None and fresh:
+                        builtin_added.add(str(dependency))
                     extended[field].setdefault(str(dependency), str(spec))
             metas = extension.get("peerDependenciesMeta")
             for peer, meta in metas.items() if isinstance(metas, dict) else ():

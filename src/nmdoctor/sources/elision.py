@@ -1,109 +1,164 @@
-"""Whether TypeScript (tsc, or Babel's and esbuild's TypeScript transforms) keeps an import.
+"""Whether TypeScript keeps an ``import`` declaration, or drops it.
 
-Each of them drops an ``import`` whose bindings are used only in type positions, and keeps one of
-which a binding is used as a value: called (``useLocation()``), rendered (``<Route />``), read,
-extended by a class. An import kept in the output is resolved by node or the bundler like any
-other; one dropped never is.
+TypeScript's emit (and the TypeScript transforms of Babel, esbuild and SWC, which vite, jest's
+babel-jest, tsx and next use) removes an import declaration none of whose bindings is referenced as
+a value: ``import { ReactWrapper } from 'enzyme'`` used only in ``wrapper: ReactWrapper`` never
+loads enzyme. One of whose bindings is used as a value (called, rendered as ``<Route />``, read,
+extended by a class) is kept, and node or the bundler resolves it like any other. Nothing is dropped
+under ``verbatimModuleSyntax``, ``preserveValueImports`` or ``importsNotUsedAsValues:
+preserve|error`` (the rules reading this ask the file's tsconfig), nor by node's own type
+stripping, which needs ``import type`` for a type.
+
+Where the files alone cannot tell, the answer is ``UNDECIDED``: a binding declared again in the
+file (which uses are the import's is a question of scopes), one only re-exported (``export { A }``:
+tsc decides by what ``A`` is, a per-file transform keeps it), decorators (``emitDecoratorMetadata``
+emits parameter types as values), the factory of a classic JSX transform (``React``, ``h``), a
+statement form this reading does not know. Asked only of an import about to be reported (the file
+is parsed again then): a whole-tree walk per file would cost every run.
 """
 
 from __future__ import annotations
+
+import enum
 
 import tree_sitter
 
 from nmdoctor.sources.imports import language_for, parser_for
 
-__all__ = ["import_used_as_value"]
+__all__ = ["ImportUse", "import_use"]
 
-# A binding met below one of these is used as a type (``typeof x`` in a type is a type query,
-# which the transforms drop too).
-_TYPE_CONTEXTS = frozenset(
+
+class ImportUse(enum.Enum):
+    DROPPED = "dropped"  # its bindings are used only as types (or not at all): TypeScript drops it
+    KEPT = "kept"  # a binding is used as a value, or it has none (``import 'x'``): TypeScript keeps it
+    UNDECIDED = "undecided"
+
+
+# Nodes whose identifiers name types: ``typeof X`` in a type, ``X.Y`` as a type, a type's arguments.
+_TYPE_NODES = frozenset(
     {
         "type_annotation",
         "type_arguments",
         "type_parameters",
         "type_alias_declaration",
         "interface_declaration",
+        "type_query",
+        "nested_type_identifier",
+        "generic_type",
         "implements_clause",
         "extends_type_clause",
-        "nested_type_identifier",
-        "type_query",
         "type_predicate",
+        "type_predicate_annotation",
+        "asserts_annotation",
+        "opting_type_annotation",
+        "omitting_type_annotation",
+        "adding_type_annotation",
         "ambient_declaration",
     }
 )
+# Names a classic JSX transform references for every element (``React.createElement``, ``h``).
+_JSX_FACTORIES = frozenset({"React", "h"})
 # Declarations that give a name (the field holding it): a binding declared again is shadowed.
-# In a re-export list what the name is decides whether the import is kept.
 _DECLARES = {"required_parameter": "pattern", "optional_parameter": "pattern", "variable_declarator": "name"}
-_UNDECIDED = frozenset({"export_specifier", "import_specifier"})
+# In a re-export list, what the name is (a type or a value) decides whether the import is kept.
+_RE_EXPORTS = frozenset({"export_specifier"})
 
 
-def _bindings(statement: tree_sitter.Node) -> set[bytes]:
-    """The local names an ``import`` statement makes, less those marked ``type`` one by one."""
-    names: set[bytes] = set()
-    for clause in statement.named_children:
-        if clause.type != "import_clause":
+def import_use(source: bytes, path: str, line: int, column: int) -> ImportUse:
+    """What TypeScript does with the ``import`` declaration whose specifier starts at
+    ``line``:``column`` (1-based, as ``ImportSite`` gives them) in the file at ``path``.
+    ``UNDECIDED`` for a file that is not TypeScript (a ``.d.ts`` included) and for a position where
+    no such declaration starts."""
+    language = language_for(path)
+    if language not in ("typescript", "tsx") or path.endswith(".d.ts"):
+        return ImportUse.UNDECIDED
+    tree = parser_for(language).parse(source)
+    statement = _import_at(tree.root_node, line - 1, column - 1)
+    if statement is None:
+        return ImportUse.UNDECIDED
+    clause = next((child for child in statement.named_children if child.type == "import_clause"), None)
+    if clause is None:
+        return ImportUse.KEPT  # ``import 'x'``: loaded for its side effects
+    names = _bindings(clause)
+    if names is None:
+        return ImportUse.UNDECIDED
+    if not names:
+        return ImportUse.DROPPED  # ``import { type A } from 'x'``
+    return _use(tree.root_node, statement, names, jsx=language == "tsx")
+
+
+def _import_at(root: tree_sitter.Node, row: int, column: int) -> tree_sitter.Node | None:
+    for node in root.named_children:
+        if node.type != "import_statement":
             continue
-        for part in clause.named_children:
-            if part.type == "identifier":
-                names.add(part.text or b"")
-            elif part.type == "namespace_import":
-                names.update(child.text or b"" for child in part.named_children if child.type == "identifier")
-            elif part.type == "named_imports":
-                for specifier in part.named_children:
-                    if specifier.type != "import_specifier":
-                        continue
-                    if any(child.type == "type" for child in specifier.children):
-                        continue
-                    alias = specifier.child_by_field_name("alias") or specifier.child_by_field_name("name")
-                    if alias is not None:
-                        names.add(alias.text or b"")
+        source = node.child_by_field_name("source")
+        if source is not None and tuple(source.start_point) == (row, column):
+            return node
+    return None
+
+
+def _bindings(clause: tree_sitter.Node) -> set[str] | None:
+    """The local names a value import binds (type-only specifiers left out); None for a form this
+    reading does not know."""
+    names: set[str] = set()
+    for child in clause.named_children:
+        if child.type == "identifier":  # import D from
+            names.add(_text(child))
+        elif child.type == "namespace_import":  # import * as NS from
+            identifier = next((item for item in child.named_children if item.type == "identifier"), None)
+            if identifier is None:
+                return None
+            names.add(_text(identifier))
+        elif child.type == "named_imports":
+            for specifier in child.named_children:
+                if specifier.type != "import_specifier":
+                    continue
+                if any(not item.is_named and _text(item) == "type" for item in specifier.children):
+                    continue
+                identifiers = [item for item in specifier.named_children if item.type == "identifier"]
+                if not identifiers:
+                    return None
+                names.add(_text(identifiers[-1]))  # ``X as Y`` binds Y
+        else:
+            return None
     return names
 
 
-def _as_type(node: tree_sitter.Node) -> bool:
-    parent = node.parent
-    if parent is not None and parent.type in _UNDECIDED:
-        return True
-    while parent is not None:
-        if parent.type in _TYPE_CONTEXTS:
-            return True
-        parent = parent.parent
-    return False
-
-
-def import_used_as_value(source: bytes, path: str, line: int, specifier: str) -> bool:
-    """Is a binding of the ``import ... from 'specifier'`` whose string is on ``line`` (1-based) used
-    as a value in the file? False when none is, when the statement is not found, and for a file that
-    is not TypeScript."""
-    language = language_for(path)
-    if language not in ("typescript", "tsx") or path.endswith(".d.ts"):
-        return False
-    tree = parser_for(language).parse(source)
-    statement = None
-    for node in tree.root_node.named_children:
-        found = node.child_by_field_name("source") if node.type == "import_statement" else None
-        if found is not None and found.start_point[0] == line - 1:
-            fragment = [child for child in found.named_children if child.type == "string_fragment"]
-            if fragment and (fragment[0].text or b"").decode("utf-8", "replace") == specifier:
-                statement = node
-                break
-    if statement is None:
-        return False
-    names = _bindings(statement)
-    if not names:
-        return False
-    stack = [child for child in tree.root_node.named_children if child != statement]
-    used = False
-    while stack:
-        node = stack.pop()
-        if node.type in ("identifier", "shorthand_property_identifier") and node.text in names:
+def _use(root: tree_sitter.Node, statement: tree_sitter.Node, names: set[str], *, jsx: bool) -> ImportUse:
+    """One walk of the file outside the statement and outside types: how the bindings are used."""
+    value = shadowed = re_exported = decorated = has_jsx = False
+    cursor = root.walk()
+    pending = True
+    while pending:
+        node = cursor.node
+        assert node is not None
+        kind = node.type
+        if kind == "decorator":
+            decorated = True
+        elif kind in ("jsx_element", "jsx_self_closing_element"):
+            has_jsx = True
+        elif kind in ("identifier", "shorthand_property_identifier") and _text(node) in names:
+            parent = node.parent
             if _declares(node):
-                # the name is declared again in some scope: which uses are the import's is a
-                # question of scopes, not answered here
-                return False
-            used = used or not _as_type(node)
-        stack.extend(node.named_children)
-    return used
+                shadowed = True
+            elif parent is not None and parent.type in _RE_EXPORTS:
+                re_exported = True
+            else:
+                value = True
+        descend = node.id != statement.id and kind not in _TYPE_NODES
+        if descend and cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                pending = False
+                break
+    if shadowed:
+        return ImportUse.UNDECIDED
+    if value:
+        return ImportUse.KEPT
+    if decorated or re_exported or (jsx and has_jsx and names & _JSX_FACTORIES):
+        return ImportUse.UNDECIDED
+    return ImportUse.DROPPED
 
 
 def _declares(node: tree_sitter.Node) -> bool:
@@ -119,3 +174,7 @@ def _declares(node: tree_sitter.Node) -> bool:
     if parent.type == "arrow_function":
         return parent.child_by_field_name("parameter") == node
     return parent.type == "catch_clause"
+
+
+def _text(node: tree_sitter.Node) -> str:
+    return (node.text or b"").decode("utf-8", "replace")

@@ -193,6 +193,25 @@ def test_specs_that_are_not_ranges_are_not_judged() -> None:
     assert codes(tree) == []
 
 
+def test_a_star_range_accepts_a_prerelease_as_npm_does() -> None:
+    # withastro/astro's e2e fixture: "@types/react": "npm:types-react", locked at 19.0.0-alpha.3 (the
+    # `latest` tag when it was installed). npm's dep-valid takes `*` (or nothing) as valid for any
+    # version, and npm and pnpm install the latest tag for it even when that tag is a prerelease.
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg(
+        "app", "1.0.0", dependencies={"a": "^1", "react": "^18", "@types/react": "npm:types-react", "b": "*", "c": ""}
+    )
+    tree["/app/node_modules/@types/react/package.json"] = pkg("types-react", "19.0.0-alpha.3")
+    tree["/app/node_modules/b/package.json"] = pkg("b", "2.0.0-beta.1")
+    tree["/app/node_modules/c/package.json"] = pkg("c", "1.0.0-rc.1")
+    assert codes(tree) == []
+    # a range other than `*` is still judged by semver, which leaves prereleases out
+    tree["/app/package.json"] = pkg(
+        "app", "1.0.0", dependencies={"a": "^1", "react": "^18", "@types/react": "npm:types-react", "b": ">=1", "c": ""}
+    )
+    assert codes(tree) == ["version-mismatch"]
+
+
 def test_folder_size_on_disk_walks_as_the_filesystem_view_does(tmp_path: Path) -> None:
     """The host's fast path (os.scandir) counts what the generic walk counts, limit included:
     files and nested folders, not links, not the package's own node_modules."""

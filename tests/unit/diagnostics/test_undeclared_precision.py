@@ -48,7 +48,7 @@ def test_path_alias_of_the_project_is_not_a_package() -> None:
 
 
 def test_unknown_name_is_an_error_whose_fix_installs_nothing() -> None:
-    [finding] = findings({"/app/src/index.js": "import x from 'left-padz';\n"})
+    [finding] = findings({"/app/src/index.js": "import x from 'left-padz'; x();\n"})
     assert (finding.code, finding.severity) == ("unresolvable-import", Severity.ERROR)
     assert finding.fix is not None and "npm install" not in finding.fix
     assert "in neither node_modules nor the lockfile" in finding.fix
@@ -349,7 +349,7 @@ def test_a_case_below_a_test_suites_samples_folder_is_a_note() -> None:
     tree = {
         "/app/tests/compiler-errors/samples/store-module/main.svelte.js": "import { store } from 'left-padz';\n",
         "/app/tests/compiler-errors/samples/store-module/_config.js": "export default { error: {} };\n",
-        "/app/src/samples/demo.js": "import x from 'left-padz';\n",
+        "/app/src/samples/demo.js": "import x from 'left-padz'; x();\n",
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file == {
@@ -365,7 +365,7 @@ def test_a_case_below_a_test_suites_cases_folder_is_a_note() -> None:
         "/app/test/configCases/container/circular/index.js": "import a from 'container/a';\n",
         "/app/test/cases/parsing/harmony/index.js": "import { x } from 'exportKinds';\n",
         "/app/test/statsCases/track-returned/index.js": "require('fail1');\n",
-        "/app/src/cases/index.js": "import x from 'left-padz';\n",
+        "/app/src/cases/index.js": "import x from 'left-padz'; x();\n",
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file.pop("src/cases/index.js") is Severity.ERROR
@@ -378,7 +378,7 @@ def test_an_import_in_a_declaration_file_is_a_warning() -> None:
     an `import type`. The same import in a .ts file that runs stays an error."""
     tree = {
         "/app/src/global.d.ts": "import { Session } from 'left-padz';\nexport type S = Session;\n",
-        "/app/src/auth.ts": "import { Session } from 'left-padz';\n",
+        "/app/src/auth.ts": "import { Session } from 'left-padz'; new Session();\n",
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file == {"src/global.d.ts": Severity.WARNING, "src/auth.ts": Severity.ERROR}
@@ -393,8 +393,8 @@ def test_a_transforms_input_and_expected_files_are_notes() -> None:
         "/app/test/data/with-plugin/expected.js": "const p = require('left-padz');\n",
         "/app/test/data/other/input.mjs": "import 'left-padz';\n",
         "/app/test/data/other/output.mjs": "import 'left-padz';\n",
-        "/app/src/ui/input.tsx": "import x from 'left-padz';\n",
-        "/app/src/terminal/input.tsx": "import x from 'left-padz';\n",
+        "/app/src/ui/input.tsx": "import x from 'left-padz'; x();\n",
+        "/app/src/terminal/input.tsx": "import x from 'left-padz'; x();\n",
         "/app/src/terminal/output.tsx": "export default 1;\n",
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
@@ -418,7 +418,7 @@ def test_a_file_whose_text_a_snapshot_beside_it_holds_is_a_note() -> None:
         ),
         "/app/tests/format/js/format.test.js": "runFormatTest(import.meta, ['babel']);\n",
         "/app/tests/format/js/__snapshots__/format.test.js.snap": snapshot,
-        "/app/src/Button.js": "import x from 'left-padz';\nexport default () => x;\n",
+        "/app/src/Button.js": "import x from 'left-padz'; x();\nexport default () => x;\n",
         "/app/src/__snapshots__/Button.test.js.snap": "exports[`Button.js renders 1`] = `<button />`;\n",
     }
     by_place = {(item.from_, item.request): item.severity for item in findings(tree)}
@@ -472,8 +472,8 @@ def test_placeholder_the_package_replaces_at_build_time_is_a_note() -> None:
     replace map, a resolveId hook's comparison): undecidable. A name no other code spells stays an error."""
     tree = {
         "/app/files/handler.js": "import { Server } from 'SERVER';\nimport { manifest } from 'MANIFEST';\n"
-        "import x from 'left-padz';\n",
-        "/app/files/other.js": "import { Server } from 'SERVER';\nimport x from 'left-padz';\n",
+        "import x from 'left-padz'; x();\n",
+        "/app/files/other.js": "import { Server } from 'SERVER';\nimport x from 'left-padz'; x();\n",
         "/app/index.js": "const replace = { SERVER: './server/index.js' };\nif (id === 'MANIFEST') return m;\n",
     }
     by_request = {(item.request, item.from_): item.severity for item in findings(tree)}
@@ -656,9 +656,9 @@ def test_templates_examples_and_docs_snippets_are_notes() -> None:
     # hydrogen's cookbook recipes (files copied into templates/skeleton), `*.example.tsx` snippets
     # and docs/ code shown on shopify.dev: whether anything runs them here cannot be told.
     files = {
-        "/app/cookbook/recipes/express/templates/skeleton/server.mjs": "import m from 'morgan';\n",
-        "/app/src/analytics.example.tsx": "import { useRouter } from 'next/router';\n",
-        "/app/docs/setup/app/entry-server.tsx": "import { isbot } from 'isbot';\n",
+        "/app/cookbook/recipes/express/templates/skeleton/server.mjs": "import m from 'morgan'; m();\n",
+        "/app/src/analytics.example.tsx": "import { useRouter } from 'next/router'; useRouter();\n",
+        "/app/docs/setup/app/entry-server.tsx": "import { isbot } from 'isbot'; isbot();\n",
     }
     found = findings(files)
     assert sorted((item.request, item.severity) for item in found) == [
@@ -666,7 +666,7 @@ def test_templates_examples_and_docs_snippets_are_notes() -> None:
         ("morgan", Severity.INFO),
         ("next/router", Severity.INFO),
     ]
-    [own] = findings({"/app/src/index.ts": "import m from 'morgan';\n"})
+    [own] = findings({"/app/src/index.ts": "import m from 'morgan'; m();\n"})
     assert own.severity is Severity.ERROR
 
 
@@ -698,7 +698,7 @@ def test_a_deno_import_map_answers_its_specifiers() -> None:
         "/app/deno/src/client.ts": "import { delay } from 'std/async/delay.ts';\nimport { z } from 'zod';\n",
     }
     assert findings(tree) == []
-    [unmapped] = findings({**tree, "/app/deno/src/other.ts": "import x from 'left-padz';\n"})
+    [unmapped] = findings({**tree, "/app/deno/src/other.ts": "import x from 'left-padz'; x();\n"})
     assert unmapped.request == "left-padz"
 
 
@@ -713,7 +713,7 @@ def test_a_module_the_file_mocks_is_a_note() -> None:
         ("vscode-factory", Severity.INFO),
         ("vscode-mocks", Severity.INFO),
     ]
-    [unmocked] = findings({"/app/test/other.test.ts": "import x from 'left-padz';\njest.mock('left-pad');\n"})
+    [unmocked] = findings({"/app/test/other.test.ts": "import x from 'left-padz'; x();\njest.mock('left-pad');\n"})
     assert unmocked.severity is Severity.ERROR
 
 
@@ -735,7 +735,7 @@ def test_a_project_checked_out_in_a_templates_folder_is_still_its_own_code() -> 
     # Only folders inside the package make a file a template, not the folders above the checkout.
     tree = {
         "/work/templates/app/package.json": {"name": "app", "version": "1.0.0"},
-        "/work/templates/app/src/index.js": "import x from 'left-padz';\n",
+        "/work/templates/app/src/index.js": "import x from 'left-padz'; x();\n",
         "/work/templates/app/node_modules/.package-lock.json": {"lockfileVersion": 3, "packages": {}},  # installed
     }
     fs = MemoryFS.from_mapping(tree)
@@ -802,7 +802,7 @@ def test_a_config_a_tool_requires_finds_what_pnpm_hoists_through_node_path() -> 
     # ngrx's playwright configs import @nx/devkit and elk's unocss.config.ts @unocss/preset-mini:
     # undeclared, only in pnpm's hidden hoisting folder. Playwright (CommonJS) and jiti load them with
     # require, which reads the NODE_PATH pnpm's bin shims set to that folder: works by accident.
-    config = "import { workspaceRoot } from '@nx/devkit';\n"
+    config = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
     found = _severities(
         _pnpm_hoisted(
             {
@@ -839,7 +839,7 @@ def test_a_file_below_public_or_static_is_a_note() -> None:
     # bundlers copy public/ and static/ unchanged and never resolve what those files import.
     files = {
         "/app/public/1.0/app.src.js": "import RedBox from 'redbox-react';\n",
-        "/app/static/embed.js": "import x from 'left-padz';\n",
+        "/app/static/embed.js": "import x from 'left-padz'; x();\n",
     }
     found = findings(files)
     assert sorted((item.request, item.severity) for item in found) == [
@@ -861,7 +861,7 @@ def test_an_import_map_file_answers_its_folders_specifiers() -> None:
         "/app/scripts/README/Files.js": "export default {};\n",
     }
     assert findings(tree) == []
-    [unmapped] = findings({**tree, "/app/scripts/README/Other.js": "import x from 'left-padz';\n"})
+    [unmapped] = findings({**tree, "/app/scripts/README/Other.js": "import x from 'left-padz'; x();\n"})
     assert (unmapped.request, unmapped.severity) == ("left-padz", Severity.ERROR)
     # a JSON file of that name that is not an import map (other keys) answers nothing
     other = {**tree, "/app/scripts/README/Imports.json": json.dumps({**imports, "name": "x"})}
@@ -874,9 +874,9 @@ def test_example_code_importing_what_nothing_here_installs_is_a_note() -> None:
     # lockfile holds. An example's tool config (webpack-dev-server's examples/ipc/webpack.config.js)
     # is run by its tool and stays an error, as does example code importing a package the tree holds.
     files = {
-        "/app/examples/V7/customInput.tsx": "import Select from 'react-select';\n",
+        "/app/examples/V7/customInput.tsx": "import Select from 'react-select'; Select();\n",
         "/app/examples/ipc/webpack.config.js": "const proxy = require('http-proxy');\n",
-        "/app/example/src/App.tsx": "import e from 'loose-envify';\n",
+        "/app/example/src/App.tsx": "import e from 'loose-envify'; e();\n",
         "/app/node_modules/react/node_modules/loose-envify/package.json": {"name": "loose-envify", "version": "1.4.0"},
     }
     found = findings(files)
@@ -914,7 +914,7 @@ def test_a_subpath_of_the_projects_own_mapped_name_is_a_note() -> None:
         "/app/src/index.ts": "export {};\n",
         "/app/example/package.json": {"name": "lib-example", "version": "0.0.1"},
         "/app/example/tsconfig.json": '{"extends": "../tsconfig"}',
-        "/app/example/src/App.tsx": "import { x } from 'lib';\nconst v = require('lib/package.json').version;\n",
+        "/app/example/src/App.tsx": "import { x } from 'lib'; x();\nconst v = require('lib/package.json').version;\n",
     }
     [finding] = findings(tree)
     assert (finding.request, finding.severity) == ("lib/package.json", Severity.INFO)
@@ -1020,15 +1020,15 @@ def test_files_a_test_reads_as_data_are_notes() -> None:
     )
     tree = {
         "/app/tests/code-splitter.test.ts": test,
-        "/app/tests/code-splitter/test-files/react/a.tsx": "import x from 'left-padz';\n",
-        "/app/tests/code-splitter/snapshots/react/group/a.tsx": "import x from 'left-padz';\n",
-        "/app/tests/code-splitter/shared/helper.ts": "import x from 'left-padz';\n",
-        "/app/tests/other/b.ts": "import x from 'left-padz';\n",
+        "/app/tests/code-splitter/test-files/react/a.tsx": "import x from 'left-padz'; x();\n",
+        "/app/tests/code-splitter/snapshots/react/group/a.tsx": "import x from 'left-padz'; x();\n",
+        "/app/tests/code-splitter/shared/helper.ts": "import x from 'left-padz'; x();\n",
+        "/app/tests/other/b.ts": "import x from 'left-padz'; x();\n",
         "/app/tests/createServerFn/createServerFn.test.ts": (
             "import { readdir } from 'node:fs/promises'\n"
             "const all = await readdir(path.resolve(import.meta.dirname, './test-files'))\n"
         ),
-        "/app/tests/createServerFn/test-files/c.tsx": "import x from 'left-padz';\n",
+        "/app/tests/createServerFn/test-files/c.tsx": "import x from 'left-padz'; x();\n",
         "/app/tests/joined/joined.spec.js": "fs.readFileSync(path.join(__dirname, 'cases', 'in'))\n",
         "/app/tests/joined/cases/in/d.js": "require('left-padz');\n",
     }
@@ -1072,8 +1072,8 @@ def test_an_agent_skills_files_are_notes() -> None:
     server-components/examples/*.tsx): shown to a coding agent, never loaded by the package."""
     tree = {
         "/app/skills/start/server-components/SKILL.md": "---\nname: server-components\n---\n",
-        "/app/skills/start/server-components/examples/01.tsx": "import { z } from 'left-padz';\n",
-        "/app/skills/notes/02.tsx": "import { z } from 'left-padz';\n",
+        "/app/skills/start/server-components/examples/01.tsx": "import { z } from 'left-padz'; z();\n",
+        "/app/skills/notes/02.tsx": "import { z } from 'left-padz'; z();\n",
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file == {
@@ -1087,7 +1087,7 @@ def test_a_story_storybooks_webpack_builder_bundles_finds_what_pnpm_hoists_throu
     which only a sibling workspace declares. Storybook's webpack builder adds NODE_PATH to
     resolve.modules and pnpm's shims put node_modules/.pnpm/node_modules there: it bundles by
     accident (a warning). Under Storybook's vite builder, or outside a story, it fails."""
-    story = "import { workspaceRoot } from '@nx/devkit';\n"
+    story = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
     webpack = "export default { framework: { name: getAbsolutePath('@storybook/nextjs') } };\n"
     vite = "export default { framework: '@storybook/react-vite' };\n"
     assert _severities(
@@ -1184,3 +1184,140 @@ def test_a_types_only_import_whose_types_package_is_out_of_reach_is_a_warning() 
     assert item.fix == (
         "add `@types/history` to devDependencies in package.json: TypeScript takes the types of `history` from it"
     )
+
+
+def test_a_scope_the_package_quotes_alone_is_an_alias_key_not_a_package() -> None:
+    # vuepress 1's @vuepress/core: its client code imports '@internal/routes' and '@app/util'; its
+    # webpack setup (webpack-chain) sets `.alias.set('@internal', ...)` and `.set('@app', clientDir)`,
+    # which webpack matches as prefixes. A scope alone names no package: 9 false errors before.
+    tree = {
+        "/app/lib/client/app.js": "import routes from '@internal/routes';\nimport { x } from '@app/util';\n",
+        "/app/lib/node/webpack.js": (
+            "config.resolve.alias\n  .set('@app', clientDir)\n  .set('@internal', path.resolve(temp, 'internal'))\n"
+        ),
+    }
+    found = findings(tree)
+    assert [(item.request, item.severity) for item in found] == [
+        ("@internal/routes", Severity.INFO),
+        ("@app/util", Severity.INFO),
+    ]
+    assert "names the scope `@internal` alone, an alias key" in found[0].message
+    # a scope the package never quotes alone stays an error
+    tree["/app/lib/node/webpack.js"] = "config.resolve.alias.set('@internal/other', x)\n"
+    assert [(item.request, item.severity) for item in findings(tree)] == [
+        ("@internal/routes", Severity.ERROR),
+        ("@app/util", Severity.ERROR),
+    ]
+
+
+def test_a_lerna_package_the_lockfile_does_not_install_is_a_note() -> None:
+    # GoogleChrome/workbox (lerna 5, no workspaces): test/workbox-core/sw/*.mjs import
+    # 'workbox-core/_private/logger.mjs', which the test server's rollup bundles with node-resolve's
+    # moduleDirectories: ['packages', 'node_modules']; node alone finds nothing. 138 errors before.
+    tree = {
+        "/app/lerna.json": '{"packages": ["packages/*"], "version": "7.2.0"}',
+        "/app/packages/workbox-core/package.json": {"name": "workbox-core", "version": "7.2.0"},
+        "/app/packages/workbox-core/_private/logger.mjs": "export const logger = {};\n",
+        "/app/test/sw/test-logger.mjs": "import {logger} from 'workbox-core/_private/logger.mjs';\n",
+    }
+    [finding] = findings(tree)
+    assert (finding.request, finding.severity) == ("workbox-core/_private/logger.mjs", Severity.INFO)
+    assert "packages/workbox-core may be mapped by a config nmdoctor does not read" in finding.message
+    # lerna's default packages/* without a packages list; a name no lerna package has stays an error
+    tree["/app/lerna.json"] = '{"version": "7.2.0"}'
+    tree["/app/test/sw/test-other.mjs"] = "import x from 'workbox-gone';\n"
+    assert sorted((item.request or "", item.severity.value) for item in findings(tree)) == [
+        ("workbox-core/_private/logger.mjs", "info"),
+        ("workbox-gone", "error"),
+    ]
+
+
+def test_an_import_typescript_drops_is_a_warning_unless_the_tsconfig_keeps_it() -> None:
+    # styled-components' test-utils/index.ts: `import { ReactWrapper } from 'enzyme'`, used only as a
+    # parameter's type; graphql-codegen's generated files: `TypedDocumentNode as DocumentNode` used
+    # only in `as` casts. TypeScript and the TS transforms of Babel, esbuild and SWC drop them: nothing
+    # loads the package (32 errors before).
+    tree: dict[str, object] = {
+        "/app/src/find.ts": (
+            "import { ReactWrapper } from 'enzyme';\nimport { mount } from 'enzyme-mount';\n"
+            "export function find(w: ReactWrapper) { return mount(w); }\n"
+        ),
+    }
+    found = sorted((item.request or "", item.severity.value) for item in findings(tree))
+    assert found == [("enzyme", "warning"), ("enzyme-mount", "error")]
+    [dropped] = [item for item in findings(tree) if item.request == "enzyme"]
+    assert "not declared nor installed (its names are used only as types" in dropped.message
+    # verbatimModuleSyntax (or preserveValueImports, importsNotUsedAsValues: preserve) keeps the import
+    tree["/app/tsconfig.json"] = '{"compilerOptions": {"verbatimModuleSyntax": true}}'
+    assert sorted((item.request or "", item.severity.value) for item in findings(tree)) == [
+        ("enzyme", "error"),
+        ("enzyme-mount", "error"),
+    ]
+
+
+def test_files_in_a_folder_a_test_names_inputs_from_are_notes() -> None:
+    """graphql-codegen-cli's tests pass './tests/test-documents/my-fragment.ts' and
+    './tests/test-files/schema-dir/*.ts' (paths from the package's folder, where jest runs) to the
+    code under test, which reads them (plucks their gql`` documents) or loads them: the files of
+    those folders are inputs, not code the package runs (30 errors before). A path naming the test
+    folder itself, or a helper the test imports, marks nothing."""
+    spec = (
+        "import { helper } from './helpers/helper';\n"
+        "const config = { documents: ['./tests/test-documents/my-fragment.ts'],\n"
+        "  schema: './tests/test-files/schema-dir/*.ts', setup: './tests/setup.ts' };\n"
+    )
+    tree = {
+        "/app/tests/codegen.spec.ts": spec,
+        "/app/tests/test-documents/my-fragment.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/test-documents/other.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/test-files/schema-dir/a.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/helpers/helper.ts": "import gql from 'graphql-tagz'; gql();\n",
+        "/app/tests/setup.ts": "import gql from 'graphql-tagz'; gql();\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "tests/test-documents/my-fragment.ts": Severity.INFO,
+        "tests/test-documents/other.ts": Severity.INFO,
+        "tests/test-files/schema-dir/a.ts": Severity.INFO,
+        "tests/helpers/helper.ts": Severity.ERROR,
+        "tests/setup.ts": Severity.ERROR,
+    }
+
+
+def _next_app(version: str, scripts: dict[str, str] | None = None) -> dict[str, object]:
+    store = "/app/node_modules/.pnpm"
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "scripts": scripts or {"build": "next build", "dev": "next"},
+        "dependencies": {"next": version},
+        "devDependencies": {"@nx/playwright": "22.7.5"},
+    }
+    code = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
+    return _pnpm_hoisted(
+        {
+            "/app/node_modules/next": symlink(f".pnpm/next@{version}/node_modules/next"),
+            f"{store}/next@{version}/node_modules/next/package.json": {"name": "next", "version": version},
+            "/app/src/lib/static-props.ts": code,
+            "/app/scripts/generate.ts": code,  # run by tsx, not bundled by Next
+        },
+        manifest,
+    )
+
+
+def test_a_file_nextjs_webpack_bundles_finds_what_pnpm_hoists_through_node_path() -> None:
+    """graphql-codegen's website (next 15.5.18): src/lib imports nextra/remote, which only
+    @theguild/components declares. Next.js's webpack config sets resolve.modules to
+    ['node_modules', ...NODE_PATH] (next 15.5.18's dist/build/webpack-config.js) and pnpm's shims put
+    node_modules/.pnpm/node_modules there: it bundles by accident (a warning). Next 16 builds with
+    Turbopack, as does `next build --turbopack`: an error there, and outside the app's folders."""
+    assert _severities(_next_app("15.5.18")) == [
+        ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
+        ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
+    ]
+    for tree in (_next_app("16.0.0"), _next_app("15.5.18", {"build": "next build --turbopack"})):
+        assert [severity for _file, _name, severity in _severities(tree)] == [Severity.ERROR, Severity.ERROR]
+    fs = MemoryFS.from_mapping(_next_app("15.5.18"))
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    [warning] = [item for item in found if item.severity is Severity.WARNING]
+    assert "Next.js's webpack build adds NODE_PATH to resolve.modules" in warning.message

@@ -79,6 +79,27 @@ def test_a_builtin_extension_adds_the_dependency_yarn_adds() -> None:
     assert ("terser@npm:4.8.1", "acorn", "prod", "acorn@npm:8.5.0") in edges()
 
 
+def test_a_builtin_extension_the_lockfile_does_not_resolve_was_not_the_writing_yarns() -> None:
+    # react-dnd (yarn 3.3.1): babel-preset-react-app@10.0.1 without the
+    # @babel/plugin-proposal-private-property-in-object ^7.16.7 that yarn 4's compat list adds. yarn
+    # locks every dependency it resolves; none for that descriptor means the yarn that wrote the
+    # lockfile did not add it, and installs nothing for it: no edge (a missing-dependency error before).
+    acorn = '"acorn@npm:^8.5.0":\n  version: 8.5.0\n  resolution: "acorn@npm:8.5.0"\n'
+    lock = LOCK.replace(acorn + "  languageName: node\n  linkType: hard\n\n", "")
+    found = {
+        (edge.source, edge.name, edge.target)
+        for edge in read_yarn_lockfile(lock, "/p/yarn.lock", {"name": "app"}).edges
+    }
+    assert not any(source == "terser@npm:4.8.1" and name == "acorn" for source, name, _target in found)
+    # left declares acorn itself: its edge stays, unresolved (a real missing dependency)
+    assert ("left@npm:1.0.0", "acorn", None) in found
+    # a project's own extension is kept even when unresolved: the lockfile is behind .yarnrc.yml
+    extended = read_yarn_lockfile(
+        lock, "/p/yarn.lock", {"name": "app"}, package_extensions={"terser@*": {"dependencies": {"zed": "^1"}}}
+    )
+    assert any(edge.source == "terser@npm:4.8.1" and edge.name == "zed" for edge in extended.edges)
+
+
 def test_a_project_extension_adds_dependencies_and_peers() -> None:
     found = edges({"left@*": {"dependencies": {"acorn": "^9"}, "peerDependencies": {"terser": "*"}}})
     # the package already declares acorn: the extension does not replace it

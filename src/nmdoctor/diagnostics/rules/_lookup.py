@@ -31,6 +31,18 @@ class InstalledLookup:
         for instance in graph.instances:
             if f"/{UNPLACED}/" in instance.path:
                 self.hoisted.setdefault(f"{graph.project}/node_modules/{instance.name}", instance)
+        # A yarn berry lockfile read for Plug'n'Play places nothing: the runtime maps a name through
+        # the locator of the project or workspace the lookup starts in, to what it declares (a
+        # sibling workspace included: react-dnd's packages each declare @react-dnd/eslint-config).
+        self.declared: dict[str, dict[str, Instance]] = {}
+        unplaced = graph.layout.startswith("yarn-berry") and not any(
+            "/node_modules/" in instance.path or instance.links for instance in graph.instances
+        )
+        if self.hoisted or unplaced:
+            for edge in graph.edges:
+                source = edge.source
+                if edge.target is not None and (source.is_project or source.is_workspace):
+                    self.declared.setdefault(source.path, {}).setdefault(edge.name, edge.target)
 
     def instance_at(self, folder: str) -> Instance | None:
         """The package instance a found folder is (its real path on disk, or a lockfile folder)."""
@@ -50,7 +62,9 @@ class InstalledLookup:
         hoisted = f"{self.project}/node_modules/{name}"
         if hoisted in self.hoisted and (directory + "/").startswith(self.project + "/"):
             return hoisted
-        return None
+        owner = max((path for path in self.declared if (directory + "/").startswith(path + "/")), key=len, default=None)
+        target = self.declared[owner].get(name) if owner is not None else None
+        return target.path if target is not None else None
 
 
 _NO_EXTEND = re.compile(r"^\s*extend-node-path\s*=\s*['\"]?false\b", re.MULTILINE)

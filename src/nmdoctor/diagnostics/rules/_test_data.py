@@ -1,7 +1,8 @@
 """Files a package's tests read as data rather than load as code: the inputs a transform's test
 reads with ``readFile``/``readdir`` and the outputs it compares with ``toMatchFileSnapshot``
-(TanStack router-plugin's tests/code-splitter/test-files and snapshots). Their imports are text to
-the test; node never resolves them."""
+(TanStack router-plugin's tests/code-splitter/test-files and snapshots), and the folders a test
+takes inputs from by a path from the package's folder (graphql-codegen-cli's tests/test-documents).
+Their imports are text to the test, or resolved by whatever the code under test does with them."""
 
 from __future__ import annotations
 
@@ -39,11 +40,42 @@ def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
     if tests is None:
         return False
     folder = posixpath.dirname(file)
+    test_folder = "/".join((owner.path, *parts[: tests + 1]))
     for depth in range(len(parts), tests, -1):
         here = "/".join((owner.path, *parts[:depth]))
         if any(folder.startswith(named + "/") or folder == named for named in _folders_read(fs, here)):
             return True
+        inputs = _input_folders(fs, here, owner.path, test_folder)
+        if any(folder.startswith(named + "/") or folder == named for named in inputs):
+            return True
     return False
+
+
+def _input_folders(fs: FileSystem, here: str, root: str, test_folder: str) -> list[str]:
+    """The folders below ``test_folder`` holding a file (or a glob's files) that the test files in
+    ``here`` name by a path from the package's folder, where test runners run (graphql-codegen's
+    ``documents: ['./tests/test-documents/my-fragment.ts']``, ``schema: './tests/test-files/schema-dir/*.ts'``):
+    inputs the code under test reads (or loads) by path; its siblings are inputs too."""
+    try:
+        names = fs.listdir(here)
+    except FileSystemError:
+        return []
+    found: list[str] = []
+    for name in names:
+        if _TEST_FILE.search(name) is None:
+            continue
+        try:
+            text = fs.read_bytes(f"{here}/{name}")
+        except FileSystemError:
+            continue
+        for path in _relative_paths(text):
+            literal = path.split("*", 1)[0].split("{", 1)[0]
+            target = posixpath.normpath(posixpath.join(root, literal))
+            if path != literal or not _is_folder(fs, target):
+                target = posixpath.dirname(target) if not literal.endswith("/") else target
+            if target.startswith(test_folder + "/") and _is_folder(fs, target):
+                found.append(target)
+    return found
 
 
 def _folders_read(fs: FileSystem, here: str) -> list[str]:

@@ -14,6 +14,7 @@ from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.inspect.verify import (
     another_declaration_holds,
+    any_version,
     layout_kind,
     reinstall_fix,
     removal_fix,
@@ -92,7 +93,7 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
         if resolved_as_peer(source, edge.name, graph.layout):
             continue  # resolved as a peer: unmet-peer-dependency judges its version
         spec = overrides.spec_for(edge.name, edge.spec)
-        if spec is None or satisfies(target.version, spec) is not False:
+        if spec is None or any_version(spec) or satisfies(target.version, spec) is not False:
             continue
         if another_declaration_holds(source, edge.name, target.version):
             continue

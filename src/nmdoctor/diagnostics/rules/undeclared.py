@@ -3,6 +3,7 @@ or that do not resolve at all."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
-from nmdoctor.sources.elision import import_used_as_value
+from nmdoctor.sources.elision import ImportUse, import_use
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of
 from nmdoctor.sources.webpack_request import split_request
@@ -423,6 +424,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         config = item.resolution.for_file(file)
         local = _local_folder(fs, graph, owner, item.request)
         fix: str | None = None
+        elided = False
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.skipped:
@@ -492,12 +494,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif (
             # a package of that name in the tree is the module the import means, whatever else names it
-            not graph.instances_of(name) and placeholders.named(owner, site.specifier, file)
+            not graph.instances_of(name) and (named := placeholders.named(owner, site.specifier, file)) is not None
         ):
             severity, why = (
                 Severity.INFO,
-                f" (cannot be decided: other code of `{owner.label}` names `{site.specifier}`, which it may"
-                " replace or provide at build time)",
+                f" (cannot be decided: other code of `{owner.label}` names `{named}`, which it may"
+                " replace or provide at build time)"
+                if named == site.specifier
+                else f" (cannot be decided: other code of `{owner.label}` names the scope `{named}` alone, an alias"
+                " key no package can be named, which the bundler it configures maps)",
             )
         elif (mapped := _own_name_mapped(graph, config, name)) is not None:
             severity, why = (
@@ -523,7 +528,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             and site.kind in _ELIDABLE
             and graph.instances_of(_types_package(name))
             and not _side_effect_import(fs, file, site.line, site.specifier)
-            and not _kept_import(fs, file, site.line, site.specifier)
+            and not _kept_import(fs, file, site)
         ):
             types = _types_package(name)
             if package_folder(fs, file, types) is not None:
@@ -544,6 +549,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                     f"add `{types}` to devDependencies in {relative(graph, owner.path + '/package.json')}:"
                     f" TypeScript takes the types of `{name}` from it"
                 )
+        elif (
+            site.kind is ImportKind.IMPORT
+            and _TYPESCRIPT.search(file)
+            and not config.keeps_imports
+            and _only_types(fs, file, site)
+        ):
+            # styled-components' test-utils: `import { ReactWrapper } from 'enzyme'`, a type annotation
+            # only; graphql-codegen's generated `TypedDocumentNode as DocumentNode`, used in `as` casts
+            severity, why, elided = Severity.WARNING, _ELIDED_WHY, True
         elif _loaded_like_a_config(fs, graph, owner, file) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
@@ -552,6 +566,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _STORYBOOK_NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif _next_webpack_bundles(fs, graph, owner, file) and (
+            hidden := pnpm_node_path_folder(fs, graph, installed, name)
+        ):
+            severity, why = Severity.WARNING, _NEXT_NODE_PATH_WHY.format(folder=relative(graph, hidden))
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -582,7 +600,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.WARNING, ""
         else:
             severity, why = Severity.ERROR, ""
-        state = "not declared" if severity is Severity.WARNING and why else "not declared nor installed"
+        state = "not declared" if severity is Severity.WARNING and why and not elided else "not declared nor installed"
         yield Finding(
             "unresolvable-import",
             severity,
@@ -599,10 +617,30 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 graph,
                 owner,
                 name,
-                (site.types_only or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
+                (site.types_only or elided or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
             )
             or _unresolvable_fix(graph, owner, item.request, name, config, local),
         )
+
+
+_ELIDED_WHY = (
+    " (its names are used only as types: TypeScript, and the TypeScript transforms of Babel, esbuild and SWC,"
+    " drop the import, so nothing loads it; a type check still needs it, and node's own type stripping keeps it)"
+)
+
+
+def _only_types(fs: FileSystem, file: str, site: ImportSite) -> bool:
+    """Does TypeScript drop this import (its names used only as types)? The file is parsed again:
+    asked only of an import about to be reported."""
+    return _import_use(fs, file, site) is ImportUse.DROPPED
+
+
+def _import_use(fs: FileSystem, file: str, site: ImportSite) -> ImportUse:
+    try:
+        source = fs.read_bytes(file)
+    except FileSystemError:
+        return ImportUse.UNDECIDED
+    return import_use(source, file, site.line, site.column)
 
 
 _ELECTRON_FIX = (
@@ -642,14 +680,10 @@ def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> b
     return found is not None and found.group(1) == specifier.encode()
 
 
-def _kept_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
+def _kept_import(fs: FileSystem, file: str, site: ImportSite) -> bool:
     """An import of which a binding is used as a value (``<Route />``, ``useLocation()``): TypeScript,
     Babel and esbuild keep it, and the bundler or node resolves it."""
-    try:
-        source = fs.read_bytes(file)
-    except FileSystemError:
-        return False
-    return import_used_as_value(source, file, line, specifier)
+    return _import_use(fs, file, site) is ImportUse.KEPT
 
 
 def _side_effect_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:
@@ -713,6 +747,36 @@ def _story_storybook_webpack_bundles(fs: FileSystem, owner: Instance, file: str)
             continue
         return _STORYBOOK_WEBPACK.search(text) is not None
     return False
+
+
+_NEXT_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
+    " that folder on NODE_PATH, and Next.js's webpack build adds NODE_PATH to resolve.modules, so `next`"
+    " started from them bundles it; Turbopack, another bundler or node started by hand does not find it"
+)
+# The folders a Next.js app's pages and what they import live in.
+_NEXT_SOURCE_FOLDERS = ("pages", "app", "src")
+_TURBOPACK_FLAG = re.compile(r"\bnext\s+(?:build|dev)\b[^&|;]*--turbo(?:pack)?\b")
+
+
+def _next_webpack_bundles(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file below ``pages/``, ``app/`` or ``src/`` of a package that runs Next.js 15 or older
+    (graphql-codegen's website: `import { buildDynamicMDX } from 'nextra/remote'`, nextra brought by
+    @theguild/components). Next.js's webpack config sets ``resolve.modules: ['node_modules',
+    ...NODE_PATH]`` (next 15.5.18's dist/build/webpack-config.js); from 16 `next build` uses Turbopack,
+    as does a script that passes ``--turbopack``."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    if inside.split("/", 1)[0] not in _NEXT_SOURCE_FOLDERS or _TOOL_CONFIG.search(file):
+        return False
+    edge = next((edge for edge in graph.edges_from(owner) if edge.name == "next"), None)
+    if edge is None or edge.target is None:
+        return False
+    major = edge.target.version.split(".", 1)[0]
+    if not major.isdigit() or int(major) >= 16:
+        return False
+    raw = owner.manifest.raw
+    scripts = raw.get("scripts") if isinstance(raw, dict) else None
+    return not (isinstance(scripts, dict) and any(_TURBOPACK_FLAG.search(str(item)) for item in scripts.values()))
 
 
 # A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.
@@ -1058,7 +1122,8 @@ class _Mentions:
         self._roots = frozenset(owner.path for owner in _owners(graph))
         self._texts: dict[str, list[tuple[str, bytes]]] = {}
 
-    def named(self, owner: Instance, specifier: str, importer: str) -> bool:
+    def named(self, owner: Instance, specifier: str, importer: str) -> str | None:
+        """What the other code names: ``specifier`` itself, or its scope alone; None if neither."""
         texts = self._texts.get(owner.path)
         if texts is None:
             texts = self._texts[owner.path] = list(self._read(owner.path))
@@ -1067,9 +1132,17 @@ class _Mentions:
         imported = re.compile(rb"(?:\bfrom|\bimport|\brequire|\bimport\()\s*\(?\s*['\"`]" + escaped + rb"['\"`]")
         named = re.compile(rb"['\"`]" + escaped + rb"['\"`]|(?<![\w$.\-/@])" + escaped + rb"\s*:(?!:)")
         # Both patterns hold the specifier itself: a file without it is passed over unsearched.
-        return any(
-            named.search(imported.sub(b"", text)) for path, text in texts if path != importer and literal in text
-        )
+        if any(named.search(imported.sub(b"", text)) for path, text in texts if path != importer and literal in text):
+            return specifier
+        # A scope alone in quotes (``.alias.set('@internal', ...)``, ``alias: {'@transform': ...}``)
+        # names no package (a package name has a scope and a name): an alias key, which a bundler
+        # matches as a prefix of ``@internal/routes`` (vuepress's core sets them for its client code).
+        scope = literal.split(b"/", 1)[0] if literal.startswith(b"@") and b"/" in literal else None
+        if scope is None or len(scope) < 2:
+            return None
+        quoted = re.compile(rb"['\"`]" + re.escape(scope) + rb"['\"`]")
+        found = any(quoted.search(text) for path, text in texts if path != importer and scope in text)
+        return scope.decode("utf-8", "replace") if found else None
 
     def _read(self, folder: str) -> Iterator[tuple[str, bytes]]:
         fs, sources = self._context.fs, self._context.sources
@@ -1109,7 +1182,11 @@ _CONFIG_HINT = "an alias (tsconfig `paths`, webpack `resolve.alias`, jest `modul
 
 def _local_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, request: str) -> str | None:
     """A folder or file of the project named like the request's first segment (``utils`` for
-    ``utils/request``): then an alias is the likely reading, not a package."""
+    ``utils/request``), or a package of the repository's lerna.json that the lockfile does not
+    install: then an alias or a module folder is the likely reading, not a package of the registry."""
+    lerna = _lerna_package(fs, graph, package_of(request))
+    if lerna is not None:
+        return lerna
     first = request.split("/", 1)[0]
     for base in dict.fromkeys((owner.path, f"{owner.path}/src", graph.project, f"{graph.project}/src")):
         try:
@@ -1119,6 +1196,42 @@ def _local_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, reque
         for entry in names:
             if entry == first or (entry.startswith(first + ".") and language_for(entry) is not None):
                 return relative(graph, f"{base}/{entry}")
+    return None
+
+
+def _lerna_package(fs: FileSystem, graph: DependencyGraph, name: str | None) -> str | None:
+    """The folder of the package ``name`` among the repository's lerna packages (lerna.json
+    ``packages``, ``packages/*`` by default), when the lockfile does not install it: without
+    workspaces, lerna links a package only into the packages that declare it, and the repository's
+    tools may find it through a module folder (workbox's test bundles: rollup's node-resolve with
+    ``moduleDirectories: ['packages', 'node_modules']``)."""
+    if name is None or graph.instances_of(name):
+        return None
+    try:
+        config = json.loads(fs.read_bytes(f"{graph.project}/lerna.json"))
+    except (FileSystemError, ValueError):
+        return None
+    patterns = config.get("packages") if isinstance(config, dict) else None
+    if not isinstance(patterns, list):
+        patterns = ["packages/*"]
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            continue
+        base = pattern.rstrip("/")
+        base = base[: -len("/**")] if base.endswith("/**") else base[: -len("/*")] if base.endswith("/*") else None
+        folders = [pattern.rstrip("/")] if base is None else []
+        if base is not None:
+            try:
+                folders = [f"{base}/{entry}" for entry in fs.listdir(f"{graph.project}/{base}")]
+            except FileSystemError:
+                continue
+        for folder in folders:
+            try:
+                manifest = json.loads(fs.read_bytes(f"{graph.project}/{folder}/package.json"))
+            except (FileSystemError, ValueError):
+                continue
+            if isinstance(manifest, dict) and manifest.get("name") == name:
+                return folder
     return None
 
 

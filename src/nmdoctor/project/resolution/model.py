@@ -102,12 +102,15 @@ class ResolutionConfig:
     unread: list[str] = field(default_factory=list)  # config files that could not be read (undecidable)
     # configs whose plugins may answer any request themselves (vite/rollup ``resolveId``: ``uno.css``)
     plugins: list[str] = field(default_factory=list)
+    # tsconfigs that keep an import whose names are only types (``verbatimModuleSyntax``, ...)
+    keeps_imports: list[str] = field(default_factory=list)
 
     def merge(self, other: ResolutionConfig) -> None:
         self.aliases += other.aliases
         self.folders += other.folders
         self.unread += other.unread
         self.plugins += other.plugins
+        self.keeps_imports += other.keeps_imports
 
     def decide(self, fs: FileSystem, specifier: str, from_file: str) -> Decision | None:
         """The alias or module folder that resolves ``specifier`` for ``from_file``, or None when

@@ -62,8 +62,9 @@ def _options(
     missing: list[str] | None = None,
     workspaces: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[Any, str]]:
-    """compilerOptions ``baseUrl`` and ``paths``, each with the folder of the file that set it; an
-    ``extends`` that cannot be found (a package not installed) is added to ``missing``."""
+    """compilerOptions ``baseUrl``, ``paths`` and those that keep type-only imports, each with the
+    folder of the file that set it; an ``extends`` that cannot be found (a package not installed) is
+    added to ``missing``."""
     if path in seen or len(seen) > 16:
         return {}
     try:
@@ -83,10 +84,14 @@ def _options(
             missing.append(path)
     options = data.get("compilerOptions")
     if isinstance(options, dict):
-        for key in ("baseUrl", "paths"):
+        for key in ("baseUrl", "paths", *_KEEP_IMPORTS):
             if key in options:
                 merged[key] = (options[key], folder)
     return merged
+
+
+# compilerOptions under which TypeScript keeps an import whose names are only types
+_KEEP_IMPORTS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues")
 
 
 def read_tsconfig(fs: FileSystem, path: str, workspaces: Mapping[str, str] | None = None) -> ResolutionConfig:
@@ -94,6 +99,13 @@ def read_tsconfig(fs: FileSystem, path: str, workspaces: Mapping[str, str] | Non
     missing: list[str] = []
     options = _options(fs, path, frozenset(), missing, workspaces)
     config.unread += missing  # the part of the chain that may hold ``paths`` could not be read
+    kept = {key: options[key][0] for key in _KEEP_IMPORTS if key in options}
+    if (
+        kept.get("verbatimModuleSyntax") is True
+        or kept.get("preserveValueImports") is True
+        or str(kept.get("importsNotUsedAsValues", "")).lower() in ("preserve", "error")
+    ):
+        config.keeps_imports.append(path)
     base_url: str | None = None
     if "baseUrl" in options and isinstance(options["baseUrl"][0], str):
         value, folder = options["baseUrl"]

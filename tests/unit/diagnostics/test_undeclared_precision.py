@@ -54,6 +54,22 @@ def test_unknown_name_is_an_error_whose_fix_installs_nothing() -> None:
     assert "in neither node_modules nor the lockfile" in finding.fix
 
 
+def test_a_package_the_tree_holds_only_where_node_does_not_look_is_named_with_its_place() -> None:
+    """`tiny` is installed only under `react` (a nested copy, as pnpm's hidden hoisting and npm's
+    nesting leave them): node does not find it from src/, and the message must not say that nothing
+    installs it (the reader would install it again)."""
+    tree = {
+        "/app/src/index.js": "const t = require('tiny');\n",
+        "/app/node_modules/react/node_modules/tiny/package.json": {"name": "tiny", "version": "1.0.0"},
+    }
+    [finding] = findings(tree)
+    assert (finding.code, finding.severity) == ("unresolvable-import", Severity.ERROR)
+    assert finding.message == (
+        "`tiny` is imported by `app@1.0.0` but `tiny` is not declared, nor installed where node looks from here"
+        " (the tree holds it at node_modules/react/node_modules/tiny)"
+    )
+
+
 def test_folder_named_like_the_import_without_config_is_a_note() -> None:
     tree = {"/app/src/index.js": "import x from 'utils/request';\n", "/app/src/utils/request.js": ""}
     [finding] = findings(tree)

@@ -601,6 +601,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why and not elided else "not declared nor installed"
+        held = sorted(graph.instances_of(name), key=lambda item: (len(item.path), item.path))
+        if state != "not declared" and held:
+            # the tree has it, only not where node looks from this file (pnpm's hidden hoisting, a
+            # copy nested under another package): "nor installed" would send the reader to install it
+            where = relative(graph, held[0].path)
+            state = f"not declared, nor installed where node looks from here (the tree holds it at {where})"
         yield Finding(
             "unresolvable-import",
             severity,

@@ -62,6 +62,8 @@ class _Tree:
     children: dict[str, list[str]] = field(default_factory=dict)
     fs_children: dict[str, list[str]] = field(default_factory=dict)
     parents: dict[str, str | None] = field(default_factory=dict)
+    # Resolutions while nothing is removed (cleared by ``remove``): the sweep asks the same ones.
+    _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.present = set(self.lock.packages)
@@ -96,10 +98,12 @@ class _Tree:
 
     def find(self, location: str, name: str) -> str | None:
         """The present entry node finds for ``name`` from ``location`` (a link itself, not followed)."""
-        for candidate in self.search(location, name):
-            if candidate in self.present:
-                return candidate
-        return None
+        key = (location, name)
+        if key in self._found:
+            return self._found[key]
+        found = next((item for item in self.search(location, name) if item in self.present), None)
+        self._found[key] = found
+        return found
 
     def target(self, edge: LockedEdge) -> str | None:
         """Where ``edge`` resolves now, a link followed to its target."""
@@ -135,6 +139,7 @@ class _Tree:
 
     def remove(self, keys: Iterable[str]) -> None:
         """Detach entries and everything nested in their node_modules (arborist's ``node.root = null``)."""
+        self._found.clear()
         for key in list(keys):
             if key not in self.present:
                 continue
@@ -145,9 +150,8 @@ class _Tree:
                 stack.extend(child for child in self.children.get(current, ()) if child in self.present)
 
 
-def _gather_dep_set(tree: _Tree, start: str) -> set[str]:
-    """``gather-dep-set.js`` with the filter ``e.to !== start && e.valid``: ``start`` and the
-    entries only it (and they) depend on."""
+def _dependencies(tree: _Tree, start: str) -> set[str]:
+    """``start`` and everything it reaches through valid edges (the first half of ``gatherDepSet``)."""
     deps = [start]
     found = {start}
     for key in deps:
@@ -156,6 +160,13 @@ def _gather_dep_set(tree: _Tree, start: str) -> set[str]:
             if to is not None and to != start and to not in found and tree.valid(edge, to) is not False:
                 found.add(to)
                 deps.append(to)
+    return found
+
+
+def _gather_dep_set(tree: _Tree, start: str, found: set[str] | None = None) -> set[str]:
+    """``gather-dep-set.js`` with the filter ``e.to !== start && e.valid``: ``start`` and the
+    entries only it (and they) depend on (``found``: ``_dependencies(tree, start)``, if known)."""
+    found = set(found if found is not None else _dependencies(tree, start))
     changed = True
     while changed and found:
         changed = False
@@ -201,12 +212,17 @@ def _can_dedupe(tree: _Tree, key: str) -> bool:
     # what this one alone brings.
     if other.name != package.name:
         return False
-    own = _gather_dep_set(tree, key)
-    for edge in incoming:
-        if edge.source in own:
-            continue
-        spec = tree.spec(edge)
-        if spec is None or satisfies(other.version, spec) is not True:
+    unmet = [
+        edge for edge in incoming if (spec := tree.spec(edge)) is None or satisfies(other.version, spec) is not True
+    ]
+    if unmet:
+        # Only an edge from what this one alone brings may stay unmet; the dependencies are a
+        # superset of that, and usually rule it out without the costlier second half.
+        reached = _dependencies(tree, key)
+        if any(edge.source not in reached for edge in unmet):
+            return False
+        own = _gather_dep_set(tree, key, reached)
+        if any(edge.source not in own for edge in unmet):
             return False
     if other.version == package.version:
         return True

@@ -64,12 +64,17 @@ class _Tree:
     parents: dict[str, str | None] = field(default_factory=dict)
     # Resolutions while nothing is removed (cleared by ``remove``): the sweep asks the same ones.
     _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    _incoming: dict[str, list[LockedEdge]] | None = None
 
     def __post_init__(self) -> None:
         self.present = set(self.lock.packages)
         for edge in self.lock.edges:
             self.by_name.setdefault(edge.name, []).append(edge)
             self.out.setdefault(edge.source, []).append(edge)
+            # The reader resolved every edge already: where that is the entry itself (not a link's
+            # target), it is what ``find`` answers until something is removed.
+            if edge.target is not None and edge.target.endswith("node_modules/" + edge.name):
+                self._found[(edge.source, edge.name)] = edge.target
         for key, package in self.lock.packages.items():
             parent = self._resolve_parent(key)
             self.parents[key] = parent
@@ -134,12 +139,18 @@ class _Tree:
         return edge.kind is DependencyKind.PEER and edge.name in self.package(edge.source).optional_peers
 
     def edges_in(self, key: str) -> list[LockedEdge]:
-        name = _folder_name(key)
-        return [edge for edge in self.by_name.get(name, ()) if edge.source in self.present and self.target(edge) == key]
+        """The present edges that resolve to ``key`` (indexed once per state of the tree)."""
+        if self._incoming is None:
+            self._incoming = {}
+            for edge in self.lock.edges:
+                if edge.source in self.present and (to := self.target(edge)) is not None:
+                    self._incoming.setdefault(to, []).append(edge)
+        return self._incoming.get(key, [])
 
     def remove(self, keys: Iterable[str]) -> None:
         """Detach entries and everything nested in their node_modules (arborist's ``node.root = null``)."""
         self._found.clear()
+        self._incoming = None
         for key in list(keys):
             if key not in self.present:
                 continue
@@ -156,17 +167,35 @@ def _dependencies(tree: _Tree, start: str) -> set[str]:
     found = {start}
     for key in deps:
         for edge in tree.out.get(key, ()):
-            to = tree.target(edge)
-            if to is not None and to != start and to not in found and tree.valid(edge, to) is not False:
+            to = tree.find(edge.source, edge.name)  # a link has no edges of its own: not followed
+            if to is None or to == start or to in found or tree.package(to).link_to is not None:
+                continue
+            if tree.valid(edge, to) is not False:
                 found.add(to)
                 deps.append(to)
     return found
 
 
-def _gather_dep_set(tree: _Tree, start: str, found: set[str] | None = None) -> set[str]:
+def _held_from_outside(tree: _Tree, source: str, start: str) -> bool:
+    """Does a chain of valid edges from the root or a workspace reach ``source`` without passing
+    ``start``? Then ``source`` is not in ``start``'s dependency set (a quick, usual answer)."""
+    seen = {source}
+    stack = [source]
+    while stack:
+        key = stack.pop()
+        if tree.package(key).is_importer:
+            return True
+        for edge in tree.edges_in(key):
+            if edge.source not in seen and edge.source != start and tree.valid(edge, key) is not False:
+                seen.add(edge.source)
+                stack.append(edge.source)
+    return False
+
+
+def _gather_dep_set(tree: _Tree, start: str) -> set[str]:
     """``gather-dep-set.js`` with the filter ``e.to !== start && e.valid``: ``start`` and the
-    entries only it (and they) depend on (``found``: ``_dependencies(tree, start)``, if known)."""
-    found = set(found if found is not None else _dependencies(tree, start))
+    entries only it (and they) depend on."""
+    found = _dependencies(tree, start)
     changed = True
     while changed and found:
         changed = False
@@ -216,12 +245,11 @@ def _can_dedupe(tree: _Tree, key: str) -> bool:
         edge for edge in incoming if (spec := tree.spec(edge)) is None or satisfies(other.version, spec) is not True
     ]
     if unmet:
-        # Only an edge from what this one alone brings may stay unmet; the dependencies are a
-        # superset of that, and usually rule it out without the costlier second half.
-        reached = _dependencies(tree, key)
-        if any(edge.source not in reached for edge in unmet):
+        # Only an edge from what this one alone brings may stay unmet. The usual unmet edge comes
+        # from a package the root reaches some other way, which settles it without the dependency set.
+        if any(_held_from_outside(tree, edge.source, key) for edge in unmet):
             return False
-        own = _gather_dep_set(tree, key, reached)
+        own = _gather_dep_set(tree, key)
         if any(edge.source not in own for edge in unmet):
             return False
     if other.version == package.version:
@@ -282,14 +310,14 @@ def _keep_targets(tree: _Tree) -> list[str]:
             stale = tree.find(edge.source, edge.name)
             if stale is None or tree.package(stale).link_to is not None or tree.package(stale).in_bundle:
                 continue
-            if tree.valid(edge, stale) is not False:
-                continue
+            if stale.startswith("node_modules/") and "/node_modules/" not in stale:
+                continue  # the root's own node_modules: nothing above it
             candidates = tree.search(edge.source, edge.name)
-            above = [item for item in candidates[candidates.index(stale) + 1 :] if item in tree.present]
-            if not above or tree.package(above[0]).link_to is not None:
-                continue
-            if tree.valid(edge, above[0]) is True:
-                holder = tree.parents.get(above[0])
+            above = next((item for item in candidates[candidates.index(stale) + 1 :] if item in tree.present), None)
+            if above is None or tree.package(above).link_to is not None:
+                continue  # most edges: nothing above the copy they reach, whatever its version
+            if tree.valid(edge, stale) is False and tree.valid(edge, above) is True:
+                holder = tree.parents.get(above)
                 if holder is not None:
                     targets.append(holder)
     return targets

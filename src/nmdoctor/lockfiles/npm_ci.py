@@ -57,7 +57,6 @@ class _Tree:
     overrides: dict[str, str]
     undecided: frozenset[str]
     present: set[str] = field(default_factory=set)
-    by_name: dict[str, list[LockedEdge]] = field(default_factory=dict)
     out: dict[str, list[LockedEdge]] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
     fs_children: dict[str, list[str]] = field(default_factory=dict)
@@ -69,7 +68,6 @@ class _Tree:
     def __post_init__(self) -> None:
         self.present = set(self.lock.packages)
         for edge in self.lock.edges:
-            self.by_name.setdefault(edge.name, []).append(edge)
             self.out.setdefault(edge.source, []).append(edge)
             # The reader resolved every edge already: where that is the entry itself (not a link's
             # target), it is what ``find`` answers until something is removed.
@@ -114,7 +112,7 @@ class _Tree:
         """Where ``edge`` resolves now, a link followed to its target."""
         found = self.find(edge.source, edge.name)
         seen = 0
-        while found is not None and self.package(found).link_to is not None and seen < 32:
+        while found in self.lock.packages and self.package(found).link_to is not None and seen < 32:
             seen += 1
             found = self.package(found).link_to
         return found if found in self.present else None

@@ -192,3 +192,21 @@ def test_a_consistent_lockfile_is_read_whole() -> None:
 def test_a_workspace_s_link_no_one_declares_stays() -> None:
     keys, _ = _lock({}, {"a": {}}, {})
     assert {"packages/a", "node_modules/a"} <= keys
+
+
+def test_a_link_to_a_folder_the_lockfile_lacks_is_read() -> None:
+    # ...while a sweep runs (the stale leaf under user), which resolves every edge.
+    deps = {"tool": "file:../tool", "leaf": "1.2.0", "user": "1.0.0"}
+    manifest = {"name": "root", "version": "1.0.0", "dependencies": deps}
+    packages = {
+        "": manifest,
+        "node_modules/tool": {"resolved": "../tool", "link": True},
+        "node_modules/leaf": _entry("leaf", "1.2.0"),
+        "node_modules/sub": _entry("sub", "2.0.0"),
+        "node_modules/user": _entry("user", "1.0.0"),
+        "node_modules/user/node_modules/leaf": _entry("leaf", "1.0.0"),
+    }
+    text = json.dumps({"name": "root", "lockfileVersion": 3, "packages": packages})
+    lock = read_npm_lockfile(text, "/p/package-lock.json", manifest)
+    assert {"node_modules/tool", "node_modules/leaf", "node_modules/sub"} <= set(lock.packages)
+    assert "node_modules/user/node_modules/leaf" not in lock.packages

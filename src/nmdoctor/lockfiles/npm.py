@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError
+from nmdoctor.lockfiles.npm_ci import npm_ci_leaves_out, root_overrides
 from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.limits import load_json
@@ -135,6 +136,24 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
         manifest = None if location == "" else manifests[location]
         for name, spec, kind, _optional in _declared(source_entry, include_dev=package.is_importer, manifest=manifest):
             lock.edges.append(LockedEdge(location, name, spec, kind, _find(lock, location, name)))
+    overrides, undecided = root_overrides(root_manifest if root_manifest is not None else root_entry)
+    left_out = npm_ci_leaves_out(lock, _candidates, overrides=overrides, undecided=undecided)
+    if left_out:
+        _leave_out(lock, left_out)
+
+
+def _leave_out(lock: Lockfile, keys: set[str]) -> None:
+    """Drop the entries ``npm ci`` does not install; the edges that reached them find what is left."""
+    for key in keys:
+        del lock.packages[key]
+    edges = []
+    for edge in lock.edges:
+        if edge.source in keys:
+            continue
+        if edge.target in keys:
+            edge = LockedEdge(edge.source, edge.name, edge.spec, edge.kind, _find(lock, edge.source, edge.name))
+        edges.append(edge)
+    lock.edges = edges
 
 
 def _find(lock: Lockfile, location: str, name: str) -> str | None:

@@ -419,6 +419,26 @@ def test_a_transforms_input_and_expected_files_are_notes() -> None:
     assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
 
 
+def test_an_input_beside_its_expected_snapshot_file_is_a_note() -> None:
+    """A migration's test case (sveltejs/cli's migrations/sveltekit-3/tests/svelte-config/): the
+    test runs the migration over ``vite.config.ts`` and compares the result with
+    ``vite.config.snapshot.ts`` as text; neither is loaded. A lone file below the tests, or a pair
+    outside them, stays an error."""
+    tree = {
+        "/app/src/migrations/v3/tests/config/vite.config.ts": "import kit from 'left-padz';\nkit();\n",
+        "/app/src/migrations/v3/tests/config/vite.config.snapshot.ts": "import kit from 'left-padz';\nkit();\n",
+        "/app/src/migrations/v3/tests/config/eslint.config.js": "import js from 'pad-y';\n",
+        "/app/src/migrations/v3/tests/config/eslint.config.expected.js": "import js from 'pad-y';\n",
+        "/app/src/migrations/v3/tests/config/lone.js": "import js from 'pad-y';\n",
+        "/app/src/lib/vite.config.ts": "import kit from 'left-padz';\nkit();\n",
+        "/app/src/lib/vite.config.snapshot.ts": "export default 1;\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file.pop("src/migrations/v3/tests/config/lone.js") is Severity.ERROR
+    assert by_file.pop("src/lib/vite.config.ts") is Severity.ERROR
+    assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 4
+
+
 def test_a_file_whose_text_a_snapshot_beside_it_holds_is_a_note() -> None:
     """A formatter's test (prettier's tests/format/**): the test formats each file of its folder and
     its snapshot, named after the file, holds the file's text; node never loads the file. A component
@@ -647,6 +667,8 @@ def test_modules_another_runtime_provides_are_not_packages() -> None:
     # Code extension gets `vscode` from the editor. Neither is a package node looks up.
     k6 = {"/app/load/script.js": "import http from 'k6/http';\nimport { check } from 'k6';\n"}
     assert findings(k6) == []
+    # serverless's engine keeps a CloudFront Function's code: CloudFront's runtime provides `cloudfront`.
+    assert findings({"/app/src/aws/routing.js": "import cf from 'cloudfront';\ncf.kvs();\n"}) == []
     extension = {
         "/app/package.json": {"name": "ext", "version": "1.0.0", "engines": {"vscode": "^1.80.0"}},
         "/app/src/extension.js": "const vscode = require('vscode');\n",
@@ -733,6 +755,32 @@ def test_a_module_the_file_mocks_is_a_note() -> None:
     assert unmocked.severity is Severity.ERROR
 
 
+def test_a_module_a_manual_mock_answers_in_a_test_is_a_note() -> None:
+    """webdriverio's e2e/browser-runner: ``someModule`` and ``@namespace/module`` are served from
+    ``__mocks__/someModule.ts`` and ``__mocks__/namespace/module.ts`` (the browser runner's
+    automock). jest 29.7.0 does the same without a jest.mock call: a test requiring an uninstalled
+    ``someModule`` passes with ``__mocks__/someModule.js`` at the root, and one requiring
+    ``@ns/mod`` with ``test/__mocks__/@ns/mod.js``. Outside a test, or with no mock file, the
+    import stays an error."""
+    tree = {
+        "/app/e2e/__mocks__/someModule.ts": "export default 1;\n",
+        "/app/e2e/__mocks__/namespace/module.ts": "export default 2;\n",
+        "/app/test/__mocks__/@ns/mod.js": "module.exports = {};\n",
+        "/app/e2e/lit.test.js": "import a from 'someModule';\nimport b from '@namespace/module';\n",
+        "/app/test/unit/a.js": "const m = require('@ns/mod');\n",
+        "/app/e2e/other.test.js": "import c from 'left-padz';\n",
+        "/app/e2e/app.js": "import a from 'someModule';\n",
+    }
+    by_place = {(item.from_, item.request): item.severity for item in findings(tree)}
+    assert by_place == {
+        ("e2e/lit.test.js", "someModule"): Severity.INFO,
+        ("e2e/lit.test.js", "@namespace/module"): Severity.INFO,
+        ("test/unit/a.js", "@ns/mod"): Severity.INFO,
+        ("e2e/other.test.js", "left-padz"): Severity.ERROR,
+        ("e2e/app.js", "someModule"): Severity.ERROR,
+    }
+
+
 def test_docusaurus_aliases_answer_a_sites_imports() -> None:
     # redux-toolkit's website: @theme/*, @theme-original/* and @docusaurus/Link are Docusaurus's
     # webpack aliases, not packages; @docusaurus/plugin-x stays a package.
@@ -745,6 +793,28 @@ def test_docusaurus_aliases_answer_a_sites_imports() -> None:
         ),
     }
     assert [item.request for item in findings(site)] == ["@docusaurus/plugin-nowhere"]
+
+
+def test_docusaurus_aliases_answer_a_theme_plugins_components() -> None:
+    # easyops-cn/docusaurus-search-local: a plugin's theme components (src/client/theme) are
+    # compiled by the site's webpack, with its aliases; the plugin declares what types them
+    # (@docusaurus/module-type-aliases) or @docusaurus/theme-common, not @docusaurus/core.
+    # A package declaring only another @docusaurus/* package gets no aliases.
+    imports = "import Link from '@docusaurus/Link';\nimport Layout from '@theme/Layout';\n"
+    for declared in (
+        {"devDependencies": {"@docusaurus/module-type-aliases": "^3.0.0"}},
+        {"peerDependencies": {"@docusaurus/theme-common": "^2 || ^3"}},
+    ):
+        plugin = {
+            "/app/package.json": {"name": "search-local", "version": "1.0.0", **declared},
+            "/app/src/client/theme/SearchPage.js": imports,
+        }
+        assert findings(plugin) == []
+    other = {
+        "/app/package.json": {"name": "x", "version": "1.0.0", "dependencies": {"@docusaurus/utils": "^3"}},
+        "/app/src/client/theme/SearchPage.js": imports,
+    }
+    assert {item.severity for item in findings(other)} == {Severity.ERROR}
 
 
 def test_a_project_checked_out_in_a_templates_folder_is_still_its_own_code() -> None:

@@ -89,3 +89,21 @@ def _names(yarnrc: str) -> set[str]:
 )
 def test_what_yarn_installs_of_a_package_locked_for_another_platform(yarnrc: str, expected: set[str]) -> None:
     assert _names(yarnrc) == expected
+
+
+def test_what_only_a_skipped_package_leads_to_is_not_extraneous_under_plug_n_play() -> None:
+    """easyops-cn/docusaurus-search-local (yarn 4, Plug'n'Play by default, no install): node-gyp
+    and its 47 dependencies, reached only through fsevents, are the lockfile's packages, which yarn
+    fetches; `check --lockfile` reported each as extraneous."""
+    from nmdoctor.diagnostics.engine import run_checks
+    from nmdoctor.diagnostics.registry import CheckContext
+
+    fs = MemoryFS.from_mapping(
+        {
+            "/p/package.json": json.dumps({"name": "app", "dependencies": {"chokidar": "^3.0.0"}}),
+            "/p/yarn.lock": LOCK.replace("OTHER_OS", OTHER_OS),
+        }
+    )
+    _, graph = lockfile_model(fs, "/p")
+    assert "node-gyp" in {instance.name for instance in graph.instances}
+    assert run_checks(CheckContext(graph=graph, fs=fs), select=["extraneous-package"]) == []

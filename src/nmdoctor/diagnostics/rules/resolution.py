@@ -21,7 +21,7 @@ from nmdoctor.inspect.verify import (
     resolved_as_peer,
 )
 from nmdoctor.lockfiles.model import Lockfile
-from nmdoctor.lockfiles.to_graph import store_folder
+from nmdoctor.lockfiles.to_graph import UNPLACED, store_folder
 from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -224,7 +224,10 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
     for instance in graph.instances:
         if instance.path in reached or "/node_modules/.pnpm/node_modules/" in instance.path:
             continue
-        if (instance.name, instance.version) in locked:
+        if (instance.name, instance.version) in locked or f"/{UNPLACED}/" in instance.path:
+            # An unplaced package is a yarn lockfile's, read without an install: the lockfile locks
+            # it too (under Plug'n'Play, yarn fetches what only a package skipped on this platform
+            # leads to: fsevents' node-gyp).
             continue
         yield finding(
             "extraneous-package",

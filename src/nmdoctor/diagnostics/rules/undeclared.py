@@ -14,6 +14,7 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
+from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, read_by_tests
@@ -439,6 +440,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             _fixture(file)
             or _suite_sample(owner, file)
             or _case_pair(owner, fs, file)
+            or _expected_pair(owner, fs, file)
             or _snapshotted_input(fs, file, site.line)
             or read_by_tests(owner, fs, file)
         ):
@@ -491,6 +493,11 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = (
                 Severity.INFO,
                 " (cannot be decided: the file mocks it with vi.mock or jest.mock, which may stand in for the package)",
+            )
+        elif (mock := manual_mock(fs, owner.path, file, site.specifier)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: the test runner answers it with the manual mock {relative(graph, mock)})",
             )
         elif (
             # a package of that name in the tree is the module the import means, whatever else names it
@@ -884,9 +891,11 @@ def _mocked_in(fs: FileSystem, file: str, specifier: str) -> bool:
 
 def _runtime_module(owner: Instance, name: str) -> bool:
     """A module the runtime that loads the file provides, not node nor a package: grafana k6's
-    ``k6`` and ``k6/*`` (the k6 binary runs its test scripts: vendure's load tests), and ``vscode``
-    in a VS Code extension (``engines.vscode``), which the editor's extension host provides."""
-    if name == "k6":
+    ``k6`` and ``k6/*`` (the k6 binary runs its test scripts: vendure's load tests), CloudFront
+    Functions' ``cloudfront`` (JavaScript runtime 2.0's key value store helper, ``import cf from
+    'cloudfront'``: a function's code, which CloudFront runs), and ``vscode`` in a VS Code extension
+    (``engines.vscode``), which the editor's extension host provides."""
+    if name in ("k6", "cloudfront"):
         return True
     engines = owner.manifest.raw.get("engines") if isinstance(owner.manifest.raw, dict) else None
     return name == "vscode" and isinstance(engines, dict) and "vscode" in engines
@@ -1068,6 +1077,33 @@ def _case_pair(owner: Instance, fs: FileSystem, file: str) -> bool:
         return False
     kinds = {name.partition(".")[0] for name in names if "." in name}
     return "input" in kinds and not kinds.isdisjoint(("output", "expected"))
+
+
+_EXPECTED_INFIX = re.compile(r"^(.+)\.(snapshot|expected|output)(\.[^./]+)$")
+
+
+def _expected_pair(owner: Instance, fs: FileSystem, file: str) -> bool:
+    """``vite.config.ts`` beside ``vite.config.snapshot.ts`` (or ``.expected.``, ``.output.``)
+    below a test folder of the package, and that expected file itself: a migration's or a
+    transform's test case (sveltejs/cli's migrations/*/tests/<task>/), whose test runs the code
+    under test over the input files and compares the result with the expected one as text; node
+    never loads either."""
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    if TEST_FOLDERS.isdisjoint(inside.split("/")[:-1]):
+        return False
+    folder, _, base = file.rpartition("/")
+    if (expected := _EXPECTED_INFIX.match(base)) is not None:
+        partners = [expected.group(1) + expected.group(3)]
+    else:
+        stem, dot, extension = base.rpartition(".")
+        if not dot or not stem:
+            return False
+        partners = [f"{stem}.{infix}.{extension}" for infix in ("snapshot", "expected", "output")]
+    for partner in partners:
+        stat = fs.stat(f"{folder}/{partner}")
+        if stat is not None and stat.kind is Kind.FILE:
+            return True
+    return False
 
 
 def _snapshotted_input(fs: FileSystem, file: str, line: int) -> bool:

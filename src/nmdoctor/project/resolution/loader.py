@@ -106,7 +106,11 @@ def _env_node_path(fs: FileSystem, folder: str, names: list[str]) -> ResolutionC
 # What Docusaurus's webpack config maps for a site's code (@docusaurus/core, lib/webpack/aliases
 # and base config, v2 and v3): the theme components (@theme/..., as swizzled or as the theme
 # ships them), the site folder, the generated files, and one alias per client export of
-# @docusaurus/core (@docusaurus/Link ...). Other @docusaurus/* names are packages.
+# @docusaurus/core (@docusaurus/Link ...). Other @docusaurus/* names are packages. A site declares
+# @docusaurus/core; a plugin or theme package declares what its theme components use instead: the
+# types of these aliases (@docusaurus/module-type-aliases, "for plugin and theme authors") or
+# @docusaurus/theme-common. Its theme folder is compiled by the site's webpack, with the aliases.
+_DOCUSAURUS_USERS = ("@docusaurus/core", "@docusaurus/module-type-aliases", "@docusaurus/theme-common")
 _DOCUSAURUS_PREFIXES = ("@theme", "@theme-original", "@theme-init", "@site", "@generated")
 _DOCUSAURUS_EXPORTS = (
     "BrowserOnly",
@@ -254,7 +258,10 @@ def configs_in(
                             files=_NEXT_CONFIG_FILES,
                         )
                     )
-            if any(isinstance(manifest.get(key), dict) and "@docusaurus/core" in manifest[key] for key in _DECLARING):
+            if any(
+                isinstance(manifest.get(key), dict) and not set(_DOCUSAURUS_USERS).isdisjoint(manifest[key])
+                for key in _DECLARING
+            ):
                 config.aliases += _docusaurus_aliases(where)
             module_aliases = manifest.get("_moduleAliases")
             if isinstance(module_aliases, dict):  # the module-alias package's table

@@ -162,7 +162,10 @@ def read_pnpm_lockfile(
                 )
     for key, entry in snapshots.items():
         package = lock.packages[str(key)]
-        peers = set(package.peer_dependencies) | package.optional_peers
+        # the peers it declares with a range; a peerDependenciesMeta-only one (written `'*'`, optional)
+        # resolved by pnpm's peer dedupe stays the dependency pnpm lists it as: planned as a peer, it
+        # would give the package's dependents a peer suffix pnpm does not give them (peer-dedupe)
+        peers = set(package.peer_dependencies)
         for field, kind in _PACKAGE_FIELDS:
             for name, ref in _deps(entry, field).items():
                 # pnpm lists the peers it resolved among the dependencies: they stay peers (the

@@ -188,6 +188,11 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
     # Optional packages the lockfile locks for other platforms (or, with pnpm, other node versions),
     # and what only they lead to: no manager installs them here, so their absence says nothing.
     elsewhere = skipped_here(matcher.lock)
+    if matcher.lock.kind == "bun" and not matcher.by_place:
+        # bun's isolated linker leaves out what only an optional peer reaches.
+        from nmdoctor.lockfiles.bun import unlinked_when_isolated  # only a bun install pays for the reader
+
+        elsewhere = elsewhere | unlinked_when_isolated(matcher.lock)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
         if package.is_importer or package.link_to is not None or package.in_bundle:

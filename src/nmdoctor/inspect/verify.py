@@ -46,9 +46,14 @@ class _Matcher:
     """Locked packages matched to installed instances: by location where the lockfile gives one,
     else (yarn) by name and version."""
 
-    def __init__(self, graph: DependencyGraph, lock: Lockfile) -> None:
+    def __init__(self, graph: DependencyGraph, lock: Lockfile, shown_from: str | None = None) -> None:
         self.graph = graph
         self.lock = lock
+        # Paths are printed from ``shown_from`` (the project, when this tree is one of its workspace
+        # packages installed from a lockfile of its own), and matched from the tree's own folder.
+        self.shown_from = shown_from or graph.project
+        shown = posixpath.relpath(graph.project, self.shown_from)
+        self.prefix = "" if shown == "." else shown + "/"
         # A lockfile's locations describe one layout: npm's for npm (hoisted or nested), pnpm's
         # isolated store for pnpm. npm's linked strategy and pnpm's hoisted linker put the same
         # packages elsewhere; there, packages are matched by name and version.
@@ -75,6 +80,17 @@ class _Matcher:
         relative = posixpath.relpath(path, self.graph.project)
         return "" if relative == "." else relative
 
+    def shown(self, path: str) -> str:
+        """``path`` as findings print it."""
+        if not self.prefix:
+            return self.relative(path)
+        relative = posixpath.relpath(path, self.shown_from)
+        return "" if relative == "." else relative
+
+    def locked_ref(self, package: LockedPackage) -> PackageRef:
+        path = self.prefix + package.path if package.path else self.prefix.rstrip("/")
+        return PackageRef(package.name, package.version, path if package.path is not None else "")
+
     def instances(self, package: LockedPackage) -> list[Instance]:
         if package.is_importer and package.path is not None:
             found = self.by_location.get(package.path)
@@ -95,11 +111,7 @@ class _Matcher:
         return edges.get(name)
 
     def ref(self, instance: Instance) -> PackageRef:
-        return PackageRef(instance.name, instance.version, self.relative(instance.path) or ".")
-
-
-def _locked_ref(package: LockedPackage) -> PackageRef:
-    return PackageRef(package.name, package.version, package.path if package.path is not None else "")
+        return PackageRef(instance.name, instance.version, self.shown(instance.path) or ".")
 
 
 def _root_overrides(graph: DependencyGraph) -> Overrides:
@@ -108,16 +120,27 @@ def _root_overrides(graph: DependencyGraph) -> Overrides:
     return overrides_from(raw if isinstance(raw, dict) else {})
 
 
-def verify_tree(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:
-    """``overrides``: the project's version overrides (default: those of the root package.json)."""
-    matcher = _Matcher(graph, lock)
+def verify_tree(
+    graph: DependencyGraph,
+    lock: Lockfile,
+    *,
+    overrides: Overrides | None = None,
+    apart: tuple[str, ...] = (),
+    shown_from: str | None = None,
+) -> list[Finding]:
+    """``overrides``: the project's version overrides (default: those of the root package.json).
+    ``apart``: folders of workspace packages installed from a lockfile of their own (pnpm's
+    shared-workspace-lockfile=false), whose installed packages this lockfile does not govern: each
+    is verified against its own (``shown_from``: the project, from which its paths are printed)."""
+    matcher = _Matcher(graph, lock, shown_from)
     if overrides is None:
         overrides = _root_overrides(graph)
     install = reinstall_fix(lock.kind) or "reinstall from the lockfile"
+    inside = tuple(folder + "/" for folder in apart)
     findings = list(_missing_and_drifted(matcher, install))
     findings += _edges(matcher, install)
-    findings += _extraneous(matcher, install)
-    findings += _out_of_range(matcher, install, overrides)
+    findings += _extraneous(matcher, install, inside)
+    findings += _out_of_range(matcher, install, overrides, inside)
     findings += _manifest_drift(matcher, overrides)
     return findings
 
@@ -198,7 +221,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         if package.is_importer or package.link_to is not None or package.in_bundle:
             continue
         found = matcher.instances(package)
-        where = f" at {package.path}" if package.path and matcher.by_place else ""
+        where = f" at {matcher.prefix}{package.path}" if package.path and matcher.by_place else ""
         if not found:
             if package.key in elsewhere or package.key in answered:
                 continue
@@ -209,7 +232,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     f"`{package.name}@{package.version}` is locked{where} but not installed: it is the "
                     "version of a dependency its dependent also takes as a peer, which yarn answers with "
                     "the parent's copy",
-                    _locked_ref(package),
+                    matcher.locked_ref(package),
                     fix=None,
                 )
                 continue
@@ -219,7 +242,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     Severity.INFO,
                     f"optional `{package.name}@{package.version}` is locked{where} but not installed "
                     "(skipped for this platform?)",
-                    _locked_ref(package),
+                    matcher.locked_ref(package),
                     fix=None,
                 )
                 continue
@@ -227,7 +250,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 "missing-dependency",
                 Severity.ERROR,
                 f"`{package.name}@{package.version}` is in the lockfile{where} but not installed",
-                _locked_ref(package),
+                matcher.locked_ref(package),
                 fix=install,
             )
             continue
@@ -302,7 +325,7 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     f"`{target.name}@{target.version}`",
                     matcher.ref(instance),
                     request=edge.name,
-                    from_=matcher.relative(instance.path) or ".",
+                    from_=matcher.shown(instance.path) or ".",
                     fix=install,
                 )
             else:
@@ -310,10 +333,10 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     "lockfile-drift",
                     Severity.ERROR,
                     f"`{edge.name}` resolves from `{instance.label}` to `{got.label}` at "
-                    f"{matcher.relative(got.path)}; the lockfile locks `{target.name}@{target.version}`",
+                    f"{matcher.shown(got.path)}; the lockfile locks `{target.name}@{target.version}`",
                     matcher.ref(instance),
                     request=edge.name,
-                    from_=matcher.relative(instance.path) or ".",
+                    from_=matcher.shown(instance.path) or ".",
                     fix=install,
                 )
 
@@ -375,7 +398,7 @@ def removal_fix(kind: str) -> str | None:
     return None
 
 
-def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
+def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -> Iterator[Finding]:
     packages = matcher.lock.packages.values()
     locked_locations = {package.path for package in packages if package.path is not None}
     local_locations = {package.path for package in packages if package.local and package.path is not None}
@@ -387,6 +410,10 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
     for instance in matcher.graph.instances:
         if instance.is_project or instance.is_workspace or instance.path.startswith(bundled):
             continue
+        if inside and instance.path.startswith(inside):
+            continue  # another lockfile governs it
+        if matcher.prefix and not instance.path.startswith(matcher.graph.project + "/"):
+            continue  # a workspace package's own install: what lies outside it is another install's
         locations = {matcher.relative(location) for location in (instance.path, *instance.links)}
         known = locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
         known = known or bool(locations & local_locations)
@@ -394,8 +421,7 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
             yield Finding(
                 "extraneous-package",
                 Severity.WARNING,
-                f"`{instance.label}` is installed at {matcher.relative(instance.path)} but the "
-                "lockfile does not have it",
+                f"`{instance.label}` is installed at {matcher.shown(instance.path)} but the lockfile does not have it",
                 matcher.ref(instance),
                 fix=removal_fix(matcher.lock.kind) or f"{install} (it removes what the lockfile lacks)",
             )
@@ -425,16 +451,22 @@ def resolved_as_peer(source: Instance, name: str, layout: str) -> bool:
     return name not in {item for item, _spec in (*manifest.dependencies, *manifest.optional_dependencies)}
 
 
-def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iterator[Finding]:
+def _out_of_range(
+    matcher: _Matcher, install: str, overrides: Overrides, inside: tuple[str, ...] = ()
+) -> Iterator[Finding]:
     """Installed edges whose version is outside the declared range (whatever the lockfile says),
     or outside the override the project sets for that package."""
     for edge in matcher.graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
             continue
+        if inside and (edge.source.path + "/").startswith(inside):
+            continue  # judged with the lockfile and overrides of the package it lies in
+        if matcher.prefix and not (edge.source.path + "/").startswith(matcher.graph.project + "/"):
+            continue  # a workspace package's own install: what lies outside it is another install's
         if resolved_as_peer(edge.source, edge.name, matcher.graph.layout):
             continue  # resolved as a peer: its version is an unmet peer at most
-        spec = overrides.spec_for(edge.name, edge.spec)
+        spec = overrides.for_source(edge.source.path).spec_for(edge.name, edge.spec)
         if spec is None or satisfies(target.version, spec) is not False:
             continue
         if another_declaration_holds(edge.source, edge.name, target.version):
@@ -443,10 +475,10 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
             "version-mismatch",
             Severity.ERROR,
             f"`{edge.source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} from "
-            f"{matcher.relative(target.path)}",
+            f"{matcher.shown(target.path)}",
             matcher.ref(edge.source),
             request=edge.name,
-            from_=matcher.relative(edge.source.path) or ".",
+            from_=matcher.shown(edge.source.path) or ".",
             fix=install,
         )
 

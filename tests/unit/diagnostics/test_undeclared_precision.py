@@ -680,6 +680,41 @@ def test_a_virtual_module_of_a_plugin_in_the_tree_is_a_note() -> None:
     assert note.severity is Severity.INFO and "unocss" in note.message
 
 
+def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -> None:
+    # universal-ember/reactiveweb (an Ember addon, ember-source a devDependency) imports
+    # `@ember/debug` and `@glimmer/tracking`: ember-cli and Embroider map them to ember-source's
+    # dist/packages, never to a package of that name; `@embroider/virtual/*` is Embroider's own.
+    source = {
+        "/app/src/index.ts": (
+            "import { assert } from '@ember/debug';\nimport { tracked } from '@glimmer/tracking';\n"
+            "import compat from '@embroider/virtual/compat-modules';\nimport x from '@ember/not-shipped';\n"
+        ),
+    }
+    ember = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "keywords": ["ember-addon"],
+            "devDependencies": {"ember-source": "^6", "@embroider/core": "^4"},
+        },
+        "/app/node_modules/ember-source/package.json": {"name": "ember-source", "version": "6.10.1"},
+        "/app/node_modules/ember-source/dist/packages/@ember/debug/index.js": "",
+        "/app/node_modules/ember-source/dist/packages/@glimmer/tracking/index.js": "",
+        "/app/node_modules/@embroider/core/package.json": {"name": "@embroider/core", "version": "4.0.0"},
+    }
+    found = {item.request: item.severity for item in findings({**source, **ember})}
+    assert found == {
+        "@ember/debug": Severity.INFO,
+        "@glimmer/tracking": Severity.INFO,
+        "@embroider/virtual/compat-modules": Severity.INFO,
+        "@ember/not-shipped": Severity.ERROR,  # ember-source does not ship it: nothing maps it
+    }
+    # Not an Ember package (no ember-addon, no ember-source or ember-cli declared): node_modules decides.
+    plain = {**ember, "/app/package.json": {"name": "app", "version": "1.0.0"}}
+    found = {item.request: item.severity for item in findings({**source, **plain})}
+    assert found["@ember/debug"] is Severity.ERROR and found["@glimmer/tracking"] is Severity.ERROR
+
+
 def test_a_deno_jsr_mapping_answers_its_subpaths() -> None:
     # hono's runtime-tests/deno: "@std/testing": "jsr:@std/testing@^1" answers @std/testing/mock.
     tree = {

@@ -448,6 +448,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
+        elif (ember := _ember_source_module(fs, owner, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: the Ember build maps it to ember-source's own module, {relative(graph, ember)})",
+            )
+            fix = _EMBER_FIX
         elif site.types_only:
             severity, why = Severity.WARNING, ""
         elif not _TYPESCRIPT.search(file) and _flow_type_import(fs, file, site.line, site.specifier):
@@ -822,12 +828,52 @@ def _kept_for_elsewhere(owner: Instance, file: str, folders: frozenset[str]) -> 
 
 # Module ids a bundler plugin serves itself, by the package that brings the plugin.
 _VIRTUAL_MODULES = {"uno.css": "unocss", "windi.css": "vite-plugin-windicss", "virtual:uno.css": "unocss"}
+# Namespaces a plugin serves every module of: Embroider's resolver (@embroider/core's
+# module-resolver) answers ``@embroider/virtual/compat-modules``, ``.../vendor.js`` and the like.
+_VIRTUAL_PREFIXES = {"@embroider/virtual/": "@embroider/core"}
 
 
 def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None:
     """The plugin package serving ``specifier`` (UnoCSS's ``uno.css``), when it is in the tree."""
-    plugin = _VIRTUAL_MODULES.get(specifier)
+    plugin = _VIRTUAL_MODULES.get(specifier) or next(
+        (plugin for prefix, plugin in _VIRTUAL_PREFIXES.items() if specifier.startswith(prefix)), None
+    )
     return plugin if plugin is not None and graph.instances_of(plugin) else None
+
+
+_EMBER_FIX = (
+    "nothing to install: the Ember build (ember-cli, Embroider) maps it to the ember-source the app"
+    " installs; code that node loads without that build must not import it"
+)
+
+
+def _ember_source_module(fs: FileSystem, owner: Instance, name: str) -> str | None:
+    """The folder of ember-source's module ``name`` when ``owner`` is an Ember package (an addon, or
+    an app or addon declaring ember-source or ember-cli) and the ember-source it resolves ships it
+    (``dist/packages/@ember/debug``, ``.../@glimmer/tracking``): Ember's modules (RFC 176's
+    ``@ember/*``, ``@glimmer/tracking``) are not packages on their own; ember-cli and Embroider
+    (@embroider/shared-internals' emberVirtualPackages and emberVirtualPeerDeps) map them to
+    ember-source, which an addon's host app promises to install."""
+    if not (name.startswith(("@ember/", "@glimmer/")) or name in ("ember", "ember-testing")):
+        return None
+    raw = owner.manifest.raw if isinstance(owner.manifest.raw, dict) else {}
+    keywords = raw.get("keywords")
+    declared = {item for field in _DEPENDENCY_FIELDS if isinstance(raw.get(field), dict) for item in raw[field]}
+    if not (
+        "ember-addon" in raw
+        or (isinstance(keywords, list) and "ember-addon" in keywords)
+        or not declared.isdisjoint(("ember-source", "ember-cli"))
+    ):
+        return None
+    for folder in node_modules_paths(owner.path):
+        module = f"{folder}/ember-source/dist/packages/{name}"
+        stat = fs.stat(module)
+        if stat is not None and stat.kind is Kind.DIR:
+            return module
+    return None
+
+
+_DEPENDENCY_FIELDS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))

@@ -283,8 +283,27 @@ def lockfile_drift(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrid
     return [finding for finding in found if finding.code == "lockfile-drift"]
 
 
+def _locked_alike(matcher: _Matcher) -> dict[tuple[str, str, str], set[tuple[str, str]]]:
+    """(name, version, dependency) -> the name@version of every locked target of that dependency over
+    all entries of that name@version. Where packages are matched by name and version, an installed
+    copy is one of those entries, and which one cannot be told: npm's linked strategy gives
+    webpack-cli's two glob@13.0.6 (one locking minimatch 10.2.4, one 10.2.5) a store folder each."""
+    packages = matcher.lock.packages
+    found: dict[tuple[str, str, str], set[tuple[str, str]]] = {}
+    for edge in matcher.lock.edges:
+        source = packages.get(edge.source)
+        target = packages.get(edge.target) if edge.target is not None else None
+        while target is not None and target.link_to is not None and target.link_to in packages:
+            target = packages[target.link_to]
+        if source is not None and target is not None:
+            key = (source.name, source.version, edge.name)
+            found.setdefault(key, set()).add((target.name, target.version))
+    return found
+
+
 def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
     packages = matcher.lock.packages
+    alike = _locked_alike(matcher) if not matcher.by_place else {}
     for edge in matcher.lock.edges:
         if edge.kind is DependencyKind.PEER and matcher.lock.kind == "bun" and not matcher.by_place:
             continue  # bun's isolated linker meets peers per dependent, not where bun.lock places them
@@ -309,6 +328,8 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             if installed is None:
                 continue  # the installed manifest no longer declares it: reported as drift elsewhere
             got = installed.target
+            if got is not None and (got.name, got.version) in alike.get((source.name, source.version, edge.name), ()):
+                continue  # another entry of this name@version locks it so
             if got is not None and (
                 any(got is item for item in wanted)
                 or (got.name, got.version) == (target.name, target.version)

@@ -60,8 +60,9 @@ def _split_selector(selector: str) -> tuple[str, bool]:
 
 
 class _Collector:
-    def __init__(self, references: dict[str, str]) -> None:
+    def __init__(self, references: dict[str, str], catalogs: dict[str, dict[str, str]] | None = None) -> None:
         self.references = references  # the root's declared specs, for npm/pnpm "$name"
+        self.catalogs = catalogs or {}  # pnpm-workspace.yaml's catalogs by name ("default" for `catalog`)
         self.everywhere: dict[str, str] = {}
         self.somewhere: set[str] = set()
 
@@ -99,6 +100,10 @@ class _Collector:
             chain = str(key).split(">")
             name, ranged = _split_selector(chain[-1])
             spec = self.value(item) if isinstance(item, str) else None
+            if spec is not None and spec.startswith("catalog:"):
+                # pnpm applies the catalog's range (vue-macros: `vite: 'catalog:'` is recorded in the
+                # lockfile as the catalog's ^7.1.7); a catalog not found here leaves it undecided.
+                spec = self.catalogs.get(spec[len("catalog:") :] or "default", {}).get(name)
             self.add(name, spec, unconditional=len(chain) == 1 and not ranged)
 
     def yarn(self, tree: Any) -> None:
@@ -170,7 +175,7 @@ def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str
     as ``manager`` reads them (every field when it is not known). A field the manager may read
     though nmdoctor cannot tell (npm's ``overrides`` under pnpm) leaves its names undecided."""
     read = _FIELDS.get(manager or "", _ALL)
-    collector = _Collector(_references(manifest))
+    collector = _Collector(_references(manifest), _pnpm_catalogs(workspace))
     if "overrides" in read:
         collector.npm(manifest.get("overrides"), top=True)
     elif manager == "pnpm":
@@ -185,6 +190,20 @@ def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str
     if isinstance(workspace, dict) and "workspace" in read:
         collector.pnpm(workspace.get("overrides"))
     return Overrides(dict(collector.everywhere), frozenset(collector.somewhere))
+
+
+def _pnpm_catalogs(workspace: Any) -> dict[str, dict[str, str]]:
+    """pnpm-workspace.yaml's ``catalog`` (the ``default`` catalog) and named ``catalogs``."""
+    if not isinstance(workspace, dict):
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    named = workspace.get("catalogs") if isinstance(workspace.get("catalogs"), dict) else {}
+    for name, entries in [("default", workspace.get("catalog")), *named.items()]:
+        if isinstance(entries, dict):
+            found.setdefault(str(name), {}).update(
+                {str(key): str(value) for key, value in entries.items() if isinstance(value, str | int | float)}
+            )
+    return found
 
 
 def manager_of(fs: FileSystem, project: VPath, layout: str) -> str | None:

@@ -715,6 +715,25 @@ def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -
     assert found["@ember/debug"] is Severity.ERROR and found["@glimmer/tracking"] is Severity.ERROR
 
 
+def test_a_require_on_a_branch_of_an_environment_test_is_a_note() -> None:
+    # facebook/metro's metro-babel-register: `if (process.env.FBSOURCE_ENV === '1') {
+    # require('@fb-tools/babel-register'); }`, a package only Meta's own monorepo has.
+    code = (
+        "if (process.env.FBSOURCE_ENV === '1') {\n  require('fb-only');\n} else {\n  require('other-only');\n}\n"
+        "const x = process.env.DEBUG ? require('debug-only') : null;\n"
+        "if (typeof window === 'undefined') { require('server-only'); }\n"
+        "require('always');\n"
+    )
+    found = {item.request: item.severity for item in findings({"/app/src/register.js": code})}
+    assert found == {
+        "fb-only": Severity.INFO,
+        "other-only": Severity.INFO,
+        "debug-only": Severity.INFO,
+        "server-only": Severity.ERROR,  # a test of something else than process.env: judged as before
+        "always": Severity.ERROR,
+    }
+
+
 def test_a_deno_jsr_mapping_answers_its_subpaths() -> None:
     # hono's runtime-tests/deno: "@std/testing": "jsr:@std/testing@^1" answers @std/testing/mock.
     tree = {

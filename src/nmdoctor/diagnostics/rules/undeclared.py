@@ -426,6 +426,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.skipped:
             severity, why = Severity.INFO, " (cannot be decided: inside a skipped test, whose callback never runs)"
+        elif site.env_guarded:
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: it is loaded only on one branch of a `process.env` test, which the files do"
+                " not settle)",
+            )
         elif uninstalled:
             severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
         elif name == "@jest/globals" and graph.instances_of("jest-runtime"):

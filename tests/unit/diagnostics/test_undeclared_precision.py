@@ -734,6 +734,26 @@ def test_a_require_on_a_branch_of_an_environment_test_is_a_note() -> None:
     }
 
 
+def test_a_babelrc_of_a_workspace_package_outside_babelrc_roots_is_a_note() -> None:
+    # facebook/metro's packages/metro-runtime/src/polyfills/.babelrc.js names babel plugins nothing
+    # installs; Babel reads a package's .babelrc only when babelrcRoots names the package.
+    babelrc = "module.exports = { plugins: [require.resolve('@babel/plugin-gone')] };\n"
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "private": True, "workspaces": ["packages/*"]},
+        "/app/node_modules/runtime": symlink("../packages/runtime"),
+        "/app/packages/runtime/package.json": {"name": "runtime", "version": "1.0.0"},
+        "/app/packages/runtime/src/polyfills/.babelrc.js": babelrc,
+        "/app/.babelrc.js": babelrc,
+    }
+    found = {(item.from_, item.severity) for item in findings(tree)}
+    assert found == {
+        ("packages/runtime/src/polyfills/.babelrc.js", Severity.INFO),
+        (".babelrc.js", Severity.ERROR),  # the root package's own: Babel reads it
+    }
+    roots = {**tree, "/app/babel.config.js": "module.exports = { babelrcRoots: ['.', 'packages/*'] };\n"}
+    assert {item.severity for item in findings(roots)} == {Severity.ERROR}
+
+
 def test_a_deno_jsr_mapping_answers_its_subpaths() -> None:
     # hono's runtime-tests/deno: "@std/testing": "jsr:@std/testing@^1" answers @std/testing/mock.
     tree = {

@@ -426,6 +426,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.skipped:
             severity, why = Severity.INFO, " (cannot be decided: inside a skipped test, whose callback never runs)"
+        elif _babelrc_outside_roots(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: a .babelrc of a package other than the project's root, which Babel applies"
+                " only when the root config's babelrcRoots names that package)",
+            )
         elif site.env_guarded:
             severity, why = (
                 Severity.INFO,
@@ -880,6 +886,27 @@ def _ember_source_module(fs: FileSystem, owner: Instance, name: str) -> str | No
 
 
 _DEPENDENCY_FIELDS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
+_BABELRC = re.compile(r"(?:^|/)\.babelrc(?:\.(?:js|cjs|mjs|cts|mts|ts))?$")
+_BABEL_ROOT_CONFIGS = tuple(f"babel.config.{ext}" for ext in ("js", "cjs", "mjs", "json", "cts", "mts", "ts"))
+
+
+def _babelrc_outside_roots(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file-relative Babel config (``.babelrc.js``) of a workspace package: Babel looks for one only
+    in the package of the file it compiles, and only when that package is among ``babelrcRoots``,
+    by default the root package alone (Babel's config docs, "File-relative configuration"); a
+    package installed under node_modules is never one. Whether some build sets babelrcRoots
+    elsewhere (a CLI flag, a loader option) cannot be told; a root config that names it is left to
+    the usual judgment (facebook/metro's packages/metro-runtime/src/polyfills/.babelrc.js, whose
+    plugins nothing installs, under a root babel.config.js with ``babelrc: false``)."""
+    if _BABELRC.search(file) is None or owner.is_project or owner.path == graph.project:
+        return False
+    for name in _BABEL_ROOT_CONFIGS:
+        try:
+            if b"babelrcRoots" in fs.read_bytes(f"{graph.project}/{name}"):
+                return False
+        except FileSystemError:
+            continue
+    return True
 
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))

@@ -304,6 +304,10 @@ def _locked_alike(matcher: _Matcher) -> dict[tuple[str, str, str], set[tuple[str
 def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
     packages = matcher.lock.packages
     alike = _locked_alike(matcher) if not matcher.by_place else {}
+    # A package's bundled dependencies come with its tarball, whatever the lockfile resolves for
+    # those names: yarn 1 locks host's `b@^1.0.0` as 1.1.0 and leaves the tarball's b 1.0.0 in
+    # host/node_modules (aws-amplify/amplify-ui's @aws-amplify/data-construct: 596 such edges).
+    bundled = tuple(_bundled_folders(matcher.graph))
     for edge in matcher.lock.edges:
         if edge.kind is DependencyKind.PEER and matcher.lock.kind == "bun" and not matcher.by_place:
             continue  # bun's isolated linker meets peers per dependent, not where bun.lock places them
@@ -328,6 +332,8 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             if installed is None:
                 continue  # the installed manifest no longer declares it: reported as drift elsewhere
             got = installed.target
+            if bundled and (instance.path.startswith(bundled) or (got is not None and got.path.startswith(bundled))):
+                continue
             if got is not None and (got.name, got.version) in alike.get((source.name, source.version, edge.name), ()):
                 continue  # another entry of this name@version locks it so
             if got is not None and (

@@ -10,12 +10,14 @@ import click
 
 from nmdoctor.cli.tree_cmds import InputError, load_graph
 from nmdoctor.diagnostics.model import Finding, Severity, findings_document
-from nmdoctor.inspect.overrides import project_overrides
+from nmdoctor.inspect.overrides import Overrides, lockfile_overrides, project_overrides
 from nmdoctor.inspect.verify import INSTALL_COMMANDS, verify_tree
+from nmdoctor.inspect.workspaces import own_lockfile_folders
 from nmdoctor.lockfiles import LOCKFILE_NAMES, LockfileError, find_lockfile, read_lockfile
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.model.graph import PNP_LAYOUT
+from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs import DiskFS
 
@@ -64,7 +66,11 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
     except LockfileError as error:
         raise InputError(str(error)) from None
     if graph.layout == PNP_LAYOUT or os.path.isdir(os.path.join(graph.project, "node_modules")):
-        findings = verify_tree(graph, lock, overrides=project_overrides(fs, graph.project, layout=graph.layout))
+        apart = _own_lockfile_folders(fs, graph.project) if lock.kind == "pnpm" else []
+        overrides = project_overrides(fs, graph.project, layout=graph.layout)
+        findings = verify_tree(graph, lock, overrides=overrides, apart=tuple(apart))
+        for folder in apart:
+            findings += _verify_apart(fs, folder, graph.project, overrides)
     else:
         findings = _nothing_installed(lock)
     document = findings_document(
@@ -84,6 +90,22 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
             colour=colour,
         )
     sys.exit(1 if document["summary"]["error"] else 0)
+
+
+def _own_lockfile_folders(fs: DiskFS, project: str) -> list[str]:
+    manifest = manifest_json(fs, project)
+    return own_lockfile_folders(fs, project, manifest_from_json(manifest if isinstance(manifest, dict) else {}))
+
+
+def _verify_apart(fs: DiskFS, folder: str, project: str, root: Overrides) -> list[Finding]:
+    """A workspace package pnpm installed from a lockfile of its own (shared-workspace-lockfile=false),
+    verified against that lockfile and the overrides it records; its paths printed from the project."""
+    graph = load_graph(folder)
+    try:
+        lock = read_lockfile(fs, f"{folder}/pnpm-lock.yaml", manifest_json(fs, folder))
+    except LockfileError as error:
+        raise InputError(str(error)) from None
+    return verify_tree(graph, lock, overrides=lockfile_overrides(fs, folder, root), shown_from=project)
 
 
 def _installed_what(layout: str) -> str:

@@ -17,10 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from nmdoctor.inspect.workspaces import own_lockfile_folders
+from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["Overrides", "manager_of", "overrides_from", "project_overrides"]
+__all__ = ["Overrides", "lockfile_overrides", "manager_of", "overrides_from", "project_overrides"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,16 @@ class Overrides:
 
     everywhere: dict[str, str] = field(default_factory=dict)
     somewhere: frozenset[str] = frozenset()
+    # Workspace packages installed from a lockfile of their own (pnpm's shared-workspace-lockfile=false),
+    # by folder: their own overrides govern what is installed in them.
+    apart: tuple[tuple[VPath, Overrides], ...] = ()
+
+    def for_source(self, path: VPath) -> Overrides:
+        """The overrides that govern the dependencies of the package installed at ``path``."""
+        for folder, own in self.apart:
+            if path == folder or path.startswith(folder + "/"):
+                return own
+        return self
 
     def spec_for(self, name: str, declared: str) -> str | None:
         """The spec an edge to ``name`` declared as ``declared`` is installed by; None: undecidable."""
@@ -38,7 +50,7 @@ class Overrides:
         return self.everywhere.get(name, declared)
 
     def __bool__(self) -> bool:
-        return bool(self.everywhere or self.somewhere)
+        return bool(self.everywhere or self.somewhere or self.apart)
 
 
 def _split_selector(selector: str) -> tuple[str, bool]:
@@ -48,8 +60,9 @@ def _split_selector(selector: str) -> tuple[str, bool]:
 
 
 class _Collector:
-    def __init__(self, references: dict[str, str]) -> None:
+    def __init__(self, references: dict[str, str], catalogs: dict[str, dict[str, str]] | None = None) -> None:
         self.references = references  # the root's declared specs, for npm/pnpm "$name"
+        self.catalogs = catalogs or {}  # pnpm-workspace.yaml's catalogs by name ("default" for `catalog`)
         self.everywhere: dict[str, str] = {}
         self.somewhere: set[str] = set()
 
@@ -87,6 +100,10 @@ class _Collector:
             chain = str(key).split(">")
             name, ranged = _split_selector(chain[-1])
             spec = self.value(item) if isinstance(item, str) else None
+            if spec is not None and spec.startswith("catalog:"):
+                # pnpm applies the catalog's range (vue-macros: `vite: 'catalog:'` is recorded in the
+                # lockfile as the catalog's ^7.1.7); a catalog not found here leaves it undecided.
+                spec = self.catalogs.get(spec[len("catalog:") :] or "default", {}).get(name)
             self.add(name, spec, unconditional=len(chain) == 1 and not ranged)
 
     def yarn(self, tree: Any) -> None:
@@ -158,7 +175,7 @@ def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str
     as ``manager`` reads them (every field when it is not known). A field the manager may read
     though nmdoctor cannot tell (npm's ``overrides`` under pnpm) leaves its names undecided."""
     read = _FIELDS.get(manager or "", _ALL)
-    collector = _Collector(_references(manifest))
+    collector = _Collector(_references(manifest), _pnpm_catalogs(workspace))
     if "overrides" in read:
         collector.npm(manifest.get("overrides"), top=True)
     elif manager == "pnpm":
@@ -173,6 +190,20 @@ def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str
     if isinstance(workspace, dict) and "workspace" in read:
         collector.pnpm(workspace.get("overrides"))
     return Overrides(dict(collector.everywhere), frozenset(collector.somewhere))
+
+
+def _pnpm_catalogs(workspace: Any) -> dict[str, dict[str, str]]:
+    """pnpm-workspace.yaml's ``catalog`` (the ``default`` catalog) and named ``catalogs``."""
+    if not isinstance(workspace, dict):
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    named = workspace.get("catalogs") if isinstance(workspace.get("catalogs"), dict) else {}
+    for name, entries in [("default", workspace.get("catalog")), *named.items()]:
+        if isinstance(entries, dict):
+            found.setdefault(str(name), {}).update(
+                {str(key): str(value) for key, value in entries.items() if isinstance(value, str | int | float)}
+            )
+    return found
 
 
 def manager_of(fs: FileSystem, project: VPath, layout: str) -> str | None:
@@ -199,4 +230,40 @@ def project_overrides(
         read = _read(fs, f"{project}/package.json", yaml=False)
         manifest = read if isinstance(read, dict) else {}
     manager = manager_of(fs, project, layout) if layout is not None else None
-    return overrides_from(manifest, _read(fs, f"{project}/pnpm-workspace.yaml", yaml=True), manager)
+    found = overrides_from(manifest, _read(fs, f"{project}/pnpm-workspace.yaml", yaml=True), manager)
+    if manager != "pnpm":
+        return found
+    folders = own_lockfile_folders(fs, project, manifest_from_json(manifest))
+    apart = tuple((folder, lockfile_overrides(fs, folder, found)) for folder in folders)
+    return Overrides(found.everywhere, found.somewhere, apart) if apart else found
+
+
+def lockfile_overrides(fs: FileSystem, folder: VPath, root: Overrides) -> Overrides:
+    """The overrides pnpm applied to the install of ``folder``, a workspace package installed from a
+    lockfile of its own, as that pnpm-lock.yaml records them (top-level ``overrides:``; only that
+    block is parsed). pnpm 10.34.8 applies the root's overrides there and records them. pnpm 9.15.9
+    records a package's own ``pnpm.overrides`` only: it applied the root's to old-user's ``inner``
+    and not to the package's own ``inner`` in one install, and a lockfile made before the root's
+    override keeps its versions (universal-ember/reactiveweb's @glimmer/validator 0.95.0 under an
+    override to ^0.92.0). Without a record, the names of the ``root``'s overrides are undecided."""
+    undecided = Overrides(somewhere=frozenset(root.everywhere) | root.somewhere)
+    try:
+        text = fs.read_bytes(f"{folder}/pnpm-lock.yaml").decode("utf-8", "replace")
+    except FileSystemError:
+        return undecided
+    start = text.find("\noverrides:\n")
+    if start < 0:
+        return undecided
+    lines = []
+    for line in text[start + 1 :].splitlines()[1:]:
+        if line and not line[0].isspace():
+            break
+        lines.append(line)
+    from nmdoctor.yamlio import YAMLError, load_yaml  # only a workspace of dedicated lockfiles pays for it
+
+    try:
+        block = load_yaml("overrides:\n" + "\n".join(lines) + "\n")
+    except YAMLError:  # pnpm refuses such a lockfile: nothing it installed from it to judge
+        return Overrides()
+    overrides = block.get("overrides") if isinstance(block, dict) else None
+    return overrides_from({"pnpm": {"overrides": overrides}}, None, "pnpm")

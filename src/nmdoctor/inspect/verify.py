@@ -47,9 +47,14 @@ class _Matcher:
     """Locked packages matched to installed instances: by location where the lockfile gives one,
     else (yarn) by name and version."""
 
-    def __init__(self, graph: DependencyGraph, lock: Lockfile) -> None:
+    def __init__(self, graph: DependencyGraph, lock: Lockfile, shown_from: str | None = None) -> None:
         self.graph = graph
         self.lock = lock
+        # Paths are printed from ``shown_from`` (the project, when this tree is one of its workspace
+        # packages installed from a lockfile of its own), and matched from the tree's own folder.
+        self.shown_from = shown_from or graph.project
+        shown = posixpath.relpath(graph.project, self.shown_from)
+        self.prefix = "" if shown == "." else shown + "/"
         # A lockfile's locations describe one layout: npm's for npm (hoisted or nested), pnpm's
         # isolated store for pnpm. npm's linked strategy and pnpm's hoisted linker put the same
         # packages elsewhere; there, packages are matched by name and version.
@@ -76,6 +81,17 @@ class _Matcher:
         relative = posixpath.relpath(path, self.graph.project)
         return "" if relative == "." else relative
 
+    def shown(self, path: str) -> str:
+        """``path`` as findings print it."""
+        if not self.prefix:
+            return self.relative(path)
+        relative = posixpath.relpath(path, self.shown_from)
+        return "" if relative == "." else relative
+
+    def locked_ref(self, package: LockedPackage) -> PackageRef:
+        path = self.prefix + package.path if package.path else self.prefix.rstrip("/")
+        return PackageRef(package.name, package.version, path if package.path is not None else "")
+
     def instances(self, package: LockedPackage) -> list[Instance]:
         if package.is_importer and package.path is not None:
             found = self.by_location.get(package.path)
@@ -96,11 +112,7 @@ class _Matcher:
         return edges.get(name)
 
     def ref(self, instance: Instance) -> PackageRef:
-        return PackageRef(instance.name, instance.version, self.relative(instance.path) or ".")
-
-
-def _locked_ref(package: LockedPackage) -> PackageRef:
-    return PackageRef(package.name, package.version, package.path if package.path is not None else "")
+        return PackageRef(instance.name, instance.version, self.shown(instance.path) or ".")
 
 
 def _root_overrides(graph: DependencyGraph) -> Overrides:
@@ -109,16 +121,27 @@ def _root_overrides(graph: DependencyGraph) -> Overrides:
     return overrides_from(raw if isinstance(raw, dict) else {})
 
 
-def verify_tree(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:
-    """``overrides``: the project's version overrides (default: those of the root package.json)."""
-    matcher = _Matcher(graph, lock)
+def verify_tree(
+    graph: DependencyGraph,
+    lock: Lockfile,
+    *,
+    overrides: Overrides | None = None,
+    apart: tuple[str, ...] = (),
+    shown_from: str | None = None,
+) -> list[Finding]:
+    """``overrides``: the project's version overrides (default: those of the root package.json).
+    ``apart``: folders of workspace packages installed from a lockfile of their own (pnpm's
+    shared-workspace-lockfile=false), whose installed packages this lockfile does not govern: each
+    is verified against its own (``shown_from``: the project, from which its paths are printed)."""
+    matcher = _Matcher(graph, lock, shown_from)
     if overrides is None:
         overrides = _root_overrides(graph)
     install = reinstall_fix(lock.kind) or "reinstall from the lockfile"
+    inside = tuple(folder + "/" for folder in apart)
     findings = list(_missing_and_drifted(matcher, install))
     findings += _edges(matcher, install)
-    findings += _extraneous(matcher, install)
-    findings += _out_of_range(matcher, install, overrides)
+    findings += _extraneous(matcher, install, inside)
+    findings += _out_of_range(matcher, install, overrides, inside)
     findings += _manifest_drift(matcher, overrides)
     return findings
 
@@ -189,12 +212,17 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
     # Optional packages the lockfile locks for other platforms (or, with pnpm, other node versions),
     # and what only they lead to: no manager installs them here, so their absence says nothing.
     elsewhere = skipped_here(matcher.lock)
+    if matcher.lock.kind == "bun" and not matcher.by_place:
+        # bun's isolated linker leaves out what only an optional peer reaches.
+        from nmdoctor.lockfiles.bun import unlinked_when_isolated  # only a bun install pays for the reader
+
+        elsewhere = elsewhere | unlinked_when_isolated(matcher.lock)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
         if package.is_importer or package.link_to is not None or package.in_bundle:
             continue
         found = matcher.instances(package)
-        where = f" at {package.path}" if package.path and matcher.by_place else ""
+        where = f" at {matcher.prefix}{package.path}" if package.path and matcher.by_place else ""
         if not found:
             if package.key in elsewhere or package.key in answered:
                 continue
@@ -205,7 +233,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     f"`{package.name}@{package.version}` is locked{where} but not installed: it is the "
                     "version of a dependency its dependent also takes as a peer, which yarn answers with "
                     "the parent's copy",
-                    _locked_ref(package),
+                    matcher.locked_ref(package),
                     fix=None,
                 )
                 continue
@@ -215,7 +243,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     Severity.INFO,
                     f"optional `{package.name}@{package.version}` is locked{where} but not installed "
                     "(skipped for this platform?)",
-                    _locked_ref(package),
+                    matcher.locked_ref(package),
                     fix=None,
                 )
                 continue
@@ -223,7 +251,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 "missing-dependency",
                 Severity.ERROR,
                 f"`{package.name}@{package.version}` is in the lockfile{where} but not installed",
-                _locked_ref(package),
+                matcher.locked_ref(package),
                 fix=install,
             )
             continue
@@ -263,8 +291,31 @@ def lockfile_drift(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrid
     return [finding for finding in found if finding.code == "lockfile-drift"]
 
 
+def _locked_alike(matcher: _Matcher) -> dict[tuple[str, str, str], set[tuple[str, str]]]:
+    """(name, version, dependency) -> the name@version of every locked target of that dependency over
+    all entries of that name@version. Where packages are matched by name and version, an installed
+    copy is one of those entries, and which one cannot be told: npm's linked strategy gives
+    webpack-cli's two glob@13.0.6 (one locking minimatch 10.2.4, one 10.2.5) a store folder each."""
+    packages = matcher.lock.packages
+    found: dict[tuple[str, str, str], set[tuple[str, str]]] = {}
+    for edge in matcher.lock.edges:
+        source = packages.get(edge.source)
+        target = packages.get(edge.target) if edge.target is not None else None
+        while target is not None and target.link_to is not None and target.link_to in packages:
+            target = packages[target.link_to]
+        if source is not None and target is not None:
+            key = (source.name, source.version, edge.name)
+            found.setdefault(key, set()).add((target.name, target.version))
+    return found
+
+
 def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
     packages = matcher.lock.packages
+    alike = _locked_alike(matcher) if not matcher.by_place else {}
+    # A package's bundled dependencies come with its tarball, whatever the lockfile resolves for
+    # those names: yarn 1 locks host's `b@^1.0.0` as 1.1.0 and leaves the tarball's b 1.0.0 in
+    # host/node_modules (aws-amplify/amplify-ui's @aws-amplify/data-construct: 596 such edges).
+    bundled = tuple(_bundled_folders(matcher.graph))
     for edge in matcher.lock.edges:
         if edge.kind is DependencyKind.PEER and matcher.lock.kind == "bun" and not matcher.by_place:
             continue  # bun's isolated linker meets peers per dependent, not where bun.lock places them
@@ -289,6 +340,10 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             if installed is None:
                 continue  # the installed manifest no longer declares it: reported as drift elsewhere
             got = installed.target
+            if bundled and (instance.path.startswith(bundled) or (got is not None and got.path.startswith(bundled))):
+                continue
+            if got is not None and (got.name, got.version) in alike.get((source.name, source.version, edge.name), ()):
+                continue  # another entry of this name@version locks it so
             if got is not None and (
                 any(got is item for item in wanted)
                 or (got.name, got.version) == (target.name, target.version)
@@ -305,7 +360,7 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     f"`{target.name}@{target.version}`",
                     matcher.ref(instance),
                     request=edge.name,
-                    from_=matcher.relative(instance.path) or ".",
+                    from_=matcher.shown(instance.path) or ".",
                     fix=install,
                 )
             else:
@@ -313,10 +368,10 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     "lockfile-drift",
                     Severity.ERROR,
                     f"`{edge.name}` resolves from `{instance.label}` to `{got.label}` at "
-                    f"{matcher.relative(got.path)}; the lockfile locks `{target.name}@{target.version}`",
+                    f"{matcher.shown(got.path)}; the lockfile locks `{target.name}@{target.version}`",
                     matcher.ref(instance),
                     request=edge.name,
-                    from_=matcher.relative(instance.path) or ".",
+                    from_=matcher.shown(instance.path) or ".",
                     fix=install,
                 )
 
@@ -378,7 +433,7 @@ def removal_fix(kind: str) -> str | None:
     return None
 
 
-def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
+def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -> Iterator[Finding]:
     packages = matcher.lock.packages.values()
     locked_locations = {package.path for package in packages if package.path is not None}
     local_locations = {package.path for package in packages if package.local and package.path is not None}
@@ -390,6 +445,10 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
     for instance in matcher.graph.instances:
         if instance.is_project or instance.is_workspace or instance.path.startswith(bundled):
             continue
+        if inside and instance.path.startswith(inside):
+            continue  # another lockfile governs it
+        if matcher.prefix and not instance.path.startswith(matcher.graph.project + "/"):
+            continue  # a workspace package's own install: what lies outside it is another install's
         locations = {matcher.relative(location) for location in (instance.path, *instance.links)}
         known = locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
         known = known or bool(locations & local_locations)
@@ -397,8 +456,7 @@ def _extraneous(matcher: _Matcher, install: str) -> Iterator[Finding]:
             yield Finding(
                 "extraneous-package",
                 Severity.WARNING,
-                f"`{instance.label}` is installed at {matcher.relative(instance.path)} but the "
-                "lockfile does not have it",
+                f"`{instance.label}` is installed at {matcher.shown(instance.path)} but the lockfile does not have it",
                 matcher.ref(instance),
                 fix=removal_fix(matcher.lock.kind) or f"{install} (it removes what the lockfile lacks)",
             )
@@ -437,16 +495,22 @@ def resolved_as_peer(source: Instance, name: str, layout: str) -> bool:
     return name not in {item for item, _spec in (*manifest.dependencies, *manifest.optional_dependencies)}
 
 
-def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iterator[Finding]:
+def _out_of_range(
+    matcher: _Matcher, install: str, overrides: Overrides, inside: tuple[str, ...] = ()
+) -> Iterator[Finding]:
     """Installed edges whose version is outside the declared range (whatever the lockfile says),
     or outside the override the project sets for that package."""
     for edge in matcher.graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
             continue
+        if inside and (edge.source.path + "/").startswith(inside):
+            continue  # judged with the lockfile and overrides of the package it lies in
+        if matcher.prefix and not (edge.source.path + "/").startswith(matcher.graph.project + "/"):
+            continue  # a workspace package's own install: what lies outside it is another install's
         if resolved_as_peer(edge.source, edge.name, matcher.graph.layout):
             continue  # resolved as a peer: its version is an unmet peer at most
-        spec = overrides.spec_for(edge.name, edge.spec)
+        spec = overrides.for_source(edge.source.path).spec_for(edge.name, edge.spec)
         if spec is None or any_version(spec) or satisfies(target.version, spec) is not False:
             continue
         if another_declaration_holds(edge.source, edge.name, target.version):
@@ -455,10 +519,10 @@ def _out_of_range(matcher: _Matcher, install: str, overrides: Overrides) -> Iter
             "version-mismatch",
             Severity.ERROR,
             f"`{edge.source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} from "
-            f"{matcher.relative(target.path)}",
+            f"{matcher.shown(target.path)}",
             matcher.ref(edge.source),
             request=edge.name,
-            from_=matcher.relative(edge.source.path) or ".",
+            from_=matcher.shown(edge.source.path) or ".",
             fix=install,
         )
 

@@ -7,7 +7,7 @@ import fnmatch
 from nmdoctor.model.manifest import Manifest
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
-__all__ = ["WorkspaceError", "workspace_folders"]
+__all__ = ["WorkspaceError", "own_lockfile_folders", "workspace_folders"]
 
 _SKIP = frozenset({"node_modules", ".git"})
 
@@ -111,3 +111,18 @@ def workspace_folders(fs: FileSystem, project: VPath, manifest: Manifest) -> lis
         if stat is not None and stat.kind is Kind.FILE:
             result.append(folder)
     return result
+
+
+def own_lockfile_folders(fs: FileSystem, project: VPath, manifest: Manifest) -> list[VPath]:
+    """The workspace packages pnpm installed from a lockfile of their own (``shared-workspace-lockfile
+    =false``): each has its own ``pnpm-lock.yaml`` and its own store, ``node_modules/.pnpm`` with the
+    ``node_modules/.modules.yaml`` pnpm writes only at the root of an install (pnpm 9.15.9: a shared
+    install leaves a workspace package's node_modules with links and no .modules.yaml). That
+    lockfile, and the package's own ``pnpm.overrides``, govern what is installed there; the root's
+    do not. A folder whose lockfile cannot be read is not one (a broken workspace raises nothing)."""
+    try:
+        folders = workspace_folders(fs, project, manifest)
+    except WorkspaceError:
+        return []
+    own = [folder for folder in folders if fs.stat(f"{folder}/pnpm-lock.yaml") is not None]
+    return [folder for folder in own if fs.stat(f"{folder}/node_modules/.modules.yaml") is not None]

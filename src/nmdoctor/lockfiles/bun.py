@@ -20,7 +20,7 @@ from nmdoctor.model.manifest import DependencyKind, manifest_from_json
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["read_bun_lockfile", "strip_trailing_commas"]
+__all__ = ["read_bun_lockfile", "strip_trailing_commas", "unlinked_when_isolated"]
 
 _ROOT = "/__project__"
 
@@ -162,6 +162,49 @@ def _reached_only_through_optional(lock: Lockfile) -> set[str]:
     importers = [key for key, package in lock.packages.items() if package.is_importer]
     strong = _reach(lock, importers, follow_optional=False)
     return _reach(lock, importers, follow_optional=True) - strong
+
+
+def unlinked_when_isolated(lock: Lockfile) -> set[str]:
+    """The packages bun's isolated linker (``node_modules/.bun``) does not install. bun.lock's
+    entries are its hoisted tree, and the isolated linker follows dependencies only: an optional
+    peer is never installed for its own sake (vite's ``terser``, unstorage's ``ioredis`` stay out),
+    and a required peer is linked to the copy of that name the tree already has, even out of the
+    peer's range, not to the copy the hoisted tree nests for it (lucide-react's ``react@18.2.0``
+    beside the workspaces' react 19). A peer no dependency brings is installed. What only the left-
+    out entries lead to stays out with them. (bun 1.3.1, t3-oss/t3-env: all of these installed with
+    ``--linker hoisted``, none with the isolated linker.)"""
+    outgoing: dict[str, list[tuple[str, bool]]] = {}  # source -> (target, through a peer)
+    for edge in lock.edges:
+        if edge.target is None:
+            continue
+        source = lock.packages.get(edge.source)
+        if edge.kind is DependencyKind.PEER and source is not None and edge.name in source.optional_peers:
+            continue
+        outgoing.setdefault(edge.source, []).append((edge.target, edge.kind is DependencyKind.PEER))
+    pending = [key for key, package in lock.packages.items() if package.is_importer]
+    reached = set(pending)
+    names: set[str] = set()
+    peers: list[str] = []
+    while pending or peers:
+        while pending:
+            key = pending.pop()
+            package = lock.packages.get(key)
+            following = [(package.link_to, False)] if package is not None and package.link_to else []
+            for target, through_peer in [*following, *outgoing.get(key, ())]:
+                if through_peer:
+                    peers.append(target)
+                elif target not in reached:
+                    reached.add(target)
+                    names.add(lock.packages[target].name)
+                    pending.append(target)
+        # A required peer is installed only when no dependency brought a copy of its name.
+        for target in peers:
+            if target not in reached and lock.packages[target].name not in names:
+                reached.add(target)
+                names.add(lock.packages[target].name)
+                pending.append(target)
+        peers = []
+    return {key for key, package in lock.packages.items() if key not in reached and package.link_to is None}
 
 
 def _reach(lock: Lockfile, starts: list[str], *, follow_optional: bool) -> set[str]:

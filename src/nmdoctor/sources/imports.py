@@ -36,6 +36,9 @@ class ImportSite:
     guarded: bool = False  # inside a ``try`` block (or an ``import().catch``): a feature probe
     elsewhere: bool = False  # ``require.resolve(x, {paths})``: looked up from other folders, not this file's
     skipped: bool = False  # a ``require``/``import()`` in the callback of ``test.skip``/``xit``: never runs
+    # a ``require``/``import()`` in a branch of an ``if`` (or ``?:``) whose test reads ``process.env``:
+    # it runs only in some environments (metro's ``if (process.env.FBSOURCE_ENV === '1')``)
+    env_guarded: bool = False
 
     @property
     def types_only(self) -> bool:
@@ -149,6 +152,8 @@ _GUARD_QUERY_TEXT = """
   (#match? @runner "^(test|it|describe|suite|bench)$") (#match? @skip "^(skip|todo)$"))
 (call_expression
   function: (identifier) @xrunner arguments: (arguments) @skipped (#match? @xrunner "^x(it|test|describe)$"))
+(if_statement condition: (_) @envtest) @envbranch
+(ternary_expression condition: (_) @envtest) @envbranch
 """
 
 
@@ -170,6 +175,12 @@ class _Guards:
         self.caught = [(node.start_byte, node.end_byte) for node in captures.get("caught", [])]
         self.functions = [(node.start_byte, node.end_byte) for node in captures.get("function", [])]
         self.skipped = [(node.start_byte, node.end_byte) for node in captures.get("skipped", [])]
+        # The branches (what follows the test) of an ``if`` or ``?:`` whose test reads process.env.
+        tests = [node for node in captures.get("envtest", []) if b"process.env" in (node.text or b"")]
+        branches = {(node.start_byte, node.end_byte) for node in captures.get("envbranch", [])}
+        self.env_branches = [
+            (test.end_byte, end) for test in tests for start, end in branches if start <= test.start_byte < end
+        ]
 
     def never_runs(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """A ``require`` or ``import()`` inside the arguments of a skipped test (``test.skip('...',
@@ -178,6 +189,13 @@ class _Guards:
         if kind not in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT):
             return False
         return any(start <= node.start_byte < end for start, end in self.skipped)
+
+    def env_dependent(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
+        """A ``require`` or ``import()`` that runs only when an environment test holds (or fails):
+        whether it runs cannot be told from the files. A static import runs with the module."""
+        if kind not in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT):
+            return False
+        return any(start <= node.start_byte < end for start, end in self.env_branches)
 
     def __call__(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """``import()`` never throws, it rejects: a ``.catch`` on the chain holding it handles that;
@@ -230,9 +248,10 @@ def _require_from_elsewhere(source: bytes) -> bool:
     return bool(bases) and not any(_OWN_PLACE.search(base) for base in bases)
 
 
-# Each pattern of the guard query needs one of these in the text: ``try``, ``.catch``, ``.skip`` or
-# ``.todo``, ``xit``/``xtest``/``xdescribe``. A file with none has no guard; its query is not run.
-_GUARD_WORDS = (b"try", b"catch", b"skip", b"todo", b"xit", b"xtest", b"xdescribe")
+# Each guard the query finds needs one of these in the text: ``try``, ``.catch``, ``.skip`` or
+# ``.todo``, ``xit``/``xtest``/``xdescribe``, a test reading ``process.env``. A file with none has
+# no guard; its query is not run.
+_GUARD_WORDS = (b"try", b"catch", b"skip", b"todo", b"xit", b"xtest", b"xdescribe", b"process.env")
 
 
 def _may_guard(source: bytes) -> bool:
@@ -291,6 +310,7 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
                 guard = _Guards(tree, language)
             guarded = guard is not None and guard(literal, kind)
             skipped = guard is not None and guard.never_runs(literal, kind)
-            sites.append(ImportSite(value, kind, line + 1, column + 1, guarded, elsewhere, skipped))
+            env_guarded = guard is not None and guard.env_dependent(literal, kind)
+            sites.append(ImportSite(value, kind, line + 1, column + 1, guarded, elsewhere, skipped, env_guarded))
     sites.sort(key=lambda site: (site.line, site.column))
     return sites

@@ -20,7 +20,7 @@ from nmdoctor.vfs.base import FileSystem, VPath
 
 __all__ = ["SOURCE_FORMAT", "SourceIndex", "SourceStore"]
 
-SOURCE_FORMAT = 2  # bump when what parse_imports finds in the same bytes changes: older packs are ignored
+SOURCE_FORMAT = 3  # bump when what parse_imports finds in the same bytes changes: older packs are ignored
 
 
 class SourceStore(Protocol):
@@ -98,7 +98,16 @@ class SourceIndex:
         if self._store is None:
             return
         self._used[_content_key(source, file)] = [
-            [site.specifier, site.kind.value, site.line, site.column, site.guarded, site.elsewhere, site.skipped]
+            [
+                site.specifier,
+                site.kind.value,
+                site.line,
+                site.column,
+                site.guarded,
+                site.elsewhere,
+                site.skipped,
+                site.env_guarded,
+            ]
             for site in sites
         ]
         self._changed = True
@@ -124,12 +133,13 @@ def _decode(rows: Any) -> list[ImportSite] | None:
         return None
     try:
         sites = []
-        for specifier, kind, line, column, guarded, elsewhere, skipped in rows:
+        for specifier, kind, line, column, guarded, elsewhere, skipped, env_guarded in rows:
             if type(specifier) is not str or type(line) is not int or type(column) is not int:
                 return None
-            if type(guarded) is not bool or type(elsewhere) is not bool or type(skipped) is not bool:
+            flags = (guarded, elsewhere, skipped, env_guarded)
+            if any(type(flag) is not bool for flag in flags):
                 return None
-            sites.append(ImportSite(specifier, ImportKind(kind), line, column, guarded, elsewhere, skipped))
+            sites.append(ImportSite(specifier, ImportKind(kind), line, column, *flags))
     except (ValueError, TypeError):
         return None
     return sites

@@ -718,6 +718,80 @@ def test_a_virtual_module_of_a_plugin_in_the_tree_is_a_note() -> None:
     assert note.severity is Severity.INFO and "unocss" in note.message
 
 
+def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -> None:
+    # universal-ember/reactiveweb (an Ember addon, ember-source a devDependency) imports
+    # `@ember/debug` and `@glimmer/tracking`: ember-cli and Embroider map them to ember-source's
+    # dist/packages, never to a package of that name; `@embroider/virtual/*` is Embroider's own.
+    source = {
+        "/app/src/index.ts": (
+            "import { assert } from '@ember/debug';\nimport { tracked } from '@glimmer/tracking';\n"
+            "import compat from '@embroider/virtual/compat-modules';\nimport x from '@ember/not-shipped';\n"
+        ),
+    }
+    ember = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "keywords": ["ember-addon"],
+            "devDependencies": {"ember-source": "^6", "@embroider/core": "^4"},
+        },
+        "/app/node_modules/ember-source/package.json": {"name": "ember-source", "version": "6.10.1"},
+        "/app/node_modules/ember-source/dist/packages/@ember/debug/index.js": "",
+        "/app/node_modules/ember-source/dist/packages/@glimmer/tracking/index.js": "",
+        "/app/node_modules/@embroider/core/package.json": {"name": "@embroider/core", "version": "4.0.0"},
+    }
+    found = {item.request: item.severity for item in findings({**source, **ember})}
+    assert found == {
+        "@ember/debug": Severity.INFO,
+        "@glimmer/tracking": Severity.INFO,
+        "@embroider/virtual/compat-modules": Severity.INFO,
+        "@ember/not-shipped": Severity.ERROR,  # ember-source does not ship it: nothing maps it
+    }
+    # Not an Ember package (no ember-addon, no ember-source or ember-cli declared): node_modules decides.
+    plain = {**ember, "/app/package.json": {"name": "app", "version": "1.0.0"}}
+    found = {item.request: item.severity for item in findings({**source, **plain})}
+    assert found["@ember/debug"] is Severity.ERROR and found["@glimmer/tracking"] is Severity.ERROR
+
+
+def test_a_require_on_a_branch_of_an_environment_test_is_a_note() -> None:
+    # facebook/metro's metro-babel-register: `if (process.env.FBSOURCE_ENV === '1') {
+    # require('@fb-tools/babel-register'); }`, a package only Meta's own monorepo has.
+    code = (
+        "if (process.env.FBSOURCE_ENV === '1') {\n  require('fb-only');\n} else {\n  require('other-only');\n}\n"
+        "const x = process.env.DEBUG ? require('debug-only') : null;\n"
+        "if (typeof window === 'undefined') { require('server-only'); }\n"
+        "require('always');\n"
+    )
+    found = {item.request: item.severity for item in findings({"/app/src/register.js": code})}
+    assert found == {
+        "fb-only": Severity.INFO,
+        "other-only": Severity.INFO,
+        "debug-only": Severity.INFO,
+        "server-only": Severity.ERROR,  # a test of something else than process.env: judged as before
+        "always": Severity.ERROR,
+    }
+
+
+def test_a_babelrc_of_a_workspace_package_outside_babelrc_roots_is_a_note() -> None:
+    # facebook/metro's packages/metro-runtime/src/polyfills/.babelrc.js names babel plugins nothing
+    # installs; Babel reads a package's .babelrc only when babelrcRoots names the package.
+    babelrc = "module.exports = { plugins: [require.resolve('@babel/plugin-gone')] };\n"
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "private": True, "workspaces": ["packages/*"]},
+        "/app/node_modules/runtime": symlink("../packages/runtime"),
+        "/app/packages/runtime/package.json": {"name": "runtime", "version": "1.0.0"},
+        "/app/packages/runtime/src/polyfills/.babelrc.js": babelrc,
+        "/app/.babelrc.js": babelrc,
+    }
+    found = {(item.from_, item.severity) for item in findings(tree)}
+    assert found == {
+        ("packages/runtime/src/polyfills/.babelrc.js", Severity.INFO),
+        (".babelrc.js", Severity.ERROR),  # the root package's own: Babel reads it
+    }
+    roots = {**tree, "/app/babel.config.js": "module.exports = { babelrcRoots: ['.', 'packages/*'] };\n"}
+    assert {item.severity for item in findings(roots)} == {Severity.ERROR}
+
+
 def test_a_deno_jsr_mapping_answers_its_subpaths() -> None:
     # hono's runtime-tests/deno: "@std/testing": "jsr:@std/testing@^1" answers @std/testing/mock.
     tree = {

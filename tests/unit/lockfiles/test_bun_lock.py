@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nmdoctor.lockfiles import LockfileError
-from nmdoctor.lockfiles.bun import read_bun_lockfile, strip_trailing_commas
+from nmdoctor.lockfiles.bun import read_bun_lockfile, strip_trailing_commas, unlinked_when_isolated
 
 LOCK = """{
   "lockfileVersion": 1,
@@ -126,3 +126,38 @@ def test_platforms_and_what_only_a_skipped_platform_package_leads_to() -> None:
     skipped = {lock.packages[key].name for key in skipped_here(lock)}
     assert {"oxide-wasm32", "wasm-runtime", "emnapi"} <= skipped
     assert not {"oxide", "tslib"} & skipped
+
+
+ISOLATED = """{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {"name": "app", "dependencies": {"host": "^1.0.0", "react": "^19.0.0", "tool": "^1.0.0"}},
+  },
+  "packages": {
+    "host": ["host@1.0.0", "", {"peerDependencies": {"react": "^18.0.0", "opt": "^1.0.0"},
+             "optionalPeers": ["opt"]}, "sha512-h"],
+    "host/react": ["react@18.2.0", "", {"dependencies": {"loose-envify": "^1.1.0"}}, "sha512-r18"],
+    "loose-envify": ["loose-envify@1.4.0", "", {}, "sha512-le"],
+    "opt": ["opt@1.0.0", "", {"dependencies": {"opt-dep": "^1.0.0"}}, "sha512-o"],
+    "opt-dep": ["opt-dep@1.0.0", "", {}, "sha512-od"],
+    "react": ["react@19.2.3", "", {}, "sha512-r19"],
+    "tool": ["tool@1.0.0", "", {"peerDependencies": {"lonely": "^1.0.0"}}, "sha512-t"],
+    "lonely": ["lonely@1.0.0", "", {}, "sha512-l"],
+  },
+}
+"""
+
+
+def test_what_bun_s_isolated_linker_leaves_out() -> None:
+    """bun's isolated linker installs an optional peer only when a dependency brings it, and links a
+    required peer to the copy of its name already installed (out of range or not) rather than the
+    copy bun.lock's hoisted tree nests for it; a required peer nothing else brings is installed (bun
+    1.3.1 on t3-oss/t3-env: the entries below stayed out, and `--linker hoisted` installed them)."""
+    lock = read_bun_lockfile(ISOLATED, "/p/bun.lock")
+    left_out = {lock.packages[key].path for key in unlinked_when_isolated(lock)}
+    assert left_out == {
+        "node_modules/opt",
+        "node_modules/opt-dep",
+        "node_modules/host/node_modules/react",
+        "node_modules/loose-envify",
+    }

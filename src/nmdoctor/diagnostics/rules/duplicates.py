@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.package_code import PackageCode
+from nmdoctor.inspect.workspaces import own_lockfile_folders
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -93,11 +94,12 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     dependents one version of the peers the fix names."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
-    groups: dict[tuple[str, str], list[Instance]] = defaultdict(list)
+    install_of = _installs(context, graph)
+    groups: dict[tuple[str, str, str], list[Instance]] = defaultdict(list)
     for instance in graph.instances:
         if not (instance.is_project or instance.is_workspace):
-            groups[(instance.name, instance.version)].append(instance)
-    for (name, version), copies in sorted(groups.items()):
+            groups[(instance.name, instance.version, install_of(instance))].append(instance)
+    for (name, version, _install), copies in sorted(groups.items()):
         if len(copies) < 2:
             continue
         size = folder_size(context.fs, copies[0].path) if context.fs is not None else 0
@@ -109,6 +111,36 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
             package=package_ref(graph, copies[0]),
             fix=_dedupe_fix(graph, copies),
         )
+
+
+def _installs(context: CheckContext, graph: DependencyGraph) -> Callable[[Instance], str]:
+    """Which install an instance belongs to, for grouping copies: one, except in a pnpm workspace
+    whose packages are installed from lockfiles of their own (shared-workspace-lockfile=false), where
+    each such package's store is its own install. Copies in two installs are never loaded by one
+    process, unless a package of one resolves into the other (a workspace package linked rather than
+    injected): installs joined by such an edge count as one."""
+    root = next((item for item in graph.instances if item.is_project), None)
+    if context.fs is None or root is None or not graph.layout.startswith("pnpm"):
+        return lambda _instance: ""
+    folders = sorted(own_lockfile_folders(context.fs, graph.project, root.manifest), key=len, reverse=True)
+    if not folders:
+        return lambda _instance: ""
+    joined: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while joined.get(key, key) != key:
+            key = joined[key]
+        return key
+
+    def own(instance: Instance) -> str:
+        return next((folder for folder in folders if (instance.path + "/").startswith(folder + "/")), "")
+
+    for edge in graph.edges:
+        if edge.target is not None:
+            first, second = find(own(edge.source)), find(own(edge.target))
+            if first != second:
+                joined[first] = second
+    return lambda instance: find(own(instance))
 
 
 _DEDUPE = {"npm": "npm dedupe", "pnpm": "pnpm dedupe", "yarn-berry": "yarn dedupe"}  # yarn 1 and bun have none

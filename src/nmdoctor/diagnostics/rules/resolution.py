@@ -92,7 +92,7 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
         source = edge.source
         if resolved_as_peer(source, edge.name, graph.layout):
             continue  # resolved as a peer: unmet-peer-dependency judges its version
-        spec = overrides.spec_for(edge.name, edge.spec)
+        spec = overrides.for_source(source.path).spec_for(edge.name, edge.spec)
         if spec is None or any_version(spec) or satisfies(target.version, spec) is not False:
             continue
         if another_declaration_holds(source, edge.name, target.version):

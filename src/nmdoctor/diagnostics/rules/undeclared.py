@@ -430,6 +430,18 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.skipped:
             severity, why = Severity.INFO, " (cannot be decided: inside a skipped test, whose callback never runs)"
+        elif _babelrc_outside_roots(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: a .babelrc of a package other than the project's root, which Babel applies"
+                " only when the root config's babelrcRoots names that package)",
+            )
+        elif site.env_guarded:
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: it is loaded only on one branch of a `process.env` test, which the files do"
+                " not settle)",
+            )
         elif uninstalled:
             severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
         elif name == "@jest/globals" and graph.instances_of("jest-runtime"):
@@ -453,6 +465,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
+        elif (ember := _ember_source_module(fs, owner, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: the Ember build maps it to ember-source's own module, {relative(graph, ember)})",
+            )
+            fix = _EMBER_FIX
         elif site.types_only:
             severity, why = Severity.WARNING, ""
         elif not _TYPESCRIPT.search(file) and _flow_type_import(fs, file, site.line, site.specifier):
@@ -970,12 +988,73 @@ def _kept_for_elsewhere(owner: Instance, file: str, folders: frozenset[str]) -> 
 
 # Module ids a bundler plugin serves itself, by the package that brings the plugin.
 _VIRTUAL_MODULES = {"uno.css": "unocss", "windi.css": "vite-plugin-windicss", "virtual:uno.css": "unocss"}
+# Namespaces a plugin serves every module of: Embroider's resolver (@embroider/core's
+# module-resolver) answers ``@embroider/virtual/compat-modules``, ``.../vendor.js`` and the like.
+_VIRTUAL_PREFIXES = {"@embroider/virtual/": "@embroider/core"}
 
 
 def _plugin_virtual_module(graph: DependencyGraph, specifier: str) -> str | None:
     """The plugin package serving ``specifier`` (UnoCSS's ``uno.css``), when it is in the tree."""
-    plugin = _VIRTUAL_MODULES.get(specifier)
+    plugin = _VIRTUAL_MODULES.get(specifier) or next(
+        (plugin for prefix, plugin in _VIRTUAL_PREFIXES.items() if specifier.startswith(prefix)), None
+    )
     return plugin if plugin is not None and graph.instances_of(plugin) else None
+
+
+_EMBER_FIX = (
+    "nothing to install: the Ember build (ember-cli, Embroider) maps it to the ember-source the app"
+    " installs; code that node loads without that build must not import it"
+)
+
+
+def _ember_source_module(fs: FileSystem, owner: Instance, name: str) -> str | None:
+    """The folder of ember-source's module ``name`` when ``owner`` is an Ember package (an addon, or
+    an app or addon declaring ember-source or ember-cli) and the ember-source it resolves ships it
+    (``dist/packages/@ember/debug``, ``.../@glimmer/tracking``): Ember's modules (RFC 176's
+    ``@ember/*``, ``@glimmer/tracking``) are not packages on their own; ember-cli and Embroider
+    (@embroider/shared-internals' emberVirtualPackages and emberVirtualPeerDeps) map them to
+    ember-source, which an addon's host app promises to install."""
+    if not (name.startswith(("@ember/", "@glimmer/")) or name in ("ember", "ember-testing")):
+        return None
+    raw = owner.manifest.raw if isinstance(owner.manifest.raw, dict) else {}
+    keywords = raw.get("keywords")
+    declared = {item for field in _DEPENDENCY_FIELDS if isinstance(raw.get(field), dict) for item in raw[field]}
+    if not (
+        "ember-addon" in raw
+        or (isinstance(keywords, list) and "ember-addon" in keywords)
+        or not declared.isdisjoint(("ember-source", "ember-cli"))
+    ):
+        return None
+    for folder in node_modules_paths(owner.path):
+        module = f"{folder}/ember-source/dist/packages/{name}"
+        stat = fs.stat(module)
+        if stat is not None and stat.kind is Kind.DIR:
+            return module
+    return None
+
+
+_DEPENDENCY_FIELDS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
+_BABELRC = re.compile(r"(?:^|/)\.babelrc(?:\.(?:js|cjs|mjs|cts|mts|ts))?$")
+_BABEL_ROOT_CONFIGS = tuple(f"babel.config.{ext}" for ext in ("js", "cjs", "mjs", "json", "cts", "mts", "ts"))
+
+
+def _babelrc_outside_roots(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """A file-relative Babel config (``.babelrc.js``) of a workspace package: Babel looks for one only
+    in the package of the file it compiles, and only when that package is among ``babelrcRoots``,
+    by default the root package alone (Babel's config docs, "File-relative configuration"); a
+    package installed under node_modules is never one. Whether some build sets babelrcRoots
+    elsewhere (a CLI flag, a loader option) cannot be told; a root config that names it is left to
+    the usual judgment (facebook/metro's packages/metro-runtime/src/polyfills/.babelrc.js, whose
+    plugins nothing installs, under a root babel.config.js with ``babelrc: false``)."""
+    if _BABELRC.search(file) is None or owner.is_project or owner.path == graph.project:
+        return False
+    for name in _BABEL_ROOT_CONFIGS:
+        try:
+            if b"babelrcRoots" in fs.read_bytes(f"{graph.project}/{name}"):
+                return False
+        except FileSystemError:
+            continue
+    return True
 
 
 _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "fixture", "test-fixtures"))

@@ -1,0 +1,45 @@
+"""The project's overrides as the manager applies them: pnpm's `catalog:` override values, and the
+overrides that govern a workspace package installed from a lockfile of its own."""
+
+from __future__ import annotations
+
+from nmdoctor.inspect.overrides import Overrides, lockfile_overrides, overrides_from
+from nmdoctor.vfs import MemoryFS
+
+
+def test_a_catalog_override_is_the_catalog_s_range() -> None:
+    # vue-macros' pnpm-workspace.yaml: `overrides: {vite: 'catalog:'}` with `catalog: {vite: ^7.1.7}`;
+    # pnpm records the direct dependency `vite: catalog:` in the lockfile as ^7.1.7.
+    workspace = {
+        "overrides": {"vite": "catalog:", "@babel/parser": "catalog:babel", "oxc-parser": "catalog:"},
+        "catalog": {"vite": "^7.1.7"},
+        "catalogs": {"babel": {"@babel/parser": "^7.28.4"}},
+    }
+    found = overrides_from({}, workspace, "pnpm")
+    assert found.spec_for("vite", "catalog:") == "^7.1.7"
+    assert found.spec_for("@babel/parser", "^7.0.0") == "^7.28.4"
+    assert found.spec_for("oxc-parser", "^0.90.0") is None  # no such catalog entry here: undecided
+
+
+def test_a_workspace_package_with_its_own_lockfile_takes_the_overrides_it_records() -> None:
+    fs = MemoryFS.from_mapping(
+        {
+            "/app/packages/a/pnpm-lock.yaml": (
+                "lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n\n"
+                "overrides:\n  inner: 2.0.0\n  '@s/x': ^1.0.0\n\nimporters:\n\n  .: {}\n"
+            ),
+            "/app/packages/b/pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n",
+        }
+    )
+    root = Overrides({"inner": "3.0.0", "other": "1.0.0"})
+    recorded = lockfile_overrides(fs, "/app/packages/a", root)
+    assert recorded.spec_for("inner", "^1.0.0") == "2.0.0"
+    assert recorded.spec_for("@s/x", "^0.1.0") == "^1.0.0"
+    assert recorded.spec_for("other", "^0.5.0") == "^0.5.0"
+    # pnpm 9 records none of the root's: whether it applied them cannot be told
+    unrecorded = lockfile_overrides(fs, "/app/packages/b", root)
+    assert unrecorded.spec_for("inner", "^1.0.0") is None and unrecorded.spec_for("zod", "^3") == "^3"
+    together = Overrides(root.everywhere, root.somewhere, (("/app/packages/a", recorded),))
+    assert together.for_source("/app/packages/a/node_modules/.pnpm/x@1.0.0/node_modules/x") is recorded
+    assert together.for_source("/app/packages/ab") is together
+    assert together.for_source("/app/node_modules/x") is together

@@ -726,6 +726,7 @@ def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -
         "/app/src/index.ts": (
             "import { assert } from '@ember/debug';\nimport { tracked } from '@glimmer/tracking';\n"
             "import compat from '@embroider/virtual/compat-modules';\nimport x from '@ember/not-shipped';\n"
+            "export default [assert, tracked, compat, x];\n"  # used as values: TypeScript keeps the imports
         ),
     }
     ember = {

@@ -1048,6 +1048,27 @@ def test_example_code_importing_what_nothing_here_installs_is_a_note() -> None:
     ]
 
 
+def test_a_docs_repositorys_code_samples_are_examples() -> None:
+    # discordjs/guide's code-samples/**: the bot code its guide pages link to, with no manifest of
+    # their own, importing discord.js, sequelize and keyv, which neither the tree nor the lockfile
+    # holds (the repository installs only its docs site). A code sample importing a package the
+    # tree holds stays an error, as in examples/.
+    files = {
+        "/app/code-samples/creating-your-bot/initial-files/index.js": "const { Client } = require('discord.js');\n",
+        "/app/code-examples/keyv/index.js": "const Keyv = require('keyv');\n",
+        "/app/code-samples/legacy/index.js": "const e = require('loose-envify');\n",
+        "/app/node_modules/react/node_modules/loose-envify/package.json": {"name": "loose-envify", "version": "1.4.0"},
+    }
+    found = findings(files)
+    assert sorted((item.request, item.severity) for item in found) == [
+        ("discord.js", Severity.INFO),
+        ("keyv", Severity.INFO),
+        ("loose-envify", Severity.ERROR),
+    ]
+    [sample] = [item for item in found if item.request == "discord.js"]
+    assert "a template or an example file" in sample.message
+
+
 def test_third_party_code_importing_what_nothing_here_installs_is_a_note() -> None:
     # lighthouse's third-party/devtools-tests: e2e tests rolled into Chromium's DevTools, importing
     # chai, which lighthouse does not install.

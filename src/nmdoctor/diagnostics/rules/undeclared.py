@@ -972,7 +972,9 @@ def _served_as_is(owner: Instance, file: str) -> bool:
     return inside.startswith(("public/", "static/"))
 
 
-_EXAMPLE_FOLDERS = frozenset(("examples", "example"))
+# An example folder by its usual names: examples/, and a docs repository's code-samples/ (the
+# discord.js guide's snippets, which its pages link to and readers copy into their own bot).
+_EXAMPLE_FOLDERS = frozenset(("examples", "example", "code-samples", "code-examples"))
 _THIRD_PARTY_FOLDERS = frozenset(("third-party", "third_party", "thirdparty"))
 
 

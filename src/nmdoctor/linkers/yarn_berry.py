@@ -102,6 +102,11 @@ def _extended_peers(graph: LogicalGraph, settings: BerrySettings) -> dict[str, d
                 # from the parent, and the package's own version of it is not installed)
                 peers[key].setdefault(peer, peer_range)
     for key, package in graph.packages.items():
+        if package.importer is None:
+            # yarn's normalizePackage: a name only in peerDependenciesMeta is a peer ("*") too, so
+            # debug@4 (``supports-color`` optional, no peerDependencies) takes its parent's copy.
+            for name in sorted(package.source.manifest.optional_peers):
+                peers[key].setdefault(name, "*")
         # yarn gives each peer its @types package as an optional peer too (unless the package
         # depends on it): a package that peer-depends on eslint also peer-depends on @types/eslint.
         for name in list(peers[key]):

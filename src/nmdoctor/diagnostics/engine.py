@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from nmdoctor.diagnostics.model import Finding
 from nmdoctor.diagnostics.registry import CheckContext, all_checks
 
-__all__ = ["run_checks"]
+__all__ = ["is_chosen", "run_checks"]
 
 
 def run_checks(
@@ -22,14 +22,15 @@ def run_checks(
     ``on_check(code, done, total)`` is called before each check runs (progress displays)."""
     selected = set(select)
     ignored = set(ignore)
-    chosen = [
-        registered
-        for registered in all_checks()
-        if not ((selected and registered.code not in selected) or registered.code in ignored)
-    ]
+    chosen = [registered for registered in all_checks() if is_chosen(registered.code, selected, ignored)]
     findings: list[Finding] = []
     for done, registered in enumerate(chosen):
         if on_check is not None:
             on_check(registered.code, done, len(chosen))
         findings.extend(registered.run(context))
     return findings
+
+
+def is_chosen(code: str, selected: set[str], ignored: set[str]) -> bool:
+    """Whether the check ``code`` runs: among ``selected`` (all when it is empty), not ``ignored``."""
+    return not ((selected and code not in selected) or code in ignored)

@@ -184,14 +184,14 @@ class Project:
         phantom dependencies of an installed, not Plug'n'Play, tree): a process pool scans while
         this process goes on (the lockfile, the other checks); the checks then wait for it."""
         from nmdoctor.diagnostics.config import ConfigError
+        from nmdoctor.diagnostics.engine import is_chosen
 
         selected, ignored = set(select), set(ignore)
         try:
             ignored.update(self.settings.ignore)
         except ConfigError:
             return  # reported when the checks run
-        code = "phantom-dependency"
-        if (selected and code not in selected) or code in ignored or self.graph.layout == PNP_LAYOUT:
+        if not is_chosen("phantom-dependency", selected, ignored) or self.graph.layout == PNP_LAYOUT:
             return
         self.package_code.start(self.graph.instances)
 

@@ -184,18 +184,13 @@ class _Guards:
 
     def never_runs(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """A ``require`` or ``import()`` inside the arguments of a skipped test (``test.skip('...',
-        () => require('x'))``, ``xit``, ``describe.skip``): the runner never calls the callback. A static
-        import runs with the module whatever the tests do."""
-        if kind not in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT):
-            return False
-        return any(start <= node.start_byte < end for start, end in self.skipped)
+        () => require('x'))``, ``xit``, ``describe.skip``): the runner never calls the callback."""
+        return _call_within(node, kind, self.skipped)
 
     def env_dependent(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """A ``require`` or ``import()`` that runs only when an environment test holds (or fails):
-        whether it runs cannot be told from the files. A static import runs with the module."""
-        if kind not in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT):
-            return False
-        return any(start <= node.start_byte < end for start, end in self.env_branches)
+        whether it runs cannot be told from the files."""
+        return _call_within(node, kind, self.env_branches)
 
     def __call__(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """``import()`` never throws, it rejects: a ``.catch`` on the chain holding it handles that;
@@ -206,6 +201,15 @@ class _Guards:
             if start <= at < end and not any(start <= low <= at < high for low, high in self.functions):
                 return True
         return False
+
+
+_CALLS = (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT)
+
+
+def _call_within(node: tree_sitter.Node, kind: ImportKind, ranges: list[tuple[int, int]]) -> bool:
+    """A ``require`` or ``import()`` (which load when the call runs; a static import runs with the
+    module, whatever code around it does) inside one of ``ranges``."""
+    return kind in _CALLS and any(start <= node.start_byte < end for start, end in ranges)
 
 
 def _first_argument(arguments: tree_sitter.Node | None) -> tree_sitter.Node | None:

@@ -8,6 +8,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, partial
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
@@ -426,6 +427,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         local = _local_folder(fs, graph, owner, item.request)
         fix: str | None = None
         elided = False
+        # what TypeScript does with the import: the file is parsed again, at most once per site
+        use = cache(partial(_import_use, fs, file, site))
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
         elif site.skipped:
@@ -553,7 +556,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             and site.kind in _ELIDABLE
             and graph.instances_of(_types_package(name))
             and not _side_effect_import(fs, file, site.line, site.specifier)
-            and not _kept_import(fs, file, site)
+            # a binding used as a value (``<Route />``, ``useLocation()``): kept, and resolved
+            and use() is not ImportUse.KEPT
         ):
             types = _types_package(name)
             if package_folder(fs, file, types) is not None:
@@ -578,7 +582,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             site.kind is ImportKind.IMPORT
             and _TYPESCRIPT.search(file)
             and not config.keeps_imports
-            and _only_types(fs, file, site)
+            and use() is ImportUse.DROPPED
         ):
             # styled-components' test-utils: `import { ReactWrapper } from 'enzyme'`, a type annotation
             # only; graphql-codegen's generated `TypedDocumentNode as DocumentNode`, used in `as` casts
@@ -660,13 +664,9 @@ _ELIDED_WHY = (
 )
 
 
-def _only_types(fs: FileSystem, file: str, site: ImportSite) -> bool:
-    """Does TypeScript drop this import (its names used only as types)? The file is parsed again:
-    asked only of an import about to be reported."""
-    return _import_use(fs, file, site) is ImportUse.DROPPED
-
-
 def _import_use(fs: FileSystem, file: str, site: ImportSite) -> ImportUse:
+    """What TypeScript does with this import (``sources.elision``); asked only of an import about to
+    be reported."""
     try:
         source = fs.read_bytes(file)
     except FileSystemError:
@@ -709,12 +709,6 @@ def _flow_type_import(fs: FileSystem, file: str, line: int, specifier: str) -> b
         start -= 1
     found = _FLOW_TYPE_IMPORT.match(b"\n".join(lines[start:line]))
     return found is not None and found.group(1) == specifier.encode()
-
-
-def _kept_import(fs: FileSystem, file: str, site: ImportSite) -> bool:
-    """An import of which a binding is used as a value (``<Route />``, ``useLocation()``): TypeScript,
-    Babel and esbuild keep it, and the bundler or node resolves it."""
-    return _import_use(fs, file, site) is ImportUse.KEPT
 
 
 def _side_effect_import(fs: FileSystem, file: str, line: int, specifier: str) -> bool:

@@ -152,8 +152,8 @@ _GUARD_QUERY_TEXT = """
   (#match? @runner "^(test|it|describe|suite|bench)$") (#match? @skip "^(skip|todo)$"))
 (call_expression
   function: (identifier) @xrunner arguments: (arguments) @skipped (#match? @xrunner "^x(it|test|describe)$"))
-(if_statement condition: (_) @envtest) @envbranch
-(ternary_expression condition: (_) @envtest) @envbranch
+(if_statement condition: (_) @envtest)
+(ternary_expression condition: (_) @envtest)
 """
 
 
@@ -175,11 +175,12 @@ class _Guards:
         self.caught = [(node.start_byte, node.end_byte) for node in captures.get("caught", [])]
         self.functions = [(node.start_byte, node.end_byte) for node in captures.get("function", [])]
         self.skipped = [(node.start_byte, node.end_byte) for node in captures.get("skipped", [])]
-        # The branches (what follows the test) of an ``if`` or ``?:`` whose test reads process.env.
-        tests = [node for node in captures.get("envtest", []) if b"process.env" in (node.text or b"")]
-        branches = {(node.start_byte, node.end_byte) for node in captures.get("envbranch", [])}
+        # The branches (what follows the test) of an ``if`` or ``?:`` whose test reads process.env:
+        # those of the statement or expression the test belongs to, not of any around it.
         self.env_branches = [
-            (test.end_byte, end) for test in tests for start, end in branches if start <= test.start_byte < end
+            (test.end_byte, test.parent.end_byte)
+            for test in captures.get("envtest", [])
+            if test.parent is not None and b"process.env" in (test.text or b"")
         ]
 
     def never_runs(self, node: tree_sitter.Node, kind: ImportKind) -> bool:

@@ -773,6 +773,25 @@ def test_a_require_on_a_branch_of_an_environment_test_is_a_note() -> None:
     }
 
 
+def test_an_environment_test_guards_only_its_own_branches() -> None:
+    # A require after an inner env-tested `if`, still inside an outer `if`, runs whatever the
+    # environment holds: node throws there today.
+    code = (
+        "if (typeof window === 'undefined') {\n"
+        "  if (process.env.DEBUG) { require('debug-only'); }\n"
+        "  require('after-inner');\n"
+        "  const y = process.env.X ? 1 : 2;\n"
+        "  require('after-ternary');\n"
+        "}\n"
+    )
+    found = {item.request: item.severity for item in findings({"/app/src/register.js": code})}
+    assert found == {
+        "debug-only": Severity.INFO,
+        "after-inner": Severity.ERROR,
+        "after-ternary": Severity.ERROR,
+    }
+
+
 def test_a_babelrc_of_a_workspace_package_outside_babelrc_roots_is_a_note() -> None:
     # facebook/metro's packages/metro-runtime/src/polyfills/.babelrc.js names babel plugins nothing
     # installs; Babel reads a package's .babelrc only when babelrcRoots names the package.

@@ -8,11 +8,11 @@ import posixpath
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
-from nmdoctor.inspect.overrides import Overrides, overrides_from
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
 from nmdoctor.lockfiles.to_graph import skipped_here
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.overrides import Overrides, overrides_from
 from nmdoctor.model.specs import classify_spec, satisfies
 
 __all__ = [

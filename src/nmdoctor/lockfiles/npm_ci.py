@@ -39,6 +39,7 @@ from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile
 from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.overrides import overrides_from
 from nmdoctor.model.specs import satisfies
 
 __all__ = ["npm_ci_leaves_out", "root_overrides"]
@@ -372,7 +373,5 @@ def npm_ci_leaves_out(
 def root_overrides(root_manifest: dict[str, Any] | None) -> tuple[dict[str, str], frozenset[str]]:
     """The root's npm ``overrides`` as (name -> spec for every edge of the name, names overridden
     only under a parent or for some versions)."""
-    from nmdoctor.inspect.overrides import overrides_from  # pure; late, as it lives in a higher layer
-
     found = overrides_from(root_manifest or {}, manager="npm")
     return dict(found.everywhere), found.somewhere

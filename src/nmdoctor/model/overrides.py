@@ -1,0 +1,185 @@
+"""The project's version overrides: npm ``overrides``, pnpm ``overrides``, yarn ``resolutions``.
+
+A manager that applies an override installs the override's version whatever range the dependent's
+own package.json declares, so judging that edge against the declared range would report a
+mismatch the manager chose on purpose. ``Overrides.spec_for`` answers what an edge should be judged
+against: the declared range when no override names the package, the override's spec when one
+applies to every edge of that name, and None (do not judge) when an override applies only under
+some parent or to some versions, which the files alone do not settle for a given edge.
+
+Where they are read: the root package.json (``overrides`` for npm, ``pnpm.overrides``,
+``resolutions`` for yarn and for pnpm, which honours it too) and ``pnpm-workspace.yaml``
+``overrides`` (pnpm 10).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from nmdoctor.vfs.base import VPath
+
+__all__ = ["OVERRIDE_FIELDS", "Overrides", "overrides_from"]
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """``everywhere``: name -> spec for overrides of every edge of a name; ``somewhere``: the names
+    overridden only under a parent, for some versions, or by a reference nmdoctor cannot follow."""
+
+    everywhere: dict[str, str] = field(default_factory=dict)
+    somewhere: frozenset[str] = frozenset()
+    # Workspace packages installed from a lockfile of their own (pnpm's shared-workspace-lockfile=false),
+    # by folder: their own overrides govern what is installed in them.
+    apart: tuple[tuple[VPath, Overrides], ...] = ()
+
+    def for_source(self, path: VPath) -> Overrides:
+        """The overrides that govern the dependencies of the package installed at ``path``."""
+        for folder, own in self.apart:
+            if path == folder or path.startswith(folder + "/"):
+                return own
+        return self
+
+    def spec_for(self, name: str, declared: str) -> str | None:
+        """The spec an edge to ``name`` declared as ``declared`` is installed by; None: undecidable."""
+        if name in self.somewhere:
+            return None
+        return self.everywhere.get(name, declared)
+
+    def __bool__(self) -> bool:
+        return bool(self.everywhere or self.somewhere or self.apart)
+
+
+def _split_selector(selector: str) -> tuple[str, bool]:
+    """``name`` or ``name@range`` -> (name, has a range)."""
+    at = selector.find("@", 1)
+    return (selector, False) if at == -1 else (selector[:at], True)
+
+
+class _Collector:
+    def __init__(self, references: dict[str, str], catalogs: dict[str, dict[str, str]] | None = None) -> None:
+        self.references = references  # the root's declared specs, for npm/pnpm "$name"
+        self.catalogs = catalogs or {}  # pnpm-workspace.yaml's catalogs by name ("default" for `catalog`)
+        self.everywhere: dict[str, str] = {}
+        self.somewhere: set[str] = set()
+
+    def value(self, spec: str) -> str | None:
+        if spec.startswith("$"):
+            return self.references.get(spec[1:])
+        return spec
+
+    def add(self, name: str, spec: str | None, *, unconditional: bool) -> None:
+        if not unconditional or spec is None or spec == "-" or self.everywhere.get(name, spec) != spec:
+            self.somewhere.add(name)
+        else:
+            self.everywhere[name] = spec
+
+    def npm(self, tree: Any, *, top: bool) -> None:
+        if not isinstance(tree, dict):
+            return
+        for key, item in tree.items():
+            if key == ".":
+                continue
+            name, ranged = _split_selector(str(key))
+            if isinstance(item, str):
+                self.add(name, self.value(item), unconditional=top and not ranged)
+            elif isinstance(item, dict):
+                own = item.get(".")
+                if isinstance(own, str):
+                    self.add(name, self.value(own), unconditional=top and not ranged)
+                self.npm(item, top=False)
+
+    def pnpm(self, tree: Any) -> None:
+        """pnpm ``overrides``: ``b``, ``b@1``, ``a>b``, ``a@1>b@2``."""
+        if not isinstance(tree, dict):
+            return
+        for key, item in tree.items():
+            chain = str(key).split(">")
+            name, ranged = _split_selector(chain[-1])
+            spec = self.value(item) if isinstance(item, str) else None
+            if spec is not None and spec.startswith("catalog:"):
+                # pnpm applies the catalog's range (vue-macros: `vite: 'catalog:'` is recorded in the
+                # lockfile as the catalog's ^7.1.7); a catalog not found here leaves it undecided.
+                spec = self.catalogs.get(spec[len("catalog:") :] or "default", {}).get(name)
+            self.add(name, spec, unconditional=len(chain) == 1 and not ranged)
+
+    def yarn(self, tree: Any) -> None:
+        """yarn ``resolutions``: ``b``, ``b@npm:1`` (berry), ``a/b``, ``**/b``, ``a/**/b``."""
+        if not isinstance(tree, dict):
+            return
+        for key, item in tree.items():
+            chain = _yarn_chain(str(key))
+            if not chain:
+                continue
+            name, ranged = _split_selector(chain[-1])
+            anywhere = len(chain) == 1 or (len(chain) == 2 and chain[0] == "**")
+            spec = self.value(item) if isinstance(item, str) else None
+            self.add(name, spec, unconditional=anywhere and not ranged)
+
+
+def _yarn_chain(selector: str) -> list[str]:
+    """``a/@s/b/**/c`` -> ``["a", "@s/b", "**", "c"]``."""
+    chain: list[str] = []
+    for part in selector.split("/"):
+        if chain and chain[-1].startswith("@") and "/" not in chain[-1] and chain[-1] != "**":
+            chain[-1] = f"{chain[-1]}/{part}"
+        elif part:
+            chain.append(part)
+    return chain
+
+
+def _references(manifest: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for section in ("peerDependencies", "optionalDependencies", "devDependencies", "dependencies"):
+        value = manifest.get(section)
+        if isinstance(value, dict):
+            found.update({str(key): item for key, item in value.items() if isinstance(item, str)})
+    return found
+
+
+# Which fields each manager reads: npm only its ``overrides``; pnpm ``pnpm.overrides``,
+# ``pnpm-workspace.yaml`` ``overrides`` and yarn's ``resolutions`` (for compatibility); yarn only
+# ``resolutions``; bun both ``overrides`` and ``resolutions``. None: the manager is not known.
+OVERRIDE_FIELDS = {
+    "npm": frozenset({"overrides"}),
+    "pnpm": frozenset({"pnpm", "resolutions", "workspace"}),
+    "yarn": frozenset({"resolutions"}),
+    "bun": frozenset({"overrides", "resolutions"}),
+}
+_ALL = frozenset({"overrides", "pnpm", "resolutions", "workspace"})
+
+
+def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str | None = None) -> Overrides:
+    """The overrides a root package.json (and the parsed ``pnpm-workspace.yaml``, if any) declare,
+    as ``manager`` reads them (every field when it is not known). A field the manager may read
+    though nmdoctor cannot tell (npm's ``overrides`` under pnpm) leaves its names undecided."""
+    read = OVERRIDE_FIELDS.get(manager or "", _ALL)
+    collector = _Collector(_references(manifest), _pnpm_catalogs(workspace))
+    if "overrides" in read:
+        collector.npm(manifest.get("overrides"), top=True)
+    elif manager == "pnpm":
+        undecided = _Collector(collector.references)
+        undecided.npm(manifest.get("overrides"), top=True)
+        collector.somewhere.update(undecided.everywhere, undecided.somewhere)
+    pnpm = manifest.get("pnpm")
+    if isinstance(pnpm, dict) and "pnpm" in read:
+        collector.pnpm(pnpm.get("overrides"))
+    if "resolutions" in read:
+        collector.yarn(manifest.get("resolutions"))
+    if isinstance(workspace, dict) and "workspace" in read:
+        collector.pnpm(workspace.get("overrides"))
+    return Overrides(dict(collector.everywhere), frozenset(collector.somewhere))
+
+
+def _pnpm_catalogs(workspace: Any) -> dict[str, dict[str, str]]:
+    """pnpm-workspace.yaml's ``catalog`` (the ``default`` catalog) and named ``catalogs``."""
+    if not isinstance(workspace, dict):
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    named = workspace.get("catalogs") if isinstance(workspace.get("catalogs"), dict) else {}
+    for name, entries in [("default", workspace.get("catalog")), *named.items()]:
+        if isinstance(entries, dict):
+            found.setdefault(str(name), {}).update(
+                {str(key): str(value) for key, value in entries.items() if isinstance(value, str | int | float)}
+            )
+    return found

@@ -22,6 +22,7 @@ from nmdoctor.docker.images import Shipped, image_findings
 from nmdoctor.docker.project import (
     compose_files,
     context_ignores,
+    declared_manager,
     dockerfile_names,
     is_workspace,
     read_text,
@@ -56,8 +57,8 @@ def _rel(folder: str, path: str) -> str:
 def _yarn_berry(fs: FileSystem, context: str) -> bool:
     if read_text(fs, f"{context}/.yarnrc.yml") is not None:
         return True
-    match = re.search(r'"packageManager"\s*:\s*"yarn@(\d+)', read_text(fs, f"{context}/package.json") or "")
-    return bool(match and int(match.group(1)) >= 2)
+    declared = declared_manager(fs, context)
+    return declared is not None and declared[0] == "yarn" and (declared[1] or 0) >= 2
 
 
 def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -> _Image | None:

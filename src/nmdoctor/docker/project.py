@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from nmdoctor.docker.dockerignore import excluded, read_patterns
+from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
@@ -14,6 +15,7 @@ from nmdoctor.yamlio import YAMLError, load_yaml
 __all__ = [
     "compose_files",
     "context_ignores",
+    "declared_manager",
     "dockerfile_names",
     "is_workspace",
     "plug_n_play",
@@ -35,6 +37,15 @@ def read_text(fs: FileSystem, path: str) -> str | None:
         return fs.read_bytes(path).decode("utf-8", "replace")
     except FileSystemError:
         return None
+
+
+def declared_manager(fs: FileSystem, context: str) -> tuple[str, int | None] | None:
+    """The manager (and major) the context's package.json names in ``packageManager``."""
+    try:
+        manifest = load_json(read_text(fs, f"{context}/package.json") or "null")
+    except ValueError:
+        return None
+    return declared_package_manager(manifest)
 
 
 def _names(fs: FileSystem, folder: str) -> list[str]:
@@ -168,7 +179,7 @@ def plug_n_play(fs: FileSystem, context: str) -> bool:
         return False
     if any(read_text(fs, f"{context}/{name}") is not None for name in ("package-lock.json", "pnpm-lock.yaml")):
         return False
-    if re.search(r'"packageManager"\s*:\s*"yarn@1\.', read_text(fs, f"{context}/package.json") or ""):
+    if declared_manager(fs, context) == ("yarn", 1):
         return False
     try:
         settings = load_yaml(text)

@@ -7,7 +7,7 @@ from typing import Any
 
 from nmdoctor.inspect.workspaces import WorkspaceError, workspace_folders
 from nmdoctor.lockfiles.model import Lockfile, LockfileError
-from nmdoctor.model.manifest import manifest_from_json
+from nmdoctor.model.manifest import declared_package_manager, manifest_from_json
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 from nmdoctor.vfs.limits import load_json
 
@@ -51,15 +51,10 @@ def find_lockfile(fs: FileSystem, project: VPath, layout: str = "unknown") -> VP
     return f"{project}/{present[0]}"
 
 
-_DECLARED = re.compile(r"(npm|pnpm|yarn|bun)@")
-
-
 def _declared_manager(fs: FileSystem, project: VPath) -> str | None:
     """The manager the root package.json's ``packageManager`` names (``pnpm@11.3.0``: pnpm)."""
-    manifest = manifest_json(fs, project)
-    declared = manifest.get("packageManager") if manifest is not None else None
-    found = _DECLARED.match(declared) if isinstance(declared, str) else None
-    return found.group(1) if found is not None else None
+    declared = declared_package_manager(manifest_json(fs, project))
+    return declared[0] if declared is not None else None
 
 
 def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | None = None) -> Lockfile:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
 __all__ = ["StoreNaming", "default_naming", "naming_of_major", "store_naming"]
@@ -47,12 +48,10 @@ def default_naming(lockfile_version: str) -> StoreNaming:
 def _declared_naming(manifest: Mapping[str, Any] | None, lockfile_version: str) -> StoreNaming:
     """Without an install: the pnpm major the project's ``packageManager`` names (its folders named
     as ``naming_of_major`` says), else the newest pnpm that writes this lockfile format."""
-    declared = manifest.get("packageManager") if manifest is not None else None
-    found = re.match(r"pnpm@(\d+)\.", declared) if isinstance(declared, str) else None
-    if found is None:
+    declared = declared_package_manager(manifest)
+    if declared is None or declared[0] != "pnpm" or declared[1] is None:
         return default_naming(lockfile_version)
-    major = int(found.group(1))
-    return naming_of_major(major)
+    return naming_of_major(declared[1])
 
 
 def store_naming(

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["Declared", "DependencyKind", "Manifest", "ManifestError", "manifest_from_json", "parse_manifest"]
+__all__ = [
+    "Declared",
+    "DependencyKind",
+    "Manifest",
+    "ManifestError",
+    "declared_package_manager",
+    "manifest_from_json",
+    "parse_manifest",
+]
 
 
 class DependencyKind(enum.Enum):
@@ -117,3 +126,16 @@ def manifest_from_json(data: dict[str, Any]) -> Manifest:
         workspaces=tuple(item for item in workspaces if isinstance(item, str)) if isinstance(workspaces, list) else (),
         raw=data,
     )
+
+
+_PACKAGE_MANAGER = re.compile(r"(npm|pnpm|yarn|bun)@(\d+)?")
+
+
+def declared_package_manager(raw: Any) -> tuple[str, int | None] | None:
+    """The manager a root package.json's ``packageManager`` names, with its major version when the
+    field gives one (``pnpm@9.15.0+sha512.…``: ``("pnpm", 9)``); None without such a field."""
+    declared = raw.get("packageManager") if isinstance(raw, dict) else None
+    found = _PACKAGE_MANAGER.match(declared) if isinstance(declared, str) else None
+    if found is None:
+        return None
+    return found.group(1), int(found.group(2)) if found.group(2) is not None else None

@@ -18,13 +18,13 @@ from typing import Any
 
 from nmdoctor.linkers.pnpm import PnpmSettings
 from nmdoctor.linkers.yarn_berry import BerrySettings
+from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["PnpmInstall", "berry_install", "berry_supported_architectures", "pnpm_install", "read_npmrc"]
 
 _PRE_10_PUBLIC = ("*eslint*", "*prettier*")
-_MANAGER = re.compile(r"^pnpm@(\d+)")
 # pnpm 10 writes node_modules/.modules.yaml as JSON, earlier versions as YAML.
 _INSTALLED_LINKER = re.compile(r"^\s*\"?nodeLinker\"?\s*:\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
 
@@ -104,10 +104,9 @@ def _flag(value: object) -> bool | None:
 
 
 def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str) -> int:
-    manager = manifest.get("packageManager") if isinstance(manifest, dict) else None
-    found = _MANAGER.match(manager) if isinstance(manager, str) else None
-    if found is not None:
-        return int(found.group(1))
+    declared = declared_package_manager(manifest)
+    if declared is not None and declared[0] == "pnpm" and declared[1] is not None:
+        return declared[1]
     return 10 if lockfile_version.startswith("9") else 8
 
 

@@ -1,0 +1,55 @@
+"""``packageManager`` is read in one place: the lockfile chooser, pnpm's store naming and install
+settings, and the Docker checks all ask ``declared_package_manager``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nmdoctor.docker.project import declared_manager
+from nmdoctor.lockfiles.pnpm_modules import store_naming
+from nmdoctor.model.manifest import declared_package_manager
+from nmdoctor.vfs.memory import MemoryFS
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            {"packageManager": "pnpm@9.15.0+sha512.76e2379760a4328ec4415815bcd6628dee727af3779aaa4c914e3944156c4299"},
+            ("pnpm", 9),
+        ),
+        ({"packageManager": "yarn@1.22.22"}, ("yarn", 1)),
+        ({"packageManager": "yarn@4.9.4"}, ("yarn", 4)),
+        ({"packageManager": "npm@10.8.2"}, ("npm", 10)),
+        ({"packageManager": "bun@1.2.0"}, ("bun", 1)),
+        ({"packageManager": "pnpm@latest"}, ("pnpm", None)),
+        ({"packageManager": "deno@2.0.0"}, None),
+        ({"packageManager": 9}, None),
+        ({}, None),
+        (None, None),
+        ([], None),
+    ],
+)
+def test_the_manager_and_its_major(raw: Any, expected: tuple[str, int | None] | None) -> None:
+    assert declared_package_manager(raw) == expected
+
+
+def test_pnpm_store_naming_follows_the_declared_major_without_an_install() -> None:
+    fs = MemoryFS.from_mapping({"/app/package.json": "{}"})
+    assert store_naming(fs, "/app", "6.0", {"packageManager": "pnpm@7.33.7"}).short_prefix
+    assert not store_naming(fs, "/app", "6.0", {"packageManager": "pnpm@8.15.9"}).short_prefix
+    assert store_naming(fs, "/app", "9.0", {"packageManager": "yarn@1.22.22"}).pnpm_major == 10
+
+
+def test_docker_reads_the_context_package_json() -> None:
+    fs = MemoryFS.from_mapping(
+        {
+            "/ctx/package.json": '{"name": "app", "packageManager": "yarn@3.6.4"}',
+            "/bad/package.json": '{"packageManager": "yarn@1.22.0",',  # not JSON: nothing declared
+        }
+    )
+    assert declared_manager(fs, "/ctx") == ("yarn", 3)
+    assert declared_manager(fs, "/bad") is None
+    assert declared_manager(fs, "/none") is None

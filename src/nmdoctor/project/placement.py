@@ -26,7 +26,7 @@ from nmdoctor.linkers.yarn_berry import plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import UNPLACED
-from nmdoctor.model.graph import DependencyGraph, Edge, Instance
+from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.project.install_settings import berry_install, pnpm_install
 from nmdoctor.resolve.node.cjs import node_modules_paths
@@ -43,6 +43,9 @@ def place_lockfile_graph(
         return _placed(graph, plan_yarn_classic(_logical(graph)), "yarn-classic")
     if lock.kind == "yarn-berry":
         linker, settings = berry_install(fs, graph.project)
+        if linker == "pnp":
+            # nothing placed: yarn's runtime maps each name (linkers/pnp.py plans its state)
+            return DependencyGraph(graph.project, PNP_LAYOUT, graph.instances, graph.edges, graph.broken_links)
         if linker != "node-modules":
             return graph
         return _placed(graph, plan_yarn_berry(_logical(graph), settings), "yarn-berry-nm")

@@ -20,6 +20,8 @@ from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.inspect.package_code import package_imports
+from nmdoctor.linkers.pnp import plan_pnp_state, pnp_fallback_mode
+from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
@@ -40,13 +42,22 @@ def is_pnp(context: CheckContext) -> bool:
     return isinstance(graph, DependencyGraph) and graph.layout == PNP_LAYOUT and context.fs is not None
 
 
+def _planned(graph: DependencyGraph) -> bool:
+    """Whether the graph was read from the lockfile (its packages unplaced), not from an install."""
+    return any(f"/{UNPLACED}/" in instance.path for instance in graph.instances)
+
+
 def _resolver(context: CheckContext) -> PnpResolver | None:
+    """Yarn's runtime over the install's ``.pnp.cjs``, or over the state yarn would write from the
+    lockfile when the graph was read from it."""
     from nmdoctor.resolve.node.pnp import PnpResolver
     from nmdoctor.resolve.node.pnp_state import PnpError, read_pnp_state
     from nmdoctor.vfs.pnpfs import PnpFS
 
     graph = context.graph
     assert isinstance(graph, DependencyGraph) and context.fs is not None
+    if _planned(graph):
+        return PnpResolver(plan_pnp_state(graph, pnp_fallback_mode(context.fs, graph.project)), PnpFS(context.fs))
     try:
         state = read_pnp_state(context.fs, graph.project)
     except PnpError:
@@ -134,7 +145,8 @@ def pnp_phantoms(context: CheckContext) -> Iterator[Finding]:
             column=site.column,
             fix=f'add "{name}": "^{version}" to dependencies in {manifest}, then run yarn install',
         )
-    yield from _in_packages(context, resolver)
+    if not _planned(graph):
+        yield from _in_packages(context, resolver)  # a lockfile holds no package's code
 
 
 def _in_packages(context: CheckContext, resolver: PnpResolver) -> Iterator[Finding]:
@@ -240,12 +252,14 @@ def pnp_folder_lookup(context: CheckContext) -> FolderLookup | None:
     if resolver is None:
         return None
 
+    planned = _planned(context.graph)
+
     def lookup(directory: str, name: str) -> tuple[str | None, list[str]]:
         try:
             folder = resolver.resolve_to_unqualified(name, directory.rstrip("/") + "/")
         except ResolutionError:
             return None, [directory]
-        if folder is None or resolver.fs.stat(folder.rstrip("/")) is None:
+        if folder is None or (not planned and resolver.fs.stat(folder.rstrip("/")) is None):
             return None, [directory]
         return folder.rstrip("/"), [directory]
 

@@ -428,3 +428,45 @@ def test_webpack_told_not_to_follow_links_breaks_under_pnpm(tmp_path: Path) -> N
         "chain": [("webpack-symlinks-off", "vue.config.js", 1, "error")],
         "loader": [],
     }
+
+
+def test_yarn_pnp_keeps_what_runs_apart_from_probes_and_type_imports(tmp_path: Path) -> None:
+    """Under yarn's PnP (yarn 4.18.1 on such a tree: resolveRequest throws for each undeclared name),
+    only what runs fails: a require in an installed package's try block is a feature probe (debug's
+    supports-color: a note), a TypeScript import used only as types is dropped before anything runs
+    and a declaration file never runs (a type check no longer finds them: warnings); an undeclared
+    value import of the project and an unguarded require of a package stay errors."""
+    files = {
+        "package.json": {"name": "app", "version": "1.0.0", "dependencies": {"kit": "^1", "debug": "^4"}},
+        "yarn.lock": {},
+        "node_modules/.yarn-integrity": {},
+        "node_modules/kit/package.json": pkg("kit", "1.0.0", shared="^1"),
+        "node_modules/shared/package.json": {"name": "shared", "version": "1.0.0", "main": "index.js"},
+        "node_modules/supports-color/package.json": {"name": "supports-color", "version": "7.0.0"},
+        "node_modules/debug/package.json": {"name": "debug", "version": "4.1.1", "main": "index.js"},
+        "node_modules/loose/package.json": {"name": "loose", "version": "1.0.0", "main": "index.js"},
+        "node_modules/kit/node_modules/.keep": {},
+    }
+    for path, value in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(json.dumps(value))
+    (tmp_path / "node_modules/shared/index.js").write_text("module.exports = 1;\n")
+    (tmp_path / "node_modules/supports-color/index.js").write_text("module.exports = {};\n")
+    (tmp_path / "node_modules/debug/index.js").write_text(
+        "try {\n  const supportsColor = require('supports-color');\n} catch (error) {}\nrequire('loose');\n"
+    )
+    (tmp_path / "node_modules/loose/index.js").write_text("module.exports = 2;\n")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src/types.ts").write_text("import { Shape } from 'shared';\nexport const x: Shape = 1;\n")
+    (tmp_path / "src/decl.d.ts").write_text("import { Shape } from 'shared';\nexport type T = Shape;\n")
+    (tmp_path / "src/main.ts").write_text("import { value } from 'shared';\nconsole.log(value);\n")
+    code, document = run("migrate", str(tmp_path), "--to", "yarn-pnp")
+    found = {(item["request"], item["from"], item["severity"]) for item in document["findings"]}
+    assert found == {
+        ("shared", "src/main.ts", "error"),
+        ("shared", "src/types.ts", "warning"),
+        ("shared", "src/decl.d.ts", "warning"),
+        ("supports-color", "node_modules/debug/index.js", "info"),
+        ("loose", "node_modules/debug/index.js", "error"),
+    }
+    assert code == 1

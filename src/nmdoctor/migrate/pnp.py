@@ -22,18 +22,22 @@ from dataclasses import dataclass
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules import undeclared
+from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.inspect.package_code import package_imports
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
-from nmdoctor.sources.imports import package_of
-from nmdoctor.vfs.base import FileSystem
+from nmdoctor.sources.elision import ImportUse, import_use
+from nmdoctor.sources.imports import ImportSite, package_of
+from nmdoctor.vfs.base import FileSystem, FileSystemError
 
 __all__ = ["LAYOUT", "PnpMigration", "migrate_to_pnp"]
 
 LAYOUT = "yarn-berry-pnp"
 _COMPATIBILITY_FALLBACKS = ("react-scripts", "gatsby")
+_TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+_DECLARATION_FILES = (".d.ts", ".d.mts", ".d.cts")
 
 
 @dataclass(slots=True)
@@ -58,14 +62,51 @@ def _fallback_names(graph: DependencyGraph) -> set[str]:
     return names
 
 
+def _types_only(context: CheckContext, finding: Finding) -> bool:
+    """Whether TypeScript erases the import before anything runs: a declaration file, or a TypeScript
+    import whose names are used only as types (unless the project's config keeps such imports)."""
+    graph = context.graph
+    assert isinstance(graph, DependencyGraph) and context.fs is not None
+    file = f"{graph.project}/{finding.from_}"
+    if file.endswith(_DECLARATION_FILES):
+        return True
+    if not file.endswith(_TYPESCRIPT) or finding.line is None or finding.column is None:
+        return False
+    if project_resolution(context).for_file(file).keeps_imports:
+        return False
+    try:
+        source = context.fs.read_bytes(file)
+    except FileSystemError:
+        return False
+    return import_use(source, file, finding.line, finding.column) is ImportUse.DROPPED
+
+
 def _project_imports(context: CheckContext) -> Iterable[Finding]:
     for finding in undeclared.phantom_in_project(context, runtime=Severity.ERROR):
         if finding.severity is not Severity.ERROR:
             continue  # `import type`: erased before anything runs
+        package = finding.package.name if finding.package else ""
+        if _types_only(context, finding):
+            # nothing loads it at run time; yarn's patched TypeScript resolves through PnP too, so a
+            # type check (tsc, fork-ts-checker) no longer finds it: a warning, as for `import type`
+            yield Finding(
+                "phantom-dependency",
+                Severity.WARNING,
+                f"under {LAYOUT}, `{finding.request}` imported for its types by `{package}` would not be found "
+                "by a type check: it is not declared, and workspaces get no fallback (TypeScript drops the "
+                "import, so nothing loads it at run time)",
+                finding.package,
+                request=finding.request,
+                from_=finding.from_,
+                line=finding.line,
+                column=finding.column,
+                fix=(finding.fix or "") + ", then run yarn install",
+            )
+            continue
         yield Finding(
             "phantom-dependency",
             Severity.ERROR,
-            f"under {LAYOUT}, `{finding.request}` imported by `{finding.package.name if finding.package else ''}` "
+            f"under {LAYOUT}, `{finding.request}` imported by `{package}` "
             "would fail: it is not declared, and workspaces get no fallback",
             finding.package,
             request=finding.request,
@@ -74,6 +115,15 @@ def _project_imports(context: CheckContext) -> Iterable[Finding]:
             column=finding.column,
             fix=(finding.fix or "") + ", then run yarn install",
         )
+
+
+def _sites(fs: FileSystem, instance: Instance) -> dict[tuple[str, int, int], ImportSite]:
+    """The package's undeclared import sites by file, line and column."""
+    known = {item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name}
+    return {
+        (found.file, found.site.line, found.site.column): found.site
+        for found in package_imports(fs, Resolver(fs), instance, known)
+    }
 
 
 def _package_requires(context: CheckContext, graph: DependencyGraph) -> tuple[list[Finding], int]:
@@ -88,6 +138,10 @@ def _package_requires(context: CheckContext, graph: DependencyGraph) -> tuple[li
         if finding.package is not None and finding.package.path != "." and finding.request
     ]
     roots = {relative(graph, root.path) for root in graph.roots}
+    by_path = {relative(graph, instance.path): instance for instance in graph.instances}
+    sites: dict[str, dict[tuple[str, int, int], ImportSite]] = {}
+    fs = context.fs
+    assert fs is not None
     for finding in today:
         package = finding.package
         assert package is not None and finding.request is not None
@@ -98,6 +152,36 @@ def _package_requires(context: CheckContext, graph: DependencyGraph) -> tuple[li
             f'declare it in .yarnrc.yml: packageExtensions: {{"{package.name}@*": {{"dependencies": '
             f'{{"{name}": "{versions.get(name, "*")}"}}}}}}, then run yarn install'
         )
+        instance = by_path.get(package.path)
+        site = None
+        if instance is not None and finding.line is not None and finding.column is not None:
+            if package.path not in sites:
+                sites[package.path] = _sites(fs, instance)
+            site = sites[package.path].get((f"{graph.project}/{finding.from_}", finding.line, finding.column))
+        guarded = site is not None and site.guarded
+        types = (finding.from_ or "").endswith(_DECLARATION_FILES) or (site is not None and site.types_only)
+        if name not in fallback and (guarded or types):
+            # a require in a try block is a feature probe: PnP's throw is caught; a type import never runs
+            how = (
+                "inside a try block (a feature probe: it fails softly)"
+                if guarded
+                else "for its types only (node never loads it; a type check would not find it)"
+            )
+            findings.append(
+                Finding(
+                    "phantom-dependency",
+                    Severity.INFO if guarded else Severity.WARNING,
+                    f"under {LAYOUT}, `{package.name}@{package.version}` would not find `{name}`, which it requires "
+                    f"without declaring it, {how}",
+                    package,
+                    request=finding.request,
+                    from_=finding.from_,
+                    line=finding.line,
+                    column=finding.column,
+                    fix=extension,
+                )
+            )
+            continue
         if name in fallback:
             findings.append(
                 Finding(

@@ -200,9 +200,10 @@ def _manager_name(spec: str) -> str:
 
 def _unpinned(spec: str) -> bool:
     """No version, or a dist-tag (`latest`, `next`): it moves across majors between builds. A
-    version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major."""
+    version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major, and so does a
+    tag of one major line (pnpm publishes `latest-10`, `next-10`)."""
     version = spec[spec.rfind("@") + 1 :] if spec.rfind("@") > 0 else ""
-    return not version or not re.match(r"^[\^~=v]?\d", version)
+    return not version or not re.match(r"^[\^~=v]?\d|^[a-z]+-\d+$", version)
 
 
 def floating_managers(command: PmCommand) -> list[str]:

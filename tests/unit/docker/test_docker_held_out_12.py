@@ -78,3 +78,15 @@ def test_user_switches_run_the_command_they_are_given() -> None:
     assert classify("su-exec node yarn install --frozen-lockfile").frozen
     assert classify("runuser -u node -- npm ci").kind == "project"
     assert classify("su node") is None  # an interactive shell runs no command
+
+
+def test_a_tag_of_one_major_line_does_not_float_across_majors() -> None:
+    # pnpm publishes `latest-10` and `next-10`: each stays on major 10, as `pnpm@10` does; `latest`
+    # and `next` move to the next major when it ships
+    for spec, floating in (("pnpm@latest-10", False), ("pnpm@next-9", False), ("pnpm@latest", True)):
+        dockerfile = f'FROM node:22\nRUN npm install -g {spec}\nCMD ["node", "index.js"]\n'
+        found = [item for item in codes({"/p/Dockerfile": dockerfile}) if item[0] == "package-manager-floating"]
+        assert found == ([("package-manager-floating", "Dockerfile", 2)] if floating else []), spec
+        corepack = f'FROM node:22\nRUN corepack prepare {spec} --activate\nCMD ["node", "index.js"]\n'
+        found = [item for item in codes({"/p/Dockerfile": corepack}) if item[0] == "package-manager-floating"]
+        assert found == ([("package-manager-floating", "Dockerfile", 2)] if floating else []), spec

@@ -12,7 +12,7 @@ import enum
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import tree_sitter
 
@@ -20,7 +20,16 @@ from nmdoctor.sources.imports import ImportKind, ImportSite, _string_value, lang
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["ConfigRef", "Tool", "config_refs", "expand_name", "is_config_file", "jest_loads", "package_json_refs"]
+__all__ = [
+    "ConfigRef",
+    "Tool",
+    "config_refs",
+    "expand_name",
+    "is_config_file",
+    "jest_loads",
+    "json_string_position",
+    "package_json_refs",
+]
 
 
 class Tool(enum.Enum):
@@ -389,11 +398,16 @@ def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
     return sorted(refs, key=lambda ref: (ref.line, ref.column, ref.name))
 
 
-def package_json_refs(manifest: dict[str, object]) -> list[ConfigRef]:
-    """The ``babel``, ``eslintConfig``, ``jest`` and ``postcss`` sections of a package.json."""
+def package_json_refs(manifest: dict[str, object], text: bytes | None = None) -> list[ConfigRef]:
+    """The ``babel``, ``eslintConfig``, ``jest`` and ``postcss`` sections of a package.json; with the
+    file's ``text``, each at the line and column where its section names it."""
     refs: list[ConfigRef] = []
     for key, section in (("babel", "babel"), ("eslintConfig", "eslint"), ("jest", "jest"), ("postcss", "postcss")):
-        refs += _json_refs(manifest.get(key), section)
+        for ref in _json_refs(manifest.get(key), section):
+            if text is not None:
+                line, column = json_string_position(text, ref.name, key)
+                ref = replace(ref, line=line, column=column)
+            refs.append(ref)
     return refs
 
 
@@ -406,9 +420,17 @@ _JEST_LOADS = frozenset(
 _JEST_FILES = tuple(f"{folder}{name}" for folder in ("", "config/") for name in _JEST)
 
 
-def _line_of(text: bytes, value: str) -> tuple[int, int]:
-    """Where a JSON string value first appears (1-based), for configs read as data."""
-    index = text.find(json.dumps(value).encode())
+def json_string_position(text: bytes, value: str, section: str | None = None) -> tuple[int, int]:
+    """Where a JSON string value first appears (1-based line and column; 0, 0 when it does not), for
+    configs read as data; with ``section``, the first time after that key's object (package.json's
+    ``"jest": {``, so that a name also listed in ``devDependencies`` is found in the config, not there)."""
+    start = 0
+    if section is not None:
+        key = re.search(rb'"' + re.escape(section.encode()) + rb'"\s*:\s*\{', text)
+        if key is None:
+            return 0, 0
+        start = key.end()
+    index = text.find(json.dumps(value).encode(), start)
     if index == -1:
         return 0, 0
     before = text[:index]
@@ -445,11 +467,12 @@ def jest_loads(fs: FileSystem, folder: str) -> list[tuple[str, ImportSite]]:
             section = data.get("jest") if path.endswith("package.json") and isinstance(data, dict) else data
             if not isinstance(section, dict):
                 continue
+            within = "jest" if data is not section else None  # package.json's section, or the whole file
             for key in sorted(_JEST_LOADS):
                 value = section.get(key)
                 for item in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
                     if isinstance(item, str):
-                        names.append((item, *_line_of(source, item)))
+                        names.append((item, *json_string_position(source, item, within)))
         for text, line, column in names:
             if expand_name(text, Tool.JEST) is not None and text not in _JEST_BUILT_INS:
                 found.append((path, ImportSite(text, ImportKind.REQUIRE, line, column)))

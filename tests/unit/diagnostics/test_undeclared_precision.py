@@ -283,6 +283,26 @@ def test_jest_setup_files_are_judged_like_imports() -> None:
     )
 
 
+def test_a_jest_config_string_nothing_finds_is_reported_once() -> None:
+    # string-module-reference reports what the project's jest config names and jest does not find;
+    # unresolvable-import reported the same string again, at the same place
+    tree = {
+        "/app/jest.config.js": "module.exports = {\n  setupFiles: ['jest-canvas-mock'],\n};\n",
+        "/app/package.json": (
+            '{\n  "name": "app",\n  "version": "1.0.0",\n  "dependencies": {"react": "^18"},\n'
+            '  "jest": {\n    "setupFilesAfterEnv": ["jest-extended"]\n  }\n}\n'
+        ),
+        "/app/config/jest.config.js": "module.exports = {\n  setupFiles: ['jest-localstorage-mock'],\n};\n",
+    }
+    found = findings(tree, [*CODES, "string-module-reference"])
+    assert sorted((item.code, item.from_, item.line, item.request) for item in found) == [
+        ("string-module-reference", "jest.config.js", 2, "jest-canvas-mock"),
+        ("string-module-reference", "package.json", 6, "jest-extended"),
+        # a config below the project's top is read only as jest's loads
+        ("unresolvable-import", "config/jest.config.js", 2, "jest-localstorage-mock"),
+    ]
+
+
 def test_webpack_1_loader_short_names() -> None:
     tree = {
         "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"style-loader": "^0.13"}},

@@ -549,7 +549,11 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         hidden=hidden,
                         babelrc_unread=unread,
                     )
-        for ref in package_json_refs(manifest) if manifest is not None else ():
+        try:
+            manifest_text: bytes | None = fs.read_bytes(owner.path + "/package.json")
+        except FileSystemError:
+            manifest_text = None
+        for ref in package_json_refs(manifest, manifest_text) if manifest is not None else ():
             module = ref.module
             if module is None or (ref.tool is Tool.JEST_ENVIRONMENT and _from_jest_config(graph, lookup, module)):
                 continue

@@ -85,6 +85,9 @@ class Undeclared:
     name: str
     folder: str | None  # the installed folder it resolves to, or None
     resolution: ProjectResolution
+    # a string of a jest config that string-module-reference reads too (the owner's jest.config.* or
+    # package.json): when it is not found, that rule reports it, once
+    config_string: bool = False
 
 
 def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
@@ -202,7 +205,8 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                 continue
             folder = lookup.folder(owner.path, name)  # jest resolves them from its rootDir
             if not declared_above(ancestors, owner.path, name, folder):
-                yield Undeclared(owner, file, site, site.specifier, name, folder, resolution)
+                top = posixpath.dirname(file) == owner.path
+                yield Undeclared(owner, file, site, site.specifier, name, folder, resolution, config_string=top)
         for folder in nested:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)
@@ -417,7 +421,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     installed = InstalledLookup(fs, graph) if fs is not None else None
     raw_texts = _RawTexts(context, graph)
     for item in _scan(context):
-        if item.folder is not None or fs is None or installed is None:
+        if item.folder is not None or fs is None or installed is None or item.config_string:
             continue
         owner, site, name = item.owner, item.site, item.name
         if _runtime_module(owner, name):

@@ -122,3 +122,15 @@ for (const symlinks of [false, true]) {
     off, on = (json.loads(line) for line in out)
     assert off["dom"].endswith("pnpm/node_modules/router-dom/index.js") and off["router"] == "not found"
     assert "/node_modules/.pnpm/router-dom@5.3.4/" in on["dom"] and "/node_modules/.pnpm/router@5.3.4/" in on["router"]
+    # check of that pnpm install reports what enhanced-resolve fails on; with symlinks on, nothing
+    installed = CliRunner(mix_stderr=False).invoke(
+        main, ["check", str(tmp_path / "pnpm"), "--format", "json", "--select", "webpack-symlinks-off"]
+    )
+    assert [(item["code"], item["from"], item["line"]) for item in json.loads(installed.stdout)["findings"]] == [
+        ("webpack-symlinks-off", "webpack.config.js", 1)
+    ]
+    (tmp_path / "pnpm" / "webpack.config.js").write_text("module.exports = { resolve: { symlinks: true } };\n")
+    installed = CliRunner(mix_stderr=False).invoke(
+        main, ["check", str(tmp_path / "pnpm"), "--format", "json", "--select", "webpack-symlinks-off"]
+    )
+    assert json.loads(installed.stdout)["findings"] == []

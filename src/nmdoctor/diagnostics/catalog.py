@@ -85,7 +85,7 @@ CATALOG: dict[str, CodeInfo] = {
             _ERROR,
             "webpack resolves packages from their links",
             _MANUAL,
-            ("migrate",),
+            ("check", "migrate"),
         ),
         CodeInfo("volume-shadows-node-modules", _ERROR, "A mount hides the image's node_modules", _MANUAL, ("docker",)),
         CodeInfo("init-marker-version-blind", _WARNING, "A restore marker ignores versions", _MANUAL, ("docker",)),

@@ -147,21 +147,6 @@ The code runs against a version it was not tested with.
 ## How to fix
 Pin the version: npm `overrides`, `pnpm.overrides`, yarn `resolutions`.""",
     ),
-    "webpack-symlinks-off": (
-        "error",
-        """## What it means
-A webpack config sets `resolve.symlinks: false` (or calls `config.resolve.symlinks(false)`), and the
-planned layout (`nmdoctor migrate --to pnpm` or `--to npm-linked`) installs packages as links.
-## Why it matters
-webpack then resolves each package's imports from the path of the link it found the package at,
-not from the package's real folder. pnpm puts a package's dependencies beside its real folder in
-`node_modules/.pnpm`; from the link they are looked up only in the project's `node_modules`, which
-holds what the project declares. Every import of an undeclared dependency of a dependency fails:
-`Module not found: Error: Can't resolve 'react-router'`.
-## How to fix
-Remove `symlinks: false` (it is meant for `npm link`ed packages; webpack must follow pnpm's links),
-or keep a hoisted layout (`node-linker=hoisted` in `.npmrc`).""",
-    ),
     "archive-version-collapsed": (
         "error",
         """## What it means

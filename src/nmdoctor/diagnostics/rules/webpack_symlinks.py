@@ -6,28 +6,33 @@ its real path, and resolves that module's own imports from there. Under pnpm,
 siblings; seen from the link's path they are looked up in ``node_modules/react-router-dom/node_modules``
 and the project's ``node_modules``, which hold only what the project declares. Every import of a
 dependency the project does not declare itself then fails (pterodactyl's panel: 196 modules not
-found by webpack 4 under pnpm 10, none under yarn).
+found by webpack 4 under pnpm 10, none under yarn). ``check`` judges the layout installed (or the
+one its lockfile makes), ``migrate`` the planned one.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import tree_sitter
 
 from nmdoctor.diagnostics.catalog import finding
-from nmdoctor.diagnostics.model import Finding, PackageRef
+from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._lookup import InstalledLookup
+from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp
 from nmdoctor.diagnostics.rules.strings import webpack_config_files
 from nmdoctor.diagnostics.rules.undeclared import package_folder
 from nmdoctor.lockfiles.detect import manifest_json
+from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.sources.imports import language_for, parser_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["symlinks_off", "webpack_symlinks_findings"]
+__all__ = ["symlinks_off", "webpack_symlinks_findings", "webpack_symlinks_off"]
 
 # vue.config.js's chainWebpack: ``config.resolve.symlinks(false)``
 _CHAIN_CONFIGS = ("vue.config.js", "vue.config.cjs", "vue.config.mjs", "vue.config.ts")
@@ -89,7 +94,11 @@ def _configs(fs: FileSystem, owner: Instance) -> list[str]:
     return files
 
 
-def _unreachable(planned: DependencyGraph, planned_fs: FileSystem, owner: Instance) -> Iterator[tuple[str, str]]:
+# whether webpack finds a package from a folder: (folder it looks from, the link's real folder, name)
+Finder = Callable[[str, str, str], bool]
+
+
+def _unreachable(planned: DependencyGraph, found: Finder, owner: Instance) -> Iterator[tuple[str, str]]:
     """(dependency, its dependency) pairs where the owner's dependency is a link and one of its own
     resolved dependencies is not found from the link's path: what webpack fails on with
     ``symlinks: false``."""
@@ -101,9 +110,23 @@ def _unreachable(planned: DependencyGraph, planned_fs: FileSystem, owner: Instan
         if target is None or target.path == link:
             continue  # unresolved, or a folder whose real path is its path
         for inner in sorted(planned.edges_from(target), key=lambda item: item.name):
-            if inner.target is not None and package_folder(planned_fs, f"{link}/index.js", inner.name) is None:
+            if inner.target is not None and not found(link, target.path, inner.name):
                 yield edge.name, inner.name
                 break
+
+
+def _on_disk(fs: FileSystem) -> Finder:
+    """Found by the files themselves (links followed as the filesystem follows them)."""
+    return lambda folder, real, name: package_folder(fs, f"{folder}/index.js", name) is not None
+
+
+def _in_layout(lookup: InstalledLookup) -> Finder:
+    """Found in the installed tree or, nothing installed, in the layout the lockfile makes: a link's
+    own ``node_modules`` is its real folder's (a workspace's nested dependencies), then the folders
+    above the link."""
+    return lambda folder, real, name: (
+        f"{real}/node_modules/{name}" in lookup.folders or lookup.folder(folder, name) is not None
+    )
 
 
 def webpack_symlinks_findings(
@@ -111,18 +134,23 @@ def webpack_symlinks_findings(
 ) -> list[Finding]:
     """One error per webpack config of the project or a workspace that turns ``resolve.symlinks``
     off, when the planned layout links a dependency whose own dependencies are then out of reach."""
+    return _findings(planned, _on_disk(planned_fs), fs, layout)
+
+
+def _symlinks_off_in(fs: FileSystem, file: str) -> int | None:
+    try:
+        source = fs.read_bytes(file)
+    except FileSystemError:
+        return None
+    return symlinks_off(source, file) if b"symlinks" in source else None  # parsed only where it can be
+
+
+def _findings(planned: DependencyGraph, found: Finder, fs: FileSystem, layout: str) -> list[Finding]:
     findings = []
     for owner in planned.roots:
-        broken = list(_unreachable(planned, planned_fs, owner))
-        if not broken:
-            continue
-        for file in _configs(fs, owner):
-            try:
-                line = symlinks_off(fs.read_bytes(file), file)
-            except FileSystemError:
-                continue
-            if line is None:
-                continue
+        configs = [(file, line) for file in _configs(fs, owner) if (line := _symlinks_off_in(fs, file)) is not None]
+        broken = list(_unreachable(planned, found, owner)) if configs else []
+        for file, line in configs if broken else ():
             examples = ", ".join(f"`{package}` depends on `{dependency}`" for package, dependency in broken[:3])
             config = relative(planned, file) if file.startswith(planned.project) else posixpath.basename(file)
             findings.append(
@@ -140,3 +168,28 @@ def webpack_symlinks_findings(
                 )
             )
     return findings
+
+
+@check("webpack-symlinks-off", Severity.ERROR)
+def webpack_symlinks_off(context: CheckContext) -> Iterator[Finding]:
+    """## What it means
+    A webpack config sets `resolve.symlinks: false` (or calls `config.resolve.symlinks(false)`), and
+    the layout installs packages as links: pnpm's isolated layout, npm's linked one (`check` judges
+    the install, or the layout its lockfile makes; `nmdoctor migrate --to pnpm` or `--to npm-linked`
+    the planned one).
+    ## Why it matters
+    webpack then resolves each package's imports from the path of the link it found the package at,
+    not from the package's real folder. pnpm puts a package's dependencies beside its real folder in
+    `node_modules/.pnpm`; from the link they are looked up only in the project's `node_modules`, which
+    holds what the project declares. Every import of an undeclared dependency of a dependency fails:
+    `Module not found: Error: Can't resolve 'react-router'`.
+    ## How to fix
+    Remove `symlinks: false` (it is meant for `npm link`ed packages; webpack must follow pnpm's links),
+    or keep a hoisted layout (`node-linker=hoisted` in `.npmrc`)."""
+    graph = context.graph
+    fs = context.fs
+    if fs is None or is_pnp(context) or not isinstance(graph, DependencyGraph):
+        return  # under Plug'n'Play webpack resolves through yarn's runtime, not through links
+    if any(f"/{UNPLACED}/" in instance.path for instance in graph.instances):
+        return  # a lockfile whose packages nmdoctor does not place: no links to judge
+    yield from _findings(graph, _in_layout(InstalledLookup(fs, graph)), fs, graph.layout)

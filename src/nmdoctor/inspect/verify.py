@@ -19,6 +19,7 @@ __all__ = [
     "INSTALL_COMMANDS",
     "another_declaration_holds",
     "any_version",
+    "bundling_packages",
     "layout_kind",
     "lockfile_drift",
     "reinstall_fix",
@@ -376,14 +377,19 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 )
 
 
-def _bundled_folders(graph: DependencyGraph) -> list[str]:
-    """``<package>/node_modules/`` of every package that ships bundled dependencies in its tarball."""
-    folders = []
+def bundling_packages(graph: DependencyGraph) -> dict[str, Instance]:
+    """``<package>/node_modules/`` of every package that ships bundled dependencies in its tarball,
+    to that package."""
+    folders = {}
     for instance in graph.instances:
         raw = instance.manifest.raw if isinstance(instance.manifest.raw, dict) else {}
         if raw.get("bundleDependencies") or raw.get("bundledDependencies"):
-            folders.append(instance.path + "/node_modules/")
+            folders[instance.path + "/node_modules/"] = instance
     return folders
+
+
+def _bundled_folders(graph: DependencyGraph) -> list[str]:
+    return list(bundling_packages(graph))
 
 
 def reinstall_fix(kind: str | None, *, changed: bool = False) -> str | None:

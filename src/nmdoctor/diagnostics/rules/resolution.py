@@ -15,6 +15,7 @@ from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overri
 from nmdoctor.inspect.verify import (
     another_declaration_holds,
     any_version,
+    bundling_packages,
     layout_kind,
     reinstall_fix,
     removal_fix,
@@ -85,6 +86,7 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     overrides = _overrides(context, graph)
+    bundlers = bundling_packages(graph)
     for edge in graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
@@ -111,8 +113,26 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             package=package_ref(graph, source),
             request=edge.name,
             from_=relative(graph, source.path),
-            fix=_STAND_IN_FIX if stand_in else reinstall_fix(layout_kind(graph.layout), changed=True) or _REINSTALL_FIX,
+            fix=_STAND_IN_FIX
+            if stand_in
+            else _bundled_fix(graph, bundlers, target)
+            or reinstall_fix(layout_kind(graph.layout), changed=True)
+            or _REINSTALL_FIX,
         )
+
+
+def _bundled_fix(graph: DependencyGraph, bundlers: dict[str, Instance], target: Instance) -> str | None:
+    """The fix when the copy found comes in another package's tarball (its bundleDependencies): every
+    install unpacks the same copy again, whatever the lockfile resolves for that name."""
+    folder = next((folder for folder in bundlers if target.path.startswith(folder)), None)
+    if folder is None:
+        return None
+    bundler = bundlers[folder]
+    return (
+        f"nothing to reinstall: {relative(graph, target.path)} comes in the tarball of `{bundler.label}` (its "
+        f"bundleDependencies), and every install unpacks that copy again; upgrade `{bundler.name}` to a release "
+        "that bundles a matching version, or ask its maintainers"
+    )
 
 
 _REINSTALL_FIX = (

@@ -822,6 +822,7 @@ def test_a_babelrc_of_a_workspace_package_outside_babelrc_roots_is_a_note() -> N
         "/app/packages/runtime/package.json": {"name": "runtime", "version": "1.0.0"},
         "/app/packages/runtime/src/polyfills/.babelrc.js": babelrc,
         "/app/.babelrc.js": babelrc,
+        "/app/node_modules/@babel/core/package.json": {"name": "@babel/core", "version": "7.26.0"},
     }
     found = {(item.from_, item.severity) for item in findings(tree)}
     assert found == {
@@ -987,6 +988,14 @@ def _pnpm_hoisted(files: dict[str, object], manifest: dict[str, object] | None =
         ),
         f"{store}/@nx+devkit@22.7.5/node_modules/@nx/devkit/package.json": {"name": "@nx/devkit", "version": "22.7.5"},
         f"{store}/node_modules/@nx/devkit": symlink("../../@nx+devkit@22.7.5/node_modules/@nx/devkit"),
+        # the tools that load the configs below (a config no tool here loads is a note)
+        "/app/node_modules/@playwright/test": symlink("../.pnpm/@playwright+test@1.50.0/node_modules/@playwright/test"),
+        f"{store}/@playwright+test@1.50.0/node_modules/@playwright/test/package.json": {
+            "name": "@playwright/test",
+            "version": "1.50.0",
+        },
+        "/app/node_modules/eslint": symlink(".pnpm/eslint@9.0.0/node_modules/eslint"),
+        f"{store}/eslint@9.0.0/node_modules/eslint/package.json": {"name": "eslint", "version": "9.0.0"},
         **files,
     }
 
@@ -1542,3 +1551,62 @@ def test_a_file_nextjs_webpack_bundles_finds_what_pnpm_hoists_through_node_path(
     found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
     [warning] = [item for item in found if item.severity is Severity.WARNING]
     assert "Next.js's webpack build adds NODE_PATH to resolve.modules" in warning.message
+
+
+def _unresolvable_severities(tree: dict[str, object]) -> list[tuple[str | None, str | None, str]]:
+    found = findings(tree, ["unresolvable-import"])
+    return sorted((item.from_, item.request, item.severity.value) for item in found)
+
+
+def test_a_config_of_a_tool_nothing_here_runs_is_a_note() -> None:
+    # p5.js moved from eslint to oxlint and kept its eslint.config.mjs: eslint is in neither the tree
+    # nor the lockfile and nothing runs it, so nothing loads the config's imports
+    config = "import js from '@eslint/js';\nexport default [js.configs.recommended];\n"
+    tree: dict[str, object] = {"/app/eslint.config.mjs": config}
+    assert _unresolvable_severities(tree) == [("eslint.config.mjs", "@eslint/js", "info")]
+    # a script that runs it through npx brings eslint, which then fails on the import
+    scripts = {"name": "app", "version": "1.0.0", "dependencies": {"react": "^18"}, "scripts": {"lint": "npx eslint ."}}
+    assert _unresolvable_severities({**tree, "/app/package.json": scripts}) == [
+        ("eslint.config.mjs", "@eslint/js", "error")
+    ]
+    # so does a CI workflow
+    workflow = {"/app/.github/workflows/ci.yml": "jobs:\n  lint:\n    steps:\n      - run: npx eslint .\n"}
+    assert _unresolvable_severities({**tree, **workflow}) == [("eslint.config.mjs", "@eslint/js", "error")]
+    # and eslint in the tree loads it
+    installed = {"/app/node_modules/eslint/package.json": {"name": "eslint", "version": "9.0.0"}}
+    assert _unresolvable_severities({**tree, **installed}) == [("eslint.config.mjs", "@eslint/js", "error")]
+    # a tool whose name only contains the word does not run it (@typescript-eslint, eslint-plugin-x)
+    other = {"name": "app", "version": "1.0.0", "scripts": {"lint": "oxlint . && tsc -p typescript-eslint"}}
+    assert _unresolvable_severities({**tree, "/app/package.json": other}) == [
+        ("eslint.config.mjs", "@eslint/js", "info")
+    ]
+
+
+def test_vitest_answers_vitest_in_the_files_it_runs() -> None:
+    # tiptap's package tests import `vitest` without declaring it; the tree holds vitest only below
+    # another package, where node does not look from the test, but vitest resolves it from its root
+    tree: dict[str, object] = {
+        "/app/src/a.test.ts": "import { it } from 'vitest';\nit('x', () => {});\n",
+        "/app/node_modules/vite-plus/package.json": {"name": "vite-plus", "version": "0.2.7"},
+        "/app/node_modules/vite-plus/node_modules/vitest/package.json": {"name": "vitest", "version": "4.1.10"},
+    }
+    assert _unresolvable_severities(tree) == [("src/a.test.ts", "vitest", "info")]
+    del tree["/app/node_modules/vite-plus/node_modules/vitest/package.json"]
+    assert _unresolvable_severities(tree) == [("src/a.test.ts", "vitest", "error")]
+
+
+def test_a_file_that_lists_its_dependencies_for_jquery_release_is_a_note() -> None:
+    # jquery-ui's build/release.js (here in scripts/): jquery-release installs `module.exports.dependencies` before it
+    # runs the file; release-test.js requires shelljs without listing it
+    release = (
+        "module.exports = function (Release) {\n  var shell = require('shelljs');\n};\n"
+        "module.exports.dependencies = [\n  'shelljs@0.8.5'\n];\n"
+    )
+    tree: dict[str, object] = {
+        "/app/scripts/release.js": release,
+        "/app/scripts/release-test.js": "var shell = require('shelljs');\n",
+    }
+    assert _unresolvable_severities(tree) == [
+        ("scripts/release-test.js", "shelljs", "error"),
+        ("scripts/release.js", "shelljs", "info"),
+    ]

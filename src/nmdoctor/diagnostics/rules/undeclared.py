@@ -12,6 +12,7 @@ from functools import cache, partial
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
@@ -455,6 +456,26 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             # jest-runtime answers it from its own globals, never from node_modules; only a type
             # check of the test (ts-jest's) needs the package itself.
             severity, why = Severity.INFO, " (cannot be decided: jest serves it itself; a type check needs it)"
+        elif name == "vitest" and graph.instances_of("vitest"):
+            # vitest's resolver plugin (vitest:resolve-root) answers `vitest` in the files it runs
+            # from its own root, not from the importing file (tiptap's packages, run by vite-plus)
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: vitest resolves `vitest` in the files it runs from where it runs, not from"
+                " this file)",
+            )
+        elif (tool := config_of_absent_tool(fs, graph, owner, file)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here loads {posixpath.basename(file)}: `{tool}` is in neither"
+                " node_modules nor the lockfile, and no script, git hook or CI workflow runs it)",
+            )
+        elif _listed_for_its_runner(fs, file, name):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: the file lists it in `module.exports.dependencies`, which the release"
+                " tool that runs the file (jquery-release) installs first)",
+            )
         elif (
             _fixture(file)
             or _suite_sample(owner, file)
@@ -725,6 +746,21 @@ def _side_effect_import(fs: FileSystem, file: str, line: int, specifier: str) ->
 
 
 _INSTALL_COMMAND = r"\b(?:npm\s+(?:install|i|add)|pnpm\s+(?:add|install|i)|yarn\s+add|bun\s+add)\b[^&;|]*?\s"
+
+
+def _listed_for_its_runner(fs: FileSystem, file: str, name: str) -> bool:
+    """Whether ``file`` lists ``name@version`` in ``module.exports.dependencies``: jquery-release
+    installs that list before it runs the file (jquery-ui's build/release.js requires shelljs and
+    download.jqueryui.com, which the project does not declare)."""
+    try:
+        text = fs.read_bytes(file)
+    except FileSystemError:
+        return False
+    at = text.find(b"module.exports.dependencies")
+    if at == -1:
+        return False
+    listed = re.compile(rb"""['"]""" + re.escape(name.encode()) + rb"""@[^'"\s]+['"]""")
+    return listed.search(text, at) is not None
 
 
 def _installed_by_script(owner: Instance, file: str, name: str) -> str | None:

@@ -8,9 +8,11 @@ services by name, mappings key by key, ``volumes`` by container path, other valu
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,7 +184,7 @@ def _words(value: Any) -> list[str] | None:
 def _extended(name: str, services: dict[str, dict[str, Any]], seen: tuple[str, ...]) -> dict[str, Any]:
     """A service with ``extends: {service: base}`` (or ``extends: base``) of the same project: the base's
     configuration with the service's own merged over it, as compose does (volumes by container path).
-    A base in another file (``file:``) is not read: the service keeps only its own keys."""
+    A base in another file (``file:``) is merged in before (``_external_bases``)."""
     spec = services[name]
     reference = spec.get("extends")
     base = reference.get("service") if isinstance(reference, dict) else reference
@@ -195,8 +197,73 @@ def _extended(name: str, services: dict[str, dict[str, Any]], seen: tuple[str, .
     return _merge_service({key: value for key, value in inherited.items() if key != "depends_on"}, own)
 
 
-def load_services(files: list[tuple[str, str]], env: dict[str, str]) -> list[Service]:
-    """The services of ``files`` ((path relative to the project folder, text), merged in order)."""
+def _rebased(path: str, prefix: str) -> str:
+    """``path``, relative to a base file's folder, as seen from the extending file's folder (``prefix``
+    leads from the latter to the former); absolute paths, home paths and URLs stay as they are."""
+    if path.startswith(("/", "~")) or "://" in path or path.startswith("git@"):
+        return path
+    return posixpath.normpath(posixpath.join(prefix, path))
+
+
+def _base_spec(
+    reference: dict[str, Any], extending: str, env: dict[str, str], read: Callable[[str], str | None]
+) -> tuple[str, str, dict[str, Any]] | None:
+    """The service ``extends: {file: ..., service: ...}`` names in another file: (that file's path from
+    the project folder, its text, the service's configuration with its own same-file ``extends`` applied)."""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(extending), str(reference["file"])))
+    text = read(path)
+    if text is None:
+        return None
+    try:
+        data = load_yaml(text)
+    except YAMLError:
+        return None
+    services = _substitute_all(data, env).get("services") if isinstance(data, dict) else None
+    name = str(reference.get("service", ""))
+    if not isinstance(services, dict) or not isinstance(services.get(name), dict):
+        return None
+    spec = _extended(name, {str(key): value for key, value in services.items() if isinstance(value, dict)}, ())
+    return path, text, spec
+
+
+def _external_bases(
+    merged: dict[str, dict[str, Any]],
+    first_file: dict[str, str],
+    env: dict[str, str],
+    read: Callable[[str], str | None],
+) -> dict[int, tuple[str, str, str, str]]:
+    """Merge into each service the base it ``extends`` from another file, as compose does: the base's
+    relative paths (build context, bind sources) stay relative to the base's file. Returns, per volume
+    entry taken from a base (by id), that file, its text, the base service's name and the prefix
+    leading to the file's folder."""
+    origins: dict[int, tuple[str, str, str, str]] = {}
+    for name, spec in list(merged.items()):
+        reference = spec.get("extends")
+        if not isinstance(reference, dict) or not reference.get("file"):
+            continue
+        found = _base_spec(reference, first_file[name], env, read)
+        if found is None:
+            continue
+        path, text, base = found
+        prefix = posixpath.relpath(posixpath.dirname(path) or ".", posixpath.dirname(first_file[name]) or ".")
+        base = {key: value for key, value in base.items() if key not in ("extends", "depends_on")}
+        build = base.get("build")
+        if isinstance(build, str):
+            base["build"] = _rebased(build, prefix)
+        elif isinstance(build, dict):
+            base["build"] = {**build, "context": _rebased(str(build.get("context", ".")), prefix)}
+        for entry in base.get("volumes") or ():
+            origins[id(entry)] = (path, text, str(reference.get("service", "")), prefix)
+        own = {key: value for key, value in spec.items() if key != "extends"}
+        merged[name] = _merge_service(base, own)
+    return origins
+
+
+def load_services(
+    files: list[tuple[str, str]], env: dict[str, str], read: Callable[[str], str | None] | None = None
+) -> list[Service]:
+    """The services of ``files`` ((path relative to the project folder, text), merged in order);
+    ``read`` gives the text of another file of the project (for ``extends: {file: ...}``)."""
     merged: dict[str, dict[str, Any]] = {}
     first_file: dict[str, str] = {}
     declared: dict[int, tuple[str, str]] = {}  # id(volume entry) -> (file, text)
@@ -227,6 +294,7 @@ def load_services(files: list[tuple[str, str]], env: dict[str, str]) -> list[Ser
                 merged[name] = _merge_service(merged[name], spec)
             else:
                 merged[name], first_file[name] = dict(spec), path
+    origins = _external_bases(merged, first_file, env, read) if read is not None else {}
     merged = {name: _extended(name, merged, ()) for name in merged}
     texts = dict(files)
     found: list[Service] = []
@@ -247,7 +315,11 @@ def load_services(files: list[tuple[str, str]], env: dict[str, str]) -> list[Ser
         service.working_dir = str(spec["working_dir"]) if spec.get("working_dir") else None
         for entry in spec.get("volumes") or ():
             origin, text = declared.get(id(entry), (file, texts[file]))
-            mount = _mount(entry, origin, text, max(_service_at(text, name), 0))
+            base = origins.get(id(entry))
+            origin, text, declarer = (base[0], base[1], base[2]) if base is not None else (origin, text, name)
+            mount = _mount(entry, origin, text, max(_service_at(text, declarer), 0))
+            if mount is not None and base is not None and mount.kind == "bind" and mount.source:
+                mount = dataclasses.replace(mount, source=_rebased(mount.source, base[3]))
             if mount is not None:
                 service.mounts.append(mount)
         service.entrypoint = _words(spec.get("entrypoint"))

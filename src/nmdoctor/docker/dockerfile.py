@@ -83,6 +83,7 @@ class Stage:
     entrypoint: list[str] | None = None
     entrypoint_line: int | None = None
     cmd: list[str] | None = None
+    cmd_line: int | None = None
     runs: list[tuple[str, int]] = field(default_factory=list)  # RUN texts with their lines
 
     def chain(self) -> list[Stage]:
@@ -190,6 +191,7 @@ class _Builder:
             stage.manifests = dict(parent.manifests)
             stage.tree_manifests = dict(parent.tree_manifests)
             stage.entrypoint, stage.entrypoint_line, stage.cmd = parent.entrypoint, parent.entrypoint_line, parent.cmd
+            stage.cmd_line = parent.cmd_line
         self.args = {}
         self.stages.append(stage)
 
@@ -514,7 +516,7 @@ def parse_dockerfile(
                 stage.volumes.append((_absolute(stage.workdir, path), line))
         elif instruction == "ENTRYPOINT":
             stage.entrypoint, stage.entrypoint_line = _words(expand(value, variables)), line
-            stage.cmd = None  # ENTRYPOINT resets an inherited CMD
+            stage.cmd, stage.cmd_line = None, None  # ENTRYPOINT resets an inherited CMD
         elif instruction == "CMD":
-            stage.cmd = _words(value)
+            stage.cmd, stage.cmd_line = _words(value), line
     return builder.stages

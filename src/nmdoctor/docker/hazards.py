@@ -218,7 +218,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
     stack = _compose_stack(fs, folder, compose)
     env = read_env_file(read_text(fs, f"{folder}/.env") or "")
     try:
-        services = load_services(stack, env)
+        services = load_services(stack, env, lambda path: read_text(fs, posixpath.normpath(f"{folder}/{path}")))
     except ComposeError as error:
         raise DockerInputError(str(error)) from None
     images: dict[str, _Image] = {}
@@ -282,7 +282,9 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
     for service, image in built:
         stage = _stage_for(image, service.target)
         workspace = is_workspace(fs, image.context)
-        findings += service_findings(fs, folder, service, stage, image.context, sharing, installers, workspace)
+        findings += service_findings(
+            fs, folder, service, stage, image.context, sharing, installers, workspace, _rel(folder, image.path)
+        )
     unique_findings: dict[tuple[str, str | None, int | None], Finding] = {}
     for finding in findings:
         unique_findings.setdefault((finding.code, finding.from_, finding.line), finding)

@@ -219,12 +219,18 @@ def service_findings(
     sharing: dict[str, list[str]],
     installers: set[str],
     workspace: bool = False,
+    dockerfile: str | None = None,
 ) -> Iterator[Finding]:
-    """Where the service's requires resolve under its mounts, and what its start scripts do."""
+    """Where the service's requires resolve under its mounts, and what its start scripts do.
+    ``dockerfile`` (from ``folder``) names the image's start command when compose overrides none of it."""
     compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
     scripts = start_scripts(fs, folder, start_words(service, stage), stage, service.mounts, compose_dir, context)
     steps = [step for script in scripts for step in script_steps(script.text)]
-    yield from step_findings(folder, scripts, service.file, service.line)
+    where_inline, inline_line = service.file, service.line
+    start_line = stage.entrypoint_line if stage.entrypoint else stage.cmd_line
+    if dockerfile is not None and service.entrypoint is None and service.command is None and start_line:
+        where_inline, inline_line = dockerfile, start_line  # the image's own ENTRYPOINT/CMD runs it
+    yield from step_findings(folder, scripts, where_inline, inline_line)
     resolution = resolve_node_modules(service, stage)
     # a volume is refreshed by a keyed sync, or by an install that runs at every start (reported apart)
     refreshed = any(

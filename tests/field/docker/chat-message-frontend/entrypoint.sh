@@ -1,0 +1,8 @@
+#!/bin/sh
+
+npm rebuild esbuild
+
+exec "$@"
+
+
+npm run dev

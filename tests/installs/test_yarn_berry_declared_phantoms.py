@@ -3,7 +3,8 @@ manifest is no phantom: the built-in extensions of yarn's compat plugin (``debug
 ``supports-color`` as an optional peer), the project's ``.yarnrc.yml`` ``packageExtensions``, and a
 name only ``peerDependenciesMeta`` lists. The reference is the real yarn 4: the same project
 installed with its Plug'n'Play linker, whose runtime lists what each package may require
-(``packageDependencies``)."""
+(``packageDependencies``). ``check --lockfile`` of the install judges the same code: the entry
+points come from each package folder's own package.json, not from the lockfile's record."""
 
 from __future__ import annotations
 
@@ -42,7 +43,13 @@ PACKAGES = [
     _requiring("debug", "3.2.7", "supports-color"),
     _requiring("parser", "1.0.0", "typescript", peerDependenciesMeta={"typescript": {"optional": True}}),
     _requiring("host", "1.0.0", "helper"),
-    _requiring("mz", "2.7.0", "graceful-fs"),
+    # its require is reached only through an `exports` subpath, which the lockfile does not record
+    {
+        "name": "mz",
+        "version": "2.7.0",
+        "exports": {".": "./index.js", "./fs": "./fs.js"},
+        "files": {"index.js": "module.exports = 1;\n", "fs.js": "module.exports = require('graceful-fs');\n"},
+    },
     {"name": "supports-color", "version": "5.5.0"},
     {"name": "typescript", "version": "5.0.0"},
     {"name": "helper", "version": "1.0.0"},
@@ -88,11 +95,12 @@ def _undeclared_by_yarn(pnp: Path) -> list[tuple[str, str]]:
     return [tuple(row) for row in json.loads(output)]
 
 
-def test_only_what_yarn_does_not_declare_is_a_phantom(installs: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize("from_lockfile", [False, True], ids=["install", "lockfile"])
+def test_only_what_yarn_does_not_declare_is_a_phantom(installs: tuple[Path, Path], from_lockfile: bool) -> None:
     modules, pnp = installs
     assert (modules / "node_modules/.yarn-state.yml").exists()
     fs = DiskFS()
-    findings = check(load_project(str(modules), fs=fs), fs=fs)
+    findings = check(load_project(str(modules), fs=fs, from_lockfile=from_lockfile), fs=fs)
     phantoms = sorted(
         (item.package.name, item.request or "")
         for item in findings

@@ -22,7 +22,7 @@ from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
-from nmdoctor.inspect.package_code import PackageImport, known_names
+from nmdoctor.inspect.package_code import PackageImport, known_names, own_manifest
 from nmdoctor.lockfiles.detect import yarnrc_package_extensions
 from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -341,15 +341,16 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
         if instance.is_project or instance.is_workspace:
             continue
         known = known_names(instance)
-        if yarn is not None and isinstance(instance.manifest.raw, dict):
-            known |= yarn.declared(instance.name, instance.version, instance.manifest.raw)
         reported: set[str] = set()
         key = (instance.name, instance.version)
         if key not in scanned:  # copies of one name@version hold the same code: read it once
             scanned[key] = code.imports(instance, known)
+        added: set[str] = set()  # what yarn adds to the manifest, asked only of a package with imports left
+        if scanned[key] and yarn is not None:
+            added = yarn.declared(instance.name, instance.version, own_manifest(fs, instance.path))
         for found in _rebase(scanned[key], instance):
             name = package_of(found.site.specifier)
-            if name is None or name in reported:
+            if name is None or name in reported or name in added:
                 continue
             folder = package_folder(fs, found.file, name)
             if folder is None:

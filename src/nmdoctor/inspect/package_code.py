@@ -33,6 +33,7 @@ from nmdoctor.resolve.node.builtins import builtin_name
 from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import DiskFS, files_of_sizes, on_host
+from nmdoctor.vfs.limits import load_json
 
 __all__ = [
     "MAX_FILES_PER_PACKAGE",
@@ -43,13 +44,14 @@ __all__ = [
     "ScannedFile",
     "entry_files",
     "known_names",
+    "own_manifest",
     "package_imports",
     "scan_package",
 ]
 
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
-SCAN_FORMAT = 5  # bump when what a scan records, or how, changes: older entries are then ignored
+SCAN_FORMAT = 6  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
 # Blanks and comments, which may stand between a keyword and the string literal it takes.
@@ -123,15 +125,30 @@ def _targets(value: Any) -> Iterator[str]:
 
 def entry_files(fs: FileSystem, resolver: Resolver, instance: Instance) -> list[str]:
     """The files a consumer of the package can load first."""
-    return _entry_files(fs, resolver, instance.path, instance.manifest.raw)
+    return _entry_files(fs, resolver, instance.path)
 
 
-def _entry_files(fs: FileSystem, resolver: Resolver, folder: str, raw: Any) -> list[str]:
+def own_manifest(fs: FileSystem, folder: str) -> dict[str, Any]:
+    """The package.json of ``folder`` itself (empty when it has none, or not a JSON object): what
+    node reads for the folder's ``main`` and ``exports``, and what the package manager read for its
+    dependencies. An instance's manifest may be another record: read from the lockfile (no
+    ``exports`` nor ``bin``, and only the fields the lockfile keeps), or a manifest the graph took
+    from elsewhere."""
+    try:
+        data = load_json(fs.read_bytes(f"{folder}/package.json"))
+    except (FileSystemError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _entry_files(fs: FileSystem, resolver: Resolver, folder: str) -> list[str]:
+    """The package's ``main`` (or index), ``exports`` targets and ``bin`` files, as its own
+    package.json names them."""
     files = []
     main = resolver.load_folder(folder)
     if main is not None:
         files.append(main)
-    manifest = raw if isinstance(raw, dict) else {}
+    manifest = own_manifest(fs, folder)
     for target in _targets(manifest.get("exports")):
         if target.startswith("./"):
             path = posixpath.normpath(posixpath.join(folder, target))
@@ -151,7 +168,6 @@ def scan_package(
     fs: FileSystem,
     resolver: Resolver,
     folder: str,
-    raw: Any,
     known: frozenset[str] | set[str] = frozenset(),
     installed: frozenset[str] | None = None,
     *,
@@ -160,7 +176,7 @@ def scan_package(
     """Walk the package's reachable code once; files naming a package outside ``known`` are parsed
     (only those naming one of ``installed``, when given: the others are parsed later if asked).
     ``guards``: as ``parse_imports`` takes it (the sites a ``ScanStore`` keeps have none)."""
-    pending = _entry_files(fs, resolver, folder, raw)
+    pending = _entry_files(fs, resolver, folder)
     seen = set(pending)
     files: list[ScannedFile] = []
     cacheable = True
@@ -318,7 +334,7 @@ def package_imports(fs: FileSystem, resolver: Resolver, instance: Instance, know
     Files whose text mentions only ``known`` packages (or none) are followed for their relative
     imports but not parsed.
     """
-    scan = scan_package(fs, resolver, instance.path, instance.manifest.raw, frozenset(known))
+    scan = scan_package(fs, resolver, instance.path, frozenset(known))
     yield from _imports(fs, instance.path, scan, known)[0]
 
 
@@ -518,22 +534,22 @@ def _start_worker(installed: frozenset[str] | None, store: ScanStore | None) -> 
 
 # The jobs of the pool being started, when its processes are forked: they find them here, inherited,
 # and are sent only where each chunk starts and ends (the manifests are not pickled to them).
-_FORKED_JOBS: list[tuple[str, Any, frozenset[str], str | None]] = []
+_FORKED_JOBS: list[tuple[str, frozenset[str], str | None]] = []
 
 
-def _scan_chunk(jobs: list[tuple[str, Any, frozenset[str], str | None]] | tuple[int, int]) -> list[tuple[bytes, bool]]:
+def _scan_chunk(jobs: list[tuple[str, frozenset[str], str | None]] | tuple[int, int]) -> list[tuple[bytes, bool]]:
     if isinstance(jobs, tuple):
         jobs = _FORKED_JOBS[jobs[0] : jobs[1]]
     return [_scan_on_disk(job) for job in jobs]
 
 
-def _scan_on_disk(job: tuple[str, Any, frozenset[str], str | None]) -> tuple[bytes, bool]:
+def _scan_on_disk(job: tuple[str, frozenset[str], str | None]) -> tuple[bytes, bool]:
     """A process pool's unit of work: one package of the host filesystem, stored by the process
     itself when it can (the writes run in parallel), sent back encoded (bytes cross the process
     boundary much faster than the objects they stand for)."""
-    folder, raw, known, store_key = job
+    folder, known, store_key = job
     installed, store, fs = _WORKER[-1]
-    scan = scan_package(fs, Resolver(fs), folder, raw, known, installed, guards=False)
+    scan = scan_package(fs, Resolver(fs), folder, known, installed, guards=False)
     data = encode_scan(scan)
     if store is not None and store_key is not None and scan.cacheable:
         store.put(store_key, data)
@@ -563,8 +579,8 @@ class _SerialBatch:
         resolver = code._resolver = code._resolver or Resolver(code.fs)
         scans: list[PackageScan | _Stored] = []
         for instance in self.instances:
-            raw, known = instance.manifest.raw, _known(instance)
-            scans.append(scan_package(code.fs, resolver, instance.path, raw, known, self.installed, guards=False))
+            known = _known(instance)
+            scans.append(scan_package(code.fs, resolver, instance.path, known, self.installed, guards=False))
         code._put_all(
             (key, encode_scan(scan))
             for scan, key in zip(scans, self.keys, strict=True)
@@ -736,10 +752,7 @@ class PackageCode:
             from concurrent.futures import ProcessPoolExecutor  # only a cold scan of a large tree needs it
 
             shared = self.store if getattr(self.store, "process_safe", False) else None
-            jobs = [
-                (instance.path, instance.manifest.raw, _known(instance), key)
-                for instance, key in zip(instances, store_keys, strict=True)
-            ]
+            jobs = [(instance.path, _known(instance), key) for instance, key in zip(instances, store_keys, strict=True)]
             chunk = max(1, len(jobs) // (self.workers * 8))
             context = multiprocessing.get_context()
             forked = context.get_start_method() == "fork"  # the processes start at the first submit

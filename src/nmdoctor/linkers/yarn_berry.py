@@ -45,6 +45,7 @@ from typing import Literal
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.linkers.nm_hoist import HoistNode, deep_recursion, hoist, link
 from nmdoctor.linkers.plan import Plan
+from nmdoctor.lockfiles.yarn_extensions import types_peer
 from nmdoctor.model.specs import satisfies
 from nmdoctor.vfs.memory import MemoryFS
 
@@ -112,7 +113,7 @@ def _extended_peers(graph: LogicalGraph, settings: BerrySettings) -> dict[str, d
         for name in list(peers[key]):
             if name.startswith("@types/"):
                 continue
-            types = "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
+            types = types_peer(name)
             if types not in package.dependencies:
                 peers[key].setdefault(types, "*")
     return peers

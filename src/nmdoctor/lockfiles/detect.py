@@ -14,7 +14,7 @@ from nmdoctor.vfs.limits import load_json
 # Each reader is imported when a lockfile of its kind is read: an npm project does not load the
 # YAML reader, pnpm's store naming or yarn's parser.
 
-__all__ = ["LOCKFILE_MANAGERS", "LOCKFILE_NAMES", "find_lockfile", "read_lockfile"]
+__all__ = ["LOCKFILE_MANAGERS", "LOCKFILE_NAMES", "find_lockfile", "read_lockfile", "yarnrc_package_extensions"]
 
 # Each lockfile's manager; in order of precedence (npm-shrinkwrap.json wins over
 # package-lock.json, as in npm).
@@ -135,6 +135,11 @@ def _catalogs(yarnrc: dict[str, Any]) -> dict[str, dict[str, str]]:
         if isinstance(entries, dict):
             found[str(name)] = {str(key): str(value) for key, value in entries.items()}
     return found
+
+
+def yarnrc_package_extensions(fs: FileSystem, project: VPath) -> dict[str, Any]:
+    """The ``packageExtensions`` of the project's ``.yarnrc.yml`` (selector -> extension)."""
+    return _package_extensions(_yarnrc(fs, project))
 
 
 def _package_extensions(yarnrc: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from nmdoctor.model.specs import satisfies
 
-__all__ = ["PackageExtensions"]
+__all__ = ["PackageExtensions", "types_peer"]
 
 _FIELDS = ("dependencies", "peerDependencies", "peerDependenciesMeta")
 _TAG = re.compile(r"(\d+\.\d+\.\d+)[-+][0-9A-Za-z.+-]*")
@@ -45,6 +45,12 @@ def _matches(version: str, range_: str) -> bool:
 def _builtin() -> tuple[tuple[str, dict[str, Any]], ...]:
     data = json.loads(resources.files("nmdoctor").joinpath("data/yarn_package_extensions.json").read_text())
     return tuple((str(selector), extension) for selector, extension in data["extensions"])
+
+
+def types_peer(name: str) -> str:
+    """The ``@types`` package yarn pairs with a peer: ``react`` -> ``@types/react``,
+    ``@scope/name`` -> ``@types/scope__name``."""
+    return "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
 
 
 def _selector(text: str) -> tuple[str, str]:
@@ -102,3 +108,19 @@ class PackageExtensions:
         for peer in extended["peerDependenciesMeta"]:  # a described peer is a peer (of any version)
             extended["peerDependencies"].setdefault(peer, "*")
         return extended
+
+    def declared(self, name: str, version: str, manifest: Mapping[str, Any]) -> set[str]:
+        """Every name yarn lets the package ``name@version`` (``manifest``: its package.json)
+        require, as its ``Configuration.normalizePackage`` makes them: the manifest's dependencies,
+        optional dependencies and peers with the extensions' added, each name of
+        ``peerDependenciesMeta`` (a peer of any version, even with no peerDependencies entry), and
+        the optional ``@types`` peer yarn pairs with each peer outside the ``@types`` scope."""
+        entry = {field: manifest.get(field) if isinstance(manifest.get(field), dict) else {} for field in _FIELDS}
+        extended = self.apply(name, version, entry)
+        optional = manifest.get("optionalDependencies")
+        names = {str(key) for key in optional} if isinstance(optional, dict) else set()
+        for field in _FIELDS:
+            names.update(str(key) for key in extended.get(field) or {})
+        peers = {str(key) for field in _FIELDS[1:] for key in extended.get(field) or {}}
+        names.update(types_peer(peer) for peer in peers if not peer.startswith("@types/"))
+        return names

@@ -23,7 +23,9 @@ from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
-from nmdoctor.inspect.package_code import PackageImport, known_names
+from nmdoctor.inspect.package_code import PackageImport, known_names, own_manifest
+from nmdoctor.lockfiles.detect import yarnrc_package_extensions
+from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
@@ -232,7 +234,9 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
     project's code, not packages; a workspace may use what the monorepo root declares. A webpack
     loader named by string in a webpack config (the project's, or a build wrapper's run with the
-    project as context) counts too: webpack looks it up from the project's folder.
+    project as context) counts too: webpack looks it up from the project's folder. In a tree yarn
+    berry installed, an installed package declares what yarn adds to its manifest: its built-in
+    package extensions, `.yarnrc.yml` `packageExtensions`, and names only `peerDependenciesMeta` lists.
     ## Severity
     A warning: the import works today, by accident (where it would fail, `check` reports
     `unresolvable-import`, and `migrate` names the layout under which it breaks, as an error). Under
@@ -333,6 +337,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
     code.prepare(graph.instances)
     by_path = {instance.path: instance for instance in graph.instances}
     scanned: dict[tuple[str, str], list[PackageImport]] = {}
+    yarn = _yarn_extensions(fs, graph)
     for instance in graph.instances:
         if instance.is_project or instance.is_workspace:
             continue
@@ -341,9 +346,12 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
         key = (instance.name, instance.version)
         if key not in scanned:  # copies of one name@version hold the same code: read it once
             scanned[key] = code.imports(instance, known)
+        added: set[str] = set()  # what yarn adds to the manifest, asked only of a package with imports left
+        if scanned[key] and yarn is not None:
+            added = yarn.declared(instance.name, instance.version, own_manifest(fs, instance.path))
         for found in _rebase(scanned[key], instance):
             name = package_of(found.site.specifier)
-            if name is None or name in reported:
+            if name is None or name in reported or name in added:
                 continue
             folder = package_folder(fs, found.file, name)
             if folder is None:
@@ -368,6 +376,15 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )
     code.flush()  # the scans as this run left them, for the next run of the project
+
+
+def _yarn_extensions(fs: FileSystem, graph: DependencyGraph) -> PackageExtensions | None:
+    """In a tree yarn berry's node-modules linker installed, the extensions yarn applies to
+    packages' manifests (its built-in ones and ``.yarnrc.yml`` ``packageExtensions``): what they
+    add, a package declares, as yarn sees it (``PackageExtensions.declared``)."""
+    if graph.layout != "yarn-berry-nm":
+        return None
+    return PackageExtensions(yarnrc_package_extensions(fs, graph.project))
 
 
 def _linked_beside(instance: Instance, name: str, folder: str) -> bool:

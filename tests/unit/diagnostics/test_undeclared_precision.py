@@ -1610,3 +1610,39 @@ def test_a_file_that_lists_its_dependencies_for_jquery_release_is_a_note() -> No
         ("scripts/release-test.js", "shelljs", "error"),
         ("scripts/release.js", "shelljs", "info"),
     ]
+
+
+def test_an_installed_packages_require_inside_a_try_block_is_a_note() -> None:
+    # debug's `try { require('supports-color') } catch {}`: a feature probe; where the layout does not
+    # put the package (pnpm), the require's failure is caught. A second, unguarded require of the same
+    # name is what breaks, and what the warning then points at.
+    probe = "let color;\ntry {\n  color = require('scheduler');\n} catch (error) {}\nmodule.exports = color;\n"
+    tree: dict[str, object] = {
+        "/app/node_modules/probe/package.json": {"name": "probe", "version": "1.0.0"},
+        "/app/node_modules/probe/index.js": probe,
+    }
+    [note] = [item for item in findings(tree) if item.package and item.package.name == "probe"]
+    assert (note.severity, note.from_, note.line) == (Severity.INFO, "node_modules/probe/index.js", 3)
+    assert "every require of it is inside a try block" in note.message
+    tree["/app/node_modules/probe/index.js"] = probe + "module.exports.now = require('scheduler');\n"
+    [warning] = [item for item in findings(tree) if item.package and item.package.name == "probe"]
+    assert (warning.severity, warning.line) == (Severity.WARNING, 6)
+
+
+@requires_node
+def test_an_installed_packages_guarded_require_does_not_throw_in_node(tmp_path: Path) -> None:
+    # the ground truth of the note above: node runs the package where the name is not installed
+    package = tmp_path / "node_modules" / "probe"
+    package.mkdir(parents=True)
+    (package / "package.json").write_text('{"name": "probe", "version": "1.0.0"}')
+    (package / "index.js").write_text(
+        "let c;\ntry {\n  c = require('scheduler');\n} catch (error) {}\nmodule.exports = c;\n"
+    )
+    ran = subprocess.run(
+        ["node", "-e", "console.log(require('probe') === undefined)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (ran.returncode, ran.stdout.strip()) == (0, "true")

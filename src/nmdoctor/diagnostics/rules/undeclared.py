@@ -35,7 +35,7 @@ from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
-from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of
+from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 from nmdoctor.vfs.limits import load_json
@@ -338,34 +338,40 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
     by_path = {instance.path: instance for instance in graph.instances}
     scanned: dict[tuple[str, str], list[PackageImport]] = {}
     yarn = _yarn_extensions(fs, graph)
+    guards = _Guards(fs)
     for instance in graph.instances:
         if instance.is_project or instance.is_workspace:
             continue
         known = known_names(instance)
-        reported: set[str] = set()
         key = (instance.name, instance.version)
         if key not in scanned:  # copies of one name@version hold the same code: read it once
             scanned[key] = code.imports(instance, known)
         added: set[str] = set()  # what yarn adds to the manifest, asked only of a package with imports left
         if scanned[key] and yarn is not None:
             added = yarn.declared(instance.name, instance.version, own_manifest(fs, instance.path))
+        candidates: dict[str, list[tuple[PackageImport, str]]] = {}
         for found in _rebase(scanned[key], instance):
             name = package_of(found.site.specifier)
-            if name is None or name in reported or name in added:
+            if name is None or name in added:
                 continue
             folder = package_folder(fs, found.file, name)
             if folder is None:
                 continue  # an optional require in a try block, most often: not ours to judge
             if _linked_beside(instance, name, folder):
                 continue
-            reported.add(name)
+            candidates.setdefault(name, []).append((found, folder))
+        for name, sites in candidates.items():
+            # the first require that runs unguarded; if every one is in a try block, a feature probe
+            chosen = next((item for item in sites if not guards.guarded(item[0])), None)
+            guarded = chosen is None
+            found, folder = chosen or sites[0]
             target = by_path.get(fs.realpath(folder))
             version = f"^{target.version}" if target else "*"
             yield Finding(
                 "phantom-dependency",
-                Severity.WARNING,
+                Severity.INFO if guarded else Severity.WARNING,
                 f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from "
-                f"{relative(graph, folder)} ({_breaks_where(folder)})",
+                f"{relative(graph, folder)} (" + (_GUARDED_WHERE if guarded else _breaks_where(folder)) + ")",
                 package_ref(graph, instance),
                 request=found.site.specifier,
                 from_=relative(graph, found.file),
@@ -376,6 +382,36 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )
     code.flush()  # the scans as this run left them, for the next run of the project
+
+
+_GUARDED_WHERE = (
+    "cannot be decided: every require of it is inside a try block, a feature probe the package makes;"
+    " where it is not found, the require fails softly"
+)
+
+
+class _Guards:
+    """Whether an installed package's import site is inside a ``try`` block (or an ``import().catch``).
+    The scans keep no guards; a file is parsed again for them only when it holds a finding and
+    the words a guard needs."""
+
+    def __init__(self, fs: FileSystem) -> None:
+        self.fs = fs
+        self.files: dict[str, frozenset[tuple[int, int]]] = {}
+
+    def guarded(self, found: PackageImport) -> bool:
+        held = self.files.get(found.file)
+        if held is None:
+            try:
+                source = self.fs.read_bytes(found.file)
+            except FileSystemError:
+                source = b""
+            held = frozenset()
+            if b"try" in source or b".catch" in source:
+                sites = parse_imports(source, found.file, guards=True)
+                held = frozenset((site.line, site.column) for site in sites if site.guarded)
+            self.files[found.file] = held
+        return (found.site.line, found.site.column) in held
 
 
 def _yarn_extensions(fs: FileSystem, graph: DependencyGraph) -> PackageExtensions | None:

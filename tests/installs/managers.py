@@ -28,6 +28,17 @@ MODES = {
 # names they write (pnpm 7: lockfile 5.4; pnpm 8: lockfile 6.0; pnpm 9: lockfile 9.0 with pnpm 9's
 # folder hashes).
 OLD_PNPM = {"pnpm7-isolated": "pnpm7", "pnpm8-isolated": "pnpm8", "pnpm9-isolated": "pnpm9"}
+# Newer pnpm majors: they need node 22.13 or later (the pinned node 24 of tests/node_tools/versions)
+# and read install settings from pnpm-workspace.yaml only.
+NEW_PNPM = {"pnpm11-isolated": "pnpm11"}
+
+
+def new_pnpm_node() -> str | None:
+    """The node binary that runs NEW_PNPM (None where the pinned node 24 is not available)."""
+    from tests.differential.nodes import node_binary
+
+    binary = node_binary("24")
+    return str(binary) if binary is not None else None
 
 
 def tools_available() -> bool:
@@ -119,10 +130,13 @@ def install_in(
             "pnpm-hoisted": ["--config.node-linker=hoisted"],
             "pnpm-shamefully-hoist": ["--config.shamefully-hoist=true"],
         }.get(mode, [])
+        node = new_pnpm_node() if mode in NEW_PNPM else "node"
+        if node is None:
+            raise RuntimeError(f"{mode} needs node 24 from tests/node_tools/versions")
         _run(
             [
-                "node",
-                str(TOOLS / OLD_PNPM.get(mode, "pnpm") / "bin" / "pnpm.cjs"),
+                node,
+                str(TOOLS / {**OLD_PNPM, **NEW_PNPM}.get(mode, "pnpm") / "bin" / "pnpm.cjs"),
                 "install",
                 "--ignore-scripts",
                 f"--store-dir={cache}",

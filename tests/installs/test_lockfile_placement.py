@@ -36,7 +36,7 @@ from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
 from tests.installs.fidelity_scenarios import BERRY, BERRY_YARNRC, FIDELITY_PACKAGES, WORKSPACES, fidelity_project
-from tests.installs.managers import OLD_PNPM, TOOLS, install, install_in, tools_available
+from tests.installs.managers import NEW_PNPM, OLD_PNPM, TOOLS, install, install_in, new_pnpm_node, tools_available
 from tests.installs.registry import Registry
 from tests.installs.scenarios import DEP_AND_PEER_PROJECT, PACKAGES, PLANNER_PROJECTS, PROJECTS
 
@@ -53,6 +53,7 @@ MODES = (
     "npm-hoisted",
     "pnpm-isolated",
     "pnpm9-isolated",
+    "pnpm11-isolated",
     "pnpm8-isolated",
     "pnpm-hoisted",
     "yarn-classic",
@@ -114,8 +115,10 @@ CASES = [
 
 def _project(name: str, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
     manifest, files = _scenario(name, mode)
-    if mode in OLD_PNPM:  # before the install, the store folders are named as the project's pnpm names them
-        version = json.loads((TOOLS / OLD_PNPM[mode] / "package.json").read_text())["version"]
+    if mode in NEW_PNPM and new_pnpm_node() is None:
+        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
+    if mode in OLD_PNPM or mode in NEW_PNPM:  # the store folders are named as the project's pnpm names them
+        version = json.loads((TOOLS / {**OLD_PNPM, **NEW_PNPM}[mode] / "package.json").read_text())["version"]
         manifest = {**manifest, "packageManager": f"pnpm@{version}"}
     return manifest, files
 

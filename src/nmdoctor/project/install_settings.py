@@ -2,12 +2,15 @@
 
 pnpm: ``node-linker``, ``hoist``, ``hoist-pattern``, ``public-hoist-pattern`` and
 ``shamefully-hoist`` from the project's ``.npmrc`` and (pnpm 10) ``pnpm-workspace.yaml``, which
-wins (the node linker an install was made with, from ``node_modules/.modules.yaml``, when neither
-names one); the defaults of the pnpm that writes the lockfile (public-hoist-pattern ``*eslint*``,
-``*prettier*`` before pnpm 10, none since). Yarn berry: ``nodeLinker``, ``nmHoistingLimits`` and
-``nmSelfReferences`` from ``.yarnrc.yml`` (Plug'n'Play when unset), and its
-``supportedArchitectures`` (the platforms whose conditional packages yarn installs too). Settings in the user's home
-folder or the environment are not read: the lockfile model is the project's.
+wins; pnpm 11 and later read them from ``pnpm-workspace.yaml`` alone and ignore them in ``.npmrc``
+without a word (checked with real pnpm 11.29.0 and 12.26.0). The node linker an install was made
+with comes from ``node_modules/.modules.yaml`` when no setting names one, and so does the pnpm
+major when ``packageManager`` does not say; then the defaults of the pnpm that writes the
+lockfile (public-hoist-pattern ``*eslint*``, ``*prettier*`` before pnpm 10, none since).
+Yarn berry: ``nodeLinker``, ``nmHoistingLimits`` and ``nmSelfReferences`` from ``.yarnrc.yml``
+(Plug'n'Play when unset), and its ``supportedArchitectures`` (the platforms whose conditional
+packages yarn installs too). Settings in the user's home folder or the environment are not read:
+the lockfile model is the project's.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ __all__ = ["PnpmInstall", "berry_install", "berry_supported_architectures", "pnp
 _PRE_10_PUBLIC = ("*eslint*", "*prettier*")
 # pnpm 10 writes node_modules/.modules.yaml as JSON, earlier versions as YAML.
 _INSTALLED_LINKER = re.compile(r"^\s*\"?nodeLinker\"?\s*:\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
+_INSTALLED_BY = re.compile(r"^\s*\"?packageManager\"?\s*:\s*['\"]?pnpm@(\d+)\.", re.MULTILINE)
+# the first pnpm that reads install settings from pnpm-workspace.yaml alone
+_WORKSPACE_YAML_ONLY = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +109,15 @@ def _flag(value: object) -> bool | None:
     return None
 
 
-def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str) -> int:
+def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str, modules_yaml: str) -> int:
+    """The pnpm major that installs: ``packageManager``'s, else the one that made node_modules
+    (its ``.modules.yaml``), else the newest that writes this lockfile format and reads .npmrc."""
     declared = declared_package_manager(manifest)
     if declared is not None and declared[0] == "pnpm" and declared[1] is not None:
         return declared[1]
+    installed = _INSTALLED_BY.search(modules_yaml)
+    if installed is not None:
+        return int(installed.group(1))
     return 10 if lockfile_version.startswith("9") else 8
 
 
@@ -117,9 +128,10 @@ def _hoist_workspace_packages(value: bool | None, major: int) -> bool:
 
 
 def pnpm_install(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None, lockfile_version: str) -> PnpmInstall:
-    npmrc = read_npmrc(_text(fs, f"{project}/.npmrc") or "")
+    modules_yaml = _text(fs, f"{project}/node_modules/.modules.yaml") or ""
     workspace = _yaml(fs, f"{project}/pnpm-workspace.yaml")
-    major = _pnpm_major(manifest, lockfile_version)
+    major = _pnpm_major(manifest, lockfile_version, modules_yaml)
+    npmrc = read_npmrc(_text(fs, f"{project}/.npmrc") or "") if major < _WORKSPACE_YAML_ONLY else {}
 
     def setting(npmrc_key: str, yaml_key: str) -> object:
         value = workspace.get(yaml_key) if major >= 10 else None
@@ -128,7 +140,7 @@ def pnpm_install(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None
     linker = setting("node-linker", "nodeLinker")
     if not isinstance(linker, str) or not linker:
         # Given on the command line: the installed tree's .modules.yaml still says which.
-        installed = _INSTALLED_LINKER.search(_text(fs, f"{project}/node_modules/.modules.yaml") or "")
+        installed = _INSTALLED_LINKER.search(modules_yaml)
         linker = installed.group(1) if installed else None
     hoist_pattern = _patterns(setting("hoist-pattern", "hoistPattern"))
     public = _patterns(setting("public-hoist-pattern", "publicHoistPattern"))

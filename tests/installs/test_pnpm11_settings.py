@@ -1,0 +1,86 @@
+"""pnpm 11 reads its install settings from pnpm-workspace.yaml alone: ``public-hoist-pattern`` and
+``shamefully-hoist`` in .npmrc are ignored without a word (pnpm 10 honours them). Real pnpm 11.29.0
+(run by the pinned node 24) installs; ``ls --lockfile`` must list the tree it makes, and ``check``
+judge an import of a package that only .npmrc would hoist as the error it is under pnpm 11.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from nmdoctor.cli.main import main
+from tests.conftest import requires_node
+from tests.installs.managers import NEW_PNPM, TOOLS, install, new_pnpm_node, tools_available
+from tests.installs.registry import Registry
+
+pytestmark = [
+    requires_node,
+    pytest.mark.node,
+    pytest.mark.skipif(
+        not tools_available() or not (TOOLS / NEW_PNPM["pnpm11-isolated"]).exists(),
+        reason="npm, and tests/node_tools installed (npm ci --prefix tests/node_tools)",
+    ),
+]
+
+PACKAGES = [
+    {"name": "b", "version": "1.0.0", "files": {"index.js": "module.exports = 'b';\n"}},
+    {"name": "a", "version": "1.0.0", "dependencies": {"b": "1.0.0"}, "files": {"index.js": "require('b');\n"}},
+]
+SOURCE = {"src/index.js": "require('a');\nrequire('b');\n"}
+
+
+def _installed(tmp_path: Path, name: str, files: dict[str, str], manifest: dict[str, Any]) -> Path:
+    if new_pnpm_node() is None:
+        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
+    with Registry(PACKAGES) as registry:
+        return install(manifest, {**SOURCE, **files}, "pnpm11-isolated", registry.url, tmp_path / name)
+
+
+def _paths(document: dict[str, Any]) -> list[tuple[str, str]]:
+    return sorted((item["path"], link) for item in document["instances"] for link in [item["path"], *item["links"]])
+
+
+def _b_finding(project: Path, *args: str) -> tuple[str, str]:
+    result = CliRunner(mix_stderr=False).invoke(main, ["check", str(project), "--format", "json", "--no-cache", *args])
+    [item] = [item for item in json.loads(result.stdout)["findings"] if item.get("request") == "b"]
+    return item["code"], item["severity"]
+
+
+MANIFEST = {"name": "app", "version": "1.0.0", "packageManager": "pnpm@11.29.0", "dependencies": {"a": "1.0.0"}}
+
+
+def test_pnpm_11_ignores_hoisting_settings_in_npmrc(tmp_path: Path) -> None:
+    project = _installed(tmp_path, "npmrc", {".npmrc": "public-hoist-pattern[]=b\nshamefully-hoist=true\n"}, MANIFEST)
+    assert not (project / "node_modules" / "b").exists()  # what real pnpm 11 did with the .npmrc
+    installed = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json"])
+    planned = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json", "--lockfile"])
+    assert _paths(json.loads(planned.stdout)) == _paths(json.loads(installed.stdout))
+    assert _b_finding(project) == ("unresolvable-import", "error")
+    # the lockfile alone, nothing installed: packageManager names pnpm 11
+    bare = tmp_path / "bare"
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("node_modules"))
+    assert _b_finding(bare, "--lockfile") == ("unresolvable-import", "error")
+
+
+def test_without_package_manager_the_install_tells_which_pnpm_made_it(tmp_path: Path) -> None:
+    manifest = {key: value for key, value in MANIFEST.items() if key != "packageManager"}
+    project = _installed(tmp_path, "unnamed", {".npmrc": "public-hoist-pattern[]=b\n"}, manifest)
+    assert not (project / "node_modules" / "b").exists()
+    planned = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json", "--lockfile"])
+    assert "node_modules/b" not in {link for _path, link in _paths(json.loads(planned.stdout))}
+    assert _b_finding(project, "--lockfile") == ("unresolvable-import", "error")
+
+
+def test_pnpm_11_reads_the_same_setting_from_pnpm_workspace_yaml(tmp_path: Path) -> None:
+    project = _installed(tmp_path, "yaml", {"pnpm-workspace.yaml": "publicHoistPattern:\n  - b\n"}, MANIFEST)
+    assert (project / "node_modules" / "b").exists()
+    planned = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json", "--lockfile"])
+    installed = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json"])
+    assert _paths(json.loads(planned.stdout)) == _paths(json.loads(installed.stdout))
+    assert _b_finding(project) == ("phantom-dependency", "warning")

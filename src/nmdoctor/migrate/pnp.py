@@ -29,7 +29,7 @@ from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.sources.elision import ImportUse, import_use
-from nmdoctor.sources.imports import ImportSite, package_of
+from nmdoctor.sources.imports import UNCALLED, ImportSite, package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
 __all__ = ["LAYOUT", "PnpMigration", "migrate_to_pnp"]
@@ -159,18 +159,22 @@ def _package_requires(context: CheckContext, graph: DependencyGraph) -> tuple[li
                 sites[package.path] = _sites(fs, instance)
             site = sites[package.path].get((f"{graph.project}/{finding.from_}", finding.line, finding.column))
         guarded = site is not None and site.guarded
+        uncalled = site is not None and site.uncalled
         types = (finding.from_ or "").endswith(_DECLARATION_FILES) or (site is not None and site.types_only)
-        if name not in fallback and (guarded or types):
-            # a require in a try block is a feature probe: PnP's throw is caught; a type import never runs
+        if name not in fallback and (guarded or uncalled or types):
+            # a require in a try block is a feature probe: PnP's throw is caught; one in a function
+            # nothing calls never runs, nor does a type import
             how = (
                 "inside a try block (a feature probe: it fails softly)"
                 if guarded
+                else UNCALLED
+                if uncalled
                 else "for its types only (node never loads it; a type check would not find it)"
             )
             findings.append(
                 Finding(
                     "phantom-dependency",
-                    Severity.INFO if guarded else Severity.WARNING,
+                    Severity.INFO if guarded or uncalled else Severity.WARNING,
                     f"under {LAYOUT}, `{package.name}@{package.version}` would not find `{name}`, which it requires "
                     f"without declaring it, {how}",
                     package,

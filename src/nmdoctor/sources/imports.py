@@ -213,6 +213,7 @@ _CALLS = (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMP
 # how a finding names a site whose ``uncalled`` is set
 UNCALLED = "inside a function that nothing in its file calls (it never runs)"
 
+_WORD = re.compile(rb"[A-Za-z_$][\w$]*")
 _DECLARATION_QUERY_TEXT = """
 (function_declaration name: (identifier) @name) @function
 (generator_function_declaration name: (identifier) @name) @function
@@ -229,18 +230,24 @@ def _declaration_query(language: str) -> tree_sitter.Query:
 def _uncalled_functions(tree: tree_sitter.Tree, language: str, source: bytes) -> list[tuple[int, int]]:
     """The byte ranges of the function declarations whose name appears nowhere else in the file
     (not exported, not called, not passed on: only their own body may name them). Any other
-    occurrence of the name, in a comment or a string included, counts as a use."""
-    found = []
+    occurrence of the name, in a comment or a string included, counts as a use. One pass over the
+    file's words, whatever the number of declarations."""
+    declared: list[tuple[bytes, int, int]] = []
     for _pattern, captures in tree_sitter.QueryCursor(_declaration_query(language)).matches(tree.root_node):
         function, name = captures["function"][0], captures["name"][0]
         parent = function.parent
-        if parent is not None and parent.type == "export_statement":
-            continue
-        word = re.compile(rb"(?<![\w$])" + re.escape(name.text or b"") + rb"(?![\w$])")
-        start, end = function.start_byte, function.end_byte
-        if not any(not start <= hit.start() < end for hit in word.finditer(source)):
-            found.append((start, end))
-    return found
+        if parent is None or parent.type != "export_statement":
+            declared.append((name.text or b"", function.start_byte, function.end_byte))
+    if not declared:
+        return []
+    names = {name for name, _start, _end in declared}
+    places: dict[bytes, list[int]] = {}
+    for word in _WORD.finditer(source):
+        if word.group() in names:
+            places.setdefault(word.group(), []).append(word.start())
+    return [
+        (start, end) for name, start, end in declared if all(start <= place < end for place in places.get(name, ()))
+    ]
 
 
 def _call_within(node: tree_sitter.Node, kind: ImportKind, ranges: list[tuple[int, int]]) -> bool:

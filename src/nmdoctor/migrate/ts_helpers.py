@@ -180,7 +180,7 @@ def tslib_findings(context: CheckContext, layout: str) -> Iterable[Finding]:
         where = relative(graph, root.path)
         manifest = f"{where}/package.json".removeprefix("./")
         ref = PackageRef(root.name, root.version, where)
-        fix = f'add "tslib": "^{tslib.version}" to the dependencies of {root.name} ({manifest}), then run yarn install'
+        fix = f'add "tslib": "^{tslib.version}" to dependencies in {manifest}, then run yarn install'
         why = f'tsconfig.json sets importHelpers, so TypeScript compiles this file to require("tslib") ({helper})'
         if compiler is None:
             yield Finding(

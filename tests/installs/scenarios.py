@@ -193,6 +193,23 @@ PLANNER_PROJECTS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
     ),
 }
 
+# Workspaces named like registry packages (bvaughn/react-window's integrations `next` and `vite`):
+# npm links each workspace first, so the project's own `c` is the workspace and a@1's `d` is nested;
+# yarn 1 gives the top folder to the packages and leaves such a workspace unlinked.
+PLANNER_PROJECTS["workspace-named-like-a-dependency"] = (
+    {
+        "name": "twin",
+        "version": "0.0.0",
+        "private": True,
+        "workspaces": ["packages/*"],
+        "dependencies": {"c": "^1.0.0", "a": "^1.0.0"},
+    },
+    {
+        "packages/cw/package.json": json.dumps({"name": "c", "version": "0.0.0", "dependencies": {"c": "^2.0.0"}}),
+        "packages/dw/package.json": json.dumps({"name": "d", "version": "0.0.0", "dependencies": {"d": "1.0.0"}}),
+    },
+)
+
 # The cycle above, reached through a package nested for the conflict (yarn 1 only).
 CYCLE_PROJECT: tuple[dict[str, Any], dict[str, str]] = (
     {"name": "cycle", "version": "1.0.0", "dependencies": {"cyc-core": "^7.0.0", "cyc-runner": "^1.0.0"}},

@@ -32,6 +32,17 @@ def _requiring(name: str, peer: str, **declared: dict[str, str]) -> dict[str, An
     return {"name": name, "version": "1.0.0", **declared, "files": {"index.js": f"require('{peer}');\n"}}
 
 
+LAZY = """'use strict';
+function _e() {
+  const data = require('e');
+  _e = function () {
+    return data;
+  };
+  return data;
+}
+module.exports = function lazy() { return 1; };
+"""
+
 PACKAGES: list[dict[str, Any]] = [
     {"name": "a", "version": "1.0.0", "dependencies": {"c": "^1.0.0", "d": "^1.0.0"}},
     {"name": "c", "version": "1.0.0"},
@@ -45,13 +56,16 @@ PACKAGES: list[dict[str, Any]] = [
     _requiring("mid", "plug", dependencies={"plug": "^1.0.0"}),
     _requiring("plug2", "e", peerDependencies={"e": "*"}),
     _requiring("mid2", "plug2", dependencies={"plug2": "^1.0.0"}),
+    # Babel's lazy interop helper, left for an import used only as a type: nothing calls it
+    # (jest-resolve-dependencies 25's `_jestResolve`), so its require of e never runs
+    {"name": "lazy", "version": "1.0.0", "files": {"index.js": LAZY}},
 ]  # fmt: skip
 PROJECT = {
     "name": "app",
     "version": "1.0.0",
     "dependencies": {
         "a": "^1.0.0", "c": "^1.0.0", "has-e": "^1.0.0", "sneaky": "^1.0.0", "sneaky2": "^1.0.0",
-        "host": "^1.0.0", "mid": "^1.0.0", "mid2": "^1.0.0",
+        "host": "^1.0.0", "mid": "^1.0.0", "mid2": "^1.0.0", "lazy": "^1.0.0",
     },
 }  # fmt: skip
 FILES = {"src/index.js": "require('a');\nrequire('d');\nrequire('c');\n"}
@@ -63,6 +77,8 @@ FAILS = {("app", "d"), ("sneaky2", "e"), ("plug2", "e")}
 # c from sneaky and host from plug: undeclared / unprovided, but the project declares them.
 FALLBACK = {("sneaky", "c"), ("plug", "host")}
 WORKS = {("app", "a"), ("app", "c")}
+# e from lazy fails to resolve, but the require never runs: loading lazy works (a note)
+NEVER_RUNS = {("lazy", "e")}
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +103,7 @@ def test_migrate_to_pnp_names_what_fails(projects: tuple[Path, Path], tmp_path: 
         ("sneaky2", "e"): "error",
         ("plug2", "e"): "error",  # its peer, unprovided by mid2, required by its code
         ("sneaky", "c"): "warning",
+        ("lazy", "e"): "info",
     }
     # The same requires, asked of yarn's runtime in the real PnP install.
     graph = read_pnp_tree(disk, str(pnp))
@@ -94,7 +111,7 @@ def test_migrate_to_pnp_names_what_fails(projects: tuple[Path, Path], tmp_path: 
     folder["app"] = f"{pnp}/src"
     queries = [
         {"id": index, "from": f"{folder[source]}/index.js", "request": request}
-        for index, (source, request) in enumerate(sorted(FAILS | FALLBACK | WORKS))
+        for index, (source, request) in enumerate(sorted(FAILS | FALLBACK | WORKS | NEVER_RUNS))
     ]
     batch = tmp_path / "queries.jsonl"
     batch.write_text("".join(json.dumps(query) + "\n" for query in queries))
@@ -108,9 +125,13 @@ def test_migrate_to_pnp_names_what_fails(projects: tuple[Path, Path], tmp_path: 
     ).stdout.splitlines()
     outcome = {
         pair: json.loads(line)["error"] is None
-        for pair, line in zip(sorted(FAILS | FALLBACK | WORKS), answers, strict=True)
+        for pair, line in zip(sorted(FAILS | FALLBACK | WORKS | NEVER_RUNS), answers, strict=True)
     }
-    assert {pair for pair, works in outcome.items() if not works} == FAILS
+    assert {pair for pair, works in outcome.items() if not works} == FAILS | NEVER_RUNS
+    loaded = subprocess.run(
+        ["node", "-r", str(pnp / ".pnp.cjs"), "-e", "require('lazy')"], cwd=pnp, capture_output=True, check=False
+    )
+    assert loaded.returncode == 0, loaded.stderr  # the helper is never called: nothing throws
     errors = {pair for pair, severity in predicted.items() if severity == "error"}
     assert errors == FAILS  # exactly what fails is named as an error
     assert all(outcome[pair] for pair in FALLBACK | WORKS)

@@ -30,6 +30,7 @@ from nmdoctor.migrate.pnp import migrate_to_pnp
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.render.html_report import render_html, report_data
+from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["migrate_command"]
 
@@ -163,6 +164,9 @@ def migrate_command(
             result = migrate(graph, session.fs, target, settings, berry=berry, today=today)
         except TreeError as error:  # read from a lockfile, with no package.json beside it
             raise InputError(str(error)) from None
+        except FileSystemError as error:  # two entries planned at one path: never an OS error's words
+            where = str(error).rpartition(": ")[2]
+            raise InputError(f"--to {target}: cannot plan this layout: two entries would share {where}") from None
     if materialize_to is not None:
         try:
             written = materialize(result.plan, graph.project, materialize_to)

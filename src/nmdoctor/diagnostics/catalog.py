@@ -81,6 +81,13 @@ CATALOG: dict[str, CodeInfo] = {
         ),
         CodeInfo("resolution-changed", _WARNING, "Another layout loads another copy", _MANUAL, ("migrate",)),
         CodeInfo(
+            "unsupported-dependency-protocol",
+            _ERROR,
+            "The target manager refuses a dependency spec",
+            _SAFE,
+            ("migrate",),
+        ),
+        CodeInfo(
             "webpack-symlinks-off",
             _ERROR,
             "webpack resolves packages from their links",

@@ -138,6 +138,22 @@ A compromised process can rewrite the app's code.
 ## How to fix
 Leave the files owned by root; give the runtime user only the folders it must write.""",
     ),
+    "unsupported-dependency-protocol": (
+        "error",
+        """## What it means
+A package.json of the project (or of a workspace) names a dependency with pnpm's `workspace:` or
+`catalog:` protocol, and the manager `nmdoctor migrate --to` names does not read it: npm stops with
+`EUNSUPPORTEDPROTOCOL Unsupported URL Type "workspace:"`, yarn 1 with `Couldn't find any versions for
+"x" that matches "workspace:*"`.
+## Why it matters
+The install stops before anything is written: every dependency is missing, not only this one.
+## How to fix
+Write the spec the manager reads, as pnpm does when it publishes: a workspace's version (`workspace:*`
+-> `1.2.3`, `workspace:^` -> `^1.2.3`), which npm and yarn 1 link to the workspace; a link to the
+project's folder (`file:../..` for npm, `link:../..` for yarn 1) where a workspace depends on the
+project itself; nothing where the project names itself (node finds a package's own name through its
+`exports`); the catalog's range from pnpm-workspace.yaml for `catalog:`.""",
+    ),
     "resolution-changed": (
         "warning",
         """## What it means

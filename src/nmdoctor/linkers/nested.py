@@ -11,14 +11,15 @@ workspaces are linked at the top (``node_modules/w``), as npm 11 does with works
 from __future__ import annotations
 
 from nmdoctor.linkers.logical import LogicalGraph
-from nmdoctor.linkers.plan import Plan, placed_plan
+from nmdoctor.linkers.plan import Plan, placed_plan, workspace_links
 
 __all__ = ["plan_nested"]
 
 
 def plan_nested(graph: LogicalGraph) -> Plan:
     root = graph.project
-    placed: dict[str, str] = {}  # folder -> package key placed there
+    # folder -> package key placed there; the workspaces' links first (workspace_links)
+    placed = {f"{root}/{location}": key for location, key in workspace_links(graph).items()}
     queue: list[tuple[str, str]] = []  # (folder of a placed package or importer, its key)
     for importer in graph.importers():
         folder = root if importer.importer == "." else f"{root}/{importer.importer}"
@@ -33,7 +34,8 @@ def plan_nested(graph: LogicalGraph) -> Plan:
             if alias in package.peers and package.importer is None:
                 continue  # placed with the package itself, below
             _place(graph, placed, queue, folder, alias, target)
-    return placed_plan(graph, placed.items(), ".package-lock.json")
+    packages = [(folder, key) for folder, key in placed.items() if graph.packages[key].importer is None]
+    return placed_plan(graph, packages, ".package-lock.json")
 
 
 def _place_peers(

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from nmdoctor.linkers.logical import LogicalGraph
-from nmdoctor.linkers.plan import Plan, placed_plan
+from nmdoctor.linkers.plan import Plan, placed_plan, workspace_links
 
 __all__ = ["PlacedNode", "place_npm_hoisted", "plan_npm_hoisted"]
 
@@ -92,6 +92,10 @@ class _Placer:
             for item in graph.importers()
             if item.importer not in (None, ".")
         ]
+        # The workspaces' links hold their folders before anything is placed (workspace_links).
+        for location, key in workspace_links(graph).items():
+            name = location.removeprefix("node_modules/")
+            root.children[name] = _Node(location, key, root, name, 1)
         # Arborist's queue, sorted by depth then location before each pop: a heap on the same key
         # (locations are unique, so the order is the same).
         queue: list[tuple[int, str, _Node]] = [(node.depth, node.location, node) for node in [root, *workspaces]]

@@ -162,7 +162,12 @@ class _IdealGraph:
                     local.append(workspace)
                 continue
             found = node.resolve(alias)
-            if found is not None:
+            if found is not None and self.graph.packages[found.key].importer is not None:
+                # a workspace's link holds the name (npm_hoisted: plan.workspace_links)
+                workspace = self.workspaces.get(found.key)
+                if workspace is not None:
+                    local.append(workspace)
+            elif found is not None:
                 (optional if is_optional else required).append(self.proxy(found))
         # Optional peers named only in peerDependenciesMeta have no edge: arborist links whatever
         # the name resolves to from the copy, if anything.
@@ -171,7 +176,7 @@ class _IdealGraph:
             if name in present:
                 continue
             found = node.resolve(name)
-            if found is not None and found is not node:
+            if found is not None and found is not node and self.graph.packages[found.key].importer is None:
                 optional.append(self.proxy(found))
         return required + local + optional
 

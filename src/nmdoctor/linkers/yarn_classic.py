@@ -1,16 +1,18 @@
 """Yarn classic's hoisted layout (yarn 1 PackageHoister) for a logical graph.
 
 A prepass first puts at the top, for each name with several versions, the version most packages
-depend on (if more than one does). Then yarn builds the logical tree level by level (each level's
-entries sorted by pattern, packages with peers last) and hoists each package: it reuses a copy of
-the same version above when no other version is in between; otherwise it climbs from its parent
-while the name is free and not reserved by another version, never above a level that holds one of
-its peers, and every level it passes is reserved for it (yarn's taints). A peer that the tree
-resolves is placed (and counted by the prepass) like a dependency, as in the yarn 1 installs
-compared: a peer at another version than the one above gets its own copy below its dependent.
-Workspaces are dependencies of a top-level stand-in package, linked at the top, so their own
-dependencies hoist from one level below that link. nohoist is not modelled; dependency cycles are
-where the plan and yarn 1 still differ most.
+depend on (if more than one does), except at the names the project depends on or its workspaces
+bear. Then yarn builds the logical tree level by level (each level's entries sorted by pattern,
+packages with peers last) and hoists each package: it reuses a copy of the same version above when
+no other version is in between; otherwise it climbs from its parent while the name is free and not
+reserved by another version, never above a level that holds one of its peers, and every level it
+passes is reserved for it (yarn's taints). A peer that the tree resolves is placed (and counted by
+the prepass) like a dependency, as in the yarn 1 installs compared: a peer at another version than
+the one above gets its own copy below its dependent. Workspaces are dependencies of a top-level
+stand-in package, linked at the top, so their own dependencies hoist from one level below that
+link; a workspace whose top folder the project's own dependency of that name holds is not linked
+at all (what its dependencies leave below it still goes into its folder). nohoist is not
+modelled; dependency cycles are where the plan and yarn 1 still differ most.
 """
 
 from __future__ import annotations
@@ -70,8 +72,9 @@ def _prepass(
     graph: LogicalGraph, top: list[tuple[str, str]], workspaces: list[LogicalPackage]
 ) -> list[tuple[str, str]]:
     """yarn 1's prepass: for each name with several versions (names the project depends on
-    itself excepted), the version required by the most distinct packages goes to the top first,
-    if more than one requires it; ties go to the version first in string order."""
+    itself and its workspaces' names excepted), the version required by the most distinct
+    packages goes to the top first, if more than one requires it; ties go to the version first in
+    string order."""
     found: dict[str, dict[str, tuple[set[str], str, str]]] = {}  # name -> version -> (dependents, alias, key)
     expanded: set[str] = set()
 
@@ -94,7 +97,10 @@ def _prepass(
         add(alias, key, ())
     for workspace in workspaces:
         add(workspace.name, workspace.key, (_AGGREGATOR,))
-    top_names = {graph.packages[key].name for _alias, key in top}
+    # The top folders the project's own dependencies and its workspaces ask for: no other version
+    # is seeded there (a workspace named like a registry package keeps its link; checked with yarn
+    # 1.22.22, tests/installs/scenarios.py "workspace-named-like-a-dependency").
+    top_names = {graph.packages[key].name for _alias, key in top} | {item.name for item in workspaces}
     seeds: list[tuple[str, str]] = []
     for name in sorted(found):
         versions = found[name]
@@ -194,9 +200,19 @@ def _reserve(taints: dict[tuple[str, ...], str], parent: tuple[str, ...], start:
 
 def _to_plan(graph: LogicalGraph, tree: dict[tuple[str, ...], str]) -> Plan:
     placements = []
+    unlinked = {key for parts, key in tree.items() if parts[0] == _AGGREGATOR and len(parts) == 2}
     for parts, key in tree.items():
         if key == _AGGREGATOR or graph.packages[key].importer is not None:
-            continue  # a workspace: linked by placed_plan
+            continue  # a workspace: linked by placed_plan (unless a package took its top folder)
+        if parts[0] == _AGGREGATOR:
+            # A workspace that could not take its top folder (the project depends on a package of
+            # that name) stays under the stand-in: yarn writes what hoisting left below it into the
+            # workspace's own node_modules, and nothing else left under the stand-in.
+            workspace = graph.packages.get(tree[parts[:2]])
+            if len(parts) > 2 and workspace is not None and workspace.importer is not None:
+                base = f"{graph.project}/{workspace.importer}" + "".join(f"/node_modules/{a}" for a in parts[2:])
+                placements.append((base, key))
+            continue
         top = tree[parts[:1]]
         importer = graph.packages[top].importer if top in graph.packages else None
         if importer is not None and len(parts) > 1:  # below a workspace's link: in the workspace itself
@@ -204,4 +220,4 @@ def _to_plan(graph: LogicalGraph, tree: dict[tuple[str, ...], str]) -> Plan:
         else:
             base = graph.project + "".join(f"/node_modules/{alias}" for alias in parts)
         placements.append((base, key))
-    return placed_plan(graph, placements, ".yarn-integrity")
+    return placed_plan(graph, placements, ".yarn-integrity", unlinked=unlinked)

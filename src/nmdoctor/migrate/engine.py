@@ -23,6 +23,7 @@ from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
 from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
+from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -83,12 +84,22 @@ def _edge_key(edge_source: Instance, name: str) -> tuple[str, str]:
     return ("." if edge_source.is_project else edge_source.label, name)
 
 
+def _root_label(graph: DependencyGraph, finding: Finding) -> str:
+    """The edge key of the workspace a protocol finding names."""
+    package = finding.package
+    assert package is not None
+    return next((item.label for item in graph.roots if relative(graph, item.path) == package.path), package.name)
+
+
 def _declared_peer(source: Instance, name: str) -> bool:
     manifest = source.manifest
     return name in manifest.optional_peers or any(peer == name for peer, _spec in manifest.peer_dependencies)
 
 
-def _edge_findings(current: DependencyGraph, planned: DependencyGraph, layout: str) -> tuple[list[Finding], int]:
+def _edge_findings(
+    current: DependencyGraph, planned: DependencyGraph, layout: str, refused: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[list[Finding], int]:
+    """``refused``: the edges whose spec the target's manager refuses (reported as such instead)."""
     before = {_edge_key(edge.source, edge.name): edge for edge in current.edges}
     after = {_edge_key(edge.source, edge.name): edge for edge in planned.edges}
     # A package the target layout does not install (nothing depends on it: extraneous today, or
@@ -96,7 +107,7 @@ def _edge_findings(current: DependencyGraph, planned: DependencyGraph, layout: s
     placed = {"." if item.is_project else item.label for item in planned.instances}
     findings = []
     for key, edge in sorted(before.items()):
-        if key[0] not in placed:
+        if key[0] not in placed or key in refused:
             continue
         new = after.get(key)
         old_target = edge.target.label if edge.target else None
@@ -260,7 +271,12 @@ def migrate(
     planned_fs = OverlayFS(plan.fs, with_lockfile_manifests(graph, fs), _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]
-    edge_findings, edges = _edge_findings(graph, planned, layout)
+    protocol_findings = refused_specs(graph, fs, target, layout)
+    refused = frozenset(
+        ("." if item.from_ == "package.json" else _root_label(graph, item), item.request or "")
+        for item in protocol_findings
+    )
+    edge_findings, edges = _edge_findings(graph, planned, layout, refused)
     # one context for today's answers: its source index and resolution config serve both comparisons
     today = today or CheckContext(graph=graph, fs=fs)
     question_findings, questions = _question_findings(today, planned, planned_fs, layout, target)
@@ -270,5 +286,5 @@ def migrate(
     symlink_findings = [
         item for item in webpack_symlinks_findings(planned, planned_fs, fs, layout) if item.from_ not in broken_today
     ]
-    findings = edge_findings + question_findings + package_findings + symlink_findings
+    findings = protocol_findings + edge_findings + question_findings + package_findings + symlink_findings
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

@@ -24,12 +24,13 @@ from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules import undeclared
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.inspect.package_code import package_imports
+from nmdoctor.migrate.ts_helpers import tslib_findings
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.sources.elision import ImportUse, import_use
-from nmdoctor.sources.imports import ImportSite, package_of
+from nmdoctor.sources.imports import UNCALLED, ImportSite, package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
 __all__ = ["LAYOUT", "PnpMigration", "migrate_to_pnp"]
@@ -159,18 +160,22 @@ def _package_requires(context: CheckContext, graph: DependencyGraph) -> tuple[li
                 sites[package.path] = _sites(fs, instance)
             site = sites[package.path].get((f"{graph.project}/{finding.from_}", finding.line, finding.column))
         guarded = site is not None and site.guarded
+        uncalled = site is not None and site.uncalled
         types = (finding.from_ or "").endswith(_DECLARATION_FILES) or (site is not None and site.types_only)
-        if name not in fallback and (guarded or types):
-            # a require in a try block is a feature probe: PnP's throw is caught; a type import never runs
+        if name not in fallback and (guarded or uncalled or types):
+            # a require in a try block is a feature probe: PnP's throw is caught; one in a function
+            # nothing calls never runs, nor does a type import
             how = (
                 "inside a try block (a feature probe: it fails softly)"
                 if guarded
+                else UNCALLED
+                if uncalled
                 else "for its types only (node never loads it; a type check would not find it)"
             )
             findings.append(
                 Finding(
                     "phantom-dependency",
-                    Severity.INFO if guarded else Severity.WARNING,
+                    Severity.INFO if guarded or uncalled else Severity.WARNING,
                     f"under {LAYOUT}, `{package.name}@{package.version}` would not find `{name}`, which it requires "
                     f"without declaring it, {how}",
                     package,
@@ -255,7 +260,7 @@ def _peers(graph: DependencyGraph, fs: FileSystem) -> tuple[list[Finding], int]:
 def migrate_to_pnp(graph: DependencyGraph, fs: FileSystem) -> PnpMigration:
     """What fails or leans on the fallback once the project is installed with yarn's PnP linker."""
     context = CheckContext(graph=graph, fs=fs)
-    project = list(_project_imports(context))
+    project = list(_project_imports(context)) + list(tslib_findings(context, LAYOUT))
     packages, requires = _package_requires(context, graph)
     peers, peer_edges = _peers(graph, fs)
     return PnpMigration(project + packages + peers, len(graph.edges), len(project) + requires + peer_edges)

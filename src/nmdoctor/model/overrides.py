@@ -19,7 +19,7 @@ from typing import Any
 
 from nmdoctor.vfs.base import VPath
 
-__all__ = ["OVERRIDE_FIELDS", "Overrides", "overrides_from"]
+__all__ = ["OVERRIDE_FIELDS", "Overrides", "overrides_from", "pnpm_catalogs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +154,7 @@ def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str
     as ``manager`` reads them (every field when it is not known). A field the manager may read
     though nmdoctor cannot tell (npm's ``overrides`` under pnpm) leaves its names undecided."""
     read = OVERRIDE_FIELDS.get(manager or "", _ALL)
-    collector = _Collector(_references(manifest), _pnpm_catalogs(workspace))
+    collector = _Collector(_references(manifest), pnpm_catalogs(workspace))
     if "overrides" in read:
         collector.npm(manifest.get("overrides"), top=True)
     elif manager == "pnpm":
@@ -171,7 +171,7 @@ def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str
     return Overrides(dict(collector.everywhere), frozenset(collector.somewhere))
 
 
-def _pnpm_catalogs(workspace: Any) -> dict[str, dict[str, str]]:
+def pnpm_catalogs(workspace: Any) -> dict[str, dict[str, str]]:
     """pnpm-workspace.yaml's ``catalog`` (the ``default`` catalog) and named ``catalogs``."""
     if not isinstance(workspace, dict):
         return {}

@@ -15,7 +15,7 @@ import tree_sitter
 
 from nmdoctor.resolve.node.builtins import builtin_name
 
-__all__ = ["ImportKind", "ImportSite", "language_for", "package_of", "parse_imports", "parser_for"]
+__all__ = ["UNCALLED", "ImportKind", "ImportSite", "language_for", "package_of", "parse_imports", "parser_for"]
 
 
 class ImportKind(enum.Enum):
@@ -39,6 +39,11 @@ class ImportSite:
     # a ``require``/``import()`` in a branch of an ``if`` (or ``?:``) whose test reads ``process.env``:
     # it runs only in some environments (metro's ``if (process.env.FBSOURCE_ENV === '1')``)
     env_guarded: bool = False
+    # a ``require``/``import()`` inside a function declaration that nothing else in the file names:
+    # nothing can call it, so it never runs (Babel's lazy interop helper ``function _jestResolve()
+    # { const data = require('jest-resolve'); _jestResolve = ...; return data; }``, left for an
+    # import used only as a type)
+    uncalled: bool = False
 
     @property
     def types_only(self) -> bool:
@@ -205,6 +210,44 @@ class _Guards:
 
 
 _CALLS = (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT)
+# how a finding names a site whose ``uncalled`` is set
+UNCALLED = "inside a function that nothing in its file calls (it never runs)"
+
+_WORD = re.compile(rb"[A-Za-z_$][\w$]*")
+_DECLARATION_QUERY_TEXT = """
+(function_declaration name: (identifier) @name) @function
+(generator_function_declaration name: (identifier) @name) @function
+"""
+
+
+@cache
+def _declaration_query(language: str) -> tree_sitter.Query:
+    grammar = parser_for(language).language
+    assert grammar is not None
+    return tree_sitter.Query(grammar, _DECLARATION_QUERY_TEXT)
+
+
+def _uncalled_functions(tree: tree_sitter.Tree, language: str, source: bytes) -> list[tuple[int, int]]:
+    """The byte ranges of the function declarations whose name appears nowhere else in the file
+    (not exported, not called, not passed on: only their own body may name them). Any other
+    occurrence of the name, in a comment or a string included, counts as a use. One pass over the
+    file's words, whatever the number of declarations."""
+    declared: list[tuple[bytes, int, int]] = []
+    for _pattern, captures in tree_sitter.QueryCursor(_declaration_query(language)).matches(tree.root_node):
+        function, name = captures["function"][0], captures["name"][0]
+        parent = function.parent
+        if parent is None or parent.type != "export_statement":
+            declared.append((name.text or b"", function.start_byte, function.end_byte))
+    if not declared:
+        return []
+    names = {name for name, _start, _end in declared}
+    places: dict[bytes, list[int]] = {}
+    for word in _WORD.finditer(source):
+        if word.group() in names:
+            places.setdefault(word.group(), []).append(word.start())
+    return [
+        (start, end) for name, start, end in declared if all(start <= place < end for place in places.get(name, ()))
+    ]
 
 
 def _call_within(node: tree_sitter.Node, kind: ImportKind, ranges: list[tuple[int, int]]) -> bool:
@@ -274,6 +317,7 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
     tree = parser_for(language).parse(source)
     guard: _Guards | None = None
     foreign_require = b"createRequire" in source and _require_from_elsewhere(source)
+    uncalled: list[tuple[int, int]] | None = None
     sites: list[ImportSite] = []
     for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
         kind = None
@@ -316,6 +360,11 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
             guarded = guard is not None and guard(literal, kind)
             skipped = guard is not None and guard.never_runs(literal, kind)
             env_guarded = guard is not None and guard.env_dependent(literal, kind)
-            sites.append(ImportSite(value, kind, line + 1, column + 1, guarded, elsewhere, skipped, env_guarded))
+            if guards and uncalled is None and kind in _CALLS and b"function" in source:
+                uncalled = _uncalled_functions(tree, language, source)
+            never_called = uncalled is not None and _call_within(literal, kind, uncalled)
+            sites.append(
+                ImportSite(value, kind, line + 1, column + 1, guarded, elsewhere, skipped, env_guarded, never_called)
+            )
     sites.sort(key=lambda site: (site.line, site.column))
     return sites

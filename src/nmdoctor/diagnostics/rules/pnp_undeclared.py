@@ -26,7 +26,7 @@ from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.errors import ResolutionError
-from nmdoctor.sources.imports import ImportSite, package_of
+from nmdoctor.sources.imports import UNCALLED, ImportSite, package_of
 from nmdoctor.vfs.base import FileSystemError
 
 # The Plug'n'Play readers are imported when a project is one: the others do not load them.
@@ -172,7 +172,9 @@ def _in_packages(context: CheckContext, resolver: PnpResolver) -> Iterator[Findi
             if declared or version is None or locator is None:
                 continue  # declared as a peer and provided, or nothing to point at
             reported.add(name)
-            severity, how = _in_package_outcome(works, guarded=found.site.guarded, types=types)
+            severity, how = _in_package_outcome(
+                works, guarded=found.site.guarded, types=types, uncalled=found.site.uncalled
+            )
             yield Finding(
                 "phantom-dependency",
                 severity,
@@ -194,13 +196,15 @@ def _types_package(name: str) -> str:
     return "@types/" + (name[1:].replace("/", "__") if name.startswith("@") else name)
 
 
-def _in_package_outcome(works: bool, *, guarded: bool, types: bool) -> tuple[Severity, str]:
+def _in_package_outcome(works: bool, *, guarded: bool, types: bool, uncalled: bool = False) -> tuple[Severity, str]:
     """How sure an installed package's undeclared require is to fail under Plug'n'Play: one the
     fallback answers works by accident; one inside a try block is a feature probe that fails softly
     (a note, as for the project's own code); one only TypeScript reads (a declaration file, an
-    ``import type``) never runs."""
+    ``import type``) never runs, nor does one inside a function that nothing calls (a note)."""
     if works:
         return Severity.WARNING, "it resolves only through yarn's top-level fallback"
+    if uncalled:
+        return Severity.INFO, f"under Plug'n'Play the require would fail, {UNCALLED}"
     if guarded:
         return (
             Severity.INFO,

@@ -13,7 +13,7 @@ from nmdoctor.project.resolution.model import Alias, ModuleFolder, ResolutionCon
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["is_tsconfig", "read_tsconfig"]
+__all__ = ["HELPER_OPTIONS", "helper_options", "is_tsconfig", "read_tsconfig"]
 
 
 def is_tsconfig(name: str) -> bool:
@@ -84,7 +84,7 @@ def _options(
             missing.append(path)
     options = data.get("compilerOptions")
     if isinstance(options, dict):
-        for key in ("baseUrl", "paths", *_KEEP_IMPORTS):
+        for key in ("baseUrl", "paths", *_KEEP_IMPORTS, *HELPER_OPTIONS):
             if key in options:
                 merged[key] = (options[key], folder)
     return merged
@@ -92,6 +92,14 @@ def _options(
 
 # compilerOptions under which TypeScript keeps an import whose names are only types
 _KEEP_IMPORTS = ("verbatimModuleSyntax", "preserveValueImports", "importsNotUsedAsValues")
+# compilerOptions that decide whether TypeScript's output requires "tslib" (migrate/ts_helpers.py)
+HELPER_OPTIONS = ("importHelpers", "noEmitHelpers", "target", "experimentalDecorators")
+
+
+def helper_options(fs: FileSystem, path: str) -> dict[str, Any]:
+    """``HELPER_OPTIONS`` as the tsconfig at ``path`` sets them through its ``extends`` chain."""
+    options = _options(fs, path, frozenset())
+    return {key: options[key][0] for key in HELPER_OPTIONS if key in options}
 
 
 def read_tsconfig(fs: FileSystem, path: str, workspaces: Mapping[str, str] | None = None) -> ResolutionConfig:

@@ -1,0 +1,130 @@
+"""`migrate --to npm` / `--to yarn` of a pnpm project whose package.json files use `workspace:` and
+`catalog:`, against the real npm 11 and yarn 1.22.22.
+
+The ground truth: each manager refuses the project as it stands, with the words the finding quotes
+(vercel/swr's `"swr": "workspace:*"`, vue-core's `catalog:`); once every printed fix is applied, the
+same manager installs it and each of those dependencies resolves to what pnpm linked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from nmdoctor.api import load_project
+from nmdoctor.migrate import migrate
+from nmdoctor.vfs import DiskFS
+from tests.conftest import requires_node
+from tests.installs.managers import install, install_in, tools_available
+from tests.installs.registry import Registry
+from tests.installs.scenarios import PACKAGES
+
+pytestmark = [
+    requires_node,
+    pytest.mark.node,
+    pytest.mark.skipif(
+        not tools_available(), reason="npm, and tests/node_tools installed (npm ci --prefix tests/node_tools)"
+    ),
+]
+
+ROOT = {
+    "name": "mono",
+    "version": "1.0.0",
+    "private": True,
+    "exports": {".": "./index.js"},
+    "devDependencies": {"mono": "workspace:*", "c": "catalog:"},
+}
+FILES = {
+    "index.js": "module.exports = 'mono';\n",
+    "pnpm-workspace.yaml": "packages:\n  - packages/*\ncatalog:\n  c: ^1.0.0\ncatalogs:\n  tools:\n    d: ^1.0.0\n",
+    "packages/lib/package.json": json.dumps({"name": "lib", "version": "1.2.0", "main": "index.js"}),
+    "packages/lib/index.js": "module.exports = 'lib';\n",
+    "packages/app/package.json": json.dumps(
+        {
+            "name": "app",
+            "version": "1.0.0",
+            "dependencies": {"lib": "workspace:^", "mono": "workspace:*", "d": "catalog:tools"},
+        },
+        indent=2,
+    ),
+    "packages/app/index.js": "module.exports = [require('lib'), require('mono'), require('d/package.json').version];\n",
+}
+# what the real manager prints, what the finding says
+WORDS = {
+    "npm": (r"EUNSUPPORTEDPROTOCOL", r"Unsupported URL Type \"(workspace|catalog):\""),
+    "yarn": (
+        r"Couldn't find any versions for|/mono: not found",
+        r"asks the registry for a version of \"\S+\" matching",
+    ),
+}
+MODES = {"npm": "npm-hoisted", "yarn": "yarn-classic"}
+
+
+def _apply(project: Path, fix: str) -> None:
+    """Follow a printed fix: `replace "X" with "Y" for "name" in FILE` or `remove "name" from FIELD in FILE`."""
+    replace = re.match(r'replace "([^"]+)" with "([^"]+)" for "([^"]+)" in (\S+)', fix)
+    remove = re.match(r'remove "([^"]+)" from (\w+) in (\S+?):', fix)
+    if replace:
+        spec, new, name, file = replace.groups()
+        path = project / file
+        data = json.loads(path.read_text())
+        for field in ("dependencies", "devDependencies"):
+            if data.get(field, {}).get(name) == spec:
+                data[field][name] = new
+    else:
+        assert remove, fix
+        name, field, file = remove.groups()
+        path = project / file
+        data = json.loads(path.read_text())
+        del data[field][name]
+    path.write_text(json.dumps(data, indent=2))
+
+
+def _run_app(project: Path) -> list[object]:
+    output = subprocess.run(
+        ["node", "-p", "JSON.stringify(require('./packages/app/index.js'))"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(output.stdout)
+
+
+@pytest.mark.parametrize("target", ["npm", "yarn"])
+def test_refused_protocols_are_reported_and_their_fixes_install(tmp_path: Path, target: str) -> None:
+    with Registry(PACKAGES) as registry:
+        pnpm_project = install(ROOT, FILES, "pnpm-isolated", registry.url, tmp_path / "pnpm")
+        assert _run_app(pnpm_project) == ["lib", "mono", "1.0.0"]
+        fs = DiskFS()
+        graph = load_project(str(pnpm_project), fs=fs)
+        findings = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        refused = sorted((item.from_, item.line, item.request) for item in findings)
+        assert all(item.code == "unsupported-dependency-protocol" for item in findings)
+        assert refused == [
+            ("package.json", 9, "mono"),
+            ("package.json", 10, "c"),
+            ("packages/app/package.json", 5, "lib"),
+            ("packages/app/package.json", 6, "mono"),
+            ("packages/app/package.json", 7, "d"),
+        ]
+        # the real manager refuses the project as it stands, in the words quoted
+        project = tmp_path / target
+        shutil.copytree(pnpm_project, project, ignore=shutil.ignore_patterns("node_modules", "pnpm-lock.yaml"))
+        manifest = json.loads((project / "package.json").read_text())
+        (project / "package.json").write_text(json.dumps({**manifest, "workspaces": ["packages/*"]}, indent=2))
+        real_words, our_words = WORDS[target]
+        with pytest.raises(RuntimeError, match=real_words):
+            install_in(project, MODES[target], registry.url)
+        assert all(re.search(our_words, item.message) for item in findings)
+        # every fix followed: the same manager installs it, and the app loads what pnpm gave it
+        for item in findings:
+            assert item.fix, item.message
+            _apply(project, item.fix)
+        install_in(project, MODES[target], registry.url)
+    assert _run_app(project) == ["lib", "mono", "1.0.0"]

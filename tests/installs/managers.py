@@ -28,9 +28,10 @@ MODES = {
 # names they write (pnpm 7: lockfile 5.4; pnpm 8: lockfile 6.0; pnpm 9: lockfile 9.0 with pnpm 9's
 # folder hashes).
 OLD_PNPM = {"pnpm7-isolated": "pnpm7", "pnpm8-isolated": "pnpm8", "pnpm9-isolated": "pnpm9"}
-# Newer pnpm majors: they need node 22.13 or later (the pinned node 24 of tests/node_tools/versions)
-# and read install settings from pnpm-workspace.yaml only.
-NEW_PNPM = {"pnpm11-isolated": "pnpm11"}
+# Newer pnpm majors, each in a folder of its own beside tests/node_tools (its bin is also `pnpm`):
+# they need node 22.13 or later (the pinned node 24 of tests/node_tools/versions) and read install
+# settings from pnpm-workspace.yaml only.
+NEW_PNPM = {"pnpm11-isolated": "../pnpm11/node_modules/pnpm"}
 
 
 def new_pnpm_node() -> str | None:

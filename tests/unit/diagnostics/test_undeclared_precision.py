@@ -1646,3 +1646,27 @@ def test_an_installed_packages_guarded_require_does_not_throw_in_node(tmp_path: 
         check=False,
     )
     assert (ran.returncode, ran.stdout.strip()) == (0, "true")
+
+
+_LAZY = (
+    "function _helper() {\n  const data = require('{name}');\n  _helper = function () {\n    return data;\n  };\n"
+    "  return data;\n}\nmodule.exports = 1;\n"
+)
+
+
+def test_a_require_in_a_function_nothing_calls_is_a_note() -> None:
+    # Babel's lazy interop helper (`function _jestResolve() { const data = require('jest-resolve'); ... }`)
+    # that the compiled file never calls: the require never runs, in the project or in a package
+    tree: dict[str, object] = {
+        "/app/src/compiled.js": _LAZY.replace("{name}", "left-padz"),
+        "/app/node_modules/lazy/package.json": {"name": "lazy", "version": "1.0.0"},
+        "/app/node_modules/lazy/index.js": _LAZY.replace("{name}", "scheduler"),
+    }
+    found = sorted((item.code, item.from_, item.severity.value) for item in findings(tree))
+    assert found == [
+        ("phantom-dependency", "node_modules/lazy/index.js", "info"),
+        ("unresolvable-import", "src/compiled.js", "info"),
+    ]
+    # called, it runs
+    tree["/app/src/compiled.js"] = _LAZY.replace("{name}", "left-padz") + "_helper();\n"
+    assert [item.severity.value for item in findings(tree) if item.from_ == "src/compiled.js"] == ["error"]

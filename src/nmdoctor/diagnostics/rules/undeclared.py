@@ -35,7 +35,7 @@ from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
-from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
+from nmdoctor.sources.imports import UNCALLED, ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 from nmdoctor.vfs.limits import load_json
@@ -282,12 +282,13 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         # of the test needs the package, as for an import of types.
         served = name == "@jest/globals" and bool(graph.instances_of("jest-runtime"))
         types = " for its types" if site.types_only else " for its types (jest serves it at run time)" if served else ""
-        guarded = " inside a try block (a feature probe)" if site.guarded else ""
+        guarded = " inside a try block (a feature probe)" if site.guarded else f" {UNCALLED}" if site.uncalled else ""
         field = _dependency_field(relative(graph, file))
         manifest = _manifest_path(graph, owner)
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error.
-        severity = Severity.INFO if site.guarded else Severity.WARNING if site.types_only or served else runtime
+        never_fails = site.guarded or site.uncalled
+        severity = Severity.INFO if never_fails else Severity.WARNING if site.types_only or served else runtime
         yield Finding(
             "phantom-dependency",
             severity,
@@ -385,14 +386,15 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
 
 
 _GUARDED_WHERE = (
-    "cannot be decided: every require of it is inside a try block, a feature probe the package makes;"
-    " where it is not found, the require fails softly"
+    "cannot be decided: every require of it is inside a try block, a feature probe the package makes,"
+    " or inside a function nothing in its file calls; where it is not found, nothing fails"
 )
 
 
 class _Guards:
-    """Whether an installed package's import site is inside a ``try`` block (or an ``import().catch``).
-    The scans keep no guards; a file is parsed again for them only when it holds a finding and
+    """Whether an installed package's import site is inside a ``try`` block (or an ``import().catch``),
+    or inside a function nothing in its file calls (Babel's lazy interop helpers). The scans keep no
+    guards; a file is parsed again for them only when it holds a finding and
     the words a guard needs."""
 
     def __init__(self, fs: FileSystem) -> None:
@@ -407,9 +409,9 @@ class _Guards:
             except FileSystemError:
                 source = b""
             held = frozenset()
-            if b"try" in source or b".catch" in source:
+            if b"try" in source or b".catch" in source or b"function" in source:
                 sites = parse_imports(source, found.file, guards=True)
-                held = frozenset((site.line, site.column) for site in sites if site.guarded)
+                held = frozenset((site.line, site.column) for site in sites if site.guarded or site.uncalled)
             self.files[found.file] = held
         return (found.site.line, found.site.column) in held
 
@@ -489,6 +491,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         use = cache(partial(_import_use, fs, file, site))
         if site.guarded:
             severity, why = Severity.INFO, " (inside a try block: a feature probe, it fails softly)"
+        elif site.uncalled:
+            severity, why = Severity.INFO, f" (cannot be decided: {UNCALLED})"
         elif site.skipped:
             severity, why = Severity.INFO, " (cannot be decided: inside a skipped test, whose callback never runs)"
         elif _babelrc_outside_roots(fs, graph, owner, file):

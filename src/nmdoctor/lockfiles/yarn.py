@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -18,7 +18,7 @@ from nmdoctor.model.manifest import DependencyKind, manifest_from_json
 from nmdoctor.model.specs import satisfies
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["parse_yarn_v1", "read_yarn_lockfile"]
+__all__ = ["berry_locked_versions", "parse_yarn_v1", "read_yarn_lockfile"]
 
 _FIELDS = (("dependencies", DependencyKind.PROD), ("optionalDependencies", DependencyKind.OPTIONAL))
 
@@ -298,6 +298,30 @@ def _with_protocol(spec: str) -> str:
     if ":" in spec and head.isalpha() and len(head) > 1:
         return spec
     return f"npm:{spec}"
+
+
+def berry_locked_versions(text: str) -> Callable[[str, str], str | None]:
+    """What a yarn berry lockfile installs for a dependency: ``(name, spec) -> version`` when an
+    entry's key holds that descriptor, else None. Only the entries' keys and ``version:`` lines are
+    read (no YAML parse). yarn trusts the lockfile's resolution of a descriptor without checking it
+    against the range: ``yarn set resolution next@npm:15.2.6 npm:15.5.19`` writes the entry
+    ``"next@npm:15.2.6"`` at ``version: 15.5.19``, and ``yarn install --immutable`` installs 15.5.19
+    (yarn 4.18.1)."""
+    versions: dict[str, str] = {}
+    descriptors: list[str] = []
+    for line in text.splitlines():
+        if line and not line[0].isspace() and line.endswith(":") and not line.startswith("#"):
+            descriptors = _split_patterns(_unquote(line[:-1]))  # one quoted key holds them all
+        elif descriptors and line.startswith("  version: "):
+            version = _unquote(line[len("  version: ") :])
+            for descriptor in descriptors:
+                versions[descriptor] = version
+            descriptors = []
+
+    def locked(name: str, spec: str) -> str | None:
+        return versions.get(f"{name}@{spec}") or versions.get(f"{name}@{_with_protocol(spec)}")
+
+    return locked
 
 
 def _resolution_pattern(pattern: str) -> tuple[str | None, str, str | None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, Severity
@@ -27,6 +27,7 @@ from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
+from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency", "version_mismatch"]
 
@@ -82,11 +83,14 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
     partial install).
     ## How to fix
     Reinstall from the lockfile; if the lockfile itself holds that version, the range changed in
-    package.json without an install: run the install command and commit the lockfile."""
+    package.json without an install: run the install command and commit the lockfile. A version an
+    override sets, or that a yarn berry lockfile gives the range itself (`yarn set resolution`), is
+    not reported."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     overrides = _overrides(context, graph)
     bundlers = bundling_packages(graph)
+    pinned = _BerryPins(context, graph)
     for edge in graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
@@ -99,6 +103,8 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             continue
         if another_declaration_holds(source, edge.name, target.version):
             continue
+        if pinned.holds(edge.name, edge.spec, target.version):
+            continue  # the lockfile's own resolution of that range (`yarn set resolution`), as an override
         stand_in = _hoisted_stand_in(graph, edge)
         gets = (
             f"(optional), which pnpm did not install here; node finds {target.version} instead, through pnpm's "
@@ -119,6 +125,31 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             or reinstall_fix(layout_kind(graph.layout), changed=True)
             or _REINSTALL_FIX,
         )
+
+
+class _BerryPins:
+    """Whether a yarn berry lockfile resolves a dependency's exact descriptor to the version found:
+    yarn installs what the lockfile says for a descriptor without checking the range (``yarn set
+    resolution`` writes such entries), so every install, ``--immutable`` ones too, brings that
+    version again. The lockfile is read on the first question, only for a yarn berry layout."""
+
+    def __init__(self, context: CheckContext, graph: DependencyGraph) -> None:
+        self._fs = context.fs
+        self._graph = graph
+        self._locked: Callable[[str, str], str | None] | None = None
+
+    def holds(self, name: str, spec: str, version: str) -> bool:
+        if self._fs is None or not self._graph.layout.startswith("yarn-berry"):
+            return False
+        if self._locked is None:
+            from nmdoctor.lockfiles.yarn import berry_locked_versions  # only a mismatch in a yarn berry layout
+
+            try:
+                text = self._fs.read_bytes(f"{self._graph.project}/yarn.lock").decode("utf-8", "replace")
+            except FileSystemError:
+                text = ""
+            self._locked = berry_locked_versions(text)
+        return self._locked(name, spec) == version
 
 
 def _bundled_fix(graph: DependencyGraph, bundlers: dict[str, Instance], target: Instance) -> str | None:

@@ -12,6 +12,7 @@ from functools import cache, partial
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
@@ -457,7 +458,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     know about, such as a framework's own), is a note; a types-only import (or any import of a
     declaration file) is a warning, and so is one in a tool's config that the tool loads with
     `require` under pnpm's isolated layout when pnpm hoists the package to
-    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH.
+    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH. A package the
+    repository's own build writes into node_modules (an nx `outputPath`, an ng-packagr `dest`) is a
+    note, and so is `electron` in a file a script runs with an Electron the project does not install.
     ## Why it matters
     It fails the moment that code runs (or the bundler builds it).
     ## How to fix
@@ -476,6 +479,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     uninstalled = nothing_installed(context)
     installed = InstalledLookup(fs, graph) if fs is not None else None
     raw_texts = _RawTexts(context, graph)
+    built = BuiltPackages(fs, graph.project) if fs is not None else None
     for item in _scan(context):
         if item.folder is not None or fs is None or installed is None or item.config_string:
             continue
@@ -602,6 +606,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: the test runner answers it with the manual mock {relative(graph, mock)})",
             )
+        elif built is not None and not graph.instances_of(name) and (builder := built.writer(name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: the repository's build writes it to node_modules/{name} ({builder}), where"
+                " node finds it once that build has run)",
+            )
+            fix = f"run the build that writes node_modules/{name} ({builder}) before the code that imports it"
         elif (
             # a package of that name in the tree is the module the import means, whatever else names it
             not graph.instances_of(name) and (named := placeholders.named(owner, site.specifier, file)) is not None
@@ -697,6 +708,18 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " project may run this file)",
             )
             fix = _ELECTRON_FIX
+        elif name == "electron" and (runner := _electron_runs(fs, owner, file)) is not None:
+            # jose's tap/run-electron.ts (`import { app } from 'electron'`), which `npm run tap:electron`
+            # runs through tap/.electron.sh with an Electron its CI installs globally
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {runner} runs this file with the `electron` command, an Electron this"
+                " project does not install, which provides `electron` to the code it runs)",
+            )
+            fix = (
+                f"nothing to install for node: only Electron runs this file; run it through {runner},"
+                " with an Electron on PATH"
+            )
         elif name == "bun":
             # Bun's own API (`import { Glob } from 'bun'`), a builtin of the Bun runtime: remix's test
             # runner imports it behind IS_BUN; node has no such module
@@ -769,6 +792,36 @@ _FLOW_FIX = (
 # Flow file, which the JavaScript grammar reads as a plain import
 _STATEMENT_START = re.compile(rb"^\s*(?:import|export)\b")
 _FLOW_TYPE_IMPORT = re.compile(rb"^\s*(?:import|export)\s+(?:type|typeof)\s[^'\"]*\bfrom\s*['\"]([^'\"]+)['\"]")
+
+
+# ``electron tap/run-electron.ts``: the command and the file it runs
+_ELECTRON_RUN = re.compile(r"(?:^|[;&|(]|\s)(?:npx\s+)?electron\s+(?:--?[\w-]+(?:=\S*)?\s+)*([^\s;&|)]+)")
+# a shell script a package.json script runs (``./tap/.electron.sh``, ``bash scripts/e2e.sh``)
+_SHELL_SCRIPT = re.compile(r"(?:^|\s)((?:\./)?[\w./-]+\.sh)(?=\s|$)")
+
+
+def _electron_runs(fs: FileSystem, owner: Instance, file: str) -> str | None:
+    """The script that runs ``file`` with the ``electron`` command (``"tap:electron":
+    "./tap/.electron.sh"``, whose ``electron tap/run-electron.ts`` names the file), in the owner's
+    package.json scripts or in a shell script one of them runs; paths are read from the package's
+    folder, where npm runs scripts. None when nothing names the file so."""
+    scripts = owner.manifest.raw.get("scripts") if isinstance(owner.manifest.raw, dict) else None
+    if not isinstance(scripts, dict):
+        return None
+    target = posixpath.relpath(file, owner.path)
+    for script, command in scripts.items():
+        if not isinstance(command, str):
+            continue
+        texts = [command]
+        for shell in _SHELL_SCRIPT.findall(command):
+            try:
+                texts.append(fs.read_bytes(posixpath.normpath(f"{owner.path}/{shell}")).decode("utf-8", "replace"))
+            except FileSystemError:
+                continue
+        for text in texts:
+            if any(posixpath.normpath(path) == target for path in _ELECTRON_RUN.findall(text)):
+                return f"`npm run {script}`"
+    return None
 
 
 def _source_lines(fs: FileSystem, file: str, line: int) -> list[bytes] | None:

@@ -17,6 +17,7 @@ from nmdoctor.model.specs import classify_spec, satisfies
 
 __all__ = [
     "INSTALL_COMMANDS",
+    "UPDATE_COMMANDS",
     "another_declaration_holds",
     "any_version",
     "bundling_packages",

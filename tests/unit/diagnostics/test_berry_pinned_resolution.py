@@ -92,3 +92,8 @@ def test_the_same_entry_in_a_yarn_1_lockfile_stays_a_mismatch() -> None:
     }
     found = Project("/app", MemoryFS.from_mapping(tree), from_lockfile=True).findings()
     assert [(item.code, item.severity.value) for item in found] == [("version-mismatch", "error")]
+    # the frozen install refuses that lockfile, so its fix is the install that resolves the range again
+    assert found[0].fix == (
+        "run `yarn install` and commit the lockfile it writes: the lockfile records 1.3.0 for `left-pad@1.1.0`, "
+        "and an install from it as it stands keeps that version or refuses the lockfile"
+    )

@@ -13,6 +13,7 @@ from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.inspect.verify import (
+    UPDATE_COMMANDS,
     another_declaration_holds,
     any_version,
     bundling_packages,
@@ -90,6 +91,12 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
     assert isinstance(graph, DependencyGraph)
     overrides = _overrides(context, graph)
     bundlers = bundling_packages(graph)
+    # the graph read from the lockfile, nothing installed: what is wrong is in the lockfile itself
+    fs = context.fs
+    installed = fs is not None and any(
+        fs.stat(f"{graph.project}/{name}") is not None for name in ("node_modules", ".pnp.cjs")
+    )
+    from_lockfile = fs is not None and context.lockfile is None and not installed and graph.layout != "unknown"
     pinned = _BerryPins(context, graph)
     for edge in graph.edges:
         target = edge.target
@@ -122,9 +129,22 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             fix=_STAND_IN_FIX
             if stand_in
             else _bundled_fix(graph, bundlers, target)
+            or (_relock_fix(edge.name, edge.spec, target.version, graph.layout) if from_lockfile else None)
             or reinstall_fix(layout_kind(graph.layout), changed=True)
             or _REINSTALL_FIX,
         )
+
+
+def _relock_fix(name: str, spec: str, version: str, layout: str) -> str | None:
+    """The fix when the graph is the lockfile's own: an install from the lockfile as it stands keeps
+    the version it records (or, frozen, refuses the lockfile); only resolving the range again helps."""
+    update = UPDATE_COMMANDS.get(layout_kind(layout) or "")
+    if update is None:
+        return None
+    return (
+        f"run `{update}` and commit the lockfile it writes: the lockfile records {version} for `{name}@{spec}`, "
+        "and an install from it as it stands keeps that version or refuses the lockfile"
+    )
 
 
 class _BerryPins:

@@ -317,7 +317,7 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
     # A package's bundled dependencies come with its tarball, whatever the lockfile resolves for
     # those names: yarn 1 locks host's `b@^1.0.0` as 1.1.0 and leaves the tarball's b 1.0.0 in
     # host/node_modules (aws-amplify/amplify-ui's @aws-amplify/data-construct: 596 such edges).
-    bundled = tuple(_bundled_folders(matcher.graph))
+    bundled = tuple(bundling_packages(matcher.graph))
     for edge in matcher.lock.edges:
         if edge.kind is DependencyKind.PEER and matcher.lock.kind == "bun" and not matcher.by_place:
             continue  # bun's isolated linker meets peers per dependent, not where bun.lock places them
@@ -389,10 +389,6 @@ def bundling_packages(graph: DependencyGraph) -> dict[str, Instance]:
     return folders
 
 
-def _bundled_folders(graph: DependencyGraph) -> list[str]:
-    return list(bundling_packages(graph))
-
-
 def reinstall_fix(kind: str | None, *, changed: bool = False) -> str | None:
     """How to get the lockfile's install back with the manager of lockfile ``kind`` (None when
     unknown). `npm ci` starts from an empty node_modules; yarn's frozen installs over a node_modules
@@ -448,7 +444,7 @@ def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -
     paths_known = matcher.by_place and any(
         package.path for package in packages if not package.is_importer and not package.local
     )
-    bundled = tuple(_bundled_folders(matcher.graph))
+    bundled = tuple(bundling_packages(matcher.graph))
     for instance in matcher.graph.instances:
         if instance.is_project or instance.is_workspace or instance.path.startswith(bundled):
             continue

@@ -183,26 +183,23 @@ def tslib_findings(context: CheckContext, layout: str) -> Iterable[Finding]:
         fix = f'add "tslib": "^{tslib.version}" to dependencies in {manifest}, then run yarn install'
         why = f'tsconfig.json sets importHelpers, so TypeScript compiles this file to require("tslib") ({helper})'
         if compiler is None:
-            yield Finding(
-                "phantom-dependency",
+            severity, message = (
                 Severity.INFO,
                 f"under {layout}, `tslib` would not be found by `{root.label}` if TypeScript compiles it: {why}, "
                 "and it does not declare tslib (cannot be decided: no tsc, ts-node, ts-jest or ts-loader shows "
                 "that TypeScript, not Babel, esbuild or swc, compiles it)",
-                ref,
-                request="tslib",
-                from_=relative(graph, file),
-                line=line,
-                column=column,
-                fix=fix,
             )
-            continue
+        else:
+            severity, message = (
+                Severity.ERROR,
+                f"under {layout}, `tslib` would not be found by `{root.label}`: {why}, and {compiler}; it does not "
+                "declare tslib, and workspaces get no fallback (tsc: TS2354 This syntax requires an imported helper "
+                "but module 'tslib' cannot be found)",
+            )
         yield Finding(
             "phantom-dependency",
-            Severity.ERROR,
-            f"under {layout}, `tslib` would not be found by `{root.label}`: {why}, and {compiler}; it does not "
-            "declare tslib, and workspaces get no fallback (tsc: TS2354 This syntax requires an imported helper "
-            "but module 'tslib' cannot be found)",
+            severity,
+            message,
             ref,
             request="tslib",
             from_=relative(graph, file),

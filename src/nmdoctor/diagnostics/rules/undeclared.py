@@ -480,6 +480,16 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     installed = InstalledLookup(fs, graph) if fs is not None else None
     raw_texts = _RawTexts(context, graph)
     built = BuiltPackages(fs, graph.project) if fs is not None else None
+    # a config's imports share one answer (its tool, its scripts, hooks and workflows read once)
+    dead_configs: dict[tuple[str, str], str | None] = {}
+
+    def absent_tool(owner: Instance, file: str) -> str | None:
+        key = (owner.path, file)
+        if key not in dead_configs:
+            assert fs is not None  # asked only of an import on disk
+            dead_configs[key] = config_of_absent_tool(fs, graph, owner, file)
+        return dead_configs[key]
+
     for item in _scan(context):
         if item.folder is not None or fs is None or installed is None or item.config_string:
             continue
@@ -525,7 +535,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: vitest resolves `vitest` in the files it runs from where it runs, not from"
                 " this file)",
             )
-        elif (tool := config_of_absent_tool(fs, graph, owner, file)) is not None:
+        elif (tool := absent_tool(owner, file)) is not None:
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: nothing here loads {posixpath.basename(file)}: `{tool}` is in neither"

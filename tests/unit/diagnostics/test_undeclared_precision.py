@@ -1670,3 +1670,50 @@ def test_a_require_in_a_function_nothing_calls_is_a_note() -> None:
     # called, it runs
     tree["/app/src/compiled.js"] = _LAZY.replace("{name}", "left-padz") + "_helper();\n"
     assert [item.severity.value for item in findings(tree) if item.from_ == "src/compiled.js"] == ["error"]
+
+
+def test_vscode_inside_an_extension_monorepo_and_for_a_library_of_extensions() -> None:
+    """vscode-spell-checker: the extension's manifest (``engines.vscode``) is the monorepo root and
+    its workspaces (packages/client, bundled into the extension) import ``vscode``; the editor's
+    extension host provides it. A library with no extension around it that imports ``vscode`` while
+    the tree holds @types/vscode is written for extensions: a note. With neither, an error."""
+    monorepo = {
+        "/app/package.json": {
+            "name": "ext",
+            "version": "1.0.0",
+            "engines": {"vscode": "^1.80.0"},
+            "workspaces": ["packages/*"],
+        },
+        "/app/packages/client/package.json": {"name": "client", "version": "1.0.0"},
+        "/app/packages/client/src/extension.js": "const vscode = require('vscode');\nvscode.window;\n",
+        "/app/node_modules/client": symlink("../packages/client"),
+    }
+    assert findings(monorepo) == []
+    library = {
+        "/app/src/rpc.js": "const vscode = require('vscode');\nvscode.window;\n",
+        "/app/node_modules/@types/vscode/package.json": {"name": "@types/vscode", "version": "1.104.0"},
+    }
+    [note] = findings(library)
+    assert (note.code, note.severity) == ("unresolvable-import", Severity.INFO)
+    assert "extension host" in note.message and "nothing to install" in (note.fix or "")
+
+
+def test_a_types_only_import_typed_by_the_roots_types_package_is_not_reported() -> None:
+    """vscode-spell-checker's workspaces write ``import type { Uri } from 'vscode'`` while only the
+    monorepo root declares @types/vscode: TypeScript drops the import and finds the types walking up
+    to the root's node_modules (tsc 5.9.3: no error). A types package the root does not declare is
+    still reported."""
+    tree = {
+        "/app/package.json": {
+            "name": "root",
+            "version": "1.0.0",
+            "workspaces": ["packages/*"],
+            "devDependencies": {"@types/vscode": "1.104.0"},
+        },
+        "/app/node_modules/@types/vscode/package.json": {"name": "@types/vscode", "version": "1.104.0"},
+        "/app/node_modules/@types/kefir/package.json": {"name": "@types/kefir", "version": "3.8.0"},
+        "/app/packages/client/package.json": {"name": "client", "version": "1.0.0"},
+        "/app/packages/client/src/a.ts": "import type { Uri } from 'vscode';\nimport type { Stream } from 'kefir';\n",
+        "/app/node_modules/client": symlink("../packages/client"),
+    }
+    assert [item.request for item in findings(tree)] == ["kefir"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 
@@ -191,7 +191,9 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                         name = request = _loader_name(name, declared, lookup, posixpath.dirname(file))
                     if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
                         continue  # a path, a builtin, declared, or a framework alias no package can be named
-                    if (site.types_only or types_file) and _types_package(name) in declared:
+                    if (site.types_only or types_file) and _types_declared(
+                        ancestors, owner.path, declared, _types_package(name), lookup, posixpath.dirname(file)
+                    ):
                         continue
                     if site.elsewhere:
                         continue  # looked up from elsewhere
@@ -215,6 +217,22 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)
                 ancestors[found.path] = declared_names(found.manifest)
+
+
+def _types_declared(
+    ancestors: dict[str, set[str]],
+    owner: str,
+    declared: set[str],
+    types: str,
+    lookup: InstalledLookup,
+    directory: str,
+) -> bool:
+    """Does a package the owner or an enclosing package (the monorepo root) declares give the types
+    of a types-only import? TypeScript drops the import and takes the names from the ``@types``
+    package it finds walking up from the file, as node would find a package."""
+    if types in declared:
+        return True
+    return declared_above(ancestors, owner, types, lookup.folder(directory, types))
 
 
 def _manifest_path(graph: DependencyGraph, owner: Instance) -> str:
@@ -480,6 +498,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     installed = InstalledLookup(fs, graph) if fs is not None else None
     raw_texts = _RawTexts(context, graph)
     built = BuiltPackages(fs, graph.project) if fs is not None else None
+    extensions = _vscode_extensions(graph)
     # a config's imports share one answer (its tool, its scripts, hooks and workflows read once)
     dead_configs: dict[tuple[str, str], str | None] = {}
 
@@ -494,7 +513,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         if item.folder is not None or fs is None or installed is None or item.config_string:
             continue
         owner, site, name = item.owner, item.site, item.name
-        if _runtime_module(owner, name):
+        if _runtime_module(owner, name, extensions):
             continue
         file = item.file
         config = item.resolution.for_file(file)
@@ -738,6 +757,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: the Bun runtime provides `bun` to the code it runs; node does not)",
             )
             fix = _BUN_FIX
+        elif name == "vscode" and graph.instances_of("@types/vscode"):
+            # a library for VS Code extensions (a webview RPC bridge, a language client): the
+            # extension host that loads the extension using it answers `vscode`; node has no such module
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: VS Code's extension host provides `vscode` to the extensions it runs, and"
+                " @types/vscode, which the tree holds, gives its types)",
+            )
+            fix = _VSCODE_FIX
         elif file.endswith(_DECLARATION_FILES):
             # nothing runs a declaration file: only a type check reads it, as for an `import type`
             # (solid-start's landing-page/src/global.d.ts imports lucia, which nothing installs)
@@ -793,6 +821,10 @@ _ELECTRON_FIX = (
     "nothing to install when only Electron runs this code: it provides `electron`; node alone never gets"
     " Electron's API (the npm package `electron` only names its binary), so load it only where"
     " `process.versions.electron` is set"
+)
+_VSCODE_FIX = (
+    "nothing to install: only VS Code's extension host runs code that imports `vscode`; node alone"
+    " never gets the editor's API, so load this file only from an extension"
 )
 _FLOW_FIX = (
     "nothing to install for node: Babel erases the type import; Flow finds `{specifier}` in its library"
@@ -1061,16 +1093,27 @@ def _mocked_in(fs: FileSystem, file: str, specifier: str) -> bool:
     return any(found.group(2) == wanted for found in _MOCK_CALL.finditer(text))
 
 
-def _runtime_module(owner: Instance, name: str) -> bool:
+def _runtime_module(owner: Instance, name: str, extensions: Collection[str]) -> bool:
     """A module the runtime that loads the file provides, not node nor a package: grafana k6's
     ``k6`` and ``k6/*`` (the k6 binary runs its test scripts: vendure's load tests), CloudFront
     Functions' ``cloudfront`` (JavaScript runtime 2.0's key value store helper, ``import cf from
     'cloudfront'``: a function's code, which CloudFront runs), and ``vscode`` in a VS Code extension
-    (``engines.vscode``), which the editor's extension host provides."""
+    (``engines.vscode``) or a package inside one (a workspace the extension at the monorepo root
+    bundles), which the editor's extension host provides."""
     if name in ("k6", "cloudfront"):
         return True
-    engines = owner.manifest.raw.get("engines") if isinstance(owner.manifest.raw, dict) else None
-    return name == "vscode" and isinstance(engines, dict) and "vscode" in engines
+    return name == "vscode" and any(owner.path == path or owner.path.startswith(path + "/") for path in extensions)
+
+
+def _vscode_extensions(graph: DependencyGraph) -> list[str]:
+    """The folders of the project's VS Code extensions: packages whose manifest names ``engines.vscode``."""
+    found = []
+    for owner in graph.roots:
+        raw = owner.manifest.raw
+        engines = raw.get("engines") if isinstance(raw, dict) else None
+        if isinstance(engines, dict) and "vscode" in engines:
+            found.append(owner.path)
+    return found
 
 
 def _quoted_in(fs: FileSystem, paths: list[str], name: str) -> bool:

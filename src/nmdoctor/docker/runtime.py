@@ -16,6 +16,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.images import Shipped
 from nmdoctor.docker.project import read_text
+from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
 
@@ -74,11 +75,9 @@ def _patches(fs: FileSystem, stages: list[Stage], context: str, where: str) -> I
         manifest = load_json(text) if text else {}
     except ValueError:
         return
-    scripts = manifest.get("scripts") if isinstance(manifest, dict) else None
-    if not isinstance(scripts, dict):
-        return
+    scripts = scripts_of(manifest)
     hook = next(
-        (name for name in ("postinstall", "prepare") if "patch-package" in str(scripts.get(name, ""))),
+        (name for name in ("postinstall", "prepare") if "patch-package" in scripts.get(name, "")),
         None,
     )
     if hook is None:

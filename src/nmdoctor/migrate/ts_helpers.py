@@ -29,6 +29,7 @@ import tree_sitter
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution.tsconfig import helper_options
 from nmdoctor.sources.imports import language_for, parser_for
@@ -73,10 +74,8 @@ def _compiler(instance: Instance) -> str | None:
     """What shows that TypeScript itself compiles the workspace, or None."""
     if not _declares(instance, "typescript"):
         return None
-    raw = instance.manifest.raw if isinstance(instance.manifest.raw, dict) else {}
-    scripts = raw.get("scripts")
-    for name, command in (scripts or {}).items() if isinstance(scripts, dict) else ():
-        if isinstance(command, str) and _TSC_SCRIPT.search(command):
+    for name, command in scripts_of(instance.manifest.raw).items():
+        if _TSC_SCRIPT.search(command):
             return f'its "{name}" script runs {_TSC_SCRIPT.search(command).group(1)}'  # type: ignore[union-attr]
     tools = sorted(name for name in _TSC_COMPILERS if _declares(instance, name))
     return f"it declares {tools[0]}" if tools else None

@@ -55,6 +55,15 @@ def _string_map(value: Any) -> dict[str, str]:
     return {str(key): item if isinstance(item, str) else "" for key, item in value.items()}
 
 
+def scripts_of(raw: Any) -> dict[str, str]:
+    """The ``scripts`` of a package.json's parsed JSON, those whose command is a string (npm runs
+    no other); empty when the file or the field is not an object."""
+    scripts = raw.get("scripts") if isinstance(raw, dict) else None
+    if not isinstance(scripts, dict):
+        return {}
+    return {str(name): command for name, command in scripts.items() if isinstance(command, str)}
+
+
 @dataclass(frozen=True, slots=True)
 class Manifest:
     name: str | None

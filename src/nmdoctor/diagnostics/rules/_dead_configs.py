@@ -9,6 +9,7 @@ import posixpath
 import re
 
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["config_of_absent_tool"]
@@ -46,9 +47,7 @@ def _tool_of(file: str) -> tuple[tuple[str, ...], str] | None:
 
 
 def _scripts(instance: Instance | None) -> str:
-    raw = instance.manifest.raw if instance is not None and isinstance(instance.manifest.raw, dict) else {}
-    scripts = raw.get("scripts")
-    return "\n".join(str(value) for value in scripts.values()) if isinstance(scripts, dict) else ""
+    return "\n".join(scripts_of(instance.manifest.raw).values()) if instance is not None else ""
 
 
 def _runner_texts(fs: FileSystem, folder: str) -> str:

@@ -14,6 +14,7 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_f
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, is_pnp, pnp_folder_lookup
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
@@ -160,10 +161,9 @@ def _script_webpack_configs(fs: FileSystem, folder: str, manifest: dict[str, Any
     """Webpack configs outside ``folder``'s top that the scripts of its ``manifest`` name
     (``webpack --config build/webpack.client.config.js``), with the webpack configs they require
     (the base config a client and a server config merge)."""
-    scripts = manifest.get("scripts") if manifest is not None else None
     pending: list[str] = []
-    for command in scripts.values() if isinstance(scripts, dict) else ():
-        if not isinstance(command, str) or not _WEBPACK_RUN.search(command):
+    for command in scripts_of(manifest).values():
+        if not _WEBPACK_RUN.search(command):
             continue
         for match in _CONFIG_OPTION.finditer(command):
             pending.append(posixpath.normpath(posixpath.join(folder, match.group(2))))

@@ -28,7 +28,7 @@ from nmdoctor.inspect.package_code import PackageImport, known_names, own_manife
 from nmdoctor.lockfiles.detect import yarnrc_package_extensions
 from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.model.manifest import ManifestError, manifest_from_json
+from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_of
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
@@ -847,13 +847,8 @@ def _electron_runs(fs: FileSystem, owner: Instance, file: str) -> str | None:
     "./tap/.electron.sh"``, whose ``electron tap/run-electron.ts`` names the file), in the owner's
     package.json scripts or in a shell script one of them runs; paths are read from the package's
     folder, where npm runs scripts. None when nothing names the file so."""
-    scripts = owner.manifest.raw.get("scripts") if isinstance(owner.manifest.raw, dict) else None
-    if not isinstance(scripts, dict):
-        return None
     target = posixpath.relpath(file, owner.path)
-    for script, command in scripts.items():
-        if not isinstance(command, str):
-            continue
+    for script, command in scripts_of(owner.manifest.raw).items():
         texts = [command]
         for shell in _SHELL_SCRIPT.findall(command):
             try:
@@ -918,14 +913,13 @@ def _listed_for_its_runner(fs: FileSystem, file: str, name: str) -> bool:
 def _installed_by_script(owner: Instance, file: str, name: str) -> str | None:
     """The package.json script that runs ``file`` after installing ``name`` itself (rollup's
     ``"test:leak": "npm install --no-save weak-napi && node --expose-gc test/leak/index.js"``)."""
-    scripts = owner.manifest.raw.get("scripts") if isinstance(owner.manifest.raw, dict) else None
-    if not isinstance(scripts, dict) or not file.startswith(owner.path + "/"):
+    if not file.startswith(owner.path + "/"):
         return None
     inside = file[len(owner.path) + 1 :]
     installs = re.compile(_INSTALL_COMMAND + re.escape(name) + r"(?:@[^\s&;|]*)?(?=[\s&;|]|$)")
-    for script, command in scripts.items():
-        if isinstance(command, str) and inside in command and installs.search(command):
-            return str(script)
+    for script, command in scripts_of(owner.manifest.raw).items():
+        if inside in command and installs.search(command):
+            return script
     return None
 
 
@@ -991,9 +985,7 @@ def _next_webpack_bundles(fs: FileSystem, graph: DependencyGraph, owner: Instanc
     major = edge.target.version.split(".", 1)[0]
     if not major.isdigit() or int(major) >= 16:
         return False
-    raw = owner.manifest.raw
-    scripts = raw.get("scripts") if isinstance(raw, dict) else None
-    return not (isinstance(scripts, dict) and any(_TURBOPACK_FLAG.search(str(item)) for item in scripts.values()))
+    return not any(_TURBOPACK_FLAG.search(command) for command in scripts_of(owner.manifest.raw).values())
 
 
 # A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.

@@ -15,6 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
+from nmdoctor.project.install_settings import pnpm_extends_node_path
+from nmdoctor.vfs.disk import DiskFS
 from tests.conftest import requires_node
 from tests.installs.managers import NEW_PNPM, TOOLS, install, new_pnpm_node, tools_available
 from tests.installs.registry import Registry
@@ -84,3 +86,29 @@ def test_pnpm_11_reads_the_same_setting_from_pnpm_workspace_yaml(tmp_path: Path)
     installed = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json"])
     assert _paths(json.loads(planned.stdout)) == _paths(json.loads(installed.stdout))
     assert _b_finding(project) == ("phantom-dependency", "warning")
+
+
+@pytest.mark.parametrize(
+    ("mode", "files"),
+    [
+        ("pnpm-isolated", {".npmrc": "extend-node-path=false\n"}),
+        ("pnpm11-isolated", {".npmrc": "extend-node-path=false\n"}),
+        ("pnpm11-isolated", {"pnpm-workspace.yaml": "extendNodePath: false\n"}),
+        ("pnpm11-isolated", {}),
+    ],
+    ids=["pnpm10-npmrc", "pnpm11-npmrc", "pnpm11-yaml", "pnpm11-default"],
+)
+def test_bin_shims_extend_node_path_as_the_settings_say(tmp_path: Path, mode: str, files: dict[str, str]) -> None:
+    """The shims in node_modules/.bin put node_modules/.pnpm/node_modules on NODE_PATH unless told
+    not to: pnpm 10.34.8 reads ``extend-node-path=false`` from .npmrc, pnpm 11.29.0 ignores that line
+    and reads only ``extendNodePath`` from pnpm-workspace.yaml. No packageManager field: which pnpm
+    made the install is read from node_modules/.modules.yaml."""
+    if mode in NEW_PNPM and new_pnpm_node() is None:
+        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
+    tool = {"name": "tool", "version": "1.0.0", "bin": {"tool": "cli.js"}, "files": {"cli.js": "#!/usr/bin/env node\n"}}
+    manifest = {"name": "app", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}}
+    with Registry([tool]) as registry:
+        project = install(manifest, files, mode, registry.url, tmp_path / "app")
+    extends = "NODE_PATH" in (project / "node_modules" / ".bin" / "tool").read_text()
+    assert extends == (mode == "pnpm11-isolated" and "pnpm-workspace.yaml" not in files)  # what real pnpm wrote
+    assert pnpm_extends_node_path(DiskFS(), str(project), manifest) == extends

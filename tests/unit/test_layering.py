@@ -23,6 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "nmdoctor.linkers",
         "nmdoctor.inspect.workspaces",
         "nmdoctor.project.resolution",
+        "nmdoctor.project.install_settings",
     ),
     ("nmdoctor.diagnostics.model", "nmdoctor.diagnostics.catalog", "nmdoctor.diagnostics.explanations"),
     (

@@ -25,7 +25,14 @@ from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["PnpmInstall", "berry_install", "berry_supported_architectures", "pnpm_install", "read_npmrc"]
+__all__ = [
+    "PnpmInstall",
+    "berry_install",
+    "berry_supported_architectures",
+    "pnpm_extends_node_path",
+    "pnpm_install",
+    "read_npmrc",
+]
 
 _PRE_10_PUBLIC = ("*eslint*", "*prettier*")
 # pnpm 10 writes node_modules/.modules.yaml as JSON, earlier versions as YAML.
@@ -155,6 +162,19 @@ def pnpm_install(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None
         ),
     )
     return PnpmInstall(str(linker) if isinstance(linker, str) and linker else "isolated", settings)
+
+
+def pnpm_extends_node_path(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) -> bool:
+    """Do the shims pnpm writes in ``node_modules/.bin`` put ``node_modules/.pnpm/node_modules`` on
+    ``NODE_PATH``? They do unless ``extend-node-path=false`` (``.npmrc``, read before pnpm 11) or
+    ``extendNodePath: false`` (``pnpm-workspace.yaml``) says not: real pnpm 10.34.8 honours the
+    ``.npmrc`` line, pnpm 11.29.0 ignores it and honours only the YAML key."""
+    if _flag(_yaml(fs, f"{project}/pnpm-workspace.yaml").get("extendNodePath")) is False:
+        return False
+    modules_yaml = _text(fs, f"{project}/node_modules/.modules.yaml") or ""
+    if _pnpm_major(manifest, "", modules_yaml) >= _WORKSPACE_YAML_ONLY:
+        return True
+    return _flag(read_npmrc(_text(fs, f"{project}/.npmrc") or "").get("extend-node-path")) is not False
 
 
 def berry_install(fs: FileSystem, project: VPath) -> tuple[str, BerrySettings]:

@@ -265,6 +265,20 @@ def test_a_postcss_plugin_pnpm_hoists_is_found_through_the_shims_node_path() -> 
         CheckContext(graph=read_installed_tree(off, "/app"), fs=off), select=["string-module-reference"]
     )
     assert error.severity.value == "error" and "NODE_PATH" not in error.message
+    # pnpm 11 (the install's .modules.yaml says which pnpm made it) ignores that .npmrc line
+    # (11.29.0, tests/installs/test_pnpm11_settings.py) and reads extendNodePath from
+    # pnpm-workspace.yaml alone
+    modules = {"/app/node_modules/.modules.yaml": '{\n  "packageManager": "pnpm@11.29.0",\n  "nodeLinker": "isolated"\n}\n'}
+    eleven = MemoryFS.from_mapping(_hoisted_postcss({"/app/.npmrc": "extend-node-path=false\n", **modules}))
+    [ignored] = run_checks(
+        CheckContext(graph=read_installed_tree(eleven, "/app"), fs=eleven), select=["string-module-reference"]
+    )
+    assert ignored.severity.value == "warning"
+    yaml = MemoryFS.from_mapping(_hoisted_postcss({"/app/pnpm-workspace.yaml": "extendNodePath: false\n", **modules}))
+    [honoured] = run_checks(
+        CheckContext(graph=read_installed_tree(yaml, "/app"), fs=yaml), select=["string-module-reference"]
+    )
+    assert honoured.severity.value == "error"
 
 
 def _leftover_babel_config(extra: dict[str, object]) -> list[tuple[str, str]]:

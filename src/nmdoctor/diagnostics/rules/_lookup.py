@@ -3,13 +3,11 @@ is read, in the layout the lockfile describes (its folders and links)."""
 
 from __future__ import annotations
 
-import re
-
 from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.project.install_settings import pnpm_extends_node_path
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
-from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["InstalledLookup", "pnpm_node_path_folder"]
 
@@ -67,30 +65,20 @@ class InstalledLookup:
         return target.path if target is not None else None
 
 
-_NO_EXTEND = re.compile(r"^\s*extend-node-path\s*=\s*['\"]?false\b", re.MULTILINE)
-
-
 def pnpm_node_path_folder(fs: FileSystem, graph: DependencyGraph, lookup: InstalledLookup, name: str) -> str | None:
     """``node_modules/.pnpm/node_modules/<name>`` when pnpm's isolated layout hoists ``name`` there
     and puts that folder on ``NODE_PATH``: the shims pnpm writes in ``node_modules/.bin`` do so
-    unless ``extend-node-path=false``. A tool started from them (``astro``, ``playwright``,
-    ``nuxi``) then finds the name with ``require`` from any folder; node started by hand does not,
-    and neither does an ES module ``import``, which ignores ``NODE_PATH``."""
+    unless the project's settings say not (``install_settings.pnpm_extends_node_path``). A tool
+    started from them (``astro``, ``playwright``, ``nuxi``) then finds the name with ``require`` from
+    any folder; node started by hand does not, and neither does an ES module ``import``, which
+    ignores ``NODE_PATH``."""
     if graph.layout != "pnpm-isolated":
         return None
     folder = f"{graph.project}/node_modules/.pnpm/node_modules/{name}"
     stat = fs.stat(folder + "/package.json")
     if not ((stat is not None and stat.kind is Kind.FILE) or folder in lookup.folders):
         return None
-    try:
-        if _NO_EXTEND.search(fs.read_bytes(f"{graph.project}/.npmrc").decode("utf-8", "replace")):
-            return None
-    except FileSystemError:
-        pass
-    try:
-        workspace = load_yaml(fs.read_bytes(f"{graph.project}/pnpm-workspace.yaml").decode("utf-8", "replace"))
-    except (FileSystemError, YAMLError):
-        workspace = None
-    if isinstance(workspace, dict) and workspace.get("extendNodePath") is False:
+    root = next((item for item in graph.roots if item.path == graph.project), None)
+    if not pnpm_extends_node_path(fs, graph.project, root.manifest.raw if root is not None else None):
         return None
     return folder

@@ -128,3 +128,58 @@ def test_refused_protocols_are_reported_and_their_fixes_install(tmp_path: Path, 
             _apply(project, item.fix)
         install_in(project, MODES[target], registry.url)
     assert _run_app(project) == ["lib", "mono", "1.0.0"]
+
+
+def _yarn_catalogs(fixes: list[str]) -> dict[str, object]:
+    """Follow printed fixes ``add `name: range` under `catalog:` in .yarnrc.yml`` (or under
+    ``catalogs:` > `tools:``): the .yarnrc.yml settings they add."""
+    settings: dict[str, dict[str, object]] = {}
+    for fix in fixes:
+        found = re.match(
+            r"add `([^:`]+): ([^`]+)` under `(catalog|catalogs):`(?: > `([^:`]+):`)? in \.yarnrc\.yml", fix
+        )
+        assert found, fix
+        name, spec, key, catalog = found.groups()
+        entries = settings.setdefault(key, {})
+        if catalog is not None:
+            entries = entries.setdefault(catalog, {})  # type: ignore[assignment]
+        entries[name] = spec
+    return dict(settings)
+
+
+@pytest.mark.parametrize("target", ["yarn-berry", "yarn-pnp"])
+def test_yarn_4_refuses_catalogs_it_does_not_read_and_the_fixes_install(tmp_path: Path, target: str) -> None:
+    """Yarn 4.18.1 reads ``workspace:`` itself and ``catalog:`` only from .yarnrc.yml: the project
+    pnpm installs stops yarn's resolution with YN0082 for `c` and `d`, and installs once the printed
+    entries are in .yarnrc.yml."""
+    with Registry(PACKAGES) as registry:
+        pnpm_project = install(ROOT, FILES, "pnpm-isolated", registry.url, tmp_path / "pnpm")
+        fs = DiskFS()
+        graph = load_project(str(pnpm_project), fs=fs)
+        if target == "yarn-pnp":
+            from nmdoctor.migrate.pnp import migrate_to_pnp
+
+            findings = [item for item in migrate_to_pnp(graph, fs).findings if item.severity.value == "error"]
+        else:
+            findings = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        assert sorted((item.code, item.from_, item.line, item.request) for item in findings) == [
+            ("unsupported-dependency-protocol", "package.json", 10, "c"),
+            ("unsupported-dependency-protocol", "packages/app/package.json", 7, "d"),
+        ]
+        assert all("YN0082" in item.message for item in findings)
+        project = tmp_path / target
+        shutil.copytree(pnpm_project, project, ignore=shutil.ignore_patterns("node_modules", "pnpm-lock.yaml"))
+        manifest = json.loads((project / "package.json").read_text())
+        (project / "package.json").write_text(json.dumps({**manifest, "workspaces": ["packages/*"]}, indent=2))
+        with pytest.raises(RuntimeError) as refused:
+            install_in(project, "yarn-berry-nm", registry.url)
+        # the real words, which the finding quotes
+        real = re.findall(r"(YN0082): \S+ (c@catalog:: default catalog not found or empty)", str(refused.value))
+        assert real and f"{real[0][0]}: {real[0][1]}" in next(item.message for item in findings if item.request == "c")
+        install_in(project, "yarn-berry-nm", registry.url, yarnrc=_yarn_catalogs([item.fix or "" for item in findings]))
+    assert _run_app(project) == ["lib", "mono", "1.0.0"]
+    # the root's `"mono": "workspace:*"`, which yarn 4 links nowhere at the root: node finds the
+    # package's own name through its "exports", so no missing-dependency was reported for it
+    assert not (project / "node_modules" / "mono").exists()
+    found = subprocess.run(["node", "-p", "require('mono')"], cwd=project, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "mono"

@@ -144,7 +144,8 @@ Leave the files owned by root; give the runtime user only the folders it must wr
 A package.json of the project (or of a workspace) names a dependency with pnpm's `workspace:` or
 `catalog:` protocol, and the manager `nmdoctor migrate --to` names does not read it: npm stops with
 `EUNSUPPORTEDPROTOCOL Unsupported URL Type "workspace:"`, yarn 1 with `Couldn't find any versions for
-"x" that matches "workspace:*"`.
+"x" that matches "workspace:*"`. Yarn 4 (`--to yarn-berry`, `--to yarn-pnp`) reads `workspace:` but
+takes catalogs from `.yarnrc.yml` only: `YN0082: x@catalog:: default catalog not found or empty`.
 ## Why it matters
 The install stops before anything is written: every dependency is missing, not only this one.
 ## How to fix
@@ -152,7 +153,8 @@ Write the spec the manager reads, as pnpm does when it publishes: a workspace's 
 -> `1.2.3`, `workspace:^` -> `^1.2.3`), which npm and yarn 1 link to the workspace; a link to the
 project's folder (`file:../..` for npm, `link:../..` for yarn 1) where a workspace depends on the
 project itself; nothing where the project names itself (node finds a package's own name through its
-`exports`); the catalog's range from pnpm-workspace.yaml for `catalog:`.""",
+`exports`); the catalog's range from pnpm-workspace.yaml for `catalog:`, or, for yarn 4, that range
+as an entry of `catalog:` (or `catalogs:` > its name) in `.yarnrc.yml`.""",
     ),
     "resolution-changed": (
         "warning",

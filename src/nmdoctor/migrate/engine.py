@@ -96,6 +96,11 @@ def _declared_peer(source: Instance, name: str) -> bool:
     return name in manifest.optional_peers or any(peer == name for peer, _spec in manifest.peer_dependencies)
 
 
+def _has_exports(instance: Instance) -> bool:
+    raw = instance.manifest.raw
+    return isinstance(raw, dict) and raw.get("exports") is not None
+
+
 def _edge_findings(
     current: DependencyGraph, planned: DependencyGraph, layout: str, refused: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[list[Finding], int]:
@@ -116,6 +121,10 @@ def _edge_findings(
             continue
         source = edge.source
         ref = PackageRef(source.name, source.version, relative(current, source.path))
+        if new_target is None and edge.target is not None and edge.target.path == source.path and _has_exports(source):
+            # a package depending on itself (`"mono": "workspace:*"` at the root, which pnpm links
+            # and yarn 4 does not): node finds its own name from inside it through "exports"
+            continue
         if new_target is None:
             # A peer (pnpm's lockfile lists the peers it resolved among a package's dependencies):
             # whether the target provides it depends on its parents, which the plan of peers does

@@ -24,6 +24,7 @@ from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules import undeclared
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.inspect.package_code import package_imports
+from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.migrate.ts_helpers import tslib_findings
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -260,7 +261,11 @@ def _peers(graph: DependencyGraph, fs: FileSystem) -> tuple[list[Finding], int]:
 def migrate_to_pnp(graph: DependencyGraph, fs: FileSystem) -> PnpMigration:
     """What fails or leans on the fallback once the project is installed with yarn's PnP linker."""
     context = CheckContext(graph=graph, fs=fs)
-    project = list(_project_imports(context)) + list(tslib_findings(context, LAYOUT))
+    project = (
+        refused_specs(graph, fs, "yarn-pnp", LAYOUT)
+        + list(_project_imports(context))
+        + list(tslib_findings(context, LAYOUT))
+    )
     packages, requires = _package_requires(context, graph)
     peers, peer_edges = _peers(graph, fs)
     return PnpMigration(project + packages + peers, len(graph.edges), len(project) + requires + peer_edges)

@@ -1,5 +1,5 @@
 """Dependency specs the target manager refuses: pnpm's ``workspace:`` and ``catalog:`` under npm
-and yarn 1.
+and yarn 1, and ``catalog:`` under yarn 4 when its catalog is not in ``.yarnrc.yml``.
 
 npm 11 stops the install (``EUNSUPPORTEDPROTOCOL Unsupported URL Type "workspace:"``, the same for
 ``catalog:``) and yarn 1.22 too (``Couldn't find any versions for "swr" that matches
@@ -14,11 +14,17 @@ help. The fix is the spec the target reads:
   name from inside it through its ``exports``); from a workspace, a link to the project's folder
   (npm: ``file:<path>``, yarn 1: ``link:<path>``, both a symlink);
 - ``catalog:``: the catalog's range from pnpm-workspace.yaml.
+
+Yarn 4 reads ``workspace:`` itself, and ``catalog:`` from its own ``.yarnrc.yml`` (``catalog`` and
+``catalogs``, pnpm's shape), never from pnpm-workspace.yaml: yarn 4.18.1 stops the resolution with
+``YN0082: x@catalog:: default catalog not found or empty`` (``catalog "name" not found or
+empty``, ``entry not found in catalog "name"``). The fix there is the entry in ``.yarnrc.yml``.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -28,7 +34,7 @@ from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["REFUSING_TARGETS", "refused_specs"]
+__all__ = ["REFUSING_TARGETS", "YARN_BERRY_TARGETS", "refused_specs"]
 
 # target -> (manager, why it stops; {protocol}, {name} and {spec} filled in)
 REFUSING_TARGETS = {
@@ -39,13 +45,16 @@ REFUSING_TARGETS = {
     # "swr" that matches "workspace:*"", or "not found" for a name the registry does not know
     "yarn": ("yarn 1", 'it asks the registry for a version of "{name}" matching "{spec}": none does'),
 }
+# targets installed by yarn 4, which reads catalogs from .yarnrc.yml alone
+YARN_BERRY_TARGETS = frozenset({"yarn-berry", "yarn-pnp"})
 _PROTOCOLS = ("workspace:", "catalog:")
 _FIELDS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 
 
-def _catalogs(fs: FileSystem, project: str) -> dict[str, dict[str, str]]:
+def _catalogs(fs: FileSystem, project: str, file: str = "pnpm-workspace.yaml") -> dict[str, dict[str, str]]:
+    """The catalogs of pnpm-workspace.yaml, or of .yarnrc.yml (yarn 4 writes them in the same shape)."""
     try:
-        return pnpm_catalogs(load_yaml(fs.read_bytes(f"{project}/pnpm-workspace.yaml")))
+        return pnpm_catalogs(load_yaml(fs.read_bytes(f"{project}/{file}")))
     except (FileSystemError, YAMLError):
         return {}
 
@@ -97,20 +106,65 @@ def _catalog_fix(catalogs: dict[str, dict[str, str]], source_file: str, name: st
     )
 
 
-def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
-    """One error per ``workspace:``/``catalog:`` spec in the project's and the workspaces'
-    package.json files, where ``target``'s manager refuses them (none for other targets)."""
-    if target not in REFUSING_TARGETS:
-        return []
-    manager, words = REFUSING_TARGETS[target]
-    catalogs: dict[str, dict[str, str]] | None = None
+def _yarn_catalog_refusal(yarn: dict[str, dict[str, str]], name: str, spec: str) -> str | None:
+    """Yarn 4's YN0082 for a ``catalog:`` spec its .yarnrc.yml does not answer, or None."""
+    catalog = spec[len("catalog:") :] or "default"
+    entries = yarn.get(catalog)
+    if entries and name in entries:
+        return None
+    if not entries:
+        which = "default catalog" if catalog == "default" else f'catalog "{catalog}"'
+        return f"YN0082: {name}@{spec}: {which} not found or empty"
+    return f'YN0082: {name}@{spec}: entry not found in catalog "{catalog}"'
+
+
+def _yarn_catalog_fix(pnpm: dict[str, dict[str, str]], name: str, spec: str) -> str | None:
+    catalog = spec[len("catalog:") :] or "default"
+    found = pnpm.get(catalog, {}).get(name)
+    if found is None:
+        return None
+    where = "`catalog:`" if catalog == "default" else f"`catalogs:` > `{catalog}:`"
+    return (
+        f"add `{name}: {found}` under {where} in .yarnrc.yml (yarn 4 reads its catalogs there; the range is"
+        " the one pnpm-workspace.yaml gives)"
+    )
+
+
+def _yarn_refused_catalogs(graph: DependencyGraph, fs: FileSystem, layout: str) -> list[Finding]:
+    yarn = _catalogs(fs, graph.project, ".yarnrc.yml")
+    pnpm: dict[str, dict[str, str]] | None = None
     findings = []
+    for source, file, text, field, name, spec in _protocol_specs(graph, fs):
+        if not spec.startswith("catalog:") or (refusal := _yarn_catalog_refusal(yarn, name, spec)) is None:
+            continue
+        if pnpm is None:
+            pnpm = _catalogs(fs, graph.project)
+        line, column = json_string_position(text, name, field)
+        findings.append(
+            Finding(
+                "unsupported-dependency-protocol",
+                Severity.ERROR,
+                f'under {layout}, yarn 4 refuses "{name}": "{spec}" in {field} and installs nothing ({refusal}: yarn'
+                " reads catalogs from .yarnrc.yml, not pnpm-workspace.yaml)",
+                PackageRef(source.name, source.version, relative(graph, source.path)),
+                request=name,
+                from_=file,
+                line=line or None,
+                column=column or None,
+                fix=_yarn_catalog_fix(pnpm, name, spec),
+            )
+        )
+    return findings
+
+
+def _protocol_specs(graph: DependencyGraph, fs: FileSystem) -> Iterator[tuple[Instance, str, bytes, str, str, str]]:
+    """Each ``workspace:``/``catalog:`` spec of the project's and the workspaces' package.json files:
+    (owner, its package.json relative to the project, that file's bytes, field, name, spec)."""
     for source in graph.roots:
         raw = source.manifest.raw
         if not isinstance(raw, dict):
             continue
-        where = relative(graph, source.path)
-        file = f"{where}/package.json".removeprefix("./")
+        file = f"{relative(graph, source.path)}/package.json".removeprefix("./")
         try:
             text = fs.read_bytes(f"{source.path}/package.json")
         except FileSystemError:
@@ -120,28 +174,41 @@ def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: s
             if not isinstance(entries, dict):
                 continue
             for name, spec in entries.items():
-                if not isinstance(spec, str) or not spec.startswith(_PROTOCOLS):
-                    continue
-                protocol = spec[: spec.index(":") + 1]
-                if protocol == "catalog:":
-                    if catalogs is None:
-                        catalogs = _catalogs(fs, graph.project)
-                    fix = _catalog_fix(catalogs, file, name, spec)
-                else:
-                    fix = _workspace_fix(graph, source, name, spec, field, manager)
-                line, column = json_string_position(text, name, field)
-                findings.append(
-                    Finding(
-                        "unsupported-dependency-protocol",
-                        Severity.ERROR,
-                        f'under {layout}, {manager} refuses "{name}": "{spec}" in {field} and installs nothing '
-                        f"({words.format(protocol=protocol, spec=spec, name=name)})",
-                        PackageRef(source.name, source.version, where),
-                        request=name,
-                        from_=file,
-                        line=line or None,
-                        column=column or None,
-                        fix=fix,
-                    )
-                )
+                if isinstance(spec, str) and spec.startswith(_PROTOCOLS):
+                    yield source, file, text, field, name, spec
+
+
+def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
+    """One error per ``workspace:``/``catalog:`` spec in the project's and the workspaces'
+    package.json files, where ``target``'s manager refuses them (none for other targets)."""
+    if target in YARN_BERRY_TARGETS:
+        return _yarn_refused_catalogs(graph, fs, layout)
+    if target not in REFUSING_TARGETS:
+        return []
+    manager, words = REFUSING_TARGETS[target]
+    catalogs: dict[str, dict[str, str]] | None = None
+    findings = []
+    for source, file, text, field, name, spec in _protocol_specs(graph, fs):
+        protocol = spec[: spec.index(":") + 1]
+        if protocol == "catalog:":
+            if catalogs is None:
+                catalogs = _catalogs(fs, graph.project)
+            fix = _catalog_fix(catalogs, file, name, spec)
+        else:
+            fix = _workspace_fix(graph, source, name, spec, field, manager)
+        line, column = json_string_position(text, name, field)
+        findings.append(
+            Finding(
+                "unsupported-dependency-protocol",
+                Severity.ERROR,
+                f'under {layout}, {manager} refuses "{name}": "{spec}" in {field} and installs nothing '
+                f"({words.format(protocol=protocol, spec=spec, name=name)})",
+                PackageRef(source.name, source.version, relative(graph, source.path)),
+                request=name,
+                from_=file,
+                line=line or None,
+                column=column or None,
+                fix=fix,
+            )
+        )
     return findings

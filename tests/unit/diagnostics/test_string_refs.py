@@ -268,7 +268,9 @@ def test_a_postcss_plugin_pnpm_hoists_is_found_through_the_shims_node_path() -> 
     # pnpm 11 (the install's .modules.yaml says which pnpm made it) ignores that .npmrc line
     # (11.29.0, tests/installs/test_pnpm11_settings.py) and reads extendNodePath from
     # pnpm-workspace.yaml alone
-    modules = {"/app/node_modules/.modules.yaml": '{\n  "packageManager": "pnpm@11.29.0",\n  "nodeLinker": "isolated"\n}\n'}
+    modules = {
+        "/app/node_modules/.modules.yaml": '{\n  "packageManager": "pnpm@11.29.0",\n  "nodeLinker": "isolated"\n}\n'
+    }
     eleven = MemoryFS.from_mapping(_hoisted_postcss({"/app/.npmrc": "extend-node-path=false\n", **modules}))
     [ignored] = run_checks(
         CheckContext(graph=read_installed_tree(eleven, "/app"), fs=eleven), select=["string-module-reference"]

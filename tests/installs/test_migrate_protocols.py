@@ -9,6 +9,7 @@ same manager installs it and each of those dependencies resolves to what pnpm li
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -20,7 +21,7 @@ from nmdoctor.api import load_project
 from nmdoctor.migrate import migrate
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import install, install_in, tools_available
+from tests.installs.managers import TOOLS, install, install_in, tools_available
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES
 
@@ -183,3 +184,74 @@ def test_yarn_4_refuses_catalogs_it_does_not_read_and_the_fixes_install(tmp_path
     assert not (project / "node_modules" / "mono").exists()
     found = subprocess.run(["node", "-p", "require('mono')"], cwd=project, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "mono"
+
+
+YARN_ROOT = {
+    "name": "mono",
+    "version": "1.0.0",
+    "private": True,
+    "workspaces": ["packages/*"],
+    "devDependencies": {"c": "catalog:"},
+}
+YARN_FILES = {key: value for key, value in FILES.items() if key != "pnpm-workspace.yaml"}
+YARN_CATALOGS = {"catalog": {"c": "^1.0.0"}, "catalogs": {"tools": {"d": "^1.0.0"}}}
+
+
+@pytest.mark.parametrize("target", ["pnpm", "npm"])
+def test_a_yarn_4_projects_catalogs_are_refused_by_pnpm_and_npm_and_the_fixes_install(
+    tmp_path: Path, target: str
+) -> None:
+    """A yarn 4 project keeps its catalogs in .yarnrc.yml: pnpm 10.34.8 reads them from
+    pnpm-workspace.yaml alone (ERR_PNPM_CATALOG_ENTRY_NOT_FOUND_FOR_SPEC) and npm not at all; the
+    range each printed fix writes comes from .yarnrc.yml, and followed, the manager installs."""
+    with Registry(PACKAGES) as registry:
+        yarn_project = install(
+            YARN_ROOT, YARN_FILES, "yarn-berry-nm", registry.url, tmp_path / "yarn", yarnrc=YARN_CATALOGS
+        )
+        assert _run_app(yarn_project) == ["lib", "mono", "1.0.0"]
+        fs = DiskFS()
+        graph = load_project(str(yarn_project), fs=fs)
+        findings = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        # lines of the files as yarn 4 left them (it sorts a workspace's dependencies)
+        expected = [("package.json", 9, "c"), ("packages/app/package.json", 5, "d")]
+        if target == "npm":  # npm refuses workspace: too
+            expected = sorted(
+                [*expected, ("packages/app/package.json", 6, "lib"), ("packages/app/package.json", 7, "mono")]
+            )
+        assert sorted((item.from_, item.line, item.request) for item in findings) == expected
+        assert all(item.code == "unsupported-dependency-protocol" and item.fix for item in findings)
+        project = tmp_path / target
+        shutil.copytree(
+            yarn_project, project, ignore=shutil.ignore_patterns("node_modules", "yarn.lock", ".yarnrc.yml")
+        )
+        mode = "pnpm-isolated" if target == "pnpm" else "npm-hoisted"
+        # the real manager's words (pnpm's silent reporter, which install_in uses, prints none)
+        command = [*(["node", str(TOOLS / "pnpm" / "bin" / "pnpm.cjs")] if target == "pnpm" else ["npm"]), "install"]
+        refused = subprocess.run(
+            [*command, "--ignore-scripts", f"--registry={registry.url}"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={
+                **os.environ,
+                "npm_config_store_dir": str(tmp_path / "store"),
+                "npm_config_cache": str(tmp_path / "npm"),
+            },
+        )
+        real = {"pnpm": "ERR_PNPM_CATALOG_ENTRY_NOT_FOUND_FOR_SPEC", "npm": "EUNSUPPORTEDPROTOCOL"}[target]
+        assert refused.returncode != 0 and real in refused.stdout + refused.stderr
+        assert all(real in item.message for item in findings if item.request == "c")
+        workspace_yaml: dict[str, dict[str, object]] = {}
+        for item in findings:
+            assert item.fix is not None
+            if target == "npm":
+                _apply(project, item.fix)
+            else:
+                for key, entries in _yarn_catalogs([item.fix.replace("pnpm-workspace.yaml", ".yarnrc.yml")]).items():
+                    for name, value in entries.items():  # type: ignore[attr-defined]
+                        workspace_yaml.setdefault(key, {})[name] = value
+        if workspace_yaml:
+            (project / "pnpm-workspace.yaml").write_text(json.dumps({"packages": ["packages/*"], **workspace_yaml}))
+        install_in(project, mode, registry.url)
+    assert _run_app(project) == ["lib", "mono", "1.0.0"]

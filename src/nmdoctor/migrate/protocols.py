@@ -19,12 +19,16 @@ Yarn 4 reads ``workspace:`` itself, and ``catalog:`` from its own ``.yarnrc.yml`
 ``catalogs``, pnpm's shape), never from pnpm-workspace.yaml: yarn 4.18.1 stops the resolution with
 ``YN0082: x@catalog:: default catalog not found or empty`` (``catalog "name" not found or
 empty``, ``entry not found in catalog "name"``). The fix there is the entry in ``.yarnrc.yml``.
+pnpm, the other way round, reads them from pnpm-workspace.yaml alone (pnpm 10.34.8:
+``ERR_PNPM_CATALOG_ENTRY_NOT_FOUND_FOR_SPEC``), so a yarn 4 project's catalogs are refused there.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, partial
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -34,7 +38,7 @@ from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["REFUSING_TARGETS", "YARN_BERRY_TARGETS", "refused_specs"]
+__all__ = ["CATALOG_READERS", "REFUSING_TARGETS", "refused_specs"]
 
 # target -> (manager, why it stops; {protocol}, {name} and {spec} filled in)
 REFUSING_TARGETS = {
@@ -45,8 +49,6 @@ REFUSING_TARGETS = {
     # "swr" that matches "workspace:*"", or "not found" for a name the registry does not know
     "yarn": ("yarn 1", 'it asks the registry for a version of "{name}" matching "{spec}": none does'),
 }
-# targets installed by yarn 4, which reads catalogs from .yarnrc.yml alone
-YARN_BERRY_TARGETS = frozenset({"yarn-berry", "yarn-pnp"})
 _PROTOCOLS = ("workspace:", "catalog:")
 _FIELDS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 
@@ -95,63 +97,86 @@ def _workspace_fix(
     return f'replace "{spec}" with "{published}" for "{name}" in {file} ({manager} links the workspace it matches)'
 
 
-def _catalog_fix(catalogs: dict[str, dict[str, str]], source_file: str, name: str, spec: str) -> str | None:
+def _catalog_fix(
+    catalogs: Callable[[str], dict[str, dict[str, str]]], source_file: str, name: str, spec: str
+) -> str | None:
+    """The range the catalog gives, from pnpm-workspace.yaml, else from a yarn 4 project's .yarnrc.yml
+    (``catalogs``: a file's catalogs, read once)."""
     catalog = spec[len("catalog:") :] or "default"
-    found = catalogs.get(catalog, {}).get(name)
-    if found is None:
-        return None
-    return (
-        f'replace "{spec}" with "{found}" for "{name}" in {source_file} '
-        "(the range of its catalog in pnpm-workspace.yaml)"
-    )
+    for file in ("pnpm-workspace.yaml", ".yarnrc.yml"):
+        found = catalogs(file).get(catalog, {}).get(name)
+        if found is not None:
+            return f'replace "{spec}" with "{found}" for "{name}" in {source_file} (the range of its catalog in {file})'
+    return None
 
 
-def _yarn_catalog_refusal(yarn: dict[str, dict[str, str]], name: str, spec: str) -> str | None:
-    """Yarn 4's YN0082 for a ``catalog:`` spec its .yarnrc.yml does not answer, or None."""
-    catalog = spec[len("catalog:") :] or "default"
-    entries = yarn.get(catalog)
-    if entries and name in entries:
-        return None
-    if not entries:
-        which = "default catalog" if catalog == "default" else f'catalog "{catalog}"'
-        return f"YN0082: {name}@{spec}: {which} not found or empty"
-    return f'YN0082: {name}@{spec}: entry not found in catalog "{catalog}"'
+@dataclass(frozen=True, slots=True)
+class _CatalogReader:
+    """A manager that reads ``catalog:`` from one file of the project's: its name, that file, the
+    other manager's file a missing entry's range is taken from, and its words for a missing entry."""
+
+    manager: str
+    reads: str
+    other: str
+
+    def refusal(self, catalogs: dict[str, dict[str, str]], name: str, spec: str) -> str | None:
+        """The manager's error for a ``catalog:`` spec its file does not answer, or None."""
+        catalog = spec[len("catalog:") :] or "default"
+        entries = catalogs.get(catalog)
+        if entries and name in entries:
+            return None
+        if self.reads == "pnpm-workspace.yaml":
+            return (
+                f"ERR_PNPM_CATALOG_ENTRY_NOT_FOUND_FOR_SPEC No catalog entry '{name}' was found for catalog '{catalog}'"
+            )
+        if not entries:
+            which = "default catalog" if catalog == "default" else f'catalog "{catalog}"'
+            return f"YN0082: {name}@{spec}: {which} not found or empty"
+        return f'YN0082: {name}@{spec}: entry not found in catalog "{catalog}"'
+
+    def fix(self, other: dict[str, dict[str, str]], name: str, spec: str) -> str | None:
+        catalog = spec[len("catalog:") :] or "default"
+        found = other.get(catalog, {}).get(name)
+        if found is None:
+            return None
+        where = "`catalog:`" if catalog == "default" else f"`catalogs:` > `{catalog}:`"
+        return (
+            f"add `{name}: {found}` under {where} in {self.reads} ({self.manager} reads its catalogs there; the"
+            f" range is the one {self.other} gives)"
+        )
 
 
-def _yarn_catalog_fix(pnpm: dict[str, dict[str, str]], name: str, spec: str) -> str | None:
-    catalog = spec[len("catalog:") :] or "default"
-    found = pnpm.get(catalog, {}).get(name)
-    if found is None:
-        return None
-    where = "`catalog:`" if catalog == "default" else f"`catalogs:` > `{catalog}:`"
-    return (
-        f"add `{name}: {found}` under {where} in .yarnrc.yml (yarn 4 reads its catalogs there; the range is"
-        " the one pnpm-workspace.yaml gives)"
-    )
+# targets whose manager reads catalog: specs from its own file only
+CATALOG_READERS = {
+    "yarn-berry": _CatalogReader("yarn 4", ".yarnrc.yml", "pnpm-workspace.yaml"),
+    "yarn-pnp": _CatalogReader("yarn 4", ".yarnrc.yml", "pnpm-workspace.yaml"),
+    "pnpm": _CatalogReader("pnpm", "pnpm-workspace.yaml", ".yarnrc.yml"),
+    "pnpm-hoisted": _CatalogReader("pnpm", "pnpm-workspace.yaml", ".yarnrc.yml"),
+}
 
 
-def _yarn_refused_catalogs(graph: DependencyGraph, fs: FileSystem, layout: str) -> list[Finding]:
-    yarn = _catalogs(fs, graph.project, ".yarnrc.yml")
-    pnpm: dict[str, dict[str, str]] | None = None
+def _unread_catalogs(graph: DependencyGraph, fs: FileSystem, reader: _CatalogReader, layout: str) -> list[Finding]:
+    own = _catalogs(fs, graph.project, reader.reads)
+    other: dict[str, dict[str, str]] | None = None
     findings = []
     for source, file, text, field, name, spec in _protocol_specs(graph, fs):
-        if not spec.startswith("catalog:") or (refusal := _yarn_catalog_refusal(yarn, name, spec)) is None:
+        if not spec.startswith("catalog:") or (refusal := reader.refusal(own, name, spec)) is None:
             continue
-        if pnpm is None:
-            pnpm = _catalogs(fs, graph.project)
+        if other is None:
+            other = _catalogs(fs, graph.project, reader.other)
         line, column = json_string_position(text, name, field)
         findings.append(
             Finding(
                 "unsupported-dependency-protocol",
                 Severity.ERROR,
-                f'under {layout}, yarn 4 refuses "{name}": "{spec}" in {field} and installs nothing ({refusal}: yarn'
-                " reads catalogs from .yarnrc.yml, not pnpm-workspace.yaml)",
+                f'under {layout}, {reader.manager} refuses "{name}": "{spec}" in {field} and installs nothing'
+                f" ({refusal}: {reader.manager} reads catalogs from {reader.reads}, not {reader.other})",
                 PackageRef(source.name, source.version, relative(graph, source.path)),
                 request=name,
                 from_=file,
                 line=line or None,
                 column=column or None,
-                fix=_yarn_catalog_fix(pnpm, name, spec),
+                fix=reader.fix(other, name, spec),
             )
         )
     return findings
@@ -181,18 +206,16 @@ def _protocol_specs(graph: DependencyGraph, fs: FileSystem) -> Iterator[tuple[In
 def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
     """One error per ``workspace:``/``catalog:`` spec in the project's and the workspaces'
     package.json files, where ``target``'s manager refuses them (none for other targets)."""
-    if target in YARN_BERRY_TARGETS:
-        return _yarn_refused_catalogs(graph, fs, layout)
+    if target in CATALOG_READERS:
+        return _unread_catalogs(graph, fs, CATALOG_READERS[target], layout)
     if target not in REFUSING_TARGETS:
         return []
     manager, words = REFUSING_TARGETS[target]
-    catalogs: dict[str, dict[str, str]] | None = None
+    catalogs = cache(partial(_catalogs, fs, graph.project))
     findings = []
     for source, file, text, field, name, spec in _protocol_specs(graph, fs):
         protocol = spec[: spec.index(":") + 1]
         if protocol == "catalog:":
-            if catalogs is None:
-                catalogs = _catalogs(fs, graph.project)
             fix = _catalog_fix(catalogs, file, name, spec)
         else:
             fix = _workspace_fix(graph, source, name, spec, field, manager)

@@ -29,6 +29,7 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
+from typing import NamedTuple
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -159,32 +160,47 @@ def _unread_catalogs(graph: DependencyGraph, fs: FileSystem, reader: _CatalogRea
     own = _catalogs(fs, graph.project, reader.reads)
     other: dict[str, dict[str, str]] | None = None
     findings = []
-    for source, file, text, field, name, spec in _protocol_specs(graph, fs):
+    for item in _protocol_specs(graph, fs):
+        name, spec = item.name, item.spec
         if not spec.startswith("catalog:") or (refusal := reader.refusal(own, name, spec)) is None:
             continue
         if other is None:
             other = _catalogs(fs, graph.project, reader.other)
-        line, column = json_string_position(text, name, field)
-        findings.append(
-            Finding(
-                "unsupported-dependency-protocol",
-                Severity.ERROR,
-                f'under {layout}, {reader.manager} refuses "{name}": "{spec}" in {field} and installs nothing'
-                f" ({refusal}: {reader.manager} reads catalogs from {reader.reads}, not {reader.other})",
-                PackageRef(source.name, source.version, relative(graph, source.path)),
-                request=name,
-                from_=file,
-                line=line or None,
-                column=column or None,
-                fix=reader.fix(other, name, spec),
-            )
-        )
+        why = f"{refusal}: {reader.manager} reads catalogs from {reader.reads}, not {reader.other}"
+        findings.append(_refused(graph, item, f"{layout}, {reader.manager}", why, reader.fix(other, name, spec)))
     return findings
 
 
-def _protocol_specs(graph: DependencyGraph, fs: FileSystem) -> Iterator[tuple[Instance, str, bytes, str, str, str]]:
-    """Each ``workspace:``/``catalog:`` spec of the project's and the workspaces' package.json files:
-    (owner, its package.json relative to the project, that file's bytes, field, name, spec)."""
+class _Spec(NamedTuple):
+    """A ``workspace:``/``catalog:`` spec of a package.json of the project's."""
+
+    source: Instance  # the project or workspace that declares it
+    file: str  # its package.json, relative to the project
+    text: bytes  # that file's bytes (for the line)
+    field: str
+    name: str
+    spec: str
+
+
+def _refused(graph: DependencyGraph, item: _Spec, who: str, why: str, fix: str | None) -> Finding:
+    """The error for one spec ``who`` (the layout and its manager) refuses, at its package.json line."""
+    line, column = json_string_position(item.text, item.name, item.field)
+    source = item.source
+    return Finding(
+        "unsupported-dependency-protocol",
+        Severity.ERROR,
+        f'under {who} refuses "{item.name}": "{item.spec}" in {item.field} and installs nothing ({why})',
+        PackageRef(source.name, source.version, relative(graph, source.path)),
+        request=item.name,
+        from_=item.file,
+        line=line or None,
+        column=column or None,
+        fix=fix,
+    )
+
+
+def _protocol_specs(graph: DependencyGraph, fs: FileSystem) -> Iterator[_Spec]:
+    """Each ``workspace:``/``catalog:`` spec of the project's and the workspaces' package.json files."""
     for source in graph.roots:
         raw = source.manifest.raw
         if not isinstance(raw, dict):
@@ -200,7 +216,7 @@ def _protocol_specs(graph: DependencyGraph, fs: FileSystem) -> Iterator[tuple[In
                 continue
             for name, spec in entries.items():
                 if isinstance(spec, str) and spec.startswith(_PROTOCOLS):
-                    yield source, file, text, field, name, spec
+                    yield _Spec(source, file, text, field, name, spec)
 
 
 def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
@@ -213,25 +229,13 @@ def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: s
     manager, words = REFUSING_TARGETS[target]
     catalogs = cache(partial(_catalogs, fs, graph.project))
     findings = []
-    for source, file, text, field, name, spec in _protocol_specs(graph, fs):
+    for item in _protocol_specs(graph, fs):
+        name, spec = item.name, item.spec
         protocol = spec[: spec.index(":") + 1]
         if protocol == "catalog:":
-            fix = _catalog_fix(catalogs, file, name, spec)
+            fix = _catalog_fix(catalogs, item.file, name, spec)
         else:
-            fix = _workspace_fix(graph, source, name, spec, field, manager)
-        line, column = json_string_position(text, name, field)
-        findings.append(
-            Finding(
-                "unsupported-dependency-protocol",
-                Severity.ERROR,
-                f'under {layout}, {manager} refuses "{name}": "{spec}" in {field} and installs nothing '
-                f"({words.format(protocol=protocol, spec=spec, name=name)})",
-                PackageRef(source.name, source.version, relative(graph, source.path)),
-                request=name,
-                from_=file,
-                line=line or None,
-                column=column or None,
-                fix=fix,
-            )
-        )
+            fix = _workspace_fix(graph, item.source, name, spec, item.field, manager)
+        why = words.format(protocol=protocol, spec=spec, name=name)
+        findings.append(_refused(graph, item, f"{layout}, {manager}", why, fix))
     return findings

@@ -727,16 +727,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: the script that runs this file, `{script}`, installs `{name}` first)",
             )
             fix = f"nothing to install when the file runs through `npm run {script}`, which installs `{name}` first"
-        elif name == "electron" and graph.instances_of("electron"):
-            # Electron answers `electron` itself (its API, a builtin of its runtime) to the code it
-            # runs, whatever node_modules holds: a library an Electron app of the project loads
-            # (joplin's lib, behind `shim.isElectron()`) imports it without declaring it
-            severity, why = (
-                Severity.INFO,
-                " (cannot be decided: Electron provides `electron` to the code it runs, and an Electron app of this"
-                " project may run this file)",
-            )
-            fix = _ELECTRON_FIX
+        elif (host := _host_module(graph, name)) is not None:
+            severity, (why, fix) = Severity.INFO, host
         elif name == "electron" and (runner := _electron_runs(fs, owner, file)) is not None:
             # jose's tap/run-electron.ts (`import { app } from 'electron'`), which `npm run tap:electron`
             # runs through tap/.electron.sh with an Electron its CI installs globally
@@ -749,23 +741,6 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f"nothing to install for node: only Electron runs this file; run it through {runner},"
                 " with an Electron on PATH"
             )
-        elif name == "bun":
-            # Bun's own API (`import { Glob } from 'bun'`), a builtin of the Bun runtime: remix's test
-            # runner imports it behind IS_BUN; node has no such module
-            severity, why = (
-                Severity.INFO,
-                " (cannot be decided: the Bun runtime provides `bun` to the code it runs; node does not)",
-            )
-            fix = _BUN_FIX
-        elif name == "vscode" and graph.instances_of("@types/vscode"):
-            # a library for VS Code extensions (a webview RPC bridge, a language client): the
-            # extension host that loads the extension using it answers `vscode`; node has no such module
-            severity, why = (
-                Severity.INFO,
-                " (cannot be decided: VS Code's extension host provides `vscode` to the extensions it runs, and"
-                " @types/vscode, which the tree holds, gives its types)",
-            )
-            fix = _VSCODE_FIX
         elif file.endswith(_DECLARATION_FILES):
             # nothing runs a declaration file: only a type check reads it, as for an `import type`
             # (solid-start's landing-page/src/global.d.ts imports lucia, which nothing installs)
@@ -817,15 +792,46 @@ def _import_use(fs: FileSystem, file: str, site: ImportSite) -> ImportUse:
     return import_use(source, file, site.line, site.column)
 
 
-_ELECTRON_FIX = (
-    "nothing to install when only Electron runs this code: it provides `electron`; node alone never gets"
-    " Electron's API (the npm package `electron` only names its binary), so load it only where"
-    " `process.versions.electron` is set"
-)
-_VSCODE_FIX = (
-    "nothing to install: only VS Code's extension host runs code that imports `vscode`; node alone"
-    " never gets the editor's API, so load this file only from an extension"
-)
+# A module another runtime answers to the code it runs (its API, a builtin of its own), which node
+# has not: (the package the tree must hold for the note, or None; why; fix).
+_HOSTED: dict[str, tuple[str | None, str, str]] = {
+    # Electron's API, whatever node_modules holds: a library an Electron app of the project loads
+    # (joplin's lib, behind `shim.isElectron()`) imports it without declaring it
+    "electron": (
+        "electron",
+        " (cannot be decided: Electron provides `electron` to the code it runs, and an Electron app of this"
+        " project may run this file)",
+        "nothing to install when only Electron runs this code: it provides `electron`; node alone never gets"
+        " Electron's API (the npm package `electron` only names its binary), so load it only where"
+        " `process.versions.electron` is set",
+    ),
+    # Bun's own API (`import { Glob } from 'bun'`): remix's test runner imports it behind IS_BUN
+    "bun": (
+        None,
+        " (cannot be decided: the Bun runtime provides `bun` to the code it runs; node does not)",
+        "nothing to install when only Bun runs this code: it provides `bun`, node does not; load it only where"
+        " `process.versions.bun` is set",
+    ),
+    # a library for VS Code extensions (a webview RPC bridge, a language client): the extension host
+    # that loads the extension using it answers `vscode`
+    "vscode": (
+        "@types/vscode",
+        " (cannot be decided: VS Code's extension host provides `vscode` to the extensions it runs, and"
+        " @types/vscode, which the tree holds, gives its types)",
+        "nothing to install: only VS Code's extension host runs code that imports `vscode`; node alone"
+        " never gets the editor's API, so load this file only from an extension",
+    ),
+}
+
+
+def _host_module(graph: DependencyGraph, name: str) -> tuple[str, str] | None:
+    """(why, fix) of the note for ``name`` when another runtime provides it, else None."""
+    hosted = _HOSTED.get(name)
+    if hosted is None or (hosted[0] is not None and not graph.instances_of(hosted[0])):
+        return None
+    return hosted[1], hosted[2]
+
+
 _FLOW_FIX = (
     "nothing to install for node: Babel erases the type import; Flow finds `{specifier}` in its library"
     " definitions (its built-in libs, flow-typed/, the [libs] of .flowconfig), or in an installed package"
@@ -923,10 +929,6 @@ def _installed_by_script(owner: Instance, file: str, name: str) -> str | None:
     return None
 
 
-_BUN_FIX = (
-    "nothing to install when only Bun runs this code: it provides `bun`, node does not; load it only where"
-    " `process.versions.bun` is set"
-)
 _NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder} and its shims in node_modules/.bin put"
     " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"

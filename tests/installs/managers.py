@@ -23,6 +23,7 @@ MODES = {
     "pnpm-shamefully-hoist": "pnpm",
     "yarn-classic": "yarn",
     "yarn-berry-nm": "berry",
+    "yarn-berry-pnpm": "berry",  # yarn 4's pnpm linker: node_modules/.store, nothing hoisted
 }
 # Older pnpm majors (pinned in tests/node_tools under aliases): the lockfile formats and store folder
 # names they write (pnpm 7: lockfile 5.4; pnpm 8: lockfile 6.0; pnpm 9: lockfile 9.0 with pnpm 9's
@@ -72,8 +73,8 @@ def install(
     ``cache`` is the manager's download cache (npm cache, pnpm store); one of its own by default.
     ``yarnrc``: more ``.yarnrc.yml`` settings for yarn berry (``{"nmHoistingLimits": "workspaces"}``);
     the other modes refuse it, so a test cannot believe a setting was applied when it was not."""
-    if yarnrc and mode != "yarn-berry-nm":
-        raise ValueError(f"yarnrc settings apply to yarn-berry-nm only, not {mode}")
+    if yarnrc and not mode.startswith("yarn-berry"):
+        raise ValueError(f"yarnrc settings apply to yarn berry only, not {mode}")
     dest.mkdir(parents=True)
     (dest / "package.json").write_text(json.dumps(project, indent=2))
     for path, text in files.items():
@@ -168,8 +169,9 @@ def install_in(
             env,
         )
     else:
+        linker = "pnpm" if mode == "yarn-berry-pnpm" else "node-modules"
         (dest / ".yarnrc.yml").write_text(
-            "nodeLinker: node-modules\nenableGlobalCache: false\nenableTelemetry: false\n"
+            f"nodeLinker: {linker}\nenableGlobalCache: false\nenableTelemetry: false\n"
             f'cacheFolder: {cache}\nnpmRegistryServer: "{registry.rstrip("/")}"\n'
             'unsafeHttpWhitelist:\n  - "127.0.0.1"\n'
             + "".join(f"{key}: {json.dumps(value)}\n" for key, value in (yarnrc or {}).items())

@@ -19,6 +19,7 @@ LAYOUTS = (
     "pnpm-hoisted",
     "yarn-classic",
     "yarn-berry-nm",
+    "yarn-berry-pnpm",
     "yarn-berry-pnp",
     "bun",
     "unknown",
@@ -85,7 +86,8 @@ def detect_layout(fs: FileSystem, project: VPath, instances: Sequence[Instance])
     if _exists(fs, node_modules + "/.yarn-integrity"):
         return "yarn-classic"
     if _exists(fs, node_modules + "/.store"):
-        return "npm-linked"
+        # yarn berry's pnpm linker keeps its packages in .store too, and leaves yarn's package map
+        return "yarn-berry-pnpm" if _exists(fs, node_modules + "/.package-map.json") else "npm-linked"
     if _exists(fs, node_modules + "/.bun"):
         return "bun"
     stat = fs.stat(node_modules + "/.package-lock.json")

@@ -7,7 +7,11 @@ its packages. pnpm's lockfile names the store folders; with ``node-linker=hoiste
 planner places the packages instead, and in the isolated layout pnpm also links hoisted names into
 ``node_modules/.pnpm/node_modules`` (``hoist-pattern``) and ``node_modules``
 (``public-hoist-pattern``), as its hoister chooses them. A yarn berry project under Plug'n'Play
-(berry's default) keeps its packages unplaced: nothing is installed into node_modules.
+(berry's default) keeps its packages unplaced: nothing is installed into node_modules. Yarn
+berry's ``pnpm`` linker links each package's own dependencies beside it in ``node_modules/.store``
+and only the project's (and workspaces') into their ``node_modules``, hoisting nothing: pnpm's
+isolated plan with hoisting off resolves the same (yarn 4.18.1 names the folders
+``<name>-npm-<version>-<hash>/package``, where the plan keeps pnpm's).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 
 from nmdoctor.linkers.logical import LogicalGraph, logical_graph
 from nmdoctor.linkers.plan import Plan
-from nmdoctor.linkers.pnpm import PnpmSettings, hoisted_links
+from nmdoctor.linkers.pnpm import PnpmSettings, hoisted_links, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
 from nmdoctor.linkers.pnpm_peers import PeerVariants, Variant
 from nmdoctor.linkers.yarn_berry import plan_yarn_berry
@@ -34,6 +38,9 @@ from nmdoctor.vfs.base import FileSystem, Kind, VPath
 
 __all__ = ["place_lockfile_graph"]
 
+# yarn berry's pnpm linker: isolated, nothing hoisted (no node_modules/.store/node_modules either)
+_YARN_PNPM_LINKER = PnpmSettings(hoist_pattern=(), public_hoist_pattern=(), hoist=False)
+
 
 def place_lockfile_graph(
     fs: FileSystem, lock: Lockfile, graph: DependencyGraph, manifest: dict[str, Any] | None
@@ -46,6 +53,8 @@ def place_lockfile_graph(
         if linker == "pnp":
             # nothing placed: yarn's runtime maps each name (linkers/pnp.py plans its state)
             return DependencyGraph(graph.project, PNP_LAYOUT, graph.instances, graph.edges, graph.broken_links)
+        if linker == "pnpm":
+            return _placed(graph, plan_pnpm(_logical(graph), _YARN_PNPM_LINKER), "yarn-berry-pnpm")
         if linker != "node-modules":
             return graph
         return _placed(graph, plan_yarn_berry(_logical(graph), settings), "yarn-berry-nm")

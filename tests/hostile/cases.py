@@ -145,6 +145,13 @@ def berry_lock_dependencies_number(root: Path) -> None:
     write(root / "yarn.lock", f"__metadata:\n  version: 8\n{entry}")
 
 
+def berry_lock_without_the_project(root: Path) -> None:
+    """A yarn.lock with no entry for the project itself (no ``app@workspace:.``)."""
+    write(root / "package.json", manifest(dependencies={"x": "^1.0.0"}))
+    entry = '"x@npm:^1.0.0":\n  version: 1.0.0\n  resolution: "x@npm:1.0.0"\n  languageName: node\n  linkType: hard\n'
+    write(root / "yarn.lock", f"__metadata:\n  version: 8\n\n{entry}")
+
+
 def not_json(root: Path) -> None:
     write(root / "package.json", b"\xff\xfe{\x00")
     write(root / "node_modules/a/package.json", b"\xef\xbb\xbf{")

@@ -25,6 +25,14 @@ TREE_CASES: dict[str, list[list[str]]] = {
     "deep_npm_lock": [["ls"], ["verify"]],
     "wrong_types_everywhere": [["ls"], ["check"], ["verify"], ["ls", "--lockfile"]],
     "not_json": [["ls"], ["check"]],
+    "berry_lock_without_the_project": [
+        ["ls"],
+        ["check"],
+        ["check", "--format", "html"],
+        ["why", "x"],
+        ["migrate", "--to", "npm"],
+        ["migrate", "--to", "pnpm"],
+    ],
     "npm_lock_version_number": [["ls"], ["check"], ["verify"]],
     "pnpm_lock_packages_number": [["ls"], ["check"], ["verify"]],
     "pnpm_lock_importer_number": [["ls"], ["check"], ["verify"]],
@@ -149,3 +157,19 @@ def test_verify_with_nothing_installed(tmp_path: Path) -> None:
     assert result.returncode == 1 and "nothing is installed" in result.stdout
     document = json.loads(run(["verify", ".", "--json"], cwd=project).stdout)
     assert [item["code"] for item in document["findings"]] == ["lockfile-drift"]
+
+
+def test_a_lockfile_that_does_not_record_the_project_locks_nothing_it_declares(tmp_path: Path) -> None:
+    """yarn 4.18.1's ``install --immutable`` refuses a yarn.lock with no entry for the project (it
+    would add one): what package.json declares is not locked, a missing-dependency each, and the
+    commands that plan or render the project do not fail on its absence."""
+    cases.berry_lock_without_the_project(tmp_path)
+    result = run(["check", ".", "--format", "json", "--no-cache"], cwd=tmp_path)
+    found = [(item["code"], item["severity"], item["message"]) for item in json.loads(result.stdout)["findings"]]
+    assert found == [
+        (
+            "missing-dependency",
+            "error",
+            "`app@1.0.0` depends on `x@^1.0.0`, which does not resolve from the project folder",
+        )
+    ]

@@ -11,7 +11,7 @@ from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import LockedPackage, Lockfile
 from nmdoctor.lockfiles.platform import installable_here, installable_on, node_here, this_machine
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
-from nmdoctor.model.manifest import DependencyKind, Manifest, manifest_from_json
+from nmdoctor.model.manifest import DependencyKind, Manifest, ManifestError, manifest_from_json
 from nmdoctor.model.specs import satisfies
 from nmdoctor.vfs.base import FileSystem, VPath
 
@@ -49,6 +49,15 @@ def local_manifests(fs: FileSystem, project: VPath, lock: Lockfile) -> dict[str,
                 if manifest is not None:
                     found[folder] = manifest
     return found
+
+
+def _unrecorded_project(project: VPath, root_manifest: dict[str, object] | None) -> Instance:
+    try:
+        manifest = manifest_from_json(root_manifest) if root_manifest else Manifest(None, None)
+    except ManifestError:
+        manifest = Manifest(None, None)
+    name = manifest.name or posixpath.basename(project)
+    return Instance(name, manifest.version or "", project, manifest, is_project=True)
 
 
 def lockfile_graph(
@@ -138,6 +147,16 @@ def lockfile_graph(
             link = f"{folder}/node_modules/{edge.name}" if own else f"{folder}/{edge.name}"
             if link not in target.links and link != target.path:
                 target.links.append(link)
+    if not any(instance.is_project for instance in instances.values()):
+        # a lockfile that does not record the project itself (a yarn.lock with no `@workspace:.`
+        # entry, which yarn 4.18.1's --immutable install refuses): the project is still there, and
+        # nothing the lockfile holds is locked for what its package.json declares
+        instances[""] = unrecorded = _unrecorded_project(project, root_manifest)
+        edges.extend(
+            Edge(unrecorded, item.name, item.spec, item.kind, item.optional, None)
+            for item in unrecorded.manifest.declared(include_dev=True)
+            if item.kind is not DependencyKind.PEER
+        )
     ordered = sorted(instances.values(), key=lambda item: (not item.is_project, item.path))
     for instance in ordered:
         instance.links.sort()

@@ -51,6 +51,8 @@ class PnpmSettings:
     # pnpm 8.15.9's off).
     hoist_workspace_packages: bool = True
     package_extensions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
+    # pnpm's virtual-store-dir, inside node_modules (bun's isolated linker lays out the same in .bun)
+    virtual_store_dir: str = ".pnpm"
 
 
 def _matches(name: str, patterns: Sequence[str]) -> bool:
@@ -185,7 +187,7 @@ def plan_pnpm(graph: LogicalGraph, settings: PnpmSettings | None = None) -> Plan
     fs = MemoryFS()
     binds: dict[str, str] = {}
     root = graph.project
-    store = f"{root}/node_modules/.pnpm"
+    store = f"{root}/node_modules/{settings.virtual_store_dir}"
     peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
 
     def importer_folder(key: str) -> str:

@@ -16,6 +16,8 @@ the lockfile model is the project's.
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +31,7 @@ __all__ = [
     "PnpmInstall",
     "berry_install",
     "berry_supported_architectures",
+    "bun_linker",
     "pnpm_extends_node_path",
     "pnpm_install",
     "read_npmrc",
@@ -175,6 +178,47 @@ def pnpm_extends_node_path(fs: FileSystem, project: VPath, manifest: dict[str, A
     if _pnpm_major(manifest, "", modules_yaml) >= _WORKSPACE_YAML_ONLY:
         return True
     return _flag(read_npmrc(_text(fs, f"{project}/.npmrc") or "").get("extend-node-path")) is not False
+
+
+# bun.lock's "configVersion": 1 for projects bun 1.3.2 and later created (a top-level key near the
+# start of the file; read without parsing the whole lockfile)
+_BUN_CONFIG_VERSION = re.compile(r'^\s*"configVersion"\s*:\s*(\d+)', re.MULTILINE)
+
+
+def _names(fs: FileSystem, folder: VPath) -> Sequence[str]:
+    try:
+        return fs.listdir(folder)
+    except FileSystemError:
+        return []
+
+
+def bun_linker(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) -> str:
+    """``isolated`` or ``hoisted``: what ``bun install`` uses for the project. bunfig.toml's
+    ``[install] linker`` when set, else package.json's ``workspaces.nodeLinker``, else bun's default
+    (its documentation, and real bun 1.4.5): isolated for a workspace project whose bun.lock has
+    ``configVersion: 1``, hoisted otherwise (older lockfiles, single-package projects). A linker
+    given on the command line (``bun install --linker hoisted``) is recorded nowhere: an installed
+    node_modules tells which it was (``.bun`` holds the isolated linker's packages)."""
+    try:
+        bunfig = tomllib.loads(_text(fs, f"{project}/bunfig.toml") or "")
+    except tomllib.TOMLDecodeError:
+        bunfig = {}
+    install = bunfig.get("install")
+    linker = install.get("linker") if isinstance(install, dict) else None
+    workspaces = manifest.get("workspaces") if isinstance(manifest, dict) else None
+    if linker is None and isinstance(workspaces, dict):
+        linker = workspaces.get("nodeLinker")
+    if linker in ("isolated", "hoisted"):
+        return str(linker)
+    if fs.lstat(f"{project}/node_modules/.bun") is not None:
+        return "isolated"
+    if any(not name.startswith(".") for name in _names(fs, f"{project}/node_modules")):
+        return "hoisted"
+    version = _BUN_CONFIG_VERSION.search((_text(fs, f"{project}/bun.lock") or "")[:4096])
+    listed = workspaces.get("packages") if isinstance(workspaces, dict) else workspaces
+    if version is not None and int(version.group(1)) >= 1 and isinstance(listed, list) and listed:
+        return "isolated"
+    return "hoisted"
 
 
 def berry_install(fs: FileSystem, project: VPath) -> tuple[str, BerrySettings]:

@@ -32,7 +32,7 @@ from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
-from nmdoctor.project.install_settings import berry_install, pnpm_install
+from nmdoctor.project.install_settings import berry_install, bun_linker, pnpm_install
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, Kind, VPath
 
@@ -40,6 +40,9 @@ __all__ = ["place_lockfile_graph"]
 
 # yarn berry's pnpm linker: isolated, nothing hoisted (no node_modules/.store/node_modules either)
 _YARN_PNPM_LINKER = PnpmSettings(hoist_pattern=(), public_hoist_pattern=(), hoist=False)
+_BUN_ISOLATED = PnpmSettings(
+    hoist_pattern=("*",), public_hoist_pattern=(), hoist_workspace_packages=False, virtual_store_dir=".bun"
+)
 
 
 def place_lockfile_graph(
@@ -58,6 +61,10 @@ def place_lockfile_graph(
         if linker != "node-modules":
             return graph
         return _placed(graph, plan_yarn_berry(_logical(graph), settings), "yarn-berry-nm")
+    if lock.kind == "bun" and bun_linker(fs, graph.project, manifest) == "isolated":
+        # bun.lock's places are its hoisted tree; the isolated linker lays out pnpm's store in
+        # node_modules/.bun and hoists every name into .bun/node_modules, visible to packages only
+        return _placed(graph, plan_pnpm(_logical(graph), _BUN_ISOLATED), "bun")
     if lock.kind == "pnpm":
         install = pnpm_install(fs, graph.project, manifest, lock.version)
         if install.node_linker == "hoisted":

@@ -32,6 +32,7 @@ __all__ = [
     "berry_install",
     "berry_supported_architectures",
     "bun_linker",
+    "npm_install_strategy",
     "pnpm_extends_node_path",
     "pnpm_install",
     "read_npmrc",
@@ -178,6 +179,15 @@ def pnpm_extends_node_path(fs: FileSystem, project: VPath, manifest: dict[str, A
     if _pnpm_major(manifest, "", modules_yaml) >= _WORKSPACE_YAML_ONLY:
         return True
     return _flag(read_npmrc(_text(fs, f"{project}/.npmrc") or "").get("extend-node-path")) is not False
+
+
+def npm_install_strategy(fs: FileSystem, project: VPath) -> str:
+    """npm's ``install-strategy`` from the project's ``.npmrc`` (``hoisted`` when unset). The
+    lockfile records the places of the hoisted tree whatever the strategy; ``npm ci`` with
+    ``install-strategy=linked`` lays the packages out in ``node_modules/.store`` instead (real npm
+    11.19.1)."""
+    strategy = read_npmrc(_text(fs, f"{project}/.npmrc") or "").get("install-strategy")
+    return strategy if isinstance(strategy, str) and strategy else "hoisted"
 
 
 # bun.lock's "configVersion": 1 for projects bun 1.3.2 and later created (a top-level key near the

@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from nmdoctor.linkers.logical import LogicalGraph, logical_graph
+from nmdoctor.linkers.npm_linked import lockfile_registry, plan_npm_linked
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, hoisted_links, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
@@ -32,9 +33,9 @@ from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
-from nmdoctor.project.install_settings import berry_install, bun_linker, pnpm_install
+from nmdoctor.project.install_settings import berry_install, bun_linker, npm_install_strategy, pnpm_install
 from nmdoctor.resolve.node.cjs import node_modules_paths
-from nmdoctor.vfs.base import FileSystem, Kind, VPath
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
 __all__ = ["place_lockfile_graph"]
 
@@ -61,6 +62,12 @@ def place_lockfile_graph(
         if linker != "node-modules":
             return graph
         return _placed(graph, plan_yarn_berry(_logical(graph), settings), "yarn-berry-nm")
+    if lock.kind == "npm" and npm_install_strategy(fs, graph.project) == "linked":
+        try:
+            text: str | None = fs.read_bytes(lock.path).decode("utf-8", "replace")
+        except FileSystemError:
+            text = None
+        return _placed(graph, plan_npm_linked(_logical(graph), lockfile_registry(text)), "npm-linked")
     if lock.kind == "bun" and bun_linker(fs, graph.project, manifest) == "isolated":
         # bun.lock's places are its hoisted tree; the isolated linker lays out pnpm's store in
         # node_modules/.bun and hoists every name into .bun/node_modules, visible to packages only

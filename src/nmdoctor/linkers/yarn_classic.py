@@ -11,13 +11,17 @@ the prepass) like a dependency, as in the yarn 1 installs compared: a peer at an
 the one above gets its own copy below its dependent. Workspaces are dependencies of a top-level
 stand-in package, linked at the top, so their own dependencies hoist from one level below that
 link; a workspace whose top folder the project's own dependency of that name holds is not linked
-at all (what its dependencies leave below it still goes into its folder). nohoist is not
-modelled; dependency cycles are where the plan and yarn 1 still differ most.
+at all (what its dependencies leave below it still goes into its folder). The root's
+``workspaces.nohoist`` globs (yarn's minimatch) are matched against each package's path of names
+from its workspace (``w/react-native``, ``w/react-native/metro``): a package they match is placed no
+higher than its workspace's node_modules, and what it depends on climbs from there as usual.
+Dependency cycles are where the plan and yarn 1 still differ most.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
@@ -31,6 +35,8 @@ class _Info:
     parts: tuple[str, ...]  # aliases from the project down: ("a", "b") is node_modules/a/node_modules/b
     key: str
     ancestry: frozenset[str]  # package keys above it in the logical tree (cycles end there)
+    chain: tuple[str, ...] = ()  # names from its workspace down (the workspace's name first), for nohoist
+    floor: int = 0  # how many parts its workspace's own folder has (0 outside a workspace)
 
 
 _AGGREGATOR = "\0workspace-aggregator"  # yarn 1's stand-in package whose dependencies are the workspaces
@@ -43,6 +49,7 @@ def plan_yarn_classic(graph: LogicalGraph) -> Plan:
     top = [(alias, key) for alias, key in root.dependencies.items() if graph.packages[key].importer is None]
     workspaces = [item for item in graph.importers() if item.importer not in (None, ".")]
     seeds = _prepass(graph, top, workspaces)
+    nohoist = _nohoist(graph.packages[root.key].source.manifest.raw)
     for alias, key in [*seeds, *top]:
         tree.setdefault((alias,), key)
         _taint(taints, (alias,), key)
@@ -54,6 +61,7 @@ def plan_yarn_classic(graph: LogicalGraph) -> Plan:
         tree[(_AGGREGATOR,)] = _AGGREGATOR
         aggregator = _Info((_AGGREGATOR,), _AGGREGATOR, frozenset())
         queue += [(f"{item.name}@{item.version}", item.key, aggregator) for item in workspaces]
+    names = {item.key: item.name for item in workspaces}
     while queue:
         # By pattern ("name@range"), then, as yarn's second pass does in effect (it checks peer names
         # against a set of patterns), every package without peers before those with peers.
@@ -61,11 +69,42 @@ def plan_yarn_classic(graph: LogicalGraph) -> Plan:
         following: list[tuple[str, str, _Info]] = []
         for pattern, key, parent in queue:
             alias = pattern[: pattern.index("@", 1)]
-            info = _hoist(tree, taints, parent, alias, key, graph.packages[key].peers)
+            chain = (*parent.chain, alias) if parent.chain else ()
+            held = nohoist is not None and bool(chain) and nohoist.fullmatch("/".join(chain)) is not None
+            info = _hoist(tree, taints, parent, alias, key, graph.packages[key].peers, parent.floor if held else 0)
             if info is not None:
+                if key in names:  # a workspace: the paths nohoist matches start at its name
+                    info.chain, info.floor = (names[key],), len(info.parts)
+                else:
+                    info.chain, info.floor = chain, parent.floor
                 following.extend(_children(graph, info))
         queue = following
     return _to_plan(graph, tree)
+
+
+def _nohoist(raw: object) -> re.Pattern[str] | None:
+    """The root's ``workspaces.nohoist`` globs as one expression (None when there are none)."""
+    workspaces = raw.get("workspaces") if isinstance(raw, dict) else None
+    patterns = workspaces.get("nohoist") if isinstance(workspaces, dict) else None
+    if not isinstance(patterns, list):
+        return None
+    found = [_glob(item) for item in patterns if isinstance(item, str) and item]
+    return re.compile("|".join(f"(?:{item})" for item in found)) if found else None
+
+
+def _glob(pattern: str) -> str:
+    """minimatch's reading of a path glob: ``**`` is any number of folders (at least one at the
+    end: yarn 1.22.22 hoists ``b`` itself under ``**/b/**``), ``*`` and ``?`` stay in one."""
+    segments: Sequence[str] = pattern.strip("/").split("/")
+    out = []
+    for index, segment in enumerate(segments):
+        last = index == len(segments) - 1
+        if segment == "**":
+            out.append("[^/]+(?:/[^/]+)*" if last else "(?:[^/]+/)*")
+            continue
+        text = "".join("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char) for char in segment)
+        out.append(text if last else text + "/")
+    return "".join(out)
 
 
 def _prepass(
@@ -136,18 +175,20 @@ def _hoist(
     alias: str,
     key: str,
     peers: Mapping[str, str],
+    floor: int = 0,
 ) -> _Info | None:
     """Place ``key`` for ``parent`` as yarn 1's getNewParts does; None when a copy above serves it
     (a duplicate). Yarn first looks upward for the same version (stopping at another version, or a
     name another version reserved); failing that it climbs from the parent while the name is free
     and not reserved, never above a level that holds one of its peers; a top-level slot that is
-    not free puts it back one level down. Every level it passed is reserved for it."""
+    not free puts it back one level down. Every level it passed is reserved for it. ``floor``: the
+    parts it keeps at least (its workspace's, for a package nohoist holds)."""
     own = (*parent.parts, alias)
     if own in tree:
         return None  # the parent's own folder already holds this name
     _taint(taints, own, key)  # yarn seeds the package in its parent's folder first
     parts = list(parent.parts)
-    for depth in range(len(parts) - 1, -1, -1):
+    for depth in range(len(parts) - 1, floor - 1, -1):
         check = (*parts[:depth], alias)
         found = tree.get(check)
         if found is not None:
@@ -159,7 +200,7 @@ def _hoist(
             break
     passed: list[str] = []
     step_up = False
-    while parts:
+    while len(parts) > floor:
         if any((*parts, peer) in tree for peer in peers):
             break  # not above the level that holds its peers
         check = (*parts, alias)

@@ -1,0 +1,73 @@
+"""Yarn 1's ``workspaces.nohoist``: ``ls --lockfile`` of a workspace project lists the tree real yarn
+1.22.22 installs from its yarn.lock, for the shapes React Native monorepos use (``**/react-native``
+and ``**/react-native/**``), one workspace kept whole (``w/**``), a scoped workspace, and a glob that
+matches only below a package (``**/b/**``: b itself is hoisted).
+
+The registry (tests/installs/scenarios.py) holds a (c@^1, d@^1), b (c@^2), c 1.0.0 and 2.0.0, d; the
+workspace w depends on a and b, v on a.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nmdoctor.api import check
+from nmdoctor.cli.tree_cmds import load_graph
+from nmdoctor.render.tree_json import ls_document
+from tests.conftest import requires_node
+from tests.installs.managers import install, tools_available
+from tests.installs.registry import Registry
+from tests.installs.scenarios import PACKAGES
+
+pytestmark = [
+    requires_node,
+    pytest.mark.node,
+    pytest.mark.skipif(not tools_available(), reason="npm, and tests/node_tools installed"),
+]
+
+CASES = {
+    "one-name": (["**/b"], "w"),
+    "shared-name": (["**/a"], "w"),
+    "react-native-pair": (["**/b", "**/b/**"], "w"),
+    "below-only": (["**/b/**"], "w"),
+    "whole-workspace": (["w/**"], "w"),
+    "scoped-workspace": (["@acme/w/**"], "@acme/w"),
+    "none": ([], "w"),
+}
+
+
+def _listed(document: dict[str, Any]) -> list[tuple[str, str, str, tuple[str, ...], str]]:
+    return sorted(
+        (item["name"], item["version"], item["path"], tuple(item["links"]), str(item["dependents"]))
+        for item in document["instances"]
+    )
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_ls_lockfile_lists_what_yarn_1_installs_under_nohoist(tmp_path: Path, case: str) -> None:
+    patterns, name = CASES[case]
+    root = {"name": "mono", "version": "1.0.0", "private": True, "workspaces": {"packages": ["packages/*"]}}
+    if patterns:
+        root["workspaces"]["nohoist"] = patterns  # type: ignore[index]
+    files = {
+        "packages/w/package.json": json.dumps(
+            {"name": name, "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^1.0.0"}}
+        ),
+        "packages/v/package.json": json.dumps({"name": "v", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}),
+        "packages/w/index.js": "require('a');\nrequire('c');\n",
+    }
+    with Registry(PACKAGES) as registry:
+        installed = install(root, files, "yarn-classic", registry.url, tmp_path / "installed")
+    bare = tmp_path / "bare"
+    shutil.copytree(installed, bare, ignore=shutil.ignore_patterns("node_modules"))
+    planned = load_graph(str(bare), from_lockfile=True)
+    graph = load_graph(str(installed))
+    assert _listed(ls_document(planned)) == _listed(ls_document(graph))
+    # the workspace's require of c (a's dependency, undeclared): judged alike on both
+    found = {(item.code, item.severity.value) for item in check(graph) if item.request == "c"}
+    assert {(item.code, item.severity.value) for item in check(planned) if item.request == "c"} == found

@@ -181,3 +181,11 @@ def install_in(
         env["YARN_ENABLE_IMMUTABLE_INSTALLS"] = "true" if frozen else "false"
         _run(["node", str(TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"), "install"], dest, env)
     return dest
+
+
+def listed(document: dict[str, Any]) -> list[tuple[str, str, str, tuple[str, ...], str]]:
+    """An ``ls --json`` document's packages as comparable rows: name, version, folder, links, dependents."""
+    return sorted(
+        (item["name"], item["version"], item["path"], tuple(item["links"]), str(item["dependents"]))
+        for item in document["instances"]
+    )

@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,7 +19,7 @@ from nmdoctor.api import check
 from nmdoctor.cli.tree_cmds import load_graph
 from nmdoctor.render.tree_json import ls_document
 from tests.conftest import requires_node
-from tests.installs.managers import tools_available
+from tests.installs.managers import listed, tools_available
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES, PROJECTS
 
@@ -45,13 +44,6 @@ def _npm(command: str, project: Path, registry: str) -> None:
     )
 
 
-def _listed(graph_document: dict[str, Any]) -> list[tuple[str, str, str, tuple[str, ...], str]]:
-    return sorted(
-        (item["name"], item["version"], item["path"], tuple(item["links"]), str(item["dependents"]))
-        for item in graph_document["instances"]
-    )
-
-
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_the_lockfile_is_laid_out_as_npm_ci_lays_it_out_under_npmrc_linked(tmp_path: Path, name: str) -> None:
     manifest, files = PROJECTS[name]
@@ -67,7 +59,7 @@ def test_the_lockfile_is_laid_out_as_npm_ci_lays_it_out_under_npmrc_linked(tmp_p
     assert (project / "node_modules" / ".store").is_dir()
     installed = ls_document(load_graph(str(project)))
     assert planned["layout"] == installed["layout"] == "npm-linked"
-    assert _listed(planned) == _listed(installed)
+    assert listed(planned) == listed(installed)
     if name == "phantom":  # src/index.js requires d, which only a and b depend on
         run = subprocess.run(["node", "src/index.js"], cwd=project, capture_output=True, text=True, check=False)
         assert "Cannot find module 'd'" in run.stderr

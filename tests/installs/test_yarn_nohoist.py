@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,7 +19,7 @@ from nmdoctor.api import check
 from nmdoctor.cli.tree_cmds import load_graph
 from nmdoctor.render.tree_json import ls_document
 from tests.conftest import requires_node
-from tests.installs.managers import install, tools_available
+from tests.installs.managers import install, listed, tools_available
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES
 
@@ -39,13 +38,6 @@ CASES = {
     "scoped-workspace": (["@acme/w/**"], "@acme/w"),
     "none": ([], "w"),
 }
-
-
-def _listed(document: dict[str, Any]) -> list[tuple[str, str, str, tuple[str, ...], str]]:
-    return sorted(
-        (item["name"], item["version"], item["path"], tuple(item["links"]), str(item["dependents"]))
-        for item in document["instances"]
-    )
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -67,7 +59,7 @@ def test_ls_lockfile_lists_what_yarn_1_installs_under_nohoist(tmp_path: Path, ca
     shutil.copytree(installed, bare, ignore=shutil.ignore_patterns("node_modules"))
     planned = load_graph(str(bare), from_lockfile=True)
     graph = load_graph(str(installed))
-    assert _listed(ls_document(planned)) == _listed(ls_document(graph))
+    assert listed(ls_document(planned)) == listed(ls_document(graph))
     # the workspace's require of c (a's dependency, undeclared): judged alike on both
     found = {(item.code, item.severity.value) for item in check(graph) if item.request == "c"}
     assert {(item.code, item.severity.value) for item in check(planned) if item.request == "c"} == found

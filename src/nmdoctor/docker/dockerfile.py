@@ -481,7 +481,8 @@ def parse_dockerfile(
         yarn_berry,
         read_context or (lambda _name: None),
     )
-    parser = DockerfileParser(fileobj=io.BytesIO(text.encode()))
+    # BuildKit's parser strips a UTF-8 byte order mark from the first line (parser.go, `utf8bom`)
+    parser = DockerfileParser(fileobj=io.BytesIO(text.removeprefix("\ufeff").encode()))
     for instruction, value, line in _instructions(parser.structure):
         stage = builder.stages[-1] if builder.stages else None
         if instruction == "ARG":

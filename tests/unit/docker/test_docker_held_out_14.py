@@ -25,3 +25,13 @@ def test_a_dockerfile_saved_with_a_byte_order_mark_is_read_from_its_first_instru
     )
     assert found == [("lockfile-not-used", "Dockerfile", 4), ("runs-as-root", "Dockerfile", 1)]
 
+
+def test_get_pnpm_io_s_node_script_adding_pnpm_without_a_version_floats() -> None:
+    # toledoroy/MentorDAO-dApp: `curl https://get.pnpm.io/v6.14.js | node - add --global pnpm` installs
+    # whatever pnpm is newest; `pnpm@7` (rohan-fowlerharper/ridley) stays within one major
+    base = {"/p/package.json": "{}", "/p/pnpm-lock.yaml": "", "/p/.dockerignore": "node_modules\n"}
+    script = "FROM node:14\nUSER node\nRUN curl -f https://get.pnpm.io/v6.14.js | node - add --global {spec}\n"
+    floating = codes(base | {"/p/Dockerfile": script.format(spec="pnpm")})
+    assert ("package-manager-floating", "Dockerfile", 3) in floating
+    pinned = codes(base | {"/p/Dockerfile": script.format(spec="pnpm@7")})
+    assert [item for item in pinned if item[0] == "package-manager-floating"] == []

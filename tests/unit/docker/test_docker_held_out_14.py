@@ -16,7 +16,9 @@ def test_a_dockerfile_saved_with_a_byte_order_mark_is_read_from_its_first_instru
     # from the first line (frontend/dockerfile/parser/parser.go, `utf8bom`), so FROM is an instruction
     found = codes(
         {
-            "/p/Dockerfile": '\ufeffFROM node:18-alpine\nWORKDIR /app\nCOPY . .\nRUN npm i\nENTRYPOINT ["sh", "start.sh"]\n',
+            "/p/Dockerfile": (
+                '\ufeffFROM node:18-alpine\nWORKDIR /app\nCOPY . .\nRUN npm i\nENTRYPOINT ["sh", "start.sh"]\n'
+            ),
             "/p/.dockerignore": "**/node_modules\n**/package-lock.json\n",
             "/p/package.json": "{}",
             "/p/package-lock.json": "{}",
@@ -35,3 +37,39 @@ def test_get_pnpm_io_s_node_script_adding_pnpm_without_a_version_floats() -> Non
     assert ("package-manager-floating", "Dockerfile", 3) in floating
     pinned = codes(base | {"/p/Dockerfile": script.format(spec="pnpm@7")})
     assert [item for item in pinned if item[0] == "package-manager-floating"] == []
+
+
+_NODE_IMAGE = 'FROM node:18-alpine\n\nWORKDIR /opt/code\n\nENTRYPOINT ["/bin/sh"]\n\nCMD ["-c", "yarn && yarn start"]\n'
+
+
+def test_a_standalone_image_whose_cmd_installs_installs_at_every_start() -> None:
+    # Hi-Fi/sss docker/node.Dockerfile on its own: the CMD, run by ENTRYPOINT /bin/sh, runs yarn at
+    # every start of the container, whatever project is mounted at /opt/code
+    found = codes({"/p/node.Dockerfile": _NODE_IMAGE})
+    assert ("install-at-start", "node.Dockerfile", 7) in found
+
+
+def test_a_standalone_image_that_only_installs_is_an_installer() -> None:
+    # a one-shot image whose whole command is the install (filling a mounted folder) installs as its job
+    found = codes({"/p/Dockerfile": 'FROM node:20\nWORKDIR /app\nCMD ["npm", "ci"]\n'})
+    assert [item for item in found if item[0] == "install-at-start"] == []
+
+
+def test_the_install_is_reported_at_the_cmd_that_holds_it_under_a_shell_entrypoint() -> None:
+    # Hi-Fi/sss: compose builds docker/node.Dockerfile and overrides neither entrypoint nor command; the
+    # install is written in the CMD (line 7), not in ENTRYPOINT ["/bin/sh"] (line 5)
+    compose = (
+        "services:\n  ui:\n    build:\n      context: ./docker\n      dockerfile: node.Dockerfile\n"
+        "    volumes:\n      - ./frontend/:/opt/code\n"
+    )
+    found = codes(
+        {
+            "/p/docker-compose.yml": compose,
+            "/p/docker/node.Dockerfile": _NODE_IMAGE,
+            "/p/frontend/package.json": "{}",
+            "/p/frontend/yarn.lock": "",
+        }
+    )
+    assert [item for item in found if item[0] == "install-at-start"] == [
+        ("install-at-start", "docker/node.Dockerfile", 7)
+    ]

@@ -132,11 +132,14 @@ Add `node_modules` and `**/node_modules` to the .dockerignore beside the build c
         "warning",
         """## What it means
 The app's files are given to the user the container runs as: `COPY`/`ADD --chown` (also
-`COPY --from=... --chown`), or `RUN chown -R` over the app's folder once files are in it.
+`COPY --from=... --chown`), or `RUN chown -R` over the app's folder once files are in it; or made
+writable by every user (`chmod 777` of the app's folder, whose entries anyone may then replace, or
+`chmod -R a+w` over its files).
 ## Why it matters
 A compromised process can rewrite the app's code.
 ## How to fix
-Leave the files owned by root; give the runtime user only the folders it must write.""",
+Leave the files owned by root and not writable by others; give the runtime user only the folders it
+must write.""",
     ),
     "unsupported-dependency-protocol": (
         "error",

@@ -350,6 +350,22 @@ class _Builder:
             if present and all(name in gone for name in present):
                 stage.lockfile = False
 
+    @staticmethod
+    def _world_writable(stage: Stage, paths: list[str], flags: list[str], line: int) -> None:
+        """``chmod 777`` of the app's folder: every user may replace the files in it, whoever owns them (a
+        folder's write permission governs its entries), and with ``-R`` write the files already there.
+        Recorded as owned by ``*``, any user; a folder of its own (uploads, logs) is not the app's."""
+        recursive = any(flag == "--recursive" or (not flag.startswith("--") and "R" in flag) for flag in flags)
+        for path in paths:
+            path = path.rstrip("/") or "/"
+            app_folder = path in (stage.workdir.rstrip("/") or "/", *stage.app_paths)
+            inside = recursive and any(
+                item == path or item.startswith(path.rstrip("/") + "/") for item in stage.app_paths
+            )
+            if app_folder or inside:
+                stage.owners.append(("*", line, path))
+                break
+
     def _steps(self, stage: Stage, text: str, line: int) -> None:
         """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
         cwd = stage.workdir
@@ -403,6 +419,8 @@ class _Builder:
                 for operand in operands:
                     stage.trees.discard(_absolute(cwd, operand))
                 self._removed_lockfiles(stage, [_absolute(cwd, operand) for operand in operands])
+            elif words[0] == "chmod" and len(operands) >= 2 and _others_write(operands[0]):
+                self._world_writable(stage, [_absolute(cwd, operand) for operand in operands[1:]], flags, line)
             elif words[0] == "chown" and any(flag == "--recursive" or "R" in flag for flag in flags) and operands:
                 owner = operands[0].split(":")[0]
                 for operand in operands[1:]:
@@ -411,6 +429,18 @@ class _Builder:
                     if owner and (inside or path == "/"):
                         stage.owners.append((owner, line, path))
                         break
+
+
+def _others_write(mode: str) -> bool:
+    """Does a chmod mode give write permission to every user (``777``, ``0666``, ``o+w``, ``a+rwX``)?
+    A symbolic clause without ``o`` or ``a`` (``+w``) is masked by the umask (022) for others."""
+    if re.fullmatch(r"[0-7]{1,4}", mode):
+        return int(mode[-1]) & 2 != 0
+    for clause in mode.split(","):
+        who = re.match(r"[ugoa]*", clause)
+        if who and re.search(r"[oa]", who.group(0)) and re.search(r"[+=][rwxXst]*w", clause[who.end() :]):
+            return True
+    return False
 
 
 def _project_root(stage: Stage, cwd: str) -> str:

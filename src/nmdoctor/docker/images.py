@@ -273,20 +273,30 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
         app = stage.workdir.rstrip("/") + "/"
         owned = next(
             (
-                line
+                (owner, line)
                 for owner, line, path in stage.owners
-                if owner in (runtime, stage.uids.get(runtime))
+                if owner in ("*", runtime, stage.uids.get(runtime))
                 and (app.startswith(path.rstrip("/") + "/") or (path + "/").startswith(app))
             ),
             None,
         )
-        if owned is not None:
+        if owned is not None and owned[0] == "*":
             yield _finding(
                 "app-files-writable",
-                f"{where} gives the app's files to `{runtime}`, the user it runs as (line {owned}): a compromised "
+                f"{where} makes the app's files writable by every user (line {owned[1]}), so `{runtime}`, the user "
+                "it runs as, can replace them: a compromised dependency can rewrite the app's code",
+                where,
+                owned[1],
+                "drop the chmod over the app (files and folders owned by root and readable by all: `chmod -R a+rX`, "
+                "no write for others) and give the runtime user only the folders it must write",
+            )
+        elif owned is not None:
+            yield _finding(
+                "app-files-writable",
+                f"{where} gives the app's files to `{runtime}`, the user it runs as (line {owned[1]}): a compromised "
                 "dependency can rewrite the app's code",
                 where,
-                owned,
+                owned[1],
                 "drop --chown / `chown -R` over the app (files stay owned by root, readable by all) and give the "
                 "runtime user only the folders it must write",
             )

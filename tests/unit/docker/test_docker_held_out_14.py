@@ -73,3 +73,40 @@ def test_the_install_is_reported_at_the_cmd_that_holds_it_under_a_shell_entrypoi
     assert [item for item in found if item[0] == "install-at-start"] == [
         ("install-at-start", "docker/node.Dockerfile", 7)
     ]
+
+
+_COMMIFY = (
+    "FROM node:14.16.0-alpine3.13\n\nRUN addgroup app && adduser -S -G app app\nUSER app\n\nWORKDIR /app\n\n"
+    'USER root\nRUN {chmod}\nUSER app\n\nCOPY package*.json ./\nRUN npm install\nCOPY . ./\n\nCMD ["npm","start"]\n'
+)
+_PROJECT = {"/p/package.json": "{}", "/p/package-lock.json": "{}", "/p/.dockerignore": "node_modules\n"}
+
+
+def test_a_world_writable_app_folder_lets_the_runtime_user_replace_the_app_s_files() -> None:
+    # Sriramreddyp/Commify: `chmod 777 /app` before the files are copied leaves the folder writable by
+    # every user (no sticky bit), so the runtime user can delete and replace the root-owned files in it
+    # (checked on Linux: an unprivileged user replaced a root-owned 644 file in a 777 folder with mv -f)
+    for chmod in ("chmod 777 /app", "chmod -R 0777 /app", "chmod -R a+rwX .", "chmod o+w /app"):
+        found = codes(_PROJECT | {"/p/Dockerfile": _COMMIFY.format(chmod=chmod)})
+        assert ("app-files-writable", "Dockerfile", 9) in found, chmod
+
+
+def test_modes_that_leave_others_without_write_and_folders_apart_from_the_app_are_not_this() -> None:
+    for chmod in (
+        "chmod 755 /app",
+        "chmod -R 775 /app",
+        "chmod +w /app",
+        "chmod -R 777 /app/uploads",
+        "chmod o-w /app",
+    ):
+        found = codes(_PROJECT | {"/p/Dockerfile": _COMMIFY.format(chmod=chmod)})
+        assert [item for item in found if item[0] == "app-files-writable"] == [], chmod
+
+
+def test_a_world_writable_app_run_as_root_is_runs_as_root_only() -> None:
+    # lumander/codemotion-frontend: `chmod -R 777 /app` with no USER: root can write the files anyway
+    dockerfile = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install && chmod -R 777 /app\nCMD ["npm","run","dev"]\n'
+    found = codes(_PROJECT | {"/p/Dockerfile": dockerfile})
+    assert [item for item in found if item[0] in ("app-files-writable", "runs-as-root")] == [
+        ("runs-as-root", "Dockerfile", 1)
+    ]

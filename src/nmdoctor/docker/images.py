@@ -66,6 +66,21 @@ def _frozen_fix(manager: str) -> str:
     )
 
 
+_CLEAN_INSTALLS = {
+    "package-lock.json": "npm ci",
+    "npm-shrinkwrap.json": "npm ci",
+    "yarn.lock": "yarn install --frozen-lockfile",
+    "pnpm-lock.yaml": "pnpm install --frozen-lockfile",
+    "bun.lock": "bun install --frozen-lockfile",
+    "bun.lockb": "bun install --frozen-lockfile",
+}
+
+
+def _clean_install(lockfiles: tuple[str, ...]) -> str:
+    """The install that reads one of ``lockfiles``: `npm ci` for package-lock.json, and so on."""
+    return " or ".join(dict.fromkeys(f"`{_CLEAN_INSTALLS[name]}`" for name in lockfiles if name in _CLEAN_INSTALLS))
+
+
 def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -73,7 +88,20 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
             command = install.command
             if install.line in seen:
                 continue
-            if command.kind == "project" and not install.lockfile and not install.frozen:
+            if command.kind == "project" and not install.lockfile and not install.frozen and install.others:
+                seen.add(install.line)
+                others = " and ".join(install.others)
+                yield _finding(
+                    "lockfile-not-used",
+                    f"`{command.text}` in {where} finds no lockfile {command.manager} reads ({others} "
+                    f"{'is' if len(install.others) == 1 else 'are'} another manager's): it resolves versions afresh, "
+                    "so each build can get other versions than were tested",
+                    where,
+                    install.line,
+                    f"install with the manager whose lockfile the project commits ({_clean_install(install.others)}), "
+                    f"or commit {command.manager}'s own lockfile and COPY it before the install",
+                )
+            elif command.kind == "project" and not install.lockfile and not install.frozen:
                 seen.add(install.line)
                 yield _finding(
                     "lockfile-not-used",

@@ -110,3 +110,41 @@ def test_a_world_writable_app_run_as_root_is_runs_as_root_only() -> None:
     assert [item for item in found if item[0] in ("app-files-writable", "runs-as-root")] == [
         ("runs-as-root", "Dockerfile", 1)
     ]
+
+
+def _installs(dockerfile: str, files: dict[str, str]) -> list[tuple[str, str | None, int | None]]:
+    found = codes({"/p/Dockerfile": dockerfile, "/p/package.json": "{}", "/p/.dockerignore": "node_modules\n"} | files)
+    return [item for item in found if item[0] == "lockfile-not-used"]
+
+
+def test_an_install_has_a_lockfile_only_if_its_manager_reads_it() -> None:
+    # DmitrieMsk/softtenq-by051023: `COPY package*.json ./` brings package-lock.json, then `yarn` runs. Checked
+    # with the real tools: yarn 1.22.22 and yarn 4.18.1 resolve afresh beside a package-lock.json that pins an
+    # older version (is-number 7.0.0 installed, 6.0.0 locked); so does pnpm 10.34.8 beside package-lock.json
+    # and beside a yarn.lock; npm 11 installs what a yarn.lock pins (held-out-13, convitecerto-backend)
+    dockerfile = "FROM node:21\nWORKDIR /home/node/app\nCOPY package*.json ./\nUSER node\nRUN {install}\nCOPY . .\n"
+    npm_lock = {"/p/package-lock.json": "{}"}
+    assert _installs(dockerfile.format(install="yarn"), npm_lock) == [("lockfile-not-used", "Dockerfile", 5)]
+    assert _installs(dockerfile.format(install="pnpm install"), npm_lock) == [("lockfile-not-used", "Dockerfile", 5)]
+    assert _installs(dockerfile.format(install="npm install"), npm_lock) == []
+    yarn_lock = {"/p/yarn.lock": ""}
+    copy_both = dockerfile.replace("package*.json ./", "package.json yarn.lock ./")
+    assert _installs(copy_both.format(install="npm install"), yarn_lock) == []
+    assert _installs(copy_both.format(install="yarn"), yarn_lock) == []
+    assert _installs(copy_both.format(install="pnpm install"), yarn_lock) == [("lockfile-not-used", "Dockerfile", 5)]
+
+
+def test_a_lockfile_of_unknown_kind_still_counts() -> None:
+    # a stage copied from an outside image, or a cloned repository, may hold any lockfile: undecidable, so yes
+    cloned = "FROM node:20\nRUN git clone https://example.com/app.git /app\nWORKDIR /app\nRUN yarn\nUSER node\n"
+    assert _installs(cloned, {}) == []
+    outside = "FROM node:20\nWORKDIR /app\nCOPY --from=ghcr.io/acme/base:1 /app /app\nRUN pnpm install\nUSER node\n"
+    assert _installs(outside, {}) == []
+
+
+def test_the_fix_names_the_install_that_reads_the_lockfile_the_project_has() -> None:
+    dockerfile = "FROM node:21\nWORKDIR /app\nCOPY package*.json ./\nUSER node\nRUN yarn\nCOPY . .\n"
+    fs = MemoryFS.from_mapping({"/p/Dockerfile": dockerfile, "/p/package.json": "{}", "/p/package-lock.json": "{}"})
+    (finding,) = [item for item in docker_findings(fs, "/p") if item.code == "lockfile-not-used"]
+    assert "package-lock.json is another manager's" in finding.message
+    assert "`npm ci`" in str(finding.fix)

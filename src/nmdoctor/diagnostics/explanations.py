@@ -128,6 +128,20 @@ The host's node_modules (built for another OS, other versions) enters the image 
 ## How to fix
 Add `node_modules` and `**/node_modules` to the .dockerignore beside the build context.""",
     ),
+    "compose-variable-required": (
+        "info",
+        """## What it means
+A compose file names a required variable (`${VAR:?message}`, `${VAR?message}`) in a key nmdoctor
+reads (a service's user, volumes, build, image, working_dir, entrypoint or command), and the .env
+beside it does not set it. `docker compose up` then stops with the message unless the shell exports
+the variable; its value is not in the files.
+## Why it matters
+nmdoctor judged the service without that value: a user it cannot tell is root, a mount whose source
+or container path it cannot tell is left out.
+## How to fix
+Set the variable in the .env beside the compose file to the value the stack runs with (or run
+nmdoctor from a folder whose .env has it), and run nmdoctor again.""",
+    ),
     "app-files-writable": (
         "warning",
         """## What it means

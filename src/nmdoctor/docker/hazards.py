@@ -14,7 +14,7 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-from nmdoctor.diagnostics.model import Finding
+from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.compose import ComposeError, Service, load_services, read_env_file
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
@@ -203,6 +203,33 @@ def _plain_node_service(fs: FileSystem, folder: str, service: Service) -> list[F
     ]
 
 
+def _unknown_values(service: Service) -> list[Finding]:
+    """Values nmdoctor reads that compose takes from the shell: required variables .env does not set,
+    one finding per key of the service (``user: ${UID:?}:${GID:?}`` names both)."""
+    found: list[Finding] = []
+    for key in dict.fromkeys(item.key for item in service.unknown):
+        items = [item for item in service.unknown if item.key == key]
+        names = " and ".join(item.variable for item in items)
+        messages = "; ".join(item.message for item in items if item.message)
+        found.append(
+            Finding(
+                "compose-variable-required",
+                Severity.INFO,
+                f"{items[0].file} requires {names} for the {key} of service `{service.name}`, and .env does not "
+                f"set {'it' if len(items) == 1 else 'them'}: `docker compose up` stops"
+                f"{f' ({messages})' if messages else ''} unless the shell exports "
+                f"{'it' if len(items) == 1 else 'them'}, so nmdoctor judged the service without that value",
+                None,
+                from_=items[0].file,
+                line=items[0].line or None,
+                column=1 if items[0].line else None,
+                fix=f"set {names} in the .env beside the compose file to the "
+                f"{'value' if len(items) == 1 else 'values'} the stack runs with, and run nmdoctor again",
+            )
+        )
+    return found
+
+
 def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> list[tuple[str, str]]:
     names = explicit if explicit else compose_files(fs, folder)
     stack = []
@@ -290,6 +317,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         findings += service_findings(
             fs, folder, service, stage, image.context, sharing, installers, workspace, _rel(folder, image.path)
         )
+    findings += [finding for service in services for finding in _unknown_values(service)]
     unique_findings: dict[tuple[str, str | None, int | None], Finding] = {}
     for finding in findings:
         unique_findings.setdefault((finding.code, finding.from_, finding.line), finding)

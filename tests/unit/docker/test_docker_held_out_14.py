@@ -148,3 +148,56 @@ def test_the_fix_names_the_install_that_reads_the_lockfile_the_project_has() -> 
     (finding,) = [item for item in docker_findings(fs, "/p") if item.code == "lockfile-not-used"]
     assert "package-lock.json is another manager's" in finding.message
     assert "`npm ci`" in str(finding.fix)
+
+
+# `${VAR:?message}` and `${VAR?message}`: "value of VAR if set and non-empty (set), otherwise exit with error"
+# (docs.docker.com/reference/compose-file/interpolation). Without VAR in .env the stack starts only with a
+# value the shell exports, never with an empty one: the value is unknown, not "".
+_APP = {
+    "/p/app/Dockerfile": (
+        'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "index.js"]\n'
+    ),
+    "/p/app/package.json": "{}",
+    "/p/app/package-lock.json": "{}",
+    "/p/app/.dockerignore": "node_modules\n",
+}
+
+
+def _findings(compose: str, files: dict[str, str] | None = None) -> list[tuple[str, str | None, int | None, str]]:
+    fs = MemoryFS.from_mapping(_APP | {"/p/docker-compose.yml": compose} | (files or {}))
+    return sorted((item.code, item.from_, item.line, item.severity.value) for item in docker_findings(fs, "/p"))
+
+
+def test_a_required_user_the_env_file_does_not_set_is_unknown_not_root() -> None:
+    compose = 'services:\n  api:\n    build: ./app\n    user: "${UID:?set UID}:${GID:?set GID}"\n'
+    assert _findings(compose) == [("compose-variable-required", "docker-compose.yml", 4, "info")]
+    assert _findings(compose, {"/p/.env": "UID=1000\nGID=1000\n"}) == []
+    assert _findings(compose, {"/p/.env": "UID=0\nGID=0\n"}) == [("runs-as-root", "app/Dockerfile", 1, "warning")]
+
+
+def test_a_bare_required_volume_source_is_not_read_as_the_compose_folder() -> None:
+    compose = "services:\n  api:\n    build: ./app\n    user: node\n    volumes:\n      - ${APP_SRC:?}:/app\n"
+    assert _findings(compose) == [("compose-variable-required", "docker-compose.yml", 6, "info")]
+    # a path after the variable makes it a bind whatever the value: it hides the image's node_modules
+    pathed = _findings(compose.replace("${APP_SRC:?}", "${APP_SRC:?}/web"))
+    assert ("volume-shadows-node-modules", "docker-compose.yml", 6, "error") in pathed
+
+
+def test_required_values_the_analysis_does_not_read_are_not_reported() -> None:
+    # 0G3RA/monorepo-next-nest: `${WEB_PORT:?}` in ports and environment; nothing nmdoctor judges depends on them
+    compose = (
+        "services:\n  api:\n    build: ./app\n    user: node\n    ports:\n      - ${WEB_PORT:?}:3000\n"
+        "    environment:\n      DATABASE_URL: ${DATABASE_URL:?set it}\n"
+    )
+    assert _findings(compose) == []
+
+
+def test_the_note_names_the_variables_compose_s_message_and_the_key() -> None:
+    compose = 'services:\n  api:\n    build: ./app\n    user: "${UID:?set UID}:${GID:?set GID}"\n'
+    fs = MemoryFS.from_mapping(_APP | {"/p/docker-compose.yml": compose})
+    (note,) = docker_findings(fs, "/p")
+    assert note.message == (
+        "docker-compose.yml requires UID and GID for the user of service `api`, and .env does not set them: "
+        "`docker compose up` stops (set UID; set GID) unless the shell exports them, so nmdoctor judged the "
+        "service without that value"
+    )

@@ -111,6 +111,9 @@ CATALOG: dict[str, CodeInfo] = {
         CodeInfo(
             "install-skips-patches", _WARNING, "The install skips the patches the app needs", _MANUAL, ("docker",)
         ),
+        CodeInfo(
+            "compose-variable-required", Severity.INFO, "A compose value is left to the shell", _MANUAL, ("docker",)
+        ),
         CodeInfo("archive-version-collapsed", _ERROR, "The packed app holds another version", _MANUAL, ("archive",)),
         CodeInfo("archive-missing-package", _ERROR, "The packed app lacks a package", _MANUAL, ("archive",)),
         CodeInfo(

@@ -128,15 +128,32 @@ The host's node_modules (built for another OS, other versions) enters the image 
 ## How to fix
 Add `node_modules` and `**/node_modules` to the .dockerignore beside the build context.""",
     ),
+    "compose-variable-required": (
+        "info",
+        """## What it means
+A compose file names a required variable (`${VAR:?message}`, `${VAR?message}`) in a key nmdoctor
+reads (a service's user, volumes, build, image, working_dir, entrypoint or command), and the .env
+beside it does not set it. `docker compose up` then stops with the message unless the shell exports
+the variable; its value is not in the files.
+## Why it matters
+nmdoctor judged the service without that value: a user it cannot tell is root, a mount whose source
+or container path it cannot tell is left out.
+## How to fix
+Set the variable in the .env beside the compose file to the value the stack runs with (or run
+nmdoctor from a folder whose .env has it), and run nmdoctor again.""",
+    ),
     "app-files-writable": (
         "warning",
         """## What it means
 The app's files are given to the user the container runs as: `COPY`/`ADD --chown` (also
-`COPY --from=... --chown`), or `RUN chown -R` over the app's folder once files are in it.
+`COPY --from=... --chown`), or `RUN chown -R` over the app's folder once files are in it; or made
+writable by every user (`chmod 777` of the app's folder, whose entries anyone may then replace, or
+`chmod -R a+w` over its files).
 ## Why it matters
 A compromised process can rewrite the app's code.
 ## How to fix
-Leave the files owned by root; give the runtime user only the folders it must write.""",
+Leave the files owned by root and not writable by others; give the runtime user only the folders it
+must write.""",
     ),
     "unsupported-dependency-protocol": (
         "error",

@@ -233,6 +233,13 @@ _INSTALL_SCRIPTS = (
         "curl -fsSL https://get.pnpm.io/install.sh | env PNPM_VERSION=<x.y.z> sh -",
     ),
     (
+        # the standalone pnpm script, run by node, adding pnpm itself (`| node - add --global pnpm@7`)
+        "pnpm",
+        re.compile(r"get\.pnpm\.io/v[\d.]+\.js\b"),
+        re.compile(r"\badd\s+(?:--global|-g)\s+pnpm@(?:[\^~=v]?\d|[a-z]+-\d+)"),
+        "curl -fsSL https://get.pnpm.io/v6.16.js | node - add --global pnpm@<x.y.z>",
+    ),
+    (
         "yarn",
         re.compile(r"yarnpkg\.com/install\.sh\b"),
         re.compile(r"--version[=\s]+[\"']?\d"),

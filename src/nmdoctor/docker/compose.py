@@ -4,6 +4,11 @@ Files are read the way ``docker compose`` reads them: ``${VAR}``, ``${VAR:-defau
 ``${VAR-default}`` and ``$$`` are substituted from the project's ``.env`` (and the defaults), and
 later files (``compose.override.yaml``, or each ``-f`` after the first) merge into earlier ones:
 services by name, mappings key by key, ``volumes`` by container path, other values replaced.
+
+A required variable (``${VAR:?message}``, ``${VAR?message}``) that ``.env`` does not give is no empty
+string: compose stops unless the shell exports it, so its value is unknown. A service whose user,
+mounts, build, image, working folder or start command holds one records it (``Service.unknown``), and
+what depends on it is not guessed: a user that is not known to be root, a mount left out.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 
 from nmdoctor.yamlio import YAMLError, load_yaml
 
-__all__ = ["ComposeError", "Mount", "Service", "load_services", "read_env_file"]
+__all__ = ["ComposeError", "Mount", "Service", "Unknown", "load_services", "read_env_file"]
 
 _VARIABLE = re.compile(
     r"\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))"
@@ -27,6 +32,10 @@ _VARIABLE = re.compile(
 
 class ComposeError(ValueError):
     pass
+
+
+_UNKNOWN = "\ue000"  # brackets the name of a required variable with no value: ``\ue000VAR\ue000``
+_MARKED = re.compile(f"{_UNKNOWN}([A-Za-z_][A-Za-z0-9_]*){_UNKNOWN}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,18 @@ class Service:
     entrypoint: list[str] | None = None
     command: list[str] | None = None
     line: int = 0
+    unknown: list[Unknown] = field(default_factory=list)  # required variables its analysed keys hold
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A required variable ``.env`` does not give, in a key of a service the analysis reads."""
+
+    variable: str
+    key: str  # user, volumes, build, image, working_dir, entrypoint, command
+    message: str  # compose's error text (``${VAR:?message}``), or ""
+    file: str
+    line: int
 
 
 def read_env_file(text: str) -> dict[str, str]:
@@ -69,7 +90,10 @@ def read_env_file(text: str) -> dict[str, str]:
     return values
 
 
-def _substitute(value: str, env: dict[str, str]) -> str:
+def _substitute(value: str, env: dict[str, str], required: dict[str, str]) -> str:
+    """``value`` with its variables substituted; a required one with no value becomes a marker of its
+    name (and its message is noted in ``required``)."""
+
     def replace(match: re.Match[str]) -> str:
         if match.group(0) == "$$":
             return "$"
@@ -77,26 +101,45 @@ def _substitute(value: str, env: dict[str, str]) -> str:
         operator, word = match.group(2), match.group(3) or ""
         current = env.get(name)
         if operator == ":-":
-            return current if current else _substitute(word, env)
+            return current if current else _substitute(word, env, required)
         if operator == "-":
-            return current if current is not None else _substitute(word, env)
+            return current if current is not None else _substitute(word, env, required)
         if operator == ":+":
-            return _substitute(word, env) if current else ""
+            return _substitute(word, env, required) if current else ""
         if operator == "+":
-            return _substitute(word, env) if current is not None else ""
+            return _substitute(word, env, required) if current is not None else ""
+        if operator in (":?", "?") and (not current if operator == ":?" else current is None):
+            required.setdefault(name, word)
+            return f"{_UNKNOWN}{name}{_UNKNOWN}"
         return current or ""
 
     return _VARIABLE.sub(replace, value)
 
 
-def _substitute_all(data: Any, env: dict[str, str]) -> Any:
+def _substitute_all(data: Any, env: dict[str, str], required: dict[str, str]) -> Any:
     if isinstance(data, str):
-        return _substitute(data, env)
+        return _substitute(data, env, required)
     if isinstance(data, list):
-        return [_substitute_all(item, env) for item in data]
+        return [_substitute_all(item, env, required) for item in data]
     if isinstance(data, dict):
-        return {key: _substitute_all(value, env) for key, value in data.items()}
+        return {key: _substitute_all(value, env, required) for key, value in data.items()}
     return data
+
+
+def _marked(value: Any) -> list[str]:
+    """The required variables with no value that ``value`` (a key's data) holds."""
+    if isinstance(value, str):
+        return _MARKED.findall(value)
+    if isinstance(value, list):
+        return [name for item in value for name in _marked(item)]
+    if isinstance(value, dict):
+        return [name for item in value.values() for name in _marked(item)]
+    return []
+
+
+def _shown(value: str) -> str:
+    """A value with each unknown variable written back as ``${VAR}``."""
+    return _MARKED.sub(r"${\1}", value)
 
 
 def _line_of(text: str, needle: str, start: int = 0) -> int:
@@ -146,8 +189,16 @@ def _merge_service(base: dict[str, Any], override: dict[str, Any]) -> dict[str, 
 
 
 def _mount(entry: Any, file: str, text: str, service_at: int) -> Mount | None:
+    """The mount a ``volumes`` entry makes; ``None`` when a required variable with no value leaves its
+    container path unknown, or whether it is a bind or a named volume (a bare ``${SRC:?}`` source: a path
+    makes a bind, a name a volume)."""
     if isinstance(entry, str):
         parts = entry.split(":")
+        if len(parts) >= 2 and (_UNKNOWN in parts[1] or (_UNKNOWN in parts[0] and not _MARKED.sub("", parts[0]))):
+            return None
+        pathed = parts[0].startswith(_UNKNOWN) and "/" in _MARKED.sub("", parts[0])  # `${SRC:?}/web`: a path
+        parts = [_shown(part) for part in parts]
+        entry = ":".join(parts)
         line = _line_of(text, entry, service_at) or _line_of(text, entry)
         if not line and len(parts) >= 2:  # substituted from ${VAR}: find the container path
             line = _line_of(text, f":{parts[1]}", service_at) or _line_of(text, f":{parts[1]}")
@@ -155,12 +206,14 @@ def _mount(entry: Any, file: str, text: str, service_at: int) -> Mount | None:
             return Mount("anonymous", None, parts[0].rstrip("/") or "/", line, file)
         source, target = parts[0], parts[1].rstrip("/") or "/"
         options = parts[2].split(",") if len(parts) > 2 else []
-        kind = "bind" if source.startswith((".", "/", "~")) or not source else "volume"
+        kind = "bind" if source.startswith((".", "/", "~")) or not source or pathed else "volume"
         return Mount(kind, source, target, line, file, "nocopy" in options)
     if isinstance(entry, dict):
+        if _marked(entry.get("target")):
+            return None
         target = str(entry.get("target", "")).rstrip("/") or "/"
         kind = str(entry.get("type", "volume"))
-        source = entry.get("source")
+        source = _shown(str(entry["source"])) if entry.get("source") else None
         if kind == "volume" and not source:
             kind = "anonymous"
         volume = entry.get("volume")
@@ -206,7 +259,11 @@ def _rebased(path: str, prefix: str) -> str:
 
 
 def _base_spec(
-    reference: dict[str, Any], extending: str, env: dict[str, str], read: Callable[[str], str | None]
+    reference: dict[str, Any],
+    extending: str,
+    env: dict[str, str],
+    read: Callable[[str], str | None],
+    required: dict[str, str],
 ) -> tuple[str, str, dict[str, Any]] | None:
     """The service ``extends: {file: ..., service: ...}`` names in another file: (that file's path from
     the project folder, its text, the service's configuration with its own same-file ``extends`` applied)."""
@@ -218,7 +275,7 @@ def _base_spec(
         data = load_yaml(text)
     except YAMLError:
         return None
-    services = _substitute_all(data, env).get("services") if isinstance(data, dict) else None
+    services = _substitute_all(data, env, required).get("services") if isinstance(data, dict) else None
     name = str(reference.get("service", ""))
     if not isinstance(services, dict) or not isinstance(services.get(name), dict):
         return None
@@ -231,6 +288,7 @@ def _external_bases(
     first_file: dict[str, str],
     env: dict[str, str],
     read: Callable[[str], str | None],
+    required: dict[str, str],
 ) -> dict[int, tuple[str, str, str, str]]:
     """Merge into each service the base it ``extends`` from another file, as compose does: the base's
     relative paths (build context, bind sources) stay relative to the base's file. Returns, per volume
@@ -241,7 +299,7 @@ def _external_bases(
         reference = spec.get("extends")
         if not isinstance(reference, dict) or not reference.get("file"):
             continue
-        found = _base_spec(reference, first_file[name], env, read)
+        found = _base_spec(reference, first_file[name], env, read, required)
         if found is None:
             continue
         path, text, base = found
@@ -266,6 +324,7 @@ def load_services(
     ``read`` gives the text of another file of the project (for ``extends: {file: ...}``)."""
     merged: dict[str, dict[str, Any]] = {}
     first_file: dict[str, str] = {}
+    required: dict[str, str] = {}  # required variables with no value -> compose's message
     declared: dict[int, tuple[str, str]] = {}  # id(volume entry) -> (file, text)
     alive: list[Any] = []  # keeps the entries whose ids ``declared`` holds
     for path, text in files:
@@ -277,7 +336,7 @@ def load_services(
             continue
         if not isinstance(data, dict):
             raise ComposeError(f"{path}: not a compose file (the top level is not a mapping)")
-        data = _substitute_all(data, env)
+        data = _substitute_all(data, env, required)
         services = data.get("services")
         if services is None:
             continue
@@ -294,25 +353,29 @@ def load_services(
                 merged[name] = _merge_service(merged[name], spec)
             else:
                 merged[name], first_file[name] = dict(spec), path
-    origins = _external_bases(merged, first_file, env, read) if read is not None else {}
+    origins = _external_bases(merged, first_file, env, read, required) if read is not None else {}
     merged = {name: _extended(name, merged, ()) for name in merged}
     texts = dict(files)
     found: list[Service] = []
     for name, spec in merged.items():
         file = first_file[name]
         at = _service_at(texts[file], name)
-        service = Service(name, file, image=spec.get("image"), line=_line_of(texts[file], f"{name}:", max(at, 0)))
+        service = Service(name, file, line=_line_of(texts[file], f"{name}:", max(at, 0)))
+        service.unknown = _unknown_keys(spec, required, texts, file, at)
+        image = spec.get("image")
+        service.image = _shown(str(image)) if image is not None else None
         build = spec.get("build")
         if isinstance(build, str):
-            service.context = build
-            service.dockerfile = posixpath.join(build, "Dockerfile")
+            service.context = _shown(build)
+            service.dockerfile = posixpath.join(service.context, "Dockerfile")
         elif isinstance(build, dict):
-            service.context = str(build.get("context", "."))
-            service.dockerfile = posixpath.join(service.context, str(build.get("dockerfile", "Dockerfile")))
+            service.context = _shown(str(build.get("context", ".")))
+            service.dockerfile = posixpath.join(service.context, _shown(str(build.get("dockerfile", "Dockerfile"))))
             target = build.get("target")
-            service.target = str(target) if target is not None else None
-        service.user = str(spec["user"]) if spec.get("user") is not None else None
-        service.working_dir = str(spec["working_dir"]) if spec.get("working_dir") else None
+            service.target = _shown(str(target)) if target is not None else None
+        service.user = _shown(str(spec["user"])) if spec.get("user") is not None else None
+        working_dir = spec.get("working_dir")
+        service.working_dir = str(working_dir) if working_dir and not _marked(working_dir) else None
         for entry in spec.get("volumes") or ():
             origin, text = declared.get(id(entry), (file, texts[file]))
             base = origins.get(id(entry))
@@ -322,7 +385,33 @@ def load_services(
                 mount = dataclasses.replace(mount, source=_rebased(mount.source, base[3]))
             if mount is not None:
                 service.mounts.append(mount)
-        service.entrypoint = _words(spec.get("entrypoint"))
-        service.command = _words(spec.get("command"))
+        entrypoint, command = _words(spec.get("entrypoint")), _words(spec.get("command"))
+        service.entrypoint = [_shown(word) for word in entrypoint] if entrypoint is not None else None
+        service.command = [_shown(word) for word in command] if command is not None else None
         found.append(service)
     return found
+
+
+_READ_KEYS = ("user", "volumes", "build", "image", "working_dir", "entrypoint", "command")
+
+
+def _unknown_keys(
+    spec: dict[str, Any], required: dict[str, str], texts: dict[str, str], file: str, at: int
+) -> list[Unknown]:
+    """The required variables with no value in the keys of a service nmdoctor reads, each where it is
+    written (the service's file first, from the service's key on)."""
+    unknown: list[Unknown] = []
+    for key in _READ_KEYS:
+        for variable in dict.fromkeys(_marked(spec.get(key))):
+            where, line = file, _line_of(texts[file], "${" + variable, max(at, 0))
+            if not line:
+                where, line = next(
+                    (
+                        (path, _line_of(text, "${" + variable))
+                        for path, text in texts.items()
+                        if "${" + variable in text
+                    ),
+                    (file, 0),
+                )
+            unknown.append(Unknown(variable, key, required.get(variable, ""), where, line))
+    return unknown

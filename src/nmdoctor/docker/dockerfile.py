@@ -56,8 +56,9 @@ class Install:
     command: PmCommand
     line: int
     workdir: str  # the folder it installs in
-    lockfile: bool  # a lockfile was (or may have been) in the stage before it
+    lockfile: bool  # a lockfile its manager reads was (or may have been) in the stage before it
     frozen: bool  # fails rather than resolve afresh without a lockfile (yarn 1's --frozen-lockfile does not)
+    others: tuple[str, ...] = ()  # without one it reads: the other managers' lockfiles in the stage
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ class Stage:
     copies: list[Copy] = field(default_factory=list)
     installs: list[Install] = field(default_factory=list)
     trees: set[str] = field(default_factory=set)  # folders holding installed packages
-    lockfile: bool = False
+    lockfiles: set[str] = field(default_factory=set)  # the lockfiles it holds by name; "*": one, unknown which
     owners: list[tuple[str, int, str]] = field(default_factory=list)  # (owner, line, path) giving app files
     app_paths: list[str] = field(default_factory=list)  # where app files were copied
     volumes: list[tuple[str, int]] = field(default_factory=list)
@@ -184,7 +185,7 @@ class _Builder:
             stage.parent = parent
             stage.workdir, stage.user, stage.env = parent.workdir, parent.user, dict(parent.env)
             stage.trees = set(parent.trees)
-            stage.lockfile = parent.lockfile
+            stage.lockfiles = set(parent.lockfiles)
             stage.owners = list(parent.owners)
             stage.app_paths = list(parent.app_paths)
             stage.uids = dict(parent.uids)
@@ -239,71 +240,81 @@ class _Builder:
                 )
                 stage.manifests[folder] = manifest
         if copy.whole_context:
-            stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))
+            stage.lockfiles |= self._context_lockfiles(".")
         elif copy.from_stage is not None:
-            stage.lockfile = stage.lockfile or self._stage_lockfile(source_stage, copy)
-        elif any(self._named_lockfile(source) for source in copy.sources) or any(
-            self._folder_lockfile(source) for source in copy.sources
-        ):
-            stage.lockfile = True
+            stage.lockfiles |= self._stage_lockfiles(source_stage, copy)
+        else:
+            for source in copy.sources:
+                stage.lockfiles |= self._named_lockfiles(source) | self._folder_lockfiles(source)
         if not copy.manifests_only:
             stage.app_paths.append(destination)
             owner = (copy.chown or "").split(":")[0]
             if owner:
                 stage.owners.append((owner, line, destination))
 
-    @staticmethod
-    def _stage_lockfile(source_stage: Stage | None, copy: Copy) -> bool:
-        """Does a COPY --from bring a lockfile: one named, or the other stage's whole project folder
-        (a lockfile was in it); from an outside image, undecidable, so yes."""
-        if any(fnmatch.fnmatchcase(name, posixpath.basename(source)) for source in copy.sources for name in LOCKFILES):
-            return True
-        if source_stage is None:
-            return True
-        root = source_stage.workdir.rstrip("/") + "/"
-        return source_stage.lockfile and any(
-            root.startswith(_absolute(source_stage.workdir, source).rstrip("/") + "/") for source in copy.sources
-        )
+    def _context_lockfiles(self, folder: str) -> set[str]:
+        """The lockfiles the build context's ``folder`` holds."""
+        return {name for name in LOCKFILES if self.has_context_file(posixpath.normpath(f"{folder}/{name}"))}
 
-    def _named_lockfile(self, source: str) -> bool:
-        """Does a COPY source name a lockfile? A pattern (``package*.json``, ``package-lock.json*``)
-        brings one only if the context's folder holds one it matches (Docker copies what matches and
-        nothing else): known when the folder's package.json is seen; otherwise undecidable, so yes."""
+    @staticmethod
+    def _stage_lockfiles(source_stage: Stage | None, copy: Copy) -> set[str]:
+        """The lockfiles a COPY --from brings: those named, or the other stage's whole project folder
+        (the lockfiles in it); from an outside image, undecidable: one, unknown which."""
+        named = {
+            name
+            for source in copy.sources
+            for name in LOCKFILES
+            if fnmatch.fnmatchcase(name, posixpath.basename(source))
+        }
+        if named:
+            return named
+        if source_stage is None:
+            return {"*"}
+        root = source_stage.workdir.rstrip("/") + "/"
+        if any(root.startswith(_absolute(source_stage.workdir, source).rstrip("/") + "/") for source in copy.sources):
+            return set(source_stage.lockfiles)
+        return set()
+
+    def _named_lockfiles(self, source: str) -> set[str]:
+        """The lockfiles a COPY source names. A pattern (``package*.json``, ``package-lock.json*``)
+        brings only those the context's folder holds that it matches (Docker copies what matches and
+        nothing else): known when the folder's package.json is seen; otherwise undecidable, so every
+        lockfile it could match."""
         pattern = posixpath.basename(source)
-        names = [name for name in LOCKFILES if fnmatch.fnmatchcase(name, pattern)]
+        names = {name for name in LOCKFILES if fnmatch.fnmatchcase(name, pattern)}
         if not names or not any(c in pattern for c in "*?["):
-            return bool(names)
+            return names
         folder = posixpath.normpath(posixpath.dirname(source.strip("/")) or ".")
         if any(c in folder for c in "*?[$"):
-            return True
+            return names
         if not self.has_context_file(posixpath.normpath(f"{folder}/package.json")):
-            return True
-        return any(self.has_context_file(posixpath.normpath(f"{folder}/{name}")) for name in names)
+            return names
+        return names & self._context_lockfiles(folder)
 
-    def _context_lockfile(self, stage: Stage, folder: str) -> bool:
-        """Does a whole-context COPY put a lockfile in ``folder``, an install's folder below its
-        destination (``COPY . /app`` then ``cd packages/web && yarn``, where packages/web has its own)?"""
+    def _installed_lockfiles(self, stage: Stage, folder: str) -> set[str]:
+        """The lockfiles a whole-context COPY puts in ``folder``, an install's folder below its
+        destination (``COPY . /app`` then ``cd packages/web && yarn``, where packages/web has its own)."""
+        found: set[str] = set()
         for item in stage.chain():
             for copy in item.copies:
                 root = copy.destination.rstrip("/")
                 if copy.whole_context and folder.startswith(root + "/"):
-                    below = folder[len(root) + 1 :]
-                    if any(self.has_context_file(f"{below}/{name}") for name in LOCKFILES):
-                        return True
-        return False
+                    found |= self._context_lockfiles(folder[len(root) + 1 :])
+        return found
 
-    def _folder_lockfile(self, source: str) -> bool:
-        """Does a copied context folder carry a lockfile? A build output the repository lacks
-        (dist/, build/, out/) may carry a generated one: undecidable, so it counts as carrying one."""
+    def _folder_lockfiles(self, source: str) -> set[str]:
+        """The lockfiles a copied context folder carries. A build output the repository lacks (dist/,
+        build/, out/) may carry a generated one: undecidable, one of unknown kind."""
         folder = posixpath.normpath(source.strip("/")) if source.strip("/") else "."
         if "*" in folder or "?" in folder:
-            return False
+            return set()
         if self.has_context_file(folder):
-            return False  # a file, not a folder
-        if any(self.has_context_file(f"{folder}/{name}") for name in LOCKFILES):
-            return True
+            return set()  # a file, not a folder
+        found = self._context_lockfiles(folder)
+        if found:
+            return found
         generated = folder.split("/")[0] in _BUILD_OUTPUTS
-        return generated and not self.has_context_dir(folder)
+        return {"*"} if generated and not self.has_context_dir(folder) else set()
 
     def run(self, stage: Stage, value: str, line: int) -> None:
         text = expand(value, self.variables(stage))
@@ -311,11 +322,12 @@ class _Builder:
         for mount in re.findall(r"--mount=(\S*type=bind\S*)", text):
             source = re.search(r"(?:^|,)(?:source|src)=([^,]+)", mount)
             if source is None or source.group(1).strip("./") == "":
-                stage.lockfile = stage.lockfile or any(map(self.has_context_file, LOCKFILES))  # the whole context
+                stage.lockfiles |= self._context_lockfiles(".")  # the whole context
             elif re.search(r"lock|shrinkwrap", source.group(1)):
-                stage.lockfile = True
+                name = posixpath.basename(source.group(1))
+                stage.lockfiles.add(name if name in LOCKFILES else "*")
         if re.search(r"\bgit\s+clone\b", text):
-            stage.lockfile = True  # the cloned repository carries its own lockfile, if it has one
+            stage.lockfiles.add("*")  # the cloned repository carries its own lockfile, if it has one
         self._steps(stage, re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text), line)
 
     def _script(self, stage: Stage, segment: str, cwd: str, line: int) -> None:
@@ -335,8 +347,10 @@ class _Builder:
         text = next((self.read_context(item) for item in candidates if self.read_context(item) is not None), None)
         for command, _ in package_commands(text or ""):
             if command.kind in ("project", "add"):
-                lockfile = stage.lockfile or self._context_lockfile(stage, cwd)
-                stage.installs.append(Install(command, line, cwd, lockfile, command.frozen))
+                present = stage.lockfiles | self._installed_lockfiles(stage, cwd)
+                lockfile = _reads(command.manager, present)
+                others = () if lockfile else tuple(sorted(present))
+                stage.installs.append(Install(command, line, cwd, lockfile, command.frozen, others))
                 stage.trees.add(posixpath.join(cwd, "node_modules"))
 
     def _removed_lockfiles(self, stage: Stage, paths: list[str]) -> None:
@@ -348,19 +362,35 @@ class _Builder:
             gone = {posixpath.basename(path) for path in paths if posixpath.dirname(path) == folder}
             present = [name for name in LOCKFILES if self.has_context_file(name)]
             if present and all(name in gone for name in present):
-                stage.lockfile = False
+                stage.lockfiles.clear()
+
+    @staticmethod
+    def _world_writable(stage: Stage, paths: list[str], flags: list[str], line: int) -> None:
+        """``chmod 777`` of the app's folder: every user may replace the files in it, whoever owns them (a
+        folder's write permission governs its entries), and with ``-R`` write the files already there.
+        Recorded as owned by ``*``, any user; a folder of its own (uploads, logs) is not the app's."""
+        recursive = any(flag == "--recursive" or (not flag.startswith("--") and "R" in flag) for flag in flags)
+        for path in paths:
+            path = path.rstrip("/") or "/"
+            app_folder = path in (stage.workdir.rstrip("/") or "/", *stage.app_paths)
+            inside = recursive and any(
+                item == path or item.startswith(path.rstrip("/") + "/") for item in stage.app_paths
+            )
+            if app_folder or inside:
+                stage.owners.append(("*", line, path))
+                break
 
     def _steps(self, stage: Stage, text: str, line: int) -> None:
         """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
         cwd = stage.workdir
-        tested = False  # inside the `then` branch of a test that a lockfile exists
+        tested: str | None = None  # inside the `then` branch of a test that this lockfile exists
         for segment in shell_segments(text):
             keyword = segment.split(maxsplit=1)[0]
             if keyword in ("if", "elif"):
                 test = _FILE_TEST.match(segment)
-                tested = bool(test and test.group(1) in LOCKFILES)
+                tested = test.group(1) if test and test.group(1) in LOCKFILES else None
             elif keyword in ("else", "fi"):
-                tested = False
+                tested = None
             command = classify(segment)
             if command is None:
                 self._script(stage, segment, cwd, line)
@@ -369,8 +399,10 @@ class _Builder:
                 frozen = command.frozen and (
                     command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
                 )
-                lockfile = tested or stage.lockfile or self._context_lockfile(stage, folder)
-                stage.installs.append(Install(command, line, folder, lockfile, frozen))
+                present = stage.lockfiles | self._installed_lockfiles(stage, folder) | ({tested} if tested else set())
+                lockfile = _reads(command.manager, present)
+                others = () if lockfile else tuple(sorted(present))
+                stage.installs.append(Install(command, line, folder, lockfile, frozen, others))
                 if command.kind in ("project", "add"):
                     stage.trees.add(posixpath.join(folder, "node_modules"))
                     if folder in stage.manifests:
@@ -403,6 +435,8 @@ class _Builder:
                 for operand in operands:
                     stage.trees.discard(_absolute(cwd, operand))
                 self._removed_lockfiles(stage, [_absolute(cwd, operand) for operand in operands])
+            elif words[0] == "chmod" and len(operands) >= 2 and _others_write(operands[0]):
+                self._world_writable(stage, [_absolute(cwd, operand) for operand in operands[1:]], flags, line)
             elif words[0] == "chown" and any(flag == "--recursive" or "R" in flag for flag in flags) and operands:
                 owner = operands[0].split(":")[0]
                 for operand in operands[1:]:
@@ -411,6 +445,34 @@ class _Builder:
                     if owner and (inside or path == "/"):
                         stage.owners.append((owner, line, path))
                         break
+
+
+# the lockfiles each manager installs from (checked with npm 11, yarn 1.22.22 and 4.18.1, pnpm 10.34.8: none
+# reads another manager's, except npm, which installs what a yarn.lock pins); bun's, unchecked, reads any
+_READS = {
+    "npm": frozenset({"package-lock.json", "npm-shrinkwrap.json", "yarn.lock"}),
+    "yarn": frozenset({"yarn.lock"}),
+    "pnpm": frozenset({"pnpm-lock.yaml"}),
+}
+
+
+def _reads(manager: str, lockfiles: set[str]) -> bool:
+    """Does ``manager`` find a lockfile it installs from among ``lockfiles`` ("*": one of unknown kind)?"""
+    if "*" in lockfiles or manager not in _READS:
+        return bool(lockfiles)
+    return bool(_READS[manager] & lockfiles)
+
+
+def _others_write(mode: str) -> bool:
+    """Does a chmod mode give write permission to every user (``777``, ``0666``, ``o+w``, ``a+rwX``)?
+    A symbolic clause without ``o`` or ``a`` (``+w``) is masked by the umask (022) for others."""
+    if re.fullmatch(r"[0-7]{1,4}", mode):
+        return int(mode[-1]) & 2 != 0
+    for clause in mode.split(","):
+        who = re.match(r"[ugoa]*", clause)
+        if who and re.search(r"[oa]", who.group(0)) and re.search(r"[+=][rwxXst]*w", clause[who.end() :]):
+            return True
+    return False
 
 
 def _project_root(stage: Stage, cwd: str) -> str:
@@ -481,7 +543,8 @@ def parse_dockerfile(
         yarn_berry,
         read_context or (lambda _name: None),
     )
-    parser = DockerfileParser(fileobj=io.BytesIO(text.encode()))
+    # BuildKit's parser strips a UTF-8 byte order mark from the first line (parser.go, `utf8bom`)
+    parser = DockerfileParser(fileobj=io.BytesIO(text.removeprefix("\ufeff").encode()))
     for instruction, value, line in _instructions(parser.structure):
         stage = builder.stages[-1] if builder.stages else None
         if instruction == "ARG":

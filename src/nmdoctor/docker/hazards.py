@@ -14,8 +14,7 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-from nmdoctor.diagnostics.model import Finding
-from nmdoctor.docker.commands import classify, shell_segments
+from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.compose import ComposeError, Service, load_services, read_env_file
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
@@ -29,7 +28,14 @@ from nmdoctor.docker.project import (
     standalone_context,
 )
 from nmdoctor.docker.runtime import runtime_findings
-from nmdoctor.docker.services import installers_of, service_findings, start_words, step_findings
+from nmdoctor.docker.services import (
+    image_start_line,
+    installers_of,
+    installs_only,
+    service_findings,
+    start_words,
+    step_findings,
+)
 from nmdoctor.docker.startup import start_scripts
 from nmdoctor.vfs.base import FileSystem, Kind
 
@@ -179,12 +185,8 @@ def _plain_node_service(fs: FileSystem, folder: str, service: Service) -> list[F
     compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
     scripts = start_scripts(fs, folder, words, None, service.mounts, compose_dir, compose_dir)
     findings = list(step_findings(folder, scripts, service.file, service.line))
-    commands = [classify(segment) for segment in shell_segments(scripts[0].text)]
-    if commands and all(
-        item is not None and (item.kind == "project" or item.manager == "corepack") for item in commands
-    ):
-        # a one-shot installer (`command: npm ci`) filling a bind or volume other services use: installing
-        # is its job, not a step before the app starts
+    if installs_only(scripts[0].text):
+        # a one-shot installer (`command: npm ci`) filling a bind or volume other services use
         findings = [finding for finding in findings if finding.code != "install-at-start"]
     app = posixpath.normpath(service.working_dir or "/app")
     return [
@@ -199,6 +201,33 @@ def _plain_node_service(fs: FileSystem, folder: str, service: Service) -> list[F
         else finding
         for finding in findings
     ]
+
+
+def _unknown_values(service: Service) -> list[Finding]:
+    """Values nmdoctor reads that compose takes from the shell: required variables .env does not set,
+    one finding per key of the service (``user: ${UID:?}:${GID:?}`` names both)."""
+    found: list[Finding] = []
+    for key in dict.fromkeys(item.key for item in service.unknown):
+        items = [item for item in service.unknown if item.key == key]
+        names = " and ".join(item.variable for item in items)
+        messages = "; ".join(item.message for item in items if item.message)
+        found.append(
+            Finding(
+                "compose-variable-required",
+                Severity.INFO,
+                f"{items[0].file} requires {names} for the {key} of service `{service.name}`, and .env does not "
+                f"set {'it' if len(items) == 1 else 'them'}: `docker compose up` stops"
+                f"{f' ({messages})' if messages else ''} unless the shell exports "
+                f"{'it' if len(items) == 1 else 'them'}, so nmdoctor judged the service without that value",
+                None,
+                from_=items[0].file,
+                line=items[0].line or None,
+                column=1 if items[0].line else None,
+                fix=f"set {names} in the .env beside the compose file to the "
+                f"{'value' if len(items) == 1 else 'values'} the stack runs with, and run nmdoctor again",
+            )
+        )
+    return found
 
 
 def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> list[tuple[str, str]]:
@@ -264,9 +293,12 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         where = _rel(folder, image.path)
         findings += image_findings(fs, image.stages, shipped, image.path, image.context, where)
         findings += runtime_findings(fs, image.stages, shipped, image.context, where)
-        if not image.services:
+        if not image.services:  # built and run on its own: what its ENTRYPOINT and CMD do at every start
             stage = image.stages[-1]
             scripts = start_scripts(fs, folder, start_words(None, stage), stage, [], image.context, image.context)
+            inline = step_findings(folder, scripts[:1], where, image_start_line(stage) or stage.line)
+            one_shot = installs_only(scripts[0].text)
+            findings += [finding for finding in inline if not (one_shot and finding.code == "install-at-start")]
             findings += step_findings(folder, scripts[1:], where, stage.line)
     for service in services:
         if not service.dockerfile and service.image not in by_image and _NODE_IMAGE.search(service.image or ""):
@@ -285,6 +317,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         findings += service_findings(
             fs, folder, service, stage, image.context, sharing, installers, workspace, _rel(folder, image.path)
         )
+    findings += [finding for service in services for finding in _unknown_values(service)]
     unique_findings: dict[tuple[str, str | None, int | None], Finding] = {}
     for finding in findings:
         unique_findings.setdefault((finding.code, finding.from_, finding.line), finding)

@@ -66,6 +66,21 @@ def _frozen_fix(manager: str) -> str:
     )
 
 
+_CLEAN_INSTALLS = {
+    "package-lock.json": "npm ci",
+    "npm-shrinkwrap.json": "npm ci",
+    "yarn.lock": "yarn install --frozen-lockfile",
+    "pnpm-lock.yaml": "pnpm install --frozen-lockfile",
+    "bun.lock": "bun install --frozen-lockfile",
+    "bun.lockb": "bun install --frozen-lockfile",
+}
+
+
+def _clean_install(lockfiles: tuple[str, ...]) -> str:
+    """The install that reads one of ``lockfiles``: `npm ci` for package-lock.json, and so on."""
+    return " or ".join(dict.fromkeys(f"`{_CLEAN_INSTALLS[name]}`" for name in lockfiles if name in _CLEAN_INSTALLS))
+
+
 def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -73,7 +88,20 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
             command = install.command
             if install.line in seen:
                 continue
-            if command.kind == "project" and not install.lockfile and not install.frozen:
+            if command.kind == "project" and not install.lockfile and not install.frozen and install.others:
+                seen.add(install.line)
+                others = " and ".join(install.others)
+                yield _finding(
+                    "lockfile-not-used",
+                    f"`{command.text}` in {where} finds no lockfile {command.manager} reads ({others} "
+                    f"{'is' if len(install.others) == 1 else 'are'} another manager's): it resolves versions afresh, "
+                    "so each build can get other versions than were tested",
+                    where,
+                    install.line,
+                    f"install with the manager whose lockfile the project commits ({_clean_install(install.others)}), "
+                    f"or commit {command.manager}'s own lockfile and COPY it before the install",
+                )
+            elif command.kind == "project" and not install.lockfile and not install.frozen:
                 seen.add(install.line)
                 yield _finding(
                     "lockfile-not-used",
@@ -273,20 +301,30 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
         app = stage.workdir.rstrip("/") + "/"
         owned = next(
             (
-                line
+                (owner, line)
                 for owner, line, path in stage.owners
-                if owner in (runtime, stage.uids.get(runtime))
+                if owner in ("*", runtime, stage.uids.get(runtime))
                 and (app.startswith(path.rstrip("/") + "/") or (path + "/").startswith(app))
             ),
             None,
         )
-        if owned is not None:
+        if owned is not None and owned[0] == "*":
             yield _finding(
                 "app-files-writable",
-                f"{where} gives the app's files to `{runtime}`, the user it runs as (line {owned}): a compromised "
+                f"{where} makes the app's files writable by every user (line {owned[1]}), so `{runtime}`, the user "
+                "it runs as, can replace them: a compromised dependency can rewrite the app's code",
+                where,
+                owned[1],
+                "drop the chmod over the app (files and folders owned by root and readable by all: `chmod -R a+rX`, "
+                "no write for others) and give the runtime user only the folders it must write",
+            )
+        elif owned is not None:
+            yield _finding(
+                "app-files-writable",
+                f"{where} gives the app's files to `{runtime}`, the user it runs as (line {owned[1]}): a compromised "
                 "dependency can rewrite the app's code",
                 where,
-                owned,
+                owned[1],
                 "drop --chown / `chown -R` over the app (files stay owned by root, readable by all) and give the "
                 "runtime user only the folders it must write",
             )

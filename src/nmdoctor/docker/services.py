@@ -8,7 +8,13 @@ import re
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
-from nmdoctor.docker.commands import floating_install_scripts, floating_managers, package_commands
+from nmdoctor.docker.commands import (
+    classify,
+    floating_install_scripts,
+    floating_managers,
+    package_commands,
+    shell_segments,
+)
 from nmdoctor.docker.compose import Mount, Service
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.mounts import resolve_node_modules
@@ -16,7 +22,7 @@ from nmdoctor.docker.project import read_text
 from nmdoctor.docker.startup import Script, logical_lines, script_steps, start_scripts
 from nmdoctor.vfs.base import FileSystem
 
-__all__ = ["installers_of", "service_findings", "start_words", "step_findings"]
+__all__ = ["image_start_line", "installers_of", "installs_only", "service_findings", "start_words", "step_findings"]
 
 _SYNC = "nmdoctor volume-sync --base <image copy> --target <node_modules>"
 
@@ -26,6 +32,27 @@ def start_words(service: Service | None, stage: Stage) -> list[str]:
         return service.entrypoint + (service.command or [])
     command = service.command if service is not None and service.command is not None else stage.cmd
     return (stage.entrypoint or []) + (command or [])
+
+
+def image_start_line(stage: Stage) -> int | None:
+    """The line of the image's instruction a start step is written in: the CMD when its words install or
+    restore (``ENTRYPOINT ["/bin/sh"]`` then ``CMD ["-c", "yarn && yarn start"]``), else the ENTRYPOINT,
+    else the CMD."""
+    words = list(stage.cmd or [])
+    while words and words[0].startswith("-"):
+        words = words[1:]  # a shell's flags (`-c`) before the script it runs
+    if stage.cmd_line and script_steps(" ".join(words)):
+        return stage.cmd_line
+    return stage.entrypoint_line if stage.entrypoint else stage.cmd_line
+
+
+def installs_only(text: str) -> bool:
+    """Is a start command nothing but installs (``npm ci``, ``corepack enable && pnpm install``)? Such a
+    one-shot installer fills a bind or volume: installing is its job, not a step before an app starts."""
+    commands = [classify(segment) for segment in shell_segments(text)]
+    return bool(commands) and all(
+        item is not None and (item.kind == "project" or item.manager == "corepack") for item in commands
+    )
 
 
 def _pinned_form(manager: str, spec: str) -> str:
@@ -227,7 +254,7 @@ def service_findings(
     scripts = start_scripts(fs, folder, start_words(service, stage), stage, service.mounts, compose_dir, context)
     steps = [step for script in scripts for step in script_steps(script.text)]
     where_inline, inline_line = service.file, service.line
-    start_line = stage.entrypoint_line if stage.entrypoint else stage.cmd_line
+    start_line = image_start_line(stage)
     if dockerfile is not None and service.entrypoint is None and service.command is None and start_line:
         where_inline, inline_line = dockerfile, start_line  # the image's own ENTRYPOINT/CMD runs it
     yield from step_findings(folder, scripts, where_inline, inline_line)

@@ -1,0 +1,5 @@
+# Install dependencies using yarn
+yarn
+
+# Run application
+./node_modules/.bin/nodemon index.js

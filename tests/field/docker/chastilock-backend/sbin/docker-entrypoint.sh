@@ -1,0 +1,3 @@
+# Run application
+# TODO use PM2
+node index.js

@@ -1,0 +1,6 @@
+#!/bin/sh
+cd front
+npm i
+npm run build
+cd ..
+npm i

@@ -16,6 +16,7 @@ from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
+from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
 from nmdoctor.diagnostics.rules._refs import package_ref
@@ -31,7 +32,6 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
-from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
@@ -971,25 +971,6 @@ _TOOL_CONFIG = re.compile(r"(?:^|/)(?:[\w.-]+\.config|\.[\w-]+rc|jest[.-]preset)
 _JITI_CONFIG = re.compile(r"(?:^|/)(?:nuxt|app|unocss|uno|tailwind)\.config\.[cm]?ts$")
 
 
-def _named_by_jest_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
-    """A file a jest config of the package or the project names (``setupFilesAfterEnv:
-    ['<rootDir>/jest/setup.native.js']``): jest loads it, and jest-resolve adds NODE_PATH's folders
-    to where it looks."""
-    for folder in dict.fromkeys((owner.path, graph.project)):
-        if not file.startswith(folder + "/"):
-            continue
-        stem = posixpath.splitext(file[len(folder) + 1 :])[0].encode()
-        named = re.compile(rb"(?:<rootDir>/|\./|['\"`])" + re.escape(stem) + rb"(?:\.[cm]?[jt]sx?)?['\"`]")
-        for name in (*JEST_CONFIG_NAMES, "package.json"):
-            try:
-                text = fs.read_bytes(f"{folder}/{name}")
-            except FileSystemError:
-                continue
-            if (name != "package.json" or b'"jest"' in text) and named.search(text):
-                return True
-    return False
-
-
 def _loaded_like_a_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
     """A file its tool loads with ``require`` from a process a pnpm shim started: a tool's config, a
     file a jest config names, or a module of the package that such a config requires by a relative
@@ -997,7 +978,7 @@ def _loaded_like_a_config(fs: FileSystem, graph: DependencyGraph, owner: Instanc
     jest.config.js require)."""
     return (
         _required_config(owner, file)
-        or _named_by_jest_config(fs, graph, owner, file)
+        or named_by_jest_config(fs, graph, owner, file)
         or _required_by_config(fs, owner, file)
     )
 

@@ -1194,6 +1194,19 @@ def test_a_setup_file_of_a_jest_config_a_script_names_finds_what_pnpm_hoists() -
     assert _severities(_pnpm_hoisted(tree, unnamed)) == [("jest.setup.js", "@nx/devkit", Severity.ERROR)]
 
 
+def test_the_fix_of_an_import_found_through_node_path_names_the_version_found() -> None:
+    # a bare `pnpm add -w node-fetch` takes the registry's newest (3.3.2, ES modules only) where
+    # the require finds the hoisted 2.7.0 today; pnpm 10.34.8's `pnpm add -w node-fetch@^2.7.0`
+    # links 2.7.0 at the root, which the require then finds
+    tree = {
+        "/app/jest.config.js": "module.exports = {setupFilesAfterEnv: ['<rootDir>/jest/setup.js']};\n",
+        "/app/jest/setup.js": "require('@nx/devkit');\n",
+    }
+    fs = MemoryFS.from_mapping(_pnpm_hoisted(tree))
+    [warning] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    assert warning.fix == "run `pnpm add @nx/devkit@^22.7.5` in ."
+
+
 def test_jest_globals_are_served_by_jest_itself() -> None:
     """jest-runtime answers `@jest/globals` (require and import) from its own globals, never from
     node_modules: with jest-runtime installed, an undeclared, uninstalled import of it is a note."""

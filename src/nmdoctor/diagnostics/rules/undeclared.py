@@ -501,6 +501,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         local = _local_folder(fs, graph, owner, item.request)
         fix: str | None = None
         elided = False
+        hidden: str | None = None  # the folder that answers the import through NODE_PATH today
         # what TypeScript does with the import: the file is parsed again, at most once per site
         use = cache(partial(_import_use, fs, file, site))
         if site.guarded:
@@ -769,7 +770,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 name,
                 (site.types_only or elided or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
             )
-            or _unresolvable_fix(graph, owner, item.request, name, config, local),
+            or _unresolvable_fix(
+                graph,
+                owner,
+                item.request,
+                name,
+                config,
+                local,
+                installed.instance_at(hidden) if hidden is not None and installed is not None else None,
+            ),
         )
 
 
@@ -1522,8 +1531,17 @@ def _types_fix(graph: DependencyGraph, owner: Instance, name: str, types_only: b
 
 
 def _unresolvable_fix(
-    graph: DependencyGraph, owner: Instance, request: str, name: str, config: ResolutionConfig, local: str | None
+    graph: DependencyGraph,
+    owner: Instance,
+    request: str,
+    name: str,
+    config: ResolutionConfig,
+    local: str | None,
+    resolved: Instance | None = None,
 ) -> str:
+    """``resolved``: the package the import finds today through NODE_PATH. The command then names
+    its range: a bare add takes the registry's newest release, which may not be the one that works
+    (node-fetch 3, ES modules only, where jest requires the hoisted 2.7.0)."""
     where = relative(graph, owner.path)
     instances = graph.instances_of(name)
     if instances and all(item.is_project for item in instances):
@@ -1531,7 +1549,8 @@ def _unresolvable_fix(
         # name may be a stranger's code
         return f"`{name}` is this project's own package: map `{request}` with {_CONFIG_HINT}, or remove the import"
     if instances:
-        return f"run `{_add_command(graph, owner)} {name}` in {where}"
+        spec = _declared_range(graph, resolved) if resolved is not None and resolved.name == name else None
+        return f"run `{_add_command(graph, owner)} {name}{'@' + spec if spec else ''}` in {where}"
     tried = sorted(
         {relative(graph, alias.config) for alias in config.aliases}
         | {relative(graph, folder.config) for folder in config.folders}

@@ -664,7 +664,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             and use() is not ImportUse.KEPT
         ):
             types = _types_package(name)
-            if package_folder(fs, file, types) is not None:
+            # where node looks from the file: on disk, or in the layout the lockfile describes
+            if installed.folder(posixpath.dirname(file), types) if installed else package_folder(fs, file, types):
                 severity, why = (
                     Severity.INFO,
                     f" (cannot be decided: {types} answers it for TypeScript, which drops an import"

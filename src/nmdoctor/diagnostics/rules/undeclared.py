@@ -191,7 +191,9 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                         name = request = _loader_name(name, declared, lookup, posixpath.dirname(file))
                     if name is None or name == manifest.name or name in declared or not _PACKAGE_NAME.match(name):
                         continue  # a path, a builtin, declared, or a framework alias no package can be named
-                    if (site.types_only or types_file) and _types_package(name) in declared:
+                    if (site.types_only or types_file) and _types_declared(
+                        declared, ancestors, owner.path, _types_package(name), lookup, file
+                    ):
                         continue
                     if site.elsewhere:
                         continue  # looked up from elsewhere
@@ -215,6 +217,18 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)
                 ancestors[found.path] = declared_names(found.manifest)
+
+
+def _types_declared(
+    declared: set[str], ancestors: dict[str, set[str]], owner: str, types: str, lookup: InstalledLookup, file: str
+) -> bool:
+    """Is ``types`` (the @types package of a type-only import) declared by the importing package,
+    or by an enclosing one (the monorepo root) whose own node_modules TypeScript finds it in from
+    the file (tsc 5.9.3 takes a workspace's `import type { Request } from 'express'` from the
+    root's @types/express)?"""
+    if types in declared:
+        return True
+    return declared_above(ancestors, owner, types, lookup.folder(posixpath.dirname(file), types))
 
 
 def _manifest_path(graph: DependencyGraph, owner: Instance) -> str:

@@ -440,6 +440,7 @@ def test_a_workspace_babel_config_no_babel_run_reads_is_a_note() -> None:
     assert _workspace_babel_config(jest, tools) == ["error"]
     assert _workspace_babel_config({"scripts": {"test": 'concurrently "babel src" "tsc"'}}) == ["error"]
     assert _workspace_babel_config({"scripts": {"start": "node -r @babel/register server.js"}}) == ["error"]
+    assert _workspace_babel_config({"scripts": {"build": "node_modules/.bin/babel src"}}) == ["error"]
     projects = {"/app/jest.config.js": "module.exports = {projects: ['<rootDir>/examples/vue']};"}
     assert _workspace_babel_config(vite, projects) == ["error"]
 

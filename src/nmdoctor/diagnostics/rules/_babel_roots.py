@@ -107,7 +107,7 @@ def _command_words(script: str) -> list[str]:
             else:
                 words = words[1:]  # `yarn babel ...`: a script of that name, or the command itself
         if words:
-            found.append(words[0])
+            found.append(posixpath.basename(words[0]))  # `node_modules/.bin/babel` is `babel`
         found.extend(word for argument in words[1:] if " " in argument for word in _command_words(argument))
     return found
 

@@ -185,3 +185,77 @@ def test_a_pnp_workspace_finds_the_sibling_workspace_it_declares_from_the_lockfi
     assert _findings(tree) == [("string-module-reference", "error", "@acme/eslint-config")]
     [found] = _run(tree)
     assert found.from_ == "packages/other/.eslintrc.js"
+
+
+# written by pnpm 10.34.8 for a root declaring @types/ms and a workspace packages/web declaring nothing
+TYPES_AT_ROOT_LOCK = """\
+lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: true
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .:
+    devDependencies:
+      '@types/ms':
+        specifier: 2.1.0
+        version: 2.1.0
+
+  packages/web: {}
+
+packages:
+
+  '@types/ms@2.1.0':
+    resolution: {integrity: sha512-GsCC}
+
+snapshots:
+
+  '@types/ms@2.1.0': {}
+"""
+
+
+def test_a_types_package_the_lockfile_places_above_a_workspace_answers_its_type_import() -> None:
+    # web/src/index.ts imports `ms` for a type only; the root's @types/ms, which pnpm links at the
+    # root's node_modules, answers it: tsc 5.9.3 resolves `ms` from packages/web/src to that folder
+    # and the type check passes. Read from the lockfile alone nothing is on disk: where node looks
+    # is the layout the lockfile describes, not the disk (the warning said the type check does not
+    # find @types/ms from there).
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@types/ms": "2.1.0"}},
+        "/app/pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "/app/pnpm-lock.yaml": TYPES_AT_ROOT_LOCK,
+        "/app/packages/web/package.json": {"name": "web", "version": "1.0.0"},
+        "/app/packages/web/src/index.ts": "import { StringValue } from 'ms';\nexport const t: StringValue = '1s';\n",
+    }
+    [finding] = _run(tree)
+    assert (finding.code, finding.severity.value) == ("unresolvable-import", "info")
+    assert "@types/ms answers it for TypeScript" in finding.message
+
+
+TYPE_IMPORT = "import type { StringValue } from 'ms';\nexport const t: StringValue = '1s';\n"
+
+
+def test_a_type_import_of_a_workspace_the_roots_types_package_answers_is_fine() -> None:
+    # golevelup/nestjs's packages/hasura: `import type { Request } from 'express'`, the root declaring
+    # @types/express: TypeScript finds it in the root's node_modules from the workspace (tsc 5.9.3, as
+    # for @types/ms here), which may use what the monorepo root declares
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"@types/ms": "2.1.0"}},
+        "/app/pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "/app/pnpm-lock.yaml": TYPES_AT_ROOT_LOCK,
+        "/app/packages/web/package.json": {"name": "web", "version": "1.0.0"},
+        "/app/packages/web/src/index.ts": TYPE_IMPORT,
+    }
+    assert _run(tree) == []
+    tree["/app/package.json"] = {"name": "app", "version": "1.0.0"}  # held, but declared by nobody above
+    tree["/app/packages/other/package.json"] = {
+        "name": "other",
+        "version": "1.0.0",
+        "devDependencies": {"@types/ms": "2.1.0"},
+    }
+    tree["/app/pnpm-lock.yaml"] = TYPES_AT_ROOT_LOCK.replace(
+        "  .:\n    devDependencies:", "  .: {}\n\n  packages/other:\n    devDependencies:"
+    )
+    assert [(item.code, item.severity.value) for item in _run(tree)] == [("unresolvable-import", "warning")]

@@ -407,6 +407,66 @@ def test_a_workspace_babelrc_no_babel_run_reads_is_a_note() -> None:
     assert _workspace_babelrc(own) == ["error"]
 
 
+def _workspace_babel_config(package: dict[str, object], extra: dict[str, object] | None = None) -> list[str]:
+    """A monorepo whose root runs jest (babel-jest reads babel configs from the root); its example
+    workspace, built by vite, keeps a babel.config.js naming a preset nobody installs."""
+    tree: dict[str, object] = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "workspaces": ["examples/*"],
+            "devDependencies": {"babel-jest": "29.7.0", "vite": "5.0.0"},
+        },
+        "/app/node_modules/babel-jest/package.json": {
+            "name": "babel-jest",
+            "version": "29.7.0",
+            "dependencies": {"@babel/core": "^7.11.6"},
+        },
+        "/app/node_modules/@babel/core/package.json": {"name": "@babel/core", "version": "7.29.0"},
+        "/app/node_modules/vite/package.json": {"name": "vite", "version": "5.0.0"},
+        "/app/node_modules/example": symlink("../examples/vue"),
+        "/app/examples/vue/package.json": {"name": "example", "version": "1.0.0", **package},
+        "/app/examples/vue/babel.config.js": "module.exports = {presets: ['@vue/cli-plugin-babel/preset']};",
+        **(extra or {}),
+    }
+    fs = MemoryFS.from_mapping(tree)
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    return [item.severity.value for item in found]
+
+
+def test_a_workspace_babel_config_no_babel_run_reads_is_a_note() -> None:
+    # algolia/autocomplete's examples/vue-instantsearch (vite, its vue-cli babel.config.js left
+    # behind): babel takes babel.config.* from its root, the folder it runs from, never from a folder
+    # below it. @babel/core 7.29's loadPartialConfig loads only the root's babel.config.js with cwd at
+    # the root, and throws on the example's missing preset only with cwd in the example.
+    vite = {"scripts": {"dev": "vite", "build": "vite build"}, "devDependencies": {"vite": "5.0.0"}}
+    assert _workspace_babel_config(vite) == ["info"]
+    # a script of the package runs babel from its folder (`--root-mode upward` finds its own config first)
+    cli = {"scripts": {"build": "yarn clean && babel src --root-mode upward --out-dir dist"}}
+    assert _workspace_babel_config(cli) == ["error"]
+    # `jest` is a package of the tree whose own dependencies read babel's config files
+    jest = {"scripts": {"test": "cross-env NODE_ENV=test jest"}}
+    tools = {
+        "/app/node_modules/jest/package.json": {
+            "name": "jest",
+            "version": "29.7.0",
+            "dependencies": {"babel-jest": "*"},
+        }
+    }
+    assert _workspace_babel_config(jest, tools) == ["error"]
+    assert _workspace_babel_config({"scripts": {"test": 'concurrently "babel src" "tsc"'}}) == ["error"]
+    assert _workspace_babel_config({"scripts": {"start": "node -r @babel/register server.js"}}) == ["error"]
+    assert _workspace_babel_config({"scripts": {"build": "node_modules/.bin/babel src"}}) == ["error"]
+    projects = {"/app/jest.config.js": "module.exports = {projects: ['<rootDir>/examples/vue']};"}
+    assert _workspace_babel_config(vite, projects) == ["error"]
+
+
+def test_a_workspace_babelrc_a_script_runs_babel_for_is_read() -> None:
+    # babel run by the package's own script starts from its folder, where its .babelrc applies
+    scripts = {"/app/packages/sdk/package.json": {"name": "sdk", "version": "1.0.8", "scripts": {"build": "babel src"}}}
+    assert _workspace_babelrc(scripts) == ["error"]
+
+
 def test_webpack_use_forms_of_mode_dependent_configs() -> None:
     """Both branches of `use: isProd ? ... : ...`, extract-text-webpack-plugin's `extract({use,
     fallback})` (its fallback is a loader too) and an array filtered in place (vue-hackernews-2.0)."""

@@ -1173,6 +1173,40 @@ def test_a_jest_setup_file_finds_what_pnpm_hoists_through_node_path() -> None:
     ]
 
 
+def test_a_setup_file_of_a_jest_config_a_script_names_finds_what_pnpm_hoists() -> None:
+    # golevelup/nestjs's jest.setup.js is named only by jest-e2e.json, which `test:integration`
+    # hands to jest with --config. Checked with pnpm 10.34.8 and jest 30.3.0: started through
+    # node_modules/.bin/jest the require of node-fetch resolves to the hoisted 2.7.0, started
+    # without the shim's NODE_PATH it fails ("Cannot find module 'node-fetch'").
+    setup = "if (typeof global.Headers === 'undefined') { global.Headers = require('@nx/devkit').Headers; }\n"
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "devDependencies": {"@nx/playwright": "22.7.5"},
+        "scripts": {"test:integration": "NODE_ENV=ci jest --config ./jest-e2e.json --forceExit"},
+    }
+    tree = {
+        "/app/jest-e2e.json": '{"setupFilesAfterEnv": ["<rootDir>/jest.setup.js"]}',
+        "/app/jest.setup.js": setup,
+    }
+    assert _severities(_pnpm_hoisted(tree, manifest)) == [("jest.setup.js", "@nx/devkit", Severity.WARNING)]
+    unnamed = {**manifest, "scripts": {"test": "jest"}}
+    assert _severities(_pnpm_hoisted(tree, unnamed)) == [("jest.setup.js", "@nx/devkit", Severity.ERROR)]
+
+
+def test_the_fix_of_an_import_found_through_node_path_names_the_version_found() -> None:
+    # a bare `pnpm add -w node-fetch` takes the registry's newest (3.3.2, ES modules only) where
+    # the require finds the hoisted 2.7.0 today; pnpm 10.34.8's `pnpm add -w node-fetch@^2.7.0`
+    # links 2.7.0 at the root, which the require then finds
+    tree = {
+        "/app/jest.config.js": "module.exports = {setupFilesAfterEnv: ['<rootDir>/jest/setup.js']};\n",
+        "/app/jest/setup.js": "require('@nx/devkit');\n",
+    }
+    fs = MemoryFS.from_mapping(_pnpm_hoisted(tree))
+    [warning] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    assert warning.fix == "run `pnpm add @nx/devkit@^22.7.5` in ."
+
+
 def test_jest_globals_are_served_by_jest_itself() -> None:
     """jest-runtime answers `@jest/globals` (require and import) from its own globals, never from
     node_modules: with jest-runtime installed, an undeclared, uninstalled import of it is a note."""

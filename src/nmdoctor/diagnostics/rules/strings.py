@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._babel_roots import BABEL_CONFIG_READERS, babel_config_unread
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, is_pnp, pnp_folder_lookup
@@ -239,75 +240,12 @@ def _lookup_dir(owner: Instance, file: str, ref: ConfigRef) -> str:
     return posixpath.dirname(file)
 
 
-# What reads a project's babel config files (babel.config.*, .babelrc*, package.json "babel"): babel
-# called without configFile: false. @vitejs/plugin-react, TanStack's router plugin, shadcn and
-# eslint-plugin-react-hooks bring @babel/core and call it with their own options only.
-_BABEL_CONFIG_READERS = (
-    "babel-loader",
-    "@babel/cli",
-    "@babel/register",
-    "@babel/node",
-    "@babel/eslint-parser",
-    "babel-jest",
-    "ts-jest",
-    "babel-cli",
-    "babel-register",
-    "@rollup/plugin-babel",
-    "rollup-plugin-babel",
-    "vite-plugin-babel",
-    "esbuild-plugin-babel",
-    "metro-babel-transformer",
-    "@react-native/metro-babel-transformer",
-    "@expo/metro-config",
-    "@parcel/transformer-babel",
-    "babelify",
-    "gulp-babel",
-    "grunt-babel",
-    "karma-babel-preprocessor",
-    "next",
-)
-
-
-def _babelrc_unread(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
-    """A ``.babelrc*`` of a workspace package that no babel run reads: babel applies a .babelrc only
-    inside its root package (the folder it runs from) or a package ``babelrcRoots`` names. Asked
-    when no babel.config of the project names babelrcRoots, no jest config of the project names the
-    package's folder (a jest project with that rootDir), and nothing the package depends on, at any
-    depth, reads babel's config files (postiz's apps/sdk, built by tsup, keeps a .babelrc)."""
-    if owner.is_project or not posixpath.basename(file).startswith(".babelrc"):
-        return False
-    where = relative(graph, owner.path).encode()
-    for name in _config_files(fs, graph.project):
-        base = posixpath.basename(name)
-        if not base.startswith(("babel.config.", "jest.config.")):
-            continue
-        try:
-            text = fs.read_bytes(name)
-        except FileSystemError:
-            return False
-        # babelrcRoots, or a jest project whose rootDir is the package (babel-jest runs from there)
-        if b"babelrcRoots" in text or (base.startswith("jest.") and where in text):
-            return False
-    seen = {owner.path}
-    pending = [owner]
-    while pending:
-        for edge in graph.edges_from(pending.pop()):
-            target = edge.target
-            if target is None or target.path in seen:
-                continue
-            if target.name in _BABEL_CONFIG_READERS:
-                return False
-            seen.add(target.path)
-            pending.append(target)
-    return True
-
-
 def _tool_absent(graph: DependencyGraph, tool: Tool) -> str | None:
     """The tool's package named when no package that loads this kind of config is in the tree."""
     loaders = _LOADED_BY.get(tool)
     if loaders is None or any(graph.instances_of(name) for name in loaders):
         if tool in (Tool.BABEL_PRESET, Tool.BABEL_PLUGIN) and not any(
-            graph.instances_of(name) for name in _BABEL_CONFIG_READERS
+            graph.instances_of(name) for name in BABEL_CONFIG_READERS
         ):
             return _BABEL_READERS_ABSENT
         return None
@@ -427,7 +365,15 @@ def _finding(
         fix = (
             f"nothing in this tree loads {relative(graph, file)}: remove it if babel's config files are no longer used"
         )
-    if not absent and babelrc_unread:
+    if not absent and babelrc_unread and posixpath.basename(file).startswith("babel.config."):
+        where = relative(graph, owner.path)
+        dead = (
+            f"; babel reads a babel.config only from its root, the folder it runs from: {where} depends on "
+            "nothing that runs babel, none of its scripts runs babel and no jest project is rooted there, so "
+            "nothing loads this file today"
+        )
+        fix = f"nothing in this tree loads {relative(graph, file)}: remove it if no tool runs babel in {where}"
+    elif not absent and babelrc_unread:
         where = relative(graph, owner.path)
         dead = (
             f"; babel reads a .babelrc only inside the package it runs from (its root) or one babelrcRoots names: "
@@ -535,7 +481,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         if _reads_node_path(graph, ref.tool)
                         else None
                     )
-                    unread = ref.tool in _BABEL and _babelrc_unread(fs, graph, owner, file)
+                    unread = ref.tool in _BABEL and babel_config_unread(fs, graph, owner, file)
                     yield _finding(
                         graph,
                         owner,

@@ -16,6 +16,7 @@ from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
+from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
 from nmdoctor.diagnostics.rules._refs import package_ref
@@ -31,7 +32,6 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_of
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
-from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIG_NAMES
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
@@ -520,6 +520,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         local = _local_folder(fs, graph, owner, item.request)
         fix: str | None = None
         elided = False
+        hidden: str | None = None  # the folder that answers the import through NODE_PATH today
         # what TypeScript does with the import: the file is parsed again, at most once per site
         use = cache(partial(_import_use, fs, file, site))
         if site.guarded:
@@ -682,7 +683,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             and use() is not ImportUse.KEPT
         ):
             types = _types_package(name)
-            if package_folder(fs, file, types) is not None:
+            # where node looks from the file: on disk, or in the layout the lockfile describes
+            if installed.folder(posixpath.dirname(file), types) if installed else package_folder(fs, file, types):
                 severity, why = (
                     Severity.INFO,
                     f" (cannot be decided: {types} answers it for TypeScript, which drops an import"
@@ -772,7 +774,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 name,
                 (site.types_only or elided or file.endswith(_DECLARATION_FILES)) and severity is Severity.WARNING,
             )
-            or _unresolvable_fix(graph, owner, item.request, name, config, local),
+            or _unresolvable_fix(
+                graph,
+                owner,
+                item.request,
+                name,
+                config,
+                local,
+                installed.instance_at(hidden) if hidden is not None and installed is not None else None,
+            ),
         )
 
 
@@ -997,25 +1007,6 @@ _TOOL_CONFIG = re.compile(r"(?:^|/)(?:[\w.-]+\.config|\.[\w-]+rc|jest[.-]preset)
 _JITI_CONFIG = re.compile(r"(?:^|/)(?:nuxt|app|unocss|uno|tailwind)\.config\.[cm]?ts$")
 
 
-def _named_by_jest_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
-    """A file a jest config of the package or the project names (``setupFilesAfterEnv:
-    ['<rootDir>/jest/setup.native.js']``): jest loads it, and jest-resolve adds NODE_PATH's folders
-    to where it looks."""
-    for folder in dict.fromkeys((owner.path, graph.project)):
-        if not file.startswith(folder + "/"):
-            continue
-        stem = posixpath.splitext(file[len(folder) + 1 :])[0].encode()
-        named = re.compile(rb"(?:<rootDir>/|\./|['\"`])" + re.escape(stem) + rb"(?:\.[cm]?[jt]sx?)?['\"`]")
-        for name in (*JEST_CONFIG_NAMES, "package.json"):
-            try:
-                text = fs.read_bytes(f"{folder}/{name}")
-            except FileSystemError:
-                continue
-            if (name != "package.json" or b'"jest"' in text) and named.search(text):
-                return True
-    return False
-
-
 def _loaded_like_a_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
     """A file its tool loads with ``require`` from a process a pnpm shim started: a tool's config, a
     file a jest config names, or a module of the package that such a config requires by a relative
@@ -1023,7 +1014,7 @@ def _loaded_like_a_config(fs: FileSystem, graph: DependencyGraph, owner: Instanc
     jest.config.js require)."""
     return (
         _required_config(owner, file)
-        or _named_by_jest_config(fs, graph, owner, file)
+        or named_by_jest_config(fs, graph, owner, file)
         or _required_by_config(fs, owner, file)
     )
 
@@ -1578,8 +1569,17 @@ def _types_fix(graph: DependencyGraph, owner: Instance, name: str, types_only: b
 
 
 def _unresolvable_fix(
-    graph: DependencyGraph, owner: Instance, request: str, name: str, config: ResolutionConfig, local: str | None
+    graph: DependencyGraph,
+    owner: Instance,
+    request: str,
+    name: str,
+    config: ResolutionConfig,
+    local: str | None,
+    resolved: Instance | None = None,
 ) -> str:
+    """``resolved``: the package the import finds today through NODE_PATH. The command then names
+    its range: a bare add takes the registry's newest release, which may not be the one that works
+    (node-fetch 3, ES modules only, where jest requires the hoisted 2.7.0)."""
     where = relative(graph, owner.path)
     instances = graph.instances_of(name)
     if instances and all(item.is_project for item in instances):
@@ -1587,7 +1587,8 @@ def _unresolvable_fix(
         # name may be a stranger's code
         return f"`{name}` is this project's own package: map `{request}` with {_CONFIG_HINT}, or remove the import"
     if instances:
-        return f"run `{_add_command(graph, owner)} {name}` in {where}"
+        spec = _declared_range(graph, resolved) if resolved is not None and resolved.name == name else None
+        return f"run `{_add_command(graph, owner)} {name}{'@' + spec if spec else ''}` in {where}"
     tried = sorted(
         {relative(graph, alias.config) for alias in config.aliases}
         | {relative(graph, folder.config) for folder in config.folders}

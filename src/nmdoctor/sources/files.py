@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from nmdoctor.sources.components import COMPONENT_SUFFIXES
 from nmdoctor.sources.imports import language_for
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
@@ -120,5 +121,9 @@ def source_files(
                         nested.append(path)
                     else:
                         pending.append(path)
-            elif language_for(name) is not None and stat.size <= MAX_FILE_BYTES and not name.endswith(".min.js"):
+            elif (
+                (language_for(name) is not None or name.endswith(COMPONENT_SUFFIXES))
+                and stat.size <= MAX_FILE_BYTES
+                and not name.endswith(".min.js")
+            ):
                 yield path

@@ -14,6 +14,7 @@ from functools import cache
 import tree_sitter
 
 from nmdoctor.resolve.node.builtins import builtin_name
+from nmdoctor.sources.components import component_code
 
 __all__ = ["UNCALLED", "ImportKind", "ImportSite", "language_for", "package_of", "parse_imports", "parser_for"]
 
@@ -313,7 +314,10 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
     bodies and ``.catch`` chains (a caller that does not read it saves about a fifth of the parse)."""
     language = language_for(path)
     if language is None:
-        return []
+        component = component_code(source, path)
+        if component is None:
+            return []
+        source, language = component  # a Vue, Svelte or Astro file: its script blocks, in place
     tree = parser_for(language).parse(source)
     guard: _Guards | None = None
     foreign_require = b"createRequire" in source and _require_from_elsewhere(source)

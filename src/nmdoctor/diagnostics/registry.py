@@ -19,7 +19,8 @@ __all__ = ["Check", "CheckContext", "all_checks", "check"]
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """What a check reads: the dependency model, the filesystem it came from, and the lockfile
-    (only when node_modules is read: then the two can be compared); ``sources`` and
+    (only when node_modules is read: then the two can be compared; ``model_lockfile`` is the one the
+    model was read from, when it was, which package.json can still be compared with); ``sources`` and
     ``package_code`` are the run's shared indexes (made here when the caller has none);
     ``node_version`` is the node the project is judged as (``--node-version`` or the project's)."""
 
@@ -30,6 +31,7 @@ class CheckContext:
     sources: SourceIndex | None = None
     package_code: PackageCode | None = None
     node_version: NodeVersion = DEFAULT_NODE_VERSION
+    model_lockfile: object | None = None
     # what rules build from the context once per run and share (the project's resolution config)
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 

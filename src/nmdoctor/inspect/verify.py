@@ -278,6 +278,14 @@ def _without_build(version: str) -> str:
     return version.split("+", 1)[0]
 
 
+def manifest_drift(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:
+    """package.json declarations the lockfile was not made for, where ``graph`` was read from ``lock``
+    itself (nothing installed to compare): a frozen install refuses such a lockfile (npm ci: "can only
+    install packages when your package.json and package-lock.json are in sync"; pnpm:
+    ERR_PNPM_OUTDATED_LOCKFILE)."""
+    return list(_manifest_drift(_Matcher(graph, lock), overrides if overrides is not None else _root_overrides(graph)))
+
+
 def lockfile_drift(graph: DependencyGraph, lock: Lockfile, *, overrides: Overrides | None = None) -> list[Finding]:
     """The ``lockfile-drift`` findings of ``verify_tree``, in its order, without the parts that
     find only other codes (extraneous packages, versions outside their ranges: rules of their own)."""
@@ -545,6 +553,23 @@ def _as_overridden(spec: str, override: str | None, importer: str) -> bool:
     return False
 
 
+def _npm_ci_accepts(lock: Lockfile, workspaces: dict[str, str], name: str, spec: str) -> bool:
+    """Does ``npm ci`` install from this lockfile although a package.json records another spec (or
+    none) for ``name`` than the lockfile does? Its check asks only that what package.json wants be in
+    the lockfile: some locked copy of ``name`` (a workspace included) that the range admits (npm
+    11.19.1 installs a workspace whose range was raised within the locked version, a root dependency
+    the tree already holds as another package's, mobx-react's ``mobx@^7.0.3`` answered by the
+    workspace; it stops with "Missing: x@1.0.0 from lock file" otherwise). A workspace counts at the
+    version its package.json has now (``workspaces``: name -> version), which npm reads from disk
+    (mobx's lockfile still records packages/mobx at 6.16.1, its package.json says 7.0.3)."""
+    if name in workspaces:
+        return satisfies(workspaces[name], spec) is True
+    return any(
+        package.name == name and package.link_to is None and satisfies(package.version, spec) is True
+        for package in lock.packages.values()
+    )
+
+
 def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding]:
     """package.json declarations the lockfile was not made for (npm v2+, pnpm: they record specs).
     pnpm records an overridden direct dependency with the override as its specifier
@@ -553,6 +578,7 @@ def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding
     if lock.kind not in ("npm", "pnpm") or (lock.kind == "npm" and lock.version == "1"):
         return
     update = UPDATE_COMMANDS[lock.kind]
+    workspaces = {item.name: item.version for item in matcher.graph.roots if item.is_workspace}
     for importer in lock.importers():
         locked = {edge.name: edge.spec for edge in lock.edges if edge.source == importer.key}
         owner = matcher.by_location.get(importer.path or "")
@@ -560,6 +586,8 @@ def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding
             continue
         for declared in owner.manifest.declared(include_dev=True):
             if declared.kind is DependencyKind.PEER:
+                continue
+            if lock.kind == "npm" and _npm_ci_accepts(lock, workspaces, declared.name, declared.spec):
                 continue
             spec = locked.get(declared.name)
             if spec is None:

@@ -212,6 +212,7 @@ class Project:
             sources=self.sources,
             package_code=self.package_code,
             node_version=self.node_version,
+            model_lockfile=self.model_lockfile,
         )
 
     def findings(

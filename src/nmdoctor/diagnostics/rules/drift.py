@@ -8,6 +8,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.verify import lockfile_drift as drift_findings
+from nmdoctor.inspect.verify import manifest_drift
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.model.graph import DependencyGraph
 
@@ -27,7 +28,11 @@ def lockfile_drift(context: CheckContext) -> Iterator[Finding]:
     updated lockfile."""
     graph = context.graph
     lock = context.lockfile
-    if not isinstance(graph, DependencyGraph) or not isinstance(lock, Lockfile):
+    model = context.model_lockfile
+    if not isinstance(graph, DependencyGraph) or not isinstance(lock or model, Lockfile):
         return
     overrides = project_overrides(context.fs, graph.project, layout=graph.layout) if context.fs is not None else None
-    yield from drift_findings(graph, lock, overrides=overrides)
+    if isinstance(lock, Lockfile):
+        yield from drift_findings(graph, lock, overrides=overrides)
+    elif isinstance(model, Lockfile):  # read from the lockfile: package.json against it
+        yield from manifest_drift(graph, model, overrides=overrides)

@@ -107,12 +107,15 @@ _BY_TOKEN: dict[str, dict[str, str]] = {
 }
 
 
-def platforms_from_name(name: str, platforms: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+def platforms_from_name(
+    name: str, platforms: Mapping[str, Sequence[str]], *, libc: bool = True
+) -> dict[str, tuple[str, ...]]:
     """The conditions pnpm 11 checks for an optional package: the ones it declares, the missing
     ones read from its name (``effectivePlatform``, pnpm 11.29.0; from 11.6.0, narrowed in 11.28.12
     to names with a cpu or libc token besides the os one when nothing is declared):
     ``sherif-linux-x64-musl``, which declares only os and cpu, is skipped on glibc. pnpm 10 reads
-    the declared fields alone."""
+    the declared fields alone. Without ``libc``, the name's libc token is not read (yarn 1 checks
+    os and cpu only)."""
     declared = {key: tuple(platforms[key]) for key in _FIELDS if platforms.get(key) is not None}
     if len(declared) == len(_FIELDS):
         return declared
@@ -121,7 +124,8 @@ def platforms_from_name(name: str, platforms: Mapping[str, Sequence[str]]) -> di
     inferred = {
         key: found
         for key, table in _BY_TOKEN.items()
-        if (found := tuple(dict.fromkeys(table[token] for token in tokens if token in table)))
+        if (libc or key != "libc")
+        and (found := tuple(dict.fromkeys(table[token] for token in tokens if token in table)))
     }
     if not inferred or (not declared and not ("os" in inferred and ("cpu" in inferred or "libc" in inferred))):
         return declared

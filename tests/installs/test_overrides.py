@@ -43,6 +43,9 @@ CASES = {
     "npm-nested-override": {"overrides": {"old-user": {"inner": "2.0.0"}}},
     "pnpm-isolated": {"pnpm": {"overrides": {"inner": "2.0.0"}}},
     "pnpm-resolutions": {"resolutions": {"inner": "2.0.0"}},  # pnpm reads yarn's field too
+    # a selector whose range holds `>=`: pnpm's `>` between parent and child is one that follows
+    # neither a space, `|` nor `@` (kysely-org/kysely's pnpm-workspace.yaml: 5 false mismatches)
+    "pnpm-ranged-selector": {"pnpm": {"overrides": {"inner@>=1.0.0 <2.0.0": "2.0.0"}}},
     "yarn-classic": {"resolutions": {"inner": "2.0.0"}},
     "yarn-berry-nm": {"resolutions": {"inner": "2.0.0"}},
 }
@@ -52,6 +55,7 @@ IGNORED = {"npm-ignores-resolutions": {"resolutions": {"inner": "2.0.0"}}}
 MODES = {
     "npm-nested-override": "npm-hoisted",
     "pnpm-resolutions": "pnpm-isolated",
+    "pnpm-ranged-selector": "pnpm-isolated",
     "npm-ignores-resolutions": "npm-hoisted",
 }
 

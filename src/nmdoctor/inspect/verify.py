@@ -219,6 +219,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         from nmdoctor.lockfiles.bun import unlinked_when_isolated  # only a bun install pays for the reader
 
         elsewhere = elsewhere | unlinked_when_isolated(matcher.lock)
+    brought_by_absent = _brought_only_by_absent(matcher, elsewhere | answered)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
         if package.is_importer or package.link_to is not None or package.in_bundle:
@@ -226,7 +227,7 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         found = matcher.instances(package)
         where = f" at {matcher.prefix}{package.path}" if package.path and matcher.by_place else ""
         if not found:
-            if package.key in elsewhere or package.key in answered:
+            if package.key in elsewhere or package.key in answered or package.key in brought_by_absent:
                 continue
             if package.key in maybe_peer:
                 yield Finding(
@@ -269,6 +270,40 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
                     matcher.ref(instance),
                     fix=install,
                 )
+
+
+def _brought_only_by_absent(matcher: _Matcher, absent: set[str]) -> set[str]:
+    """Optional locked packages that only absent optional packages depend on: a manager that skips
+    a package (yarn 1 skips fsevents on linux, from the os field of its manifest, which yarn.lock
+    does not record) installs none of what only it brings (fsevents 1.2.7's nan and node-pre-gyp
+    with its dependencies, checked with real yarn 1.22.22). The skipped package's own note says
+    so; one for each of them would give a wrong reason (abbrev is no platform package)."""
+    lock = matcher.lock
+    sources: dict[str, list[str]] = {}
+    for edge in lock.edges:
+        if edge.target is not None:
+            sources.setdefault(edge.target, []).append(edge.source)
+
+    def absent_optional(key: str) -> bool:
+        package = lock.packages.get(key)
+        return (
+            package is not None
+            and not package.is_importer
+            and bool(package.optional)
+            and (key in absent or not matcher.instances(package))
+        )
+
+    found: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for key, dependents in sources.items():
+            if key in found or key in absent or not absent_optional(key):
+                continue
+            if all(source != key and absent_optional(source) for source in dependents):
+                found.add(key)
+                changed = True
+    return found
 
 
 def _without_build(version: str) -> str:

@@ -16,7 +16,14 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Protocol
 
-__all__ = ["installable_here", "installable_on", "keep_node_versions", "node_here", "this_machine"]
+__all__ = [
+    "installable_here",
+    "installable_on",
+    "keep_node_versions",
+    "node_here",
+    "platforms_from_name",
+    "this_machine",
+]
 
 _ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64", "i386": "ia32", "i686": "ia32"}
 
@@ -58,6 +65,75 @@ def installable_on(conditions: Mapping[str, Sequence[str]], supported: Mapping[s
         any(_allows(conditions.get(key, ()), value) for value in supported.get(key) or ("",))
         for key in ("os", "cpu", "libc")
     )
+
+
+_FIELDS = ("os", "cpu", "libc")
+# The name tokens pnpm 11 reads a platform from (config/package-is-installable,
+# inferPlatformFromPackageName, in pnpm 11.29.0).
+_BY_TOKEN: dict[str, dict[str, str]] = {
+    "os": {
+        "aix": "aix",
+        "android": "android",
+        "darwin": "darwin",
+        "macos": "darwin",
+        "osx": "darwin",
+        "freebsd": "freebsd",
+        "linux": "linux",
+        "netbsd": "netbsd",
+        "openbsd": "openbsd",
+        "openharmony": "openharmony",
+        "sunos": "sunos",
+        "win32": "win32",
+        "windows": "win32",
+    },
+    "cpu": {
+        "arm": "arm",
+        "armv6": "arm",
+        "armv7": "arm",
+        "arm64": "arm64",
+        "aarch64": "arm64",
+        "ia32": "ia32",
+        "loong64": "loong64",
+        "mips64el": "mips64el",
+        "ppc64": "ppc64",
+        "ppc64le": "ppc64",
+        "riscv64": "riscv64",
+        "s390x": "s390x",
+        "x64": "x64",
+        "amd64": "x64",
+        "wasm32": "wasm32",
+    },
+    "libc": {"glibc": "glibc", "gnu": "glibc", "gnueabihf": "glibc", "musl": "musl", "musleabihf": "musl"},
+}
+
+
+def platforms_from_name(
+    name: str, platforms: Mapping[str, Sequence[str]], *, libc: bool = True
+) -> dict[str, tuple[str, ...]]:
+    """The conditions pnpm 11 checks for an optional package: the ones it declares, the missing
+    ones read from its name (``effectivePlatform``, pnpm 11.29.0; from 11.6.0, narrowed in 11.28.12
+    to names with a cpu or libc token besides the os one when nothing is declared):
+    ``sherif-linux-x64-musl``, which declares only os and cpu, is skipped on glibc. pnpm 10 reads
+    the declared fields alone. Without ``libc``, the name's libc token is not read (yarn 1 checks
+    os and cpu only)."""
+    declared = {key: tuple(platforms[key]) for key in _FIELDS if platforms.get(key) is not None}
+    if len(declared) == len(_FIELDS):
+        return declared
+    bare = name.split("/", 1)[1] if name.startswith("@") and "/" in name else name
+    tokens = re.split(r"[-_.]", bare.lower())
+    inferred = {
+        key: found
+        for key, table in _BY_TOKEN.items()
+        if (libc or key != "libc")
+        and (found := tuple(dict.fromkeys(table[token] for token in tokens if token in table)))
+    }
+    if not inferred or (not declared and not ("os" in inferred and ("cpu" in inferred or "libc" in inferred))):
+        return declared
+    return {
+        key: declared[key] if key in declared else inferred[key]
+        for key in _FIELDS
+        if key in declared or key in inferred
+    }
 
 
 class _VersionStore(Protocol):

@@ -11,6 +11,7 @@ import posixpath
 from typing import Any
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError, mapping_or_none
+from nmdoctor.lockfiles.platform import platforms_from_name
 from nmdoctor.lockfiles.pnpm_modules import StoreNaming, default_naming, naming_of_major
 from nmdoctor.lockfiles.pnpm_paths import split_dep_path, store_path
 from nmdoctor.model.manifest import DependencyKind
@@ -23,6 +24,8 @@ _IMPORTER_FIELDS = (
     ("optionalDependencies", DependencyKind.OPTIONAL),
     ("devDependencies", DependencyKind.DEV),
 )
+# From pnpm 11, an optional package's missing os/cpu/libc are read from its name (lockfiles.platform).
+_INFERS_PLATFORMS = 11
 _PACKAGE_FIELDS = (("dependencies", DependencyKind.PROD), ("optionalDependencies", DependencyKind.OPTIONAL))
 _FIELD_NAMES = tuple(field for field, _kind in _IMPORTER_FIELDS)
 
@@ -139,7 +142,9 @@ def read_pnpm_lockfile(
             optional=bool(info.get("optional")),
             peer_dependencies=_declared_peers(meta),
             optional_peers=_optional_peers(meta.get("peerDependenciesMeta")),
-            platforms=_platforms(meta),
+            platforms=platforms_from_name(name, _platforms(meta))
+            if naming.pnpm_major >= _INFERS_PLATFORMS and info.get("optional")
+            else _platforms(meta),
             node_engine=_node_engine(meta),
             bundled=tuple(str(item) for item in meta.get("bundledDependencies") or () if isinstance(item, str))
             if isinstance(meta.get("bundledDependencies"), list)

@@ -190,7 +190,11 @@ def skipped_here(
     fsevents' bindings). Without ``with_what_only_they_lead_to``, the skipped packages alone: yarn
     berry under Plug'n'Play skips only the package whose conditions exclude the machine, and still
     fetches and maps its dependencies (fsevents' node-gyp, unplugged). ``supported``: the platforms
-    yarn berry installs for besides this machine (``supportedArchitectures``)."""
+    yarn berry installs for besides this machine (``supportedArchitectures``).
+
+    pnpm installs what its importers reach and nothing else: an entry a later edit left behind
+    (no importer and no package depends on it any more, and ``--frozen-lockfile`` does not prune
+    the file) is not installed, optional or not (checked with real pnpm 8, 9, 10 and 11)."""
     machine = this_machine()
     skipped = {
         key
@@ -208,7 +212,8 @@ def skipped_here(
             or (package.node_engine is not None and _engine_refuses(package.node_engine))
         )
     }
-    if not skipped or not with_what_only_they_lead_to:
+    prunes = lock.kind == "pnpm"
+    if not with_what_only_they_lead_to or not (skipped or prunes):
         return skipped
     reached = {key for key, package in lock.packages.items() if package.is_importer}
     pending = list(reached)
@@ -226,4 +231,4 @@ def skipped_here(
             if target not in reached and target not in skipped:
                 reached.add(target)
                 pending.append(target)
-    return skipped | {key for key in lock.packages if key not in reached and lock.packages[key].optional}
+    return skipped | {key for key in lock.packages if key not in reached and (prunes or lock.packages[key].optional)}

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from nmdoctor.lockfiles.model import LockedEdge, LockedPackage, Lockfile, LockfileError, mapping_or_none
+from nmdoctor.lockfiles.platform import platforms_from_name
 from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.manifest import DependencyKind, manifest_from_json
 from nmdoctor.model.specs import satisfies
@@ -183,6 +184,12 @@ def read_yarn_lockfile(
                     found = _workspace_target(workspaces.get(name), str(spec).strip())
                 lock.edges.append(LockedEdge(key, name, str(spec), kind, found))
     _mark_optional(lock)
+    for package in lock.packages.values():
+        # yarn.lock v1 records no os/cpu: an optional package whose name names another platform
+        # (`@esbuild/darwin-arm64`, read as pnpm 11 reads names) is the one yarn skips for it.
+        # yarn 1 ignores libc (it installs `@rollup/rollup-linux-x64-musl` on glibc): not read.
+        if package.optional:
+            package.platforms = platforms_from_name(package.name, {}, libc=False)
     return lock
 
 

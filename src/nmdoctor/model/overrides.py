@@ -14,6 +14,7 @@ Where they are read: the root package.json (``overrides`` for npm, ``pnpm.overri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,14 +95,14 @@ class _Collector:
         if not isinstance(tree, dict):
             return
         for key, item in tree.items():
-            chain = str(key).split(">")
-            name, ranged = _split_selector(chain[-1])
+            parent, target = _pnpm_selector(str(key))
+            name, ranged = _split_selector(target)
             spec = self.value(item) if isinstance(item, str) else None
             if spec is not None and spec.startswith("catalog:"):
                 # pnpm applies the catalog's range (vue-macros: `vite: 'catalog:'` is recorded in the
                 # lockfile as the catalog's ^7.1.7); a catalog not found here leaves it undecided.
                 spec = self.catalogs.get(spec[len("catalog:") :] or "default", {}).get(name)
-            self.add(name, spec, unconditional=len(chain) == 1 and not ranged)
+            self.add(name, spec, unconditional=not parent and not ranged)
 
     def yarn(self, tree: Any) -> None:
         """yarn ``resolutions``: ``b``, ``b@npm:1`` (berry), ``a/b``, ``**/b``, ``a/**/b``."""
@@ -115,6 +116,21 @@ class _Collector:
             anywhere = len(chain) == 1 or (len(chain) == 2 and chain[0] == "**")
             spec = self.value(item) if isinstance(item, str) else None
             self.add(name, spec, unconditional=anywhere and not ranged)
+
+
+_PNPM_DELIMITER = re.compile(r"[^ |@]>")
+
+
+def _pnpm_selector(selector: str) -> tuple[str, str]:
+    """A pnpm override key -> (parent selector or "", target selector), split as pnpm splits it
+    (@pnpm/parse-overrides, the same in pnpm 8.15.9, 10.34.8 and 11.29.0): at the first `>` that
+    follows neither a space, `|` nor `@`, so a range's `>=` stays in its selector
+    (``serialize-javascript@>=5.0.0 <7.0.5``; ``a@1>b``)."""
+    selector = selector.strip()
+    found = _PNPM_DELIMITER.search(selector)
+    if found is None:
+        return "", selector
+    return selector[: found.start() + 1], selector[found.start() + 2 :].strip()
 
 
 def _yarn_chain(selector: str) -> list[str]:

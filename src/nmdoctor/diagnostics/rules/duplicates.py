@@ -11,6 +11,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._refs import package_ref, where
 from nmdoctor.inspect.package_code import PackageCode
+from nmdoctor.inspect.verify import bundling_packages
 from nmdoctor.inspect.workspaces import own_lockfile_folders
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -91,16 +92,19 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     The manager's dedupe (`npm dedupe`, `pnpm dedupe`, `yarn dedupe` for yarn 2+; yarn 1 and bun
     have none); or make the version the project declares match what the subtrees need, so that the
     shared version is hoisted. pnpm never copies a package, except once per set of peers: give its
-    dependents one version of the peers the fix names."""
+    dependents one version of the peers the fix names. A copy shipped inside a package's tarball
+    (its ``bundleDependencies``) is not the manager's to remove: copies are reported only when two
+    of them lie outside bundles."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     install_of = _installs(context, graph)
+    bundles = tuple(bundling_packages(graph))
     groups: dict[tuple[str, str, str], list[Instance]] = defaultdict(list)
     for instance in graph.instances:
         if not (instance.is_project or instance.is_workspace):
             groups[(instance.name, instance.version, install_of(instance))].append(instance)
     for (name, version, _install), copies in sorted(groups.items()):
-        if len(copies) < 2:
+        if len(copies) < 2 or (bundles and sum(not item.path.startswith(bundles) for item in copies) < 2):
             continue
         size = folder_size(context.fs, copies[0].path) if context.fs is not None else 0
         detail = "; ".join(f"{where(graph, item)} (used by {_users(graph, item)})" for item in copies)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 
-from nmdoctor.project.resolution import babel, jest, tsconfig, vite, webpack
+from nmdoctor.project.resolution import babel, gatsby, jest, tsconfig, vite, webpack
 from nmdoctor.project.resolution.aliases import alias_table
 from nmdoctor.project.resolution.model import Alias, Decision, ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
@@ -228,6 +228,8 @@ def configs_in(
             config.merge(vite.read_vite(fs, path))
         elif name in babel.CONFIG_NAMES:
             config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
+        elif name in gatsby.CONFIG_NAMES:
+            config.merge(gatsby.read_gatsby(fs, path))
         elif name in _DENO_CONFIGS or (name.startswith("deno.") and name.endswith((".json", ".jsonc"))):
             config.aliases.extend(_deno_imports(fs, path))
         elif name.lower() in _IMPORT_MAP_NAMES:

@@ -27,6 +27,7 @@ from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
+from nmdoctor.sources.imports import package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.overlay import OverlayFS
 
@@ -189,7 +190,9 @@ def _question_findings(
         if not broken or (old is not None and old.code == finding.code):
             continue
         name = finding.request or ""
-        hoist = f"; or public-hoist-pattern[]={name} in .npmrc" if target == "pnpm" and name else ""
+        # pnpm's hoist patterns match package names: `lodash`, never the subpath `lodash/upperFirst`
+        package = package_of(name) or name
+        hoist = f"; or public-hoist-pattern[]={package} in .npmrc" if target == "pnpm" and name else ""
         if finding.code == "unresolvable-import" and old is not None and finding.package is not None:
             message = (
                 f"under {layout}, `{name}` imported by `{finding.package.name}@{finding.package.version}` would not "

@@ -47,3 +47,36 @@ def test_the_hoist_pattern_printed_for_a_subpath_import_names_the_package(tmp_pa
     )
     assert "public-hoist-pattern[]=lodash in .npmrc" in str(finding["fix"])
     assert "public-hoist-pattern[]=lodash/upperFirst" not in str(finding["fix"])
+
+
+def test_bundled_dependencies_and_the_copies_yarn_adds_beside_them_are_not_planned_again(tmp_path: Path) -> None:
+    """npm 11 ships its dependencies in its tarball (bundleDependencies); real pnpm 10.34.8 keeps them
+    inside npm/node_modules and installs none of them apart, so what they resolve does not change.
+    yarn 1 also installs them at the top of node_modules, where npm never looks: those copies are
+    reached by no chain of dependencies, their resolutions change nothing either
+    (react-big-calendar: 25 false resolution-changed warnings)."""
+    write(
+        tmp_path,
+        {
+            "package.json": {"name": "app", "version": "1.0.0", "dependencies": {"tool": "^1", "sub": "^2"}},
+            "node_modules/.package-lock.json": {},
+            "node_modules/tool/package.json": {
+                "name": "tool",
+                "version": "1.0.0",
+                "dependencies": {"dep": "^1", "sub": "*"},
+                "bundleDependencies": ["dep", "sub"],
+            },
+            "node_modules/tool/node_modules/dep/package.json": {
+                "name": "dep",
+                "version": "1.0.0",
+                "dependencies": {"sub": "*"},
+            },
+            "node_modules/tool/node_modules/sub/package.json": {"name": "sub", "version": "1.0.0"},
+            "node_modules/sub/package.json": {"name": "sub", "version": "2.0.0"},
+            # the copy yarn 1 adds beside the bundle: nothing resolves to it
+            "node_modules/dep/package.json": {"name": "dep", "version": "1.0.0", "dependencies": {"sub": "*"}},
+        },
+    )
+    code, findings = migrate(tmp_path)
+    assert [item for item in findings if item["code"] == "resolution-changed"] == []
+    assert code == 0

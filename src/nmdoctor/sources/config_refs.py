@@ -263,19 +263,20 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
     names), the keys of postcss's ``plugins`` object, the values of jest's ``transform`` map."""
     if node is None or depth > 5:
         return
+    node = _guarded(node)
     value = _string_value(node)
     if value is not None:
         yield value, node
-    elif tool is Tool.WEBPACK_LOADER and node.type in ("ternary_expression", "parenthesized_expression"):
-        # `use: isProd ? [...] : [...]`: each branch is what webpack runs in one mode
+    elif node.type in ("ternary_expression", "parenthesized_expression"):
+        # `use: isProd ? [...] : [...]`: each branch is what the tool runs in one mode
         for branch in ("consequence", "alternative"):
             yield from _values(node.child_by_field_name(branch), tool, depth + 1)
         for child in node.named_children if node.type == "parenthesized_expression" else ():
             yield from _values(child, tool, depth + 1)
-    elif tool is Tool.WEBPACK_LOADER and node.type == "call_expression":
+    elif node.type == "call_expression":
         yield from _loader_call(node, tool, depth)
     elif node.type == "array":
-        for child in node.named_children:
+        for child in map(_guarded, node.named_children):
             if child.type == "array" and tool is not Tool.WEBPACK_LOADER:
                 # a [name, options, instanceName] entry (babel's third item names the instance:
                 # ['import', {libraryName: 'vant'}, 'vant']): only its first item is a module
@@ -300,10 +301,22 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
                 yield from _values(pair.child_by_field_name("value"), tool, depth + 1)
 
 
+def _guarded(node: tree_sitter.Node) -> tree_sitter.Node:
+    """The value of ``condition && value`` (webpacker's babel.config.js: ``isTestEnv &&
+    ["@babel/preset-env", {...}]``, filtered out with ``.filter(Boolean)`` when the condition fails):
+    what the tool loads whenever the condition holds."""
+    while node.type == "binary_expression" and (node.child_by_field_name("operator") or node).type == "&&":
+        right = node.child_by_field_name("right")
+        if right is None:
+            break
+        node = right
+    return node
+
+
 def _loader_call(node: tree_sitter.Node, tool: Tool, depth: int) -> Iterator[tuple[str, tree_sitter.Node]]:
-    """Loaders a call in a rule's ``use`` stands for: extract-text-webpack-plugin's
-    ``ExtractTextPlugin.extract({use, fallback})`` (its ``fallback`` is a loader too), and an array
-    filtered in place (``[...].filter(Boolean)``)."""
+    """Modules a call stands for: an array filtered in place (``[...].filter(Boolean)``), and in a
+    rule's ``use``, extract-text-webpack-plugin's ``ExtractTextPlugin.extract({use, fallback})``
+    (its ``fallback`` is a loader too)."""
     function = node.child_by_field_name("function")
     arguments = node.child_by_field_name("arguments")
     if function is None or function.type != "member_expression" or arguments is None:
@@ -311,7 +324,7 @@ def _loader_call(node: tree_sitter.Node, tool: Tool, depth: int) -> Iterator[tup
     method = (function.child_by_field_name("property") or function).text or b""
     if method == b"filter":
         yield from _values(function.child_by_field_name("object"), tool, depth + 1)
-    elif method == b"extract":
+    elif method == b"extract" and tool is Tool.WEBPACK_LOADER:
         for argument in arguments.named_children:
             for pair in argument.named_children if argument.type == "object" else ():
                 if pair.type == "pair" and _key_name(pair) in ("use", "loader", "fallback"):

@@ -580,3 +580,33 @@ def test_a_babel_config_function_returning_shorthand_properties_names_what_its_v
         ("styled-components", Tool.BABEL_PLUGIN, 2),
         ("@babel/env", Tool.BABEL_PRESET, 4),
     ]
+
+
+def test_a_babel_config_of_conditional_entries_filtered_in_place_names_each_entry() -> None:
+    # @rails/webpacker 5's generated babel.config.js (5xTraining/donate_me): `isTestEnv && [...]`
+    # entries of arrays filtered with `.filter(Boolean)`; none was read, and under pnpm each of the
+    # 12 names (webpacker's dependencies) is found only through a shim's NODE_PATH (real babel 7.15.5's
+    # loadPartialConfig on a real pnpm 10.34.8 install: "Cannot find module 'babel-plugin-macros'"
+    # without it, every one resolved with the NODE_PATH of node_modules/.bin/webpack)
+    source = b"""module.exports = function (api) {
+  var isTestEnv = api.env("test")
+  return {
+    presets: [
+      isTestEnv && ["@babel/preset-env", { targets: { node: "current" } }],
+      !isTestEnv && ["@babel/preset-env", { modules: false }],
+    ].filter(Boolean),
+    plugins: [
+      "babel-plugin-macros",
+      isTestEnv && "babel-plugin-dynamic-import-node",
+      ["@babel/plugin-proposal-class-properties", { loose: true }, "instance"],
+    ].filter(Boolean),
+  }
+}"""
+    refs = [(ref.name, ref.tool, ref.line) for ref in config_refs(source, "babel.config.js")]
+    assert refs == [
+        ("@babel/preset-env", Tool.BABEL_PRESET, 5),
+        ("@babel/preset-env", Tool.BABEL_PRESET, 6),
+        ("babel-plugin-macros", Tool.BABEL_PLUGIN, 9),
+        ("babel-plugin-dynamic-import-node", Tool.BABEL_PLUGIN, 10),
+        ("@babel/plugin-proposal-class-properties", Tool.BABEL_PLUGIN, 11),
+    ]

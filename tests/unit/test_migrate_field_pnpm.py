@@ -80,3 +80,61 @@ def test_bundled_dependencies_and_the_copies_yarn_adds_beside_them_are_not_plann
     code, findings = migrate(tmp_path)
     assert [item for item in findings if item["code"] == "resolution-changed"] == []
     assert code == 0
+
+
+def test_loaders_a_build_wrapper_names_in_the_modules_that_build_its_rules(tmp_path: Path) -> None:
+    """@rails/webpacker 5 names babel-loader, style-loader, css-loader, sass-loader and file-loader by
+    string in package/rules/*.js and package/utils/get_style_rule.js, which its package/index.js
+    reaches; webpack looks them up from the project. Real webpack 4.46.0 from a real pnpm 10.34.8
+    install of 5xTraining/donate_me: "Can't resolve 'babel-loader' in '<project>'". A rule whose test
+    the wrapper builds when it runs (`getStyleRule(test)`) cannot be decided: a note."""
+    write(
+        tmp_path,
+        {
+            "package.json": {"name": "app", "version": "1.0.0", "dependencies": {"wrapper": "^5"}},
+            "node_modules/.package-lock.json": {},
+            "node_modules/wrapper/package.json": {
+                "name": "wrapper",
+                "version": "5.4.2",
+                "main": "package/index.js",
+                "dependencies": {"webpack": "^4", "babel-loader": "^8", "style-loader": "^1"},
+            },
+            "node_modules/wrapper/package/index.js": (
+                "const rules = require('./rules')\nconst base = require('./environments/base')\n"
+                "module.exports = { rules, base }\n"
+            ),
+            # pnp-webpack-plugin's loader resolver answers nothing outside Yarn Plug'n'Play
+            "node_modules/wrapper/package/environments/base.js": (
+                "const PnpWebpackPlugin = require('pnp-webpack-plugin')\n"
+                "module.exports = { resolveLoader: { modules: ['node_modules'], "
+                "plugins: [PnpWebpackPlugin.moduleLoader(module)] } }\n"
+            ),
+            "node_modules/wrapper/package/rules/index.js": (
+                "const babel = require('./babel')\nconst style = require('../utils/style')\n"
+                "module.exports = [babel, style(/\\.css$/)]\n"
+            ),
+            "node_modules/wrapper/package/rules/babel.js": (
+                "module.exports = {\n  test: /\\.js$/,\n  use: [{ loader: 'babel-loader' }]\n}\n"
+            ),
+            "node_modules/wrapper/package/utils/style.js": (
+                "const styleLoader = { loader: 'style-loader' }\n"
+                "module.exports = (test) => ({ test, use: [styleLoader] })\n"
+            ),
+            "node_modules/wrapper/package/__tests__/rules.js": "const x = { loader: 'never-loader' }\n",
+            "node_modules/webpack/package.json": {"name": "webpack", "version": "4.46.0"},
+            "node_modules/babel-loader/package.json": {"name": "babel-loader", "version": "8.2.2"},
+            "node_modules/babel-loader/index.js": "module.exports = function () {};\n",
+            "node_modules/style-loader/package.json": {"name": "style-loader", "version": "1.3.0"},
+            "node_modules/style-loader/index.js": "module.exports = function () {};\n",
+            "app/javascript/packs/application.js": "console.log(1)\n",
+        },
+    )
+    code, findings = migrate(tmp_path)
+    found = sorted(
+        (item["request"], str(item["from"]).rsplit("/wrapper/", 1)[-1], item["severity"]) for item in findings
+    )
+    assert found == [
+        ("babel-loader", "package/rules/babel.js", "error"),
+        ("style-loader", "package/utils/style.js", "info"),
+    ]
+    assert code == 1

@@ -395,9 +395,11 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
         stack.extend(node.named_children)
 
 
-def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
-    """Every module a config file names by string (``require.resolve(...)`` values are not strings)."""
-    section = _section_for(file_name)
+def config_refs(source: bytes, file_name: str, section: str | None = None) -> list[ConfigRef]:
+    """Every module a config file names by string (``require.resolve(...)`` values are not strings).
+    ``section`` reads the file as that tool's config whatever its name (``"webpack"``: a module a
+    build wrapper builds its rules in)."""
+    section = section or _section_for(file_name)
     if section is None:
         return []
     if file_name.endswith((".js", ".cjs", ".mjs", ".ts")):
@@ -408,7 +410,8 @@ def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
         except ValueError:
             return []
         refs = list(_json_refs(data, section))
-    return sorted(refs, key=lambda ref: (ref.line, ref.column, ref.name))
+    # one literal reached twice (a `loader:` pair inside the array a returned `{ use }` holds) is one name
+    return sorted(set(refs), key=lambda ref: (ref.line, ref.column, ref.name, ref.tool.value))
 
 
 def package_json_refs(manifest: dict[str, object], text: bytes | None = None) -> list[ConfigRef]:

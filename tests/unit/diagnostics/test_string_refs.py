@@ -610,3 +610,15 @@ def test_a_babel_config_of_conditional_entries_filtered_in_place_names_each_entr
         ("babel-plugin-dynamic-import-node", Tool.BABEL_PLUGIN, 10),
         ("@babel/plugin-proposal-class-properties", Tool.BABEL_PLUGIN, 11),
     ]
+
+
+def test_a_loader_reached_twice_in_one_file_is_named_once() -> None:
+    # webpacker 5's utils/get_style_rule.js: `const use = [{loader: 'css-loader'}]; return { test, use }`:
+    # the `loader:` pair and the array the returned `use` holds are one literal
+    source = b"""const getStyleRule = (test) => {
+  const use = [{ loader: 'css-loader', options: {} }]
+  return { test, use }
+}
+module.exports = getStyleRule"""
+    refs = [(ref.name, ref.line) for ref in config_refs(source, "webpack.style.config.js")]
+    assert refs == [("css-loader", 2)]

@@ -12,6 +12,7 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._babel_roots import BABEL_CONFIG_READERS, babel_config_unread
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
+from nmdoctor.diagnostics.rules._wrapper_modules import wrapper_modules
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, is_pnp, pnp_folder_lookup
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -118,12 +119,15 @@ def _loader_resolution(fs: FileSystem, context: str, request: str, settings: Loa
     return BundlerResolver(fs, options).resolve(request, context)
 
 
-def _loader_settings(fs: FileSystem, files: list[str], cwd: str) -> LoaderOptions | None:
+def _loader_settings(
+    fs: FileSystem, files: list[str], cwd: str, modules: list[str] | tuple[str, ...] = ()
+) -> LoaderOptions | None:
     """What the ``resolveLoader`` of the webpack configs among ``files`` sets (webpack run in ``cwd``),
-    all of them together: a project's configs are merged into the one webpack runs."""
+    all of them together: a project's configs are merged into the one webpack runs. ``modules``: a
+    build wrapper's modules that build its config, whatever their names."""
     found = []
-    for file in files:
-        if not posixpath.basename(file).startswith("webpack"):
+    for file in [*files, *modules]:
+        if file not in modules and not posixpath.basename(file).startswith("webpack"):
             continue
         try:
             source = fs.read_bytes(file)
@@ -225,12 +229,12 @@ def _fixes(graph: DependencyGraph, owner: Instance, name: str, ref: ConfigRef, i
     return "; ".join(fixes)
 
 
-def _refs_in(fs: FileSystem, file: str) -> list[ConfigRef]:
+def _refs_in(fs: FileSystem, file: str, section: str | None = None) -> list[ConfigRef]:
     try:
         source = fs.read_bytes(file)
     except FileSystemError:
         return []
-    return config_refs(source, posixpath.basename(file))
+    return config_refs(source, posixpath.basename(file), section)
 
 
 def _lookup_dir(owner: Instance, file: str, ref: ConfigRef) -> str:
@@ -349,6 +353,7 @@ def _finding(
     loader_settings: LoaderOptions | None = None,
     hidden: str | None = None,
     babelrc_unread: bool = False,
+    computed_test: bool = False,
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
@@ -387,6 +392,12 @@ def _finding(
             "resolves a loader only for a module its rule matches)"
         )
         fix = _fixes(graph, owner, module, ref, bool(wrapper))
+    elif not absent and computed_test:
+        dead = (
+            " (cannot be decided: the wrapper builds the rule's test when it runs, and webpack resolves a loader "
+            "only for a module its rule matches)"
+        )
+        fix = "if a file of the project meets that rule: " + _fixes(graph, owner, module, ref, bool(wrapper))
     elif not absent and loader_settings is not None and not loader_settings.complete:
         where = f"{relative(graph, loader_settings.file)}:{loader_settings.line}"
         dead = (
@@ -538,24 +549,25 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
         manifest = manifest_json(fs, owner.path)
         files = [path for path in _config_files(fs, owner.path) if posixpath.basename(path).startswith("webpack")]
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
-        groups = [("", files)] + [(wrapper.label, group) for wrapper, group in _wrappers(graph, fs, owner)]
-        for wrapper, group in groups:
-            settings = _loader_settings(fs, group, owner.path)  # the configs of one run, merged
-            for file in group:
-                for ref in _refs_in(fs, file):
-                    module = ref.module
-                    if ref.tool is not Tool.WEBPACK_LOADER or module is None:
-                        continue
-                    if module == owner.name or module in ancestors[owner.path]:
-                        continue
-                    folder, _looked = _folder_lookup(fs, owner.path, module, installed)
-                    if folder is None or declared_above(ancestors, owner.path, module, folder):
-                        continue
-                    if not _loaded_from(fs, owner.path, ref.name, folder, installed, settings):
-                        continue  # found elsewhere (the config's resolveLoader), or undecided
-                    if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
-                        continue  # webpack never resolves it
-                    yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
+        groups = [("", files, [])] + [(item.label, group, built) for item, group, built in _wrappers(graph, fs, owner)]
+        for wrapper, group, modules in groups:
+            settings = _loader_settings(fs, group, owner.path, modules)  # the configs of one run, merged
+            for file, ref in _wrapper_refs(fs, group, modules):
+                module = ref.module
+                if ref.tool is not Tool.WEBPACK_LOADER or module is None:
+                    continue
+                if file in modules and ref.rule_test is None:
+                    continue  # a test the wrapper builds when it runs: whether webpack resolves it is unknown
+                if module == owner.name or module in ancestors[owner.path]:
+                    continue
+                folder, _looked = _folder_lookup(fs, owner.path, module, installed)
+                if folder is None or declared_above(ancestors, owner.path, module, folder):
+                    continue
+                if not _loaded_from(fs, owner.path, ref.name, folder, installed, settings):
+                    continue  # found elsewhere (the config's resolveLoader), or undecided
+                if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
+                    continue  # webpack never resolves it
+                yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
 
 
 def _loaded_from(
@@ -627,27 +639,51 @@ def _wrapper_configs(
 ) -> Iterator[Finding]:
     """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
     wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
+    vue_blocks = _vue_loader_plugin(graph)
     for owner in graph.roots:
-        for wrapper, files in _wrappers(graph, fs, owner):
-            settings = _loader_settings(fs, files, owner.path)
-            for file in files:
-                for ref in _refs_in(fs, file):
-                    module = ref.module
-                    if ref.tool is not Tool.WEBPACK_LOADER or module is None:
-                        continue
-                    if pnp is not None:
-                        found, looked = pnp(owner.path, module)
-                        if found is None:
-                            yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
-                        continue
-                    if _loader_found(fs, owner.path, ref.name, installed, settings):
-                        continue
-                    _found, looked = _folder_lookup(fs, owner.path, module, installed)
-                    yield _finding(graph, owner, file, ref, module, looked, wrapper.label, loader_settings=settings)
+        for wrapper, files, modules in _wrappers(graph, fs, owner):
+            settings = _loader_settings(fs, files, owner.path, modules)
+            for file, ref in _wrapper_refs(fs, files, modules):
+                module = ref.module
+                if ref.tool is not Tool.WEBPACK_LOADER or module is None:
+                    continue
+                if pnp is not None:
+                    found, looked = pnp(owner.path, module)
+                    if found is None:
+                        yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
+                    continue
+                if _loader_found(fs, owner.path, ref.name, installed, settings):
+                    continue
+                _found, looked = _folder_lookup(fs, owner.path, module, installed)
+                # a rule built in a module of the wrapper: met only if a file of the project matches its test
+                built = file in modules
+                yield _finding(
+                    graph,
+                    owner,
+                    file,
+                    ref,
+                    module,
+                    looked,
+                    wrapper.label,
+                    loader_settings=settings,
+                    unmet_rule=built and not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks),
+                    computed_test=built and ref.rule_test is None,
+                )
 
 
-def _wrappers(graph: DependencyGraph, fs: FileSystem, owner: Instance) -> Iterator[tuple[Instance, list[str]]]:
-    """``owner``'s build wrappers (direct dependencies that bring webpack) with their webpack configs."""
+def _wrapper_refs(fs: FileSystem, files: list[str], modules: list[str]) -> Iterator[tuple[str, ConfigRef]]:
+    """The loaders a wrapper's webpack configs and rule-building modules name, with their file."""
+    for file in files:
+        yield from ((file, ref) for ref in _refs_in(fs, file))
+    for file in modules:
+        yield from ((file, ref) for ref in _refs_in(fs, file, "webpack"))
+
+
+def _wrappers(
+    graph: DependencyGraph, fs: FileSystem, owner: Instance
+) -> Iterator[tuple[Instance, list[str], list[str]]]:
+    """``owner``'s build wrappers (direct dependencies that bring webpack) with their webpack configs
+    and the other modules that build their rules (``wrapper_modules``)."""
     for edge in graph.edges_from(owner):
         wrapper = edge.target
         if wrapper is None or wrapper.is_workspace:
@@ -660,5 +696,6 @@ def _wrappers(graph: DependencyGraph, fs: FileSystem, owner: Instance) -> Iterat
             for file in _config_files(fs, f"{wrapper.path}/{sub}" if sub else wrapper.path)
             if posixpath.basename(file).startswith("webpack")
         ]
-        if files:
-            yield wrapper, files
+        modules = [path for path in wrapper_modules(fs, wrapper) if path not in files]
+        if files or modules:
+            yield wrapper, files, modules

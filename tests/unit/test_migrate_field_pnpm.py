@@ -138,3 +138,47 @@ def test_loaders_a_build_wrapper_names_in_the_modules_that_build_its_rules(tmp_p
         ("style-loader", "package/utils/style.js", "info"),
     ]
     assert code == 1
+
+
+def test_loaders_config_overrides_adds_to_create_react_apps_config(tmp_path: Path) -> None:
+    """react-app-rewired runs create-react-app's webpack with the rules config-overrides.js adds
+    (customize-cra's addWebpackModuleRule); webpack 4 resolves a rule's loaders from the compiler's
+    context, the project. Real webpack 4.44.2 (react-scripts') on a real pnpm 10.34.8 install of
+    forum-react: "Can't resolve 'style-loader' in '<project>'"; style-loader is react-scripts'."""
+    write(
+        tmp_path,
+        {
+            "package.json": {
+                "name": "app",
+                "version": "0.1.0",
+                "dependencies": {"react-scripts": "4.0.3", "customize-cra": "^1", "less-loader": "5.0.0"},
+            },
+            "node_modules/.package-lock.json": {},
+            "node_modules/react-scripts/package.json": {
+                "name": "react-scripts",
+                "version": "4.0.3",
+                "dependencies": {"webpack": "4.44.2", "style-loader": "1.3.0"},
+            },
+            "node_modules/customize-cra/package.json": {"name": "customize-cra", "version": "1.0.0"},
+            "node_modules/webpack/package.json": {"name": "webpack", "version": "4.44.2"},
+            "node_modules/style-loader/package.json": {"name": "style-loader", "version": "1.3.0"},
+            "node_modules/style-loader/index.js": "module.exports = function () {};\n",
+            "node_modules/less-loader/package.json": {"name": "less-loader", "version": "5.0.0"},
+            "node_modules/less-loader/index.js": "module.exports = function () {};\n",
+            "config-overrides.js": (
+                "const { override, addWebpackModuleRule } = require('customize-cra')\n"
+                "module.exports = override(\n"
+                "  addWebpackModuleRule({\n"
+                "    test: /\\.less$/,\n"
+                "    use: [{ loader: 'style-loader' }, { loader: 'less-loader' }],\n"
+                "  }),\n"
+                ")\n"
+            ),
+            "src/index.js": "import './style.less'\n",
+            "src/style.less": "a { color: red; }\n",
+        },
+    )
+    code, findings = migrate(tmp_path)
+    found = [(item["code"], item["request"], item["from"], item["line"], item["severity"]) for item in findings]
+    assert found == [("string-module-reference", "style-loader", "config-overrides.js", 5, "error")]
+    assert code == 1

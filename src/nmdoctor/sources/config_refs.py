@@ -26,6 +26,7 @@ __all__ = [
     "config_refs",
     "expand_name",
     "is_config_file",
+    "is_webpack_config",
     "jest_loads",
     "json_string_position",
     "package_json_refs",
@@ -66,6 +67,15 @@ class ConfigRef:
 
 
 _WEBPACK = ("webpack.config.js", "webpack.config.cjs", "webpack.config.mjs", "webpack.config.ts")
+# configs that change a wrapper's webpack config in place, whose rules webpack runs from the
+# project's folder: react-app-rewired's config-overrides.js, craco's craco.config.* / .cracorc.*
+_WEBPACK_OVERRIDES = (
+    "config-overrides.js",
+    "craco.config.js",
+    "craco.config.cjs",
+    "craco.config.ts",
+    ".cracorc.js",
+)
 _BABEL = (
     ".babelrc",
     ".babelrc.json",
@@ -95,7 +105,12 @@ _POSTCSS = (
 
 
 def is_config_file(name: str) -> bool:
-    return name in _WEBPACK + _BABEL + _ESLINT + _JEST + _POSTCSS or (
+    return name in _BABEL + _ESLINT + _JEST + _POSTCSS or is_webpack_config(name)
+
+
+def is_webpack_config(name: str) -> bool:
+    """A webpack config by its name, or a config that edits a wrapper's (``config-overrides.js``)."""
+    return name in _WEBPACK + _WEBPACK_OVERRIDES or (
         name.startswith("webpack")
         and name.endswith((".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"))
         and "config" in name
@@ -227,7 +242,7 @@ def _section_for(name: str) -> str | None:
         return "jest"
     if name in _POSTCSS:
         return "postcss"
-    if name in _WEBPACK or name.startswith("webpack"):
+    if name in _WEBPACK + _WEBPACK_OVERRIDES or name.startswith("webpack"):
         return "webpack"
     return None
 

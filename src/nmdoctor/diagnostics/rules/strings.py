@@ -19,7 +19,14 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve.node.cjs import node_modules_paths
-from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
+from nmdoctor.sources.config_refs import (
+    ConfigRef,
+    Tool,
+    config_refs,
+    is_config_file,
+    is_webpack_config,
+    package_json_refs,
+)
 from nmdoctor.sources.loader_options import LoaderOptions, loader_options, merged
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
@@ -547,7 +554,7 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
     ancestors = {owner.path: declared_names(owner.manifest) for owner in graph.roots}
     for owner in graph.roots:
         manifest = manifest_json(fs, owner.path)
-        files = [path for path in _config_files(fs, owner.path) if posixpath.basename(path).startswith("webpack")]
+        files = [path for path in _config_files(fs, owner.path) if is_webpack_config(posixpath.basename(path))]
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
         groups = [("", files, [])] + [(item.label, group, built) for item, group, built in _wrappers(graph, fs, owner)]
         for wrapper, group, modules in groups:

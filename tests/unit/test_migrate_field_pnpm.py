@@ -182,3 +182,50 @@ def test_loaders_config_overrides_adds_to_create_react_apps_config(tmp_path: Pat
     found = [(item["code"], item["request"], item["from"], item["line"], item["severity"]) for item in findings]
     assert found == [("string-module-reference", "style-loader", "config-overrides.js", 5, "error")]
     assert code == 1
+
+
+def _cra_with_webpack_config(root: Path, scripts: dict[str, str]) -> None:
+    write(
+        root,
+        {
+            "package.json": {
+                "name": "app",
+                "version": "0.1.0",
+                "scripts": scripts,
+                "dependencies": {"react-scripts": "4.0.3", "react-app-rewired": "^2"},
+            },
+            "node_modules/.package-lock.json": {},
+            "node_modules/react-scripts/package.json": {
+                "name": "react-scripts",
+                "version": "4.0.3",
+                "dependencies": {"webpack": "4.44.2", "style-loader": "1.3.0"},
+            },
+            "node_modules/react-app-rewired/package.json": {"name": "react-app-rewired", "version": "2.1.8"},
+            "node_modules/webpack/package.json": {"name": "webpack", "version": "4.44.2"},
+            "node_modules/style-loader/package.json": {"name": "style-loader", "version": "1.3.0"},
+            "node_modules/style-loader/index.js": "module.exports = function () {};\n",
+            "webpack.config.js": (
+                "module.exports = { module: { rules: [{ test: /\\.less$/, use: ['style-loader'] }] } }\n"
+            ),
+            "src/index.js": "import './style.less'\n",
+            "src/style.less": "a { color: red; }\n",
+        },
+    )
+
+
+def test_a_webpack_config_nothing_runs_webpack_with_is_a_note(tmp_path: Path) -> None:
+    """forum-react keeps a webpack.config.js beside react-app-rewired, which runs create-react-app's
+    own config (it never reads webpack.config.js), declares no webpack CLI and no script runs webpack:
+    its loaders cannot fail a build (2 false errors). A script that runs webpack keeps them errors."""
+    unrun, run = tmp_path / "unrun", tmp_path / "run"
+    _cra_with_webpack_config(unrun, {"build": "react-app-rewired build"})
+    _cra_with_webpack_config(run, {"build": "react-app-rewired build", "legacy": "webpack --mode production"})
+    code, findings = migrate(unrun)
+    assert [(item["request"], item["from"], item["severity"]) for item in findings] == [
+        ("style-loader", "webpack.config.js", "info")
+    ]
+    assert "nothing here runs webpack with webpack.config.js" in str(findings[0]["message"])
+    assert code == 0
+    code, findings = migrate(run)
+    assert [(item["request"], item["severity"]) for item in findings] == [("style-loader", "error")]
+    assert code == 1

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._babel_roots import BABEL_CONFIG_READERS, babel_config_unread
+from nmdoctor.diagnostics.rules._dead_configs import unrun_webpack_config
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._wrapper_modules import wrapper_modules
@@ -361,6 +362,7 @@ def _finding(
     hidden: str | None = None,
     babelrc_unread: bool = False,
     computed_test: bool = False,
+    unrun: bool = False,
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
@@ -399,6 +401,14 @@ def _finding(
             "resolves a loader only for a module its rule matches)"
         )
         fix = _fixes(graph, owner, module, ref, bool(wrapper))
+    elif not absent and unrun:
+        dead = (
+            f" (cannot be decided: nothing here runs webpack with {relative(graph, file)}: {owner.label} declares "
+            "no webpack CLI, and no script, git hook or CI workflow runs webpack or names the file)"
+        )
+        fix = f"if something runs webpack with {relative(graph, file)}: " + _fixes(
+            graph, owner, module, ref, bool(wrapper)
+        )
     elif not absent and computed_test:
         dead = (
             " (cannot be decided: the wrapper builds the rule's test when it runs, and webpack resolves a loader "
@@ -500,6 +510,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         else None
                     )
                     unread = ref.tool in _BABEL and babel_config_unread(fs, graph, owner, file)
+                    unrun = ref.tool is Tool.WEBPACK_LOADER and unrun_webpack_config(fs, graph, owner, file)
                     yield _finding(
                         graph,
                         owner,
@@ -512,6 +523,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         loader_settings=settings if ref.tool is Tool.WEBPACK_LOADER else None,
                         hidden=hidden,
                         babelrc_unread=unread,
+                        unrun=unrun,
                     )
         try:
             manifest_text: bytes | None = fs.read_bytes(owner.path + "/package.json")
@@ -567,6 +579,8 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
                     continue  # a test the wrapper builds when it runs: whether webpack resolves it is unknown
                 if module == owner.name or module in ancestors[owner.path]:
                     continue
+                if not wrapper and unrun_webpack_config(fs, graph, owner, file):
+                    continue  # nothing runs webpack with it: nothing works by accident either
                 folder, _looked = _folder_lookup(fs, owner.path, module, installed)
                 if folder is None or declared_above(ancestors, owner.path, module, folder):
                     continue

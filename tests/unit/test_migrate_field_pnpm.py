@@ -229,3 +229,40 @@ def test_a_webpack_config_nothing_runs_webpack_with_is_a_note(tmp_path: Path) ->
     code, findings = migrate(run)
     assert [(item["request"], item["severity"]) for item in findings] == [("style-loader", "error")]
     assert code == 1
+
+
+def test_imports_in_the_script_blocks_of_vue_components(tmp_path: Path) -> None:
+    """vue-loader bundles a .vue file's <script> block as a .js (or, with lang="ts", a .ts) file. Real
+    vue-cli-service 4 build on a real pnpm 10.34.8 install of iczer/vue-antd-admin: "moment in
+    ./src/components/table/advance/SearchArea.vue?vue&type=script" not found; no .vue file was read.
+    A TypeScript block's import used only as a type is dropped, as in a .ts file."""
+    write(
+        tmp_path,
+        {
+            "package.json": {"name": "app", "version": "1.0.0", "dependencies": {"ui": "^1"}},
+            "node_modules/.package-lock.json": {},
+            "node_modules/ui/package.json": {
+                "name": "ui",
+                "version": "1.0.0",
+                "dependencies": {"moment": "^2", "typed": "^1"},
+            },
+            "node_modules/moment/package.json": {"name": "moment", "version": "2.29.4"},
+            "node_modules/moment/moment.js": "module.exports = {};\n",
+            "node_modules/typed/package.json": {"name": "typed", "version": "1.0.0", "types": "index.d.ts"},
+            "node_modules/typed/index.js": "module.exports = {};\n",
+            "node_modules/typed/index.d.ts": "export interface Shape { a: string }\n",
+            "src/SearchArea.vue": (
+                "<template>\n  <div>{{ when }}</div>\n</template>\n\n<script>\n"
+                "  import moment from 'moment'\n  export default { data: () => ({ when: moment() }) }\n</script>\n"
+            ),
+            "src/Typed.vue": (
+                "<template><div /></template>\n<script lang=\"ts\">\nimport { Shape } from 'typed'\n"
+                "export const shape: Shape | null = null\n</script>\n"
+            ),
+        },
+    )
+    code, findings = migrate(tmp_path)
+    found = [(item["request"], item["from"], item["line"], item["severity"]) for item in findings]
+    assert ("moment", "src/SearchArea.vue", 6, "error") in found
+    assert [item for item in found if item[0] == "typed" and item[3] == "error"] == []
+    assert code == 1

@@ -15,7 +15,17 @@ import tree_sitter
 
 from nmdoctor.resolve.node.builtins import builtin_name
 
-__all__ = ["UNCALLED", "ImportKind", "ImportSite", "language_for", "package_of", "parse_imports", "parser_for"]
+__all__ = [
+    "UNCALLED",
+    "ImportKind",
+    "ImportSite",
+    "language_for",
+    "package_of",
+    "parse_imports",
+    "parser_for",
+    "script_of",
+    "vue_script",
+]
 
 
 class ImportKind(enum.Enum):
@@ -84,6 +94,32 @@ def language_for(path: str) -> str | None:
     """Grammar for a file name, or None when it is not JS/TS source (``.d.ts`` counts as TypeScript)."""
     dot = path.rfind(".")
     return _EXTENSIONS.get(path[dot:].lower()) if dot != -1 else None
+
+
+_VUE_SCRIPT = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_LANG = re.compile(rb"""\blang\s*=\s*["']?([A-Za-z]+)""")
+_SCRIPT_LANGS = {b"ts": "typescript", b"tsx": "tsx"}
+
+
+def vue_script(source: bytes) -> tuple[bytes, str]:
+    """The ``<script>`` and ``<script setup>`` blocks of a Vue single-file component, the rest of the
+    file blanked (spaces, newlines kept: lines and columns are the file's own), with the grammar of
+    their ``lang`` (vue-loader hands each block to the loaders of that language; JavaScript when
+    unset). Its imports are bundled as a .js or .ts file's are."""
+    text = bytearray(byte if byte == 0x0A else 0x20 for byte in source)
+    language = "javascript"
+    for match in _VUE_SCRIPT.finditer(source):
+        lang = _LANG.search(match.group(1))
+        language = _SCRIPT_LANGS.get(lang.group(1).lower(), language) if lang is not None else language
+        text[match.start(2) : match.end(2)] = match.group(2)
+    return bytes(text), language
+
+
+def script_of(source: bytes, path: str) -> tuple[bytes, str | None]:
+    """The code of a source file and its grammar: a Vue component's script blocks, else the file."""
+    if path.endswith(".vue"):
+        return vue_script(source)
+    return source, language_for(path)
 
 
 @cache
@@ -311,7 +347,7 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
 
     ``guards=False`` leaves ``guarded`` False on every site and skips the query that finds ``try``
     bodies and ``.catch`` chains (a caller that does not read it saves about a fifth of the parse)."""
-    language = language_for(path)
+    source, language = script_of(source, path)
     if language is None:
         return []
     tree = parser_for(language).parse(source)

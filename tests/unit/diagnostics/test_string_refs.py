@@ -622,3 +622,23 @@ def test_a_loader_reached_twice_in_one_file_is_named_once() -> None:
 module.exports = getStyleRule"""
     refs = [(ref.name, ref.line) for ref in config_refs(source, "webpack.style.config.js")]
     assert refs == [("css-loader", 2)]
+
+
+def test_an_eslint_config_of_package_json_an_eslintrc_beside_it_shadows_is_not_read() -> None:
+    # forum-react: .eslintrc.js beside package.json's eslintConfig {extends: ['react-app']}; real
+    # eslint 7.25.0 (--print-config) applies .eslintrc.js alone, so react-app, which only
+    # react-scripts brings, is never loaded (2 false errors)
+    tree: dict[str, object] = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "devDependencies": {"eslint": "^7"},
+            "eslintConfig": {"extends": ["react-app"]},
+        },
+        "/app/node_modules/eslint/package.json": {"name": "eslint", "version": "7.25.0"},
+        "/app/.eslintrc.js": "module.exports = { rules: {} };\n",
+    }
+    assert findings(tree) == []
+    del tree["/app/.eslintrc.js"]
+    [message] = findings(tree)
+    assert "`react-app` (package `eslint-config-react-app`)" in message

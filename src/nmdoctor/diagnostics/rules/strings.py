@@ -147,6 +147,20 @@ def _loader_settings(
     return merged(found) if found else None
 
 
+# eslintrc's config files in the order eslint looks for them in a folder; it reads the first it
+# finds there, and package.json's `eslintConfig` only when there is none (eslint 7.25.0 on a project
+# with both: .eslintrc.js's plugins, none of eslintConfig's)
+_ESLINTRC_NAMES = (".eslintrc.js", ".eslintrc.cjs", ".eslintrc.yaml", ".eslintrc.yml", ".eslintrc.json", ".eslintrc")
+
+
+def _eslintrc_beside(fs: FileSystem, folder: str) -> bool:
+    for name in _ESLINTRC_NAMES:
+        stat = fs.stat(f"{folder}/{name}")
+        if stat is not None and stat.kind is Kind.FILE:
+            return True
+    return False
+
+
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
     try:
         names = fs.listdir(folder)
@@ -529,10 +543,13 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
             manifest_text: bytes | None = fs.read_bytes(owner.path + "/package.json")
         except FileSystemError:
             manifest_text = None
+        shadowed = _eslintrc_beside(fs, owner.path)
         for ref in package_json_refs(manifest, manifest_text) if manifest is not None else ():
             module = ref.module
             if module is None or (ref.tool is Tool.JEST_ENVIRONMENT and _from_jest_config(graph, lookup, module)):
                 continue
+            if shadowed and ref.tool in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG):
+                continue  # eslint reads the .eslintrc.* beside it instead
             if lookup(owner.path, module)[0] is None:
                 yield _finding(
                     graph,

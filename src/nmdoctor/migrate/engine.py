@@ -13,6 +13,7 @@ from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules import strings, undeclared
 from nmdoctor.diagnostics.rules.webpack_symlinks import webpack_symlinks_findings
 from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.inspect.verify import bundling_packages
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
@@ -27,6 +28,7 @@ from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
+from nmdoctor.sources.imports import package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.overlay import OverlayFS
 
@@ -101,11 +103,31 @@ def _has_exports(instance: Instance) -> bool:
     return isinstance(raw, dict) and raw.get("exports") is not None
 
 
+def _unplanned_sources(graph: DependencyGraph) -> frozenset[str]:
+    """The installed copies whose dependencies no layout plans again: those inside a package's
+    bundled node_modules (npm, yarn and pnpm unpack them as the tarball ships them; real pnpm 10.34.8
+    keeps npm's 65 bundled packages inside npm/node_modules and installs none of them apart), and
+    those no chain of dependencies from the project reaches (yarn 1 also installs a package's
+    bundled dependencies at the top, where the bundling package never looks: extraneous copies
+    whose code nothing loads)."""
+    bundles = tuple(bundling_packages(graph))
+    reached = {root.path for root in graph.roots}
+    pending = list(graph.roots)
+    while pending:
+        for edge in graph.edges_from(pending.pop()):
+            if edge.target is not None and edge.target.path not in reached:
+                reached.add(edge.target.path)
+                pending.append(edge.target)
+    return frozenset(item.path for item in graph.instances if item.path not in reached or item.path.startswith(bundles))
+
+
 def _edge_findings(
     current: DependencyGraph, planned: DependencyGraph, layout: str, refused: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[list[Finding], int]:
     """``refused``: the edges whose spec the target's manager refuses (reported as such instead)."""
-    before = {_edge_key(edge.source, edge.name): edge for edge in current.edges}
+    unplanned = _unplanned_sources(current)
+    # a copy whose dependencies no layout plans does not speak for others of its name@version
+    before = {_edge_key(edge.source, edge.name): edge for edge in current.edges if edge.source.path not in unplanned}
     after = {_edge_key(edge.source, edge.name): edge for edge in planned.edges}
     # A package the target layout does not install (nothing depends on it: extraneous today, or
     # left in a lockfile the manifest no longer asks for) has no dependencies to lose there.
@@ -189,7 +211,9 @@ def _question_findings(
         if not broken or (old is not None and old.code == finding.code):
             continue
         name = finding.request or ""
-        hoist = f"; or public-hoist-pattern[]={name} in .npmrc" if target == "pnpm" and name else ""
+        # pnpm's hoist patterns match package names: `lodash`, never the subpath `lodash/upperFirst`
+        package = package_of(name) or name
+        hoist = f"; or public-hoist-pattern[]={package} in .npmrc" if target == "pnpm" and name else ""
         if finding.code == "unresolvable-import" and old is not None and finding.package is not None:
             message = (
                 f"under {layout}, `{name}` imported by `{finding.package.name}@{finding.package.version}` would not "

@@ -26,6 +26,7 @@ __all__ = [
     "config_refs",
     "expand_name",
     "is_config_file",
+    "is_webpack_config",
     "jest_loads",
     "json_string_position",
     "package_json_refs",
@@ -66,6 +67,15 @@ class ConfigRef:
 
 
 _WEBPACK = ("webpack.config.js", "webpack.config.cjs", "webpack.config.mjs", "webpack.config.ts")
+# configs that change a wrapper's webpack config in place, whose rules webpack runs from the
+# project's folder: react-app-rewired's config-overrides.js, craco's craco.config.* / .cracorc.*
+_WEBPACK_OVERRIDES = (
+    "config-overrides.js",
+    "craco.config.js",
+    "craco.config.cjs",
+    "craco.config.ts",
+    ".cracorc.js",
+)
 _BABEL = (
     ".babelrc",
     ".babelrc.json",
@@ -95,7 +105,12 @@ _POSTCSS = (
 
 
 def is_config_file(name: str) -> bool:
-    return name in _WEBPACK + _BABEL + _ESLINT + _JEST + _POSTCSS or (
+    return name in _BABEL + _ESLINT + _JEST + _POSTCSS or is_webpack_config(name)
+
+
+def is_webpack_config(name: str) -> bool:
+    """A webpack config by its name, or a config that edits a wrapper's (``config-overrides.js``)."""
+    return name in _WEBPACK + _WEBPACK_OVERRIDES or (
         name.startswith("webpack")
         and name.endswith((".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"))
         and "config" in name
@@ -227,7 +242,7 @@ def _section_for(name: str) -> str | None:
         return "jest"
     if name in _POSTCSS:
         return "postcss"
-    if name in _WEBPACK or name.startswith("webpack"):
+    if name in _WEBPACK + _WEBPACK_OVERRIDES or name.startswith("webpack"):
         return "webpack"
     return None
 
@@ -263,19 +278,20 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
     names), the keys of postcss's ``plugins`` object, the values of jest's ``transform`` map."""
     if node is None or depth > 5:
         return
+    node = _guarded(node)
     value = _string_value(node)
     if value is not None:
         yield value, node
-    elif tool is Tool.WEBPACK_LOADER and node.type in ("ternary_expression", "parenthesized_expression"):
-        # `use: isProd ? [...] : [...]`: each branch is what webpack runs in one mode
+    elif node.type in ("ternary_expression", "parenthesized_expression"):
+        # `use: isProd ? [...] : [...]`: each branch is what the tool runs in one mode
         for branch in ("consequence", "alternative"):
             yield from _values(node.child_by_field_name(branch), tool, depth + 1)
         for child in node.named_children if node.type == "parenthesized_expression" else ():
             yield from _values(child, tool, depth + 1)
-    elif tool is Tool.WEBPACK_LOADER and node.type == "call_expression":
+    elif node.type == "call_expression":
         yield from _loader_call(node, tool, depth)
     elif node.type == "array":
-        for child in node.named_children:
+        for child in map(_guarded, node.named_children):
             if child.type == "array" and tool is not Tool.WEBPACK_LOADER:
                 # a [name, options, instanceName] entry (babel's third item names the instance:
                 # ['import', {libraryName: 'vant'}, 'vant']): only its first item is a module
@@ -300,10 +316,22 @@ def _values(node: tree_sitter.Node | None, tool: Tool, depth: int = 0) -> Iterat
                 yield from _values(pair.child_by_field_name("value"), tool, depth + 1)
 
 
+def _guarded(node: tree_sitter.Node) -> tree_sitter.Node:
+    """The value of ``condition && value`` (webpacker's babel.config.js: ``isTestEnv &&
+    ["@babel/preset-env", {...}]``, filtered out with ``.filter(Boolean)`` when the condition fails):
+    what the tool loads whenever the condition holds."""
+    while node.type == "binary_expression" and (node.child_by_field_name("operator") or node).type == "&&":
+        right = node.child_by_field_name("right")
+        if right is None:
+            break
+        node = right
+    return node
+
+
 def _loader_call(node: tree_sitter.Node, tool: Tool, depth: int) -> Iterator[tuple[str, tree_sitter.Node]]:
-    """Loaders a call in a rule's ``use`` stands for: extract-text-webpack-plugin's
-    ``ExtractTextPlugin.extract({use, fallback})`` (its ``fallback`` is a loader too), and an array
-    filtered in place (``[...].filter(Boolean)``)."""
+    """Modules a call stands for: an array filtered in place (``[...].filter(Boolean)``), and in a
+    rule's ``use``, extract-text-webpack-plugin's ``ExtractTextPlugin.extract({use, fallback})``
+    (its ``fallback`` is a loader too)."""
     function = node.child_by_field_name("function")
     arguments = node.child_by_field_name("arguments")
     if function is None or function.type != "member_expression" or arguments is None:
@@ -311,7 +339,7 @@ def _loader_call(node: tree_sitter.Node, tool: Tool, depth: int) -> Iterator[tup
     method = (function.child_by_field_name("property") or function).text or b""
     if method == b"filter":
         yield from _values(function.child_by_field_name("object"), tool, depth + 1)
-    elif method == b"extract":
+    elif method == b"extract" and tool is Tool.WEBPACK_LOADER:
         for argument in arguments.named_children:
             for pair in argument.named_children if argument.type == "object" else ():
                 if pair.type == "pair" and _key_name(pair) in ("use", "loader", "fallback"):
@@ -382,9 +410,11 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
         stack.extend(node.named_children)
 
 
-def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
-    """Every module a config file names by string (``require.resolve(...)`` values are not strings)."""
-    section = _section_for(file_name)
+def config_refs(source: bytes, file_name: str, section: str | None = None) -> list[ConfigRef]:
+    """Every module a config file names by string (``require.resolve(...)`` values are not strings).
+    ``section`` reads the file as that tool's config whatever its name (``"webpack"``: a module a
+    build wrapper builds its rules in)."""
+    section = section or _section_for(file_name)
     if section is None:
         return []
     if file_name.endswith((".js", ".cjs", ".mjs", ".ts")):
@@ -395,7 +425,8 @@ def config_refs(source: bytes, file_name: str) -> list[ConfigRef]:
         except ValueError:
             return []
         refs = list(_json_refs(data, section))
-    return sorted(refs, key=lambda ref: (ref.line, ref.column, ref.name))
+    # one literal reached twice (a `loader:` pair inside the array a returned `{ use }` holds) is one name
+    return sorted(set(refs), key=lambda ref: (ref.line, ref.column, ref.name, ref.tool.value))
 
 
 def package_json_refs(manifest: dict[str, object], text: bytes | None = None) -> list[ConfigRef]:

@@ -23,7 +23,7 @@ import enum
 
 import tree_sitter
 
-from nmdoctor.sources.imports import language_for, parser_for
+from nmdoctor.sources.imports import parser_for, script_of
 
 __all__ = ["ImportUse", "import_use"]
 
@@ -69,7 +69,7 @@ def import_use(source: bytes, path: str, line: int, column: int) -> ImportUse:
     ``line``:``column`` (1-based, as ``ImportSite`` gives them) in the file at ``path``.
     ``UNDECIDED`` for a file that is not TypeScript (a ``.d.ts`` included) and for a position where
     no such declaration starts."""
-    language = language_for(path)
+    source, language = script_of(source, path)
     if language not in ("typescript", "tsx") or path.endswith(".d.ts"):
         return ImportUse.UNDECIDED
     tree = parser_for(language).parse(source)

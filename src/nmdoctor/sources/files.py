@@ -91,12 +91,18 @@ def _tracked_output_names(fs: FileSystem, root: VPath) -> frozenset[str]:
     return frozenset(name for name in _OUTPUT_NAMES if name not in ignored and f"{name}/*" not in ignored)
 
 
+def _source_name(name: str) -> bool:
+    """JS/TS, or a Vue, Svelte or Astro component (its code is read: ``components.component_code``)."""
+    return language_for(name) is not None or name.endswith(COMPONENT_SUFFIXES)
+
+
 def source_files(
     fs: FileSystem, root: VPath, *, stop_at: frozenset[VPath] = frozenset(), nested: list[VPath] | None = None
 ) -> Iterator[VPath]:
-    """JS/TS files under ``root``, skipping installed packages, build output and folders in ``stop_at``
-    (nested workspaces, which are read with their own manifest). With ``nested``, a folder that is a
-    package of its own (``owns_files``) is not entered either, but appended to ``nested``."""
+    """JS/TS files and Vue, Svelte and Astro components under ``root``, skipping installed packages, build output and
+    folders in ``stop_at`` (nested workspaces, which are read with their own manifest). With
+    ``nested``, a folder that is a package of its own (``owns_files``) is not entered either, but
+    appended to ``nested``."""
     tracked = _tracked_output_names(fs, root)
     pending = [root]
     while pending:
@@ -121,9 +127,5 @@ def source_files(
                         nested.append(path)
                     else:
                         pending.append(path)
-            elif (
-                (language_for(name) is not None or name.endswith(COMPONENT_SUFFIXES))
-                and stat.size <= MAX_FILE_BYTES
-                and not name.endswith(".min.js")
-            ):
+            elif _source_name(name) and stat.size <= MAX_FILE_BYTES and not name.endswith(".min.js"):
                 yield path

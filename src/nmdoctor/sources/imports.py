@@ -16,7 +16,16 @@ import tree_sitter
 from nmdoctor.resolve.node.builtins import builtin_name
 from nmdoctor.sources.components import component_code
 
-__all__ = ["UNCALLED", "ImportKind", "ImportSite", "language_for", "package_of", "parse_imports", "parser_for"]
+__all__ = [
+    "UNCALLED",
+    "ImportKind",
+    "ImportSite",
+    "language_for",
+    "package_of",
+    "parse_imports",
+    "parser_for",
+    "script_of",
+]
 
 
 class ImportKind(enum.Enum):
@@ -85,6 +94,15 @@ def language_for(path: str) -> str | None:
     """Grammar for a file name, or None when it is not JS/TS source (``.d.ts`` counts as TypeScript)."""
     dot = path.rfind(".")
     return _EXTENSIONS.get(path[dot:].lower()) if dot != -1 else None
+
+
+def script_of(source: bytes, path: str) -> tuple[bytes, str | None]:
+    """The code of a source file and its grammar: a Vue, Svelte or Astro component's code in place
+    (``components.component_code``), else the file; no grammar when it is neither."""
+    language = language_for(path)
+    if language is None and (component := component_code(source, path)) is not None:
+        return component
+    return source, language
 
 
 @cache
@@ -312,12 +330,9 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
 
     ``guards=False`` leaves ``guarded`` False on every site and skips the query that finds ``try``
     bodies and ``.catch`` chains (a caller that does not read it saves about a fifth of the parse)."""
-    language = language_for(path)
+    source, language = script_of(source, path)  # a component file: its script blocks, in place
     if language is None:
-        component = component_code(source, path)
-        if component is None:
-            return []
-        source, language = component  # a Vue, Svelte or Astro file: its script blocks, in place
+        return []
     tree = parser_for(language).parse(source)
     guard: _Guards | None = None
     foreign_require = b"createRequire" in source and _require_from_elsewhere(source)

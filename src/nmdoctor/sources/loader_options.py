@@ -189,6 +189,8 @@ def _read(reader: _Reader, value: tree_sitter.Node | None, path: str, line: int)
     complete = True
     for pair in value.named_children:
         key = _key_name(pair) if pair.type == "pair" else None
+        if key == "plugins" and _pnp_plugins_only(pair.child_by_field_name("value")):
+            continue
         if key not in _READ_KEYS:
             complete = False
             continue
@@ -208,6 +210,23 @@ def _read(reader: _Reader, value: tree_sitter.Node | None, path: str, line: int)
         file=path,
         line=line,
     )
+
+
+def _pnp_plugins_only(value: tree_sitter.Node | None) -> bool:
+    """``plugins: [PnpWebpackPlugin.moduleLoader(module)]`` (create-react-app 4, @rails/webpacker 5):
+    pnp-webpack-plugin's resolver, which answers nothing unless node runs under Yarn Plug'n'Play
+    (``process.versions.pnp``); a node_modules install resolves loaders without it, and a Plug'n'Play
+    one is judged by yarn's own lookup."""
+    if value is None or value.type != "array" or not value.named_children:
+        return False
+    for item in value.named_children:
+        function = item.child_by_field_name("function") if item.type == "call_expression" else None
+        method = function.child_by_field_name("property") if function is not None else None
+        if function is None or function.type != "member_expression" or method is None:
+            return False
+        if method.text not in (b"moduleLoader", b"topLevelLoader"):
+            return False
+    return True
 
 
 def merged(options: list[LoaderOptions]) -> LoaderOptions:

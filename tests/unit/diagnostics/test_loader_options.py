@@ -250,3 +250,15 @@ def test_the_seed_002_example_before_the_move_warns_and_migrate_names_the_break(
         ("css-loader", "string-module-reference", "error"),
         ("style-loader", "string-module-reference", "error"),
     ]
+
+
+def test_pnp_webpack_plugins_loader_resolver_leaves_the_settings_read() -> None:
+    # create-react-app 4 and @rails/webpacker 5: `plugins: [PnpWebpackPlugin.moduleLoader(module)]`,
+    # which resolves nothing outside Yarn Plug'n'Play (pnp-webpack-plugin returns at once when
+    # process.versions.pnp is unset); any other plugin still leaves the reading incomplete
+    pnp = b"module.exports = {resolveLoader: {modules: ['node_modules'], plugins: [Pnp.moduleLoader(module)]}};"
+    options = loader_options(pnp, "/app/webpack.config.js", "/app")
+    assert options is not None and options.complete and options.modules == ("node_modules",)
+    other = b"module.exports = {resolveLoader: {modules: ['node_modules'], plugins: [new Other()]}};"
+    options = loader_options(other, "/app/webpack.config.js", "/app")
+    assert options is not None and not options.complete

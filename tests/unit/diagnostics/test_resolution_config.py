@@ -313,3 +313,33 @@ def test_next_config_requires_webpack_through_nexts_hook() -> None:
     assert decide(tree, "webpack", "/app/next.config.mjs") is None  # an ES module config skips require hooks
     tree["/app/package.json"] = {"name": "app", "dependencies": {"react": "19.1.2"}}
     assert decide(tree, "webpack", "/app/next.config.js") is None
+
+
+WEBPACKER_YML = """default: &default
+  source_path: app/javascript
+  additional_paths: ['app/assets/stylesheets']
+development:
+  <<: *default
+production:
+  <<: *default
+  source_path: app/frontend
+"""
+
+
+def test_webpacker_searches_its_source_path_and_additional_paths() -> None:
+    # @rails/webpacker 5 builds resolve.modules from config/webpacker.yml: [source_path,
+    # ...additional_paths, 'node_modules'] (package/environments/base.js's getModulePaths);
+    # 5xTraining/donate_me's packs import "styles" and "scripts", folders of app/javascript
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"@rails/webpacker": "5.4.2"}},
+        "/app/config/webpacker.yml": WEBPACKER_YML,
+        "/app/app/javascript/styles/index.js": "",
+        "/app/app/assets/stylesheets/theme.scss": "",
+        "/app/app/frontend/widgets.js": "",
+    }
+    pack = "/app/app/javascript/packs/application.js"
+    assert decide(tree, "styles", pack) == "webpacker"
+    assert decide(tree, "theme.scss", pack) == "webpacker"
+    assert decide(tree, "widgets", pack) == "webpacker"  # the production section's own source_path
+    tree["/app/package.json"] = {"name": "app", "version": "1.0.0"}
+    assert decide(tree, "styles", pack) is None

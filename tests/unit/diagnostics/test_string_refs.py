@@ -580,3 +580,65 @@ def test_a_babel_config_function_returning_shorthand_properties_names_what_its_v
         ("styled-components", Tool.BABEL_PLUGIN, 2),
         ("@babel/env", Tool.BABEL_PRESET, 4),
     ]
+
+
+def test_a_babel_config_of_conditional_entries_filtered_in_place_names_each_entry() -> None:
+    # @rails/webpacker 5's generated babel.config.js (5xTraining/donate_me): `isTestEnv && [...]`
+    # entries of arrays filtered with `.filter(Boolean)`; none was read, and under pnpm each of the
+    # 12 names (webpacker's dependencies) is found only through a shim's NODE_PATH (real babel 7.15.5's
+    # loadPartialConfig on a real pnpm 10.34.8 install: "Cannot find module 'babel-plugin-macros'"
+    # without it, every one resolved with the NODE_PATH of node_modules/.bin/webpack)
+    source = b"""module.exports = function (api) {
+  var isTestEnv = api.env("test")
+  return {
+    presets: [
+      isTestEnv && ["@babel/preset-env", { targets: { node: "current" } }],
+      !isTestEnv && ["@babel/preset-env", { modules: false }],
+    ].filter(Boolean),
+    plugins: [
+      "babel-plugin-macros",
+      isTestEnv && "babel-plugin-dynamic-import-node",
+      ["@babel/plugin-proposal-class-properties", { loose: true }, "instance"],
+    ].filter(Boolean),
+  }
+}"""
+    refs = [(ref.name, ref.tool, ref.line) for ref in config_refs(source, "babel.config.js")]
+    assert refs == [
+        ("@babel/preset-env", Tool.BABEL_PRESET, 5),
+        ("@babel/preset-env", Tool.BABEL_PRESET, 6),
+        ("babel-plugin-macros", Tool.BABEL_PLUGIN, 9),
+        ("babel-plugin-dynamic-import-node", Tool.BABEL_PLUGIN, 10),
+        ("@babel/plugin-proposal-class-properties", Tool.BABEL_PLUGIN, 11),
+    ]
+
+
+def test_a_loader_reached_twice_in_one_file_is_named_once() -> None:
+    # webpacker 5's utils/get_style_rule.js: `const use = [{loader: 'css-loader'}]; return { test, use }`:
+    # the `loader:` pair and the array the returned `use` holds are one literal
+    source = b"""const getStyleRule = (test) => {
+  const use = [{ loader: 'css-loader', options: {} }]
+  return { test, use }
+}
+module.exports = getStyleRule"""
+    refs = [(ref.name, ref.line) for ref in config_refs(source, "webpack.style.config.js")]
+    assert refs == [("css-loader", 2)]
+
+
+def test_an_eslint_config_of_package_json_an_eslintrc_beside_it_shadows_is_not_read() -> None:
+    # forum-react: .eslintrc.js beside package.json's eslintConfig {extends: ['react-app']}; real
+    # eslint 7.25.0 (--print-config) applies .eslintrc.js alone, so react-app, which only
+    # react-scripts brings, is never loaded (2 false errors)
+    tree: dict[str, object] = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "devDependencies": {"eslint": "^7"},
+            "eslintConfig": {"extends": ["react-app"]},
+        },
+        "/app/node_modules/eslint/package.json": {"name": "eslint", "version": "7.25.0"},
+        "/app/.eslintrc.js": "module.exports = { rules: {} };\n",
+    }
+    assert findings(tree) == []
+    del tree["/app/.eslintrc.js"]
+    [message] = findings(tree)
+    assert "`react-app` (package `eslint-config-react-app`)" in message

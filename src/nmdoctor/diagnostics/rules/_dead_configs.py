@@ -12,7 +12,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["config_of_absent_tool"]
+__all__ = ["config_of_absent_tool", "unrun_webpack_config"]
 
 # config file name prefixes -> (the packages that load them, the command that runs the tool)
 _CONFIGS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -90,3 +90,50 @@ def config_of_absent_tool(fs: FileSystem, graph: DependencyGraph, owner: Instanc
     if re.search(rf"(?<![\w@/.-]){re.escape(command)}(?![\w-])", texts):
         return None  # run by npx/dlx or a global install: the tool comes, the config's imports must resolve
     return command
+
+
+# what runs a webpack config found by its default name: webpack's CLIs (and what the project declares
+# of them); a build wrapper (react-scripts, vue-cli, @rails/webpacker) builds its own config instead
+_WEBPACK_RUNNERS = ("webpack", "webpack-cli", "webpack-dev-server", "webpack-command", "@rspack/cli", "@rspack/core")
+_SOURCE_SUFFIXES = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".json")
+
+
+def unrun_webpack_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """Whether nothing here runs webpack with ``file``, a webpack config at the top of ``owner``:
+    neither ``owner`` nor the project declares a webpack CLI (react-app-rewired and create-react-app run webpack with a
+    config they build, and never read webpack.config.js), no script, git hook or CI workflow of the
+    owner or the project runs webpack or names the file, and no other file at the top of ``owner``
+    or in its config folders requires it (a storybook or karma config that reuses it)."""
+    if posixpath.dirname(file) != owner.path or not posixpath.basename(file).startswith("webpack"):
+        return False
+    project = next((item for item in graph.instances if item.is_project), None)
+    declared = {item.name for item in owner.manifest.declared(include_dev=True)}
+    if project is not None:  # a monorepo root's webpack CLI runs in its workspaces too
+        declared |= {item.name for item in project.manifest.declared(include_dev=True)}
+    if declared & set(_WEBPACK_RUNNERS):
+        return False
+    texts = "\n".join((_scripts(owner), _scripts(project), _runner_texts(fs, graph.project)))
+    stem = posixpath.basename(file).rsplit(".", 1)[0]
+    if re.search(r"(?<![\w@/.-])(?:webpack|webpack-cli|webpack-dev-server)(?![\w.-])", texts) or stem in texts:
+        return False
+    return not _required_elsewhere(fs, owner.path, file, stem)
+
+
+def _required_elsewhere(fs: FileSystem, folder: str, file: str, stem: str) -> bool:
+    needle = stem.encode()
+    for sub in ("", "config", "configs", "build", "scripts", ".storybook", "test", "tests"):
+        where = f"{folder}/{sub}" if sub else folder
+        try:
+            names = fs.listdir(where)
+        except FileSystemError:
+            continue
+        for name in names:
+            path = f"{where}/{name}"
+            if path == file or not name.endswith(_SOURCE_SUFFIXES):
+                continue
+            try:
+                if needle in fs.read_bytes(path):
+                    return True
+            except FileSystemError:
+                continue
+    return False

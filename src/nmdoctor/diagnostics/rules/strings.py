@@ -10,15 +10,24 @@ from typing import TYPE_CHECKING, Any
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._babel_roots import BABEL_CONFIG_READERS, babel_config_unread
+from nmdoctor.diagnostics.rules._dead_configs import unrun_webpack_config
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
+from nmdoctor.diagnostics.rules._wrapper_modules import wrapper_modules
 from nmdoctor.diagnostics.rules.pnp_undeclared import FolderLookup, is_pnp, pnp_folder_lookup
 from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve.node.cjs import node_modules_paths
-from nmdoctor.sources.config_refs import ConfigRef, Tool, config_refs, is_config_file, package_json_refs
+from nmdoctor.sources.config_refs import (
+    ConfigRef,
+    Tool,
+    config_refs,
+    is_config_file,
+    is_webpack_config,
+    package_json_refs,
+)
 from nmdoctor.sources.loader_options import LoaderOptions, loader_options, merged
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
@@ -118,12 +127,15 @@ def _loader_resolution(fs: FileSystem, context: str, request: str, settings: Loa
     return BundlerResolver(fs, options).resolve(request, context)
 
 
-def _loader_settings(fs: FileSystem, files: list[str], cwd: str) -> LoaderOptions | None:
+def _loader_settings(
+    fs: FileSystem, files: list[str], cwd: str, modules: list[str] | tuple[str, ...] = ()
+) -> LoaderOptions | None:
     """What the ``resolveLoader`` of the webpack configs among ``files`` sets (webpack run in ``cwd``),
-    all of them together: a project's configs are merged into the one webpack runs."""
+    all of them together: a project's configs are merged into the one webpack runs. ``modules``: a
+    build wrapper's modules that build its config, whatever their names."""
     found = []
-    for file in files:
-        if not posixpath.basename(file).startswith("webpack"):
+    for file in [*files, *modules]:
+        if file not in modules and not posixpath.basename(file).startswith("webpack"):
             continue
         try:
             source = fs.read_bytes(file)
@@ -133,6 +145,20 @@ def _loader_settings(fs: FileSystem, files: list[str], cwd: str) -> LoaderOption
         if options is not None:
             found.append(options)
     return merged(found) if found else None
+
+
+# eslintrc's config files in the order eslint looks for them in a folder; it reads the first it
+# finds there, and package.json's `eslintConfig` only when there is none (eslint 7.25.0 on a project
+# with both: .eslintrc.js's plugins, none of eslintConfig's)
+_ESLINTRC_NAMES = (".eslintrc.js", ".eslintrc.cjs", ".eslintrc.yaml", ".eslintrc.yml", ".eslintrc.json", ".eslintrc")
+
+
+def _eslintrc_beside(fs: FileSystem, folder: str) -> bool:
+    for name in _ESLINTRC_NAMES:
+        stat = fs.stat(f"{folder}/{name}")
+        if stat is not None and stat.kind is Kind.FILE:
+            return True
+    return False
 
 
 def _config_files(fs: FileSystem, folder: str) -> list[str]:
@@ -225,12 +251,12 @@ def _fixes(graph: DependencyGraph, owner: Instance, name: str, ref: ConfigRef, i
     return "; ".join(fixes)
 
 
-def _refs_in(fs: FileSystem, file: str) -> list[ConfigRef]:
+def _refs_in(fs: FileSystem, file: str, section: str | None = None) -> list[ConfigRef]:
     try:
         source = fs.read_bytes(file)
     except FileSystemError:
         return []
-    return config_refs(source, posixpath.basename(file))
+    return config_refs(source, posixpath.basename(file), section)
 
 
 def _lookup_dir(owner: Instance, file: str, ref: ConfigRef) -> str:
@@ -349,6 +375,8 @@ def _finding(
     loader_settings: LoaderOptions | None = None,
     hidden: str | None = None,
     babelrc_unread: bool = False,
+    computed_test: bool = False,
+    unrun: bool = False,
 ) -> Finding:
     context = f" (a config of {wrapper}, run with {owner.label} as webpack's context)" if wrapper else ""
     looked_text = ", ".join(relative(graph, item) for item in looked[:2])
@@ -387,6 +415,20 @@ def _finding(
             "resolves a loader only for a module its rule matches)"
         )
         fix = _fixes(graph, owner, module, ref, bool(wrapper))
+    elif not absent and unrun:
+        dead = (
+            f" (cannot be decided: nothing here runs webpack with {relative(graph, file)}: {owner.label} declares "
+            "no webpack CLI, and no script, git hook or CI workflow runs webpack or names the file)"
+        )
+        fix = f"if something runs webpack with {relative(graph, file)}: " + _fixes(
+            graph, owner, module, ref, bool(wrapper)
+        )
+    elif not absent and computed_test:
+        dead = (
+            " (cannot be decided: the wrapper builds the rule's test when it runs, and webpack resolves a loader "
+            "only for a module its rule matches)"
+        )
+        fix = "if a file of the project meets that rule: " + _fixes(graph, owner, module, ref, bool(wrapper))
     elif not absent and loader_settings is not None and not loader_settings.complete:
         where = f"{relative(graph, loader_settings.file)}:{loader_settings.line}"
         dead = (
@@ -482,6 +524,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         else None
                     )
                     unread = ref.tool in _BABEL and babel_config_unread(fs, graph, owner, file)
+                    unrun = ref.tool is Tool.WEBPACK_LOADER and unrun_webpack_config(fs, graph, owner, file)
                     yield _finding(
                         graph,
                         owner,
@@ -494,15 +537,19 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                         loader_settings=settings if ref.tool is Tool.WEBPACK_LOADER else None,
                         hidden=hidden,
                         babelrc_unread=unread,
+                        unrun=unrun,
                     )
         try:
             manifest_text: bytes | None = fs.read_bytes(owner.path + "/package.json")
         except FileSystemError:
             manifest_text = None
+        shadowed = _eslintrc_beside(fs, owner.path)
         for ref in package_json_refs(manifest, manifest_text) if manifest is not None else ():
             module = ref.module
             if module is None or (ref.tool is Tool.JEST_ENVIRONMENT and _from_jest_config(graph, lookup, module)):
                 continue
+            if shadowed and ref.tool in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG):
+                continue  # eslint reads the .eslintrc.* beside it instead
             if lookup(owner.path, module)[0] is None:
                 yield _finding(
                     graph,
@@ -536,26 +583,29 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
     ancestors = {owner.path: declared_names(owner.manifest) for owner in graph.roots}
     for owner in graph.roots:
         manifest = manifest_json(fs, owner.path)
-        files = [path for path in _config_files(fs, owner.path) if posixpath.basename(path).startswith("webpack")]
+        files = [path for path in _config_files(fs, owner.path) if is_webpack_config(posixpath.basename(path))]
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
-        groups = [("", files)] + [(wrapper.label, group) for wrapper, group in _wrappers(graph, fs, owner)]
-        for wrapper, group in groups:
-            settings = _loader_settings(fs, group, owner.path)  # the configs of one run, merged
-            for file in group:
-                for ref in _refs_in(fs, file):
-                    module = ref.module
-                    if ref.tool is not Tool.WEBPACK_LOADER or module is None:
-                        continue
-                    if module == owner.name or module in ancestors[owner.path]:
-                        continue
-                    folder, _looked = _folder_lookup(fs, owner.path, module, installed)
-                    if folder is None or declared_above(ancestors, owner.path, module, folder):
-                        continue
-                    if not _loaded_from(fs, owner.path, ref.name, folder, installed, settings):
-                        continue  # found elsewhere (the config's resolveLoader), or undecided
-                    if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
-                        continue  # webpack never resolves it
-                    yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
+        groups = [("", files, [])] + [(item.label, group, built) for item, group, built in _wrappers(graph, fs, owner)]
+        for wrapper, group, modules in groups:
+            settings = _loader_settings(fs, group, owner.path, modules)  # the configs of one run, merged
+            for file, ref in _wrapper_refs(fs, group, modules):
+                module = ref.module
+                if ref.tool is not Tool.WEBPACK_LOADER or module is None:
+                    continue
+                if file in modules and ref.rule_test is None:
+                    continue  # a test the wrapper builds when it runs: whether webpack resolves it is unknown
+                if module == owner.name or module in ancestors[owner.path]:
+                    continue
+                if not wrapper and unrun_webpack_config(fs, graph, owner, file):
+                    continue  # nothing runs webpack with it: nothing works by accident either
+                folder, _looked = _folder_lookup(fs, owner.path, module, installed)
+                if folder is None or declared_above(ancestors, owner.path, module, folder):
+                    continue
+                if not _loaded_from(fs, owner.path, ref.name, folder, installed, settings):
+                    continue  # found elsewhere (the config's resolveLoader), or undecided
+                if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
+                    continue  # webpack never resolves it
+                yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
 
 
 def _loaded_from(
@@ -627,27 +677,51 @@ def _wrapper_configs(
 ) -> Iterator[Finding]:
     """webpack configs shipped by the project's direct dependencies that bring webpack with them: the
     wrapper runs webpack in the project's folder, so their string loaders are looked up there."""
+    vue_blocks = _vue_loader_plugin(graph)
     for owner in graph.roots:
-        for wrapper, files in _wrappers(graph, fs, owner):
-            settings = _loader_settings(fs, files, owner.path)
-            for file in files:
-                for ref in _refs_in(fs, file):
-                    module = ref.module
-                    if ref.tool is not Tool.WEBPACK_LOADER or module is None:
-                        continue
-                    if pnp is not None:
-                        found, looked = pnp(owner.path, module)
-                        if found is None:
-                            yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
-                        continue
-                    if _loader_found(fs, owner.path, ref.name, installed, settings):
-                        continue
-                    _found, looked = _folder_lookup(fs, owner.path, module, installed)
-                    yield _finding(graph, owner, file, ref, module, looked, wrapper.label, loader_settings=settings)
+        for wrapper, files, modules in _wrappers(graph, fs, owner):
+            settings = _loader_settings(fs, files, owner.path, modules)
+            for file, ref in _wrapper_refs(fs, files, modules):
+                module = ref.module
+                if ref.tool is not Tool.WEBPACK_LOADER or module is None:
+                    continue
+                if pnp is not None:
+                    found, looked = pnp(owner.path, module)
+                    if found is None:
+                        yield _finding(graph, owner, file, ref, module, looked, wrapper.label)
+                    continue
+                if _loader_found(fs, owner.path, ref.name, installed, settings):
+                    continue
+                _found, looked = _folder_lookup(fs, owner.path, module, installed)
+                # a rule built in a module of the wrapper: met only if a file of the project matches its test
+                built = file in modules
+                yield _finding(
+                    graph,
+                    owner,
+                    file,
+                    ref,
+                    module,
+                    looked,
+                    wrapper.label,
+                    loader_settings=settings,
+                    unmet_rule=built and not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks),
+                    computed_test=built and ref.rule_test is None,
+                )
 
 
-def _wrappers(graph: DependencyGraph, fs: FileSystem, owner: Instance) -> Iterator[tuple[Instance, list[str]]]:
-    """``owner``'s build wrappers (direct dependencies that bring webpack) with their webpack configs."""
+def _wrapper_refs(fs: FileSystem, files: list[str], modules: list[str]) -> Iterator[tuple[str, ConfigRef]]:
+    """The loaders a wrapper's webpack configs and rule-building modules name, with their file."""
+    for file in files:
+        yield from ((file, ref) for ref in _refs_in(fs, file))
+    for file in modules:
+        yield from ((file, ref) for ref in _refs_in(fs, file, "webpack"))
+
+
+def _wrappers(
+    graph: DependencyGraph, fs: FileSystem, owner: Instance
+) -> Iterator[tuple[Instance, list[str], list[str]]]:
+    """``owner``'s build wrappers (direct dependencies that bring webpack) with their webpack configs
+    and the other modules that build their rules (``wrapper_modules``)."""
     for edge in graph.edges_from(owner):
         wrapper = edge.target
         if wrapper is None or wrapper.is_workspace:
@@ -660,5 +734,6 @@ def _wrappers(graph: DependencyGraph, fs: FileSystem, owner: Instance) -> Iterat
             for file in _config_files(fs, f"{wrapper.path}/{sub}" if sub else wrapper.path)
             if posixpath.basename(file).startswith("webpack")
         ]
-        if files:
-            yield wrapper, files
+        modules = [path for path in wrapper_modules(fs, wrapper) if path not in files]
+        if files or modules:
+            yield wrapper, files, modules

@@ -33,10 +33,19 @@ from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_o
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.resolve.node.cjs import node_modules_paths
+from nmdoctor.sources.components import COMPONENT_SUFFIXES
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
 from nmdoctor.sources.files import TEMPLATE_FOLDERS
-from nmdoctor.sources.imports import UNCALLED, ImportKind, ImportSite, language_for, package_of, parse_imports
+from nmdoctor.sources.imports import (
+    UNCALLED,
+    ImportKind,
+    ImportSite,
+    language_for,
+    package_of,
+    parse_imports,
+    script_of,
+)
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 from nmdoctor.vfs.limits import load_json
@@ -56,6 +65,21 @@ _DEV_PATH = re.compile(
 
 
 _TYPESCRIPT = re.compile(r"\.[cm]?tsx?$")
+
+
+def _typescript(fs: FileSystem, file: str) -> bool:
+    """A TypeScript file, or a component whose code is TypeScript (``<script lang="ts">``, Astro's
+    frontmatter)."""
+    if _TYPESCRIPT.search(file):
+        return True
+    if not file.endswith(COMPONENT_SUFFIXES):
+        return False
+    try:
+        return script_of(fs.read_bytes(file), file)[1] in ("typescript", "tsx")
+    except FileSystemError:
+        return False
+
+
 # What TypeScript may drop when every name it brings is a type: import and export-from statements.
 # A require() or an import() is a call, kept whatever its result is used for.
 _ELIDABLE = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM})
@@ -592,7 +616,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             fix = _EMBER_FIX
         elif site.types_only:
             severity, why = Severity.WARNING, ""
-        elif not _TYPESCRIPT.search(file) and _flow_type_import(fs, file, site.line, site.specifier):
+        elif not _typescript(fs, file) and _flow_type_import(fs, file, site.line, site.specifier):
             severity, why = (
                 Severity.INFO,
                 " (cannot be decided: a Flow type import, which Babel erases before node or a bundler sees it;"
@@ -675,7 +699,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: {local} may be mapped by a config nmdoctor does not read)",
             )
         elif (
-            _TYPESCRIPT.search(file)
+            _typescript(fs, file)
             and site.kind in _ELIDABLE
             and graph.instances_of(_types_package(name))
             and not _side_effect_import(fs, file, site.line, site.specifier)
@@ -704,7 +728,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 )
         elif (
             site.kind is ImportKind.IMPORT
-            and _TYPESCRIPT.search(file)
+            and _typescript(fs, file)
             and not config.keeps_imports
             and use() is ImportUse.DROPPED
         ):

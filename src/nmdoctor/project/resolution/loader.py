@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 
-from nmdoctor.project.resolution import babel, gatsby, jest, tsconfig, vite, webpack
+from nmdoctor.project.resolution import babel, gatsby, jest, tsconfig, vite, webpack, webpacker
 from nmdoctor.project.resolution.aliases import alias_table
 from nmdoctor.project.resolution.model import Alias, Decision, ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
@@ -265,6 +265,11 @@ def configs_in(
                 for key in _DECLARING
             ):
                 config.aliases += _docusaurus_aliases(where)
+            if any(
+                isinstance(manifest.get(key), dict) and not set(webpacker.WRAPPERS).isdisjoint(manifest[key])
+                for key in _DECLARING
+            ):
+                config.merge(webpacker.read_webpacker(fs, folder))
             module_aliases = manifest.get("_moduleAliases")
             if isinstance(module_aliases, dict):  # the module-alias package's table
                 config.aliases += alias_table(module_aliases, "module-alias _moduleAliases", where, folder)

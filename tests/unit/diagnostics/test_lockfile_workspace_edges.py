@@ -232,6 +232,12 @@ def test_a_types_package_the_lockfile_places_above_a_workspace_answers_its_type_
     [finding] = _run(tree)
     assert (finding.code, finding.severity.value) == ("unresolvable-import", "info")
     assert "@types/ms answers it for TypeScript" in finding.message
+    # nothing loads `ms` (tsc 5.9.3 emits no import): removing the import would break the type check,
+    # adding `ms` would install what no code runs
+    assert finding.fix == (
+        "nothing to add for `ms`: TypeScript takes its types from @types/ms and drops the import, whose names are all"
+        " types"
+    )
 
 
 TYPE_IMPORT = "import type { StringValue } from 'ms';\nexport const t: StringValue = '1s';\n"

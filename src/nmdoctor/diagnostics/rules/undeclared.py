@@ -714,6 +714,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                     f" (cannot be decided: {types} answers it for TypeScript, which drops an import"
                     " whose names are all types)",
                 )
+                if use() is ImportUse.DROPPED and not config.keeps_imports:
+                    # nothing loads it: adding the runtime package would install what no code runs
+                    fix = (
+                        f"nothing to add for `{name}`: TypeScript takes its types from {types} and drops the"
+                        " import, whose names are all types"
+                    )
             else:
                 # dropped from the output, but the type check looks for the types where node would
                 # (pterodactyl's `import { History } from 'history'` under pnpm: TS2307)

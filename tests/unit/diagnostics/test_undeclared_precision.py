@@ -1751,3 +1751,18 @@ def test_a_types_only_import_typed_by_the_roots_types_package_is_not_reported() 
         "/app/node_modules/client": symlink("../packages/client"),
     }
     assert [item.request for item in findings(tree)] == ["kefir"]
+
+
+def test_a_types_only_import_typed_by_an_undeclared_installed_types_package_says_where_its_types_are() -> None:
+    """mdx's `import type { Node } from 'unist'`: @types/unist is hoisted (another package's
+    dependency), undeclared; `unist` itself is nowhere. The warning must not say "nor installed",
+    which sends the reader to install the runtime package; the fix declares the @types package."""
+    tree = {
+        "/app/node_modules/@types/unist/package.json": {"name": "@types/unist", "version": "3.0.0"},
+        "/app/src/a.ts": "import type { Node } from 'unist';\nexport const n: Node | null = null;\n",
+    }
+    [finding] = findings(tree)
+    assert (finding.code, finding.severity) == ("unresolvable-import", Severity.WARNING)
+    assert "nor installed" not in finding.message
+    assert "TypeScript takes its types from @types/unist, which is installed but not declared" in finding.message
+    assert finding.fix is not None and finding.fix.startswith("add `@types/unist` to devDependencies")

@@ -615,7 +615,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
             fix = _EMBER_FIX
         elif site.types_only:
-            severity, why = Severity.WARNING, ""
+            types = _types_package(name)
+            found = installed.folder(posixpath.dirname(file), types) if installed else package_folder(fs, file, types)
+            # the types come from an @types package the tree holds where TypeScript looks, undeclared:
+            # "nor installed" would send the reader to install the runtime package
+            why = f"; TypeScript takes its types from {types}, which is installed but not declared" if found else ""
+            severity = Severity.WARNING
         elif not _typescript(fs, file) and _flow_type_import(fs, file, site.line, site.specifier):
             severity, why = (
                 Severity.INFO,

@@ -822,7 +822,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
 
 
 _ELIDED_WHY = (
-    " (its names are used only as types: TypeScript, and the TypeScript transforms of Babel, esbuild and SWC,"
+    " (its names are used only as types, or not at all: TypeScript, and the TypeScript transforms of Babel,"
+    " esbuild and SWC,"
     " drop the import, so nothing loads it; a type check still needs it, and node's own type stripping keeps it)"
 )
 

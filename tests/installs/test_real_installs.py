@@ -60,6 +60,7 @@ EXPECTED_LAYOUT = {
     "pnpm-shamefully-hoist": "pnpm-isolated",
     "yarn-classic": "yarn-classic",
     "yarn-berry-nm": "yarn-berry-nm",
+    "yarn-berry-pnpm": "yarn-berry-pnpm",
 }
 
 
@@ -126,6 +127,7 @@ EXPECTED_FINDINGS = {
         "pnpm-shamefully-hoist": [("phantom-dependency", "d")],
         "yarn-classic": [("phantom-dependency", "d")],
         "yarn-berry-nm": [("phantom-dependency", "d")],
+        "yarn-berry-pnpm": [("unresolvable-import", "d")],
     },
     # builder's webpack config names css-loader by string; webpack looks from the app's folder: it
     # fails where css-loader stays under builder, and finds it only through hoisting (the app does
@@ -139,6 +141,7 @@ EXPECTED_FINDINGS = {
         "pnpm-shamefully-hoist": [("phantom-dependency", "css-loader")],
         "yarn-classic": [("phantom-dependency", "css-loader")],
         "yarn-berry-nm": [("phantom-dependency", "css-loader")],
+        "yarn-berry-pnpm": [("string-module-reference", "css-loader")],
     },
     # lodash@3 takes the top slot; ui and charts each get a copy of lodash@4, except in the isolated
     # stores of pnpm and npm's linked strategy (one folder per version).
@@ -151,6 +154,7 @@ EXPECTED_FINDINGS = {
         "pnpm-shamefully-hoist": [],
         "yarn-classic": [("doppelganger", None)],
         "yarn-berry-nm": [("doppelganger", None)],
+        "yarn-berry-pnpm": [],
     },
     "clean": {mode: [] for mode in MODES},
 }

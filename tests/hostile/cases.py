@@ -259,6 +259,17 @@ def source_hostile(root: Path) -> None:
     write(root / "src/bad.js", b"\xff\xfe\x00require('x')\n")
 
 
+def components_hostile(root: Path) -> None:
+    """Component files of 1.9 MB (under the source size limit) that open script, style, comment and
+    quote without closing them: read in one pass (a scan from each opening took minutes)."""
+    write(root / "package.json", manifest())
+    write(root / "src/Open.astro", "---\nimport a from 'left-padz'\n---\n" + "<script>\n" * 200_000)
+    write(root / "src/Open.vue", "<template>\n" + "<div\n" * 200_000 + "<script>import x from 'y'</script>")
+    write(root / "src/Open.svelte", "<style>\n" + "<script>\n" * 200_000)
+    write(root / "src/Quote.svelte", '<p title="\n' + "<script>\n" * 200_000)
+    write(root / "src/Comment.vue", "<!--\n" + "<script>\n" * 200_000)
+
+
 def manifest_fifo(root: Path) -> None:
     write(root / "package.json", manifest(dependencies={"x": "1"}))
     (root / "node_modules/x").mkdir(parents=True)

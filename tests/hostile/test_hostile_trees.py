@@ -55,6 +55,7 @@ TREE_CASES: dict[str, list[list[str]]] = {
     "compose_wrong_types": [["docker"]],
     "source_fifo": [["check"]],
     "source_hostile": [["check"], ["check", "--format", "json"]],
+    "components_hostile": [["check"], ["migrate", "--to", "pnpm"]],
     "manifest_fifo": [["ls"], ["check"], ["resolve", "x", "--from", "."]],
     "project_manifest_fifo": [["ls"], ["check"]],
     "manifest_device": [["ls"], ["check"], ["verify"]],

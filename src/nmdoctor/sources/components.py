@@ -44,7 +44,8 @@ def code_blocks(source: bytes, path: str) -> list[tuple[int, int, str]]:
     astro = lower.endswith(".astro")
     if astro and (frontmatter := _FRONTMATTER.match(source)) is not None:
         kept.append((frontmatter.start(2), frontmatter.end(2), "typescript"))  # Astro's frontmatter is TypeScript
-    elements = _SCRIPT.finditer(source) if astro else _top_level_scripts(source)
+    after = kept[-1][1] if kept else 0  # the markup after Astro's frontmatter
+    elements = _scripts(source, after, top_level_only=not astro)
     for block in elements:
         attributes = block.group(1)
         if _SRC.search(attributes) or (astro and _INLINE.search(attributes)):
@@ -61,12 +62,13 @@ _TAG = re.compile(rb"<(/?)([A-Za-z][\w:.-]*)")
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 
 
-def _top_level_scripts(source: bytes) -> Iterator[re.Match[bytes]]:
-    """The ``<script>`` elements outside any other element, as ``_SCRIPT`` matches them: the
-    elements are followed by depth (quoted attribute values, comments, and the raw text of scripts
-    and styles skipped); a ``<`` that opens no tag (``{a < b}``) is text."""
+def _scripts(source: bytes, position: int, *, top_level_only: bool) -> Iterator[re.Match[bytes]]:
+    """The ``<script>`` elements from ``position`` on (outside any other element, with
+    ``top_level_only``), as ``_SCRIPT`` matches them: the elements are followed by depth (quoted
+    attribute values, comments, and the raw text of scripts and styles skipped); a ``<`` that
+    opens no tag (``{a < b}``) is text. One pass: an unclosed script, style, comment or quote ends
+    the scan."""
     depth = 0
-    position = 0
     while (start := source.find(b"<", position)) != -1:
         if source.startswith(b"<!--", start):
             end = source.find(b"-->", start + 4)
@@ -85,8 +87,10 @@ def _top_level_scripts(source: bytes) -> Iterator[re.Match[bytes]]:
         if name in (b"script", b"style"):
             close = re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE).search(source, end)
             stop = len(source) if close is None else close.end()
-            if name == b"script" and depth == 0 and (block := _SCRIPT.match(source, start)) is not None:
-                yield block
+            if name == b"script" and (depth == 0 or not top_level_only) and close is not None:
+                block = _SCRIPT.match(source, start, close.end())
+                if block is not None:
+                    yield block
             position = stop
             continue
         if not source[start:end].rstrip(b">").endswith(b"/") and name not in _VOID:

@@ -51,11 +51,21 @@ PLANNERS: dict[str, Callable[[LogicalGraph, str], Plan]] = {
 }
 
 
+HIDDEN = "node_modules/.pnpm/node_modules/"
+
+
 def layout(graph: object) -> set[tuple[str, str, tuple[str, ...]]]:
+    """Each package's folder and links. A link of pnpm's hidden hoisting (node_modules/.pnpm/node_modules)
+    counts by the name@version it leads to, not by which of that version's peer variants holds it:
+    pnpm 10.34.8 linked the host@2 variant of plugin@1.0.0 there in one CI run and the host@1 one
+    in the others (the tie between variants of one version follows the order packages are met)."""
     document = ls_document(graph)  # type: ignore[arg-type]
-    return {
-        (item["name"] + "@" + item["version"], item["path"], tuple(item["links"])) for item in document["instances"]
-    }
+    found: set[tuple[str, str, tuple[str, ...]]] = set()
+    for item in document["instances"]:
+        label = item["name"] + "@" + item["version"]
+        found.add((label, item["path"], tuple(link for link in item["links"] if not link.startswith(HIDDEN))))
+        found.update((label, link, ()) for link in item["links"] if link.startswith(HIDDEN))
+    return found
 
 
 def pnpm_settings(fs: DiskFS, project: Path) -> PnpmSettings:

@@ -40,12 +40,23 @@ from dataclasses import dataclass, field
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.linkers.npm_hoisted import PlacedNode, place_npm_hoisted
 from nmdoctor.linkers.plan import Plan
+from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.limits import load_json
 from nmdoctor.vfs.memory import MemoryFS
 
-__all__ = ["NPM_REGISTRY", "lockfile_registry", "plan_npm_linked", "store_keys"]
+__all__ = ["NPM_REGISTRY", "lockfile_registry", "plan_npm_linked", "registry_of_lockfile", "store_keys"]
 
 NPM_REGISTRY = "https://registry.npmjs.org/"
+
+
+def registry_of_lockfile(fs: FileSystem, path: str) -> str | None:
+    """``lockfile_registry`` of the package-lock.json at ``path`` (npm's public registry when it
+    cannot be read)."""
+    try:
+        text: str | None = fs.read_bytes(path).decode("utf-8", "replace")
+    except FileSystemError:
+        text = None
+    return lockfile_registry(text)
 
 
 def lockfile_registry(lockfile_text: str | None) -> str | None:

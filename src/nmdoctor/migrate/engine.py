@@ -17,7 +17,7 @@ from nmdoctor.inspect.verify import bundling_packages
 from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.nested import plan_nested
 from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
-from nmdoctor.linkers.npm_linked import lockfile_registry, plan_npm_linked
+from nmdoctor.linkers.npm_linked import plan_npm_linked, registry_of_lockfile
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
@@ -29,7 +29,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.sources.imports import package_of
-from nmdoctor.vfs.base import FileSystem, FileSystemError
+from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.overlay import OverlayFS
 
 __all__ = ["TARGETS", "MigrationResult", "migrate"]
@@ -64,11 +64,7 @@ def _plan(graph: DependencyGraph, fs: FileSystem, target: str, settings: PnpmSet
     if target == "nested":
         return plan_nested(logical)
     if target == "npm-linked":
-        try:
-            lockfile: str | None = fs.read_bytes(f"{graph.project}/package-lock.json").decode("utf-8", "replace")
-        except FileSystemError:
-            lockfile = None
-        return plan_npm_linked(logical, lockfile_registry(lockfile))
+        return plan_npm_linked(logical, registry_of_lockfile(fs, f"{graph.project}/package-lock.json"))
     if target == "npm":
         return plan_npm_hoisted(logical)
     if target == "yarn":

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from nmdoctor.linkers.logical import LogicalGraph, logical_graph
-from nmdoctor.linkers.npm_linked import lockfile_registry, plan_npm_linked
+from nmdoctor.linkers.npm_linked import plan_npm_linked, registry_of_lockfile
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, hoisted_links, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
@@ -35,7 +35,7 @@ from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.project.install_settings import berry_install, bun_linker, npm_install_strategy, pnpm_install
 from nmdoctor.resolve.node.cjs import node_modules_paths
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
+from nmdoctor.vfs.base import FileSystem, Kind, VPath
 
 __all__ = ["place_lockfile_graph"]
 
@@ -63,11 +63,7 @@ def place_lockfile_graph(
             return graph
         return _placed(graph, plan_yarn_berry(_logical(graph), settings), "yarn-berry-nm")
     if lock.kind == "npm" and npm_install_strategy(fs, graph.project) == "linked":
-        try:
-            text: str | None = fs.read_bytes(lock.path).decode("utf-8", "replace")
-        except FileSystemError:
-            text = None
-        return _placed(graph, plan_npm_linked(_logical(graph), lockfile_registry(text)), "npm-linked")
+        return _placed(graph, plan_npm_linked(_logical(graph), registry_of_lockfile(fs, lock.path)), "npm-linked")
     if lock.kind == "bun" and bun_linker(fs, graph.project, manifest) == "isolated":
         # bun.lock's places are its hoisted tree; the isolated linker lays out pnpm's store in
         # node_modules/.bun and hoists every name into .bun/node_modules, visible to packages only

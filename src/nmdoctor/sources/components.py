@@ -59,6 +59,7 @@ def code_blocks(source: bytes, path: str) -> list[tuple[int, int, str]]:
 
 
 _TAG = re.compile(rb"<(/?)([A-Za-z][\w:.-]*)")
+_CLOSE = {name: re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE) for name in (b"script", b"style")}
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 
 
@@ -85,7 +86,7 @@ def _scripts(source: bytes, position: int, *, top_level_only: bool) -> Iterator[
             position = end
             continue
         if name in (b"script", b"style"):
-            close = re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE).search(source, end)
+            close = _CLOSE[name].search(source, end)
             stop = len(source) if close is None else close.end()
             if name == b"script" and (depth == 0 or not top_level_only) and close is not None:
                 block = _SCRIPT.match(source, start, close.end())

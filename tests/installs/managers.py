@@ -183,6 +183,22 @@ def install_in(
     return dest
 
 
+def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None) -> Path:
+    """Switch the project in ``dest`` to pnpm as its users do: ``pnpm import`` of its npm or yarn
+    lockfile, then a frozen ``pnpm install`` (the pinned pnpm, scripts off)."""
+    home = dest.parent / f".home-{dest.name}"
+    home.mkdir(exist_ok=True)
+    env = {
+        key: value for key, value in os.environ.items() if not key.lower().startswith(("npm_config", "yarn_", "pnpm_"))
+    }
+    cache = cache or dest.parent / f".cache-{dest.name}"
+    env.update({"HOME": str(home), "npm_config_registry": registry, "npm_config_store_dir": str(cache)})
+    pnpm = ["node", str(TOOLS / "pnpm" / "bin" / "pnpm.cjs")]
+    _run([*pnpm, "import"], dest, env)
+    _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent"], dest, env)
+    return dest
+
+
 def listed(document: dict[str, Any]) -> list[tuple[str, str, str, tuple[str, ...], str]]:
     """An ``ls --json`` document's packages as comparable rows: name, version, folder, links, dependents."""
     return sorted(

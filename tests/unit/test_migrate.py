@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
@@ -13,6 +14,7 @@ from nmdoctor.linkers.logical import logical_graph
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, hoisted_dependencies, plan_pnpm
 from nmdoctor.linkers.yarn_berry import plan_yarn_berry
+from nmdoctor.migrate.selectors import _names, _pnpm_selector
 from nmdoctor.vfs import MemoryFS
 from nmdoctor.vfs.overlay import OverlayFS
 
@@ -470,3 +472,25 @@ def test_yarn_pnp_keeps_what_runs_apart_from_probes_and_type_imports(tmp_path: P
         ("loose", "node_modules/debug/index.js", "error"),
     }
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        # keys pnpm 10.34.8 reads (no ERR_PNPM_INVALID_SELECTOR on `pnpm install --lockfile-only`)
+        ("lint", None),
+        ("@s/lint", None),
+        ("tool>lint", None),
+        ("@s/tool>lint", None),
+        # yarn path keys pnpm 10.34.8 refuses, and the key each fix offers
+        ("**/lint", ("lint", True)),
+        ("tool/lint", ("tool>lint", True)),
+        ("@s/tool/lint", ("@s/tool>lint", True)),
+        ("tool/@s/lint", ("tool>@s/lint", True)),
+        ("tool/**/lint", ("tool>lint", False)),
+        ("a/b/lint", ("b>lint", False)),
+    ],
+)
+def test_yarn_resolution_selectors_pnpm_refuses(selector: str, expected: tuple[str, bool] | None) -> None:
+    names = _names(selector)
+    assert (None if names is None else _pnpm_selector(names)) == expected

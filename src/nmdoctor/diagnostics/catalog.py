@@ -88,6 +88,13 @@ CATALOG: dict[str, CodeInfo] = {
             ("migrate",),
         ),
         CodeInfo(
+            "unsupported-override-selector",
+            _ERROR,
+            "The target manager refuses an override selector",
+            _SAFE,
+            ("migrate",),
+        ),
+        CodeInfo(
             "webpack-symlinks-off",
             _ERROR,
             "webpack resolves packages from their links",

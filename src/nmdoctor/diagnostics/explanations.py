@@ -155,6 +155,21 @@ A compromised process can rewrite the app's code.
 Leave the files owned by root and not writable by others; give the runtime user only the folders it
 must write.""",
     ),
+    "unsupported-override-selector": (
+        "error",
+        """## What it means
+The project's package.json has a `resolutions` key written as a yarn path (`**/name`,
+`parent/name`, `a/b/name`), and `nmdoctor migrate --to pnpm` plans a manager that reads that field
+with its own selectors only: a package name, `name@range`, or `parent>name` with one parent. pnpm 10
+stops with `ERR_PNPM_INVALID_SELECTOR Cannot parse the "**/name" selector` (pnpm 8:
+`ERR_PNPM_INVALID_OVERRIDES_SELECTOR`), in `pnpm import` as in `pnpm install`.
+## Why it matters
+The install stops before anything is written: every dependency is missing, not only this one.
+## How to fix
+Rename the key to pnpm's selector for the same packages: `**/name` -> `name`, `parent/name` ->
+`parent>name`. A longer path has no pnpm equivalent: choose `parent>name` (the last parent) or
+`name` (every copy).""",
+    ),
     "unsupported-dependency-protocol": (
         "error",
         """## What it means

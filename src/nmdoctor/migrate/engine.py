@@ -12,6 +12,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.diagnostics.rules import strings, undeclared
 from nmdoctor.diagnostics.rules.webpack_symlinks import webpack_symlinks_findings
+from nmdoctor.inspect.overrides import project_overrides
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.inspect.verify import bundling_packages
 from nmdoctor.linkers.logical import logical_graph
@@ -21,10 +22,12 @@ from nmdoctor.linkers.npm_linked import plan_npm_linked, registry_of_lockfile
 from nmdoctor.linkers.plan import Plan
 from nmdoctor.linkers.pnpm import PnpmSettings, plan_pnpm
 from nmdoctor.linkers.pnpm_hoisted import plan_pnpm_hoisted
+from nmdoctor.linkers.pnpm_import import as_pnpm_imports
 from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
 from nmdoctor.migrate.protocols import refused_specs
+from nmdoctor.migrate.selectors import refused_selectors
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -55,8 +58,23 @@ class MigrationResult:
     questions_compared: int
 
 
+# the lockfiles `pnpm import` reads (pnpm 10.34.8), when the project has no pnpm-lock.yaml
+_IMPORTED_LOCKFILES = ("npm-shrinkwrap.json", "package-lock.json", "yarn.lock")
+
+
+def _imported_by_pnpm(graph: DependencyGraph, fs: FileSystem) -> bool:
+    """Whether a switch to pnpm starts with ``pnpm import`` of another manager's lockfile."""
+    project = graph.project
+    if fs.stat(f"{project}/pnpm-lock.yaml") is not None:
+        return False
+    return any(fs.stat(f"{project}/{name}") is not None for name in _IMPORTED_LOCKFILES)
+
+
 def _plan(graph: DependencyGraph, fs: FileSystem, target: str, settings: PnpmSettings, berry: BerrySettings) -> Plan:
     logical = logical_graph(graph)
+    if target in ("pnpm", "pnpm-hoisted") and _imported_by_pnpm(graph, fs):
+        found = project_overrides(fs, graph.project)
+        logical = as_pnpm_imports(logical, frozenset(found.everywhere) | found.somewhere)
     if target == "pnpm":
         return plan_pnpm(logical, settings)
     if target == "pnpm-hoisted":
@@ -300,7 +318,7 @@ def migrate(
     planned_fs = OverlayFS(plan.fs, with_lockfile_manifests(graph, fs), _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]
-    protocol_findings = refused_specs(graph, fs, target, layout)
+    protocol_findings = refused_specs(graph, fs, target, layout) + refused_selectors(graph, fs, target, layout)
     refused = frozenset(
         ("." if item.from_ == "package.json" else _root_label(graph, item), item.request or "")
         for item in protocol_findings

@@ -38,18 +38,30 @@ CASES = {
     "scoped-workspace": (["@acme/w/**"], "@acme/w"),
     "none": ([], "w"),
 }
+# A workspace's own `workspaces.nohoist`, relative to it, read by yarn 1.22.22 only where the
+# workspace is private: (its globs, private).
+OWN_CASES = {
+    "own-any-depth": (["**/b"], True),
+    "own-plain-name": (["b"], True),
+    "own-below-only": (["b/**"], True),
+    "own-not-private": (["**/b"], False),
+    "own-scoped": (["**/b", "**/b/**"], True),
+}
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("case", sorted(CASES) + sorted(OWN_CASES))
 def test_ls_lockfile_lists_what_yarn_1_installs_under_nohoist(tmp_path: Path, case: str) -> None:
-    patterns, name = CASES[case]
+    patterns, name = CASES.get(case, ([], "@acme/w" if case == "own-scoped" else "w"))
     root = {"name": "mono", "version": "1.0.0", "private": True, "workspaces": {"packages": ["packages/*"]}}
     if patterns:
         root["workspaces"]["nohoist"] = patterns  # type: ignore[index]
+    workspace: dict[str, object] = {"name": name, "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^1.0.0"}}
+    if case in OWN_CASES:
+        own, private = OWN_CASES[case]
+        workspace["workspaces"] = {"nohoist": own}
+        workspace["private"] = private
     files = {
-        "packages/w/package.json": json.dumps(
-            {"name": name, "version": "1.0.0", "dependencies": {"a": "^1.0.0", "b": "^1.0.0"}}
-        ),
+        "packages/w/package.json": json.dumps(workspace),
         "packages/v/package.json": json.dumps({"name": "v", "version": "1.0.0", "dependencies": {"a": "^1.0.0"}}),
         "packages/w/index.js": "require('a');\nrequire('c');\n",
     }

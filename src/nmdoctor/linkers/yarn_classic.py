@@ -12,9 +12,10 @@ the one above gets its own copy below its dependent. Workspaces are dependencies
 stand-in package, linked at the top, so their own dependencies hoist from one level below that
 link; a workspace whose top folder the project's own dependency of that name holds is not linked
 at all (what its dependencies leave below it still goes into its folder). The root's
-``workspaces.nohoist`` globs (yarn's minimatch) are matched against each package's path of names
-from its workspace (``w/react-native``, ``w/react-native/metro``): a package they match is placed no
-higher than its workspace's node_modules, and what it depends on climbs from there as usual.
+``workspaces.nohoist`` globs (yarn's minimatch), and a private workspace's own prefixed with its
+name, are matched against each package's path of names from its workspace (``w/react-native``,
+``w/react-native/metro``): a package they match is placed no higher than its workspace's
+node_modules, and what it depends on climbs from there as usual.
 Dependency cycles are where the plan and yarn 1 still differ most.
 """
 
@@ -49,7 +50,7 @@ def plan_yarn_classic(graph: LogicalGraph) -> Plan:
     top = [(alias, key) for alias, key in root.dependencies.items() if graph.packages[key].importer is None]
     workspaces = [item for item in graph.importers() if item.importer not in (None, ".")]
     seeds = _prepass(graph, top, workspaces)
-    nohoist = _nohoist(graph.packages[root.key].source.manifest.raw)
+    nohoist = _nohoist(graph.packages[root.key].source.manifest.raw, workspaces)
     for alias, key in [*seeds, *top]:
         tree.setdefault((alias,), key)
         _taint(taints, (alias,), key)
@@ -82,14 +83,23 @@ def plan_yarn_classic(graph: LogicalGraph) -> Plan:
     return _to_plan(graph, tree)
 
 
-def _nohoist(raw: object) -> re.Pattern[str] | None:
-    """The root's ``workspaces.nohoist`` globs as one expression (None when there are none)."""
+def _nohoist(raw: object, workspaces: Sequence[LogicalPackage] = ()) -> re.Pattern[str] | None:
+    """The root's ``workspaces.nohoist`` globs and those of private workspaces, as one expression
+    (None when there are none). A workspace's own globs are read from it: yarn 1.22.22 takes ``b``
+    and ``**/b`` in the private workspace w's package.json as ``w/b`` and ``w/**/b``, and ignores
+    them in a workspace that is not private."""
+    found = [_glob(item) for item in _nohoist_patterns(raw)]
+    for workspace in workspaces:
+        own = workspace.source.manifest.raw
+        if isinstance(own, dict) and own.get("private") is True:
+            found += [_glob(f"{workspace.name}/{item.strip('/')}") for item in _nohoist_patterns(own)]
+    return re.compile("|".join(f"(?:{item})" for item in found)) if found else None
+
+
+def _nohoist_patterns(raw: object) -> list[str]:
     workspaces = raw.get("workspaces") if isinstance(raw, dict) else None
     patterns = workspaces.get("nohoist") if isinstance(workspaces, dict) else None
-    if not isinstance(patterns, list):
-        return None
-    found = [_glob(item) for item in patterns if isinstance(item, str) and item]
-    return re.compile("|".join(f"(?:{item})" for item in found)) if found else None
+    return [item for item in patterns if isinstance(item, str) and item] if isinstance(patterns, list) else []
 
 
 def _glob(pattern: str) -> str:

@@ -143,7 +143,10 @@ def check_command(
 
         buffer = io.StringIO()
         colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        render_findings(document, buffer, ok_line=f"no problems in {instances} installed packages", colour=colour)
+        # a run from the lockfile judged what the lockfile records, nothing installed
+        kind = "locked" if from_lockfile else "installed"
+        packages = f"{instances} {kind} package{'' if instances == 1 else 's'}"
+        render_findings(document, buffer, ok_line=f"no problems in {packages}", colour=colour)
         buffer.write(footer(choice, project_path) + "\n")
         text = buffer.getvalue()
     if output or not quiet:

@@ -35,7 +35,7 @@ def test_check_takes_the_nvmrc(tmp_path: Path) -> None:
     (project / ".nvmrc").write_text("22\n")
     code, out, _ = run("check", str(project))
     assert code == 0
-    assert out == 'ok: no problems in 1 installed packages\njudged as node 22.23.5 (from .nvmrc "22")\n'
+    assert out == 'ok: no problems in 1 installed package\njudged as node 22.23.5 (from .nvmrc "22")\n'
     code, out, _ = run("check", str(project), "--format", "json")
     assert json.loads(out)["nodeVersion"] == {"version": "22.23.5", "source": '.nvmrc "22"'}
 
@@ -128,3 +128,16 @@ def test_runtime_node_follows_args_and_stage_parents(tmp_path: Path) -> None:
     found = runtime_node(DiskFS(), str(tmp_path))
     assert found is not None
     assert (found.version, found.source) == (NodeVersion(24, 2, 0), "Dockerfile:2 FROM node:24.2.0-slim")
+
+
+def test_a_clean_lockfile_run_counts_locked_packages(tmp_path: Path) -> None:
+    """check --lockfile judged what the lockfile records: nothing is installed to count."""
+    (tmp_path / "package.json").write_text('{"name": "app", "version": "1.0.0", "dependencies": {"a": "1.0.0"}}')
+    (tmp_path / "package-lock.json").write_text(
+        '{"name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": true, "packages": {'
+        '"": {"name": "app", "version": "1.0.0", "dependencies": {"a": "1.0.0"}},'
+        '"node_modules/a": {"version": "1.0.0", "resolved": "https://registry.npmjs.org/a/-/a-1.0.0.tgz"}}}'
+    )
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--lockfile", "--no-cache", "--node-version", "22"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok: no problems in 1 locked package\n")

@@ -489,6 +489,11 @@ def test_yarn_pnp_keeps_what_runs_apart_from_probes_and_type_imports(tmp_path: P
         ("tool/@s/lint", ("tool>@s/lint", True)),
         ("tool/**/lint", ("tool>lint", False)),
         ("a/b/lint", ("b>lint", False)),
+        # not a path of package names: no fix to offer, nothing reported
+        ("/", None),
+        ("a//b", None),
+        ("x/", None),
+        ("a/**", None),
     ],
 )
 def test_yarn_resolution_selectors_pnpm_refuses(selector: str, expected: tuple[str, bool] | None) -> None:

@@ -11,6 +11,8 @@ pnpm equivalent, and the narrowest selector pnpm reads is offered.
 
 from __future__ import annotations
 
+import re
+
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.sources.config_refs import json_string_position
@@ -19,6 +21,7 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError
 __all__ = ["PNPM_TARGETS", "refused_selectors"]
 
 PNPM_TARGETS = frozenset({"pnpm", "pnpm-hoisted"})
+_NAME = re.compile(r"(?:@[^/@\s]+/)?[^/@\s*]+")
 
 
 def _names(selector: str) -> list[str] | None:
@@ -34,7 +37,9 @@ def _names(selector: str) -> list[str] | None:
         else:
             names.append(part)
             index += 1
-    return names if len(names) > 1 else None
+    if len(names) < 2 or not all(name == "**" or _NAME.fullmatch(name) for name in names) or names[-1] == "**":
+        return None  # one name, which pnpm reads, or not a path of package names yarn would match
+    return names
 
 
 def _pnpm_selector(names: list[str]) -> tuple[str, bool]:
@@ -60,7 +65,7 @@ def refused_selectors(graph: DependencyGraph, fs: FileSystem, target: str, layou
     findings = []
     for selector, version in raw["resolutions"].items():
         names = _names(str(selector))
-        if names is None:
+        if names is None or not isinstance(version, str):
             continue
         key, exact = _pnpm_selector(names)
         if exact:

@@ -104,7 +104,12 @@ def test_refused_protocols_are_reported_and_their_fixes_install(tmp_path: Path, 
         assert _run_app(pnpm_project) == ["lib", "mono", "1.0.0"]
         fs = DiskFS()
         graph = load_project(str(pnpm_project), fs=fs)
-        findings = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        errors = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        # the workspaces are in pnpm-workspace.yaml only: declared in package.json as the fix says
+        # (below), npm and yarn 1 install them
+        [unread] = [item for item in errors if item.code == "workspaces-not-read"]
+        assert unread.fix == 'add "workspaces": ["packages/*"] to package.json'
+        findings = [item for item in errors if item is not unread]
         refused = sorted((item.from_, item.line, item.request) for item in findings)
         assert all(item.code == "unsupported-dependency-protocol" for item in findings)
         assert refused == [
@@ -160,9 +165,13 @@ def test_yarn_4_refuses_catalogs_it_does_not_read_and_the_fixes_install(tmp_path
         if target == "yarn-pnp":
             from nmdoctor.migrate.pnp import migrate_to_pnp
 
-            findings = [item for item in migrate_to_pnp(graph, fs).findings if item.severity.value == "error"]
+            errors = [item for item in migrate_to_pnp(graph, fs).findings if item.severity.value == "error"]
         else:
-            findings = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+            errors = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        # pnpm-workspace.yaml's workspaces: declared in package.json as the fix says (below)
+        [unread] = [item for item in errors if item.code == "workspaces-not-read"]
+        assert unread.fix == 'add "workspaces": ["packages/*"] to package.json'
+        findings = [item for item in errors if item is not unread]
         assert sorted((item.code, item.from_, item.line, item.request) for item in findings) == [
             ("unsupported-dependency-protocol", "package.json", 10, "c"),
             ("unsupported-dependency-protocol", "packages/app/package.json", 7, "d"),
@@ -211,7 +220,15 @@ def test_a_yarn_4_projects_catalogs_are_refused_by_pnpm_and_npm_and_the_fixes_in
         assert _run_app(yarn_project) == ["lib", "mono", "1.0.0"]
         fs = DiskFS()
         graph = load_project(str(yarn_project), fs=fs)
-        findings = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        errors = [item for item in migrate(graph, fs, target).findings if item.severity.value == "error"]
+        # pnpm reads the workspaces from pnpm-workspace.yaml only: written below with the packages the fix lists
+        unread = [item.fix for item in errors if item.code == "workspaces-not-read"]
+        assert unread == (
+            ['create pnpm-workspace.yaml beside package.json with:\npackages:\n  - "packages/*"']
+            if target == "pnpm"
+            else []
+        )
+        findings = [item for item in errors if item.code != "workspaces-not-read"]
         # lines of the files as yarn 4 left them (it sorts a workspace's dependencies)
         expected = [("package.json", 9, "c"), ("packages/app/package.json", 5, "d")]
         if target == "npm":  # npm refuses workspace: too

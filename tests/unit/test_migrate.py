@@ -367,6 +367,7 @@ def test_a_workspace_import_that_breaks_is_reported_once(tmp_path: Path) -> None
         "packages/core/package.json": {"name": "core", "version": "1.0.0"},
         "packages/core/index.js": "module.exports = 1;\n",
         "packages/cli/package.json": {"name": "cli", "version": "1.0.0"},
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",  # the workspaces, where pnpm reads them
     }
     for path, value in files.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)

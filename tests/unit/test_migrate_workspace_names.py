@@ -49,7 +49,10 @@ snapshots:
 def _project() -> MemoryFS:
     fs = MemoryFS()
     fs.add_file(
-        "/p/package.json", json.dumps({"name": "twin", "private": True, "dependencies": {"c": "^1.0.0"}}).encode()
+        "/p/package.json",
+        json.dumps(
+            {"name": "twin", "private": True, "workspaces": ["packages/*"], "dependencies": {"c": "^1.0.0"}}
+        ).encode(),
     )
     fs.add_file("/p/pnpm-workspace.yaml", b"packages:\n  - packages/*\n")
     fs.add_file("/p/pnpm-lock.yaml", LOCK.encode())

@@ -95,6 +95,13 @@ CATALOG: dict[str, CodeInfo] = {
             ("migrate",),
         ),
         CodeInfo(
+            "workspaces-not-read",
+            _ERROR,
+            "The target manager does not read where the workspaces are declared",
+            _SAFE,
+            ("migrate",),
+        ),
+        CodeInfo(
             "webpack-symlinks-off",
             _ERROR,
             "webpack resolves packages from their links",

@@ -155,6 +155,21 @@ A compromised process can rewrite the app's code.
 Leave the files owned by root and not writable by others; give the runtime user only the folders it
 must write.""",
     ),
+    "workspaces-not-read": (
+        "error",
+        """## What it means
+The project's workspaces are declared only where the manager `nmdoctor migrate --to` names does not
+look: pnpm reads them from pnpm-workspace.yaml alone (pnpm 10 warns `The "workspaces" field in
+package.json is not supported by pnpm`), npm and yarn from package.json's `workspaces` alone (yarn 1
+only in a private project).
+## Why it matters
+The manager installs the root alone: no workspace is linked and none of their dependencies is
+installed, so every import inside a workspace fails; a dependency on a workspace is fetched from the
+registry instead (`pnpm import` stops there with `ERR_PNPM_FETCH_404`).
+## How to fix
+Declare the same globs where the manager reads them: a pnpm-workspace.yaml with `packages:` for
+pnpm, `"workspaces": [...]` in package.json (and `"private": true` for yarn 1) for npm and yarn.""",
+    ),
     "unsupported-override-selector": (
         "error",
         """## What it means

@@ -28,6 +28,7 @@ from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
 from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.migrate.selectors import refused_selectors
+from nmdoctor.migrate.workspace_fields import unread_workspaces
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
@@ -318,7 +319,7 @@ def migrate(
     planned_fs = OverlayFS(plan.fs, with_lockfile_manifests(graph, fs), _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]
-    protocol_findings = refused_specs(graph, fs, target, layout) + refused_selectors(graph, fs, target, layout)
+    protocol_findings = refused_specs(graph, fs, target, layout)
     refused = frozenset(
         ("." if item.from_ == "package.json" else _root_label(graph, item), item.request or "")
         for item in protocol_findings
@@ -333,5 +334,8 @@ def migrate(
     symlink_findings = [
         item for item in webpack_symlinks_findings(planned, planned_fs, fs, layout) if item.from_ not in broken_today
     ]
-    findings = protocol_findings + edge_findings + question_findings + package_findings + symlink_findings
+    # what stops the target's install or leaves workspaces out, whatever the layout: the plan assumes it mended
+    setup_findings = refused_selectors(graph, fs, target, layout) + unread_workspaces(graph, fs, target, layout)
+    findings = setup_findings + protocol_findings + edge_findings + question_findings
+    findings += package_findings + symlink_findings
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

@@ -73,15 +73,20 @@ def _grown(mode: str, root: Path, resolutions: dict[str, str] | None = None) -> 
             fs = DiskFS()
             findings = migrate(load_project(str(project), fs=fs), fs, "pnpm").findings
             refused = [item for item in findings if item.code == "unsupported-override-selector"]
+            # no packageManager pins pnpm: a warning (pnpm 11 and later ignore the field instead)
             assert [(item.from_, item.line, item.severity.value) for item in refused] == [
-                ("package.json", 10 + index, "error") for index in range(len(resolutions))
+                ("package.json", 10 + index, "warning") for index in range(len(resolutions))
             ]
-            renamed = {}
+            overrides = {}
             for item in refused:
-                selector, key = re.findall(r'"([^"]+)"', item.fix or "")[:2]
-                renamed[selector] = key
-            manifest["resolutions"] = {renamed.get(key, key): value for key, value in resolutions.items()}
+                selector, entry = re.match(
+                    r'remove "([^"]+)".*add `("[^`]+)` under `overrides:`', item.fix or ""
+                ).groups()
+                key, _, value = entry.partition(": ")
+                overrides[json.loads(key)] = json.loads(value)
+                del manifest["resolutions"][selector]  # type: ignore[index]
             (switched / "package.json").write_text(json.dumps(manifest, indent=2))
+            (switched / "pnpm-workspace.yaml").write_text(json.dumps({"overrides": overrides}))
         pnpm_import(switched, registry.url)
     return project
 
@@ -111,10 +116,11 @@ def test_the_plan_follows_pnpm_import_to_the_highest_locked_version(tmp_path: Pa
     assert reported == changed
 
 
-def test_yarn_path_selectors_are_refused_and_the_renamed_ones_pin_as_planned(tmp_path: Path) -> None:
+def test_yarn_path_selectors_are_refused_and_the_moved_ones_pin_as_planned(tmp_path: Path) -> None:
     """pnpm 10.34.8 refuses yarn's `tool/lint` and `**/plugin` keys (ERR_PNPM_INVALID_SELECTOR);
-    renamed as the fixes say (`tool>lint`, `plugin`), pnpm import installs, keeps tool's pinned 7.20.0,
-    and the plan (which leaves an overridden name as locked) equals that install."""
+    moved to pnpm-workspace.yaml's overrides as the fixes say (`tool>lint`, `plugin`), pnpm import
+    installs, keeps tool's pinned 7.20.0, and the plan (which leaves an overridden name as locked)
+    equals that install."""
     project = _grown("yarn-classic", tmp_path, {"tool/lint": "7.20.0", "**/plugin": "1.0.0"})
     fs = DiskFS()
     real = load_project(str(tmp_path / "switched"), fs=fs)

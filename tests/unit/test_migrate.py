@@ -500,3 +500,29 @@ def test_yarn_pnp_keeps_what_runs_apart_from_probes_and_type_imports(tmp_path: P
 def test_yarn_resolution_selectors_pnpm_refuses(selector: str, expected: tuple[str, bool] | None) -> None:
     names = _names(selector)
     assert (None if names is None else _pnpm_selector(names)) == expected
+
+
+@pytest.mark.parametrize(
+    ("manager", "severity"), [(None, "warning"), ("pnpm@10.34.8", "error"), ("pnpm@11.29.0", "warning")]
+)
+def test_a_yarn_path_resolution_is_an_error_only_where_pnpm_10_is_pinned(
+    tmp_path: Path, manager: str | None, severity: str
+) -> None:
+    """pnpm 10.34.8 stops at `**/a` (ERR_PNPM_INVALID_SELECTOR); pnpm 11.29.0 and 12.26.0 ignore
+    package.json's resolutions: which one a switch gets is known only from `packageManager`."""
+    manifest: dict[str, object] = {"name": "app", "version": "1.0.0", "dependencies": {"a": "1.0.0"}}
+    manifest["resolutions"] = {"**/a": "1.0.0"}
+    if manager:
+        manifest["packageManager"] = manager
+    (tmp_path / "package.json").write_text(json.dumps(manifest, indent=2))
+    (tmp_path / "yarn.lock").write_text(
+        '# yarn lockfile v1\n\n\na@1.0.0:\n  version "1.0.0"\n'
+        '  resolved "https://registry.yarnpkg.com/a/-/a-1.0.0.tgz#0000000000000000000000000000000000000000"\n'
+    )
+    _code, document = run("migrate", str(tmp_path), "--lockfile", "--to", "pnpm")
+    [found] = [item for item in document["findings"] if item["code"] == "unsupported-override-selector"]
+    assert (found["severity"], found["line"]) == (severity, 8)
+    assert found["fix"] == (
+        'remove "**/a" from "resolutions" in package.json and add `"a": "1.0.0"` under `overrides:` in '
+        "pnpm-workspace.yaml (the same packages)"
+    )

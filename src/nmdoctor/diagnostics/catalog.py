@@ -89,8 +89,8 @@ CATALOG: dict[str, CodeInfo] = {
         ),
         CodeInfo(
             "unsupported-override-selector",
-            _ERROR,
-            "The target manager refuses an override selector",
+            _WARNING,
+            "The target manager does not read an override selector",
             _SAFE,
             ("migrate",),
         ),

@@ -171,19 +171,23 @@ Declare the same globs where the manager reads them: a pnpm-workspace.yaml with 
 pnpm, `"workspaces": [...]` in package.json (and `"private": true` for yarn 1) for npm and yarn.""",
     ),
     "unsupported-override-selector": (
-        "error",
+        "warning",
         """## What it means
 The project's package.json has a `resolutions` key written as a yarn path (`**/name`,
-`parent/name`, `a/b/name`), and `nmdoctor migrate --to pnpm` plans a manager that reads that field
-with its own selectors only: a package name, `name@range`, or `parent>name` with one parent. pnpm 10
-stops with `ERR_PNPM_INVALID_SELECTOR Cannot parse the "**/name" selector` (pnpm 8:
-`ERR_PNPM_INVALID_OVERRIDES_SELECTOR`), in `pnpm import` as in `pnpm install`.
+`parent/name`, `a/b/name`), and `nmdoctor migrate --to pnpm` plans a manager that does not read it.
+pnpm 10 and earlier read the field as overrides with their own selectors only (a package name,
+`name@range`, `parent>name` with one parent) and stop: `ERR_PNPM_INVALID_SELECTOR Cannot parse the
+"**/name" selector` (pnpm 8: `ERR_PNPM_INVALID_OVERRIDES_SELECTOR`), in `pnpm import` as in
+`pnpm install`. pnpm 11 and later ignore package.json's `resolutions` and install without the
+override. It is an error where package.json's `packageManager` pins pnpm 10 or earlier.
 ## Why it matters
-The install stops before anything is written: every dependency is missing, not only this one.
+With pnpm 10 nothing is installed; with pnpm 11 and later the version the override forced is no
+longer forced.
 ## How to fix
-Rename the key to pnpm's selector for the same packages: `**/name` -> `name`, `parent/name` ->
-`parent>name`. A longer path has no pnpm equivalent: choose `parent>name` (the last parent) or
-`name` (every copy).""",
+Remove the key from `resolutions` and add the override under `overrides:` in pnpm-workspace.yaml
+(read by pnpm 10, 11 and 12) with pnpm's key for the same packages: `**/name` -> `name`,
+`parent/name` -> `parent>name`. A longer path has no pnpm equivalent: choose `parent>name` (the
+last parent) or `name` (every copy).""",
     ),
     "unsupported-dependency-protocol": (
         "error",

@@ -1,16 +1,22 @@
-"""Yarn ``resolutions`` selectors pnpm refuses.
+"""Yarn ``resolutions`` selectors pnpm does not read.
 
 pnpm 10 applies the root package.json's ``resolutions`` as overrides, but reads each key as one of
 its own selectors: a package name, ``name@range``, or ``parent>name`` with one parent. Yarn's path
 selectors (``**/name``, ``parent/name``, ``a/b/name``) stop the install before anything is written
 (pnpm 10.34.8 and 9.15: ``ERR_PNPM_INVALID_SELECTOR Cannot parse the "**/lint" selector``; pnpm 8:
-``ERR_PNPM_INVALID_OVERRIDES_SELECTOR``), ``pnpm import`` too. The fix is the key pnpm reads for the
-same packages: ``name`` for ``**/name``, ``parent>name`` for ``parent/name``; a longer path has no
-pnpm equivalent, and the narrowest selector pnpm reads is offered.
+``ERR_PNPM_INVALID_OVERRIDES_SELECTOR``), ``pnpm import`` too. pnpm 11.29.0 and 12.26.0 ignore
+package.json's ``resolutions`` altogether (no error, no override). Which pnpm a switch installs is
+not in the files unless ``packageManager`` pins it, so the finding is an error only then.
+
+The fix works for every one of them: the entry under ``overrides:`` in pnpm-workspace.yaml (read by
+pnpm 10.34.8, 11.29.0 and 12.26.0), with the key pnpm reads for the same packages: ``name`` for
+``**/name``, ``parent>name`` for ``parent/name``; a longer path has no pnpm equivalent, and the
+narrowest selector pnpm reads is offered.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
@@ -52,8 +58,16 @@ def _pnpm_selector(names: list[str]) -> tuple[str, bool]:
     return f"{parents[-1]}>{target}", exact
 
 
+def _declared_pnpm_major(raw: dict[str, object]) -> int | None:
+    """The pnpm major package.json's ``packageManager`` pins (``pnpm@10.34.8``), if it does."""
+    found = re.match(r"pnpm@(\d+)\.", str(raw.get("packageManager") or ""))
+    return int(found.group(1)) if found else None
+
+
 def refused_selectors(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
-    """One error per ``resolutions`` key of the root package.json that pnpm cannot parse."""
+    """One finding per ``resolutions`` key of the root package.json written as a yarn path: an error
+    where package.json pins pnpm 10 or older (which stops), a warning otherwise (the pnpm a switch
+    installs may be 11 or later, which drops the override without a word)."""
     raw = next((root.manifest.raw for root in graph.roots if root.is_project), None)
     if target not in PNPM_TARGETS or not isinstance(raw, dict) or not isinstance(raw.get("resolutions"), dict):
         return []
@@ -62,26 +76,30 @@ def refused_selectors(graph: DependencyGraph, fs: FileSystem, target: str, layou
     except FileSystemError:
         text = b""
     project = next(root for root in graph.roots if root.is_project)
+    major = _declared_pnpm_major(raw)
+    stops = major is not None and major <= 10
     findings = []
     for selector, version in raw["resolutions"].items():
         names = _names(str(selector))
         if names is None or not isinstance(version, str):
             continue
         key, exact = _pnpm_selector(names)
+        entry = f"`{json.dumps(key)}: {json.dumps(version)}` under `overrides:` in pnpm-workspace.yaml"
         if exact:
-            fix = f'rename "{selector}" to "{key}" in "resolutions" of package.json (the same packages)'
+            fix = f'remove "{selector}" from "resolutions" in package.json and add {entry} (the same packages)'
         else:
             fix = (
-                f'replace "{selector}" in "resolutions" of package.json with a key pnpm reads: "{key}" '
-                f'(every {names[-1]} directly under {key.partition(">")[0]}) or "{names[-1]}" (every copy)'
+                f'remove "{selector}" from "resolutions" in package.json and add {entry} (every {names[-1]} '
+                f"directly under {key.partition('>')[0]}; `{json.dumps(names[-1])}` for every copy)"
             )
         line, column = json_string_position(text, str(selector), "resolutions")
         findings.append(
             Finding(
                 "unsupported-override-selector",
-                Severity.ERROR,
-                f'under {layout}, pnpm refuses the "resolutions" key "{selector}" ({version}) and installs nothing '
-                "(ERR_PNPM_INVALID_SELECTOR: pnpm reads `name` or `parent>name`, not yarn's paths)",
+                Severity.ERROR if stops else Severity.WARNING,
+                f'under {layout}, the "resolutions" key "{selector}" ({version}) is a yarn path pnpm does not read: '
+                "pnpm 10 and earlier stop the install (ERR_PNPM_INVALID_SELECTOR: pnpm reads `name` or "
+                "`parent>name`), pnpm 11 and later ignore package.json's resolutions and install without it",
                 PackageRef(project.name, project.version, "."),
                 request=names[-1],
                 from_="package.json",

@@ -1,12 +1,16 @@
 """Workspaces declared only where the target manager does not look.
 
-pnpm reads a project's workspaces from pnpm-workspace.yaml alone: with only package.json's
+pnpm reads a project's workspaces from pnpm-workspace.yaml: with only package.json's
 ``workspaces``, pnpm 10.34.8 warns (``The "workspaces" field in package.json is not supported by
-pnpm. Create a "pnpm-workspace.yaml" file instead``), installs the root alone and leaves every
-workspace without its dependencies; ``pnpm import`` stops at a dependency on a workspace
-(``ERR_PNPM_FETCH_404``). A dependency on a workspace by its version (not ``workspace:``), which npm
-and yarn link, pnpm 10 links only with ``linkWorkspacePackages: true``, so the fix adds it then. npm and both yarns read package.json's ``workspaces`` alone, and yarn 1
-only in a private project. The plan assumes the workspaces are declared; this finding says where.
+pnpm. Create a "pnpm-workspace.yaml" file instead``) and installs the root alone, leaving every
+workspace without its dependencies, as pnpm 11.29.0 does without a word; ``pnpm import``, the way
+a switch starts, reads them in none of pnpm 10, 11 and 12.26.0 (which writes pnpm-workspace.yaml
+itself on a later ``pnpm install``), and stops at a dependency on a workspace
+(``ERR_PNPM_FETCH_404``). A dependency on a workspace by a version range (not ``workspace:``), which
+npm and yarn link, pnpm 10 to 12 link only with ``linkWorkspacePackages: true`` (they ask the
+registry otherwise), so the fix adds it then. npm and both yarns read package.json's ``workspaces``
+alone, and yarn 1 only in a private project. The plan assumes the workspaces are declared; this
+finding says where.
 """
 
 from __future__ import annotations
@@ -83,7 +87,10 @@ def unread_workspaces(graph: DependencyGraph, fs: FileSystem, target: str, layou
         link = "\nlinkWorkspacePackages: true" if _by_version(graph) else ""
         fix = f"create pnpm-workspace.yaml beside package.json with:\npackages:{globs}{link}"
         file, line = "package.json", _line(fs, f"{graph.project}/package.json", b'"workspaces"')
-        where = 'package.json\'s "workspaces" (it reads pnpm-workspace.yaml)'
+        where = (
+            'package.json\'s "workspaces" (it reads pnpm-workspace.yaml; pnpm import in every version, '
+            "pnpm install before pnpm 12)"
+        )
     else:
         if from_json or not from_yaml:
             return []

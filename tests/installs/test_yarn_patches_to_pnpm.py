@@ -23,7 +23,7 @@ from nmdoctor.api import load_project
 from nmdoctor.migrate import migrate
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import TOOLS, install, pnpm_import, tools_available
+from tests.installs.managers import TOOLS, install, install_in, pnpm_import, tools_available
 from tests.installs.registry import Registry
 
 pytestmark = [
@@ -63,14 +63,44 @@ def _loaded(project: Path) -> list[str] | None:
     return json.loads(run.stdout) if run.returncode == 0 else None
 
 
-def test_patch_specs_break_under_pnpm_and_the_fixes_keep_the_patches(tmp_path: Path) -> None:
+def _patched(tmp_path: Path, registry: str) -> Path:
+    """The yarn 4 project with `lib` and `inner` patched by yarn's own commands."""
     manifest = {"name": "app", "version": "1.0.0", "dependencies": {"lib": "1.0.0", "wrap": "1.0.0"}}
+    today = install(manifest, {}, "yarn-berry-nm", registry, tmp_path / "yarn")
+    _patch(today, "lib")
+    _patch(today, "inner")
+    _yarn(today, "install")
+    assert _loaded(today) == ["patched", "patched"]
+    return today
+
+
+def test_npm_refuses_a_patch_spec_and_the_fix_installs_unpatched(tmp_path: Path) -> None:
+    """npm 11.19.1 stops at `patch:` (EUNSUPPORTEDPROTOCOL); with the plain version it installs, and
+    the package runs unpatched, as the fix says."""
     with Registry(PACKAGES) as registry:
-        today = install(manifest, {}, "yarn-berry-nm", registry.url, tmp_path / "yarn")
-        _patch(today, "lib")
-        _patch(today, "inner")
-        _yarn(today, "install")
-        assert _loaded(today) == ["patched", "patched"]
+        today = _patched(tmp_path, registry.url)
+        fs = DiskFS()
+        findings = migrate(load_project(str(today), fs=fs), fs, "npm").findings
+        [refused] = [item for item in findings if item.code == "unsupported-dependency-protocol"]
+        assert (refused.severity.value, refused.request, refused.line) == ("error", "lib", 5)
+        assert 'EUNSUPPORTEDPROTOCOL Unsupported URL Type "patch:"' in refused.message
+        switched = tmp_path / "npm"
+        shutil.copytree(today, switched, ignore=shutil.ignore_patterns("node_modules", ".yarnrc.yml", "yarn.lock"))
+        with pytest.raises(RuntimeError, match="EUNSUPPORTEDPROTOCOL"):
+            install_in(switched, "npm-hoisted", registry.url)
+        found = re.match(r'replace "([^"]+)" with "([^"]+)" for "lib" in package.json', refused.fix or "")
+        assert found, refused.fix
+        data = json.loads((switched / "package.json").read_text())
+        data["dependencies"]["lib"] = found.group(2)
+        (switched / "package.json").write_text(json.dumps(data, indent=2))
+        install_in(switched, "npm-hoisted", registry.url)
+    # npm reads no `resolutions` either: both run unpatched
+    assert _loaded(switched) == ["original", "original"]
+
+
+def test_patch_specs_break_under_pnpm_and_the_fixes_keep_the_patches(tmp_path: Path) -> None:
+    with Registry(PACKAGES) as registry:
+        today = _patched(tmp_path, registry.url)
         written = json.loads((today / "package.json").read_text())
         assert written["dependencies"]["lib"].startswith("patch:lib@npm%3A1.0.0#~/.yarn/patches/")
         assert [spec.startswith("patch:inner@") for spec in written["resolutions"].values()] == [True]

@@ -25,7 +25,7 @@ from nmdoctor.model.paths import relative
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["unread_patches"]
+__all__ = ["locked_version", "patch_parts", "unread_patches"]
 
 _FIELDS = ("dependencies", "devDependencies", "optionalDependencies")
 # patch:<name>@<url-encoded inner spec>#<one patch file>
@@ -33,7 +33,7 @@ _PATCH = re.compile(r"patch:((?:@[^/@]+/)?[^/@]+)@([^#]+)#([^&:#]+\.patch)")
 _EXACT = re.compile(r"\d+\.\d+\.\d+(?:[-+][\w.+-]*)?")
 
 
-def _parts(spec: str, locked: str | None) -> tuple[str, str, str, str] | None:
+def patch_parts(spec: str, locked: str | None) -> tuple[str, str, str, str] | None:
     """(name, the spec pnpm reads, the patchedDependencies key, the patch file from the project),
     or None for a ``patch:`` spec nmdoctor does not take apart (several files, a lockfile suffix)."""
     found = _PATCH.fullmatch(spec)
@@ -48,7 +48,7 @@ def _parts(spec: str, locked: str | None) -> tuple[str, str, str, str] | None:
     return name, inner, key, file.removeprefix("~/").removeprefix("./")
 
 
-def _locked(graph: DependencyGraph, source: Instance, name: str) -> str | None:
+def locked_version(graph: DependencyGraph, source: Instance, name: str) -> str | None:
     edge = next((edge for edge in graph.edges_from(source) if edge.name == name), None)
     return edge.target.version if edge is not None and edge.target is not None else None
 
@@ -79,7 +79,7 @@ def unread_patches(graph: DependencyGraph, fs: FileSystem, target: str, layout: 
             for name, spec in entries.items() if isinstance(entries, dict) else ():
                 if not isinstance(spec, str) or not spec.startswith("patch:"):
                     continue
-                parts = _parts(spec, _locked(graph, source, name))
+                parts = patch_parts(spec, locked_version(graph, source, name))
                 line, column = json_string_position(text, name, field)
                 why = (
                     "pnpm 10 links a folder of that name, which does not exist (node throws Cannot find module), "
@@ -112,7 +112,7 @@ def unread_patches(graph: DependencyGraph, fs: FileSystem, target: str, layout: 
         for selector, spec in raw["resolutions"].items():
             if not isinstance(spec, str) or not spec.startswith("patch:"):
                 continue
-            parts = _parts(spec, None)
+            parts = patch_parts(spec, None)
             line, column = json_string_position(text, str(selector), "resolutions")
             fix = None
             if parts is not None:

@@ -96,6 +96,10 @@ def _where(graph: DependencyGraph, instance: Instance) -> str:
     return "the app" if instance.is_project else relative(graph, instance.path)
 
 
+def _run_by(use: ImportUse) -> str:
+    return f" (a script of {use.page})" if use.page is not None else ""
+
+
 def _dev_names(*sides: Side) -> set[str]:
     names: set[str] = set()
     for side in sides:
@@ -354,6 +358,8 @@ class _Comparison:
                 continue
             if use.guarded:
                 continue
+            if use.page is not None and (previous is None or previous.error is not None):
+                continue  # a page's script may run without node integration: only what packing broke counts
             if previous is not None and previous.error is None:
                 self._import_lost(use, previous, root_path, dev)
             else:
@@ -371,7 +377,7 @@ class _Comparison:
             Finding(
                 "archive-version-collapsed",
                 Severity.ERROR,
-                f"`{use.specifier}` imported by {use.file} loads {got.label} in the packed app "
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} loads {got.label} in the packed app "
                 f"({relative(self.packed.graph, got.path)}) but {expected.label} in the source",
                 _ref(self.packed.graph, self.packed.root),
                 request=use.specifier,
@@ -391,7 +397,8 @@ class _Comparison:
             finding = Finding(
                 "unresolvable-import",
                 Severity.ERROR,
-                f"`{use.specifier}` imported by {use.file} resolves in the source ({previous.resolved}) but not in "
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} resolves in the source ({previous.resolved}) "
+                "but not in "
                 f"the packed app ({use.error}): the file was not packed",
                 ref,
                 request=use.specifier,
@@ -405,7 +412,8 @@ class _Comparison:
             finding = Finding(
                 "archive-missing-package",
                 Severity.WARNING if is_dev else Severity.ERROR,
-                f"`{use.specifier}` imported by {use.file} resolves in the source ({previous.resolved}) but is not "
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} resolves in the source ({previous.resolved}) "
+                "but is not "
                 f"in the packed app" + (f": `{name}` is a devDependency, which packers leave out" if is_dev else ""),
                 ref,
                 request=use.specifier,

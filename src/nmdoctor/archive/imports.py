@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import tree_sitter
 
+from nmdoctor.archive.pages import page_paths, page_scripts
 from nmdoctor.inspect.package_code import entry_files
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
@@ -56,6 +57,7 @@ class ImportUse:
     resolved: str | None
     target: Instance | None
     error: str | None
+    page: str | None = None  # the HTML page whose scripts reach this file (None: the main process)
 
     @property
     def key(self) -> tuple[str, str, ImportKind]:
@@ -116,11 +118,21 @@ def app_imports(
     main = raw.get("main") if isinstance(raw.get("main"), str) else None
     entries = [path for path in entry_files(fs, resolver, root) if _in_app_code(path, root.path)]
     by_path = {instance.path: instance for instance in graph.instances if not instance.is_project}
-    pending = list(entries)
-    seen = set(pending)
+    pending: list[tuple[str, str | None]] = [(path, None) for path in entries]
+    seen = set(entries)
+    pages: list[str] = []
+    scripts_of: dict[str, list[str]] = {}
     uses: list[ImportUse] = []
-    while pending:
-        file = pending.pop(0)
+    while pending or pages:
+        if not pending:
+            page = pages.pop(0)
+            scripts_of[page] = page_scripts(fs, page)
+            for script in scripts_of[page]:
+                if script not in seen and _in_app_code(script, root.path) and len(seen) < max_files:
+                    seen.add(script)
+                    pending.append((script, page))
+            continue
+        file, page = pending.pop(0)
         if language_for(file) is None:
             continue
         try:
@@ -129,6 +141,11 @@ def app_imports(
             continue
         if len(source) > MAX_FILE_BYTES:
             continue
+        if page is None:
+            pages.extend(found for found in page_paths(fs, source, file, root.path) if found not in seen)
+            seen.update(pages)
+        # A page's own script requires from the page's folder; what it requires, from its own.
+        origin = page if page is not None and file in scripts_of.get(page, ()) else file
         sites = [site for site in parse_imports(source, file) if site.kind is not SiteKind.IMPORT_TYPE]
         sites = [site for site in sites if not is_electron_module(site.specifier)]
         guarded = _guarded_positions(source, file, [(site.line, site.column) for site in sites])
@@ -136,7 +153,7 @@ def app_imports(
             kind = (
                 ImportKind.REQUIRE if site.kind in (SiteKind.REQUIRE, SiteKind.REQUIRE_RESOLVE) else ImportKind.IMPORT
             )
-            result = resolver.resolve(site.specifier, file, kind)
+            result = resolver.resolve(site.specifier, origin, kind)
             resolved = result.resolved
             target = None
             if resolved is not None and resolved.startswith("/"):
@@ -144,7 +161,7 @@ def app_imports(
                 own = target is None and _in_app_code(resolved, root.path)
                 if own and resolved not in seen and len(seen) < max_files:
                     seen.add(resolved)
-                    pending.append(resolved)
+                    pending.append((resolved, page))
                 resolved = relative(graph, resolved)
             uses.append(
                 ImportUse(
@@ -157,6 +174,7 @@ def app_imports(
                     resolved,
                     target,
                     result.error,
+                    relative(graph, page) if page is not None else None,
                 )
             )
     return AppImports(tuple(relative(graph, path) for path in entries), main, tuple(uses))

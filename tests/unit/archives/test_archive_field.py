@@ -124,3 +124,33 @@ def test_fixes_name_the_packer_for_a_dependency_of_a_packed_package() -> None:
     [finding] = compare(source, packed)
     assert finding.fix is not None
     assert finding.fix.startswith("the packer put `l` under another package's node_modules, out of reach of `ui-kit`")
+
+
+def _paged(version: str) -> dict[str, Any]:
+    """test-electron-builder's app: main.js loads index.html, whose classic script app.js (node
+    integration on) requires a package the app does not declare, hoisted from a workspace."""
+    return {
+        "package.json": manifest("app", "1.0.0", main="main.js", dependencies={"package-a": "1"}),
+        "main.js": "const { BrowserWindow } = require('electron');\nnew BrowserWindow().loadFile('index.html');\n",
+        "index.html": '<body><script src="app.js"></script><script type="module" src="esm.js"></script></body>',
+        "app.js": "const { version } = require('vscode-uri/package.json');\nrequire('gone-everywhere');\n",
+        "esm.js": "import x from 'vscode-uri';\n",
+        "node_modules/package-a/package.json": manifest("package-a", "1.0.0", dependencies={"vscode-uri": "^1.0.8"}),
+        "node_modules/vscode-uri/package.json": manifest("vscode-uri", version),
+    }
+
+
+def test_a_script_of_a_page_the_main_process_loads_is_followed() -> None:
+    # electron-builder 21.2.0 wrote the nested vscode-uri 2.1.1 over the hoisted 1.0.8: real node
+    # resolves app.js's require to 2.1.1 in the packed app, 1.0.8 in the source.
+    collapsed = [item for item in compare(_paged("1.0.8"), _paged("2.1.1")) if item.from_ == "app.js"]
+    assert [(item.code, item.severity, item.line) for item in collapsed] == [
+        ("archive-version-collapsed", Severity.ERROR, 1)
+    ]
+    assert collapsed[0].message.startswith(
+        "`vscode-uri/package.json` imported by app.js (a script of index.html) loads"
+    )
+    # What fails in the source as well (the page may run without node integration) is not reported,
+    # nor anything of a page's scripts without a source to compare with.
+    assert compare(_paged("1.0.8"), _paged("1.0.8")) == []
+    assert alone(_paged("1.0.8")) == []

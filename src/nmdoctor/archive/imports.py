@@ -6,7 +6,8 @@ node would, and follows the ones that land in the app's own code (not in ``node_
 packages' own dependencies are judged by their declared edges). Electron's own modules
 (``electron``, ``original-fs``) are provided by the runtime, not by the app, and are skipped.
 
-An import written inside the body of a ``try`` block is marked ``guarded``: the code copes with its
+An import written inside the body of a ``try`` block, or an ``import()`` with a ``.catch``, is marked
+``guarded`` (as the source parser marks it, from the one parse of the file): the code copes with its
 absence (``try { require('electron-reloader')(module) } catch {}``), so its absence is no finding.
 """
 
@@ -15,8 +16,6 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-import tree_sitter
-
 from nmdoctor.archive.pages import page_paths, page_scripts
 from nmdoctor.inspect.package_code import entry_files
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -24,7 +23,7 @@ from nmdoctor.model.paths import relative
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
 from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.sources.imports import ImportKind as SiteKind
-from nmdoctor.sources.imports import language_for, parse_imports, parser_for
+from nmdoctor.sources.imports import language_for, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
 __all__ = ["ELECTRON_MODULES", "MAX_APP_FILES", "AppImports", "ImportUse", "app_imports", "is_electron_module"]
@@ -69,24 +68,6 @@ class AppImports:
     entries: tuple[str, ...]  # the entry files found, relative to the app root
     main: str | None  # package.json "main" as written (None when absent)
     uses: tuple[ImportUse, ...]
-
-
-def _guarded_positions(source: bytes, path: str, positions: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The (line, column) positions (1-based) that lie in the body of a ``try`` statement."""
-    language = language_for(path)
-    if language is None or not positions:
-        return set()
-    root = parser_for(language).parse(source).root_node
-    guarded = set()
-    for line, column in positions:
-        node: tree_sitter.Node | None = root.descendant_for_point_range((line - 1, column - 1), (line - 1, column - 1))
-        while node is not None and node.parent is not None:
-            parent = node.parent
-            if parent.type == "try_statement" and parent.child_by_field_name("body") == node:
-                guarded.add((line, column))
-                break
-            node = parent
-    return guarded
 
 
 def _owner_of(path: str, by_path: dict[VPath, Instance], root: VPath) -> Instance | None:
@@ -148,7 +129,6 @@ def app_imports(
         origin = page if page is not None and file in scripts_of.get(page, ()) else file
         sites = [site for site in parse_imports(source, file) if site.kind is not SiteKind.IMPORT_TYPE]
         sites = [site for site in sites if not is_electron_module(site.specifier)]
-        guarded = _guarded_positions(source, file, [(site.line, site.column) for site in sites])
         for site in sites:
             kind = (
                 ImportKind.REQUIRE if site.kind in (SiteKind.REQUIRE, SiteKind.REQUIRE_RESOLVE) else ImportKind.IMPORT
@@ -170,7 +150,7 @@ def app_imports(
                     kind,
                     site.line,
                     site.column,
-                    (site.line, site.column) in guarded,
+                    site.guarded,
                     resolved,
                     target,
                     result.error,

@@ -357,6 +357,8 @@ class _Comparison:
                     self._import_version(use, previous, root_path)
                 continue
             if use.guarded:
+                if previous is not None and previous.error is None:
+                    self._guarded_lost(use, previous, root_path, dev)
                 continue
             if use.page is not None and (previous is None or previous.error is not None):
                 continue  # a page's script may run without node integration: only what packing broke counts
@@ -383,6 +385,33 @@ class _Comparison:
                 request=use.specifier,
                 from_=use.file,
                 fix=_COLLAPSED_FIX.format(name=name),
+                line=use.line,
+                column=use.column,
+            ),
+        )
+
+    def _guarded_lost(self, use: ImportUse, previous: ImportUse, root_path: str, dev: set[str]) -> None:
+        """A guarded import the source resolves to the project's own files (a workspace package the
+        app does not declare, reached through its link) and the packed app does not: packing lost
+        code of the project itself, a warning since the code catches the failure. One the source
+        finds in node_modules is a probe (``try { require('electron-reloader') }``), fine either way."""
+        name = package_of(use.specifier)
+        own = previous.resolved is not None and "node_modules/" not in previous.resolved
+        if name is None or not own or name in dev or (root_path, name) in self.reported:
+            return
+        self.add(
+            root_path,
+            name,
+            Finding(
+                "archive-missing-package",
+                Severity.WARNING,
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} resolves in the source ({previous.resolved}) "
+                f"but not in the packed app ({use.error}); the code catches the failure, and runs without it",
+                _ref(self.packed.graph, self.packed.root),
+                request=use.specifier,
+                from_=use.file,
+                fix=f"if the app needs it, declare `{name}` in dependencies so that it is packed (a workspace "
+                "package too: the packer packs the declared dependencies)",
                 line=use.line,
                 column=use.column,
             ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from nmdoctor.diagnostics.model import Severity
+from nmdoctor.vfs.memory import symlink
 from tests.unit.archives.builders import manifest, seed_tree
 from tests.unit.archives.test_archive_compare import alone, compare
 
@@ -165,3 +166,27 @@ def test_an_import_with_a_catch_is_guarded() -> None:
     }
     assert compare(source, dict(source)) == []
     assert alone(source) == []
+
+
+def test_a_guarded_import_of_an_undeclared_workspace_package_lost_in_packing_is_a_warning() -> None:
+    # cawa-93/electron-builder-issue: npm workspaces; packages/main requires @packages/renderer (a
+    # workspace sibling the app does not declare) inside a try. electron-builder 24.13.3 and 26.18.1
+    # leave it out and real node fails (MODULE_NOT_FOUND, the catch exits 1); declared in
+    # dependencies, 26.18.1 packs it and node resolves it.
+    source: dict[str, Any] = {
+        "package.json": manifest("app", "0.0.0", main="packages/main/index.cjs", workspaces=["packages/*"]),
+        "packages/main/package.json": manifest("@packages/main", "0.0.0"),
+        "packages/main/index.cjs": "try { require.resolve('@packages/renderer') } catch (e) { process.exit(1) }\n",
+        "packages/renderer/package.json": manifest("@packages/renderer", "0.0.0", main="index.js"),
+        "packages/renderer/index.js": "",
+        "node_modules/@packages/renderer": symlink("../../packages/renderer"),
+    }
+    packed = {path: content for path, content in source.items() if not path.startswith("node_modules/")}
+    [finding] = compare(source, packed)
+    assert (finding.code, finding.severity, finding.from_, finding.line) == (
+        "archive-missing-package",
+        Severity.WARNING,
+        "packages/main/index.cjs",
+        1,
+    )
+    assert finding.fix is not None and "declare `@packages/renderer` in dependencies" in finding.fix

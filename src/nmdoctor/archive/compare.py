@@ -157,9 +157,9 @@ class _Comparison:
 
     def _imported_by_app(self) -> set[str] | None:
         """The packages the packed app's own code imports from its entry point (None when no entry
-        point was found: then nothing tells what it loads)."""
+        point was found, or a file it reaches could not be read: then nothing tells what it loads)."""
         imports = self.packed.imports
-        if imports is None or not imports.entries:
+        if imports is None or not imports.entries or imports.unread:
             return None
         return {name for use in imports.uses if (name := package_of(use.specifier)) is not None}
 

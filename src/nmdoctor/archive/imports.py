@@ -68,6 +68,7 @@ class AppImports:
     entries: tuple[str, ...]  # the entry files found, relative to the app root
     main: str | None  # package.json "main" as written (None when absent)
     uses: tuple[ImportUse, ...]
+    unread: tuple[str, ...] = ()  # files of the app's code reached but not read (too large, unreadable)
 
 
 def _owner_of(path: str, by_path: dict[VPath, Instance], root: VPath) -> Instance | None:
@@ -103,6 +104,7 @@ def app_imports(
     seen = set(entries)
     pages: list[str] = []
     scripts_of: dict[str, list[str]] = {}
+    unread: list[str] = []
     uses: list[ImportUse] = []
     while pending or pages:
         if not pending:
@@ -119,8 +121,10 @@ def app_imports(
         try:
             source = fs.read_bytes(file)
         except FileSystemError:
+            unread.append(file)
             continue
         if len(source) > MAX_FILE_BYTES:
+            unread.append(file)
             continue
         if page is None:
             pages.extend(found for found in page_paths(fs, source, file, root.path) if found not in seen)
@@ -157,4 +161,9 @@ def app_imports(
                     relative(graph, page) if page is not None else None,
                 )
             )
-    return AppImports(tuple(relative(graph, path) for path in entries), main, tuple(uses))
+    return AppImports(
+        tuple(relative(graph, path) for path in entries),
+        main,
+        tuple(uses),
+        tuple(relative(graph, path) for path in unread),
+    )

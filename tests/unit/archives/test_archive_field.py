@@ -190,3 +190,17 @@ def test_a_guarded_import_of_an_undeclared_workspace_package_lost_in_packing_is_
         1,
     )
     assert finding.fix is not None and "declare `@packages/renderer` in dependencies" in finding.fix
+
+
+def test_a_main_too_large_to_read_tells_nothing_of_what_the_app_imports(monkeypatch: Any) -> None:
+    # A main bundle over the size read is not parsed: what it imports is unknown, so a dependency
+    # left out stays an error rather than a note.
+    import nmdoctor.archive.imports as imports
+
+    monkeypatch.setattr(imports, "MAX_FILE_BYTES", 10)
+    source, packed = _bundled()
+    assert {(item.severity, item.request) for item in compare(source, packed)} == {
+        (Severity.ERROR, "solid-js"),
+        (Severity.ERROR, "ws"),
+        (Severity.ERROR, "zod"),
+    }

@@ -13,6 +13,7 @@ from functools import cache, partial
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
+from nmdoctor.diagnostics.rules._bundler_served import served_by_bundler
 from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
@@ -672,6 +673,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " node finds it once that build has run)",
             )
             fix = f"run the build that writes node_modules/{name} ({builder}) before the code that imports it"
+        elif (served := placeholders.served(owner, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {served[0]} of the bundler config in {relative(graph, served[1])}, which"
+                " the bundler serves itself, never from node_modules)",
+            )
+            fix = f"nothing to install: `{name}` is {served[0]} that {relative(graph, served[1])} configures"
         elif (
             # a package of that name in the tree is the module the import means, whatever else names it
             not graph.instances_of(name) and (named := placeholders.named(owner, site.specifier, file)) is not None
@@ -1484,6 +1492,30 @@ class _Mentions:
         quoted = re.compile(rb"['\"`]" + re.escape(scope) + rb"['\"`]")
         found = any(quoted.search(text) for path, text in texts if path != importer and scope in text)
         return scope.decode("utf-8", "replace") if found else None
+
+    def served(self, owner: Instance, name: str) -> tuple[str, str] | None:
+        """What the owner's bundler config makes ``name`` (a module federation remote, a DLL's
+        scope) and in which file, read from its code and its storybook config; None if nothing."""
+        texts = self._texts.get(owner.path)
+        if texts is None:
+            texts = self._texts[owner.path] = list(self._read(owner.path))
+        return served_by_bundler([*texts, *self._storybook(owner.path)], name)
+
+    def _storybook(self, folder: str) -> Iterator[tuple[str, bytes]]:
+        """The storybook config (``.storybook/main.*``, a hidden folder the source walk skips)."""
+        fs = self._context.fs
+        if fs is None:
+            return
+        try:
+            names = fs.listdir(f"{folder}/.storybook")
+        except FileSystemError:
+            return
+        for name in names:
+            if name.startswith("main."):
+                try:
+                    yield f"{folder}/.storybook/{name}", fs.read_bytes(f"{folder}/.storybook/{name}")
+                except FileSystemError:
+                    continue
 
     def _read(self, folder: str) -> Iterator[tuple[str, bytes]]:
         fs, sources = self._context.fs, self._context.sources

@@ -1,0 +1,184 @@
+"""unresolvable-import in projects whose bundler (rspack, rsbuild, rslib, webpack) serves or maps
+requests by its own config, and in files nothing here runs (field batch 12, 2026-12-06)."""
+
+from __future__ import annotations
+
+from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.tree import read_installed_tree
+from nmdoctor.vfs import MemoryFS
+
+CODES = ["phantom-dependency", "unresolvable-import"]
+_TOOLS = ("@rspack/core", "@module-federation/rsbuild-plugin", "@rsbuild/core")
+APP: dict[str, object] = {
+    "/app/package.json": {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"react": "^18"},
+        "devDependencies": dict.fromkeys(_TOOLS, "^1"),
+    },
+    "/app/node_modules/react/package.json": {"name": "react", "version": "18.2.0"},
+    **{f"/app/node_modules/{name}/package.json": {"name": name, "version": "1.0.0"} for name in _TOOLS},
+}
+
+
+def findings(extra: dict[str, object], base: dict[str, object] = APP) -> list[Finding]:
+    fs = MemoryFS.from_mapping({**base, **extra})
+    graph = read_installed_tree(fs, "/app")
+    return [item for item in run_checks(CheckContext(graph=graph, fs=fs), select=CODES) if item.from_]
+
+
+_MF_CONFIG = """const { ModuleFederationPlugin } = require('@rspack/core').container;
+module.exports = {
+  plugins: [
+    new ModuleFederationPlugin({
+      name: 'app',
+      remotes: {
+        'mfe-b': 'mfeBBB@http://localhost:8081/mfeBBB.js',
+        Rspack_MF_v1: 'Rspack_MF_v1@http://localhost:8080/Rspack_MF_v1.js',
+      },
+      exposes: { './Widget': './src/Widget' },
+      shared: { react: { singleton: true } },
+    }),
+  ],
+};
+"""
+
+
+def test_a_module_federation_remote_is_served_by_the_bundler_not_node_modules() -> None:
+    """rspack-examples' module-federation-v1/app (rspack 1.2, webpack 5's ModuleFederationPlugin API):
+    `import('mfe-b/Component')` loads the module that the remote container `mfe-b` exposes, fetched
+    at run time; webpack and rspack match the remote's key as a prefix of the request before any
+    node_modules lookup (ContainerReferencePlugin)."""
+    tree = {
+        "/app/rspack.config.js": _MF_CONFIG,
+        "/app/src/App.js": (
+            "import React from 'react';\nconst B = React.lazy(() => import('mfe-b/Component'));\n"
+            "const V = React.lazy(() => import('Rspack_MF_v1/Component'));\n"
+        ),
+    }
+    found = findings(tree)
+    assert [(item.request, item.severity) for item in found] == [
+        ("mfe-b/Component", Severity.INFO),
+        ("Rspack_MF_v1/Component", Severity.INFO),
+    ]
+    assert "a module federation remote of the bundler config in rspack.config.js" in found[0].message
+    assert found[0].fix is not None and "nothing to install" in found[0].fix
+
+
+def test_a_name_that_is_not_a_remote_key_stays_an_error() -> None:
+    """Only the remotes' own keys count: a key of `shared` or `exposes`, or a remote's value, is no
+    remote name."""
+    tree = {
+        "/app/rspack.config.js": _MF_CONFIG,
+        "/app/src/App.js": "import a from 'singleton/x';\nimport b from 'mfeBBB/y';\nimport c from 'Widget/z';\n",
+    }
+    assert [(item.request, item.severity) for item in findings(tree)] == [
+        ("singleton/x", Severity.ERROR),
+        ("mfeBBB/y", Severity.ERROR),
+        ("Widget/z", Severity.ERROR),
+    ]
+
+
+def test_remotes_of_an_rsbuild_plugin_and_of_the_storybook_addon() -> None:
+    """@module-federation/rsbuild-plugin's `pluginModuleFederation({remotes})` in rsbuild.config.ts,
+    a `remotes` object in module-federation.config.ts, and the storybook addon's options in
+    .storybook/main.ts (rslib's examples/module-federation/mf-react-component)."""
+    tree = {
+        "/app/rsbuild.config.ts": (
+            "import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';\n"
+            "export default { plugins: [pluginModuleFederation({ name: 'c', remotes: {\n"
+            "  federation_provider: 'federation_provider@http://localhost:3000/mf-manifest.json' } })] };\n"
+        ),
+        "/app/module-federation.config.ts": "export const mf = { name: 'host', remotes: { remote: 'remote@x' } };\n",
+        "/app/.storybook/main.ts": (
+            "export default { addons: [{ name: '@module-federation/storybook-addon/preset',\n"
+            "  options: { remotes: {\n"
+            "    'rslib-module': 'rslib-module@http://localhost:3001/mf/mf-manifest.json' } } }] };\n"
+        ),
+        "/app/src/App.tsx": (
+            "import B from 'federation_provider/button';\nimport R from 'remote/Button';\n"
+            "import M from 'rslib-module';\nexport default [B, R, M];\n"
+        ),
+    }
+    assert {(item.request, item.severity) for item in findings(tree)} == {
+        ("federation_provider/button", Severity.INFO),
+        ("remote/Button", Severity.INFO),
+        ("rslib-module", Severity.INFO),
+    }
+
+
+def test_the_scope_of_a_dll_reference_is_served_from_the_dll() -> None:
+    """`new DllReferencePlugin({manifest, scope: 'beta'})`: webpack (and rspack) map `beta/b` to the
+    module `./b` of the DLL manifest (DelegatedModuleFactoryPlugin's scope), never node_modules."""
+    tree = {
+        "/app/rspack.config.js": (
+            "const { rspack } = require('@rspack/core');\nmodule.exports = { plugins: [\n"
+            "  new rspack.DllReferencePlugin({ manifest: require('./beta.manifest.json'), scope: 'beta' }),\n] };\n"
+        ),
+        "/app/index.js": "import b from 'beta/b';\nimport g from 'gamma/b';\n",
+    }
+    assert [(item.request, item.severity) for item in findings(tree)] == [
+        ("beta/b", Severity.INFO),
+        ("gamma/b", Severity.ERROR),
+    ]
+
+
+_PREACT = {
+    "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"preact": "^10"}},
+    "/app/node_modules/preact/package.json": {"name": "preact", "version": "10.26.0"},
+    # another example of the monorepo installs react; pnpm does not link it here
+    "/app/node_modules/.pnpm/react@18.3.1/node_modules/react/package.json": {"name": "react", "version": "18.3.1"},
+}
+
+
+def test_the_alias_of_an_rspack_config_answers_the_import() -> None:
+    """rspack-examples' rspack/preact: rspack.config.js maps `react` and `react-dom` to
+    preact/compat (webpack's `resolve.alias`, which rspack takes as it is); `rspack build` reads
+    rspack.config.js by default. Without the config the import is an error."""
+    config = (
+        "module.exports = { entry: './src/index.jsx', resolve: { alias: {\n"
+        "  react: 'preact/compat', 'react-dom/test-utils': 'preact/test-utils', 'react-dom': 'preact/compat' } } };\n"
+    )
+    code = "import { useState } from 'react';\nimport { createRoot } from 'react-dom/client';\n"
+    assert findings({"/app/rspack.config.js": config, "/app/src/index.jsx": code}, _PREACT) == []
+    assert [item.severity for item in findings({"/app/src/index.jsx": code}, _PREACT)] == [Severity.ERROR] * 2
+
+
+def test_a_virtual_module_of_an_rsbuild_configs_plugins_is_a_note() -> None:
+    """rspack-examples' rsbuild/react-unocss: `import 'uno.css'` is served by UnoCSSRspackPlugin,
+    which rsbuild.config.ts adds under tools.rspack.plugins; as for a vite config's plugins, whether
+    a plugin answers it cannot be decided from the files."""
+    config = (
+        "import { defineConfig } from '@rsbuild/core';\n"
+        "import { UnoCSSRspackPlugin } from '@unocss/webpack/rspack';\n"
+        "export default defineConfig({ tools: { rspack: { plugins: [UnoCSSRspackPlugin({})] } } });\n"
+    )
+    base = {
+        **APP,
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "dependencies": {"react": "^18"},
+            "devDependencies": {"@rsbuild/core": "^1", "@unocss/webpack": "^0.65"},
+        },
+        "/app/node_modules/@unocss/webpack/package.json": {"name": "@unocss/webpack", "version": "0.65.4"},
+    }
+    code = "import 'uno.css';\nimport React from 'react';\n"
+    [note] = findings({"/app/rsbuild.config.ts": config, "/app/src/index.tsx": code}, base)
+    assert (note.request, note.severity) == ("uno.css", Severity.INFO)
+    assert "plugins of rsbuild.config.ts may provide it" in note.message
+    [error] = findings({"/app/src/index.tsx": code}, base)
+    assert error.severity is Severity.ERROR
+
+
+def test_the_alias_of_an_rsbuild_config_answers_the_import() -> None:
+    """rsbuild's `resolve.alias` (and the older `source.alias`), relative to the project."""
+    config = "export default { resolve: { alias: { '@common': './src/common' } } };\n"
+    tree = {
+        "/app/rsbuild.config.ts": config,
+        "/app/src/index.ts": "import { x } from '@common/x';\nexport { x };\n",
+        "/app/src/common/x.ts": "export const x = 1;\n",
+    }
+    assert findings(tree) == []

@@ -182,3 +182,54 @@ def test_the_alias_of_an_rsbuild_config_answers_the_import() -> None:
         "/app/src/common/x.ts": "export const x = 1;\n",
     }
     assert findings(tree) == []
+
+
+def _examples(example: dict[str, object], root_dev: dict[str, str] | None = None) -> dict[str, object]:
+    return {
+        "/app/package.json": {
+            "name": "examples",
+            "version": "1.0.0",
+            "private": True,
+            "workspaces": ["cra"],
+            "scripts": {"build:rspack": "pnpm --filter 'example-*' build", "test:rspack": "pnpm -r test"},
+            "devDependencies": root_dev or {},
+        },
+        "/app/cra/package.json": example,
+        "/app/node_modules/.pnpm/react@19.0.0/node_modules/react/package.json": {"name": "react", "version": "19.0.0"},
+        "/app/cra/src/App.test.js": "import { render } from '@testing-library/react';\n",
+        "/app/cra/src/setupTests.js": "import '@testing-library/jest-dom';\n",
+        "/app/cra/src/App.js": "import '@testing-library/user-event';\n",
+    }
+
+
+_CRA = {
+    "name": "example-cra-app",
+    "version": "0.1.0",
+    "scripts": {"build": "rspack build", "dev": "rspack serve"},
+    "dependencies": {"react": "^19.0.0"},
+}
+
+
+def test_test_files_of_a_workspace_nothing_tests_are_notes() -> None:
+    """rspack-examples' rspack/cra: create-react-app's App.test.js and setupTests.js kept in an
+    example built with rspack, with no test script and no runner anywhere in the workspace or the
+    root; `pnpm -r test` skips a package without a test script (pnpm 10.34.8). Nothing loads them;
+    the same import in App.js, which the build bundles, stays an error."""
+    found = {(item.from_, item.severity) for item in findings({}, _examples(_CRA))}
+    assert found == {
+        ("cra/src/App.test.js", Severity.INFO),
+        ("cra/src/setupTests.js", Severity.INFO),
+        ("cra/src/App.js", Severity.ERROR),
+    }
+
+
+def test_test_files_stay_errors_where_a_runner_or_a_test_script_is_there() -> None:
+    with_script = {**_CRA, "scripts": {**_CRA["scripts"], "test": "node --test"}}  # type: ignore[dict-item]
+    for tree in (
+        _examples(with_script),
+        _examples(_CRA, root_dev={"jest": "^29"}),
+        _examples({**_CRA, "devDependencies": {"react-scripts": "5.0.1"}}),
+        {**_examples(_CRA), "/app/cra/vitest.config.ts": "export default {};\n"},
+    ):
+        errors = {item.from_ for item in findings({}, tree) if item.severity is Severity.ERROR}
+        assert errors == {"cra/src/App.test.js", "cra/src/setupTests.js", "cra/src/App.js"}

@@ -14,7 +14,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._bundler_served import served_by_bundler
-from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool
+from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool, unrun_test_file
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
@@ -585,6 +585,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: nothing here loads {posixpath.basename(file)}: `{tool}` is in neither"
                 " node_modules nor the lockfile, and no script, git hook or CI workflow runs it)",
+            )
+        elif unrun_test_file(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here runs {posixpath.basename(file)}: `{owner.label}` has no test"
+                " script and neither it nor the project declares a test runner or has a script, git hook or CI"
+                " workflow that runs one)",
             )
         elif _listed_for_its_runner(fs, file, name):
             severity, why = (

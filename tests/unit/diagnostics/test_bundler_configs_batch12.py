@@ -7,7 +7,7 @@ from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.tree import read_installed_tree
-from nmdoctor.vfs import MemoryFS
+from nmdoctor.vfs import MemoryFS, symlink
 
 CODES = ["phantom-dependency", "unresolvable-import"]
 _TOOLS = ("@rspack/core", "@module-federation/rsbuild-plugin", "@rsbuild/core")
@@ -233,3 +233,41 @@ def test_test_files_stay_errors_where_a_runner_or_a_test_script_is_there() -> No
     ):
         errors = {item.from_ for item in findings({}, tree) if item.severity is Severity.ERROR}
         assert errors == {"cra/src/App.test.js", "cra/src/setupTests.js", "cra/src/App.js"}
+
+
+def _suite(test_file: str) -> dict[str, object]:
+    return {
+        "/app/package.json": {"name": "lib", "version": "1.0.0", "workspaces": ["tests/integration/*/*"]},
+        "/app/node_modules/react/package.json": {"name": "react", "version": "18.2.0"},
+        "/app/node_modules/wasm-external-package-test": symlink("../tests/integration/wasm/external-package"),
+        "/app/tests/integration/wasm/index.test.ts": test_file,
+        "/app/tests/integration/wasm/external-package/package.json": {
+            "name": "wasm-external-package-test",
+            "version": "1.0.0",
+            "private": True,
+        },
+        "/app/tests/integration/wasm/external-package/rslib.config.ts": "export default { lib: [] };\n",
+        "/app/tests/integration/wasm/external-package/src/index.js": (
+            "import { add } from 'missing-wasm-package/add.wasm';\nexport { add };\n"
+        ),
+    }
+
+
+def test_a_workspace_a_test_above_builds_by_path_is_a_case_of_the_suite() -> None:
+    """rslib's tests/integration/wasm/external-package (a workspace below the repository's tests
+    folder): index.test.ts beside it builds it with `join(__dirname, 'external-package')` and
+    expects `missing-wasm-package` to stay unresolved in the output; nothing runs the case's code."""
+    built = "import { join } from 'node:path';\nconst fixturePath = join(__dirname, 'external-package');\n"
+    [note] = findings({}, _suite(built))
+    assert note.severity is Severity.INFO
+    assert "is a case that tests/integration/wasm/index.test.ts builds or runs" in note.message
+    resolved = "const fixturePath = path.resolve(__dirname, './external-package');\n"
+    assert [item.severity for item in findings({}, _suite(resolved))] == [Severity.INFO]
+
+
+def test_a_workspace_below_tests_that_no_test_names_stays_an_error() -> None:
+    """Only a test that names the case's folder makes it the suite's case; an import of the case's
+    code from the test (`from './external-package/src'`) is code, not a path named."""
+    imported = "import { add } from './external-package/src/index.js';\n"
+    assert [item.severity for item in findings({}, _suite(imported))] == [Severity.ERROR]
+    assert [item.severity for item in findings({}, _suite("const x = 1;\n"))] == [Severity.ERROR]

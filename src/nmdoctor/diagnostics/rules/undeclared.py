@@ -22,7 +22,7 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_f
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
-from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, read_by_tests
+from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
@@ -527,6 +527,14 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     # a config's imports share one answer (its tool, its scripts, hooks and workflows read once)
     dead_configs: dict[tuple[str, str], str | None] = {}
 
+    harnesses: dict[str, str | None] = {}  # a package's test harness, read once per package
+
+    def harness_of(owner: Instance) -> str | None:
+        if owner.path not in harnesses:
+            assert fs is not None  # asked only of an import on disk
+            harnesses[owner.path] = built_by_tests(fs, graph.project, owner)
+        return harnesses[owner.path]
+
     def absent_tool(owner: Instance, file: str) -> str | None:
         key = (owner.path, file)
         if key not in dead_configs:
@@ -608,6 +616,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             or read_by_tests(owner, fs, file)
         ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
+        elif (harness := harness_of(owner)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: `{owner.label}` is a case that {relative(graph, harness)} builds or runs with"
+                " the code under test, expecting what the test says)",
+            )
         elif raw_texts.holds(file):
             severity, why = (
                 Severity.INFO,

@@ -271,3 +271,52 @@ def test_a_workspace_below_tests_that_no_test_names_stays_an_error() -> None:
     imported = "import { add } from './external-package/src/index.js';\n"
     assert [item.severity for item in findings({}, _suite(imported))] == [Severity.ERROR]
     assert [item.severity for item in findings({}, _suite("const x = 1;\n"))] == [Severity.ERROR]
+
+
+_BABEL_APP: dict[str, object] = {
+    "/app/package.json": {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"@mui/material": "^5"},
+        "devDependencies": {"@babel/core": "^7", "@babel/plugin-transform-runtime": "^7"},
+    },
+    "/app/babel.config.js": "module.exports = { plugins: ['@babel/plugin-transform-runtime'] };\n",
+    "/app/lib/app.js": "export class App {}\n",
+    "/app/node_modules/@babel/core/package.json": {"name": "@babel/core", "version": "7.24.5"},
+    "/app/node_modules/@babel/plugin-transform-runtime/package.json": {
+        "name": "@babel/plugin-transform-runtime",
+        "version": "7.24.3",
+    },
+    "/app/node_modules/@mui/material/package.json": {
+        "name": "@mui/material",
+        "version": "5.15.16",
+        "dependencies": {"@babel/runtime": "^7.23.9"},
+    },
+    "/app/node_modules/@babel/runtime/package.json": {"name": "@babel/runtime", "version": "7.24.1"},
+}
+
+
+def test_the_runtime_transform_runtime_injects_is_a_phantom_when_only_hoisting_brings_it() -> None:
+    """simplenote-electron: babel 7.24.5 with its babel.config.js compiles lib/app.tsx to code that
+    requires @babel/runtime/helpers/defineProperty; node finds it only at node_modules/@babel/runtime,
+    hoisted by npm 11 from @mui/material and others (`npm explain @babel/runtime`)."""
+    [finding] = findings({}, _BABEL_APP)
+    assert (finding.code, finding.severity, finding.from_, finding.line) == (
+        "phantom-dependency",
+        Severity.WARNING,
+        "babel.config.js",
+        1,
+    )
+    assert finding.message.startswith(
+        "`@babel/runtime` is required by the helpers that @babel/plugin-transform-runtime (babel.config.js)"
+        " injects into the code of `app@1.0.0`, but not declared (installed at node_modules/@babel/runtime,"
+        " a dependency of @mui/material@5.15.16)"
+    )
+    assert finding.fix == 'add "@babel/runtime": "^7.24.1" to dependencies in package.json'
+
+
+def test_no_finding_when_the_runtime_is_declared_or_babel_is_not_installed() -> None:
+    declared = {**_BABEL_APP["/app/package.json"], "dependencies": {"@mui/material": "^5", "@babel/runtime": "^7"}}  # type: ignore[dict-item]
+    assert findings({"/app/package.json": declared}, _BABEL_APP) == []
+    without_babel = {key: value for key, value in _BABEL_APP.items() if "@babel/core" not in key}
+    assert findings({}, without_babel) == []

@@ -34,6 +34,8 @@ from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_o
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.resolve.node.cjs import node_modules_paths
+from nmdoctor.sources.babel_runtime import PLUGIN as RUNTIME_PLUGIN
+from nmdoctor.sources.babel_runtime import runtime_loads
 from nmdoctor.sources.components import COMPONENT_SUFFIXES
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
@@ -117,6 +119,9 @@ class Undeclared:
     # a string of a jest config that string-module-reference reads too (the owner's jest.config.* or
     # package.json): when it is not found, that rule reports it, once
     config_string: bool = False
+    # the runtime that @babel/plugin-transform-runtime's helpers require, named by the owner's babel
+    # config rather than imported by its code
+    injected: bool = False
 
 
 def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
@@ -238,6 +243,17 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             if not declared_above(ancestors, owner.path, name, folder):
                 top = posixpath.dirname(file) == owner.path
                 yield Undeclared(owner, file, site, site.specifier, name, folder, resolution, config_string=top)
+        if graph.instances_of("@babel/core"):  # something here runs babel with the owner's config
+            for file, site in runtime_loads(fs, owner.path):
+                name = site.specifier
+                if name == manifest.name or name in declared:
+                    continue
+                # the compiled files require it from their folders: looked up from the package's
+                folder = lookup.folder(owner.path, name)
+                if not declared_above(ancestors, owner.path, name, folder):
+                    yield Undeclared(
+                        owner, file, site, name, name, folder, resolution, config_string=True, injected=True
+                    )
         for folder in nested:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)
@@ -278,7 +294,9 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
     project's code, not packages; a workspace may use what the monorepo root declares. A webpack
     loader named by string in a webpack config (the project's, or a build wrapper's run with the
-    project as context) counts too: webpack looks it up from the project's folder. In a tree yarn
+    project as context) counts too: webpack looks it up from the project's folder; so does the runtime
+    that a babel config's `@babel/plugin-transform-runtime` makes the compiled code require
+    (`@babel/runtime`, or `@babel/runtime-corejs3` with `corejs: 3`). In a tree yarn
     berry installed, an installed package declares what yarn adds to its manifest: its built-in
     package extensions, `.yarnrc.yml` `packageExtensions`, and names only `peerDependenciesMeta` lists.
     ## Severity
@@ -327,7 +345,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         served = name == "@jest/globals" and bool(graph.instances_of("jest-runtime"))
         types = " for its types" if site.types_only else " for its types (jest serves it at run time)" if served else ""
         guarded = " inside a try block (a feature probe)" if site.guarded else f" {UNCALLED}" if site.uncalled else ""
-        field = _dependency_field(relative(graph, file))
+        field = "dependencies" if item.injected else _dependency_field(relative(graph, file))
         manifest = _manifest_path(graph, owner)
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error.
@@ -336,7 +354,10 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         yield Finding(
             "phantom-dependency",
             severity,
-            f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}",
+            f"`{name}` is required by the helpers that {RUNTIME_PLUGIN} ({relative(graph, file)}) injects into"
+            f" the code of `{owner.label}`, but not declared{note}"
+            if item.injected
+            else f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}",
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),

@@ -320,3 +320,38 @@ def test_no_finding_when_the_runtime_is_declared_or_babel_is_not_installed() -> 
     assert findings({"/app/package.json": declared}, _BABEL_APP) == []
     without_babel = {key: value for key, value in _BABEL_APP.items() if "@babel/core" not in key}
     assert findings({}, without_babel) == []
+
+
+_AMBIENT = """declare module "@theme/ApiPage" {
+  import type { ApiRoute } from "@theme/ApiItem";
+  import type { PropApiMetadata } from "docusaurus-plugin-openapi";
+  export interface Props { route: ApiRoute; meta: PropApiMetadata }
+}
+declare module "@theme/ApiItem" {
+  export interface ApiRoute { path: string }
+}
+declare module "*.svg" {
+  const url: string;
+  export default url;
+}
+"""
+
+
+def test_a_type_import_of_a_module_the_package_declares_ambiently_is_answered() -> None:
+    """docusaurus-openapi-docs' plugin-openapi.d.ts: `import type ... from "@theme/ApiItem"` inside
+    `declare module "@theme/ApiPage"`, with `declare module "@theme/ApiItem"` in the same file. tsc
+    5.9.3 takes the ambient declaration and reports TS2307 only for `docusaurus-plugin-openapi`,
+    which nothing declares. A value import still needs a module at run time: it stays reported (a
+    note here, since other code of the package names it)."""
+    tree = {
+        "/app/src/plugin.d.ts": _AMBIENT,
+        "/app/src/index.ts": (
+            'import type { Props } from "@theme/ApiItem";\nimport type Icon from "@icons/logo.svg";\n'
+            'import { run } from "@theme/ApiItem";\nexport const props: Props | null = run(Icon);\n'
+        ),
+    }
+    found = {(item.from_, item.request, item.severity) for item in findings(tree)}
+    assert found == {
+        ("src/plugin.d.ts", "docusaurus-plugin-openapi", Severity.WARNING),
+        ("src/index.ts", "@theme/ApiItem", Severity.INFO),
+    }

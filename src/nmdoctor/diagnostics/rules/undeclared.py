@@ -12,6 +12,7 @@ from functools import cache, partial
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._ambient import AmbientModules
 from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._bundler_served import served_by_bundler
 from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool, unrun_test_file
@@ -548,6 +549,11 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     # a config's imports share one answer (its tool, its scripts, hooks and workflows read once)
     dead_configs: dict[tuple[str, str], str | None] = {}
 
+    ambient = (
+        AmbientModules(fs, context.sources, frozenset(item.path for item in _owners(graph)))
+        if fs is not None and context.sources is not None
+        else None
+    )
     harnesses: dict[str, str | None] = {}  # a package's test harness, read once per package
 
     def harness_of(owner: Instance) -> str | None:
@@ -570,6 +576,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         if _runtime_module(owner, name, extensions):
             continue
         file = item.file
+        if (
+            (site.types_only or file.endswith(_DECLARATION_FILES))
+            and ambient is not None
+            and ambient.declares(owner, site.specifier)
+        ):
+            continue  # TypeScript answers it with the package's own `declare module` (tsc 5.9.3)
         config = item.resolution.for_file(file)
         local = _local_folder(fs, graph, owner, item.request)
         fix: str | None = None

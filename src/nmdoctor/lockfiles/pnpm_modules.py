@@ -18,7 +18,10 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
 __all__ = ["StoreNaming", "default_naming", "naming_of_major", "store_naming"]
 
-_MANAGER = re.compile(rb"^\s*\"?packageManager\"?\s*:\s*['\"]?pnpm@(\d+)", re.MULTILINE)
+_MANAGER = re.compile(rb"^\s*\"?packageManager\"?\s*:\s*['\"]?pnpm@(\d+)(?:\.(\d+)\.(\d+))?", re.MULTILINE)
+# The first pnpm that hashes keys whose location escapes ambiguously (git commits, URLs with "+").
+_AMBIGUOUS_ESCAPES = (11, 28, 5)
+_TRAILING_ESCAPES = (11, 28, 0)  # the first that escapes and hashes names ending in dots or spaces
 _MAX_LENGTH = re.compile(rb"^\s*\"?virtualStoreDirMaxLength\"?\s*:\s*(\d+)", re.MULTILINE)
 
 
@@ -27,6 +30,8 @@ class StoreNaming:
     pnpm_major: int
     max_length: int = 120
     short_prefix: bool = False  # pnpm 7 and before: 50 characters kept before the hash
+    ambiguous_escapes: bool = False  # pnpm 11.28.5 and later (see pnpm_paths.dep_path_to_filename)
+    trailing_escapes: bool = False  # pnpm 11.28.0 and later
 
 
 def naming_of_major(major: int) -> StoreNaming:
@@ -69,4 +74,10 @@ def store_naming(
     length = _MAX_LENGTH.search(raw)
     if length is None:
         return naming_of_major(major)
-    return StoreNaming(major, max_length=int(length.group(1)))
+    release = (major, int(manager.group(2) or 0), int(manager.group(3) or 0))
+    return StoreNaming(
+        major,
+        max_length=int(length.group(1)),
+        ambiguous_escapes=release >= _AMBIGUOUS_ESCAPES,
+        trailing_escapes=release >= _TRAILING_ESCAPES,
+    )

@@ -1293,10 +1293,11 @@ def _ember_source_module(fs: FileSystem, owner: Instance, name: str) -> str | No
     """The folder of ember-source's module ``name`` when ``owner`` is an Ember package (an addon, or
     an app or addon declaring ember-source or ember-cli) and the ember-source it resolves ships it
     (``dist/packages/@ember/debug``, ``.../@glimmer/tracking``): Ember's modules (RFC 176's
-    ``@ember/*``, ``@glimmer/tracking``) are not packages on their own; ember-cli and Embroider
-    (@embroider/shared-internals' emberVirtualPackages and emberVirtualPeerDeps) map them to
-    ember-source, which an addon's host app promises to install."""
-    if not (name.startswith(("@ember/", "@glimmer/")) or name in ("ember", "ember-testing")):
+    ``@ember/*``, ``@glimmer/tracking``, ``rsvp``) are not packages on their own; ember-cli and
+    Embroider (@embroider/shared-internals' emberVirtualPackages, from ember-rfc176-data 0.3.18's
+    mappings, and emberVirtualPeerDeps) map them to ember-source, which an addon's host app
+    promises to install (ember-source 6.4 ships ``dist/packages/rsvp``)."""
+    if not (name.startswith(("@ember/", "@glimmer/")) or name in ("ember", "ember-testing", "rsvp")):
         return None
     raw = owner.manifest.raw if isinstance(owner.manifest.raw, dict) else {}
     keywords = raw.get("keywords")

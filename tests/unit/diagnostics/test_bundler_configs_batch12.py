@@ -6,6 +6,7 @@ from __future__ import annotations
 from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.package_code import PackageCode
 from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.vfs import MemoryFS, symlink
 
@@ -355,3 +356,34 @@ def test_a_type_import_of_a_module_the_package_declares_ambiently_is_answered() 
         ("src/plugin.d.ts", "docusaurus-plugin-openapi", Severity.WARNING),
         ("src/index.ts", "@theme/ApiItem", Severity.INFO),
     }
+
+
+def test_a_package_requiring_electron_is_no_phantom_that_a_layout_breaks() -> None:
+    """drawio-desktop installed by yarn 1.22.22: electron-dl, electron-store and electron-updater
+    require `electron` without declaring it. Electron answers that request itself whatever
+    node_modules holds (its lib/common/reset-search-paths patches Module._resolveFilename to return
+    its API for `electron`), so pnpm's isolated layout breaks nothing: a note, not a warning. Another
+    undeclared require of the same package stays a warning."""
+    tree = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "dependencies": {"electron-dl": "^4"},
+            "devDependencies": {"electron": "^31"},
+        },
+        "/app/node_modules/electron/package.json": {"name": "electron", "version": "31.3.0", "main": "index.js"},
+        "/app/node_modules/electron/index.js": "module.exports = 'path';\n",
+        "/app/node_modules/ms/package.json": {"name": "ms", "version": "2.1.3"},
+        "/app/node_modules/ms/index.js": "module.exports = 1;\n",
+        "/app/node_modules/electron-dl/package.json": {"name": "electron-dl", "version": "4.0.0", "main": "index.js"},
+        "/app/node_modules/electron-dl/index.js": "const { app } = require('electron');\nconst ms = require('ms');\n",
+    }
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    context = CheckContext(graph=graph, fs=fs, package_code=PackageCode(fs))
+    found = {
+        (item.request, item.severity)
+        for item in run_checks(context, select=["phantom-dependency"])
+        if item.from_ == "node_modules/electron-dl/index.js"
+    }
+    assert found == {("electron", Severity.INFO), ("ms", Severity.WARNING)}

@@ -434,17 +434,27 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             found, folder = chosen or sites[0]
             target = by_path.get(fs.realpath(folder))
             version = f"^{target.version}" if target else "*"
+            # Electron's API (or VS Code's): the runtime that loads the package answers the name
+            # itself, whatever node_modules holds (Electron's Module._resolveFilename returns its
+            # API for `electron`), so no layout breaks it
+            hosted = _host_module(graph, name)
+            where = f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from " + relative(
+                graph, folder
+            )
             yield Finding(
                 "phantom-dependency",
-                Severity.INFO if guarded else Severity.WARNING,
-                f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from "
-                f"{relative(graph, folder)} (" + (_GUARDED_WHERE if guarded else _breaks_where(folder)) + ")",
+                Severity.INFO if guarded or hosted else Severity.WARNING,
+                where + hosted[0]
+                if hosted and not guarded
+                else where + " (" + (_GUARDED_WHERE if guarded else _breaks_where(folder)) + ")",
                 package_ref(graph, instance),
                 request=found.site.specifier,
                 from_=relative(graph, found.file),
                 line=found.site.line,
                 column=found.site.column,
-                fix=f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
+                fix=hosted[1]
+                if hosted and not guarded
+                else f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
                 f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )

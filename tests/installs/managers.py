@@ -183,9 +183,9 @@ def install_in(
     return dest
 
 
-def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None) -> Path:
+def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: str = "pnpm-isolated") -> Path:
     """Switch the project in ``dest`` to pnpm as its users do: ``pnpm import`` of its npm or yarn
-    lockfile, then a frozen ``pnpm install`` (the pinned pnpm, scripts off)."""
+    lockfile, then a frozen ``pnpm install`` (the pinned pnpm of ``mode``, scripts off)."""
     home = dest.parent / f".home-{dest.name}"
     home.mkdir(exist_ok=True)
     env = {
@@ -193,7 +193,13 @@ def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None) -> Path
     }
     cache = cache or dest.parent / f".cache-{dest.name}"
     env.update({"HOME": str(home), "npm_config_registry": registry, "npm_config_store_dir": str(cache)})
-    pnpm = ["node", str(TOOLS / "pnpm" / "bin" / "pnpm.cjs")]
+    node = new_pnpm_node() if mode in NEW_PNPM else "node"
+    if node is None:
+        raise RuntimeError(f"{mode} needs node 24 from tests/node_tools/versions")
+    pnpm = [node, str(TOOLS / {**OLD_PNPM, **NEW_PNPM}.get(mode, "pnpm") / "bin" / "pnpm.cjs")]
+    # pnpm 11 reads the registry from .npmrc, not from npm_config_registry
+    npmrc = dest / ".npmrc"
+    npmrc.write_text((npmrc.read_text() if npmrc.exists() else "") + f"\nregistry={registry}\n")
     _run([*pnpm, "import"], dest, env)
     _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent"], dest, env)
     return dest

@@ -1,4 +1,4 @@
-"""npm's ``overrides`` under pnpm.
+"""npm's ``overrides``, and yarn's ``resolutions``, under pnpm.
 
 pnpm reads no ``overrides`` field of package.json (pnpm 10.34.8, 11.29.0 and 12.26.0 record none of
 its entries in pnpm-lock.yaml): only ``pnpm.overrides`` (pnpm 10), yarn's ``resolutions`` (pnpm
@@ -6,7 +6,9 @@ its entries in pnpm-lock.yaml): only ``pnpm.overrides`` (pnpm 10), yarn's ``reso
 out of the range its dependent declares is then undone: the dependent gets a version its own range
 admits. The fix is the same override where pnpm reads it, with pnpm's key: ``name``, or
 ``parent>name`` for an entry nested under a parent (pnpm takes one parent; a deeper npm path keeps
-its last two names).
+its last two names). Yarn's ``resolutions``, which pnpm 10 applies, pnpm 11.29.0 and 12.26.0 ignore
+as well: the same warning, unless ``packageManager`` pins pnpm 10 or earlier (yarn path keys are
+``unsupported-override-selector``, in ``selectors.py``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
-from nmdoctor.migrate.selectors import PNPM_TARGETS
+from nmdoctor.migrate.selectors import PNPM_TARGETS, declared_pnpm_major
 from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
@@ -46,19 +48,39 @@ def _name(key: str) -> str:
     return key if at < 0 else key[:at]
 
 
+def _yarn_entries(resolutions: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """yarn ``resolutions`` keys pnpm 10 reads as they are (a name, ``a>b``), as paths of keys."""
+    for key, value in resolutions.items():
+        if (
+            isinstance(value, str)
+            and not value.startswith("patch:")
+            and "/" not in str(key).lstrip("@").partition("/")[2]
+        ):
+            yield tuple(str(key).split(">")), value
+
+
 def unread_npm_overrides(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
-    """A warning per npm override that today forces a dependency out of its declared range."""
+    """A warning per npm override, and per yarn resolution where pnpm 11 and later may install,
+    that today forces a dependency out of its declared range."""
     project = next((root for root in graph.roots if root.is_project), None)
     raw = project.manifest.raw if project is not None else None
-    if target not in PNPM_TARGETS or not isinstance(raw, dict) or not isinstance(raw.get("overrides"), dict):
+    if target not in PNPM_TARGETS or not isinstance(raw, dict):
         return []
     assert project is not None
+    entries: list[tuple[str, tuple[str, ...], str]] = []
+    if isinstance(raw.get("overrides"), dict):
+        entries += [("overrides", path, spec) for path, spec in _entries(raw["overrides"])]
+    major = declared_pnpm_major(raw)
+    if isinstance(raw.get("resolutions"), dict) and (major is None or major >= 11):
+        entries += [("resolutions", path, spec) for path, spec in _yarn_entries(raw["resolutions"])]
+    if not entries:
+        return []
     try:
         text = fs.read_bytes(f"{graph.project}/package.json")
     except FileSystemError:
         text = b""
     findings = []
-    for path, spec in _entries(raw["overrides"]):
+    for field, path, spec in entries:
         name = _name(path[-1])
         parent = _name(path[-2]) if len(path) > 1 else None
         forced = sorted(
@@ -76,12 +98,17 @@ def unread_npm_overrides(graph: DependencyGraph, fs: FileSystem, target: str, la
         source, declared, version = forced[0]
         others = f" (and {len(forced) - 1} more)" if len(forced) > 1 else ""
         key = path[-1] if len(path) == 1 else f"{path[-2]}>{path[-1]}"
-        line, column = json_string_position(text, path[-1], "overrides")
+        line, column = json_string_position(text, path[-1] if field == "overrides" else ">".join(path), field)
+        why = (
+            'pnpm does not read npm\'s "overrides" (pnpm 10, 11 and 12)'
+            if field == "overrides"
+            else 'pnpm 11 and later ignore yarn\'s "resolutions" (pnpm 10 applies it)'
+        )
         findings.append(
             Finding(
                 "resolution-changed",
                 Severity.WARNING,
-                f'under {layout}, pnpm does not read npm\'s "overrides" (pnpm 10, 11 and 12): `{source}` would get '
+                f"under {layout}, {why}: `{source}` would get "
                 f'a version of `{name}` its range "{declared}" admits instead of {version}, which the override '
                 f"forces today{others}",
                 PackageRef(project.name, project.version, relative(graph, project.path)),

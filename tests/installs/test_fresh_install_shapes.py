@@ -103,6 +103,22 @@ def test_a_git_dependency_under_pnpm(registry: Registry, tmp_path: Path, mode: s
     assert ("gitpkg", "4.0.0") in {(item["name"], item["version"]) for item in locked}
 
 
+@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm11-isolated"])
+def test_a_tarball_url_dependency_under_pnpm(registry: Registry, tmp_path: Path, mode: str) -> None:
+    # Another host than the registry's (localhost for 127.0.0.1; pnpm keys a tarball of the registry's
+    # own host as name@version): lockfile 9 keys the entry by its URL (`a@http://localhost:<port>/a/-/
+    # a-1.0.0.tgz`, version 1.0.0 beside it), and pnpm 11.29.0 hashes its store folder since the
+    # port's `:` escapes ambiguously.
+    if mode == "pnpm11-isolated" and new_pnpm_node() is None:
+        pytest.skip("pnpm 11 needs node 24 from tests/node_tools/versions")
+    tarball = f"{registry.url.replace('127.0.0.1', 'localhost')}a/-/a-1.0.0.tgz"
+    manifest = {"name": "app", "version": "1.0.0", "dependencies": {"a": tarball, "inner": "^2.0.0"}}
+    project = install(manifest, {}, mode, registry.url, tmp_path / "app")
+    assert _findings(project) == []
+    locked = _run("ls", str(project), "--lockfile", "--json")["instances"]
+    assert ("a", "1.0.0") in {(item["name"], item["version"]) for item in locked}
+
+
 BERRY_RESOLUTIONS = {
     "parent": {"a/inner": "2.0.0", "host@^1.0.0": "npm:other@1.5.0"},
     "ignored": {"**/host": "2.0.0", "wrap/a/inner": "2.0.0"},

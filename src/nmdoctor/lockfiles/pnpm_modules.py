@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from nmdoctor.model.manifest import declared_package_manager
@@ -56,7 +56,17 @@ def _declared_naming(manifest: Mapping[str, Any] | None, lockfile_version: str) 
     declared = declared_package_manager(manifest)
     if declared is None or declared[0] != "pnpm" or declared[1] is None:
         return default_naming(lockfile_version)
-    return naming_of_major(declared[1])
+    naming = naming_of_major(declared[1])
+    release = _release(manifest.get("packageManager") if isinstance(manifest, Mapping) else None)
+    if release is None or release < _TRAILING_ESCAPES:
+        return naming
+    return replace(naming, ambiguous_escapes=release >= _AMBIGUOUS_ESCAPES, trailing_escapes=True)
+
+
+def _release(package_manager: object) -> tuple[int, int, int] | None:
+    """``pnpm@11.29.0+sha512.…`` -> (11, 29, 0)."""
+    found = re.match(r"pnpm@(\d+)\.(\d+)\.(\d+)", package_manager) if isinstance(package_manager, str) else None
+    return (int(found.group(1)), int(found.group(2)), int(found.group(3))) if found is not None else None
 
 
 def store_naming(

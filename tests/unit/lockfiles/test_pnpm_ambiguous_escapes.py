@@ -42,3 +42,17 @@ def test_the_release_that_wrote_node_modules_decides() -> None:
     assert store_naming(_modules("11.28.4"), VPath("/p"), "9.0").trailing_escapes
     assert not store_naming(_modules("11.27.0"), VPath("/p"), "9.0").trailing_escapes
     assert not store_naming(_modules("10.34.8"), VPath("/p"), "9.0").ambiguous_escapes
+
+
+def test_without_an_install_the_declared_release_decides() -> None:
+    empty = MemoryFS.from_mapping({"/p/package.json": {"name": "p"}})
+
+    def naming(manager: str) -> tuple[bool, bool]:
+        found = store_naming(empty, VPath("/p"), "9.0", {"packageManager": manager})
+        return found.ambiguous_escapes, found.trailing_escapes
+
+    assert naming("pnpm@11.29.0+sha512.abc") == (True, True)
+    assert naming("pnpm@11.28.4") == (False, True)
+    assert naming("pnpm@11.27.0") == (False, False)
+    assert naming("pnpm@10.34.8") == (False, False)
+    assert naming("pnpm@11") == (False, False)  # no release named: pnpm 11's first naming

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 
 from nmdoctor.model.graph import Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -66,17 +67,7 @@ def built_by_tests(fs: FileSystem, root: str, owner: Instance) -> str | None:
         return None
     for depth in range(len(parts) - 1, tests, -1):
         here = "/".join((root, *parts[:depth]))
-        try:
-            names = fs.listdir(here)
-        except FileSystemError:
-            continue
-        for name in names:
-            if _TEST_FILE.search(name) is None:
-                continue
-            try:
-                text = fs.read_bytes(f"{here}/{name}")
-            except FileSystemError:
-                continue
+        for name, text in _test_files(fs, here):
             for path in _relative_paths(text):
                 target = posixpath.normpath(posixpath.join(here, path.rstrip("/")))
                 if target.startswith(here + "/") and (owner.path == target or owner.path.startswith(target + "/")):
@@ -84,23 +75,28 @@ def built_by_tests(fs: FileSystem, root: str, owner: Instance) -> str | None:
     return None
 
 
+def _test_files(fs: FileSystem, here: str) -> Iterator[tuple[str, bytes]]:
+    """The test files directly in ``here`` (by name) that can be read, with their bytes."""
+    try:
+        names = fs.listdir(here)
+    except FileSystemError:
+        return
+    for name in names:
+        if _TEST_FILE.search(name) is None:
+            continue
+        try:
+            yield name, fs.read_bytes(f"{here}/{name}")
+        except FileSystemError:
+            continue
+
+
 def _input_folders(fs: FileSystem, here: str, root: str, test_folder: str) -> list[str]:
     """The folders below ``test_folder`` holding a file (or a glob's files) that the test files in
     ``here`` name by a path from the package's folder, where test runners run (graphql-codegen's
     ``documents: ['./tests/test-documents/my-fragment.ts']``, ``schema: './tests/test-files/schema-dir/*.ts'``):
     inputs the code under test reads (or loads) by path; its siblings are inputs too."""
-    try:
-        names = fs.listdir(here)
-    except FileSystemError:
-        return []
     found: list[str] = []
-    for name in names:
-        if _TEST_FILE.search(name) is None:
-            continue
-        try:
-            text = fs.read_bytes(f"{here}/{name}")
-        except FileSystemError:
-            continue
+    for _name, text in _test_files(fs, here):
         for path in _relative_paths(text):
             literal = path.split("*", 1)[0].split("{", 1)[0]
             target = posixpath.normpath(posixpath.join(root, literal))

@@ -10,6 +10,7 @@ import pytest
 from nmdoctor.docker.project import declared_manager
 from nmdoctor.lockfiles.pnpm_modules import store_naming
 from nmdoctor.model.manifest import declared_package_manager
+from nmdoctor.project.install_settings import pnpm_install
 from nmdoctor.vfs.memory import MemoryFS
 
 
@@ -53,3 +54,38 @@ def test_docker_reads_the_context_package_json() -> None:
     assert declared_manager(fs, "/ctx") == ("yarn", 3)
     assert declared_manager(fs, "/bad") is None
     assert declared_manager(fs, "/none") is None
+
+
+PNPM12_ENGINES = {"devEngines": {"packageManager": {"name": "pnpm", "version": "12.26.0", "onFail": "download"}}}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (PNPM12_ENGINES, ("pnpm", 12)),
+        ({"devEngines": {"packageManager": [{"name": "pnpm", "version": "^11.0.0"}]}}, ("pnpm", 11)),
+        ({"devEngines": {"packageManager": {"name": "pnpm", "version": ">=10"}}}, ("pnpm", None)),
+        ({"devEngines": {"packageManager": {"name": "deno", "version": "2.0.0"}}}, None),
+        ({**PNPM12_ENGINES, "packageManager": "pnpm@10.34.8"}, ("pnpm", 10)),  # packageManager first
+    ],
+)
+def test_dev_engines_package_manager_names_the_pnpm_that_installs(
+    raw: dict[str, Any], expected: tuple[str, int | None] | None
+) -> None:
+    """pnpm 12.26.0 installs as the pnpm ``devEngines.packageManager`` names (it records that pin in
+    pnpm-lock.yaml's first document); corepack, and so the Docker checks, read ``packageManager``
+    alone."""
+    assert declared_package_manager(raw, dev_engines=True) == expected
+    assert declared_package_manager(raw) == (expected if "packageManager" in raw else None)
+
+
+def test_a_dev_engines_pin_decides_the_pnpm_settings_read_from_the_lockfile_alone() -> None:
+    """Real pnpm 12.26.0, pinned by devEngines alone, ignores .npmrc's public-hoist-pattern
+    (tests/installs/test_pnpm11_settings.py); without the pin, the lockfile alone is planned as
+    pnpm 10, which reads it."""
+    files = {"/app/.npmrc": "public-hoist-pattern[]=b\n", "/app/package.json": "{}"}
+    fs = MemoryFS.from_mapping(files)
+    assert pnpm_install(fs, "/app", PNPM12_ENGINES, "9.0").settings.public_hoist_pattern == ()
+    assert pnpm_install(fs, "/app", PNPM12_ENGINES, "9.0").settings.pnpm_major == 12
+    assert pnpm_install(fs, "/app", {}, "9.0").settings.public_hoist_pattern == ("b",)
+    assert store_naming(fs, "/app", "9.0", PNPM12_ENGINES).pnpm_major == 12

@@ -37,11 +37,12 @@ __all__ = ["migrate_command"]
 
 
 def _target_pnpm_major(graph: DependencyGraph) -> int:
-    """The pnpm a switch plans for: the major package.json's ``packageManager`` pins from pnpm 10 on
+    """The pnpm a switch plans for: the major package.json's ``packageManager`` (or
+    ``devEngines.packageManager``) pins from pnpm 10 on
     (pnpm 11 and later read no package.json ``pnpm`` field and carry deduplicated peers into their
     dependents' dep paths), else pnpm 10's plan, as before."""
     raw = next((root.manifest.raw for root in graph.roots if root.is_project), None)
-    declared = declared_package_manager(raw)
+    declared = declared_package_manager(raw, dev_engines=True)
     if declared is not None and declared[0] == "pnpm" and declared[1] is not None and declared[1] >= 10:
         return declared[1]
     return 10

@@ -48,7 +48,7 @@ def default_naming(lockfile_version: str) -> StoreNaming:
 def _declared_naming(manifest: Mapping[str, Any] | None, lockfile_version: str) -> StoreNaming:
     """Without an install: the pnpm major the project's ``packageManager`` names (its folders named
     as ``naming_of_major`` says), else the newest pnpm that writes this lockfile format."""
-    declared = declared_package_manager(manifest)
+    declared = declared_package_manager(manifest, dev_engines=True)
     if declared is None or declared[0] != "pnpm" or declared[1] is None:
         return default_naming(lockfile_version)
     return naming_of_major(declared[1])

@@ -121,9 +121,10 @@ def _flag(value: object) -> bool | None:
 
 
 def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str, modules_yaml: str) -> int:
-    """The pnpm major that installs: ``packageManager``'s, else the one that made node_modules
+    """The pnpm major that installs: ``packageManager``'s (``devEngines.packageManager``'s without
+    it), else the one that made node_modules
     (its ``.modules.yaml``), else the newest that writes this lockfile format and reads .npmrc."""
-    declared = declared_package_manager(manifest)
+    declared = declared_package_manager(manifest, dev_engines=True)
     if declared is not None and declared[0] == "pnpm" and declared[1] is not None:
         return declared[1]
     installed = _INSTALLED_BY.search(modules_yaml)

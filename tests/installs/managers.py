@@ -219,9 +219,11 @@ def install_in(
     return dest
 
 
-def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None) -> Path:
+def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: str = "pnpm-isolated") -> Path:
     """Switch the project in ``dest`` to pnpm as its users do: ``pnpm import`` of its npm or yarn
-    lockfile, then a frozen ``pnpm install`` (the pinned pnpm, scripts off)."""
+    lockfile, then a frozen ``pnpm install`` (the pinned pnpm of ``mode``, scripts off). pnpm 12
+    takes the registry and store from its command line (its ``pnpm import`` ignores
+    ``npm_config_registry`` and asks the public registry)."""
     home = dest.parent / f".home-{dest.name}"
     home.mkdir(exist_ok=True)
     env = {
@@ -229,9 +231,17 @@ def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None) -> Path
     }
     cache = cache or dest.parent / f".cache-{dest.name}"
     env.update({"HOME": str(home), "npm_config_registry": registry, "npm_config_store_dir": str(cache)})
-    pnpm = ["node", str(TOOLS / "pnpm" / "bin" / "pnpm.cjs")]
-    _run([*pnpm, "import"], dest, env)
-    _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent"], dest, env)
+    if mode in NEW_PNPM:
+        node = new_pnpm_node()
+        if node is None:
+            raise RuntimeError(f"{mode} needs node 24 from tests/node_tools/versions")
+        pnpm = [node, str(pnpm_bin(mode))]
+        flags = [f"--registry={registry}", f"--store-dir={cache}"]
+    else:
+        pnpm = ["node", str(TOOLS / "pnpm" / "bin" / "pnpm.cjs")]
+        flags = []
+    _run([*pnpm, "import", *flags], dest, env)
+    _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent", *flags], dest, env)
     return dest
 
 

@@ -38,6 +38,7 @@ OLD_PNPM = {"pnpm7-isolated": "pnpm7", "pnpm8-isolated": "pnpm8", "pnpm9-isolate
 NEW_PNPM = {
     "pnpm11-isolated": TOOLS.parent / "pnpm11" / "node_modules" / "pnpm",
     "pnpm12-isolated": TOOLS.parent / "pnpm12" / "node_modules" / "pnpm",
+    "pnpm12-hoisted": TOOLS.parent / "pnpm12" / "node_modules" / "pnpm",  # node-linker=hoisted
 }
 
 
@@ -166,6 +167,7 @@ def install_in(
                 (dest / ".npmrc").write_text("link-workspace-packages=true\n")
         extra = {
             "pnpm-hoisted": ["--config.node-linker=hoisted"],
+            "pnpm12-hoisted": ["--config.node-linker=hoisted"],
             "pnpm-shamefully-hoist": ["--config.shamefully-hoist=true"],
         }.get(mode, [])
         node = new_pnpm_node() if mode in NEW_PNPM else "node"

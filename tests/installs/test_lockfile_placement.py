@@ -83,6 +83,18 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "public-hoist-yaml": {"files": {"pnpm-workspace.yaml": "publicHoistPattern:\n  - c\n  - d\n"}},
     "hoist-none-yaml": {"files": {"pnpm-workspace.yaml": "hoist: false\n"}},
     "hoisted-yaml": {"files": {"pnpm-workspace.yaml": "nodeLinker: hoisted\n"}},
+    # pnpm 11 and 12's hoisted linker links workspace packages into the project's node_modules too
+    "hoisted-workspaces-yaml": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\nnodeLinker: hoisted\n'
+        }
+    },
+    "hoisted-workspaces-off-yaml": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\nnodeLinker: hoisted\n'
+            "hoistWorkspacePackages: false\n"
+        }
+    },
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
     # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
     "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
@@ -120,6 +132,10 @@ CASES = [
     ("phantom", "pnpm12-isolated", "public-hoist-yaml"),
     ("phantom", "pnpm12-isolated", "hoist-none-yaml"),
     ("contested", "pnpm12-isolated", "hoisted-yaml"),
+    ("workspaces", "pnpm12-isolated", "hoisted-workspaces-yaml"),
+    ("workspaces-conflict", "pnpm12-isolated", "hoisted-workspaces-yaml"),
+    ("workspaces", "pnpm12-isolated", "hoisted-workspaces-off-yaml"),
+    ("workspaces", "pnpm-isolated", "hoisted-workspaces-yaml"),
     ("phantom", "pnpm12-isolated", "override-direct"),
     ("workspaces", "pnpm12-isolated", "override-link"),
     ("workspaces", "pnpm12-isolated", "hoist-workspaces-off"),

@@ -53,10 +53,14 @@ PLANNERS: dict[str, Callable[[LogicalGraph, str], Plan]] = {
 # tests are skipped where tests/node_tools/pnpm12 or node 24 is not installed.
 PNPM12 = "pnpm12-isolated"
 ISOLATED = {"pnpm-isolated": 10, PNPM12: 12}
+# pnpm 11 and 12 link workspace packages into the project's node_modules under node-linker=hoisted too
+PLANNERS_12 = {
+    "pnpm12-hoisted": lambda graph, _registry: plan_pnpm_hoisted(graph, link_workspaces_at_root=True),
+}
 
 
 def _ready(mode: str) -> None:
-    if mode == PNPM12 and not new_pnpm_ready(mode):
+    if mode.startswith("pnpm12") and not new_pnpm_ready(mode):
         pytest.skip(f"{mode}: tests/node_tools/pnpm12 or node 24 (tests/node_tools/versions) is not installed")
 
 
@@ -92,7 +96,7 @@ def assert_plan_equals_real(
     elif mode in ISOLATED:
         plan = plan_pnpm(logical_graph(real), pnpm_settings(fs, project, ISOLATED[mode]))
     else:
-        plan = PLANNERS[mode](logical_graph(real), registry)
+        plan = {**PLANNERS, **PLANNERS_12}[mode](logical_graph(real), registry)
     planned = read_installed_tree(
         OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds), str(project)
     )
@@ -109,7 +113,7 @@ def assert_plan_equals_real(
 PROJECT_NAMES = ["phantom", "dopple", "wrapper", *PLANNER_PROJECTS]
 
 
-@pytest.mark.parametrize("mode", [*PLANNERS, PNPM12])
+@pytest.mark.parametrize("mode", [*PLANNERS, PNPM12, *PLANNERS_12])
 @pytest.mark.parametrize("project_name", PROJECT_NAMES)
 def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
     _ready(mode)

@@ -154,3 +154,25 @@ def test_pnpm_12_pinned_by_dev_engines_alone_ignores_npmrc_too(tmp_path: Path) -
     bare = tmp_path / "bare"
     shutil.copytree(project, bare, ignore=shutil.ignore_patterns("node_modules"))
     assert _b_finding(bare, "--lockfile") == ("unresolvable-import", "error")
+
+
+def test_package_json_pnpm_overrides_are_not_applied_and_not_expected(tmp_path: Path, mode: str) -> None:
+    """pnpm 11 and 12 ignore package.json's ``pnpm.overrides``: a's ``b@^1.0.0`` stays 1.0.0 (pnpm
+    10.34.8 installs the override's 2.0.0). verify and check judged the fresh install against the
+    override: a version-mismatch error for b."""
+    packages = [{"name": "b", "version": "1.0.0"}, {"name": "b", "version": "2.0.0"}]
+    packages.append({"name": "a", "version": "1.0.0", "dependencies": {"b": "^1.0.0"}})
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"a": "1.0.0"},
+        "pnpm": {"overrides": {"b": "2.0.0"}},
+    }
+    with Registry(packages) as registry:
+        project = install(manifest, {}, mode, registry.url, tmp_path / "app")
+    store = sorted(item.name for item in (project / "node_modules" / ".pnpm").iterdir() if "@" in item.name)
+    assert store == ["a@1.0.0", "b@1.0.0"]  # what real pnpm installed
+    runner = CliRunner(mix_stderr=False)
+    for command in (["verify", str(project)], ["check", str(project), "--no-cache"]):
+        result = runner.invoke(main, command)
+        assert result.exit_code == 0, result.stdout

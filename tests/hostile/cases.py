@@ -213,6 +213,11 @@ def escaping_pnpm_workspace(root: Path) -> None:
     write(root / "pnpm-workspace.yaml", "packages:\n  - '../../**'\n")
 
 
+def pnpm_workspace_packages_number(root: Path) -> None:
+    write(root / "package.json", manifest())
+    write(root / "pnpm-workspace.yaml", "packages: 7\n")  # pnpm 10.34.8: "packages field is not an array"
+
+
 def deep_compose(root: Path) -> None:
     write(root / "Dockerfile", "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n")
     write(root / "compose.yaml", "services: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n")

@@ -48,6 +48,7 @@ TREE_CASES: dict[str, list[list[str]]] = {
     "yarn_v1_bad_key_escape": [["ls"]],
     "deep_pnpm_workspace": [["ls"]],
     "escaping_pnpm_workspace": [["ls"]],
+    "pnpm_workspace_packages_number": [["ls"], ["check"], ["migrate", "--to", "npm"]],
     "deep_compose": [["docker"]],
     "aliased_compose": [["docker"]],
     "dockerfile_fifo": [["docker"]],
@@ -80,6 +81,7 @@ EXPECTED_EXIT_2 = {
     "workspaces_absolute": "leaves the project",
     "workspaces_escaping_from_lockfile": "leaves the project",
     "escaping_pnpm_workspace": "leaves the project",
+    "pnpm_workspace_packages_number": 'pnpm-workspace.yaml: "packages" is not a list of globs',
     "deep_pnpm_lock": "pnpm-lock.yaml",
     "deep_npm_lock": "package-lock.json",
     # Shapes no manager writes: refused by name, never read as a tree that is not there.

@@ -224,7 +224,7 @@ def install_in(
 def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: str = "pnpm-isolated") -> Path:
     """Switch the project in ``dest`` to pnpm as its users do: ``pnpm import`` of its npm or yarn
     lockfile, then a frozen ``pnpm install`` (the pinned pnpm of ``mode``, scripts off). pnpm 12
-    takes the registry and store from its command line (its ``pnpm import`` ignores
+    takes the registry and store from its command line too (its ``pnpm import`` ignores
     ``npm_config_registry`` and asks the public registry)."""
     home = dest.parent / f".home-{dest.name}"
     home.mkdir(exist_ok=True)
@@ -233,15 +233,14 @@ def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: s
     }
     cache = cache or dest.parent / f".cache-{dest.name}"
     env.update({"HOME": str(home), "npm_config_registry": registry, "npm_config_store_dir": str(cache)})
-    if mode in NEW_PNPM:
-        node = new_pnpm_node()
-        if node is None:
-            raise RuntimeError(f"{mode} needs node 24 from tests/node_tools/versions")
-        pnpm = [node, str(pnpm_bin(mode))]
-        flags = [f"--registry={registry}", f"--store-dir={cache}"]
-    else:
-        pnpm = ["node", str(TOOLS / "pnpm" / "bin" / "pnpm.cjs")]
-        flags = []
+    node = new_pnpm_node() if mode in NEW_PNPM else "node"
+    if node is None:
+        raise RuntimeError(f"{mode} needs node 24 from tests/node_tools/versions")
+    pnpm = [node, str(pnpm_bin(mode))]
+    # pnpm 11 reads the registry from .npmrc, not from npm_config_registry
+    npmrc = dest / ".npmrc"
+    npmrc.write_text((npmrc.read_text() if npmrc.exists() else "") + f"\nregistry={registry}\n")
+    flags = [f"--registry={registry}", f"--store-dir={cache}"] if mode in NEW_PNPM else []
     _run([*pnpm, "import", *flags], dest, env)
     _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent", *flags], dest, env)
     return dest

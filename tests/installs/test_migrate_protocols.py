@@ -224,7 +224,7 @@ def test_a_yarn_4_projects_catalogs_are_refused_by_pnpm_and_npm_and_the_fixes_in
         # pnpm reads the workspaces from pnpm-workspace.yaml only: written below with the packages the fix lists
         unread = [item.fix for item in errors if item.code == "workspaces-not-read"]
         assert unread == (
-            ['create pnpm-workspace.yaml beside package.json with:\npackages:\n  - "packages/*"']
+            ['create pnpm-workspace.yaml beside package.json with `packages: ["packages/*"]`']
             if target == "pnpm"
             else []
         )

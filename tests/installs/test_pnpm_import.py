@@ -131,3 +131,58 @@ def test_yarn_path_selectors_are_refused_and_the_moved_ones_pin_as_planned(tmp_p
     planned = migrate(load_project(str(project), fs=fs), fs, "pnpm").planned
     assert ("tool@1.0.0", "lint", "lint@7.20.0") in _edges(real)
     assert _edges(planned) == _edges(real)
+
+
+def test_an_npm_override_pnpm_does_not_read_is_a_warning_whose_fix_keeps_it(tmp_path: Path) -> None:
+    """npm's `overrides` forces strict's `lint@~7.20.0` up to 7.25.0; pnpm 10.34.8 reads no such
+    field, so `pnpm import` gives strict a 7.20.x again. The fix, the same override under
+    pnpm-workspace.yaml's `overrides:`, keeps 7.25.0."""
+    manifest: dict[str, object] = {"name": "app", "version": "1.0.0", "dependencies": {"strict": "1.0.0"}}
+    manifest["overrides"] = {"lint": "7.25.0"}
+    with Registry([*FIRST, *LATER]) as registry:
+        project = install(manifest, {}, "npm-hoisted", registry.url, tmp_path / "npm")
+        fs = DiskFS()
+        today = load_project(str(project), fs=fs)
+        assert ("strict@1.0.0", "lint", "lint@7.25.0") in _edges(today)
+        [found] = [item for item in migrate(today, fs, "pnpm").findings if item.from_ == "package.json"]
+        assert (found.code, found.severity.value, found.request) == ("resolution-changed", "warning", "lint")
+        assert (
+            found.fix
+            == 'add `"lint": "7.25.0"` under `overrides:` in pnpm-workspace.yaml (pnpm\'s key for the same override)'
+        )
+        as_is = tmp_path / "as-is"
+        shutil.copytree(project, as_is, ignore=shutil.ignore_patterns("node_modules"))
+        pnpm_import(as_is, registry.url)
+        assert ("strict@1.0.0", "lint", "lint@7.20.0") in _edges(load_project(str(as_is), fs=fs))
+        fixed = tmp_path / "fixed"
+        shutil.copytree(project, fixed, ignore=shutil.ignore_patterns("node_modules"))
+        (fixed / "pnpm-workspace.yaml").write_text(json.dumps({"overrides": {"lint": "7.25.0"}}))
+        pnpm_import(fixed, registry.url)
+    assert ("strict@1.0.0", "lint", "lint@7.25.0") in _edges(load_project(str(fixed), fs=fs))
+
+
+@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm11-isolated"])
+def test_a_yarn_resolution_pnpm_11_ignores_is_a_warning_whose_fix_keeps_it(tmp_path: Path, mode: str) -> None:
+    """yarn's `resolutions` forces strict's `lint@~7.20.0` up to 7.25.0: pnpm 10.34.8 applies it,
+    pnpm 11.29.0 ignores the field (strict gets 7.20.0 again). No packageManager pins pnpm, so a
+    warning; its fix (the override in pnpm-workspace.yaml) keeps 7.25.0 under both."""
+    manifest: dict[str, object] = {"name": "app", "version": "1.0.0", "dependencies": {"strict": "1.0.0"}}
+    manifest["resolutions"] = {"lint": "7.25.0"}
+    with Registry([*FIRST, *LATER]) as registry:
+        project = install(manifest, {}, "yarn-classic", registry.url, tmp_path / "yarn")
+        fs = DiskFS()
+        today = load_project(str(project), fs=fs)
+        assert ("strict@1.0.0", "lint", "lint@7.25.0") in _edges(today)
+        [found] = [item for item in migrate(today, fs, "pnpm").findings if item.from_ == "package.json"]
+        assert (found.code, found.severity.value, found.request) == ("resolution-changed", "warning", "lint")
+        assert "pnpm 11 and later ignore" in found.message
+        as_is = tmp_path / "as-is"
+        shutil.copytree(project, as_is, ignore=shutil.ignore_patterns("node_modules"))
+        pnpm_import(as_is, registry.url, mode=mode)
+        kept = "7.25.0" if mode == "pnpm-isolated" else "7.20.0"
+        assert ("strict@1.0.0", "lint", f"lint@{kept}") in _edges(load_project(str(as_is), fs=fs))
+        fixed = tmp_path / "fixed"
+        shutil.copytree(project, fixed, ignore=shutil.ignore_patterns("node_modules"))
+        (fixed / "pnpm-workspace.yaml").write_text(json.dumps({"overrides": {"lint": "7.25.0"}}))
+        pnpm_import(fixed, registry.url, mode=mode)
+    assert ("strict@1.0.0", "lint", "lint@7.25.0") in _edges(load_project(str(fixed), fs=fs))

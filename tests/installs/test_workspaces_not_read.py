@@ -9,6 +9,7 @@ gives an install where the workspace's dependency resolves under node.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -59,10 +60,11 @@ def test_yarn_workspaces_switched_to_pnpm_need_pnpm_workspace_yaml(tmp_path: Pat
         # the root's "w": "1.0.0" is linked by pnpm 10.34.8 only with linkWorkspacePackages (without
         # it, pnpm import asks the registry for w even with the packages listed: ERR_PNPM_FETCH_404)
         assert fix == (
-            'create pnpm-workspace.yaml beside package.json with:\npackages:\n  - "packages/*"\n'
-            "linkWorkspacePackages: true"
+            'create pnpm-workspace.yaml beside package.json with `packages: ["packages/*"]` '
+            "and `linkWorkspacePackages: true`"
         )
-        (switched / "pnpm-workspace.yaml").write_text(fix.partition("with:\n")[2] + "\n")
+        # each `key: value` the fix names, one line each (YAML reads the JSON list as written)
+        (switched / "pnpm-workspace.yaml").write_text("".join(item + "\n" for item in re.findall(r"`([^`]+)`", fix)))
         pnpm_import(switched, registry.url, mode=pnpm_mode)
     assert _runs(switched / "packages" / "w")
 

@@ -526,3 +526,13 @@ def test_a_yarn_path_resolution_is_an_error_only_where_pnpm_10_is_pinned(
         'remove "**/a" from "resolutions" in package.json and add `"a": "1.0.0"` under `overrides:` in '
         "pnpm-workspace.yaml (the same packages)"
     )
+
+
+def test_the_clean_line_counts_one_edge_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "app", "version": "1.0.0", "dependencies": {"a": "1.0.0"}}')
+    (tmp_path / "yarn.lock").write_text(
+        '# yarn lockfile v1\n\n\na@1.0.0:\n  version "1.0.0"\n'
+        '  resolved "https://registry.yarnpkg.com/a/-/a-1.0.0.tgz#0000000000000000000000000000000000000000"\n'
+    )
+    result = CliRunner().invoke(main, ["migrate", str(tmp_path), "--lockfile", "--to", "pnpm", "--node-version", "22"])
+    assert result.output.startswith("ok: nothing breaks under pnpm-isolated (1 dependency edge compared)\n")

@@ -12,6 +12,7 @@ bytes differ from the hashes in the header.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
@@ -19,7 +20,7 @@ from nmdoctor.model.paths import relative
 from nmdoctor.vfs.asar import AsarEntry, AsarFS
 from nmdoctor.vfs.base import Kind
 
-__all__ = ["asar_findings", "broken_link_findings"]
+__all__ = ["asar_findings", "broken_link_findings", "build_platform"]
 
 _LISTED = 3  # files named in one finding; the rest are counted
 
@@ -37,8 +38,57 @@ def _listing(paths: list[str]) -> str:
     return shown + (f" and {len(paths) - _LISTED} more" if len(paths) > _LISTED else "")
 
 
-def asar_findings(asar: AsarFS, graph: DependencyGraph, *, integrity: bool = True) -> list[Finding]:
-    """Native modules packed inside, unpacked files missing, integrity mismatches (``integrity``)."""
+# A prebuilt addon in the prebuildify / node-gyp-build layout, loaded only on its platform.
+_PREBUILD = re.compile(r"(?:^|/)prebuilds/(?P<platform>[A-Za-z0-9]+)-[^/]+/[^/]+\.node$")
+# Where electron-builder and @electron/packager put a build, and which platform it runs on.
+_BUILD_FOLDERS = (
+    (re.compile(r"^linux(?:-[a-z0-9]+)?-unpacked$"), "linux"),
+    (re.compile(r"^win(?:-[a-z0-9]+)?-unpacked$"), "win32"),
+    (re.compile(r"^mac(?:-[a-z0-9]+)?$|\.app$"), "darwin"),
+    (re.compile(r"-(?P<platform>linux|win32|darwin|mas)-(?:x64|ia32|arm64|armv7l|universal)$"), ""),
+)
+
+
+def build_platform(*paths: str) -> str | None:
+    """The platform a packed app was built for, told by the build folder that holds its
+    ``resources`` (``linux-unpacked``, ``win-unpacked``, ``X.app/Contents``, ``MyApp-linux-x64``);
+    None when no such folder tells."""
+    for path in paths:
+        parts = path.replace("\\", "/").replace(": ", "/").split("/")
+        for index in range(len(parts) - 1, 0, -1):
+            if parts[index].lower() != "resources":
+                continue
+            build = parts[index - 2] if parts[index - 1] == "Contents" and index > 1 else parts[index - 1]
+            for pattern, platform in _BUILD_FOLDERS:
+                match = pattern.search(build)
+                if match is not None:
+                    found = platform or match.group("platform")
+                    return "darwin" if found == "mas" else found
+    return None
+
+
+def _native_severity(files: list[str], platform: str | None) -> tuple[list[str], Severity, str]:
+    """The packed addons that matter on ``platform``, the severity, and what to add to the message.
+
+    An addon under ``prebuilds/<platform>-<arch>/`` is loaded only on that platform: on a build for
+    another one it is dead weight, never loaded; when the build's platform is unknown, it fails only
+    if the archive ships for its platform."""
+    tagged = {file: match.group("platform") for file in files if (match := _PREBUILD.search(file))}
+    if platform is not None:
+        kept = [file for file in files if tagged.get(file, platform) == platform]
+        return kept, Severity.ERROR, ""
+    if len(tagged) == len(files):
+        platforms = ", ".join(sorted(set(tagged.values())))
+        return files, Severity.WARNING, f" (prebuilt for {platforms}: this fails on a build for that platform)"
+    return files, Severity.ERROR, ""
+
+
+def asar_findings(
+    asar: AsarFS, graph: DependencyGraph, *, integrity: bool = True, platform: str | None = None
+) -> list[Finding]:
+    """Native modules packed inside, unpacked files missing, integrity mismatches (``integrity``).
+    ``platform`` is the build's (``linux``, ``win32``, ``darwin``) when known: addons prebuilt for
+    another platform are then not loaded, and not reported."""
     native: dict[str, list[str]] = {}
     owners: dict[str, Instance] = {}
     missing: list[str] = []
@@ -58,14 +108,17 @@ def asar_findings(asar: AsarFS, graph: DependencyGraph, *, integrity: bool = Tru
             if problem is not None:
                 mismatched.append((relative(graph, view_path), problem))
     findings = []
-    for path, files in sorted(native.items()):
+    for path, all_files in sorted(native.items()):
         owner = owners[path]
+        files, severity, tail = _native_severity(all_files, platform)
+        if not files:
+            continue
         findings.append(
             Finding(
                 "archive-native-module-packed",
-                Severity.ERROR,
+                severity,
                 f"`{owner.label}` has its native module {_listing(files)} packed inside {asar.name}, "
-                "where Electron cannot load it (dlopen needs a real file)",
+                f"where Electron cannot load it (dlopen needs a real file){tail}",
                 PackageRef(owner.name, owner.version, relative(graph, owner.path)),
                 from_=files[0],
                 fix="unpack native modules: electron-builder `asarUnpack: ['**/*.node']` (it unpacks them "

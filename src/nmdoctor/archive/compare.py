@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from nmdoctor.archive.imports import AppImports, ImportUse, is_electron_module
+from nmdoctor.archive.needs import code_names, is_types_only
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -38,6 +39,23 @@ _MISSING_FIX = (
     "pack it with the app: it must be in `dependencies` (not devDependencies) and pass the packer's "
     "file filters (electron-builder `files`)"
 )
+# A dependency of a packed package, left out or put elsewhere by the packer's own collection of
+# node_modules: electron-builder 24 and 25 do this (pnpm trees, nested copies moved under another
+# dependent); 26.x packed the same trees in place.
+_DEPENDENCY_FIX = (
+    "the packer's collection of node_modules left out a dependency of a packed package: upgrade "
+    "electron-builder (26.x packs each package where the package manager put it), unless your `files` "
+    "filters exclude node_modules/{name}"
+)
+_PLACED_FIX = (
+    "the packer put `{name}` under another package's node_modules, out of reach of `{dependent}`: "
+    "upgrade electron-builder (26.x packs each package where the package manager put it)"
+)
+_UNUSED_FIX = (
+    "nothing fails today; to keep it so when an update of `{dependent}` starts importing `{name}`, pack "
+    "it: let node_modules/{name} through the packer's `files` filters, or upgrade electron-builder"
+)
+_LISTED = 5  # names listed in one finding; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +96,10 @@ def _where(graph: DependencyGraph, instance: Instance) -> str:
     return "the app" if instance.is_project else relative(graph, instance.path)
 
 
+def _run_by(use: ImportUse) -> str:
+    return f" (a script of {use.page})" if use.page is not None else ""
+
+
 def _dev_names(*sides: Side) -> set[str]:
     names: set[str] = set()
     for side in sides:
@@ -107,6 +129,8 @@ class _Comparison:
         self._source_by_label: dict[str, list[Instance]] = defaultdict(list)
         for instance in self.source.graph.instances:
             self._source_by_label[instance.label].append(instance)
+        self.unimported: set[str] = set()  # the app's own dependencies not packed, never imported
+        self._code_names: dict[str, frozenset[str] | None] = {}
 
     def add(self, key_path: str, name: str, finding: Finding) -> None:
         self.reported.add((key_path, name))
@@ -131,6 +155,54 @@ class _Comparison:
                     for copy in self.counterparts(instance):
                         self.edge(edge, copy)
 
+    def _imported_by_app(self) -> set[str] | None:
+        """The packages the packed app's own code imports from its entry point (None when no entry
+        point was found, or a file it reaches could not be read: then nothing tells what it loads)."""
+        imports = self.packed.imports
+        if imports is None or not imports.entries or imports.unread:
+            return None
+        return {name for use in imports.uses if (name := package_of(use.specifier)) is not None}
+
+    def _not_imported(self, name: str) -> bool:
+        """True, and noted for the one summary, when the app's own dependency ``name`` is never
+        imported by the packed code walked from its entry point."""
+        imported = self._imported_by_app()
+        if imported is None or name in imported:
+            return False
+        self.unimported.add(name)
+        self.reported.add((relative(self.packed.graph, self.packed.root.path), name))
+        return True
+
+    def _names_in_code(self, copy: Instance) -> frozenset[str] | None:
+        if copy.path not in self._code_names:
+            fs = self.packed.fs
+            self._code_names[copy.path] = code_names(fs, copy) if fs is not None else None
+        return self._code_names[copy.path]
+
+    def unimported_note(self) -> None:
+        if not self.unimported:
+            return
+        names = sorted(self.unimported)
+        shown = ", ".join(f"`{name}`" for name in names[:_LISTED])
+        more = f" and {len(names) - _LISTED} more" if len(names) > _LISTED else ""
+        root = self.packed.root
+        self.add(
+            relative(self.packed.graph, root.path),
+            "<unimported>",
+            Finding(
+                "archive-missing-package",
+                Severity.INFO,
+                f"{len(names)} of the app's dependencies {'are' if len(names) > 1 else 'is'} not packed: "
+                f"{shown}{more}; "
+                "the packed code, followed from its entry point, imports none of them (a bundled app keeps "
+                "them in its bundle)",
+                _ref(self.packed.graph, root),
+                request=names[0],
+                fix="nothing to do if the bundle holds them; if code the entry point does not reach (a "
+                "preload script, a renderer page) requires one, let it through the packer's `files` filters",
+            ),
+        )
+
     def _compared(self, edge: Edge) -> bool:
         if edge.kind is DependencyKind.DEV or edge.target is None or is_electron_module(edge.name):
             return False
@@ -146,27 +218,7 @@ class _Comparison:
         ref = _ref(self.packed.graph, copy)
         elsewhere = [item for item in self._by_label.get(expected.label, ()) if item is not got]
         if got is None:
-            optional = edge.optional or edge.kind is DependencyKind.OPTIONAL
-            where = (
-                f"; the packed app holds it only at {relative(self.packed.graph, elsewhere[0].path)}, "
-                f"where `{copy.name}` does not look"
-                if elsewhere
-                else ""
-            )
-            self.add(
-                ref.path,
-                edge.name,
-                Finding(
-                    "archive-missing-package",
-                    Severity.WARNING if optional else Severity.ERROR,
-                    f"`{dependent}` needs `{edge.name}` ({expected.label} at "
-                    f"{relative(self.source.graph, expected.path)} in the source), which is not in the packed "
-                    f"app{where}",
-                    ref,
-                    request=edge.name,
-                    fix=_MISSING_FIX,
-                ),
-            )
+            self._missing(edge, copy, expected, elsewhere)
             return
         if got.label == expected.label:
             return
@@ -181,6 +233,49 @@ class _Comparison:
                 ref,
                 request=edge.name,
                 fix=_COLLAPSED_FIX.format(name=edge.name),
+            ),
+        )
+
+    def _missing(self, edge: Edge, copy: Instance, expected: Instance, elsewhere: list[Instance]) -> None:
+        ref = _ref(self.packed.graph, copy)
+        if is_types_only(self.source.fs, expected):
+            self.reported.add((ref.path, edge.name))
+            return  # declarations only: nothing loads it at run time (packers leave @types out)
+        if copy.is_project and not elsewhere and self._not_imported(edge.name):
+            return
+        optional = edge.optional or edge.kind is DependencyKind.OPTIONAL
+        unused = False
+        if not copy.is_project and not optional:
+            names = self._names_in_code(copy)
+            unused = names is not None and edge.name not in names
+        where = (
+            f"; the packed app holds it only at {relative(self.packed.graph, elsewhere[0].path)}, "
+            f"where `{copy.name}` does not look"
+            if elsewhere
+            else ""
+        )
+        if unused:
+            where += f"; `{copy.name}`'s code, from its entry points, never imports it, so nothing fails today"
+        if copy.is_project:
+            fix = _MISSING_FIX
+        elif unused:
+            fix = _UNUSED_FIX.format(name=edge.name, dependent=copy.name)
+        elif elsewhere:
+            fix = _PLACED_FIX.format(name=edge.name, dependent=copy.name)
+        else:
+            fix = _DEPENDENCY_FIX.format(name=edge.name)
+        self.add(
+            ref.path,
+            edge.name,
+            Finding(
+                "archive-missing-package",
+                Severity.WARNING if optional or unused else Severity.ERROR,
+                f"`{copy.label}` needs `{edge.name}` ({expected.label} at "
+                f"{relative(self.source.graph, expected.path)} in the source), which is not in the packed "
+                f"app{where}",
+                ref,
+                request=edge.name,
+                fix=fix,
             ),
         )
 
@@ -262,7 +357,11 @@ class _Comparison:
                     self._import_version(use, previous, root_path)
                 continue
             if use.guarded:
+                if previous is not None and previous.error is None:
+                    self._guarded_lost(use, previous, root_path, dev)
                 continue
+            if use.page is not None and (previous is None or previous.error is not None):
+                continue  # a page's script may run without node integration: only what packing broke counts
             if previous is not None and previous.error is None:
                 self._import_lost(use, previous, root_path, dev)
             else:
@@ -280,12 +379,39 @@ class _Comparison:
             Finding(
                 "archive-version-collapsed",
                 Severity.ERROR,
-                f"`{use.specifier}` imported by {use.file} loads {got.label} in the packed app "
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} loads {got.label} in the packed app "
                 f"({relative(self.packed.graph, got.path)}) but {expected.label} in the source",
                 _ref(self.packed.graph, self.packed.root),
                 request=use.specifier,
                 from_=use.file,
                 fix=_COLLAPSED_FIX.format(name=name),
+                line=use.line,
+                column=use.column,
+            ),
+        )
+
+    def _guarded_lost(self, use: ImportUse, previous: ImportUse, root_path: str, dev: set[str]) -> None:
+        """A guarded import the source resolves to the project's own files (a workspace package the
+        app does not declare, reached through its link) and the packed app does not: packing lost
+        code of the project itself, a warning since the code catches the failure. One the source
+        finds in node_modules is a probe (``try { require('electron-reloader') }``), fine either way."""
+        name = package_of(use.specifier)
+        own = previous.resolved is not None and "node_modules/" not in previous.resolved
+        if name is None or not own or name in dev or (root_path, name) in self.reported:
+            return
+        self.add(
+            root_path,
+            name,
+            Finding(
+                "archive-missing-package",
+                Severity.WARNING,
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} resolves in the source ({previous.resolved}) "
+                f"but not in the packed app ({use.error}); the code catches the failure, and runs without it",
+                _ref(self.packed.graph, self.packed.root),
+                request=use.specifier,
+                from_=use.file,
+                fix=f"if the app needs it, declare `{name}` in dependencies so that it is packed (a workspace "
+                "package too: the packer packs the declared dependencies)",
                 line=use.line,
                 column=use.column,
             ),
@@ -300,7 +426,8 @@ class _Comparison:
             finding = Finding(
                 "unresolvable-import",
                 Severity.ERROR,
-                f"`{use.specifier}` imported by {use.file} resolves in the source ({previous.resolved}) but not in "
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} resolves in the source ({previous.resolved}) "
+                "but not in "
                 f"the packed app ({use.error}): the file was not packed",
                 ref,
                 request=use.specifier,
@@ -314,7 +441,8 @@ class _Comparison:
             finding = Finding(
                 "archive-missing-package",
                 Severity.WARNING if is_dev else Severity.ERROR,
-                f"`{use.specifier}` imported by {use.file} resolves in the source ({previous.resolved}) but is not "
+                f"`{use.specifier}` imported by {use.file}{_run_by(use)} resolves in the source ({previous.resolved}) "
+                "but is not "
                 f"in the packed app" + (f": `{name}` is a devDependency, which packers leave out" if is_dev else ""),
                 ref,
                 request=use.specifier,
@@ -362,19 +490,32 @@ class _Comparison:
             if (ref.path, edge.name) in self.reported:
                 continue
             if edge.target is None:
-                if edge.optional or edge.kind is DependencyKind.OPTIONAL:
+                if edge.optional or edge.kind is DependencyKind.OPTIONAL or edge.name.startswith("@types/"):
+                    continue  # a @types package is declarations only: nothing loads it
+                if edge.source.is_project and self._not_imported(edge.name):
                     continue
+                names = None if edge.source.is_project else self._names_in_code(edge.source)
+                unused = names is not None and edge.name not in names
                 self.add(
                     ref.path,
                     edge.name,
                     Finding(
                         "missing-dependency",
-                        Severity.ERROR,
+                        Severity.WARNING if unused else Severity.ERROR,
                         f"`{edge.source.label}` depends on `{edge.name}@{edge.spec}`, which does not resolve from "
-                        f"{_where(packed, edge.source)} in the packed app",
+                        f"{_where(packed, edge.source)} in the packed app"
+                        + (
+                            "; its code, from its entry points, never imports it, so nothing fails today"
+                            if unused
+                            else ""
+                        ),
                         ref,
                         request=edge.name,
-                        fix=_MISSING_FIX,
+                        fix=_MISSING_FIX
+                        if edge.source.is_project
+                        else (_UNUSED_FIX if unused else _DEPENDENCY_FIX).format(
+                            name=edge.name, dependent=edge.source.name
+                        ),
                     ),
                 )
             elif satisfies(edge.target.version, edge.spec) is False and edge.source.label not in source_labels:
@@ -401,6 +542,7 @@ def compare_archive(source: Side, packed: Side) -> list[Finding]:
     comparison.edges()
     comparison.self_check()
     comparison.imports()
+    comparison.unimported_note()
     return list(comparison.findings.values())
 
 
@@ -409,4 +551,5 @@ def self_check_archive(packed: Side) -> list[Finding]:
     comparison = _Comparison(None, packed)
     comparison.self_check()
     comparison.imports()
+    comparison.unimported_note()
     return list(comparison.findings.values())

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from contextlib import ExitStack
 
-from nmdoctor.archive.asar_checks import asar_findings, broken_link_findings
+from nmdoctor.archive.asar_checks import asar_findings, broken_link_findings, build_platform
 from nmdoctor.archive.compare import Side, compare_archive, self_check_archive
 from nmdoctor.archive.imports import app_imports
 from nmdoctor.archive.mount import ArchiveError, PackedApp, PackedAppError, open_packed_app
@@ -41,7 +41,8 @@ def diagnose_archive(
             packed = Side(graph, app.fs, app_imports(app.fs, graph, node_version=node_version))
             findings = compare_archive(source(), packed) if source else self_check_archive(packed)
             if app.asar is not None:
-                findings += asar_findings(app.asar, graph)
+                platform = build_platform(os.path.realpath(archive), app.where)
+                findings += asar_findings(app.asar, graph, platform=platform)
             findings += broken_link_findings(graph)
         except _UNREADABLE as error:
             message = str(error)

@@ -6,7 +6,8 @@ node would, and follows the ones that land in the app's own code (not in ``node_
 packages' own dependencies are judged by their declared edges). Electron's own modules
 (``electron``, ``original-fs``) are provided by the runtime, not by the app, and are skipped.
 
-An import written inside the body of a ``try`` block is marked ``guarded``: the code copes with its
+An import written inside the body of a ``try`` block, or an ``import()`` with a ``.catch``, is marked
+``guarded`` (as the source parser marks it, from the one parse of the file): the code copes with its
 absence (``try { require('electron-reloader')(module) } catch {}``), so its absence is no finding.
 """
 
@@ -15,15 +16,14 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-import tree_sitter
-
+from nmdoctor.archive.pages import page_paths, page_scripts
 from nmdoctor.inspect.package_code import entry_files
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import ImportKind, ResolveOptions, Resolver
 from nmdoctor.resolve.node.versions import DEFAULT_NODE_VERSION, NodeVersion
 from nmdoctor.sources.imports import ImportKind as SiteKind
-from nmdoctor.sources.imports import language_for, parse_imports, parser_for
+from nmdoctor.sources.imports import language_for, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
 __all__ = ["ELECTRON_MODULES", "MAX_APP_FILES", "AppImports", "ImportUse", "app_imports", "is_electron_module"]
@@ -56,6 +56,7 @@ class ImportUse:
     resolved: str | None
     target: Instance | None
     error: str | None
+    page: str | None = None  # the HTML page whose scripts reach this file (None: the main process)
 
     @property
     def key(self) -> tuple[str, str, ImportKind]:
@@ -67,24 +68,7 @@ class AppImports:
     entries: tuple[str, ...]  # the entry files found, relative to the app root
     main: str | None  # package.json "main" as written (None when absent)
     uses: tuple[ImportUse, ...]
-
-
-def _guarded_positions(source: bytes, path: str, positions: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The (line, column) positions (1-based) that lie in the body of a ``try`` statement."""
-    language = language_for(path)
-    if language is None or not positions:
-        return set()
-    root = parser_for(language).parse(source).root_node
-    guarded = set()
-    for line, column in positions:
-        node: tree_sitter.Node | None = root.descendant_for_point_range((line - 1, column - 1), (line - 1, column - 1))
-        while node is not None and node.parent is not None:
-            parent = node.parent
-            if parent.type == "try_statement" and parent.child_by_field_name("body") == node:
-                guarded.add((line, column))
-                break
-            node = parent
-    return guarded
+    unread: tuple[str, ...] = ()  # files of the app's code reached but not read (too large, unreadable)
 
 
 def _owner_of(path: str, by_path: dict[VPath, Instance], root: VPath) -> Instance | None:
@@ -116,27 +100,44 @@ def app_imports(
     main = raw.get("main") if isinstance(raw.get("main"), str) else None
     entries = [path for path in entry_files(fs, resolver, root) if _in_app_code(path, root.path)]
     by_path = {instance.path: instance for instance in graph.instances if not instance.is_project}
-    pending = list(entries)
-    seen = set(pending)
+    pending: list[tuple[str, str | None]] = [(path, None) for path in entries]
+    seen = set(entries)
+    pages: list[str] = []
+    scripts_of: dict[str, list[str]] = {}
+    unread: list[str] = []
     uses: list[ImportUse] = []
-    while pending:
-        file = pending.pop(0)
+    while pending or pages:
+        if not pending:
+            page = pages.pop(0)
+            scripts_of[page] = page_scripts(fs, page)
+            for script in scripts_of[page]:
+                if script not in seen and _in_app_code(script, root.path) and len(seen) < max_files:
+                    seen.add(script)
+                    pending.append((script, page))
+            continue
+        file, page = pending.pop(0)
         if language_for(file) is None:
             continue
         try:
             source = fs.read_bytes(file)
         except FileSystemError:
+            unread.append(file)
             continue
         if len(source) > MAX_FILE_BYTES:
+            unread.append(file)
             continue
+        if page is None:
+            pages.extend(found for found in page_paths(fs, source, file, root.path) if found not in seen)
+            seen.update(pages)
+        # A page's own script requires from the page's folder; what it requires, from its own.
+        origin = page if page is not None and file in scripts_of.get(page, ()) else file
         sites = [site for site in parse_imports(source, file) if site.kind is not SiteKind.IMPORT_TYPE]
         sites = [site for site in sites if not is_electron_module(site.specifier)]
-        guarded = _guarded_positions(source, file, [(site.line, site.column) for site in sites])
         for site in sites:
             kind = (
                 ImportKind.REQUIRE if site.kind in (SiteKind.REQUIRE, SiteKind.REQUIRE_RESOLVE) else ImportKind.IMPORT
             )
-            result = resolver.resolve(site.specifier, file, kind)
+            result = resolver.resolve(site.specifier, origin, kind)
             resolved = result.resolved
             target = None
             if resolved is not None and resolved.startswith("/"):
@@ -144,7 +145,7 @@ def app_imports(
                 own = target is None and _in_app_code(resolved, root.path)
                 if own and resolved not in seen and len(seen) < max_files:
                     seen.add(resolved)
-                    pending.append(resolved)
+                    pending.append((resolved, page))
                 resolved = relative(graph, resolved)
             uses.append(
                 ImportUse(
@@ -153,10 +154,16 @@ def app_imports(
                     kind,
                     site.line,
                     site.column,
-                    (site.line, site.column) in guarded,
+                    site.guarded,
                     resolved,
                     target,
                     result.error,
+                    relative(graph, page) if page is not None else None,
                 )
             )
-    return AppImports(tuple(relative(graph, path) for path in entries), main, tuple(uses))
+    return AppImports(
+        tuple(relative(graph, path) for path in entries),
+        main,
+        tuple(uses),
+        tuple(relative(graph, path) for path in unread),
+    )

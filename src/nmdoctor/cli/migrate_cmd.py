@@ -236,7 +236,8 @@ def _report(
         render_findings(
             document,
             buffer,
-            ok_line=f"nothing breaks under {target_layout} ({edges_compared} dependency edges compared)",
+            ok_line=f"nothing breaks under {target_layout} ({edges_compared} dependency "
+            f"edge{'' if edges_compared == 1 else 's'} compared)",
             colour=colour,
         )
         buffer.write(judged + "\n")

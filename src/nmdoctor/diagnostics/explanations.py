@@ -230,12 +230,18 @@ align the versions.""",
     "archive-missing-package": (
         "error",
         """## What it means
-A package the source resolves is absent from the packed app.
+A package the source resolves is absent from the packed app, or packed where its dependent does not
+look (electron-builder 24 and 25 move some hoisted packages under another package's node_modules,
+and leave dependencies out of pnpm trees). Not reported: packages of declarations only (`@types/*`),
+which nothing loads. A warning when the dependent's own code never imports the package; a note when
+the app's own dependencies are left out of a bundled app whose code, from its entry point, imports
+none of them.
 ## Why it matters
 Cannot find module at run time of the packaged app.
 ## How to fix
-Check the packer's file filters and `files` settings, and the dependency type (devDependencies are
-not packed).""",
+A dependency of the app: check the packer's file filters and `files` settings, and the dependency
+type (devDependencies are not packed). A dependency of a packed package: upgrade electron-builder
+(26.x packs each package where the package manager put it).""",
     ),
     "archive-native-module-packed": (
         "error",

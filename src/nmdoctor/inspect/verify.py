@@ -26,6 +26,7 @@ __all__ = [
     "reinstall_fix",
     "removal_fix",
     "resolved_as_peer",
+    "unresolved_at_the_root",
     "verify_tree",
 ]
 
@@ -518,6 +519,19 @@ def another_declaration_holds(source: Instance, name: str, version: str) -> bool
     return len(specs) > 1 and any(satisfies(version, spec) for spec in specs)
 
 
+def unresolved_at_the_root(edge: Edge, layout: str) -> bool:
+    """yarn 1 leaves its ``resolutions`` out of the root's own dependencies: ``"host": "^1.0.0"``
+    with ``"resolutions": {"host": "npm:other@1.5.0"}`` (or ``"**/host": "2.0.0"``) locks the
+    resolution's entry and still installs host 1.0.0 at node_modules/host (yarn 1.22.22, frozen and
+    not). A root dependency its declared range admits is no mismatch there."""
+    return (
+        layout == "yarn-classic"
+        and edge.source.is_project
+        and edge.target is not None
+        and satisfies(edge.target.version, edge.spec) is True
+    )
+
+
 def any_version(spec: str) -> bool:
     """A spec of ``*`` or nothing (``npm:types-react``, an alias's too) accepts every version, a
     prerelease included: npm's dep-valid takes ``*`` as valid whatever the version, and npm and pnpm
@@ -546,6 +560,7 @@ def _out_of_range(
 ) -> Iterator[Finding]:
     """Installed edges whose version is outside the declared range (whatever the lockfile says),
     or outside the override the project sets for that package."""
+    pins = _berry_pins(matcher.lock)
     for edge in matcher.graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
@@ -561,6 +576,10 @@ def _out_of_range(
             continue
         if another_declaration_holds(edge.source, edge.name, target.version):
             continue
+        if unresolved_at_the_root(edge, matcher.graph.layout):
+            continue
+        if (edge.name, edge.spec.removeprefix("npm:"), target.version) in pins:
+            continue  # the lockfile's own resolution of that range: what every install brings
         yield Finding(
             "version-mismatch",
             Severity.ERROR,
@@ -571,6 +590,21 @@ def _out_of_range(
             from_=matcher.shown(edge.source.path) or ".",
             fix=install,
         )
+
+
+def _berry_pins(lock: Lockfile) -> set[tuple[str, str, str]]:
+    """(name, range, version) of every yarn berry descriptor and the version its entry locks: yarn
+    installs what the lockfile resolves a descriptor to without checking the range (an entry
+    ``"browserslist@npm:^4.0.0"`` at ``version: 3.2.8``, written by ``yarn set resolution`` or by
+    hand), ``--immutable`` installs included (yarn 3.2.3 and 4.18.1), as ``check`` already knows."""
+    if lock.kind != "yarn-berry":
+        return set()
+    pins: set[tuple[str, str, str]] = set()
+    for edge in lock.edges:
+        target = lock.packages.get(edge.target) if edge.target is not None else None
+        if target is not None:
+            pins.add((edge.name, edge.spec.removeprefix("npm:"), target.version))
+    return pins
 
 
 def _as_overridden(spec: str, override: str | None, importer: str) -> bool:

@@ -81,6 +81,9 @@ def _pnpm_patterns(fs: FileSystem, project: VPath) -> list[str]:
         first = str(error).splitlines()[0] if str(error) else "not valid YAML"
         raise WorkspaceError(f"{project}/pnpm-workspace.yaml: not valid YAML ({first})") from None
     packages = data.get("packages") if isinstance(data, dict) else None
+    if packages is not None and not isinstance(packages, list):
+        # pnpm 10.34.8 stops: "packages field is not an array"
+        raise WorkspaceError(f'{project}/pnpm-workspace.yaml: "packages" is not a list of globs')
     return [item for item in packages or () if isinstance(item, str)]
 
 

@@ -124,6 +124,7 @@ def read_pnpm_lockfile(
         meta_key = key.split("(", 1)[0] if not version.startswith("5") else key
         meta = metadata.get(meta_key, info) if isinstance(metadata.get(meta_key, info), dict) else info
         resolution = meta.get("resolution") if isinstance(meta.get("resolution"), dict) else {}
+        pkg_version = _fetched_version(pkg_version, meta, resolution)
         lock.packages[key] = LockedPackage(
             key=key,
             name=name,
@@ -135,6 +136,8 @@ def read_pnpm_lockfile(
                 pnpm_major=naming.pnpm_major,
                 max_length=naming.max_length,
                 short_prefix=naming.short_prefix,
+                ambiguous_escapes=naming.ambiguous_escapes,
+                trailing_escapes=naming.trailing_escapes,
             ),
             integrity=resolution.get("integrity") if isinstance(resolution.get("integrity"), str) else None,
             resolved=resolution.get("tarball") if isinstance(resolution.get("tarball"), str) else None,
@@ -186,6 +189,17 @@ def read_pnpm_lockfile(
             if name not in resolved:
                 lock.edges.append(LockedEdge(str(key), name, spec, DependencyKind.PEER, None))
     return lock
+
+
+def _fetched_version(key_version: str, meta: dict[str, Any], resolution: dict[str, Any]) -> str:
+    """The version of a package fetched from git or a tarball URL: lockfile 9 keys it by where it
+    came from (``gitpkg@git+https://host/repo#<commit>``, ``xlsx@https://cdn.example/xlsx-0.20.3.tgz``)
+    and records the version of its package.json beside it (``version: 4.0.0``), which is what is
+    installed (pnpm 10.34.8 and 11.29.0)."""
+    fetched = resolution.get("type") == "git" or isinstance(resolution.get("tarball"), str)
+    if fetched and ":" in key_version and isinstance(meta.get("version"), str):
+        return meta["version"]
+    return key_version
 
 
 def _directory(resolution: dict[str, Any]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from nmdoctor.model.manifest import declared_package_manager
@@ -18,7 +18,10 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 
 __all__ = ["StoreNaming", "default_naming", "naming_of_major", "store_naming"]
 
-_MANAGER = re.compile(rb"^\s*\"?packageManager\"?\s*:\s*['\"]?pnpm@(\d+)", re.MULTILINE)
+_MANAGER = re.compile(rb"^\s*\"?packageManager\"?\s*:\s*['\"]?pnpm@(\d+)(?:\.(\d+)\.(\d+))?", re.MULTILINE)
+# The first pnpm that hashes keys whose location escapes ambiguously (git commits, URLs with "+").
+_AMBIGUOUS_ESCAPES = (11, 28, 5)
+_TRAILING_ESCAPES = (11, 28, 0)  # the first that escapes and hashes names ending in dots or spaces
 _MAX_LENGTH = re.compile(rb"^\s*\"?virtualStoreDirMaxLength\"?\s*:\s*(\d+)", re.MULTILINE)
 
 
@@ -27,6 +30,8 @@ class StoreNaming:
     pnpm_major: int
     max_length: int = 120
     short_prefix: bool = False  # pnpm 7 and before: 50 characters kept before the hash
+    ambiguous_escapes: bool = False  # pnpm 11.28.5 and later (see pnpm_paths.dep_path_to_filename)
+    trailing_escapes: bool = False  # pnpm 11.28.0 and later
 
 
 def naming_of_major(major: int) -> StoreNaming:
@@ -51,7 +56,17 @@ def _declared_naming(manifest: Mapping[str, Any] | None, lockfile_version: str) 
     declared = declared_package_manager(manifest, dev_engines=True)
     if declared is None or declared[0] != "pnpm" or declared[1] is None:
         return default_naming(lockfile_version)
-    return naming_of_major(declared[1])
+    naming = naming_of_major(declared[1])
+    release = _release(manifest.get("packageManager") if isinstance(manifest, Mapping) else None)
+    if release is None or release < _TRAILING_ESCAPES:
+        return naming
+    return replace(naming, ambiguous_escapes=release >= _AMBIGUOUS_ESCAPES, trailing_escapes=True)
+
+
+def _release(package_manager: object) -> tuple[int, int, int] | None:
+    """``pnpm@11.29.0+sha512.…`` -> (11, 29, 0)."""
+    found = re.match(r"pnpm@(\d+)\.(\d+)\.(\d+)", package_manager) if isinstance(package_manager, str) else None
+    return (int(found.group(1)), int(found.group(2)), int(found.group(3))) if found is not None else None
 
 
 def store_naming(
@@ -69,4 +84,10 @@ def store_naming(
     length = _MAX_LENGTH.search(raw)
     if length is None:
         return naming_of_major(major)
-    return StoreNaming(major, max_length=int(length.group(1)))
+    release = (major, int(manager.group(2) or 0), int(manager.group(3) or 0))
+    return StoreNaming(
+        major,
+        max_length=int(length.group(1)),
+        ambiguous_escapes=release >= _AMBIGUOUS_ESCAPES,
+        trailing_escapes=release >= _TRAILING_ESCAPES,
+    )

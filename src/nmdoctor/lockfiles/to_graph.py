@@ -194,7 +194,9 @@ def skipped_here(
 
     pnpm installs what its importers reach and nothing else: an entry a later edit left behind
     (no importer and no package depends on it any more, and ``--frozen-lockfile`` does not prune
-    the file) is not installed, optional or not (checked with real pnpm 8, 9, 10 and 11)."""
+    the file) is not installed, optional or not (checked with real pnpm 8, 9, 10 and 11). So does
+    yarn 1: the entry a resolution under a parent writes (``a/inner``) that no dependency's range
+    leads to is locked and not installed (yarn 1.22.22)."""
     machine = this_machine()
     skipped = {
         key
@@ -212,7 +214,7 @@ def skipped_here(
             or (package.node_engine is not None and _engine_refuses(package.node_engine))
         )
     }
-    prunes = lock.kind == "pnpm"
+    prunes = lock.kind in ("pnpm", "yarn-classic")
     if not with_what_only_they_lead_to or not (skipped or prunes):
         return skipped
     reached = {key for key, package in lock.packages.items() if package.is_importer}

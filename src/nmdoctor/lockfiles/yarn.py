@@ -256,6 +256,8 @@ class _BerryLookup:
         self.root_locator = "::locator=" + quote(root, safe="") if root is not None else None
         self.resolutions: list[tuple[str | None, str, str | None, str]] = []
         for pattern, value in _string_map(root_manifest.get("resolutions")).items():
+            if not _berry_applies(pattern):
+                continue
             parent, name, wanted = _resolution_pattern(pattern)
             self.resolutions.append((parent, name, wanted, value))
 
@@ -285,7 +287,12 @@ class _BerryLookup:
         spec = spec.strip()
         rewritten = self._rewrite(source.name, name, spec)
         locator = "::locator=" + quote(source.key, safe="")
-        for descriptor in (f"{name}@{spec}", f"{name}@{rewritten}"):
+        descriptors = (f"{name}@{spec}", f"{name}@{rewritten}")
+        if self.override(source.name, name, spec) is not None:
+            # A resolution under a parent (``a/inner``) leaves the plain descriptor locked for the
+            # other dependents: this one takes the resolution's entry (yarn 4.18.1).
+            descriptors = descriptors[::-1]
+        for descriptor in descriptors:
             found = self.by_descriptor.get(descriptor) or self.by_descriptor.get(descriptor + locator)
             if found is None and self.root_locator is not None and descriptor.startswith(f"{name}@patch:"):
                 found = self.by_descriptor.get(descriptor + self.root_locator)
@@ -329,6 +336,15 @@ def berry_locked_versions(text: str) -> Callable[[str, str], str | None]:
         return versions.get(f"{name}@{spec}") or versions.get(f"{name}@{_with_protocol(spec)}")
 
     return locked
+
+
+def _berry_applies(pattern: str) -> bool:
+    """yarn berry applies ``name``, ``name@range`` and ``parent/name``; a glob (``**/name``) or a
+    longer chain (``a/b/name``) is left unapplied, without a word (yarn 4.18.1 locks and installs
+    the dependency as if the resolution were not there)."""
+    parts = [part for part in pattern.strip().split("/") if part]
+    segments = len(parts) - sum(1 for part in parts[:-1] if part.startswith("@"))
+    return segments <= 2 and "**" not in parts and "*" not in parts
 
 
 def _resolution_pattern(pattern: str) -> tuple[str | None, str, str | None]:

@@ -26,6 +26,8 @@ from nmdoctor.linkers.pnpm_import import as_pnpm_imports
 from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
+from nmdoctor.migrate.npm_overrides import unread_npm_overrides
+from nmdoctor.migrate.patches import unread_patches
 from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.migrate.selectors import refused_selectors
 from nmdoctor.migrate.workspace_fields import unread_workspaces
@@ -320,7 +322,7 @@ def migrate(
     planned_fs = OverlayFS(plan.fs, with_lockfile_manifests(graph, fs), _mounts(graph), plan.binds)
     planned = read_installed_tree(planned_fs, graph.project)
     layout = TARGETS[target]
-    protocol_findings = refused_specs(graph, fs, target, layout)
+    protocol_findings = refused_specs(graph, fs, target, layout) + unread_patches(graph, fs, target, layout)
     refused = frozenset(
         ("." if item.from_ == "package.json" else _root_label(graph, item), item.request or "")
         for item in protocol_findings
@@ -337,6 +339,7 @@ def migrate(
     ]
     # what stops the target's install or leaves workspaces out, whatever the layout: the plan assumes it mended
     setup_findings = refused_selectors(graph, fs, target, layout) + unread_workspaces(graph, fs, target, layout)
+    setup_findings += unread_npm_overrides(graph, fs, target, layout)
     findings = setup_findings + protocol_findings + edge_findings + question_findings
     findings += package_findings + symlink_findings
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

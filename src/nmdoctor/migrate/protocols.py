@@ -1,5 +1,6 @@
-"""Dependency specs the target manager refuses: pnpm's ``workspace:`` and ``catalog:`` under npm
-and yarn 1, and ``catalog:`` under yarn 4 when its catalog is not in ``.yarnrc.yml``.
+"""Dependency specs the target manager refuses: pnpm's ``workspace:`` and ``catalog:`` and yarn 4's
+``patch:`` and ``portal:`` under npm and yarn 1, and ``catalog:`` under yarn 4 when its catalog is not
+in ``.yarnrc.yml``.
 
 npm 11 stops the install (``EUNSUPPORTEDPROTOCOL Unsupported URL Type "workspace:"``, the same for
 ``catalog:``) and yarn 1.22 too (``Couldn't find any versions for "swr" that matches
@@ -32,6 +33,7 @@ from functools import cache, partial
 from typing import NamedTuple
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.migrate.patches import locked_version, patch_parts
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.overrides import pnpm_catalogs
 from nmdoctor.model.paths import relative
@@ -50,7 +52,9 @@ REFUSING_TARGETS = {
     # "swr" that matches "workspace:*"", or "not found" for a name the registry does not know
     "yarn": ("yarn 1", 'it asks the registry for a version of "{name}" matching "{spec}": none does'),
 }
-_PROTOCOLS = ("workspace:", "catalog:")
+# yarn 4's patch: and portal: too: npm 11 refuses them (EUNSUPPORTEDPROTOCOL), yarn 1.22.22 asks the
+# registry ("Couldn't find any versions for "ms" that matches "patch:...")
+_PROTOCOLS = ("workspace:", "catalog:", "patch:", "portal:")
 _FIELDS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 
 
@@ -109,6 +113,17 @@ def _catalog_fix(
         if found is not None:
             return f'replace "{spec}" with "{found}" for "{name}" in {source_file} (the range of its catalog in {file})'
     return None
+
+
+def _patch_fix(graph: DependencyGraph, item: _Spec, manager: str) -> str | None:
+    """The plain spec a yarn ``patch:`` spec patches; the manager then installs the package unpatched."""
+    parts = patch_parts(item.spec, locked_version(graph, item.source, item.name))
+    if parts is None:
+        return None
+    return (
+        f'replace "{item.spec}" with "{parts[1]}" for "{item.name}" in {item.file} ({manager} applies no yarn '
+        "patch: the package installs unpatched)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +249,10 @@ def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: s
         protocol = spec[: spec.index(":") + 1]
         if protocol == "catalog:":
             fix = _catalog_fix(catalogs, item.file, name, spec)
+        elif protocol == "patch:":
+            fix = _patch_fix(graph, item, manager)
+        elif protocol == "portal:":
+            fix = None  # a link whose dependencies are installed: neither manager has one
         else:
             fix = _workspace_fix(graph, item.source, name, spec, item.field, manager)
         why = words.format(protocol=protocol, spec=spec, name=name)

@@ -24,7 +24,7 @@ from nmdoctor.model.graph import DependencyGraph
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["PNPM_TARGETS", "refused_selectors"]
+__all__ = ["PNPM_TARGETS", "declared_pnpm_major", "refused_selectors"]
 
 PNPM_TARGETS = frozenset({"pnpm", "pnpm-hoisted"})
 _NAME = re.compile(r"(?:@[^/@\s]+/)?[^/@\s*]+")
@@ -58,7 +58,7 @@ def _pnpm_selector(names: list[str]) -> tuple[str, bool]:
     return f"{parents[-1]}>{target}", exact
 
 
-def _declared_pnpm_major(raw: dict[str, object]) -> int | None:
+def declared_pnpm_major(raw: dict[str, object]) -> int | None:
     """The pnpm major package.json's ``packageManager`` pins (``pnpm@10.34.8``), if it does."""
     found = re.match(r"pnpm@(\d+)\.", str(raw.get("packageManager") or ""))
     return int(found.group(1)) if found else None
@@ -76,7 +76,7 @@ def refused_selectors(graph: DependencyGraph, fs: FileSystem, target: str, layou
     except FileSystemError:
         text = b""
     project = next(root for root in graph.roots if root.is_project)
-    major = _declared_pnpm_major(raw)
+    major = declared_pnpm_major(raw)
     stops = major is not None and major <= 10
     findings = []
     for selector, version in raw["resolutions"].items():

@@ -49,13 +49,16 @@ def _yaml_globs(fs: FileSystem, project: str) -> list[str] | None:
     return [str(item) for item in packages if isinstance(item, str)] if isinstance(packages, list) else []
 
 
-def _line(fs: FileSystem, file: str, needle: bytes) -> int | None:
+def _position(fs: FileSystem, file: str, needle: bytes) -> tuple[int | None, int | None]:
+    """The 1-based line and column where ``needle`` first appears in ``file``."""
     try:
         text = fs.read_bytes(file)
     except FileSystemError:
-        return None
+        return None, None
     index = text.find(needle)
-    return text[:index].count(b"\n") + 1 if index >= 0 else None
+    if index < 0:
+        return None, None
+    return text[:index].count(b"\n") + 1, index - (text.rfind(b"\n", 0, index) + 1) + 1
 
 
 def _by_version(graph: DependencyGraph) -> bool:
@@ -83,10 +86,10 @@ def unread_workspaces(graph: DependencyGraph, fs: FileSystem, target: str, layou
     if target in _PNPM:
         if from_yaml or not from_json:
             return []
-        globs = "".join(f"\n  - {json.dumps(glob)}" for glob in from_json)
-        link = "\nlinkWorkspacePackages: true" if _by_version(graph) else ""
-        fix = f"create pnpm-workspace.yaml beside package.json with:\npackages:{globs}{link}"
-        file, line = "package.json", _line(fs, f"{graph.project}/package.json", b'"workspaces"')
+        link = " and `linkWorkspacePackages: true`" if _by_version(graph) else ""
+        fix = f"create pnpm-workspace.yaml beside package.json with `packages: {json.dumps(from_json)}`{link}"
+        file = "package.json"
+        line, column = _position(fs, f"{graph.project}/package.json", b'"workspaces"')
         where = (
             'package.json\'s "workspaces" (it reads pnpm-workspace.yaml; pnpm import in every version, '
             "pnpm install before pnpm 12)"
@@ -96,7 +99,8 @@ def unread_workspaces(graph: DependencyGraph, fs: FileSystem, target: str, layou
             return []
         private = "" if raw.get("private") is True or manager != "yarn 1" else ' and "private": true'
         fix = f'add "workspaces": {json.dumps(from_yaml)}{private} to package.json'
-        file, line = "pnpm-workspace.yaml", _line(fs, f"{graph.project}/pnpm-workspace.yaml", b"packages")
+        file = "pnpm-workspace.yaml"
+        line, column = _position(fs, f"{graph.project}/pnpm-workspace.yaml", b"packages")
         where = 'pnpm-workspace.yaml (it reads package.json\'s "workspaces")'
     return [
         Finding(
@@ -107,6 +111,7 @@ def unread_workspaces(graph: DependencyGraph, fs: FileSystem, target: str, layou
             PackageRef(project.name, project.version, "."),
             from_=file,
             line=line,
+            column=column,
             fix=fix,
         )
     ]

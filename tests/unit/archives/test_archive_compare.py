@@ -76,6 +76,7 @@ def test_nested_copy_dropped_is_caught_for_the_nested_dependent() -> None:
 
 def test_missing_package() -> None:
     source = {**seed_tree(), "node_modules/ui-kit/package.json": manifest("ui-kit", "1.0.0", dependencies={"l": "1"})}
+    source["node_modules/ui-kit/index.js"] = "require('l');\n"
     source["node_modules/l/package.json"] = manifest("l", "1.0.0")
     packed = dict(source)
     del packed["node_modules/l/package.json"]

@@ -746,7 +746,8 @@ def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -
         "/app/src/index.ts": (
             "import { assert } from '@ember/debug';\nimport { tracked } from '@glimmer/tracking';\n"
             "import compat from '@embroider/virtual/compat-modules';\nimport x from '@ember/not-shipped';\n"
-            "export default [assert, tracked, compat, x];\n"  # used as values: TypeScript keeps the imports
+            "import RSVP from 'rsvp';\n"  # adopted-ember-addons/ember-file-upload's src/system/http-request.ts
+            "export default [assert, tracked, compat, x, RSVP];\n"  # used as values: TypeScript keeps the imports
         ),
     }
     ember = {
@@ -759,7 +760,10 @@ def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -
         "/app/node_modules/ember-source/package.json": {"name": "ember-source", "version": "6.10.1"},
         "/app/node_modules/ember-source/dist/packages/@ember/debug/index.js": "",
         "/app/node_modules/ember-source/dist/packages/@glimmer/tracking/index.js": "",
+        "/app/node_modules/ember-source/dist/packages/rsvp/index.js": "",
         "/app/node_modules/@embroider/core/package.json": {"name": "@embroider/core", "version": "4.0.0"},
+        # a copy of rsvp some dependency brings, where node does not look from the addon
+        "/app/node_modules/.pnpm/rsvp@3.2.1/node_modules/rsvp/package.json": {"name": "rsvp", "version": "3.2.1"},
     }
     found = {item.request: item.severity for item in findings({**source, **ember})}
     assert found == {
@@ -767,6 +771,7 @@ def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -
         "@glimmer/tracking": Severity.INFO,
         "@embroider/virtual/compat-modules": Severity.INFO,
         "@ember/not-shipped": Severity.ERROR,  # ember-source does not ship it: nothing maps it
+        "rsvp": Severity.INFO,
     }
     # Not an Ember package (no ember-addon, no ember-source or ember-cli declared): node_modules decides.
     plain = {**ember, "/app/package.json": {"name": "app", "version": "1.0.0"}}

@@ -12,7 +12,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["config_of_absent_tool", "unrun_webpack_config"]
+__all__ = ["config_of_absent_tool", "unrun_test_file", "unrun_webpack_config"]
 
 # config file name prefixes -> (the packages that load them, the command that runs the tool)
 _CONFIGS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -137,3 +137,79 @@ def _required_elsewhere(fs: FileSystem, folder: str, file: str, stem: str) -> bo
             except FileSystemError:
                 continue
     return False
+
+
+# what runs test files: the runners' packages, their commands, and their config files' prefixes
+_TEST_RUNNERS = (
+    "jest",
+    "jest-cli",
+    "@jest/core",
+    "vitest",
+    "mocha",
+    "ava",
+    "tap",
+    "jasmine",
+    "karma",
+    "react-scripts",
+    "@playwright/test",
+    "uvu",
+    "@rstest/core",
+    "@web/test-runner",
+    "cypress",
+    "@angular/cli",
+    "@angular-devkit/build-angular",
+    "react-app-rewired",
+    "@craco/craco",
+    "bun-types",
+    "@types/bun",
+    "node-qunit-puppeteer",
+    "qunit",
+    "testem",
+    "ember-cli",
+)
+_TEST_COMMANDS = re.compile(
+    r"(?<![\w@/.-])(?:jest|vitest|mocha|ava|tap|jasmine|karma|react-scripts|react-app-rewired|craco|playwright|uvu"
+    r"|rstest|wtr|web-test-runner|cypress|ng|qunit|testem|ember)(?![\w-])|node\s+(?:[^\n]*\s)?--test\b|\bbun\s+test\b"
+)
+_TEST_CONFIGS = (
+    "jest.config.",
+    "vitest.config.",
+    "vitest.workspace.",
+    "vite.config.",
+    "karma.conf.",
+    ".mocharc.",
+    "playwright.config.",
+    "ava.config.",
+    ".taprc",
+    "rstest.config.",
+    "web-test-runner.config.",
+    "cypress.config.",
+)
+_TEST_NAME = re.compile(r"(?:\.(?:test|spec)\.[cm]?[jt]sx?$|^setupTests\.[cm]?[jt]sx?$)")
+
+
+def unrun_test_file(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """Whether ``file`` is a test file (``*.test.js``, ``*.spec.ts``, create-react-app's
+    ``setupTests.js``) of a workspace that nothing here tests: neither the workspace nor the project
+    declares a test runner (or a build wrapper that runs tests, react-scripts), no script, git hook or
+    CI workflow of either runs one, and no runner config sits in the workspace (an example copied
+    from create-react-app without its test setup: rspack's cra example). Nothing loads the file."""
+    if owner.is_project or _TEST_NAME.search(posixpath.basename(file)) is None:
+        return False
+    project = next((item for item in graph.instances if item.is_project), None)
+    for instance in (owner, project):
+        if instance is None:
+            continue
+        declared = {item.name for item in instance.manifest.declared(include_dev=True)}
+        if declared.intersection(_TEST_RUNNERS):
+            return False
+    try:
+        names = fs.listdir(owner.path)
+    except FileSystemError:
+        return False
+    if any(name.startswith(_TEST_CONFIGS) for name in names):
+        return False
+    texts = "\n".join(
+        (_scripts(owner), _scripts(project), _runner_texts(fs, graph.project), _runner_texts(fs, owner.path))
+    )
+    return _TEST_COMMANDS.search(texts) is None and "test" not in scripts_of(owner.manifest.raw)

@@ -12,7 +12,7 @@ import re
 from nmdoctor.model.graph import Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["TEST_FOLDERS", "read_by_tests"]
+__all__ = ["TEST_FOLDERS", "built_by_tests", "read_by_tests"]
 
 TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
 _TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
@@ -49,6 +49,39 @@ def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
         if any(folder.startswith(named + "/") or folder == named for named in inputs):
             return True
     return False
+
+
+def built_by_tests(fs: FileSystem, root: str, owner: Instance) -> str | None:
+    """The test file that names ``owner``'s folder by path, when ``owner`` is a package of its own
+    below a test folder of the repository (rslib's tests/integration/<feature>/<case>, each a
+    workspace with its own package.json and rslib.config.ts, and ``<feature>/index.test.ts`` calling
+    ``buildAndGetResults({fixturePath: join(__dirname, '<case>')})``): a case the suite's harness
+    builds or runs with the code under test, expecting what the test says (an import left
+    unresolved, an external kept as it is); None otherwise."""
+    if owner.path == root or not owner.path.startswith(root + "/"):
+        return None
+    parts = owner.path[len(root) + 1 :].split("/")
+    tests = next((index for index, folder in enumerate(parts[:-1]) if folder in TEST_FOLDERS), None)
+    if tests is None:
+        return None
+    for depth in range(len(parts) - 1, tests, -1):
+        here = "/".join((root, *parts[:depth]))
+        try:
+            names = fs.listdir(here)
+        except FileSystemError:
+            continue
+        for name in names:
+            if _TEST_FILE.search(name) is None:
+                continue
+            try:
+                text = fs.read_bytes(f"{here}/{name}")
+            except FileSystemError:
+                continue
+            for path in _relative_paths(text):
+                target = posixpath.normpath(posixpath.join(here, path.rstrip("/")))
+                if target.startswith(here + "/") and (owner.path == target or owner.path.startswith(target + "/")):
+                    return f"{here}/{name}"
+    return None
 
 
 def _input_folders(fs: FileSystem, here: str, root: str, test_folder: str) -> list[str]:

@@ -21,6 +21,7 @@ from nmdoctor.inspect.verify import (
     reinstall_fix,
     removal_fix,
     resolved_as_peer,
+    unresolved_at_the_root,
 )
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import UNPLACED, store_folder
@@ -110,6 +111,8 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             continue
         if another_declaration_holds(source, edge.name, target.version):
             continue
+        if unresolved_at_the_root(edge, graph.layout):
+            continue  # yarn 1 applies no resolution to the root's own dependencies
         if pinned.holds(edge.name, edge.spec, target.version):
             continue  # the lockfile's own resolution of that range (`yarn set resolution`), as an override
         stand_in = _hoisted_stand_in(graph, edge)

@@ -12,8 +12,10 @@ from functools import cache, partial
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._ambient import AmbientModules
 from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
-from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool
+from nmdoctor.diagnostics.rules._bundler_served import served_by_bundler
+from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool, unrun_test_file
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
@@ -21,7 +23,7 @@ from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_f
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
-from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, read_by_tests
+from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
@@ -33,6 +35,8 @@ from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_o
 from nmdoctor.model.paths import relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.resolve.node.cjs import node_modules_paths
+from nmdoctor.sources.babel_runtime import PLUGIN as RUNTIME_PLUGIN
+from nmdoctor.sources.babel_runtime import runtime_loads
 from nmdoctor.sources.components import COMPONENT_SUFFIXES
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
@@ -116,6 +120,9 @@ class Undeclared:
     # a string of a jest config that string-module-reference reads too (the owner's jest.config.* or
     # package.json): when it is not found, that rule reports it, once
     config_string: bool = False
+    # the runtime that @babel/plugin-transform-runtime's helpers require, named by the owner's babel
+    # config rather than imported by its code
+    injected: bool = False
 
 
 def _nested_owner(fs: FileSystem, folder: str) -> Instance | None:
@@ -237,6 +244,17 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
             if not declared_above(ancestors, owner.path, name, folder):
                 top = posixpath.dirname(file) == owner.path
                 yield Undeclared(owner, file, site, site.specifier, name, folder, resolution, config_string=top)
+        if graph.instances_of("@babel/core"):  # something here runs babel with the owner's config
+            for file, site in runtime_loads(fs, owner.path):
+                name = site.specifier
+                if name == manifest.name or name in declared:
+                    continue
+                # the compiled files require it from their folders: looked up from the package's
+                folder = lookup.folder(owner.path, name)
+                if not declared_above(ancestors, owner.path, name, folder):
+                    yield Undeclared(
+                        owner, file, site, name, name, folder, resolution, config_string=True, injected=True
+                    )
         for folder in nested:
             if folder not in roots and (found := _nested_owner(fs, folder)) is not None:
                 pending.append(found)
@@ -277,7 +295,9 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
     project's code, not packages; a workspace may use what the monorepo root declares. A webpack
     loader named by string in a webpack config (the project's, or a build wrapper's run with the
-    project as context) counts too: webpack looks it up from the project's folder. In a tree yarn
+    project as context) counts too: webpack looks it up from the project's folder; so does the runtime
+    that a babel config's `@babel/plugin-transform-runtime` makes the compiled code require
+    (`@babel/runtime`, or `@babel/runtime-corejs3` with `corejs: 3`). In a tree yarn
     berry installed, an installed package declares what yarn adds to its manifest: its built-in
     package extensions, `.yarnrc.yml` `packageExtensions`, and names only `peerDependenciesMeta` lists.
     ## Severity
@@ -326,7 +346,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         served = name == "@jest/globals" and bool(graph.instances_of("jest-runtime"))
         types = " for its types" if site.types_only else " for its types (jest serves it at run time)" if served else ""
         guarded = " inside a try block (a feature probe)" if site.guarded else f" {UNCALLED}" if site.uncalled else ""
-        field = _dependency_field(relative(graph, file))
+        field = "dependencies" if item.injected else _dependency_field(relative(graph, file))
         manifest = _manifest_path(graph, owner)
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error.
@@ -335,7 +355,10 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         yield Finding(
             "phantom-dependency",
             severity,
-            f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}",
+            f"`{name}` is required by the helpers that {RUNTIME_PLUGIN} ({relative(graph, file)}) injects into"
+            f" the code of `{owner.label}`, but not declared{note}"
+            if item.injected
+            else f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}",
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
@@ -411,17 +434,27 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             found, folder = chosen or sites[0]
             target = by_path.get(fs.realpath(folder))
             version = f"^{target.version}" if target else "*"
+            # Electron's API (or VS Code's): the runtime that loads the package answers the name
+            # itself, whatever node_modules holds (Electron's Module._resolveFilename returns its
+            # API for `electron`), so no layout breaks it
+            hosted = _host_module(graph, name)
+            where = f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from " + relative(
+                graph, folder
+            )
             yield Finding(
                 "phantom-dependency",
-                Severity.INFO if guarded else Severity.WARNING,
-                f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from "
-                f"{relative(graph, folder)} (" + (_GUARDED_WHERE if guarded else _breaks_where(folder)) + ")",
+                Severity.INFO if guarded or hosted else Severity.WARNING,
+                where + hosted[0]
+                if hosted and not guarded
+                else where + " (" + (_GUARDED_WHERE if guarded else _breaks_where(folder)) + ")",
                 package_ref(graph, instance),
                 request=found.site.specifier,
                 from_=relative(graph, found.file),
                 line=found.site.line,
                 column=found.site.column,
-                fix=f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
+                fix=hosted[1]
+                if hosted and not guarded
+                else f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
                 f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )
@@ -526,6 +559,19 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     # a config's imports share one answer (its tool, its scripts, hooks and workflows read once)
     dead_configs: dict[tuple[str, str], str | None] = {}
 
+    ambient = (
+        AmbientModules(fs, context.sources, frozenset(item.path for item in _owners(graph)))
+        if fs is not None and context.sources is not None
+        else None
+    )
+    harnesses: dict[str, str | None] = {}  # a package's test harness, read once per package
+
+    def harness_of(owner: Instance) -> str | None:
+        if owner.path not in harnesses:
+            assert fs is not None  # asked only of an import on disk
+            harnesses[owner.path] = built_by_tests(fs, graph.project, owner)
+        return harnesses[owner.path]
+
     def absent_tool(owner: Instance, file: str) -> str | None:
         key = (owner.path, file)
         if key not in dead_configs:
@@ -540,6 +586,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         if _runtime_module(owner, name, extensions):
             continue
         file = item.file
+        if (
+            (site.types_only or file.endswith(_DECLARATION_FILES))
+            and ambient is not None
+            and ambient.declares(owner, site.specifier)
+        ):
+            continue  # TypeScript answers it with the package's own `declare module` (tsc 5.9.3)
         config = item.resolution.for_file(file)
         local = _local_folder(fs, graph, owner, item.request)
         fix: str | None = None
@@ -585,6 +637,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: nothing here loads {posixpath.basename(file)}: `{tool}` is in neither"
                 " node_modules nor the lockfile, and no script, git hook or CI workflow runs it)",
             )
+        elif unrun_test_file(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here runs {posixpath.basename(file)}: `{owner.label}` has no test"
+                " script and neither it nor the project declares a test runner or has a script, git hook or CI"
+                " workflow that runs one)",
+            )
         elif _listed_for_its_runner(fs, file, name):
             severity, why = (
                 Severity.INFO,
@@ -600,6 +659,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             or read_by_tests(owner, fs, file)
         ):
             severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
+        elif (harness := harness_of(owner)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: `{owner.label}` is a case that {relative(graph, harness)} builds or runs with"
+                " the code under test, expecting what the test says)",
+            )
         elif raw_texts.holds(file):
             severity, why = (
                 Severity.INFO,
@@ -672,6 +737,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " node finds it once that build has run)",
             )
             fix = f"run the build that writes node_modules/{name} ({builder}) before the code that imports it"
+        elif (served := placeholders.served(owner, name)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {served[0]} of the bundler config in {relative(graph, served[1])}, which"
+                " the bundler serves itself, never from node_modules)",
+            )
+            fix = f"nothing to install: `{name}` is {served[0]} that {relative(graph, served[1])} configures"
         elif (
             # a package of that name in the tree is the module the import means, whatever else names it
             not graph.instances_of(name) and (named := placeholders.named(owner, site.specifier, file)) is not None
@@ -1231,10 +1303,11 @@ def _ember_source_module(fs: FileSystem, owner: Instance, name: str) -> str | No
     """The folder of ember-source's module ``name`` when ``owner`` is an Ember package (an addon, or
     an app or addon declaring ember-source or ember-cli) and the ember-source it resolves ships it
     (``dist/packages/@ember/debug``, ``.../@glimmer/tracking``): Ember's modules (RFC 176's
-    ``@ember/*``, ``@glimmer/tracking``) are not packages on their own; ember-cli and Embroider
-    (@embroider/shared-internals' emberVirtualPackages and emberVirtualPeerDeps) map them to
-    ember-source, which an addon's host app promises to install."""
-    if not (name.startswith(("@ember/", "@glimmer/")) or name in ("ember", "ember-testing")):
+    ``@ember/*``, ``@glimmer/tracking``, ``rsvp``) are not packages on their own; ember-cli and
+    Embroider (@embroider/shared-internals' emberVirtualPackages, from ember-rfc176-data 0.3.18's
+    mappings, and emberVirtualPeerDeps) map them to ember-source, which an addon's host app
+    promises to install (ember-source 6.4 ships ``dist/packages/rsvp``)."""
+    if not (name.startswith(("@ember/", "@glimmer/")) or name in ("ember", "ember-testing", "rsvp")):
         return None
     raw = owner.manifest.raw if isinstance(owner.manifest.raw, dict) else {}
     keywords = raw.get("keywords")
@@ -1484,6 +1557,30 @@ class _Mentions:
         quoted = re.compile(rb"['\"`]" + re.escape(scope) + rb"['\"`]")
         found = any(quoted.search(text) for path, text in texts if path != importer and scope in text)
         return scope.decode("utf-8", "replace") if found else None
+
+    def served(self, owner: Instance, name: str) -> tuple[str, str] | None:
+        """What the owner's bundler config makes ``name`` (a module federation remote, a DLL's
+        scope) and in which file, read from its code and its storybook config; None if nothing."""
+        texts = self._texts.get(owner.path)
+        if texts is None:
+            texts = self._texts[owner.path] = list(self._read(owner.path))
+        return served_by_bundler([*texts, *self._storybook(owner.path)], name)
+
+    def _storybook(self, folder: str) -> Iterator[tuple[str, bytes]]:
+        """The storybook config (``.storybook/main.*``, a hidden folder the source walk skips)."""
+        fs = self._context.fs
+        if fs is None:
+            return
+        try:
+            names = fs.listdir(f"{folder}/.storybook")
+        except FileSystemError:
+            return
+        for name in names:
+            if name.startswith("main."):
+                try:
+                    yield f"{folder}/.storybook/{name}", fs.read_bytes(f"{folder}/.storybook/{name}")
+                except FileSystemError:
+                    continue
 
     def _read(self, folder: str) -> Iterator[tuple[str, bytes]]:
         fs, sources = self._context.fs, self._context.sources

@@ -218,7 +218,7 @@ def configs_in(
     for sub in _WEBPACK_FOLDERS:
         where = f"{folder}/{sub}" if sub else folder
         for name in sorted(_listdir(fs, where) if sub else names):
-            if webpack.is_webpack_config(name):
+            if webpack.is_webpack_config(name) or (not sub and webpack.is_rspack_config(name)):
                 config.merge(webpack.read_webpack(fs, f"{where}/{name}", on_disk=on_disk))
     for name in sorted(names):
         path = f"{folder}/{name}"

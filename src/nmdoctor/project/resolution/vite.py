@@ -15,9 +15,12 @@ __all__ = ["is_vite_config", "read_vite"]
 
 # Configs of tools and frameworks that set aliases the same way (an ``alias`` object or list):
 # vite/vitest/rollup, and the webpack wrappers and frameworks that pass one on (craco,
-# react-app-rewired, vue-cli, Next, Nuxt, SvelteKit ``kit.alias``, Astro, Quasar).
+# react-app-rewired, vue-cli, Next, Nuxt, SvelteKit ``kit.alias``, Astro, Quasar), and rsbuild and
+# rslib (``resolve.alias``, formerly ``source.alias``; ``plugins``, ``tools.rspack.plugins``).
 _PREFIXES = (
     "vite.config.",
+    "rsbuild.config.",
+    "rslib.config.",
     "vitest.config.",
     "rollup.config.",
     "craco.config.",

@@ -13,11 +13,17 @@ from nmdoctor.project.resolution.jsread import UNKNOWN, evaluate_with_node, stat
 from nmdoctor.project.resolution.model import ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["is_webpack_config", "read_webpack"]
+__all__ = ["is_rspack_config", "is_webpack_config", "read_webpack"]
 
 
 def is_webpack_config(name: str) -> bool:
     return name.startswith("webpack") and name.endswith((".js", ".cjs", ".mjs", ".ts"))
+
+
+def is_rspack_config(name: str) -> bool:
+    """rspack's config (``rspack.config.js``, the default ``rspack build`` reads), which takes
+    webpack's ``resolve`` and ``externals`` as they are."""
+    return name.startswith("rspack.config.") and name.endswith((".js", ".cjs", ".mjs", ".ts", ".mts", ".cts"))
 
 
 def _resolve_sections(value: Any) -> list[dict[str, Any]]:
@@ -25,32 +31,33 @@ def _resolve_sections(value: Any) -> list[dict[str, Any]]:
     return [item["resolve"] for item in configs if isinstance(item, dict) and isinstance(item.get("resolve"), dict)]
 
 
-def _add(config: ResolutionConfig, modules: Any, alias: Any, path: str) -> None:
+def _add(config: ResolutionConfig, modules: Any, alias: Any, path: str, tool: str = "webpack") -> None:
     folder = posixpath.dirname(path)
     for entry in modules if isinstance(modules, list) else []:
         if not isinstance(entry, str) or entry == "node_modules":
             continue
         if entry.startswith("/"):
-            config.folders.append(ModuleFolder(posixpath.normpath(entry), "webpack resolve.modules", path))
+            config.folders.append(ModuleFolder(posixpath.normpath(entry), f"{tool} resolve.modules", path))
         elif entry.startswith("."):
             config.folders.append(
-                ModuleFolder(posixpath.normpath(posixpath.join(folder, entry)), "webpack resolve.modules", path)
+                ModuleFolder(posixpath.normpath(posixpath.join(folder, entry)), f"{tool} resolve.modules", path)
             )
         else:  # a folder name looked for in every ancestor, like node_modules
-            config.folders.append(ModuleFolder(entry, "webpack resolve.modules", path, hierarchical=True))
-    config.aliases += alias_table(alias, "webpack resolve.alias", path, folder)
+            config.folders.append(ModuleFolder(entry, f"{tool} resolve.modules", path, hierarchical=True))
+    config.aliases += alias_table(alias, f"{tool} resolve.alias", path, folder)
 
 
 def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfig:
     config = ResolutionConfig()
+    tool = "rspack" if is_rspack_config(posixpath.basename(path)) else "webpack"
     evaluated = evaluate_with_node(path) if on_disk else None
     sections = _resolve_sections(evaluated)
     if sections:
         for section in sections:
-            _add(config, section.get("modules"), section.get("alias"), path)
+            _add(config, section.get("modules"), section.get("alias"), path, tool)
         for item in evaluated if isinstance(evaluated, list) else [evaluated]:
             if isinstance(item, dict):
-                config.aliases += externals(item.get("externals"), "webpack externals", path)
+                config.aliases += externals(item.get("externals"), f"{tool} externals", path)
         return config
     try:
         source = fs.read_bytes(path)
@@ -61,7 +68,7 @@ def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfi
     alias: Any = None
     for key, value in static_properties(source, path, frozenset({"resolve", "externals"})):
         if key == "externals":
-            config.aliases += externals(value, "webpack externals", path)
+            config.aliases += externals(value, f"{tool} externals", path)
             continue
         if isinstance(value, dict):
             modules = value.get("modules", modules)
@@ -72,5 +79,5 @@ def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfi
             config.unread.append(path)
     if isinstance(modules, list) and any(item is UNKNOWN for item in modules):
         config.unread.append(path)  # a folder computed in a way a static read cannot follow
-    _add(config, modules, alias, path)
+    _add(config, modules, alias, path, tool)
     return config

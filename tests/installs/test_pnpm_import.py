@@ -161,7 +161,7 @@ def test_an_npm_override_pnpm_does_not_read_is_a_warning_whose_fix_keeps_it(tmp_
     assert ("strict@1.0.0", "lint", "lint@7.25.0") in _edges(load_project(str(fixed), fs=fs))
 
 
-@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm11-isolated"])
+@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm11-isolated", "pnpm12-isolated"])
 def test_a_yarn_resolution_pnpm_11_ignores_is_a_warning_whose_fix_keeps_it(tmp_path: Path, mode: str) -> None:
     """yarn's `resolutions` forces strict's `lint@~7.20.0` up to 7.25.0: pnpm 10.34.8 applies it,
     pnpm 11.29.0 ignores the field (strict gets 7.20.0 again). No packageManager pins pnpm, so a

@@ -13,6 +13,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 TOOLS = Path(__file__).resolve().parents[1] / "node_tools" / "node_modules"
 MODES = {
     "npm-hoisted": "npm",
@@ -32,7 +34,26 @@ OLD_PNPM = {"pnpm7-isolated": "pnpm7", "pnpm8-isolated": "pnpm8", "pnpm9-isolate
 # Newer pnpm majors, each in a folder of its own beside tests/node_tools (its bin is also `pnpm`):
 # they need node 22.13 or later (the pinned node 24 of tests/node_tools/versions) and read install
 # settings from pnpm-workspace.yaml only.
-NEW_PNPM = {"pnpm11-isolated": "../pnpm11/node_modules/pnpm"}
+# (Absolute paths from tests/node_tools, not through TOOLS, which may be a link to another checkout's.)
+NEW_PNPM = {
+    "pnpm11-isolated": TOOLS.parent / "pnpm11" / "node_modules" / "pnpm",
+    "pnpm12-isolated": TOOLS.parent / "pnpm12" / "node_modules" / "pnpm",
+    "pnpm12-hoisted": TOOLS.parent / "pnpm12" / "node_modules" / "pnpm",  # node-linker=hoisted
+}
+
+
+def pnpm_bin(mode: str) -> Path:
+    """The script that runs the pnpm of ``mode`` on node: ``bin/pnpm.cjs`` up to pnpm 11; pnpm 12 ships
+    only ``bin/pnpm.mjs`` (a wrapper that runs the native binary its install put beside it)."""
+    package = TOOLS / {**OLD_PNPM, **NEW_PNPM}.get(mode, "pnpm")
+    script = package / "bin" / "pnpm.cjs"
+    return script if script.exists() else package / "bin" / "pnpm.mjs"
+
+
+# pnpm 12 resolves the pnpm that package.json's packageManager pins (to record it in pnpm-lock.yaml's
+# first document, packageManagerDependencies) from the registry, and stops where it is not there
+# (ERR_PNPM_BAD_CONFIG_DEP): the loopback registry serves this stand-in to tests that pin pnpm 12.
+PNPM12_PIN = {"name": "pnpm", "version": "12.26.0"}
 
 
 def new_pnpm_node() -> str | None:
@@ -41,6 +62,22 @@ def new_pnpm_node() -> str | None:
 
     binary = node_binary("24")
     return str(binary) if binary is not None else None
+
+
+def new_pnpm_ready(mode: str) -> bool:
+    """Is the pnpm of this NEW_PNPM mode installed, and the pinned node 24 that runs it? (Looked up
+    without installing anything, so that it can choose the parameters of a test.)"""
+    from tests.differential.nodes import VERSIONS_DIR
+
+    return (TOOLS / NEW_PNPM[mode]).exists() and (VERSIONS_DIR / "node_modules" / "node24" / "bin" / "node").exists()
+
+
+class Installs(dict[tuple[str, str], Path]):
+    """Installed projects by (project, mode); a test asking for one that was not installed (a NEW_PNPM
+    mode whose pnpm or node is missing, see ``new_pnpm_ready``) is skipped."""
+
+    def __missing__(self, key: tuple[str, str]) -> Path:
+        pytest.skip(f"{key[1]}: its pnpm (tests/node_tools) or node 24 (tests/node_tools/versions) is not installed")
 
 
 def tools_available() -> bool:
@@ -130,6 +167,7 @@ def install_in(
                 (dest / ".npmrc").write_text("link-workspace-packages=true\n")
         extra = {
             "pnpm-hoisted": ["--config.node-linker=hoisted"],
+            "pnpm12-hoisted": ["--config.node-linker=hoisted"],
             "pnpm-shamefully-hoist": ["--config.shamefully-hoist=true"],
         }.get(mode, [])
         node = new_pnpm_node() if mode in NEW_PNPM else "node"
@@ -138,7 +176,7 @@ def install_in(
         _run(
             [
                 node,
-                str(TOOLS / {**OLD_PNPM, **NEW_PNPM}.get(mode, "pnpm") / "bin" / "pnpm.cjs"),
+                str(pnpm_bin(mode)),
                 "install",
                 "--ignore-scripts",
                 f"--store-dir={cache}",
@@ -185,7 +223,9 @@ def install_in(
 
 def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: str = "pnpm-isolated") -> Path:
     """Switch the project in ``dest`` to pnpm as its users do: ``pnpm import`` of its npm or yarn
-    lockfile, then a frozen ``pnpm install`` (the pinned pnpm of ``mode``, scripts off)."""
+    lockfile, then a frozen ``pnpm install`` (the pinned pnpm of ``mode``, scripts off). pnpm 12
+    takes the registry and store from its command line too (its ``pnpm import`` ignores
+    ``npm_config_registry`` and asks the public registry)."""
     home = dest.parent / f".home-{dest.name}"
     home.mkdir(exist_ok=True)
     env = {
@@ -196,12 +236,13 @@ def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: s
     node = new_pnpm_node() if mode in NEW_PNPM else "node"
     if node is None:
         raise RuntimeError(f"{mode} needs node 24 from tests/node_tools/versions")
-    pnpm = [node, str(TOOLS / {**OLD_PNPM, **NEW_PNPM}.get(mode, "pnpm") / "bin" / "pnpm.cjs")]
+    pnpm = [node, str(pnpm_bin(mode))]
     # pnpm 11 reads the registry from .npmrc, not from npm_config_registry
     npmrc = dest / ".npmrc"
     npmrc.write_text((npmrc.read_text() if npmrc.exists() else "") + f"\nregistry={registry}\n")
-    _run([*pnpm, "import"], dest, env)
-    _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent"], dest, env)
+    flags = [f"--registry={registry}", f"--store-dir={cache}"] if mode in NEW_PNPM else []
+    _run([*pnpm, "import", *flags], dest, env)
+    _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent", *flags], dest, env)
     return dest
 
 

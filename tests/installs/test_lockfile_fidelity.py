@@ -35,7 +35,7 @@ from tests.installs.fidelity_scenarios import (
     WORKSPACES,
     fidelity_project,
 )
-from tests.installs.managers import OLD_PNPM, TOOLS, install, tools_available
+from tests.installs.managers import NEW_PNPM, OLD_PNPM, TOOLS, Installs, install, new_pnpm_ready, tools_available
 from tests.installs.registry import Registry
 
 MODES = {
@@ -44,6 +44,7 @@ MODES = {
     "pnpm9-isolated": "pnpm",
     "pnpm8-isolated": "pnpm",
     "pnpm7-isolated": "pnpm",
+    "pnpm12-isolated": "pnpm",  # skipped where tests/node_tools/pnpm12 or node 24 is not installed
     "yarn-classic": "yarn",
     "yarn-berry-nm": "berry",
 }
@@ -71,8 +72,10 @@ def registry_url() -> object:
 @pytest.fixture(scope="module")
 def installs(tmp_path_factory: pytest.TempPathFactory, registry_url: str) -> dict[tuple[str, str], Path]:
     root = tmp_path_factory.mktemp("fidelity").resolve()
-    done = {}
+    done = Installs()
     for mode, manager in MODES.items():
+        if mode in NEW_PNPM and not new_pnpm_ready(mode):
+            continue
         for project_name in PROJECTS:
             manifest, files = fidelity_project(manager) if project_name == "fidelity" else WORKSPACES
             done[(project_name, mode)] = install(manifest, files, mode, registry_url, root / f"{project_name}-{mode}")
@@ -169,7 +172,9 @@ def test_lockfile_model_has_the_installed_packages_and_edges(
         assert {item["path"] for item in ls_document(locked)["instances"]} == paths
 
 
-@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm9-isolated", "pnpm8-isolated", "pnpm7-isolated"])
+@pytest.mark.parametrize(
+    "mode", ["pnpm-isolated", "pnpm9-isolated", "pnpm8-isolated", "pnpm7-isolated", "pnpm12-isolated"]
+)
 def test_pnpm_store_folders_are_named_as_the_installing_pnpm_names_them(
     installs: dict[tuple[str, str], Path], mode: str
 ) -> None:

@@ -36,7 +36,16 @@ from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
 from tests.installs.fidelity_scenarios import BERRY, BERRY_YARNRC, FIDELITY_PACKAGES, WORKSPACES, fidelity_project
-from tests.installs.managers import NEW_PNPM, OLD_PNPM, TOOLS, install, install_in, new_pnpm_node, tools_available
+from tests.installs.managers import (
+    NEW_PNPM,
+    OLD_PNPM,
+    PNPM12_PIN,
+    TOOLS,
+    install,
+    install_in,
+    new_pnpm_ready,
+    tools_available,
+)
 from tests.installs.registry import Registry
 from tests.installs.scenarios import DEP_AND_PEER_PROJECT, PACKAGES, PLANNER_PROJECTS, PROJECTS
 
@@ -54,6 +63,7 @@ MODES = (
     "pnpm-isolated",
     "pnpm9-isolated",
     "pnpm11-isolated",
+    "pnpm12-isolated",
     "pnpm8-isolated",
     "pnpm-hoisted",
     "yarn-classic",
@@ -69,6 +79,22 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "": {},
     "public-hoist": {"files": {".npmrc": "public-hoist-pattern[]=c\npublic-hoist-pattern[]=d\n"}},
     "hoist-none": {"files": {".npmrc": "hoist=false\n"}},
+    # the same settings where pnpm 11 and later read them
+    "public-hoist-yaml": {"files": {"pnpm-workspace.yaml": "publicHoistPattern:\n  - c\n  - d\n"}},
+    "hoist-none-yaml": {"files": {"pnpm-workspace.yaml": "hoist: false\n"}},
+    "hoisted-yaml": {"files": {"pnpm-workspace.yaml": "nodeLinker: hoisted\n"}},
+    # pnpm 11 and 12's hoisted linker links workspace packages into the project's node_modules too
+    "hoisted-workspaces-yaml": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\nnodeLinker: hoisted\n'
+        }
+    },
+    "hoisted-workspaces-off-yaml": {
+        "files": {
+            "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\nlinkWorkspacePackages: true\nnodeLinker: hoisted\n'
+            "hoistWorkspacePackages: false\n"
+        }
+    },
     "limits": {"yarnrc": {"nmHoistingLimits": "workspaces"}},
     # pnpm writes an overridden direct dependency with the override as its specifier (not drift)
     "override-direct": {"files": {"pnpm-workspace.yaml": "overrides:\n  a: 1.0.0\n"}},
@@ -102,6 +128,19 @@ CASES = [
     ("workspaces", "pnpm-isolated", "override-link"),
     ("workspaces", "pnpm-isolated", "hoist-workspaces-off"),
     ("workspaces", "pnpm-isolated", "nameless-workspace"),
+    # pnpm 12.26.0 (the npm registry's `latest` on 2026-12-06): its settings from pnpm-workspace.yaml
+    ("phantom", "pnpm12-isolated", "public-hoist-yaml"),
+    ("phantom", "pnpm12-isolated", "hoist-none-yaml"),
+    ("contested", "pnpm12-isolated", "hoisted-yaml"),
+    ("workspaces", "pnpm12-isolated", "hoisted-workspaces-yaml"),
+    ("workspaces-conflict", "pnpm12-isolated", "hoisted-workspaces-yaml"),
+    ("workspaces", "pnpm12-isolated", "hoisted-workspaces-off-yaml"),
+    ("workspaces", "pnpm-isolated", "hoisted-workspaces-yaml"),
+    ("phantom", "pnpm12-isolated", "override-direct"),
+    ("workspaces", "pnpm12-isolated", "override-link"),
+    ("workspaces", "pnpm12-isolated", "hoist-workspaces-off"),
+    ("workspaces", "pnpm12-isolated", "nameless-workspace"),
+    ("dep-and-peer", "pnpm12-isolated", ""),
     ("workspaces-conflict", "yarn-berry-nm", "limits"),
     # react-redux's yarn.lock: yarn 4.18 installs vitest's vite (a dependency and a peer the
     # project does not provide) and not ajv-formats' locked ajv 8.17.1 (the parent's ajv answers
@@ -115,8 +154,6 @@ CASES = [
 
 def _project(name: str, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
     manifest, files = _scenario(name, mode)
-    if mode in NEW_PNPM and new_pnpm_node() is None:
-        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
     if mode in OLD_PNPM or mode in NEW_PNPM:  # the store folders are named as the project's pnpm names them
         version = json.loads((TOOLS / {**OLD_PNPM, **NEW_PNPM}[mode] / "package.json").read_text())["version"]
         manifest = {**manifest, "packageManager": f"pnpm@{version}"}
@@ -142,12 +179,12 @@ def placed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str
     root = tmp_path_factory.mktemp("placement").resolve()
     done = {}
     for packages, names in (
-        (PACKAGES, (*SCENARIO_PROJECTS, "dep-and-peer")),
-        (FIDELITY_PACKAGES, (*FIDELITY_PROJECTS, "berry")),
+        ([*PACKAGES, PNPM12_PIN], (*SCENARIO_PROJECTS, "dep-and-peer")),
+        ([*FIDELITY_PACKAGES, PNPM12_PIN], (*FIDELITY_PROJECTS, "berry")),
     ):
         with Registry(packages) as registry:
             for project, mode, variant in CASES:
-                if project not in names:
+                if project not in names or (mode in NEW_PNPM and not new_pnpm_ready(mode)):
                     continue
                 manifest, files = _project(project, mode)
                 settings = VARIANTS[variant]
@@ -163,6 +200,14 @@ def placed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str
                 install_in(fresh, mode, registry.url, yarnrc=yarnrc or None, frozen=True)
                 done[(project, mode, variant)] = (fresh, before)
     return done
+
+
+def _placed(
+    placed: dict[tuple[str, str, str], tuple[Path, dict[str, Any]]], project_name: str, mode: str, variant: str
+) -> tuple[Path, dict[str, Any]]:
+    if (project_name, mode, variant) not in placed:
+        pytest.skip(f"{mode}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
+    return placed[(project_name, mode, variant)]
 
 
 def _without(graph: DependencyGraph, *, paths: set[str], peers: bool) -> DependencyGraph:
@@ -209,7 +254,7 @@ def _listing(document: dict[str, Any]) -> dict[str, tuple[str, str, tuple[str, .
 def test_ls_lockfile_before_the_install_is_ls_of_the_install(
     placed: dict[tuple[str, str, str], tuple[Path, dict[str, Any]]], project_name: str, mode: str, variant: str
 ) -> None:
-    project, before = placed[(project_name, mode, variant)]
+    project, before = _placed(placed, project_name, mode, variant)
     installed = load_project(str(project))
     locked = load_graph(str(project), from_lockfile=True)
     assert ls_document(locked) == before, "the install changed the lockfile model"
@@ -226,7 +271,7 @@ def test_ls_lockfile_before_the_install_is_ls_of_the_install(
 def test_verify_and_check_are_clean_after_the_install_from_the_lockfile(
     placed: dict[tuple[str, str, str], tuple[Path, dict[str, Any]]], project_name: str, mode: str, variant: str
 ) -> None:
-    project, _before = placed[(project_name, mode, variant)]
+    project, _before = _placed(placed, project_name, mode, variant)
     fs = DiskFS()
     graph = load_project(str(project), fs=fs)
     path = find_lockfile(fs, str(project), graph.layout)

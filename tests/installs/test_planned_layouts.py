@@ -25,7 +25,7 @@ from nmdoctor.render.tree_json import ls_document
 from nmdoctor.vfs import DiskFS
 from nmdoctor.vfs.overlay import OverlayFS
 from tests.conftest import requires_node
-from tests.installs.managers import install, tools_available
+from tests.installs.managers import install, new_pnpm_ready, tools_available
 from tests.installs.peer_scenarios import PEER_PACKAGES, PEER_PROJECTS
 from tests.installs.random_graphs import random_graph
 from tests.installs.registry import Registry
@@ -49,6 +49,19 @@ PLANNERS: dict[str, Callable[[LogicalGraph, str], Plan]] = {
     "pnpm-isolated": lambda graph, _registry: plan_pnpm(graph),
     "pnpm-hoisted": lambda graph, _registry: plan_pnpm_hoisted(graph),
 }
+# pnpm 12.26.0 (the npm registry's `latest` on 2026-12-06), planned with pnpm 12's defaults; its
+# tests are skipped where tests/node_tools/pnpm12 or node 24 is not installed.
+PNPM12 = "pnpm12-isolated"
+ISOLATED = {"pnpm-isolated": 10, PNPM12: 12}
+# pnpm 11 and 12 link workspace packages into the project's node_modules under node-linker=hoisted too
+PLANNERS_12 = {
+    "pnpm12-hoisted": lambda graph, _registry: plan_pnpm_hoisted(graph, link_workspaces_at_root=True),
+}
+
+
+def _ready(mode: str) -> None:
+    if mode.startswith("pnpm12") and not new_pnpm_ready(mode):
+        pytest.skip(f"{mode}: tests/node_tools/pnpm12 or node 24 (tests/node_tools/versions) is not installed")
 
 
 HIDDEN = "node_modules/.pnpm/node_modules/"
@@ -68,9 +81,9 @@ def layout(graph: object) -> set[tuple[str, str, tuple[str, ...]]]:
     return found
 
 
-def pnpm_settings(fs: DiskFS, project: Path) -> PnpmSettings:
+def pnpm_settings(fs: DiskFS, project: Path, major: int = 10) -> PnpmSettings:
     """pnpm's defaults with the project's own packageExtensions, as `migrate` reads them."""
-    return PnpmSettings(package_extensions=package_extensions(fs, str(project)))
+    return PnpmSettings(package_extensions=package_extensions(fs, str(project), major), pnpm_major=major)
 
 
 def assert_plan_equals_real(
@@ -80,10 +93,10 @@ def assert_plan_equals_real(
     real = load_project(str(project), fs=fs)
     if planner is not None:
         plan = planner(logical_graph(real))
-    elif mode == "pnpm-isolated":
-        plan = plan_pnpm(logical_graph(real), pnpm_settings(fs, project))
+    elif mode in ISOLATED:
+        plan = plan_pnpm(logical_graph(real), pnpm_settings(fs, project, ISOLATED[mode]))
     else:
-        plan = PLANNERS[mode](logical_graph(real), registry)
+        plan = {**PLANNERS, **PLANNERS_12}[mode](logical_graph(real), registry)
     planned = read_installed_tree(
         OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in real.roots], plan.binds), str(project)
     )
@@ -100,9 +113,10 @@ def assert_plan_equals_real(
 PROJECT_NAMES = ["phantom", "dopple", "wrapper", *PLANNER_PROJECTS]
 
 
-@pytest.mark.parametrize("mode", list(PLANNERS))
+@pytest.mark.parametrize("mode", [*PLANNERS, PNPM12, *PLANNERS_12])
 @pytest.mark.parametrize("project_name", PROJECT_NAMES)
 def test_plan_equals_the_real_layout(tmp_path: Path, mode: str, project_name: str) -> None:
+    _ready(mode)
     manifest, files = PLANNER_PROJECTS.get(project_name) or PROJECTS[project_name]
     with Registry(PACKAGES) as registry:
         project = install(manifest, files, mode, registry.url, tmp_path / "p")
@@ -159,18 +173,20 @@ def test_berry_plan_of_random_graphs(tmp_path: Path, seed: int) -> None:
     assert_plan_equals_real(project, "yarn-berry-nm", url)
 
 
+@pytest.mark.parametrize("mode", list(ISOLATED))
 @pytest.mark.parametrize("project_name", list(PEER_PROJECTS))
-def test_pnpm_peer_variants_equal_the_real_layout(tmp_path: Path, project_name: str) -> None:
+def test_pnpm_peer_variants_equal_the_real_layout(tmp_path: Path, project_name: str, mode: str) -> None:
     """One .pnpm folder per set of resolved peers, with the links pnpm makes, from the graph alone."""
+    _ready(mode)
     manifest, files = PEER_PROJECTS[project_name]
     with Registry(PACKAGES + PEER_PACKAGES) as registry:
         # Real pnpm is not always deterministic here: on a loaded machine one install in about a dozen
         # of peer-workspaces linked its peer variants in another order (pnpm resolves importers
         # concurrently). The plan must equal a real install; a second, fresh install decides.
         for attempt in range(2):
-            project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / f"p{attempt}")
+            project = install(manifest, files, mode, registry.url, tmp_path / f"p{attempt}")
             try:
-                assert_plan_equals_real(project, "pnpm-isolated", registry.url)
+                assert_plan_equals_real(project, mode, registry.url)
             except AssertionError:
                 if attempt == 1:
                     raise
@@ -178,23 +194,25 @@ def test_pnpm_peer_variants_equal_the_real_layout(tmp_path: Path, project_name: 
                 break
 
 
+@pytest.mark.parametrize("mode", list(ISOLATED))
 @pytest.mark.parametrize("project_name", list(PEER_PROJECTS))
-def test_pnpm_peer_variants_planned_from_an_npm_install(tmp_path: Path, project_name: str) -> None:
+def test_pnpm_peer_variants_planned_from_an_npm_install(tmp_path: Path, project_name: str, mode: str) -> None:
     """Planned from npm's tree (no variants there, as `migrate --to pnpm` does), the .pnpm folders and
     every link are still the ones real pnpm makes for the same project."""
+    _ready(mode)
     manifest, files = PEER_PROJECTS[project_name]
     with Registry(PACKAGES + PEER_PACKAGES) as registry:
         npm_project = install(manifest, files, "npm-hoisted", registry.url, tmp_path / "npm")
         fs = DiskFS()
         source = load_project(str(npm_project), fs=fs)
-        plan = plan_pnpm(logical_graph(source), pnpm_settings(fs, npm_project))
+        plan = plan_pnpm(logical_graph(source), pnpm_settings(fs, npm_project, ISOLATED[mode]))
         planned = read_installed_tree(
             OverlayFS(plan.fs, fs, [f"{root.path}/node_modules" for root in source.roots], plan.binds), str(npm_project)
         )
         # pnpm links peer variants in the order it resolves importers, concurrently (see above): when
         # the first real install differs, a second, fresh one decides.
         for attempt in range(2):
-            pnpm_project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / f"pnpm{attempt}")
+            pnpm_project = install(manifest, files, mode, registry.url, tmp_path / f"pnpm{attempt}")
             real = load_project(str(pnpm_project), fs=fs)
             if layout(planned) == layout(real) or attempt == 1:
                 break
@@ -202,12 +220,15 @@ def test_pnpm_peer_variants_planned_from_an_npm_install(tmp_path: Path, project_
 
 
 LOCKFILE_AMBIGUOUS = {"peer-found-below", "peer-in-graph-only", "peer-cycles"}
+# pnpm 12.26.0's install of peer-found-below is the one the reader's reading plans
+LOCKFILE_AMBIGUOUS_12 = LOCKFILE_AMBIGUOUS - {"peer-found-below"}
 
 
 @pytest.mark.parametrize(
-    "project_name",
+    ("mode", "project_name"),
     [
         pytest.param(
+            mode,
             name,
             marks=pytest.mark.xfail(
                 strict=True,
@@ -216,18 +237,22 @@ LOCKFILE_AMBIGUOUS = {"peer-found-below", "peer-in-graph-only", "peer-cycles"}
                 "exactly so is not seen as one pnpm's resolver hoists",
             ),
         )
-        if name in LOCKFILE_AMBIGUOUS
-        else name
+        if name in (LOCKFILE_AMBIGUOUS_12 if mode == PNPM12 else LOCKFILE_AMBIGUOUS)
+        else pytest.param(mode, name)
+        for mode in ISOLATED
         for name in PEER_PROJECTS
     ],
 )
-def test_pnpm_peer_variants_planned_from_pnpm_lock(tmp_path: Path, project_name: str) -> None:
+def test_pnpm_peer_variants_planned_from_pnpm_lock(tmp_path: Path, project_name: str, mode: str) -> None:
     """From pnpm-lock.yaml alone (`--lockfile`): the same .pnpm folders as pnpm's install."""
+    _ready(mode)
     manifest, files = PEER_PROJECTS[project_name]
     with Registry(PACKAGES + PEER_PACKAGES) as registry:
-        project = install(manifest, files, "pnpm-isolated", registry.url, tmp_path / "p")
+        project = install(manifest, files, mode, registry.url, tmp_path / "p")
     fs = DiskFS()
-    plan = plan_pnpm(logical_graph(load_project(str(project), fs=fs, from_lockfile=True)))
+    plan = plan_pnpm(
+        logical_graph(load_project(str(project), fs=fs, from_lockfile=True)), PnpmSettings(pnpm_major=ISOLATED[mode])
+    )
     store = f"{project}/node_modules/.pnpm"
     planned = {name for name in plan.fs.listdir(store) if name != "node_modules"}
     real = {name for name in os.listdir(store) if name not in ("node_modules", "lock.yaml")}

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
 from tests.conftest import requires_node
-from tests.installs.managers import NEW_PNPM, TOOLS, install, new_pnpm_node, tools_available
+from tests.installs.managers import NEW_PNPM, TOOLS, install, new_pnpm_ready, tools_available
 from tests.installs.registry import Registry
 
 pytestmark = [
@@ -47,13 +47,14 @@ MANIFEST = {"name": "app", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}
 INSTALLED = {
     "pnpm-isolated": ["tool", *BINARIES],
     "pnpm11-isolated": ["tool", "tool-linux-x64-gnu", "watch-linux"],
+    "pnpm12-isolated": ["tool", "tool-linux-x64-gnu", "watch-linux"],  # pnpm 12.26.0 as pnpm 11
 }
 
 
 @pytest.mark.parametrize("mode", sorted(INSTALLED))
 def test_verify_and_the_lockfile_model_follow_what_each_pnpm_skips(tmp_path: Path, mode: str) -> None:
-    if mode in NEW_PNPM and new_pnpm_node() is None:
-        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
+    if mode in NEW_PNPM and not new_pnpm_ready(mode):
+        pytest.skip(f"{mode}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
     with Registry(PACKAGES) as registry:
         project = install(MANIFEST, {}, mode, registry.url, tmp_path / "app")
     store = sorted(item.name.removesuffix("@1.0.0") for item in (project / "node_modules" / ".pnpm").iterdir())

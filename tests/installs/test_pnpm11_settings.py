@@ -1,7 +1,7 @@
-"""pnpm 11 reads its install settings from pnpm-workspace.yaml alone: ``public-hoist-pattern`` and
-``shamefully-hoist`` in .npmrc are ignored without a word (pnpm 10 honours them). Real pnpm 11.29.0
-(run by the pinned node 24) installs; ``ls --lockfile`` must list the tree it makes, and ``check``
-judge an import of a package that only .npmrc would hoist as the error it is under pnpm 11.
+"""pnpm 11 and 12 read their install settings from pnpm-workspace.yaml alone: ``public-hoist-pattern``
+and ``shamefully-hoist`` in .npmrc are ignored without a word (pnpm 10 honours them). Real pnpm 11.29.0
+and 12.26.0 (run by the pinned node 24) install; ``ls --lockfile`` must list the tree they make, and
+``check`` judge an import of a package that only .npmrc would hoist as the error it is under them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from nmdoctor.cli.main import main
 from nmdoctor.project.install_settings import pnpm_extends_node_path
 from nmdoctor.vfs.disk import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import NEW_PNPM, TOOLS, install, new_pnpm_node, tools_available
+from tests.installs.managers import NEW_PNPM, PNPM12_PIN, TOOLS, install, new_pnpm_node, new_pnpm_ready, tools_available
 from tests.installs.registry import Registry
 
 pytestmark = [
@@ -37,11 +37,24 @@ PACKAGES = [
 SOURCE = {"src/index.js": "require('a');\nrequire('b');\n"}
 
 
-def _installed(tmp_path: Path, name: str, files: dict[str, str], manifest: dict[str, Any]) -> Path:
+# the pinned pnpm of each mode, as packageManager names it
+VERSIONS = {"pnpm11-isolated": "11.29.0", "pnpm12-isolated": "12.26.0"}
+
+
+@pytest.fixture(params=list(VERSIONS))
+def mode(request: pytest.FixtureRequest) -> str:
+    if not new_pnpm_ready(request.param):
+        pytest.skip(f"{request.param}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
+    return str(request.param)
+
+
+def _installed(tmp_path: Path, name: str, files: dict[str, str], manifest: dict[str, Any], mode: str) -> Path:
     if new_pnpm_node() is None:
-        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
-    with Registry(PACKAGES) as registry:
-        return install(manifest, {**SOURCE, **files}, "pnpm11-isolated", registry.url, tmp_path / name)
+        pytest.skip("pnpm 11 and 12 need the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
+    if "packageManager" in manifest:
+        manifest = {**manifest, "packageManager": f"pnpm@{VERSIONS[mode]}"}
+    with Registry([*PACKAGES, PNPM12_PIN]) as registry:
+        return install(manifest, {**SOURCE, **files}, mode, registry.url, tmp_path / name)
 
 
 def _paths(document: dict[str, Any]) -> list[tuple[str, str]]:
@@ -57,30 +70,32 @@ def _b_finding(project: Path, *args: str) -> tuple[str, str]:
 MANIFEST = {"name": "app", "version": "1.0.0", "packageManager": "pnpm@11.29.0", "dependencies": {"a": "1.0.0"}}
 
 
-def test_pnpm_11_ignores_hoisting_settings_in_npmrc(tmp_path: Path) -> None:
-    project = _installed(tmp_path, "npmrc", {".npmrc": "public-hoist-pattern[]=b\nshamefully-hoist=true\n"}, MANIFEST)
+def test_pnpm_11_ignores_hoisting_settings_in_npmrc(tmp_path: Path, mode: str) -> None:
+    project = _installed(
+        tmp_path, "npmrc", {".npmrc": "public-hoist-pattern[]=b\nshamefully-hoist=true\n"}, MANIFEST, mode
+    )
     assert not (project / "node_modules" / "b").exists()  # what real pnpm 11 did with the .npmrc
     installed = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json"])
     planned = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json", "--lockfile"])
     assert _paths(json.loads(planned.stdout)) == _paths(json.loads(installed.stdout))
     assert _b_finding(project) == ("unresolvable-import", "error")
-    # the lockfile alone, nothing installed: packageManager names pnpm 11
+    # the lockfile alone, nothing installed: packageManager names pnpm 11 or 12
     bare = tmp_path / "bare"
     shutil.copytree(project, bare, ignore=shutil.ignore_patterns("node_modules"))
     assert _b_finding(bare, "--lockfile") == ("unresolvable-import", "error")
 
 
-def test_without_package_manager_the_install_tells_which_pnpm_made_it(tmp_path: Path) -> None:
+def test_without_package_manager_the_install_tells_which_pnpm_made_it(tmp_path: Path, mode: str) -> None:
     manifest = {key: value for key, value in MANIFEST.items() if key != "packageManager"}
-    project = _installed(tmp_path, "unnamed", {".npmrc": "public-hoist-pattern[]=b\n"}, manifest)
+    project = _installed(tmp_path, "unnamed", {".npmrc": "public-hoist-pattern[]=b\n"}, manifest, mode)
     assert not (project / "node_modules" / "b").exists()
     planned = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json", "--lockfile"])
     assert "node_modules/b" not in {link for _path, link in _paths(json.loads(planned.stdout))}
     assert _b_finding(project, "--lockfile") == ("unresolvable-import", "error")
 
 
-def test_pnpm_11_reads_the_same_setting_from_pnpm_workspace_yaml(tmp_path: Path) -> None:
-    project = _installed(tmp_path, "yaml", {"pnpm-workspace.yaml": "publicHoistPattern:\n  - b\n"}, MANIFEST)
+def test_pnpm_11_reads_the_same_setting_from_pnpm_workspace_yaml(tmp_path: Path, mode: str) -> None:
+    project = _installed(tmp_path, "yaml", {"pnpm-workspace.yaml": "publicHoistPattern:\n  - b\n"}, MANIFEST, mode)
     assert (project / "node_modules" / "b").exists()
     planned = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json", "--lockfile"])
     installed = CliRunner(mix_stderr=False).invoke(main, ["ls", str(project), "--json"])
@@ -95,20 +110,69 @@ def test_pnpm_11_reads_the_same_setting_from_pnpm_workspace_yaml(tmp_path: Path)
         ("pnpm11-isolated", {".npmrc": "extend-node-path=false\n"}),
         ("pnpm11-isolated", {"pnpm-workspace.yaml": "extendNodePath: false\n"}),
         ("pnpm11-isolated", {}),
+        ("pnpm12-isolated", {".npmrc": "extend-node-path=false\n"}),
+        ("pnpm12-isolated", {"pnpm-workspace.yaml": "extendNodePath: false\n"}),
+        ("pnpm12-isolated", {}),
     ],
-    ids=["pnpm10-npmrc", "pnpm11-npmrc", "pnpm11-yaml", "pnpm11-default"],
+    ids=[
+        "pnpm10-npmrc",
+        *(f"pnpm{major}-{variant}" for major in (11, 12) for variant in ("npmrc", "yaml", "default")),
+    ],
 )
 def test_bin_shims_extend_node_path_as_the_settings_say(tmp_path: Path, mode: str, files: dict[str, str]) -> None:
     """The shims in node_modules/.bin put node_modules/.pnpm/node_modules on NODE_PATH unless told
     not to: pnpm 10.34.8 reads ``extend-node-path=false`` from .npmrc, pnpm 11.29.0 ignores that line
     and reads only ``extendNodePath`` from pnpm-workspace.yaml. No packageManager field: which pnpm
     made the install is read from node_modules/.modules.yaml."""
-    if mode in NEW_PNPM and new_pnpm_node() is None:
-        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
+    if mode in NEW_PNPM and not new_pnpm_ready(mode):
+        pytest.skip(f"{mode}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
     tool = {"name": "tool", "version": "1.0.0", "bin": {"tool": "cli.js"}, "files": {"cli.js": "#!/usr/bin/env node\n"}}
     manifest = {"name": "app", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}}
     with Registry([tool]) as registry:
         project = install(manifest, files, mode, registry.url, tmp_path / "app")
     extends = "NODE_PATH" in (project / "node_modules" / ".bin" / "tool").read_text()
-    assert extends == (mode == "pnpm11-isolated" and "pnpm-workspace.yaml" not in files)  # what real pnpm wrote
+    assert extends == (mode in NEW_PNPM and "pnpm-workspace.yaml" not in files)  # what real pnpm wrote
     assert pnpm_extends_node_path(DiskFS(), str(project), manifest) == extends
+
+
+def test_pnpm_12_pinned_by_dev_engines_alone_ignores_npmrc_too(tmp_path: Path) -> None:
+    """pnpm 12.26.0 installs as the pnpm ``devEngines.packageManager`` pins (and records the pin in
+    pnpm-lock.yaml's first document); with no ``packageManager`` field, the lockfile alone must
+    still be read as pnpm 12 reads the settings (check --lockfile said phantom-dependency, a warning,
+    planning .npmrc's hoisting). (pnpm 11.29.0 asks the registry for @pnpm/exe under this pin.)"""
+    if not new_pnpm_ready("pnpm12-isolated"):
+        pytest.skip("pnpm12-isolated: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "devEngines": {"packageManager": {"name": "pnpm", "version": "12.26.0"}},
+        "dependencies": {"a": "1.0.0"},
+    }
+    project = _installed(tmp_path, "engines", {".npmrc": "public-hoist-pattern[]=b\n"}, manifest, "pnpm12-isolated")
+    assert not (project / "node_modules" / "b").exists()  # what real pnpm 12 did with the .npmrc
+    assert "packageManagerDependencies" in (project / "pnpm-lock.yaml").read_text()
+    bare = tmp_path / "bare"
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("node_modules"))
+    assert _b_finding(bare, "--lockfile") == ("unresolvable-import", "error")
+
+
+def test_package_json_pnpm_overrides_are_not_applied_and_not_expected(tmp_path: Path, mode: str) -> None:
+    """pnpm 11 and 12 ignore package.json's ``pnpm.overrides``: a's ``b@^1.0.0`` stays 1.0.0 (pnpm
+    10.34.8 installs the override's 2.0.0). verify and check judged the fresh install against the
+    override: a version-mismatch error for b."""
+    packages = [{"name": "b", "version": "1.0.0"}, {"name": "b", "version": "2.0.0"}]
+    packages.append({"name": "a", "version": "1.0.0", "dependencies": {"b": "^1.0.0"}})
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"a": "1.0.0"},
+        "pnpm": {"overrides": {"b": "2.0.0"}},
+    }
+    with Registry(packages) as registry:
+        project = install(manifest, {}, mode, registry.url, tmp_path / "app")
+    store = sorted(item.name for item in (project / "node_modules" / ".pnpm").iterdir() if "@" in item.name)
+    assert store == ["a@1.0.0", "b@1.0.0"]  # what real pnpm installed
+    runner = CliRunner(mix_stderr=False)
+    for command in (["verify", str(project)], ["check", str(project), "--no-cache"]):
+        result = runner.invoke(main, command)
+        assert result.exit_code == 0, result.stdout

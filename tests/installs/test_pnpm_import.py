@@ -2,7 +2,7 @@
 
 `pnpm import` resolves every range again, preferring the versions the old lockfile holds, the highest
 first: a range npm or yarn locked to an older copy moves to a newer locked one it admits, and the
-older copy is gone. The ground truth is real pnpm 10.34.8 (`pnpm import`, then a frozen install) on
+older copy is gone. The ground truth is real pnpm 10.34.8 and 12.26.0 (`pnpm import`, then a frozen install) on
 lockfiles real npm 11 and yarn 1.22.22 wrote in two steps, as projects grow: first with only the old
 version published, then with a newer one that another package pins.
 """
@@ -20,7 +20,7 @@ from nmdoctor.api import load_project
 from nmdoctor.migrate import migrate
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import install, install_in, pnpm_import, tools_available
+from tests.installs.managers import NEW_PNPM, install, install_in, new_pnpm_ready, pnpm_import, tools_available
 from tests.installs.registry import Registry
 
 pytestmark = [
@@ -51,7 +51,7 @@ def _edges(graph: object) -> set[tuple[str, str, str | None]]:
     }
 
 
-def _grown(mode: str, root: Path, resolutions: dict[str, str] | None = None) -> Path:
+def _grown(mode: str, root: Path, resolutions: dict[str, str] | None = None, pnpm_mode: str = "pnpm-isolated") -> Path:
     """The project installed with ``tool`` and ``strict`` first, then ``wrap`` added; switched to
     pnpm in ``root/switched`` (``resolutions`` renamed as the selector findings' fixes say)."""
     manifest: dict[str, object] = {"name": "app", "version": "1.0.0"}
@@ -87,13 +87,17 @@ def _grown(mode: str, root: Path, resolutions: dict[str, str] | None = None) -> 
                 del manifest["resolutions"][selector]  # type: ignore[index]
             (switched / "package.json").write_text(json.dumps(manifest, indent=2))
             (switched / "pnpm-workspace.yaml").write_text(json.dumps({"overrides": overrides}))
-        pnpm_import(switched, registry.url)
+        pnpm_import(switched, registry.url, mode=pnpm_mode)
     return project
 
 
+@pytest.mark.parametrize("pnpm_mode", ["pnpm-isolated", "pnpm12-isolated"])
 @pytest.mark.parametrize("mode", ["npm-hoisted", "yarn-classic"])
-def test_the_plan_follows_pnpm_import_to_the_highest_locked_version(tmp_path: Path, mode: str) -> None:
-    project = _grown(mode, tmp_path)
+def test_the_plan_follows_pnpm_import_to_the_highest_locked_version(tmp_path: Path, mode: str, pnpm_mode: str) -> None:
+    """pnpm 12.26.0's import locks the same versions as pnpm 10.34.8's."""
+    if pnpm_mode in NEW_PNPM and not new_pnpm_ready(pnpm_mode):
+        pytest.skip(f"{pnpm_mode}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
+    project = _grown(mode, tmp_path, pnpm_mode=pnpm_mode)
     fs = DiskFS()
     today = load_project(str(project), fs=fs)
     assert ("tool@1.0.0", "lint", "lint@7.20.0") in _edges(today)  # the lockfile kept the older copy
@@ -157,7 +161,7 @@ def test_an_npm_override_pnpm_does_not_read_is_a_warning_whose_fix_keeps_it(tmp_
     assert ("strict@1.0.0", "lint", "lint@7.25.0") in _edges(load_project(str(fixed), fs=fs))
 
 
-@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm11-isolated"])
+@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm11-isolated", "pnpm12-isolated"])
 def test_a_yarn_resolution_pnpm_11_ignores_is_a_warning_whose_fix_keeps_it(tmp_path: Path, mode: str) -> None:
     """yarn's `resolutions` forces strict's `lint@~7.20.0` up to 7.25.0: pnpm 10.34.8 applies it,
     pnpm 11.29.0 ignores the field (strict gets 7.20.0 again). No packageManager pins pnpm, so a

@@ -20,10 +20,10 @@ from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
 from tests.conftest import requires_node
-from tests.installs.managers import NEW_PNPM, OLD_PNPM, TOOLS, install, install_in, new_pnpm_node, tools_available
+from tests.installs.managers import NEW_PNPM, OLD_PNPM, TOOLS, install, install_in, new_pnpm_ready, tools_available
 from tests.installs.registry import Registry
 
-MODES = ("pnpm-isolated", "pnpm8-isolated", "pnpm9-isolated", "pnpm11-isolated")
+MODES = ("pnpm-isolated", "pnpm8-isolated", "pnpm9-isolated", "pnpm11-isolated", "pnpm12-isolated")
 
 pytestmark = [
     requires_node,
@@ -65,8 +65,8 @@ def _with_orphans(lock: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module", params=MODES)
 def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     mode = request.param
-    if mode in NEW_PNPM and new_pnpm_node() is None:
-        pytest.skip("pnpm 11 needs the pinned node 24 of tests/node_tools/versions (Linux x86_64)")
+    if mode in NEW_PNPM and not new_pnpm_ready(mode):
+        pytest.skip(f"{mode}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
     root = tmp_path_factory.mktemp(f"orphans-{mode}").resolve()
     with Registry(PACKAGES) as registry:
         project = install(MANIFEST, {}, mode, registry.url, root / "app")

@@ -17,7 +17,7 @@ from nmdoctor.lockfiles.to_graph import lockfile_graph
 from nmdoctor.migrate import migrate
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import MODES, install, tools_available
+from tests.installs.managers import MODES, Installs, install, new_pnpm_ready, tools_available
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES, PROJECTS
 
@@ -30,13 +30,19 @@ pytestmark = [
 ]
 
 
+# pnpm 12.26.0 (the npm registry's `latest` on 2026-12-06) beside pnpm 10.34.8: the same trees,
+# lockfiles and findings; skipped where tests/node_tools/pnpm12 or node 24 is not installed.
+PNPM12 = "pnpm12-isolated"
+ALL_MODES = [*MODES, PNPM12]
+
+
 @pytest.fixture(scope="module")
 def installs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     root = tmp_path_factory.mktemp("installs").resolve()
-    done = {}
+    done = Installs()
     with Registry(PACKAGES) as registry:
         for project_name, (manifest, files) in PROJECTS.items():
-            for mode in MODES:
+            for mode in [*MODES, *([PNPM12] if new_pnpm_ready(PNPM12) else [])]:
                 done[(project_name, mode)] = install(
                     manifest, files, mode, registry.url, root / f"{project_name}-{mode}"
                 )
@@ -58,19 +64,21 @@ EXPECTED_LAYOUT = {
     "pnpm-isolated": "pnpm-isolated",
     "pnpm-hoisted": "pnpm-hoisted",
     "pnpm-shamefully-hoist": "pnpm-isolated",
+    PNPM12: "pnpm-isolated",
     "yarn-classic": "yarn-classic",
     "yarn-berry-nm": "yarn-berry-nm",
     "yarn-berry-pnpm": "yarn-berry-pnpm",
 }
 
 
-@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("mode", ALL_MODES)
 def test_layout_is_recognised(installs: dict[tuple[str, str], Path], mode: str) -> None:
     assert load_project(str(installs[("phantom", mode)])).layout == EXPECTED_LAYOUT[mode]
 
 
 @pytest.mark.parametrize(
-    "mode", ["npm-hoisted", "npm-nested", "pnpm-isolated", "pnpm-shamefully-hoist", "yarn-classic", "yarn-berry-nm"]
+    "mode",
+    ["npm-hoisted", "npm-nested", "pnpm-isolated", "pnpm-shamefully-hoist", PNPM12, "yarn-classic", "yarn-berry-nm"],
 )
 @pytest.mark.parametrize("project_name", list(PROJECTS))
 def test_tree_and_lockfile_models_agree(installs: dict[tuple[str, str], Path], mode: str, project_name: str) -> None:
@@ -94,7 +102,7 @@ def test_tree_and_lockfile_models_agree(installs: dict[tuple[str, str], Path], m
     assert tree_edges == lock_edges
 
 
-@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("mode", ALL_MODES)
 @pytest.mark.parametrize("project_name", list(PROJECTS))
 def test_edges_agree_with_node(installs: dict[tuple[str, str], Path], mode: str, project_name: str) -> None:
     graph = load_project(str(installs[(project_name, mode)]))
@@ -125,6 +133,7 @@ EXPECTED_FINDINGS = {
         "pnpm-isolated": [("unresolvable-import", "d")],
         "pnpm-hoisted": [("phantom-dependency", "d")],
         "pnpm-shamefully-hoist": [("phantom-dependency", "d")],
+        PNPM12: [("unresolvable-import", "d")],
         "yarn-classic": [("phantom-dependency", "d")],
         "yarn-berry-nm": [("phantom-dependency", "d")],
         "yarn-berry-pnpm": [("unresolvable-import", "d")],
@@ -139,6 +148,7 @@ EXPECTED_FINDINGS = {
         "pnpm-isolated": [("string-module-reference", "css-loader")],
         "pnpm-hoisted": [("phantom-dependency", "css-loader")],
         "pnpm-shamefully-hoist": [("phantom-dependency", "css-loader")],
+        PNPM12: [("string-module-reference", "css-loader")],
         "yarn-classic": [("phantom-dependency", "css-loader")],
         "yarn-berry-nm": [("phantom-dependency", "css-loader")],
         "yarn-berry-pnpm": [("string-module-reference", "css-loader")],
@@ -152,22 +162,26 @@ EXPECTED_FINDINGS = {
         "pnpm-isolated": [],
         "pnpm-hoisted": [("doppelganger", None)],
         "pnpm-shamefully-hoist": [],
+        PNPM12: [],
         "yarn-classic": [("doppelganger", None)],
         "yarn-berry-nm": [("doppelganger", None)],
         "yarn-berry-pnpm": [],
     },
-    "clean": {mode: [] for mode in MODES},
+    "clean": {mode: [] for mode in ALL_MODES},
 }
 
 
-@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("mode", ALL_MODES)
 @pytest.mark.parametrize("project_name", list(PROJECTS))
 def test_check_findings_on_real_installs(installs: dict[tuple[str, str], Path], mode: str, project_name: str) -> None:
     assert _codes(installs[(project_name, mode)]) == EXPECTED_FINDINGS[project_name][mode]
 
 
+@pytest.mark.parametrize("pnpm_mode", ["pnpm-isolated", PNPM12])
 @pytest.mark.parametrize("project_name", ["phantom", "wrapper", "dopple", "clean"])
-def test_migrate_from_npm_predicts_real_pnpm(installs: dict[tuple[str, str], Path], project_name: str) -> None:
+def test_migrate_from_npm_predicts_real_pnpm(
+    installs: dict[tuple[str, str], Path], project_name: str, pnpm_mode: str
+) -> None:
     fs = DiskFS()
     npm_tree = load_project(str(installs[(project_name, "npm-hoisted")]), fs=fs)
     predicted = sorted(
@@ -175,7 +189,7 @@ def test_migrate_from_npm_predicts_real_pnpm(installs: dict[tuple[str, str], Pat
         for finding in migrate(npm_tree, fs, "pnpm").findings
         if finding.severity.value == "error"
     )
-    actual = [item for item in _codes(installs[(project_name, "pnpm-isolated")]) if item[0] != "doppelganger"]
+    actual = [item for item in _codes(installs[(project_name, pnpm_mode)]) if item[0] != "doppelganger"]
     assert predicted == actual
 
 

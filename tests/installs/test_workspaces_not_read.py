@@ -1,9 +1,9 @@
 """Workspaces declared only where the target manager does not look (`workspaces-not-read`).
 
 Real pnpm 10.34.8 ignores package.json's `workspaces` (it warns, and `pnpm import` stops at the
-root's dependency on a workspace with ERR_PNPM_FETCH_404); real npm 11 ignores pnpm-workspace.yaml
-(it installs the root alone). Each fix printed, followed, gives an install where the workspace's
-dependency resolves under node.
+root's dependency on a workspace with ERR_PNPM_FETCH_404; so does pnpm 12.26.0's `pnpm import`);
+real npm 11 ignores pnpm-workspace.yaml (it installs the root alone). Each fix printed, followed,
+gives an install where the workspace's dependency resolves under node.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from nmdoctor.api import load_project
 from nmdoctor.migrate import migrate
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import install, install_in, pnpm_import, tools_available
+from tests.installs.managers import NEW_PNPM, install, install_in, new_pnpm_ready, pnpm_import, tools_available
 from tests.installs.registry import Registry
 from tests.installs.scenarios import PACKAGES
 
@@ -39,7 +39,11 @@ def _runs(folder: Path) -> bool:
     return run.returncode == 0
 
 
-def test_yarn_workspaces_switched_to_pnpm_need_pnpm_workspace_yaml(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pnpm_mode", ["pnpm-isolated", "pnpm12-isolated"])
+def test_yarn_workspaces_switched_to_pnpm_need_pnpm_workspace_yaml(tmp_path: Path, pnpm_mode: str) -> None:
+    """The same with real pnpm 12.26.0's `pnpm import`."""
+    if pnpm_mode in NEW_PNPM and not new_pnpm_ready(pnpm_mode):
+        pytest.skip(f"{pnpm_mode}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
     root = {"name": "mono", "version": "1.0.0", "private": True, "workspaces": ["packages/*"]}
     root["dependencies"] = {"w": "1.0.0"}
     with Registry(PACKAGES) as registry:
@@ -51,7 +55,7 @@ def test_yarn_workspaces_switched_to_pnpm_need_pnpm_workspace_yaml(tmp_path: Pat
         switched = tmp_path / "switched"
         shutil.copytree(today, switched, ignore=shutil.ignore_patterns("node_modules"))
         with pytest.raises(RuntimeError, match="ERR_PNPM_FETCH_404"):
-            pnpm_import(switched, registry.url)
+            pnpm_import(switched, registry.url, mode=pnpm_mode)
         fix = unread.fix or ""
         # the root's "w": "1.0.0" is linked by pnpm 10.34.8 only with linkWorkspacePackages (without
         # it, pnpm import asks the registry for w even with the packages listed: ERR_PNPM_FETCH_404)
@@ -61,7 +65,7 @@ def test_yarn_workspaces_switched_to_pnpm_need_pnpm_workspace_yaml(tmp_path: Pat
         )
         # each `key: value` the fix names, one line each (YAML reads the JSON list as written)
         (switched / "pnpm-workspace.yaml").write_text("".join(item + "\n" for item in re.findall(r"`([^`]+)`", fix)))
-        pnpm_import(switched, registry.url)
+        pnpm_import(switched, registry.url, mode=pnpm_mode)
     assert _runs(switched / "packages" / "w")
 
 

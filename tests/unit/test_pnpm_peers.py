@@ -22,12 +22,13 @@ def pkg(name: str, version: str, **fields: Any) -> dict[str, Any]:
     return {"name": name, "version": version, **fields}
 
 
-def variants(tree: dict[str, dict[str, Any]]) -> PeerVariants:
+def variants(tree: dict[str, dict[str, Any]], pnpm_major: int = 10) -> PeerVariants:
     files: dict[str, Any] = {
         f"/app/{location}/package.json".replace("//", "/"): data for location, data in tree.items()
     }
     files["/app/node_modules/.package-lock.json"] = {}
-    return resolve_peer_variants(logical_graph(read_installed_tree(MemoryFS.from_mapping(files), "/app")))
+    graph = logical_graph(read_installed_tree(MemoryFS.from_mapping(files), "/app"))
+    return resolve_peer_variants(graph, pnpm_major=pnpm_major) if pnpm_major != 10 else resolve_peer_variants(graph)
 
 
 PLUGIN = pkg("plugin", "1.0.0", peerDependencies={"host": HOST_RANGE})
@@ -181,6 +182,38 @@ def test_dedupe_peer_dependents_and_peers_found_below_an_importer() -> None:
     )
     # the host opt-hosted provides deep down joins the importer's scope: opt-user sees it too
     assert below.importers["."] == {"opt-user": "opt-user@1.0.0(host@1.0.0)", "opt-deep": "opt-deep@1.0.0"}
+
+
+CHAIN = {
+    "": pkg("app", "1.0.0", dependencies={"outer": "^1.0.0", "hosting-outer": "^1.0.0", "hosted-kit": "^1.0.0"}),
+    "node_modules/host": pkg("host", "1.0.0"),
+    "node_modules/meta-peer": pkg("meta-peer", "1.0.0", peerDependenciesMeta={"host": {"optional": True}}),
+    "node_modules/bare-kit": pkg("bare-kit", "1.0.0", dependencies={"meta-peer": "^1.0.0"}),
+    "node_modules/hosted-kit": pkg("hosted-kit", "1.0.0", dependencies={"host": "^1.0.0", "meta-peer": "^1.0.0"}),
+    "node_modules/outer": pkg("outer", "1.0.0", dependencies={"bare-kit": "^1.0.0"}),
+    "node_modules/hosting-outer": pkg("hosting-outer", "1.0.0", dependencies={"bare-kit": "^1.0.0", "host": "^1.0.0"}),
+}
+
+
+def test_from_pnpm_11_a_deduplicated_dependency_brings_its_peers_into_the_dependents_dep_paths() -> None:
+    """bare-kit, deduplicated onto meta-peer's variant with the host, is bare-kit@1.0.0(host@1.0.0)
+    in pnpm 11.29.0 and 12.26.0 (pnpm 10.34.8 keeps bare-kit@1.0.0); outer, which does not provide
+    the host, carries it too; hosting-outer and hosted-kit provide it (the .pnpm folders of real
+    installs of the same project by the three)."""
+    alone = {key: value for key, value in CHAIN.items() if "outer" not in key}
+    alone[""] = pkg("app", "1.0.0", dependencies={"bare-kit": "^1.0.0", "hosted-kit": "^1.0.0"})
+    assert sorted(variants(alone, pnpm_major=10).variants)[0] == "bare-kit@1.0.0"
+    for major in (11, 12):
+        deduped = variants(alone, pnpm_major=major)
+        assert deduped.importers["."]["bare-kit"] == "bare-kit@1.0.0(host@1.0.0)"
+        assert deduped.variants["bare-kit@1.0.0(host@1.0.0)"].children == {"meta-peer": "meta-peer@1.0.0(host@1.0.0)"}
+    common = ["bare-kit@1.0.0(host@1.0.0)", "host@1.0.0", "hosted-kit@1.0.0", "hosting-outer@1.0.0"]
+    assert sorted(variants(CHAIN, pnpm_major=10).variants) == [*common, "meta-peer@1.0.0(host@1.0.0)", "outer@1.0.0"]
+    for major in (11, 12):
+        chained = variants(CHAIN, pnpm_major=major)
+        assert sorted(chained.variants) == [*common, "meta-peer@1.0.0(host@1.0.0)", "outer@1.0.0(host@1.0.0)"]
+        assert chained.importers["."]["outer"] == "outer@1.0.0(host@1.0.0)"
+        assert chained.variants["outer@1.0.0(host@1.0.0)"].children == {"bare-kit": "bare-kit@1.0.0(host@1.0.0)"}
 
 
 def test_a_cycle_of_peers_counts_as_name_at_version() -> None:

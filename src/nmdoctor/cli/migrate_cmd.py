@@ -28,11 +28,24 @@ from nmdoctor.migrate.engine import TARGETS
 from nmdoctor.migrate.pnp import LAYOUT as PNP_LAYOUT
 from nmdoctor.migrate.pnp import migrate_to_pnp
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.render.html_report import render_html, report_data
 from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["migrate_command"]
+
+
+def _target_pnpm_major(graph: DependencyGraph) -> int:
+    """The pnpm a switch plans for: the major package.json's ``packageManager`` (or
+    ``devEngines.packageManager``) pins from pnpm 10 on
+    (pnpm 11 and later read no package.json ``pnpm`` field and carry deduplicated peers into their
+    dependents' dep paths), else pnpm 10's plan, as before."""
+    raw = next((root.manifest.raw for root in graph.roots if root.is_project), None)
+    declared = declared_package_manager(raw, dev_engines=True)
+    if declared is not None and declared[0] == "pnpm" and declared[1] is not None and declared[1] >= 10:
+        return declared[1]
+    return 10
 
 
 def _patterns(text: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -145,11 +158,13 @@ def migrate_command(
         step("reading the installed tree")
         session = open_project(project, from_lockfile=from_lockfile, cache=not no_cache, node_version=choice.version)
         graph = session.graph
+        major = _target_pnpm_major(graph)
         settings = PnpmSettings(
             hoist_pattern=_patterns(hoist_pattern, ("*",)),
             public_hoist_pattern=_patterns(public_hoist_pattern, ()),
             shamefully_hoist=shamefully_hoist,
-            package_extensions=package_extensions(session.fs, graph.project),
+            pnpm_major=major,
+            package_extensions=package_extensions(session.fs, graph.project, major),
         )
         berry = BerrySettings(hoisting_limits=nm_hoisting_limits or "none")
         step("planning the layout and comparing resolutions")

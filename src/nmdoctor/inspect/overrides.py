@@ -9,6 +9,7 @@ from typing import Any
 from nmdoctor.inspect.workspaces import own_lockfile_folders
 from nmdoctor.model.manifest import manifest_from_json
 from nmdoctor.model.overrides import OVERRIDE_FIELDS, Overrides, overrides_from
+from nmdoctor.project.install_settings import pnpm_reads_package_json_settings
 from nmdoctor.vfs.base import FileSystem, FileSystemError, VPath
 from nmdoctor.vfs.limits import load_json
 
@@ -57,6 +58,9 @@ def project_overrides(
         read = _read(fs, f"{project}/package.json", yaml=False)
         manifest = read if isinstance(read, dict) else {}
     manager = manager_of(fs, project, layout) if layout is not None else None
+    if manager == "pnpm" and not pnpm_reads_package_json_settings(fs, project, manifest):
+        # pnpm 11 and 12 apply pnpm-workspace.yaml's overrides alone (real 11.29.0 and 12.26.0)
+        manifest = {key: value for key, value in manifest.items() if key not in ("pnpm", "resolutions")}
     found = overrides_from(manifest, _read(fs, f"{project}/pnpm-workspace.yaml", yaml=True), manager)
     if manager != "pnpm":
         return found

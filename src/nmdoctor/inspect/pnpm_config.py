@@ -1,7 +1,9 @@
 """The project's own pnpm settings that change what pnpm installs: ``packageExtensions``.
 
-pnpm reads them from ``pnpm-workspace.yaml`` (pnpm 10) and from the ``pnpm`` field of the root
-package.json; the planner applies their peer fields (linkers.pnpm_peers).
+pnpm reads them from ``pnpm-workspace.yaml`` (pnpm 10 and later) and, before pnpm 11, from the
+``pnpm`` field of the root package.json, which pnpm 11.29.0 and 12.26.0 ignore (their installs of
+a project extending a dependency with a peer there make no peer variant); the planner applies
+their peer fields (linkers.pnpm_peers).
 """
 
 from __future__ import annotations
@@ -32,11 +34,16 @@ def _extensions(value: Any) -> dict[str, dict[str, Any]]:
     return {str(selector): dict(entry) for selector, entry in value.items() if isinstance(entry, dict)}
 
 
-def package_extensions(fs: FileSystem, project: VPath) -> dict[str, dict[str, Any]]:
-    """selector ("name@range") -> extension, from package.json ``pnpm.packageExtensions`` and
-    ``pnpm-workspace.yaml`` ``packageExtensions`` (the latter wins for the same selector)."""
+# the first pnpm major that reads no settings from package.json's "pnpm" field
+_PNPM_FIELD_IGNORED = 11
+
+
+def package_extensions(fs: FileSystem, project: VPath, pnpm_major: int = 10) -> dict[str, dict[str, Any]]:
+    """selector ("name@range") -> extension, from package.json ``pnpm.packageExtensions`` (before
+    pnpm 11) and ``pnpm-workspace.yaml`` ``packageExtensions`` (the latter wins for the same
+    selector), as the pnpm of ``pnpm_major`` reads them."""
     manifest = _read(fs, f"{project}/package.json", yaml=False)
-    pnpm_field = manifest.get("pnpm") if isinstance(manifest, dict) else None
+    pnpm_field = manifest.get("pnpm") if isinstance(manifest, dict) and pnpm_major < _PNPM_FIELD_IGNORED else None
     found = _extensions(pnpm_field.get("packageExtensions") if isinstance(pnpm_field, dict) else None)
     workspace = _read(fs, f"{project}/pnpm-workspace.yaml", yaml=True)
     found.update(_extensions(workspace.get("packageExtensions") if isinstance(workspace, dict) else None))

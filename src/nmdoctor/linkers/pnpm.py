@@ -159,7 +159,7 @@ def _hoisted_variants(graph: LogicalGraph, peers: PeerVariants, settings: PnpmSe
 
 def hoisted_dependencies(graph: LogicalGraph, settings: PnpmSettings) -> dict[str, tuple[str, str]]:
     """alias -> (package key, "public" | "private") as pnpm's hoister chooses them."""
-    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
+    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions, pnpm_major=settings.pnpm_major)
     return {
         alias: (item.target if item.workspace else peers.variants[item.target].key, item.kind)
         for alias, item in _hoisted_variants(graph, peers, settings).items()
@@ -188,7 +188,7 @@ def plan_pnpm(graph: LogicalGraph, settings: PnpmSettings | None = None) -> Plan
     binds: dict[str, str] = {}
     root = graph.project
     store = f"{root}/node_modules/{settings.virtual_store_dir}"
-    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions)
+    peers = resolve_peer_variants(graph, package_extensions=settings.package_extensions, pnpm_major=settings.pnpm_major)
 
     def importer_folder(key: str) -> str:
         importer = graph.packages[key].importer

@@ -12,7 +12,9 @@ hoister on it (see nm_hoist.py); each resulting node is copied to ``<its parent>
   package), shared by every dependent;
 - a dependency on a workspace is a node of its own (``link:``): it takes part in hoisting (it can
   claim a name) but is never copied; pnpm links it into the importer's node_modules instead.
-  Workspaces are not linked into the project's node_modules.
+  Up to pnpm 10 (10.34.8), workspaces are not linked into the project's node_modules; pnpm 11 and
+  12 (11.29.0, 12.26.0) link each named workspace there whose name the hoisted tree leaves free,
+  unless ``hoistWorkspacePackages: false`` (``link_workspaces_at_root``).
 
 The marker is ``node_modules/.modules.yaml`` with ``nodeLinker: hoisted``.
 """
@@ -133,7 +135,7 @@ def _placements(root: _Node, graph: LogicalGraph) -> list[tuple[str, str]]:
     return placements
 
 
-def plan_pnpm_hoisted(graph: LogicalGraph) -> Plan:
+def plan_pnpm_hoisted(graph: LogicalGraph, *, link_workspaces_at_root: bool = False) -> Plan:
     with deep_recursion(20_000 + 20 * len(graph.packages)):
         root = _Builder(graph).root()
         hoist(root)
@@ -148,4 +150,21 @@ def plan_pnpm_hoisted(graph: LogicalGraph) -> Plan:
             link = f"{base}/node_modules/{alias}"
             folder = graph.project if target.importer == "." else f"{graph.project}/{target.importer}"
             plan.fs.add_symlink(link, posixpath.relpath(folder, posixpath.dirname(link)))
+    if link_workspaces_at_root:
+        _link_workspaces_at_root(graph, plan)
     return plan
+
+
+def _link_workspaces_at_root(graph: LogicalGraph, plan: Plan) -> None:
+    """pnpm 11 and later: ``node_modules/<name>`` of the project links each workspace package by its
+    package.json name, where no hoisted copy or dependency link holds the name."""
+    for importer in graph.importers():
+        raw = importer.source.manifest.raw
+        name = raw.get("name") if isinstance(raw, dict) else None
+        if importer.importer in (None, ".") or not isinstance(name, str) or not name:
+            continue
+        link = f"{graph.project}/node_modules/{name}"
+        if plan.fs.lstat(link) is not None:
+            continue
+        folder = f"{graph.project}/{importer.importer}"
+        plan.fs.add_symlink(link, posixpath.relpath(folder, posixpath.dirname(link)))

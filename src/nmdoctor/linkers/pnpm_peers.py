@@ -17,7 +17,10 @@ pnpm gives a package one folder per set of resolved peers (resolve-dependencies,
 - A required peer nobody provides is installed for the importer (auto-install-peers): the highest
   version the graph has that satisfies every range asking for it; optional peers stay missing.
 - dedupe-peer-dependents (default true) then points dependents of a variant at another variant of
-  the same package whose dependencies include all of its own (deduplicateDepPaths).
+  the same package whose dependencies include all of its own (deduplicateDepPaths). From pnpm 11
+  (real 11.29.0 and 12.26.0; not 10.34.8), a dependent so pointed at a variant with peers it does
+  not provide itself carries those peers in its own dep path (``bare-kit@1.0.0(host@1.0.0)``), and
+  so on up to a package or importer that provides them.
 
 Deliberate simplifications: pnpm reuses an earlier variant when the peers match by package id
 (findHit), which can differ from the full dep path compared here only when a peer itself has
@@ -416,6 +419,7 @@ def resolve_peer_variants(
     *,
     dedupe_peer_dependents: bool = True,
     package_extensions: Mapping[str, Mapping[str, Any]] | None = None,
+    pnpm_major: int = 10,
 ) -> PeerVariants:
     resolver = _Resolver(graph, package_extensions or {})
     importers = graph.importers()
@@ -469,6 +473,8 @@ def resolve_peer_variants(
     }
     if dedupe_peer_dependents:
         _dedupe_peer_dependents(variants, importer_deps)
+        if pnpm_major >= _DEDUPED_PEERS_CARRIED:
+            _carry_deduped_peers(variants, importer_deps)
     return _reachable(variants, importer_deps, {key: dict(top.links) for key, top in tops.items()})
 
 
@@ -532,6 +538,85 @@ def _dedupe_peer_dependents(variants: dict[str, Variant], importers: dict[str, d
     for deps in importers.values():
         for alias, target in deps.items():
             deps[alias] = mapping.get(target, target)
+
+
+# the first pnpm major whose dep paths carry the peers a deduplicated dependency brings
+_DEDUPED_PEERS_CARRIED = 11
+
+
+def _suffix_ids(variant: Variant) -> list[str] | None:
+    """The peer ids in a variant's dep path suffix (``a@1(b@2)(c@3)`` -> ``["b@2", "c@3"]``); None
+    when the suffix is a hash (too long to rebuild)."""
+    suffix = variant.dep_path[len(variant.key) :]
+    ids: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(suffix):
+        if char == "(":
+            if depth == 0:
+                start = index + 1
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                ids.append(suffix[start:index])
+    if len(ids) == 1 and re.fullmatch(r"[0-9a-f]{32}", ids[0]):
+        return None
+    return ids
+
+
+def _peer_target(variants: dict[str, Variant], dep_path: str, name: str, seen: set[str]) -> str | None:
+    """The dep path a variant's resolved peer ``name`` leads to: its own child, or a child's."""
+    variant = variants.get(dep_path)
+    if variant is None or dep_path in seen:
+        return None
+    seen.add(dep_path)
+    if name in variant.children:
+        return variant.children[name]
+    for child in variant.children.values():
+        if name in getattr(variants.get(child), "resolved_peer_names", frozenset()):
+            found = _peer_target(variants, child, name, seen)
+            if found is not None:
+                return found
+    return None
+
+
+def _carry_deduped_peers(variants: dict[str, Variant], importers: dict[str, dict[str, str]]) -> None:
+    """pnpm 11 and later: a variant whose (deduplicated) dependencies resolve peers it neither
+    depends on nor already carries takes them into its dep path; its dependents are pointed at the
+    renamed variant, and carry them in turn where they do not provide them."""
+    for _round in range(len(variants) + 1):
+        renamed: dict[str, str] = {}
+        for dep_path, variant in list(variants.items()):
+            carried: dict[str, str] = {}
+            for child in variant.children.values():
+                for name in sorted(getattr(variants.get(child), "resolved_peer_names", frozenset())):
+                    if name in variant.children or name in variant.resolved_peer_names or name in variant.links:
+                        continue
+                    if name == variant.key.rpartition("@")[0] or name in carried:
+                        continue
+                    target = _peer_target(variants, child, name, set())
+                    if target is not None:
+                        carried[name] = target
+            ids = _suffix_ids(variant) if carried else None
+            if not carried or ids is None:
+                continue
+            new_path = variant.key + _peers_suffix([*ids, *carried.values()])
+            if new_path == dep_path or new_path in variants:
+                continue
+            renamed[dep_path] = new_path
+            variants[new_path] = Variant(
+                new_path, variant.key, variant.children, variant.links, variant.resolved_peer_names | set(carried)
+            )
+            del variants[dep_path]
+        if not renamed:
+            return
+        for variant in variants.values():
+            for alias, target in variant.children.items():
+                variant.children[alias] = renamed.get(target, target)
+        for deps in importers.values():
+            for alias, target in deps.items():
+                deps[alias] = renamed.get(target, target)
 
 
 def _reachable(

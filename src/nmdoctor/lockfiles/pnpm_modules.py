@@ -53,14 +53,31 @@ def default_naming(lockfile_version: str) -> StoreNaming:
 def _declared_naming(manifest: Mapping[str, Any] | None, lockfile_version: str) -> StoreNaming:
     """Without an install: the pnpm major the project's ``packageManager`` names (its folders named
     as ``naming_of_major`` says), else the newest pnpm that writes this lockfile format."""
-    declared = declared_package_manager(manifest)
+    declared = declared_package_manager(manifest, dev_engines=True)
     if declared is None or declared[0] != "pnpm" or declared[1] is None:
         return default_naming(lockfile_version)
     naming = naming_of_major(declared[1])
-    release = _release(manifest.get("packageManager") if isinstance(manifest, Mapping) else None)
+    release = _release(manifest.get("packageManager") if isinstance(manifest, Mapping) else None) or _release(
+        f"pnpm@{_dev_engines_version(manifest)}"
+    )
+    if release is None and declared[1] > _AMBIGUOUS_ESCAPES[0]:
+        release = (declared[1], 0, 0)  # every release of a later major (a range: ^12.0.0)
     if release is None or release < _TRAILING_ESCAPES:
         return naming
     return replace(naming, ambiguous_escapes=release >= _AMBIGUOUS_ESCAPES, trailing_escapes=True)
+
+
+def _dev_engines_version(manifest: Mapping[str, Any] | None) -> str:
+    """``devEngines.packageManager``'s version when it names pnpm (read without ``packageManager``)."""
+    if not isinstance(manifest, Mapping) or manifest.get("packageManager") is not None:
+        return ""
+    engines = manifest.get("devEngines")
+    entry = engines.get("packageManager") if isinstance(engines, Mapping) else None
+    if isinstance(entry, list):
+        entry = next((item for item in entry if isinstance(item, Mapping)), None)
+    if not isinstance(entry, Mapping) or entry.get("name") != "pnpm" or not isinstance(entry.get("version"), str):
+        return ""
+    return str(entry["version"]).lstrip("=v")
 
 
 def _release(package_manager: object) -> tuple[int, int, int] | None:

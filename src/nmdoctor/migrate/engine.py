@@ -81,7 +81,8 @@ def _plan(graph: DependencyGraph, fs: FileSystem, target: str, settings: PnpmSet
     if target == "pnpm":
         return plan_pnpm(logical, settings)
     if target == "pnpm-hoisted":
-        return plan_pnpm_hoisted(logical)
+        at_root = settings.pnpm_major >= 11 and settings.hoist_workspace_packages  # pnpm 11.29.0, 12.26.0
+        return plan_pnpm_hoisted(logical, link_workspaces_at_root=at_root)
     if target == "nested":
         return plan_nested(logical)
     if target == "npm-linked":

@@ -140,11 +140,33 @@ def manifest_from_json(data: dict[str, Any]) -> Manifest:
 _PACKAGE_MANAGER = re.compile(r"(npm|pnpm|yarn|bun)@(\d+)?")
 
 
-def declared_package_manager(raw: Any) -> tuple[str, int | None] | None:
+_DEV_ENGINES_MAJOR = re.compile(r"^\s*[v=^~]*\s*(\d+)(?:\.[\dxX*]+){0,2}(?:[-+][^\s|]*)?\s*$")
+
+
+def declared_package_manager(raw: Any, *, dev_engines: bool = False) -> tuple[str, int | None] | None:
     """The manager a root package.json's ``packageManager`` names, with its major version when the
-    field gives one (``pnpm@9.15.0+sha512.…``: ``("pnpm", 9)``); None without such a field."""
+    field gives one (``pnpm@9.15.0+sha512.…``: ``("pnpm", 9)``); None without such a field.
+
+    ``dev_engines``: without ``packageManager``, ``devEngines.packageManager`` (``{"name": "pnpm",
+    "version": "12.26.0"}``; a list names the first), which pnpm reads as the project's pin (real
+    pnpm 12.26.0 installs as the pnpm it names, and `pnpm add` of a package manager other than yarn
+    writes this field alone) but corepack does not; the major when the version is one version or a
+    ``^``/``~`` range of one."""
     declared = raw.get("packageManager") if isinstance(raw, dict) else None
     found = _PACKAGE_MANAGER.match(declared) if isinstance(declared, str) else None
     if found is None:
-        return None
+        return _dev_engines_manager(raw) if dev_engines and declared is None else None
     return found.group(1), int(found.group(2)) if found.group(2) is not None else None
+
+
+def _dev_engines_manager(raw: Any) -> tuple[str, int | None] | None:
+    engines = raw.get("devEngines") if isinstance(raw, dict) else None
+    entry = engines.get("packageManager") if isinstance(engines, dict) else None
+    if isinstance(entry, list):
+        entry = next((item for item in entry if isinstance(item, dict)), None)
+    name = entry.get("name") if isinstance(entry, dict) else None
+    if name not in ("npm", "pnpm", "yarn", "bun") or not isinstance(entry, dict):
+        return None
+    version = entry.get("version")
+    major = _DEV_ENGINES_MAJOR.match(version) if isinstance(version, str) else None
+    return str(name), int(major.group(1)) if major is not None else None

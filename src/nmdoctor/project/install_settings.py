@@ -35,6 +35,7 @@ __all__ = [
     "npm_install_strategy",
     "pnpm_extends_node_path",
     "pnpm_install",
+    "pnpm_reads_package_json_settings",
     "read_npmrc",
 ]
 
@@ -121,15 +122,25 @@ def _flag(value: object) -> bool | None:
 
 
 def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str, modules_yaml: str) -> int:
-    """The pnpm major that installs: ``packageManager``'s, else the one that made node_modules
+    """The pnpm major that installs: ``packageManager``'s (``devEngines.packageManager``'s without
+    it), else the one that made node_modules
     (its ``.modules.yaml``), else the newest that writes this lockfile format and reads .npmrc."""
-    declared = declared_package_manager(manifest)
+    declared = declared_package_manager(manifest, dev_engines=True)
     if declared is not None and declared[0] == "pnpm" and declared[1] is not None:
         return declared[1]
     installed = _INSTALLED_BY.search(modules_yaml)
     if installed is not None:
         return int(installed.group(1))
     return 10 if lockfile_version.startswith("9") else 8
+
+
+def pnpm_reads_package_json_settings(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) -> bool:
+    """Does the pnpm that installs the project read package.json's ``pnpm`` field (overrides,
+    packageExtensions...) and ``resolutions``? Up to pnpm 10 (10.34.8) it does; pnpm 11.29.0 and
+    12.26.0 ignore both. The pnpm is the one package.json pins, else the one that made node_modules;
+    pnpm 10 when neither says."""
+    modules_yaml = _text(fs, f"{project}/node_modules/.modules.yaml") or ""
+    return _pnpm_major(manifest, "", modules_yaml) < _WORKSPACE_YAML_ONLY
 
 
 def _hoist_workspace_packages(value: bool | None, major: int) -> bool:

@@ -40,6 +40,8 @@ from nmdoctor.vfs.base import FileSystem, Kind, VPath
 __all__ = ["place_lockfile_graph"]
 
 # yarn berry's pnpm linker: isolated, nothing hoisted (no node_modules/.store/node_modules either)
+# the first pnpm whose hoisted linker links workspace packages into the project's node_modules
+_WORKSPACES_AT_ROOT = 11
 _YARN_PNPM_LINKER = PnpmSettings(hoist_pattern=(), public_hoist_pattern=(), hoist=False)
 _BUN_ISOLATED = PnpmSettings(
     hoist_pattern=("*",), public_hoist_pattern=(), hoist_workspace_packages=False, virtual_store_dir=".bun"
@@ -71,7 +73,9 @@ def place_lockfile_graph(
     if lock.kind == "pnpm":
         install = pnpm_install(fs, graph.project, manifest, lock.version)
         if install.node_linker == "hoisted":
-            return _placed(graph, plan_pnpm_hoisted(_logical(graph)), "pnpm-hoisted")
+            settings = install.settings
+            at_root = settings.pnpm_major >= _WORKSPACES_AT_ROOT and settings.hoist_workspace_packages
+            return _placed(graph, plan_pnpm_hoisted(_logical(graph), link_workspaces_at_root=at_root), "pnpm-hoisted")
         if install.node_linker == "isolated":
             return _link_hoisted(lock, graph, install.settings)
     return graph

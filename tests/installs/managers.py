@@ -223,9 +223,7 @@ def install_in(
 
 def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: str = "pnpm-isolated") -> Path:
     """Switch the project in ``dest`` to pnpm as its users do: ``pnpm import`` of its npm or yarn
-    lockfile, then a frozen ``pnpm install`` (the pinned pnpm of ``mode``, scripts off). pnpm 12
-    takes the registry and store from its command line too (its ``pnpm import`` ignores
-    ``npm_config_registry`` and asks the public registry)."""
+    lockfile, then a frozen ``pnpm install`` (the pinned pnpm of ``mode``, scripts off)."""
     home = dest.parent / f".home-{dest.name}"
     home.mkdir(exist_ok=True)
     env = {
@@ -240,7 +238,9 @@ def pnpm_import(dest: Path, registry: str, *, cache: Path | None = None, mode: s
     # pnpm 11 reads the registry from .npmrc, not from npm_config_registry
     npmrc = dest / ".npmrc"
     npmrc.write_text((npmrc.read_text() if npmrc.exists() else "") + f"\nregistry={registry}\n")
-    flags = [f"--registry={registry}", f"--store-dir={cache}"] if mode in NEW_PNPM else []
+    # pnpm 12 ignores npm_config_registry in `pnpm import` but takes both on its command line, which
+    # pnpm 11.29.0's `pnpm import` refuses ("Unknown options: 'registry', 'store-dir'")
+    flags = [f"--registry={registry}", f"--store-dir={cache}"] if mode.startswith("pnpm12") else []
     _run([*pnpm, "import", *flags], dest, env)
     _run([*pnpm, "install", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent", *flags], dest, env)
     return dest

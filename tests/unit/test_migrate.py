@@ -503,16 +503,24 @@ def test_yarn_resolution_selectors_pnpm_refuses(selector: str, expected: tuple[s
 
 
 @pytest.mark.parametrize(
-    ("manager", "severity"), [(None, "warning"), ("pnpm@10.34.8", "error"), ("pnpm@11.29.0", "warning")]
+    ("manager", "severity"),
+    [
+        (None, "warning"),
+        ("pnpm@10.34.8", "error"),
+        ("pnpm@11.29.0", "warning"),
+        ({"name": "pnpm", "version": "10.34.8"}, "error"),  # devEngines.packageManager alone
+    ],
 )
 def test_a_yarn_path_resolution_is_an_error_only_where_pnpm_10_is_pinned(
-    tmp_path: Path, manager: str | None, severity: str
+    tmp_path: Path, manager: str | dict[str, str] | None, severity: str
 ) -> None:
     """pnpm 10.34.8 stops at `**/a` (ERR_PNPM_INVALID_SELECTOR); pnpm 11.29.0 and 12.26.0 ignore
     package.json's resolutions: which one a switch gets is known only from `packageManager`."""
     manifest: dict[str, object] = {"name": "app", "version": "1.0.0", "dependencies": {"a": "1.0.0"}}
     manifest["resolutions"] = {"**/a": "1.0.0"}
-    if manager:
+    if isinstance(manager, dict):
+        manifest["devEngines"] = {"packageManager": manager}
+    elif manager:
         manifest["packageManager"] = manager
     (tmp_path / "package.json").write_text(json.dumps(manifest, indent=2))
     (tmp_path / "yarn.lock").write_text(

@@ -21,6 +21,7 @@ import re
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
@@ -59,9 +60,10 @@ def _pnpm_selector(names: list[str]) -> tuple[str, bool]:
 
 
 def declared_pnpm_major(raw: dict[str, object]) -> int | None:
-    """The pnpm major package.json's ``packageManager`` pins (``pnpm@10.34.8``), if it does."""
-    found = re.match(r"pnpm@(\d+)\.", str(raw.get("packageManager") or ""))
-    return int(found.group(1)) if found else None
+    """The pnpm major package.json pins (``packageManager``, else ``devEngines.packageManager``,
+    which pnpm 12 also installs as), if it pins one."""
+    declared = declared_package_manager(raw, dev_engines=True)
+    return declared[1] if declared is not None and declared[0] == "pnpm" else None
 
 
 def refused_selectors(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:

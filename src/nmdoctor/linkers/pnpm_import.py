@@ -16,19 +16,11 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cmp_to_key
 
-import nodesemver
-
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
+from nmdoctor.linkers.pnpm_peers import compare_versions
 from nmdoctor.model.specs import SpecKind, classify_spec, satisfies
 
 __all__ = ["as_pnpm_imports"]
-
-
-def _compare(left: LogicalPackage, right: LogicalPackage) -> int:
-    try:
-        return int(nodesemver.compare(left.version, right.version, loose=True))
-    except (ValueError, TypeError):
-        return (left.version > right.version) - (left.version < right.version)
 
 
 def _preferred(locked: list[LogicalPackage], spec: str) -> LogicalPackage | None:
@@ -37,7 +29,7 @@ def _preferred(locked: list[LogicalPackage], spec: str) -> LogicalPackage | None
     if parsed.kind not in (SpecKind.RANGE, SpecKind.ALIAS) or parsed.range is None:
         return None
     admitted = [package for package in locked if satisfies(package.version, spec)]
-    return max(admitted, key=cmp_to_key(_compare)) if admitted else None
+    return max(admitted, key=cmp_to_key(lambda a, b: compare_versions(a.version, b.version))) if admitted else None
 
 
 def _reached(packages: dict[str, LogicalPackage]) -> set[str]:

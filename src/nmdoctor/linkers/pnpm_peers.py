@@ -42,7 +42,7 @@ import nodesemver
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.model.specs import satisfies
 
-__all__ = ["PeerVariants", "Variant", "resolve_peer_variants"]
+__all__ = ["PeerVariants", "Variant", "compare_versions", "resolve_peer_variants"]
 
 PEERS_SUFFIX_MAX_LENGTH = 1000
 
@@ -365,7 +365,7 @@ def _peers_suffix(ids: list[str]) -> str:
     return f"({text})"
 
 
-def _compare_versions(left: str, right: str) -> int:
+def compare_versions(left: str, right: str) -> int:
     try:
         return int(nodesemver.compare(left, right, loose=True))
     except (ValueError, TypeError):
@@ -381,7 +381,7 @@ def _auto_installed_peer(graph: LogicalGraph, name: str, ranges: list[str], root
     pool = fitting or candidates
     if not pool:
         return None
-    return max(pool, key=cmp_to_key(lambda a, b: _compare_versions(a.version, b.version))).key
+    return max(pool, key=cmp_to_key(lambda a, b: compare_versions(a.version, b.version))).key
 
 
 def _optional_peer(graph: LogicalGraph, name: str, ranges: list[str]) -> str | None:
@@ -396,7 +396,7 @@ def _optional_peer(graph: LogicalGraph, name: str, ranges: list[str]) -> str | N
     ]
     if not fitting:
         return None
-    return max(fitting, key=cmp_to_key(lambda a, b: _compare_versions(a.version, b.version))).key
+    return max(fitting, key=cmp_to_key(lambda a, b: compare_versions(a.version, b.version))).key
 
 
 def _walk(nodes: list[_Node]) -> Iterator[_Node]:

@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
-from nmdoctor.migrate.selectors import PNPM_TARGETS, declared_pnpm_major
+from nmdoctor.migrate.selectors import PNPM_TARGETS, pins_pnpm_10_or_earlier
 from nmdoctor.model.graph import DependencyGraph
+from nmdoctor.model.overrides import split_selector
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
 from nmdoctor.sources.config_refs import json_string_position
@@ -40,12 +41,6 @@ def _entries(overrides: dict[str, Any], parents: tuple[str, ...] = ()) -> Iterat
             if isinstance(value.get("."), str):
                 yield path, value["."]
             yield from _entries(value, path)
-
-
-def _name(key: str) -> str:
-    """The package name of an npm override key (``name`` or ``name@range``)."""
-    at = key.find("@", 1)
-    return key if at < 0 else key[:at]
 
 
 def _yarn_entries(resolutions: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -70,8 +65,7 @@ def unread_npm_overrides(graph: DependencyGraph, fs: FileSystem, target: str, la
     entries: list[tuple[str, tuple[str, ...], str]] = []
     if isinstance(raw.get("overrides"), dict):
         entries += [("overrides", path, spec) for path, spec in _entries(raw["overrides"])]
-    major = declared_pnpm_major(raw)
-    if isinstance(raw.get("resolutions"), dict) and (major is None or major >= 11):
+    if isinstance(raw.get("resolutions"), dict) and not pins_pnpm_10_or_earlier(raw):
         entries += [("resolutions", path, spec) for path, spec in _yarn_entries(raw["resolutions"])]
     if not entries:
         return []
@@ -81,8 +75,8 @@ def unread_npm_overrides(graph: DependencyGraph, fs: FileSystem, target: str, la
         text = b""
     findings = []
     for field, path, spec in entries:
-        name = _name(path[-1])
-        parent = _name(path[-2]) if len(path) > 1 else None
+        name = split_selector(path[-1])[0]
+        parent = split_selector(path[-2])[0] if len(path) > 1 else None
         forced = sorted(
             {
                 (edge.source.label, edge.spec, edge.target.version)

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
-from nmdoctor.migrate.selectors import PNPM_TARGETS, declared_pnpm_major
+from nmdoctor.migrate.selectors import PNPM_TARGETS, pins_pnpm_10_or_earlier
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative
 from nmdoctor.sources.config_refs import json_string_position
@@ -107,8 +107,7 @@ def unread_patches(graph: DependencyGraph, fs: FileSystem, target: str, layout: 
                 )
         if not source.is_project or not isinstance(raw.get("resolutions"), dict):
             continue
-        major = declared_pnpm_major(raw)
-        severity = Severity.ERROR if major is not None and major <= 10 else Severity.WARNING
+        severity = Severity.ERROR if pins_pnpm_10_or_earlier(raw) else Severity.WARNING
         for selector, spec in raw["resolutions"].items():
             if not isinstance(spec, str) or not spec.startswith("patch:"):
                 continue

@@ -25,7 +25,7 @@ from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["PNPM_TARGETS", "declared_pnpm_major", "refused_selectors"]
+__all__ = ["PNPM_TARGETS", "pins_pnpm_10_or_earlier", "refused_selectors"]
 
 PNPM_TARGETS = frozenset({"pnpm", "pnpm-hoisted"})
 _NAME = re.compile(r"(?:@[^/@\s]+/)?[^/@\s*]+")
@@ -59,11 +59,12 @@ def _pnpm_selector(names: list[str]) -> tuple[str, bool]:
     return f"{parents[-1]}>{target}", exact
 
 
-def declared_pnpm_major(raw: dict[str, object]) -> int | None:
-    """The pnpm major package.json pins (``packageManager``, else ``devEngines.packageManager``,
-    which pnpm 12 also installs as), if it pins one."""
+def pins_pnpm_10_or_earlier(raw: dict[str, object]) -> bool:
+    """Whether package.json pins pnpm 10 or earlier (``packageManager``, else
+    ``devEngines.packageManager``, which pnpm 12 also installs as): the pnpm that applies package.json's
+    ``resolutions``, where 11 and later ignore them."""
     declared = declared_package_manager(raw, dev_engines=True)
-    return declared[1] if declared is not None and declared[0] == "pnpm" else None
+    return declared is not None and declared[0] == "pnpm" and declared[1] is not None and declared[1] <= 10
 
 
 def refused_selectors(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
@@ -78,8 +79,7 @@ def refused_selectors(graph: DependencyGraph, fs: FileSystem, target: str, layou
     except FileSystemError:
         text = b""
     project = next(root for root in graph.roots if root.is_project)
-    major = declared_pnpm_major(raw)
-    stops = major is not None and major <= 10
+    stops = pins_pnpm_10_or_earlier(raw)
     findings = []
     for selector, version in raw["resolutions"].items():
         names = _names(str(selector))

@@ -20,7 +20,7 @@ from typing import Any
 
 from nmdoctor.vfs.base import VPath
 
-__all__ = ["OVERRIDE_FIELDS", "Overrides", "overrides_from", "pnpm_catalogs"]
+__all__ = ["OVERRIDE_FIELDS", "Overrides", "overrides_from", "pnpm_catalogs", "split_selector"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class Overrides:
         return bool(self.everywhere or self.somewhere or self.apart)
 
 
-def _split_selector(selector: str) -> tuple[str, bool]:
+def split_selector(selector: str) -> tuple[str, bool]:
     """``name`` or ``name@range`` -> (name, has a range)."""
     at = selector.find("@", 1)
     return (selector, False) if at == -1 else (selector[:at], True)
@@ -81,7 +81,7 @@ class _Collector:
         for key, item in tree.items():
             if key == ".":
                 continue
-            name, ranged = _split_selector(str(key))
+            name, ranged = split_selector(str(key))
             if isinstance(item, str):
                 self.add(name, self.value(item), unconditional=top and not ranged)
             elif isinstance(item, dict):
@@ -96,7 +96,7 @@ class _Collector:
             return
         for key, item in tree.items():
             parent, target = _pnpm_selector(str(key))
-            name, ranged = _split_selector(target)
+            name, ranged = split_selector(target)
             spec = self.value(item) if isinstance(item, str) else None
             if spec is not None and spec.startswith("catalog:"):
                 # pnpm applies the catalog's range (vue-macros: `vite: 'catalog:'` is recorded in the
@@ -112,7 +112,7 @@ class _Collector:
             chain = _yarn_chain(str(key))
             if not chain:
                 continue
-            name, ranged = _split_selector(chain[-1])
+            name, ranged = split_selector(chain[-1])
             anywhere = len(chain) == 1 or (len(chain) == 2 and chain[0] == "**")
             spec = self.value(item) if isinstance(item, str) else None
             self.add(name, spec, unconditional=anywhere and not ranged)

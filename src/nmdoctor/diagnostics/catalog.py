@@ -108,6 +108,13 @@ CATALOG: dict[str, CodeInfo] = {
             _MANUAL,
             ("check", "migrate"),
         ),
+        CodeInfo(
+            "workspace-not-linked",
+            _WARNING,
+            "A workspace package is installed from the registry",
+            _UNSAFE,
+            ("check",),
+        ),
         CodeInfo("volume-shadows-node-modules", _ERROR, "A mount hides the image's node_modules", _MANUAL, ("docker",)),
         CodeInfo("init-marker-version-blind", _WARNING, "A restore marker ignores versions", _MANUAL, ("docker",)),
         CodeInfo("prod-stage-reinstall", _WARNING, "The production stage installs again", _MANUAL, ("docker",)),

@@ -9,6 +9,17 @@ from nmdoctor.diagnostics.rules import (
     strings,
     undeclared,
     webpack_symlinks,
+    workspace_links,
 )
 
-__all__ = ["drift", "duplicates", "links", "node_versions", "resolution", "strings", "undeclared", "webpack_symlinks"]
+__all__ = [
+    "drift",
+    "duplicates",
+    "links",
+    "node_versions",
+    "resolution",
+    "strings",
+    "undeclared",
+    "webpack_symlinks",
+    "workspace_links",
+]

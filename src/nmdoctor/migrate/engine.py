@@ -26,10 +26,10 @@ from nmdoctor.linkers.pnpm_import import as_pnpm_imports
 from nmdoctor.linkers.yarn_berry import BerrySettings, plan_yarn_berry
 from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
-from nmdoctor.migrate.npm_overrides import unread_npm_overrides
 from nmdoctor.migrate.patches import unread_patches
 from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.migrate.selectors import refused_selectors
+from nmdoctor.migrate.unread_overrides import unread_overrides
 from nmdoctor.migrate.workspace_fields import unread_workspaces
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -339,7 +339,7 @@ def migrate(
     ]
     # what stops the target's install or leaves workspaces out, whatever the layout: the plan assumes it mended
     setup_findings = refused_selectors(graph, fs, target, layout) + unread_workspaces(graph, fs, target, layout)
-    setup_findings += unread_npm_overrides(graph, fs, target, layout)
+    setup_findings += unread_overrides(graph, fs, target, layout)
     findings = setup_findings + protocol_findings + edge_findings + question_findings
     findings += package_findings + symlink_findings
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

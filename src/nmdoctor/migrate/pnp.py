@@ -26,6 +26,7 @@ from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.inspect.package_code import package_imports
 from nmdoctor.migrate.protocols import refused_specs
 from nmdoctor.migrate.ts_helpers import tslib_findings
+from nmdoctor.migrate.unread_overrides import unread_overrides
 from nmdoctor.migrate.workspace_fields import unread_workspaces
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind
@@ -265,6 +266,7 @@ def migrate_to_pnp(graph: DependencyGraph, fs: FileSystem) -> PnpMigration:
     project = (
         unread_workspaces(graph, fs, "yarn-pnp", LAYOUT)
         + refused_specs(graph, fs, "yarn-pnp", LAYOUT)
+        + unread_overrides(graph, fs, "yarn-pnp", LAYOUT)
         + list(_project_imports(context))
         + list(tslib_findings(context, LAYOUT))
     )

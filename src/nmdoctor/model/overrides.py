@@ -20,7 +20,15 @@ from typing import Any
 
 from nmdoctor.vfs.base import VPath
 
-__all__ = ["OVERRIDE_FIELDS", "Overrides", "overrides_from", "pnpm_catalogs", "split_selector"]
+__all__ = [
+    "OVERRIDE_FIELDS",
+    "Overrides",
+    "overrides_from",
+    "pnpm_catalogs",
+    "split_pnpm_selector",
+    "split_selector",
+    "yarn_chain",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +103,7 @@ class _Collector:
         if not isinstance(tree, dict):
             return
         for key, item in tree.items():
-            parent, target = _pnpm_selector(str(key))
+            parent, target = split_pnpm_selector(str(key))
             name, ranged = split_selector(target)
             spec = self.value(item) if isinstance(item, str) else None
             if spec is not None and spec.startswith("catalog:"):
@@ -109,7 +117,7 @@ class _Collector:
         if not isinstance(tree, dict):
             return
         for key, item in tree.items():
-            chain = _yarn_chain(str(key))
+            chain = yarn_chain(str(key))
             if not chain:
                 continue
             name, ranged = split_selector(chain[-1])
@@ -121,7 +129,7 @@ class _Collector:
 _PNPM_DELIMITER = re.compile(r"[^ |@]>")
 
 
-def _pnpm_selector(selector: str) -> tuple[str, str]:
+def split_pnpm_selector(selector: str) -> tuple[str, str]:
     """A pnpm override key -> (parent selector or "", target selector), split as pnpm splits it
     (@pnpm/parse-overrides, the same in pnpm 8.15.9, 10.34.8 and 11.29.0): at the first `>` that
     follows neither a space, `|` nor `@`, so a range's `>=` stays in its selector
@@ -133,7 +141,7 @@ def _pnpm_selector(selector: str) -> tuple[str, str]:
     return selector[: found.start() + 1], selector[found.start() + 2 :].strip()
 
 
-def _yarn_chain(selector: str) -> list[str]:
+def yarn_chain(selector: str) -> list[str]:
     """``a/@s/b/**/c`` -> ``["a", "@s/b", "**", "c"]``."""
     chain: list[str] = []
     for part in selector.split("/"):

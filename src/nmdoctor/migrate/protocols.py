@@ -1,6 +1,6 @@
 """Dependency specs the target manager refuses: pnpm's ``workspace:`` and ``catalog:`` and yarn 4's
-``patch:`` and ``portal:`` under npm and yarn 1, and ``catalog:`` under yarn 4 when its catalog is not
-in ``.yarnrc.yml``.
+``patch:`` and ``portal:`` under npm and yarn 1, ``catalog:`` under yarn 4 when its catalog is not
+in ``.yarnrc.yml`` (and under pnpm when it is not in pnpm-workspace.yaml), and ``portal:`` under pnpm.
 
 npm 11 stops the install (``EUNSUPPORTEDPROTOCOL Unsupported URL Type "workspace:"``, the same for
 ``catalog:``) and yarn 1.22 too (``Couldn't find any versions for "swr" that matches
@@ -34,11 +34,13 @@ from typing import NamedTuple
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.migrate.patches import locked_version, patch_parts
+from nmdoctor.migrate.selectors import PNPM_TARGETS
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.overrides import pnpm_catalogs
 from nmdoctor.model.paths import relative
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
+from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
 
 __all__ = ["CATALOG_READERS", "REFUSING_TARGETS", "refused_specs"]
@@ -234,11 +236,46 @@ def _protocol_specs(graph: DependencyGraph, fs: FileSystem) -> Iterator[_Spec]:
                     yield _Spec(source, file, text, field, name, spec)
 
 
+def _portals_under_pnpm(graph: DependencyGraph, fs: FileSystem, layout: str) -> list[Finding]:
+    """yarn berry's ``portal:`` under pnpm: pnpm 10.34.8 links ``node_modules/x`` to a folder named
+    ``portal:./x``, which does not exist (node: Cannot find module), and pnpm 12.26.0 refuses the
+    protocol. pnpm's ``link:`` is the same live link but installs none of the folder's dependencies;
+    its ``file:`` installs them, in a copy. The fix is ``link:`` for a folder that declares no
+    dependencies, ``file:`` for one that does."""
+    findings = []
+    for item in _protocol_specs(graph, fs):
+        if not item.spec.startswith("portal:"):
+            continue
+        path = item.spec[len("portal:") :]
+        fix = None
+        if path and not path.startswith(("/", "~")):
+            try:
+                folder = load_json(fs.read_bytes(posixpath.normpath(f"{item.source.path}/{path}/package.json")))
+            except (FileSystemError, ValueError, UnicodeDecodeError):
+                folder = None
+            if isinstance(folder, dict):
+                declares = any(folder.get(field) for field in ("dependencies", "optionalDependencies"))
+                replacement = f"file:{path}" if declares else f"link:{path}"
+                why = (
+                    "pnpm installs its dependencies into a copy: run pnpm install again after changing it"
+                    if declares
+                    else "a link, as portal: is; it declares no dependencies"
+                )
+                fix = f'replace "{item.spec}" with "{replacement}" for "{item.name}" in {item.file} ({why})'
+        why = (
+            "pnpm 10 links a folder named after the spec, which does not exist, so node cannot find the package; "
+            'pnpm 12 refuses the protocol: Unsupported protocol "portal:"'
+        )
+        findings.append(_refused(graph, item, f"{layout}, pnpm", why, fix))
+    return findings
+
+
 def refused_specs(graph: DependencyGraph, fs: FileSystem, target: str, layout: str) -> list[Finding]:
     """One error per ``workspace:``/``catalog:`` spec in the project's and the workspaces'
     package.json files, where ``target``'s manager refuses them (none for other targets)."""
     if target in CATALOG_READERS:
-        return _unread_catalogs(graph, fs, CATALOG_READERS[target], layout)
+        portals = _portals_under_pnpm(graph, fs, layout) if target in PNPM_TARGETS else []
+        return portals + _unread_catalogs(graph, fs, CATALOG_READERS[target], layout)
     if target not in REFUSING_TARGETS:
         return []
     manager, words = REFUSING_TARGETS[target]

@@ -7,7 +7,9 @@ and 12.26.0 (run by the pinned node 24) install; ``ls --lockfile`` must list the
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -176,3 +178,70 @@ def test_package_json_pnpm_overrides_are_not_applied_and_not_expected(tmp_path: 
     for command in (["verify", str(project)], ["check", str(project), "--no-cache"]):
         result = runner.invoke(main, command)
         assert result.exit_code == 0, result.stdout
+    # The lockfile alone, no pin: it records no `overrides:` (pnpm 10.34.8 records those it applies),
+    # so the pnpm that wrote it read none (check --lockfile said version-mismatch for b).
+    bare = tmp_path / "bare"
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("node_modules"))
+    assert "overrides:" not in (bare / "pnpm-lock.yaml").read_text()
+    result = runner.invoke(main, ["check", str(bare), "--lockfile", "--no-cache"])
+    assert result.exit_code == 0, result.stdout
+    # Pinned to pnpm 10, which reads the override: its frozen install refuses that lockfile, and the
+    # error names the override's spec (it named the locked version as the one wanted).
+    (bare / "package.json").write_text(json.dumps({**manifest, "packageManager": "pnpm@10.34.8"}))
+    refused = subprocess.run(
+        [str(TOOLS / ".bin" / "pnpm"), "install", "--frozen-lockfile", "--offline"],
+        cwd=bare,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CI": "true"},
+    )
+    assert "ERR_PNPM_LOCKFILE_CONFIG_MISMATCH" in refused.stdout + refused.stderr
+    result = runner.invoke(main, ["check", str(bare), "--lockfile", "--no-cache"])
+    assert result.exit_code == 1
+    assert "`a@1.0.0` wants `b@2.0.0` (an override) but gets 1.0.0" in result.stdout
+
+
+def test_pnpm_10_records_the_package_json_settings_it_applies(tmp_path: Path) -> None:
+    """pnpm 10.34.8 applies package.json's ``pnpm.overrides`` (a's ``b@^1.0.0`` gets 2.0.0) and
+    ``pnpm.packageExtensions`` (a gains c), and records both in pnpm-lock.yaml (``overrides:``,
+    ``packageExtensionsChecksum:``): with no pin, the lockfile alone says they were read, and
+    check --lockfile judges b by the override (not a version-mismatch) and c as declared by a."""
+    packages = [{"name": "b", "version": "1.0.0"}, {"name": "b", "version": "2.0.0"}, {"name": "c", "version": "1.0.0"}]
+    packages.append({"name": "a", "version": "1.0.0", "dependencies": {"b": "^1.0.0"}})
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"a": "1.0.0"},
+        "pnpm": {"overrides": {"b": "2.0.0"}, "packageExtensions": {"a": {"dependencies": {"c": "1.0.0"}}}},
+    }
+    with Registry(packages) as registry:
+        project = install(manifest, {}, "pnpm-isolated", registry.url, tmp_path / "app")
+    store = sorted(item.name for item in (project / "node_modules" / ".pnpm").iterdir() if "@" in item.name)
+    assert store == ["a@1.0.0", "b@2.0.0", "c@1.0.0"]  # what real pnpm 10 installed
+    lockfile = (project / "pnpm-lock.yaml").read_text()
+    assert "\noverrides:\n" in lockfile and "\npackageExtensionsChecksum:" in lockfile
+    bare = tmp_path / "bare"
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("node_modules"))
+    result = CliRunner(mix_stderr=False).invoke(main, ["check", str(bare), "--lockfile", "--no-cache"])
+    assert result.exit_code == 0, result.stdout
+
+
+def test_pnpm_workspace_yaml_overrides_in_the_lockfile_are_not_package_json_s(tmp_path: Path, mode: str) -> None:
+    """pnpm 11 and 12 apply pnpm-workspace.yaml's ``overrides`` (c goes to 2.0.0) and record them
+    under the lockfile's ``overrides:``, while package.json's ``pnpm.overrides`` (b to 2.0.0) is
+    ignored: with the lockfile alone and no pin, only the recorded keys count."""
+    packages = [{"name": name, "version": version} for name in ("b", "c") for version in ("1.0.0", "2.0.0")]
+    packages.append({"name": "a", "version": "1.0.0", "dependencies": {"b": "^1.0.0", "c": "^1.0.0"}})
+    manifest = {"name": "app", "version": "1.0.0", "dependencies": {"a": "1.0.0"}}
+    manifest["pnpm"] = {"overrides": {"b": "2.0.0"}}
+    files = {"pnpm-workspace.yaml": "packages: []\noverrides:\n  c: 2.0.0\n"}
+    with Registry(packages) as registry:
+        project = install(manifest, files, mode, registry.url, tmp_path / "app")
+    store = sorted(item.name for item in (project / "node_modules" / ".pnpm").iterdir() if "@" in item.name)
+    assert store == ["a@1.0.0", "b@1.0.0", "c@2.0.0"]  # what real pnpm installed
+    assert "\noverrides:\n  c: 2.0.0\n" in (project / "pnpm-lock.yaml").read_text()
+    bare = tmp_path / "bare"
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("node_modules"))
+    result = CliRunner(mix_stderr=False).invoke(main, ["check", str(bare), "--lockfile", "--no-cache"])
+    assert result.exit_code == 0, result.stdout

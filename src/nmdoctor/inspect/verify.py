@@ -28,6 +28,7 @@ __all__ = [
     "resolved_as_peer",
     "unresolved_at_the_root",
     "verify_tree",
+    "wanted",
 ]
 
 INSTALL_COMMANDS = {
@@ -583,13 +584,19 @@ def _out_of_range(
         yield Finding(
             "version-mismatch",
             Severity.ERROR,
-            f"`{edge.source.label}` wants `{edge.name}@{edge.spec}` but gets {target.version} from "
+            f"`{edge.source.label}` wants {wanted(edge.name, edge.spec, spec)} but gets {target.version} from "
             f"{matcher.shown(target.path)}",
             matcher.ref(edge.source),
             request=edge.name,
             from_=matcher.shown(edge.source.path) or ".",
             fix=install,
         )
+
+
+def wanted(name: str, declared: str, spec: str) -> str:
+    """``name@spec`` as a version-mismatch names it: the spec judged, which is an override's when
+    one replaces the declared range."""
+    return f"`{name}@{spec}`" if spec == declared else f"`{name}@{spec}` (an override)"
 
 
 def _berry_pins(lock: Lockfile) -> set[tuple[str, str, str]]:

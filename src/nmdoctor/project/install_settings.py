@@ -138,9 +138,46 @@ def pnpm_reads_package_json_settings(fs: FileSystem, project: VPath, manifest: d
     """Does the pnpm that installs the project read package.json's ``pnpm`` field (overrides,
     packageExtensions...) and ``resolutions``? Up to pnpm 10 (10.34.8) it does; pnpm 11.29.0 and
     12.26.0 ignore both. The pnpm is the one package.json pins, else the one that made node_modules;
-    pnpm 10 when neither says."""
+    when neither says, the lockfile: pnpm 10 records the overrides it applied (``overrides:``), so a
+    pnpm-lock.yaml without a record of the overrides package.json declares was written by a pnpm
+    that ignored them. pnpm 10 when nothing says."""
     modules_yaml = _text(fs, f"{project}/node_modules/.modules.yaml") or ""
+    declared = declared_package_manager(manifest, dev_engines=True)
+    pinned = declared is not None and declared[0] == "pnpm" and declared[1] is not None
+    if not pinned and _INSTALLED_BY.search(modules_yaml) is None:
+        return _lockfile_records_package_json_settings(fs, project, manifest)
     return _pnpm_major(manifest, "", modules_yaml) < _WORKSPACE_YAML_ONLY
+
+
+_LOCKFILE_OVERRIDES = re.compile(r"^overrides:\n((?:[ \t]+.*\n?)*)", re.MULTILINE)
+
+
+def _lockfile_records_package_json_settings(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) -> bool:
+    """False when package.json declares overrides (``pnpm.overrides``, ``resolutions``) and the
+    project's pnpm-lock.yaml (format 9) records none of their keys under ``overrides:`` (which
+    also holds pnpm-workspace.yaml's); True otherwise."""
+    if not isinstance(manifest, dict):
+        return True
+    pnpm = manifest.get("pnpm") if isinstance(manifest.get("pnpm"), dict) else {}
+    declared = [
+        str(key)
+        for field in (pnpm.get("overrides"), manifest.get("resolutions"))
+        if isinstance(field, dict)
+        for key in field
+    ]
+    if not declared:
+        return True
+    lockfile = _text(fs, f"{project}/pnpm-lock.yaml")
+    if lockfile is None or not re.match(r"\s*lockfileVersion:\s*['\"]?9\.", lockfile):
+        return True
+    block = _LOCKFILE_OVERRIDES.search(lockfile)
+    if block is None:
+        return False
+    try:
+        recorded = load_yaml(block.group(1))
+    except YAMLError:
+        return True
+    return not isinstance(recorded, dict) or any(key in recorded for key in declared)
 
 
 def _hoist_workspace_packages(value: bool | None, major: int) -> bool:

@@ -22,6 +22,7 @@ from nmdoctor.inspect.verify import (
     removal_fix,
     resolved_as_peer,
     unresolved_at_the_root,
+    wanted,
 )
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import UNPLACED, store_folder
@@ -124,7 +125,7 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
         )
         yield finding(
             "version-mismatch",
-            f"`{source.label}` wants `{edge.name}@{edge.spec}` {gets} {relative(graph, target.path)}",
+            f"`{source.label}` wants {wanted(edge.name, edge.spec, spec)} {gets} {relative(graph, target.path)}",
             severity=Severity.WARNING if stand_in else None,
             package=package_ref(graph, source),
             request=edge.name,

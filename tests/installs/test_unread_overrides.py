@@ -16,7 +16,7 @@ from nmdoctor.api import load_project
 from nmdoctor.migrate import migrate
 from nmdoctor.vfs import DiskFS
 from tests.conftest import requires_node
-from tests.installs.managers import install, install_in, tools_available
+from tests.installs.managers import install, install_in, pnpm_import, tools_available
 from tests.installs.registry import Registry
 
 pytestmark = [
@@ -174,3 +174,35 @@ def test_under_yarn_pnp_the_fix_is_yarn_berry_s(tmp_path: Path) -> None:
     [found] = [item for item in findings if item.code == "resolution-changed" and item.request == "lint"]
     assert found.fix == 'add `"strict/lint": "7.25.0"` under "resolutions" in package.json'
     assert found.message.startswith('under yarn-berry-pnp, yarn reads only its "resolutions", not npm\'s "overrides"')
+
+
+@pytest.mark.parametrize(
+    ("target", "fix"),
+    [
+        ("yarn", 'add `"lint": "7.25.0"` under "resolutions" in package.json'),
+        (
+            "pnpm",
+            'add `"lint": "7.25.0"` under `overrides:` in pnpm-workspace.yaml (pnpm\'s key for the same override)',
+        ),
+    ],
+)
+def test_an_override_referring_to_the_root_s_spec_is_written_out(tmp_path: Path, target: str, fix: str) -> None:
+    """npm's `"lint": "$lint"` forces strict's `lint@~7.20.0` to the root's own `7.25.0`; the fix
+    writes the version out (yarn has no references)."""
+    manifest: dict[str, Any] = {"name": "app", "version": "1.0.0", "overrides": {"lint": "$lint"}}
+    manifest["dependencies"] = {"strict": "1.0.0", "lint": "7.25.0"}
+    with Registry(PACKAGES) as registry:
+        project = install(manifest, {}, "npm-hoisted", registry.url, tmp_path / "today")
+        assert _lint_of(project, "strict") == {"7.25.0"}
+        fs = DiskFS()
+        findings = migrate(load_project(str(project), fs=fs), fs, target).findings
+        [found] = [item for item in findings if item.code == "resolution-changed" and item.from_ == "package.json"]
+        assert found.fix == fix
+        if target == "yarn":
+            fixed = _switched(project, tmp_path / "fixed", target, registry.url, _follow(fix, manifest))
+        else:
+            fixed = tmp_path / "fixed"
+            shutil.copytree(project, fixed, ignore=shutil.ignore_patterns("node_modules"))
+            (fixed / "pnpm-workspace.yaml").write_text(json.dumps({"overrides": {"lint": "7.25.0"}}))
+            pnpm_import(fixed, registry.url)
+        assert _lint_of(fixed, "strict") == {"7.25.0"}

@@ -21,6 +21,9 @@ the same override where the target reads it, in the target's syntax.
   yarn berry). An entry
   that selects versions (``name@range``) gets no fix: yarn 1 refuses version selectors, and yarn
   berry's need the protocol of the locked descriptor.
+
+An override whose value refers to the root's own dependency (``"$name"``, npm and pnpm) is written
+out with that dependency's spec.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
@@ -237,6 +240,10 @@ def unread_overrides(graph: DependencyGraph, fs: FileSystem, target: str, layout
                 and satisfies(edge.target.version, edge.spec) is False
             }
         )
+        if entry.spec.startswith("$"):
+            # a reference to the root's own spec of that name (npm, pnpm): written out, as yarn has none
+            referred = _root_spec(raw, entry.spec[1:])
+            entry = replace(entry, spec=referred) if referred is not None else entry
         if not forced or entry.spec.startswith(("$", "catalog:")) or entry.spec == "-":
             continue
         source, declared, version = forced[0]

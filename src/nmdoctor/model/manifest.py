@@ -10,6 +10,7 @@ from typing import Any
 from nmdoctor.vfs.limits import load_json
 
 __all__ = [
+    "FIELD_OF_KIND",
     "Declared",
     "DependencyKind",
     "Manifest",
@@ -47,6 +48,8 @@ _FIELDS = (
     ("peerDependencies", DependencyKind.PEER),
     ("devDependencies", DependencyKind.DEV),
 )
+# the package.json field that declares a dependency of each kind
+FIELD_OF_KIND = {kind: field for field, kind in _FIELDS}
 
 
 def _string_map(value: Any) -> dict[str, str]:

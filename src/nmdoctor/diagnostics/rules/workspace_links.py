@@ -9,19 +9,13 @@ from nmdoctor.diagnostics.catalog import finding
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
+from nmdoctor.model.manifest import FIELD_OF_KIND
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import SpecKind, classify_spec, satisfies
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem
 
 __all__ = ["workspace_not_linked"]
-
-_SECTIONS = {
-    "prod": "dependencies",
-    "dev": "devDependencies",
-    "optional": "optionalDependencies",
-    "peer": "peerDependencies",
-}
 
 
 @check("workspace-not-linked", Severity.WARNING)
@@ -76,8 +70,7 @@ def _finding(fs: FileSystem | None, graph: DependencyGraph, edge: Edge, local: I
             text = fs.read_bytes(f"{source.path}/package.json")
         except OSError:
             text = b""
-        section = _SECTIONS.get(edge.kind.value, "dependencies")
-        line, column = json_string_position(text, edge.name, section)
+        line, column = json_string_position(text, edge.name, FIELD_OF_KIND[edge.kind])
     workspace_spec = f"workspace:{edge.spec}" if edge.spec.strip() not in ("*", "") else "workspace:*"
     return finding(
         "workspace-not-linked",

@@ -37,3 +37,24 @@ def test_a_lockfile_test_branch_that_cannot_run_adds_no_floating_pnpm() -> None:
     assert of(codes(base | {"/p/pnpm-lock.yaml": ""}), "package-manager-floating") == [
         ("package-manager-floating", "Dockerfile", 4)
     ]
+
+
+_ENTRYPOINT = (
+    '#!/bin/bash\nCMD=${1:-"run"}\nset -ex\n\nif [[ $CMD = "run" ]]; then\n  yarn install\n  yarn run dev\n'
+    'else\n  echo "Unknown command $CMD"\n  exit 127\nfi;\n'
+)
+
+
+def test_a_test_of_the_start_command_is_no_restore_marker() -> None:
+    # abhinayp/nextjs_boilerplate: ENTRYPOINT ["./entrypoint.sh"] with CMD ["run"]; the script installs
+    # in its `run` arm, so it installs at every start, and `[[ $CMD = "run" ]]` records nothing about
+    # installed dependencies (no init-marker-version-blind)
+    image = 'FROM node:18\nWORKDIR /app\nCOPY ./package.json /app/package.json\nRUN yarn install\nENTRYPOINT [ "./entrypoint.sh" ]\nCMD [ "run" ]\n'
+    compose = "services:\n  web:\n    build: .\n    volumes:\n      - ./:/app\n      - /app/node_modules\n"
+    base = {"/p/Dockerfile": image, "/p/docker-compose.yml": compose, "/p/package.json": "{}", "/p/yarn.lock": ""}
+    found = codes(base | {"/p/entrypoint.sh": _ENTRYPOINT})
+    assert of(found, "init-marker-version-blind") == []
+    assert of(found, "install-at-start") == [("install-at-start", "entrypoint.sh", 6)]
+    # started with another command, the `run` arm (and its install) does not run
+    other = base | {"/p/entrypoint.sh": _ENTRYPOINT, "/p/Dockerfile": image.replace('CMD [ "run" ]', 'CMD [ "test" ]')}
+    assert of(codes(other), "install-at-start") == of(codes(other), "init-marker-version-blind") == []

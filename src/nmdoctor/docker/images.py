@@ -144,7 +144,9 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "package manager that reads the lockfile can change major under the image between builds",
                     where,
                     install.line,
-                    "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
+                    "pin it: `yarn set version <x.y.z>` (the release package.json's `packageManager` names)"
+                    if command.manager == "yarn" and command.kind == "other"
+                    else "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
                     "`corepack enable`",
                 )
 

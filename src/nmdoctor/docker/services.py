@@ -55,8 +55,10 @@ def installs_only(text: str) -> bool:
     )
 
 
-def _pinned_form(manager: str, spec: str) -> str:
+def _pinned_form(manager: str, spec: str, kind: str = "global") -> str:
     name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+    if manager == "yarn" and kind == "other":  # `yarn set version berry`
+        return "yarn set version <x.y.z>"
     if manager == "corepack":
         return f"corepack prepare {name}@<x.y.z> --activate"
     return f"{manager} install -g {name}@<x.y.z>" if manager != "yarn" else f"yarn global add {name}@<x.y.z>"
@@ -80,8 +82,8 @@ def _floating_at_start(script: Script, where: str, inline_line: int) -> Iterator
                     from_=where,
                     line=line,
                     column=1,
-                    fix=f"pin it: `{_pinned_form(command.manager, floating[0])}`, or set `packageManager` in "
-                    "package.json and run `corepack enable`",
+                    fix=f"pin it: `{_pinned_form(command.manager, floating[0], command.kind)}`, or set "
+                    "`packageManager` in package.json and run `corepack enable`",
                 )
         for pipeline, manager, fix in floating_install_scripts(text, {}):
             yield Finding(

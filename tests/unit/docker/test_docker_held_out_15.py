@@ -49,7 +49,10 @@ def test_a_test_of_the_start_command_is_no_restore_marker() -> None:
     # abhinayp/nextjs_boilerplate: ENTRYPOINT ["./entrypoint.sh"] with CMD ["run"]; the script installs
     # in its `run` arm, so it installs at every start, and `[[ $CMD = "run" ]]` records nothing about
     # installed dependencies (no init-marker-version-blind)
-    image = 'FROM node:18\nWORKDIR /app\nCOPY ./package.json /app/package.json\nRUN yarn install\nENTRYPOINT [ "./entrypoint.sh" ]\nCMD [ "run" ]\n'
+    image = (
+        "FROM node:18\nWORKDIR /app\nCOPY ./package.json /app/package.json\nRUN yarn install\n"
+        'ENTRYPOINT [ "./entrypoint.sh" ]\nCMD [ "run" ]\n'
+    )
     compose = "services:\n  web:\n    build: .\n    volumes:\n      - ./:/app\n      - /app/node_modules\n"
     base = {"/p/Dockerfile": image, "/p/docker-compose.yml": compose, "/p/package.json": "{}", "/p/yarn.lock": ""}
     found = codes(base | {"/p/entrypoint.sh": _ENTRYPOINT})
@@ -58,3 +61,35 @@ def test_a_test_of_the_start_command_is_no_restore_marker() -> None:
     # started with another command, the `run` arm (and its install) does not run
     other = base | {"/p/entrypoint.sh": _ENTRYPOINT, "/p/Dockerfile": image.replace('CMD [ "run" ]', 'CMD [ "test" ]')}
     assert of(codes(other), "install-at-start") == of(codes(other), "init-marker-version-blind") == []
+
+
+def test_yarn_set_version_to_a_moving_tag_floats() -> None:
+    # butthx/nochnbot: `yarn set version berry` fetches the newest stable yarn at every build (yarn 4.18.1
+    # resolves latest/berry/stable/canary through repo.yarnpkg.com's tags); an exact version, a range
+    # of one major (`3.x`) and classic (the newest 1.x) stay within one major
+    base = {"/p/package.json": "{}", "/p/yarn.lock": "", "/p/.dockerignore": "node_modules\n"}
+    image = (
+        "FROM node:20\nCOPY . /usr/app\nWORKDIR /usr/app\nRUN yarn set version {tag}\nRUN yarn install\n"
+        'USER node\nCMD ["yarn", "start"]\n'
+    )
+    for tag in ("berry", "stable", "latest", "canary"):
+        found = codes(base | {"/p/Dockerfile": image.format(tag=tag)})
+        assert of(found, "package-manager-floating") == [("package-manager-floating", "Dockerfile", 4)], tag
+    for tag in ("4.0.2", "3.x", "classic", "self", "./yarn.cjs"):
+        assert of(codes(base | {"/p/Dockerfile": image.format(tag=tag)}), "package-manager-floating") == [], tag
+
+
+def test_the_fix_for_yarn_set_version_pins_it_with_yarn_set_version() -> None:
+    fs = MemoryFS.from_mapping(
+        {
+            "/p/package.json": "{}",
+            "/p/.dockerignore": "node_modules\n",
+            "/p/Dockerfile": (
+                'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn set version stable\nUSER node\nCMD ["sh", "start.sh"]\n'
+            ),
+            "/p/start.sh": "yarn set version berry\nyarn start\n",
+        }
+    )
+    fixes = {item.from_: item.fix for item in docker_findings(fs, "/p") if item.code == "package-manager-floating"}
+    assert fixes["Dockerfile"] is not None and fixes["Dockerfile"].startswith("pin it: `yarn set version <x.y.z>`")
+    assert fixes["start.sh"] is not None and fixes["start.sh"].startswith("pin it: `yarn set version <x.y.z>`")

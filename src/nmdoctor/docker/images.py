@@ -20,6 +20,7 @@ from nmdoctor.docker.commands import (
     package_commands,
     workspace_selection,
 )
+from nmdoctor.docker.corepack import corepack_defaults
 from nmdoctor.docker.dockerfile import Install, Stage
 from nmdoctor.docker.project import context_ignores, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem
@@ -539,6 +540,7 @@ def image_findings(
     """Every image-level hazard of one Dockerfile."""
     yield from _installs(stages, where)
     yield from _install_scripts(stages, where)
+    yield from corepack_defaults(fs, stages, context, where)
     if len(stages) > 1:
         yield from _reinstalls(stages, shipped, where)
     yield from _users(stages, shipped, where)

@@ -93,3 +93,40 @@ def test_the_fix_for_yarn_set_version_pins_it_with_yarn_set_version() -> None:
     fixes = {item.from_: item.fix for item in docker_findings(fs, "/p") if item.code == "package-manager-floating"}
     assert fixes["Dockerfile"] is not None and fixes["Dockerfile"].startswith("pin it: `yarn set version <x.y.z>`")
     assert fixes["start.sh"] is not None and fixes["start.sh"].startswith("pin it: `yarn set version <x.y.z>`")
+
+
+_COREPACK = (
+    "FROM node:lts-alpine3.19\nWORKDIR /app\nCOPY . /app\nRUN corepack enable pnpm\nRUN pnpm install\n{extra}"
+    'USER node\nCMD ["pnpm", "serve:prod"]\n'
+)
+
+
+def test_corepack_enable_without_package_manager_runs_the_newest_pnpm() -> None:
+    # DEsimas/FaceAI: package.json names no packageManager, so corepack (0.34.6 here) asks the registry
+    # for the newest pnpm when `pnpm install` runs (12.26.0 in a fresh COREPACK_HOME)
+    base = {"/p/.dockerignore": "node_modules\n", "/p/pnpm-lock.yaml": ""}
+    unpinned = codes(base | {"/p/package.json": "{}", "/p/Dockerfile": _COREPACK.format(extra="")})
+    assert of(unpinned, "package-manager-floating") == [("package-manager-floating", "Dockerfile", 4)]
+    pinned = {"/p/package.json": '{"packageManager": "pnpm@10.11.0"}', "/p/Dockerfile": _COREPACK.format(extra="")}
+    assert of(codes(base | pinned), "package-manager-floating") == []
+    # corepack's own default instead of the registry's newest, or a release activated first
+    for image in (
+        _COREPACK.replace("WORKDIR /app\n", "WORKDIR /app\nENV COREPACK_DEFAULT_TO_LATEST=0\n").format(extra=""),
+        _COREPACK.replace(
+            "RUN pnpm install\n", "RUN corepack prepare pnpm@9.15.0 --activate\nRUN pnpm install\n"
+        ).format(extra=""),
+    ):
+        assert of(codes(base | {"/p/package.json": "{}", "/p/Dockerfile": image}), "package-manager-floating") == []
+
+
+def test_corepack_enabled_in_a_base_stage_floats_where_a_later_stage_runs_pnpm() -> None:
+    # tetsureign/snap-n-go-apiv2: `corepack enable` in the base stage, the deps stage built FROM it copies
+    # package.json (no packageManager) and runs pnpm install
+    image = (
+        "FROM node:lts-alpine3.23 AS base\nWORKDIR /app\nRUN corepack enable\n\nFROM base AS deps\n"
+        "COPY package.json pnpm-lock.yaml ./\nRUN pnpm install --frozen-lockfile\n\n"
+        "FROM node:lts-alpine3.23 AS runtime\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\n"
+        'USER node\nCMD ["node", "dist/index.js"]\n'
+    )
+    found = codes({"/p/dockerfile": image, "/p/package.json": "{}", "/p/pnpm-lock.yaml": "", "/p/.dockerignore": "x\n"})
+    assert of(found, "package-manager-floating") == [("package-manager-floating", "dockerfile", 3)]

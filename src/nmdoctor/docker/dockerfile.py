@@ -443,12 +443,15 @@ class _Builder:
                 self._removed_lockfiles(stage, [_absolute(cwd, operand) for operand in operands])
             elif words[0] == "chmod" and len(operands) >= 2 and _others_write(operands[0]):
                 self._world_writable(stage, [_absolute(cwd, operand) for operand in operands[1:]], flags, line)
-            elif words[0] == "chown" and any(flag == "--recursive" or "R" in flag for flag in flags) and operands:
+            elif words[0] == "chown" and operands:
+                # `chown user /app` (not recursive) gives the folder: its owner may delete and replace the
+                # root-owned entries in it (no sticky bit), as with `chmod 777` of the folder
+                recursive = any(flag == "--recursive" or "R" in flag for flag in flags)
                 owner = operands[0].split(":")[0]
                 for operand in operands[1:]:
                     path = _absolute(cwd, operand).rstrip("/") or "/"
                     inside = [item for item in stage.app_paths if item == path or item.startswith(path + "/")]
-                    if owner and (inside or path == "/"):
+                    if owner and (inside or (recursive and path == "/")):
                         stage.owners.append((owner, line, path))
                         break
 

@@ -130,3 +130,19 @@ def test_corepack_enabled_in_a_base_stage_floats_where_a_later_stage_runs_pnpm()
     )
     found = codes({"/p/dockerfile": image, "/p/package.json": "{}", "/p/pnpm-lock.yaml": "", "/p/.dockerignore": "x\n"})
     assert of(found, "package-manager-floating") == [("package-manager-floating", "dockerfile", 3)]
+
+
+def test_chown_of_the_app_folder_without_r_gives_the_runtime_user_its_files() -> None:
+    # akkeris/ui test/Dockerfile: `chown user /test` after COPY . . and then USER user: the owner of the
+    # folder cannot write the root-owned files but may delete and replace them (checked with setpriv as
+    # nobody: `echo >> index.js` refused, `rm index.js && echo ... > index.js` done)
+    image = (
+        "FROM testcafe/testcafe:latest\nWORKDIR /test\nCOPY . .\nUSER root\nRUN npm install\n"
+        'RUN chown {target}\nUSER user\nENTRYPOINT ["/test/testcafe-docker.sh"]\n'
+    )
+    base = {"/p/package.json": "{}", "/p/package-lock.json": "{}", "/p/.dockerignore": "node_modules\n"}
+    found = codes(base | {"/p/Dockerfile": image.format(target="user /test")})
+    assert of(found, "app-files-writable") == [("app-files-writable", "Dockerfile", 6)]
+    # a folder of its own, with no app file in it, is not the app's
+    other = codes(base | {"/p/Dockerfile": image.format(target="user /test/screenshots")})
+    assert of(other, "app-files-writable") == []

@@ -205,15 +205,19 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
     for item in shipped:
         stage = item.stage
         chain = stage.chain()
-        # the build stages whose output the shipped stage copies (and the stages those start from)
-        sources = {copy.from_stage for item_ in chain for copy in item_.copies if copy.from_stage}
-        builders = {
-            ancestor.index
-            for other in stages
-            if other not in chain and (other.name in sources or str(other.index) in sources)
-            for ancestor in other.chain()
-            if ancestor not in chain
-        }
+        # the build stages whose output the shipped stage copies, the stages those copy from in turn
+        # (a deps stage installs, a builder copies its node_modules, the shipped stage copies the build),
+        # and the stages each starts from
+        builders: set[int] = set()
+        pending = list(chain)
+        while pending:
+            sources = {copy.from_stage for item_ in pending.pop().chain() for copy in item_.copies if copy.from_stage}
+            for other in stages:
+                if other not in chain and (other.name in sources or str(other.index) in sources):
+                    for ancestor in other.chain():
+                        if ancestor not in chain and ancestor.index not in builders:
+                            builders.add(ancestor.index)
+                            pending.append(ancestor)
         earlier = [
             (other, install)
             for other in stages
@@ -231,8 +235,12 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                     "of copying what the build stage installed and tested",
                     where,
                     install.line,
-                    "COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` or "
-                    "`pnpm prune --prod` there)",
+                    # Bun's images ship no npm, and bun has no prune: a stage of its own installs production
+                    "run `bun install --frozen-lockfile --production` once in a stage of its own and COPY --from "
+                    "that stage /app/node_modules ./node_modules"
+                    if install.command.manager == "bun"
+                    else "COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` "
+                    "or `pnpm prune --prod` there)",
                 )
 
 

@@ -146,3 +146,23 @@ def test_chown_of_the_app_folder_without_r_gives_the_runtime_user_its_files() ->
     # a folder of its own, with no app file in it, is not the app's
     other = codes(base | {"/p/Dockerfile": image.format(target="user /test/screenshots")})
     assert of(other, "app-files-writable") == []
+
+
+_VEGANIFY = (
+    "FROM oven/bun:1-alpine AS deps\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\n\n"
+    "FROM oven/bun:1-alpine AS builder\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\n"
+    "RUN bun run build\n\nFROM oven/bun:1-alpine AS runner\nWORKDIR /app\nCOPY package.json bun.lock ./\n"
+    "RUN bun install --frozen-lockfile --production --ignore-scripts\nCOPY --from=builder /app/dist ./dist\n"
+    'USER bun\nCMD ["bun", "dist/main.js"]\n'
+)
+
+
+def test_a_reinstall_counts_the_stage_the_builder_copied_its_node_modules_from() -> None:
+    # frontendnetwork/Veganify-API: deps installs, builder copies deps' node_modules and builds, the runner
+    # copies the builder's dist and installs again; the fix stays with bun (its images ship no npm)
+    fs = MemoryFS.from_mapping(
+        {"/p/Dockerfile": _VEGANIFY, "/p/package.json": "{}", "/p/bun.lock": "", "/p/.dockerignore": "node_modules/\n"}
+    )
+    found = [item for item in docker_findings(fs, "/p") if item.code == "prod-stage-reinstall"]
+    assert [(item.from_, item.line) for item in found] == [("Dockerfile", 15)]
+    assert found[0].fix is not None and found[0].fix.startswith("run `bun install --frozen-lockfile --production`")

@@ -166,3 +166,23 @@ def test_a_reinstall_counts_the_stage_the_builder_copied_its_node_modules_from()
     found = [item for item in docker_findings(fs, "/p") if item.code == "prod-stage-reinstall"]
     assert [(item.from_, item.line) for item in found] == [("Dockerfile", 15)]
     assert found[0].fix is not None and found[0].fix.startswith("run `bun install --frozen-lockfile --production`")
+
+
+def test_node_modules_built_under_node_lts_and_run_by_distroless_node_18_mismatch() -> None:
+    # dragonfish/node-ts-template: `npm ci` under node:lts-alpine (the newest LTS line, not 18 since 2023),
+    # node_modules copied into gcr.io/distroless/nodejs:18; distroless names its major in the repository
+    # (nodejs20-debian12) or, for the older repository, in the tag (nodejs:18)
+    image = (
+        "FROM node:{build} as build\nWORKDIR /app\nCOPY package-lock.json package.json ./\nRUN npm ci --production\n\n"
+        "FROM {runtime}\nWORKDIR /app\nCOPY --from=build /app/node_modules node_modules\nCOPY /build .\n"
+        'CMD ["index.js"]\n'
+    )
+    base = {"/p/package.json": "{}", "/p/package-lock.json": "{}", "/p/build/index.js": "", "/p/.dockerignore": "x\n"}
+    for build, runtime in (
+        ("lts-alpine", "gcr.io/distroless/nodejs:18"),
+        ("22", "gcr.io/distroless/nodejs20-debian12"),
+    ):
+        found = codes(base | {"/p/dockerfile": image.format(build=build, runtime=runtime)})
+        assert of(found, "node-version-mismatch") == [("node-version-mismatch", "dockerfile", 8)], runtime
+    same = codes(base | {"/p/dockerfile": image.format(build="18-alpine", runtime="gcr.io/distroless/nodejs18")})
+    assert of(same, "node-version-mismatch") == []

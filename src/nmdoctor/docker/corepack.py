@@ -42,11 +42,18 @@ def _pins_pnpm(install: Install) -> bool:
     return command.kind == "global" and any(name == "pnpm" or name.startswith("pnpm@") for name in command.names)
 
 
-def _manifest(stage: Stage, folder: str) -> str | None:
-    for item in stage.chain():
-        if folder in item.manifests:
-            return item.manifests[folder]
-    return None
+def _manifests(stage: Stage, folder: str) -> list[str]:
+    """The context's package.json files in ``folder`` and the folders above it: corepack reads
+    ``packageManager`` from the first of them that names one, walking up to /."""
+    found: list[str] = []
+    below = folder.rstrip("/") or "/"
+    while True:
+        manifest = next((item.manifests[below] for item in stage.chain() if below in item.manifests), None)
+        if manifest is not None:
+            found.append(manifest)
+        if below == "/":
+            return found
+        below = below.rsplit("/", 1)[0] or "/"
 
 
 def _names_pnpm(fs: FileSystem, context: str, manifest: str) -> bool | None:
@@ -72,8 +79,9 @@ def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: 
             elif _pins_pnpm(install):
                 break
             elif enabled is not None and install.command.manager == "pnpm":
-                manifest = _manifest(item, install.workdir)
-                unpinned = manifest is not None and _names_pnpm(fs, context, manifest) is False
+                manifests = _manifests(item, install.workdir)
+                manifest = manifests[0] if manifests else None
+                unpinned = bool(manifests) and all(_names_pnpm(fs, context, path) is False for path in manifests)
                 if unpinned and enabled.line not in reported:
                     reported.add(enabled.line)
                     yield Finding(

@@ -186,3 +186,18 @@ def test_node_modules_built_under_node_lts_and_run_by_distroless_node_18_mismatc
         assert of(found, "node-version-mismatch") == [("node-version-mismatch", "dockerfile", 8)], runtime
     same = codes(base | {"/p/dockerfile": image.format(build="18-alpine", runtime="gcr.io/distroless/nodejs18")})
     assert of(same, "node-version-mismatch") == []
+
+
+def test_corepack_reads_package_manager_from_a_package_json_above_the_workspace() -> None:
+    # corepack walks up from the folder pnpm runs in (its debug log checks every package.json to /): a
+    # workspace package without packageManager under a root that names one runs the root's pnpm
+    image = (
+        "FROM node:22\nRUN corepack enable\nWORKDIR /app\nCOPY . .\nWORKDIR /app/apps/api\n"
+        'RUN pnpm install --frozen-lockfile\nUSER node\nCMD ["node", "index.js"]\n'
+    )
+    base = {"/p/Dockerfile": image, "/p/pnpm-lock.yaml": "", "/p/.dockerignore": "**/node_modules\n"}
+    base |= {"/p/pnpm-workspace.yaml": "packages:\n  - apps/*\n", "/p/apps/api/package.json": "{}"}
+    pinned = codes(base | {"/p/package.json": '{"packageManager": "pnpm@10.11.0"}'})
+    assert of(pinned, "package-manager-floating") == []
+    unpinned = codes(base | {"/p/package.json": "{}"})
+    assert of(unpinned, "package-manager-floating") == [("package-manager-floating", "Dockerfile", 2)]

@@ -192,7 +192,8 @@ def test_corepack_reads_package_manager_from_a_package_json_above_the_workspace(
     # corepack walks up from the folder pnpm runs in (its debug log checks every package.json to /): a
     # workspace package without packageManager under a root that names one runs the root's pnpm
     image = (
-        "FROM node:22\nRUN corepack enable\nWORKDIR /app\nCOPY . .\nWORKDIR /app/apps/api\n"
+        "FROM node:22\nRUN corepack enable\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\n"
+        "WORKDIR /app/apps/api\nCOPY apps/api/package.json ./\n"
         'RUN pnpm install --frozen-lockfile\nUSER node\nCMD ["node", "index.js"]\n'
     )
     base = {"/p/Dockerfile": image, "/p/pnpm-lock.yaml": "", "/p/.dockerignore": "**/node_modules\n"}

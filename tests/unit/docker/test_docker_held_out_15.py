@@ -202,3 +202,30 @@ def test_corepack_reads_package_manager_from_a_package_json_above_the_workspace(
     assert of(pinned, "package-manager-floating") == []
     unpinned = codes(base | {"/p/package.json": "{}"})
     assert of(unpinned, "package-manager-floating") == [("package-manager-floating", "Dockerfile", 2)]
+
+
+def test_a_folder_with_only_a_dev_container_is_judged_by_the_compose_stack_it_starts() -> None:
+    # sh-tney/poc-asynclocalstorage-logger keeps its Dockerfile and compose file in .devcontainer/, named
+    # by devcontainer.json (JSON with comments); before, `nmdoctor docker` on the repository said there
+    # was nothing to analyse. A named volume over the workspace's node_modules is found there.
+    devcontainer = (
+        '{\n  // the dev stack\n  "name": "dev",\n  "dockerComposeFile": ["dev.docker-compose.yml"],\n'
+        '  "service": "dev",\n  "workspaceFolder": "/ws",\n}\n'
+    )
+    compose = (
+        "services:\n  dev:\n    build:\n      context: ../\n      dockerfile: .devcontainer/dev.Dockerfile\n"
+        "    volumes:\n      - ../:/ws\n      - deps:/ws/node_modules\nvolumes:\n  deps:\n"
+    )
+    image = 'FROM node:18\nWORKDIR /ws\nCOPY package.json package-lock.json ./\nRUN npm ci\nCMD ["sleep", "infinity"]\n'
+    found = codes(
+        {
+            "/p/.devcontainer/devcontainer.json": devcontainer,
+            "/p/.devcontainer/dev.docker-compose.yml": compose,
+            "/p/.devcontainer/dev.Dockerfile": image,
+            "/p/package.json": "{}",
+            "/p/package-lock.json": "{}",
+        }
+    )
+    assert of(found, "volume-shadows-node-modules") == [
+        ("volume-shadows-node-modules", ".devcontainer/dev.docker-compose.yml", 8)
+    ]

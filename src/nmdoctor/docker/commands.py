@@ -206,11 +206,20 @@ def _unpinned(spec: str) -> bool:
     return not version or not re.match(r"^[\^~=v]?\d|^[a-z]+-\d+$", version)
 
 
+# `yarn set version berry`: yarn 4.18.1 resolves latest/berry/stable to the newest stable release and
+# canary to the newest canary (its `set version` command); classic stays on 1.x, self on the running yarn
+_YARN_MOVING_TAGS = ("latest", "berry", "stable", "canary")
+
+
 def floating_managers(command: PmCommand) -> list[str]:
     """The package managers a command installs without a version or by a tag (`npm i -g pnpm`,
     `corepack prepare pnpm@latest`)."""
     if command.manager == "corepack" and command.names[:1] == ("prepare",):
         return [name for name in command.names[1:] if not name.startswith("-") and _unpinned(name)]
+    if command.manager == "yarn" and command.kind == "other" and command.names[:1] == ("version",):
+        words = _words(command.text)
+        if words[1:3] == ["set", "version"] and command.names[1:2] in [(tag,) for tag in _YARN_MOVING_TAGS]:
+            return [f"yarn@{command.names[1]}"]
     return [
         name
         for name in command.names

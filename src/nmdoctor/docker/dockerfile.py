@@ -384,13 +384,19 @@ class _Builder:
         """The RUN's simple commands in order: installs, moves and removals of trees, ownership."""
         cwd = stage.workdir
         tested: str | None = None  # inside the `then` branch of a test that this lockfile exists
+        branches = _Branches()
         for segment in shell_segments(text):
             keyword = segment.split(maxsplit=1)[0]
             if keyword in ("if", "elif"):
                 test = _FILE_TEST.match(segment)
                 tested = test.group(1) if test and test.group(1) in LOCKFILES else None
+                present = stage.lockfiles | self._installed_lockfiles(stage, _project_root(stage, cwd))
+                branches.test(keyword, tested, None if "*" in present else present)
             elif keyword in ("else", "fi"):
                 tested = None
+                branches.test(keyword, None, None)
+            if branches.dead:
+                continue  # a branch of a lockfile test that cannot run with the lockfiles the stage holds
             command = classify(segment)
             if command is None:
                 self._script(stage, segment, cwd, line)
@@ -437,14 +443,52 @@ class _Builder:
                 self._removed_lockfiles(stage, [_absolute(cwd, operand) for operand in operands])
             elif words[0] == "chmod" and len(operands) >= 2 and _others_write(operands[0]):
                 self._world_writable(stage, [_absolute(cwd, operand) for operand in operands[1:]], flags, line)
-            elif words[0] == "chown" and any(flag == "--recursive" or "R" in flag for flag in flags) and operands:
+            elif words[0] == "chown" and operands:
+                # `chown user /app` (not recursive) gives the folder: its owner may delete and replace the
+                # root-owned entries in it (no sticky bit), as with `chmod 777` of the folder
+                recursive = any(flag == "--recursive" or "R" in flag for flag in flags)
                 owner = operands[0].split(":")[0]
                 for operand in operands[1:]:
                     path = _absolute(cwd, operand).rstrip("/") or "/"
                     inside = [item for item in stage.app_paths if item == path or item.startswith(path + "/")]
-                    if owner and (inside or path == "/"):
+                    if owner and (inside or (recursive and path == "/")):
                         stage.owners.append((owner, line, path))
                         break
+
+
+class _Branches:
+    """Which branch of ``if [ -f yarn.lock ]; then ...; elif [ -f pnpm-lock.yaml ]; then ...; fi`` runs.
+
+    The shell runs the first branch whose test holds: with the lockfiles a stage holds known, a branch
+    whose lockfile is not there, or that follows a branch whose lockfile is, never runs (Next.js's
+    with-docker Dockerfile tests yarn.lock, package-lock.json and pnpm-lock.yaml in turn and adds pnpm
+    only in the last branch). Any other test leaves every branch possible."""
+
+    def __init__(self) -> None:
+        self._chains: list[tuple[bool, bool]] = []  # per open `if`: (an earlier branch surely runs, this one cannot)
+
+    @property
+    def dead(self) -> bool:
+        return any(dead for _, dead in self._chains)
+
+    def test(self, keyword: str, lockfile: str | None, present: set[str] | None) -> None:
+        """An ``if``/``elif`` testing ``lockfile`` (None: another test), ``else`` or ``fi``; ``present``:
+        the lockfiles the stage holds, None when unknown."""
+        if keyword == "fi":
+            if self._chains:
+                self._chains.pop()
+            return
+        if keyword == "if":
+            self._chains.append((False, False))
+        elif not self._chains:
+            return
+        taken, _ = self._chains[-1]
+        if keyword == "else":
+            self._chains[-1] = (taken, taken)
+            return
+        decided = lockfile is not None and present is not None
+        dead = taken or (decided and lockfile not in present)
+        self._chains[-1] = (taken or (decided and lockfile in present), dead)
 
 
 # the lockfiles each manager installs from (checked with npm 11, yarn 1.22.22 and 4.18.1, pnpm 10.34.8: none

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.compose import ComposeError, Service, load_services, read_env_file
+from nmdoctor.docker.devcontainer import dev_container_compose
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
 from nmdoctor.docker.project import (
@@ -243,7 +244,11 @@ def _compose_stack(fs: FileSystem, folder: str, explicit: list[str] | None) -> l
 
 
 def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = None) -> list[Finding]:
-    """Every container hazard found in ``folder``; ``compose`` is a ``-f`` stack (paths from ``folder``)."""
+    """Every container hazard found in ``folder``; ``compose`` is a ``-f`` stack (paths from ``folder``).
+    A folder with no compose file or Dockerfile of its own is judged by the compose stack its Dev
+    Container configuration starts, if it names one."""
+    if not compose and not compose_files(fs, folder) and not dockerfile_names(fs, folder):
+        compose = dev_container_compose(fs, folder) or compose
     stack = _compose_stack(fs, folder, compose)
     env = read_env_file(read_text(fs, f"{folder}/.env") or "")
     try:

@@ -20,6 +20,7 @@ from nmdoctor.docker.commands import (
     package_commands,
     workspace_selection,
 )
+from nmdoctor.docker.corepack import corepack_defaults
 from nmdoctor.docker.dockerfile import Install, Stage
 from nmdoctor.docker.project import context_ignores, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem
@@ -144,7 +145,9 @@ def _installs(stages: list[Stage], where: str) -> Iterator[Finding]:
                     "package manager that reads the lockfile can change major under the image between builds",
                     where,
                     install.line,
-                    "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
+                    "pin it: `yarn set version <x.y.z>` (the release package.json's `packageManager` names)"
+                    if command.manager == "yarn" and command.kind == "other"
+                    else "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
                     "`corepack enable`",
                 )
 
@@ -202,15 +205,19 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
     for item in shipped:
         stage = item.stage
         chain = stage.chain()
-        # the build stages whose output the shipped stage copies (and the stages those start from)
-        sources = {copy.from_stage for item_ in chain for copy in item_.copies if copy.from_stage}
-        builders = {
-            ancestor.index
-            for other in stages
-            if other not in chain and (other.name in sources or str(other.index) in sources)
-            for ancestor in other.chain()
-            if ancestor not in chain
-        }
+        # the build stages whose output the shipped stage copies, the stages those copy from in turn
+        # (a deps stage installs, a builder copies its node_modules, the shipped stage copies the build),
+        # and the stages each starts from
+        builders: set[int] = set()
+        pending = list(chain)
+        while pending:
+            sources = {copy.from_stage for item_ in pending.pop().chain() for copy in item_.copies if copy.from_stage}
+            for other in stages:
+                if other not in chain and (other.name in sources or str(other.index) in sources):
+                    for ancestor in other.chain():
+                        if ancestor not in chain and ancestor.index not in builders:
+                            builders.add(ancestor.index)
+                            pending.append(ancestor)
         earlier = [
             (other, install)
             for other in stages
@@ -228,8 +235,12 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                     "of copying what the build stage installed and tested",
                     where,
                     install.line,
-                    "COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` or "
-                    "`pnpm prune --prod` there)",
+                    # Bun's images ship no npm, and bun has no prune: a stage of its own installs production
+                    "run `bun install --frozen-lockfile --production` once in a stage of its own and COPY --from "
+                    "that stage /app/node_modules ./node_modules"
+                    if install.command.manager == "bun"
+                    else "COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` "
+                    "or `pnpm prune --prod` there)",
                 )
 
 
@@ -537,6 +548,7 @@ def image_findings(
     """Every image-level hazard of one Dockerfile."""
     yield from _installs(stages, where)
     yield from _install_scripts(stages, where)
+    yield from corepack_defaults(fs, stages, context, where)
     if len(stages) > 1:
         yield from _reinstalls(stages, shipped, where)
     yield from _users(stages, shipped, where)

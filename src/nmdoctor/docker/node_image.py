@@ -18,7 +18,7 @@ from nmdoctor.docker.project import dockerfile_names, read_text
 from nmdoctor.resolve.node.versions import LATEST, NodeVersion, parse_node_version
 from nmdoctor.vfs.base import FileSystem
 
-__all__ = ["ImageNode", "node_of_image", "runtime_node"]
+__all__ = ["ImageNode", "image_major", "node_of_image", "runtime_node"]
 
 # The official image's code-name tags (node:iron, node:jod-alpine, ...).
 _CODENAMES = {"hydrogen": 18, "iron": 20, "jod": 22, "krypton": 24}
@@ -27,6 +27,9 @@ _IMAGE = re.compile(
     r"^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)/)?(?:library/)?node(?::([^@]+))?(?:@.*)?$"
 )
 _NUMBER = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$")
+# Google's distroless node images: the major in the name (nodejs20-debian12) or, for the older
+# single repository, in the tag (gcr.io/distroless/nodejs:18)
+_DISTROLESS = re.compile(r"^gcr\.io/distroless/nodejs(?:(\d+)(?:-[\w.]+)?(?::[\w.-]+)?|:(\d+)(?:-[\w.-]+)?)(?:@.*)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,18 @@ def node_of_image(image: str) -> NodeVersion | None:
     if word in _CODENAMES:
         return parse_node_version(str(_CODENAMES[word]))
     return None
+
+
+def image_major(image: str) -> int | None:
+    """The node major an image runs: the official node image's tag (``node:22-alpine``, ``node:lts``)
+    or a distroless node image's (``gcr.io/distroless/nodejs20-debian12``); None when unknown."""
+    version = node_of_image(image)
+    if version is not None:
+        return version.major
+    match = _DISTROLESS.match(image.strip())
+    if match is None or not (match.group(1) or match.group(2)):
+        return None
+    return int(match.group(1) or match.group(2))
 
 
 def _root(stage: Stage) -> Stage:

@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.images import Shipped
+from nmdoctor.docker.node_image import image_major
 from nmdoctor.docker.project import read_text
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem
@@ -22,16 +22,13 @@ from nmdoctor.vfs.limits import load_json
 
 __all__ = ["runtime_findings"]
 
-_NODE_TAG = re.compile(r"(?:^|/)node:(\d+)(?:[.\-@]|$)")
-
 
 def _root(stage: Stage) -> Stage:
     return stage.chain()[-1]
 
 
 def _major(stage: Stage) -> int | None:
-    match = _NODE_TAG.search(_root(stage).base)
-    return int(match.group(1)) if match else None
+    return image_major(_root(stage).base)
 
 
 def _by_name(stages: list[Stage], name: str | None) -> Stage | None:

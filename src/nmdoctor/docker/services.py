@@ -55,8 +55,10 @@ def installs_only(text: str) -> bool:
     )
 
 
-def _pinned_form(manager: str, spec: str) -> str:
+def _pinned_form(manager: str, spec: str, kind: str = "global") -> str:
     name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+    if manager == "yarn" and kind == "other":  # `yarn set version berry`
+        return "yarn set version <x.y.z>"
     if manager == "corepack":
         return f"corepack prepare {name}@<x.y.z> --activate"
     return f"{manager} install -g {name}@<x.y.z>" if manager != "yarn" else f"yarn global add {name}@<x.y.z>"
@@ -80,8 +82,8 @@ def _floating_at_start(script: Script, where: str, inline_line: int) -> Iterator
                     from_=where,
                     line=line,
                     column=1,
-                    fix=f"pin it: `{_pinned_form(command.manager, floating[0])}`, or set `packageManager` in "
-                    "package.json and run `corepack enable`",
+                    fix=f"pin it: `{_pinned_form(command.manager, floating[0], command.kind)}`, or set "
+                    "`packageManager` in package.json and run `corepack enable`",
                 )
         for pipeline, manager, fix in floating_install_scripts(text, {}):
             yield Finding(
@@ -101,7 +103,7 @@ def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_
     for script in scripts:
         where = script.where or where_inline
         yield from _floating_at_start(script, where, inline_line)
-        for step in script_steps(script.text):
+        for step in script_steps(script.text, script.args):
             line = step.line if script.path else inline_line
             guard_line = step.guard_line if script.path else inline_line
             if step.kind == "sync" or step.keyed:
@@ -143,7 +145,7 @@ def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> It
     app = service.working_dir or stage.workdir
     volumes = {mount.target: mount for mount in service.mounts if mount.kind in ("volume", "anonymous")}
     for script in scripts:
-        for step in script_steps(script.text):
+        for step in script_steps(script.text, script.args):
             match = _DIR_TEST.search(step.guard or "")
             if step.kind == "sync" or step.keyed or match is None:
                 continue
@@ -217,7 +219,11 @@ def installers_of(fs: FileSystem, folder: str, services: list[Service], stages: 
         words = start_words(service, stage) if stage else (service.entrypoint or []) + (service.command or [])
         compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
         scripts = start_scripts(fs, folder, words, stage, service.mounts, compose_dir, compose_dir)
-        if any(step.kind in ("install", "restore", "sync") for script in scripts for step in script_steps(script.text)):
+        if any(
+            step.kind in ("install", "restore", "sync")
+            for script in scripts
+            for step in script_steps(script.text, script.args)
+        ):
             keys |= {_mount_key(folder, service, mount) for mount in service.mounts if mount.kind != "anonymous"}
     return keys
 
@@ -252,7 +258,7 @@ def service_findings(
     ``dockerfile`` (from ``folder``) names the image's start command when compose overrides none of it."""
     compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
     scripts = start_scripts(fs, folder, start_words(service, stage), stage, service.mounts, compose_dir, context)
-    steps = [step for script in scripts for step in script_steps(script.text)]
+    steps = [step for script in scripts for step in script_steps(script.text, script.args)]
     where_inline, inline_line = service.file, service.line
     start_line = image_start_line(stage)
     if dockerfile is not None and service.entrypoint is None and service.command is None and start_line:

@@ -33,6 +33,10 @@ _LOCKFILE_EXISTS = re.compile(
 _IF = re.compile(r"^\s*(?:if|elif|while|until)\s+(.*?)(?:;\s*then|;\s*do)?\s*$")
 _CASE_ARM = re.compile(r"^\(?[\w.*\"'|-]+\)\s+")  # `npm) npm install`: a case arm's pattern before its command
 _INLINE_GUARD = re.compile(r"(\[\[?[^\]]*\]\]?|\btest\s[^&|;]*)\s*(?:&&|\|\|)")
+# `CMD=${1:-"run"}`: a variable holding the script's first argument (the command it was started with)
+_ARGUMENT = re.compile(r"^(?:export\s+|local\s+)?([A-Za-z_]\w*)=[\"']?\$\{?1(?::?-[\"']?([^}\"']*)[\"']?)?\}?[\"']?$")
+# `[[ $CMD = "run" ]]`, `[ "$1" == install ]`: which command the script was started with
+_DISPATCH = re.compile(r"^\[\[?\s*[\"']?\$\{?(\w+)\}?[\"']?\s*==?\s*[\"']?([\w.:/@-]+)[\"']?\s*\]\]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class Script:
     text: str
     where: str  # how findings name it
     line_offset: int = 0  # for inline commands: the compose line
+    args: tuple[str, ...] | None = None  # the arguments it is started with, None when unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +86,34 @@ def _picks_manager(condition: str) -> bool:
     return rest != condition and not re.sub(r"[\[\]!\s]|\btest\b", "", rest)
 
 
-def script_steps(text: str) -> list[Step]:
-    """The install/restore steps of a shell text and the guard of each."""
+def _dispatch(condition: str, arguments: dict[str, str | None]) -> bool | None:
+    """Does a test of the command the script was started with (``[[ $CMD = "run" ]]`` after
+    ``CMD=${1:-"run"}``) hold? It picks what the script does, like a case arm, and records nothing
+    about installed dependencies. None when ``condition`` is another test; False when the value it
+    compares is unknown (no argument, no default), as nothing says that arm runs at start."""
+    match = _DISPATCH.match(condition.strip().removesuffix("; then").removesuffix(";then").strip())
+    if match is None or match.group(1) not in arguments:
+        return None
+    value = arguments[match.group(1)]
+    return value is not None and value == match.group(2)
+
+
+def script_steps(text: str, args: tuple[str, ...] | None = None) -> list[Step]:
+    """The install/restore steps of a shell text and the guard of each; ``args``: the arguments the
+    script is started with (None when unknown)."""
     steps: list[Step] = []
     stack: list[tuple[str, int]] = []
     compared = _LOCKFILE_EXISTS.sub("", text)
+    first = args[0] if args else None
+    arguments: dict[str, str | None] = {"1": first}
     for number, line in _lines(text):
         stripped = line.split("#", 1)[0].strip() if not line.strip().startswith("#!") else ""
         stripped = _CASE_ARM.sub("", stripped)
         if not stripped:
             continue
+        assigned = _ARGUMENT.match(stripped)
+        if assigned:
+            arguments[assigned.group(1)] = first if first is not None else (assigned.group(2) or None)
         opened = _IF.match(stripped)
         if opened:
             if stripped.startswith("elif") and stack:
@@ -108,7 +131,12 @@ def script_steps(text: str) -> list[Step]:
         if kind is None:
             continue
         inline = _INLINE_GUARD.search(stripped)
-        guards = [item for item in stack if not _picks_manager(item[0])]
+        dispatches = [_dispatch(item[0], arguments) for item in stack]
+        if any(holds is False for holds in dispatches):
+            continue  # the arm of another start command
+        guards = [
+            item for item, holds in zip(stack, dispatches, strict=True) if holds is None and not _picks_manager(item[0])
+        ]
         guard, guard_line = (inline.group(1), number) if inline else (guards[-1] if guards else (None, None))
         keyed = bool(guard and (_KEYED.search(_LOCKFILE_EXISTS.sub("", guard)) or _KEYED.search(compared)))
         steps.append(Step(kind, number, guard, guard_line, keyed))
@@ -198,6 +226,7 @@ def start_scripts(
 ) -> list[Script]:
     """The scripts ``words`` (an entrypoint plus command) run, one call deep, and ``words`` itself."""
     command = _unwrapped(words)
+    started = {word: tuple(words[index + 1 :]) for index, word in enumerate(words)}
     inline = " ".join(command)
     if len(command) >= 3 and command[0] in _SHELLS and command[1] in ("-c", "-ec", "-lc", "-xc"):
         inline = command[2]
@@ -214,7 +243,9 @@ def start_scripts(
                 continue
             seen.add(path)
             text = read_text(fs, path) or ""
-            scripts.append(Script(path, text, posixpath.relpath(path, folder)))
+            scripts.append(
+                Script(path, text, posixpath.relpath(path, folder), args=started.get(word) if depth == 0 else None)
+            )
             next_queue += [item for item in re.findall(r"[\w./-]+\.sh\b", text) if not item.startswith("-")]
         queue, depth = next_queue, depth + 1
     return scripts

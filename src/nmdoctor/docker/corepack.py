@@ -1,0 +1,100 @@
+"""``corepack enable`` with no ``packageManager`` to read: the newest pnpm at every build.
+
+Corepack runs the release a project's package.json names in ``packageManager``. With none (and no
+release activated before), corepack 0.34.6 asks the registry for the newest stable release
+(``Engine.getDefaultVersion``, unless ``COREPACK_DEFAULT_TO_LATEST=0``): in a fresh image, `pnpm
+install` after `corepack enable` ran pnpm 12.26.0 here, the registry's `latest`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.docker.dockerfile import Install, Stage
+from nmdoctor.docker.project import read_text
+from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.limits import load_json
+
+__all__ = ["corepack_defaults"]
+
+
+def _ordered(stage: Stage) -> list[tuple[Stage, Install]]:
+    """The commands of ``stage`` and of the stages it is built on, in build order."""
+    return [(item, install) for item in reversed(stage.chain()) for install in item.installs]
+
+
+def _enables_pnpm(install: Install) -> bool:
+    command = install.command
+    return (
+        command.manager == "corepack"
+        and command.names[:1] == ("enable",)
+        and (len([name for name in command.names[1:] if not name.startswith("-")]) == 0 or "pnpm" in command.names[1:])
+    )
+
+
+def _pins_pnpm(install: Install) -> bool:
+    """`corepack prepare pnpm@9.15.0 --activate`, `corepack install -g pnpm@9`, `corepack use pnpm@9`, or
+    pnpm installed by npm: the pnpm that runs is not corepack's default."""
+    command = install.command
+    if command.manager == "corepack" and command.names[:1] in (("prepare",), ("install",), ("use",)):
+        return any(name.startswith("pnpm@") for name in command.names[1:])
+    return command.kind == "global" and any(name == "pnpm" or name.startswith("pnpm@") for name in command.names)
+
+
+def _manifests(stage: Stage, folder: str) -> list[str]:
+    """The context's package.json files in ``folder`` and the folders above it: corepack reads
+    ``packageManager`` from the first of them that names one, walking up to /."""
+    found: list[str] = []
+    below = folder.rstrip("/") or "/"
+    while True:
+        manifest = next((item.manifests[below] for item in stage.chain() if below in item.manifests), None)
+        if manifest is not None:
+            found.append(manifest)
+        if below == "/":
+            return found
+        below = below.rsplit("/", 1)[0] or "/"
+
+
+def _names_pnpm(fs: FileSystem, context: str, manifest: str) -> bool | None:
+    """Does the package.json name a `packageManager`? None when it cannot be read."""
+    text = read_text(fs, f"{context}/{manifest}")
+    if text is None:
+        return None
+    data = load_json(text)
+    return isinstance(data, dict) and isinstance(data.get("packageManager"), str)
+
+
+def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
+    """package-manager-floating at a `corepack enable` whose first pnpm command reads a package.json with
+    no ``packageManager``."""
+    reported: set[int] = set()
+    for stage in stages:
+        if any(item.env.get("COREPACK_DEFAULT_TO_LATEST") == "0" for item in stage.chain()):
+            continue
+        enabled: Install | None = None
+        for item, install in _ordered(stage):
+            if _enables_pnpm(install):
+                enabled = enabled or install
+            elif _pins_pnpm(install):
+                break
+            elif enabled is not None and install.command.manager == "pnpm":
+                manifests = _manifests(item, install.workdir)
+                manifest = manifests[0] if manifests else None
+                unpinned = bool(manifests) and all(_names_pnpm(fs, context, path) is False for path in manifests)
+                if unpinned and enabled.line not in reported:
+                    reported.add(enabled.line)
+                    yield Finding(
+                        "package-manager-floating",
+                        Severity.WARNING,
+                        f"`{enabled.command.text}` in {where}, and {manifest} names no `packageManager`: "
+                        f"corepack fetches the newest pnpm release for `{install.command.text}` (line "
+                        f"{install.line}), so the pnpm that reads the lockfile can change major between builds",
+                        None,
+                        from_=where,
+                        line=enabled.line,
+                        column=1,
+                        fix='set `"packageManager": "pnpm@<x.y.z>"` in package.json (corepack then runs that '
+                        "release), or `corepack prepare pnpm@<x.y.z> --activate` after `corepack enable`",
+                    )
+                break

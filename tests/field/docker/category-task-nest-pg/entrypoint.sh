@@ -1,0 +1,2 @@
+npm run start
+npm run add-pg-extensions

@@ -1,0 +1,3 @@
+#!/bin/bash
+docker login -u "$DOCKER_USERNAME" -p "$DOCKER_PASSWORD";
+docker push USER/REPO

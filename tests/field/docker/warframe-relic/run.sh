@@ -1,0 +1,3 @@
+git pull
+docker compose up -d --build
+docker system prune -f

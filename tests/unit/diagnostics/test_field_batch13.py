@@ -3,6 +3,11 @@ the real tool named at its test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from nmdoctor.cli.main import main
 from nmdoctor.diagnostics.model import Finding
 from nmdoctor.project.session import Project
 from nmdoctor.vfs import MemoryFS
@@ -168,3 +173,16 @@ def test_a_dependency_locked_for_another_platform_is_optional_whatever_field_lis
 def test_a_dependency_the_lockfile_has_no_entry_for_stays_missing() -> None:
     found = _lockfile_findings(_npm_v2_project({"fsevents": "~2.1.2", "readdirp": "~3.4.0"}))
     assert [item for item in found if item[0] == "missing-dependency"] == [("missing-dependency", "error", "readdirp")]
+
+
+def test_a_binary_bun_lockfile_alone_is_named_with_the_command_that_writes_the_text_one(tmp_path: Path) -> None:
+    # alxshelepenok/gatsby-starter-lumen has bun.lockb only: `check --lockfile` said "no lockfile".
+    # The command is the migration bun's documentation gives (docs/pm/lockfile, "Text-based lockfile").
+    (tmp_path / "package.json").write_text('{"name": "app", "version": "1.0.0"}')
+    (tmp_path / "bun.lockb").write_bytes(b"#!/usr/bin/env bun\nbun-lockfile-format-v0\n")
+    result = CliRunner(mix_stderr=False).invoke(main, ["check", str(tmp_path), "--lockfile", "--no-cache"])
+    assert result.exit_code == 2
+    assert "bun install --save-text-lockfile --frozen-lockfile --lockfile-only" in result.stderr
+    (tmp_path / "bun.lockb").unlink()
+    result = CliRunner(mix_stderr=False).invoke(main, ["check", str(tmp_path), "--lockfile", "--no-cache"])
+    assert result.exit_code == 2 and "bun.lockb" not in result.stderr

@@ -8,7 +8,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from nmdoctor.cli.main import main
-from nmdoctor.diagnostics.model import Finding
+from nmdoctor.diagnostics.engine import run_checks
+from nmdoctor.diagnostics.model import Finding, Severity
+from nmdoctor.diagnostics.registry import CheckContext
+from nmdoctor.inspect.tree import read_installed_tree
 from nmdoctor.project.session import Project
 from nmdoctor.vfs import MemoryFS
 
@@ -186,3 +189,62 @@ def test_a_binary_bun_lockfile_alone_is_named_with_the_command_that_writes_the_t
     (tmp_path / "bun.lockb").unlink()
     result = CliRunner(mix_stderr=False).invoke(main, ["check", str(tmp_path), "--lockfile", "--no-cache"])
     assert result.exit_code == 2 and "bun.lockb" not in result.stderr
+
+
+def _angular_workspace(e2e_builder: str) -> dict[str, object]:
+    # ng-matero/ng-matero (Angular 21, yarn 1 install): its e2e target names @angular/build:protractor.
+    build = "/app/node_modules/@angular/build"
+    return {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "devDependencies": {"@angular/build": "^21.0.2", "@angular-devkit/build-angular": "^21.0.2"},
+        },
+        "/app/angular.json": (
+            "{\n  // comments are allowed: the CLI reads angular.json as JSONC\n"
+            '  "version": 1,\n  "projects": {\n    "app": {\n      "architect": {\n'
+            '        "build": { "builder": "@angular/build:application" },\n'
+            '        "legacy": { "builder": "@angular-devkit/build-angular:application" },\n'
+            f'        "e2e": {{ "builder": "{e2e_builder}" }}\n'
+            "      }\n    }\n  }\n}\n"
+        ),
+        f"{build}/package.json": {"name": "@angular/build", "version": "21.0.2", "builders": "builders.json"},
+        f"{build}/builders.json": {
+            "builders": {
+                "application": {"implementation": "./src/builders/application/index", "schema": "./s.json"},
+                "karma": {"implementation": "./src/builders/karma/index", "schema": "./s.json"},
+            }
+        },
+        # an entry naming another builder: the CLI follows it
+        "/app/node_modules/@angular-devkit/build-angular/package.json": {
+            "name": "@angular-devkit/build-angular",
+            "version": "21.0.2",
+            "builders": "./builders.json",
+        },
+        "/app/node_modules/@angular-devkit/build-angular/builders.json": {
+            "builders": {"application": "@angular/build:application"}
+        },
+    }
+
+
+def _installed_findings(tree: dict[str, object]) -> list[Finding]:
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    return list(run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"]))
+
+
+def test_an_angular_builder_the_installed_package_does_not_provide_is_an_error() -> None:
+    # Angular CLI 21.0 (`ng e2e` on ng-matero's yarn 1 install): `An unhandled exception occurred:
+    # Cannot find builder "@angular/build:protractor".` (@angular/build 21.0.2's builders.json has
+    # application, dev-server, extract-i18n, karma, ng-packagr, unit-test).
+    found = _installed_findings(_angular_workspace("@angular/build:protractor"))
+    assert [(item.severity, item.request, item.from_, item.line) for item in found] == [
+        (Severity.ERROR, "@angular/build:protractor", "angular.json", 9)
+    ]
+    assert 'Cannot find builder "@angular/build:protractor"' in found[0].message
+
+
+def test_builders_the_package_lists_or_aliases_and_packages_not_installed_are_not_judged() -> None:
+    assert _installed_findings(_angular_workspace("@angular/build:karma")) == []
+    # a package that is not installed: its builders are unknown here (other checks judge the package)
+    assert _installed_findings(_angular_workspace("@angular-builders/custom-webpack:browser")) == []

@@ -61,8 +61,8 @@ def open_project(
     )
     try:
         session.graph  # noqa: B018 - loaded here so that bad input stops the run before anything prints
-    except NoLockfile:
-        raise InputError(f"{project}: no lockfile") from None
+    except NoLockfile as error:
+        raise InputError(f"{project}: no lockfile{error.hint}") from None
     except LockfileError as error:
         raise InputError(str(error)) from None
     except (TreeError, PnpError) as error:

@@ -66,7 +66,7 @@ def project_overrides(
         return found
     folders = own_lockfile_folders(fs, project, manifest_from_json(manifest))
     apart = tuple((folder, lockfile_overrides(fs, folder, found)) for folder in folders)
-    return Overrides(found.everywhere, found.somewhere, apart) if apart else found
+    return Overrides(found.everywhere, found.somewhere, apart, found.under) if apart else found
 
 
 def lockfile_overrides(fs: FileSystem, folder: VPath, root: Overrides) -> Overrides:

@@ -666,11 +666,12 @@ def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding
             if lock.kind == "npm" and _npm_ci_accepts(lock, workspaces, declared.name, declared.spec):
                 continue
             spec = locked.get(declared.name)
+            wanted = overrides.direct_spec_for(owner.name, declared.name, declared.spec)
             if spec is None:
                 message = f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
-            elif spec != declared.spec and not _as_overridden(
-                spec, overrides.spec_for(declared.name, declared.spec), importer.path or ""
-            ):
+            elif wanted is None and lock.kind == "pnpm":
+                continue  # an override may apply (under this package, or to some versions): undecided
+            elif spec != declared.spec and not _as_overridden(spec, wanted, importer.path or ""):
                 message = (
                     f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for `{spec}`"
                 )

@@ -135,8 +135,10 @@ def lockfile_graph(
         target = instances.get(target_key) if target_key is not None else None
         if source is None:
             continue
-        optional = edge.kind is DependencyKind.OPTIONAL or (
-            edge.kind is DependencyKind.PEER and edge.name in lock.packages[edge.source].optional_peers
+        optional = (
+            edge.kind is DependencyKind.OPTIONAL
+            or (edge.kind is DependencyKind.PEER and edge.name in lock.packages[edge.source].optional_peers)
+            or _left_for_another_platform(lock, target_key, skipped)
         )
         edges.append(Edge(source, edge.name, edge.spec, edge.kind, optional, target))
         # pnpm links each dependency into its dependent's node_modules, a workspace's dependency on
@@ -161,6 +163,15 @@ def lockfile_graph(
     for instance in ordered:
         instance.links.sort()
     return DependencyGraph(project, _LAYOUTS.get(lock.kind, "unknown"), ordered, edges)
+
+
+def _left_for_another_platform(lock: Lockfile, key: str | None, skipped: set[str]) -> bool:
+    """Does the edge lead to an optional package left out for this platform? The manager installs it
+    only as an optional dependency, whatever field the dependent's lockfile entry lists it in (an npm
+    lockfile v2 converted from v1 lists chokidar 3.4.1's fsevents under ``dependencies``, while
+    npm 11.19.1's ``npm ci`` on linux skips it and ``npm ls --all`` exits 0): a required edge to a
+    package for another platform would stop the install (EBADPLATFORM) instead."""
+    return key is not None and key in skipped and lock.packages[key].optional and bool(lock.packages[key].platforms)
 
 
 def store_folder(instance: Instance) -> VPath:

@@ -41,6 +41,9 @@ class Overrides:
     # Workspace packages installed from a lockfile of their own (pnpm's shared-workspace-lockfile=false),
     # by folder: their own overrides govern what is installed in them.
     apart: tuple[tuple[VPath, Overrides], ...] = ()
+    # Names of ``somewhere`` overridden only under named parents (pnpm's ``a>b``, ``a@1>b``), by name:
+    # those parents' names. A dependency declared by a package of another name is not under them.
+    under: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def for_source(self, path: VPath) -> Overrides:
         """The overrides that govern the dependencies of the package installed at ``path``."""
@@ -53,6 +56,17 @@ class Overrides:
         """The spec an edge to ``name`` declared as ``declared`` is installed by; None: undecidable."""
         if name in self.somewhere:
             return None
+        return self.everywhere.get(name, declared)
+
+    def direct_spec_for(self, owner: str | None, name: str, declared: str) -> str | None:
+        """The spec pnpm installs a dependency ``name`` that the workspace package named ``owner``
+        declares as ``declared`` by: an override under a parent applies to it only where ``owner``
+        is that parent (pnpm 11.29.0 records ``ms: catalog:`` of a package ``a`` under overrides
+        ``{ms: 2.1.3, debug>ms: 2.1.2, foo>ms: 2.0.0}`` as 2.1.3, and of a package ``foo`` as
+        2.0.0); None: undecidable."""
+        parents = self.under.get(name)
+        if parents is None or owner is None or owner in parents:
+            return self.spec_for(name, declared)
         return self.everywhere.get(name, declared)
 
     def __bool__(self) -> bool:
@@ -71,17 +85,26 @@ class _Collector:
         self.catalogs = catalogs or {}  # pnpm-workspace.yaml's catalogs by name ("default" for `catalog`)
         self.everywhere: dict[str, str] = {}
         self.somewhere: set[str] = set()
+        self.parents: dict[str, set[str]] = {}  # name -> parents it is overridden under, by name
+        self.unsure: set[str] = set()  # names overridden somewhere in a way no parent name bounds
 
     def value(self, spec: str) -> str | None:
         if spec.startswith("$"):
             return self.references.get(spec[1:])
         return spec
 
-    def add(self, name: str, spec: str | None, *, unconditional: bool) -> None:
+    def add(self, name: str, spec: str | None, *, unconditional: bool, parent: str | None = None) -> None:
         if not unconditional or spec is None or spec == "-" or self.everywhere.get(name, spec) != spec:
             self.somewhere.add(name)
+            if parent is not None and spec is not None and spec != "-":
+                self.parents.setdefault(name, set()).add(parent)
+            else:
+                self.unsure.add(name)
         else:
             self.everywhere[name] = spec
+
+    def under(self) -> dict[str, frozenset[str]]:
+        return {name: frozenset(found) for name, found in self.parents.items() if name not in self.unsure}
 
     def npm(self, tree: Any, *, top: bool) -> None:
         if not isinstance(tree, dict):
@@ -110,7 +133,8 @@ class _Collector:
                 # pnpm applies the catalog's range (vue-macros: `vite: 'catalog:'` is recorded in the
                 # lockfile as the catalog's ^7.1.7); a catalog not found here leaves it undecided.
                 spec = self.catalogs.get(spec[len("catalog:") :] or "default", {}).get(name)
-            self.add(name, spec, unconditional=not parent and not ranged)
+            parent_name = split_selector(parent)[0] if parent and not ranged else None
+            self.add(name, spec, unconditional=not parent and not ranged, parent=parent_name)
 
     def yarn(self, tree: Any) -> None:
         """yarn ``resolutions``: ``b``, ``b@npm:1`` (berry), ``a/b``, ``**/b``, ``a/**/b``."""
@@ -192,7 +216,7 @@ def overrides_from(manifest: dict[str, Any], workspace: Any = None, manager: str
         collector.yarn(manifest.get("resolutions"))
     if isinstance(workspace, dict) and "workspace" in read:
         collector.pnpm(workspace.get("overrides"))
-    return Overrides(dict(collector.everywhere), frozenset(collector.somewhere))
+    return Overrides(dict(collector.everywhere), frozenset(collector.somewhere), under=collector.under())
 
 
 def pnpm_catalogs(workspace: Any) -> dict[str, dict[str, str]]:

@@ -35,7 +35,22 @@ __all__ = ["NoLockfile", "Project", "load_graph", "lockfile_model"]
 
 
 class NoLockfile(LockfileError):
-    """The lockfile was asked for and there is none."""
+    """The lockfile was asked for and there is none (``hint``: what would give one, or "")."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message + hint)
+        self.hint = hint
+
+
+def no_lockfile_hint(fs: FileSystem, folder: VPath) -> str:
+    """What to say where no lockfile nmdoctor reads is there: a binary ``bun.lockb`` has a text
+    form bun writes from it (the migration bun's documentation gives)."""
+    if fs.stat(f"{folder}/bun.lockb") is None:
+        return ""
+    return (
+        " it reads (bun.lockb is bun's binary lockfile: `bun install --save-text-lockfile --frozen-lockfile "
+        "--lockfile-only` writes the text bun.lock from it, which nmdoctor reads)"
+    )
 
 
 def load_graph(fs: FileSystem, folder: VPath, *, from_lockfile: bool = False) -> DependencyGraph:
@@ -75,7 +90,7 @@ def lockfile_model(
 
     path = find_lockfile(fs, folder)
     if path is None:
-        raise NoLockfile(f"{folder}: no lockfile")
+        raise NoLockfile(f"{folder}: no lockfile", no_lockfile_hint(fs, folder))
     manifest = manifest_json(fs, folder)
     lock = read_lockfile_cached(fs, path, manifest, store)
     berry = lock.kind == "yarn-berry"

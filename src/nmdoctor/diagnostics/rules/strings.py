@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._angular_builders import angular_builder_findings
 from nmdoctor.diagnostics.rules._babel_roots import BABEL_CONFIG_READERS, babel_config_unread
 from nmdoctor.diagnostics.rules._dead_configs import unrun_webpack_config
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
@@ -477,7 +478,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
     folder), not from the package whose config names them; babel from the config file's folder.
     Short names are expanded as each tool does, and a subpath names a file of the package
     (eslint `extends: 'prettier/react'` is `eslint-config-prettier/react`); jest's `setupFiles`,
-    `setupFilesAfterEnv`, `snapshotSerializers`, `reporters` and the like load modules too.
+    `setupFilesAfterEnv`, `snapshotSerializers`, `reporters` and the like load modules too. An
+    Angular builder in angular.json (`@angular/build:application`) must be listed in the builders
+    manifest of the installed package that the workspace root finds.
     ## Why it matters
     The build fails: "Module not found: Can't resolve 'css-loader'". It typically starts when a
     build-wrapper package takes over the webpack config (its loaders are its own dependencies) and
@@ -564,6 +567,8 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     else None,
                 )
     yield from _wrapper_configs(graph, fs, installed, pnp)
+    if pnp is None and context.fs is not None:
+        yield from angular_builder_findings(graph, context.fs)
 
 
 def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:

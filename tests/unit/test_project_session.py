@@ -4,6 +4,7 @@ code scanned once per identity and kept in the user cache between runs."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,10 @@ def test_the_process_pool_finds_what_one_process_finds(
     for instance in graph.instances[1:]:
         known = {item.name for item in instance.manifest.declared(include_dev=False)} | {instance.name}
         assert pooled.imports(instance, known) == serial.imports(instance, known)
+    # The pool is shut down and its thread joined once its work is collected, not left running to
+    # the interpreter's exit, where Python 3.11's exit hook can race that thread closing its pipe
+    # and print "OSError: [Errno 9] Bad file descriptor".
+    assert not [thread for thread in threading.enumerate() if type(thread).__name__ == "_ExecutorManagerThread"]
 
 
 @pytest.mark.parametrize(

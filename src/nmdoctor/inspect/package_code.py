@@ -603,6 +603,11 @@ class _PoolBatch:
 
     def results(self) -> list[PackageScan | _Stored]:
         sent = [item for future in self.futures for item in future.result()]
+        # The work is done: the pool is shut down and its thread joined here. A pool told to shut
+        # down earlier (wait=False) forgets its thread, which then ends on its own, racing Python
+        # 3.11's exit hook: that hook can wake a pipe the thread has just closed, and prints
+        # "OSError: [Errno 9] Bad file descriptor" (seen under load, about one run in twenty).
+        self.pool.shutdown(wait=True)
         found: list[PackageScan | _Stored] = []
         entries: list[tuple[str, bytes]] = []
         for (data, cacheable), key in zip(sent, self.keys, strict=True):
@@ -615,7 +620,8 @@ class _PoolBatch:
         return found
 
     def cancel(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        # the chunks already running end soon (each is a few packages); joined for the reason above
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class PackageCode:
@@ -765,7 +771,6 @@ class PackageCode:
                 for at in range(0, len(jobs), chunk)
             ]
             _FORKED_JOBS.clear()
-            pool.shutdown(wait=False)  # its processes end once the submitted work is done
             return _PoolBatch(self, store_keys, futures, pool, stored_by_workers=shared is not None)
         return _SerialBatch(self, instances, store_keys, installed)
 

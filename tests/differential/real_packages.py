@@ -26,9 +26,10 @@ from typing import Any
 
 from tests.differential.generator import Query
 
-__all__ = ["DATA", "build_tree", "load", "make_queries", "snapshot"]
+__all__ = ["DATA", "DATA_PNPM", "build_tree", "load", "make_queries", "snapshot"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "real_packages.json.gz"
+DATA_PNPM = DATA.with_name("real_packages_pnpm.json.gz")  # the same kind of data from pnpm 10's symlinked layout
 
 MANIFEST_FIELDS = ("name", "version", "type", "main", "exports", "imports")
 
@@ -79,12 +80,21 @@ def _manifest(raw: Any) -> dict[str, Any]:
     return {key: raw[key] for key in MANIFEST_FIELDS if key in raw}
 
 
-def _walk(root: Path) -> Iterator[tuple[str, list[str], list[str]]]:
+def _walk(root: Path, links: dict[str, str]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """Folders under ``root`` (not through links: those go to ``links``, path -> target)."""
     for folder, dirs, files in os.walk(root):
         rel = os.path.relpath(folder, root)
         rel = "" if rel == "." else rel
-        dirs[:] = sorted(d for d in dirs if d != ".bin" and not (rel == "" and d.startswith(".")))
-        yield rel, dirs, sorted(files)
+        for name in [*dirs, *files]:
+            path = f"{rel}/{name}" if rel else name
+            if os.path.islink(root / path) and name != ".bin" and "/.bin/" not in f"/{path}/":
+                links[path] = os.readlink(root / path)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d != ".bin" and not (rel == "" and d.startswith(".")) and not os.path.islink(os.path.join(folder, d))
+        )
+        yield rel, dirs, sorted(name for name in files if not os.path.islink(os.path.join(folder, name)))
 
 
 def _is_package_folder(folder: str) -> bool:
@@ -281,7 +291,8 @@ def snapshot(root: Path) -> dict[str, Any]:
     """Manifests, file lists and queries of the installed tree at ``root`` (nothing dropped yet)."""
     manifests: dict[str, dict[str, Any]] = {}
     all_files: list[str] = []
-    for rel, _dirs, names in _walk(root):
+    links: dict[str, str] = {}
+    for rel, _dirs, names in _walk(root, links):
         for name in names:
             path = f"{rel}/{name}" if rel else name
             if not rel.startswith("node_modules") and rel != "":
@@ -305,7 +316,47 @@ def snapshot(root: Path) -> dict[str, Any]:
         for folder, own in by_package.items()
     }
     queries = make_queries(manifests, by_package, sources)
-    return {"manifests": manifests, "files": all_files, "queries": queries}
+    queries += _link_queries(root, links, manifests, sources)
+    return {"manifests": manifests, "files": all_files, "links": links, "queries": queries}
+
+
+def _link_queries(
+    root: Path,
+    links: dict[str, str],
+    manifests: dict[str, dict[str, Any]],
+    sources: dict[str, list[tuple[str, list[tuple[str, str]]]]],
+) -> list[Query]:
+    """Through each link to a package (pnpm's ``node_modules/x``): its name and its first
+    ``exports`` subpath from the root, with and without ``preserveSymlinks``; and with
+    ``preserveSymlinks``, the specifiers of its own files named by their link path."""
+    queries: list[Query] = []
+    for link in sorted(links):
+        if not _is_package_folder(link):
+            continue
+        real = os.path.relpath(os.path.realpath(root / link), root)
+        manifest = manifests.get(real + "/package.json")
+        if manifest is None:
+            continue
+        name = _package_name_from_folder(link)
+        parent = link.rpartition("/node_modules/")[0] if "/node_modules/" in link else ""
+        referrer = (parent + "/" if parent else "") + "__referrer.js"
+        requests = [name]
+        exports = manifest.get("exports")
+        if isinstance(exports, dict):
+            requests += [name + key[1:] for key in exports if key.startswith("./") and "*" not in key][:2]
+        for number, request in enumerate(requests):
+            for preserve in (False, True):
+                for mode in ("cjs", "esm"):
+                    query = _query(f"{link}#link{number}", referrer, request, mode, [])
+                    query["id"] += ".P" if preserve else ""
+                    query["preserveSymlinks"] = preserve
+                    queries.append(query)
+        for source, specifiers in sources.get(real, []):
+            for index, (mode, request) in enumerate(specifiers[:_MAX_SPECIFIERS]):
+                query = _query(f"{link}#linksrc{index}.{source}", f"{link}/{source}", request, mode, [])
+                query["preserveSymlinks"] = True
+                queries.append(query)
+    return queries
 
 
 # ------------------------------------------------------------------------------------- the tree
@@ -329,6 +380,10 @@ def build_tree(data: dict[str, Any], root: Path) -> list[Query]:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(manifest), encoding="utf-8")
+    for rel, target in data.get("links", {}).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(target)
     return [{**query, "from": str(root / query["from"])} for query in data["queries"]]
 
 
@@ -355,12 +410,15 @@ def _shape(query: Query, answer: dict[str, Any], manifest: dict[str, Any]) -> tu
         kind = "self"
     else:
         kind = "package" if "/" not in request.removeprefix("@").partition("/")[2] else "subpath"
+    if "#link" in query["id"]:
+        kind = "link-" + kind
     resolved = answer.get("resolved") or ""
     exports = manifest.get("exports")
     return (
         kind,
         query["mode"],
         tuple(query["conditions"]),
+        query["preserveSymlinks"],
         answer.get("error") or resolved.rpartition(".")[2][:6],
         type(exports).__name__,
         manifest.get("type"),
@@ -409,6 +467,7 @@ def minimize(full: dict[str, Any], queries: list[Query], reached: Iterable[str])
         "manifests": manifests,
         "files": keep,
         "dirs": sorted(all_dirs - _parents([*keep, *manifests])),
+        "links": full.get("links", {}),
         "queries": queries,
     }
 
@@ -432,8 +491,9 @@ def _main(argv: list[str]) -> int:
         direct = _read_json(args.root / "package.json").get("dependencies", {})
         queries = select(full, answers[0], per_shape=args.per_shape, direct=direct)
         base = str(args.root.resolve()) + "/"
+        # Real paths: an answer under preserveSymlinks names the file through a link.
         reached = {
-            answer["resolved"][len(base) :]
+            os.path.relpath(os.path.realpath(answer["resolved"]), base)
             for table in answers
             for query in queries
             if (answer := table[query["id"]])["resolved"] and answer["resolved"].startswith(base)

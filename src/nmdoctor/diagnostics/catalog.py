@@ -95,6 +95,13 @@ CATALOG: dict[str, CodeInfo] = {
             ("migrate",),
         ),
         CodeInfo(
+            "script-command-not-linked",
+            _ERROR,
+            "A script runs an executable the target does not link",
+            _SAFE,
+            ("migrate",),
+        ),
+        CodeInfo(
             "workspaces-not-read",
             _ERROR,
             "The target manager does not read where the workspaces are declared",

@@ -170,6 +170,21 @@ registry instead (`pnpm import` stops there with `ERR_PNPM_FETCH_404`).
 Declare the same globs where the manager reads them: a pnpm-workspace.yaml with `packages:` for
 pnpm, `"workspaces": [...]` in package.json (and `"private": true` for yarn 1) for npm and yarn.""",
     ),
+    "script-command-not-linked": (
+        "error",
+        """## What it means
+A package.json script runs an executable (`tsc`, `eslint`, `jest`...) of a package the project does
+not declare: today the manager places that package at the top of `node_modules` (npm's and yarn's
+hoisting) and links its executable into `node_modules/.bin`, which every script finds on its `PATH`.
+Under the layout `nmdoctor migrate --to` names, nothing links it there: pnpm links the executables of
+the package's own dependencies only.
+## Why it matters
+The script stops at once: `sh: 1: tsc: not found` (`ELIFECYCLE Command failed`), in CI and in every
+fresh install.
+## How to fix
+Declare the package that provides the executable (a devDependency of the package whose script runs
+it), at the version installed today; with pnpm, `public-hoist-pattern` also links it.""",
+    ),
     "unsupported-override-selector": (
         "warning",
         """## What it means

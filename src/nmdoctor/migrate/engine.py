@@ -28,6 +28,7 @@ from nmdoctor.linkers.yarn_classic import plan_yarn_classic
 from nmdoctor.migrate.lockfile_tree import with_lockfile_manifests
 from nmdoctor.migrate.patches import unread_patches
 from nmdoctor.migrate.protocols import refused_specs
+from nmdoctor.migrate.script_bins import unlinked_script_bins
 from nmdoctor.migrate.selectors import refused_selectors
 from nmdoctor.migrate.unread_overrides import unread_overrides
 from nmdoctor.migrate.workspace_fields import unread_workspaces
@@ -341,5 +342,5 @@ def migrate(
     setup_findings = refused_selectors(graph, fs, target, layout) + unread_workspaces(graph, fs, target, layout)
     setup_findings += unread_overrides(graph, fs, target, layout)
     findings = setup_findings + protocol_findings + edge_findings + question_findings
-    findings += package_findings + symlink_findings
+    findings += package_findings + symlink_findings + unlinked_script_bins(graph, planned, fs, layout)
     return MigrationResult(layout, planned, plan, findings, edges, questions + package_requires)

@@ -1,0 +1,117 @@
+"""`script-command-not-linked`: a script runs the executable of a package the project does not
+declare. Real npm 11.19.1 and yarn 1.22.22 hoist that package and link its executable into
+`node_modules/.bin`; pnpm 10.34.8 and 12.26.0, npm's linked strategy and yarn 4.18.1 (which runs
+scripts with the package's own dependencies' executables, node-modules linker included) do not: the
+shell stops with `toolbin: not found`. The fix, followed, makes the script run under the target."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nmdoctor.api import load_project
+from nmdoctor.migrate import migrate
+from nmdoctor.vfs import DiskFS
+from tests.conftest import requires_node
+from tests.installs.managers import (
+    NEW_PNPM,
+    TOOLS,
+    install,
+    install_in,
+    new_pnpm_node,
+    new_pnpm_ready,
+    pnpm_bin,
+    tools_available,
+)
+from tests.installs.registry import Registry
+
+pytestmark = [
+    requires_node,
+    pytest.mark.node,
+    pytest.mark.skipif(not tools_available(), reason="npm, and tests/node_tools installed"),
+]
+
+PACKAGES = [
+    {
+        "name": "tool",
+        "version": "1.0.0",
+        "bin": {"toolbin": "cli.js"},
+        "files": {"cli.js": "#!/usr/bin/env node\nconsole.log('tool ran');\n"},
+    },
+    {"name": "wrap", "version": "1.0.0", "dependencies": {"tool": "1.0.0"}},
+]
+MANIFEST: dict[str, Any] = {
+    "name": "app",
+    "version": "1.0.0",
+    "dependencies": {"wrap": "1.0.0"},
+    "scripts": {"build": "NODE_ENV=production toolbin --flag && echo built", "status": "git status"},
+}
+TARGETS = {
+    "pnpm-isolated": "pnpm",
+    "pnpm12-isolated": "pnpm",
+    "npm-linked": "npm-linked",
+    "yarn-berry-nm": "yarn-berry",
+}
+
+
+def _runs(project: Path, mode: str) -> bool:
+    """`<manager> run build` with the real manager of ``mode``."""
+    env = {key: value for key, value in os.environ.items() if not key.lower().startswith(("npm_config", "yarn_"))}
+    env["HOME"] = str(project.parent / f".home-{project.name}")
+    if mode.startswith("npm"):
+        command = ["npm", "run", "build"]
+    elif mode.startswith("pnpm"):
+        command = [new_pnpm_node() if mode in NEW_PNPM else "node", str(pnpm_bin(mode)), "run", "build"]
+    elif mode == "yarn-classic":
+        command = ["node", str(TOOLS / "yarn" / "bin" / "yarn.js"), "run", "build"]
+    else:
+        command = ["node", str(TOOLS / "@yarnpkg" / "cli-dist" / "bin" / "yarn.js"), "run", "build"]
+    run = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False, env=env)
+    assert run.returncode == 0 or "not found" in run.stdout + run.stderr, run.stdout + run.stderr
+    return run.returncode == 0
+
+
+@pytest.mark.parametrize("mode", list(TARGETS))
+def test_a_script_running_an_undeclared_package_s_executable_breaks_under_the_target(tmp_path: Path, mode: str) -> None:
+    if mode in NEW_PNPM and not new_pnpm_ready(mode):
+        pytest.skip(f"{mode}: its pnpm or the pinned node 24 of tests/node_tools/versions is not installed")
+    with Registry(PACKAGES) as registry:
+        today = install(MANIFEST, {}, "npm-hoisted", registry.url, tmp_path / "npm")
+        assert _runs(today, "npm-hoisted")
+        fs = DiskFS()
+        findings = migrate(load_project(str(today), fs=fs), fs, TARGETS[mode]).findings
+        [found] = [item for item in findings if item.code == "script-command-not-linked"]
+        assert (found.severity.value, found.from_, found.line, found.request) == ("error", "package.json", 8, "toolbin")
+        assert found.fix == 'add "tool": "^1.0.0" to devDependencies in package.json (it provides `toolbin`)'
+
+        switched = tmp_path / "switched"
+        shutil.copytree(today, switched, ignore=shutil.ignore_patterns("node_modules", "package-lock.json"))
+        install_in(switched, mode, registry.url)
+        assert not _runs(switched, mode)
+
+        fixed = tmp_path / "fixed"
+        shutil.copytree(today, fixed, ignore=shutil.ignore_patterns("node_modules", "package-lock.json"))
+        (fixed / "package.json").write_text(json.dumps({**MANIFEST, "devDependencies": {"tool": "^1.0.0"}}, indent=2))
+        install_in(fixed, mode, registry.url)
+        assert _runs(fixed, mode)
+
+
+@pytest.mark.parametrize("target", ["yarn", "pnpm-hoisted"])
+def test_hoisting_targets_link_it_as_npm_does(tmp_path: Path, target: str) -> None:
+    """yarn 1.22.22 and pnpm's hoisted linker link the hoisted package's executable: nothing to report."""
+    mode = {"yarn": "yarn-classic", "pnpm-hoisted": "pnpm-hoisted"}[target]
+    with Registry(PACKAGES) as registry:
+        today = install(MANIFEST, {}, "npm-hoisted", registry.url, tmp_path / "npm")
+        fs = DiskFS()
+        findings = migrate(load_project(str(today), fs=fs), fs, target).findings
+        assert not [item for item in findings if item.code == "script-command-not-linked"]
+        switched = tmp_path / "switched"
+        shutil.copytree(today, switched, ignore=shutil.ignore_patterns("node_modules", "package-lock.json"))
+        install_in(switched, mode, registry.url)
+        assert _runs(switched, mode)

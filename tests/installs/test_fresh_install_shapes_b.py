@@ -1,0 +1,60 @@
+"""Fresh installs of shapes the field batch of 2026-12-07 (tests/field/blind/fresh-installs-2026-12-07b.json)
+found reported falsely, each installed by the real manager from the loopback registry: ``verify``
+and ``check`` must find nothing after it.
+
+- A ``link:`` dependency on a folder with no package.json (colinhacks/zshy: ``"my-pkg": "link:./test"``,
+  a folder of fixtures imported as ``my-pkg/<file>``): pnpm links it as declared, and node loads its
+  files through the link.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import requires_node
+from tests.installs.managers import install, new_pnpm_node, tools_available
+from tests.installs.registry import Registry
+from tests.installs.test_fresh_install_shapes import _findings, _run
+
+pytestmark = [
+    requires_node,
+    pytest.mark.node,
+    pytest.mark.skipif(not tools_available(), reason="npm, and tests/node_tools installed"),
+]
+
+PACKAGES = [
+    {"name": "inner", "version": "1.0.0"},
+]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Any:
+    with Registry(PACKAGES) as running:
+        yield running
+
+
+@pytest.mark.parametrize("mode", ["pnpm-isolated", "pnpm11-isolated"])
+def test_a_link_to_a_folder_without_package_json(registry: Registry, tmp_path: Path, mode: str) -> None:
+    if mode == "pnpm11-isolated" and new_pnpm_node() is None:
+        pytest.skip("pnpm 11 needs node 24 from tests/node_tools/versions")
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"inner": "^1.0.0"},
+        "devDependencies": {"my-pkg": "link:./fixtures"},
+    }
+    files = {"fixtures/hello.js": "module.exports = 'hello';\n", "index.js": "require('my-pkg/hello');\n"}
+    project = install(manifest, files, mode, registry.url, tmp_path / "app")
+    # what node does: the link is there, and a file of the folder loads through it
+    assert (project / "node_modules" / "my-pkg").resolve() == (project / "fixtures").resolve()
+    loaded = subprocess.run(
+        ["node", "-p", "require('my-pkg/hello')"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "hello"
+    assert _findings(project) == []
+    installed = {(item["name"], item["path"]) for item in _run("ls", str(project), "--json")["instances"]}
+    assert ("my-pkg", "fixtures") in installed

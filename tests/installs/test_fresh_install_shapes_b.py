@@ -5,6 +5,9 @@ and ``check`` must find nothing after it.
 - A ``link:`` dependency on a folder with no package.json (colinhacks/zshy: ``"my-pkg": "link:./test"``,
   a folder of fixtures imported as ``my-pkg/<file>``): pnpm links it as declared, and node loads its
   files through the link.
+- A ``require`` behind the UMD guard (``if (typeof exports === "object") require("x")``) in an ES
+  module (turbotobias/mono's packages/utils, ``"type": "module"``, installed by bun 1.2.15): node
+  never runs it there, whatever is installed.
 """
 
 from __future__ import annotations
@@ -58,3 +61,33 @@ def test_a_link_to_a_folder_without_package_json(registry: Registry, tmp_path: P
     assert _findings(project) == []
     installed = {(item["name"], item["path"]) for item in _run("ls", str(project), "--json")["instances"]}
     assert ("my-pkg", "fixtures") in installed
+
+
+UMD = (
+    "export const value = 1;\n"
+    "let serializer = null;\n"
+    "if (typeof exports === 'object' && typeof process === 'object') {\n"
+    "  serializer = require('absent-xml');\n"
+    "}\n"
+)
+
+
+def test_a_require_behind_the_umd_guard_of_an_es_module(registry: Registry, tmp_path: Path) -> None:
+    manifest = {"name": "app", "version": "1.0.0", "type": "module", "dependencies": {"inner": "^1.0.0"}}
+    project = install(
+        manifest,
+        {"src/lib.js": UMD, "src/lib.cjs": UMD.replace("export ", "")},
+        "npm-hoisted",
+        registry.url,
+        tmp_path / "app",
+    )
+    # what node does: the ES module loads (the branch never runs); the CommonJS copy throws
+    esm = subprocess.run(["node", "src/lib.js"], cwd=project, capture_output=True, text=True, check=False)
+    assert esm.returncode == 0, esm.stderr
+    cjs = subprocess.run(["node", "src/lib.cjs"], cwd=project, capture_output=True, text=True, check=False)
+    assert cjs.returncode != 0 and "absent-xml" in cjs.stderr
+    errors = [item for item in _findings(project) if " error " in item]
+    assert errors == [
+        "check: error unresolvable-import `absent-xml` is imported by `app@1.0.0` but `absent-xml` is not declared "
+        "nor installed"
+    ]

@@ -798,6 +798,29 @@ def test_a_require_on_a_branch_of_an_environment_test_is_a_note() -> None:
     }
 
 
+def test_a_require_behind_the_umd_guard_in_an_es_module_never_runs() -> None:
+    # turbotobias/mono's packages/utils/src/lib-geojson/lib.js ("type": "module"): `if (typeof
+    # exports === "object" && isNodeEnv) { require("@xmldom/xmldom") }`, a package nothing installs.
+    code = (
+        "export const f = 1;\n"
+        "if (typeof exports === 'object') {\n  require('umd-only');\n}\n"
+        "const m = typeof module !== 'undefined' ? require('module-only') : null;\n"
+        "if (typeof window === 'undefined') { require('server-only'); }\n"
+        "require('always');\n"
+    )
+    esm = {"/app/package.json": {"name": "app", "version": "1.0.0", "type": "module"}, "/app/src/lib.js": code}
+    found = {item.request: item.severity for item in findings(esm)}
+    assert found == {
+        "umd-only": Severity.INFO,
+        "module-only": Severity.INFO,
+        "server-only": Severity.ERROR,
+        "always": Severity.ERROR,
+    }
+    # CommonJS defines both: the branch runs in node, and the require fails there
+    found = {item.request: item.severity for item in findings({"/app/src/lib.cjs": code})}
+    assert found["umd-only"] is Severity.ERROR and found["module-only"] is Severity.ERROR
+
+
 def test_an_environment_test_guards_only_its_own_branches() -> None:
     # A require after an inner env-tested `if`, still inside an outer `if`, runs whatever the
     # environment holds: node throws there today.

@@ -611,6 +611,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: a .babelrc of a package other than the project's root, which Babel applies"
                 " only when the root config's babelrcRoots names that package)",
             )
+        elif site.commonjs_guarded and _es_module_file(owner, file):
+            severity, why = (
+                Severity.INFO,
+                " (never runs: it is on a branch of a `typeof exports` or `typeof module` test, and node loads"
+                " this file as an ES module, where neither is defined)",
+            )
         elif site.env_guarded:
             severity, why = (
                 Severity.INFO,
@@ -1153,6 +1159,17 @@ def _required_by_config(fs: FileSystem, owner: Instance, file: str) -> bool:
             if any(base + suffix == file for suffix in _MODULE_SUFFIXES):
                 return True
     return False
+
+
+def _es_module_file(owner: Instance, file: str) -> bool:
+    """Is ``file`` an ES module (``.mjs``/``.mts``, or another script of a ``"type": "module"``
+    package), where ``exports`` and ``module`` are undefined?"""
+    if file.endswith((".mjs", ".mts")):
+        return True
+    if file.endswith((".cjs", ".cts")):
+        return False
+    raw = owner.manifest.raw
+    return isinstance(raw, dict) and raw.get("type") == "module"
 
 
 def _required_config(owner: Instance, file: str) -> bool:

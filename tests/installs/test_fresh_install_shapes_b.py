@@ -8,10 +8,15 @@ and ``check`` must find nothing after it.
 - A ``require`` behind the UMD guard (``if (typeof exports === "object") require("x")``) in an ES
   module (turbotobias/mono's packages/utils, ``"type": "module"``, installed by bun 1.2.15): node
   never runs it there, whatever is installed.
+- An npm lockfile entry marked ``"extraneous": true`` (downshift-js/downshift, npm 11.19.1 with no
+  lockfile before: typescript 4.9.5 under kcd-scripts, placed for eslint-config-kentcdodds's optional
+  peer ``typescript@^4``, which the root's 5.9.3 does not satisfy): ``npm install`` leaves the copy on
+  disk and records it so, and ``npm ls`` resolves the peer to it; ``npm ci`` leaves it out.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,16 @@ pytestmark = [
 
 PACKAGES = [
     {"name": "inner", "version": "1.0.0"},
+    {"name": "ts", "version": "4.0.0"},
+    {"name": "ts", "version": "5.0.0"},
+    {
+        "name": "cfg",
+        "version": "1.0.0",
+        "peerDependencies": {"ts": "^4.0.0"},
+        "peerDependenciesMeta": {"ts": {"optional": True}},
+    },
+    {"name": "cfg", "version": "2.0.0"},
+    {"name": "host", "version": "1.0.0", "dependencies": {"cfg": "^1.0.0"}},
 ]
 
 
@@ -90,4 +105,29 @@ def test_a_require_behind_the_umd_guard_of_an_es_module(registry: Registry, tmp_
     assert errors == [
         "check: error unresolvable-import `absent-xml` is imported by `app@1.0.0` but `absent-xml` is not declared "
         "nor installed"
+    ]
+
+
+def test_a_copy_npm_install_leaves_extraneous(registry: Registry, tmp_path: Path) -> None:
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "devDependencies": {"ts": "^5.0.0", "cfg": "^2.0.0", "host": "^1.0.0"},
+    }
+    project = install(manifest, {}, "npm-hoisted", registry.url, tmp_path / "app")
+    lock = json.loads((project / "package-lock.json").read_text())
+    # what npm does: it places ts 4.0.0 beside the nested cfg 1.0.0, marks it extraneous, and resolves
+    # the optional peer to it
+    assert lock["packages"]["node_modules/host/node_modules/ts"] == {
+        **lock["packages"]["node_modules/host/node_modules/ts"],
+        "version": "4.0.0",
+        "extraneous": True,
+    }
+    listed = subprocess.run(["npm", "ls", "--all", "--json"], cwd=project, capture_output=True, text=True, check=True)
+    cfg = json.loads(listed.stdout)["dependencies"]["host"]["dependencies"]["cfg"]
+    assert cfg["dependencies"]["ts"]["version"] == "4.0.0"
+    found = _findings(project)
+    assert found == [
+        "verify: info extraneous-package `ts@4.0.0` is installed at node_modules/host/node_modules/ts, which the "
+        "lockfile marks extraneous: `npm install` leaves it there, `npm ci` and `npm prune` do not"
     ]

@@ -12,11 +12,16 @@ and ``check`` must find nothing after it.
   lockfile before: typescript 4.9.5 under kcd-scripts, placed for eslint-config-kentcdodds's optional
   peer ``typescript@^4``, which the root's 5.9.3 does not satisfy): ``npm install`` leaves the copy on
   disk and records it so, and ``npm ls`` resolves the peer to it; ``npm ci`` leaves it out.
+- A dependency pnpm links beside a package whose manifest does not declare it (a packageExtensions
+  entry, the project's or the compatibility list pnpm applies itself: vite-pwa/vite-plugin-pwa's
+  @babel/parser -> @babel/types under pnpm 10.18.2): ``pnpm list`` shows the package as its
+  dependent, and so do ``ls`` and ``why``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -24,7 +29,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import requires_node
-from tests.installs.managers import install, new_pnpm_node, tools_available
+from tests.installs.managers import install, new_pnpm_node, pnpm_bin, tools_available
 from tests.installs.registry import Registry
 from tests.installs.test_fresh_install_shapes import _findings, _run
 
@@ -131,3 +136,43 @@ def test_a_copy_npm_install_leaves_extraneous(registry: Registry, tmp_path: Path
         "verify: info extraneous-package `ts@4.0.0` is installed at node_modules/host/node_modules/ts, which the "
         "lockfile marks extraneous: `npm install` leaves it there, `npm ci` and `npm prune` do not"
     ]
+
+
+def _pnpm_pairs(project: Path) -> set[tuple[str, str]]:
+    """(dependent name@version, dependency name@version) of every edge `pnpm list` shows."""
+    listed = subprocess.run(
+        ["node", str(pnpm_bin("pnpm-isolated")), "list", "--json", "--depth", "Infinity"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "HOME": str(project.parent / f".home-{project.name}")},
+    )
+    pairs: set[tuple[str, str]] = set()
+
+    def walk(parent: str, node: dict[str, Any]) -> None:
+        for field in ("dependencies", "devDependencies", "optionalDependencies"):
+            for name, child in (node.get(field) or {}).items():
+                label = f"{name}@{child['version']}"
+                pairs.add((parent, label))
+                walk(label, child)
+
+    for importer in json.loads(listed.stdout):
+        walk(f"{importer['name']}@{importer['version']}", importer)
+    return pairs
+
+
+def test_a_dependency_pnpm_links_without_a_declaration(registry: Registry, tmp_path: Path) -> None:
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"host": "1.0.0"},
+        "pnpm": {"packageExtensions": {"host@1": {"dependencies": {"inner": "^1.0.0"}}}},
+    }
+    project = install(manifest, {}, "pnpm-isolated", registry.url, tmp_path / "app")
+    assert ("host@1.0.0", "inner@1.0.0") in _pnpm_pairs(project)
+    [inner] = _run("why", "inner", str(project), "--json")["instances"]
+    assert [(item["name"], item["version"]) for item in inner["dependents"]] == [("host", "1.0.0")]
+    listed = {item["name"]: item for item in _run("ls", str(project), "--json")["instances"]}
+    assert [item["name"] for item in listed["inner"]["dependents"]] == ["host"]
+    assert _findings(project) == []

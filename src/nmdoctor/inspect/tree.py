@@ -21,6 +21,8 @@ __all__ = ["TreeError", "read_installed_tree"]
 
 # Folders inside node_modules that hold packages one level further down.
 _STORES = (".pnpm", ".store", ".bun")
+# Specs whose install is a link to a folder of the project, which may have no package.json.
+_FOLDER_SPECS = ("link:", "file:")
 
 
 class TreeError(Exception):
@@ -158,6 +160,34 @@ class _Reader:
         self._folder_cache[key] = found
         return found
 
+    def linked_folder(self, source: Instance, name: str) -> Instance | None:
+        """The folder a ``link:``/``file:`` dependency's symlink names when that folder has no
+        package.json (pnpm links `link:./test` whatever the folder holds): the manager installed it
+        as declared, and node loads files from it by subpath (``name/file``) through the link; the
+        bare name loads only an index file, which is the import's question, not the install's."""
+        for node_modules in node_modules_paths(source.path):
+            if node_modules in self._missing:
+                continue
+            candidate = f"{node_modules}/{name}"
+            lstat = self.fs.lstat(candidate)
+            if lstat is None:
+                continue
+            if lstat.kind is not Kind.SYMLINK:
+                return None
+            try:
+                real = self.fs.realpath(candidate)
+            except FileSystemError:
+                return None
+            if self.kind(real) is not Kind.DIR or self.kind(real + "/package.json") is not None:
+                return None
+            found = self.instances.get(real)
+            if found is None:
+                found = self.instances[real] = Instance(name, "", real, Manifest(name=None, version=None))
+            if candidate not in found.links:
+                found.links.append(candidate)
+            return found
+        return None
+
 
 def read_installed_tree(fs: FileSystem, project: VPath) -> DependencyGraph:
     """The dependency model of the installed tree of the project at ``project`` (a real path)."""
@@ -199,6 +229,8 @@ def read_installed_tree(fs: FileSystem, project: VPath) -> DependencyGraph:
         include_dev = source.is_project or source.is_workspace
         for declared in source.manifest.declared(include_dev=include_dev):
             target = reader.package_folder(source, declared.name)
+            if target is None and declared.spec.startswith(_FOLDER_SPECS):
+                target = reader.linked_folder(source, declared.name)
             edges.append(Edge(source, declared.name, declared.spec, declared.kind, declared.optional, target))
             if target is not None and target.path not in done:
                 pending.append(target)

@@ -391,6 +391,8 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
                 continue
             if got is not None and (got.name, got.version) in alike.get((source.name, source.version, edge.name), ()):
                 continue  # another entry of this name@version locks it so
+            if got is not None and _left_extraneous(matcher, got):
+                continue  # the copy `npm install` left and the lockfile records: npm resolves the edge so too
             if got is not None and (
                 any(got is item for item in wanted)
                 or (got.name, got.version) == (target.name, target.version)
@@ -500,7 +502,16 @@ def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -
         locations = {matcher.relative(location) for location in (instance.path, *instance.links)}
         known = locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
         known = known or bool(locations & local_locations)
-        if not known:
+        if not known and _left_extraneous(matcher, instance):
+            yield Finding(
+                "extraneous-package",
+                Severity.INFO,
+                f"`{instance.label}` is installed at {matcher.shown(instance.path)}, which the lockfile marks "
+                "extraneous: `npm install` leaves it there, `npm ci` and `npm prune` do not",
+                matcher.ref(instance),
+                fix=None,
+            )
+        elif not known:
             yield Finding(
                 "extraneous-package",
                 Severity.WARNING,
@@ -508,6 +519,15 @@ def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -
                 matcher.ref(instance),
                 fix=removal_fix(matcher.lock.kind) or f"{install} (it removes what the lockfile lacks)",
             )
+
+
+def _left_extraneous(matcher: _Matcher, instance: Instance) -> bool:
+    """Is ``instance`` the copy an npm lockfile records as ``"extraneous": true`` at its location, at
+    its version? ``npm install`` writes such an entry for a copy it leaves on disk (downshift's
+    typescript 4.9.5 under kcd-scripts, placed for eslint-config-kentcdodds's optional peer), and
+    ``npm ls`` resolves to it: the tree is what the lockfile says."""
+    extraneous = matcher.lock.extraneous
+    return bool(extraneous) and extraneous.get(matcher.relative(instance.path)) == instance.version
 
 
 def another_declaration_holds(source: Instance, name: str, version: str) -> bool:

@@ -76,6 +76,10 @@ class Lockfile:
     path: str
     packages: dict[str, LockedPackage] = field(default_factory=dict)
     edges: list[LockedEdge] = field(default_factory=list)
+    # npm: the entries marked ``"extraneous": true`` (location -> version), left out of ``packages``
+    # since ``npm ci`` does not install them; ``npm install`` writes them for copies it leaves on disk
+    # (a copy placed for an optional peer that nothing else reaches).
+    extraneous: dict[str, str] = field(default_factory=dict)
 
     def importers(self) -> list[LockedPackage]:
         return [package for package in self.packages.values() if package.is_importer]

@@ -76,6 +76,11 @@ def _platforms(entry: dict[str, Any]) -> dict[str, tuple[str, ...]]:
 
 def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict[str, Any] | None) -> None:
     # Entries npm marks extraneous are not installed by `npm ci`: they are not part of the model.
+    lock.extraneous = {
+        location: str(entry.get("version", ""))
+        for location, entry in packages.items()
+        if isinstance(entry, dict) and entry.get("extraneous") is True
+    }
     packages = {
         location: entry
         for location, entry in packages.items()

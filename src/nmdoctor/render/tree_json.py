@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
+from nmdoctor.inspect.layout import virtual_store_folder
 from nmdoctor.model.chains import MAX_CHAINS, count_chains, dependency_chains
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative  # re-exported: the home of relative() is the model
 
-__all__ = ["instance_json", "ls_document", "relative", "why_document"]
+__all__ = ["instance_json", "linked_undeclared", "ls_document", "relative", "why_document"]
 
 
 def _ref(graph: DependencyGraph, instance: Instance) -> dict[str, Any]:
     return {"name": instance.name, "version": instance.version, "path": relative(graph, instance.path)}
+
+
+def linked_undeclared(graph: DependencyGraph) -> dict[str, list[Instance]]:
+    """instance path -> the packages pnpm linked it beside in their virtual-store folder without
+    their manifest declaring it: what pnpm resolved for them from a packageExtensions entry, its own
+    or the compatibility list it applies itself (@babel/parser's @babel/types, which pnpm 10.18.2
+    links and `pnpm list` shows). They are its dependents as much as the declared ones."""
+    owners: dict[str, Instance] = {}
+    for instance in graph.instances:
+        store = virtual_store_folder(instance.path, instance.name)
+        if store is not None:
+            owners[store] = instance
+    found: dict[str, list[Instance]] = {}
+    if not owners:
+        return found
+    for instance in graph.instances:
+        for link in instance.links:
+            folder = posixpath.dirname(link)
+            if posixpath.basename(folder).startswith("@"):
+                folder = posixpath.dirname(folder)
+            owner = owners.get(folder)
+            if owner is None or owner.path == instance.path:
+                continue
+            alias = link[len(folder) + 1 :]
+            if any(edge.name == alias for edge in graph.edges_from(owner)):
+                continue  # declared: an edge already names it
+            found.setdefault(instance.path, []).append(owner)
+    return found
 
 
 def instance_json(
@@ -22,14 +52,17 @@ def instance_json(
     chains: bool = False,
     all_chains: bool = False,
     refs: dict[str, dict[str, Any]] | None = None,
+    undeclared: dict[str, list[Instance]] | None = None,
 ) -> dict[str, Any]:
     """``chains``: with the chains of dependents (``why``), the first ``MAX_CHAINS`` unless
     ``all_chains``, and ``omittedChains``: how many were left out. ``refs``: the references made
-    so far, by path (a document of every instance names each dependent many times)."""
+    so far, by path (a document of every instance names each dependent many times).
+    ``undeclared``: ``linked_undeclared(graph)``, the dependents pnpm linked without a declaration."""
     refs = {} if refs is None else refs
     dependents: dict[str, dict[str, Any]] = {}
-    for edge in graph.dependents(instance):
-        source = edge.source
+    sources = [edge.source for edge in graph.dependents(instance)]
+    sources += (undeclared or {}).get(instance.path, [])
+    for source in sources:
         if source.path not in dependents:
             ref = refs.get(source.path)
             if ref is None:
@@ -52,17 +85,24 @@ def instance_json(
 
 def ls_document(graph: DependencyGraph) -> dict[str, Any]:
     refs: dict[str, dict[str, Any]] = {}  # shared: the document is printed, never edited
+    undeclared = linked_undeclared(graph)
     return {
         "project": graph.project,
         "layout": graph.layout,
-        "instances": [instance_json(graph, item, refs=refs) for item in graph.instances if not item.is_project],
+        "instances": [
+            instance_json(graph, item, refs=refs, undeclared=undeclared)
+            for item in graph.instances
+            if not item.is_project
+        ],
     }
 
 
 def why_document(graph: DependencyGraph, name: str, *, all_chains: bool = False) -> dict[str, Any]:
+    undeclared = linked_undeclared(graph)
     return {
         "name": name,
         "instances": [
-            instance_json(graph, item, chains=True, all_chains=all_chains) for item in graph.instances_of(name)
+            instance_json(graph, item, chains=True, all_chains=all_chains, undeclared=undeclared)
+            for item in graph.instances_of(name)
         ],
     }

@@ -54,6 +54,10 @@ class ImportSite:
     # { const data = require('jest-resolve'); _jestResolve = ...; return data; }``, left for an
     # import used only as a type)
     uncalled: bool = False
+    # a ``require``/``import()`` in a branch of an ``if`` (or ``?:``) whose test asks ``typeof exports``
+    # or ``typeof module`` (the UMD guard ``if (typeof exports === "object") require('x')``): whether it
+    # runs depends on the file's module format, which an ES module settles (both are undefined there)
+    commonjs_guarded: bool = False
 
     @property
     def types_only(self) -> bool:
@@ -181,6 +185,10 @@ _GUARD_QUERY_TEXT = """
 """
 
 
+# A test of the module system: ``typeof exports`` or ``typeof module`` (CommonJS defines both).
+_COMMONJS_TEST = re.compile(rb"\btypeof\s*\(?\s*(?:exports|module)\b")
+
+
 @cache
 def _guard_query(language: str) -> tree_sitter.Query:
     grammar = parser_for(language).language
@@ -206,6 +214,11 @@ class _Guards:
             for test in captures.get("envtest", [])
             if test.parent is not None and b"process.env" in (test.text or b"")
         ]
+        self.commonjs_branches = [
+            (test.end_byte, test.parent.end_byte)
+            for test in captures.get("envtest", [])
+            if test.parent is not None and _COMMONJS_TEST.search(test.text or b"")
+        ]
 
     def never_runs(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """A ``require`` or ``import()`` inside the arguments of a skipped test (``test.skip('...',
@@ -216,6 +229,11 @@ class _Guards:
         """A ``require`` or ``import()`` that runs only when an environment test holds (or fails):
         whether it runs cannot be told from the files."""
         return _call_within(node, kind, self.env_branches)
+
+    def commonjs_dependent(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
+        """A ``require`` or ``import()`` that runs only when ``exports`` or ``module`` has the type the
+        test asks: in CommonJS or in none."""
+        return _call_within(node, kind, self.commonjs_branches)
 
     def __call__(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """``import()`` never throws, it rejects: a ``.catch`` on the chain holding it handles that;
@@ -316,9 +334,10 @@ def _require_from_elsewhere(source: bytes) -> bool:
 
 
 # Each guard the query finds needs one of these in the text: ``try``, ``.catch``, ``.skip`` or
-# ``.todo``, ``xit``/``xtest``/``xdescribe``, a test reading ``process.env``. A file with none has
+# ``.todo``, ``xit``/``xtest``/``xdescribe``, a test reading ``process.env`` or asking ``typeof``
+# of ``exports``/``module``. A file with none has
 # no guard; its query is not run.
-_GUARD_WORDS = (b"try", b"catch", b"skip", b"todo", b"xit", b"xtest", b"xdescribe", b"process.env")
+_GUARD_WORDS = (b"try", b"catch", b"skip", b"todo", b"xit", b"xtest", b"xdescribe", b"process.env", b"typeof")
 
 
 def _may_guard(source: bytes) -> bool:
@@ -379,11 +398,23 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
             guarded = guard is not None and guard(literal, kind)
             skipped = guard is not None and guard.never_runs(literal, kind)
             env_guarded = guard is not None and guard.env_dependent(literal, kind)
+            commonjs_guarded = guard is not None and guard.commonjs_dependent(literal, kind)
             if guards and uncalled is None and kind in _CALLS and b"function" in source:
                 uncalled = _uncalled_functions(tree, language, source)
             never_called = uncalled is not None and _call_within(literal, kind, uncalled)
             sites.append(
-                ImportSite(value, kind, line + 1, column + 1, guarded, elsewhere, skipped, env_guarded, never_called)
+                ImportSite(
+                    value,
+                    kind,
+                    line + 1,
+                    column + 1,
+                    guarded,
+                    elsewhere,
+                    skipped,
+                    env_guarded,
+                    never_called,
+                    commonjs_guarded,
+                )
             )
     sites.sort(key=lambda site: (site.line, site.column))
     return sites

@@ -20,7 +20,7 @@ from nmdoctor.vfs.base import FileSystem, VPath
 
 __all__ = ["SOURCE_FORMAT", "SourceIndex", "SourceStore"]
 
-SOURCE_FORMAT = 4  # bump when what parse_imports finds in the same bytes changes: older packs are ignored
+SOURCE_FORMAT = 5  # bump when what parse_imports finds in the same bytes changes: older packs are ignored
 
 
 class SourceStore(Protocol):
@@ -108,6 +108,7 @@ class SourceIndex:
                 site.skipped,
                 site.env_guarded,
                 site.uncalled,
+                site.commonjs_guarded,
             ]
             for site in sites
         ]
@@ -134,10 +135,10 @@ def _decode(rows: Any) -> list[ImportSite] | None:
         return None
     try:
         sites = []
-        for specifier, kind, line, column, guarded, elsewhere, skipped, env_guarded, uncalled in rows:
+        for specifier, kind, line, column, guarded, elsewhere, skipped, env_guarded, uncalled, commonjs in rows:
             if type(specifier) is not str or type(line) is not int or type(column) is not int:
                 return None
-            flags = (guarded, elsewhere, skipped, env_guarded, uncalled)
+            flags = (guarded, elsewhere, skipped, env_guarded, uncalled, commonjs)
             if any(type(flag) is not bool for flag in flags):
                 return None
             sites.append(ImportSite(specifier, ImportKind(kind), line, column, *flags))

@@ -226,14 +226,18 @@ def test_test_files_of_a_workspace_nothing_tests_are_notes() -> None:
 
 def test_test_files_stay_errors_where_a_runner_or_a_test_script_is_there() -> None:
     with_script = {**_CRA, "scripts": {**_CRA["scripts"], "test": "node --test"}}  # type: ignore[dict-item]
-    for tree in (
-        _examples(with_script),
-        _examples(_CRA, root_dev={"jest": "^29"}),
-        _examples({**_CRA, "devDependencies": {"react-scripts": "5.0.1"}}),
-        {**_examples(_CRA), "/app/cra/vitest.config.ts": "export default {};\n"},
+    # setupTests.js runs only under react-scripts' jest config (or where a test config names it):
+    # node --test, jest and vitest with configs that do not name it never load it
+    for tree, setup_runs in (
+        (_examples(with_script), False),
+        (_examples(_CRA, root_dev={"jest": "^29"}), False),
+        (_examples({**_CRA, "devDependencies": {"react-scripts": "5.0.1"}}), True),
+        ({**_examples(_CRA), "/app/cra/vitest.config.ts": "export default {};\n"}, False),
     ):
         errors = {item.from_ for item in findings({}, tree) if item.severity is Severity.ERROR}
-        assert errors == {"cra/src/App.test.js", "cra/src/setupTests.js", "cra/src/App.js"}
+        assert errors == {"cra/src/App.test.js", "cra/src/App.js"} | (
+            {"cra/src/setupTests.js"} if setup_runs else set()
+        )
 
 
 def _suite(test_file: str) -> dict[str, object]:

@@ -798,6 +798,70 @@ def test_a_require_on_a_branch_of_an_environment_test_is_a_note() -> None:
     }
 
 
+def test_a_require_behind_the_umd_guard_in_an_es_module_never_runs() -> None:
+    # turbotobias/mono's packages/utils/src/lib-geojson/lib.js ("type": "module"): `if (typeof
+    # exports === "object" && isNodeEnv) { require("@xmldom/xmldom") }`, a package nothing installs.
+    code = (
+        "export const f = 1;\n"
+        "if (typeof exports === 'object') {\n  require('umd-only');\n}\n"
+        "const m = typeof module !== 'undefined' ? require('module-only') : null;\n"
+        "if (typeof window === 'undefined') { require('server-only'); }\n"
+        "require('always');\n"
+    )
+    esm = {"/app/package.json": {"name": "app", "version": "1.0.0", "type": "module"}, "/app/src/lib.js": code}
+    found = {item.request: item.severity for item in findings(esm)}
+    assert found == {
+        "umd-only": Severity.INFO,
+        "module-only": Severity.INFO,
+        "server-only": Severity.ERROR,
+        "always": Severity.ERROR,
+    }
+    # CommonJS defines both: the branch runs in node, and the require fails there
+    found = {item.request: item.severity for item in findings({"/app/src/lib.cjs": code})}
+    assert found["umd-only"] is Severity.ERROR and found["module-only"] is Severity.ERROR
+
+
+def test_create_react_app_s_setup_file_that_nothing_loads_is_a_note() -> None:
+    # react-icons/react-icons' packages/demo (yarn 4.17.0): moved from react-scripts to vitest with
+    # src/setupTests.js left behind; real vitest 4.1.9 loads no setup file there (its run fails later,
+    # on the unbuilt workspace package, never on @testing-library/jest-dom).
+    vite = "export default { test: { environment: 'jsdom' } };\n"
+    tree = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "private": True, "workspaces": ["packages/*"]},
+        "/app/node_modules/demo": symlink("../packages/demo"),
+        "/app/packages/demo/package.json": {
+            "name": "demo",
+            "version": "1.0.0",
+            "scripts": {"test": "vitest run"},
+            "devDependencies": {"vitest": "^4.0.0"},
+        },
+        "/app/packages/demo/vite.config.mjs": vite,
+        "/app/packages/demo/src/setupTests.js": "import '@testing-library/jest-dom';\n",
+        "/app/packages/demo/src/App.test.jsx": "import 'left-padz';\n",
+    }
+    found = {(item.from_, item.severity) for item in findings(tree)}
+    assert found == {
+        ("packages/demo/src/setupTests.js", Severity.INFO),
+        ("packages/demo/src/App.test.jsx", Severity.ERROR),
+    }
+    # named by the test config, or loaded by react-scripts: it runs, and the import fails there
+    named = {
+        **tree,
+        "/app/packages/demo/vite.config.mjs": vite.replace("'jsdom'", "'jsdom', setupFiles: ['./src/setupTests.js']"),
+    }
+    assert {item.severity for item in findings(named)} == {Severity.ERROR}
+    cra = {
+        **tree,
+        "/app/packages/demo/package.json": {
+            "name": "demo",
+            "version": "1.0.0",
+            "scripts": {"test": "react-scripts test"},
+            "devDependencies": {"react-scripts": "^5.0.0"},
+        },
+    }
+    assert {item.severity for item in findings(cra)} == {Severity.ERROR}
+
+
 def test_an_environment_test_guards_only_its_own_branches() -> None:
     # A require after an inner env-tested `if`, still inside an outer `if`, runs whatever the
     # environment holds: node throws there today.

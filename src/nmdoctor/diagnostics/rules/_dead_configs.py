@@ -12,7 +12,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["config_of_absent_tool", "unrun_test_file", "unrun_webpack_config"]
+__all__ = ["config_of_absent_tool", "unloaded_setup_tests", "unrun_test_file", "unrun_webpack_config"]
 
 # config file name prefixes -> (the packages that load them, the command that runs the tool)
 _CONFIGS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -213,3 +213,41 @@ def unrun_test_file(fs: FileSystem, graph: DependencyGraph, owner: Instance, fil
         (_scripts(owner), _scripts(project), _runner_texts(fs, graph.project), _runner_texts(fs, owner.path))
     )
     return _TEST_COMMANDS.search(texts) is None and "test" not in scripts_of(owner.manifest.raw)
+
+
+# create-react-app's test setup file, and the packages whose jest config loads it by that name
+_SETUP_TESTS = re.compile(r"^setupTests\.[cm]?[jt]sx?$")
+_CRA_RUNNERS = frozenset({"react-scripts", "react-app-rewired", "@craco/craco"})
+
+
+def unloaded_setup_tests(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """Whether ``file`` is create-react-app's ``setupTests.js`` that nothing here loads: only the jest
+    config of react-scripts (and of craco and react-app-rewired, which wrap it) loads it by that name;
+    vitest and plain jest load a setup file only where their config names it (``setupFiles``). So
+    when neither the owner nor the project declares one of those and no test config or package.json
+    of either names ``setupTests``, the file never runs (react-icons' demos, moved from react-scripts
+    to vitest with the file left in src/)."""
+    if _SETUP_TESTS.match(posixpath.basename(file)) is None:
+        return False
+    project = next((item for item in graph.instances if item.is_project), None)
+    folders = []
+    for instance in (owner, project):
+        if instance is None:
+            continue
+        if {item.name for item in instance.manifest.declared(include_dev=True)} & _CRA_RUNNERS:
+            return False
+        folders.append(instance.path)
+    for folder in dict.fromkeys(folders):
+        try:
+            names = fs.listdir(folder)
+        except FileSystemError:
+            return False
+        for name in names:
+            if name == "package.json" or name.startswith(_TEST_CONFIGS):
+                try:
+                    text = fs.read_bytes(f"{folder}/{name}")
+                except FileSystemError:
+                    return False
+                if b"setupTests" in text:
+                    return False
+    return True

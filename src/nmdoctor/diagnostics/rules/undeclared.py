@@ -15,7 +15,7 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._ambient import AmbientModules
 from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._bundler_served import served_by_bundler
-from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool, unrun_test_file
+from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool, unloaded_setup_tests, unrun_test_file
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
@@ -611,6 +611,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: a .babelrc of a package other than the project's root, which Babel applies"
                 " only when the root config's babelrcRoots names that package)",
             )
+        elif site.commonjs_guarded and _es_module_file(owner, file):
+            severity, why = (
+                Severity.INFO,
+                " (never runs: it is on a branch of a `typeof exports` or `typeof module` test, and node loads"
+                " this file as an ES module, where neither is defined)",
+            )
         elif site.env_guarded:
             severity, why = (
                 Severity.INFO,
@@ -643,6 +649,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: nothing here runs {posixpath.basename(file)}: `{owner.label}` has no test"
                 " script and neither it nor the project declares a test runner or has a script, git hook or CI"
                 " workflow that runs one)",
+            )
+        elif unloaded_setup_tests(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                f" (never runs: nothing here loads {posixpath.basename(file)}, create-react-app's test setup: only"
+                " react-scripts (or craco, react-app-rewired) loads it by that name, and no test config names it)",
             )
         elif _listed_for_its_runner(fs, file, name):
             severity, why = (
@@ -1153,6 +1165,17 @@ def _required_by_config(fs: FileSystem, owner: Instance, file: str) -> bool:
             if any(base + suffix == file for suffix in _MODULE_SUFFIXES):
                 return True
     return False
+
+
+def _es_module_file(owner: Instance, file: str) -> bool:
+    """Is ``file`` an ES module (``.mjs``/``.mts``, or another script of a ``"type": "module"``
+    package), where ``exports`` and ``module`` are undefined?"""
+    if file.endswith((".mjs", ".mts")):
+        return True
+    if file.endswith((".cjs", ".cts")):
+        return False
+    raw = owner.manifest.raw
+    return isinstance(raw, dict) and raw.get("type") == "module"
 
 
 def _required_config(owner: Instance, file: str) -> bool:

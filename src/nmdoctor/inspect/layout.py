@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from nmdoctor.model.graph import Instance
+from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, VPath
 
-__all__ = ["LAYOUTS", "detect_layout", "virtual_store_folder"]
+__all__ = ["LAYOUTS", "detect_layout", "linked_beside", "virtual_store_folder"]
 
 LAYOUTS = (
     "npm-hoisted",
@@ -36,6 +36,26 @@ def virtual_store_folder(path: VPath, name: str) -> VPath | None:
     if posixpath.basename(folder) != "node_modules" or f"{folder}/{name}" != path:
         return None
     return folder if posixpath.basename(posixpath.dirname(posixpath.dirname(folder))) == ".pnpm" else None
+
+
+def linked_beside(graph: DependencyGraph) -> Iterator[tuple[Instance, Instance, str]]:
+    """(package, another package pnpm linked beside it in its virtual-store folder, the name of that
+    link): what pnpm resolved for the package alone, declared or not (a packageExtensions entry)."""
+    owners: dict[str, Instance] = {}
+    for instance in graph.instances:
+        store = virtual_store_folder(instance.path, instance.name)
+        if store is not None:
+            owners[store] = instance
+    if not owners:
+        return
+    for instance in graph.instances:
+        for link in instance.links:
+            folder = posixpath.dirname(link)
+            if posixpath.basename(folder).startswith("@"):
+                folder = posixpath.dirname(folder)
+            owner = owners.get(folder)
+            if owner is not None and owner.path != instance.path:
+                yield owner, instance, link[len(folder) + 1 :]
 
 
 def _exists(fs: FileSystem, path: VPath) -> bool:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
-from nmdoctor.inspect.layout import virtual_store_folder
+from nmdoctor.inspect.layout import linked_beside
 from nmdoctor.model.chains import MAX_CHAINS, count_chains, dependency_chains
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.paths import relative  # re-exported: the home of relative() is the model
@@ -22,26 +21,11 @@ def linked_undeclared(graph: DependencyGraph) -> dict[str, list[Instance]]:
     their manifest declaring it: what pnpm resolved for them from a packageExtensions entry, its own
     or the compatibility list it applies itself (@babel/parser's @babel/types, which pnpm 10.18.2
     links and `pnpm list` shows). They are its dependents as much as the declared ones."""
-    owners: dict[str, Instance] = {}
-    for instance in graph.instances:
-        store = virtual_store_folder(instance.path, instance.name)
-        if store is not None:
-            owners[store] = instance
     found: dict[str, list[Instance]] = {}
-    if not owners:
-        return found
-    for instance in graph.instances:
-        for link in instance.links:
-            folder = posixpath.dirname(link)
-            if posixpath.basename(folder).startswith("@"):
-                folder = posixpath.dirname(folder)
-            owner = owners.get(folder)
-            if owner is None or owner.path == instance.path:
-                continue
-            alias = link[len(folder) + 1 :]
-            if any(edge.name == alias for edge in graph.edges_from(owner)):
-                continue  # declared: an edge already names it
-            found.setdefault(instance.path, []).append(owner)
+    for owner, instance, alias in linked_beside(graph):
+        if any(edge.name == alias for edge in graph.edges_from(owner)):
+            continue  # declared: an edge already names it
+        found.setdefault(instance.path, []).append(owner)
     return found
 
 

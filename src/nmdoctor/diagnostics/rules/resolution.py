@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterator
 
 from nmdoctor.diagnostics.catalog import finding
@@ -10,7 +9,7 @@ from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._refs import package_ref, where
-from nmdoctor.inspect.layout import virtual_store_folder
+from nmdoctor.inspect.layout import linked_beside
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.inspect.verify import (
     UPDATE_COMMANDS,
@@ -323,20 +322,9 @@ def _linked_beside(graph: DependencyGraph) -> dict[str, list[Instance]]:
     """package folder -> the packages pnpm linked beside it in its virtual-store folder: what pnpm
     resolved for it, including what no manifest declares (got 9's @types/keyv, given by the
     packageExtensions pnpm applies itself)."""
-    owners: dict[str, str] = {}
-    for instance in graph.instances:
-        store = virtual_store_folder(instance.path, instance.name)
-        if store is not None:
-            owners[store] = instance.path
     found: dict[str, list[Instance]] = {}
-    for instance in graph.instances:
-        for link in instance.links:
-            folder = posixpath.dirname(link)
-            if posixpath.basename(folder).startswith("@"):
-                folder = posixpath.dirname(folder)
-            owner = owners.get(folder)
-            if owner is not None and owner != instance.path:
-                found.setdefault(owner, []).append(instance)
+    for owner, instance, _alias in linked_beside(graph):
+        found.setdefault(owner.path, []).append(instance)
     return found
 
 

@@ -115,3 +115,43 @@ def test_hoisting_targets_link_it_as_npm_does(tmp_path: Path, target: str) -> No
         shutil.copytree(today, switched, ignore=shutil.ignore_patterns("node_modules", "package-lock.json"))
         install_in(switched, mode, registry.url)
         assert _runs(switched, mode)
+
+
+def test_a_command_the_system_also_provides_is_not_reported(tmp_path: Path) -> None:
+    """A transitive package ships a `node` executable (as the npm package ships `npm`): npm links it
+    into `.bin` today, pnpm does not, and real pnpm 10.34.8 then runs the system's node: the script
+    works, nothing to report."""
+    packages = [
+        {"name": "node-shim", "version": "1.0.0", "bin": {"node": "cli.js"}, "files": {"cli.js": "#!/bin/sh\n"}},
+        {"name": "wrap", "version": "1.0.0", "dependencies": {"node-shim": "1.0.0"}},
+    ]
+    manifest = {**MANIFEST, "scripts": {"build": "node -e \"require('fs')\""}}
+    with Registry(packages) as registry:
+        today = install(manifest, {}, "npm-hoisted", registry.url, tmp_path / "npm")
+        assert (today / "node_modules" / ".bin" / "node").exists()
+        fs = DiskFS()
+        findings = migrate(load_project(str(today), fs=fs), fs, "pnpm").findings
+        assert not [item for item in findings if item.code == "script-command-not-linked"]
+        switched = tmp_path / "switched"
+        shutil.copytree(today, switched, ignore=shutil.ignore_patterns("node_modules", "package-lock.json"))
+        install_in(switched, "pnpm-isolated", registry.url)
+        assert _runs(switched, "pnpm-isolated")
+
+
+@pytest.mark.parametrize(
+    ("script", "commands"),
+    [
+        ("NODE_ENV=x toolbin --flag && echo done", ["toolbin", "echo"]),
+        ("node -e \"require('fs')\"", ["node"]),
+        ("cross-env A=1 B=2 webpack --mode production; jest|tee x", ["webpack", "jest", "tee"]),
+        ("(cd a && tsc) || eslint .", ["cd", "tsc", "eslint"]),
+        ('echo "a && b" > out.txt', ["echo"]),
+        ("tsc 2>&1 | tee log && jest &> f; lint", ["tsc", "tee", "jest", "lint"]),
+        ('unbalanced "quote', []),
+    ],
+)
+def test_the_commands_of_a_script_are_the_words_the_shell_looks_up(script: str, commands: list[str]) -> None:
+    """As `sh -c` splits them: quotes whole, operators between commands, redirections' files aside."""
+    from nmdoctor.migrate.script_bins import _commands
+
+    assert list(_commands(script)) == commands

@@ -32,9 +32,21 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError
 
 __all__ = ["bins_of", "unlinked_script_bins"]
 
-_SEPARATORS = re.compile(r"&&|\|\||[;|&\n()]")
+_OPERATOR_CHARACTERS = frozenset("();<>|&\n")
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _WRAPPERS = frozenset({"cross-env", "cross-env-shell", "env"})
+# Commands a script finds outside node_modules wherever it runs: node and the managers (the npm
+# package ships `npm`/`npx`, semantic-release depends on it; the system's runs when no .bin links
+# one), git, the shells and POSIX utilities.
+_SYSTEM_COMMANDS = frozenset(
+    {
+        "node", "npm", "npx", "yarn", "yarnpkg", "pnpm", "pnpx", "corepack", "bun", "bunx", "git", "sh",
+        "bash", "zsh", "cd", "cp", "mv", "rm", "ln", "ls", "mkdir", "rmdir", "touch", "cat", "echo", "printf",
+        "test", "true", "false", "exit", "export", "chmod", "chown", "sed", "awk", "grep", "find", "xargs",
+        "head", "tail", "sort", "uniq", "tee", "wc", "tr", "cut", "diff", "tar", "gzip", "curl", "wget",
+        "make", "sleep", "kill", "which", "date", "pwd", "open", "exec", "eval", "set", "source", "time",
+    }
+)  # fmt: skip
 
 
 def bins_of(instance: Instance) -> frozenset[str]:
@@ -50,16 +62,33 @@ def bins_of(instance: Instance) -> frozenset[str]:
 
 
 def _commands(script: str) -> Iterator[str]:
-    """The executable each simple command of ``script`` starts with (what the shell looks up)."""
-    for part in _SEPARATORS.split(script):
-        try:
-            words = shlex.split(part)
-        except ValueError:
-            continue  # an unbalanced quote: not read
-        while words and (_ASSIGNMENT.match(words[0]) or words[0] in _WRAPPERS):
-            words = words[1:]
-        if words:
-            yield words[0]
+    """The executable each simple command of ``script`` starts with (what the shell looks up):
+    words split as the shell splits them, quotes kept whole, a new command after each operator
+    (``&&``, ``||``, ``;``, ``|``, ``&``, parentheses)."""
+    lexer = shlex.shlex(script, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        tokens = list(lexer)
+    except ValueError:
+        return  # an unbalanced quote: not read
+    words: list[str] = []
+    redirected = False
+    for token in [*tokens, ";"]:
+        operator = bool(token) and all(character in _OPERATOR_CHARACTERS for character in token)
+        if redirected and not operator:
+            redirected = False  # the file of a redirection, not a word of the command
+            continue
+        if operator and ("<" in token or ">" in token):
+            redirected = True
+            continue
+        if operator:
+            while words and (_ASSIGNMENT.match(words[0]) or words[0] in _WRAPPERS):
+                words = words[1:]
+            if words:
+                yield words[0]
+            words = []
+        else:
+            words.append(token)
 
 
 class _BinIndex:
@@ -123,7 +152,7 @@ def unlinked_script_bins(
                 continue  # a comment kept among the scripts ("// why": "..."): nobody runs it
             reported: set[str] = set()
             for command in _commands(command_line):
-                if command in reported or command not in provided or "/" in command:
+                if command in reported or command not in provided or "/" in command or command in _SYSTEM_COMMANDS:
                     continue
                 source = before.visible(owner, command)
                 if source is None or after.visible(_same(planned, owner), command) is not None:

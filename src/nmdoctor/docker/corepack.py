@@ -61,7 +61,10 @@ def _names_pnpm(fs: FileSystem, context: str, manifest: str) -> bool | None:
     text = read_text(fs, f"{context}/{manifest}")
     if text is None:
         return None
-    data = load_json(text)
+    try:
+        data = load_json(text)
+    except ValueError:
+        return None  # not JSON: what corepack would make of it is not known here
     return isinstance(data, dict) and isinstance(data.get("packageManager"), str)
 
 

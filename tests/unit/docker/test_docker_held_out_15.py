@@ -117,6 +117,9 @@ def test_corepack_enable_without_package_manager_runs_the_newest_pnpm() -> None:
         ).format(extra=""),
     ):
         assert of(codes(base | {"/p/package.json": "{}", "/p/Dockerfile": image}), "package-manager-floating") == []
+    # a package.json that is not JSON: undecided, not a traceback
+    broken = {"/p/package.json": '{"name": "x",,}', "/p/Dockerfile": _COREPACK.format(extra="")}
+    assert of(codes(base | broken), "package-manager-floating") == []
 
 
 def test_corepack_enabled_in_a_base_stage_floats_where_a_later_stage_runs_pnpm() -> None:

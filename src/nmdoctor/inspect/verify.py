@@ -21,6 +21,7 @@ __all__ = [
     "another_declaration_holds",
     "any_version",
     "bundling_packages",
+    "in_range",
     "layout_kind",
     "lockfile_drift",
     "reinstall_fix",
@@ -28,7 +29,7 @@ __all__ = [
     "resolved_as_peer",
     "unresolved_at_the_root",
     "verify_tree",
-    "wanted",
+    "wanted_spec",
 ]
 
 INSTALL_COMMANDS = {
@@ -540,6 +541,19 @@ def another_declaration_holds(source: Instance, name: str, version: str) -> bool
     return len(specs) > 1 and any(satisfies(version, spec) for spec in specs)
 
 
+def in_range(edge: Edge, target: Instance, spec: str | None, layout: str) -> bool:
+    """Is ``target`` no version-mismatch for ``edge``, judged against ``spec`` (its range, or the
+    override's; None: undecided)? Also when the source declares the name a second time with a range
+    it satisfies, or yarn 1 left its resolution out of the root's own dependency."""
+    return (
+        spec is None
+        or any_version(spec)
+        or satisfies(target.version, spec) is not False
+        or another_declaration_holds(edge.source, edge.name, target.version)
+        or unresolved_at_the_root(edge, layout)
+    )
+
+
 def unresolved_at_the_root(edge: Edge, layout: str) -> bool:
     """yarn 1 leaves its ``resolutions`` out of the root's own dependencies: ``"host": "^1.0.0"``
     with ``"resolutions": {"host": "npm:other@1.5.0"}`` (or ``"**/host": "2.0.0"``) locks the
@@ -593,18 +607,14 @@ def _out_of_range(
         if resolved_as_peer(edge.source, edge.name, matcher.graph.layout):
             continue  # resolved as a peer: its version is an unmet peer at most
         spec = overrides.for_source(edge.source.path).spec_for(edge.name, edge.spec)
-        if spec is None or any_version(spec) or satisfies(target.version, spec) is not False:
-            continue
-        if another_declaration_holds(edge.source, edge.name, target.version):
-            continue
-        if unresolved_at_the_root(edge, matcher.graph.layout):
+        if in_range(edge, target, spec, matcher.graph.layout):
             continue
         if (edge.name, edge.spec.removeprefix("npm:"), target.version) in pins:
             continue  # the lockfile's own resolution of that range: what every install brings
         yield Finding(
             "version-mismatch",
             Severity.ERROR,
-            f"`{edge.source.label}` wants {wanted(edge.name, edge.spec, spec)} but gets {target.version} from "
+            f"`{edge.source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} but gets {target.version} from "
             f"{matcher.shown(target.path)}",
             matcher.ref(edge.source),
             request=edge.name,
@@ -613,7 +623,7 @@ def _out_of_range(
         )
 
 
-def wanted(name: str, declared: str, spec: str) -> str:
+def wanted_spec(name: str, declared: str, spec: str) -> str:
     """``name@spec`` as a version-mismatch names it: the spec judged, which is an override's when
     one replaces the declared range."""
     return f"`{name}@{spec}`" if spec == declared else f"`{name}@{spec}` (an override)"
@@ -686,12 +696,12 @@ def _manifest_drift(matcher: _Matcher, overrides: Overrides) -> Iterator[Finding
             if lock.kind == "npm" and _npm_ci_accepts(lock, workspaces, declared.name, declared.spec):
                 continue
             spec = locked.get(declared.name)
-            wanted = overrides.direct_spec_for(owner.name, declared.name, declared.spec)
+            expected = overrides.direct_spec_for(owner.name, declared.name, declared.spec)
             if spec is None:
                 message = f"package.json declares `{declared.name}@{declared.spec}`; the lockfile does not have it"
-            elif wanted is None and lock.kind == "pnpm":
+            elif expected is None and lock.kind == "pnpm":
                 continue  # an override may apply (under this package, or to some versions): undecided
-            elif spec != declared.spec and not _as_overridden(spec, wanted, importer.path or ""):
+            elif spec != declared.spec and not _as_overridden(spec, expected, importer.path or ""):
                 message = (
                     f"package.json declares `{declared.name}@{declared.spec}` but the lockfile was made for `{spec}`"
                 )

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.migrate.selectors import PNPM_TARGETS, pins_pnpm_10_or_earlier
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.model.paths import relative
+from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
@@ -71,7 +71,7 @@ def unread_patches(graph: DependencyGraph, fs: FileSystem, target: str, layout: 
         raw: Any = source.manifest.raw
         if not isinstance(raw, dict):
             continue
-        file = f"{relative(graph, source.path)}/package.json".removeprefix("./")
+        file = manifest_file(graph, source.path)
         text = _read(fs, f"{source.path}/package.json")
         ref = PackageRef(source.name, source.version, relative(graph, source.path))
         for field in _FIELDS:

@@ -37,7 +37,7 @@ from nmdoctor.migrate.patches import locked_version, patch_parts
 from nmdoctor.migrate.selectors import PNPM_TARGETS
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.overrides import pnpm_catalogs
-from nmdoctor.model.paths import relative
+from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 from nmdoctor.vfs.limits import load_json
@@ -83,7 +83,7 @@ def _published_range(spec: str, version: str) -> str | None:
 def _workspace_fix(
     graph: DependencyGraph, source: Instance, name: str, spec: str, field: str, manager: str
 ) -> str | None:
-    file = f"{relative(graph, source.path)}/package.json".removeprefix("./")
+    file = manifest_file(graph, source.path)
     target = next((item for item in graph.roots if item.name == name and (item.is_project or item.is_workspace)), None)
     if target is None:
         return None
@@ -222,7 +222,7 @@ def _protocol_specs(graph: DependencyGraph, fs: FileSystem) -> Iterator[_Spec]:
         raw = source.manifest.raw
         if not isinstance(raw, dict):
             continue
-        file = f"{relative(graph, source.path)}/package.json".removeprefix("./")
+        file = manifest_file(graph, source.path)
         try:
             text = fs.read_bytes(f"{source.path}/package.json")
         except FileSystemError:

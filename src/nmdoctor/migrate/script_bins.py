@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
-from nmdoctor.model.paths import relative
+from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
@@ -103,7 +103,7 @@ class _BinIndex:
                 continue
             for location in (instance.path, *instance.links):
                 folder, marker, _ = location.rpartition("/node_modules/")
-                if not marker or "/node_modules/.pnpm" in location[len(folder) :]:
+                if not marker:
                     continue
                 for name in bins:
                     self.linked.setdefault(folder, {}).setdefault(name, instance)
@@ -144,8 +144,7 @@ def unlinked_script_bins(
         scripts = scripts_of(owner.manifest.raw)
         if not scripts:
             continue
-        folder = relative(today, owner.path)
-        file = "package.json" if folder in ("", ".") else f"{folder}/package.json"
+        file = manifest_file(today, owner.path)
         text: bytes | None = None
         for script, command_line in scripts.items():
             if script.startswith("//"):
@@ -175,7 +174,7 @@ def unlinked_script_bins(
                         f"{source.label} provides and no node_modules/.bin on the script's PATH would link (the "
                         f"shell stops: `{command}: not found`); today it is linked from "
                         f"{relative(today, source.path)}, which {owner.name} does not declare",
-                        PackageRef(owner.name, owner.version, folder or "."),
+                        PackageRef(owner.name, owner.version, relative(today, owner.path)),
                         request=command,
                         from_=file,
                         line=line or None,

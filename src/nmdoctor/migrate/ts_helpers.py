@@ -30,7 +30,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
-from nmdoctor.model.paths import relative
+from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.project.resolution.tsconfig import helper_options
 from nmdoctor.sources.imports import language_for, parser_for
 from nmdoctor.vfs.base import FileSystemError
@@ -177,7 +177,7 @@ def tslib_findings(context: CheckContext, layout: str) -> Iterable[Finding]:
         file, line, column, helper = site
         compiler = _compiler(root)
         where = relative(graph, root.path)
-        manifest = f"{where}/package.json".removeprefix("./")
+        manifest = manifest_file(graph, root.path)
         ref = PackageRef(root.name, root.version, where)
         fix = f'add "tslib": "^{tslib.version}" to dependencies in {manifest}, then run yarn install'
         why = f'tsconfig.json sets importHelpers, so TypeScript compiles this file to require("tslib") ({helper})'

@@ -6,7 +6,7 @@ import posixpath
 
 from nmdoctor.model.graph import DependencyGraph
 
-__all__ = ["relative"]
+__all__ = ["manifest_file", "relative"]
 
 
 def relative(graph: DependencyGraph, path: str) -> str:
@@ -17,3 +17,10 @@ def relative(graph: DependencyGraph, path: str) -> str:
     if path == project:
         return "."
     return posixpath.relpath(path, project)
+
+
+def manifest_file(graph: DependencyGraph, folder: str) -> str:
+    """The package.json of the package at ``folder``, as outputs name it (``package.json`` for the
+    project's own, ``packages/a/package.json`` for a workspace's)."""
+    where = relative(graph, folder)
+    return "package.json" if where == "." else f"{where}/package.json"

@@ -125,13 +125,19 @@ def _pnpm_major(manifest: dict[str, Any] | None, lockfile_version: str, modules_
     """The pnpm major that installs: ``packageManager``'s (``devEngines.packageManager``'s without
     it), else the one that made node_modules
     (its ``.modules.yaml``), else the newest that writes this lockfile format and reads .npmrc."""
+    known = _known_pnpm_major(manifest, modules_yaml)
+    if known is not None:
+        return known
+    return 10 if lockfile_version.startswith("9") else 8
+
+
+def _known_pnpm_major(manifest: dict[str, Any] | None, modules_yaml: str) -> int | None:
+    """The pnpm major package.json pins, else the one that made node_modules; None when neither says."""
     declared = declared_package_manager(manifest, dev_engines=True)
     if declared is not None and declared[0] == "pnpm" and declared[1] is not None:
         return declared[1]
     installed = _INSTALLED_BY.search(modules_yaml)
-    if installed is not None:
-        return int(installed.group(1))
-    return 10 if lockfile_version.startswith("9") else 8
+    return int(installed.group(1)) if installed is not None else None
 
 
 def pnpm_reads_package_json_settings(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) -> bool:
@@ -141,12 +147,10 @@ def pnpm_reads_package_json_settings(fs: FileSystem, project: VPath, manifest: d
     when neither says, the lockfile: pnpm 10 records the overrides it applied (``overrides:``), so a
     pnpm-lock.yaml without a record of the overrides package.json declares was written by a pnpm
     that ignored them. pnpm 10 when nothing says."""
-    modules_yaml = _text(fs, f"{project}/node_modules/.modules.yaml") or ""
-    declared = declared_package_manager(manifest, dev_engines=True)
-    pinned = declared is not None and declared[0] == "pnpm" and declared[1] is not None
-    if not pinned and _INSTALLED_BY.search(modules_yaml) is None:
+    known = _known_pnpm_major(manifest, _text(fs, f"{project}/node_modules/.modules.yaml") or "")
+    if known is None:
         return _lockfile_records_package_json_settings(fs, project, manifest)
-    return _pnpm_major(manifest, "", modules_yaml) < _WORKSPACE_YAML_ONLY
+    return known < _WORKSPACE_YAML_ONLY
 
 
 _LOCKFILE_OVERRIDES = re.compile(r"^overrides:\n((?:[ \t]+.*\n?)*)", re.MULTILINE)

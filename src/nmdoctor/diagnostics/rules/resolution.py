@@ -13,15 +13,13 @@ from nmdoctor.inspect.layout import linked_beside
 from nmdoctor.inspect.overrides import Overrides, overrides_from, project_overrides
 from nmdoctor.inspect.verify import (
     UPDATE_COMMANDS,
-    another_declaration_holds,
-    any_version,
     bundling_packages,
+    in_range,
     layout_kind,
     reinstall_fix,
     removal_fix,
     resolved_as_peer,
-    unresolved_at_the_root,
-    wanted,
+    wanted_spec,
 )
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.lockfiles.to_graph import UNPLACED, store_folder
@@ -107,12 +105,8 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
         if resolved_as_peer(source, edge.name, graph.layout):
             continue  # resolved as a peer: unmet-peer-dependency judges its version
         spec = overrides.for_source(source.path).spec_for(edge.name, edge.spec)
-        if spec is None or any_version(spec) or satisfies(target.version, spec) is not False:
+        if in_range(edge, target, spec, graph.layout):
             continue
-        if another_declaration_holds(source, edge.name, target.version):
-            continue
-        if unresolved_at_the_root(edge, graph.layout):
-            continue  # yarn 1 applies no resolution to the root's own dependencies
         if pinned.holds(edge.name, edge.spec, target.version):
             continue  # the lockfile's own resolution of that range (`yarn set resolution`), as an override
         stand_in = _hoisted_stand_in(graph, edge)
@@ -124,7 +118,7 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
         )
         yield finding(
             "version-mismatch",
-            f"`{source.label}` wants {wanted(edge.name, edge.spec, spec)} {gets} {relative(graph, target.path)}",
+            f"`{source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} {gets} {relative(graph, target.path)}",
             severity=Severity.WARNING if stand_in else None,
             package=package_ref(graph, source),
             request=edge.name,

@@ -32,7 +32,7 @@ from nmdoctor.lockfiles.detect import yarnrc_package_extensions
 from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_of
-from nmdoctor.model.paths import relative
+from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.babel_runtime import PLUGIN as RUNTIME_PLUGIN
@@ -277,11 +277,6 @@ def _types_declared(
     return declared_above(ancestors, owner, types, lookup.folder(directory, types))
 
 
-def _manifest_path(graph: DependencyGraph, owner: Instance) -> str:
-    folder = relative(graph, owner.path)
-    return "package.json" if folder == "." else f"{folder}/package.json"
-
-
 def _dependency_field(path: str) -> str:
     return "devDependencies" if _DEV_PATH.search(path) else "dependencies"
 
@@ -347,7 +342,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         types = " for its types" if site.types_only else " for its types (jest serves it at run time)" if served else ""
         guarded = " inside a try block (a feature probe)" if site.guarded else f" {UNCALLED}" if site.uncalled else ""
         field = "dependencies" if item.injected else _dependency_field(relative(graph, file))
-        manifest = _manifest_path(graph, owner)
+        manifest = manifest_file(graph, owner.path)
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error.
         never_fails = site.guarded or site.uncalled

@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.catalog import finding
-from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
+from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext, check
+from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.model.graph import DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import FIELD_OF_KIND
-from nmdoctor.model.paths import relative
+from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.model.specs import SpecKind, classify_spec, satisfies
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem
@@ -60,8 +61,7 @@ def _from_registry(edge: Edge, local: Instance) -> bool:
 
 def _finding(fs: FileSystem | None, graph: DependencyGraph, edge: Edge, local: Instance) -> Finding:
     source = edge.source
-    folder = relative(graph, source.path)
-    manifest = "package.json" if folder in ("", ".") else f"{folder}/package.json"
+    manifest = manifest_file(graph, source.path)
     target = edge.target
     assert target is not None
     line = column = 0
@@ -77,7 +77,7 @@ def _finding(fs: FileSystem | None, graph: DependencyGraph, edge: Edge, local: I
         f"`{source.label}` declares `{edge.name}@{edge.spec}`, which this project's workspace package "
         f"`{relative(graph, local.path)}` ({local.label}) satisfies, but pnpm installed {target.label} from the "
         "registry: pnpm links a workspace package only for a `workspace:` spec or with linkWorkspacePackages",
-        package=PackageRef(source.name, source.version, folder or "."),
+        package=package_ref(graph, source),
         request=edge.name,
         from_=manifest,
         line=line or None,

@@ -30,7 +30,7 @@ from nmdoctor.kept import cache_key, read_pack
 from nmdoctor.model.graph import Instance
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.node.builtins import builtin_name
-from nmdoctor.sources.imports import ImportKind, ImportSite, language_for, package_of, parse_imports
+from nmdoctor.sources.imports import SOURCE_SUFFIXES, ImportKind, ImportSite, language_for, package_of, parse_imports
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import DiskFS, files_of_sizes, on_host
 from nmdoctor.vfs.documents import read_json
@@ -49,9 +49,16 @@ __all__ = [
     "scan_package",
 ]
 
+try:  # the walk in C, built when a compiler was at hand at install time (setup.py); else in Python
+    from nmdoctor.inspect import _codewalk as _native
+except ImportError:  # pragma: no cover - depends on the install
+    _native = None
+if os.environ.get("NMDOCTOR_PURE_PYTHON"):  # the tests compare the two walks
+    _native = None
+
 MAX_FILES_PER_PACKAGE = 400
 MAX_PARSED_BYTES = 1_000_000  # bundles beyond this inline their dependencies; they are not parsed
-SCAN_FORMAT = 6  # bump when what a scan records, or how, changes: older entries are then ignored
+SCAN_FORMAT = 7  # bump when what a scan records, or how, changes: older entries are then ignored
 POOL_THRESHOLD = 48  # packages to scan before a process pool pays for its start-up
 MAX_MENTIONS = 256  # a file quoting more package-like names than this is parsed at once
 # Blanks and comments, which may stand between a keyword and the string literal it takes.
@@ -172,11 +179,39 @@ def scan_package(
 ) -> PackageScan:
     """Walk the package's reachable code once; files naming a package outside ``known`` are parsed
     (only those naming one of ``installed``, when given: the others are parsed later if asked).
-    ``guards``: as ``parse_imports`` takes it (the sites a ``ScanStore`` keeps have none)."""
-    pending = _entry_files(fs, resolver, folder)
-    seen = set(pending)
+    ``guards``: True for every flag ``parse_imports`` sets; False for the sites a ``ScanStore``
+    keeps (see ``_parse_sites``)."""
     files: list[ScannedFile] = []
     cacheable = True
+    entries = _entry_files(fs, resolver, folder)
+    walked = (
+        _native.walk(folder, entries, SOURCE_SUFFIXES, MAX_FILES_PER_PACKAGE, MAX_PARSED_BYTES)
+        if _native is not None and on_host(fs)
+        else _python_walk(fs, folder, entries)
+    )
+    for file, source, bare in walked:
+        names = tuple(dict.fromkeys(name for item in bare if (name := _package_of(item)) is not None))
+        sites: tuple[ImportSite, ...] | None = None
+        mentions: tuple[str, ...] = ()
+        if any(name not in known for name in names):
+            mentions = _mentions(source)
+            if installed is None or len(mentions) > MAX_MENTIONS or _worth_parsing(mentions, known, installed):
+                sites, mentions = _parse_sites(source, file, guards=guards), ()
+        inside = file.startswith(folder + "/")
+        cacheable = cacheable and inside
+        files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
+    return PackageScan(tuple(files), cacheable)
+
+
+def _python_walk(fs: FileSystem, folder: str, entries: list[str]) -> list[tuple[str, bytes, list[str]]]:
+    """The package's reachable source files from ``entries``, each with its bytes and the
+    specifiers it names that are neither relative nor paths (in the order of the text): entries
+    first, then the relative modules they require, transitively, inside ``folder``. A file larger
+    than ``MAX_PARSED_BYTES`` (a bundle) is not read; the walk stops once it has seen more than
+    ``MAX_FILES_PER_PACKAGE`` files. ``_codewalk.walk`` does the same on the host's files."""
+    pending = list(entries)
+    seen = set(pending)
+    walked: list[tuple[str, bytes, list[str]]] = []
     inside_root = folder + "/"
     probed: dict[str, str | None] = {}  # a module most files of a folder require (./utils) is probed once
     bases: dict[tuple[str, str], str] = {}  # and its path made once per folder
@@ -213,17 +248,24 @@ def scan_package(
                 pending.append(found)
             elif not specifier.startswith((".", "/")):  # a path names no package
                 bare.append(specifier)
-        names = tuple(dict.fromkeys(name for item in bare if (name := _package_of(item)) is not None))
-        sites: tuple[ImportSite, ...] | None = None
-        mentions: tuple[str, ...] = ()
-        if any(name not in known for name in names):
-            mentions = _mentions(source)
-            if installed is None or len(mentions) > MAX_MENTIONS or _worth_parsing(mentions, known, installed):
-                sites, mentions = tuple(parse_imports(source, file, guards=guards)), ()
-        inside = file.startswith(folder + "/")
-        cacheable = cacheable and inside
-        files.append(ScannedFile(file[len(folder) + 1 :] if inside else file, len(source), names, sites, mentions))
-    return PackageScan(tuple(files), cacheable)
+        walked.append((file, source, bare))
+    return walked
+
+
+def _parse_sites(source: bytes, file: str, *, guards: bool) -> tuple[ImportSite, ...]:
+    """The file's import sites. ``guards=False``: as a ``ScanStore`` keeps them, with one flag,
+    ``guarded``: nothing fails where the package is not found, for the site is inside a ``try``
+    block (or an ``import().catch`` chain) or inside a function nothing in its file calls. Found
+    while the file is parsed (in a pool's process), and only in a file holding one of the words
+    they need, so that no file is parsed a second time for them."""
+    if guards:
+        return tuple(parse_imports(source, file, guards=True))
+    if b"try" not in source and b".catch" not in source and b"function" not in source:
+        return tuple(parse_imports(source, file, guards=False))
+    return tuple(
+        ImportSite(site.specifier, site.kind, site.line, site.column, guarded=site.guarded or site.uncalled)
+        for site in parse_imports(source, file, guards=True)
+    )
 
 
 _package_of = lru_cache(maxsize=8192)(package_of)  # a tree's files name the same few hundred packages
@@ -315,7 +357,7 @@ def _imports(
             continue
         if sites is None:
             try:
-                sites = tuple(parse_imports(fs.read_bytes(file), file, guards=guards))
+                sites = _parse_sites(fs.read_bytes(file), file, guards=guards)
             except FileSystemError:
                 sites = ()
             item = ScannedFile(item.path, item.size, item.names, sites)  # parsed: mentions not needed
@@ -396,7 +438,7 @@ def _entry(scan: PackageScan) -> tuple[list[str], list[list[Any]]]:
 
 
 def _site(site: ImportSite) -> list[Any]:
-    return [site.specifier, site.kind.value, site.line, site.column]
+    return [site.specifier, site.kind.value, site.line, site.column, int(site.guarded)]
 
 
 def decode_scan(data: bytes) -> PackageScan | None:
@@ -458,7 +500,7 @@ def _decode_rows(stored: _Stored) -> PackageScan | None:
                 tuple(str(name) for name in names),
                 None
                 if sites is None
-                else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d)) for a, b, c, d in sites),
+                else tuple(ImportSite(str(a), ImportKind(b), int(c), int(d), e == 1) for a, b, c, d, e in sites),
                 tuple(str(name) for name in mentions),
             )
             for path, size, names, sites, mentions in stored.rows

@@ -17,6 +17,7 @@ from nmdoctor.resolve.node.builtins import builtin_name
 from nmdoctor.sources.components import component_code
 
 __all__ = [
+    "SOURCE_SUFFIXES",
     "UNCALLED",
     "ImportKind",
     "ImportSite",
@@ -78,6 +79,8 @@ _EXTENSIONS = {
     ".cts": "typescript",
     ".tsx": "tsx",
 }
+
+SOURCE_SUFFIXES = tuple(_EXTENSIONS)  # what ``language_for`` knows, for the walk in C
 
 
 def package_of(specifier: str) -> str | None:

@@ -49,7 +49,6 @@ from nmdoctor.sources.imports import (
     ImportSite,
     language_for,
     package_of,
-    parse_imports,
     script_of,
 )
 from nmdoctor.sources.webpack_request import split_request
@@ -402,7 +401,6 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
     by_path = {instance.path: instance for instance in graph.instances}
     scanned: dict[tuple[str, str], list[PackageImport]] = {}
     yarn = _yarn_extensions(fs, graph)
-    guards = _Guards(fs)
     for instance in graph.instances:
         if instance.is_project or instance.is_workspace:
             continue
@@ -426,7 +424,8 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             candidates.setdefault(name, []).append((found, folder))
         for name, sites in candidates.items():
             # the first require that runs unguarded; if every one is in a try block, a feature probe
-            chosen = next((item for item in sites if not guards.guarded(item[0])), None)
+            # (the scans record it: ``PackageCode.imports``)
+            chosen = next((item for item in sites if not item[0].site.guarded), None)
             guarded = chosen is None
             found, folder = chosen or sites[0]
             target = by_path.get(fs.realpath(folder))
@@ -462,31 +461,6 @@ GUARDED_WHERE = (
     "cannot be decided: every require of it is inside a try block, a feature probe the package makes,"
     " or inside a function nothing in its file calls; where it is not found, nothing fails"
 )
-
-
-class _Guards:
-    """Whether an installed package's import site is inside a ``try`` block (or an ``import().catch``),
-    or inside a function nothing in its file calls (Babel's lazy interop helpers). The scans keep no
-    guards; a file is parsed again for them only when it holds a finding and
-    the words a guard needs."""
-
-    def __init__(self, fs: FileSystem) -> None:
-        self.fs = fs
-        self.files: dict[str, frozenset[tuple[int, int]]] = {}
-
-    def guarded(self, found: PackageImport) -> bool:
-        held = self.files.get(found.file)
-        if held is None:
-            try:
-                source = self.fs.read_bytes(found.file)
-            except FileSystemError:
-                source = b""
-            held = frozenset()
-            if b"try" in source or b".catch" in source or b"function" in source:
-                sites = parse_imports(source, found.file, guards=True)
-                held = frozenset((site.line, site.column) for site in sites if site.guarded or site.uncalled)
-            self.files[found.file] = held
-        return (found.site.line, found.site.column) in held
 
 
 def _yarn_extensions(fs: FileSystem, graph: DependencyGraph) -> PackageExtensions | None:

@@ -256,16 +256,18 @@ def _parse_sites(source: bytes, file: str, *, guards: bool) -> tuple[ImportSite,
     """The file's import sites. ``guards=False``: as a ``ScanStore`` keeps them, with one flag,
     ``guarded``: nothing fails where the package is not found, for the site is inside a ``try``
     block (or an ``import().catch`` chain) or inside a function nothing in its file calls. Found
-    while the file is parsed (in a pool's process), and only in a file holding one of the words
-    they need, so that no file is parsed a second time for them."""
+    while the file is parsed (in a pool's process), so that no file is parsed a second time for
+    them; for every site, whatever the project asks later (scans are shared by projects)."""
     if guards:
         return tuple(parse_imports(source, file, guards=True))
-    if b"try" not in source and b".catch" not in source and b"function" not in source:
-        return tuple(parse_imports(source, file, guards=False))
     return tuple(
-        ImportSite(site.specifier, site.kind, site.line, site.column, guarded=site.guarded or site.uncalled)
-        for site in parse_imports(source, file, guards=True)
+        ImportSite(site.specifier, site.kind, site.line, site.column, guarded=site.guarded)  # what is kept
+        for site in parse_imports(source, file, guards=False, held=_every)
     )
+
+
+def _every(_specifier: str) -> bool:
+    return True
 
 
 _package_of = lru_cache(maxsize=8192)(package_of)  # a tree's files name the same few hundred packages

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import tree_sitter
 
@@ -192,6 +194,34 @@ _GUARD_QUERY_TEXT = """
 _COMMONJS_TEST = re.compile(rb"\btypeof\s*\(?\s*(?:exports|module)\b")
 
 
+def _captures(query: tree_sitter.Query, tree: tree_sitter.Tree, near: list[int] | None) -> dict[str, list[Any]]:
+    """The query's captures in the whole tree, or (``near``) in the matches overlapping one of
+    these bytes."""
+    cursor = tree_sitter.QueryCursor(query)
+    if near is None:
+        return cursor.captures(tree.root_node)
+    found: dict[str, list[Any]] = {}
+    for at in sorted(set(near)):
+        cursor.set_byte_range(at, at + 1)
+        for name, nodes in cursor.captures(tree.root_node).items():
+            found.setdefault(name, []).extend(nodes)
+    return found
+
+
+def _matches(query: tree_sitter.Query, tree: tree_sitter.Tree, near: list[int] | None) -> list[dict[str, Any]]:
+    """The query's matches' captures in the whole tree, or (``near``) those overlapping one of
+    these bytes, each once."""
+    cursor = tree_sitter.QueryCursor(query)
+    if near is None:
+        return [captures for _pattern, captures in cursor.matches(tree.root_node)]
+    found: dict[tuple[int, ...], dict[str, Any]] = {}
+    for at in sorted(set(near)):
+        cursor.set_byte_range(at, at + 1)
+        for _pattern, captures in cursor.matches(tree.root_node):
+            found.setdefault(tuple(node.start_byte for nodes in captures.values() for node in nodes), captures)
+    return list(found.values())
+
+
 @cache
 def _guard_query(language: str) -> tree_sitter.Query:
     grammar = parser_for(language).language
@@ -204,8 +234,9 @@ class _Guards:
     ``.catch``; a function declared inside one runs later, unguarded. Found once per file (walking
     up from each import with ``Node.parent`` costs a walk from the root each time)."""
 
-    def __init__(self, tree: tree_sitter.Tree, language: str) -> None:
-        captures = tree_sitter.QueryCursor(_guard_query(language)).captures(tree.root_node)
+    def __init__(self, tree: tree_sitter.Tree, language: str, near: list[int] | None = None) -> None:
+        """``near``: only the ranges that hold one of these bytes are wanted (each site's)."""
+        captures = _captures(_guard_query(language), tree, near)
         self.tries = [(node.start_byte, node.end_byte) for node in captures.get("try", [])]
         self.caught = [(node.start_byte, node.end_byte) for node in captures.get("caught", [])]
         self.functions = [(node.start_byte, node.end_byte) for node in captures.get("function", [])]
@@ -267,13 +298,16 @@ def _declaration_query(language: str) -> tree_sitter.Query:
     return tree_sitter.Query(grammar, _DECLARATION_QUERY_TEXT)
 
 
-def _uncalled_functions(tree: tree_sitter.Tree, language: str, source: bytes) -> list[tuple[int, int]]:
+def _uncalled_functions(
+    tree: tree_sitter.Tree, language: str, source: bytes, near: list[int] | None = None
+) -> list[tuple[int, int]]:
     """The byte ranges of the function declarations whose name appears nowhere else in the file
     (not exported, not called, not passed on: only their own body may name them). Any other
     occurrence of the name, in a comment or a string included, counts as a use. One pass over the
-    file's words, whatever the number of declarations."""
+    file's words, whatever the number of declarations. ``near``: only the declarations holding
+    one of these bytes."""
     declared: list[tuple[bytes, int, int]] = []
-    for _pattern, captures in tree_sitter.QueryCursor(_declaration_query(language)).matches(tree.root_node):
+    for captures in _matches(_declaration_query(language), tree, near):
         function, name = captures["function"][0], captures["name"][0]
         parent = function.parent
         if parent is None or parent.type != "export_statement":
@@ -347,11 +381,17 @@ def _may_guard(source: bytes) -> bool:
     return any(word in source for word in _GUARD_WORDS)
 
 
-def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[ImportSite]:
+def parse_imports(
+    source: bytes, path: str, *, guards: bool = True, held: Callable[[str], bool] | None = None
+) -> list[ImportSite]:
     """Every static module specifier of the file, in source order.
 
     ``guards=False`` leaves ``guarded`` False on every site and skips the query that finds ``try``
-    bodies and ``.catch`` chains (a caller that does not read it saves about a fifth of the parse)."""
+    bodies and ``.catch`` chains (a caller that does not read it saves about a fifth of the parse).
+    With ``held`` (and ``guards=False``), the sites whose specifier ``held`` accepts get one flag,
+    ``guarded``: nothing fails where the module is not found, for the site is inside a ``try``
+    block (or an ``import().catch`` chain) or inside a function nothing in its file calls; found
+    by queries restricted to those sites' bytes (``_held``), not the whole file's."""
     source, language = script_of(source, path)  # a component file: its script blocks, in place
     if language is None:
         return []
@@ -360,6 +400,7 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
     foreign_require = b"createRequire" in source and _require_from_elsewhere(source)
     uncalled: list[tuple[int, int]] | None = None
     sites: list[ImportSite] = []
+    asked: list[tuple[int, tree_sitter.Node, ImportKind]] = []  # the sites ``held`` asks about
     for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
         kind = None
         literal = None
@@ -405,6 +446,8 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
             if guards and uncalled is None and kind in _CALLS and b"function" in source:
                 uncalled = _uncalled_functions(tree, language, source)
             never_called = uncalled is not None and _call_within(literal, kind, uncalled)
+            if held is not None and held(value):
+                asked.append((len(sites), literal, kind))
             sites.append(
                 ImportSite(
                     value,
@@ -419,5 +462,26 @@ def parse_imports(source: bytes, path: str, *, guards: bool = True) -> list[Impo
                     commonjs_guarded,
                 )
             )
+    if asked:
+        for index in _held(tree, language, source, asked):
+            site = sites[index]
+            sites[index] = ImportSite(site.specifier, site.kind, site.line, site.column, guarded=True)
     sites.sort(key=lambda site: (site.line, site.column))
     return sites
+
+
+def _held(
+    tree: tree_sitter.Tree, language: str, source: bytes, asked: list[tuple[int, tree_sitter.Node, ImportKind]]
+) -> Iterator[int]:
+    """Which of the ``asked`` sites (index, string literal, kind) nothing fails at: inside a ``try``
+    body or a ``.catch`` chain (``_Guards.__call__``), or inside a function nothing in the file calls
+    (``_uncalled_functions``). The queries run on the bytes of those sites only: a node that holds
+    a site overlaps it, and a bundle's other thousands of nodes are not visited."""
+    if b"try" not in source and b".catch" not in source and b"function" not in source:
+        return
+    near = [literal.start_byte for _index, literal, _kind in asked]
+    guard = _Guards(tree, language, near) if _may_guard(source) else None
+    uncalled = _uncalled_functions(tree, language, source, near) if b"function" in source else []
+    for index, literal, kind in asked:
+        if (guard is not None and guard(literal, kind)) or _call_within(literal, kind, uncalled):
+            yield index

@@ -37,8 +37,6 @@ from dataclasses import dataclass, field
 from functools import cmp_to_key
 from typing import Any
 
-import nodesemver
-
 from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
 from nmdoctor.model.specs import satisfies
 
@@ -366,6 +364,8 @@ def _peers_suffix(ids: list[str]) -> str:
 
 
 def compare_versions(left: str, right: str) -> int:
+    import nodesemver  # imported by the first comparison: its import compiles dozens of patterns
+
     try:
         return int(nodesemver.compare(left, right, loose=True))
     except (ValueError, TypeError):

@@ -185,6 +185,11 @@ _GUARD_QUERY_TEXT = """
   (#match? @runner "^(test|it|describe|suite|bench)$") (#match? @skip "^(skip|todo)$"))
 (call_expression
   function: (identifier) @xrunner arguments: (arguments) @skipped (#match? @xrunner "^x(it|test|describe)$"))
+"""
+# The tests of ``if`` and ``?:``: a site in a branch lies outside its test, so these are asked of
+# the whole file (a query restricted to a site's bytes would not return them), and only of a file
+# whose text holds such a test's words.
+_BRANCH_QUERY_TEXT = """
 (if_statement condition: (_) @envtest)
 (ternary_expression condition: (_) @envtest)
 """
@@ -229,14 +234,27 @@ def _guard_query(language: str) -> tree_sitter.Query:
     return tree_sitter.Query(grammar, _GUARD_QUERY_TEXT)
 
 
+@cache
+def _branch_query(language: str) -> tree_sitter.Query:
+    grammar = parser_for(language).language
+    assert grammar is not None
+    return tree_sitter.Query(grammar, _BRANCH_QUERY_TEXT)
+
+
 class _Guards:
     """Byte ranges where a failure to load is handled: ``try`` bodies, and promise chains that get a
     ``.catch``; a function declared inside one runs later, unguarded. Found once per file (walking
     up from each import with ``Node.parent`` costs a walk from the root each time)."""
 
-    def __init__(self, tree: tree_sitter.Tree, language: str, near: list[int] | None = None) -> None:
-        """``near``: only the ranges that hold one of these bytes are wanted (each site's)."""
+    def __init__(
+        self, tree: tree_sitter.Tree, language: str, near: list[int] | None = None, *, source: bytes | None = None
+    ) -> None:
+        """``near``: only the ranges that hold one of these bytes are wanted (each site's).
+        ``source``: the parsed text, to find the branches of environment and module-system tests
+        too (without it, none are)."""
         captures = _captures(_guard_query(language), tree, near)
+        if source is not None and (b"process.env" in source or _COMMONJS_TEST.search(source)):
+            captures = {**captures, **_captures(_branch_query(language), tree, None)}
         self.tries = [(node.start_byte, node.end_byte) for node in captures.get("try", [])]
         self.caught = [(node.start_byte, node.end_byte) for node in captures.get("caught", [])]
         self.functions = [(node.start_byte, node.end_byte) for node in captures.get("function", [])]
@@ -281,6 +299,7 @@ class _Guards:
 
 
 _CALLS = (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT)
+_SITES = ("import", "export", "dynamic", "require", "call")  # the import query's captures of a site's string
 # how a finding names a site whose ``uncalled`` is set
 UNCALLED = "inside a function that nothing in its file calls (it never runs)"
 
@@ -401,7 +420,10 @@ def parse_imports(
     uncalled: list[tuple[int, int]] | None = None
     sites: list[ImportSite] = []
     asked: list[tuple[int, tree_sitter.Node, ImportKind]] = []  # the sites ``held`` asks about
-    for _pattern, captures in tree_sitter.QueryCursor(_query(language)).matches(tree.root_node):
+    matches = tree_sitter.QueryCursor(_query(language)).matches(tree.root_node)
+    # the guards are asked of the sites' own bytes only (a bundle's other nodes are not visited)
+    near = [nodes[0].start_byte for _pattern, captures in matches for name, nodes in captures.items() if name in _SITES]
+    for _pattern, captures in matches:
         kind = None
         literal = None
         if "import" in captures:
@@ -438,13 +460,13 @@ def parse_imports(
                 foreign_require and "call" in captures and kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE)
             )
             if guards and guard is None and _may_guard(source):
-                guard = _Guards(tree, language)
+                guard = _Guards(tree, language, near, source=source)
             guarded = guard is not None and guard(literal, kind)
             skipped = guard is not None and guard.never_runs(literal, kind)
             env_guarded = guard is not None and guard.env_dependent(literal, kind)
             commonjs_guarded = guard is not None and guard.commonjs_dependent(literal, kind)
             if guards and uncalled is None and kind in _CALLS and b"function" in source:
-                uncalled = _uncalled_functions(tree, language, source)
+                uncalled = _uncalled_functions(tree, language, source, near)
             never_called = uncalled is not None and _call_within(literal, kind, uncalled)
             if held is not None and held(value):
                 asked.append((len(sites), literal, kind))

@@ -125,3 +125,11 @@ def test_the_other_spellings_npm_reads(locked: Path, registry_url: str, tmp_path
     assert (project / "node_modules" / "opt").is_dir() is kept
     assert npm_omitted(DiskFS(), str(project)) == (frozenset() if kept else frozenset({"optional"}))
     assert _missing(project) == []
+
+
+def test_production_omits_the_dev_entries(locked: Path, registry_url: str, tmp_path: Path) -> None:
+    project = _ci_with(locked, tmp_path, "production=true\n", registry_url)
+    modules = project / "node_modules"
+    assert not (modules / "tool").exists() and (modules / "shared").is_dir()  # devOptional stays
+    assert npm_omitted(DiskFS(), str(project)) == frozenset({"dev"})
+    assert _missing(project) == []

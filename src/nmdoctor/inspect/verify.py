@@ -134,8 +134,11 @@ def verify_tree(
     overrides: Overrides | None = None,
     apart: tuple[str, ...] = (),
     shown_from: str | None = None,
+    omitted: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """``overrides``: the project's version overrides (default: those of the root package.json).
+    ``omitted``: the kinds of packages (``dev``, ``optional``) npm was told to leave out (the
+    project's ``.npmrc`` ``omit``), whose absence from an npm install is the install as it is.
     ``apart``: folders of workspace packages installed from a lockfile of their own (pnpm's
     shared-workspace-lockfile=false), whose installed packages this lockfile does not govern: each
     is verified against its own (``shown_from``: the project, from which its paths are printed)."""
@@ -144,8 +147,8 @@ def verify_tree(
         overrides = _root_overrides(graph)
     install = reinstall_fix(lock.kind) or "reinstall from the lockfile"
     inside = tuple(folder + "/" for folder in apart)
-    findings = list(_missing_and_drifted(matcher, install))
-    findings += _edges(matcher, install)
+    findings = list(_missing_and_drifted(matcher, install, omitted))
+    findings += _edges(matcher, install, omitted)
     findings += _extraneous(matcher, install, inside)
     findings += _out_of_range(matcher, install, overrides, inside)
     findings += _manifest_drift(matcher, overrides)
@@ -212,7 +215,15 @@ def _answered_here(matcher: _Matcher, maybe_peer: set[str]) -> set[str]:
     return answered
 
 
-def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
+def _npm_omits(package: LockedPackage, omitted: frozenset[str]) -> bool:
+    """Whether npm leaves ``package`` out when told to omit ``omitted``: a dev or an optional entry
+    when its kind is omitted, a ``devOptional`` one only when both are (npm's own rule)."""
+    if package.dev_optional:
+        return {"dev", "optional"} <= omitted
+    return bool((package.dev and "dev" in omitted) or (package.optional and "optional" in omitted))
+
+
+def _missing_and_drifted(matcher: _Matcher, install: str, omitted: frozenset[str] = frozenset()) -> Iterator[Finding]:
     maybe_peer = _answered_as_peers(matcher.lock)
     answered = _answered_here(matcher, maybe_peer) if maybe_peer else set()
     # Optional packages the lockfile locks for other platforms (or, with pnpm, other node versions),
@@ -223,6 +234,8 @@ def _missing_and_drifted(matcher: _Matcher, install: str) -> Iterator[Finding]:
         from nmdoctor.lockfiles.bun import unlinked_when_isolated  # only a bun install pays for the reader
 
         elsewhere = elsewhere | unlinked_when_isolated(matcher.lock)
+    if omitted and matcher.lock.kind == "npm":
+        elsewhere = elsewhere | {key for key, item in matcher.lock.packages.items() if _npm_omits(item, omitted)}
     brought_by_absent = _brought_only_by_absent(matcher, elsewhere | answered)
     for package in matcher.lock.packages.values():
         # Bundled copies come with their dependent's tarball: the lockfile does not govern them.
@@ -358,7 +371,7 @@ def _locked_alike(matcher: _Matcher) -> dict[tuple[str, str, str], set[tuple[str
     return found
 
 
-def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
+def _edges(matcher: _Matcher, install: str, omitted: frozenset[str] = frozenset()) -> Iterator[Finding]:
     packages = matcher.lock.packages
     alike = _locked_alike(matcher) if not matcher.by_place else {}
     # A package's bundled dependencies come with its tarball, whatever the lockfile resolves for
@@ -404,6 +417,8 @@ def _edges(matcher: _Matcher, install: str) -> Iterator[Finding]:
             if got is None:
                 if edge.kind is DependencyKind.OPTIONAL or target.optional:
                     continue
+                if omitted and matcher.lock.kind == "npm" and _npm_omits(target, omitted):
+                    continue  # npm left it out as told (``omit=dev``)
                 yield Finding(
                     "missing-dependency",
                     Severity.ERROR,

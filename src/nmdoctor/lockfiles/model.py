@@ -40,6 +40,9 @@ class LockedPackage:
     integrity: str | None = None
     dev: bool | None = None
     optional: bool | None = None
+    # npm's ``devOptional``: in both the dev and the optional trees, so npm omits it only when told
+    # to omit both (``dev`` and ``optional`` above are then true as well).
+    dev_optional: bool = False
     # The package's declared peers, where the lockfile records them (npm, pnpm): name -> range.
     peer_dependencies: dict[str, str] = field(default_factory=dict)
     optional_peers: frozenset[str] = frozenset()

@@ -121,6 +121,7 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
             integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
             dev=bool(entry.get("dev") or entry.get("devOptional")),
             optional=bool(entry.get("optional") or entry.get("devOptional")),
+            dev_optional=entry.get("devOptional") is True,
             in_bundle=entry.get("inBundle") is True,
             local=location in linked and location not in workspaces,
             platforms=_platforms(entry),

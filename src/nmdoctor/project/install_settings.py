@@ -33,6 +33,7 @@ __all__ = [
     "berry_supported_architectures",
     "bun_linker",
     "npm_install_strategy",
+    "npm_omitted",
     "pnpm_extends_node_path",
     "pnpm_install",
     "pnpm_reads_package_json_settings",
@@ -240,6 +241,31 @@ def npm_install_strategy(fs: FileSystem, project: VPath) -> str:
     11.19.1)."""
     strategy = read_npmrc(_text(fs, f"{project}/.npmrc") or "").get("install-strategy")
     return strategy if isinstance(strategy, str) and strategy else "hoisted"
+
+
+_NPM_OMITTABLE = ("dev", "optional")  # what the lockfile model marks
+
+
+def _listed(value: str | list[str] | None) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def npm_omitted(fs: FileSystem, project: VPath) -> frozenset[str]:
+    """The kinds of packages ``npm ci`` leaves out as the project's ``.npmrc`` says (``omit``, less
+    ``include``; ``optional=false`` omits optional ones, ``production=true`` dev ones, as npm's
+    config flattens them). The lockfile still locks them: npm 11.19.1 with ``omit=optional`` installs
+    none of the entries marked ``optional`` and keeps the ``devOptional`` ones."""
+    npmrc = read_npmrc(_text(fs, f"{project}/.npmrc") or "")
+    omit = set(_listed(npmrc.get("omit")))
+    include = set(_listed(npmrc.get("include")))
+    if _flag(npmrc.get("production")):
+        omit.add("dev")
+    optional = _flag(npmrc.get("optional"))
+    if optional is False:
+        omit.add("optional")
+    elif optional:
+        include.add("optional")
+    return frozenset(kind for kind in omit - include if kind in _NPM_OMITTABLE)
 
 
 # bun.lock's "configVersion": 1 for projects bun 1.3.2 and later created (a top-level key near the

@@ -779,6 +779,34 @@ def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -
     assert found["@ember/debug"] is Severity.ERROR and found["@glimmer/tracking"] is Severity.ERROR
 
 
+def test_vue_in_a_nuxt_module_s_runtime_files_is_a_note() -> None:
+    # histoire's @histoire/plugin-nuxt (declares @nuxt/kit, not vue): runtime/components.mjs imports
+    # `vue`, which node does not find from there; Nuxt compiles the file into the app (an app
+    # template) and its Vite config's resolve.dedupe ['vue'] takes the app's vue (real vite 7.3.1).
+    code = "import { defineComponent, h } from 'vue';\nexport const C = defineComponent({ render: () => h('a') });\n"
+    module = {
+        "/app/package.json": {"name": "plugin", "version": "1.0.0", "dependencies": {"@nuxt/kit": "^4"}},
+        "/app/node_modules/@nuxt/kit/package.json": {"name": "@nuxt/kit", "version": "4.2.2"},
+        "/app/node_modules/.pnpm/vue@3.5.26/node_modules/vue/package.json": {"name": "vue", "version": "3.5.26"},
+    }
+    files = {
+        "/app/runtime/components.mjs": code,
+        "/app/src/runtime/plugin.ts": code,
+        "/app/src/index.mjs": code,  # the module's own code, which node loads: node decides
+    }
+    found = {item.from_: item for item in findings({**module, **files})}
+    assert {path: item.severity for path, item in found.items()} == {
+        "runtime/components.mjs": Severity.INFO,
+        "src/runtime/plugin.ts": Severity.INFO,
+        "src/index.mjs": Severity.ERROR,
+    }
+    note = found["runtime/components.mjs"]
+    assert "Nuxt" in note.message and note.fix is not None and "peerDependencies in package.json" in note.fix
+    # not a Nuxt module (no @nuxt/kit declared): a runtime/ folder is node's to resolve
+    plain = {**module, "/app/package.json": {"name": "plugin", "version": "1.0.0"}}
+    assert {item.severity for item in findings({**plain, **files})} == {Severity.ERROR}
+
+
 def test_a_require_on_a_branch_of_an_environment_test_is_a_note() -> None:
     # facebook/metro's metro-babel-register: `if (process.env.FBSOURCE_ENV === '1') {
     # require('@fb-tools/babel-register'); }`, a package only Meta's own monorepo has.

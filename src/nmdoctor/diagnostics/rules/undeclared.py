@@ -21,6 +21,7 @@ from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALL
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
+from nmdoctor.diagnostics.rules._nuxt_runtime import NUXT_RUNTIME_WHY, nuxt_runtime_fix, nuxt_runtime_import
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
@@ -663,6 +664,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: the Ember build maps it to ember-source's own module, {relative(graph, ember)})",
             )
             fix = _EMBER_FIX
+        elif nuxt_runtime_import(owner, file, name):
+            severity, why = Severity.INFO, NUXT_RUNTIME_WHY.format(name=name)
+            fix = nuxt_runtime_fix(relative(graph, owner.path + "/package.json"), name)
         elif site.types_only:
             types = _types_package(name)
             found = installed.folder(posixpath.dirname(file), types) if installed else package_folder(fs, file, types)

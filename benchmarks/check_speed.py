@@ -1,7 +1,7 @@
 """Benchmark: `nmdoctor check` against `nmdoctor ls`, `npm ls`, knip and depcheck, side by side.
 
-On the large tree of benchmarks/large_tree.py (npm, about 1,900 packages) and on small real
-projects, times in one run:
+On the large tree of benchmarks/large_tree.py (npm, about 1,900 packages) and on four real npm
+projects (about 380 to 670 packages), times in one run:
   - `nmdoctor ls --json`,
   - `nmdoctor check --format json` cold (an empty user cache), warm (the cache filled, nothing
     changed: the kept findings answer) and changed (the cache filled, a file added to or removed
@@ -47,6 +47,8 @@ REAL_PROJECTS = {
     # name: (repository, commit, install command)
     "express": ("expressjs/express", "a3714473feb3d2908add734d340e7755fd85e0a3", "install"),
     "koa": ("koajs/koa", "e0ba8ef39d27fe5dae5492f9fe753d155124f994", "ci"),
+    "sinon": ("sinonjs/sinon", "cf5d9e8de1a5307ed7b329b6306ee86982453db7", "ci"),
+    "openlayers": ("openlayers/openlayers", "58a284c3469e6d5601a8ff95f5bb60cf877c0244", "ci"),
 }
 
 

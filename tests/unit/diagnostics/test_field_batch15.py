@@ -131,6 +131,7 @@ def test_an_ember_apps_modules_from_the_lockfile_are_undecided_not_errors() -> N
         {
             "/app/app/controllers/application.js": (
                 "import Controller from '@ember/controller';\nimport RSVP from 'rsvp';\n"
+                "import { tagForProperty } from '@ember/-internals/metal';\n"
             ),
             "/app/app/models/user.js": "import Model, { attr } from '@ember-data/model';\n",
             "/app/app/routes/canary.js": "import fetch from 'fetch';\n",
@@ -142,6 +143,7 @@ def test_an_ember_apps_modules_from_the_lockfile_are_undecided_not_errors() -> N
     assert _lockfile_findings(tree) == [
         ("unresolvable-import", "error", "left-pad"),
         ("unresolvable-import", "info", "@ember-data/model"),
+        ("unresolvable-import", "info", "@ember/-internals/metal"),
         ("unresolvable-import", "info", "@ember/controller"),
         ("unresolvable-import", "info", "@ember/test-helpers"),
         ("unresolvable-import", "info", "fetch"),

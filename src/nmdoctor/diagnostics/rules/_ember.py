@@ -56,7 +56,7 @@ _EMBER_SOURCE_MODULES = frozenset(
         *(
             f"@ember/{name}"
             for name in (
-                "application array component controller debug destroyable engine enumerable helper"
+                "-internals application array component controller debug destroyable engine enumerable helper"
                 " instrumentation modifier object owner routing runloop service template"
                 " template-compilation template-factory test utils version"
             ).split()

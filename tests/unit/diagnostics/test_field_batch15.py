@@ -168,3 +168,30 @@ def test_a_plain_package_importing_ember_names_is_still_judged_by_node() -> None
         ("unresolvable-import", "error", "@ember-data/model"),
         ("unresolvable-import", "error", "fetch"),
     ]
+
+
+def test_what_a_tarball_bundles_is_not_extraneous() -> None:
+    # vuejs/devtools-v6 installed by real yarn 1.22.22 (`install --frozen-lockfile`): @clack/prompts
+    # 0.7.0 lists is-unicode-supported in bundleDependencies only, and its tarball ships it at
+    # node_modules/@clack/prompts/node_modules/is-unicode-supported; yarn.lock has no entry for it, and
+    # removing node_modules and installing again brings it back. Before: an extraneous-package warning
+    # whose fix (prune, reinstall) could not remove it.
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "dependencies": {"@clack/prompts": "^0.7.0"}},
+        "/app/node_modules/@clack/prompts/package.json": {
+            "name": "@clack/prompts",
+            "version": "0.7.0",
+            "bundleDependencies": ["is-unicode-supported"],
+        },
+        "/app/node_modules/@clack/prompts/node_modules/is-unicode-supported/package.json": {
+            "name": "is-unicode-supported",
+            "version": "1.3.0",
+        },
+        # a stray copy nothing ships nor uses is still reported
+        "/app/node_modules/left-pad/package.json": {"name": "left-pad", "version": "1.3.0"},
+    }
+    fs = MemoryFS.from_mapping(tree)
+    found = Project("/app", fs).findings()
+    assert [(item.code, item.package.name if item.package else None) for item in found] == [
+        ("extraneous-package", "left-pad")
+    ]

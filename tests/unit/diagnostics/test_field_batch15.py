@@ -138,6 +138,8 @@ def test_an_ember_apps_modules_from_the_lockfile_are_undecided_not_errors() -> N
             "/app/tests/test-helper.js": "import { setApplication } from '@ember/test-helpers';\n",
             # run by node, not compiled: node's resolution decides
             "/app/config/deploy.js": "require('left-pad');\n",
+            # TypeScript finds types as node finds packages, whatever Ember's loader serves
+            "/app/app/services/session.ts": "import type { Session } from 'session-types';\n",
         }
     )
     assert _lockfile_findings(tree) == [
@@ -148,6 +150,7 @@ def test_an_ember_apps_modules_from_the_lockfile_are_undecided_not_errors() -> N
         ("unresolvable-import", "info", "@ember/test-helpers"),
         ("unresolvable-import", "info", "fetch"),
         ("unresolvable-import", "info", "rsvp"),
+        ("unresolvable-import", "warning", "session-types"),
     ]
 
 

@@ -664,18 +664,6 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: the Ember build maps it to ember-source's own module, {relative(graph, ember)})",
             )
             fix = _EMBER_FIX
-        elif (ember_build := ember_cli_compiled(fs, owner, file)) is not None:
-            severity, why = (
-                Severity.INFO,
-                f" (cannot be decided: {ember_build} compiles this file into Ember's module loader, where the"
-                " addons the app depends on, and the addons they depend on, serve modules under names of their"
-                " own, found from their own folders)",
-            )
-            if not graph.instances_of(name):
-                fix = (
-                    f"nothing to install if an addon of the app serves `{site.specifier}`; if none does, Ember's"
-                    " loader fails at run time (`Could not find module`): remove the import"
-                )
         elif site.types_only:
             types = _types_package(name)
             found = installed.folder(posixpath.dirname(file), types) if installed else package_folder(fs, file, types)
@@ -858,6 +846,18 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " declares; where `yarn install` puts it once it updates the lockfile is not in the files)",
             )
             fix = "run `yarn install`, commit yarn.lock, and check again"
+        elif (ember_build := ember_cli_compiled(fs, owner, file)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {ember_build} compiles this file into Ember's module loader, where the"
+                " addons the app depends on, and the addons they depend on, serve modules under names of their"
+                " own, found from their own folders)",
+            )
+            if not graph.instances_of(name):
+                fix = (
+                    f"nothing to install if an addon of the app serves `{site.specifier}`; if none does, Ember's"
+                    " loader fails at run time (`Could not find module`): remove the import"
+                )
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why and not elided else "not declared nor installed"

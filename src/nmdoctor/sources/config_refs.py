@@ -398,10 +398,9 @@ def _declared_value(root: tree_sitter.Node, name: str) -> tree_sitter.Node | Non
 def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
     language = language_for(path) or "javascript"
     tree = parser_for(language).parse(source)
-    wanted = _PROPERTIES[section]
-    stack = [tree.root_node]
+    stack = [(tree.root_node, _PROPERTIES[section])]
     while stack:
-        node = stack.pop()
+        node, wanted = stack.pop()
         if node.type == "shorthand_property_identifier" and (tool := wanted.get(_text_of(node))) is not None:
             # `return { plugins, presets }` (a babel.config.js function): the array a variable of
             # the file holds
@@ -411,6 +410,13 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
             continue
         if node.type == "pair":
             key = _key_name(node)
+            if section == "eslint" and key == "parserOptions":
+                # what an eslint parser reads: only @babel/eslint-parser's `babelOptions` names modules,
+                # and those are babel's (its `plugins` are babel plugins, not eslint's)
+                stack.extend(
+                    (pair, _BABEL_OPTIONS) for pair in _pairs_named(node.child_by_field_name("value"), "babelOptions")
+                )
+                continue
             tool = wanted.get(key or "")
             if tool is not None:
                 test = _rule_test(node) if tool is Tool.WEBPACK_LOADER else None
@@ -420,7 +426,17 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
                     line, column = literal.start_point
                     yield ConfigRef(text, tool, line + 1, column + 1, test)
                 continue
-        stack.extend(node.named_children)
+        stack.extend((child, wanted) for child in node.named_children)
+
+
+_BABEL_OPTIONS = _PROPERTIES["babel"]
+
+
+def _pairs_named(node: tree_sitter.Node | None, key: str) -> list[tree_sitter.Node]:
+    """The pairs of an object literal whose key is ``key``."""
+    if node is None or node.type != "object":
+        return []
+    return [pair for pair in node.named_children if pair.type == "pair" and _key_name(pair) == key]
 
 
 def config_refs(source: bytes, file_name: str, section: str | None = None) -> list[ConfigRef]:

@@ -299,6 +299,10 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
     reached = {root.path for root in graph.roots}
     pending = list(graph.roots)
     beside = _linked_beside(graph) if graph.layout.startswith("pnpm") else {}
+    # what a package's tarball ships (its bundleDependencies, and theirs) is unpacked with it by every
+    # install, declared or not (yarn 1.22.22 puts @clack/prompts 0.7.0's bundled is-unicode-supported,
+    # which it does not list in dependencies, at node_modules/@clack/prompts/node_modules): no prune removes it
+    bundles = tuple(bundling_packages(graph))
     while pending:
         instance = pending.pop()
         targets = [edge.target for edge in graph.edges_from(instance) if edge.target is not None]
@@ -307,7 +311,11 @@ def extraneous_package(context: CheckContext) -> Iterator[Finding]:
                 reached.add(target.path)
                 pending.append(target)
     for instance in graph.instances:
-        if instance.path in reached or "/node_modules/.pnpm/node_modules/" in instance.path:
+        if (
+            instance.path in reached
+            or "/node_modules/.pnpm/node_modules/" in instance.path
+            or (bundles and instance.path.startswith(bundles))
+        ):
             continue
         if (instance.name, instance.version) in locked or f"/{UNPLACED}/" in instance.path:
             # An unplaced package is a yarn lockfile's, read without an install: the lockfile locks

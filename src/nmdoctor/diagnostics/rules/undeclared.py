@@ -17,6 +17,7 @@ from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._bundler_served import bundler_configs, served_by_bundler
 from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool, unloaded_setup_tests, unrun_test_file
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
+from nmdoctor.diagnostics.rules._ember import ember_cli_compiled, lockfile_ember_source
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
@@ -658,7 +659,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
-        elif (ember := _ember_source_module(fs, owner, name)) is not None:
+        elif (ember := _ember_source_module(fs, graph, owner, name)) is not None:
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: the Ember build maps it to ember-source's own module, {relative(graph, ember)})",
@@ -849,6 +850,18 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " declares; where `yarn install` puts it once it updates the lockfile is not in the files)",
             )
             fix = "run `yarn install`, commit yarn.lock, and check again"
+        elif (ember_build := ember_cli_compiled(fs, owner, file)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {ember_build} compiles this file into Ember's module loader, where the"
+                " addons the app depends on, and the addons they depend on, serve modules under names of their"
+                " own, found from their own folders)",
+            )
+            if not graph.instances_of(name):
+                fix = (
+                    f"nothing to install if an addon of the app serves `{site.specifier}`; if none does, Ember's"
+                    " loader fails at run time (`Could not find module`): remove the import"
+                )
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why and not elided else "not declared nor installed"
@@ -1329,7 +1342,7 @@ _EMBER_FIX = (
 )
 
 
-def _ember_source_module(fs: FileSystem, owner: Instance, name: str) -> str | None:
+def _ember_source_module(fs: FileSystem, graph: DependencyGraph, owner: Instance, name: str) -> str | None:
     """The folder of ember-source's module ``name`` when ``owner`` is an Ember package (an addon, or
     an app or addon declaring ember-source or ember-cli) and the ember-source it resolves ships it
     (``dist/packages/@ember/debug``, ``.../@glimmer/tracking``): Ember's modules (RFC 176's
@@ -1353,7 +1366,9 @@ def _ember_source_module(fs: FileSystem, owner: Instance, name: str) -> str | No
         stat = fs.stat(module)
         if stat is not None and stat.kind is Kind.DIR:
             return module
-    return None
+    # from the lockfile alone: the ember-source it resolves, whose files are not there to read
+    locked = lockfile_ember_source(fs, graph, owner, name)
+    return f"{locked.path}/dist/packages/{name}" if locked is not None else None
 
 
 _DEPENDENCY_FIELDS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")

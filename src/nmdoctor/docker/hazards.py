@@ -25,6 +25,7 @@ from nmdoctor.docker.project import (
     declared_manager,
     dockerfile_names,
     is_workspace,
+    plug_n_play,
     read_text,
     standalone_context,
 )
@@ -89,7 +90,8 @@ def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -
     def read(name: str) -> str | None:
         return read_text(fs, posixpath.normpath(f"{context}/{name}")) if sent(name) else None
 
-    stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read)
+    pnp = is_file(".yarnrc.yml") and plug_n_play(fs, context)
+    stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read, pnp)
     if not stages:
         return None
     images[path] = _Image(path, context, stages)

@@ -1,0 +1,57 @@
+"""nmdoctor docker on shapes the seventeenth held-out field batch showed (tests/field/docker, held-out-17)."""
+
+from __future__ import annotations
+
+from nmdoctor.docker import docker_findings
+from nmdoctor.vfs import MemoryFS
+
+
+def codes(mapping: dict[str, str], compose: list[str] | None = None) -> list[tuple[str, str | None, int | None]]:
+    fs = MemoryFS.from_mapping(mapping)
+    return sorted((item.code, item.from_, item.line) for item in docker_findings(fs, "/p", compose))
+
+
+def of(found: list[tuple[str, str | None, int | None]], code: str) -> list[tuple[str, str | None, int | None]]:
+    return [item for item in found if item[0] == code]
+
+
+_BERRY_LOCK = '__metadata:\n  version: 8\n  cacheKey: 10c0\n\n"web@workspace:apps/web":\n  version: 0.0.0-use.local\n'
+
+
+def _pnp_project(yarnrc: str) -> dict[str, str]:
+    # the puretome case: a workspace's dev image built FROM the project's own base image (built by another
+    # compose service, so its files are not known here), installing in the workspace, its folder bound
+    return {
+        "/p/package.json": '{"private": true, "packageManager": "yarn@4.9.1", "workspaces": ["apps/*"]}',
+        "/p/yarn.lock": _BERRY_LOCK,
+        "/p/.yarnrc.yml": yarnrc,
+        "/p/.yarn/releases/yarn-4.9.1.cjs": "",
+        "/p/apps/web/package.json": '{"name": "web", "scripts": {"dev": "vite"}}',
+        "/p/docker/web.Dockerfile": "FROM example/base:latest\nWORKDIR /app/apps/web\nRUN yarn install\n"
+        'CMD ["yarn", "dev"]\n',
+        "/p/docker/compose.yaml": "services:\n  web:\n    build:\n      context: ../\n"
+        "      dockerfile: docker/web.Dockerfile\n    volumes:\n      - ../apps/web:/app/apps/web\n",
+    }
+
+
+def _shadows(mapping: dict[str, str]) -> list[tuple[str, str | None, int | None]]:
+    fs = MemoryFS.from_mapping(mapping)
+    return sorted(
+        (item.code, item.from_, item.line)
+        for item in docker_findings(fs, "/p/docker")
+        if item.code == "volume-shadows-node-modules"
+    )
+
+
+def test_a_bind_over_a_workspace_hides_no_node_modules_under_plug_n_play() -> None:
+    # yarn berry's default linker writes no node_modules: the packages stay in .yarn/cache, the map in the
+    # root's .pnp.cjs, so the bind over the workspace folder hides no installed tree: no error
+    project = _pnp_project("yarnPath: .yarn/releases/yarn-4.9.1.cjs\n")
+    assert _shadows(project) == []
+    # with the node-modules linker the install may write apps/web/node_modules, hidden by the bind (as before)
+    linked = _pnp_project("yarnPath: .yarn/releases/yarn-4.9.1.cjs\nnodeLinker: node-modules\n")
+    assert _shadows(linked) == [("volume-shadows-node-modules", "compose.yaml", 7)]
+    # and so with a Dockerfile that names another linker for its installs
+    dockerfile = project["/p/docker/web.Dockerfile"].replace("RUN yarn", "ENV YARN_NODE_LINKER=node-modules\nRUN yarn")
+    shadowed = _shadows(project | {"/p/docker/web.Dockerfile": dockerfile})
+    assert shadowed == [("volume-shadows-node-modules", "compose.yaml", 7)]

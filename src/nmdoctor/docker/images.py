@@ -205,9 +205,29 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     install.line,
                     "pin it: `yarn set version <x.y.z>` (the release package.json's `packageManager` names)"
                     if command.manager == "yarn" and command.kind == "other"
-                    else "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
-                    "`corepack enable`",
+                    else _pin_fix(command.manager, floating),
                 )
+
+
+_GLOBAL_ADD = {
+    "npm": "npm install -g",
+    "pnpm": "pnpm add -g",
+    "yarn": "yarn global add",
+    "bun": "bun add -g",
+    "corepack": "corepack prepare",
+}
+
+
+def _pin_fix(manager: str, floating: list[str]) -> str:
+    """The same install with a version, for each manager it installs (`npm i -g yarn` is pinned as
+    `npm install -g yarn@<x.y.z>`); corepack runs the release ``packageManager`` names for pnpm and yarn."""
+    names = [name[: name.rfind("@")] if name.rfind("@") > 0 else name for name in floating]
+    activate = " --activate" if manager == "corepack" else ""
+    pinned = ", ".join(f"`{_GLOBAL_ADD.get(manager, 'npm install -g')} {name}@<x.y.z>{activate}`" for name in names)
+    corepack = any(name in ("pnpm", "yarn") for name in names)
+    return f"pin it: {pinned}" + (
+        ", or set `packageManager` in package.json and run `corepack enable`" if corepack else ""
+    )
 
 
 def _install_scripts(stages: list[Stage], where: str) -> Iterator[Finding]:

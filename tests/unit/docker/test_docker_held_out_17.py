@@ -55,3 +55,42 @@ def test_a_bind_over_a_workspace_hides_no_node_modules_under_plug_n_play() -> No
     dockerfile = project["/p/docker/web.Dockerfile"].replace("RUN yarn", "ENV YARN_NODE_LINKER=node-modules\nRUN yarn")
     shadowed = _shadows(project | {"/p/docker/web.Dockerfile": dockerfile})
     assert shadowed == [("volume-shadows-node-modules", "compose.yaml", 7)]
+
+
+def test_npm_flags_written_together_are_read_one_by_one() -> None:
+    # the puretome case: `npm install -gf yarn` is `npm install -g -f yarn` (npm 11.19.1 reads -gf as
+    # global and force): a global install of yarn with no version, not a package added to the project
+    base = {"/p/package.json": "{}", "/p/package-lock.json": "{}", "/p/.dockerignore": "node_modules\n"}
+    image = "FROM node:20\nWORKDIR /app\nRUN npm install -gf yarn\nCOPY . .\nRUN npm ci\nUSER node\nCMD node .\n"
+    found = codes(base | {"/p/Dockerfile": image})
+    assert of(found, "lockfile-not-used") == []
+    assert of(found, "package-manager-floating") == [("package-manager-floating", "Dockerfile", 3)]
+    # with the version pinned, nothing
+    pinned = codes(base | {"/p/Dockerfile": image.replace("-gf yarn", "-gf yarn@1.22.22")})
+    assert of(pinned, "package-manager-floating") == [] and of(pinned, "lockfile-not-used") == []
+
+
+def _floating_fix(run: str) -> str:
+    fs = MemoryFS.from_mapping(
+        {
+            "/p/package.json": "{}",
+            "/p/package-lock.json": "{}",
+            "/p/Dockerfile": f"FROM node:20\nWORKDIR /app\n{run}\nCOPY . .\nRUN npm ci\nUSER node\nCMD node .\n",
+        }
+    )
+    (found,) = [item for item in docker_findings(fs, "/p") if item.code == "package-manager-floating"]
+    return found.fix or ""
+
+
+def test_the_pin_printed_installs_the_manager_the_command_installs() -> None:
+    # the puretome case (`npm install -gf yarn`): the fix named `npm install -g pnpm@<x.y.z>` whatever was
+    # installed, which pins nothing of yarn's; it now repeats the install with a version
+    assert _floating_fix("RUN npm install -gf yarn").startswith("pin it: `npm install -g yarn@<x.y.z>`")
+    assert _floating_fix("RUN npm i -g npm@latest") == "pin it: `npm install -g npm@<x.y.z>`"
+    assert _floating_fix("RUN corepack enable && corepack prepare pnpm@latest --activate").startswith(
+        "pin it: `corepack prepare pnpm@<x.y.z> --activate`"
+    )
+    # unchanged where it was right
+    assert _floating_fix("RUN npm install -g pnpm") == (
+        "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run `corepack enable`"
+    )

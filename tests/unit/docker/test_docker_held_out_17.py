@@ -94,3 +94,24 @@ def test_the_pin_printed_installs_the_manager_the_command_installs() -> None:
     assert _floating_fix("RUN npm install -g pnpm") == (
         "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run `corepack enable`"
     )
+
+
+def test_a_copied_app_folder_brings_the_node_modules_installed_in_it() -> None:
+    # the jenkins-practice case: `FROM node AS build` (the newest line) installs in /app, and the shipped
+    # node:20-alpine stage copies the whole /app: its node_modules (bcrypt's addon) were built under
+    # another major and another C library
+    image = (
+        "FROM node AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\n"
+        "FROM node:20-alpine\nWORKDIR /app\nCOPY --from=build /app /app\nUSER node\nCMD node server.js\n"
+    )
+    base = {"/p/package.json": "{}", "/p/package-lock.json": "{}", "/p/.dockerignore": "node_modules\n"}
+    fs = MemoryFS.from_mapping(base | {"/p/Dockerfile": image})
+    (found,) = [item for item in docker_findings(fs, "/p") if item.code == "node-version-mismatch"]
+    assert (found.from_, found.line) == ("Dockerfile", 8)
+    assert found.fix is not None and found.fix.startswith("build with the image that runs (`FROM node:20-alpine`")
+    # a folder without the tree (the build output only) brings no packages
+    dist = image.replace("COPY --from=build /app /app", "COPY --from=build /app/dist /app/dist")
+    assert of(codes(base | {"/p/Dockerfile": dist}), "node-version-mismatch") == []
+    # nor does the same image in both stages
+    same = image.replace("FROM node AS build", "FROM node:20-alpine AS build")
+    assert of(codes(base | {"/p/Dockerfile": same}), "node-version-mismatch") == []

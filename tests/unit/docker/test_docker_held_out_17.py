@@ -115,3 +115,43 @@ def test_a_copied_app_folder_brings_the_node_modules_installed_in_it() -> None:
     # nor does the same image in both stages
     same = image.replace("FROM node AS build", "FROM node:20-alpine AS build")
     assert of(codes(base | {"/p/Dockerfile": same}), "node-version-mismatch") == []
+
+
+def _corepack_project(dockerfile: str) -> dict[str, str]:
+    # the dockertest-pnpm-watch case: a pnpm workspace whose root has no package.json; only the workspaces
+    # name packageManager, and the install runs in /app, where corepack finds no manifest at all
+    return {
+        "/p/pnpm-workspace.yaml": "packages:\n  - ui\n  - api\n",
+        "/p/pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+        "/p/ui/package.json": '{"name": "ui", "packageManager": "pnpm@9.12.3"}',
+        "/p/api/package.json": '{"name": "api", "packageManager": "pnpm@9.12.3"}',
+        "/p/.dockerignore": "**/node_modules\n",
+        "/p/Dockerfile": dockerfile,
+    }
+
+
+_COREPACK = (
+    "FROM node:20-slim\nRUN corepack enable\nWORKDIR /app\nCOPY pnpm-lock.yaml ./pnpm-lock.yaml\n"
+    "COPY pnpm-workspace.yaml ./pnpm-workspace.yaml\nCOPY ui/ /app/ui\nCOPY api/ /app/api\n"
+    "RUN pnpm install --frozen-lockfile\nUSER node\nWORKDIR /app/api\nCMD node index.js\n"
+)
+
+
+def test_corepack_with_no_package_json_on_the_install_path_runs_its_newest_pnpm() -> None:
+    # corepack 0.34: no package.json from the folder up is `NoProject`, answered like a package.json
+    # without packageManager, by the default release (Engine.findProjectSpec -> getDefaultVersion)
+    found = codes(_corepack_project(_COREPACK))
+    assert of(found, "package-manager-floating") == [("package-manager-floating", "Dockerfile", 2)]
+    # not when a package.json may be there: a whole-context COPY of a folder, a copy from another
+    # stage into the folder, a RUN that writes or mounts one, or another base image
+    for changed in (
+        _COREPACK.replace("COPY ui/ /app/ui", "COPY ui/ /app/"),
+        _COREPACK.replace("COPY ui/ /app/ui", "COPY --from=example/files /files /app"),
+        _COREPACK.replace("RUN pnpm install", "RUN npm init -y && pnpm install"),
+        _COREPACK.replace("RUN pnpm install", "RUN --mount=type=bind,target=package.json,source=x.json pnpm install"),
+        _COREPACK.replace("FROM node:20-slim", "FROM example/node-tools:1"),
+    ):
+        assert of(codes(_corepack_project(changed)), "package-manager-floating") == [], changed
+    # nor for a pnpm command that is not the project's install (a global tool)
+    tools = _COREPACK.replace("RUN pnpm install --frozen-lockfile", "RUN pnpm add -g zx@8.1.0")
+    assert of(codes(_corepack_project(tools)), "package-manager-floating") == []

@@ -153,9 +153,11 @@ class _Builder:
         yarn_berry: bool,
         read_context: Callable[[str], str | None],
         plug_n_play: bool = False,
+        image_stage: Callable[[str], Stage | None] = lambda _name: None,
     ) -> None:
         self.yarn_berry = yarn_berry
         self.plug_n_play = plug_n_play
+        self.image_stage = image_stage
         self.read_context = read_context
         self.has_context_dir = has_context_dir
         self.stages: list[Stage] = []
@@ -188,7 +190,7 @@ class _Builder:
         base = words[0] if words else ""
         name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
         stage = Stage(len(self.stages), name, base, line)
-        parent = self.stage_named(base)
+        parent = self.stage_named(base) or self.image_stage(base)
         if parent is not None:
             stage.parent = parent
             stage.workdir, stage.user, stage.env = parent.workdir, parent.user, dict(parent.env)
@@ -587,18 +589,21 @@ def parse_dockerfile(
     has_context_dir: Callable[[str], bool] | None = None,
     read_context: Callable[[str], str | None] | None = None,
     plug_n_play: bool = False,
+    image_stage: Callable[[str], Stage | None] | None = None,
 ) -> list[Stage]:
     """The stages of a Dockerfile; ``has_context_file(path)`` and ``has_context_dir(path)`` say what
     the build context holds; ``yarn_berry``, whether its yarn is 2+ (where --frozen-lockfile refuses to run without a
     lockfile, as --immutable does, while yarn 1 resolves afresh); ``plug_n_play``, whether the context's yarn
     links with Plug'n'Play (its yarn installs then write no node_modules, unless the Dockerfile names another
-    linker)."""
+    linker); ``image_stage(name)``, the stage that builds an image the project names (a compose service's
+    ``image:`` with its ``build:``), which a ``FROM name`` then starts from."""
     builder = _Builder(
         has_context_file or (lambda _name: False),
         has_context_dir or (lambda _name: True),
         yarn_berry,
         read_context or (lambda _name: None),
         plug_n_play and re.search(r"nodeLinker|NODE_LINKER", text, re.IGNORECASE) is None,
+        image_stage or (lambda _name: None),
     )
     # BuildKit's parser strips a UTF-8 byte order mark from the first line (parser.go, `utf8bom`)
     parser = DockerfileParser(fileobj=io.BytesIO(text.removeprefix("\ufeff").encode()))

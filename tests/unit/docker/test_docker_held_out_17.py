@@ -155,3 +155,31 @@ def test_corepack_with_no_package_json_on_the_install_path_runs_its_newest_pnpm(
     # nor for a pnpm command that is not the project's install (a global tool)
     tools = _COREPACK.replace("RUN pnpm install --frozen-lockfile", "RUN pnpm add -g zx@8.1.0")
     assert of(codes(_corepack_project(tools)), "package-manager-floating") == []
+
+
+def test_from_an_image_a_compose_service_builds_starts_from_that_build() -> None:
+    # the puretome case: service `base` builds example/base:latest (the whole project, yarn.lock with it);
+    # web.Dockerfile starts FROM it and runs `yarn install` with no COPY of its own: the lockfile is there
+    project = {
+        "/p/package.json": '{"private": true, "workspaces": ["apps/*"]}',
+        "/p/yarn.lock": "# yarn lockfile v1\n",
+        "/p/apps/web/package.json": '{"name": "web"}',
+        "/p/.dockerignore": "**/node_modules\n",
+        "/p/base.Dockerfile": "FROM node:20\nWORKDIR /app\nCOPY . .\n",
+        "/p/web.Dockerfile": "FROM example/base:latest\nWORKDIR /app/apps/web\nRUN yarn install\nCMD yarn dev\n",
+        "/p/compose.yaml": "services:\n  base:\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n"
+        "    image: example/base:latest\n  web:\n    build:\n      context: .\n      dockerfile: web.Dockerfile\n",
+    }
+    found = codes(project)
+    assert of(found, "lockfile-not-used") == []
+    # the base stage sets no USER, so web runs as root, on node's official image
+    fs = MemoryFS.from_mapping(project)
+    (root,) = [
+        item for item in docker_findings(fs, "/p") if item.code == "runs-as-root" and item.from_ == "web.Dockerfile"
+    ]
+    assert root.fix is not None and root.fix.startswith("add `USER node`")
+    # without the base service, the image is unknown and the install finds nothing copied (as before)
+    alone = project | {
+        "/p/compose.yaml": project["/p/compose.yaml"].replace("image: example/base:latest", "image: other")
+    }
+    assert of(codes(alone), "lockfile-not-used") == [("lockfile-not-used", "web.Dockerfile", 3)]

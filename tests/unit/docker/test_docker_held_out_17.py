@@ -183,3 +183,27 @@ def test_from_an_image_a_compose_service_builds_starts_from_that_build() -> None
         "/p/compose.yaml": project["/p/compose.yaml"].replace("image: example/base:latest", "image: other")
     }
     assert of(codes(alone), "lockfile-not-used") == [("lockfile-not-used", "web.Dockerfile", 3)]
+
+
+def test_yarn_set_version_undone_by_the_projects_yarnrc_is_not_floating() -> None:
+    # the puretome case: `yarn set version berry` fetches the newest berry and points yarnPath at it, but
+    # the COPY of the project's .yarnrc.yml right after puts yarnPath back to the committed release, which
+    # every later yarn command runs
+    project = {
+        "/p/package.json": '{"private": true}',
+        "/p/yarn.lock": "__metadata:\n  version: 8\n  cacheKey: 10c0\n",
+        "/p/.yarnrc.yml": "yarnPath: .yarn/releases/yarn-4.9.1.cjs\nnodeLinker: node-modules\n",
+        "/p/.yarn/releases/yarn-4.9.1.cjs": "",
+        "/p/.dockerignore": "**/node_modules\n",
+    }
+    image = (
+        "FROM node:20\nWORKDIR /app\nRUN yarn set version berry\nCOPY .yarnrc.yml .\n"
+        "COPY .yarn/releases .yarn/releases\nCOPY package.json yarn.lock ./\n"
+        "RUN yarn install --immutable\nCOPY . .\nUSER node\nCMD node .\n"
+    )
+    assert of(codes(project | {"/p/Dockerfile": image}), "package-manager-floating") == []
+    # without the project's .yarnrc.yml copied before the install, the fetched release installs
+    kept = image.replace("COPY .yarnrc.yml .\n", "")
+    assert of(codes(project | {"/p/Dockerfile": kept}), "package-manager-floating") == [
+        ("package-manager-floating", "Dockerfile", 3)
+    ]

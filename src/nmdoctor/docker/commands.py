@@ -116,6 +116,18 @@ def _split_options(words: list[str]) -> tuple[list[str], set[str], dict[str, str
     return positional, flags, values
 
 
+def _combined_letters(flags: set[str]) -> set[str]:
+    """npm reads one-letter flags written together as each of them: `npm install -gf yarn` is `-g -f`
+    (npm 11.19.1: `npm config get global force -gf` prints global=true, force=true); `-dd` and `-ddd`
+    are loglevels of their own."""
+    return {
+        f"-{letter}"
+        for flag in flags
+        if re.fullmatch(r"-[A-Za-z]{2,}", flag) and flag not in ("-dd", "-ddd")
+        for letter in flag[1:]
+    }
+
+
 def _classify(words: list[str], text: str) -> PmCommand | None:
     if not words:
         return None
@@ -125,6 +137,8 @@ def _classify(words: list[str], text: str) -> PmCommand | None:
     if tool not in _MANAGERS:
         return None
     positional, flags, values = _split_options(words[1:])
+    if tool == "npm":
+        flags |= _combined_letters(flags)
     global_ = bool(flags & {"-g", "--global"}) or values.get("--location") == "global"
     verb = positional[0] if positional else ""
     rest = tuple(positional[1:])

@@ -8,6 +8,8 @@ install` after `corepack enable` ran pnpm 12.26.0 here, the registry's `latest`.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
@@ -56,6 +58,44 @@ def _manifests(stage: Stage, folder: str) -> list[str]:
         below = below.rsplit("/", 1)[0] or "/"
 
 
+def _no_manifest_above(fs: FileSystem, context: str, stage: Stage, install: Install) -> bool:
+    """Is it certain that no package.json lies in the install's folder or above it (corepack then falls
+    back to its default release, as for a package.json without ``packageManager``)? Only in a stage
+    chain on node's official image, into whose folders on that path nothing but named files other than
+    package.json was copied before it, and no RUN up to it names one (`npm init`, an echo to package.json,
+    a bind mount of package.json)."""
+    if not stage.node_base:
+        return False
+    path = install.workdir.rstrip("/") or "/"
+    above = {path}
+    while path != "/":
+        path = path.rsplit("/", 1)[0] or "/"
+        above.add(path)
+    for item in stage.chain():
+        if any(
+            line <= install.line or item is not stage
+            for text, line in item.runs
+            if "package.json" in text or re.search(r"\binit\b", text)
+        ):
+            return False
+        for copy in item.copies:
+            if item is stage and copy.line > install.line:
+                continue
+            if copy.destination.rstrip("/") not in above and copy.destination != "/":
+                continue  # lands below the path (a workspace folder) or beside it as a named file
+            if copy.from_stage is not None or any(not _plain_file(fs, context, source) for source in copy.sources):
+                return False
+    return True
+
+
+def _plain_file(fs: FileSystem, context: str, source: str) -> bool:
+    """A file of the context by name, not a folder, a pattern or a package.json."""
+    name = posixpath.basename(source.rstrip("/"))
+    if name == "package.json" or any(char in source for char in "*?[") or source.startswith(("http://", "https://")):
+        return False
+    return read_text(fs, posixpath.normpath(f"{context}/{source}")) is not None
+
+
 def _names_pnpm(fs: FileSystem, context: str, manifest: str) -> bool | None:
     """Does the package.json name a `packageManager`? None when it cannot be read."""
     text = read_text(fs, f"{context}/{manifest}")
@@ -85,12 +125,20 @@ def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: 
                 manifests = _manifests(item, install.workdir)
                 manifest = manifests[0] if manifests else None
                 unpinned = bool(manifests) and all(_names_pnpm(fs, context, path) is False for path in manifests)
+                if (
+                    not manifests
+                    and install.command.kind == "project"
+                    and _no_manifest_above(fs, context, item, install)
+                ):
+                    unpinned, manifest = True, f"no package.json at {install.workdir} or above"
                 if unpinned and enabled.line not in reported:
                     reported.add(enabled.line)
                     yield Finding(
                         "package-manager-floating",
                         Severity.WARNING,
-                        f"`{enabled.command.text}` in {where}, and {manifest} names no `packageManager`: "
+                        f"`{enabled.command.text}` in {where}, and "
+                        + (manifest if manifest.startswith("no ") else f"{manifest} names no `packageManager`")
+                        + ": "
                         f"corepack fetches the newest pnpm release for `{install.command.text}` (line "
                         f"{install.line}), so the pnpm that reads the lockfile can change major between builds",
                         None,

@@ -152,8 +152,12 @@ class _Builder:
         has_context_dir: Callable[[str], bool],
         yarn_berry: bool,
         read_context: Callable[[str], str | None],
+        plug_n_play: bool = False,
+        image_stage: Callable[[str], Stage | None] = lambda _name: None,
     ) -> None:
         self.yarn_berry = yarn_berry
+        self.plug_n_play = plug_n_play
+        self.image_stage = image_stage
         self.read_context = read_context
         self.has_context_dir = has_context_dir
         self.stages: list[Stage] = []
@@ -161,6 +165,12 @@ class _Builder:
         self.unset_args: set[str] = set()  # global ARGs declared without a default (given at build time)
         self.args: dict[str, str] = {}
         self.has_context_file = has_context_file
+
+    def writes_no_tree(self, command: PmCommand, stage: Stage, folder: str) -> bool:
+        """A yarn install under Plug'n'Play writes no node_modules (the packages stay in .yarn/cache, the
+        map in the project root's .pnp.cjs). Where the context's root package.json was copied to, the
+        folder stands for that install state, and is kept."""
+        return self.plug_n_play and command.manager == "yarn" and stage.manifests.get(folder) != "package.json"
 
     def variables(self, stage: Stage | None) -> dict[str, str]:
         return {**self.global_args, **self.args, **(stage.env if stage else {})}
@@ -180,7 +190,7 @@ class _Builder:
         base = words[0] if words else ""
         name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
         stage = Stage(len(self.stages), name, base, line)
-        parent = self.stage_named(base)
+        parent = self.stage_named(base) or self.image_stage(base)
         if parent is not None:
             stage.parent = parent
             stage.workdir, stage.user, stage.env = parent.workdir, parent.user, dict(parent.env)
@@ -351,7 +361,8 @@ class _Builder:
                 lockfile = _reads(command.manager, present)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, cwd, lockfile, command.frozen, others))
-                stage.trees.add(posixpath.join(cwd, "node_modules"))
+                if not self.writes_no_tree(command, stage, cwd):
+                    stage.trees.add(posixpath.join(cwd, "node_modules"))
 
     def _removed_lockfiles(self, stage: Stage, paths: list[str]) -> None:
         """``rm package-lock.json`` in the folder the context's root project was copied to: once every
@@ -409,7 +420,7 @@ class _Builder:
                 lockfile = _reads(command.manager, present)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, folder, lockfile, frozen, others))
-                if command.kind in ("project", "add"):
+                if command.kind in ("project", "add") and not self.writes_no_tree(command, stage, folder):
                     stage.trees.add(posixpath.join(folder, "node_modules"))
                     if folder in stage.manifests:
                         stage.tree_manifests[posixpath.join(folder, "node_modules")] = stage.manifests[folder]
@@ -577,15 +588,22 @@ def parse_dockerfile(
     yarn_berry: bool = False,
     has_context_dir: Callable[[str], bool] | None = None,
     read_context: Callable[[str], str | None] | None = None,
+    plug_n_play: bool = False,
+    image_stage: Callable[[str], Stage | None] | None = None,
 ) -> list[Stage]:
     """The stages of a Dockerfile; ``has_context_file(path)`` and ``has_context_dir(path)`` say what
     the build context holds; ``yarn_berry``, whether its yarn is 2+ (where --frozen-lockfile refuses to run without a
-    lockfile, as --immutable does, while yarn 1 resolves afresh)."""
+    lockfile, as --immutable does, while yarn 1 resolves afresh); ``plug_n_play``, whether the context's yarn
+    links with Plug'n'Play (its yarn installs then write no node_modules, unless the Dockerfile names another
+    linker); ``image_stage(name)``, the stage that builds an image the project names (a compose service's
+    ``image:`` with its ``build:``), which a ``FROM name`` then starts from."""
     builder = _Builder(
         has_context_file or (lambda _name: False),
         has_context_dir or (lambda _name: True),
         yarn_berry,
         read_context or (lambda _name: None),
+        plug_n_play and re.search(r"nodeLinker|NODE_LINKER", text, re.IGNORECASE) is None,
+        image_stage or (lambda _name: None),
     )
     # BuildKit's parser strips a UTF-8 byte order mark from the first line (parser.go, `utf8bom`)
     parser = DockerfileParser(fileobj=io.BytesIO(text.removeprefix("\ufeff").encode()))

@@ -25,6 +25,7 @@ from nmdoctor.docker.project import (
     declared_manager,
     dockerfile_names,
     is_workspace,
+    plug_n_play,
     read_text,
     standalone_context,
 )
@@ -68,9 +69,28 @@ def _yarn_berry(fs: FileSystem, context: str) -> bool:
     return declared is not None and declared[0] == "yarn" and (declared[1] or 0) >= 2
 
 
-def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -> _Image | None:
+def _image(
+    fs: FileSystem,
+    images: dict[str, _Image],
+    path: str,
+    context: str,
+    built_images: dict[str, tuple[str, str, str | None]] | None = None,
+    parsing: frozenset[str] = frozenset(),
+) -> _Image | None:
+    """The parsed Dockerfile at ``path``; ``built_images`` maps the image names compose services build
+    (``image:`` beside ``build:``) to their Dockerfile, context and target, so that a ``FROM`` of one
+    starts from the stage that builds it."""
     if path in images:
         return images[path]
+    known = built_images or {}
+
+    def image_stage(name: str) -> Stage | None:
+        if name not in known or known[name][0] in parsing | {path}:
+            return None
+        other_path, other_context, target = known[name]
+        other = _image(fs, images, other_path, other_context, known, parsing | {path})
+        return _stage_for(other, target) if other is not None else None
+
     text = read_text(fs, path)
     if text is None:
         return None
@@ -89,7 +109,8 @@ def _image(fs: FileSystem, images: dict[str, _Image], path: str, context: str) -
     def read(name: str) -> str | None:
         return read_text(fs, posixpath.normpath(f"{context}/{name}")) if sent(name) else None
 
-    stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read)
+    pnp = is_file(".yarnrc.yml") and plug_n_play(fs, context)
+    stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read, pnp, image_stage)
     if not stages:
         return None
     images[path] = _Image(path, context, stages)
@@ -257,13 +278,25 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         raise DockerInputError(str(error)) from None
     images: dict[str, _Image] = {}
     built: list[tuple[Service, _Image]] = []
+    built_images: dict[str, tuple[str, str, str | None]] = {}
+    for service in services:
+        if service.dockerfile and service.image:
+            compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
+            built_images.setdefault(
+                service.image,
+                (
+                    posixpath.normpath(posixpath.join(compose_dir, service.dockerfile)),
+                    posixpath.normpath(posixpath.join(compose_dir, service.context)),
+                    service.target,
+                ),
+            )
     for service in services:
         if not service.dockerfile:
             continue
         compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
         context = posixpath.normpath(posixpath.join(compose_dir, service.context))
         path = posixpath.normpath(posixpath.join(compose_dir, service.dockerfile))
-        image = _image(fs, images, path, context)
+        image = _image(fs, images, path, context, built_images)
         if image is None:
             continue
         stage = _stage_for(image, service.target)
@@ -278,7 +311,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
             built.append((service, image))
     for name in dockerfile_names(fs, folder):
         path = f"{folder}/{name}"
-        image = _image(fs, images, path, standalone_context(fs, path))
+        image = _image(fs, images, path, standalone_context(fs, path), built_images)
         if image is not None:
             image.top = True
     if not stack and not images:

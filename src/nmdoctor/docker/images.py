@@ -127,6 +127,32 @@ def _declared_and_locked(fs: FileSystem, context: str, stage: Stage, install: In
     return {name for key in fields if isinstance(manifest.get(key), dict) for name in manifest[key]}
 
 
+def _yarnrc_restored(fs: FileSystem, context: str, stage: Stage, install: Install) -> bool:
+    """Does the project's own .yarnrc.yml, naming a ``yarnPath``, replace the one `yarn set version`
+    wrote, before any yarn command runs? Then the release it fetched never reads the lockfile."""
+    text = read_text(fs, f"{context}/.yarnrc.yml")
+    try:
+        settings = load_yaml(text) if text is not None else None
+    except YAMLError:
+        return False
+    if not isinstance(settings, dict) or not settings.get("yarnPath"):
+        return False
+    following = [item for item in stage.installs if item.line > install.line and item.command.manager == "yarn"]
+    until = min((item.line for item in following), default=None)
+    for copy in stage.copies:
+        if copy.line <= install.line or (until is not None and copy.line >= until) or copy.from_stage is not None:
+            continue
+        for source in copy.sources:
+            name = posixpath.basename(source.rstrip("/"))
+            folder = copy.destination if name != ".yarnrc.yml" or copy.destination.endswith("/") else None
+            if name == ".yarnrc.yml" and folder is None:
+                folder = posixpath.dirname(copy.destination) if copy.destination.endswith(".yml") else copy.destination
+            whole = copy.whole_context and source.rstrip("/") in (".", "")
+            if (name == ".yarnrc.yml" or whole) and (folder or "").rstrip("/") == install.workdir.rstrip("/"):
+                return True
+    return False
+
+
 def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -196,6 +222,13 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     )
                 yield _finding("lockfile-not-used", message, where, install.line, fix)
             floating = floating_managers(command)
+            if (
+                floating
+                and command.manager == "yarn"
+                and command.kind == "other"
+                and _yarnrc_restored(fs, context, stage, install)
+            ):
+                floating = []
             if floating:
                 yield _finding(
                     "package-manager-floating",
@@ -205,9 +238,29 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     install.line,
                     "pin it: `yarn set version <x.y.z>` (the release package.json's `packageManager` names)"
                     if command.manager == "yarn" and command.kind == "other"
-                    else "pin it: `npm install -g pnpm@<x.y.z>`, or set `packageManager` in package.json and run "
-                    "`corepack enable`",
+                    else _pin_fix(command.manager, floating),
                 )
+
+
+_GLOBAL_ADD = {
+    "npm": "npm install -g",
+    "pnpm": "pnpm add -g",
+    "yarn": "yarn global add",
+    "bun": "bun add -g",
+    "corepack": "corepack prepare",
+}
+
+
+def _pin_fix(manager: str, floating: list[str]) -> str:
+    """The same install with a version, for each manager it installs (`npm i -g yarn` is pinned as
+    `npm install -g yarn@<x.y.z>`); corepack runs the release ``packageManager`` names for pnpm and yarn."""
+    names = [name[: name.rfind("@")] if name.rfind("@") > 0 else name for name in floating]
+    activate = " --activate" if manager == "corepack" else ""
+    pinned = ", ".join(f"`{_GLOBAL_ADD.get(manager, 'npm install -g')} {name}@<x.y.z>{activate}`" for name in names)
+    corepack = any(name in ("pnpm", "yarn") for name in names)
+    return f"pin it: {pinned}" + (
+        ", or set `packageManager` in package.json and run `corepack enable`" if corepack else ""
+    )
 
 
 def _install_scripts(stages: list[Stage], where: str) -> Iterator[Finding]:

@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.dockerfile import Stage
 from nmdoctor.docker.images import Shipped
-from nmdoctor.docker.node_image import image_major
+from nmdoctor.docker.node_image import image_major, node_of_image
 from nmdoctor.docker.project import read_text
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem
@@ -39,6 +40,23 @@ def _by_name(stages: list[Stage], name: str | None) -> Stage | None:
     return next((stage for stage in stages if stage.name == name), None)
 
 
+def _brings_tree(source: Stage, path: str) -> bool:
+    """Does copying ``path`` out of ``source`` bring installed packages: a node_modules, a tree the
+    stage installed, or a folder holding one (`COPY --from=build /app /app`)? A source path of
+    COPY --from is read from the stage's filesystem root, not its WORKDIR."""
+    if "node_modules" in path or path in source.trees:
+        return True
+    origin = posixpath.normpath(posixpath.join("/", path)).rstrip("/") + "/"
+    return any(tree.startswith(origin) for tree in source.trees)
+
+
+def _builder_image(stage: Stage, major: int) -> str:
+    """An image to build in for a stage that runs node ``major``: its own official node image, or for a
+    distroless one (Debian, no shell or npm to build with) node's Debian image of that major."""
+    base = _root(stage).base
+    return base if node_of_image(base) is not None else f"node:{major}"
+
+
 def _mismatches(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
     for item in shipped:
         runtime = _major(item.stage)
@@ -47,7 +65,7 @@ def _mismatches(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
         for stage in item.stage.chain():
             for copy in stage.copies:
                 source = _by_name(stages, copy.from_stage)
-                if source is None or not any("node_modules" in path or path in source.trees for path in copy.sources):
+                if source is None or not any(_brings_tree(source, path) for path in copy.sources):
                     continue
                 built = _major(source)
                 if built is not None and built != runtime:
@@ -61,8 +79,9 @@ def _mismatches(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                         from_=where,
                         line=copy.line,
                         column=1,
-                        fix=f"use the same node major in both stages (`FROM node:{runtime}...` for the build stage, "
-                        "or one ARG for both tags)",
+                        fix=f"build with the image that runs (`FROM {_builder_image(item.stage, runtime)}` for the "
+                        "build stage, or one ARG for both tags): the same node major, and the same C library for "
+                        "addons (Alpine's musl, Debian's glibc)",
                     )
 
 

@@ -507,7 +507,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     know about, such as a framework's own), is a note; a types-only import (or any import of a
     declaration file) is a warning, and so is one in a tool's config that the tool loads with
     `require` under pnpm's isolated layout when pnpm hoists the package to
-    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH. A package the
+    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH (so is a
+    `require` in a file the scripts run with node through a package's executable, such as
+    `cross-env ... node FILE`, and an import in a module a Next.js app's pages reach). A package the
     repository's own build writes into node_modules (an nx `outputPath`, an ng-packagr `dest`) is a
     note, and so is `electron` in a file a script runs with an Electron the project does not install.
     ## Why it matters

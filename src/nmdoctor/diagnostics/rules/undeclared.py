@@ -549,6 +549,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         else None
     )
     roots = frozenset(item.path for item in _owners(graph))
+    runners: dict[tuple[str, str], str | None] = {}  # the executable the scripts run a file through
+
+    def runner_of(owner: Instance, file: str) -> str | None:
+        key = (owner.path, file)
+        if key not in runners:
+            runners[key] = shim_running(graph, owner, file)
+        return runners[key]
 
     def harness_of(owner: Instance) -> str | None:
         if owner.path not in harnesses:
@@ -834,7 +841,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         elif (
             site.kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE)
             and not _es_module_file(owner, file)
-            and (runner := shim_running(graph, owner, file)) is not None
+            and (runner := runner_of(owner, file)) is not None
             and (hidden := pnpm_node_path_folder(fs, graph, installed, name))
         ):
             severity, why = (

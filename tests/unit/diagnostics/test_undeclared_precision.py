@@ -1863,3 +1863,92 @@ def test_a_types_only_import_typed_by_an_undeclared_installed_types_package_says
     assert "nor installed" not in finding.message
     assert "TypeScript takes its types from @types/unist, which is installed but not declared" in finding.message
     assert finding.fix is not None and finding.fix.startswith("add `@types/unist` to devDependencies")
+
+
+def test_the_imports_of_a_vite_config_with_plugins_are_judged_as_node_loads_them() -> None:
+    """redux-essentials-example-app's vite.config.mjs imports esbuild, which only vite declares.
+    Vite bundles its config with esbuild, leaves bare names external, and node imports them: the
+    plugins the config defines transform the app's modules, never the config (real pnpm 10.34.8:
+    `vite build` stops with ERR_MODULE_NOT_FOUND, "Cannot find package 'esbuild'"). The app's own
+    import of the name the config quotes stays a note."""
+    config = (
+        "import * as devkit from '@nx/devkit';\n"
+        "export default { plugins: [{ name: 'x', load() { return devkit.workspaceRoot; } }] };\n"
+    )
+    tree = _pnpm_hoisted({"/app/vite.config.mjs": config, "/app/src/main.js": "import '@nx/devkit';\n"})
+    tree["/app/node_modules/vite/package.json"] = {"name": "vite", "version": "5.0.11"}
+    assert _severities(tree) == [
+        ("src/main.js", "@nx/devkit", Severity.INFO),
+        ("vite.config.mjs", "@nx/devkit", Severity.ERROR),
+    ]
+
+
+def test_a_file_scripts_run_through_a_package_executable_finds_what_pnpm_hoists_through_node_path() -> None:
+    """tailwind-nextjs-starter-blog 1.4.0: `"start": "cross-env SOCKET=true node
+    ./scripts/next-remote-watch.js ./data"` requires chalk, chokidar, commander and express, which
+    only next-remote-watch declares. pnpm's shim for cross-env puts node_modules/.pnpm/node_modules
+    on NODE_PATH and the node cross-env starts inherits it (real pnpm 10.34.8: `pnpm start` serves;
+    `"node ./scripts/x.js"` alone fails with MODULE_NOT_FOUND): works by accident, a warning. A file
+    one script runs with node itself, and an ES module (import ignores NODE_PATH), stay errors."""
+    store = "/app/node_modules/.pnpm"
+    code = "const { workspaceRoot } = require('@nx/devkit'); workspaceRoot();\n"
+    scripts = {
+        "start": "cross-env SOCKET=true node ./scripts/watch.js ./data",
+        "build": "next build && node ./scripts/sitemap",
+        "both": "cross-env A=1 node scripts/sitemap.js",
+        "esm": "cross-env A=1 node --no-warnings ./scripts/esm.mjs",
+    }
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "scripts": scripts,
+        "devDependencies": {"@nx/playwright": "22.7.5", "cross-env": "7.0.3"},
+    }
+    tree = _pnpm_hoisted(
+        {
+            "/app/node_modules/cross-env": symlink(".pnpm/cross-env@7.0.3/node_modules/cross-env"),
+            f"{store}/cross-env@7.0.3/node_modules/cross-env/package.json": {
+                "name": "cross-env",
+                "version": "7.0.3",
+                "bin": {"cross-env": "src/bin/cross-env.js"},
+            },
+            "/app/scripts/watch.js": code,
+            "/app/scripts/sitemap.js": code,
+            "/app/scripts/esm.mjs": "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n",
+        },
+        manifest,
+    )
+    assert _severities(tree) == [
+        ("scripts/esm.mjs", "@nx/devkit", Severity.ERROR),
+        ("scripts/sitemap.js", "@nx/devkit", Severity.ERROR),
+        ("scripts/watch.js", "@nx/devkit", Severity.WARNING),
+    ]
+    fs = MemoryFS.from_mapping(tree)
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    [warning] = [item for item in found if item.severity is Severity.WARNING]
+    assert "the scripts run this file with node through `cross-env`" in warning.message
+
+
+def test_a_module_nextjs_pages_import_is_bundled_wherever_it_lives() -> None:
+    """tailwind-nextjs-starter-blog 1.4.0 (next 12.0.7): pages import `@/lib/mdx` (a jsconfig
+    `paths` entry), which imports ./remark-toc-headings, which imports mdast-util-to-string, which
+    only remark packages declare. Next's webpack build compiles every module its pages reach and
+    resolves each with NODE_PATH in resolve.modules (real pnpm 10.34.8: `next build` renders every
+    page). A module of lib/ no page reaches stays an error."""
+    tree = _next_app("12.0.7")
+    code = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
+    tree.update(
+        {
+            "/app/jsconfig.json": '{"compilerOptions": {"baseUrl": ".", "paths": {"@/lib/*": ["lib/*"]}}}',
+            "/app/pages/index.js": "import { load } from '@/lib/mdx';\nexport default load;\n",
+            "/app/lib/mdx.js": "import toc from './toc';\nexport const load = () => toc;\n",
+            "/app/lib/toc.js": code,
+            "/app/lib/unused.js": code,
+        }
+    )
+    assert _severities(tree) == [
+        ("lib/toc.js", "@nx/devkit", Severity.WARNING),
+        ("lib/unused.js", "@nx/devkit", Severity.ERROR),
+        ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
+        ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
+    ]

@@ -22,9 +22,11 @@ from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALL
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
+from nmdoctor.diagnostics.rules._next_bundled import NEXT_SOURCE_FOLDERS, NextBundled
 from nmdoctor.diagnostics.rules._nuxt_runtime import NUXT_RUNTIME_WHY, nuxt_runtime_fix, nuxt_runtime_import
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
+from nmdoctor.diagnostics.rules._shim_runs import shim_running
 from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
@@ -506,7 +508,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     know about, such as a framework's own), is a note; a types-only import (or any import of a
     declaration file) is a warning, and so is one in a tool's config that the tool loads with
     `require` under pnpm's isolated layout when pnpm hoists the package to
-    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH. A package the
+    `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH (so is a
+    `require` in a file the scripts run with node through a package's executable, such as
+    `cross-env ... node FILE`, and an import in a module a Next.js app's pages reach). A package the
     repository's own build writes into node_modules (an nx `outputPath`, an ng-packagr `dest`) is a
     note, and so is `electron` in a file a script runs with an Electron the project does not install.
     ## Why it matters
@@ -539,6 +543,20 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         else None
     )
     harnesses: dict[str, str | None] = {}  # a package's test harness, read once per package
+    # what a Next.js app's build compiles, walked from its pages once per app, when asked
+    next_bundled = (
+        NextBundled(fs, context.sources, project_resolution(context))
+        if fs is not None and context.sources is not None
+        else None
+    )
+    roots = frozenset(item.path for item in _owners(graph))
+    runners: dict[tuple[str, str], str | None] = {}  # the executable the scripts run a file through
+
+    def runner_of(owner: Instance, file: str) -> str | None:
+        key = (owner.path, file)
+        if key not in runners:
+            runners[key] = shim_running(graph, owner, file)
+        return runners[key]
 
     def harness_of(owner: Instance) -> str | None:
         if owner.path not in harnesses:
@@ -706,7 +724,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: a template or an example file, which is copied into other projects or"
                 " shown in docs rather than run here)",
             )
-        elif config.plugins and ("." in name or _quoted_in(fs, config.plugins, name)):
+        elif config.plugins and file not in config.plugins and ("." in name or _quoted_in(fs, config.plugins, name)):
+            # the config's own imports: vite bundles the config with esbuild, externalizing bare
+            # names, and node imports them; the plugins it defines transform the app's modules only
             plugins = relative(graph, sorted(set(config.plugins))[0])
             severity, why = Severity.INFO, f" (cannot be decided: plugins of {plugins} may provide it)"
         elif _mocked_in(fs, file, site.specifier):
@@ -815,10 +835,20 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _STORYBOOK_NODE_PATH_WHY.format(folder=relative(graph, hidden))
-        elif _next_webpack_bundles(fs, graph, owner, file) and (
+        elif _next_webpack_bundles(graph, owner, file, next_bundled, roots) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = Severity.WARNING, _NEXT_NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif (
+            site.kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE)
+            and not _es_module_file(owner, file)
+            and (runner := runner_of(owner, file)) is not None
+            and (hidden := pnpm_node_path_folder(fs, graph, installed, name))
+        ):
+            severity, why = (
+                Severity.WARNING,
+                _SHIM_NODE_PATH_WHY.format(folder=relative(graph, hidden), runner=runner),
+            )
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -1112,24 +1142,30 @@ def _story_storybook_webpack_bundles(fs: FileSystem, owner: Instance, file: str)
     return False
 
 
+_SHIM_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the scripts run this file with"
+    " node through `{runner}`, whose shim in node_modules/.bin puts that folder on NODE_PATH for the node it"
+    " starts; node started by hand does not find it"
+)
 _NEXT_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
     " that folder on NODE_PATH, and Next.js's webpack build adds NODE_PATH to resolve.modules, so `next`"
     " started from them bundles it; Turbopack, another bundler or node started by hand does not find it"
 )
-# The folders a Next.js app's pages and what they import live in.
-_NEXT_SOURCE_FOLDERS = ("pages", "app", "src")
 _TURBOPACK_FLAG = re.compile(r"\bnext\s+(?:build|dev)\b[^&|;]*--turbo(?:pack)?\b")
 
 
-def _next_webpack_bundles(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
-    """A file below ``pages/``, ``app/`` or ``src/`` of a package that runs Next.js 15 or older
-    (graphql-codegen's website: `import { buildDynamicMDX } from 'nextra/remote'`, nextra brought by
-    @theguild/components). Next.js's webpack config sets ``resolve.modules: ['node_modules',
-    ...NODE_PATH]`` (next 15.5.18's dist/build/webpack-config.js); from 16 `next build` uses Turbopack,
-    as does a script that passes ``--turbopack``."""
-    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
-    if inside.split("/", 1)[0] not in _NEXT_SOURCE_FOLDERS or _TOOL_CONFIG.search(file):
+def _next_webpack_bundles(
+    graph: DependencyGraph, owner: Instance, file: str, bundled: NextBundled | None, stop_at: frozenset[str]
+) -> bool:
+    """A file of a package that runs Next.js 15 or older that its build compiles: below ``pages/``,
+    ``app/`` or ``src/``, or imported from there (graphql-codegen's website: `import {
+    buildDynamicMDX } from 'nextra/remote'`, nextra brought by @theguild/components;
+    tailwind-nextjs-starter-blog's lib/remark-toc-headings.js, which its pages reach through
+    `@/lib/mdx`). Next.js's webpack config sets ``resolve.modules: ['node_modules', ...NODE_PATH]``
+    (next 15.5.18's dist/build/webpack-config.js); from 16 `next build` uses Turbopack, as does a
+    script that passes ``--turbopack``."""
+    if _TOOL_CONFIG.search(file):
         return False
     edge = next((edge for edge in graph.edges_from(owner) if edge.name == "next"), None)
     if edge is None or edge.target is None:
@@ -1137,7 +1173,12 @@ def _next_webpack_bundles(fs: FileSystem, graph: DependencyGraph, owner: Instanc
     major = edge.target.version.split(".", 1)[0]
     if not major.isdigit() or int(major) >= 16:
         return False
-    return not any(_TURBOPACK_FLAG.search(command) for command in scripts_of(owner.manifest.raw).values())
+    if any(_TURBOPACK_FLAG.search(command) for command in scripts_of(owner.manifest.raw).values()):
+        return False
+    inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
+    if inside.split("/", 1)[0] in NEXT_SOURCE_FOLDERS:
+        return True
+    return bool(inside) and bundled is not None and bundled.holds(owner, file, stop_at=stop_at - {owner.path})
 
 
 # A config a tool loads by its name: webpack.config.js, jest.config.ts, .eslintrc.js, jest.preset.js.

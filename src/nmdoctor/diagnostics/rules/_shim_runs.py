@@ -1,0 +1,100 @@
+"""Files a package's scripts run with node as the argument of a package's executable.
+
+``"start": "cross-env SOCKET=true node ./scripts/watch.js"``: the shell runs ``cross-env`` from
+``node_modules/.bin``, which under pnpm's isolated layout is a shim that puts
+``node_modules/.pnpm/node_modules`` on ``NODE_PATH`` before it starts the package; the package starts
+``node``, which inherits that environment, so the file's ``require`` finds what pnpm hoists there
+(real pnpm 10.34.8: the same file run by ``"node ./scripts/watch.js"`` does not). Only a file every
+script that runs it runs that way counts: one script starting it with ``node`` itself is enough for
+the require to fail.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+from collections.abc import Iterator
+
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import scripts_of
+
+__all__ = ["shim_running"]
+
+_OPERATOR_CHARACTERS = frozenset("();<>|&\n")
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_SUFFIXES = ("", ".js", ".cjs", "/index.js")
+
+
+def _simple_commands(script: str) -> Iterator[list[str]]:
+    """The words of each simple command of ``script``, split as the shell splits them, without the
+    leading ``VAR=value`` assignments; redirections and their files left out."""
+    lexer = shlex.shlex(script, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        tokens = list(lexer)
+    except ValueError:
+        return  # an unbalanced quote: not read
+    words: list[str] = []
+    redirected = False
+    for token in [*tokens, ";"]:
+        operator = bool(token) and all(character in _OPERATOR_CHARACTERS for character in token)
+        if redirected and not operator:
+            redirected = False
+            continue
+        if operator and ("<" in token or ">" in token):
+            redirected = True
+            continue
+        if operator:
+            while words and _ASSIGNMENT.match(words[0]):
+                words = words[1:]
+            if words:
+                yield words
+            words = []
+        else:
+            words.append(token)
+
+
+def _node_runs(words: list[str], start: int, owner: Instance, file: str) -> bool:
+    """Do ``words[start:]`` start ``node`` (its options first) on ``file``?"""
+    if start >= len(words) or words[start] != "node":
+        return False
+    for word in words[start + 1 :]:
+        if word.startswith("-"):
+            continue
+        target = posixpath.normpath(posixpath.join(owner.path, word))
+        return any(target + suffix == file for suffix in _SUFFIXES)
+    return False
+
+
+def _bin_names(instance: Instance) -> frozenset[str]:
+    raw = instance.manifest.raw
+    if not isinstance(raw, dict):
+        return frozenset(name for name, _ in instance.manifest.bins)
+    declared = raw.get("bin")
+    if isinstance(declared, str) and declared:
+        return frozenset({instance.name.rpartition("/")[2]})
+    if isinstance(declared, dict):
+        return frozenset(str(key) for key, value in declared.items() if isinstance(value, str) and value)
+    return frozenset()
+
+
+def shim_running(graph: DependencyGraph, owner: Instance, file: str) -> str | None:
+    """The executable (of a package ``owner`` declares) whose command starts ``node`` on ``file``,
+    when every script of ``owner`` that runs ``file`` does so through one; None otherwise (no script
+    runs it, or one runs it with ``node`` itself)."""
+    if not file.startswith(owner.path + "/"):
+        return None
+    bins = {name for edge in graph.edges_from(owner) if edge.target is not None for name in _bin_names(edge.target)}
+    wrapper: str | None = None
+    for command in scripts_of(owner.manifest.raw).values():
+        for words in _simple_commands(command):
+            if _node_runs(words, 0, owner, file):
+                return None
+            if words[0] not in bins:
+                continue
+            for index in range(1, len(words)):
+                if _node_runs(words, index, owner, file):
+                    wrapper = words[0]
+                    break
+    return wrapper

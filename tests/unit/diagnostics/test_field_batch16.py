@@ -126,3 +126,57 @@ def test_a_protractor_config_a_target_or_a_script_runs_keeps_its_error() -> None
     expected = ("unresolvable-import", "error", "jasmine-spec-reporter", "e2e/protractor.conf.js")
     assert expected in _lockfile_findings(_angular_app(target, {"e2e": "ng e2e"}))
     assert expected in _lockfile_findings(_angular_app({"projects": {}}, {"e2e": "protractor e2e/protractor.conf.js"}))
+
+
+def _angular_with_codelyzer(dev: bool, source: str) -> tuple[str, str]:
+    """An installed Angular app (@angular/core 16) keeping codelyzer, whose code loads its own nested
+    @angular/core 9: the (severity, message) of duplicate-singleton."""
+    from nmdoctor.diagnostics.engine import run_checks
+    from nmdoctor.diagnostics.registry import CheckContext
+    from nmdoctor.inspect.package_code import PackageCode
+    from nmdoctor.inspect.tree import read_installed_tree
+
+    def pkg(name: str, version: str, **fields: object) -> bytes:
+        return json.dumps({"name": name, "version": version, **fields}).encode()
+
+    runtime: dict[str, str] = {"@angular/core": "^16.0.0"}
+    tools: dict[str, str] = {}
+    (tools if dev else runtime)["codelyzer"] = "^6.0.0"
+    tree: dict[str, object] = {
+        "/app/package.json": pkg("shell", "0.0.0", dependencies=runtime, devDependencies=tools),
+        "/app/tslint.json": b'{"rulesDirectory": ["codelyzer"]}\n',
+        "/app/src/main.ts": source.encode(),
+        "/app/node_modules/@angular/core/package.json": pkg("@angular/core", "16.0.0", main="index.js"),
+        "/app/node_modules/@angular/core/index.js": b"module.exports = {};\n",
+        "/app/node_modules/codelyzer/package.json": pkg(
+            "codelyzer", "6.0.2", main="index.js", dependencies={"@angular/core": "9.0.0"}
+        ),
+        "/app/node_modules/codelyzer/index.js": b"const core = require('@angular/core');\nmodule.exports = core;\n",
+        "/app/node_modules/codelyzer/node_modules/@angular/core/package.json": pkg(
+            "@angular/core", "9.0.0", main="index.js"
+        ),
+        "/app/node_modules/codelyzer/node_modules/@angular/core/index.js": b"module.exports = {};\n",
+    }
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    context = CheckContext(graph=graph, fs=fs, package_code=PackageCode(fs))
+    found = [item for item in run_checks(context) if item.code == "duplicate-singleton"]
+    assert len(found) == 1
+    return found[0].severity.value, found[0].message
+
+
+def test_a_singleton_copy_of_a_dev_tool_the_code_never_imports_is_not_loaded_with_the_apps() -> None:
+    # manfredsteyer/module-federation-plugin-example on a real npm 11.19.1 install: codelyzer 6 (a
+    # devDependency named only in tslint.json's rulesDirectory) gets @angular/core 9.0.0 nested while
+    # the app loads 16.0.0. tslint loads codelyzer in its own process (and `ng lint` has no lint
+    # target there: 'Cannot find "lint" target'); no source file imports codelyzer, so no runtime
+    # holds both copies: a warning, not an error.
+    app = "import '@angular/core';\n"
+    severity, message = _angular_with_codelyzer(dev=True, source=app)
+    assert severity == "warning"
+    assert message.endswith(
+        "(one project reaches both, but no package that loads one depends on a package that gets the other)"
+    )
+    # the app's code importing it, or a runtime dependency, keeps the error
+    assert _angular_with_codelyzer(dev=True, source=app + "import 'codelyzer';\n")[0] == "error"
+    assert _angular_with_codelyzer(dev=False, source=app)[0] == "error"

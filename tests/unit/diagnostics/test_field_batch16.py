@@ -53,8 +53,10 @@ def test_meteor_serves_its_packages_and_a_local_packages_npm_depends() -> None:
     # wekan/wekan (Meteor 3): 503 `meteor/*` imports and 6 `Npm.depends` requires of
     # packages/wekan-fullcalendar were errors. Meteor's build serves `meteor/NAME` from the Meteor
     # package NAME that .meteor/versions lists, and installs a local package's Npm.depends into its
-    # .npm/package/node_modules; node is never asked. A `meteor/*` the versions do not list is a note,
-    # and a name neither npm nor Meteor installs stays an error.
+    # .npm/package/node_modules; node is never asked (Meteor's runtime, meteor/meteor's
+    # packages/modules/install-packages.js, installs /node_modules/meteor/<name>.js for every package of
+    # the build, and packages/modules-runtime throws 'Cannot find package' for any other). A `meteor/*`
+    # the versions do not list is a note, and a name neither npm nor Meteor installs stays an error.
     found = _lockfile_findings(_meteor_app())
     unresolvable = [item for item in found if item[0] == "unresolvable-import"]
     assert unresolvable == [

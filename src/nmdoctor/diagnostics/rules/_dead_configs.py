@@ -12,7 +12,13 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["config_of_absent_tool", "unloaded_setup_tests", "unrun_test_file", "unrun_webpack_config"]
+__all__ = [
+    "config_of_absent_tool",
+    "unloaded_setup_tests",
+    "unrun_protractor_config",
+    "unrun_test_file",
+    "unrun_webpack_config",
+]
 
 # config file name prefixes -> (the packages that load them, the command that runs the tool)
 _CONFIGS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -251,3 +257,36 @@ def unloaded_setup_tests(fs: FileSystem, graph: DependencyGraph, owner: Instance
                 if b"setupTests" in text:
                     return False
     return True
+
+
+# the Angular workspace files whose targets may name a protractor config (the builder
+# `@angular-devkit/build-angular:protractor` with `protractorConfig`, nx's `@nx/angular:protractor`)
+_ANGULAR_WORKSPACES = ("angular.json", ".angular.json", "angular-cli.json", ".angular-cli.json", "workspace.json")
+_PROTRACTOR_COMMAND = re.compile(r"(?<![\w@/.-])protractor(?![\w-])")
+
+
+def unrun_protractor_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """Whether ``file`` is a protractor config (``protractor.conf.js``) that nothing here loads: no
+    Angular workspace file of the owner or the project names protractor (``ng e2e`` runs the e2e
+    target's builder, and without such a target the Angular CLI stops before reading any config), no
+    project.json beside the file's folders does, and no script, git hook or CI workflow runs the
+    ``protractor`` command. An Angular app moved past protractor keeps ``e2e/protractor.conf.js``."""
+    if not posixpath.basename(file).startswith("protractor") or not file.endswith(_SCRIPT_SUFFIXES):
+        return False
+    folders = dict.fromkeys((owner.path, graph.project))
+    folder = posixpath.dirname(file)
+    while folder.startswith(owner.path + "/"):
+        folders[folder] = None
+        folder = posixpath.dirname(folder)
+    for where in folders:
+        for name in (*_ANGULAR_WORKSPACES, "project.json"):
+            try:
+                if b"protractor" in fs.read_bytes(f"{where}/{name}"):
+                    return False
+            except FileSystemError:
+                continue
+    project = next((item for item in graph.instances if item.is_project), None)
+    texts = "\n".join(
+        (_scripts(owner), _scripts(project), _runner_texts(fs, graph.project), _runner_texts(fs, owner.path))
+    )
+    return _PROTRACTOR_COMMAND.search(texts) is None

@@ -14,7 +14,8 @@ from nmdoctor.inspect.package_code import PackageCode
 from nmdoctor.inspect.verify import bundling_packages
 from nmdoctor.inspect.workspaces import own_lockfile_folders
 from nmdoctor.model.graph import DependencyGraph, Instance
-from nmdoctor.model.manifest import DependencyKind
+from nmdoctor.model.manifest import DependencyKind, scripts_of
+from nmdoctor.sources.imports import package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import folder_bytes, on_host
 
@@ -197,7 +198,9 @@ def duplicate_singleton(context: CheckContext) -> Iterator[Finding]:
     It is an error where a package gets another copy of react, react-dom, preact, vue or
     @angular/core (or of a singleton the project names) than a package or project depending on it
     loads itself: that dependent loads both. Otherwise it is a warning: copies that one project
-    reaches by separate paths (a tool with its own react) work while their objects stay apart.
+    reaches by separate paths (a tool with its own react) work while their objects stay apart, and so
+    do a project's copy and a devDependency's that its code never imports and no script names (a lint
+    plugin, loaded by the linter in its own process).
     ## Why it matters
     Two copies of such a library break at run time: "Invalid hook call", lost context, `instanceof`
     failures, two schema registries.
@@ -272,6 +275,7 @@ def _crossing(graph: DependencyGraph, name: str, instances: list[Instance], cont
     if context.fs is None or code is None:
         return None
     copies = {item.path for item in instances}
+    unused: dict[str, frozenset[str] | None] = {}  # what each project's own source imports, read once
     for edge in graph.edges:
         if edge.name != name or edge.kind is DependencyKind.DEV or edge.target is None:
             continue
@@ -287,11 +291,56 @@ def _crossing(graph: DependencyGraph, name: str, instances: list[Instance], cont
                 None,
             )
             if own is not None and own.version != edge.target.version:
+                if (host.is_project or host.is_workspace) and _only_a_tool_of(context, graph, host, package, unused):
+                    continue
                 return (
                     f"{host.label} loads {own.version} and depends on {package.label}, which gets "
                     f"{edge.target.version} at {where(graph, edge.target)}"
                 )
     return None
+
+
+def _only_a_tool_of(
+    context: CheckContext,
+    graph: DependencyGraph,
+    host: Instance,
+    package: Instance,
+    imported: dict[str, frozenset[str] | None],
+) -> bool:
+    """Whether the project (or workspace) ``host`` only keeps ``package`` as a tool: a
+    devDependency that none of its own source files imports and none of its scripts names, so that
+    the package runs in another process (a lint plugin such as codelyzer, which tslint loads) and
+    never beside the copy the project's code loads."""
+    edges = [edge for edge in graph.edges_from(host) if edge.target is not None and edge.target.path == package.path]
+    if not edges or any(edge.kind is not DependencyKind.DEV for edge in edges):
+        return False
+    if package.name in "\n".join(scripts_of(host.manifest.raw).values()):
+        return False
+    if host.path not in imported:
+        imported[host.path] = _source_imports(context, graph, host)
+    names = imported[host.path]
+    return names is not None and package.name not in names
+
+
+def _source_imports(context: CheckContext, graph: DependencyGraph, host: Instance) -> frozenset[str] | None:
+    """The packages the project's own source files import (each part of a webpack request), or None
+    when the sources cannot be read."""
+    sources, fs = context.sources, context.fs
+    if sources is None or fs is None:
+        return None
+    others = frozenset(root.path for root in graph.roots) - {host.path}
+    names: set[str] = set()
+    for file in sources.files(host.path, stop_at=others):
+        try:
+            sites = sources.imports(file)
+        except FileSystemError:
+            continue
+        for site in sites:
+            for part in site.specifier.split("!"):
+                name = package_of(part)
+                if name is not None:
+                    names.add(name)
+    return frozenset(names)
 
 
 def _imported_names(code: PackageCode, fs: FileSystem, package: Instance) -> frozenset[str]:

@@ -15,13 +15,19 @@ from nmdoctor.diagnostics.registry import CheckContext, check
 from nmdoctor.diagnostics.rules._ambient import AmbientModules
 from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._bundler_served import bundler_configs, served_by_bundler
-from nmdoctor.diagnostics.rules._dead_configs import config_of_absent_tool, unloaded_setup_tests, unrun_test_file
+from nmdoctor.diagnostics.rules._dead_configs import (
+    config_of_absent_tool,
+    unloaded_setup_tests,
+    unrun_protractor_config,
+    unrun_test_file,
+)
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._ember import ember_cli_compiled, lockfile_ember_source
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
+from nmdoctor.diagnostics.rules._meteor import MeteorApps
 from nmdoctor.diagnostics.rules._next_bundled import NEXT_SOURCE_FOLDERS, NextBundled
 from nmdoctor.diagnostics.rules._nuxt_runtime import NUXT_RUNTIME_WHY, nuxt_runtime_fix, nuxt_runtime_import
 from nmdoctor.diagnostics.rules._refs import package_ref
@@ -558,6 +564,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             runners[key] = shim_running(graph, owner, file)
         return runners[key]
 
+    meteor = MeteorApps(fs, graph.project) if fs is not None else None
+
     def harness_of(owner: Instance) -> str | None:
         if owner.path not in harnesses:
             assert fs is not None  # asked only of an import on disk
@@ -578,6 +586,11 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         if _runtime_module(owner, name, extensions):
             continue
         file = item.file
+        # Meteor's build answers a Meteor package its .meteor/versions lists, and a local Meteor
+        # package's Npm.depends (wekan's `meteor/mongo`, packages/wekan-ldap's ldapts)
+        by_meteor = meteor.serves(file, site.specifier, name) if meteor is not None else None
+        if by_meteor == "served":
+            continue
         if (
             (site.types_only or file.endswith(_DECLARATION_FILES))
             and ambient is not None
@@ -641,6 +654,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f" (cannot be decided: nothing here runs {posixpath.basename(file)}: `{owner.label}` has no test"
                 " script and neither it nor the project declares a test runner or has a script, git hook or CI"
                 " workflow that runs one)",
+            )
+        elif unrun_protractor_config(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here loads {posixpath.basename(file)}: no Angular workspace target"
+                " names protractor, and no script, git hook or CI workflow runs `protractor`)",
             )
         elif unloaded_setup_tests(fs, graph, owner, file):
             severity, why = (
@@ -880,6 +899,16 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " declares; where `yarn install` puts it once it updates the lockfile is not in the files)",
             )
             fix = "run `yarn install`, commit yarn.lock, and check again"
+        elif by_meteor == "meteor":
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: Meteor's build serves `meteor/*` from the Meteor packages of the app, which"
+                " its .meteor/versions does not list under this name)",
+            )
+            fix = (
+                f"nothing to install with npm: Meteor's build serves `{site.specifier}` if the app uses a Meteor"
+                " package of that name (.meteor/packages); if it uses none, remove the import"
+            )
         elif (ember_build := ember_cli_compiled(fs, owner, file)) is not None:
             severity, why = (
                 Severity.INFO,

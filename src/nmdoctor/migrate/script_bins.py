@@ -19,21 +19,18 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
-import shlex
 from collections.abc import Iterator
 
 from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import manifest_file, relative
+from nmdoctor.model.scripts import ASSIGNMENT, simple_commands
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
 __all__ = ["bins_of", "unlinked_script_bins"]
 
-_OPERATOR_CHARACTERS = frozenset("();<>|&\n")
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _WRAPPERS = frozenset({"cross-env", "cross-env-shell", "env"})
 # Commands a script finds outside node_modules wherever it runs: node and the managers (the npm
 # package ships `npm`/`npx`, semantic-release depends on it; the system's runs when no .bin links
@@ -64,33 +61,13 @@ def bins_of(instance: Instance) -> frozenset[str]:
 
 
 def _commands(script: str) -> Iterator[str]:
-    """The executable each simple command of ``script`` starts with (what the shell looks up):
-    words split as the shell splits them, quotes kept whole, a new command after each operator
-    (``&&``, ``||``, ``;``, ``|``, ``&``, parentheses)."""
-    lexer = shlex.shlex(script, posix=True, punctuation_chars=True)
-    lexer.whitespace_split = True
-    try:
-        tokens = list(lexer)
-    except ValueError:
-        return  # an unbalanced quote: not read
-    words: list[str] = []
-    redirected = False
-    for token in [*tokens, ";"]:
-        operator = bool(token) and all(character in _OPERATOR_CHARACTERS for character in token)
-        if redirected and not operator:
-            redirected = False  # the file of a redirection, not a word of the command
-            continue
-        if operator and ("<" in token or ">" in token):
-            redirected = True
-            continue
-        if operator:
-            while words and (_ASSIGNMENT.match(words[0]) or words[0] in _WRAPPERS):
-                words = words[1:]
-            if words:
-                yield words[0]
-            words = []
-        else:
-            words.append(token)
+    """The executable each simple command of ``script`` starts with (what the shell looks up), past
+    ``VAR=value`` assignments and the ``cross-env``/``env`` wrappers."""
+    for words in simple_commands(script):
+        while words and (ASSIGNMENT.match(words[0]) or words[0] in _WRAPPERS):
+            words = words[1:]
+        if words:
+            yield words[0]
 
 
 class _BinIndex:

@@ -12,47 +12,14 @@ the require to fail.
 from __future__ import annotations
 
 import posixpath
-import re
-import shlex
-from collections.abc import Iterator
 
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
+from nmdoctor.model.scripts import simple_commands
 
 __all__ = ["shim_running"]
 
-_OPERATOR_CHARACTERS = frozenset("();<>|&\n")
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _SUFFIXES = ("", ".js", ".cjs", "/index.js")
-
-
-def _simple_commands(script: str) -> Iterator[list[str]]:
-    """The words of each simple command of ``script``, split as the shell splits them, without the
-    leading ``VAR=value`` assignments; redirections and their files left out."""
-    lexer = shlex.shlex(script, posix=True, punctuation_chars=True)
-    lexer.whitespace_split = True
-    try:
-        tokens = list(lexer)
-    except ValueError:
-        return  # an unbalanced quote: not read
-    words: list[str] = []
-    redirected = False
-    for token in [*tokens, ";"]:
-        operator = bool(token) and all(character in _OPERATOR_CHARACTERS for character in token)
-        if redirected and not operator:
-            redirected = False
-            continue
-        if operator and ("<" in token or ">" in token):
-            redirected = True
-            continue
-        if operator:
-            while words and _ASSIGNMENT.match(words[0]):
-                words = words[1:]
-            if words:
-                yield words
-            words = []
-        else:
-            words.append(token)
 
 
 def _node_runs(words: list[str], start: int, owner: Instance, file: str) -> bool:
@@ -88,7 +55,7 @@ def shim_running(graph: DependencyGraph, owner: Instance, file: str) -> str | No
     bins = {name for edge in graph.edges_from(owner) if edge.target is not None for name in _bin_names(edge.target)}
     wrapper: str | None = None
     for command in scripts_of(owner.manifest.raw).values():
-        for words in _simple_commands(command):
+        for words in simple_commands(command):
             if _node_runs(words, 0, owner, file):
                 return None
             if words[0] not in bins:

@@ -74,6 +74,8 @@ class Stage:
     copies: list[Copy] = field(default_factory=list)
     installs: list[Install] = field(default_factory=list)
     trees: set[str] = field(default_factory=set)  # folders holding installed packages
+    # trees kept only as the state of a yarn install under Plug'n'Play: the folder holds no packages
+    pnp_states: set[str] = field(default_factory=set)
     lockfiles: set[str] = field(default_factory=set)  # the lockfiles it holds by name; "*": one, unknown which
     owners: list[tuple[str, int, str]] = field(default_factory=list)  # (owner, line, path) giving app files
     app_paths: list[str] = field(default_factory=list)  # where app files were copied
@@ -172,6 +174,19 @@ class _Builder:
         folder stands for that install state, and is kept."""
         return self.plug_n_play and command.manager == "yarn" and stage.manifests.get(folder) != "package.json"
 
+    def add_tree(self, command: PmCommand, stage: Stage, folder: str) -> bool:
+        """Record the node_modules an install in ``folder`` leaves (False when it writes none); one kept
+        only as a Plug'n'Play install state is marked as such."""
+        if self.writes_no_tree(command, stage, folder):
+            return False
+        tree = posixpath.join(folder, "node_modules")
+        stage.trees.add(tree)
+        if self.plug_n_play and command.manager == "yarn":
+            stage.pnp_states.add(tree)
+        else:
+            stage.pnp_states.discard(tree)
+        return True
+
     def variables(self, stage: Stage | None) -> dict[str, str]:
         return {**self.global_args, **self.args, **(stage.env if stage else {})}
 
@@ -195,6 +210,7 @@ class _Builder:
             stage.parent = parent
             stage.workdir, stage.user, stage.env = parent.workdir, parent.user, dict(parent.env)
             stage.trees = set(parent.trees)
+            stage.pnp_states = set(parent.pnp_states)
             stage.lockfiles = set(parent.lockfiles)
             stage.owners = list(parent.owners)
             stage.app_paths = list(parent.app_paths)
@@ -361,8 +377,7 @@ class _Builder:
                 lockfile = _reads(command.manager, present)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, cwd, lockfile, command.frozen, others))
-                if not self.writes_no_tree(command, stage, cwd):
-                    stage.trees.add(posixpath.join(cwd, "node_modules"))
+                self.add_tree(command, stage, cwd)
 
     def _removed_lockfiles(self, stage: Stage, paths: list[str]) -> None:
         """``rm package-lock.json`` in the folder the context's root project was copied to: once every
@@ -420,10 +435,9 @@ class _Builder:
                 lockfile = _reads(command.manager, present)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, folder, lockfile, frozen, others))
-                if command.kind in ("project", "add") and not self.writes_no_tree(command, stage, folder):
-                    stage.trees.add(posixpath.join(folder, "node_modules"))
-                    if folder in stage.manifests:
-                        stage.tree_manifests[posixpath.join(folder, "node_modules")] = stage.manifests[folder]
+                tree = command.kind in ("project", "add") and self.add_tree(command, stage, folder)
+                if tree and folder in stage.manifests:
+                    stage.tree_manifests[posixpath.join(folder, "node_modules")] = stage.manifests[folder]
                 continue
             try:
                 words = shlex.split(segment)

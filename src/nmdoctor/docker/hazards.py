@@ -43,6 +43,9 @@ from nmdoctor.vfs.base import FileSystem, Kind
 
 __all__ = ["DockerInputError", "docker_findings"]
 
+# the image runs the yarn package.json's packageManager names (corepack), or a berry release it sets
+_BERRY_RUNS = re.compile(r"\bcorepack\s+(?:enable|prepare|install|use)\b|\byarn\s+set\s+version\s+(?!classic|1\b|1\.)")
+
 
 class DockerInputError(ValueError):
     """A file that cannot be read as what its name says, or nothing to analyse."""
@@ -109,7 +112,9 @@ def _image(
     def read(name: str) -> str | None:
         return read_text(fs, posixpath.normpath(f"{context}/{name}")) if sent(name) else None
 
-    pnp = is_file(".yarnrc.yml") and plug_n_play(fs, context)
+    # with no .yarnrc.yml in the project, berry runs where the Dockerfile hands yarn to corepack or sets its version
+    no_yarnrc = read_text(fs, f"{context}/.yarnrc.yml") is None and is_file("package.json") and is_file("yarn.lock")
+    pnp = (is_file(".yarnrc.yml") or no_yarnrc) and plug_n_play(fs, context, _BERRY_RUNS.search(text) is not None)
     stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read, pnp, image_stage)
     if not stages:
         return None

@@ -170,18 +170,24 @@ def is_workspace(fs: FileSystem, context: str) -> bool:
     return isinstance(manifest, dict) and bool(manifest.get("workspaces"))
 
 
-def plug_n_play(fs: FileSystem, context: str) -> bool:
+def plug_n_play(fs: FileSystem, context: str, berry_runs: bool = False) -> bool:
     """Does the context install with Yarn Plug'n'Play (berry's default linker), which writes no
     node_modules anywhere? A .yarnrc.yml without ``nodeLinker`` (or ``nodeLinker: pnp``), a berry
-    yarn.lock the only lockfile, and no yarn 1 named by ``packageManager`` or ``yarnPath``."""
+    yarn.lock the only lockfile, and no yarn 1 named by ``packageManager`` or ``yarnPath``. With no
+    .yarnrc.yml at all, only where ``berry_runs`` (the image runs the yarn ``packageManager`` names,
+    through corepack or ``yarn set version``) and that is yarn 2 or later: berry then links with its
+    default (an older yarn 1 of the image would write node_modules; yarn 1.22.22 refuses the project)."""
     text = read_text(fs, f"{context}/.yarnrc.yml")
     lockfile = read_text(fs, f"{context}/yarn.lock")
-    if text is None or lockfile is None or "# yarn lockfile v1" in lockfile[:300]:
+    if lockfile is None or "# yarn lockfile v1" in lockfile[:300]:
         return False
     if any(read_text(fs, f"{context}/{name}") is not None for name in ("package-lock.json", "pnpm-lock.yaml")):
         return False
-    if declared_manager(fs, context) == ("yarn", 1):
+    declared = declared_manager(fs, context)
+    if declared == ("yarn", 1):
         return False
+    if text is None:
+        return berry_runs and declared is not None and declared[0] == "yarn" and (declared[1] or 0) >= 2
     try:
         settings = load_yaml(text)
     except YAMLError:

@@ -276,6 +276,7 @@ def service_findings(
         volume is not None
         and volume.kind == "volume"
         and not refreshed
+        and resolution.found not in stage.pnp_states  # Plug'n'Play put nothing there to go stale
         and _mount_key(folder, service, volume) not in filled
     ):
         users = sharing.get(volume.source or "", [service.name])

@@ -215,3 +215,40 @@ def test_a_test_file_under_jest_gets_a_note(tmp_path: Path) -> None:
     severities = {item["from"]: item["severity"] for item in document["findings"]}
     assert severities["src/e.test.js"] == "info"
     assert severities["src/e.js"] == "error" and severities["src/e.cjs"] == "error"
+
+
+def _esm_error(binary: Path, file: Path) -> str | None:
+    """The error code node throws importing ``file`` as an ES module (None when it loads)."""
+    script = f"import({json.dumps(file.as_uri())}).then(() => console.log('ok'), (e) => console.log(e.code))"
+    done = subprocess.run([str(binary), "-e", script], capture_output=True, text=True, timeout=60, check=True)
+    answer = done.stdout.strip()
+    return None if answer == "ok" else answer
+
+
+@pytest.mark.node
+def test_no_note_where_every_admitted_version_fails(tmp_path: Path) -> None:
+    """`#/src/*` imports without an extension: 22 refuses the key, 24 and 26 map it and find no file.
+    The error differs, the import loads on no version: narrowing engines.node mends nothing."""
+    project = tmp_path / "app"
+    (project / "src").mkdir(parents=True)
+    manifest = {"name": "app", "version": "1.0.0", "type": "module", "engines": {"node": ">=22"}}
+    manifest["imports"] = {"#/src/*": "./src/*"}
+    (project / "package.json").write_text(json.dumps(manifest))
+    (project / "src" / "b.js").write_text("export const b = 1;\n")
+    (project / "src" / "bare.js").write_text("import { b } from '#/src/b';\nexport { b };\n")
+    (project / "src" / "full.js").write_text("import { b } from '#/src/b.js';\nexport { b };\n")
+    document = _check(project, "--select", "node-version-dependent-import", "--node-version", "22")
+    notes = {item["from"]: item["message"] for item in document["findings"]}
+    assert "src/bare.js" not in notes
+    assert notes["src/full.js"].endswith("22.0.0 to 22.23.5: ERR_INVALID_MODULE_SPECIFIER; 24.0.0 to 26.12.1: src/b.js")
+    claims = {
+        "22.23.5": ("ERR_INVALID_MODULE_SPECIFIER", "ERR_INVALID_MODULE_SPECIFIER"),
+        "24.22.3": ("ERR_MODULE_NOT_FOUND", None),
+        "26.12.1": ("ERR_MODULE_NOT_FOUND", None),
+    }
+    for version, (bare, full) in claims.items():
+        binary = real_node(version)
+        if binary is None:
+            continue
+        assert _esm_error(binary, project / "src" / "bare.js") == bare, version
+        assert _esm_error(binary, project / "src" / "full.js") == full, version

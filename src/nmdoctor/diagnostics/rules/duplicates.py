@@ -15,6 +15,7 @@ from nmdoctor.inspect.verify import bundling_packages
 from nmdoctor.inspect.workspaces import own_lockfile_folders
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind, scripts_of
+from nmdoctor.project.install_settings import berry_install
 from nmdoctor.sources.imports import package_of
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import folder_bytes, on_host
@@ -93,7 +94,9 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     The manager's dedupe (`npm dedupe`, `pnpm dedupe`, `yarn dedupe` for yarn 2+; yarn 1 and bun
     have none); or make the version the project declares match what the subtrees need, so that the
     shared version is hoisted. pnpm never copies a package, except once per set of peers: give its
-    dependents one version of the peers the fix names. A copy shipped inside a package's tarball
+    dependents one version of the peers the fix names. Yarn's node-modules linker keeps one copy per
+    workspace under `nmHoistingLimits: workspaces` (or a workspace's `installConfig.hoistingLimits`),
+    which no dedupe removes: the fix names the setting. A copy shipped inside a package's tarball
     (its ``bundleDependencies``) is not the manager's to remove: copies are reported only when two
     of them lie outside bundles."""
     graph = context.graph
@@ -114,7 +117,7 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
             "doppelganger",
             f"`{name}@{version}` is installed {len(copies)} times{wasted}: {detail}",
             package=package_ref(graph, copies[0]),
-            fix=_dedupe_fix(graph, copies),
+            fix=_limited_fix(context, graph, copies) or _dedupe_fix(graph, copies),
         )
 
 
@@ -146,6 +149,40 @@ def _installs(context: CheckContext, graph: DependencyGraph) -> Callable[[Instan
             if first != second:
                 joined[first] = second
     return lambda instance: find(own(instance))
+
+
+def _limited_fix(context: CheckContext, graph: DependencyGraph, copies: list[Instance]) -> str | None:
+    """The fix for copies of yarn's node-modules linker that are one per workspace, each kept in its
+    workspace's node_modules by a hoisting limit (``nmHoistingLimits: workspaces`` in .yarnrc.yml, or
+    a workspace's ``installConfig.hoistingLimits``): a dedupe leaves them, lifting the limit shares
+    one copy (real yarn 4.10.3). None for other copies."""
+    if graph.layout != "yarn-berry-nm" or context.fs is None:
+        return None
+    limit = berry_install(context.fs, graph.project)[1].hoisting_limits
+    borders: dict[str, str] = {}  # a root's node_modules -> the limit there ("" for the project)
+    for root in graph.roots:
+        raw = root.manifest.raw if isinstance(root.manifest.raw, dict) else {}
+        config = raw.get("installConfig")
+        own = config.get("hoistingLimits", limit) if isinstance(config, dict) else limit
+        borders[f"{root.path}/node_modules/"] = "" if root.is_project else str(own)
+    held: list[str] = []
+    for copy in copies:
+        border = max((folder for folder in borders if copy.path.startswith(folder)), key=len, default=None)
+        if border is None or border in held:
+            return None
+        held.append(border)
+    if any(borders[border] not in ("", "workspaces") for border in held):
+        return None  # a copy in a workspace no limit holds: versions keep it apart
+    where_set = (
+        "`nmHoistingLimits: workspaces` in .yarnrc.yml"
+        if limit == "workspaces"
+        else "`installConfig.hoistingLimits: workspaces` in those workspaces' package.json"
+    )
+    return (
+        f"the copies are one per workspace: {where_set} keeps each workspace's dependencies in its own "
+        "node_modules (`yarn dedupe` leaves them); remove that setting and run `yarn install` to share one "
+        "copy, where the workspaces need not be installed apart"
+    )
 
 
 _DEDUPE = {"npm": "npm dedupe", "pnpm": "pnpm dedupe", "yarn-berry": "yarn dedupe"}  # yarn 1 and bun have none

@@ -347,6 +347,14 @@ def _outcome(context: CheckContext, version: NodeVersion, item: _Site, memo: dic
     return found
 
 
+def _failed(outcome: str) -> bool:
+    """Whether an outcome of ``_outcome`` is an error node throws, not a path or a builtin."""
+    return _ERROR.fullmatch(outcome) is not None
+
+
+_ERROR = re.compile(r"(?:ERR_[A-Z0-9_]+|MODULE_NOT_FOUND)(?: \(.*\))?", re.DOTALL)
+
+
 # Rules that matter only to some imports (every other rule of the table, and any rule added later,
 # is taken as mattering to all): versions that differ only in rules that do not matter to an
 # import resolve it alike, so it is resolved once for them.
@@ -378,7 +386,8 @@ def node_version_dependent_import(context: CheckContext) -> Iterator[Finding]:
     ES module that throws ERR_REQUIRE_ESM before 20.19/22.12. The finding names the import and,
     for each outcome, the versions that give it (the versions where node's resolution changes, as
     the rules table of `nmdoctor resolve --node-version` knows them, and the newest release of each
-    line).
+    line). An import that no admitted version loads (only the error differs) is not reported: no
+    range mends it.
     ## Severity
     A note: which of those versions runs the project is not in its files.
     ## Why it matters
@@ -427,7 +436,8 @@ def node_version_dependent_import(context: CheckContext) -> Iterator[Finding]:
         outcomes: dict[str, list[NodeVersion]] = {}
         for members in partition:
             outcomes.setdefault(_outcome(context, members[-1], item, memo), []).extend(members)
-        if len(outcomes) < 2:
+        if len(outcomes) < 2 or all(map(_failed, outcomes)):
+            # An import no admitted version loads (only the error differs) is mended by no range.
             continue
         described = "; ".join(
             f"{_spans(members, versions)}: {outcome}"

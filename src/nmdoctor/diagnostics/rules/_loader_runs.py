@@ -25,8 +25,9 @@ __all__ = ["loader_running"]
 
 # executables that load the file they are given in their own process, with node's CommonJS loader
 # for a file of a package that is not "type": "module" (esmo and vite-node are left out: the first
-# loads ES modules, the second resolves with vite)
-_LOADERS = frozenset({"esno", "tsx", "ts-node", "babel-node", "jiti"})
+# loads ES modules, the second resolves with vite; so is jiti, whose own resolver may not read
+# NODE_PATH)
+_LOADERS = frozenset({"esno", "tsx", "ts-node", "babel-node"})
 _SUFFIXES = ("", ".ts", ".tsx", ".cts", ".js", ".jsx", ".cjs", "/index.ts", "/index.js")
 # imports a CommonJS compile turns into ``require`` calls
 _REQUIRED_KINDS = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})

@@ -1929,6 +1929,55 @@ def test_a_file_scripts_run_through_a_package_executable_finds_what_pnpm_hoists_
     assert "the scripts run this file with node through `cross-env`" in warning.message
 
 
+def test_the_modules_a_script_loads_with_a_runner_find_what_pnpm_hoists_through_node_path() -> None:
+    """naive-ui-admin 2.1.0: `"build": "vite build && esno ./build/script/postBuild.ts"`; postBuild.ts
+    imports ./buildConf, which imports fs-extra and chalk, declared by no one here. pnpm's shim for
+    esno puts node_modules/.pnpm/node_modules on NODE_PATH, and esno compiles both files to CommonJS
+    in its own process (real pnpm 10.34.9, esno 4.8.0: the script writes dist/app.config.js; without
+    the shim's NODE_PATH, "Cannot find module 'fs-extra'"): works by accident, a warning. A module
+    the entry does not reach, and an ES module (import ignores NODE_PATH), stay errors."""
+    store = "/app/node_modules/.pnpm"
+    code = "import { workspaceRoot } from '@nx/devkit';\nworkspaceRoot();\n"
+    manifest = {
+        "name": "app",
+        "version": "1.0.0",
+        "scripts": {"build": "vite build && esno ./build/post.ts", "esm": "tsx build/esm.mts"},
+        "devDependencies": {"@nx/playwright": "22.7.5", "esno": "4.8.0", "tsx": "4.19.0"},
+    }
+    tree = _pnpm_hoisted(
+        {
+            "/app/node_modules/esno": symlink(".pnpm/esno@4.8.0/node_modules/esno"),
+            f"{store}/esno@4.8.0/node_modules/esno/package.json": {
+                "name": "esno",
+                "version": "4.8.0",
+                "bin": {"esno": "esno.js", "esmo": "esmo.mjs"},
+            },
+            "/app/node_modules/tsx": symlink(".pnpm/tsx@4.19.0/node_modules/tsx"),
+            f"{store}/tsx@4.19.0/node_modules/tsx/package.json": {
+                "name": "tsx",
+                "version": "4.19.0",
+                "bin": "./dist/cli.mjs",
+            },
+            "/app/.gitignore": "node_modules\ndist\n",  # build/ holds the project's own scripts
+            "/app/build/post.ts": "import { run } from './conf';\n" + code + "run();\n",
+            "/app/build/conf.ts": code + "export const run = () => 1;\n",
+            "/app/build/other.ts": code,
+            "/app/build/esm.mts": code,
+        },
+        manifest,
+    )
+    assert _severities(tree) == [
+        ("build/conf.ts", "@nx/devkit", Severity.WARNING),
+        ("build/esm.mts", "@nx/devkit", Severity.ERROR),
+        ("build/other.ts", "@nx/devkit", Severity.ERROR),
+        ("build/post.ts", "@nx/devkit", Severity.WARNING),
+    ]
+    fs = MemoryFS.from_mapping(tree)
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=CODES)
+    [conf] = [item for item in found if item.from_ == "build/conf.ts"]
+    assert "the scripts load this file with `esno`" in conf.message
+
+
 def test_a_module_nextjs_pages_import_is_bundled_wherever_it_lives() -> None:
     """tailwind-nextjs-starter-blog 1.4.0 (next 12.0.7): pages import `@/lib/mdx` (a jsconfig
     `paths` entry), which imports ./remark-toc-headings, which imports mdast-util-to-string, which

@@ -25,6 +25,7 @@ from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._ember import ember_cli_compiled, lockfile_ember_source
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
+from nmdoctor.diagnostics.rules._loader_runs import loader_running
 from nmdoctor.diagnostics.rules._lookup import InstalledLookup, pnpm_node_path_folder
 from nmdoctor.diagnostics.rules._manual_mocks import manual_mock
 from nmdoctor.diagnostics.rules._meteor import MeteorApps
@@ -516,7 +517,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     `require` under pnpm's isolated layout when pnpm hoists the package to
     `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH (so is a
     `require` in a file the scripts run with node through a package's executable, such as
-    `cross-env ... node FILE`, and an import in a module a Next.js app's pages reach). A package the
+    `cross-env ... node FILE`, an import in a file a script loads with a module runner such as
+    `esno FILE` or `tsx FILE`, or in a module that file imports by a relative path, of a package that
+    is not `"type": "module"`, and an import in a module a Next.js app's pages reach). A package the
     repository's own build writes into node_modules (an nx `outputPath`, an ng-packagr `dest`) is a
     note, and so is `electron` in a file a script runs with an Electron the project does not install.
     ## Why it matters
@@ -563,6 +566,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         if key not in runners:
             runners[key] = shim_running(graph, owner, file)
         return runners[key]
+
+    loaders: dict[tuple[str, str], str | None] = {}  # the module runner the scripts load a file in
+
+    def loader_of(owner: Instance, file: str) -> str | None:
+        key = (owner.path, file)
+        if key not in loaders:
+            assert fs is not None and context.sources is not None  # asked only of an import on disk
+            loaders[key] = loader_running(fs, graph, owner, file, context.sources.imports)
+        return loaders[key]
 
     meteor = MeteorApps(fs, graph.project) if fs is not None else None
 
@@ -867,6 +879,17 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = (
                 Severity.WARNING,
                 _SHIM_NODE_PATH_WHY.format(folder=relative(graph, hidden), runner=runner),
+            )
+        elif (
+            site.kind in _LOADER_REQUIRED
+            and context.sources is not None
+            and not _es_module_file(owner, file)
+            and (runner := loader_of(owner, file)) is not None
+            and (hidden := pnpm_node_path_folder(fs, graph, installed, name))
+        ):
+            severity, why = (
+                Severity.WARNING,
+                _LOADER_NODE_PATH_WHY.format(folder=relative(graph, hidden), runner=runner),
             )
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
@@ -1176,6 +1199,13 @@ _SHIM_NODE_PATH_WHY = (
     " node through `{runner}`, whose shim in node_modules/.bin puts that folder on NODE_PATH for the node it"
     " starts; node started by hand does not find it"
 )
+_LOADER_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the scripts load this file with"
+    " `{runner}`, whose shim in node_modules/.bin puts that folder on NODE_PATH for the runner, which compiles"
+    " the file to CommonJS; node, or the runner started without that shim, does not find it"
+)
+# imports the runner's CommonJS compile turns into ``require`` calls
+_LOADER_REQUIRED = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})
 _NEXT_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
     " that folder on NODE_PATH, and Next.js's webpack build adds NODE_PATH to resolve.modules, so `next`"

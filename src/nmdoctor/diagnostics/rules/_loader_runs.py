@@ -1,0 +1,105 @@
+"""Files a package's scripts load in the process of a module runner started from a pnpm shim.
+
+``"build": "vite build && esno ./build/script/postBuild.ts"``: the shell runs ``esno`` from
+``node_modules/.bin``, which under pnpm's isolated layout is a shim that puts
+``node_modules/.pnpm/node_modules`` on ``NODE_PATH`` before it starts the runner. The runner loads
+the file in its own process and, in a package that is not ``"type": "module"``, compiles it to
+CommonJS, so its ``import``s become ``require``s, which read ``NODE_PATH``; so do those of every
+module the file imports by a relative path (real pnpm 10.34.9 and esno 4.8.0: postBuild.ts and the
+buildConf.ts it imports find the hoisted chalk and fs-extra through the shim, and fail with
+"Cannot find module 'fs-extra'" when the runner is started without it).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+
+from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import scripts_of
+from nmdoctor.model.scripts import simple_commands
+from nmdoctor.sources.imports import ImportKind, ImportSite
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+
+__all__ = ["loader_running"]
+
+# executables that load the file they are given in their own process, with node's CommonJS loader
+# for a file of a package that is not "type": "module" (esmo and vite-node are left out: the first
+# loads ES modules, the second resolves with vite; so is jiti, whose own resolver may not read
+# NODE_PATH)
+_LOADERS = frozenset({"esno", "tsx", "ts-node", "babel-node"})
+_SUFFIXES = ("", ".ts", ".tsx", ".cts", ".js", ".jsx", ".cjs", "/index.ts", "/index.js")
+# imports a CommonJS compile turns into ``require`` calls
+_REQUIRED_KINDS = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})
+
+
+def _bin_names(instance: Instance) -> frozenset[str]:
+    raw = instance.manifest.raw
+    declared = raw.get("bin") if isinstance(raw, dict) else None
+    if isinstance(declared, str) and declared:
+        return frozenset({instance.name.rpartition("/")[2]})
+    if isinstance(declared, dict):
+        return frozenset(str(key) for key, value in declared.items() if isinstance(value, str) and value)
+    return frozenset()
+
+
+def _file_at(fs: FileSystem, base: str) -> str | None:
+    for suffix in _SUFFIXES:
+        stat = fs.stat(base + suffix)
+        if stat is not None and stat.kind is Kind.FILE:
+            return base + suffix
+    return None
+
+
+def _entries(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> dict[str, str]:
+    """The files the scripts of ``owner`` hand to a runner of ``_LOADERS`` (one of its declared
+    packages' executables), each with that runner."""
+    runners = {
+        name for edge in graph.edges_from(owner) if edge.target is not None for name in _bin_names(edge.target)
+    } & _LOADERS
+    found: dict[str, str] = {}
+    if not runners:
+        return found
+    for command in scripts_of(owner.manifest.raw).values():
+        for words in simple_commands(command):
+            if words[0] not in runners:
+                continue
+            target = next((word for word in words[1:] if not word.startswith("-")), None)
+            if target is None:
+                continue
+            entry = _file_at(fs, posixpath.normpath(posixpath.join(owner.path, target)))
+            if entry is not None and entry.startswith(owner.path + "/"):
+                found.setdefault(entry, words[0])
+    return found
+
+
+def loader_running(
+    fs: FileSystem,
+    graph: DependencyGraph,
+    owner: Instance,
+    file: str,
+    imports: Callable[[str], Iterable[ImportSite]],
+) -> str | None:
+    """The runner (``esno``, ``tsx``, ...) a script of ``owner`` starts on a file that is ``file`` or
+    imports it by relative paths, so that ``file`` is loaded in that runner's process; None when no
+    script does. ``imports`` gives a file's import sites."""
+    for entry, runner in _entries(fs, graph, owner).items():
+        seen = {entry}
+        pending = [entry]
+        while pending:
+            current = pending.pop()
+            if current == file:
+                return runner
+            try:
+                sites = list(imports(current))
+            except FileSystemError:
+                continue
+            for site in sites:
+                if site.kind not in _REQUIRED_KINDS or not site.specifier.startswith(("./", "../")):
+                    continue
+                base = posixpath.normpath(posixpath.join(posixpath.dirname(current), site.specifier))
+                found = _file_at(fs, base)
+                if found is not None and found.startswith(owner.path + "/") and found not in seen:
+                    seen.add(found)
+                    pending.append(found)
+    return None

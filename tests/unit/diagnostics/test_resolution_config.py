@@ -295,6 +295,20 @@ def test_next_maps_server_only_and_client_only() -> None:
     assert decide(tree, "server-only", "/app/src/index.ts") is None
 
 
+def test_next_maps_styled_jsx_to_its_own_copy() -> None:
+    # Next.js's webpack aliases `styled-jsx$` and `styled-jsx/style$` to the styled-jsx it depends
+    # on: an app router registry importing `styled-jsx` builds without declaring it.
+    tree: dict[str, object] = {
+        "/app/app/registry.tsx": "",
+        "/app/package.json": {"name": "app", "dependencies": {"next": "15.5.9"}},
+    }
+    assert decide(tree, "styled-jsx", "/app/app/registry.tsx") == "Next.js built-in alias"
+    assert decide(tree, "styled-jsx/style", "/app/app/registry.tsx") == "Next.js built-in alias"
+    assert decide(tree, "styled-jsx/css", "/app/app/registry.tsx") is None  # only the two exact keys
+    tree["/app/package.json"] = {"name": "app", "dependencies": {"react": "19.1.2"}}
+    assert decide(tree, "styled-jsx", "/app/app/registry.tsx") is None
+
+
 def test_next_config_requires_webpack_through_nexts_hook() -> None:
     # Checked with next 13.4.4 and 15.5.29 (no webpack installed): next's loadConfig loads a
     # next.config.js that requires `webpack` and `webpack-sources` (its require hook maps them to

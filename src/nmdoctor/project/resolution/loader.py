@@ -15,10 +15,14 @@ __all__ = ["ProjectResolution", "configs_in"]
 
 _DECLARING = ("dependencies", "devDependencies", "peerDependencies")
 # Names Next.js maps to copies inside `next` itself (its webpack and Turbopack aliases), for any
-# package that uses `next`: they never need installing.
+# package that uses `next`: they never need installing. `styled-jsx` and `styled-jsx/style` (exact
+# keys, `styled-jsx$` in its webpack config) go to the styled-jsx `next` depends on, the copy its
+# require hook also serves: an app's `import ... from 'styled-jsx'` needs no declaration.
 _NEXT_ALIASES = {
     "server-only": "next/dist/compiled/server-only",
     "client-only": "next/dist/compiled/client-only",
+    "styled-jsx": "next's own styled-jsx",
+    "styled-jsx/style": "next's own styled-jsx/style",
 }
 # Requests Next.js routes to its own compiled copies while it loads next.config (the require hook
 # `loadWebpackHook` installs before requiring the config; the same list in next 13.4 and 15.5):

@@ -25,7 +25,7 @@ from nmdoctor.diagnostics.model import Finding, PackageRef, Severity
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import manifest_file, relative
-from nmdoctor.model.scripts import ASSIGNMENT, simple_commands
+from nmdoctor.model.scripts import ASSIGNMENT, bins_of, simple_commands
 from nmdoctor.sources.config_refs import json_string_position
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
@@ -44,20 +44,6 @@ _SYSTEM_COMMANDS = frozenset(
         "make", "sleep", "kill", "which", "date", "pwd", "open", "exec", "eval", "set", "source", "time",
     }
 )  # fmt: skip
-
-
-def bins_of(instance: Instance) -> frozenset[str]:
-    """The executables a package links into ``.bin``: its ``bin`` keys, or, for a ``bin`` string,
-    its name without the scope; for a package read from a lockfile, those it records."""
-    raw = instance.manifest.raw
-    if not isinstance(raw, dict):
-        return frozenset(name for name, _ in instance.manifest.bins)
-    declared = raw.get("bin")
-    if isinstance(declared, str) and declared:
-        return frozenset({instance.name.rpartition("/")[2]})
-    if isinstance(declared, dict):
-        return frozenset(str(key) for key, value in declared.items() if isinstance(value, str) and value)
-    return frozenset()
 
 
 def _commands(script: str) -> Iterator[str]:

@@ -1,8 +1,9 @@
-"""The simple commands of a package.json script, as the shell splits them.
+"""What a package.json script runs: its simple commands, as the shell splits them, and the
+executables each package links into ``node_modules/.bin``.
 
 Used by the rules that ask what a script runs: which executable (``migrate``'s
-script-command-not-linked) and which file it hands to ``node`` (a package's command that sets
-``NODE_PATH`` first).
+script-command-not-linked) and which file it hands to ``node`` or to a module runner (a package's
+command that sets ``NODE_PATH`` first).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import re
 import shlex
 from collections.abc import Iterator
 
-__all__ = ["ASSIGNMENT", "simple_commands"]
+from nmdoctor.model.graph import Instance
+
+__all__ = ["ASSIGNMENT", "bins_of", "simple_commands"]
 
 _OPERATOR_CHARACTERS = frozenset("();<>|&\n")
 ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")  # a leading ``VAR=value`` of a command
@@ -46,3 +49,17 @@ def simple_commands(script: str) -> Iterator[list[str]]:
             words = []
         else:
             words.append(token)
+
+
+def bins_of(instance: Instance) -> frozenset[str]:
+    """The executables a package links into ``.bin``: its ``bin`` keys, or, for a ``bin`` string,
+    its name without the scope; for a package read from a lockfile, those it records."""
+    raw = instance.manifest.raw
+    if not isinstance(raw, dict):
+        return frozenset(name for name, _ in instance.manifest.bins)
+    declared = raw.get("bin")
+    if isinstance(declared, str) and declared:
+        return frozenset({instance.name.rpartition("/")[2]})
+    if isinstance(declared, dict):
+        return frozenset(str(key) for key, value in declared.items() if isinstance(value, str) and value)
+    return frozenset()

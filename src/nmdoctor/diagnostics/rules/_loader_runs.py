@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
-from nmdoctor.model.scripts import simple_commands
+from nmdoctor.model.scripts import bins_of, simple_commands
 from nmdoctor.sources.imports import ImportKind, ImportSite
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
@@ -33,16 +33,6 @@ _SUFFIXES = ("", ".ts", ".tsx", ".cts", ".js", ".jsx", ".cjs", "/index.ts", "/in
 _REQUIRED_KINDS = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})
 
 
-def _bin_names(instance: Instance) -> frozenset[str]:
-    raw = instance.manifest.raw
-    declared = raw.get("bin") if isinstance(raw, dict) else None
-    if isinstance(declared, str) and declared:
-        return frozenset({instance.name.rpartition("/")[2]})
-    if isinstance(declared, dict):
-        return frozenset(str(key) for key, value in declared.items() if isinstance(value, str) and value)
-    return frozenset()
-
-
 def _file_at(fs: FileSystem, base: str) -> str | None:
     for suffix in _SUFFIXES:
         stat = fs.stat(base + suffix)
@@ -55,7 +45,7 @@ def _entries(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> dict[st
     """The files the scripts of ``owner`` hand to a runner of ``_LOADERS`` (one of its declared
     packages' executables), each with that runner."""
     runners = {
-        name for edge in graph.edges_from(owner) if edge.target is not None for name in _bin_names(edge.target)
+        name for edge in graph.edges_from(owner) if edge.target is not None for name in bins_of(edge.target)
     } & _LOADERS
     found: dict[str, str] = {}
     if not runners:

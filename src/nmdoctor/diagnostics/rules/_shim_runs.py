@@ -15,7 +15,7 @@ import posixpath
 
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
-from nmdoctor.model.scripts import simple_commands
+from nmdoctor.model.scripts import bins_of, simple_commands
 
 __all__ = ["shim_running"]
 
@@ -34,25 +34,13 @@ def _node_runs(words: list[str], start: int, owner: Instance, file: str) -> bool
     return False
 
 
-def _bin_names(instance: Instance) -> frozenset[str]:
-    raw = instance.manifest.raw
-    if not isinstance(raw, dict):
-        return frozenset(name for name, _ in instance.manifest.bins)
-    declared = raw.get("bin")
-    if isinstance(declared, str) and declared:
-        return frozenset({instance.name.rpartition("/")[2]})
-    if isinstance(declared, dict):
-        return frozenset(str(key) for key, value in declared.items() if isinstance(value, str) and value)
-    return frozenset()
-
-
 def shim_running(graph: DependencyGraph, owner: Instance, file: str) -> str | None:
     """The executable (of a package ``owner`` declares) whose command starts ``node`` on ``file``,
     when every script of ``owner`` that runs ``file`` does so through one; None otherwise (no script
     runs it, or one runs it with ``node`` itself)."""
     if not file.startswith(owner.path + "/"):
         return None
-    bins = {name for edge in graph.edges_from(owner) if edge.target is not None for name in _bin_names(edge.target)}
+    bins = {name for edge in graph.edges_from(owner) if edge.target is not None for name in bins_of(edge.target)}
     wrapper: str | None = None
     for command in scripts_of(owner.manifest.raw).values():
         for words in simple_commands(command):

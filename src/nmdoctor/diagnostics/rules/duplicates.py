@@ -17,6 +17,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind, scripts_of
 from nmdoctor.project.install_settings import berry_install
 from nmdoctor.sources.imports import package_of
+from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 from nmdoctor.vfs.disk import folder_bytes, on_host
 
@@ -360,8 +361,8 @@ def _only_a_tool_of(
 
 
 def _source_imports(context: CheckContext, graph: DependencyGraph, host: Instance) -> frozenset[str] | None:
-    """The packages the project's own source files import (each part of a webpack request), or None
-    when the sources cannot be read."""
+    """The packages the project's own source files import (each loader and the resource of a webpack
+    request, split as webpack splits it), or None when the sources cannot be read."""
     sources, fs = context.sources, context.fs
     if sources is None or fs is None:
         return None
@@ -373,7 +374,8 @@ def _source_imports(context: CheckContext, graph: DependencyGraph, host: Instanc
         except FileSystemError:
             continue
         for site in sites:
-            for part in site.specifier.split("!"):
+            request = split_request(site.specifier)
+            for part in (*request.loaders, request.resource):
                 name = package_of(part)
                 if name is not None:
                     names.add(name)

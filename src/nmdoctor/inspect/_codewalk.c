@@ -225,57 +225,62 @@ static const char *PROBES[] = {"", ".js", ".cjs", ".mjs", ".json", "/index.js", 
 
 /* The bytes of a regular file no larger than max_bytes as a new bytes object; NULL without an
  * error set when it cannot be read or is larger (as DiskFS.read_bytes refuses it, or the walk
- * skips it). `known_size`: its size from a probe, or -1. */
-static PyObject *read_file(const char *path, long long known_size, long long max_bytes) {
-    if (known_size < 0) {
-        struct stat info;
-        if (stat(path, &info) == 0 && !S_ISDIR(info.st_mode) && (long long)info.st_size > max_bytes)
-            return NULL;
-    } else if (known_size > max_bytes) {
-        return NULL;
-    }
+ * skips it). The size comes from fstat of the opened file (links followed, as a stat of the path
+ * would): a file too large is closed unread. The bytes are read into the bytes object itself, in
+ * one read of size + 1 when the size holds (the extra byte tells the end was reached). */
+static PyObject *read_file(const char *path, long long max_bytes) {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return NULL;
     struct stat info;
-    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || (long long)info.st_size > max_bytes) {
         close(fd);
         return NULL;
     }
-    size_t size = (size_t)info.st_size;
-    char *data = PyMem_Malloc(size + 1 > 65536 ? size + 1 : 65536);
-    size_t capacity = size + 1 > 65536 ? size + 1 : 65536;
-    if (data == NULL) {
+    size_t capacity = (size_t)info.st_size + 1;
+    PyObject *bytes = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)capacity);
+    if (bytes == NULL) {
         close(fd);
         return NULL;
     }
     size_t used = 0;
     for (;;) {
         if (used == capacity) {
-            capacity *= 2;
-            char *grown = PyMem_Realloc(data, capacity);
-            if (grown == NULL) {
-                PyMem_Free(data);
+            if ((long long)capacity > max_bytes) { /* grown past the limit since fstat: skipped */
+                Py_DECREF(bytes);
                 close(fd);
                 return NULL;
             }
-            data = grown;
+            capacity *= 2;
+            if (_PyBytes_Resize(&bytes, (Py_ssize_t)capacity) != 0) {
+                PyErr_Clear();
+                close(fd);
+                return NULL;
+            }
         }
-        ssize_t got = read(fd, data + used, capacity - used);
+        ssize_t got = read(fd, PyBytes_AS_STRING(bytes) + used, capacity - used);
         if (got < 0) {
             if (errno == EINTR)
                 continue;
-            PyMem_Free(data);
+            Py_DECREF(bytes);
             close(fd);
             return NULL;
         }
         if (got == 0)
             break;
         used += (size_t)got;
+        if (used < capacity && used == (size_t)info.st_size && info.st_size > 0)
+            break; /* the size fstat gave, read whole: at its end */
     }
     close(fd);
-    PyObject *bytes = (long long)used > max_bytes ? NULL : PyBytes_FromStringAndSize(data, (Py_ssize_t)used);
-    PyMem_Free(data);
+    if ((long long)used > max_bytes) {
+        Py_DECREF(bytes);
+        return NULL;
+    }
+    if (_PyBytes_Resize(&bytes, (Py_ssize_t)used) != 0) {
+        PyErr_Clear();
+        return NULL;
+    }
     return bytes;
 }
 
@@ -319,7 +324,6 @@ typedef struct {
     PyObject *seen;    /* set of bytes paths */
     PyObject *pending; /* list of (bytes path, size or None) */
     PyObject *probed;  /* dict: base bytes -> found bytes path or None */
-    PyObject *sizes;   /* dict: bytes path -> int size */
 } Walk;
 
 /* The file a relative specifier most likely loads (package_code._probe): new reference, or
@@ -365,14 +369,6 @@ static PyObject *probe(Walk *walk, Buffer *base, Buffer *scratch) {
                     Py_DECREF(key);
                     return NULL;
                 }
-                PyObject *size = PyLong_FromLongLong((long long)info.st_size);
-                if (size == NULL || PyDict_SetItem(walk->sizes, found, size) != 0) {
-                    Py_XDECREF(size);
-                    Py_DECREF(key);
-                    Py_DECREF(found);
-                    return NULL;
-                }
-                Py_DECREF(size);
                 break;
             }
         }
@@ -497,11 +493,11 @@ static PyObject *walk_package(PyObject *Py_UNUSED(module), PyObject *args) {
     if (!PyArg_ParseTuple(args, "O&O!O!nL", PyUnicode_FSConverter, &folder_object, &PyList_Type, &entries,
                           &PyTuple_Type, &extensions, &max_files, &max_bytes))
         return NULL;
-    Walk walk = {PySet_New(NULL), PyList_New(0), PyDict_New(), PyDict_New()};
+    Walk walk = {PySet_New(NULL), PyList_New(0), PyDict_New()};
     PyObject *rows = PyList_New(0);
     Buffer base = {NULL, 0, 0}, scratch = {NULL, 0, 0};
     PyObject *result = NULL;
-    if (walk.seen == NULL || walk.pending == NULL || walk.probed == NULL || walk.sizes == NULL || rows == NULL)
+    if (walk.seen == NULL || walk.pending == NULL || walk.probed == NULL || rows == NULL)
         goto done;
     const char *folder = PyBytes_AS_STRING(folder_object);
     size_t folder_length = (size_t)PyBytes_GET_SIZE(folder_object);
@@ -529,13 +525,7 @@ static PyObject *walk_package(PyObject *Py_UNUSED(module), PyObject *args) {
             Py_DECREF(file);
             continue;
         }
-        PyObject *known = PyDict_GetItemWithError(walk.sizes, file);
-        if (known == NULL && PyErr_Occurred()) {
-            Py_DECREF(file);
-            goto done;
-        }
-        long long size = known == NULL ? -1 : PyLong_AsLongLong(known);
-        PyObject *source = read_file(path, size, max_bytes);
+        PyObject *source = read_file(path, max_bytes);
         if (source == NULL) {
             Py_DECREF(file);
             if (PyErr_Occurred())
@@ -562,7 +552,6 @@ done:
     Py_XDECREF(walk.seen);
     Py_XDECREF(walk.pending);
     Py_XDECREF(walk.probed);
-    Py_XDECREF(walk.sizes);
     Py_DECREF(folder_object);
     PyMem_Free(base.data);
     PyMem_Free(scratch.data);

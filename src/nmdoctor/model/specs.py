@@ -69,7 +69,9 @@ def classify_spec(spec: str) -> Spec:
         rest = text[4:]
         at = rest.find("@", 1)
         name, version = (rest[:at], rest[at + 1 :]) if at != -1 else (rest, "*")
-        return Spec(SpecKind.ALIAS, text, name, version or "*")
+        # ``npm:x@latest``: a dist-tag, whose version the registry decides at install time (no range)
+        tagged = bool(version) and _valid_range(version) is None
+        return Spec(SpecKind.ALIAS, text, name, None if tagged else version or "*")
     if text.startswith("workspace:"):
         return Spec(SpecKind.WORKSPACE, text)
     if text.startswith("catalog:"):

@@ -212,6 +212,25 @@ def test_a_star_range_accepts_a_prerelease_as_npm_does() -> None:
     assert codes(tree) == ["version-mismatch"]
 
 
+def test_an_alias_to_a_dist_tag_is_not_judged() -> None:
+    # appwrite/console's bun.lock: the override "vite": "npm:rolldown-vite@latest" installs
+    # rolldown-vite 7.3.1 as vite. `latest` is a dist-tag the registry resolved at install time: no
+    # version can be told wrong from the files, and a reinstall from the lockfile keeps 7.3.1. (npm 11's
+    # own `npm ls` calls an alias to a tag invalid, is-number 7.0.0 for "npm:is-number@latest", checked
+    # here; its dep-valid leaves a plain tag alone, and so does nmdoctor, aliased or not.)
+    tree = dict(CLEAN)
+    tree["/app/package.json"] = pkg(
+        "app", "1.0.0", dependencies={"a": "^1", "react": "^18", "isnum": "npm:is-number@latest"}
+    )
+    tree["/app/node_modules/isnum/package.json"] = pkg("is-number", "7.0.0")
+    assert codes(tree) == []
+    # an alias to a range is still judged
+    tree["/app/package.json"] = pkg(
+        "app", "1.0.0", dependencies={"a": "^1", "react": "^18", "isnum": "npm:is-number@^6"}
+    )
+    assert codes(tree) == ["version-mismatch"]
+
+
 def test_folder_size_on_disk_walks_as_the_filesystem_view_does(tmp_path: Path) -> None:
     """The host's fast path (os.scandir) counts what the generic walk counts, limit included:
     files and nested folders, not links, not the package's own node_modules."""

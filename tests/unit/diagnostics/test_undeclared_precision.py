@@ -1713,6 +1713,20 @@ def test_a_config_of_a_tool_nothing_here_runs_is_a_note() -> None:
     ]
 
 
+def test_a_volar_config_is_loaded_only_by_the_vue_editor_extension() -> None:
+    # thelounge's volar.config.js requires @volar-plugins/prettier, installed nowhere: only the Vue
+    # editor extension's language server reads the file (it bundles its own), so no build, test or
+    # script fails on it
+    config = 'const { volarPrettierPlugin } = require("@volar-plugins/prettier");\nmodule.exports = {};\n'
+    tree: dict[str, object] = {"/app/volar.config.js": config}
+    assert _unresolvable_severities(tree) == [("volar.config.js", "@volar-plugins/prettier", "info")]
+    # the language server installed in the tree loads it
+    server = {
+        "/app/node_modules/@vue/language-server/package.json": {"name": "@vue/language-server", "version": "2.0.0"}
+    }
+    assert _unresolvable_severities({**tree, **server}) == [("volar.config.js", "@volar-plugins/prettier", "error")]
+
+
 def test_vitest_answers_vitest_in_the_files_it_runs() -> None:
     # tiptap's package tests import `vitest` without declaring it; the tree holds vitest only below
     # another package, where node does not look from the test, but vitest resolves it from its root

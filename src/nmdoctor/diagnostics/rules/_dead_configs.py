@@ -35,6 +35,8 @@ _CONFIGS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("gulpfile.", "Gulpfile."), ("gulp", "gulp-cli"), "gulp"),
     ((".mocharc.",), ("mocha",), "mocha"),
     (("lint-staged.config.", ".lintstagedrc."), ("lint-staged",), "lint-staged"),
+    # read by the Vue editor extension's language server (Volar 1.x), which the extension bundles
+    (("volar.config.",), ("@volar/vue-language-server", "@vue/language-server"), "vue-language-server"),
 )
 _SCRIPT_SUFFIXES = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
 # where a project runs its tools besides package.json scripts: git hooks and CI workflows

@@ -1184,6 +1184,8 @@ def test_example_code_importing_what_nothing_here_installs_is_a_note() -> None:
         "/app/examples/ipc/webpack.config.js": "const proxy = require('http-proxy');\n",
         "/app/example/src/App.tsx": "import e from 'loose-envify'; e();\n",
         "/app/node_modules/react/node_modules/loose-envify/package.json": {"name": "loose-envify", "version": "1.4.0"},
+        # webpack-dev-server's tree holds webpack, which runs the example's config
+        "/app/node_modules/webpack/package.json": {"name": "webpack", "version": "5.90.0"},
     }
     found = findings(files)
     assert sorted((item.request, item.code, item.severity) for item in found) == [
@@ -1725,6 +1727,26 @@ def test_a_volar_config_is_loaded_only_by_the_vue_editor_extension() -> None:
         "/app/node_modules/@vue/language-server/package.json": {"name": "@vue/language-server", "version": "2.0.0"}
     }
     assert _unresolvable_severities({**tree, **server}) == [("volar.config.js", "@volar-plugins/prettier", "error")]
+
+
+def test_a_webpack_config_of_a_tree_without_webpack_is_a_note() -> None:
+    # Lissy93/web-check keeps api/_common/aws-webpack.config.js, which requires
+    # webpack-node-externals, in a vite and astro project: no webpack in the tree, nothing runs it
+    config = (
+        "const nodeExternals = require('webpack-node-externals');\nmodule.exports = { externals: [nodeExternals()] };\n"
+    )
+    tree: dict[str, object] = {"/app/api/aws-webpack.config.js": config}
+    assert _unresolvable_severities(tree) == [("api/aws-webpack.config.js", "webpack-node-externals", "info")]
+    # webpack in the tree may load it
+    installed = {"/app/node_modules/webpack/package.json": {"name": "webpack", "version": "5.90.0"}}
+    assert _unresolvable_severities({**tree, **installed}) == [
+        ("api/aws-webpack.config.js", "webpack-node-externals", "error")
+    ]
+    # and so does a script that runs webpack through npx
+    scripts = {"name": "app", "version": "1.0.0", "scripts": {"build:aws": "npx webpack -c api/aws-webpack.config.js"}}
+    assert _unresolvable_severities({**tree, "/app/package.json": scripts}) == [
+        ("api/aws-webpack.config.js", "webpack-node-externals", "error")
+    ]
 
 
 def test_vitest_answers_vitest_in_the_files_it_runs() -> None:

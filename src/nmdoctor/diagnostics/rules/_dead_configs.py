@@ -44,10 +44,17 @@ _RUNNER_FOLDERS = (".husky", ".github/workflows", ".circleci")
 _RUNNER_FILES = ("lefthook.yml", "lefthook.yaml", ".pre-commit-config.yaml", "Makefile", ".gitlab-ci.yml")
 
 
+# a webpack config by any name (webpack.config.js, aws-webpack.config.js, webpack.prod.config.js):
+# only webpack (or rspack, which reads webpack's configs) loads it
+_WEBPACK_LOADERS = ("webpack", "@rspack/core")
+
+
 def _tool_of(file: str) -> tuple[tuple[str, ...], str] | None:
     base = posixpath.basename(file)
     if not base.endswith(_SCRIPT_SUFFIXES):
         return None
+    if "webpack" in base and "config" in base:
+        return _WEBPACK_LOADERS, "webpack"
     for prefixes, packages, command in _CONFIGS:
         if base.startswith(prefixes):
             return packages, command

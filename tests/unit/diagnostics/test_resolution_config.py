@@ -357,3 +357,51 @@ def test_webpacker_searches_its_source_path_and_additional_paths() -> None:
     assert decide(tree, "widgets", pack) == "webpacker"  # the production section's own source_path
     tree["/app/package.json"] = {"name": "app", "version": "1.0.0"}
     assert decide(tree, "styles", pack) is None
+
+
+GATSBY_NODE = """
+const path = require('path')
+exports.onCreateWebpackConfig = ({ actions }) => {
+  actions.setWebpackConfig({
+    resolve: {
+      alias: {
+        Config: path.resolve(__dirname, `surveys/${process.env.EDITIONID}/config`),
+        '@components': path.resolve(__dirname, 'src/components'),
+      },
+      modules: [path.resolve(__dirname, 'src'), 'node_modules'],
+    },
+  })
+}
+"""
+
+
+def test_gatsby_node_set_webpack_config_aliases() -> None:
+    # Devographics' results/gatsby-node.ts: aliases whose targets gatsby computes from the
+    # environment when it builds; the names are aliases all the same, not packages
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0"},
+        "/app/gatsby-node.js": GATSBY_NODE,
+    }
+    assert decide(tree, "Config/variables.yml") == "gatsby-node webpack resolve.alias"
+    assert decide(tree, "@components/Header") == "gatsby-node webpack resolve.alias"
+    assert decide(tree, "react") is None
+    # a gatsby-node that hands webpack no resolve section (or is not one) adds nothing
+    tree["/app/gatsby-node.js"] = "exports.createPages = async () => { const resolve = { alias: { X: 'y' } } }\n"
+    assert decide(tree, "X/y") is None
+
+
+def test_gatsby_plugin_alias_imports() -> None:
+    config = """module.exports = {
+  plugins: [
+    'gatsby-plugin-react-helmet',
+    { resolve: 'gatsby-plugin-alias-imports', options: { alias: { '@src': 'src', '@hooks': 'src/hooks' } } },
+  ],
+}
+"""
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0"},
+        "/app/gatsby-config.js": config,
+        "/app/src/hooks/useX.js": "",
+    }
+    assert decide(tree, "@hooks/useX") == "gatsby-plugin-alias-imports alias"
+    assert decide(tree, "@other/x") is None

@@ -1749,6 +1749,36 @@ def test_a_webpack_config_of_a_tree_without_webpack_is_a_note() -> None:
     ]
 
 
+def test_cypress_files_of_a_tree_without_cypress_are_notes() -> None:
+    # Devographics' surveyform/cypress/: support files and plugins importing @testing-library/cypress
+    # and @cypress/code-coverage; cypress is in neither the tree nor the lockfile, nothing runs it
+    support = "import '@testing-library/cypress/add-commands';\n"
+    tree: dict[str, object] = {"/app/cypress/support/commands.ts": support, "/app/cypress.config.ts": ""}
+    request = "@testing-library/cypress/add-commands"
+    assert _unresolvable_severities(tree) == [("cypress/support/commands.ts", request, "info")]
+    installed = {"/app/node_modules/cypress/package.json": {"name": "cypress", "version": "13.6.0"}}
+    assert _unresolvable_severities({**tree, **installed}) == [("cypress/support/commands.ts", request, "error")]
+    scripts = {"name": "app", "version": "1.0.0", "scripts": {"e2e": "npx cypress run"}}
+    assert _unresolvable_severities({**tree, "/app/package.json": scripts}) == [
+        ("cypress/support/commands.ts", request, "error")
+    ]
+
+
+def test_code_in_a_folder_named_not_used_is_a_note() -> None:
+    # Devographics' results/not_used/charts/*.tsx import @nivo/* packages the tree no longer holds;
+    # a package the tree holds, imported from there, is still judged
+    tree: dict[str, object] = {
+        "/app/not_used/charts/Bar.tsx": "import { ResponsiveBar } from '@nivo/bar';\nResponsiveBar();\n",
+        "/app/src/unused/Old.js": "import x from 'left-padz';\nx();\n",
+        "/app/src/App.js": "import y from 'gone-pkg';\ny();\n",
+    }
+    assert _unresolvable_severities(tree) == [
+        ("not_used/charts/Bar.tsx", "@nivo/bar", "info"),
+        ("src/App.js", "gone-pkg", "error"),
+        ("src/unused/Old.js", "left-padz", "info"),
+    ]
+
+
 def test_vitest_answers_vitest_in_the_files_it_runs() -> None:
     # tiptap's package tests import `vitest` without declaring it; the tree holds vitest only below
     # another package, where node does not look from the test, but vitest resolves it from its root

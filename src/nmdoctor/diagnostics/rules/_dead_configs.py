@@ -37,7 +37,10 @@ _CONFIGS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("lint-staged.config.", ".lintstagedrc."), ("lint-staged",), "lint-staged"),
     # read by the Vue editor extension's language server (Volar 1.x), which the extension bundles
     (("volar.config.",), ("@volar/vue-language-server", "@vue/language-server"), "vue-language-server"),
+    (("cypress.config.",), ("cypress",), "cypress"),
 )
+# folders whose code only a tool loads: cypress/ (its support files, plugins and specs)
+_TOOL_FOLDERS: tuple[tuple[str, tuple[str, ...], str], ...] = (("cypress", ("cypress",), "cypress"),)
 _SCRIPT_SUFFIXES = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
 # where a project runs its tools besides package.json scripts: git hooks and CI workflows
 _RUNNER_FOLDERS = (".husky", ".github/workflows", ".circleci")
@@ -55,6 +58,10 @@ def _tool_of(file: str) -> tuple[tuple[str, ...], str] | None:
         return None
     if "webpack" in base and "config" in base:
         return _WEBPACK_LOADERS, "webpack"
+    folders = file.split("/")[:-1]
+    for folder, packages, command in _TOOL_FOLDERS:
+        if folder in folders:
+            return packages, command
     for prefixes, packages, command in _CONFIGS:
         if base.startswith(prefixes):
             return packages, command

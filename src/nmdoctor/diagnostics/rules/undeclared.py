@@ -745,6 +745,12 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: code below a third-party folder, kept from or for another project, and"
                 " nothing here installs what it imports)",
             )
+        elif _kept_for_elsewhere(owner, file, _UNUSED_FOLDERS) and not graph.instances_of(name):
+            severity, why = (
+                Severity.INFO,
+                " (cannot be decided: code below a folder its name marks as not used, and nothing here installs"
+                " what it imports)",
+            )
         elif (
             _copied_or_shown(owner, file)
             or _in_agent_skill(fs, owner, file)
@@ -1409,6 +1415,8 @@ def _served_as_is(owner: Instance, file: str) -> bool:
 # discord.js guide's snippets, which its pages link to and readers copy into their own bot).
 _EXAMPLE_FOLDERS = frozenset(("examples", "example", "code-samples", "code-examples"))
 _THIRD_PARTY_FOLDERS = frozenset(("third-party", "third_party", "thirdparty"))
+# Code set aside by its folder's name (Devographics' results/not_used/: charts no page imports any more).
+_UNUSED_FOLDERS = frozenset(("not_used", "not-used", "notused", "unused", "_unused"))
 
 
 def _kept_for_elsewhere(owner: Instance, file: str, folders: frozenset[str]) -> bool:

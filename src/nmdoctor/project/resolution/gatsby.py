@@ -1,5 +1,6 @@
 """Gatsby site configs: the module folders ``gatsby-plugin-pnpm`` adds to the webpack config that
-builds the site.
+builds the site, the aliases ``gatsby-plugin-alias-imports`` adds, and the ``resolve`` section a
+site's ``gatsby-node`` hands to ``actions.setWebpackConfig`` in its ``onCreateWebpackConfig``.
 
 The plugin (1.2.10, ``dist/gatsby-node.js`` ``onCreateWebpackConfig``) puts in front of webpack's
 ``resolve.modules`` and ``resolveLoader.modules``: ``<projectPath>/node_modules``, the folder of
@@ -15,24 +16,27 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from nmdoctor.project.resolution.jsread import static_properties
+from nmdoctor.project.resolution.aliases import alias_table
+from nmdoctor.project.resolution.jsread import UNKNOWN, static_properties
 from nmdoctor.project.resolution.model import ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["CONFIG_NAMES", "read_gatsby"]
+__all__ = ["CONFIG_NAMES", "NODE_NAMES", "read_gatsby", "read_gatsby_node"]
 
 CONFIG_NAMES = frozenset({"gatsby-config.js", "gatsby-config.cjs", "gatsby-config.mjs", "gatsby-config.ts"})
+NODE_NAMES = frozenset({"gatsby-node.js", "gatsby-node.cjs", "gatsby-node.mjs", "gatsby-node.ts"})
 _PLUGIN = "gatsby-plugin-pnpm"
 _TOOL = "gatsby-plugin-pnpm webpack resolve.modules"
+_ALIAS_PLUGIN = "gatsby-plugin-alias-imports"
 
 
-def _plugin_options(plugins: Any) -> dict[str, Any] | None:
-    """The options of gatsby-plugin-pnpm in a ``plugins`` list (``{}`` when named by string alone),
-    or None when the list does not name it."""
+def _plugin_options(plugins: Any, plugin: str = _PLUGIN) -> dict[str, Any] | None:
+    """The options of ``plugin`` in a ``plugins`` list (``{}`` when named by string alone), or None
+    when the list does not name it."""
     for item in plugins if isinstance(plugins, list) else []:
-        if item == _PLUGIN:
+        if item == plugin:
             return {}
-        if isinstance(item, dict) and item.get("resolve") == _PLUGIN:
+        if isinstance(item, dict) and item.get("resolve") == plugin:
             options = item.get("options")
             return options if isinstance(options, dict) else {}
     return None
@@ -55,6 +59,8 @@ def read_gatsby(fs: FileSystem, path: str) -> ResolutionConfig:
         source = fs.read_bytes(path)
     except FileSystemError:
         return config
+    if _ALIAS_PLUGIN.encode() in source:
+        _read_alias_plugin(config, source, path)
     if _PLUGIN.encode() not in source:
         return config
     options = None
@@ -79,4 +85,41 @@ def read_gatsby(fs: FileSystem, path: str) -> ResolutionConfig:
     for folder in folders:
         if folder is not None:
             config.folders.append(ModuleFolder(folder, _TOOL, path))
+    return config
+
+
+def _read_alias_plugin(config: ResolutionConfig, source: bytes, path: str) -> None:
+    """gatsby-plugin-alias-imports' ``options.alias`` (webpack ``resolve.alias`` entries, added as
+    they are; a target relative to the site's folder, where gatsby runs)."""
+    for _key, value in static_properties(source, path, frozenset({"plugins"})):
+        options = _plugin_options(value, _ALIAS_PLUGIN)
+        if options is None:
+            continue
+        alias = options.get("alias")
+        config.aliases += alias_table(alias, f"{_ALIAS_PLUGIN} alias", path, posixpath.dirname(path))
+        if alias is UNKNOWN:
+            config.unread.append(path)
+        return
+
+
+def read_gatsby_node(fs: FileSystem, path: str) -> ResolutionConfig:
+    """The ``resolve`` section (``alias``, ``modules``) a gatsby-node file gives
+    ``actions.setWebpackConfig``, which gatsby merges into the webpack config of the site; read
+    statically (the hook is a function gatsby calls), a value it computes as unknown."""
+    from nmdoctor.project.resolution.webpack import add_resolve
+
+    config = ResolutionConfig()
+    try:
+        source = fs.read_bytes(path)
+    except FileSystemError:
+        return config
+    if b"setWebpackConfig" not in source:
+        return config
+    for _key, value in static_properties(source, path, frozenset({"resolve"})):
+        if not isinstance(value, dict) or not ("alias" in value or "modules" in value):
+            continue
+        modules, alias = value.get("modules"), value.get("alias")
+        if modules is UNKNOWN or alias is UNKNOWN or (isinstance(modules, list) and UNKNOWN in modules):
+            config.unread.append(path)
+        add_resolve(config, modules, alias, path, "gatsby-node webpack")
     return config

@@ -234,6 +234,8 @@ def configs_in(
             config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
         elif name in gatsby.CONFIG_NAMES:
             config.merge(gatsby.read_gatsby(fs, path))
+        elif name in gatsby.NODE_NAMES:
+            config.merge(gatsby.read_gatsby_node(fs, path))
         elif name in _DENO_CONFIGS or (name.startswith("deno.") and name.endswith((".json", ".jsonc"))):
             config.aliases.extend(_deno_imports(fs, path))
         elif name.lower() in _IMPORT_MAP_NAMES:

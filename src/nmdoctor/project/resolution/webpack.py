@@ -13,7 +13,7 @@ from nmdoctor.project.resolution.jsread import UNKNOWN, evaluate_with_node, stat
 from nmdoctor.project.resolution.model import ModuleFolder, ResolutionConfig
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
-__all__ = ["is_rspack_config", "is_webpack_config", "read_webpack"]
+__all__ = ["add_resolve", "is_rspack_config", "is_webpack_config", "read_webpack"]
 
 
 def is_webpack_config(name: str) -> bool:
@@ -31,7 +31,7 @@ def _resolve_sections(value: Any) -> list[dict[str, Any]]:
     return [item["resolve"] for item in configs if isinstance(item, dict) and isinstance(item.get("resolve"), dict)]
 
 
-def _add(config: ResolutionConfig, modules: Any, alias: Any, path: str, tool: str = "webpack") -> None:
+def add_resolve(config: ResolutionConfig, modules: Any, alias: Any, path: str, tool: str = "webpack") -> None:
     folder = posixpath.dirname(path)
     for entry in modules if isinstance(modules, list) else []:
         if not isinstance(entry, str) or entry == "node_modules":
@@ -54,7 +54,7 @@ def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfi
     sections = _resolve_sections(evaluated)
     if sections:
         for section in sections:
-            _add(config, section.get("modules"), section.get("alias"), path, tool)
+            add_resolve(config, section.get("modules"), section.get("alias"), path, tool)
         for item in evaluated if isinstance(evaluated, list) else [evaluated]:
             if isinstance(item, dict):
                 config.aliases += externals(item.get("externals"), f"{tool} externals", path)
@@ -79,5 +79,5 @@ def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfi
             config.unread.append(path)
     if isinstance(modules, list) and any(item is UNKNOWN for item in modules):
         config.unread.append(path)  # a folder computed in a way a static read cannot follow
-    _add(config, modules, alias, path, tool)
+    add_resolve(config, modules, alias, path, tool)
     return config

@@ -1779,6 +1779,38 @@ def test_code_in_a_folder_named_not_used_is_a_note() -> None:
     ]
 
 
+def test_a_webpack_config_built_by_another_packages_function_may_alias_anything() -> None:
+    # VEuPathDB's sites: webpack.config.js exports `configure(additionalConfig)` from the workspace
+    # package @veupathdb/site-webpack-config, whose config sets `alias: {site: cwd + '/webapp'}`;
+    # from the files alone (nothing installed to run it with) `site/css/x.css` cannot be told missing
+    config = "const configure = require('@acme/site-webpack-config');\nmodule.exports = configure({ entry: {} });\n"
+    tree: dict[str, object] = {
+        "/app/webpack.config.js": config,
+        "/app/src/main.js": "import 'site/css/x.css';\n",
+        "/app/node_modules/@acme/site-webpack-config/package.json": {
+            "name": "@acme/site-webpack-config",
+            "version": "1.0.0",
+        },
+        "/app/node_modules/webpack-merge/package.json": {"name": "webpack-merge", "version": "5.10.0"},
+    }
+    assert _unresolvable_severities(tree) == [("src/main.js", "site/css/x.css", "info")]
+    # webpack-merge only merges configs, each read on its own: still decided
+    merged = "const { merge } = require('webpack-merge');\nmodule.exports = merge({ entry: {} }, {});\n"
+    merged_default = "const merge = require('webpack-merge');\nmodule.exports = merge({ entry: {} }, {});\n"
+    for text in (merged, merged_default):
+        assert _unresolvable_severities({**tree, "/app/webpack.config.js": text}) == [
+            ("src/main.js", "site/css/x.css", "error")
+        ]
+
+
+def test_vendored_code_importing_what_nothing_here_installs_is_a_note() -> None:
+    # VEuPathDB's wdk-client/vendored/datatables.js: DataTables' plugins in UMD wrappers require
+    # datatables.net, which the copy itself is; the page loads it as a script
+    umd = "if (typeof exports === 'object') { module.exports = require('datatables.net'); }\n"
+    tree: dict[str, object] = {"/app/vendored/datatables.js": umd}
+    assert _unresolvable_severities(tree) == [("vendored/datatables.js", "datatables.net", "info")]
+
+
 def test_vitest_answers_vitest_in_the_files_it_runs() -> None:
     # tiptap's package tests import `vitest` without declaring it; the tree holds vitest only below
     # another package, where node does not look from the test, but vitest resolves it from its root

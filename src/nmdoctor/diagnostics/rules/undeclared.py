@@ -1414,7 +1414,8 @@ def _served_as_is(owner: Instance, file: str) -> bool:
 # An example folder by its usual names: examples/, and a docs repository's code-samples/ (the
 # discord.js guide's snippets, which its pages link to and readers copy into their own bot).
 _EXAMPLE_FOLDERS = frozenset(("examples", "example", "code-samples", "code-examples"))
-_THIRD_PARTY_FOLDERS = frozenset(("third-party", "third_party", "thirdparty"))
+# (vendor/, vendored/: libraries copied in as they are, VEuPathDB's wdk-client/vendored/datatables.js)
+_THIRD_PARTY_FOLDERS = frozenset(("third-party", "third_party", "thirdparty", "vendor", "vendored"))
 # Code set aside by its folder's name (Devographics' results/not_used/: charts no page imports any more).
 _UNUSED_FOLDERS = frozenset(("not_used", "not-used", "notused", "unused", "_unused"))
 

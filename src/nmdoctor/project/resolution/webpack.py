@@ -6,6 +6,7 @@ statically otherwise or when evaluation fails."""
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Any
 
 from nmdoctor.project.resolution.aliases import alias_table, externals
@@ -47,6 +48,35 @@ def add_resolve(config: ResolutionConfig, modules: Any, alias: Any, path: str, t
     config.aliases += alias_table(alias, f"{tool} resolve.alias", path, folder)
 
 
+# the config exported as what a function returns: `module.exports = configure({...})`
+_EXPORTED_CALL = re.compile(rb"(?:module\.exports\s*=|export\s+default)\s*([A-Za-z_$][\w$]*)\s*\(")
+# packages whose function only merges the configs it is given, each of them read on its own
+_MERGERS = frozenset({"webpack-merge"})
+
+
+def _built_by_a_package(source: bytes) -> bool:
+    """Whether the config exports what a function of another package returns
+    (VEuPathDB's site configs: ``module.exports = configure(additionalConfig)`` with ``configure``
+    from the workspace package @veupathdb/site-webpack-config, which sets ``resolve.alias``): the
+    aliases are that package's, known only when node runs the config."""
+    found = _EXPORTED_CALL.search(source)
+    if found is None:
+        return False
+    name = re.escape(found.group(1))
+    binding = re.search(
+        rb"(?:(?:const|let|var)\s+"
+        + name
+        + rb"\s*=\s*require\(\s*|import\s+"
+        + name
+        + rb"\s+from\s*)['\"]([^'\"]+)['\"]",
+        source,
+    )
+    if binding is None:
+        return False
+    module = binding.group(1).decode("utf-8", "replace")
+    return not module.startswith((".", "/")) and module.split("/")[0] not in _MERGERS
+
+
 def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfig:
     config = ResolutionConfig()
     tool = "rspack" if is_rspack_config(posixpath.basename(path)) else "webpack"
@@ -64,6 +94,8 @@ def read_webpack(fs: FileSystem, path: str, *, on_disk: bool) -> ResolutionConfi
     except FileSystemError:
         config.unread.append(path)
         return config
+    if _built_by_a_package(source):
+        config.unread.append(path)  # its resolve section is the factory's, which this read cannot see
     modules: Any = None
     alias: Any = None
     for key, value in static_properties(source, path, frozenset({"resolve", "externals"})):

@@ -1,0 +1,39 @@
+"""nmdoctor docker on shapes the nineteenth held-out field batch showed (tests/field/docker, held-out-19)."""
+
+from __future__ import annotations
+
+from nmdoctor.docker import docker_findings
+from nmdoctor.docker.commands import package_commands
+from nmdoctor.vfs import MemoryFS
+
+
+def _found(mapping: dict[str, str], code: str) -> list[tuple[str, str | None, int | None]]:
+    fs = MemoryFS.from_mapping(mapping)
+    return sorted((item.code, item.from_, item.line) for item in docker_findings(fs, "/p") if item.code == code)
+
+
+def test_an_install_in_a_subshell_of_the_start_command_runs_at_every_start() -> None:
+    # the asset-register dev image: `CMD (cd /app; npm i); npm run start:dev` installs in /app at every start
+    project = {
+        "/p/package.json": '{"name": "web", "scripts": {"start:dev": "vite"}}',
+        "/p/package-lock.json": '{"lockfileVersion": 3, "packages": {}}',
+        "/p/Dockerfile": "FROM node:22\nWORKDIR /app/web\nCMD (cd /app; npm i); npm run start:dev\n",
+    }
+    assert _found(project, "install-at-start") == [("install-at-start", "Dockerfile", 3)]
+    grouped = project | {"/p/Dockerfile": "FROM node:22\nWORKDIR /app\nCMD ( npm ci ) && npm start\n"}
+    assert _found(grouped, "install-at-start") == [("install-at-start", "Dockerfile", 3)]
+    # no install: no finding
+    plain = project | {"/p/Dockerfile": "FROM node:22\nWORKDIR /app\nCMD (cd /app; npm run build); npm start\n"}
+    assert _found(plain, "install-at-start") == []
+
+
+def test_a_subshell_s_cd_ends_with_it_and_a_case_pattern_is_no_subshell() -> None:
+    commands = package_commands("(cd /app; npm i); npm run start:dev")
+    assert [(command.kind, folder) for command, folder in commands] == [("project", "/app"), ("other", None)]
+    # `yarn)` is a case pattern, not the end of a subshell: `yarn` is not run there
+    assert [command.text for command, _ in package_commands("case $PM in\n yarn)\n yarn start\n ;;\nesac")] == [
+        "yarn start"
+    ]
+    # `$(...)` stays one word of the command
+    ((command, _),) = package_commands("npm install -g $(jq -r .packageManager package.json)")
+    assert command.kind == "global"

@@ -165,6 +165,10 @@ def _classify(words: list[str], text: str) -> PmCommand | None:
     rest = tuple(positional[1:])
     prefix = values.get("--prefix") or values.get("-C") or values.get("--dir") or values.get("--cwd")
     frozen = "--frozen-lockfile" in flags or "--immutable" in flags or verb == "ci"
+    if tool == "npm":
+        # npm has neither flag: npm 11.19.1 warns `Unknown cli config "--frozen-lockfile"` and installs as
+        # `npm install` does, writing a new package-lock.json; only `npm ci` keeps to the lockfile
+        frozen = verb in ("ci", "clean-install")
     if tool == "yarn":
         if verb == "global":
             return PmCommand(tool, "global", rest[1:] if rest[:1] == ("add",) else rest, False, prefix, text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nmdoctor.docker import docker_findings
-from nmdoctor.docker.commands import package_commands
+from nmdoctor.docker.commands import classify, package_commands
 from nmdoctor.vfs import MemoryFS
 
 
@@ -37,3 +37,24 @@ def test_a_subshell_s_cd_ends_with_it_and_a_case_pattern_is_no_subshell() -> Non
     # `$(...)` stays one word of the command
     ((command, _),) = package_commands("npm install -g $(jq -r .packageManager package.json)")
     assert command.kind == "global"
+
+
+def test_npm_install_with_a_yarn_or_pnpm_freeze_flag_still_resolves_afresh() -> None:
+    # portfolio-2026: `COPY package.json ./` then `npm install --frozen-lockfile`; npm has no such flag
+    # (npm 11.19.1: 'Unknown cli config "--frozen-lockfile"', then a fresh package-lock.json)
+    project = {
+        "/p/package.json": '{"name": "site", "dependencies": {"next": "16.0.0"}}',
+        "/p/package-lock.json": '{"lockfileVersion": 3, "packages": {}}',
+        "/p/.dockerignore": "node_modules\n",
+        "/p/Dockerfile": "FROM node:24-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm install --frozen-lockfile\n",
+    }
+    assert _found(project, "lockfile-not-used") == [("lockfile-not-used", "Dockerfile", 4)]
+    immutable = project | {"/p/Dockerfile": project["/p/Dockerfile"].replace("--frozen-lockfile", "--immutable")}
+    assert _found(immutable, "lockfile-not-used") == [("lockfile-not-used", "Dockerfile", 4)]
+    # npm ci and the lockfile copied first: no finding; yarn's and pnpm's flags keep their meaning
+    ci = project | {"/p/Dockerfile": "FROM node:24-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\n"}
+    assert _found(ci, "lockfile-not-used") == []
+    assert classify("npm install --frozen-lockfile").frozen is False
+    assert classify("pnpm install --frozen-lockfile").frozen is True
+    assert classify("yarn install --frozen-lockfile").frozen is True
+    assert classify("npm ci").frozen is True

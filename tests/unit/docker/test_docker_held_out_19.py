@@ -58,3 +58,20 @@ def test_npm_install_with_a_yarn_or_pnpm_freeze_flag_still_resolves_afresh() -> 
     assert classify("pnpm install --frozen-lockfile").frozen is True
     assert classify("yarn install --frozen-lockfile").frozen is True
     assert classify("npm ci").frozen is True
+
+
+def test_the_npm_6_of_node_14_images_does_not_read_a_yarn_lock() -> None:
+    # nx-nestjs-base: node:14.19.0-alpine (npm 6.14) runs `npm i` in a project that commits only yarn.lock;
+    # npm reads a yarn.lock from npm 7 on (npm blog, "npm v7 Series - Why Keep package-lock.json?")
+    project = {
+        "/p/package.json": '{"name": "ws", "dependencies": {"@nestjs/core": "^8.0.0"}}',
+        "/p/yarn.lock": "# yarn lockfile v1\n\n",
+        "/p/.dockerignore": "node_modules\n",
+        "/p/Dockerfile": "FROM node:14.19.0-alpine\nWORKDIR /app\nCOPY . .\nRUN npm i\n",
+    }
+    assert _found(project, "lockfile-not-used") == [("lockfile-not-used", "Dockerfile", 4)]
+    # node 16's npm 8 installs what the yarn.lock pins, and so does an npm installed over npm 6
+    newer = project | {"/p/Dockerfile": project["/p/Dockerfile"].replace("14.19.0", "16")}
+    assert _found(newer, "lockfile-not-used") == []
+    upgraded = project | {"/p/Dockerfile": project["/p/Dockerfile"].replace("COPY", "RUN npm i -g npm@8.19.4\nCOPY")}
+    assert _found(upgraded, "lockfile-not-used") == []

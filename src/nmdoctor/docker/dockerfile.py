@@ -536,6 +536,11 @@ def _reads(manager: str, lockfiles: set[str], stage: Stage | None = None) -> boo
     return bool(reads & lockfiles)
 
 
+def reads_lockfile(manager: str, lockfiles: set[str], stage: Stage | None = None) -> bool:
+    """Does ``manager``, run in ``stage``, find a lockfile it installs from among ``lockfiles``?"""
+    return _reads(manager, lockfiles, stage)
+
+
 def _npm_6(stage: Stage) -> bool:
     """Does the stage run the npm that node's official image up to node 14 bundles (npm 6), no other npm
     installed over it before (`npm install -g npm@...`)?"""

@@ -57,7 +57,7 @@ def _is_root(user: str | None) -> bool:
     return (user or "").split(":")[0] in ("", "root", "0")
 
 
-def _frozen_fix(manager: str) -> str:
+def frozen_fix(manager: str) -> str:
     if manager == "bun":  # Bun's images ship no npm: the fix stays with bun
         return (
             "COPY package.json and bun.lock first (commit one if the project has none: `bun install` writes it), "
@@ -183,7 +183,7 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     "afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
-                    _frozen_fix(command.manager),
+                    frozen_fix(command.manager),
                 )
             elif command.kind == "update":
                 seen.add(install.line)

@@ -75,3 +75,29 @@ def test_the_npm_6_of_node_14_images_does_not_read_a_yarn_lock() -> None:
     assert _found(newer, "lockfile-not-used") == []
     upgraded = project | {"/p/Dockerfile": project["/p/Dockerfile"].replace("COPY", "RUN npm i -g npm@8.19.4\nCOPY")}
     assert _found(upgraded, "lockfile-not-used") == []
+
+
+def test_a_start_command_that_installs_with_no_lockfile_in_the_container_resolves_afresh_at_each_start() -> None:
+    # video-streaming: each service's image copies package*.json (no lockfile committed) and its CMD runs
+    # `npm install` before the app at every start; compose binds only src/ below the app folder
+    project = {
+        "/p/svc/package.json": '{"name": "svc", "scripts": {"start": "node src/index.js"}}',
+        "/p/svc/src/index.js": "",
+        "/p/svc/Dockerfile": "FROM node:16.14.0-alpine\nWORKDIR /usr/src/app\nCOPY package*.json ./\n"
+        "CMD npm install --only=production && \\\n    npm start\n",
+        "/p/compose.yaml": "services:\n  svc:\n    build:\n      context: ./svc\n    volumes:\n"
+        "      - ./svc/src:/usr/src/app/src\n",
+    }
+    assert _found(project, "lockfile-not-used") == [("lockfile-not-used", "svc/Dockerfile", 4)]
+    assert _found(project, "install-at-start") == [("install-at-start", "svc/Dockerfile", 4)]
+    # a committed lockfile copied in, npm ci, or a bind over the app folder (the host's lockfile) decide
+    locked = project | {"/p/svc/package-lock.json": '{"lockfileVersion": 3, "packages": {}}'}
+    assert _found(locked, "lockfile-not-used") == []
+    ci = project | {
+        "/p/svc/Dockerfile": project["/p/svc/Dockerfile"].replace("npm install --only=production", "npm ci")
+    }
+    assert _found(ci, "lockfile-not-used") == []
+    bound = project | {
+        "/p/compose.yaml": project["/p/compose.yaml"].replace("./svc/src:/usr/src/app/src", "./svc:/usr/src/app")
+    }
+    assert _found(bound, "lockfile-not-used") == []

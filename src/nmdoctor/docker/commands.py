@@ -51,10 +51,31 @@ class PmCommand:
     text: str
 
 
-def shell_segments(text: str) -> list[str]:
-    """Simple commands of a shell text (continuations joined, split on && || ; | and newlines)."""
+def _grouped(text: str) -> list[tuple[int, str, int]]:
+    """Simple commands of a shell text, each with the subshells it opens before it and closes after it:
+    `(cd /app; npm i); npm start` is `cd /app` opening one, `npm i` closing it, then `npm start`. A
+    parenthesis is a subshell's only where it stands unmatched at the edge of a command, a closing one
+    only inside a subshell (`$(...)`, `"(x)"` and a case pattern's `yarn)` are words)."""
     joined = text.replace("\\\n", " ")
-    return [segment.strip() for segment in _SEPARATORS.split(joined) if segment.strip()]
+    grouped: list[tuple[int, str, int]] = []
+    depth = 0  # subshells open: a `)` closes one only inside one (`yarn)` of a case statement stays a word)
+    for raw in _SEPARATORS.split(joined):
+        segment = raw.strip()
+        opens = closes = 0
+        while segment.startswith("(") and not segment.startswith("(("):
+            segment, opens = segment[1:].lstrip(), opens + 1
+        depth += opens
+        while depth and segment.endswith(")") and segment.count("(") < segment.count(")"):
+            segment, closes, depth = segment[:-1].rstrip(), closes + 1, depth - 1
+        if segment or opens or closes:
+            grouped.append((opens, segment, closes))
+    return grouped
+
+
+def shell_segments(text: str) -> list[str]:
+    """Simple commands of a shell text (continuations joined, split on && || ; | and newlines, the
+    parentheses of a subshell around them dropped)."""
+    return [segment for _, segment, _ in _grouped(text) if segment]
 
 
 def _words(segment: str) -> list[str]:
@@ -144,6 +165,10 @@ def _classify(words: list[str], text: str) -> PmCommand | None:
     rest = tuple(positional[1:])
     prefix = values.get("--prefix") or values.get("-C") or values.get("--dir") or values.get("--cwd")
     frozen = "--frozen-lockfile" in flags or "--immutable" in flags or verb == "ci"
+    if tool == "npm":
+        # npm has neither flag: npm 11.19.1 warns `Unknown cli config "--frozen-lockfile"` and installs as
+        # `npm install` does, writing a new package-lock.json; only `npm ci` keeps to the lockfile
+        frozen = verb in ("ci", "clean-install")
     if tool == "yarn":
         if verb == "global":
             return PmCommand(tool, "global", rest[1:] if rest[:1] == ("add",) else rest, False, prefix, text)
@@ -197,14 +222,19 @@ def package_commands(text: str) -> list[tuple[PmCommand, str | None]]:
     """Every package-manager command in ``text``, with the folder a preceding ``cd`` moved to."""
     found: list[tuple[PmCommand, str | None]] = []
     cwd: str | None = None
-    for segment in shell_segments(text):
-        words = _words(segment)
+    outer: list[str | None] = []  # the folder each open subshell started in: a `cd` inside it ends with it
+    for opens, segment, closes in _grouped(text):
+        outer.extend([cwd] * opens)
+        words = _words(segment) if segment else []
         if len(words) >= 2 and words[0] == "cd":
             cwd = words[1]
-            continue
-        command = _classify(words, segment)
-        if command is not None:
-            found.append((command, cwd))
+        elif words:
+            command = _classify(words, segment)
+            if command is not None:
+                found.append((command, cwd))
+        for _ in range(closes):
+            if outer:
+                cwd = outer.pop()
     return found
 
 

@@ -374,7 +374,7 @@ class _Builder:
         for command, _ in package_commands(text or ""):
             if command.kind in ("project", "add"):
                 present = stage.lockfiles | self._installed_lockfiles(stage, cwd)
-                lockfile = _reads(command.manager, present)
+                lockfile = _reads(command.manager, present, stage)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, cwd, lockfile, command.frozen, others))
                 self.add_tree(command, stage, cwd)
@@ -432,7 +432,7 @@ class _Builder:
                     command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
                 )
                 present = stage.lockfiles | self._installed_lockfiles(stage, folder) | ({tested} if tested else set())
-                lockfile = _reads(command.manager, present)
+                lockfile = _reads(command.manager, present, stage)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, folder, lockfile, frozen, others))
                 tree = command.kind in ("project", "add") and self.add_tree(command, stage, folder)
@@ -525,11 +525,35 @@ _READS = {
 }
 
 
-def _reads(manager: str, lockfiles: set[str]) -> bool:
-    """Does ``manager`` find a lockfile it installs from among ``lockfiles`` ("*": one of unknown kind)?"""
+def _reads(manager: str, lockfiles: set[str], stage: Stage | None = None) -> bool:
+    """Does ``manager`` find a lockfile it installs from among ``lockfiles`` ("*": one of unknown kind)?
+    npm reads a yarn.lock from npm 7 on: not the npm 6 of node's official images up to node 14."""
     if "*" in lockfiles or manager not in _READS:
         return bool(lockfiles)
-    return bool(_READS[manager] & lockfiles)
+    reads = _READS[manager]
+    if manager == "npm" and stage is not None and _npm_6(stage):
+        reads = reads - {"yarn.lock"}
+    return bool(reads & lockfiles)
+
+
+def reads_lockfile(manager: str, lockfiles: set[str], stage: Stage | None = None) -> bool:
+    """Does ``manager``, run in ``stage``, find a lockfile it installs from among ``lockfiles``?"""
+    return _reads(manager, lockfiles, stage)
+
+
+def _npm_6(stage: Stage) -> bool:
+    """Does the stage run the npm that node's official image up to node 14 bundles (npm 6), no other npm
+    installed over it before (`npm install -g npm@...`)?"""
+    from nmdoctor.docker.node_image import node_of_image  # node_image reads Dockerfiles with this module
+
+    version = node_of_image(stage.chain()[-1].base)
+    if version is None or version.major > 14:
+        return False
+    installs = [install for item in stage.chain() for install in item.installs]
+    return not any(
+        install.command.kind == "global" and any(name.split("@", 1)[0] == "npm" for name in install.command.names)
+        for install in installs
+    )
 
 
 def _others_write(mode: str) -> bool:

@@ -57,7 +57,7 @@ def _is_root(user: str | None) -> bool:
     return (user or "").split(":")[0] in ("", "root", "0")
 
 
-def _frozen_fix(manager: str) -> str:
+def frozen_fix(manager: str) -> str:
     if manager == "bun":  # Bun's images ship no npm: the fix stays with bun
         return (
             "COPY package.json and bun.lock first (commit one if the project has none: `bun install` writes it), "
@@ -163,11 +163,13 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
             if command.kind == "project" and not install.lockfile and not install.frozen and install.others:
                 seen.add(install.line)
                 others = " and ".join(install.others)
+                npm_6 = command.manager == "npm" and "yarn.lock" in install.others
                 yield _finding(
                     "lockfile-not-used",
                     f"`{command.text}` in {where} finds no lockfile {command.manager} reads ({others} "
-                    f"{'is' if len(install.others) == 1 else 'are'} another manager's): it resolves versions afresh, "
-                    "so each build can get other versions than were tested",
+                    f"{'is' if len(install.others) == 1 else 'are'} another manager's"
+                    + ("; npm reads a yarn.lock from npm 7 on, and node images up to 14 bundle npm 6" if npm_6 else "")
+                    + "): it resolves versions afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
                     f"install with the manager whose lockfile the project commits ({_clean_install(install.others)}), "
@@ -181,7 +183,7 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     "afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
-                    _frozen_fix(command.manager),
+                    frozen_fix(command.manager),
                 )
             elif command.kind == "update":
                 seen.add(install.line)

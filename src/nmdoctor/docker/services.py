@@ -16,13 +16,22 @@ from nmdoctor.docker.commands import (
     shell_segments,
 )
 from nmdoctor.docker.compose import Mount, Service
-from nmdoctor.docker.dockerfile import Stage
+from nmdoctor.docker.dockerfile import LOCKFILES, Stage, reads_lockfile
+from nmdoctor.docker.images import frozen_fix
 from nmdoctor.docker.mounts import resolve_node_modules
 from nmdoctor.docker.project import read_text
 from nmdoctor.docker.startup import Script, logical_lines, script_steps, start_scripts
 from nmdoctor.vfs.base import FileSystem
 
-__all__ = ["image_start_line", "installers_of", "installs_only", "service_findings", "start_words", "step_findings"]
+__all__ = [
+    "image_start_line",
+    "installers_of",
+    "installs_only",
+    "service_findings",
+    "start_lockfile_findings",
+    "start_words",
+    "step_findings",
+]
 
 _SYNC = "nmdoctor volume-sync --base <image copy> --target <node_modules>"
 
@@ -135,6 +144,48 @@ def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_
                     fix=f"key the refresh on the lockfile (a hash) instead: `{_SYNC}` does that, then run "
                     "`nmdoctor verify`",
                 )
+
+
+def start_lockfile_findings(
+    scripts: list[Script], stage: Stage, mounts: list[Mount], workdir: str, where_inline: str, inline_line: int
+) -> Iterator[Finding]:
+    """lockfile-not-used for an install a start script runs at every start (unguarded, not frozen) where
+    the container has no lockfile it reads: none in the image, and no mount over the install's folder
+    (or above it, or of a lockfile) that could bring one. Each start then resolves versions afresh."""
+    for script in scripts:
+        where = script.where or where_inline
+        lines = dict(logical_lines(script.text))
+        for step in script_steps(script.text, script.args):
+            if step.kind != "install" or step.guard is not None or step.keyed:
+                continue
+            text = lines.get(step.line, "").split("#", 1)[0]
+            for command, cwd in package_commands(text):
+                if command.kind != "project" or command.frozen:
+                    continue
+                folder = posixpath.normpath(posixpath.join(workdir, cwd or "."))
+                covered = any(
+                    mount.kind in ("bind", "volume")
+                    and (
+                        folder == mount.target.rstrip("/")
+                        or folder.startswith(mount.target.rstrip("/") + "/")
+                        or posixpath.basename(mount.target) in LOCKFILES
+                    )
+                    for mount in mounts
+                )
+                if covered or reads_lockfile(command.manager, stage.lockfiles, stage):
+                    continue
+                yield Finding(
+                    "lockfile-not-used",
+                    Severity.WARNING,
+                    f"`{command.text}` in {where} runs at every start with no lockfile in the container: each "
+                    "start resolves versions afresh, so the container can run other versions than were tested",
+                    None,
+                    from_=where,
+                    line=step.line if script.path else inline_line,
+                    column=1,
+                    fix=frozen_fix(command.manager) + " in the image, and drop the install from the start command",
+                )
+                break
 
 
 _DIR_TEST = re.compile(r"-d\s+[\"']?([^\"'\s\]]*node_modules)/?[\"']?")
@@ -264,6 +315,8 @@ def service_findings(
     if dockerfile is not None and service.entrypoint is None and service.command is None and start_line:
         where_inline, inline_line = dockerfile, start_line  # the image's own ENTRYPOINT/CMD runs it
     yield from step_findings(folder, scripts, where_inline, inline_line)
+    workdir = service.working_dir or stage.workdir
+    yield from start_lockfile_findings(scripts, stage, service.mounts, workdir, where_inline, inline_line)
     resolution = resolve_node_modules(service, stage)
     # a volume is refreshed by a keyed sync, or by an install that runs at every start (reported apart)
     refreshed = any(

@@ -1,0 +1,3 @@
+FROM node:latest
+WORKDIR /app
+VOLUME /app

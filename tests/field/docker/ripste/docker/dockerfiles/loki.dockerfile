@@ -1,0 +1,1 @@
+FROM grafana/loki:3.5

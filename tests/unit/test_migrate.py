@@ -614,6 +614,32 @@ def test_yarn_pnp_keeps_what_runs_apart_from_probes_and_type_imports(tmp_path: P
     assert code == 1
 
 
+def test_a_fixture_that_tests_read_as_text_breaks_nothing_under_pnp(tmp_path: Path) -> None:
+    """A codemod's ``__testfixtures__/*.output.js`` importing a hoisted name is read as text by its
+    test (jscodeshift's defineTest), never loaded: no error under Plug'n'Play, while the same import
+    in code that runs is one."""
+    files = {
+        "package.json": {"name": "app", "version": "1.0.0", "dependencies": {"kit": "^1"}},
+        "yarn.lock": {},
+        "node_modules/.yarn-integrity": {},
+        "node_modules/kit/package.json": pkg("kit", "1.0.0", shared="^1"),
+        "node_modules/shared/package.json": {"name": "shared", "version": "1.0.0", "main": "index.js"},
+    }
+    for path, value in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(json.dumps(value))
+    (tmp_path / "node_modules/shared/index.js").write_text("module.exports = 1;\n")
+    (tmp_path / "transforms/__testfixtures__").mkdir(parents=True)
+    (tmp_path / "transforms/__testfixtures__/rename.output.js").write_text("import x from 'shared';\n")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src/main.js").write_text("const { value } = require('shared');\nconsole.log(value);\n")
+    code, document = run("migrate", str(tmp_path), "--to", "yarn-pnp")
+    found = {(item["request"], item["from"], item["severity"]) for item in document["findings"]}
+    assert ("shared", "src/main.js", "error") in found
+    assert not any(item[1].startswith("transforms/") for item in found)
+    assert code == 1
+
+
 @pytest.mark.parametrize(
     ("selector", "expected"),
     [

@@ -331,6 +331,24 @@ def test_test_fixtures_and_codemod_cases_are_notes() -> None:
     assert set(by_file.values()) == {Severity.INFO} and len(by_file) == 5
 
 
+def test_a_hoisted_import_in_a_codemod_fixture_is_a_note_not_a_phantom_warning() -> None:
+    """loadable-components' codemod: jscodeshift's ``defineTest`` reads
+    ``__testfixtures__/x.input.js`` and ``x.output.js`` with ``fs.readFileSync``; the output's
+    ``@loadable/component`` is never resolved (jest 24 passes the codemod test with that package
+    removed from node_modules). What tests read as data is undecidable whether or not the name is
+    installed, as unresolvable-import already says; the same import in code that runs stays a warning."""
+    tree = {
+        "/app/packages/codemod/transforms/__testfixtures__/rename.output.js": "import x from 'scheduler';\n",
+        "/app/packages/codemod/transforms/rename.input.js": "import y from 'scheduler';\n",
+        "/app/src/index.js": "import z from 'scheduler';\n",
+    }
+    by_file = {item.from_: (item.code, item.severity, item.message) for item in findings(tree)}
+    assert by_file.pop("src/index.js")[:2] == ("phantom-dependency", Severity.WARNING)
+    assert {value[:2] for value in by_file.values()} == {("phantom-dependency", Severity.INFO)}
+    assert len(by_file) == 2
+    assert all("a test fixture, which tests read as data" in value[2] for value in by_file.values())
+
+
 def test_the_input_of_a_snapshot_test_is_a_note() -> None:
     """prettier's tests/format cases: each folder's format test reads its files and prints them,
     and __snapshots__ beside them holds an entry named after each (`exports[`mobx.js format 1`]`)

@@ -356,8 +356,10 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         field = "dependencies" if item.injected else _dependency_field(relative(graph, file))
         manifest = manifest_file(graph, owner.path)
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
-        # resolve, unresolvable-import reports the error.
-        never_fails = site.guarded or site.uncalled
+        # resolve, unresolvable-import reports the error. A fixture's import is never loaded at all
+        # (the test reads the file as text), under this layout or any other: a note.
+        data = not item.injected and read_as_data(fs, owner, file, site.line)
+        never_fails = site.guarded or site.uncalled or data
         severity = Severity.INFO if never_fails else Severity.WARNING if site.types_only or served else runtime
         yield Finding(
             "phantom-dependency",
@@ -365,7 +367,8 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
             f"`{name}` is required by the helpers that {RUNTIME_PLUGIN} ({relative(graph, file)}) injects into"
             f" the code of `{owner.label}`, but not declared{note}"
             if item.injected
-            else f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}",
+            else f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}"
+            + (READ_AS_DATA if data else ""),
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
@@ -685,15 +688,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: the file lists it in `module.exports.dependencies`, which the release"
                 " tool that runs the file (jquery-release) installs first)",
             )
-        elif (
-            _fixture(file)
-            or _suite_sample(owner, file)
-            or _case_pair(owner, fs, file)
-            or _expected_pair(owner, fs, file)
-            or _snapshotted_input(fs, file, site.line)
-            or read_by_tests(owner, fs, file)
-        ):
-            severity, why = Severity.INFO, " (cannot be decided: a test fixture, which tests read as data)"
+        elif read_as_data(fs, owner, file, site.line):
+            severity, why = Severity.INFO, READ_AS_DATA
         elif (harness := harness_of(owner)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -1509,6 +1505,24 @@ _FIXTURE_FOLDERS = frozenset(("__fixtures__", "__testfixtures__", "fixtures", "f
 # statsCases/, watchCases/, hotCases/.
 _SUITE_CASES = re.compile(r"^(?:samples|cases|[a-z]+Cases)$")
 _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
+
+
+READ_AS_DATA = " (cannot be decided: a test fixture, which tests read as data)"
+
+
+def read_as_data(fs: FileSystem, owner: Instance, file: str, line: int) -> bool:
+    """Whether ``file`` is a test case that tests read as text (a fixture, a suite's sample, a
+    transform's input/output pair, a file a snapshot quotes, a file a test reads by name) rather
+    than load: its imports are never resolved, whatever the layout (jscodeshift's ``defineTest``
+    reads ``__testfixtures__/x.input.js`` and ``x.output.js`` with ``fs.readFileSync``)."""
+    return (
+        _fixture(file)
+        or _suite_sample(owner, file)
+        or _case_pair(owner, fs, file)
+        or _expected_pair(owner, fs, file)
+        or _snapshotted_input(fs, file, line)
+        or read_by_tests(owner, fs, file)
+    )
 
 
 def _fixture(file: str) -> bool:

@@ -1,0 +1,37 @@
+
+import {Draggable} from '@shopify/draggable';
+
+
+import Plate from '../../components/Plate';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,24 @@
+
+import {Sortable, Plugins} from '@shopify/draggable';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

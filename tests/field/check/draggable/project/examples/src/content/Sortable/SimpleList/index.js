@@ -1,0 +1,21 @@
+
+import {Sortable} from '@shopify/draggable';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,20 @@
+
+import {Swappable, Plugins} from '@shopify/draggable';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,22 @@
+
+import {Swappable, Plugins} from '@shopify/draggable';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

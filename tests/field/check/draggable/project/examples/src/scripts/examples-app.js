@@ -1,0 +1,21 @@
+
+import Analytics from '../components/Analytics';
+
+import MobileNav from '../components/MobileNav';
+import Content from '../content';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

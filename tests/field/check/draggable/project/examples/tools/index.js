@@ -1,0 +1,12 @@
+import gulp from 'gulp';
+
+import tasks from './tasks';
+import {watch} from './watch';
+
+
+
+
+
+
+
+

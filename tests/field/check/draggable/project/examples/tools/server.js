@@ -1,0 +1,19 @@
+import browsersync from 'browser-sync';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

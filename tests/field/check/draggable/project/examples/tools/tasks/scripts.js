@@ -1,0 +1,17 @@
+import webpack from 'webpack';
+
+import {webpackConfig} from '../webpack.config';
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,4 @@
+import Announcement, {defaultOptions} from './Announcement';
+
+
+

@@ -1,0 +1,3 @@
+import Focusable from './Focusable';
+
+

@@ -1,0 +1,4 @@
+import Mirror, {defaultOptions} from './Mirror';
+
+
+

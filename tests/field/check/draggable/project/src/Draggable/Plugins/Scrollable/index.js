@@ -1,0 +1,4 @@
+import Scrollable, {defaultOptions} from './Scrollable';
+
+
+

@@ -1,0 +1,3 @@
+import DragSensor from './DragSensor';
+
+

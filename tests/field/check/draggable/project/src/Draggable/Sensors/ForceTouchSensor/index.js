@@ -1,0 +1,3 @@
+import ForceTouchSensor from './ForceTouchSensor';
+
+

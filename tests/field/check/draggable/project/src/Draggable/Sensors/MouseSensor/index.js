@@ -1,0 +1,3 @@
+import MouseSensor from './MouseSensor';
+
+

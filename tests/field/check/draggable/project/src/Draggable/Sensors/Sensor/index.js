@@ -1,0 +1,3 @@
+import Sensor from './Sensor';
+
+

@@ -1,0 +1,3 @@
+import TouchSensor from './TouchSensor';
+
+

@@ -1,0 +1,4 @@
+import Droppable from './Droppable';
+
+
+export * from './DroppableEvent';

@@ -1,0 +1,4 @@
+import Collidable from './Collidable';
+
+
+export * from './CollidableEvent';

@@ -1,0 +1,4 @@
+import ResizeMirror, {defaultOptions} from './ResizeMirror';
+
+
+

@@ -1,0 +1,4 @@
+import Snappable from './Snappable';
+
+
+export * from './SnappableEvent';

@@ -1,0 +1,4 @@
+import SortAnimation, {defaultOptions} from './SortAnimation';
+
+
+

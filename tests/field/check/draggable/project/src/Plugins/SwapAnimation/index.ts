@@ -1,0 +1,4 @@
+import SwapAnimation, {defaultOptions} from './SwapAnimation';
+
+
+

@@ -1,0 +1,4 @@
+import Sortable from './Sortable';
+
+
+export * from './SortableEvent';

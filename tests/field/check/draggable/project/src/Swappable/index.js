@@ -1,0 +1,4 @@
+import Swappable from './Swappable';
+
+
+export * from './SwappableEvent';

@@ -1,0 +1,1 @@
+export {AbstractEvent as default} from './AbstractEvent';

@@ -1,0 +1,1 @@
+export {AbstractPlugin as default} from './AbstractPlugin';

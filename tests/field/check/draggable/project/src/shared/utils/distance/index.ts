@@ -1,0 +1,3 @@
+import distance from './distance';
+
+

@@ -1,0 +1,3 @@
+import requestNextAnimationFrame from './requestNextAnimationFrame';
+
+

@@ -1,0 +1,3 @@
+import touchCoords from './touchCoords';
+
+

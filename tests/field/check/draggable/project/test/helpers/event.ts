@@ -1,0 +1,24 @@
+import {withElementFromPoint} from './environment';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

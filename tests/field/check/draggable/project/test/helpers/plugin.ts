@@ -1,0 +1,20 @@
+import AbstractPlugin from 'shared/AbstractPlugin';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

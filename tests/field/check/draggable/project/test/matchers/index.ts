@@ -1,0 +1,4 @@
+import './dom-event';
+import './event';
+import './order';
+import './sensor';

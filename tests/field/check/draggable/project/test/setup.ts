@@ -1,0 +1,11 @@
+import './matchers';
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,4 @@
+module.exports = {
+  presets: ['@babel/preset-react'],
+  plugins: ['@babel/plugin-syntax-dynamic-import'],
+}

@@ -1,0 +1,6 @@
+import React from 'react'
+import logo from './react.svg'
+
+
+
+

@@ -1,0 +1,15 @@
+import 'normalize.css'
+import React from 'react'
+import { hydrate } from 'react-dom'
+import { loadableReady } from '@loadable/component'
+import App from './App'
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,34 @@
+
+
+import http from 'http'
+
+let app = require('./server').default
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+    try {
+      app = require('./server').default
+
+
+
+    } catch (error) {
+
+    }
+
+

@@ -1,0 +1,10 @@
+
+import moment from 'moment'
+import './A.css'
+
+
+
+
+
+
+

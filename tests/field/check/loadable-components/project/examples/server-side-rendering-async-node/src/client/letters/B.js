@@ -1,0 +1,9 @@
+
+import moment from 'moment'
+
+
+
+
+
+
+

@@ -1,0 +1,36 @@
+import React from 'react'
+import loadable from '@loadable/component'
+
+
+
+
+
+
+
+const Moment = loadable.lib(() => import('moment'), {
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,9 @@
+
+import Loadable from 'react-loadable'
+
+
+
+
+
+
+

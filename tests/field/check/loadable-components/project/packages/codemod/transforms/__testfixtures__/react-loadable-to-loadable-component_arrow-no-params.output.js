@@ -1,0 +1,7 @@
+
+import loadable from '@loadable/component'
+
+
+
+
+

@@ -1,0 +1,15 @@
+
+import Loadable from 'react-loadable'
+
+
+
+
+
+
+
+
+
+
+
+
+

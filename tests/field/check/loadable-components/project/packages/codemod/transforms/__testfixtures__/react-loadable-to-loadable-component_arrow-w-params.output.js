@@ -1,0 +1,17 @@
+
+import loadable from '@loadable/component'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,17 @@
+
+import Loadable from 'react-loadable'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

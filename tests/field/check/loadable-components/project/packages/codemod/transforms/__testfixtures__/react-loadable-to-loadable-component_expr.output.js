@@ -1,0 +1,19 @@
+
+import loadable from '@loadable/component'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

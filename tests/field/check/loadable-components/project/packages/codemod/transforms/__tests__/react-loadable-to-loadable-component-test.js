@@ -1,0 +1,22 @@
+
+
+const { defineTest } = require('jscodeshift/dist/testUtils')
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,21 @@
+
+import createLoadable from './createLoadable'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+
+import React from 'react'
+import createLoadable from './createLoadable'
+import { defaultResolveComponent } from './resolvers'
+
+
+
+
+
+
+

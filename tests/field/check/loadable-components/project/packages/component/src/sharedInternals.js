@@ -1,0 +1,6 @@
+export { invariant } from './util'
+export { default as Context } from './Context'
+
+
+
+

@@ -1,0 +1,8 @@
+import React from 'react'
+import { Context } from './sharedInternals.js'
+
+
+
+
+
+

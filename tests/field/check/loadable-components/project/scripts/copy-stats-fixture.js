@@ -1,0 +1,13 @@
+const fs = require('fs')
+const path = require('path')
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,51 @@
+
+
+import React from 'react'
+import { Box } from '@xstyled/styled-components'
+import Helmet from 'react-helmet'
+import { HomeHero, ShowCase, BaseLayout } from 'smooth-doc/components'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,41 @@
+import styles from './Footer.less';
+
+import React from 'react';
+import Link from 'Link/Link';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

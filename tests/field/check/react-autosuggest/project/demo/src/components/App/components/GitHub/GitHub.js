@@ -1,0 +1,37 @@
+import styles from './GitHub.less';
+
+import React from 'react';
+import PropTypes from 'prop-types';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,67 @@
+import styles from './Header.less';
+
+import React, { Component } from 'react';
+import fetch from 'isomorphic-fetch';
+import Link from 'Link/Link';
+import GitHub from 'GitHub/GitHub';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

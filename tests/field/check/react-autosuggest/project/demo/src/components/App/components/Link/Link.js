@@ -1,0 +1,31 @@
+import styles from './Link.less';
+
+import React from 'react';
+import PropTypes from 'prop-types';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,14 @@
+const babelConfig = require('@istanbuljs/nyc-config-babel');
+
+
+
+
+
+
+
+
+
+
+
+
+

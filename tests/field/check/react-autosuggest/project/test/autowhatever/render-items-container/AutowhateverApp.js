@@ -1,0 +1,50 @@
+import React, { Component } from 'react';
+import sinon from 'sinon';
+import Autowhatever from '../../../src/Autowhatever';
+import items from './items';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

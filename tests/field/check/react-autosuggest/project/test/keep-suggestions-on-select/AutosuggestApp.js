@@ -1,0 +1,76 @@
+import React, { Component } from 'react';
+import Autosuggest from '../../src/Autosuggest';
+import { escapeRegexCharacters } from '../../demo/src/components/utils/utils';
+import languages from '../plain-list/languages';
+import sinon from 'sinon';
+import { addEvent } from '../helpers';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,7 @@
+import { JSDOM } from 'jsdom';
+
+
+
+
+
+

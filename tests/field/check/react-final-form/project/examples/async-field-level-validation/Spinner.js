@@ -1,0 +1,24 @@
+import styled, { keyframes } from "styled-components";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

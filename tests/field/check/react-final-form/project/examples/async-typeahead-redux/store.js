@@ -1,0 +1,28 @@
+import { createStore, applyMiddleware } from "redux";
+import thunk from "redux-thunk";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

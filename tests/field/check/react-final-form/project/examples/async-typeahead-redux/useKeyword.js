@@ -1,0 +1,16 @@
+import { useForm, useField } from "react-final-form";
+import { propOr } from "ramda";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

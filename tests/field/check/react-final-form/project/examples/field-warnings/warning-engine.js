@@ -1,0 +1,16 @@
+import React from "react";
+import { FormSpy } from "react-final-form";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,11 @@
+import React from "react";
+import { connect } from "react-redux";
+import { getFormState } from "./finalFormDuck";
+
+
+
+
+
+
+
+

@@ -1,0 +1,13 @@
+import { createStore, combineReducers } from "redux";
+import finalFormReducer from "./finalFormDuck";
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,12 @@
+import React from "react";
+import { FieldRenderProps } from "react-final-form";
+
+
+
+
+
+
+
+
+
+

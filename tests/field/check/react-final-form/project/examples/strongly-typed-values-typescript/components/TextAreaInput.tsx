@@ -1,0 +1,10 @@
+import React from "react";
+import { FieldRenderProps } from "react-final-form";
+
+
+
+
+
+
+
+

@@ -1,0 +1,23 @@
+import React from "react";
+import styled from "styled-components";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,4 @@
+import * as React from "react";
+import type { FormApi } from "final-form";
+
+

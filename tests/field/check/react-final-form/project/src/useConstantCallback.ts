@@ -1,0 +1,20 @@
+import * as React from "react";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,19 @@
+import * as React from "react";
+import type { FormApi } from "final-form";
+import ReactFinalFormContext from "./context";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,15 @@
+import React from "react";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

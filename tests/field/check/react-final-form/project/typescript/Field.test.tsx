@@ -1,0 +1,34 @@
+import * as React from "react";
+import { Field, FieldRenderProps } from "react-final-form";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

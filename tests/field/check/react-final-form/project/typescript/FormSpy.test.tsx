@@ -1,0 +1,16 @@
+import * as React from "react";
+import { FormSpy, FormSpyRenderProps } from "react-final-form";
+
+
+
+
+
+
+
+
+
+
+
+
+
+

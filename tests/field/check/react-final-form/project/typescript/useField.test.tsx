@@ -1,0 +1,35 @@
+import * as React from "react";
+import { useField, FieldRenderProps } from "react-final-form";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,21 @@
+import { useFormState } from "react-final-form";
+import { FormState } from "final-form";
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,32 @@
+import React from 'react';
+import Modal from 'react-modal';
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

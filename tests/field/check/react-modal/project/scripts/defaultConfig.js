@@ -1,0 +1,20 @@
+const path = require('path');
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

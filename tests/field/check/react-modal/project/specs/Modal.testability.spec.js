@@ -1,0 +1,14 @@
+
+import ReactDOM from "react-dom";
+import sinon from "sinon";
+import { withModal } from "./helper";
+
+
+
+
+
+
+
+
+
+

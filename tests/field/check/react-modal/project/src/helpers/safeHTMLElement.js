@@ -1,0 +1,13 @@
+import ExecutionEnvironment from "exenv";
+
+
+
+
+
+
+
+
+
+
+
+

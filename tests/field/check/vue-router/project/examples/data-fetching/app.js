@@ -1,0 +1,32 @@
+import Vue from 'vue'
+import VueRouter from 'vue-router'
+import Post from './Post.vue'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,34 @@
+import Vue from 'vue'
+import VueRouter from 'vue-router'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

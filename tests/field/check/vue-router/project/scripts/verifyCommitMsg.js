@@ -1,0 +1,18 @@
+const chalk = require('chalk')  // eslint-disable-line
+
+const msg = require('fs').readFileSync(msgPath, 'utf-8').trim()
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

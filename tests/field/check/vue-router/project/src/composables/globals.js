@@ -1,0 +1,34 @@
+import {
+  getCurrentInstance,
+  shallowReactive,
+  effectScope
+} from 'vue'
+import { throwNoCurrentInstance } from './utils'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

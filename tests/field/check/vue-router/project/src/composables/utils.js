@@ -1,0 +1,11 @@
+import { getCurrentInstance } from 'vue'
+
+
+
+
+
+
+
+
+
+

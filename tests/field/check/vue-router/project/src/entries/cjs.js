@@ -1,0 +1,3 @@
+import VueRouter from '../router'
+
+

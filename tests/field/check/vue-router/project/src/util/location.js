@@ -1,0 +1,69 @@
+
+
+import type VueRouter from '../index'
+import { parsePath, resolvePath } from './path'
+import { resolveQuery } from './query'
+import { fillParams } from './params'
+import { warn } from './warn'
+import { extend } from './misc'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,37 @@
+
+
+import { warn } from './warn'
+import Regexp from 'path-to-regexp'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

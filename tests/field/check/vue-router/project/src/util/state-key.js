@@ -1,0 +1,22 @@
+
+import { inBrowser } from './dom'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

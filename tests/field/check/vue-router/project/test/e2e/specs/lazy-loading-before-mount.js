@@ -1,0 +1,17 @@
+const bsStatus = require('../browserstack-send-status')
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

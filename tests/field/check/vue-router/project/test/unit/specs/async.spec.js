@@ -1,0 +1,17 @@
+import { runQueue } from '../../../src/util/async'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,18 @@
+import Vue from 'vue'
+import VueRouter from '../../../src/index'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

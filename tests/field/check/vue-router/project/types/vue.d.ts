@@ -1,0 +1,22 @@
+
+
+
+
+import Vue from 'vue'
+import VueRouter, { Route, NavigationGuard } from './index'
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

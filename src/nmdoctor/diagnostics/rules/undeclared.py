@@ -710,6 +710,11 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
+            # removing the import drops what the plugin generates (UnoCSS's styles); no alias gives it
+            fix = (
+                f"nothing to install: {virtual}'s bundler plugin serves `{site.specifier}` to the builds it is"
+                " configured in; code loaded without that plugin (node, a test runner) must not import it"
+            )
         elif (ember := _ember_source_module(fs, graph, owner, name)) is not None:
             severity, why = (
                 Severity.INFO,

@@ -332,3 +332,23 @@ def test_an_unmet_peer_the_project_holds_at_another_version_is_not_fixed_by_a_do
     fs = MemoryFS.from_mapping(tree)
     [found] = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["unmet-peer-dependency"])
     assert found.fix == 'add "react": "^16.8.0" to the dependencies of the project that uses a'
+
+
+def test_a_copy_under_an_alias_is_not_a_doppelganger() -> None:
+    """node finds string-width-cjs (an alias of string-width) by its folder name: that folder and
+    node_modules/string-width are two in every hoisted layout, whatever the versions."""
+    tree: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"string-width": "^4", "ui": "^8"}),
+        "/app/node_modules/string-width/package.json": pkg("string-width", "4.2.3"),
+        "/app/node_modules/ui/package.json": pkg(
+            "ui", "8.0.2", dependencies={"string-width-cjs": "npm:string-width@^4.2.0"}
+        ),
+        "/app/node_modules/string-width-cjs/package.json": pkg("string-width", "4.2.3"),
+    }
+    assert codes(tree) == []
+    # two copies under the alias name are still copies
+    tree["/app/node_modules/ui/node_modules/string-width-cjs/package.json"] = pkg("string-width", "4.2.3")
+    tree["/app/package.json"] = pkg(
+        "app", "1.0.0", dependencies={"string-width": "^4", "ui": "^8", "string-width-cjs": "npm:string-width@^4"}
+    )
+    assert "doppelganger" in codes(tree)

@@ -754,6 +754,8 @@ def test_a_virtual_module_of_a_plugin_in_the_tree_is_a_note() -> None:
     with_plugin = {**tree, "/app/node_modules/unocss/package.json": {"name": "unocss", "version": "66.0.0"}}
     [note] = findings(with_plugin)
     assert note.severity is Severity.INFO and "unocss" in note.message
+    # antfu/vite-plugin-inspect's client: removing the import would drop UnoCSS's styles
+    assert note.fix is not None and note.fix.startswith("nothing to install: unocss's bundler plugin serves `uno.css`")
 
 
 def test_ember_modules_that_ember_source_ships_are_notes_in_an_ember_package() -> None:

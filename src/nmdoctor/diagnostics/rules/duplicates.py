@@ -99,16 +99,19 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     workspace under `nmHoistingLimits: workspaces` (or a workspace's `installConfig.hoistingLimits`),
     which no dedupe removes: the fix names the setting. A copy shipped inside a package's tarball
     (its ``bundleDependencies``) is not the manager's to remove: copies are reported only when two
-    of them lie outside bundles."""
+    of them lie outside bundles. Node finds a package by the name of its folder: a copy under an
+    alias (``"string-width-cjs": "npm:string-width@^4.2.0"``) and one under the package's own name
+    are two folders in any hoisted layout, and are not counted together."""
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
     install_of = _installs(context, graph)
     bundles = tuple(bundling_packages(graph))
-    groups: dict[tuple[str, str, str], list[Instance]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[Instance]] = defaultdict(list)
     for instance in graph.instances:
         if not (instance.is_project or instance.is_workspace):
-            groups[(instance.name, instance.version, install_of(instance))].append(instance)
-    for (name, version, _install), copies in sorted(groups.items()):
+            key = (instance.name, instance.version, install_of(instance), _folder_name(instance.path))
+            groups[key].append(instance)
+    for (name, version, _install, _folder), copies in sorted(groups.items()):
         if len(copies) < 2 or (bundles and sum(not item.path.startswith(bundles) for item in copies) < 2):
             continue
         size = folder_size(context.fs, copies[0].path) if context.fs is not None else 0
@@ -120,6 +123,17 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
             package=package_ref(graph, copies[0]),
             fix=_limited_fix(context, graph, copies) or _dedupe_fix(graph, copies),
         )
+
+
+def _folder_name(path: str) -> str:
+    """The name a copy is installed under: its folder below the last node_modules (``@scope/name``
+    for a scoped one). Node finds a package by that name, so a copy under an alias
+    (``"string-width-cjs": "npm:string-width@^4.2.0"``, @isaacs/cliui's) and one under the package's
+    own name are two folders in every hoisted layout: no dedupe merges them (real npm 11.19.1 keeps
+    node_modules/string-width-cjs beside node_modules/string-width of the same version)."""
+    tail = path.rpartition("node_modules/")[2]
+    parts = tail.split("/")
+    return "/".join(parts[:2]) if parts[0].startswith("@") else parts[0]
 
 
 def _installs(context: CheckContext, graph: DependencyGraph) -> Callable[[Instance], str]:

@@ -601,6 +601,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         if _runtime_module(owner, name, extensions):
             continue
         file = item.file
+        if name == "bun" and _script_running(fs, owner, file, _BUN_RUN) is not None:
+            continue  # a script runs the file with bun, which provides `bun` (real bun 1.3.13)
         # Meteor's build answers a Meteor package its .meteor/versions lists, and a local Meteor
         # package's Npm.depends (wekan's `meteor/mongo`, packages/wekan-ldap's ldapts)
         by_meteor = meteor.serves(file, site.specifier, name) if meteor is not None else None
@@ -704,6 +706,11 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif (virtual := _plugin_virtual_module(graph, site.specifier)) is not None:
             severity, why = Severity.INFO, f" (cannot be decided: a virtual module {virtual}'s plugin serves)"
+            # removing the import drops what the plugin generates (UnoCSS's styles); no alias gives it
+            fix = (
+                f"nothing to install: {virtual}'s bundler plugin serves `{site.specifier}` to the builds it is"
+                " configured in; code loaded without that plugin (node, a test runner) must not import it"
+            )
         elif (ember := _ember_source_module(fs, graph, owner, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -1087,6 +1094,16 @@ def _electron_runs(fs: FileSystem, owner: Instance, file: str) -> str | None:
     "./tap/.electron.sh"``, whose ``electron tap/run-electron.ts`` names the file), in the owner's
     package.json scripts or in a shell script one of them runs; paths are read from the package's
     folder, where npm runs scripts. None when nothing names the file so."""
+    return _script_running(fs, owner, file, _ELECTRON_RUN)
+
+
+# ``bun build.ts``, ``bun run --watch example/index.ts``: the file the Bun runtime runs
+_BUN_RUN = re.compile(r"(?:^|[;&|(]|\s)bun\s+(?:run\s+)?(?:--?[\w-]+(?:=\S*)?\s+)*([^\s;&|)]+)")
+
+
+def _script_running(fs: FileSystem, owner: Instance, file: str, runner: re.Pattern[str]) -> str | None:
+    """The script of the owner that runs ``file`` through ``runner`` (whose group names the file),
+    in its package.json scripts or in a shell script one of them runs, as `npm run <script>`."""
     target = posixpath.relpath(file, owner.path)
     for script, command in scripts_of(owner.manifest.raw).items():
         texts = [command]
@@ -1096,7 +1113,7 @@ def _electron_runs(fs: FileSystem, owner: Instance, file: str) -> str | None:
             except FileSystemError:
                 continue
         for text in texts:
-            if any(posixpath.normpath(path) == target for path in _ELECTRON_RUN.findall(text)):
+            if any(posixpath.normpath(path) == target for path in runner.findall(text)):
                 return f"`npm run {script}`"
     return None
 

@@ -67,9 +67,36 @@ def test_what_yarn_adds_to_a_manifest_is_declared_in_a_yarn_berry_tree() -> None
 
 
 def test_under_another_manager_the_same_requires_stay_phantoms() -> None:
-    # npm reads neither yarn's extensions nor .yarnrc.yml, nor takes peerDependenciesMeta for a peer
+    # npm reads neither yarn's extensions nor .yarnrc.yml, nor takes peerDependenciesMeta for a peer;
+    # but the typescript that parser's optional peer asks of its host is the project's own dependency,
+    # at the top of node_modules, which npm's walk up finds whatever else is installed (and pnpm links)
     found = phantoms(tree(marker="/app/node_modules/.package-lock.json"))
-    assert found == [("debug", "supports-color"), ("host", "helper"), ("mz", "graceful-fs"), ("parser", "typescript")]
+    assert found == [("debug", "supports-color"), ("host", "helper"), ("mz", "graceful-fs")]
+
+
+def test_an_optional_peer_the_project_does_not_provide_is_a_phantom_whose_fix_declares_it() -> None:
+    # electron-vite-boilerplate's @typescript-eslint/* require typescript, which their
+    # peerDependenciesMeta alone names; a copy another package brings, hoisted, is found by accident
+    entries = tree(marker="/app/node_modules/.package-lock.json")
+    entries["/app/package.json"] = {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"debug": "3.2.7", "parser": "1.0.0", "host": "1.0.0", "mz": "2.7.0", "tsc-wrapper": "1.0.0"},
+    }
+    entries["/app/node_modules/tsc-wrapper/package.json"] = pkg(
+        "tsc-wrapper", "1.0.0", dependencies={"typescript": "5"}
+    )
+    fs = MemoryFS.from_mapping(entries)
+    graph = read_installed_tree(fs, "/app")
+    [finding] = [
+        item
+        for item in run_checks(CheckContext(graph=graph, fs=fs))
+        if item.code == "phantom-dependency" and item.request == "typescript"
+    ]
+    assert "optional peer only its peerDependenciesMeta names" in finding.message
+    assert finding.fix == (
+        "declare `typescript` in the project: the package takes it as an optional peer, which its host provides"
+    )
 
 
 def test_an_extension_applies_only_to_the_versions_its_selector_names() -> None:

@@ -426,6 +426,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
         if scanned[key] and yarn is not None:
             added = yarn.declared(instance.name, instance.version, own_manifest(fs, instance.path))
         candidates: dict[str, list[tuple[PackageImport, str]]] = {}
+        meta_peers = _meta_only_peers(instance) if scanned[key] else frozenset()
         for found in _rebase(scanned[key], instance):
             name = package_of(found.site.specifier)
             if name is None or name in added:
@@ -434,6 +435,8 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             if folder is None:
                 continue  # an optional require in a try block, most often: not ours to judge
             if _linked_beside(instance, name, folder):
+                continue
+            if name in meta_peers and _hosts_copy(graph, by_path.get(fs.realpath(folder)), name):
                 continue
             candidates.setdefault(name, []).append((found, folder))
         for name, sites in candidates.items():
@@ -451,6 +454,9 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             where = f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from " + relative(
                 graph, folder
             )
+            if name in meta_peers and not hosted and not guarded:
+                yield _unprovided_meta_peer(graph, instance, name, found, folder)
+                continue
             yield Finding(
                 "phantom-dependency",
                 Severity.INFO if guarded or hosted else Severity.WARNING,
@@ -469,6 +475,48 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 "in .yarnrc.yml (yarn), or ask its maintainers to add it",
             )
     code.flush()  # the scans as this run left them, for the next run of the project
+
+
+def _meta_only_peers(instance: Instance) -> frozenset[str]:
+    """The optional peers the package's peerDependenciesMeta alone names (@typescript-eslint's
+    ``typescript``): pnpm and yarn take each for an optional peer and link the host's copy beside the
+    package; npm draws no edge for them, and node finds the host's copy by walking up."""
+    raw = instance.manifest.raw
+    meta = raw.get("peerDependenciesMeta") if isinstance(raw, dict) else None
+    if not isinstance(meta, dict):
+        return frozenset()
+    peers = raw.get("peerDependencies")
+    listed = set(peers) if isinstance(peers, dict) else set()
+    return frozenset(name for name in meta if isinstance(name, str) and name not in listed)
+
+
+def _hosts_copy(graph: DependencyGraph, target: Instance | None, name: str) -> bool:
+    """Whether ``target`` is the copy the project or one of its workspaces declares as ``name``: the
+    host providing the package's optional peer, as every manager has it (npm's walk up finds it at the
+    top of node_modules, pnpm and yarn link it as the peer)."""
+    if target is None:
+        return False
+    return any(edge.target is target for root in graph.roots for edge in graph.edges_from(root) if edge.name == name)
+
+
+def _unprovided_meta_peer(
+    graph: DependencyGraph, instance: Instance, name: str, found: PackageImport, folder: str
+) -> Finding:
+    """A require of an optional peer only peerDependenciesMeta names, which the project does not
+    provide: the copy found is another package's, hoisted; pnpm would link nothing there."""
+    return Finding(
+        "phantom-dependency",
+        Severity.WARNING,
+        f"`{instance.label}` requires `{name}`, an optional peer only its peerDependenciesMeta names, which the "
+        f"project does not declare; it resolves only from {relative(graph, folder)}, another package's copy "
+        "hoisted there (breaks under pnpm's isolated layout, which links an optional peer only from the host)",
+        package_ref(graph, instance),
+        request=found.site.specifier,
+        from_=relative(graph, found.file),
+        line=found.site.line,
+        column=found.site.column,
+        fix=f"declare `{name}` in the project: the package takes it as an optional peer, which its host provides",
+    )
 
 
 GUARDED_WHERE = (

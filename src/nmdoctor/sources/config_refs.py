@@ -39,6 +39,7 @@ class Tool(enum.Enum):
     BABEL_PLUGIN = "babel plugin"
     ESLINT_PLUGIN = "eslint plugin"
     ESLINT_CONFIG = "eslint config"
+    ESLINT_PARSER = "eslint parser"
     JEST = "jest module"
     JEST_ENVIRONMENT = "jest environment"
     POSTCSS_PLUGIN = "postcss plugin"
@@ -215,6 +216,13 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
     elif section == "eslint":
         yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
         yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(data.get("extends")))
+        # the parser, the config's own and its overrides' (eslintrc loads each from the config's folder)
+        # the config's own parser, which eslintrc loads from the config's folder for every file it
+        # lints (an override's is loaded only for the files it matches: eslint 8.57.0 lints x.js
+        # with a missing parser under overrides for *.ts)
+        parser = data.get("parser")
+        if isinstance(parser, str) and parser:
+            yield ConfigRef(parser, Tool.ESLINT_PARSER, 0, 0)
     elif section == "jest":
         yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(data.get("preset")))
         env = data.get("testEnvironment")
@@ -252,7 +260,7 @@ def _section_for(name: str) -> str | None:
 _PROPERTIES = {
     "webpack": {"loader": Tool.WEBPACK_LOADER, "loaders": Tool.WEBPACK_LOADER, "use": Tool.WEBPACK_LOADER},
     "babel": {"presets": Tool.BABEL_PRESET, "plugins": Tool.BABEL_PLUGIN},
-    "eslint": {"plugins": Tool.ESLINT_PLUGIN, "extends": Tool.ESLINT_CONFIG},
+    "eslint": {"plugins": Tool.ESLINT_PLUGIN, "extends": Tool.ESLINT_CONFIG, "parser": Tool.ESLINT_PARSER},
     "jest": {
         "preset": Tool.JEST,
         "transform": Tool.JEST,
@@ -416,6 +424,10 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
                 stack.extend(
                     (pair, _BABEL_OPTIONS) for pair in _pairs_named(node.child_by_field_name("value"), "babelOptions")
                 )
+                continue
+            if section == "eslint" and key == "overrides" and "parser" in wanted:
+                # an override's parser is loaded only for the files the override matches
+                stack.append((node, {name: tool for name, tool in wanted.items() if name != "parser"}))
                 continue
             tool = wanted.get(key or "")
             if tool is not None:

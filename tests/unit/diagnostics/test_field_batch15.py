@@ -38,6 +38,7 @@ def test_the_babel_options_of_an_eslint_parser_name_babel_modules_not_eslint_plu
     # `@babel/eslint-plugin-plugin-proposal-decorators`, a false error.
     refs = {(ref.name, ref.tool) for ref in config_refs(ESLINTRC_WITH_BABEL_OPTIONS, ".eslintrc.js")}
     assert refs == {
+        ("@babel/eslint-parser", Tool.ESLINT_PARSER),  # the parser itself, loaded from the config's folder
         ("@babel/plugin-proposal-decorators", Tool.BABEL_PLUGIN),
         ("@babel/preset-env", Tool.BABEL_PRESET),
         ("ember", Tool.ESLINT_PLUGIN),

@@ -671,3 +671,25 @@ def test_a_babel_preset_file_of_the_project_names_plugins_babel_loads_from_its_f
         (".babel-preset.js", 4, "babel-plugin-filter-imports"),
         (".babel-preset.js", 6, "@babel/env"),
     ]
+
+
+def test_an_eslintrc_parser_is_loaded_from_the_config_and_an_overrides_only_for_its_files() -> None:
+    # real eslint 8.57.0: "Failed to load parser 'babel-eslint' declared in '.eslintrc.json': Cannot
+    # find module 'babel-eslint'" (required from the config file); a parser of an override for *.ts
+    # is loaded only when a .ts file is linted, so `eslint x.js` passes and it is not judged here
+    base: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"eslint": "8.57.0"}},
+        "/app/node_modules/eslint/package.json": {"name": "eslint", "version": "8.57.0"},
+    }
+    top = {"/app/.eslintrc.json": '{"root": true, "parser": "babel-eslint"}'}
+    [message] = findings({**base, **top})
+    assert message.startswith("`babel-eslint` is a eslint parser named by string in .eslintrc.json")
+    script = {"/app/.eslintrc.js": "module.exports = { parser: '@babel/eslint-parser' };\n"}
+    [message] = findings({**base, **script})
+    assert message.startswith("`@babel/eslint-parser` is a eslint parser named by string in .eslintrc.js")
+    installed = {"/app/node_modules/babel-eslint/package.json": {"name": "babel-eslint", "version": "10.1.0"}}
+    assert findings({**base, **top, **installed}) == []
+    override = '{"root": true, "overrides": [{"files": ["*.ts"], "parser": "@typescript-eslint/parser"}]}'
+    assert findings({**base, "/app/.eslintrc.json": override}) == []
+    script_override = "module.exports = { overrides: [{ files: ['*.ts'], parser: '@typescript-eslint/parser' }] };\n"
+    assert findings({**base, "/app/.eslintrc.js": script_override}) == []

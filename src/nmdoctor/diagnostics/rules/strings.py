@@ -48,6 +48,7 @@ _LOADED_BY = {
     Tool.BABEL_PLUGIN: ("@babel/core", "babel-core", "next"),
     Tool.ESLINT_PLUGIN: ("eslint",),
     Tool.ESLINT_CONFIG: ("eslint",),
+    Tool.ESLINT_PARSER: ("eslint",),
     Tool.JEST: ("jest", "jest-cli", "@jest/core"),
     Tool.JEST_ENVIRONMENT: ("jest", "jest-cli", "@jest/core"),
     Tool.POSTCSS_PLUGIN: ("postcss",),
@@ -59,7 +60,7 @@ _LOADED_BY = {
 # called asynchronously), and jest-resolve, which adds NODE_PATH's folders itself. webpack's
 # resolveLoader does not read it.
 _REQUIRED_BY = frozenset(
-    {Tool.POSTCSS_PLUGIN, Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.JEST, Tool.JEST_ENVIRONMENT}
+    {Tool.POSTCSS_PLUGIN, Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.ESLINT_PARSER, Tool.JEST, Tool.JEST_ENVIRONMENT}
 )
 _BABEL = frozenset({Tool.BABEL_PRESET, Tool.BABEL_PLUGIN})
 
@@ -302,7 +303,7 @@ def _flat_config_eslint_only(graph: DependencyGraph, tool: Tool) -> bool:
     """An eslintrc config (``.eslintrc*``, package.json ``eslintConfig``) where every eslint in the
     tree is 9 or later: eslint 9 reads ``eslint.config.*`` and not this file unless
     ``ESLINT_USE_FLAT_CONFIG=false`` is set (eslint 10 never does), so nothing loads it by default."""
-    if tool not in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG):
+    if tool not in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.ESLINT_PARSER):
         return False
     majors = [instance.version.split(".", 1)[0] for instance in graph.instances_of("eslint")]
     return bool(majors) and all(major.isdigit() and int(major) >= 9 for major in majors)
@@ -567,7 +568,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
             module = ref.module
             if module is None or (ref.tool is Tool.JEST_ENVIRONMENT and _from_jest_config(graph, lookup, module)):
                 continue
-            if shadowed and ref.tool in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG):
+            if shadowed and ref.tool in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.ESLINT_PARSER):
                 continue  # eslint reads the .eslintrc.* beside it instead
             if lookup(owner.path, module)[0] is None:
                 yield _finding(

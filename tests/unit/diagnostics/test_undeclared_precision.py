@@ -1831,6 +1831,21 @@ def test_vendored_code_importing_what_nothing_here_installs_is_a_note() -> None:
     assert _unresolvable_severities(tree) == [("vendored/datatables.js", "datatables.net", "info")]
 
 
+def test_a_prisma_clients_output_folder_is_written_by_prisma_generate() -> None:
+    # lootlog's apps/api: schema.prisma's generator writes ../generated/client (gitignored), which
+    # the NestJS sources import as `generated/client` through tsconfig's baseUrl "./"
+    schema = 'generator client {\n  provider = "prisma-client-js"\n  output   = "../generated/client"\n}\n'
+    tree: dict[str, object] = {
+        "/app/prisma/schema.prisma": schema,
+        "/app/tsconfig.json": '{"compilerOptions": {"baseUrl": "./"}}',
+        "/app/src/db.ts": "import { PrismaClient } from 'generated/client';\nnew PrismaClient();\n",
+    }
+    assert _unresolvable_severities(tree) == [("src/db.ts", "generated/client", "info")]
+    # a generator writing into node_modules (the default client) answers nothing of the kind
+    tree["/app/prisma/schema.prisma"] = schema.replace("../generated/client", "../node_modules/.prisma/client")
+    assert _unresolvable_severities(tree) == [("src/db.ts", "generated/client", "error")]
+
+
 def test_vitest_answers_vitest_in_the_files_it_runs() -> None:
     # tiptap's package tests import `vitest` without declaring it; the tree holds vitest only below
     # another package, where node does not look from the test, but vitest resolves it from its root

@@ -23,6 +23,7 @@ from nmdoctor.diagnostics.rules._dead_configs import (
 )
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
 from nmdoctor.diagnostics.rules._ember import ember_cli_compiled, lockfile_ember_source
+from nmdoctor.diagnostics.rules._generated_clients import prisma_outputs
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
 from nmdoctor.diagnostics.rules._jest_named import named_by_jest_config
 from nmdoctor.diagnostics.rules._loader_runs import loader_running
@@ -871,6 +872,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             severity, why = (
                 Severity.INFO,
                 f" (cannot be decided: {local} may be mapped by a config nmdoctor does not read)",
+            )
+        elif (generated := _generated_folder(fs, graph, owner, item.request)) is not None:
+            output, schema = generated
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: `prisma generate` writes {output}, the output of a generator in {schema},"
+                " which the repository does not hold until it runs)",
             )
         elif (
             _typescript(fs, file)
@@ -1890,6 +1898,19 @@ def _local_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, reque
         for entry in names:
             if entry == first or (entry.startswith(first + ".") and language_for(entry) is not None):
                 return relative(graph, f"{base}/{entry}")
+    return None
+
+
+def _generated_folder(fs: FileSystem, graph: DependencyGraph, owner: Instance, request: str) -> tuple[str, str] | None:
+    """The output folder of a Prisma generator of the owner (or the project) that the request's first
+    segment names from the package's folder or its src/ (where tsconfig's baseUrl points), with the
+    schema that sets it: ``generated/client`` for ``output = "../generated/client"`` in prisma/."""
+    first = request.split("/", 1)[0]
+    for package in dict.fromkeys((owner.path, graph.project)):
+        for output, schema in prisma_outputs(fs, package):
+            for base in (package, f"{package}/src"):
+                if output == f"{base}/{first}" or output.startswith(f"{base}/{first}/"):
+                    return relative(graph, output), relative(graph, schema)
     return None
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "Tool",
     "config_refs",
     "expand_name",
+    "files_test",
     "is_config_file",
     "is_webpack_config",
     "jest_loads",
@@ -52,7 +53,8 @@ class ConfigRef:
     line: int
     column: int
     # A webpack loader's rule `test`, when it is a regular expression literal (its source): webpack
-    # resolves the loader only for a module that rule matches.
+    # resolves the loader only for a module that rule matches. For an eslintrc override's plugin,
+    # config or parser, the paths its `files` globs match (``files_test``): eslint loads it only then.
     rule_test: str | None = None
 
     @property
@@ -217,12 +219,19 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
         yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
         yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(data.get("extends")))
         # the parser, the config's own and its overrides' (eslintrc loads each from the config's folder)
-        # the config's own parser, which eslintrc loads from the config's folder for every file it
-        # lints (an override's is loaded only for the files it matches: eslint 8.57.0 lints x.js
-        # with a missing parser under overrides for *.ts)
+        # the config's own parser, which eslintrc loads from the config's folder for every file it lints
         parser = data.get("parser")
         if isinstance(parser, str) and parser:
             yield ConfigRef(parser, Tool.ESLINT_PARSER, 0, 0)
+        # an override's plugins, configs and parser are loaded only for the files it matches (eslint
+        # 8.57.0 lints x.js with a missing plugin or parser under an override for *.ts)
+        overrides = data.get("overrides")
+        for override in overrides if isinstance(overrides, list) else []:
+            if not isinstance(override, dict):
+                continue
+            test = files_test(override.get("files"))
+            for ref in _json_refs(override, "eslint"):
+                yield replace(ref, rule_test=test)
     elif section == "jest":
         yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(data.get("preset")))
         env = data.get("testEnvironment")
@@ -239,6 +248,47 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
         plugins = data.get("plugins")
         names = plugins.keys() if isinstance(plugins, dict) else strings(plugins)
         yield from (ConfigRef(str(item), Tool.POSTCSS_PLUGIN, 0, 0) for item in names)
+
+
+def files_test(value: object) -> str | None:
+    """The regular expression (its source) a path meets when an eslintrc override's ``files`` glob
+    matches it, as eslint's minimatch with ``matchBase`` does: a glob without a slash matches the
+    file's name in any folder, one with a slash the path below the config's folder (matched here at
+    any folder, which can only find more files). None when the globs are not all strings."""
+    globs = [value] if isinstance(value, str) else value
+    if not isinstance(globs, list) or not globs or not all(isinstance(glob, str) and glob for glob in globs):
+        return None
+    return "|".join(f"(?:^|/){_glob_source(glob.removeprefix('./'))}$" for glob in globs)
+
+
+def _glob_source(glob: str) -> str:
+    """A glob as a regular expression: ``**/`` any folders, ``*`` and ``?`` within a name, ``{a,b}``
+    either (a name without a slash is the file's name)."""
+    out: list[str] = []
+    index = 0
+    while index < len(glob):
+        char = glob[index]
+        if glob.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if glob.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "{" and "}" in glob[index:]:
+            end = glob.index("}", index)
+            out.append("(?:" + "|".join(re.escape(part) for part in glob[index + 1 : end].split(",")) + ")")
+            index = end + 1
+            continue
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return "".join(out)
 
 
 def _section_for(name: str) -> str | None:
@@ -406,15 +456,15 @@ def _declared_value(root: tree_sitter.Node, name: str) -> tree_sitter.Node | Non
 def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
     language = language_for(path) or "javascript"
     tree = parser_for(language).parse(source)
-    stack = [(tree.root_node, _PROPERTIES[section])]
+    stack: list[tuple[tree_sitter.Node, dict[str, Tool], str | None]] = [(tree.root_node, _PROPERTIES[section], None)]
     while stack:
-        node, wanted = stack.pop()
+        node, wanted, within = stack.pop()
         if node.type == "shorthand_property_identifier" and (tool := wanted.get(_text_of(node))) is not None:
             # `return { plugins, presets }` (a babel.config.js function): the array a variable of
             # the file holds
             for literal_text, literal in _values(_declared_value(tree.root_node, _text_of(node)), tool):
                 line, column = literal.start_point
-                yield ConfigRef(literal_text, tool, line + 1, column + 1)
+                yield ConfigRef(literal_text, tool, line + 1, column + 1, within)
             continue
         if node.type == "pair":
             key = _key_name(node)
@@ -422,23 +472,29 @@ def _js_refs(source: bytes, path: str, section: str) -> Iterator[ConfigRef]:
                 # what an eslint parser reads: only @babel/eslint-parser's `babelOptions` names modules,
                 # and those are babel's (its `plugins` are babel plugins, not eslint's)
                 stack.extend(
-                    (pair, _BABEL_OPTIONS) for pair in _pairs_named(node.child_by_field_name("value"), "babelOptions")
+                    (pair, _BABEL_OPTIONS, None)
+                    for pair in _pairs_named(node.child_by_field_name("value"), "babelOptions")
                 )
                 continue
-            if section == "eslint" and key == "overrides" and "parser" in wanted:
-                # an override's parser is loaded only for the files the override matches
-                stack.append((node, {name: tool for name, tool in wanted.items() if name != "parser"}))
+            if section == "eslint" and key == "overrides":
+                # an override's plugins, configs and parser are loaded only for the files it matches
+                value = node.child_by_field_name("value")
+                for item in value.named_children if value is not None and value.type == "array" else []:
+                    files = _pairs_named(item, "files")
+                    files_value = files[0].child_by_field_name("value") if files else None
+                    globs = [text for text, _literal in _values(files_value, Tool.ESLINT_CONFIG)]
+                    stack.append((item, wanted, files_test(globs) if globs else None))
                 continue
             tool = wanted.get(key or "")
             if tool is not None:
-                test = _rule_test(node) if tool is Tool.WEBPACK_LOADER else None
+                test = _rule_test(node) if tool is Tool.WEBPACK_LOADER else within
                 for text, literal in _values(node.child_by_field_name("value"), tool):
                     if tool is Tool.JEST and text in _JEST_BUILT_INS:
                         continue
                     line, column = literal.start_point
                     yield ConfigRef(text, tool, line + 1, column + 1, test)
                 continue
-        stack.extend((child, wanted) for child in node.named_children)
+        stack.extend((child, wanted, within) for child in node.named_children)
 
 
 _BABEL_OPTIONS = _PROPERTIES["babel"]

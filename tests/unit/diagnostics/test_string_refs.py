@@ -676,7 +676,7 @@ def test_a_babel_preset_file_of_the_project_names_plugins_babel_loads_from_its_f
 def test_an_eslintrc_parser_is_loaded_from_the_config_and_an_overrides_only_for_its_files() -> None:
     # real eslint 8.57.0: "Failed to load parser 'babel-eslint' declared in '.eslintrc.json': Cannot
     # find module 'babel-eslint'" (required from the config file); a parser of an override for *.ts
-    # is loaded only when a .ts file is linted, so `eslint x.js` passes and it is not judged here
+    # is loaded only when a .ts file is linted, so `eslint x.js` passes: with no .ts file, a note
     base: dict[str, object] = {
         "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"eslint": "8.57.0"}},
         "/app/node_modules/eslint/package.json": {"name": "eslint", "version": "8.57.0"},
@@ -690,6 +690,41 @@ def test_an_eslintrc_parser_is_loaded_from_the_config_and_an_overrides_only_for_
     installed = {"/app/node_modules/babel-eslint/package.json": {"name": "babel-eslint", "version": "10.1.0"}}
     assert findings({**base, **top, **installed}) == []
     override = '{"root": true, "overrides": [{"files": ["*.ts"], "parser": "@typescript-eslint/parser"}]}'
-    assert findings({**base, "/app/.eslintrc.json": override}) == []
+    [message] = findings({**base, "/app/.eslintrc.json": override})
+    assert "no file of the project matches" in message  # a note (see the test below)
     script_override = "module.exports = { overrides: [{ files: ['*.ts'], parser: '@typescript-eslint/parser' }] };\n"
-    assert findings({**base, "/app/.eslintrc.js": script_override}) == []
+    [message] = findings({**base, "/app/.eslintrc.js": script_override})
+    assert "no file of the project matches" in message
+
+
+def test_an_eslintrc_overrides_modules_are_judged_only_when_a_file_matches_it() -> None:
+    # real eslint 8.57.0: `eslint x.js` passes with a plugin or parser missing under an override for
+    # *.ts (loaded only when a .ts file is linted), and fails once a .ts file is linted
+    base: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"eslint": "8.57.0"}},
+        "/app/node_modules/eslint/package.json": {"name": "eslint", "version": "8.57.0"},
+        "/app/src/x.js": "var a = 1;\n",
+    }
+    override = (
+        "module.exports = { overrides: [{ files: ['*.ts'], parser: '@typescript-eslint/parser',"
+        " plugins: ['@typescript-eslint'] }] };\n"
+    )
+    fs = MemoryFS.from_mapping({**base, "/app/.eslintrc.js": override})
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    assert sorted((item.request, item.severity.value) for item in found) == [
+        ("@typescript-eslint", "info"),
+        ("@typescript-eslint/parser", "info"),
+    ]
+    assert all("no file of the project matches" in item.message for item in found)
+    # a .ts file of the project meets it: both are loaded, and fail
+    fs = MemoryFS.from_mapping({**base, "/app/.eslintrc.js": override, "/app/src/y.ts": "const b = 1;\n"})
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    assert sorted((item.request, item.severity.value) for item in found) == [
+        ("@typescript-eslint", "error"),
+        ("@typescript-eslint/parser", "error"),
+    ]
+    # the same in JSON, with a glob below a folder
+    json_override = '{"overrides": [{"files": ["src/**/*.vue"], "plugins": ["vue"]}]}'
+    fs = MemoryFS.from_mapping({**base, "/app/.eslintrc.json": json_override})
+    found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
+    assert [(item.request, item.severity.value) for item in found] == [("vue", "info")]

@@ -63,6 +63,7 @@ _REQUIRED_BY = frozenset(
     {Tool.POSTCSS_PLUGIN, Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.ESLINT_PARSER, Tool.JEST, Tool.JEST_ENVIRONMENT}
 )
 _BABEL = frozenset({Tool.BABEL_PRESET, Tool.BABEL_PLUGIN})
+_ESLINT_TOOLS = frozenset({Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.ESLINT_PARSER})
 
 
 def _reads_node_path(graph: DependencyGraph, tool: Tool) -> bool:
@@ -427,6 +428,12 @@ def _finding(
             "so nothing loads this file today"
         )
         fix = f"nothing in this tree loads {relative(graph, file)}: remove it if no tool runs babel in {where}"
+    elif not absent and unmet_rule and ref.tool in _ESLINT_TOOLS:
+        dead = (
+            f" (cannot be decided: it is named in an override, which eslint loads only for the files its `files` "
+            f"globs match, and no file of the project matches /{ref.rule_test}/)"
+        )
+        fix = _fixes(graph, owner, module, ref, bool(wrapper))
     elif not absent and unmet_rule:
         dead = (
             f" (cannot be decided: no file of the project matches the rule's test /{ref.rule_test}/, and webpack "
@@ -535,9 +542,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 if found is None and ref.tool is Tool.JEST_ENVIRONMENT:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
-                    unmet = ref.tool is Tool.WEBPACK_LOADER and not _rule_may_match(
-                        fs, owner.path, ref.rule_test, vue_blocks=vue_blocks
-                    )
+                    unmet = (
+                        ref.tool is Tool.WEBPACK_LOADER or (ref.tool in _ESLINT_TOOLS and ref.rule_test is not None)
+                    ) and not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks)
                     hidden = (
                         pnpm_node_path_folder(fs, graph, installed, module)
                         if _reads_node_path(graph, ref.tool)
@@ -579,6 +586,9 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     module,
                     lookup(owner.path, module)[1],
                     "",
+                    unmet_rule=ref.tool in _ESLINT_TOOLS
+                    and ref.rule_test is not None
+                    and not _rule_may_match(fs, owner.path, ref.rule_test),
                     hidden=pnpm_node_path_folder(fs, graph, installed, module)
                     if _reads_node_path(graph, ref.tool)
                     else None,

@@ -84,6 +84,26 @@ def _clean_install(lockfiles: tuple[str, ...]) -> str:
     return " or ".join(dict.fromkeys(f"`{_CLEAN_INSTALLS[name]}`" for name in lockfiles if name in _CLEAN_INSTALLS))
 
 
+# managers node's official images do not carry (they bundle npm, and yarn 1): a fix naming one must say to add it
+_ABSENT_FROM_NODE_IMAGES = {"pnpm-lock.yaml": "pnpm", "bun.lock": "bun", "bun.lockb": "bun"}
+
+
+def _managers_to_add(stage: Stage, install: Install) -> list[str]:
+    """The managers whose lockfile ``install`` skips that the stage has no way to run: a node image
+    with no RUN up to the install naming the manager or corepack (`npm i -g pnpm@8`, `corepack enable`)."""
+    if not stage.node_base:
+        return []
+    earlier = " ".join(
+        text for item in stage.chain() for text, line in item.runs if item is not stage or line <= install.line
+    )
+    wanted = [_ABSENT_FROM_NODE_IMAGES[name] for name in install.others if name in _ABSENT_FROM_NODE_IMAGES]
+    return [
+        manager
+        for manager in dict.fromkeys(wanted)
+        if re.search(rf"(?<![\w.-])(?:{manager}|corepack)(?![\w.-])", earlier) is None
+    ]
+
+
 def _npm_locked_manifest(stage: Stage, workdir: str, before: int) -> str | None:
     """The context folder (``""``: its root) whose package.json the last COPY into ``workdir`` before line
     ``before`` brought together with npm's lockfile (a whole-context COPY, or `package*.json`,
@@ -172,8 +192,13 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     + "): it resolves versions afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
-                    f"install with the manager whose lockfile the project commits ({_clean_install(install.others)}), "
-                    f"or commit {command.manager}'s own lockfile and COPY it before the install",
+                    f"install with the manager whose lockfile the project commits ({_clean_install(install.others)}"
+                    + "".join(
+                        f", after putting {manager} in the image: node's images carry none, so add it at a release "
+                        "that reads this lockfile and runs on the image's node"
+                        for manager in _managers_to_add(stage, install)
+                    )
+                    + f"), or commit {command.manager}'s own lockfile and COPY it before the install",
                 )
             elif command.kind == "project" and not install.lockfile and not install.frozen:
                 seen.add(install.line)

@@ -1,0 +1,2 @@
+#!/bin/bash
+docker buildx build -t todo-app:latest .

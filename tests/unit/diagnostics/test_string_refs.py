@@ -407,6 +407,46 @@ def test_a_workspace_babelrc_no_babel_run_reads_is_a_note() -> None:
     assert _workspace_babelrc(own) == ["error"]
 
 
+def test_a_workspace_babelrc_jest_transforms_without_babel_and_metro_never_bundles_is_a_note() -> None:
+    # wcpos's packages/hooks: the root's jest projects name it, and its own jest.config.js transforms
+    # with ts-jest alone (jest adds babel-jest only when no transform is set); react-native in its
+    # devDependencies brings metro's babel transformer, which runs only in an app metro bundles
+    jest_config = "module.exports = { preset: 'ts-jest', transform: { '^.+\\\\.tsx?$': ['ts-jest', {}] } };\n"
+    package = {
+        "name": "sdk",
+        "version": "1.0.8",
+        "scripts": {"test": "jest"},
+        "devDependencies": {"jest": "*", "ts-jest": "*", "react-native": "*"},
+    }
+    tools: dict[str, object] = {
+        "/app/packages/sdk/package.json": package,
+        "/app/packages/sdk/jest.config.js": jest_config,
+        "/app/jest.config.js": "module.exports = {projects: ['<rootDir>/packages/sdk']};",
+        "/app/node_modules/jest/package.json": {
+            "name": "jest",
+            "version": "29.7.0",
+            "dependencies": {"babel-jest": "*"},
+        },
+        "/app/node_modules/ts-jest/package.json": {"name": "ts-jest", "version": "29.1.0"},
+        "/app/node_modules/react-native/package.json": {
+            "name": "react-native",
+            "version": "0.76.0",
+            "dependencies": {"@react-native/metro-babel-transformer": "*"},
+        },
+        "/app/node_modules/@react-native/metro-babel-transformer/package.json": {
+            "name": "@react-native/metro-babel-transformer",
+            "version": "0.76.0",
+        },
+    }
+    assert _workspace_babelrc(tools) == ["info"]
+    # jest's default transform (no transform set) is babel-jest, which reads it
+    defaults = {**tools, "/app/packages/sdk/jest.config.js": "module.exports = { verbose: true };\n"}
+    assert _workspace_babelrc(defaults) == ["error"]
+    # an app metro bundles (its metro.config.js) runs metro's babel transformer there
+    app = {**tools, "/app/packages/sdk/metro.config.js": "module.exports = {};\n"}
+    assert _workspace_babelrc(app) == ["error"]
+
+
 def _workspace_babel_config(package: dict[str, object], extra: dict[str, object] | None = None) -> list[str]:
     """A monorepo whose root runs jest (babel-jest reads babel configs from the root); its example
     workspace, built by vite, keeps a babel.config.js naming a preset nobody installs."""

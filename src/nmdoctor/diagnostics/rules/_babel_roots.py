@@ -12,6 +12,7 @@ examples/vue-instantsearch, built by vite, keeps the babel.config.js of its vue-
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shlex
@@ -112,7 +113,7 @@ def _command_words(script: str) -> list[str]:
     return found
 
 
-def _scripts_run_babel(graph: DependencyGraph, owner: Instance) -> bool:
+def _scripts_run_babel(graph: DependencyGraph, owner: Instance, ignored: frozenset[str] = frozenset()) -> bool:
     """Does a script of ``owner`` run babel from its folder: babel's own commands, a reader named
     in the script (``node -r @babel/register``), or a command named like a package of the tree
     that brings a reader (``jest``: jest-config runs babel-jest)?"""
@@ -127,7 +128,9 @@ def _scripts_run_babel(graph: DependencyGraph, owner: Instance) -> bool:
         if word in _BABEL_COMMANDS:
             return True
         for instance in graph.instances_of(word):
-            if word in BABEL_CONFIG_READERS or any(name in BABEL_CONFIG_READERS for name in _closure(graph, instance)):
+            if (word in BABEL_CONFIG_READERS and word not in ignored) or any(
+                name in BABEL_CONFIG_READERS and name not in ignored for name in _closure(graph, instance)
+            ):
                 return True
     return False
 
@@ -160,8 +163,63 @@ def babel_config_unread(fs: FileSystem, graph: DependencyGraph, owner: Instance,
         except FileSystemError:
             return False
         # babelrcRoots, or a jest project whose rootDir is the package (babel-jest runs from there)
-        if (babelrc and b"babelrcRoots" in text) or (config.startswith("jest.") and where in text):
+        if babelrc and b"babelrcRoots" in text:
             return False
-    if any(name in BABEL_CONFIG_READERS for name in _closure(graph, owner)):
+        # a jest project rooted there runs with that folder's jest config: babel-jest unless it transforms without
+        if config.startswith("jest.") and where in text and not _jest_skips_babel(fs, owner):
+            return False
+    ignored: set[str] = set()  # readers that do not run babel here
+    if _jest_skips_babel(fs, owner):
+        ignored |= _JEST_READERS
+    if not _runs_metro(fs, owner):
+        ignored |= _METRO_READERS
+    if any(name in BABEL_CONFIG_READERS and name not in ignored for name in _closure(graph, owner)):
         return False
-    return not _scripts_run_babel(graph, owner)
+    return not _scripts_run_babel(graph, owner, frozenset(ignored))
+
+
+# readers jest brings (jest-config's babel-jest; ts-jest with its babelConfig option)
+_JEST_READERS = frozenset({"babel-jest", "ts-jest"})
+# readers metro brings, which run only where the package is an app metro bundles
+_METRO_READERS = frozenset({"metro-babel-transformer", "@react-native/metro-babel-transformer", "@expo/metro-config"})
+_JEST_CONFIGS = ("jest.config.js", "jest.config.cjs", "jest.config.mjs", "jest.config.ts", "jest.config.json")
+_METRO_FILES = (
+    "metro.config.js",
+    "metro.config.cjs",
+    "metro.config.mjs",
+    "metro.config.ts",
+    "app.json",
+    "app.config.js",
+)
+_METRO_COMMANDS = re.compile(r"(?<![\w@/.-])(?:react-native|expo|metro)(?![\w-])")
+
+
+def _jest_skips_babel(fs: FileSystem, owner: Instance) -> bool:
+    """Whether the package's jest config sets ``transform`` without babel-jest and without ts-jest's
+    ``babelConfig``: jest adds babel-jest only when no transform is set (wcpos's packages/hooks
+    transforms with ts-jest alone), and its coverage instruments without the project's config."""
+    texts = []
+    for name in _JEST_CONFIGS:
+        try:
+            texts.append(fs.read_bytes(f"{owner.path}/{name}").decode("utf-8", "replace"))
+        except FileSystemError:
+            continue
+    raw = owner.manifest.raw
+    if isinstance(raw, dict) and raw.get("jest") is not None:
+        texts.append(json.dumps(raw.get("jest")))
+    if len(texts) != 1:
+        return False  # no jest config (jest's default transform is babel-jest), or more than one
+    text = texts[0]
+    return "transform" in text and "babel" not in text
+
+
+def _runs_metro(fs: FileSystem, owner: Instance) -> bool:
+    """Whether metro bundles the package: a metro or Expo app config beside it, or a script that
+    runs react-native, expo or metro (a library's devDependency on react-native brings metro's
+    babel readers without running them)."""
+    if any(fs.stat(f"{owner.path}/{name}") is not None for name in _METRO_FILES):
+        return True
+    raw = owner.manifest.raw
+    scripts = raw.get("scripts") if isinstance(raw, dict) else None
+    texts = [value for value in scripts.values() if isinstance(value, str)] if isinstance(scripts, dict) else []
+    return any(_METRO_COMMANDS.search(text) for text in texts)

@@ -563,6 +563,7 @@ def in_range(edge: Edge, target: Instance, spec: str | None, layout: str) -> boo
     it satisfies, or yarn 1 left its resolution out of the root's own dependency."""
     return (
         spec is None
+        or not target.version  # a lockfile entry recording no version (a damaged package-lock.json): not judged
         or any_version(spec)
         or satisfies(target.version, spec) is not False
         or another_declaration_holds(edge.source, edge.name, target.version)

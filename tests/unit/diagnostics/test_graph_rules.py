@@ -352,3 +352,14 @@ def test_a_copy_under_an_alias_is_not_a_doppelganger() -> None:
         "app", "1.0.0", dependencies={"string-width": "^4", "ui": "^8", "string-width-cjs": "npm:string-width@^4"}
     )
     assert "doppelganger" in codes(tree)
+
+
+def test_a_lockfile_entry_recording_no_version_is_not_judged() -> None:
+    # CarmenSoftware's package-lock.json holds `"node_modules/.../@typescript-eslint/typescript-estree":
+    # {"dev": true}`, no version: "wants 8.46.2 but gets  from" judged nothing
+    tree = dict(CLEAN)
+    tree["/app/node_modules/a/package.json"] = pkg(
+        "a", "1.0.0", peerDependencies={"react": "*"}, dependencies={"b": "8.46.2"}
+    )
+    tree["/app/node_modules/b/package.json"] = {"name": "b"}
+    assert codes(tree) == []

@@ -1846,6 +1846,18 @@ def test_a_prisma_clients_output_folder_is_written_by_prisma_generate() -> None:
     assert _unresolvable_severities(tree) == [("src/db.ts", "generated/client", "error")]
 
 
+def test_a_clis_assets_are_what_it_writes_into_other_projects() -> None:
+    # N0SAFE's packages/bin/declarative-routing (bin: declarative-routing): assets/nextjs/*.tsx are
+    # the files the command writes into the user's Next.js app, importing what that app installs
+    asset = "import Link from 'next-linkz';\nLink();\n"
+    cli = {"name": "app", "version": "1.0.0", "bin": {"app": "dist/index.js"}}
+    tree: dict[str, object] = {"/app/package.json": cli, "/app/assets/nextjs/makeRoute.js": asset}
+    assert _unresolvable_severities(tree) == [("assets/nextjs/makeRoute.js", "next-linkz", "info")]
+    # a package with no executable: its assets/ are its own
+    tree["/app/package.json"] = {"name": "app", "version": "1.0.0"}
+    assert _unresolvable_severities(tree) == [("assets/nextjs/makeRoute.js", "next-linkz", "error")]
+
+
 def test_vitest_answers_vitest_in_the_files_it_runs() -> None:
     # tiptap's package tests import `vitest` without declaring it; the tree holds vitest only below
     # another package, where node does not look from the test, but vitest resolves it from its root

@@ -1456,7 +1456,15 @@ def _copied_or_shown(owner: Instance, file: str) -> bool:
         bool(TEMPLATE_FOLDERS.intersection(folders))
         or inside.startswith(("docs/", "doc/"))
         or _EXAMPLE_FILE.search(file) is not None
+        or (inside.startswith("assets/") and _is_cli(owner))
     )
+
+
+def _is_cli(owner: Instance) -> bool:
+    """A package with executables (``bin``): the files of its top ``assets/`` folder are what the
+    command writes into the user's project (declarative-routing's assets/nextjs/makeRoute.tsx)."""
+    raw = owner.manifest.raw
+    return isinstance(raw, dict) and bool(raw.get("bin"))
 
 
 def _in_agent_skill(fs: FileSystem, owner: Instance, file: str) -> bool:

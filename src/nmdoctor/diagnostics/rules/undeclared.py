@@ -33,7 +33,7 @@ from nmdoctor.diagnostics.rules._next_bundled import NEXT_SOURCE_FOLDERS, NextBu
 from nmdoctor.diagnostics.rules._nuxt_runtime import NUXT_RUNTIME_WHY, nuxt_runtime_fix, nuxt_runtime_import
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
-from nmdoctor.diagnostics.rules._shim_runs import shim_running
+from nmdoctor.diagnostics.rules._shim_runs import bin_run_by_dependents, shim_running
 from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
@@ -53,7 +53,7 @@ from nmdoctor.sources.babel_runtime import runtime_loads
 from nmdoctor.sources.components import COMPONENT_SUFFIXES
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
-from nmdoctor.sources.files import TEMPLATE_FOLDERS
+from nmdoctor.sources.files import PROJECT_LOCKFILES, TEMPLATE_FOLDERS
 from nmdoctor.sources.imports import (
     UNCALLED,
     ImportKind,
@@ -890,6 +890,17 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 _SHIM_NODE_PATH_WHY.format(folder=relative(graph, hidden), runner=runner),
             )
         elif (
+            site.kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE)
+            and (started := bin_run_by_dependents(graph, owner, file)) is not None
+            and (hidden := pnpm_node_path_folder(fs, graph, installed, name))
+        ):
+            severity, why = (
+                Severity.WARNING,
+                _BIN_NODE_PATH_WHY.format(
+                    folder=relative(graph, hidden), runner=started[1], dependent=started[0].label
+                ),
+            )
+        elif (
             site.kind in _LOADER_REQUIRED
             and context.sources is not None
             and not _es_module_file(owner, file)
@@ -1217,6 +1228,11 @@ _SHIM_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the scripts run this file with"
     " node through `{runner}`, whose shim in node_modules/.bin puts that folder on NODE_PATH for the node it"
     " starts; node started by hand does not find it"
+)
+_BIN_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the scripts of `{dependent}` run"
+    " this package's `{runner}` through its shim in node_modules/.bin, which puts that folder on NODE_PATH for"
+    " the node it starts; node started on `{runner}` by hand does not find it"
 )
 _LOADER_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the scripts load this file with"
@@ -1690,9 +1706,6 @@ def _snapshotted_input(fs: FileSystem, file: str, line: int) -> bool:
     return False
 
 
-_LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
-
-
 def _unmodelled_project(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> str | None:
     """Why the install of ``owner`` is unknown, when it is a project of its own inside this one (an
     example or a template that is neither a workspace nor a dependency): it is installed apart, from
@@ -1702,7 +1715,7 @@ def _unmodelled_project(fs: FileSystem, graph: DependencyGraph, owner: Instance)
     if any(instance.path == owner.path for instance in graph.instances_of(owner.name)):
         return None
     where = relative(graph, owner.path)
-    for lockfile in _LOCKFILES:
+    for lockfile in PROJECT_LOCKFILES:
         if fs.stat(f"{owner.path}/{lockfile}") is not None:
             return f"{where} is a project of its own, installed from {where}/{lockfile}, which this run does not read"
     named = isinstance(owner.manifest.raw, dict) and isinstance(owner.manifest.raw.get("name"), str)

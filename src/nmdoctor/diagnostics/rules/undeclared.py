@@ -359,7 +359,8 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         # resolve, unresolvable-import reports the error. A fixture's import is never loaded at all
         # (the test reads the file as text), under this layout or any other: a note.
         data = not item.injected and read_as_data(fs, owner, file, site.line)
-        never_fails = site.guarded or site.uncalled or data
+        kept = instance is None and _kept_in_source(graph, owner, folder)
+        never_fails = site.guarded or site.uncalled or data or kept
         severity = Severity.INFO if never_fails else Severity.WARNING if site.types_only or served else runtime
         yield Finding(
             "phantom-dependency",
@@ -368,7 +369,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
             f" the code of `{owner.label}`, but not declared{note}"
             if item.injected
             else f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}"
-            + (READ_AS_DATA if data else ""),
+            + (READ_AS_DATA if data else KEPT_IN_SOURCE if kept else ""),
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
@@ -1541,6 +1542,22 @@ _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
 READ_AS_DATA = " (cannot be decided: a test fixture, which tests read as data)"
+KEPT_IN_SOURCE = (
+    " (not hoisting: the package sits in a node_modules folder the source tree keeps, which no install places"
+    " or removes)"
+)
+
+
+def _kept_in_source(graph: DependencyGraph, owner: Instance, folder: str) -> bool:
+    """A package folder below the owner in a node_modules that no package manager manages (a test's
+    fixture modules committed under test/node/node_modules, as opentelemetry-js keeps them): node
+    finds it there by the project's own layout, whatever the install does."""
+    rest = folder[len(owner.path) :] if folder.startswith(owner.path + "/") else ""
+    index = rest.find("/node_modules/")
+    if index <= 0:
+        return False  # the owner's own node_modules (or outside the owner): the install's
+    managed = {f"{root.path}/node_modules" for root in graph.roots} | {f"{graph.project}/node_modules"}
+    return f"{owner.path}{rest[:index]}/node_modules" not in managed
 
 
 def read_as_data(fs: FileSystem, owner: Instance, file: str, line: int) -> bool:

@@ -39,6 +39,10 @@ IGNORED_FOLDERS = frozenset(
 MAX_FILE_BYTES = 2_000_000  # bundles and generated files beyond this are not hand-written source
 
 
+# The lockfiles a folder holds when it is a project installed on its own.
+PROJECT_LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
+
+
 def owns_files(fs: FileSystem, folder: VPath) -> bool:
     """Whether ``folder`` holds a package.json that makes it a package of its own (a name or a
     dependency field), so that the files below it are judged against that manifest, not the root's.

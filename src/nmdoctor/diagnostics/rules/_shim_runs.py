@@ -12,12 +12,13 @@ the require to fail.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.scripts import bins_of, simple_commands
 
-__all__ = ["shim_running"]
+__all__ = ["bin_run_by_dependents", "shim_running"]
 
 _SUFFIXES = ("", ".js", ".cjs", "/index.js")
 
@@ -53,3 +54,28 @@ def shim_running(graph: DependencyGraph, owner: Instance, file: str) -> str | No
                     wrapper = words[0]
                     break
     return wrapper
+
+
+# a test of the package: its runner loads it, not the package's executables
+_TEST_FILE = re.compile(r"(^|/)(tests?|__tests__|__mocks__|spec|e2e)/|\.(test|spec)\.[cm]?[jt]sx?$")
+
+
+def bin_run_by_dependents(graph: DependencyGraph, owner: Instance, file: str) -> tuple[Instance, str] | None:
+    """A package that declares ``owner`` and a script of it that starts an executable of ``owner``
+    (vant's ``"build": "vant-cli build"``, @vant/cli a workspace it declares), when ``file`` is code of
+    ``owner`` (not a test): the shell finds the executable in ``node_modules/.bin``, under pnpm a shim
+    that puts ``node_modules/.pnpm/node_modules`` on ``NODE_PATH`` for the node it starts, and the
+    executable runs ``owner``'s code in that node (real pnpm 10.34.8: a ``require``, or one made by
+    ``createRequire``, of a name pnpm hoists there works through the dependent's script and fails
+    with node started on the executable by hand). None when no such script exists."""
+    if not file.startswith(owner.path + "/") or _TEST_FILE.search(file[len(owner.path) + 1 :]):
+        return None
+    bins = bins_of(owner)
+    if not bins:
+        return None
+    for edge in graph.dependents(owner):
+        for command in scripts_of(edge.source.manifest.raw).values():
+            for words in simple_commands(command):
+                if words and words[0] in bins:
+                    return edge.source, words[0]
+    return None

@@ -23,11 +23,14 @@ from nmdoctor.inspect.package_code import package_imports
 from nmdoctor.linkers.pnp import plan_pnp_state, pnp_fallback_mode
 from nmdoctor.lockfiles.to_graph import UNPLACED
 from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Instance
+from nmdoctor.model.manifest import ManifestError, manifest_from_json
 from nmdoctor.model.paths import relative
 from nmdoctor.resolve import Resolver
 from nmdoctor.resolve.errors import ResolutionError
+from nmdoctor.sources.files import PROJECT_LOCKFILES
 from nmdoctor.sources.imports import UNCALLED, ImportSite, package_of
-from nmdoctor.vfs.base import FileSystemError
+from nmdoctor.vfs.base import FileSystem, FileSystemError
+from nmdoctor.vfs.limits import load_json
 
 # The Plug'n'Play readers are imported when a project is one: the others do not load them.
 if TYPE_CHECKING:
@@ -93,7 +96,19 @@ def _reach(resolver: PnpResolver, folder: str, name: str) -> tuple[Locator | Non
     return locator, declared, True
 
 
-def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, ImportSite, str]]:
+def _apart(fs: FileSystem, folder: str) -> str | None:
+    """The lockfile of a folder that is a project of its own (a package.json and a lockfile beside
+    it: yarn 1's docs, a second Plug'n'Play root): installed apart from that lockfile, so the root's
+    install does not decide its imports."""
+    for name in PROJECT_LOCKFILES:
+        if fs.stat(f"{folder}/{name}") is not None:
+            return name
+    return None
+
+
+def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, ImportSite, str, str | None]]:
+    """Each undeclared import of the project's source: owner, file, site, package name, and, for a
+    file of a nested project of its own, why the root's install does not decide it (else None)."""
     graph = context.graph
     fs = context.fs
     assert isinstance(graph, DependencyGraph) and fs is not None
@@ -103,9 +118,13 @@ def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, Impor
     resolution = project_resolution(context)
     sources = context.sources
     assert sources is not None
-    for owner in owners:
+    pending: list[tuple[Instance, str, str | None]] = [(owner, owner.path, None) for owner in owners]
+    while pending:
+        owner, folder, apart = pending.pop(0)
         declared = {item.name for item in owner.manifest.declared(include_dev=True)} | owner.manifest.optional_peers
-        for file in sources.files(owner.path, stop_at=roots - {owner.path}):
+        nested: list[str] = []
+        stop_at = roots - {owner.path}
+        for file in sources.files(folder, stop_at=stop_at, nested=nested):
             try:
                 sites = sources.imports(file)
             except FileSystemError:
@@ -116,7 +135,24 @@ def _project_sites(context: CheckContext) -> Iterator[tuple[Instance, str, Impor
                     continue
                 if resolution.decide(site.specifier, file) is not None:
                     continue
-                yield owner, file, site, name
+                yield owner, file, site, name, apart
+        for inner in nested:
+            lockfile = _apart(fs, inner)
+            if lockfile is None and apart is None:
+                pending.append((owner, inner, None))  # yarn's runtime gives its files to the owner
+                continue
+            try:
+                manifest = manifest_from_json(load_json(fs.read_bytes(f"{inner}/package.json")))
+            except (FileSystemError, ValueError, ManifestError, AttributeError, TypeError):
+                manifest = owner.manifest  # a template without a package.json: its project's
+            where = relative(graph, inner)
+            why = (
+                apart
+                if lockfile is None
+                else f"{where} is a project of its own, installed from {where}/{lockfile}, which this run does not read"
+            )
+            name = manifest.name or posixpath.basename(inner)
+            pending.append((Instance(name, manifest.version or "", inner, manifest), inner, why))
 
 
 def pnp_phantoms(context: CheckContext) -> Iterator[Finding]:
@@ -127,7 +163,9 @@ def pnp_phantoms(context: CheckContext) -> Iterator[Finding]:
         return
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
-    for owner, file, site, name in _project_sites(context):
+    for owner, file, site, name, apart in _project_sites(context):
+        if apart is not None:
+            continue  # installed apart: the root's install does not say how it resolves
         version = _installed_version(resolver, name)
         if version is None:
             continue  # not installed at all: unresolvable-import
@@ -222,7 +260,21 @@ def pnp_unresolvable(context: CheckContext) -> Iterator[Finding]:
         return
     graph = context.graph
     assert isinstance(graph, DependencyGraph)
-    for owner, file, site, name in _project_sites(context):
+    for owner, file, site, name, apart in _project_sites(context):
+        if apart is not None:
+            yield Finding(
+                "unresolvable-import",
+                Severity.INFO,
+                f"`{site.specifier}` is imported by `{owner.label}` but `{name}` is not declared"
+                f" (cannot be decided: {apart})",
+                PackageRef(owner.name, owner.version, relative(graph, owner.path)),
+                request=site.specifier,
+                from_=relative(graph, file),
+                line=site.line,
+                column=site.column,
+                fix=f"declare `{name}` in {relative(graph, owner.path)}/package.json if that project needs it",
+            )
+            continue
         if _installed_version(resolver, name) is not None:
             continue
         if any(locator.name == name for locator in resolver.state.locators()):

@@ -34,7 +34,7 @@ from nmdoctor.diagnostics.rules._next_bundled import NEXT_SOURCE_FOLDERS, NextBu
 from nmdoctor.diagnostics.rules._nuxt_runtime import NUXT_RUNTIME_WHY, nuxt_runtime_fix, nuxt_runtime_import
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
-from nmdoctor.diagnostics.rules._shim_runs import shim_running
+from nmdoctor.diagnostics.rules._shim_runs import bin_run_by_dependents, shim_running
 from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
@@ -54,7 +54,7 @@ from nmdoctor.sources.babel_runtime import runtime_loads
 from nmdoctor.sources.components import COMPONENT_SUFFIXES
 from nmdoctor.sources.config_refs import jest_loads
 from nmdoctor.sources.elision import ImportUse, import_use
-from nmdoctor.sources.files import TEMPLATE_FOLDERS
+from nmdoctor.sources.files import PROJECT_LOCKFILES, TEMPLATE_FOLDERS
 from nmdoctor.sources.imports import (
     UNCALLED,
     ImportKind,
@@ -360,7 +360,8 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         # resolve, unresolvable-import reports the error. A fixture's import is never loaded at all
         # (the test reads the file as text), under this layout or any other: a note.
         data = not item.injected and read_as_data(fs, owner, file, site.line)
-        never_fails = site.guarded or site.uncalled or data
+        kept = instance is None and _kept_in_source(graph, owner, folder)
+        never_fails = site.guarded or site.uncalled or data or kept
         severity = Severity.INFO if never_fails else Severity.WARNING if site.types_only or served else runtime
         yield Finding(
             "phantom-dependency",
@@ -369,7 +370,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
             f" the code of `{owner.label}`, but not declared{note}"
             if item.injected
             else f"`{name}` is imported{types}{guarded} by `{owner.label}` but not declared{note}"
-            + (READ_AS_DATA if data else ""),
+            + (READ_AS_DATA if data else KEPT_IN_SOURCE if kept else ""),
             PackageRef(owner.name, owner.version, relative(graph, owner.path)),
             request=site.specifier,
             from_=relative(graph, file),
@@ -946,6 +947,17 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 _SHIM_NODE_PATH_WHY.format(folder=relative(graph, hidden), runner=runner),
             )
         elif (
+            site.kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE)
+            and (started := bin_run_by_dependents(graph, owner, file)) is not None
+            and (hidden := pnpm_node_path_folder(fs, graph, installed, name))
+        ):
+            severity, why = (
+                Severity.WARNING,
+                _BIN_NODE_PATH_WHY.format(
+                    folder=relative(graph, hidden), runner=started[1], dependent=started[0].label
+                ),
+            )
+        elif (
             site.kind in _LOADER_REQUIRED
             and context.sources is not None
             and not _es_module_file(owner, file)
@@ -1274,6 +1286,11 @@ _SHIM_NODE_PATH_WHY = (
     " node through `{runner}`, whose shim in node_modules/.bin puts that folder on NODE_PATH for the node it"
     " starts; node started by hand does not find it"
 )
+_BIN_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the scripts of `{dependent}` run"
+    " this package's `{runner}` through its shim in node_modules/.bin, which puts that folder on NODE_PATH for"
+    " the node it starts; node started on `{runner}` by hand does not find it"
+)
 _LOADER_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the scripts load this file with"
     " `{runner}`, whose shim in node_modules/.bin puts that folder on NODE_PATH for the runner, which compiles"
@@ -1589,6 +1606,22 @@ _CODEMOD_CASE = re.compile(r"\.(input|output)\.[cm]?[jt]sx?$")
 
 
 READ_AS_DATA = " (cannot be decided: a test fixture, which tests read as data)"
+KEPT_IN_SOURCE = (
+    " (not hoisting: the package sits in a node_modules folder the source tree keeps, which no install places"
+    " or removes)"
+)
+
+
+def _kept_in_source(graph: DependencyGraph, owner: Instance, folder: str) -> bool:
+    """A package folder below the owner in a node_modules that no package manager manages (a test's
+    fixture modules committed under test/node/node_modules, as opentelemetry-js keeps them): node
+    finds it there by the project's own layout, whatever the install does."""
+    rest = folder[len(owner.path) :] if folder.startswith(owner.path + "/") else ""
+    index = rest.find("/node_modules/")
+    if index <= 0:
+        return False  # the owner's own node_modules (or outside the owner): the install's
+    managed = {f"{root.path}/node_modules" for root in graph.roots} | {f"{graph.project}/node_modules"}
+    return f"{owner.path}{rest[:index]}/node_modules" not in managed
 
 
 def read_as_data(fs: FileSystem, owner: Instance, file: str, line: int) -> bool:
@@ -1754,9 +1787,6 @@ def _snapshotted_input(fs: FileSystem, file: str, line: int) -> bool:
     return False
 
 
-_LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb")
-
-
 def _unmodelled_project(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> str | None:
     """Why the install of ``owner`` is unknown, when it is a project of its own inside this one (an
     example or a template that is neither a workspace nor a dependency): it is installed apart, from
@@ -1766,7 +1796,7 @@ def _unmodelled_project(fs: FileSystem, graph: DependencyGraph, owner: Instance)
     if any(instance.path == owner.path for instance in graph.instances_of(owner.name)):
         return None
     where = relative(graph, owner.path)
-    for lockfile in _LOCKFILES:
+    for lockfile in PROJECT_LOCKFILES:
         if fs.stat(f"{owner.path}/{lockfile}") is not None:
             return f"{where} is a project of its own, installed from {where}/{lockfile}, which this run does not read"
     named = isinstance(owner.manifest.raw, dict) and isinstance(owner.manifest.raw.get("name"), str)

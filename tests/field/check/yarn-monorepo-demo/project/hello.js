@@ -1,0 +1,12 @@
+
+
+
+import snakecase from 'lodash.snakecase';
+
+
+
+
+
+
+
+

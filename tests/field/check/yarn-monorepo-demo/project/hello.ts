@@ -1,0 +1,10 @@
+
+import snakecase from 'lodash.snakecase';
+
+
+
+
+
+
+
+

@@ -223,13 +223,23 @@ static int join_normalized(Buffer *out, const char *folder, size_t folder_length
 
 static const char *PROBES[] = {"", ".js", ".cjs", ".mjs", ".json", "/index.js", "/index.cjs", "/index.mjs"};
 
+/* Whether `path` lies strictly below the package folder that `folder_fd` holds open (its first
+ * `folder_length` bytes, then a '/'): the kernel then looks up only the part below the folder,
+ * not the whole deep node_modules path again (a walk's stats and opens are most of its time). The
+ * folder's path is normalized and the part below holds no "..": the same file either way. */
+static int at_folder(int folder_fd, const char *path, size_t folder_length) {
+    return folder_fd >= 0 && path[folder_length] == '/' && path[folder_length + 1] != '\0';
+}
+
 /* The bytes of a regular file no larger than max_bytes as a new bytes object; NULL without an
  * error set when it cannot be read or is larger (as DiskFS.read_bytes refuses it, or the walk
  * skips it). The size comes from fstat of the opened file (links followed, as a stat of the path
  * would): a file too large is closed unread. The bytes are read into the bytes object itself, in
  * one read of size + 1 when the size holds (the extra byte tells the end was reached). */
-static PyObject *read_file(const char *path, long long max_bytes) {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+static PyObject *read_file(int folder_fd, const char *path, size_t folder_length, long long max_bytes) {
+    int fd = at_folder(folder_fd, path, folder_length)
+                 ? openat(folder_fd, path + folder_length + 1, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+                 : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return NULL;
     struct stat info;
@@ -324,6 +334,8 @@ typedef struct {
     PyObject *seen;    /* set of bytes paths */
     PyObject *pending; /* list of (bytes path, size or None) */
     PyObject *probed;  /* dict: base bytes -> found bytes path or None */
+    int folder_fd;     /* the package folder, open (O_PATH), or -1 */
+    size_t folder_length;
 } Walk;
 
 /* The file a relative specifier most likely loads (package_code._probe): new reference, or
@@ -362,7 +374,10 @@ static PyObject *probe(Walk *walk, Buffer *base, Buffer *scratch) {
             scratch->length = base->length + extra;
             scratch->data[scratch->length] = '\0';
             struct stat info;
-            if (stat(scratch->data, &info) == 0 && !S_ISDIR(info.st_mode)) {
+            int found_stat = at_folder(walk->folder_fd, scratch->data, walk->folder_length)
+                                 ? fstatat(walk->folder_fd, scratch->data + walk->folder_length + 1, &info, 0)
+                                 : stat(scratch->data, &info);
+            if (found_stat == 0 && !S_ISDIR(info.st_mode)) {
                 Py_DECREF(found);
                 found = PyBytes_FromStringAndSize(scratch->data, (Py_ssize_t)scratch->length);
                 if (found == NULL) {
@@ -493,7 +508,7 @@ static PyObject *walk_package(PyObject *Py_UNUSED(module), PyObject *args) {
     if (!PyArg_ParseTuple(args, "O&O!O!nL", PyUnicode_FSConverter, &folder_object, &PyList_Type, &entries,
                           &PyTuple_Type, &extensions, &max_files, &max_bytes))
         return NULL;
-    Walk walk = {PySet_New(NULL), PyList_New(0), PyDict_New()};
+    Walk walk = {PySet_New(NULL), PyList_New(0), PyDict_New(), -1, 0};
     PyObject *rows = PyList_New(0);
     Buffer base = {NULL, 0, 0}, scratch = {NULL, 0, 0};
     PyObject *result = NULL;
@@ -501,6 +516,15 @@ static PyObject *walk_package(PyObject *Py_UNUSED(module), PyObject *args) {
         goto done;
     const char *folder = PyBytes_AS_STRING(folder_object);
     size_t folder_length = (size_t)PyBytes_GET_SIZE(folder_object);
+    if (folder_length > 1 && folder[0] == '/' && folder[folder_length - 1] != '/' &&
+        memchr(folder, '\0', folder_length) == NULL) {
+#ifdef O_PATH
+        walk.folder_fd = open(folder, O_PATH | O_DIRECTORY | O_CLOEXEC);
+#else
+        walk.folder_fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
+        walk.folder_length = folder_length;
+    }
     Py_ssize_t count = PyList_GET_SIZE(entries);
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *encoded = PyUnicode_EncodeFSDefault(PyList_GET_ITEM(entries, i));
@@ -525,7 +549,9 @@ static PyObject *walk_package(PyObject *Py_UNUSED(module), PyObject *args) {
             Py_DECREF(file);
             continue;
         }
-        PyObject *source = read_file(path, max_bytes);
+        PyObject *source = path_length > folder_length && memcmp(path, folder, folder_length) == 0
+                               ? read_file(walk.folder_fd, path, folder_length, max_bytes)
+                               : read_file(-1, path, 0, max_bytes);
         if (source == NULL) {
             Py_DECREF(file);
             if (PyErr_Occurred())
@@ -552,6 +578,8 @@ done:
     Py_XDECREF(walk.seen);
     Py_XDECREF(walk.pending);
     Py_XDECREF(walk.probed);
+    if (walk.folder_fd >= 0)
+        close(walk.folder_fd);
     Py_DECREF(folder_object);
     PyMem_Free(base.data);
     PyMem_Free(scratch.data);

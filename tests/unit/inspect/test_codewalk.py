@@ -169,3 +169,21 @@ def test_the_walk_in_python_is_chosen_when_asked(tmp_path: Path) -> None:
     environment = {**os.environ, "NMDOCTOR_PURE_PYTHON": "1"}
     found = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "True"
+
+
+@needs_native
+def test_a_package_reached_through_a_linked_folder_walks_the_same(tmp_path: Path) -> None:
+    """pnpm's node_modules/NAME is a link into .pnpm: the C walk opens the package folder once and
+    looks up the files below it from there, which must find what the whole paths find."""
+    store = tmp_path / "node_modules" / ".pnpm" / "a@1.0.0" / "node_modules" / "a"
+    _write(store / "package.json", '{"name": "a", "version": "1.0.0", "main": "lib/index.js"}')
+    _write(store / "lib" / "index.js", "require('./util'); require('../data.json'); require('dep');")
+    _write(store / "lib" / "util" / "index.js", "module.exports = require('other');")
+    _write(store / "data.json", "{}")
+    linked = tmp_path / "node_modules" / "a"
+    os.symlink(".pnpm/a@1.0.0/node_modules/a", linked)
+    in_c, in_python = _both(linked)
+    assert in_c == in_python  # entries are real paths: below the link, only they are read
+    in_c, in_python = _both(store)
+    assert in_c == in_python
+    assert sorted(Path(row[0]).name for row in in_c) == ["index.js", "index.js"]  # a .json is not source

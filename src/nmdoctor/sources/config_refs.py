@@ -218,7 +218,6 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
     elif section == "eslint":
         yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
         yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(data.get("extends")))
-        # the parser, the config's own and its overrides' (eslintrc loads each from the config's folder)
         # the config's own parser, which eslintrc loads from the config's folder for every file it lints
         parser = data.get("parser")
         if isinstance(parser, str) and parser:

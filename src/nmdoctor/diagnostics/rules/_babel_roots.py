@@ -18,7 +18,9 @@ import re
 import shlex
 
 from nmdoctor.model.graph import DependencyGraph, Instance
+from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import relative
+from nmdoctor.project.resolution.jest import CONFIG_NAMES as JEST_CONFIGS
 from nmdoctor.sources.config_refs import is_config_file
 from nmdoctor.vfs.base import FileSystem, FileSystemError
 
@@ -154,6 +156,7 @@ def babel_config_unread(fs: FileSystem, graph: DependencyGraph, owner: Instance,
     if owner.is_project or not (babelrc or base.startswith("babel.config.")):
         return False
     where = relative(graph, owner.path).encode()
+    jest_skips_babel = _jest_skips_babel(fs, owner)
     for name in _project_configs(fs, graph.project):
         config = posixpath.basename(name)
         if not config.startswith(("babel.config.", "jest.config.")):
@@ -166,10 +169,10 @@ def babel_config_unread(fs: FileSystem, graph: DependencyGraph, owner: Instance,
         if babelrc and b"babelrcRoots" in text:
             return False
         # a jest project rooted there runs with that folder's jest config: babel-jest unless it transforms without
-        if config.startswith("jest.") and where in text and not _jest_skips_babel(fs, owner):
+        if config.startswith("jest.") and where in text and not jest_skips_babel:
             return False
     ignored: set[str] = set()  # readers that do not run babel here
-    if _jest_skips_babel(fs, owner):
+    if jest_skips_babel:
         ignored |= _JEST_READERS
     if not _runs_metro(fs, owner):
         ignored |= _METRO_READERS
@@ -182,7 +185,6 @@ def babel_config_unread(fs: FileSystem, graph: DependencyGraph, owner: Instance,
 _JEST_READERS = frozenset({"babel-jest", "ts-jest"})
 # readers metro brings, which run only where the package is an app metro bundles
 _METRO_READERS = frozenset({"metro-babel-transformer", "@react-native/metro-babel-transformer", "@expo/metro-config"})
-_JEST_CONFIGS = ("jest.config.js", "jest.config.cjs", "jest.config.mjs", "jest.config.ts", "jest.config.json")
 _METRO_FILES = (
     "metro.config.js",
     "metro.config.cjs",
@@ -199,7 +201,7 @@ def _jest_skips_babel(fs: FileSystem, owner: Instance) -> bool:
     ``babelConfig``: jest adds babel-jest only when no transform is set (wcpos's packages/hooks
     transforms with ts-jest alone), and its coverage instruments without the project's config."""
     texts = []
-    for name in _JEST_CONFIGS:
+    for name in JEST_CONFIGS:
         try:
             texts.append(fs.read_bytes(f"{owner.path}/{name}").decode("utf-8", "replace"))
         except FileSystemError:
@@ -219,7 +221,4 @@ def _runs_metro(fs: FileSystem, owner: Instance) -> bool:
     babel readers without running them)."""
     if any(fs.stat(f"{owner.path}/{name}") is not None for name in _METRO_FILES):
         return True
-    raw = owner.manifest.raw
-    scripts = raw.get("scripts") if isinstance(raw, dict) else None
-    texts = [value for value in scripts.values() if isinstance(value, str)] if isinstance(scripts, dict) else []
-    return any(_METRO_COMMANDS.search(text) for text in texts)
+    return any(_METRO_COMMANDS.search(text) for text in scripts_of(owner.manifest.raw).values())

@@ -304,7 +304,7 @@ def _flat_config_eslint_only(graph: DependencyGraph, tool: Tool) -> bool:
     """An eslintrc config (``.eslintrc*``, package.json ``eslintConfig``) where every eslint in the
     tree is 9 or later: eslint 9 reads ``eslint.config.*`` and not this file unless
     ``ESLINT_USE_FLAT_CONFIG=false`` is set (eslint 10 never does), so nothing loads it by default."""
-    if tool not in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.ESLINT_PARSER):
+    if tool not in _ESLINT_TOOLS:
         return False
     majors = [instance.version.split(".", 1)[0] for instance in graph.instances_of("eslint")]
     return bool(majors) and all(major.isdigit() and int(major) >= 9 for major in majors)
@@ -314,6 +314,14 @@ def _flat_config_eslint_only(graph: DependencyGraph, tool: Tool) -> bool:
 # (public/, static/: copied to the output, not imported through loaders).
 _UNWALKED = frozenset({"node_modules", ".git", ".hg", ".svn", "public", "static"})
 MAX_MATCH_ENTRIES = 20_000
+
+
+def _rule_unmet(fs: FileSystem, folder: str, ref: ConfigRef, *, vue_blocks: bool = False) -> bool:
+    """Whether the tool loads what ``ref`` names only for files no file of the project meets: a
+    webpack loader's rule ``test``, an eslintrc override's ``files`` (``ConfigRef.rule_test``)."""
+    if ref.tool is not Tool.WEBPACK_LOADER and not (ref.tool in _ESLINT_TOOLS and ref.rule_test is not None):
+        return False
+    return not _rule_may_match(fs, folder, ref.rule_test, vue_blocks=vue_blocks)
 
 
 def _rule_may_match(fs: FileSystem, folder: str, test: str | None, *, vue_blocks: bool = False) -> bool:
@@ -542,9 +550,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                 if found is None and ref.tool is Tool.JEST_ENVIRONMENT:
                     found = _from_jest_config(graph, lookup, module)
                 if found is None:
-                    unmet = (
-                        ref.tool is Tool.WEBPACK_LOADER or (ref.tool in _ESLINT_TOOLS and ref.rule_test is not None)
-                    ) and not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks)
+                    unmet = _rule_unmet(fs, owner.path, ref, vue_blocks=vue_blocks)
                     hidden = (
                         pnpm_node_path_folder(fs, graph, installed, module)
                         if _reads_node_path(graph, ref.tool)
@@ -575,7 +581,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
             module = ref.module
             if module is None or (ref.tool is Tool.JEST_ENVIRONMENT and _from_jest_config(graph, lookup, module)):
                 continue
-            if shadowed and ref.tool in (Tool.ESLINT_PLUGIN, Tool.ESLINT_CONFIG, Tool.ESLINT_PARSER):
+            if shadowed and ref.tool in _ESLINT_TOOLS:
                 continue  # eslint reads the .eslintrc.* beside it instead
             if lookup(owner.path, module)[0] is None:
                 yield _finding(
@@ -586,9 +592,7 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
                     module,
                     lookup(owner.path, module)[1],
                     "",
-                    unmet_rule=ref.tool in _ESLINT_TOOLS
-                    and ref.rule_test is not None
-                    and not _rule_may_match(fs, owner.path, ref.rule_test),
+                    unmet_rule=_rule_unmet(fs, owner.path, ref),
                     hidden=pnpm_node_path_folder(fs, graph, installed, module)
                     if _reads_node_path(graph, ref.tool)
                     else None,

@@ -456,25 +456,27 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             where = f"`{instance.label}` requires `{name}` but does not declare it; it resolves only from " + relative(
                 graph, folder
             )
-            if name in meta_peers and not hosted and not guarded:
-                yield _unprovided_meta_peer(graph, instance, name, found, folder)
-                continue
+            if hosted and not guarded:
+                message, fix = where + hosted[0], hosted[1]
+            elif name in meta_peers and not guarded:
+                message, fix = _unprovided_meta_peer(graph, instance, name, folder)
+            else:
+                message = where + " (" + (GUARDED_WHERE if guarded else _breaks_where(folder)) + ")"
+                fix = (
+                    f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
+                    f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
+                    "in .yarnrc.yml (yarn), or ask its maintainers to add it"
+                )
             yield Finding(
                 "phantom-dependency",
                 Severity.INFO if guarded or hosted else Severity.WARNING,
-                where + hosted[0]
-                if hosted and not guarded
-                else where + " (" + (GUARDED_WHERE if guarded else _breaks_where(folder)) + ")",
+                message,
                 package_ref(graph, instance),
                 request=found.site.specifier,
                 from_=relative(graph, found.file),
                 line=found.site.line,
                 column=found.site.column,
-                fix=hosted[1]
-                if hosted and not guarded
-                else f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
-                f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
-                "in .yarnrc.yml (yarn), or ask its maintainers to add it",
+                fix=fix,
             )
     code.flush()  # the scans as this run left them, for the next run of the project
 
@@ -501,23 +503,15 @@ def _hosts_copy(graph: DependencyGraph, target: Instance | None, name: str) -> b
     return any(edge.target is target for root in graph.roots for edge in graph.edges_from(root) if edge.name == name)
 
 
-def _unprovided_meta_peer(
-    graph: DependencyGraph, instance: Instance, name: str, found: PackageImport, folder: str
-) -> Finding:
-    """A require of an optional peer only peerDependenciesMeta names, which the project does not
-    provide: the copy found is another package's, hoisted; pnpm would link nothing there."""
-    return Finding(
-        "phantom-dependency",
-        Severity.WARNING,
+def _unprovided_meta_peer(graph: DependencyGraph, instance: Instance, name: str, folder: str) -> tuple[str, str]:
+    """The message and fix for a require of an optional peer only peerDependenciesMeta names, which
+    the project does not provide: the copy found is another package's, hoisted; pnpm would link
+    nothing there."""
+    return (
         f"`{instance.label}` requires `{name}`, an optional peer only its peerDependenciesMeta names, which the "
         f"project does not declare; it resolves only from {relative(graph, folder)}, another package's copy "
         "hoisted there (breaks under pnpm's isolated layout, which links an optional peer only from the host)",
-        package_ref(graph, instance),
-        request=found.site.specifier,
-        from_=relative(graph, found.file),
-        line=found.site.line,
-        column=found.site.column,
-        fix=f"declare `{name}` in the project: the package takes it as an optional peer, which its host provides",
+        f"declare `{name}` in the project: the package takes it as an optional peer, which its host provides",
     )
 
 

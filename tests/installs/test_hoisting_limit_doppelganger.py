@@ -82,10 +82,15 @@ def test_copies_one_per_workspace_name_the_limit(tmp_path: Path) -> None:
         )
         fixes = _fixes(project)
         assert "`nmHoistingLimits: workspaces` in .yarnrc.yml" in fixes["shared"]
-        assert fixes["c"] == "run `yarn dedupe` (or align the versions that keep the copies apart)"
+        # c's copies: a's own c 2.0.0 holds the folder both of their dependents search
+        assert fixes["c"].startswith(
+            "align the versions that keep the copies apart: packages/a/node_modules/c holds `c@2.0.0` (used by a@1.0.0)"
+        )
         # the real yarn: its dedupe keeps the copies, the install without the limit shares one
         _yarn(project, "dedupe")
         assert _copies(project, "shared") == ["packages/a/node_modules/shared", "packages/b/node_modules/shared"]
+        nested = [path for path in _copies(project, "c") if path.count("node_modules") == 2]
+        assert len(nested) == 2  # and c's two copies of 1.0.0, which no version serves with a's 2.0.0
         # .yarnrc.yml written again without the limit; the lockfile unchanged (an immutable install)
         install_in(project, "yarn-berry-nm", registry.url, cache=tmp_path / ".cache-app", frozen=True)
     assert _copies(project, "shared") == ["node_modules/shared"]

@@ -275,7 +275,7 @@ def _doppelganger_fix(tree: dict[str, object]) -> str:
 
 def _copies_tree() -> dict[str, object]:
     tree: dict[str, object] = {
-        "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1"}),
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1", "ms": "^2"}),
         "/app/node_modules/a/package.json": pkg("a", "1.0.0", dependencies={"ms": "^1"}),
         "/app/node_modules/b/package.json": pkg("b", "1.0.0", dependencies={"ms": "^1"}),
         "/app/node_modules/ms/package.json": pkg("ms", "2.0.0"),
@@ -285,12 +285,55 @@ def _copies_tree() -> dict[str, object]:
     return tree
 
 
+def _free_slot_tree() -> dict[str, object]:
+    """The copies of ms@1.0.0 with the top-level folder free (what npm leaves after the project
+    drops its own ms: real npm 11.19.1, whose `npm dedupe` then moves one copy up)."""
+    tree = _copies_tree()
+    del tree["/app/node_modules/ms/package.json"]
+    tree["/app/package.json"] = pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1"})
+    return tree
+
+
 def test_the_doppelganger_fix_is_the_managers_own() -> None:
-    assert _doppelganger_fix(_copies_tree()) == "run `npm dedupe` (or align the versions that keep the copies apart)"
-    yarn1 = {**_copies_tree(), "/app/node_modules/.yarn-integrity": "{}"}
+    assert _doppelganger_fix(_free_slot_tree()) == "run `npm dedupe` (or align the versions that keep the copies apart)"
+    yarn1 = {**_free_slot_tree(), "/app/node_modules/.yarn-integrity": "{}"}
     assert _doppelganger_fix(yarn1) == "align the versions that keep the copies apart"  # yarn 1 has no dedupe
-    berry = {**_copies_tree(), "/app/node_modules/.yarn-state.yml": "__metadata:\n  version: 1\n"}
+    berry = {**_free_slot_tree(), "/app/node_modules/.yarn-state.yml": "__metadata:\n  version: 1\n"}
     assert _doppelganger_fix(berry) == "run `yarn dedupe` (or align the versions that keep the copies apart)"
+
+
+def test_copies_kept_apart_by_the_version_above_are_not_deduped() -> None:
+    """Another version holds the folder both dependents search (app's ms@2.0.0): real npm 11.19.1's
+    `npm dedupe` leaves the two copies of ms@1.0.0 (tests/installs/test_doppelganger_dedupe.py), so
+    the fix names what keeps them apart instead."""
+    held = (
+        "align the versions that keep the copies apart: node_modules/ms holds `ms@2.0.0` (used by app@1.0.0) "
+        "where one copy would serve every dependent"
+    )
+    assert (
+        _doppelganger_fix(_copies_tree()) == held + "; `npm dedupe` merges the copies only where one version serves all"
+    )
+    yarn1 = {**_copies_tree(), "/app/node_modules/.yarn-integrity": "{}"}
+    assert _doppelganger_fix(yarn1) == held  # yarn 1 has no dedupe
+    # a copy of the same version above serves both: the nested ones are redundant, the dedupe removes them
+    same = {**_copies_tree(), "/app/node_modules/ms/package.json": pkg("ms", "1.0.0")}
+    assert _doppelganger_fix(same).startswith("run `npm dedupe`")
+    # shadowed: the only free folder both search lies above another version one of them finds first
+    nested: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"p": "^1"}),
+        "/app/node_modules/p/package.json": pkg("p", "1.0.0", dependencies={"a": "^1", "b": "^1", "ms": "^2"}),
+        "/app/node_modules/p/node_modules/ms/package.json": pkg("ms", "2.0.0"),
+        "/app/node_modules/p/node_modules/a/package.json": pkg("a", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/p/node_modules/b/package.json": pkg("b", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/p/node_modules/a/node_modules/ms/package.json": pkg("ms", "1.0.0"),
+        "/app/node_modules/p/node_modules/b/node_modules/ms/package.json": pkg("ms", "1.0.0"),
+    }
+    assert _doppelganger_fix(nested).startswith(
+        "align the versions that keep the copies apart: node_modules/p/node_modules/ms"
+    )
+    # a version above that nothing uses is pruned by the dedupe, which then moves one copy up
+    unused = {**_copies_tree(), "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1"})}
+    assert _doppelganger_fix(unused).startswith("run `npm dedupe`")
 
 
 def test_pnpm_copies_name_the_peers_that_keep_them_apart() -> None:

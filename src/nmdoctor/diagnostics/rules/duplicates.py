@@ -16,6 +16,7 @@ from nmdoctor.inspect.workspaces import own_lockfile_folders
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import DependencyKind, scripts_of
 from nmdoctor.project.install_settings import berry_install
+from nmdoctor.resolve.node.search_paths import node_modules_paths
 from nmdoctor.sources.imports import package_of
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -222,9 +223,78 @@ def _dedupe_fix(graph: DependencyGraph, copies: list[Instance]) -> str:
                 "(`pnpm dedupe` aligns them where the ranges allow)"
             )
     command = _DEDUPE.get(manager or "")
+    held = _slot_held(graph, copies) if layout not in _ISOLATED else None
+    if held is not None:
+        # the copies are nested because another version holds the one folder all their dependents
+        # search: a dedupe leaves them there (real npm 11.19.1's `npm dedupe`) unless it finds one
+        # version that serves every dependent
+        merges = f"; `{command}` merges the copies only where one version serves all" if command else ""
+        return (
+            f"align the versions that keep the copies apart: {where(graph, held)} holds "
+            f"`{held.name}@{held.version}` (used by {_users(graph, held)}) where one copy would serve every "
+            f"dependent{merges}"
+        )
     if command is None:
         return "align the versions that keep the copies apart"
     return f"run `{command}` (or align the versions that keep the copies apart)"
+
+
+_ISOLATED = frozenset({"pnpm-isolated", "yarn-berry-pnpm", "yarn-berry-pnp"})  # no folder is shared by hoisting
+
+
+def _slot_held(graph: DependencyGraph, copies: list[Instance]) -> Instance | None:
+    """In a hoisted layout, the other version that holds the folder where one copy could serve
+    every dependent of the copies, when each such folder inside the project is held or shadowed
+    (None when one is free, holds the same version, or holds a copy nothing uses, which the dedupe
+    prunes: real npm 11.19.1's `npm dedupe` then moves one copy there)."""
+    folder_name = _folder_name(copies[0].path)
+    copy_paths = {copy.path for copy in copies}
+    by_path = {instance.path: instance for instance in graph.instances}
+    users = [edge.source.path for copy in copies for edge in graph.dependents(copy)]
+    if not users:
+        return None
+    searched = [node_modules_paths(user) for user in users]
+    shared = set(searched[0]).intersection(*searched[1:])
+    inside = graph.project.rstrip("/") + "/"
+    blocker: Instance | None = None
+    for modules in searched[0]:
+        if modules not in shared or not modules.startswith(inside):
+            continue
+        held = by_path.get(f"{modules}/{folder_name}")
+        if (
+            held is not None
+            and held.path not in copy_paths
+            and held.version != copies[0].version
+            and _used(graph, held)
+        ):
+            blocker = blocker or held
+            continue
+        if not any(_shadowed(graph, paths, modules, folder_name, copy_paths, by_path) for paths in searched):
+            return None  # free for every dependent: a dedupe hoists one copy here
+    return blocker
+
+
+def _shadowed(
+    graph: DependencyGraph,
+    paths: list[str],
+    modules: str,
+    folder_name: str,
+    copy_paths: set[str],
+    by_path: dict[str, Instance],
+) -> bool:
+    """Whether a dependent searching ``paths`` finds another package of the name, one in use, before
+    ``modules``."""
+    for folder in paths:
+        if folder == modules:
+            return False
+        found = by_path.get(f"{folder}/{folder_name}")
+        if found is not None and found.path not in copy_paths and _used(graph, found):
+            return True
+    return False
+
+
+def _used(graph: DependencyGraph, instance: Instance) -> bool:
+    return bool(graph.dependents(instance))
 
 
 def _peers_apart(graph: DependencyGraph, copies: list[Instance]) -> list[tuple[str, list[str]]]:

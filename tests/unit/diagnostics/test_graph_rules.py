@@ -331,6 +331,34 @@ def test_copies_kept_apart_by_the_version_above_are_not_deduped() -> None:
     assert _doppelganger_fix(nested).startswith(
         "align the versions that keep the copies apart: node_modules/p/node_modules/ms"
     )
+    # one copy at the top, the other below a package whose own other version its dependent finds
+    # first (react-scripts' @types/yargs 16 between jest-watch-typeahead's 17 and the top-level 17)
+    between: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "p": "^1"}),
+        "/app/node_modules/a/package.json": pkg("a", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/ms/package.json": pkg("ms", "1.0.0"),
+        "/app/node_modules/p/package.json": pkg("p", "1.0.0", dependencies={"q": "^1", "ms": "^2"}),
+        "/app/node_modules/p/node_modules/ms/package.json": pkg("ms", "2.0.0"),
+        "/app/node_modules/p/node_modules/q/package.json": pkg("q", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/p/node_modules/q/node_modules/ms/package.json": pkg("ms", "1.0.0"),
+    }
+    assert _doppelganger_fix(between).startswith(
+        "align the versions that keep the copies apart: node_modules/p/node_modules/ms holds `ms@2.0.0` "
+        "(used by p@1.0.0)"
+    )
+    # copies declaring a peer: npm leaves them under a free folder too (b4a@1.9.0 three times beside
+    # an empty node_modules/b4a in the large benchmark tree, after real npm 11.19.1's `npm dedupe`)
+    peered = _free_slot_tree()
+    for parent in ("a", "b"):
+        peered[f"/app/node_modules/{parent}/node_modules/ms/package.json"] = {
+            **pkg("ms", "1.0.0"),
+            "peerDependencies": {"react-native-ms": "*"},
+            "peerDependenciesMeta": {"react-native-ms": {"optional": True}},
+        }
+    assert _doppelganger_fix(peered) == (
+        "the copies declare peer dependencies (`react-native-ms`): npm places such a package where its peers "
+        "resolve, and `npm dedupe` leaves these copies (real npm 11.19.1)"
+    )
     # a version above that nothing uses is pruned by the dedupe, which then moves one copy up
     unused = {**_copies_tree(), "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1"})}
     assert _doppelganger_fix(unused).startswith("run `npm dedupe`")

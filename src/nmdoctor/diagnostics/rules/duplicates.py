@@ -234,6 +234,16 @@ def _dedupe_fix(graph: DependencyGraph, copies: list[Instance]) -> str:
             f"`{held.name}@{held.version}` (used by {_users(graph, held)}) where one copy would serve every "
             f"dependent{merges}"
         )
+    peers = sorted({name for copy in copies for name, _ in copy.manifest.peer_dependencies})
+    if manager == "npm" and peers:
+        # npm places a package with peer dependencies apart, and its dedupe leaves the copies even
+        # where the folder above is free (b4a's optional peer react-native-b4a, three copies beside
+        # an empty node_modules/b4a: real npm 11.19.1)
+        named = ", ".join(f"`{name}`" for name in peers)
+        return (
+            f"the copies declare peer dependencies ({named}): npm places such a package where its peers "
+            "resolve, and `npm dedupe` leaves these copies (real npm 11.19.1)"
+        )
     if command is None:
         return "align the versions that keep the copies apart"
     return f"run `{command}` (or align the versions that keep the copies apart)"
@@ -243,10 +253,11 @@ _ISOLATED = frozenset({"pnpm-isolated", "yarn-berry-pnpm", "yarn-berry-pnp"})  #
 
 
 def _slot_held(graph: DependencyGraph, copies: list[Instance]) -> Instance | None:
-    """In a hoisted layout, the other version that holds the folder where one copy could serve
-    every dependent of the copies, when each such folder inside the project is held or shadowed
-    (None when one is free, holds the same version, or holds a copy nothing uses, which the dedupe
-    prunes: real npm 11.19.1's `npm dedupe` then moves one copy there)."""
+    """In a hoisted layout, the other version that keeps the copies apart: it holds the folder where
+    one copy could serve every dependent of the copies, or a dependent finds it before that folder,
+    for each such folder inside the project. None when one is free, holds the same version, or holds
+    a copy nothing uses, which the dedupe prunes (real npm 11.19.1's `npm dedupe` then moves one copy
+    there)."""
     folder_name = _folder_name(copies[0].path)
     copy_paths = {copy.path for copy in copies}
     by_path = {instance.path: instance for instance in graph.instances}
@@ -269,28 +280,34 @@ def _slot_held(graph: DependencyGraph, copies: list[Instance]) -> Instance | Non
         ):
             blocker = blocker or held
             continue
-        if not any(_shadowed(graph, paths, modules, folder_name, copy_paths, by_path) for paths in searched):
+        shadows = [
+            found
+            for paths in searched
+            if (found := _found_before(graph, paths, modules, folder_name, copy_paths, by_path))
+        ]
+        if not shadows:
             return None  # free for every dependent: a dedupe hoists one copy here
+        blocker = blocker or shadows[0]
     return blocker
 
 
-def _shadowed(
+def _found_before(
     graph: DependencyGraph,
     paths: list[str],
     modules: str,
     folder_name: str,
     copy_paths: set[str],
     by_path: dict[str, Instance],
-) -> bool:
-    """Whether a dependent searching ``paths`` finds another package of the name, one in use, before
+) -> Instance | None:
+    """The other package of the name, one in use, that a dependent searching ``paths`` finds before
     ``modules``."""
     for folder in paths:
         if folder == modules:
-            return False
+            return None
         found = by_path.get(f"{folder}/{folder_name}")
         if found is not None and found.path not in copy_paths and _used(graph, found):
-            return True
-    return False
+            return found
+    return None
 
 
 def _used(graph: DependencyGraph, instance: Instance) -> bool:

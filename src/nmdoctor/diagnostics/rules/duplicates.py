@@ -108,6 +108,7 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     install_of = _installs(context, graph)
     bundles = tuple(bundling_packages(graph))
     groups: dict[tuple[str, str, str, str], list[Instance]] = defaultdict(list)
+    by_path = {instance.path: instance for instance in graph.instances}
     for instance in graph.instances:
         if not (instance.is_project or instance.is_workspace):
             key = (instance.name, instance.version, install_of(instance), _folder_name(instance.path))
@@ -122,7 +123,7 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
             "doppelganger",
             f"`{name}@{version}` is installed {len(copies)} times{wasted}: {detail}",
             package=package_ref(graph, copies[0]),
-            fix=_limited_fix(context, graph, copies) or _dedupe_fix(graph, copies),
+            fix=_limited_fix(context, graph, copies) or _dedupe_fix(graph, copies, by_path),
         )
 
 
@@ -204,7 +205,7 @@ def _limited_fix(context: CheckContext, graph: DependencyGraph, copies: list[Ins
 _DEDUPE = {"npm": "npm dedupe", "pnpm": "pnpm dedupe", "yarn-berry": "yarn dedupe"}  # yarn 1 and bun have none
 
 
-def _dedupe_fix(graph: DependencyGraph, copies: list[Instance]) -> str:
+def _dedupe_fix(graph: DependencyGraph, copies: list[Instance], by_path: dict[str, Instance]) -> str:
     """The fix in the words of the manager that made the layout: its own dedupe command, and for
     pnpm's copies (one per set of peers) the peers whose versions keep them apart."""
     layout = graph.layout
@@ -223,7 +224,7 @@ def _dedupe_fix(graph: DependencyGraph, copies: list[Instance]) -> str:
                 "(`pnpm dedupe` aligns them where the ranges allow)"
             )
     command = _DEDUPE.get(manager or "")
-    held = _slot_held(graph, copies) if layout not in _ISOLATED else None
+    held = _slot_held(graph, copies, by_path) if layout not in _ISOLATED else None
     if held is not None:
         # the copies are nested because another version holds the one folder all their dependents
         # search: a dedupe leaves them there (real npm 11.19.1's `npm dedupe`) unless it finds one
@@ -252,7 +253,7 @@ def _dedupe_fix(graph: DependencyGraph, copies: list[Instance]) -> str:
 _ISOLATED = frozenset({"pnpm-isolated", "yarn-berry-pnpm", "yarn-berry-pnp"})  # no folder is shared by hoisting
 
 
-def _slot_held(graph: DependencyGraph, copies: list[Instance]) -> Instance | None:
+def _slot_held(graph: DependencyGraph, copies: list[Instance], by_path: dict[str, Instance]) -> Instance | None:
     """In a hoisted layout, the other version that keeps the copies apart: it holds the folder where
     one copy could serve every dependent of the copies, or a dependent finds it before that folder,
     for each such folder inside the project. None when one is free, holds the same version, or holds
@@ -260,7 +261,6 @@ def _slot_held(graph: DependencyGraph, copies: list[Instance]) -> Instance | Non
     there)."""
     folder_name = _folder_name(copies[0].path)
     copy_paths = {copy.path for copy in copies}
-    by_path = {instance.path: instance for instance in graph.instances}
     users = [edge.source.path for copy in copies for edge in graph.dependents(copy)]
     if not users:
         return None

@@ -2146,3 +2146,42 @@ def test_a_module_nextjs_pages_import_is_bundled_wherever_it_lives() -> None:
         ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
         ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
     ]
+
+
+def test_cases_a_mocha_spec_hands_to_the_code_under_test_are_notes() -> None:
+    """parcel's integration tests (mocha specs straight in test/, any name) bundle their cases by a
+    path from their folder: ``bundle(path.join(__dirname, '/integration/falsy-dep/index.js'))``; the
+    case's missing package is what the test expects parcel to leave out (8 errors before). A file the
+    spec requires, a case no spec names, and the folder of all cases (``chdir``) stay errors."""
+    spec = (
+        "const path = require('path');\n"
+        "const setup = require(path.join(__dirname, 'helpers/setup.js'));\n"
+        "inputFS.chdir(path.join(__dirname, '/integration'));\n"
+        "it('drops falsy deps', async () => {\n"
+        "  await bundle(path.join(__dirname, '/integration/falsy-dep/index.js'));\n"
+        "  await bundle(path.join(\n    __dirname,\n    '/integration/alias/exclude-package.js',\n  ));\n"
+        "  await outputFS.writeFile(path.join(__dirname, '/integration/dist/out.js'), '');\n"
+        "});\n"
+    )
+    code = "require('missing-pkg');\n"
+    tree = {
+        "/app/test/javascript.js": spec,
+        "/app/test/integration/falsy-dep/index.js": code,
+        "/app/test/integration/alias/bar.js": code,
+        "/app/test/integration/alias/exclude-package.js": code,
+        "/app/test/integration/never-named/index.js": code,
+        "/app/test/helpers/setup.js": code,
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "test/integration/falsy-dep/index.js": Severity.INFO,
+        "test/integration/alias/bar.js": Severity.INFO,
+        "test/integration/alias/exclude-package.js": Severity.INFO,
+        "test/integration/never-named/index.js": Severity.ERROR,
+        "test/helpers/setup.js": Severity.ERROR,
+    }
+    # a spec that is not in a test folder, nor named like one, names no case
+    moved = {
+        key.replace("/app/test/javascript.js", "/app/test/integration/runner.js"): value for key, value in tree.items()
+    }
+    assert findings(moved)[0].severity is Severity.ERROR

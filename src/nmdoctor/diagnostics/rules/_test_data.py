@@ -27,6 +27,12 @@ _JOINED = re.compile(
     rb"""\b(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:['"][^'"$\n]+['"]\s*,?\s*)+)"""
 )
 _JOINED_PART = re.compile(rb"""['"]([^'"]+)['"]""")
+# the same join, whole, where it is not the argument of require() or import(): handed to a function
+_HANDED_OVER = re.compile(
+    rb"""(?<!require\()(?<!import\()(?<![\w$.])(?:path\.)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*"""
+    rb"""((?:['"][^'"$\n]+['"]\s*,?\s*)+)\)"""
+)
+_SCRIPT = re.compile(r"\.[cm]?[jt]sx?$")
 
 
 def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
@@ -49,7 +55,42 @@ def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
         inputs = _input_folders(fs, here, owner.path, test_folder)
         if any(folder.startswith(named + "/") or folder == named for named in inputs):
             return True
+        if any(folder.startswith(named + "/") or folder == named for named in _cases_handed_over(fs, here)):
+            return True
     return False
+
+
+def _cases_handed_over(fs: FileSystem, here: str) -> list[str]:
+    """The folders below ``here`` that the test files in ``here`` name by a path from their own
+    folder and hand to the code under test, not to ``require`` (parcel's integration tests, mocha
+    specs straight in test/: ``bundle(path.join(__dirname, '/integration/falsy-dep/index.js'))``):
+    the named file's folder, or the named folder holding a script, is a case the suite's harness builds or runs with
+    the code under test, expecting what the test says (a missing package left out, an alias of the
+    case's own package.json applied)."""
+    found: list[str] = []
+    for _name, text in _test_files(fs, here, mocha_specs=posixpath.basename(here) in TEST_FOLDERS):
+        for match in _HANDED_OVER.finditer(text):
+            path = "/".join(part.decode("utf-8", "replace") for part in _JOINED_PART.findall(match.group(1)))
+            target = posixpath.normpath(posixpath.join(here, path.lstrip("/")))
+            if not target.startswith(here + "/"):
+                continue
+            stat = fs.stat(target)
+            if stat is None:
+                continue  # what the test writes (an output path), or a file no longer there
+            if stat.kind is not Kind.DIR:
+                target = posixpath.dirname(target)
+            elif not _holds_a_script(fs, target):
+                continue  # a folder of cases (``chdir(path.join(__dirname, '/integration'))``), not one case
+            if target != here and _is_folder(fs, target):
+                found.append(target)
+    return found
+
+
+def _holds_a_script(fs: FileSystem, folder: str) -> bool:
+    try:
+        return any(_SCRIPT.search(name) is not None for name in fs.listdir(folder))
+    except FileSystemError:
+        return False
 
 
 def built_by_tests(fs: FileSystem, root: str, owner: Instance) -> str | None:
@@ -75,14 +116,16 @@ def built_by_tests(fs: FileSystem, root: str, owner: Instance) -> str | None:
     return None
 
 
-def _test_files(fs: FileSystem, here: str) -> Iterator[tuple[str, bytes]]:
-    """The test files directly in ``here`` (by name) that can be read, with their bytes."""
+def _test_files(fs: FileSystem, here: str, *, mocha_specs: bool = False) -> Iterator[tuple[str, bytes]]:
+    """The test files directly in ``here`` (by name) that can be read, with their bytes; with
+    ``mocha_specs``, every script in ``here`` (a test folder, where mocha's default spec glob
+    ``./test/*.{js,cjs,mjs}`` takes any name)."""
     try:
         names = fs.listdir(here)
     except FileSystemError:
         return
     for name in names:
-        if _TEST_FILE.search(name) is None:
+        if _TEST_FILE.search(name) is None and not (mocha_specs and _SCRIPT.search(name) is not None):
             continue
         try:
             yield name, fs.read_bytes(f"{here}/{name}")

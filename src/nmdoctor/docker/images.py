@@ -23,6 +23,7 @@ from nmdoctor.docker.commands import (
 )
 from nmdoctor.docker.corepack import corepack_defaults
 from nmdoctor.docker.dockerfile import LOCKFILES, Install, Stage, reads_lockfile
+from nmdoctor.docker.node_image import image_major
 from nmdoctor.docker.project import context_empties, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem, Kind
 from nmdoctor.vfs.limits import load_json
@@ -338,7 +339,7 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     install.line,
                     "pin it: `yarn set version <x.y.z>` (the release package.json's `packageManager` names)"
                     if command.manager == "yarn" and command.kind == "other"
-                    else _pin_fix(command.manager, floating),
+                    else _pin_fix(command.manager, floating, image_major(stage.chain()[-1].base)),
                 )
 
 
@@ -351,15 +352,23 @@ _GLOBAL_ADD = {
 }
 
 
-def _pin_fix(manager: str, floating: list[str]) -> str:
+def _pin_fix(manager: str, floating: list[str], node_major: int | None = None) -> str:
     """The same install with a version, for each manager it installs (`npm i -g yarn` is pinned as
-    `npm install -g yarn@<x.y.z>`); corepack runs the release ``packageManager`` names for pnpm and yarn."""
+    `npm install -g yarn@<x.y.z>`); corepack runs the release ``packageManager`` names for pnpm and yarn.
+    On node 16 and older the release must be pnpm 8 or earlier: pnpm 9 dropped node 16 (it needs 18.12)."""
     names = [name[: name.rfind("@")] if name.rfind("@") > 0 else name for name in floating]
     activate = " --activate" if manager == "corepack" else ""
     pinned = ", ".join(f"`{_GLOBAL_ADD.get(manager, 'npm install -g')} {name}@<x.y.z>{activate}`" for name in names)
     corepack = any(name in ("pnpm", "yarn") for name in names)
-    return f"pin it: {pinned}" + (
-        ", or set `packageManager` in package.json and run `corepack enable`" if corepack else ""
+    old_node = (
+        f"; on this image's node {node_major}, a pnpm 8 release either way: pnpm 9 and later need node 18.12"
+        if "pnpm" in names and node_major is not None and node_major < 18
+        else ""
+    )
+    return (
+        f"pin it: {pinned}"
+        + (", or set `packageManager` in package.json and run `corepack enable`" if corepack else "")
+        + old_node
     )
 
 

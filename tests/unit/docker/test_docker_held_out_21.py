@@ -116,3 +116,16 @@ def test_the_fix_keeps_to_npm_where_the_install_reads_another_manifest() -> None
     (finding,) = _findings(project | {"/p/Dockerfile": dockerfile}, "lockfile-not-used")
     assert "pnpm-lock.yaml" not in (finding.fix or "")
     assert "then `npm ci`" in (finding.fix or "")
+
+
+def test_the_pin_fix_for_pnpm_on_node_16_names_a_release_that_runs_there() -> None:
+    # todo-nest: `npm install -g pnpm` on node:16-alpine; pnpm 9 dropped node 16 (its release notes: node
+    # 18.12 at least), so a pin to today's pnpm fails the same way
+    project = {"/p/package.json": '{"name": "todo"}', "/p/pnpm-lock.yaml": "lockfileVersion: 5.4\n"}
+    for base, expected in (("node:16-alpine", True), ("node:20-slim", False)):
+        dockerfile = (
+            f"FROM {base}\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nRUN npm install -g pnpm\n"
+            "RUN pnpm install --frozen-lockfile\nCOPY . .\nUSER node\nCMD node dist/main\n"
+        )
+        (finding,) = _findings(project | {"/p/Dockerfile": dockerfile}, "package-manager-floating")
+        assert ("a pnpm 8 release either way: pnpm 9 and later need node 18.12" in (finding.fix or "")) is expected

@@ -328,6 +328,34 @@ class _Builder:
                     found |= self._context_lockfiles(folder[len(root) + 1 :])
         return found
 
+    def _lockfiles_at(self, stage: Stage, folder: str) -> set[str]:
+        """The lockfiles the stage's COPYs put in ``folder`` itself. ``npm install --prefix DIR`` installs
+        DIR as a project of its own: npm takes the explicit prefix as it is, without looking upward for
+        a workspace root (npm 11.19.1 writes DIR/package-lock.json), so a lockfile elsewhere in the stage
+        is not read. A COPY --from into the folder, or a lockfile a RUN bound or fetched: one of unknown
+        kind."""
+        if "*" in stage.lockfiles:
+            return {"*"}
+        found: set[str] = set()
+        for item in stage.chain():
+            for copy in item.copies:
+                destination = copy.destination.rstrip("/") or "/"
+                into = destination == folder or folder.startswith(destination.rstrip("/") + "/")
+                if copy.from_stage is not None:
+                    found |= {"*"} if into else set()
+                    continue
+                for source in copy.sources:
+                    if copy.whole_context and into:
+                        found |= self._context_lockfiles(folder[len(destination) :].strip("/") or ".")
+                    elif destination == folder:
+                        found |= self._named_lockfiles(source) | self._folder_lockfiles(source)
+                    elif posixpath.dirname(destination) == folder and posixpath.basename(destination) in LOCKFILES:
+                        found.add(posixpath.basename(destination))
+                    elif into:
+                        below = folder[len(destination) :].strip("/")
+                        found |= self._folder_lockfiles(posixpath.join(source.strip("/") or ".", below))
+        return found
+
     def _folder_lockfiles(self, source: str) -> set[str]:
         """The lockfiles a copied context folder carries. A build output the repository lacks (dist/,
         build/, out/) may carry a generated one: undecidable, one of unknown kind."""
@@ -431,7 +459,10 @@ class _Builder:
                 frozen = command.frozen and (
                     command.manager != "yarn" or self.yarn_berry or "--immutable" in command.text
                 )
-                present = stage.lockfiles | self._installed_lockfiles(stage, folder) | ({tested} if tested else set())
+                held = stage.lockfiles
+                if command.manager == "npm" and command.prefix and folder != _project_root(stage, cwd):
+                    held = self._lockfiles_at(stage, folder)
+                present = held | self._installed_lockfiles(stage, folder) | ({tested} if tested else set())
                 lockfile = _reads(command.manager, present, stage)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, folder, lockfile, frozen, others))

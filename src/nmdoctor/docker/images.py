@@ -7,10 +7,11 @@ the image's.
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.commands import (
@@ -21,7 +22,8 @@ from nmdoctor.docker.commands import (
     workspace_selection,
 )
 from nmdoctor.docker.corepack import corepack_defaults
-from nmdoctor.docker.dockerfile import Install, Stage
+from nmdoctor.docker.dockerfile import LOCKFILES, Install, Stage, reads_lockfile
+from nmdoctor.docker.node_image import image_major
 from nmdoctor.docker.project import context_empties, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem, Kind
 from nmdoctor.vfs.limits import load_json
@@ -173,6 +175,41 @@ def _yarnrc_restored(fs: FileSystem, context: str, stage: Stage, install: Instal
     return False
 
 
+def _context_manifest(stages: list[Stage], stage: Stage, folder: str, before: int, depth: int = 0) -> str | None:
+    """The build context's package.json (its path there) that the install in ``folder`` at line ``before``
+    reads: the nearest one up from ``folder`` that a COPY put in, followed through ``COPY --from`` of
+    another stage's ``package.json``; None when it is another file (``package-docker.json``) or unknown."""
+    by_name = {item.name: item for item in stages if item.name} | {str(item.index): item for item in stages}
+    place = folder.rstrip("/") or "/"
+    while depth < 4:
+        for item in reversed(stage.chain()):
+            for copy in reversed(item.copies):
+                if item is stage and copy.line > before:
+                    continue
+                destination = copy.destination.rstrip("/") or "/"
+                for source in copy.sources:
+                    name = posixpath.basename(source.rstrip("/"))
+                    whole = copy.whole_context and destination == place
+                    file_into = destination == posixpath.join(place, "package.json") or (
+                        destination == place and fnmatch.fnmatchcase("package.json", name)
+                    )
+                    if copy.from_stage is None and whole:
+                        return "package.json"
+                    if not file_into:
+                        continue
+                    if copy.from_stage is None:
+                        return posixpath.normpath(posixpath.join(posixpath.dirname(source), "package.json"))
+                    other = by_name.get(copy.from_stage)
+                    if other is None or not fnmatch.fnmatchcase("package.json", name):
+                        return None
+                    origin = posixpath.dirname(source if source.startswith("/") else f"{other.workdir}/{source}")
+                    return _context_manifest(stages, other, origin, 10**9, depth + 1)
+        if place == "/":
+            return None
+        place = posixpath.dirname(place)
+    return None
+
+
 def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -200,15 +237,52 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     )
                     + f"), or commit {command.manager}'s own lockfile and COPY it before the install",
                 )
+            elif (
+                command.kind == "project"
+                and not install.lockfile
+                and not install.frozen
+                and command.manager == "npm"
+                and command.prefix
+                and reads_lockfile("npm", stage.lockfiles, stage)
+            ):
+                seen.add(install.line)
+                yield _finding(
+                    "lockfile-not-used",
+                    f"`{command.text}` in {where} installs {command.prefix} as a project of its own: npm takes an "
+                    "explicit --prefix as it is, without looking above it for a workspace root, so the lockfile "
+                    f"elsewhere in the image is not read and {command.prefix} has none: it resolves versions "
+                    "afresh, so each build can get other versions than were tested",
+                    where,
+                    install.line,
+                    f"commit {command.prefix}'s own package-lock.json (`npm install --prefix {command.prefix} "
+                    "--package-lock-only` writes it there), COPY it into the image with that folder, and run "
+                    f"`npm ci --prefix {command.prefix}`",
+                )
             elif command.kind == "project" and not install.lockfile and not install.frozen:
                 seen.add(install.line)
+                # the project commits only another manager's lockfile (bun.lockb, pnpm-lock.yaml): `npm ci`
+                # after copying it fails, so the fix names the install that reads it
+                theirs = tuple(name for name in LOCKFILES if read_text(fs, f"{context}/{name}") is not None)
+                if _context_manifest(stages, stage, install.workdir, install.line) != "package.json":
+                    theirs = ()  # another manifest than the one the context's lockfile goes with
+                other = replace(install, others=theirs)
                 yield _finding(
                     "lockfile-not-used",
                     f"`{command.text}` in {where} installs with no lockfile in the image: it resolves versions "
                     "afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
-                    frozen_fix(command.manager),
+                    f"COPY package.json and {' and '.join(theirs)} (the project's lockfile, which "
+                    f"{command.manager} does not read) first and install with {_clean_install(theirs)}"
+                    + "".join(
+                        f", after putting {manager} in the image: node's images carry none, so add it at a release "
+                        "that reads this lockfile and runs on the image's node"
+                        for manager in _managers_to_add(stage, other)
+                    )
+                    + f"; or commit {command.manager}'s own lockfile, COPY it before the install, and run "
+                    + ("`npm ci`" if command.manager == "npm" else frozen_fix(command.manager).split(", then ")[-1])
+                    if theirs and not reads_lockfile(command.manager, set(theirs), stage) and _clean_install(theirs)
+                    else frozen_fix(command.manager),
                 )
             elif command.kind == "update":
                 seen.add(install.line)
@@ -265,7 +339,7 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     install.line,
                     "pin it: `yarn set version <x.y.z>` (the release package.json's `packageManager` names)"
                     if command.manager == "yarn" and command.kind == "other"
-                    else _pin_fix(command.manager, floating),
+                    else _pin_fix(command.manager, floating, image_major(stage.chain()[-1].base)),
                 )
 
 
@@ -278,15 +352,23 @@ _GLOBAL_ADD = {
 }
 
 
-def _pin_fix(manager: str, floating: list[str]) -> str:
+def _pin_fix(manager: str, floating: list[str], node_major: int | None = None) -> str:
     """The same install with a version, for each manager it installs (`npm i -g yarn` is pinned as
-    `npm install -g yarn@<x.y.z>`); corepack runs the release ``packageManager`` names for pnpm and yarn."""
+    `npm install -g yarn@<x.y.z>`); corepack runs the release ``packageManager`` names for pnpm and yarn.
+    On node 16 and older the release must be pnpm 8 or earlier: pnpm 9 dropped node 16 (it needs 18.12)."""
     names = [name[: name.rfind("@")] if name.rfind("@") > 0 else name for name in floating]
     activate = " --activate" if manager == "corepack" else ""
     pinned = ", ".join(f"`{_GLOBAL_ADD.get(manager, 'npm install -g')} {name}@<x.y.z>{activate}`" for name in names)
     corepack = any(name in ("pnpm", "yarn") for name in names)
-    return f"pin it: {pinned}" + (
-        ", or set `packageManager` in package.json and run `corepack enable`" if corepack else ""
+    old_node = (
+        f"; on this image's node {node_major}, a pnpm 8 release either way: pnpm 9 and later need node 18.12"
+        if "pnpm" in names and node_major is not None and node_major < 18
+        else ""
+    )
+    return (
+        f"pin it: {pinned}"
+        + (", or set `packageManager` in package.json and run `corepack enable`" if corepack else "")
+        + old_node
     )
 
 
@@ -364,9 +446,14 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
             if install.command.kind == "project"
         ]
         for install in stage.installs:
-            if install.command.kind == "project" and any(
-                _same_project(stage, install, other, before) for other, before in earlier
-            ):
+            matched = [
+                before.command.manager
+                for other, before in earlier
+                if install.command.kind == "project" and _same_project(stage, install, other, before)
+            ]
+            if matched:
+                # a tree bun installed: bun has no prune, and its images no npm to prune with
+                bun = install.command.manager == "bun" or "bun" in matched
                 yield _finding(
                     "prod-stage-reinstall",
                     f"the shipped stage of {where} installs dependencies again (`{install.command.text}`) instead "
@@ -376,7 +463,7 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                     # Bun's images ship no npm, and bun has no prune: a stage of its own installs production
                     "run `bun install --frozen-lockfile --production` once in a stage of its own and COPY --from "
                     "that stage /app/node_modules ./node_modules"
-                    if install.command.manager == "bun"
+                    if bun
                     else "COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` "
                     "or `pnpm prune --prod` there)",
                 )

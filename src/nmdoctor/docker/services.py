@@ -3,6 +3,7 @@ scripts do to node_modules (restores and installs, their guards, a stack's insta
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -34,6 +35,47 @@ __all__ = [
 ]
 
 _SYNC = "nmdoctor volume-sync --base <image copy> --target <node_modules>"
+
+
+_BUN_SOURCES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
+_BUN_NO_AUTO = re.compile(r"^\s*auto\s*=\s*[\"']disable[\"']", re.MULTILINE)
+
+
+def _bun_auto_installs(fs: FileSystem, command: str, app: str, depth: int = 0) -> bool:
+    """Does the start ``command`` run the app's code with bun's runtime (``bun index.js``, ``bun run start``
+    whose script is ``bun src/main.ts``) in the folder ``app``? Finding no node_modules in the working folder
+    or above, bun installs what the code imports at run time (its auto-install: versions from bun.lock, else
+    package.json's ranges, into its global cache); a script that runs a package's executable (``vite``)
+    needs node_modules/.bin and has no such fallback, nor has ``--no-install`` or bunfig's ``[install]
+    auto = "disable"``."""
+    segments = shell_segments(command)
+    if not segments or depth > 1:
+        return False
+    words = segments[-1].split()
+    while words and (words[0] == "exec" or re.match(r"^[A-Za-z_]\w*=", words[0])):
+        words = words[1:]
+    if not words or posixpath.basename(words[0]) != "bun":
+        return False
+    rest = words[1:]
+    if "--no-install" in rest or _BUN_NO_AUTO.search(read_text(fs, posixpath.join(app, "bunfig.toml")) or ""):
+        return False
+    rest = [word for word in rest if not word.startswith("-")]
+    if rest and rest[0] == "run":
+        rest = rest[1:]
+    if not rest:
+        return False
+    if rest[0].endswith(_BUN_SOURCES):
+        return True
+    try:
+        scripts = json.loads(read_text(fs, posixpath.join(app, "package.json")) or "{}").get("scripts") or {}
+    except (ValueError, AttributeError):
+        return False
+    script = scripts.get(rest[0]) if isinstance(scripts, dict) else None
+    return isinstance(script, str) and _bun_auto_installs(fs, script, app, depth + 1)
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
 def start_words(service: Service | None, stage: Stage) -> list[str]:
@@ -357,6 +399,25 @@ def service_findings(
         return
     if resolution.hidden:
         path, mount = resolution.hidden[0]
+        host = posixpath.normpath(posixpath.join(compose_dir, mount.source or "."))
+        inside = posixpath.relpath(workdir, mount.target) if workdir and _under(workdir, mount.target) else "."
+        if path != mount.target and _bun_auto_installs(fs, scripts[0].text, posixpath.join(host, inside)):
+            yield Finding(
+                "volume-shadows-node-modules",
+                Severity.WARNING,
+                f"service `{service.name}` binds {mount.source} over {mount.target}, which hides the image's "
+                f"{path}; bun runs the app and, with no node_modules there, installs what it imports at run "
+                "time (bun.lock's versions, else package.json's ranges) from its cache and the registry, or "
+                "takes the host's node_modules when the host folder has one: it works only by accident, not "
+                "on the image's tree, and not without network access",
+                None,
+                from_=mount.file,
+                line=mount.line,
+                column=1,
+                fix=f"add an anonymous volume under the bind mount (`- {path}`), which Docker fills from the "
+                "image, and start with `docker compose up --renew-anon-volumes` after dependency changes",
+            )
+            return
         yield Finding(
             "volume-shadows-node-modules",
             Severity.ERROR,

@@ -75,9 +75,14 @@ __all__ = [
     "unresolvable_import",
 ]
 
+# Files only tooling loads: tests, scripts, configs (`*.config.js`), and the parts of a bundler's or
+# test runner's config kept in files named after the tool (`webpack.rules.ts`, `webpack.plugins.ts`
+# of Electron Forge's webpack templates, `webpack.common.js` / `webpack.prod.js` merged by
+# webpack-merge, `jest.setup.ts`), and gulp's and grunt's task files.
 _DEV_PATH = re.compile(
     r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories|build|tools|internals)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
-    r"(^|/)[^/]*\.config\.[cm]?[jt]s$"
+    r"(^|/)[^/]*\.config\.[cm]?[jt]s$|"
+    r"(^|/)(webpack|rollup|vite|vitest|jest|karma|esbuild)\.[^/]+\.[cm]?[jt]s$|(^|/)[gG](ulp|runt)file\.[cm]?[jt]s$"
 )
 
 

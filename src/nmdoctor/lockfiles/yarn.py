@@ -148,6 +148,9 @@ def read_yarn_lockfile(
             name = _pattern_name(spec[4:])
         local = spec.startswith("link:")  # a symlink to a folder: the lockfile's version means nothing
         key = f"{name}@{version}" if not local else f"link:{posixpath.normpath(spec[5:])}"
+        # a copy of a folder (yarn's key is the folder from the lockfile's, see _yarn1_folder_spec):
+        # installed as that folder's package.json has it, its own name included
+        copied = posixpath.normpath(spec[5:]) if spec.startswith("file:") else None
         while key in lock.packages:
             key += "'"
         ids[id(entry)] = key
@@ -159,6 +162,7 @@ def read_yarn_lockfile(
             resolved=entry.get("resolved") if isinstance(entry.get("resolved"), str) else None,
             integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
             local=local,
+            directory=copied,
         )
     manifest = manifest_from_json(root_manifest or {})
     lock.packages[""] = LockedPackage("", manifest.name or "root", manifest.version or "", "", is_importer=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Any
 
@@ -87,12 +88,26 @@ def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | N
                 text, path, root_manifest, catalogs=_catalogs(yarnrc), package_extensions=_package_extensions(yarnrc)
             )
         workspaces = _workspace_manifests(fs, project, root_manifest) if root_manifest is not None else None
-        return read_yarn_lockfile(text, path, root_manifest, workspaces)
+        return _copied_folder_names(fs, project, read_yarn_lockfile(text, path, root_manifest, workspaces))
     if name == "bun.lock":
         from nmdoctor.lockfiles.bun import read_bun_lockfile
 
         return read_bun_lockfile(text, path, root_manifest)
     raise LockfileError(f"{path}: not a lockfile nmdoctor knows")
+
+
+def _copied_folder_names(fs: FileSystem, project: VPath, lock: Lockfile) -> Lockfile:
+    """yarn 1 installs a ``file:`` folder as a copy of it, under the dependency's name but with the
+    folder's package.json, its name included (real yarn 1.22.22: ``"w": "file:./vendor/v"`` puts
+    v's package.json at node_modules/w); yarn.lock records only the dependency's name."""
+    for package in lock.packages.values():
+        if package.directory is None:
+            continue
+        found = manifest_json(fs, posixpath.normpath(f"{project}/{package.directory}"))
+        name = found.get("name") if found is not None else None
+        if isinstance(name, str) and name:
+            package.name = name
+    return lock
 
 
 def manifest_json(fs: FileSystem, project: VPath) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote, unquote
@@ -147,6 +148,9 @@ def read_yarn_lockfile(
             name = _pattern_name(spec[4:])
         local = spec.startswith("link:")  # a symlink to a folder: the lockfile's version means nothing
         key = f"{name}@{version}" if not local else f"link:{posixpath.normpath(spec[5:])}"
+        # a copy of a folder (yarn's key is the folder from the lockfile's, see _yarn1_folder_spec):
+        # installed as that folder's package.json has it, its own name included
+        copied = posixpath.normpath(spec[5:]) if spec.startswith("file:") else None
         while key in lock.packages:
             key += "'"
         ids[id(entry)] = key
@@ -158,6 +162,7 @@ def read_yarn_lockfile(
             resolved=entry.get("resolved") if isinstance(entry.get("resolved"), str) else None,
             integrity=entry.get("integrity") if isinstance(entry.get("integrity"), str) else None,
             local=local,
+            directory=copied,
         )
     manifest = manifest_from_json(root_manifest or {})
     lock.packages[""] = LockedPackage("", manifest.name or "root", manifest.version or "", "", is_importer=True)
@@ -174,7 +179,9 @@ def read_yarn_lockfile(
         for declared in own.declared(include_dev=True):
             target = _workspace_target(workspaces.get(declared.name), declared.spec)
             if target is None:
-                entry = entries.get(f"{declared.name}@{declared.spec}")
+                entry = entries.get(f"{declared.name}@{declared.spec}") or entries.get(
+                    f"{declared.name}@{_yarn1_folder_spec(declared.spec, source[len('workspace:') :], path)}"
+                )
                 target = ids.get(id(entry)) if entry else None
             lock.edges.append(LockedEdge(source, declared.name, declared.spec, declared.kind, target))
     for entry_id, key in ids.items():
@@ -198,6 +205,28 @@ def read_yarn_lockfile(
         if package.optional:
             package.platforms = platforms_from_name(package.name, {}, libc=False)
     return lock
+
+
+def _yarn1_folder_spec(spec: str, folder: str, lockfile: str) -> str:
+    """A ``file:`` or ``link:`` spec as yarn 1 writes it in yarn.lock's keys: it rewrites a folder
+    (and an absolute path, taken as ``file:``) relative to the lockfile's folder, from the folder of
+    the package.json that declares it, and keeps a leading ``./`` only where the spec had one
+    (yarn's src/util/normalize-manifest/resolve-relative.js): ``link:../`` of the project is the key
+    ``link:..``; ``file:../b`` of the workspace packages/a is ``file:packages/b``. Other specs are
+    returned as they are."""
+    value = f"file:{spec}" if spec.startswith("/") else spec
+    prefix = next((item for item in ("file:", "link:") if value.startswith(item)), None)
+    if prefix is None:
+        return spec
+    unprefixed = value[len(prefix) :]
+    if posixpath.isabs(lockfile):
+        base = posixpath.dirname(lockfile)
+        relative = posixpath.relpath(posixpath.normpath(posixpath.join(base, folder, unprefixed)), base)
+    else:  # no folder to go up through: the relative path as it stands
+        relative = posixpath.normpath(posixpath.join(folder, unprefixed))
+    if relative != "." and re.match(r"\.(/|$)", unprefixed) and not re.match(r"\.{0,2}/", relative):
+        relative = "./" + relative
+    return prefix + relative
 
 
 def _workspace_target(workspace: tuple[str, str] | None, spec: str) -> str | None:

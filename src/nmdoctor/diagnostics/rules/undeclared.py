@@ -75,9 +75,14 @@ __all__ = [
     "unresolvable_import",
 ]
 
+# Files only tooling loads: tests, scripts, configs (`*.config.js`), and the parts of a bundler's or
+# test runner's config kept in files named after the tool (`webpack.rules.ts`, `webpack.plugins.ts`
+# of Electron Forge's webpack templates, `webpack.common.js` / `webpack.prod.js` merged by
+# webpack-merge, `jest.setup.ts`), and gulp's and grunt's task files.
 _DEV_PATH = re.compile(
     r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories|build|tools|internals)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
-    r"(^|/)[^/]*\.config\.[cm]?[jt]s$"
+    r"(^|/)[^/]*\.config\.[cm]?[jt]s$|"
+    r"(^|/)(webpack|rollup|vite|vitest|jest|karma|esbuild)\.[^/]+\.[cm]?[jt]s$|(^|/)[gG](ulp|runt)file\.[cm]?[jt]s$"
 )
 
 
@@ -359,7 +364,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error. A fixture's import is never loaded at all
         # (the test reads the file as text), under this layout or any other: a note.
-        data = not item.injected and read_as_data(fs, owner, file, site.line)
+        data = not item.injected and read_as_data(fs, owner, file, site.line, graph.project)
         kept = instance is None and _kept_in_source(graph, owner, folder)
         never_fails = site.guarded or site.uncalled or data or kept
         severity = Severity.INFO if never_fails else Severity.WARNING if site.types_only or served else runtime
@@ -734,7 +739,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: the file lists it in `module.exports.dependencies`, which the release"
                 " tool that runs the file (jquery-release) installs first)",
             )
-        elif read_as_data(fs, owner, file, site.line):
+        elif read_as_data(fs, owner, file, site.line, graph.project):
             severity, why = Severity.INFO, READ_AS_DATA
         elif (harness := harness_of(owner)) is not None:
             severity, why = (
@@ -1618,13 +1623,17 @@ def _kept_in_source(graph: DependencyGraph, owner: Instance, folder: str) -> boo
     return f"{owner.path}{rest[:index]}/node_modules" not in managed
 
 
-def read_as_data(fs: FileSystem, owner: Instance, file: str, line: int) -> bool:
+def read_as_data(fs: FileSystem, owner: Instance, file: str, line: int, project: str) -> bool:
     """Whether ``file`` is a test case that tests read as text (a fixture, a suite's sample, a
     transform's input/output pair, a file a snapshot quotes, a file a test reads by name) rather
     than load: its imports are never resolved, whatever the layout (jscodeshift's ``defineTest``
-    reads ``__testfixtures__/x.input.js`` and ``x.output.js`` with ``fs.readFileSync``)."""
+    reads ``__testfixtures__/x.input.js`` and ``x.output.js`` with ``fs.readFileSync``). Only the
+    folders inside ``project`` (the project's root) tell: a project checked where it sits, in a
+    folder named ``fixture`` (a library's example app checked on its own), is no test's data."""
+    root = project.rstrip("/") + "/"
+    inside = file[len(root) :] if file.startswith(root) else file
     return (
-        _fixture(file)
+        _fixture(inside)
         or _suite_sample(owner, file)
         or _case_pair(owner, fs, file)
         or _expected_pair(owner, fs, file)

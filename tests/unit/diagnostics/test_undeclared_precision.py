@@ -1706,6 +1706,35 @@ def test_a_file_nextjs_webpack_bundles_finds_what_pnpm_hoists_through_node_path(
     assert "Next.js's webpack build adds NODE_PATH to resolve.modules" in warning.message
 
 
+def test_next_compiles_the_hooks_beside_package_json_and_nextras_theme_config() -> None:
+    """next-auth's docs (next 15.5.18, nextra 3): theme.config.tsx, which nextra's loader imports
+    into every page, imports components/DocSearch, which imports @docsearch/css, a dependency of
+    @docsearch/react only: bundled by Next's webpack through pnpm's NODE_PATH, a warning. Next
+    compiles middleware.ts itself; a theme.config.tsx of an app without nextra is nothing's."""
+    theme = "import Search from './components/search';\nexport default { search: Search };\n"
+    files = {
+        "/app/theme.config.tsx": theme,
+        "/app/components/search.tsx": "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n",
+        "/app/middleware.ts": "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n",
+    }
+    nextra = _next_app("15.5.18")
+    manifest = nextra["/app/package.json"]
+    assert isinstance(manifest, dict)
+    with_nextra = {**manifest, "dependencies": {**manifest["dependencies"], "nextra": "3.0.15"}}
+    assert _severities({**nextra, **files, "/app/package.json": with_nextra}) == [
+        ("components/search.tsx", "@nx/devkit", Severity.WARNING),
+        ("middleware.ts", "@nx/devkit", Severity.WARNING),
+        ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
+        ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
+    ]
+    assert _severities({**nextra, **files}) == [
+        ("components/search.tsx", "@nx/devkit", Severity.ERROR),
+        ("middleware.ts", "@nx/devkit", Severity.WARNING),
+        ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
+        ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
+    ]
+
+
 def _unresolvable_severities(tree: dict[str, object]) -> list[tuple[str | None, str | None, str]]:
     found = findings(tree, ["unresolvable-import"])
     return sorted((item.from_, item.request, item.severity.value) for item in found)
@@ -2185,3 +2214,20 @@ def test_cases_a_mocha_spec_hands_to_the_code_under_test_are_notes() -> None:
         key.replace("/app/test/javascript.js", "/app/test/integration/runner.js"): value for key, value in tree.items()
     }
     assert findings(moved)[0].severity is Severity.ERROR
+
+
+def test_a_type_import_in_a_project_of_its_own_is_undecided_like_its_other_imports() -> None:
+    """shadcn-ui/ui's templates/start-app (its own pnpm-workspace.yaml, in no lockfile here):
+    `import { clsx } from "clsx"` was a note, and `import type { ClassValue } from "clsx"` on the
+    next line a warning: what that project's install brings is unknown for both."""
+    tree = {
+        "/app/templates/start/package.json": {"name": "start", "private": True, "dependencies": {"react": "^19"}},
+        "/app/templates/start/pnpm-workspace.yaml": "packages: []\n",
+        "/app/templates/start/src/utils.ts": (
+            'import { clsx } from "clsx"\nimport type { ClassValue } from "clsx"\nexport const x: ClassValue = clsx()\n'
+        ),
+    }
+    assert _unresolvable_severities(tree) == [
+        ("templates/start/src/utils.ts", "clsx", "info"),
+        ("templates/start/src/utils.ts", "clsx", "info"),
+    ]

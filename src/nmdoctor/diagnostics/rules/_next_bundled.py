@@ -1,6 +1,7 @@
 """The files of a Next.js app its webpack build bundles.
 
-Next.js compiles what its pages import: the files below ``pages/``, ``app/`` and ``src/``, and every
+Next.js compiles what its pages import: the files below ``pages/``, ``app/`` and ``src/`` (and the
+hooks and configs beside package.json that it or nextra imports into the app), and every
 module of the app they import, through a relative path or an alias of the project's config (a
 jsconfig/tsconfig ``paths`` entry such as ``@/lib/*``), however deep (tailwind-nextjs-starter-blog:
 pages import ``@/lib/mdx``, which imports ``./remark-toc-headings``). Each of them is resolved with
@@ -24,6 +25,21 @@ __all__ = ["NEXT_SOURCE_FOLDERS", "NextBundled"]
 NEXT_SOURCE_FOLDERS = ("pages", "app", "src")
 _CODE = (".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs")
 _SUFFIXES = ("", *_CODE, *(f"/index{suffix}" for suffix in _CODE))
+
+
+# Files beside package.json that the build compiles into the app: Next.js's middleware and
+# instrumentation hooks and the MDX components file, and nextra's theme config, which nextra's
+# loader imports into every page (nextra 3: `themeConfig: './theme.config.tsx'`, its default name).
+_ROOT_ENTRIES = frozenset({"middleware", "instrumentation", "mdx-components"})
+
+
+def _root_entries(owner: Instance) -> frozenset[str]:
+    raw = owner.manifest.raw if isinstance(owner.manifest.raw, dict) else {}
+    uses_nextra = any(isinstance(raw.get(field), dict) and "nextra" in raw[field] for field in _DEPENDENCY_FIELDS)
+    return _ROOT_ENTRIES | {"theme.config"} if uses_nextra else _ROOT_ENTRIES
+
+
+_DEPENDENCY_FIELDS = ("dependencies", "devDependencies")
 
 
 def _substitute(alias: Alias, specifier: str) -> str | None:
@@ -63,10 +79,15 @@ class NextBundled:
     def _walk(self, owner: Instance, stop_at: frozenset[str]) -> frozenset[str]:
         listed = self.sources.files(owner.path, stop_at=stop_at)
         known = frozenset(listed)
+        entries = _root_entries(owner)
         pending = [
             file
             for file in listed
-            if file[len(owner.path) + 1 :].split("/", 1)[0] in NEXT_SOURCE_FOLDERS and file.endswith(_CODE)
+            if file.endswith(_CODE)
+            and (
+                file[len(owner.path) + 1 :].split("/", 1)[0] in NEXT_SOURCE_FOLDERS
+                or (posixpath.dirname(file) == owner.path and posixpath.basename(file).rsplit(".", 1)[0] in entries)
+            )
         ]
         reached = set(pending)
         while pending:

@@ -769,6 +769,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         elif nuxt_runtime_import(owner, file, name):
             severity, why = Severity.INFO, NUXT_RUNTIME_WHY.format(name=name)
             fix = nuxt_runtime_fix(relative(graph, owner.path + "/package.json"), name)
+        # a project of its own: what its install brings, types included, is unknown
+        elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
+            severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
         elif site.types_only:
             types = _types_package(name)
             found = installed.folder(posixpath.dirname(file), types) if installed else package_folder(fs, file, types)
@@ -783,8 +786,6 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " Flow resolves it with its library definitions)",
             )
             fix = _FLOW_FIX.format(specifier=site.specifier)
-        elif (unmodelled := _unmodelled_project(fs, graph, owner)) is not None:
-            severity, why = Severity.INFO, f" (cannot be decided: {unmodelled})"
         elif _served_as_is(owner, file):
             severity, why = (
                 Severity.INFO,

@@ -433,6 +433,8 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             name = package_of(found.site.specifier)
             if name is None or name in added:
                 continue
+            if _types_import(found) and _types_package(name) in known:
+                continue  # TypeScript takes the name's types from the @types package the package declares
             folder = package_folder(fs, found.file, name)
             if folder is None:
                 continue  # an optional require in a try block, most often: not ours to judge
@@ -444,7 +446,9 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
         for name, sites in candidates.items():
             # the first require that runs unguarded; if every one is in a try block, a feature probe
             # (the scans record it: ``PackageCode.imports``)
-            chosen = next((item for item in sites if not item[0].site.guarded), None)
+            # (one that runs before one only TypeScript reads: an ``import type``, a declaration file)
+            chosen = next((item for item in sites if not item[0].site.guarded and not _types_import(item[0])), None)
+            chosen = chosen or next((item for item in sites if not item[0].site.guarded), None)
             guarded = chosen is None
             found, folder = chosen or sites[0]
             target = by_path.get(fs.realpath(folder))
@@ -461,7 +465,13 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             elif name in meta_peers and not guarded:
                 message, fix = _unprovided_meta_peer(graph, instance, name, folder)
             else:
-                message = where + " (" + (GUARDED_WHERE if guarded else _breaks_where(folder)) + ")"
+                how = GUARDED_WHERE if guarded else _breaks_where(folder)
+                if not guarded and _types_import(found):
+                    how = (
+                        "a type import: node never loads it; only TypeScript's lookup of its types depends on it: "
+                        + how
+                    )
+                message = where + " (" + how + ")"
                 fix = (
                     f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
                     f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
@@ -479,6 +489,12 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 fix=fix,
             )
     code.flush()  # the scans as this run left them, for the next run of the project
+
+
+def _types_import(found: PackageImport) -> bool:
+    """Whether only TypeScript reads the import: an ``import type``, or any import of a declaration
+    file (``@types/markdown-it``'s ``exports`` names its ``.d.ts`` files as ``require`` targets)."""
+    return found.site.types_only or found.file.endswith(_DECLARATION_FILES)
 
 
 def _meta_only_peers(instance: Instance) -> frozenset[str]:

@@ -96,5 +96,6 @@ def test_an_import_type_in_a_shipped_ts_file_is_reported_as_a_types_lookup() -> 
     assert found[0].message == (
         "`@eslint/config-helpers@0.2.0` requires `eslint` but does not declare it; it resolves only from "
         "node_modules/eslint (a type import: node never loads it; only TypeScript's lookup of its types "
-        "depends on it: breaks under pnpm's isolated layout)"
+        "depends on it: the project declares it, and every node_modules layout puts the project's own "
+        "dependencies above the package; it breaks where the package is installed without it)"
     )

@@ -465,7 +465,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             elif name in meta_peers and not guarded:
                 message, fix = _unprovided_meta_peer(graph, instance, name, folder)
             else:
-                how = GUARDED_WHERE if guarded else _breaks_where(folder)
+                how = GUARDED_WHERE if guarded else _breaks_where(folder, _project_declares(graph, target, name))
                 if not guarded and _types_import(found):
                     how = (
                         "a type import: node never loads it; only TypeScript's lookup of its types depends on it: "
@@ -555,12 +555,28 @@ def _linked_beside(instance: Instance, name: str, folder: str) -> bool:
     return store is not None and folder == f"{store}/{name}"
 
 
-def _breaks_where(folder: str) -> str:
+def _breaks_where(folder: str, project_declares: bool = False) -> str:
     """Where the phantom breaks: under pnpm, one found in ``node_modules/.pnpm/node_modules`` (its
-    hidden hoisting) already works under pnpm's isolated layout, by that hoisting alone."""
+    hidden hoisting) already works under pnpm's isolated layout, by that hoisting alone; the copy
+    the project itself declares works in every node_modules layout (the project's own
+    ``node_modules`` lies above every package folder, pnpm's store included), until the package is
+    installed without it."""
     if "/node_modules/.pnpm/node_modules/" in folder:
         return "pnpm's hoist-pattern puts every package there; it breaks when hoist-pattern leaves it out"
+    if project_declares:
+        return (
+            "the project declares it, and every node_modules layout puts the project's own dependencies above "
+            "the package; it breaks where the package is installed without it"
+        )
     return "breaks under pnpm's isolated layout"
+
+
+def _project_declares(graph: DependencyGraph, target: Instance | None, name: str) -> bool:
+    """Whether ``target`` is the copy the project (the root, not a workspace) declares as ``name``."""
+    if target is None:
+        return False
+    project = next((root for root in graph.roots if root.is_project), None)
+    return project is not None and any(edge.target is target for edge in graph.edges_from(project) if edge.name == name)
 
 
 @check("unresolvable-import", Severity.ERROR)

@@ -98,6 +98,20 @@ def _npm_is_nested(project: VPath, instances: Sequence[Instance]) -> bool:
     return nested
 
 
+def _yarn_store(fs: FileSystem, store: VPath) -> bool:
+    """Whether a ``.store`` folder is yarn berry's pnpm linker's: each of its folders holds the
+    package in ``package/`` (``.store/typescript-npm-5.9.3-<hash>/package``), where npm's linked
+    strategy puts it in ``node_modules/<name>`` (``.store/typescript@5.9.3-<hash>/node_modules``)."""
+    try:
+        names = fs.listdir(store)
+    except FileSystemError:
+        return False
+    for name in names:
+        if not name.startswith("."):
+            return _exists(fs, f"{store}/{name}/package")
+    return False
+
+
 def detect_layout(fs: FileSystem, project: VPath, instances: Sequence[Instance]) -> str:
     node_modules = project + "/node_modules"
     if _exists(fs, node_modules + "/.modules.yaml") or _exists(fs, node_modules + "/.pnpm"):
@@ -109,7 +123,10 @@ def detect_layout(fs: FileSystem, project: VPath, instances: Sequence[Instance])
         return "yarn-classic"
     if _exists(fs, node_modules + "/.store"):
         # yarn berry's pnpm linker keeps its packages in .store too, and leaves yarn's package map
-        return "yarn-berry-pnpm" if _exists(fs, node_modules + "/.package-map.json") else "npm-linked"
+        # (yarn 4.14 and later; before, only its store's folders tell it from npm's)
+        if _exists(fs, node_modules + "/.package-map.json") or _yarn_store(fs, node_modules + "/.store"):
+            return "yarn-berry-pnpm"
+        return "npm-linked"
     if _exists(fs, node_modules + "/.bun"):
         return "bun"
     stat = fs.stat(node_modules + "/.package-lock.json")

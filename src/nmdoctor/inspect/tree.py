@@ -29,6 +29,15 @@ _STORES = (".pnpm", ".store", ".bun")
 _FOLDER_SPECS = ("link:", "file:")
 
 
+def _yarn_mock(manifest: Manifest) -> bool:
+    """yarn berry's stand-in for a package it did not install (one whose ``os``/``cpu``/``libc``
+    conditions this machine does not meet): a folder holding only ``{"name": ..., "mocked": true}``,
+    which its pnpm linker links where the package would be. Node finds no entry point in it (a
+    require fails with MODULE_NOT_FOUND): the package is not installed."""
+    raw = manifest.raw
+    return isinstance(raw, dict) and raw.get("mocked") is True and "version" not in raw
+
+
 class TreeError(Exception):
     """The project itself cannot be read (no package.json, or not JSON)."""
 
@@ -74,7 +83,7 @@ class _Reader:
         if found is not None:
             return found
         manifest = self.manifest(real)
-        if manifest is None:
+        if manifest is None or _yarn_mock(manifest):
             return None
         name = manifest.name or install_name or posixpath.basename(real)
         found = Instance(name, manifest.version or "", real, manifest)

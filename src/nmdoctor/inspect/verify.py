@@ -509,6 +509,7 @@ def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -
         package.path for package in packages if not package.is_importer and not package.local
     )
     bundled = tuple(bundling_packages(matcher.graph))
+    plugin_names = matcher.lock.plugin_names
     for instance in matcher.graph.instances:
         if instance.is_project or instance.is_workspace or instance.path.startswith(bundled):
             continue
@@ -516,6 +517,8 @@ def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -
             continue  # another lockfile governs it
         if matcher.prefix and not instance.path.startswith(matcher.graph.project + "/"):
             continue  # a workspace package's own install: what lies outside it is another install's
+        if plugin_names and _installed_by_plugin(matcher, instance, plugin_names):
+            continue
         locations = {matcher.relative(location) for location in (instance.path, *instance.links)}
         known = locations & locked_locations if paths_known else (instance.name, instance.version) in locked_ids
         known = known or bool(locations & local_locations)
@@ -536,6 +539,13 @@ def _extraneous(matcher: _Matcher, install: str, inside: tuple[str, ...] = ()) -
                 matcher.ref(instance),
                 fix=removal_fix(matcher.lock.kind) or f"{install} (it removes what the lockfile lacks)",
             )
+
+
+def _installed_by_plugin(matcher: _Matcher, instance: Instance, names: set[str]) -> bool:
+    """Whether every dependent reaches ``instance`` under a name the lockfile locks under a plugin's
+    protocol (rnx-kit's stub folder, linked as @fluentui/dom-utilities for ``ignore:``)."""
+    dependents = matcher.graph.dependents(instance)
+    return bool(dependents) and all(edge.name in names for edge in dependents)
 
 
 def _left_extraneous(matcher: _Matcher, instance: Instance) -> bool:

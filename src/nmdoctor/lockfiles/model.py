@@ -93,6 +93,9 @@ class Lockfile:
     # since ``npm ci`` does not install them; ``npm install`` writes them for copies it leaves on disk
     # (a copy placed for an optional peer that nothing else reaches).
     extraneous: dict[str, str] = field(default_factory=dict)
+    # yarn berry: the names locked under a protocol a plugin resolves (``ignore:``): what the plugin
+    # installs for them the lockfile does not say, so it is neither missing nor extraneous.
+    plugin_names: set[str] = field(default_factory=set)
 
     def importers(self) -> list[LockedPackage]:
         return [package for package in self.packages.values() if package.is_importer]

@@ -430,6 +430,9 @@ def _read_berry(
         resolution = str(entry.get("resolution", key))
         name = _pattern_name(resolution)
         reference = resolution[len(name) + 1 :]
+        if _plugin_protocol(reference):
+            lock.plugin_names.add(name)  # what a plugin's protocol installs, and where, only the plugin knows
+            continue
         added: set[str] = set()
         entry = extensions.apply(name, str(entry.get("version", "")), entry, builtin_added=added)
         if added:
@@ -483,6 +486,23 @@ def _read_berry(
     _drop_patch_sources(lock)
     _resolve_peers(lock)
     return lock
+
+
+# The protocols yarn berry resolves itself (its core and the plugins it bundles); a resolution of
+# another (rnx-kit's ``ignore:``, from its own yarn-plugin-ignore) is a plugin's own.
+_YARN_PROTOCOLS = frozenset(
+    {"npm", "workspace", "patch", "portal", "link", "file", "exec", "ssh", "http", "https", "github", "virtual"}
+    | {"git", "git+ssh", "git+https", "git+http", "git+file"}
+)
+_PROTOCOL = re.compile(r"^([a-z][a-z0-9+.-]*):")
+
+
+def _plugin_protocol(reference: str) -> bool:
+    """Whether a resolution's reference (``ignore:``, in ``@fluentui/dom-utilities@ignore:``) names a
+    protocol yarn does not resolve itself: a plugin in .yarnrc.yml resolves and links it (rnx-kit's
+    yarn-plugin-ignore links a stub folder), which the lockfile does not describe."""
+    found = _PROTOCOL.match(reference)
+    return found is not None and found.group(1) not in _YARN_PROTOCOLS
 
 
 def _drop_patch_sources(lock: Lockfile) -> None:

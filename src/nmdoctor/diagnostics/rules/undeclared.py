@@ -438,6 +438,8 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             name = package_of(found.site.specifier)
             if name is None or name in added:
                 continue
+            if _types_import(found) and _types_package(name) in known:
+                continue  # TypeScript takes the name's types from the @types package the package declares
             folder = package_folder(fs, found.file, name)
             if folder is None:
                 continue  # an optional require in a try block, most often: not ours to judge
@@ -449,7 +451,9 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
         for name, sites in candidates.items():
             # the first require that runs unguarded; if every one is in a try block, a feature probe
             # (the scans record it: ``PackageCode.imports``)
-            chosen = next((item for item in sites if not item[0].site.guarded), None)
+            # (one that runs before one only TypeScript reads: an ``import type``, a declaration file)
+            chosen = next((item for item in sites if not item[0].site.guarded and not _types_import(item[0])), None)
+            chosen = chosen or next((item for item in sites if not item[0].site.guarded), None)
             guarded = chosen is None
             found, folder = chosen or sites[0]
             target = by_path.get(fs.realpath(folder))
@@ -466,7 +470,13 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             elif name in meta_peers and not guarded:
                 message, fix = _unprovided_meta_peer(graph, instance, name, folder)
             else:
-                message = where + " (" + (GUARDED_WHERE if guarded else _breaks_where(folder)) + ")"
+                how = GUARDED_WHERE if guarded else _breaks_where(folder, _project_declares(graph, target, name))
+                if not guarded and _types_import(found):
+                    how = (
+                        "a type import: node never loads it; only TypeScript's lookup of its types depends on it: "
+                        + how
+                    )
+                message = where + " (" + how + ")"
                 fix = (
                     f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
                     f'{{"dependencies": {{"{name}": "{version}"}}}}}}}} in package.json (pnpm), packageExtensions '
@@ -484,6 +494,12 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 fix=fix,
             )
     code.flush()  # the scans as this run left them, for the next run of the project
+
+
+def _types_import(found: PackageImport) -> bool:
+    """Whether only TypeScript reads the import: an ``import type``, or any import of a declaration
+    file (``@types/markdown-it``'s ``exports`` names its ``.d.ts`` files as ``require`` targets)."""
+    return found.site.types_only or found.file.endswith(_DECLARATION_FILES)
 
 
 def _meta_only_peers(instance: Instance) -> frozenset[str]:
@@ -544,12 +560,28 @@ def _linked_beside(instance: Instance, name: str, folder: str) -> bool:
     return store is not None and folder == f"{store}/{name}"
 
 
-def _breaks_where(folder: str) -> str:
+def _breaks_where(folder: str, project_declares: bool = False) -> str:
     """Where the phantom breaks: under pnpm, one found in ``node_modules/.pnpm/node_modules`` (its
-    hidden hoisting) already works under pnpm's isolated layout, by that hoisting alone."""
+    hidden hoisting) already works under pnpm's isolated layout, by that hoisting alone; the copy
+    the project itself declares works in every node_modules layout (the project's own
+    ``node_modules`` lies above every package folder, pnpm's store included), until the package is
+    installed without it."""
     if "/node_modules/.pnpm/node_modules/" in folder:
         return "pnpm's hoist-pattern puts every package there; it breaks when hoist-pattern leaves it out"
+    if project_declares:
+        return (
+            "the project declares it, and every node_modules layout puts the project's own dependencies above "
+            "the package; it breaks where the package is installed without it"
+        )
     return "breaks under pnpm's isolated layout"
+
+
+def _project_declares(graph: DependencyGraph, target: Instance | None, name: str) -> bool:
+    """Whether ``target`` is the copy the project (the root, not a workspace) declares as ``name``."""
+    if target is None:
+        return False
+    project = next((root for root in graph.roots if root.is_project), None)
+    return project is not None and any(edge.target is target for edge in graph.edges_from(project) if edge.name == name)
 
 
 @check("unresolvable-import", Severity.ERROR)

@@ -42,6 +42,10 @@ _NODE_WORDS = re.compile(
 _REGISTRY = re.compile(r"^(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*(?<!\.tgz)(?:@[^/\s$]*)?$")
 # distroless :nonroot, Chainguard's node and Docker Hardened Images' runtime node (not the -dev variants)
 _NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^(?:cgr\.dev/chainguard|dhi\.io)/node(?::(?!.*-dev)|$)")
+# Puppeteer's image ends with `USER $PPTRUSER_UID` (pptruser, uid 10042: its docker/Dockerfile)
+_PUPPETEER_BASE = re.compile(r"^ghcr\.io/puppeteer/puppeteer(?::|@|$)")
+# Playwright's images run as root and carry the user pwuser (microsoft/playwright#4084)
+_PLAYWRIGHT_BASE = re.compile(r"^mcr\.microsoft\.com/playwright(?::|@|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,6 +505,16 @@ def _user_fix(base: str) -> str:
         return "add `USER bun` (the oven/bun images have it) after the files are copied, with root-owned app files"
     if "distroless/" in base:
         return "use the image's `:nonroot` tag (or add `USER nonroot`), with root-owned app files"
+    if _PUPPETEER_BASE.search(base):
+        return (
+            "set `USER pptruser` (the puppeteer image's own user) again after the steps that need root and after "
+            "the files are copied, with root-owned app files"
+        )
+    if _PLAYWRIGHT_BASE.search(base):
+        return (
+            "add `USER pwuser` (Playwright's images have it, and run as root by default) after the files are "
+            "copied, with root-owned app files"
+        )
     create = "`RUN adduser -D app` on Alpine, `RUN useradd -m app` on Debian"
     if re.search(r"^(?:docker\.io/)?(?:library/)?(?:alpine|debian|ubuntu)(:|@|$)", base):
         return (
@@ -520,6 +534,8 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
         user = item.user if item.user is not None else stage.user
         if user is None and _NONROOT_BASE.search(stage.chain()[-1].base):
             user = "nonroot"  # these images run unprivileged
+        elif user is None and _PUPPETEER_BASE.search(stage.chain()[-1].base):
+            user = "pptruser"  # the image's own USER
         if _is_root(user):
             if _runs_node(item, bins):
                 yield _finding(

@@ -90,6 +90,29 @@ def _clean_install(lockfiles: tuple[str, ...]) -> str:
     return " or ".join(dict.fromkeys(f"`{_CLEAN_INSTALLS[name]}`" for name in lockfiles if name in _CLEAN_INSTALLS))
 
 
+def _copy_theirs_fix(command_text: str, manager: str, read: tuple[str, ...], line: int) -> str:
+    """The project commits ``read``, a lockfile the install's manager reads, and the image leaves it out:
+    copy it before the install. A frozen install is offered only where the manager has one for that file
+    (`npm ci` stops without a package-lock.json, so a yarn.lock that npm reads gets none)."""
+    fix = (
+        f"COPY package.json and {' and '.join(read)} (the lockfile the project commits, which {manager} reads) "
+        f"before the install (line {line}), so that it installs what the lockfile pins"
+    )
+    own = next(
+        (_CLEAN_INSTALLS[name] for name in read if _CLEAN_INSTALLS.get(name, "").startswith(f"{manager} ")), None
+    )
+    if own is None:
+        return fix
+    # `yarn --frozen-lockfile` already is `yarn install --frozen-lockfile`: the flags (or `ci`) tell them apart
+    telling = [word for word in own.split()[1:] if word.startswith("--")] or own.split()[1:]
+    if all(word in command_text.split() for word in telling):
+        return fix
+    return (
+        f"{fix}; or install with `{own}` (keeping the install's other flags), which also stops when the lockfile "
+        "no longer matches package.json"
+    )
+
+
 # managers node's official images do not carry (they bundle npm, and yarn 1): a fix naming one must say to add it
 _ABSENT_FROM_NODE_IMAGES = {"pnpm-lock.yaml": "pnpm", "bun.lock": "bun", "bun.lockb": "bun"}
 
@@ -286,6 +309,13 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     + f"; or commit {command.manager}'s own lockfile, COPY it before the install, and run "
                     + ("`npm ci`" if command.manager == "npm" else frozen_fix(command.manager).split(", then ")[-1])
                     if theirs and not reads_lockfile(command.manager, set(theirs), stage) and _clean_install(theirs)
+                    else _copy_theirs_fix(
+                        command.text,
+                        command.manager,
+                        tuple(name for name in theirs if reads_lockfile(command.manager, {name}, stage)),
+                        install.line,
+                    )
+                    if theirs and any(reads_lockfile(command.manager, {name}, stage) for name in theirs)
                     else frozen_fix(command.manager),
                 )
             elif command.kind == "update":

@@ -47,3 +47,36 @@ def test_the_playwright_image_runs_as_root_and_the_fix_names_pwuser() -> None:
     )
     (finding,) = _findings(_PUPPETEER | {"/p/Dockerfile": dockerfile}, "runs-as-root")
     assert "`USER pwuser`" in (finding.fix or "")
+
+
+_STRAPI = {
+    "/p/Dockerfile": (
+        "FROM node:16\nWORKDIR /app\nCOPY ./package*.json ./\nRUN yarn install --frozen-lockfile\nCOPY . .\n"
+        'CMD ["yarn", "start"]\n'
+    ),
+    "/p/package.json": '{"name": "app", "dependencies": {"@strapi/strapi": "4.1.6"}}',
+    "/p/yarn.lock": "# yarn lockfile v1\n",
+    "/p/.dockerignore": "node_modules\n",
+}
+
+
+def test_the_fix_copies_the_lockfile_the_project_commits_where_the_install_reads_it() -> None:
+    # kryptos-strapi: `COPY ./package*.json` brings no yarn.lock, which the project commits; the fix copies it
+    # for the install that reads it, and offers no `npm ci` (which stops without a package-lock.json: npm
+    # 11.19.1, "The `npm ci` command can only install with an existing package-lock.json")
+    (finding,) = _findings(_STRAPI, "lockfile-not-used")
+    assert finding.line == 4
+    assert "COPY package.json and yarn.lock" in (finding.fix or "")
+    assert "npm ci" not in (finding.fix or "")
+    # nestjs-user-crud: npm install with only package.json copied while the project commits a yarn.lock
+    npm = _STRAPI["/p/Dockerfile"].replace("yarn install --frozen-lockfile", "npm install")
+    (finding,) = _findings(_STRAPI | {"/p/Dockerfile": npm}, "lockfile-not-used")
+    assert "COPY package.json and yarn.lock" in (finding.fix or "") and "`npm ci`" not in (finding.fix or "")
+    # contacts-api: the project's package-lock.json left out: the fix copies it and runs npm ci
+    locked = {"/p/package-lock.json": "{}", "/p/Dockerfile": npm.replace("./package*.json", "package.json")}
+    (finding,) = _findings({k: v for k, v in _STRAPI.items() if k != "/p/yarn.lock"} | locked, "lockfile-not-used")
+    assert "COPY package.json and package-lock.json" in (finding.fix or "") and "`npm ci`" in (finding.fix or "")
+    # yarn's flags stay: the fix copies the lockfile and keeps the install as written
+    production = _STRAPI["/p/Dockerfile"].replace("yarn install --frozen-lockfile", "yarn --production")
+    (finding,) = _findings(_STRAPI | {"/p/Dockerfile": production}, "lockfile-not-used")
+    assert "keeping the install's other flags" in (finding.fix or "")

@@ -80,3 +80,33 @@ def test_the_fix_copies_the_lockfile_the_project_commits_where_the_install_reads
     production = _STRAPI["/p/Dockerfile"].replace("yarn install --frozen-lockfile", "yarn --production")
     (finding,) = _findings(_STRAPI | {"/p/Dockerfile": production}, "lockfile-not-used")
     assert "keeping the install's other flags" in (finding.fix or "")
+
+
+_NEST_DEV = {
+    "/p/docker-compose.yml": (
+        "services:\n  app:\n    build: .\n    volumes:\n      - .:/usr/app\n      - /usr/src/app/node_modules\n"
+    ),
+    "/p/Dockerfile": (
+        'FROM node:20\nWORKDIR /usr/app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["npm", "run", "start:dev"]\n'
+    ),
+    "/p/package.json": '{"name": "app", "scripts": {"start:dev": "nest start --watch"}}',
+    "/p/package-lock.json": "{}",
+    "/p/.dockerignore": "node_modules\n",
+}
+
+
+def test_the_bind_error_names_a_node_modules_volume_mounted_on_another_folder() -> None:
+    # nestjs-user-crud: the anonymous volume sits on /usr/src/app/node_modules while the bind and the app are
+    # in /usr/app: the volume hides nothing of the app's and restores nothing; the fix says to move it
+    (finding,) = _findings(_NEST_DEV, "volume-shadows-node-modules")
+    assert finding.line == 5
+    assert "`- /usr/app/node_modules`" in (finding.fix or "")
+    assert "/usr/src/app/node_modules (line 6)" in (finding.fix or "")
+    # a node_modules volume under the bind (a nested package's) is not misplaced: it is not named
+    nested = _NEST_DEV["/p/docker-compose.yml"].replace("/usr/src/app/node_modules", "/usr/app/client/node_modules")
+    (finding,) = _findings(_NEST_DEV | {"/p/docker-compose.yml": nested}, "volume-shadows-node-modules")
+    assert "client" not in (finding.fix or "")
+    # with no such volume the fix stays as it was
+    plain = _NEST_DEV["/p/docker-compose.yml"].replace("      - /usr/src/app/node_modules\n", "")
+    (finding,) = _findings(_NEST_DEV | {"/p/docker-compose.yml": plain}, "volume-shadows-node-modules")
+    assert "/usr/src/app" not in (finding.fix or "")

@@ -42,6 +42,10 @@ _NODE_WORDS = re.compile(
 _REGISTRY = re.compile(r"^(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*(?<!\.tgz)(?:@[^/\s$]*)?$")
 # distroless :nonroot, Chainguard's node and Docker Hardened Images' runtime node (not the -dev variants)
 _NONROOT_BASE = re.compile(r"(?::|-)nonroot\b|^(?:cgr\.dev/chainguard|dhi\.io)/node(?::(?!.*-dev)|$)")
+# Puppeteer's image ends with `USER $PPTRUSER_UID` (pptruser, uid 10042: its docker/Dockerfile)
+_PUPPETEER_BASE = re.compile(r"^ghcr\.io/puppeteer/puppeteer(?::|@|$)")
+# Playwright's images run as root and carry the user pwuser (microsoft/playwright#4084)
+_PLAYWRIGHT_BASE = re.compile(r"^mcr\.microsoft\.com/playwright(?::|@|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,29 @@ _CLEAN_INSTALLS = {
 def _clean_install(lockfiles: tuple[str, ...]) -> str:
     """The install that reads one of ``lockfiles``: `npm ci` for package-lock.json, and so on."""
     return " or ".join(dict.fromkeys(f"`{_CLEAN_INSTALLS[name]}`" for name in lockfiles if name in _CLEAN_INSTALLS))
+
+
+def _copy_theirs_fix(command_text: str, manager: str, read: tuple[str, ...], line: int) -> str:
+    """The project commits ``read``, a lockfile the install's manager reads, and the image leaves it out:
+    copy it before the install. A frozen install is offered only where the manager has one for that file
+    (`npm ci` stops without a package-lock.json, so a yarn.lock that npm reads gets none)."""
+    fix = (
+        f"COPY package.json and {' and '.join(read)} (the lockfile the project commits, which {manager} reads) "
+        f"before the install (line {line}), so that it installs what the lockfile pins"
+    )
+    own = next(
+        (_CLEAN_INSTALLS[name] for name in read if _CLEAN_INSTALLS.get(name, "").startswith(f"{manager} ")), None
+    )
+    if own is None:
+        return fix
+    # `yarn --frozen-lockfile` already is `yarn install --frozen-lockfile`: the flags (or `ci`) tell them apart
+    telling = [word for word in own.split()[1:] if word.startswith("--")] or own.split()[1:]
+    if all(word in command_text.split() for word in telling):
+        return fix
+    return (
+        f"{fix}; or install with `{own}` (keeping the install's other flags), which also stops when the lockfile "
+        "no longer matches package.json"
+    )
 
 
 # managers node's official images do not carry (they bundle npm, and yarn 1): a fix naming one must say to add it
@@ -282,6 +309,13 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     + f"; or commit {command.manager}'s own lockfile, COPY it before the install, and run "
                     + ("`npm ci`" if command.manager == "npm" else frozen_fix(command.manager).split(", then ")[-1])
                     if theirs and not reads_lockfile(command.manager, set(theirs), stage) and _clean_install(theirs)
+                    else _copy_theirs_fix(
+                        command.text,
+                        command.manager,
+                        tuple(name for name in theirs if reads_lockfile(command.manager, {name}, stage)),
+                        install.line,
+                    )
+                    if theirs and any(reads_lockfile(command.manager, {name}, stage) for name in theirs)
                     else frozen_fix(command.manager),
                 )
             elif command.kind == "update":
@@ -501,6 +535,16 @@ def _user_fix(base: str) -> str:
         return "add `USER bun` (the oven/bun images have it) after the files are copied, with root-owned app files"
     if "distroless/" in base:
         return "use the image's `:nonroot` tag (or add `USER nonroot`), with root-owned app files"
+    if _PUPPETEER_BASE.search(base):
+        return (
+            "set `USER pptruser` (the puppeteer image's own user) again after the steps that need root and after "
+            "the files are copied, with root-owned app files"
+        )
+    if _PLAYWRIGHT_BASE.search(base):
+        return (
+            "add `USER pwuser` (Playwright's images have it, and run as root by default) after the files are "
+            "copied, with root-owned app files"
+        )
     create = "`RUN adduser -D app` on Alpine, `RUN useradd -m app` on Debian"
     if re.search(r"^(?:docker\.io/)?(?:library/)?(?:alpine|debian|ubuntu)(:|@|$)", base):
         return (
@@ -520,6 +564,8 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
         user = item.user if item.user is not None else stage.user
         if user is None and _NONROOT_BASE.search(stage.chain()[-1].base):
             user = "nonroot"  # these images run unprivileged
+        elif user is None and _PUPPETEER_BASE.search(stage.chain()[-1].base):
+            user = "pptruser"  # the image's own USER
         if _is_root(user):
             if _runs_node(item, bins):
                 yield _finding(

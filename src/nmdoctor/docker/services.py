@@ -78,6 +78,24 @@ def _under(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
+def _misplaced(service: Service, path: str, bind: str) -> str:
+    """The fix's word on a node_modules volume the service mounts outside the bind that hides the app's
+    (`/usr/src/app/node_modules` beside `.:/usr/app`): where the bind leaves the app no packages, such a
+    volume holds none of the image's for it (it is off the app's lookup, or the image left it empty)."""
+    others = [
+        mount
+        for mount in service.mounts
+        if mount.kind in ("anonymous", "volume")
+        and posixpath.basename(mount.target.rstrip("/")) == "node_modules"
+        and not _under(posixpath.normpath(mount.target), posixpath.normpath(bind))
+    ]
+    return "".join(
+        f"; the node_modules volume on {mount.target} (line {mount.line}) does not hold the image's packages "
+        f"for this app, so it restores nothing: mount it on {path} instead"
+        for mount in others[:1]
+    )
+
+
 def start_words(service: Service | None, stage: Stage) -> list[str]:
     if service is not None and service.entrypoint is not None:
         return service.entrypoint + (service.command or [])
@@ -415,7 +433,8 @@ def service_findings(
                 line=mount.line,
                 column=1,
                 fix=f"add an anonymous volume under the bind mount (`- {path}`), which Docker fills from the "
-                "image, and start with `docker compose up --renew-anon-volumes` after dependency changes",
+                "image, and start with `docker compose up --renew-anon-volumes` after dependency changes"
+                + _misplaced(service, path, mount.target),
             )
             return
         yield Finding(
@@ -429,7 +448,8 @@ def service_findings(
             line=mount.line,
             column=1,
             fix=f"add an anonymous volume under the bind mount (`- {path}`), which Docker fills from the image, "
-            "and start with `docker compose up --renew-anon-volumes` after dependency changes",
+            "and start with `docker compose up --renew-anon-volumes` after dependency changes"
+            + _misplaced(service, path, mount.target),
         )
         return
     needs_packages = bool(stage.trees) or any(install.command.kind == "project" for install in stage.installs)

@@ -86,3 +86,35 @@ def test_a_runtime_require_of_an_undeclared_package_stays_a_warning() -> None:
         },
     )
     assert _phantoms(tree) == [("warning", "eslint", "node_modules/helpers/index.js")]
+
+
+VUE_VERSION_CHECK = b"""try {
+  var vueVersion = require('vue').version
+} catch (e) {}
+
+var packageName = require('./package.json').name
+var packageVersion = require('./package.json').version
+if (vueVersion && vueVersion !== packageVersion) {
+  var vuePath = require.resolve('vue')
+  throw new Error('Vue packages version mismatch: ' + vuePath)
+}
+
+module.exports = require('./build')
+"""
+
+
+def test_a_require_resolve_that_runs_only_where_a_guarded_require_found_the_package_is_a_note() -> None:
+    # @vue/compiler-vue2 2.7.16 (element-plus-vite-starter, pnpm 10) and vue-template-compiler 2.7.8
+    # (vue-grid-layout, yarn 1): index.js probes `require('vue')` in a try block and resolves vue
+    # again only `if (vueVersion && ...)`; where vue is not found nothing fails (real node 20: with no
+    # vue in reach the module loads). The fix it had, declaring vue for the package, is no fix: with
+    # vue 3 in reach the same check throws "Vue packages version mismatch".
+    tree = _installed(
+        {"vue-template-compiler": "2.7.8", "vue": "2.7.8"},
+        {
+            "/app/node_modules/vue-template-compiler/index.js": VUE_VERSION_CHECK,
+            "/app/node_modules/vue-template-compiler/build.js": b"module.exports = {};\n",
+            "/app/node_modules/vue/index.js": b"module.exports = { version: '2.7.8' };\n",
+        },
+    )
+    assert _phantoms(tree) == [("info", "vue", "node_modules/vue-template-compiler/index.js")]

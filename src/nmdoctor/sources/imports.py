@@ -312,14 +312,17 @@ def _probes(tree: tree_sitter.Tree, tries: list[tree_sitter.Node]) -> dict[str, 
     inside: dict[str, int] = {}
     for body in tries:
         for name, value in _assignments(body):
+            if value is None:
+                continue
             inside[name] = inside.get(name, 0) + 1
             for specifier in _required(value):
                 found.setdefault(specifier, set()).add(name)
     if not found:
         return found
     everywhere: dict[str, int] = {}
-    for name, _value in _assignments(tree.root_node):
-        everywhere[name] = everywhere.get(name, 0) + 1
+    for name, value in _assignments(tree.root_node):
+        if value is not None:  # `let v;` leaves it unset, as a failed require does
+            everywhere[name] = everywhere.get(name, 0) + 1
     for specifier in list(found):
         found[specifier] = {name for name in found[specifier] if everywhere.get(name) == inside.get(name)}
         if not found[specifier]:

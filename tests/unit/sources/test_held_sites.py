@@ -51,6 +51,8 @@ def _held(source: bytes, path: str) -> list[tuple[str, int, int, bool]]:
         ("try { var v = require('a') } catch (e) {}\nif (v) {} else { require('a') }\n", ["a"]),
         ("try { var v = require('a') } catch (e) { v = 1 }\nif (v) { require('a') }\n", ["a"]),  # set elsewhere
         ("try { var v = require('a') } catch (e) {}\nif (v) { require('b') }\n", ["a"]),
+        ("let v;\ntry { v = require('a') } catch {}\nif (v) require('a')\n", ["a", "a"]),
+        ("let v = 0;\ntry { v = require('a') } catch {}\nif (v) require('a')\n", ["a"]),
     ],
 )
 def test_held_sites_are_the_guarded_or_uncalled_ones(text: str, held: list[str]) -> None:

@@ -271,6 +271,7 @@ class _Guards:
             for test in captures.get("envtest", [])
             if test.parent is not None and _COMMONJS_TEST.search(test.text or b"")
         ]
+        self.probes = _probes(tree, captures.get("try", []))
 
     def never_runs(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """A ``require`` or ``import()`` inside the arguments of a skipped test (``test.skip('...',
@@ -295,7 +296,98 @@ class _Guards:
         for start, end in ranges:
             if start <= at < end and not any(start <= low <= at < high for low, high in self.functions):
                 return True
+        if self.probes and kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE):
+            names = self.probes.get(_string_value(node) or "")
+            return bool(names) and _only_when_found(node, names)
         return False
+
+
+def _probes(tree: tree_sitter.Tree, tries: list[tree_sitter.Node]) -> dict[str, set[str]]:
+    """The variables a ``try`` body sets from a ``require`` of a string, by the string, when no
+    statement outside a ``try`` body sets them (vue-template-compiler's ``try { var vueVersion =
+    require('vue').version } catch (e) {}``): each is unset where the module is not found."""
+    found: dict[str, set[str]] = {}
+    if not tries:
+        return found
+    inside: dict[str, int] = {}
+    for body in tries:
+        for name, value in _assignments(body):
+            if value is None:
+                continue
+            inside[name] = inside.get(name, 0) + 1
+            for specifier in _required(value):
+                found.setdefault(specifier, set()).add(name)
+    if not found:
+        return found
+    everywhere: dict[str, int] = {}
+    for name, value in _assignments(tree.root_node):
+        if value is not None:  # `let v;` leaves it unset, as a failed require does
+            everywhere[name] = everywhere.get(name, 0) + 1
+    for specifier in list(found):
+        found[specifier] = {name for name in found[specifier] if everywhere.get(name) == inside.get(name)}
+        if not found[specifier]:
+            del found[specifier]
+    return found
+
+
+def _assignments(root: tree_sitter.Node) -> Iterator[tuple[str, tree_sitter.Node | None]]:
+    """(name, value) of every declarator and plain assignment of an identifier under ``root``."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if node.type == "variable_declarator":
+            name = node.child_by_field_name("name")
+            if name is not None and name.type == "identifier":
+                yield _text(name), node.child_by_field_name("value")
+        elif node.type in ("assignment_expression", "augmented_assignment_expression"):
+            left = node.child_by_field_name("left")
+            if left is not None and left.type == "identifier":
+                yield _text(left), node.child_by_field_name("right")
+        pending.extend(node.named_children)
+
+
+def _required(value: tree_sitter.Node | None) -> Iterator[str]:
+    """The strings ``value`` passes to ``require`` (``require('vue').version`` gives vue)."""
+    pending = [value] if value is not None else []
+    while pending:
+        node = pending.pop()
+        if node.type == "call_expression":
+            callee = node.child_by_field_name("function")
+            arguments = node.child_by_field_name("arguments")
+            if callee is not None and _text(callee) == "require" and arguments is not None:
+                first = arguments.named_children[0] if arguments.named_children else None
+                specifier = _string_value(first) if first is not None else None
+                if specifier is not None:
+                    yield specifier
+        pending.extend(node.named_children)
+
+
+def _operator(node: tree_sitter.Node) -> str | None:
+    operator = node.child_by_field_name("operator")
+    return _text(operator) if operator is not None else None
+
+
+def _only_when_found(node: tree_sitter.Node, names: set[str]) -> bool:
+    """Whether ``node`` lies in the consequence of an ``if`` whose test holds only when one of
+    ``names`` is set (it, or a conjunct of an ``&&`` chain, is the bare variable): the branch runs
+    only where the ``require`` in the ``try`` found the module."""
+    child, parent = node, node.parent
+    while parent is not None:
+        if parent.type == "if_statement" and parent.child_by_field_name("consequence") == child:
+            test = parent.child_by_field_name("condition")
+            pending = [test] if test is not None else []
+            while pending:
+                item = pending.pop()
+                if item.type == "parenthesized_expression":
+                    pending.extend(item.named_children)
+                elif item.type == "binary_expression" and _operator(item) == "&&":
+                    pending.extend(filter(None, (item.child_by_field_name("left"), item.child_by_field_name("right"))))
+                elif item.type == "identifier" and _text(item) in names:
+                    return True
+        if parent.type in ("function_declaration", "function_expression", "arrow_function", "method_definition"):
+            return False
+        child, parent = parent, parent.parent
+    return False
 
 
 _CALLS = (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE, ImportKind.DYNAMIC_IMPORT)

@@ -42,6 +42,17 @@ def _held(source: bytes, path: str) -> list[tuple[str, int, int, bool]]:
         ("export function f() { return require('a') }\n", []),  # exported: called from outside
         ("if (process.env.X) require('a')\ntry { require('b') } catch {}\n", ["b"]),
         ("module.exports = function () { try { return require('a') } catch { return null } }\n", ["a"]),
+        # vue-template-compiler 2.7 and @vue/compiler-vue2: the branch runs only where the probe found vue
+        (
+            "try { var v = require('a').version } catch (e) {}\nif (v && v !== '2') { require.resolve('a') }\n",
+            ["a", "a"],
+        ),
+        ("try { var v = require('a') } catch (e) {}\nif (!v) { require.resolve('a') }\n", ["a"]),
+        ("try { var v = require('a') } catch (e) {}\nif (v) {} else { require('a') }\n", ["a"]),
+        ("try { var v = require('a') } catch (e) { v = 1 }\nif (v) { require('a') }\n", ["a"]),  # set elsewhere
+        ("try { var v = require('a') } catch (e) {}\nif (v) { require('b') }\n", ["a"]),
+        ("let v;\ntry { v = require('a') } catch {}\nif (v) require('a')\n", ["a", "a"]),
+        ("let v = 0;\ntry { v = require('a') } catch {}\nif (v) require('a')\n", ["a"]),
     ],
 )
 def test_held_sites_are_the_guarded_or_uncalled_ones(text: str, held: list[str]) -> None:

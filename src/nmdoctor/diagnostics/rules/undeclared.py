@@ -438,7 +438,7 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             name = package_of(found.site.specifier)
             if name is None or name in added:
                 continue
-            if _types_import(found) and _types_package(name) in known:
+            if _types_site(found) and _types_package(name) in known:
                 continue  # TypeScript takes the name's types from the @types package the package declares
             folder = package_folder(fs, found.file, name)
             if folder is None:
@@ -451,11 +451,13 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
         for name, sites in candidates.items():
             # the first require that runs unguarded; if every one is in a try block, a feature probe
             # (the scans record it: ``PackageCode.imports``)
-            # (one that runs before one only TypeScript reads: an ``import type``, a declaration file)
-            chosen = next((item for item in sites if not item[0].site.guarded and not _types_import(item[0])), None)
-            chosen = chosen or next((item for item in sites if not item[0].site.guarded), None)
+            # (a type import, or any import of a declaration file, is erased before anything runs:
+            # only a type check reads it)
+            runs = [item for item in sites if not _types_site(item[0])]
+            chosen = next((item for item in runs if not item[0].site.guarded), None)
             guarded = chosen is None
-            found, folder = chosen or sites[0]
+            types = not runs
+            found, folder = chosen or (runs or sites)[0]
             target = by_path.get(fs.realpath(folder))
             version = f"^{target.version}" if target else "*"
             # Electron's API (or VS Code's): the runtime that loads the package answers the name
@@ -470,12 +472,13 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
             elif name in meta_peers and not guarded:
                 message, fix = _unprovided_meta_peer(graph, instance, name, folder)
             else:
-                how = GUARDED_WHERE if guarded else _breaks_where(folder, _project_declares(graph, target, name))
-                if not guarded and _types_import(found):
-                    how = (
-                        "a type import: node never loads it; only TypeScript's lookup of its types depends on it: "
-                        + how
-                    )
+                how = (
+                    TYPES_WHERE
+                    if types
+                    else GUARDED_WHERE
+                    if guarded
+                    else _breaks_where(folder, _project_declares(graph, target, name))
+                )
                 message = where + " (" + how + ")"
                 fix = (
                     f'declare it for the package: "pnpm": {{"packageExtensions": {{"{instance.label}": '
@@ -494,12 +497,6 @@ def _in_packages(context: CheckContext) -> Iterator[Finding]:
                 fix=fix,
             )
     code.flush()  # the scans as this run left them, for the next run of the project
-
-
-def _types_import(found: PackageImport) -> bool:
-    """Whether only TypeScript reads the import: an ``import type``, or any import of a declaration
-    file (``@types/markdown-it``'s ``exports`` names its ``.d.ts`` files as ``require`` targets)."""
-    return found.site.types_only or found.file.endswith(_DECLARATION_FILES)
 
 
 def _meta_only_peers(instance: Instance) -> frozenset[str]:
@@ -534,6 +531,17 @@ def _unprovided_meta_peer(graph: DependencyGraph, instance: Instance, name: str,
         "hoisted there (breaks under pnpm's isolated layout, which links an optional peer only from the host)",
         f"declare `{name}` in the project: the package takes it as an optional peer, which its host provides",
     )
+
+
+TYPES_WHERE = (
+    "cannot be decided: every import of it is a type import or in a declaration file, which node never"
+    " loads; only a type check of the package's declarations reads it"
+)
+
+
+def _types_site(found: PackageImport) -> bool:
+    """An import that nothing runs: ``import type``, or any import in a ``.d.ts`` file."""
+    return found.site.types_only or _is_declaration_file(found.file)
 
 
 GUARDED_WHERE = (

@@ -17,8 +17,10 @@ from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._bundler_served import bundler_configs, served_by_bundler
 from nmdoctor.diagnostics.rules._dead_configs import (
     config_of_absent_tool,
+    linted_only,
     unloaded_setup_tests,
     unrun_protractor_config,
+    unrun_rollup_config,
     unrun_test_file,
 )
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
@@ -726,6 +728,20 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: nothing here loads {posixpath.basename(file)}: no Angular workspace target"
                 " names protractor, and no script, git hook or CI workflow runs `protractor`)",
+            )
+        elif unrun_rollup_config(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here runs rollup with {posixpath.basename(file)}: only rollup's CLI"
+                " reads it (`rollup -c`), and no script, git hook or CI workflow of the package or the project runs"
+                " `rollup` or names the file)",
+            )
+        elif (linter := linted_only(graph, owner, file)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here runs {posixpath.basename(file)}: every script of `{owner.label}`"
+                f" runs {linter}, which reads the file as text and never loads its imports, and the package has no"
+                " entry point for others to load)",
             )
         elif unloaded_setup_tests(fs, graph, owner, file):
             severity, why = (

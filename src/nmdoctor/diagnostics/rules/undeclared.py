@@ -38,6 +38,7 @@ from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules._shim_runs import bin_run_by_dependents, shim_running
 from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
+from nmdoctor.diagnostics.rules._vite_bundled import vite_bundled_modules
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
@@ -613,6 +614,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         else None
     )
     roots = frozenset(item.path for item in _owners(graph))
+
+    @cache
+    def vite_bundled() -> dict[str, list[str]]:
+        if fs is None or context.sources is None:
+            return {}
+        return vite_bundled_modules(fs, sorted(roots), context.sources.imports)
+
     runners: dict[tuple[str, str], str | None] = {}  # the executable the scripts run a file through
 
     def runner_of(owner: Instance, file: str) -> str | None:
@@ -983,6 +991,24 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 _LOADER_NODE_PATH_WHY.format(folder=relative(graph, hidden), runner=runner),
             )
+        elif (
+            site.kind in _VITE_BUNDLED
+            and context.sources is not None
+            and (bundling := vite_bundled().get(file))
+            and all(
+                installed.folder(posixpath.dirname(config), name) if installed else package_folder(fs, config, name)
+                for config in bundling
+            )
+        ):
+            # works through the configs that bundle the file, and only there
+            configs = relative(graph, bundling[0]) + (
+                f" and {len(bundling) - 1} other config{'s' if len(bundling) > 2 else ''}" if len(bundling) > 1 else ""
+            )
+            severity, why = (
+                Severity.WARNING,
+                f"; vite bundles this file into {configs} and leaves `{name}` to node, which finds it from there"
+                " only: it works because every config that imports this file declares or reaches it",
+            )
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -1313,6 +1339,8 @@ _LOADER_NODE_PATH_WHY = (
 )
 # imports the runner's CommonJS compile turns into ``require`` calls
 _LOADER_REQUIRED = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})
+# the import kinds a bundled vite config leaves external for node to resolve
+_VITE_BUNDLED = (ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.DYNAMIC_IMPORT, ImportKind.REQUIRE)
 _NEXT_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
     " that folder on NODE_PATH, and Next.js's webpack build adds NODE_PATH to resolve.modules, so `next`"

@@ -1160,6 +1160,26 @@ def test_a_config_a_tool_requires_finds_what_pnpm_hoists_through_node_path() -> 
     assert _severities(_pnpm_hoisted(off)) == [("playwright.config.ts", "@nx/devkit", Severity.ERROR)]
 
 
+def test_a_require_an_es_config_makes_with_create_require_reads_node_path() -> None:
+    """graphql-eslint's website (`"type": "module"`): next.config.ts calls
+    `createRequire(import.meta.url).resolve('esquery')`, CommonJS resolution, which reads the
+    NODE_PATH pnpm's shim gives `next`: works by accident, a warning. Its `import` of the same name
+    ignores NODE_PATH and stays an error."""
+    module = {"name": "app", "version": "1.0.0", "type": "module", "devDependencies": {"@nx/playwright": "22.7.5"}}
+    config = (
+        "import { createRequire } from 'node:module';\n"
+        "const require = createRequire(import.meta.url);\n"
+        "export default { alias: require.resolve('@nx/devkit') };\n"
+    )
+    imported = "import { workspaceRoot } from '@nx/devkit';\nexport default workspaceRoot;\n"
+    assert _severities(_pnpm_hoisted({"/app/playwright.config.ts": config}, module)) == [
+        ("playwright.config.ts", "@nx/devkit", Severity.WARNING)
+    ]
+    assert _severities(_pnpm_hoisted({"/app/playwright.config.ts": imported}, module)) == [
+        ("playwright.config.ts", "@nx/devkit", Severity.ERROR)
+    ]
+
+
 def test_a_file_below_public_or_static_is_a_note() -> None:
     # react-native-paper's docs keep the entry sources of old versions' bundles in docs/public/1.0/;
     # bundlers copy public/ and static/ unchanged and never resolve what those files import.
@@ -2146,6 +2166,31 @@ def test_a_module_nextjs_pages_import_is_bundled_wherever_it_lives() -> None:
         ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
         ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
     ]
+
+
+def test_a_nextra_theme_config_is_bundled_with_the_pages() -> None:
+    """next-auth's docs (next 15.5.18, nextra 3.0.15): next.config.js passes `themeConfig:
+    './theme.config.tsx'` to nextra, whose loader imports the theme config into every page;
+    theme.config.tsx imports components/DocSearch, which imports `@docsearch/css`, held only by
+    pnpm's hidden hoisting. The build compiles it with NODE_PATH in resolve.modules: a warning, as
+    for a module the pages import. Without the themeConfig entry nothing here reaches it."""
+    tree = _next_app("15.5.18")
+    code = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
+    nextra = (
+        "import nextra from 'nextra';\n"
+        "const withNextra = nextra({ theme: 'nextra-theme-docs', themeConfig: './theme.config.tsx' });\n"
+        "export default withNextra({});\n"
+    )
+    tree.update(
+        {
+            "/app/theme.config.tsx": "import Search from './components/Search';\nexport default { Search };\n",
+            "/app/components/Search/index.tsx": "export { default } from './wrapper';\n",
+            "/app/components/Search/wrapper.tsx": code,
+        }
+    )
+    assert ("components/Search/wrapper.tsx", "@nx/devkit", Severity.ERROR) in _severities(tree)
+    tree["/app/next.config.mjs"] = nextra
+    assert ("components/Search/wrapper.tsx", "@nx/devkit", Severity.WARNING) in _severities(tree)
 
 
 def test_cases_a_mocha_spec_hands_to_the_code_under_test_are_notes() -> None:

@@ -4,13 +4,16 @@ Next.js compiles what its pages import: the files below ``pages/``, ``app/`` and
 module of the app they import, through a relative path or an alias of the project's config (a
 jsconfig/tsconfig ``paths`` entry such as ``@/lib/*``), however deep (tailwind-nextjs-starter-blog:
 pages import ``@/lib/mdx``, which imports ``./remark-toc-headings``). Each of them is resolved with
-the build's ``resolve.modules``. A file reached only by an import nmdoctor cannot follow (a variable,
-an alias to a package) is not counted.
+the build's ``resolve.modules``. A Nextra site's theme config (`themeConfig` in next.config) is
+compiled into every page, and walked from too (next-auth's docs: theme.config.tsx imports
+components/DocSearch, which imports `@docsearch/css`). A file reached only by an import nmdoctor
+cannot follow (a variable, an alias to a package) is not counted.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 
 from nmdoctor.model.graph import Instance
 from nmdoctor.project.resolution.loader import ProjectResolution
@@ -24,6 +27,10 @@ __all__ = ["NEXT_SOURCE_FOLDERS", "NextBundled"]
 NEXT_SOURCE_FOLDERS = ("pages", "app", "src")
 _CODE = (".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs")
 _SUFFIXES = ("", *_CODE, *(f"/index{suffix}" for suffix in _CODE))
+_NEXT_CONFIGS = ("next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts")
+# Nextra 2 and 3: `nextra({ theme: 'nextra-theme-docs', themeConfig: './theme.config.tsx' })`; Nextra's
+# loader imports that file into every page, so the build compiles it and what it imports
+_THEME_CONFIG = re.compile(rb"""\bthemeConfig\s*:\s*['"](\.{1,2}/[^'"\n]+)['"]""")
 
 
 def _substitute(alias: Alias, specifier: str) -> str | None:
@@ -68,6 +75,16 @@ class NextBundled:
             for file in listed
             if file[len(owner.path) + 1 :].split("/", 1)[0] in NEXT_SOURCE_FOLDERS and file.endswith(_CODE)
         ]
+        for name in _NEXT_CONFIGS:
+            try:
+                text = self.fs.read_bytes(f"{owner.path}/{name}")
+            except FileSystemError:
+                continue
+            for match in _THEME_CONFIG.finditer(text):
+                base = posixpath.normpath(posixpath.join(owner.path, match.group(1).decode("utf-8", "replace")))
+                found = self._file(base)
+                if found is not None and found in known:
+                    pending.append(found)
         reached = set(pending)
         while pending:
             file = pending.pop()

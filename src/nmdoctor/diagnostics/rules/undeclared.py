@@ -947,10 +947,25 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             # styled-components' test-utils: `import { ReactWrapper } from 'enzyme'`, a type annotation
             # only; graphql-codegen's generated `TypedDocumentNode as DocumentNode`, used in `as` casts
             severity, why, elided = Severity.WARNING, _ELIDED_WHY, True
-        elif _loaded_like_a_config(fs, graph, owner, file) and (
+        elif (
+            _loaded_like_a_config(fs, graph, owner, file)
+            # `require` in an ES config is createRequire's, CommonJS resolution, which reads NODE_PATH
+            # (graphql-eslint's website/next.config.ts: `createRequire(import.meta.url).resolve('esquery')`)
+            or (site.kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE) and _TOOL_CONFIG.search(file))
+        ) and (hidden := pnpm_node_path_folder(fs, graph, installed, name)):
+            severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif (test_run := _test_runner_of(graph, owner, file, site.kind)) is not None and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
-            severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+            severity, why = (
+                Severity.WARNING,
+                _TEST_NODE_PATH_WHY.format(
+                    folder=relative(graph, hidden),
+                    script=test_run[1],
+                    runner=test_run[0],
+                    how=_TEST_RUNNER_HOW[test_run[0]],
+                ),
+            )
         elif _story_storybook_webpack_bundles(fs, owner, file) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
@@ -1294,6 +1309,58 @@ _NODE_PATH_WHY = (
     " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"
     " jest's resolver; node started by hand does not"
 )
+_TEST_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the script `{script}` runs this test"
+    " with {runner} through its shim in node_modules/.bin, which puts that folder on NODE_PATH; {how}, so the"
+    " test finds it there only; {runner} started another way does not"
+)
+_TEST_RUNNER_HOW = {
+    "jest": "jest's resolver reads NODE_PATH",
+    "vitest": "the `require` vitest gives a test is node's (createRequire), which reads NODE_PATH",
+}
+# a test file by its name (App.test.ts, util.spec.js) or its folder (__tests__/)
+_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
+_TEST_RUNNER_COMMAND = {
+    "jest": re.compile(r"(?<![\w@/.-])jest(?![\w.-])"),
+    "vitest": re.compile(r"(?<![\w@/.-])vitest(?![\w.-])"),
+}
+_TEST_RUNNER_PACKAGES = {"jest": ("jest", "jest-cli"), "vitest": ("vitest",)}
+
+
+def _test_runner_of(graph: DependencyGraph, owner: Instance, file: str, kind: ImportKind) -> tuple[str, str] | None:
+    """(the runner, the script of ``owner`` or of the project that starts it) when ``file`` is a
+    test file (by its name, or below a `__tests__` folder) of ``owner`` that the runner resolves
+    ``kind`` in with NODE_PATH, and ``owner`` or the project declares the runner, whose shim a pnpm
+    install writes to node_modules/.bin; None otherwise. jest-resolve (26 to 30) adds the folders of
+    NODE_PATH to every lookup, for `import` and `require` alike (posthog-js's packages/browser:
+    `"test:functional": "jest functional_tests"` runs functional_tests/identify.test.ts, which imports
+    regenerator-runtime, undeclared); vitest resolves an `import` with vite's resolver, which does not
+    read NODE_PATH, and gives a test node's `require` (vanilla-extract's
+    `require.resolve('@fixtures/sprinkles')`, a workspace pnpm hoists to node_modules/.pnpm/node_modules)."""
+    if not file.startswith(owner.path + "/"):
+        return None
+    inner = file[len(owner.path) + 1 :]
+    if _TEST_FILE.search(posixpath.basename(file)) is None and "__tests__" not in inner.split("/")[:-1]:
+        return None
+    project = next((item for item in graph.instances if item.is_project), None)
+    declared = {item.name for item in owner.manifest.declared(include_dev=True)}
+    if project is not None:
+        declared |= {item.name for item in project.manifest.declared(include_dev=True)}
+    for runner, command in _TEST_RUNNER_COMMAND.items():
+        if runner == "vitest" and kind not in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE):
+            continue
+        if not declared & set(_TEST_RUNNER_PACKAGES[runner]):
+            continue
+        # the package's own scripts, else the project's (a root `vitest` or `jest` runs every package's tests)
+        for source in (owner, project):
+            if source is None:
+                continue
+            for script, text in scripts_of(source.manifest.raw).items():
+                if command.search(text):
+                    return runner, script
+    return None
+
+
 _STORYBOOK_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
     " that folder on NODE_PATH, and Storybook's webpack builder adds NODE_PATH to resolve.modules, so"

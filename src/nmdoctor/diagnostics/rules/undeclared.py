@@ -24,6 +24,7 @@ from nmdoctor.diagnostics.rules._dead_configs import (
     unrun_test_file,
 )
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
+from nmdoctor.diagnostics.rules._docker_installed import DockerInstalls
 from nmdoctor.diagnostics.rules._ember import ember_cli_compiled, lockfile_ember_source
 from nmdoctor.diagnostics.rules._generated_clients import prisma_outputs
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
@@ -639,6 +640,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         return loaders[key]
 
     meteor = MeteorApps(fs, graph.project) if fs is not None else None
+    docker = DockerInstalls(fs, graph.project) if fs is not None else None
 
     def harness_of(owner: Instance) -> str | None:
         if owner.path not in harnesses:
@@ -1024,6 +1026,21 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f"; vite bundles this file into {configs} and leaves `{name}` to node, which finds it from there"
                 " only: it works because every config that imports this file declares or reaches it",
             )
+        elif docker is not None and (by_docker := docker.installing(file, name)) is not None:
+            dockerfile, install_line = by_docker
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {relative(graph, dockerfile)} copies this file into an image and installs"
+                f" `{name}` beside it (line {install_line}), where node finds it; whether it runs anywhere else is"
+                " not in the files)",
+            )
+            fix = (
+                f"nothing to install for the image: {relative(graph, dockerfile)} installs `{name}` where it puts"
+                " this file"
+            )
+            if graph.instances_of(name):  # never a name the tree or the lockfile does not hold
+                manifest = relative(graph, owner.path + "/package.json")
+                fix += f"; to run it outside the image, declare `{name}` in {manifest}"
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,

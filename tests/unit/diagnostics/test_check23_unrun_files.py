@@ -7,7 +7,7 @@ from nmdoctor.diagnostics.engine import run_checks
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.diagnostics.registry import CheckContext
 from nmdoctor.inspect.tree import read_installed_tree
-from nmdoctor.vfs import MemoryFS
+from nmdoctor.vfs import MemoryFS, symlink
 
 CODES = ["phantom-dependency", "unresolvable-import"]
 
@@ -62,6 +62,10 @@ def test_a_rollup_config_stays_an_error_where_rollup_runs_it() -> None:
             **_rollup_tree({"build": "node build.mjs"}),
             "/app/packages/rec/build.mjs": "import c from './rollup.config.js';\n",
         },
+        {  # a build script that spawns rollup's CLI, which reads the config by its default name
+            **_rollup_tree({"build": "node scripts/build.js"}),
+            "/app/packages/rec/scripts/build.js": "require('child_process').execSync('rollup -c');\n",
+        },
     ):
         found = {(item.request, item.severity) for item in findings(tree)}
         assert found == {("rollup-plugin-typescript2", Severity.ERROR)}
@@ -110,3 +114,10 @@ def test_code_of_a_workspace_that_runs_or_exports_it_stays_an_error() -> None:
     ):
         found = {(item.from_, item.severity) for item in findings(_example_tree(example))}
         assert ("examples/multi/query.first-project.js", Severity.ERROR) in found, example
+
+    # a workspace another package depends on: `require('example-multi')` loads its index.js, no `main` needed
+    tree = _example_tree(_LINTED)
+    tree["/app/package.json"]["dependencies"] = {"example-multi": "*"}  # type: ignore[index]
+    tree["/app/node_modules/example-multi"] = symlink("../examples/multi")
+    found = {(item.from_, item.severity) for item in findings(tree)}
+    assert ("examples/multi/query.first-project.js", Severity.ERROR) in found

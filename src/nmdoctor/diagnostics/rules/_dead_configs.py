@@ -332,9 +332,35 @@ def unrun_rollup_config(fs: FileSystem, graph: DependencyGraph, owner: Instance,
         texts += "\n" + _runner_texts(fs, owner.path)
     if _ROLLUP_COMMAND.search(texts):
         return False
-    # a file that names the config may import it; a comment that names it (posthog-js's CI workflow:
-    # "see rollup.config.js") runs nothing, and every rollup config has that name
-    return not _required_elsewhere(fs, owner.path, file, base.rsplit(".", 1)[0])
+    # a file that names the config may import it, and a build script may spawn `rollup -c`; a comment
+    # that names it (posthog-js's CI workflow: "see rollup.config.js") runs nothing
+    return not _required_elsewhere(fs, owner.path, file, base.rsplit(".", 1)[0]) and not _mentions(
+        fs, owner.path, file, _ROLLUP_SPAWN
+    )
+
+
+_ROLLUP_SPAWN = re.compile(rb"(?<![\w@/.-])rollup\s+(?:-c|--config)\b")
+
+
+def _mentions(fs: FileSystem, folder: str, file: str, pattern: re.Pattern[bytes]) -> bool:
+    """Does a source file at the top of ``folder`` or in its config folders, other than ``file``,
+    match ``pattern``?"""
+    for sub in ("", "config", "configs", "build", "scripts", "tools"):
+        where = f"{folder}/{sub}" if sub else folder
+        try:
+            names = fs.listdir(where)
+        except FileSystemError:
+            continue
+        for name in names:
+            path = f"{where}/{name}"
+            if path == file or not name.endswith(_SOURCE_SUFFIXES):
+                continue
+            try:
+                if pattern.search(fs.read_bytes(path)):
+                    return True
+            except FileSystemError:
+                continue
+    return False
 
 
 # linters and formatters: they parse the files they are given and never load their imports
@@ -349,13 +375,16 @@ def linted_only(graph: DependencyGraph, owner: Instance, file: str) -> str | Non
     """The linter that is all a private workspace package runs, when ``file`` is one of its code
     files, not a config: every script of the package runs a linter or formatter, and the package
     has no entry point (`main`, `module`, `exports`, `bin`, `browser`) through which others load
-    it. Nothing here runs the file; the linter reads it as text (graphql-eslint's example
-    workspaces, whose only script is `eslint --cache .`). None otherwise."""
+    it, and no package of the graph depends on it. Nothing here runs the file; the linter reads it
+    as text (graphql-eslint's example workspaces, whose only script is `eslint --cache .`). None
+    otherwise."""
     if owner.is_project or owner.path == graph.project:
         return None
     raw = owner.manifest.raw
     if raw.get("private") is not True or any(field in raw for field in _ENTRY_FIELDS):
         return None
+    if any(edge.target is owner for edge in graph.edges):
+        return None  # another package depends on it: node and bundlers load its index without a `main`
     base = posixpath.basename(file)
     if base.startswith(".") or "config" in base or _tool_of(file) is not None:
         return None  # a config file: the linter (or its plugins: graphql.config.ts) loads it

@@ -1160,6 +1160,26 @@ def test_a_config_a_tool_requires_finds_what_pnpm_hoists_through_node_path() -> 
     assert _severities(_pnpm_hoisted(off)) == [("playwright.config.ts", "@nx/devkit", Severity.ERROR)]
 
 
+def test_a_require_an_es_config_makes_with_create_require_reads_node_path() -> None:
+    """graphql-eslint's website (`"type": "module"`): next.config.ts calls
+    `createRequire(import.meta.url).resolve('esquery')`, CommonJS resolution, which reads the
+    NODE_PATH pnpm's shim gives `next`: works by accident, a warning. Its `import` of the same name
+    ignores NODE_PATH and stays an error."""
+    module = {"name": "app", "version": "1.0.0", "type": "module", "devDependencies": {"@nx/playwright": "22.7.5"}}
+    config = (
+        "import { createRequire } from 'node:module';\n"
+        "const require = createRequire(import.meta.url);\n"
+        "export default { alias: require.resolve('@nx/devkit') };\n"
+    )
+    imported = "import { workspaceRoot } from '@nx/devkit';\nexport default workspaceRoot;\n"
+    assert _severities(_pnpm_hoisted({"/app/playwright.config.ts": config}, module)) == [
+        ("playwright.config.ts", "@nx/devkit", Severity.WARNING)
+    ]
+    assert _severities(_pnpm_hoisted({"/app/playwright.config.ts": imported}, module)) == [
+        ("playwright.config.ts", "@nx/devkit", Severity.ERROR)
+    ]
+
+
 def test_a_file_below_public_or_static_is_a_note() -> None:
     # react-native-paper's docs keep the entry sources of old versions' bundles in docs/public/1.0/;
     # bundlers copy public/ and static/ unchanged and never resolve what those files import.
@@ -1706,29 +1726,21 @@ def test_a_file_nextjs_webpack_bundles_finds_what_pnpm_hoists_through_node_path(
     assert "Next.js's webpack build adds NODE_PATH to resolve.modules" in warning.message
 
 
-def test_next_compiles_the_hooks_beside_package_json_and_nextras_theme_config() -> None:
-    """next-auth's docs (next 15.5.18, nextra 3): theme.config.tsx, which nextra's loader imports
-    into every page, imports components/DocSearch, which imports @docsearch/css, a dependency of
-    @docsearch/react only: bundled by Next's webpack through pnpm's NODE_PATH, a warning. Next
-    compiles middleware.ts itself; a theme.config.tsx of an app without nextra is nothing's."""
+def test_next_compiles_the_hooks_beside_package_json() -> None:
+    """Next.js compiles middleware.ts (and instrumentation.ts, mdx-components.tsx) beside
+    package.json with the same webpack config as the pages: what it imports finds what pnpm hoists
+    through NODE_PATH, a warning. A theme.config.tsx no next.config names is nothing's."""
     theme = "import Search from './components/search';\nexport default { search: Search };\n"
+    code = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
     files = {
         "/app/theme.config.tsx": theme,
-        "/app/components/search.tsx": "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n",
-        "/app/middleware.ts": "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n",
+        "/app/components/search.tsx": code,
+        "/app/middleware.ts": code,
+        "/app/instrumentation.ts": code,
     }
-    nextra = _next_app("15.5.18")
-    manifest = nextra["/app/package.json"]
-    assert isinstance(manifest, dict)
-    with_nextra = {**manifest, "dependencies": {**manifest["dependencies"], "nextra": "3.0.15"}}
-    assert _severities({**nextra, **files, "/app/package.json": with_nextra}) == [
-        ("components/search.tsx", "@nx/devkit", Severity.WARNING),
-        ("middleware.ts", "@nx/devkit", Severity.WARNING),
-        ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
-        ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
-    ]
-    assert _severities({**nextra, **files}) == [
+    assert _severities({**_next_app("15.5.18"), **files}) == [
         ("components/search.tsx", "@nx/devkit", Severity.ERROR),
+        ("instrumentation.ts", "@nx/devkit", Severity.WARNING),
         ("middleware.ts", "@nx/devkit", Severity.WARNING),
         ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
         ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
@@ -2175,6 +2187,31 @@ def test_a_module_nextjs_pages_import_is_bundled_wherever_it_lives() -> None:
         ("scripts/generate.ts", "@nx/devkit", Severity.ERROR),
         ("src/lib/static-props.ts", "@nx/devkit", Severity.WARNING),
     ]
+
+
+def test_a_nextra_theme_config_is_bundled_with_the_pages() -> None:
+    """next-auth's docs (next 15.5.18, nextra 3.0.15): next.config.js passes `themeConfig:
+    './theme.config.tsx'` to nextra, whose loader imports the theme config into every page;
+    theme.config.tsx imports components/DocSearch, which imports `@docsearch/css`, held only by
+    pnpm's hidden hoisting. The build compiles it with NODE_PATH in resolve.modules: a warning, as
+    for a module the pages import. Without the themeConfig entry nothing here reaches it."""
+    tree = _next_app("15.5.18")
+    code = "import { workspaceRoot } from '@nx/devkit'; workspaceRoot();\n"
+    nextra = (
+        "import nextra from 'nextra';\n"
+        "const withNextra = nextra({ theme: 'nextra-theme-docs', themeConfig: './theme.config.tsx' });\n"
+        "export default withNextra({});\n"
+    )
+    tree.update(
+        {
+            "/app/theme.config.tsx": "import Search from './components/Search';\nexport default { Search };\n",
+            "/app/components/Search/index.tsx": "export { default } from './wrapper';\n",
+            "/app/components/Search/wrapper.tsx": code,
+        }
+    )
+    assert ("components/Search/wrapper.tsx", "@nx/devkit", Severity.ERROR) in _severities(tree)
+    tree["/app/next.config.mjs"] = nextra
+    assert ("components/Search/wrapper.tsx", "@nx/devkit", Severity.WARNING) in _severities(tree)
 
 
 def test_cases_a_mocha_spec_hands_to_the_code_under_test_are_notes() -> None:

@@ -14,8 +14,10 @@ from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = [
     "config_of_absent_tool",
+    "linted_only",
     "unloaded_setup_tests",
     "unrun_protractor_config",
+    "unrun_rollup_config",
     "unrun_test_file",
     "unrun_webpack_config",
 ]
@@ -306,3 +308,92 @@ def unrun_protractor_config(fs: FileSystem, graph: DependencyGraph, owner: Insta
         (_scripts(owner), _scripts(project), _runner_texts(fs, graph.project), _runner_texts(fs, owner.path))
     )
     return _PROTRACTOR_COMMAND.search(texts) is None
+
+
+_ROLLUP_COMMAND = re.compile(r"(?<![\w@/.-])rollup(?![\w.-])")
+
+
+def unrun_rollup_config(fs: FileSystem, graph: DependencyGraph, owner: Instance, file: str) -> bool:
+    """Whether nothing here runs rollup with ``file``, a rollup config at the top of ``owner``: only
+    rollup's CLI reads a config file (`rollup -c`; the JavaScript API takes its options as an
+    object), no script, git hook or CI workflow of the owner or the project runs `rollup` or names
+    the file, and no other file at the top of ``owner`` or in its config folders imports it (a
+    config left behind when posthog-js's rrweb packages moved from rollup to vite, with rollup still
+    in the tree for other packages). Only a `rollup` command runs a config file: a mention of
+    its name elsewhere does not."""
+    base = posixpath.basename(file)
+    if posixpath.dirname(file) != owner.path or not base.startswith("rollup.config."):
+        return False
+    if not base.endswith(_SCRIPT_SUFFIXES):
+        return False
+    project = next((item for item in graph.instances if item.is_project), None)
+    texts = "\n".join((_scripts(owner), _scripts(project), _runner_texts(fs, graph.project)))
+    if owner.path != graph.project:
+        texts += "\n" + _runner_texts(fs, owner.path)
+    if _ROLLUP_COMMAND.search(texts):
+        return False
+    # a file that names the config may import it, and a build script may spawn `rollup -c`; a comment
+    # that names it (posthog-js's CI workflow: "see rollup.config.js") runs nothing
+    return not _required_elsewhere(fs, owner.path, file, base.rsplit(".", 1)[0]) and not _mentions(
+        fs, owner.path, file, _ROLLUP_SPAWN
+    )
+
+
+_ROLLUP_SPAWN = re.compile(rb"(?<![\w@/.-])rollup\s+(?:-c|--config)\b")
+
+
+def _mentions(fs: FileSystem, folder: str, file: str, pattern: re.Pattern[bytes]) -> bool:
+    """Does a source file at the top of ``folder`` or in its config folders, other than ``file``,
+    match ``pattern``?"""
+    for sub in ("", "config", "configs", "build", "scripts", "tools"):
+        where = f"{folder}/{sub}" if sub else folder
+        try:
+            names = fs.listdir(where)
+        except FileSystemError:
+            continue
+        for name in names:
+            path = f"{where}/{name}"
+            if path == file or not name.endswith(_SOURCE_SUFFIXES):
+                continue
+            try:
+                if pattern.search(fs.read_bytes(path)):
+                    return True
+            except FileSystemError:
+                continue
+    return False
+
+
+# linters and formatters: they parse the files they are given and never load their imports
+_LINTERS = ("eslint", "prettier", "oxlint", "biome", "stylelint", "dprint")
+_LINT_COMMAND = re.compile(
+    r"^\s*(?:(?:npx|bunx|yarn|pnpm(?:\s+exec)?|npm\s+exec)\s+)?(" + "|".join(_LINTERS) + r")(?![\w-])"
+)
+_ENTRY_FIELDS = ("main", "module", "exports", "bin", "browser")
+
+
+def linted_only(graph: DependencyGraph, owner: Instance, file: str) -> str | None:
+    """The linter that is all a private workspace package runs, when ``file`` is one of its code
+    files, not a config: every script of the package runs a linter or formatter, and the package
+    has no entry point (`main`, `module`, `exports`, `bin`, `browser`) through which others load
+    it, and no package of the graph depends on it. Nothing here runs the file; the linter reads it
+    as text (graphql-eslint's example workspaces, whose only script is `eslint --cache .`). None
+    otherwise."""
+    if owner.is_project or owner.path == graph.project:
+        return None
+    raw = owner.manifest.raw
+    if raw.get("private") is not True or any(field in raw for field in _ENTRY_FIELDS):
+        return None
+    if any(edge.target is owner for edge in graph.edges):
+        return None  # another package depends on it: node and bundlers load its index without a `main`
+    base = posixpath.basename(file)
+    if base.startswith(".") or "config" in base or _tool_of(file) is not None:
+        return None  # a config file: the linter (or its plugins: graphql.config.ts) loads it
+    scripts = scripts_of(raw)
+    linters: list[str] = []
+    for command in scripts.values():
+        for part in re.split(r"&&|\|\||;", command):
+            match = _LINT_COMMAND.match(part)
+            if match is None:
+                return None
+            linters.append(match.group(1))
+    return linters[0] if linters else None

@@ -1,17 +1,20 @@
 """The files of a Next.js app its webpack build bundles.
 
 Next.js compiles what its pages import: the files below ``pages/``, ``app/`` and ``src/`` (and the
-hooks and configs beside package.json that it or nextra imports into the app), and every
+middleware, instrumentation and MDX components files beside package.json), and every
 module of the app they import, through a relative path or an alias of the project's config (a
 jsconfig/tsconfig ``paths`` entry such as ``@/lib/*``), however deep (tailwind-nextjs-starter-blog:
 pages import ``@/lib/mdx``, which imports ``./remark-toc-headings``). Each of them is resolved with
-the build's ``resolve.modules``. A file reached only by an import nmdoctor cannot follow (a variable,
-an alias to a package) is not counted.
+the build's ``resolve.modules``. A Nextra site's theme config (`themeConfig` in next.config) is
+compiled into every page, and walked from too (next-auth's docs: theme.config.tsx imports
+components/DocSearch, which imports `@docsearch/css`). A file reached only by an import nmdoctor
+cannot follow (a variable, an alias to a package) is not counted.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 
 from nmdoctor.model.graph import Instance
 from nmdoctor.project.resolution.loader import ProjectResolution
@@ -25,21 +28,15 @@ __all__ = ["NEXT_SOURCE_FOLDERS", "NextBundled"]
 NEXT_SOURCE_FOLDERS = ("pages", "app", "src")
 _CODE = (".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs")
 _SUFFIXES = ("", *_CODE, *(f"/index{suffix}" for suffix in _CODE))
+_NEXT_CONFIGS = ("next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts")
+# Nextra 2 and 3: `nextra({ theme: 'nextra-theme-docs', themeConfig: './theme.config.tsx' })`; Nextra's
+# loader imports that file into every page, so the build compiles it and what it imports
+_THEME_CONFIG = re.compile(rb"""\bthemeConfig\s*:\s*['"](\.{1,2}/[^'"\n]+)['"]""")
 
 
-# Files beside package.json that the build compiles into the app: Next.js's middleware and
-# instrumentation hooks and the MDX components file, and nextra's theme config, which nextra's
-# loader imports into every page (nextra 3: `themeConfig: './theme.config.tsx'`, its default name).
+# Files beside package.json that Next.js compiles into the app: its middleware and
+# instrumentation hooks and the MDX components file.
 _ROOT_ENTRIES = frozenset({"middleware", "instrumentation", "mdx-components"})
-
-
-def _root_entries(owner: Instance) -> frozenset[str]:
-    raw = owner.manifest.raw if isinstance(owner.manifest.raw, dict) else {}
-    uses_nextra = any(isinstance(raw.get(field), dict) and "nextra" in raw[field] for field in _DEPENDENCY_FIELDS)
-    return _ROOT_ENTRIES | {"theme.config"} if uses_nextra else _ROOT_ENTRIES
-
-
-_DEPENDENCY_FIELDS = ("dependencies", "devDependencies")
 
 
 def _substitute(alias: Alias, specifier: str) -> str | None:
@@ -79,16 +76,28 @@ class NextBundled:
     def _walk(self, owner: Instance, stop_at: frozenset[str]) -> frozenset[str]:
         listed = self.sources.files(owner.path, stop_at=stop_at)
         known = frozenset(listed)
-        entries = _root_entries(owner)
         pending = [
             file
             for file in listed
             if file.endswith(_CODE)
             and (
                 file[len(owner.path) + 1 :].split("/", 1)[0] in NEXT_SOURCE_FOLDERS
-                or (posixpath.dirname(file) == owner.path and posixpath.basename(file).rsplit(".", 1)[0] in entries)
+                or (
+                    posixpath.dirname(file) == owner.path
+                    and posixpath.basename(file).rsplit(".", 1)[0] in _ROOT_ENTRIES
+                )
             )
         ]
+        for name in _NEXT_CONFIGS:
+            try:
+                text = self.fs.read_bytes(f"{owner.path}/{name}")
+            except FileSystemError:
+                continue
+            for match in _THEME_CONFIG.finditer(text):
+                base = posixpath.normpath(posixpath.join(owner.path, match.group(1).decode("utf-8", "replace")))
+                found = self._file(base)
+                if found is not None and found in known:
+                    pending.append(found)
         reached = set(pending)
         while pending:
             file = pending.pop()

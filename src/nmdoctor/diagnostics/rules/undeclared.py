@@ -17,11 +17,14 @@ from nmdoctor.diagnostics.rules._build_outputs import BuiltPackages
 from nmdoctor.diagnostics.rules._bundler_served import bundler_configs, served_by_bundler
 from nmdoctor.diagnostics.rules._dead_configs import (
     config_of_absent_tool,
+    linted_only,
     unloaded_setup_tests,
     unrun_protractor_config,
+    unrun_rollup_config,
     unrun_test_file,
 )
 from nmdoctor.diagnostics.rules._declared import declared_above, declared_names
+from nmdoctor.diagnostics.rules._docker_installed import DockerInstalls
 from nmdoctor.diagnostics.rules._ember import ember_cli_compiled, lockfile_ember_source
 from nmdoctor.diagnostics.rules._generated_clients import prisma_outputs
 from nmdoctor.diagnostics.rules._installed import INSTALL_FIRST, NOTHING_INSTALLED, nothing_installed
@@ -36,6 +39,7 @@ from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules._shim_runs import bin_run_by_dependents, shim_running
 from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
+from nmdoctor.diagnostics.rules._vite_bundled import vite_bundled_modules
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
 from nmdoctor.inspect.layout import virtual_store_folder
@@ -651,6 +655,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         else None
     )
     roots = frozenset(item.path for item in _owners(graph))
+
+    @cache
+    def vite_bundled() -> dict[str, list[str]]:
+        if fs is None or context.sources is None:
+            return {}
+        return vite_bundled_modules(fs, sorted(roots), context.sources.imports)
+
     runners: dict[tuple[str, str], str | None] = {}  # the executable the scripts run a file through
 
     def runner_of(owner: Instance, file: str) -> str | None:
@@ -669,6 +680,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         return loaders[key]
 
     meteor = MeteorApps(fs, graph.project) if fs is not None else None
+    docker = DockerInstalls(fs, graph.project) if fs is not None else None
 
     def harness_of(owner: Instance) -> str | None:
         if owner.path not in harnesses:
@@ -766,6 +778,20 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.INFO,
                 f" (cannot be decided: nothing here loads {posixpath.basename(file)}: no Angular workspace target"
                 " names protractor, and no script, git hook or CI workflow runs `protractor`)",
+            )
+        elif unrun_rollup_config(fs, graph, owner, file):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here runs rollup with {posixpath.basename(file)}: only rollup's CLI"
+                " reads it (`rollup -c`), and no script, git hook or CI workflow of the package or the project runs"
+                " `rollup` or names the file)",
+            )
+        elif (linter := linted_only(graph, owner, file)) is not None:
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: nothing here runs {posixpath.basename(file)}: every script of `{owner.label}`"
+                f" runs {linter}, which reads the file as text and never loads its imports, and the package has no"
+                " entry point for others to load)",
             )
         elif unloaded_setup_tests(fs, graph, owner, file):
             severity, why = (
@@ -964,10 +990,25 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             # styled-components' test-utils: `import { ReactWrapper } from 'enzyme'`, a type annotation
             # only; graphql-codegen's generated `TypedDocumentNode as DocumentNode`, used in `as` casts
             severity, why, elided = Severity.WARNING, _ELIDED_WHY, True
-        elif _loaded_like_a_config(fs, graph, owner, file) and (
+        elif (
+            _loaded_like_a_config(fs, graph, owner, file)
+            # `require` in an ES config is createRequire's, CommonJS resolution, which reads NODE_PATH
+            # (graphql-eslint's website/next.config.ts: `createRequire(import.meta.url).resolve('esquery')`)
+            or (site.kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE) and _TOOL_CONFIG.search(file))
+        ) and (hidden := pnpm_node_path_folder(fs, graph, installed, name)):
+            severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+        elif (test_run := _test_runner_of(graph, owner, file, site.kind)) is not None and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
-            severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
+            severity, why = (
+                Severity.WARNING,
+                _TEST_NODE_PATH_WHY.format(
+                    folder=relative(graph, hidden),
+                    script=test_run[1],
+                    runner=test_run[0],
+                    how=_TEST_RUNNER_HOW[test_run[0]],
+                ),
+            )
         elif _story_storybook_webpack_bundles(fs, owner, file) and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
@@ -1008,6 +1049,39 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 _LOADER_NODE_PATH_WHY.format(folder=relative(graph, hidden), runner=runner),
             )
+        elif (
+            site.kind in _VITE_BUNDLED
+            and context.sources is not None
+            and (bundling := vite_bundled().get(file))
+            and all(
+                installed.folder(posixpath.dirname(config), name) if installed else package_folder(fs, config, name)
+                for config in bundling
+            )
+        ):
+            # works through the configs that bundle the file, and only there
+            configs = relative(graph, bundling[0]) + (
+                f" and {len(bundling) - 1} other config{'s' if len(bundling) > 2 else ''}" if len(bundling) > 1 else ""
+            )
+            severity, why = (
+                Severity.WARNING,
+                f"; vite bundles this file into {configs} and leaves `{name}` to node, which finds it from there"
+                " only: it works because every config that imports this file declares or reaches it",
+            )
+        elif docker is not None and (by_docker := docker.installing(file, name)) is not None:
+            dockerfile, install_line = by_docker
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: {relative(graph, dockerfile)} copies this file into an image and installs"
+                f" `{name}` beside it (line {install_line}), where node finds it; whether it runs anywhere else is"
+                " not in the files)",
+            )
+            fix = (
+                f"nothing to install for the image: {relative(graph, dockerfile)} installs `{name}` where it puts"
+                " this file"
+            )
+            if graph.instances_of(name):  # never a name the tree or the lockfile does not hold
+                manifest = relative(graph, owner.path + "/package.json")
+                fix += f"; to run it outside the image, declare `{name}` in {manifest}"
         elif (script := _installed_by_script(owner, file, name)) is not None:
             severity, why = (
                 Severity.INFO,
@@ -1293,6 +1367,58 @@ _NODE_PATH_WHY = (
     " that folder on NODE_PATH, so a tool started from them finds it when it loads this file with require or"
     " jest's resolver; node started by hand does not"
 )
+_TEST_NODE_PATH_WHY = (
+    "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, and the script `{script}` runs this test"
+    " with {runner} through its shim in node_modules/.bin, which puts that folder on NODE_PATH; {how}, so the"
+    " test finds it there only; {runner} started another way does not"
+)
+_TEST_RUNNER_HOW = {
+    "jest": "jest's resolver reads NODE_PATH",
+    "vitest": "the `require` vitest gives a test is node's (createRequire), which reads NODE_PATH",
+}
+# a test file by its name (App.test.ts, util.spec.js) or its folder (__tests__/)
+_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
+_TEST_RUNNER_COMMAND = {
+    "jest": re.compile(r"(?<![\w@/.-])jest(?![\w.-])"),
+    "vitest": re.compile(r"(?<![\w@/.-])vitest(?![\w.-])"),
+}
+_TEST_RUNNER_PACKAGES = {"jest": ("jest", "jest-cli"), "vitest": ("vitest",)}
+
+
+def _test_runner_of(graph: DependencyGraph, owner: Instance, file: str, kind: ImportKind) -> tuple[str, str] | None:
+    """(the runner, the script of ``owner`` or of the project that starts it) when ``file`` is a
+    test file (by its name, or below a `__tests__` folder) of ``owner`` that the runner resolves
+    ``kind`` in with NODE_PATH, and ``owner`` or the project declares the runner, whose shim a pnpm
+    install writes to node_modules/.bin; None otherwise. jest-resolve (26 to 30) adds the folders of
+    NODE_PATH to every lookup, for `import` and `require` alike (posthog-js's packages/browser:
+    `"test:functional": "jest functional_tests"` runs functional_tests/identify.test.ts, which imports
+    regenerator-runtime, undeclared); vitest resolves an `import` with vite's resolver, which does not
+    read NODE_PATH, and gives a test node's `require` (vanilla-extract's
+    `require.resolve('@fixtures/sprinkles')`, a workspace pnpm hoists to node_modules/.pnpm/node_modules)."""
+    if not file.startswith(owner.path + "/"):
+        return None
+    inner = file[len(owner.path) + 1 :]
+    if _TEST_FILE.search(posixpath.basename(file)) is None and "__tests__" not in inner.split("/")[:-1]:
+        return None
+    project = next((item for item in graph.instances if item.is_project), None)
+    declared = {item.name for item in owner.manifest.declared(include_dev=True)}
+    if project is not None:
+        declared |= {item.name for item in project.manifest.declared(include_dev=True)}
+    for runner, command in _TEST_RUNNER_COMMAND.items():
+        if runner == "vitest" and kind not in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE):
+            continue
+        if not declared & set(_TEST_RUNNER_PACKAGES[runner]):
+            continue
+        # the package's own scripts, else the project's (a root `vitest` or `jest` runs every package's tests)
+        for source in (owner, project):
+            if source is None:
+                continue
+            for script, text in scripts_of(source.manifest.raw).items():
+                if command.search(text):
+                    return runner, script
+    return None
+
+
 _STORYBOOK_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
     " that folder on NODE_PATH, and Storybook's webpack builder adds NODE_PATH to resolve.modules, so"
@@ -1338,6 +1464,8 @@ _LOADER_NODE_PATH_WHY = (
 )
 # imports the runner's CommonJS compile turns into ``require`` calls
 _LOADER_REQUIRED = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})
+# the import kinds a bundled vite config leaves external for node to resolve
+_VITE_BUNDLED = (ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.DYNAMIC_IMPORT, ImportKind.REQUIRE)
 _NEXT_NODE_PATH_WHY = (
     "; it resolves only through NODE_PATH: pnpm hoists it to {folder}, its shims in node_modules/.bin put"
     " that folder on NODE_PATH, and Next.js's webpack build adds NODE_PATH to resolve.modules, so `next`"

@@ -709,3 +709,31 @@ def test_the_clean_line_counts_one_edge_in_the_singular(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(main, ["migrate", str(tmp_path), "--lockfile", "--to", "pnpm", "--node-version", "22"])
     assert result.output.startswith("ok: nothing breaks under pnpm-isolated (1 dependency edge compared)\n")
+
+
+def test_npm_hoisted_plan_ends_on_a_cycle_of_versions_of_one_name() -> None:
+    """libsql 0.3.18 depends on libsql 0.3.19, which depends on libsql 0.3.18 (next-auth's
+    pnpm-lock.yaml): each nests under the other forever unless the cycle is cut (arborist links the
+    shallower copy). The npm and nested plans end, with each version placed once."""
+    from nmdoctor.linkers.logical import LogicalGraph, LogicalPackage
+    from nmdoctor.linkers.nested import plan_nested
+    from nmdoctor.linkers.npm_hoisted import plan_npm_hoisted
+    from nmdoctor.model.graph import Instance
+    from nmdoctor.model.manifest import manifest_from_json
+
+    def package(key: str, importer: str | None = None, **dependencies: str) -> LogicalPackage:
+        name, _, version = key.rpartition("@") if importer is None else ("app", "", "1.0.0")
+        source = Instance(name, version, f"/app/{key}", manifest_from_json({"name": name, "version": version}))
+        return LogicalPackage(key, name, version, source, importer, dependencies=dependencies)
+
+    graph = LogicalGraph(
+        "/app",
+        {
+            ".": package(".", ".", libsql="libsql@0.3.18"),
+            "libsql@0.3.18": package("libsql@0.3.18", libsql="libsql@0.3.19"),
+            "libsql@0.3.19": package("libsql@0.3.19", libsql="libsql@0.3.18"),
+        },
+    )
+    expected = ["/app/node_modules/libsql", "/app/node_modules/libsql/node_modules/libsql"]
+    assert sorted(plan_npm_hoisted(graph).binds) == expected
+    assert sorted(plan_nested(graph).binds) == expected

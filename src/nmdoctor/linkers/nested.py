@@ -58,12 +58,23 @@ def _place(
     ``base`` already or the place is taken; then its peers beside it."""
     if _visible(placed, base, alias) == target:
         return
+    if _in_chain(placed, base, target):
+        return  # a cycle of versions of one name would nest forever: arborist links the shallower copy
     location = f"{base}/node_modules/{alias}"
     if location in placed:
         return
     placed[location] = target
     queue.append((location, target))
     _place_peers(graph, placed, queue, base, target)
+
+
+def _in_chain(placed: dict[str, str], folder: str, key: str) -> bool:
+    """Whether ``folder`` or a package folder it sits in holds ``key``."""
+    while folder in placed:
+        if placed[folder] == key:
+            return True
+        folder = folder.rsplit("/node_modules/", 1)[0]
+    return False
 
 
 def _visible(placed: dict[str, str], folder: str, alias: str) -> str | None:

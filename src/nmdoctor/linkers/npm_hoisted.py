@@ -122,6 +122,10 @@ class _Placer:
         return root, workspaces
 
     def place(self, start: _Node, alias: str, key: str, dependent: _Node) -> _Node | None:
+        if _in_chain(dependent, key):
+            # a cycle of versions (libsql 0.3.18 -> libsql 0.3.19 -> libsql 0.3.18) would nest
+            # forever: arborist links the shallower copy instead, which this plan leaves out
+            return None
         chosen: _Node | None = None
         target: _Node | None = start
         while target is not None:
@@ -188,6 +192,16 @@ class _Placer:
                 return False
             current = current.parent
         return True
+
+
+def _in_chain(node: _Node, key: str) -> bool:
+    """Whether ``node`` or a package folder it sits in holds ``key``."""
+    current: _Node | None = node
+    while current is not None and current.parent is not None:
+        if current.key == key:
+            return True
+        current = current.parent
+    return False
 
 
 def _to_plan(graph: LogicalGraph, tops: list[_Node]) -> Plan:

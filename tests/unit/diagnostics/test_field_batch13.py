@@ -248,3 +248,72 @@ def test_builders_the_package_lists_or_aliases_and_packages_not_installed_are_no
     assert _installed_findings(_angular_workspace("@angular/build:karma")) == []
     # a package that is not installed: its builders are unknown here (other checks judge the package)
     assert _installed_findings(_angular_workspace("@angular-builders/custom-webpack:browser")) == []
+
+
+# A pnpm lockfile records only `hasBin: true` for esno: the runner's executable is its own name.
+ESNO_LOCK = """\
+lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: true
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .:
+    devDependencies:
+      esno:
+        specifier: 0.10.1
+        version: 0.10.1
+      host:
+        specifier: 1.0.0
+        version: 1.0.0
+
+packages:
+
+  chalk@1.1.3:
+    resolution: {integrity: sha512-U3lR}
+
+  esno@0.10.1:
+    resolution: {integrity: sha512-yT7r}
+    hasBin: true
+
+  host@1.0.0:
+    resolution: {integrity: sha512-AAAA}
+
+snapshots:
+
+  chalk@1.1.3: {}
+
+  esno@0.10.1: {}
+
+  host@1.0.0:
+    dependencies:
+      chalk: 1.1.3
+"""
+
+
+def test_a_file_a_script_loads_with_esno_finds_what_pnpm_hoists_from_the_lockfile_too() -> None:
+    """vbenjs/vben-admin-thin-next (`check --lockfile`): `esno ./build/script/postBuild.ts`, whose
+    ./buildConf imports chalk, which only a dependency declares: esno's pnpm shim puts
+    node_modules/.pnpm/node_modules on NODE_PATH, a warning, from the lockfile as from the installed
+    tree (pnpm's lockfile names none of esno's executables, `hasBin: true` only: the runner's own
+    name stands for them). A module the script does not reach stays an error."""
+    tree: dict[str, object] = {
+        "/app/package.json": {
+            "name": "app",
+            "version": "1.0.0",
+            "scripts": {"build": "vite build && esno ./build/post.ts"},
+            "devDependencies": {"esno": "0.10.1", "host": "1.0.0"},
+        },
+        "/app/pnpm-lock.yaml": ESNO_LOCK,
+        "/app/.gitignore": "node_modules\n",
+        "/app/build/post.ts": "import { run } from './conf';\nrun();\n",
+        "/app/build/conf.ts": "import chalk from 'chalk';\nexport const run = () => chalk.red('x');\n",
+        "/app/build/other.ts": "import chalk from 'chalk';\nchalk.red('x');\n",
+    }
+    found = Project("/app", MemoryFS.from_mapping(tree), from_lockfile=True).findings()
+    assert sorted((item.from_, item.severity.value) for item in found if item.code == "unresolvable-import") == [
+        ("build/conf.ts", "warning"),
+        ("build/other.ts", "error"),
+    ]

@@ -33,6 +33,18 @@ _SUFFIXES = ("", ".ts", ".tsx", ".cts", ".js", ".jsx", ".cjs", "/index.ts", "/in
 _REQUIRED_KINDS = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})
 
 
+# the runners' own executables, for a package read from a lockfile that records none (pnpm's
+# lockfile says only `hasBin: true`)
+_LOADER_BINS = {"esno": "esno", "tsx": "tsx", "ts-node": "ts-node", "@babel/node": "babel-node"}
+
+
+def _bins(instance: Instance) -> frozenset[str]:
+    found = bins_of(instance)
+    if found or instance.manifest.raw is not None or instance.name not in _LOADER_BINS:
+        return found
+    return frozenset({_LOADER_BINS[instance.name]})
+
+
 def _file_at(fs: FileSystem, base: str) -> str | None:
     for suffix in _SUFFIXES:
         stat = fs.stat(base + suffix)
@@ -45,7 +57,7 @@ def _entries(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> dict[st
     """The files the scripts of ``owner`` hand to a runner of ``_LOADERS`` (one of its declared
     packages' executables), each with that runner."""
     runners = {
-        name for edge in graph.edges_from(owner) if edge.target is not None for name in bins_of(edge.target)
+        name for edge in graph.edges_from(owner) if edge.target is not None for name in _bins(edge.target)
     } & _LOADERS
     found: dict[str, str] = {}
     if not runners:

@@ -7,10 +7,12 @@ else is not in the files."""
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
-from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
-from nmdoctor.docker.project import dockerfile_names, read_text
 from nmdoctor.vfs.base import FileSystem
+
+if TYPE_CHECKING:
+    from nmdoctor.docker.dockerfile import Stage
 
 __all__ = ["DockerInstalls"]
 
@@ -34,6 +36,10 @@ class DockerInstalls:
 
     def _dockerfiles(self, folder: str) -> list[tuple[str, list[Stage]]]:
         if folder not in self._stages:
+            # the Dockerfile reader loads only when a question reaches a file (most runs never ask)
+            from nmdoctor.docker.dockerfile import parse_dockerfile
+            from nmdoctor.docker.project import dockerfile_names, read_text
+
             found: list[tuple[str, list[Stage]]] = []
             for name in sorted(dockerfile_names(self.fs, folder)):
                 text = read_text(self.fs, f"{folder}/{name}")

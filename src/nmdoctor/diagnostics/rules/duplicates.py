@@ -93,10 +93,13 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     them), and every copy costs disk and install time. npm's hoisting makes them when one version
     holds the top-level slot and several subtrees need another.
     ## How to fix
-    The manager's dedupe (`npm dedupe`, `pnpm dedupe`, `yarn dedupe` for yarn 2+; yarn 1 and bun
-    have none); or make the version the project declares match what the subtrees need, so that the
-    shared version is hoisted. pnpm never copies a package, except once per set of peers: give its
-    dependents one version of the peers the fix names. Yarn's node-modules linker keeps one copy per
+    Where another version holds the folder every dependent of the copies searches (the usual
+    cause), align the versions: a dedupe leaves such copies, and the fix names that folder and its
+    version. Where that folder is free, or holds a copy nothing uses, the manager's dedupe (`npm
+    dedupe`, `pnpm dedupe`, `yarn dedupe` for yarn 2+; yarn 1 and bun have none) moves one copy up;
+    npm leaves copies that declare peer dependencies where it placed them. pnpm never copies a
+    package, except once per set of peers: give its dependents one version of the peers the fix
+    names. Yarn's node-modules linker keeps one copy per
     workspace under `nmHoistingLimits: workspaces` (or a workspace's `installConfig.hoistingLimits`),
     which no dedupe removes: the fix names the setting. A copy shipped inside a package's tarball
     (its ``bundleDependencies``) is not the manager's to remove: copies are reported only when two

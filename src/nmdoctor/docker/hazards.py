@@ -182,6 +182,11 @@ def _expands_to_root(text: str, variable: str) -> bool:
     return any(value in ("root", "0") for value in values)
 
 
+# the names `docker build` finds with no -f (the CLI falls back to the lowercase name); Containerfile is
+# Podman's and Buildah's
+_DEFAULT_DOCKERFILES = frozenset({"Dockerfile", "dockerfile", "Containerfile"})
+
+
 def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shipped) -> Shipped:
     """A container started as root whose entrypoint execs the app as another user (gosu, su-exec)
     runs the app as that user."""
@@ -317,7 +322,9 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
     for name in dockerfile_names(fs, folder):
         path = f"{folder}/{name}"
         image = _image(fs, images, path, standalone_context(fs, path), built_images)
-        if image is not None:
+        # `docker build .` reads Dockerfile (or dockerfile): another name is built only by `-f`, so one a
+        # compose service builds is shipped as that service runs it, not also on its own
+        if image is not None and (name in _DEFAULT_DOCKERFILES or not image.services):
             image.top = True
     if not stack and not images:
         names = dockerfile_names(fs, folder)

@@ -455,6 +455,11 @@ def _same_project(stage: Stage, install: Install, other: Stage, before: Install)
     return not (selection and earlier_selection and not selection & earlier_selection)
 
 
+
+def _node_modules_in(workdir: str) -> str:
+    """The node_modules of an install's folder, as a COPY names it (a quoted WORKDIR's quotes dropped)."""
+    return re.sub(r"/+", "/", posixpath.join(re.sub("[\"']", "", workdir), "node_modules"))
+
 def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
     for item in shipped:
         stage = item.stage
@@ -480,14 +485,18 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
             if install.command.kind == "project"
         ]
         for install in stage.installs:
-            matched = [
-                before.command.manager
+            pairs = [
+                (other, before)
                 for other, before in earlier
                 if install.command.kind == "project" and _same_project(stage, install, other, before)
             ]
+            matched = [before.command.manager for _, before in pairs]
             if matched:
                 # a tree bun installed: bun has no prune, and its images no npm to prune with
                 bun = install.command.manager == "bun" or "bun" in matched
+                # the folders the two installs ran in (not always /app)
+                source, before = pairs[0]
+                built, target = (_node_modules_in(before.workdir), _node_modules_in(install.workdir))
                 yield _finding(
                     "prod-stage-reinstall",
                     f"the shipped stage of {where} installs dependencies again (`{install.command.text}`) instead "
@@ -496,9 +505,9 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                     install.line,
                     # Bun's images ship no npm, and bun has no prune: a stage of its own installs production
                     "run `bun install --frozen-lockfile --production` once in a stage of its own and COPY --from "
-                    "that stage /app/node_modules ./node_modules"
+                    f"that stage {target} {target}"
                     if bun
-                    else "COPY --from=<build stage> /app/node_modules ./node_modules (after `npm prune --omit=dev` "
+                    else f"COPY --from={source.name or source.index} {built} {target} (after `npm prune --omit=dev` "
                     "or `pnpm prune --prod` there)",
                 )
 

@@ -168,6 +168,16 @@ def _floating_at_start(script: Script, where: str, inline_line: int) -> Iterator
             )
 
 
+
+# the install that reads the manager's own lockfile and stops rather than resolve afresh (`npm ci` needs a
+# package-lock.json, which a yarn, pnpm or bun project does not have)
+_FROZEN = {
+    "npm": "npm ci",
+    "yarn": "yarn install --frozen-lockfile",
+    "pnpm": "pnpm install --frozen-lockfile",
+    "bun": "bun install --frozen-lockfile",
+}
+
 def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_line: int) -> Iterator[Finding]:
     for script in scripts:
         where = script.where or where_inline
@@ -187,8 +197,8 @@ def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_
                     from_=where,
                     line=line,
                     column=1,
-                    fix="install in the image (`npm ci` in the Dockerfile) and, for a node_modules volume, refresh "
-                    f"it keyed by the lockfile: `{_SYNC}`",
+                    fix=f"install in the image (`{_FROZEN.get(step.manager or 'npm', 'npm ci')}` in the Dockerfile) "
+                    f"and, for a node_modules volume, refresh it keyed by the lockfile: `{_SYNC}`",
                 )
             elif step.guard is not None:
                 yield Finding(

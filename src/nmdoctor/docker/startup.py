@@ -55,6 +55,7 @@ class Step:
     guard: str | None  # the test it runs under
     guard_line: int | None
     keyed: bool  # the guard compares something derived from the lockfile
+    manager: str | None = None  # of an install: npm, yarn, pnpm or bun
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -121,13 +122,15 @@ def script_steps(text: str, args: tuple[str, ...] | None = None) -> list[Step]:
             stack.append((opened.group(1), number))
         elif re.match(r"^(fi|done)\b", stripped) and stack:
             stack.pop()
-        kind = None
+        kind, manager = None, None
         if _SYNC.search(stripped):
             kind = "sync"
         elif any(_RESTORE.search(segment) for segment in shell_segments(stripped)):
             kind = "restore"
-        elif any(command.kind == "project" for command, _ in package_commands(stripped)) and not opened:
-            kind = "install"
+        elif not opened:
+            project = [command for command, _ in package_commands(stripped) if command.kind == "project"]
+            if project:
+                kind, manager = "install", project[0].manager
         if kind is None:
             continue
         inline = _INLINE_GUARD.search(stripped)
@@ -139,7 +142,7 @@ def script_steps(text: str, args: tuple[str, ...] | None = None) -> list[Step]:
         ]
         guard, guard_line = (inline.group(1), number) if inline else (guards[-1] if guards else (None, None))
         keyed = bool(guard and (_KEYED.search(_LOCKFILE_EXISTS.sub("", guard)) or _KEYED.search(compared)))
-        steps.append(Step(kind, number, guard, guard_line, keyed))
+        steps.append(Step(kind, number, guard, guard_line, keyed, manager))
     return steps
 
 

@@ -13,7 +13,7 @@ def _findings(mapping: dict[str, str], code: str, compose: list[str] | None = No
 
 
 _PROD = (
-    'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY src/ ./src/\n'
+    "FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY src/ ./src/\n"
     'CMD ["node", "src/index.js"]\n'
 )
 _COMPOSE_USER = {
@@ -53,3 +53,42 @@ def test_a_dockerfile_of_another_name_no_compose_service_builds_is_judged_on_its
     mapping = {key: value for key, value in _COMPOSE_USER.items() if key != "/p/docker-compose.yml"}
     (finding,) = _findings(mapping, "runs-as-root")
     assert finding.from_ == "Dockerfile.prod"
+
+
+def test_the_prod_stage_reinstall_fix_names_the_build_stage_and_the_folders_the_installs_ran_in() -> None:
+    # agrobov-api-dev: WORKDIR /usr/app, not /app: `COPY --from=<build stage> /app/node_modules` would stop the build
+    dockerfile = (
+        "FROM node:16-alpine as development\nWORKDIR /usr/app/\nCOPY package*.json ./\nRUN npm install\nCOPY . .\n"
+        "RUN npm run build\n\nFROM node:16-alpine as production\nWORKDIR /usr/app/\nCOPY package*.json ./\n"
+        'RUN npm ci --omit=dev\nCOPY --from=development /usr/app/dist ./dist\nCMD ["node", "./dist/index.js"]\n'
+    )
+    mapping = {
+        "/p/Dockerfile": dockerfile,
+        "/p/package.json": '{"name": "app", "dependencies": {"express": "^4.21.0"}}',
+        "/p/package-lock.json": "{}",
+        "/p/.dockerignore": "node_modules\n",
+    }
+    (finding,) = _findings(mapping, "prod-stage-reinstall")
+    assert (finding.fix or "").startswith("COPY --from=development /usr/app/node_modules /usr/app/node_modules ")
+    quoted = dockerfile.replace("WORKDIR /usr/app/", 'WORKDIR "/srv/app"')
+    (finding,) = _findings(mapping | {"/p/Dockerfile": quoted}, "prod-stage-reinstall")
+    assert (finding.fix or "").startswith("COPY --from=development /srv/app/node_modules /srv/app/node_modules ")
+
+
+def test_the_install_at_start_fix_names_the_frozen_install_of_the_manager_the_start_runs() -> None:
+    # mp4ify-bot-bun: `bun install && exec bun dev` at start; `npm ci` needs a package-lock.json a bun project lacks
+    mapping = {
+        "/p/Dockerfile": 'FROM oven/bun\nWORKDIR /app\nUSER bun\nCMD ["sh", "-c", "bun install && exec bun dev"]\n',
+        "/p/package.json": '{"name": "app", "dependencies": {"grammy": "^1.30.0"}}',
+        "/p/bun.lock": "{}",
+    }
+    (finding,) = _findings(mapping, "install-at-start")
+    assert "`bun install --frozen-lockfile`" in (finding.fix or "")
+    for start, frozen in (
+        ("yarn", "yarn install --frozen-lockfile"),
+        ("pnpm install", "pnpm install --frozen-lockfile"),
+    ):
+        dockerfile = mapping["/p/Dockerfile"].replace("bun install", start).replace("oven/bun", "node:22")
+        dockerfile = dockerfile.replace("USER bun", "USER node")
+        (finding,) = _findings(mapping | {"/p/Dockerfile": dockerfile}, "install-at-start")
+        assert f"`{frozen}`" in (finding.fix or ""), start

@@ -455,10 +455,10 @@ def _same_project(stage: Stage, install: Install, other: Stage, before: Install)
     return not (selection and earlier_selection and not selection & earlier_selection)
 
 
-
 def _node_modules_in(workdir: str) -> str:
     """The node_modules of an install's folder, as a COPY names it (a quoted WORKDIR's quotes dropped)."""
     return re.sub(r"/+", "/", posixpath.join(re.sub("[\"']", "", workdir), "node_modules"))
+
 
 def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
     for item in shipped:

@@ -168,7 +168,6 @@ def _floating_at_start(script: Script, where: str, inline_line: int) -> Iterator
             )
 
 
-
 # the install that reads the manager's own lockfile and stops rather than resolve afresh (`npm ci` needs a
 # package-lock.json, which a yarn, pnpm or bun project does not have)
 _FROZEN = {
@@ -177,6 +176,7 @@ _FROZEN = {
     "pnpm": "pnpm install --frozen-lockfile",
     "bun": "bun install --frozen-lockfile",
 }
+
 
 def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_line: int) -> Iterator[Finding]:
     for script in scripts:

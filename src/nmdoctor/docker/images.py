@@ -455,6 +455,16 @@ def _same_project(stage: Stage, install: Install, other: Stage, before: Install)
     return not (selection and earlier_selection and not selection & earlier_selection)
 
 
+# how the stage that installed drops its devDependencies: yarn has no prune (yarn 1 reinstalls with
+# --production; yarn 2+ focuses the workspaces, built in from yarn 4, a plugin before)
+_PRUNE = {
+    "npm": "`npm prune --omit=dev`",
+    "pnpm": "`pnpm prune --prod`",
+    "yarn": "`yarn install --production --frozen-lockfile` with yarn 1, `yarn workspaces focus --all --production` "
+    "with yarn 2+",
+}
+
+
 def _node_modules_in(workdir: str) -> str:
     """The node_modules of an install's folder, as a COPY names it (a quoted WORKDIR's quotes dropped)."""
     return re.sub(r"/+", "/", posixpath.join(re.sub("[\"']", "", workdir), "node_modules"))
@@ -507,8 +517,8 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                     "run `bun install --frozen-lockfile --production` once in a stage of its own and COPY --from "
                     f"that stage {target} {target}"
                     if bun
-                    else f"COPY --from={source.name or source.index} {built} {target} (after `npm prune --omit=dev` "
-                    "or `pnpm prune --prod` there)",
+                    else f"COPY --from={source.name or source.index} {built} {target} (after "
+                    f"{_PRUNE.get(before.command.manager, _PRUNE['npm'])} there)",
                 )
 
 

@@ -92,3 +92,23 @@ def test_the_install_at_start_fix_names_the_frozen_install_of_the_manager_the_st
         dockerfile = dockerfile.replace("USER bun", "USER node")
         (finding,) = _findings(mapping | {"/p/Dockerfile": dockerfile}, "install-at-start")
         assert f"`{frozen}`" in (finding.fix or ""), start
+
+
+def test_the_prod_stage_reinstall_fix_prunes_with_the_manager_that_installed() -> None:
+    # yarn has no `prune`: the fix names yarn's own ways to drop devDependencies, not npm's or pnpm's
+    dockerfile = (
+        "FROM node:20 AS build\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n"
+        "COPY . .\nRUN yarn build\n\nFROM node:20-slim\nWORKDIR /app\nCOPY package.json yarn.lock ./\n"
+        "RUN yarn install --production --frozen-lockfile\nCOPY --from=build /app/dist ./dist\nUSER node\n"
+        'CMD ["node", "dist/index.js"]\n'
+    )
+    mapping = {
+        "/p/Dockerfile": dockerfile,
+        "/p/package.json": '{"name": "app", "dependencies": {"express": "^4.21.0"}}',
+        "/p/yarn.lock": "# yarn lockfile v1\n",
+        "/p/.dockerignore": "node_modules\n",
+    }
+    (finding,) = _findings(mapping, "prod-stage-reinstall")
+    assert "npm prune" not in (finding.fix or "") and "`yarn install --production --frozen-lockfile`" in (
+        finding.fix or ""
+    )

@@ -461,7 +461,7 @@ _PRUNE = {
     "npm": "`npm prune --omit=dev`",
     "pnpm": "`pnpm prune --prod`",
     "yarn": "`yarn install --production --frozen-lockfile` with yarn 1, `yarn workspaces focus --all --production` "
-    "with yarn 2+",
+    "with yarn 4 (yarn 2 and 3 after `yarn plugin import workspace-tools`)",
 }
 
 

@@ -442,8 +442,8 @@ def test_an_import_in_a_declaration_file_under_skip_lib_check_is_a_note() -> Non
     """pure-admin-thin's types/shims-tsx.d.ts imports compatible-vue, in neither the tree nor the
     lockfile, and its tsconfig.json sets skipLibCheck: tsc 5.5 then reports no TS2307 in any
     declaration file (checked: the same import fails the type check without it), and nothing runs
-    one. A tsconfig beside it without skipLibCheck that compiles the file, or a solution-style one
-    that compiles nothing while its sibling does, decide as TypeScript would."""
+    one. A tsconfig beside it or above it without skipLibCheck that compiles the file keeps the
+    warning; a solution-style one that compiles nothing while its sibling does is passed over."""
     skip = {"compilerOptions": {"skipLibCheck": True}, "include": ["src", "types/*.d.ts"]}
     tree = {
         "/app/tsconfig.json": json.dumps(skip),
@@ -455,6 +455,9 @@ def test_an_import_in_a_declaration_file_under_skip_lib_check_is_a_note() -> Non
         "/app/packages/a/src/env.d.ts": "import { X } from 'left-padz';\nexport type Y = X;\n",
         "/app/packages/b/tsconfig.json": json.dumps({"include": ["src"]}),
         "/app/packages/b/src/env.d.ts": "import { X } from 'left-padz';\nexport type Y = X;\n",
+        "/app/libs/tsconfig.json": json.dumps({"include": ["c/src"]}),
+        "/app/libs/c/tsconfig.json": json.dumps(skip | {"include": ["src"]}),
+        "/app/libs/c/src/env.d.ts": "import { X } from 'left-padz';\nexport type Y = X;\n",
     }
     by_file = {item.from_: item.severity for item in findings(tree)}
     assert by_file == {
@@ -462,6 +465,7 @@ def test_an_import_in_a_declaration_file_under_skip_lib_check_is_a_note() -> Non
         "src/auth.ts": Severity.ERROR,
         "packages/a/src/env.d.ts": Severity.INFO,
         "packages/b/src/env.d.ts": Severity.WARNING,
+        "libs/c/src/env.d.ts": Severity.WARNING,
     }
 
 

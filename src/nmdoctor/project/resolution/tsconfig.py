@@ -119,35 +119,31 @@ def includes(options: Mapping[str, Any], folder: str, file: str) -> bool:
 
 
 def skips_lib_check(fs: FileSystem, file: str, top: str) -> str | None:
-    """The tsconfig that type-checks the declaration file ``file`` with ``skipLibCheck`` set, when
-    every tsconfig of the nearest folder (from the file's up to ``top``) that holds any and compiles
-    the file sets it (through its ``extends`` chain): TypeScript then reports nothing found in a
-    declaration file, an import it cannot resolve included (tsc 5.5: no TS2307 there). None when
-    one of them does not, or none compiles the file (a solution-style ``"files": []``)."""
+    """The nearest tsconfig that type-checks the declaration file ``file`` with ``skipLibCheck`` set,
+    when every tsconfig from the file's folder up to ``top`` that compiles the file sets it (through
+    its ``extends`` chain): TypeScript then reports nothing found in a declaration file, an import it
+    cannot resolve included (tsc 5.5: no TS2307 there). None when one of them does not, or none
+    compiles the file (a solution-style ``"files": []``)."""
     folder = posixpath.dirname(file)
+    covering: list[str] = []
     while True:
         try:
             names = sorted(name for name in fs.listdir(folder) if is_tsconfig(name))
         except FileSystemError:
             names = []
-        covering: list[str] = []
         for name in names:
             path = f"{folder}/{name}"
             try:
                 data = loads_jsonc(fs.read_bytes(path))
             except (FileSystemError, ValueError):
                 return None
-            if isinstance(data, dict) and includes(data, folder, file):
-                covering.append(path)
-        if names:
-            if not covering:
+            if not isinstance(data, dict) or not includes(data, folder, file):
+                continue
+            if _options(fs, path, frozenset()).get("skipLibCheck", (None, ""))[0] is not True:
                 return None
-            for path in covering:
-                if _options(fs, path, frozenset()).get("skipLibCheck", (None, ""))[0] is not True:
-                    return None
-            return covering[0]
+            covering.append(path)
         if folder == top or "/" not in folder.strip("/"):
-            return None
+            return covering[0] if covering else None
         folder = posixpath.dirname(folder)
 
 

@@ -32,6 +32,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.project.resolution.tsconfig import helper_options
+from nmdoctor.project.resolution.tsconfig import includes as _included
 from nmdoctor.sources.imports import language_for, parser_for
 from nmdoctor.vfs.base import FileSystemError
 
@@ -99,21 +100,6 @@ def _helper_site(source: bytes, file: str, decorators: bool, old_target: bool) -
         return None
     (row, column), helper = min(places)
     return row + 1, column + 1, helper
-
-
-def _included(options: dict[str, Any], folder: str, file: str) -> bool:
-    """Whether the tsconfig compiles ``file``: no ``include``/``files`` (everything), or a file under
-    the fixed part of one of its ``include`` patterns, or one of its ``files``."""
-    include, files = options.get("include"), options.get("files")
-    if include is None and files is None:
-        return True
-    inside = file[len(folder) + 1 :]
-    for pattern in include if isinstance(include, list) else []:
-        if isinstance(pattern, str):
-            fixed = pattern.split("*", 1)[0].removeprefix("./").rstrip("/")
-            if not fixed or inside == fixed or inside.startswith(fixed + "/"):
-                return True
-    return any(isinstance(item, str) and posixpath.normpath(item) == inside for item in files or [])
 
 
 def _tsconfig_scope(context: CheckContext, path: str) -> dict[str, Any]:

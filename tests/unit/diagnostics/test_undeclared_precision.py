@@ -438,6 +438,37 @@ def test_an_import_in_a_declaration_file_is_a_warning() -> None:
     assert by_file == {"src/global.d.ts": Severity.WARNING, "src/auth.ts": Severity.ERROR}
 
 
+def test_an_import_in_a_declaration_file_under_skip_lib_check_is_a_note() -> None:
+    """pure-admin-thin's types/shims-tsx.d.ts imports compatible-vue, in neither the tree nor the
+    lockfile, and its tsconfig.json sets skipLibCheck: tsc 5.5 then reports no TS2307 in any
+    declaration file (checked: the same import fails the type check without it), and nothing runs
+    one. A tsconfig beside it or above it without skipLibCheck that compiles the file keeps the
+    warning; a solution-style one that compiles nothing while its sibling does is passed over."""
+    skip = {"compilerOptions": {"skipLibCheck": True}, "include": ["src", "types/*.d.ts"]}
+    tree = {
+        "/app/tsconfig.json": json.dumps(skip),
+        "/app/types/shims.d.ts": "declare module '*.tsx' {\n  import Vue from 'left-padz';\n  export default Vue;\n}\n",
+        "/app/src/auth.ts": "import { Session } from 'left-padz'; new Session();\n",
+        "/app/packages/a/tsconfig.json": json.dumps({"files": [], "references": [{"path": "./tsconfig.app.json"}]}),
+        "/app/packages/a/tsconfig.base.json": json.dumps({"compilerOptions": {"skipLibCheck": True}}),
+        "/app/packages/a/tsconfig.app.json": json.dumps({"extends": "./tsconfig.base.json", "include": ["src"]}),
+        "/app/packages/a/src/env.d.ts": "import { X } from 'left-padz';\nexport type Y = X;\n",
+        "/app/packages/b/tsconfig.json": json.dumps({"include": ["src"]}),
+        "/app/packages/b/src/env.d.ts": "import { X } from 'left-padz';\nexport type Y = X;\n",
+        "/app/libs/tsconfig.json": json.dumps({"include": ["c/src"]}),
+        "/app/libs/c/tsconfig.json": json.dumps(skip | {"include": ["src"]}),
+        "/app/libs/c/src/env.d.ts": "import { X } from 'left-padz';\nexport type Y = X;\n",
+    }
+    by_file = {item.from_: item.severity for item in findings(tree)}
+    assert by_file == {
+        "types/shims.d.ts": Severity.INFO,
+        "src/auth.ts": Severity.ERROR,
+        "packages/a/src/env.d.ts": Severity.INFO,
+        "packages/b/src/env.d.ts": Severity.WARNING,
+        "libs/c/src/env.d.ts": Severity.WARNING,
+    }
+
+
 def test_a_transforms_input_and_expected_files_are_notes() -> None:
     """A transform's test case: ``input.js`` beside ``expected.js`` below a test folder (onlook's
     test/data/<case>/), both read as text by the test. A lone ``input.tsx`` (a UI component), or

@@ -52,6 +52,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_of
 from nmdoctor.model.paths import manifest_file, relative
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
+from nmdoctor.project.resolution.tsconfig import skips_lib_check
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.babel_runtime import PLUGIN as RUNTIME_PLUGIN
 from nmdoctor.sources.babel_runtime import runtime_loads
@@ -609,8 +610,9 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     an `import()` with a `.catch`, or an import in a project whose resolution config nmdoctor could
     not read, or whose first path segment names a folder of the project (an alias nmdoctor does not
     know about, such as a framework's own), is a note; a types-only import (or any import of a
-    declaration file) is a warning, and so is one in a tool's config that the tool loads with
-    `require` under pnpm's isolated layout when pnpm hoists the package to
+    declaration file) is a warning (a note where every tsconfig compiling that declaration file sets
+    `skipLibCheck`: tsc then reports nothing in it), and so is one in a tool's config that the tool
+    loads with `require` under pnpm's isolated layout when pnpm hoists the package to
     `node_modules/.pnpm/node_modules`: pnpm's bin shims put that folder on NODE_PATH (so is a
     `require` in a file the scripts run with node through a package's executable, such as
     `cross-env ... node FILE`, an import in a file a script loads with a module runner such as
@@ -1102,6 +1104,15 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 f"nothing to install for node: only Electron runs this file; run it through {runner},"
                 " with an Electron on PATH"
             )
+        elif file.endswith(_DECLARATION_FILES) and (skipping := skips_lib_check(fs, file, owner.path)) is not None:
+            # pure-admin-thin's types/shims-tsx.d.ts imports compatible-vue, which nothing installs,
+            # under a tsconfig with skipLibCheck: tsc reports nothing in a declaration file then
+            severity, why = (
+                Severity.INFO,
+                f" (nothing fails: nothing runs a declaration file, and {relative(graph, skipping)} sets skipLibCheck,"
+                " so the type check skips it)",
+            )
+            fix = "nothing to install; remove the import if the type it names is not meant to be `any`"
         elif file.endswith(_DECLARATION_FILES):
             # nothing runs a declaration file: only a type check reads it, as for an `import type`
             # (solid-start's landing-page/src/global.d.ts imports lucia, which nothing installs)

@@ -13,7 +13,7 @@ from nmdoctor.project.resolution.model import Alias, ModuleFolder, ResolutionCon
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["HELPER_OPTIONS", "helper_options", "is_tsconfig", "read_tsconfig"]
+__all__ = ["HELPER_OPTIONS", "helper_options", "includes", "is_tsconfig", "read_tsconfig", "skips_lib_check"]
 
 
 def is_tsconfig(name: str) -> bool:
@@ -84,7 +84,7 @@ def _options(
             missing.append(path)
     options = data.get("compilerOptions")
     if isinstance(options, dict):
-        for key in ("baseUrl", "paths", *_KEEP_IMPORTS, *HELPER_OPTIONS):
+        for key in ("baseUrl", "paths", "skipLibCheck", *_KEEP_IMPORTS, *HELPER_OPTIONS):
             if key in options:
                 merged[key] = (options[key], folder)
     return merged
@@ -100,6 +100,51 @@ def helper_options(fs: FileSystem, path: str) -> dict[str, Any]:
     """``HELPER_OPTIONS`` as the tsconfig at ``path`` sets them through its ``extends`` chain."""
     options = _options(fs, path, frozenset())
     return {key: options[key][0] for key in HELPER_OPTIONS if key in options}
+
+
+def includes(options: Mapping[str, Any], folder: str, file: str) -> bool:
+    """Whether the tsconfig in ``folder`` whose own ``include``/``files`` are in ``options``
+    compiles ``file``: no ``include``/``files`` (everything), or a file under the fixed part of one
+    of its ``include`` patterns, or one of its ``files``."""
+    include, files = options.get("include"), options.get("files")
+    if include is None and files is None:
+        return True
+    inside = file[len(folder) + 1 :]
+    for pattern in include if isinstance(include, list) else []:
+        if isinstance(pattern, str):
+            fixed = pattern.split("*", 1)[0].removeprefix("./").rstrip("/")
+            if not fixed or inside == fixed or inside.startswith(fixed + "/"):
+                return True
+    return any(isinstance(item, str) and posixpath.normpath(item) == inside for item in files or [])
+
+
+def skips_lib_check(fs: FileSystem, file: str, top: str) -> str | None:
+    """The nearest tsconfig that type-checks the declaration file ``file`` with ``skipLibCheck`` set,
+    when every tsconfig from the file's folder up to ``top`` that compiles the file sets it (through
+    its ``extends`` chain): TypeScript then reports nothing found in a declaration file, an import it
+    cannot resolve included (tsc 5.5: no TS2307 there). None when one of them does not, or none
+    compiles the file (a solution-style ``"files": []``)."""
+    folder = posixpath.dirname(file)
+    covering: list[str] = []
+    while True:
+        try:
+            names = sorted(name for name in fs.listdir(folder) if is_tsconfig(name))
+        except FileSystemError:
+            names = []
+        for name in names:
+            path = f"{folder}/{name}"
+            try:
+                data = loads_jsonc(fs.read_bytes(path))
+            except (FileSystemError, ValueError):
+                return None
+            if not isinstance(data, dict) or not includes(data, folder, file):
+                continue
+            if _options(fs, path, frozenset()).get("skipLibCheck", (None, ""))[0] is not True:
+                return None
+            covering.append(path)
+        if folder == top or "/" not in folder.strip("/"):
+            return covering[0] if covering else None
+        folder = posixpath.dirname(folder)
 
 
 def read_tsconfig(fs: FileSystem, path: str, workspaces: Mapping[str, str] | None = None) -> ResolutionConfig:

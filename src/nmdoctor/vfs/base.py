@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-__all__ = ["FileSystem", "FileSystemError", "Kind", "NotRegularFile", "Stat", "VPath"]
+__all__ = ["FileSystem", "FileSystemError", "Kind", "NotRegularFile", "Stat", "VPath", "first_file"]
 
 VPath = str
 """An absolute, normalised POSIX path inside a filesystem view."""
@@ -65,3 +65,13 @@ class FileSystem(Protocol):
     def realpath(self, path: VPath) -> VPath:
         """``path`` with every symlink resolved; raises FileSystemError if missing or a loop."""
         ...
+
+
+def first_file(fs: FileSystem, base: VPath, suffixes: Sequence[str]) -> VPath | None:
+    """The first of ``base`` + each suffix, in order, that is a file (links followed): how a tool
+    probes a module path (``./conf`` as conf.ts, conf.js, conf/index.ts ...); None when none is."""
+    for suffix in suffixes:
+        stat = fs.stat(base + suffix)
+        if stat is not None and stat.kind is Kind.FILE:
+            return base + suffix
+    return None

@@ -19,7 +19,7 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.scripts import bins_of, simple_commands
 from nmdoctor.sources.imports import ImportKind, ImportSite
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.base import FileSystem, FileSystemError, first_file
 
 __all__ = ["loader_running"]
 
@@ -45,14 +45,6 @@ def _bins(instance: Instance) -> frozenset[str]:
     return frozenset({_LOADER_BINS[instance.name]})
 
 
-def _file_at(fs: FileSystem, base: str) -> str | None:
-    for suffix in _SUFFIXES:
-        stat = fs.stat(base + suffix)
-        if stat is not None and stat.kind is Kind.FILE:
-            return base + suffix
-    return None
-
-
 def _entries(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> dict[str, str]:
     """The files the scripts of ``owner`` hand to a runner of ``_LOADERS`` (one of its declared
     packages' executables), each with that runner."""
@@ -69,7 +61,7 @@ def _entries(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> dict[st
             target = next((word for word in words[1:] if not word.startswith("-")), None)
             if target is None:
                 continue
-            entry = _file_at(fs, posixpath.normpath(posixpath.join(owner.path, target)))
+            entry = first_file(fs, posixpath.normpath(posixpath.join(owner.path, target)), _SUFFIXES)
             if entry is not None and entry.startswith(owner.path + "/"):
                 found.setdefault(entry, words[0])
     return found
@@ -100,7 +92,7 @@ def loader_running(
                 if site.kind not in _REQUIRED_KINDS or not site.specifier.startswith(("./", "../")):
                     continue
                 base = posixpath.normpath(posixpath.join(posixpath.dirname(current), site.specifier))
-                found = _file_at(fs, base)
+                found = first_file(fs, base, _SUFFIXES)
                 if found is not None and found.startswith(owner.path + "/") and found not in seen:
                     seen.add(found)
                     pending.append(found)

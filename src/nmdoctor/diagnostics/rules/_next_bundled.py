@@ -20,7 +20,7 @@ from nmdoctor.model.graph import Instance
 from nmdoctor.project.resolution.loader import ProjectResolution
 from nmdoctor.project.resolution.model import Alias
 from nmdoctor.sources.index import SourceIndex
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.base import FileSystem, FileSystemError, first_file
 
 __all__ = ["NEXT_SOURCE_FOLDERS", "NextBundled"]
 
@@ -66,13 +66,6 @@ class NextBundled:
             self._apps[owner.path] = self._walk(owner, stop_at)
         return file in self._apps[owner.path]
 
-    def _file(self, base: str) -> str | None:
-        for suffix in _SUFFIXES:
-            stat = self.fs.stat(base + suffix)
-            if stat is not None and stat.kind is Kind.FILE:
-                return base + suffix
-        return None
-
     def _walk(self, owner: Instance, stop_at: frozenset[str]) -> frozenset[str]:
         listed = self.sources.files(owner.path, stop_at=stop_at)
         known = frozenset(listed)
@@ -95,7 +88,7 @@ class NextBundled:
                 continue
             for match in _THEME_CONFIG.finditer(text):
                 base = posixpath.normpath(posixpath.join(owner.path, match.group(1).decode("utf-8", "replace")))
-                found = self._file(base)
+                found = first_file(self.fs, base, _SUFFIXES)
                 if found is not None and found in known:
                     pending.append(found)
         reached = set(pending)
@@ -113,7 +106,7 @@ class NextBundled:
                 else:
                     bases = [base for alias in aliases if (base := _substitute(alias, specifier)) is not None]
                 for base in bases:
-                    found = self._file(base)
+                    found = first_file(self.fs, base, _SUFFIXES)
                     if found is not None and found in known and found not in reached:
                         reached.add(found)
                         pending.append(found)

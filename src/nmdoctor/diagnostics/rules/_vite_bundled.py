@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from nmdoctor.sources.imports import ImportKind, ImportSite
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, first_file
 
 __all__ = ["vite_bundled_modules"]
 
@@ -38,14 +38,6 @@ _SUFFIXES = (
     "/index.ts",
     "/index.js",
 )
-
-
-def _file_at(fs: FileSystem, base: str) -> str | None:
-    for suffix in _SUFFIXES:
-        stat = fs.stat(base + suffix)
-        if stat is not None and stat.kind is Kind.FILE:
-            return base + suffix
-    return None
 
 
 def _configs_in(fs: FileSystem, folder: str) -> list[str]:
@@ -84,7 +76,7 @@ def vite_bundled_modules(
                 if site.kind not in _IMPORTS or not site.specifier.startswith(("./", "../")):
                     continue
                 base = posixpath.normpath(posixpath.join(posixpath.dirname(current), site.specifier))
-                found = _file_at(fs, base)
+                found = first_file(fs, base, _SUFFIXES)
                 if found is None or found in seen or "/node_modules/" in found:
                     continue
                 seen.add(found)

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from nmdoctor.model.graph import Instance
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
-__all__ = ["TEST_FOLDERS", "built_by_tests", "read_by_tests"]
+__all__ = ["TEST_FILE", "TEST_FOLDERS", "built_by_tests", "read_by_tests"]
 
 TEST_FOLDERS = frozenset(("test", "tests", "__tests__"))
-_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
+TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")  # a test file by its name
 # what a test calls to take files as data: node:fs's readers and vitest's file snapshots
 _READS_FILES = re.compile(rb"\b(?:readFile|readFileSync|readdir|readdirSync|toMatchFileSnapshot)\s*\(")
 # a relative path in a string literal, up to its end or its first template hole: './test-files',
@@ -125,7 +125,7 @@ def _test_files(fs: FileSystem, here: str, *, mocha_specs: bool = False) -> Iter
     except FileSystemError:
         return
     for name in names:
-        if _TEST_FILE.search(name) is None and not (mocha_specs and _SCRIPT.search(name) is not None):
+        if TEST_FILE.search(name) is None and not (mocha_specs and _SCRIPT.search(name) is not None):
             continue
         try:
             yield name, fs.read_bytes(f"{here}/{name}")
@@ -158,7 +158,7 @@ def _folders_read(fs: FileSystem, here: str) -> list[str]:
         return []
     named: list[str] = []
     for name in names:
-        if _TEST_FILE.search(name) is None:
+        if TEST_FILE.search(name) is None:
             continue
         try:
             text = fs.read_bytes(f"{here}/{name}")

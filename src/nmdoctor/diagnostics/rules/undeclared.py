@@ -38,7 +38,7 @@ from nmdoctor.diagnostics.rules._nuxt_runtime import NUXT_RUNTIME_WHY, nuxt_runt
 from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules._shim_runs import bin_run_by_dependents, shim_running
-from nmdoctor.diagnostics.rules._test_data import TEST_FOLDERS, built_by_tests, read_by_tests
+from nmdoctor.diagnostics.rules._test_data import TEST_FILE, TEST_FOLDERS, built_by_tests, read_by_tests
 from nmdoctor.diagnostics.rules._vite_bundled import vite_bundled_modules
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
@@ -521,9 +521,14 @@ def _hosts_copy(graph: DependencyGraph, target: Instance | None, name: str) -> b
     """Whether ``target`` is the copy the project or one of its workspaces declares as ``name``: the
     host providing the package's optional peer, as every manager has it (npm's walk up finds it at the
     top of node_modules, pnpm and yarn link it as the peer)."""
+    return _declared_copy(graph, graph.roots, target, name)
+
+
+def _declared_copy(graph: DependencyGraph, owners: Collection[Instance], target: Instance | None, name: str) -> bool:
+    """Whether ``target`` is the copy one of ``owners`` resolves its dependency ``name`` to."""
     if target is None:
         return False
-    return any(edge.target is target for root in graph.roots for edge in graph.edges_from(root) if edge.name == name)
+    return any(edge.target is target for owner in owners for edge in graph.edges_from(owner) if edge.name == name)
 
 
 def _unprovided_meta_peer(graph: DependencyGraph, instance: Instance, name: str, folder: str) -> tuple[str, str]:
@@ -591,10 +596,7 @@ def _breaks_where(folder: str, project_declares: bool = False) -> str:
 
 def _project_declares(graph: DependencyGraph, target: Instance | None, name: str) -> bool:
     """Whether ``target`` is the copy the project (the root, not a workspace) declares as ``name``."""
-    if target is None:
-        return False
-    project = next((root for root in graph.roots if root.is_project), None)
-    return project is not None and any(edge.target is target for edge in graph.edges_from(project) if edge.name == name)
+    return _declared_copy(graph, [root for root in graph.roots if root.is_project], target, name)
 
 
 @check("unresolvable-import", Severity.ERROR)
@@ -1387,8 +1389,6 @@ _TEST_RUNNER_HOW = {
     "jest": "jest's resolver reads NODE_PATH",
     "vitest": "the `require` vitest gives a test is node's (createRequire), which reads NODE_PATH",
 }
-# a test file by its name (App.test.ts, util.spec.js) or its folder (__tests__/)
-_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
 _TEST_RUNNER_COMMAND = {
     "jest": re.compile(r"(?<![\w@/.-])jest(?![\w.-])"),
     "vitest": re.compile(r"(?<![\w@/.-])vitest(?![\w.-])"),
@@ -1409,7 +1409,7 @@ def _test_runner_of(graph: DependencyGraph, owner: Instance, file: str, kind: Im
     if not file.startswith(owner.path + "/"):
         return None
     inner = file[len(owner.path) + 1 :]
-    if _TEST_FILE.search(posixpath.basename(file)) is None and "__tests__" not in inner.split("/")[:-1]:
+    if TEST_FILE.search(posixpath.basename(file)) is None and "__tests__" not in inner.split("/")[:-1]:
         return None
     project = next((item for item in graph.instances if item.is_project), None)
     declared = {item.name for item in owner.manifest.declared(include_dev=True)}

@@ -23,15 +23,11 @@ _READS_FILES = re.compile(rb"\b(?:readFile|readFileSync|readdir|readdirSync|toMa
 # `./code-splitter/snapshots/${framework}`; an import's or require's specifier is not a folder named
 _PATH_LITERAL = re.compile(rb"""(?<!from )(?<!from)(?<!import )(?<!require\()(?<!import\()(['"`])(\.\.?/[^'"`$\n]*)""")
 # path.join(__dirname, 'test-files', 'react') / path.resolve(import.meta.dirname, 'snapshots')
-_JOINED = re.compile(
-    rb"""\b(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:['"][^'"$\n]+['"]\s*,?\s*)+)"""
-)
+_FROM_DIRNAME = rb"""(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:['"][^'"$\n]+['"]\s*,?\s*)+)"""
+_JOINED = re.compile(rb"\b" + _FROM_DIRNAME)
 _JOINED_PART = re.compile(rb"""['"]([^'"]+)['"]""")
 # the same join, whole, where it is not the argument of require() or import(): handed to a function
-_HANDED_OVER = re.compile(
-    rb"""(?<!require\()(?<!import\()(?<![\w$.])(?:path\.)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*"""
-    rb"""((?:['"][^'"$\n]+['"]\s*,?\s*)+)\)"""
-)
+_HANDED_OVER = re.compile(rb"(?<!require\()(?<!import\()(?<![\w$.])(?:path\.)?" + _FROM_DIRNAME + rb"\)")
 _SCRIPT = re.compile(r"\.[cm]?[jt]sx?$")
 
 
@@ -81,7 +77,7 @@ def _cases_handed_over(fs: FileSystem, here: str) -> list[str]:
                 target = posixpath.dirname(target)
             elif not _holds_a_script(fs, target):
                 continue  # a folder of cases (``chdir(path.join(__dirname, '/integration'))``), not one case
-            if target != here and _is_folder(fs, target):
+            if target != here:  # a folder: the named one, or the named file's
                 found.append(target)
     return found
 

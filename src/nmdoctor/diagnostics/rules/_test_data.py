@@ -31,12 +31,16 @@ _HANDED_OVER = re.compile(rb"(?<!require\()(?<!import\()(?<![\w$.])(?:path\.)?" 
 _SCRIPT = re.compile(r"\.[cm]?[jt]sx?$")
 
 
-def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
+def read_by_tests(
+    owner: Instance, fs: FileSystem, file: str, memo: dict[tuple[str, str, str], list[str]] | None = None
+) -> bool:
     """Is ``file`` below a folder that a test file of the package names and reads as data? The
     test file (``*.test.ts``, ``*.spec.js``) sits in a folder between the package's test folder
     and ``file``, calls ``readFile``/``readdir``/``toMatchFileSnapshot``, and names a folder
     holding ``file`` by a relative path (``path.resolve(__dirname, './code-splitter/test-files')``).
-    A folder the test imports from is code, not data: import and require specifiers do not count."""
+    A folder the test imports from is code, not data: import and require specifiers do not count.
+    ``memo`` keeps the folders each test folder names, for a run that asks of many files (a suite
+    of hundreds of fixtures reads the same test files for each)."""
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
     parts = inside.split("/")[:-1]
     tests = next((index for index, folder in enumerate(parts) if folder in TEST_FOLDERS), None)
@@ -44,14 +48,17 @@ def read_by_tests(owner: Instance, fs: FileSystem, file: str) -> bool:
         return False
     folder = posixpath.dirname(file)
     test_folder = "/".join((owner.path, *parts[: tests + 1]))
+    memo = {} if memo is None else memo
     for depth in range(len(parts), tests, -1):
         here = "/".join((owner.path, *parts[:depth]))
-        if any(folder.startswith(named + "/") or folder == named for named in _folders_read(fs, here)):
-            return True
-        inputs = _input_folders(fs, here, owner.path, test_folder)
-        if any(folder.startswith(named + "/") or folder == named for named in inputs):
-            return True
-        if any(folder.startswith(named + "/") or folder == named for named in _cases_handed_over(fs, here)):
+        named = memo.get((owner.path, test_folder, here))
+        if named is None:
+            named = memo[owner.path, test_folder, here] = [
+                *_folders_read(fs, here),
+                *_input_folders(fs, here, owner.path, test_folder),
+                *_cases_handed_over(fs, here),
+            ]
+        if any(folder.startswith(item + "/") or folder == item for item in named):
             return True
     return False
 

@@ -350,6 +350,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
     if fs is None:
         return
     lookup = InstalledLookup(fs, graph)
+    tests_name: dict[tuple[str, str, str], list[str]] = {}  # the folders each test folder names, read once
     for item in _scan(context):
         owner, file, site, name, folder = item.owner, item.file, item.site, item.name, item.folder
         if folder is None:
@@ -369,7 +370,7 @@ def phantom_in_project(context: CheckContext, *, runtime: Severity = Severity.WA
         # It resolves today, through hoisting: it works by accident (a warning); where it does not
         # resolve, unresolvable-import reports the error. A fixture's import is never loaded at all
         # (the test reads the file as text), under this layout or any other: a note.
-        data = not item.injected and read_as_data(fs, owner, file, site.line, graph.project)
+        data = not item.injected and read_as_data(fs, owner, file, site.line, graph.project, tests_name)
         kept = instance is None and _kept_in_source(graph, owner, folder)
         never_fails = site.guarded or site.uncalled or data or kept
         severity = Severity.INFO if never_fails else Severity.WARNING if site.types_only or served else runtime
@@ -652,6 +653,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
         else None
     )
     harnesses: dict[str, str | None] = {}  # a package's test harness, read once per package
+    tests_name: dict[tuple[str, str, str], list[str]] = {}  # the folders each test folder names, read once
     # what a Next.js app's build compiles, walked from its pages once per app, when asked
     next_bundled = (
         NextBundled(fs, context.sources, project_resolution(context))
@@ -809,7 +811,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 " (cannot be decided: the file lists it in `module.exports.dependencies`, which the release"
                 " tool that runs the file (jquery-release) installs first)",
             )
-        elif read_as_data(fs, owner, file, site.line, graph.project):
+        elif read_as_data(fs, owner, file, site.line, graph.project, tests_name):
             severity, why = Severity.INFO, READ_AS_DATA
         elif (harness := harness_of(owner)) is not None:
             severity, why = (
@@ -1803,13 +1805,21 @@ def _kept_in_source(graph: DependencyGraph, owner: Instance, folder: str) -> boo
     return f"{owner.path}{rest[:index]}/node_modules" not in managed
 
 
-def read_as_data(fs: FileSystem, owner: Instance, file: str, line: int, project: str) -> bool:
+def read_as_data(
+    fs: FileSystem,
+    owner: Instance,
+    file: str,
+    line: int,
+    project: str,
+    memo: dict[tuple[str, str, str], list[str]] | None = None,
+) -> bool:
     """Whether ``file`` is a test case that tests read as text (a fixture, a suite's sample, a
     transform's input/output pair, a file a snapshot quotes, a file a test reads by name) rather
     than load: its imports are never resolved, whatever the layout (jscodeshift's ``defineTest``
     reads ``__testfixtures__/x.input.js`` and ``x.output.js`` with ``fs.readFileSync``). Only the
     folders inside ``project`` (the project's root) tell: a project checked where it sits, in a
-    folder named ``fixture`` (a library's example app checked on its own), is no test's data."""
+    folder named ``fixture`` (a library's example app checked on its own), is no test's data.
+    ``memo``: what ``read_by_tests`` keeps between the files of one run."""
     root = project.rstrip("/") + "/"
     inside = file[len(root) :] if file.startswith(root) else file
     return (
@@ -1818,7 +1828,7 @@ def read_as_data(fs: FileSystem, owner: Instance, file: str, line: int, project:
         or _case_pair(owner, fs, file)
         or _expected_pair(owner, fs, file)
         or _snapshotted_input(fs, file, line)
-        or read_by_tests(owner, fs, file)
+        or read_by_tests(owner, fs, file, memo)
     )
 
 

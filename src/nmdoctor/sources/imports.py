@@ -271,7 +271,7 @@ class _Guards:
             for test in captures.get("envtest", [])
             if test.parent is not None and _COMMONJS_TEST.search(test.text or b"")
         ]
-        self.probes = _probes(tree, captures.get("try", []))
+        self.probes = _Probes(tree, captures.get("try", []))
 
     def never_runs(self, node: tree_sitter.Node, kind: ImportKind) -> bool:
         """A ``require`` or ``import()`` inside the arguments of a skipped test (``test.skip('...',
@@ -297,37 +297,42 @@ class _Guards:
             if start <= at < end and not any(start <= low <= at < high for low, high in self.functions):
                 return True
         if self.probes and kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE):
-            names = self.probes.get(_string_value(node) or "")
+            names = self.probes.names(_string_value(node) or "")
             return bool(names) and _only_when_found(node, names)
         return False
 
 
-def _probes(tree: tree_sitter.Tree, tries: list[tree_sitter.Node]) -> dict[str, set[str]]:
+class _Probes:
     """The variables a ``try`` body sets from a ``require`` of a string, by the string, when no
     statement outside a ``try`` body sets them (vue-template-compiler's ``try { var vueVersion =
-    require('vue').version } catch (e) {}``): each is unset where the module is not found."""
-    found: dict[str, set[str]] = {}
-    if not tries:
+    require('vue').version } catch (e) {}``): each is unset where the module is not found. The
+    assignments outside the ``try`` bodies are counted only for a string some site asks about."""
+
+    def __init__(self, tree: tree_sitter.Tree, tries: list[tree_sitter.Node]) -> None:
+        self.tree = tree
+        self.inside: dict[str, int] = {}
+        self.candidates: dict[str, set[str]] = {}
+        self.counted: dict[str, int] = {}
+        for body in tries:
+            for name, value in _assignments(body):
+                if value is None:
+                    continue
+                self.inside[name] = self.inside.get(name, 0) + 1
+                for specifier in _required(value):
+                    self.candidates.setdefault(specifier, set()).add(name)
+
+    def __bool__(self) -> bool:
+        return bool(self.candidates)
+
+    def names(self, specifier: str) -> set[str]:
+        """The variables set only in ``try`` bodies from a ``require`` of ``specifier``."""
+        found = set()
+        for name in self.candidates.get(specifier, ()):
+            if name not in self.counted:
+                self.counted[name] = _assignment_count(self.tree, name)
+            if self.counted[name] == self.inside.get(name):
+                found.add(name)
         return found
-    inside: dict[str, int] = {}
-    for body in tries:
-        for name, value in _assignments(body):
-            if value is None:
-                continue
-            inside[name] = inside.get(name, 0) + 1
-            for specifier in _required(value):
-                found.setdefault(specifier, set()).add(name)
-    if not found:
-        return found
-    everywhere: dict[str, int] = {}
-    for name, value in _assignments(tree.root_node):
-        if value is not None:  # `let v;` leaves it unset, as a failed require does
-            everywhere[name] = everywhere.get(name, 0) + 1
-    for specifier in list(found):
-        found[specifier] = {name for name in found[specifier] if everywhere.get(name) == inside.get(name)}
-        if not found[specifier]:
-            del found[specifier]
-    return found
 
 
 def _assignments(root: tree_sitter.Node) -> Iterator[tuple[str, tree_sitter.Node | None]]:
@@ -344,6 +349,34 @@ def _assignments(root: tree_sitter.Node) -> Iterator[tuple[str, tree_sitter.Node
             if left is not None and left.type == "identifier":
                 yield _text(left), node.child_by_field_name("right")
         pending.extend(node.named_children)
+
+
+def _assignment_count(tree: tree_sitter.Tree, name: str) -> int:
+    """How many declarators and plain assignments of the identifier ``name`` with a value the file
+    holds (what ``_assignments`` of the whole tree counts for it, `let v;` left out: it leaves ``v``
+    unset, as a failed require does). Asked at the name's occurrences in the text only, so that a
+    bundle's other nodes are not visited."""
+    root = tree.root_node
+    text, offset = root.text or b"", root.start_byte
+    word = name.encode("utf-8", "surrogatepass")
+    count = 0
+    for match in re.finditer(rb"(?<![\w$\x80-\xff])" + re.escape(word) + rb"(?![\w$\x80-\xff])", text):
+        start, end = offset + match.start(), offset + match.end()
+        node = root.named_descendant_for_byte_range(start, end)
+        if node is None or node.type != "identifier" or node.start_byte != start or node.end_byte != end:
+            continue
+        parent = node.parent
+        if parent is None:
+            continue
+        if parent.type == "variable_declarator":
+            named, value = parent.child_by_field_name("name"), parent.child_by_field_name("value")
+        elif parent.type in ("assignment_expression", "augmented_assignment_expression"):
+            named, value = parent.child_by_field_name("left"), parent.child_by_field_name("right")
+        else:
+            continue
+        if named is not None and named == node and value is not None:
+            count += 1
+    return count
 
 
 def _required(value: tree_sitter.Node | None) -> Iterator[str]:

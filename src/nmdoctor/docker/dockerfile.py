@@ -88,6 +88,7 @@ class Stage:
     cmd: list[str] | None = None
     cmd_line: int | None = None
     runs: list[tuple[str, int]] = field(default_factory=list)  # RUN texts with their lines
+    pruned: dict[str, set[str]] = field(default_factory=dict)  # folder `turbo prune` wrote -> its lockfiles
 
     def chain(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
@@ -134,6 +135,32 @@ def _words(value: str) -> list[str]:
         return shlex.split(value)
     except ValueError:
         return value.split()
+
+
+_TURBO_PRUNE = re.compile(r"\bturbo\s+prune\b([^;&|\n]*)")
+
+
+def _turbo_major(stage: Stage) -> int:
+    """The major of the turbo a global install put in the stage (or the stages it is built on): no
+    version or a tag (``latest``) is today's, turbo 2; 0 when none is installed globally (the project's
+    own turbo, of a version the Dockerfile does not show)."""
+    for item in stage.chain():
+        for install in reversed(item.installs):
+            if install.command.kind != "global":
+                continue
+            for spec in install.command.names:
+                name, _, version = spec.rpartition("@") if spec.rfind("@") > 0 else (spec, "", "")
+                if name != "turbo":
+                    continue
+                major = re.match(r"^[\^~=v]?(\d+)", version)
+                return int(major.group(1)) if major else 2
+    return 0
+
+
+def _stage_reference(source: str) -> str:
+    """A ``COPY --from`` value as BuildKit looks it up: a stage name in lower case (it lowercases both the
+    ``AS`` name and the reference), an image reference (``node:20``, ``ghcr.io/...``) as written."""
+    return source if re.search(r"[:/@$]", source) else source.lower()
 
 
 def _absolute(workdir: str, path: str) -> str:
@@ -195,7 +222,7 @@ class _Builder:
             return None
         if name.isdigit() and int(name) < len(self.stages):
             return self.stages[int(name)]
-        return next((item for item in reversed(self.stages) if item.name == name), None)
+        return next((item for item in reversed(self.stages) if item.name == name.lower()), None)
 
     def start(self, value: str, line: int) -> None:
         # `ARG BASE` without a default names an image the build is given (`--build-arg BASE=...`): the
@@ -203,7 +230,8 @@ class _Builder:
         known = {name: arg for name, arg in self.global_args.items() if name not in self.unset_args}
         words = [word for word in expand(value, known).split() if not word.startswith("--")]
         base = words[0] if words else ""
-        name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
+        # BuildKit lowercases stage names, and the names FROM and --from look up: `AS Builder` is `builder`
+        name = words[2].lower() if len(words) >= 3 and words[1].upper() == "AS" else None
         stage = Stage(len(self.stages), name, base, line)
         parent = self.stage_named(base) or self.image_stage(base)
         if parent is not None:
@@ -212,6 +240,7 @@ class _Builder:
             stage.trees = set(parent.trees)
             stage.pnp_states = set(parent.pnp_states)
             stage.lockfiles = set(parent.lockfiles)
+            stage.pruned = dict(parent.pruned)
             stage.owners = list(parent.owners)
             stage.app_paths = list(parent.app_paths)
             stage.uids = dict(parent.uids)
@@ -233,7 +262,8 @@ class _Builder:
         if len(paths) < 2:
             return
         destination = _absolute(stage.workdir, paths[-1])
-        copy = Copy(tuple(paths[:-1]), destination, options.get("--from"), options.get("--chown"), line)
+        source = options.get("--from")
+        copy = Copy(tuple(paths[:-1]), destination, source and _stage_reference(source), options.get("--chown"), line)
         stage.copies.append(copy)
         source_stage = self.stage_named(copy.from_stage)
         for source in copy.sources:
@@ -296,6 +326,13 @@ class _Builder:
             return named
         if source_stage is None:
             return {"*"}
+        pruned = {
+            name
+            for source in copy.sources
+            for name in source_stage.pruned.get(_absolute(source_stage.workdir, source).rstrip("/"), set())
+        }
+        if pruned:
+            return pruned
         root = source_stage.workdir.rstrip("/") + "/"
         if any(root.startswith(_absolute(source_stage.workdir, source).rstrip("/") + "/") for source in copy.sources):
             return set(source_stage.lockfiles)
@@ -383,6 +420,22 @@ class _Builder:
         if re.search(r"\bgit\s+clone\b", text):
             stage.lockfiles.add("*")  # the cloned repository carries its own lockfile, if it has one
         self._steps(stage, re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text), line)
+        self._turbo_prune(stage, text)  # after the RUN's own installs: `npm i -g turbo && turbo prune ...`
+
+    @staticmethod
+    def _turbo_prune(stage: Stage, text: str) -> None:
+        """``turbo prune`` writes a pruned copy of the monorepo's lockfile into its output folder (``out``,
+        or ``--out-dir``). With ``--docker``, turbo 2 also writes it into ``out/json``, beside the
+        package.json files (turborepo's prune tests list out/json/pnpm-lock.yaml; out/full has none);
+        turbo 1's Go prune wrote it to ``out`` only. Only a turbo the image installs at a known major
+        is read as writing it there."""
+        for match in _TURBO_PRUNE.finditer(text):
+            options = match.group(1)
+            out = re.search(r"--out-dir(?:=|\s+)(\S+)", options)
+            folder = _absolute(stage.workdir, out.group(1) if out else "out").rstrip("/")
+            stage.pruned[folder] = set(stage.lockfiles)
+            if re.search(r"--docker\b", options) and _turbo_major(stage) >= 2:
+                stage.pruned[f"{folder}/json"] = set(stage.lockfiles)
 
     def _script(self, stage: Stage, segment: str, cwd: str, line: int) -> None:
         """A RUN that calls a script of the build context: its project installs are this RUN's."""

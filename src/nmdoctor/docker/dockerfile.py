@@ -193,6 +193,7 @@ class _Builder:
         self.global_args: dict[str, str] = {}
         self.unset_args: set[str] = set()  # global ARGs declared without a default (given at build time)
         self.args: dict[str, str] = {}
+        self.build_args: dict[str, str] = {}  # `--build-arg` values (a compose service's build.args)
         self.has_context_file = has_context_file
 
     def writes_no_tree(self, command: PmCommand, stage: Stage, folder: str) -> bool:
@@ -712,13 +713,15 @@ def parse_dockerfile(
     read_context: Callable[[str], str | None] | None = None,
     plug_n_play: bool = False,
     image_stage: Callable[[str], Stage | None] | None = None,
+    build_args: dict[str, str] | None = None,
 ) -> list[Stage]:
     """The stages of a Dockerfile; ``has_context_file(path)`` and ``has_context_dir(path)`` say what
     the build context holds; ``yarn_berry``, whether its yarn is 2+ (where --frozen-lockfile refuses to run without a
     lockfile, as --immutable does, while yarn 1 resolves afresh); ``plug_n_play``, whether the context's yarn
     links with Plug'n'Play (its yarn installs then write no node_modules, unless the Dockerfile names another
     linker); ``image_stage(name)``, the stage that builds an image the project names (a compose service's
-    ``image:`` with its ``build:``), which a ``FROM name`` then starts from."""
+    ``image:`` with its ``build:``), which a ``FROM name`` then starts from; ``build_args``, the values the
+    build is given (`--build-arg`, a compose service's ``build.args``), which override an ARG's default."""
     builder = _Builder(
         has_context_file or (lambda _name: False),
         has_context_dir or (lambda _name: True),
@@ -727,6 +730,7 @@ def parse_dockerfile(
         plug_n_play and re.search(r"nodeLinker|NODE_LINKER", text, re.IGNORECASE) is None,
         image_stage or (lambda _name: None),
     )
+    builder.build_args = dict(build_args or {})
     # BuildKit's parser strips a UTF-8 byte order mark from the first line (parser.go, `utf8bom`)
     parser = DockerfileParser(fileobj=io.BytesIO(text.removeprefix("\ufeff").encode()))
     for instruction, value, line in _instructions(parser.structure):
@@ -734,10 +738,13 @@ def parse_dockerfile(
         if instruction == "ARG":
             for word in _words(value):
                 name, has_value, default = word.partition("=")
+                given = builder.build_args.get(name)
                 if stage is None:
-                    builder.global_args[name] = default
-                    if not has_value:
+                    builder.global_args[name] = default if given is None else given
+                    if not has_value and given is None:
                         builder.unset_args.add(name)
+                elif given is not None:
+                    builder.args[name] = given
                 else:
                     builder.args[name] = default if has_value else builder.global_args.get(name, "")
             continue

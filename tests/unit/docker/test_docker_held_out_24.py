@@ -75,3 +75,38 @@ def test_turbo_1_prune_docker_left_the_lockfile_in_out_only() -> None:
         "COPY --from=builder /app/out/json/ .\nCOPY --from=builder /app/out/pnpm-lock.yaml ./pnpm-lock.yaml\n",
     )
     assert _findings({**mapping, "/p/Dockerfile": with_lockfile}, "lockfile-not-used") == []
+
+
+_NEST = (
+    "FROM node:21-alpine AS base\n\nFROM base AS development\nARG APP\nWORKDIR /nest/${APP}\n"
+    "COPY nest/${APP}/package*.json ./\nRUN npm install\nCOPY nest/${APP} .\nRUN npm run build\n\n"
+    "FROM base AS production\nARG APP\nWORKDIR /nest/${APP}\nCOPY nest/${APP}/package*.json ./\n"
+    "RUN npm install --omit=dev\nCOPY --from=development /nest/${APP}/dist ./dist\n"
+    'CMD ["node", "dist/main.js"]\n'
+)
+
+
+def test_a_compose_build_arg_gives_the_arg_its_value() -> None:
+    """nest-next-compose: `ARG APP` with no default, `WORKDIR /nest/${APP}`, and the service's
+    `build.args: [APP=nest-app-1]`. Compose passes build.args as --build-arg (the compose file
+    reference, build section, args), so both installs run in /nest/nest-app-1: the printed COPY names
+    that folder, not /nest (where no node_modules is, and the COPY would stop the build)."""
+    for args in ("      args:\n        - APP=nest-app-1\n", "      args:\n        APP: nest-app-1\n"):
+        mapping = {
+            "/p/docker-compose.yml": (
+                "services:\n  api:\n    build:\n      context: .\n      dockerfile: nest/api/Dockerfile\n" + args
+            ),
+            "/p/nest/api/Dockerfile": _NEST,
+            "/p/nest/nest-app-1/package.json": '{"name": "api", "dependencies": {"@nestjs/core": "^10.0.0"}}',
+            "/p/nest/nest-app-1/package-lock.json": "{}",
+            "/p/.dockerignore": "**/node_modules\n",
+        }
+        (finding,) = _findings(mapping, "prod-stage-reinstall")
+        assert (finding.fix or "").startswith(
+            "COPY --from=development /nest/nest-app-1/node_modules /nest/nest-app-1/node_modules"
+        ), args
+        # an arg given no value (taken from the shell) stays unknown, as before
+        bare = {**mapping, "/p/docker-compose.yml": mapping["/p/docker-compose.yml"].split("      args:")[0]}
+        bare["/p/docker-compose.yml"] += "      args:\n        - APP\n"
+        (finding,) = _findings(bare, "prod-stage-reinstall")
+        assert (finding.fix or "").startswith("COPY --from=development /nest/node_modules"), args

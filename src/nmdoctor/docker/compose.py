@@ -55,6 +55,7 @@ class Service:
     dockerfile: str | None = None  # relative to the compose file's folder
     context: str = "."
     target: str | None = None  # build stage
+    build_args: dict[str, str] = field(default_factory=dict)  # build.args with a value
     image: str | None = None
     user: str | None = None
     working_dir: str | None = None
@@ -160,6 +161,17 @@ def _service_at(text: str, name: str) -> int:
         if best is None or len(match.group(1)) < best[0]:
             best = (len(match.group(1)), match.start() + len(match.group(1)))
     return best[1] if best else text.find(f"{name}:")
+
+
+def _build_args(entry: Any) -> dict[str, str]:
+    """A service's ``build.args`` (a mapping, or a list of ``NAME=value``): those with a value. A bare
+    ``NAME`` (or ``NAME: null``) takes the shell's value, unknown here, and is left out."""
+    items: list[tuple[str, Any]] = []
+    if isinstance(entry, dict):
+        items = [(str(name), value) for name, value in entry.items()]
+    elif isinstance(entry, list):
+        items = [(name, value) for name, _, value in (str(item).partition("=") for item in entry if "=" in str(item))]
+    return {name: _shown(str(value)) for name, value in items if value is not None and not _marked(value)}
 
 
 def _target(entry: Any) -> str | None:
@@ -373,6 +385,7 @@ def load_services(
             service.dockerfile = posixpath.join(service.context, _shown(str(build.get("dockerfile", "Dockerfile"))))
             target = build.get("target")
             service.target = _shown(str(target)) if target is not None else None
+            service.build_args = _build_args(build.get("args"))
         service.user = _shown(str(spec["user"])) if spec.get("user") is not None else None
         working_dir = spec.get("working_dir")
         service.working_dir = str(working_dir) if working_dir and not _marked(working_dir) else None

@@ -88,6 +88,7 @@ class Stage:
     cmd: list[str] | None = None
     cmd_line: int | None = None
     runs: list[tuple[str, int]] = field(default_factory=list)  # RUN texts with their lines
+    pruned: dict[str, set[str]] = field(default_factory=dict)  # folder `turbo prune` wrote -> its lockfiles
 
     def chain(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
@@ -136,6 +137,32 @@ def _words(value: str) -> list[str]:
         return value.split()
 
 
+_TURBO_PRUNE = re.compile(r"\bturbo\s+prune\b([^;&|\n]*)")
+
+
+def _turbo_major(stage: Stage) -> int:
+    """The major of the turbo a global install put in the stage (or the stages it is built on): no
+    version or a tag (``latest``) is today's, turbo 2; 0 when none is installed globally (the project's
+    own turbo, of a version the Dockerfile does not show)."""
+    for item in stage.chain():
+        for install in reversed(item.installs):
+            if install.command.kind != "global":
+                continue
+            for spec in install.command.names:
+                name, _, version = spec.rpartition("@") if spec.rfind("@") > 0 else (spec, "", "")
+                if name != "turbo":
+                    continue
+                major = re.match(r"^[\^~=v]?(\d+)", version)
+                return int(major.group(1)) if major else 2
+    return 0
+
+
+def _stage_reference(source: str) -> str:
+    """A ``COPY --from`` value as BuildKit looks it up: a stage name in lower case (it lowercases both the
+    ``AS`` name and the reference), an image reference (``node:20``, ``ghcr.io/...``) as written."""
+    return source if re.search(r"[:/@$]", source) else source.lower()
+
+
 def _absolute(workdir: str, path: str) -> str:
     return posixpath.normpath(posixpath.join(workdir, path)) if path else workdir
 
@@ -166,6 +193,7 @@ class _Builder:
         self.global_args: dict[str, str] = {}
         self.unset_args: set[str] = set()  # global ARGs declared without a default (given at build time)
         self.args: dict[str, str] = {}
+        self.build_args: dict[str, str] = {}  # `--build-arg` values (a compose service's build.args)
         self.has_context_file = has_context_file
 
     def writes_no_tree(self, command: PmCommand, stage: Stage, folder: str) -> bool:
@@ -195,7 +223,7 @@ class _Builder:
             return None
         if name.isdigit() and int(name) < len(self.stages):
             return self.stages[int(name)]
-        return next((item for item in reversed(self.stages) if item.name == name), None)
+        return next((item for item in reversed(self.stages) if item.name == name.lower()), None)
 
     def start(self, value: str, line: int) -> None:
         # `ARG BASE` without a default names an image the build is given (`--build-arg BASE=...`): the
@@ -203,7 +231,8 @@ class _Builder:
         known = {name: arg for name, arg in self.global_args.items() if name not in self.unset_args}
         words = [word for word in expand(value, known).split() if not word.startswith("--")]
         base = words[0] if words else ""
-        name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
+        # BuildKit lowercases stage names, and the names FROM and --from look up: `AS Builder` is `builder`
+        name = words[2].lower() if len(words) >= 3 and words[1].upper() == "AS" else None
         stage = Stage(len(self.stages), name, base, line)
         parent = self.stage_named(base) or self.image_stage(base)
         if parent is not None:
@@ -212,6 +241,7 @@ class _Builder:
             stage.trees = set(parent.trees)
             stage.pnp_states = set(parent.pnp_states)
             stage.lockfiles = set(parent.lockfiles)
+            stage.pruned = dict(parent.pruned)
             stage.owners = list(parent.owners)
             stage.app_paths = list(parent.app_paths)
             stage.uids = dict(parent.uids)
@@ -233,7 +263,8 @@ class _Builder:
         if len(paths) < 2:
             return
         destination = _absolute(stage.workdir, paths[-1])
-        copy = Copy(tuple(paths[:-1]), destination, options.get("--from"), options.get("--chown"), line)
+        source = options.get("--from")
+        copy = Copy(tuple(paths[:-1]), destination, source and _stage_reference(source), options.get("--chown"), line)
         stage.copies.append(copy)
         source_stage = self.stage_named(copy.from_stage)
         for source in copy.sources:
@@ -296,6 +327,13 @@ class _Builder:
             return named
         if source_stage is None:
             return {"*"}
+        pruned = {
+            name
+            for source in copy.sources
+            for name in source_stage.pruned.get(_absolute(source_stage.workdir, source).rstrip("/"), set())
+        }
+        if pruned:
+            return pruned
         root = source_stage.workdir.rstrip("/") + "/"
         if any(root.startswith(_absolute(source_stage.workdir, source).rstrip("/") + "/") for source in copy.sources):
             return set(source_stage.lockfiles)
@@ -383,6 +421,22 @@ class _Builder:
         if re.search(r"\bgit\s+clone\b", text):
             stage.lockfiles.add("*")  # the cloned repository carries its own lockfile, if it has one
         self._steps(stage, re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text), line)
+        self._turbo_prune(stage, text)  # after the RUN's own installs: `npm i -g turbo && turbo prune ...`
+
+    @staticmethod
+    def _turbo_prune(stage: Stage, text: str) -> None:
+        """``turbo prune`` writes a pruned copy of the monorepo's lockfile into its output folder (``out``,
+        or ``--out-dir``). With ``--docker``, turbo 2 also writes it into ``out/json``, beside the
+        package.json files (turborepo's prune tests list out/json/pnpm-lock.yaml; out/full has none);
+        turbo 1's Go prune wrote it to ``out`` only. Only a turbo the image installs at a known major
+        is read as writing it there."""
+        for match in _TURBO_PRUNE.finditer(text):
+            options = match.group(1)
+            out = re.search(r"--out-dir(?:=|\s+)(\S+)", options)
+            folder = _absolute(stage.workdir, out.group(1) if out else "out").rstrip("/")
+            stage.pruned[folder] = set(stage.lockfiles)
+            if re.search(r"--docker\b", options) and _turbo_major(stage) >= 2:
+                stage.pruned[f"{folder}/json"] = set(stage.lockfiles)
 
     def _script(self, stage: Stage, segment: str, cwd: str, line: int) -> None:
         """A RUN that calls a script of the build context: its project installs are this RUN's."""
@@ -659,13 +713,15 @@ def parse_dockerfile(
     read_context: Callable[[str], str | None] | None = None,
     plug_n_play: bool = False,
     image_stage: Callable[[str], Stage | None] | None = None,
+    build_args: dict[str, str] | None = None,
 ) -> list[Stage]:
     """The stages of a Dockerfile; ``has_context_file(path)`` and ``has_context_dir(path)`` say what
     the build context holds; ``yarn_berry``, whether its yarn is 2+ (where --frozen-lockfile refuses to run without a
     lockfile, as --immutable does, while yarn 1 resolves afresh); ``plug_n_play``, whether the context's yarn
     links with Plug'n'Play (its yarn installs then write no node_modules, unless the Dockerfile names another
     linker); ``image_stage(name)``, the stage that builds an image the project names (a compose service's
-    ``image:`` with its ``build:``), which a ``FROM name`` then starts from."""
+    ``image:`` with its ``build:``), which a ``FROM name`` then starts from; ``build_args``, the values the
+    build is given (`--build-arg`, a compose service's ``build.args``), which override an ARG's default."""
     builder = _Builder(
         has_context_file or (lambda _name: False),
         has_context_dir or (lambda _name: True),
@@ -674,6 +730,7 @@ def parse_dockerfile(
         plug_n_play and re.search(r"nodeLinker|NODE_LINKER", text, re.IGNORECASE) is None,
         image_stage or (lambda _name: None),
     )
+    builder.build_args = dict(build_args or {})
     # BuildKit's parser strips a UTF-8 byte order mark from the first line (parser.go, `utf8bom`)
     parser = DockerfileParser(fileobj=io.BytesIO(text.removeprefix("\ufeff").encode()))
     for instruction, value, line in _instructions(parser.structure):
@@ -681,10 +738,13 @@ def parse_dockerfile(
         if instruction == "ARG":
             for word in _words(value):
                 name, has_value, default = word.partition("=")
+                given = builder.build_args.get(name)
                 if stage is None:
-                    builder.global_args[name] = default
-                    if not has_value:
+                    builder.global_args[name] = default if given is None else given
+                    if not has_value and given is None:
                         builder.unset_args.add(name)
+                elif given is not None:
+                    builder.args[name] = given
                 else:
                     builder.args[name] = default if has_value else builder.global_args.get(name, "")
             continue

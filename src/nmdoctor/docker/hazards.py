@@ -79,6 +79,7 @@ def _image(
     context: str,
     built_images: dict[str, tuple[str, str, str | None]] | None = None,
     parsing: frozenset[str] = frozenset(),
+    build_args: dict[str, str] | None = None,
 ) -> _Image | None:
     """The parsed Dockerfile at ``path``; ``built_images`` maps the image names compose services build
     (``image:`` beside ``build:``) to their Dockerfile, context and target, so that a ``FROM`` of one
@@ -115,7 +116,7 @@ def _image(
     # with no .yarnrc.yml in the project, berry runs where the Dockerfile hands yarn to corepack or sets its version
     no_yarnrc = read_text(fs, f"{context}/.yarnrc.yml") is None and is_file("package.json") and is_file("yarn.lock")
     pnp = (is_file(".yarnrc.yml") or no_yarnrc) and plug_n_play(fs, context, _BERRY_RUNS.search(text) is not None)
-    stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read, pnp, image_stage)
+    stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read, pnp, image_stage, build_args)
     if not stages:
         return None
     images[path] = _Image(path, context, stages)
@@ -306,7 +307,8 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
         context = posixpath.normpath(posixpath.join(compose_dir, service.context))
         path = posixpath.normpath(posixpath.join(compose_dir, service.dockerfile))
-        image = _image(fs, images, path, context, built_images)
+        # a Dockerfile is read once, with the build args of the first service that builds it
+        image = _image(fs, images, path, context, built_images, build_args=service.build_args)
         if image is None:
             continue
         stage = _stage_for(image, service.target)

@@ -1,0 +1,6 @@
+#!/bin/bash
+set -e
+
+rm -f /app/tmp/pids/server.pid
+
+exec "$@"

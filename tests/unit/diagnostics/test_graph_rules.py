@@ -302,6 +302,25 @@ def test_the_doppelganger_fix_is_the_managers_own() -> None:
     assert _doppelganger_fix(berry) == "run `yarn dedupe` (or align the versions that keep the copies apart)"
 
 
+def test_a_scope_folders_node_modules_is_no_slot_a_dedupe_fills() -> None:
+    """Copies below two packages of one scope (release-it's isexe@3.1.1 under @npmcli/git and
+    @npmcli/promise-spawn, whose which@4.0.0 needs it, beside the top-level isexe@2.0.0): node
+    searches node_modules/@npmcli/node_modules from both, but npm never places a package in a scope
+    folder's node_modules, so the version above keeps them apart. Real npm 10.9.2's `npm dedupe
+    --dry-run` on that tree changes both copies (3.1.1 => 3.1.5) and merges neither."""
+    tree: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"@s/a": "^1", "@s/b": "^1", "ms": "^2"}),
+        "/app/node_modules/@s/a/package.json": pkg("@s/a", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/@s/b/package.json": pkg("@s/b", "1.0.0", dependencies={"ms": "^1"}),
+        "/app/node_modules/ms/package.json": pkg("ms", "2.0.0"),
+        "/app/node_modules/@s/a/node_modules/ms/package.json": pkg("ms", "1.0.0"),
+        "/app/node_modules/@s/b/node_modules/ms/package.json": pkg("ms", "1.0.0"),
+    }
+    assert _doppelganger_fix(tree).startswith(
+        "align the versions that keep the copies apart: node_modules/ms holds `ms@2.0.0` (used by app@1.0.0)"
+    )
+
+
 def test_copies_kept_apart_by_the_version_above_are_not_deduped() -> None:
     """Another version holds the folder both dependents search (app's ms@2.0.0): real npm 11.19.1's
     `npm dedupe` leaves the two copies of ms@1.0.0 (tests/installs/test_doppelganger_dedupe.py), so

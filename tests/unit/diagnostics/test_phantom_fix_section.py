@@ -65,3 +65,14 @@ def test_the_apps_own_code_still_takes_dependencies() -> None:
         "src/main.ts": 'add "webpack": "^5.100.0" to dependencies in package.json',
         "src/webpack.ts": 'add "webpack": "^5.100.0" to dependencies in package.json',
     }
+
+
+@pytest.mark.parametrize("path", ["bench/index.js", "benchmarks/parse.ts", "packages/x/benchmark/run.js"])
+def test_a_benchmark_takes_dev_dependencies(path: str) -> None:
+    """A benchmark folder is run by the developers, never by the package's users: node-postgres's
+    packages/pg-native/bench/index.js requires `pg`, which pg-native's published files (index.js,
+    lib, esm: npm packs only its `files`) never load; declaring pg in its dependencies would make
+    every install of pg-native pull pg (npm's docs: devDependencies are for what only development
+    needs)."""
+    fixes = _fixes({f"/app/{path}": "const webpack = require('webpack');\nwebpack({});\n"})
+    assert fixes == {path: 'add "webpack": "^5.100.0" to devDependencies in package.json'}

@@ -272,7 +272,7 @@ def _slot_held(graph: DependencyGraph, copies: list[Instance], by_path: dict[str
     inside = graph.project.rstrip("/") + "/"
     blocker: Instance | None = None
     for modules in searched[0]:
-        if modules not in shared or not modules.startswith(inside):
+        if modules not in shared or not modules.startswith(inside) or _scope_modules(modules):
             continue
         held = by_path.get(f"{modules}/{folder_name}")
         if (
@@ -292,6 +292,14 @@ def _slot_held(graph: DependencyGraph, copies: list[Instance], by_path: dict[str
             return None  # free for every dependent: a dedupe hoists one copy here
         blocker = blocker or shadows[0]
     return blocker
+
+
+def _scope_modules(modules: str) -> bool:
+    """Whether ``modules`` is a scope folder's node_modules (``node_modules/@s/node_modules``): node
+    searches it from every package of the scope, but no manager places a package there, so no dedupe
+    moves a copy into it (real npm 10.9.2)."""
+    parent = modules.rpartition("/")[0]
+    return parent.rpartition("/")[2].startswith("@") and parent.rpartition("/")[0].endswith("/node_modules")
 
 
 def _found_before(

@@ -85,7 +85,7 @@ __all__ = [
 # of Electron Forge's webpack templates, `webpack.common.js` / `webpack.prod.js` merged by
 # webpack-merge, `jest.setup.ts`), and gulp's and grunt's task files.
 _DEV_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories|build|tools|internals)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
+    r"(^|/)(tests?|__tests__|__mocks__|spec|e2e|scripts|stories|build|tools|internals|bench|benchmarks?)/|\.(test|spec|stories)\.[cm]?[jt]sx?$|"
     r"(^|/)[^/]*\.config\.[cm]?[jt]s$|"
     r"(^|/)(webpack|rollup|vite|vitest|jest|karma|esbuild)\.[^/]+\.[cm]?[jt]s$|(^|/)[gG](ulp|runt)file\.[cm]?[jt]s$"
 )

@@ -139,6 +139,9 @@ def why_command(
     all_chains: bool,
 ) -> None:
     """Every instance of NAME and every chain of dependents from the project to it."""
+    if not os.path.isdir(project) and os.path.isdir(name):
+        # `nmdoctor why app/ react`: the two arguments swapped (NAME comes first, as in `npm why`)
+        raise InputError(f"{project}: not a directory (NAME comes first: nmdoctor why {project} {name})")
     graph = load_graph(project, from_lockfile=from_lockfile)
     output_format = output_format or ("json" if as_json else "text")
     if output_format == "html":

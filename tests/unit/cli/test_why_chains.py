@@ -51,3 +51,10 @@ def test_why_json_exits_1_when_the_package_is_not_installed(tmp_path: Path) -> N
     assert code == 1 and json.loads(out) == {"name": "left-pad", "instances": []}
     code, _ = run("why", "p0", project, "--json")
     assert code == 0
+
+
+def test_why_with_its_arguments_swapped_says_which_comes_first(tmp_path: Path) -> None:
+    project = str(_fan(tmp_path))
+    result = CliRunner(mix_stderr=False).invoke(main, ["why", project, "leaf"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: leaf: not a directory (NAME comes first: nmdoctor why leaf {project})"

@@ -18,7 +18,7 @@ from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.lockfiles.model import Lockfile
 from nmdoctor.model.graph import PNP_LAYOUT
 from nmdoctor.model.manifest import manifest_from_json
-from nmdoctor.project.install_settings import npm_omitted
+from nmdoctor.project.install_settings import berry_plugins, npm_omitted
 from nmdoctor.render.findings_text import render_findings
 from nmdoctor.vfs import DiskFS
 
@@ -70,7 +70,8 @@ def verify_command(project: str, lockfile: str | None, as_json: bool) -> None:
         apart = _own_lockfile_folders(fs, graph.project) if lock.kind == "pnpm" else []
         overrides = project_overrides(fs, graph.project, layout=graph.layout)
         omitted = npm_omitted(fs, graph.project) if lock.kind == "npm" else frozenset[str]()
-        findings = verify_tree(graph, lock, overrides=overrides, apart=tuple(apart), omitted=omitted)
+        plugins = berry_plugins(fs, graph.project) if lock.kind == "yarn-berry" else ()
+        findings = verify_tree(graph, lock, overrides=overrides, apart=tuple(apart), omitted=omitted, plugins=plugins)
         for folder in apart:
             findings += _verify_apart(fs, folder, graph.project, overrides)
     else:

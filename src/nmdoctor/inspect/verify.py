@@ -135,8 +135,10 @@ def verify_tree(
     apart: tuple[str, ...] = (),
     shown_from: str | None = None,
     omitted: frozenset[str] = frozenset(),
+    plugins: tuple[str, ...] = (),
 ) -> list[Finding]:
     """``overrides``: the project's version overrides (default: those of the root package.json).
+    ``plugins``: the yarn plugins the project's ``.yarnrc.yml`` loads (``rewritten_note``).
     ``omitted``: the kinds of packages (``dev``, ``optional``) npm was told to leave out (the
     project's ``.npmrc`` ``omit``), whose absence from an npm install is the install as it is.
     ``apart``: folders of workspace packages installed from a lockfile of their own (pnpm's
@@ -150,7 +152,7 @@ def verify_tree(
     findings = list(_missing_and_drifted(matcher, install, omitted))
     findings += _edges(matcher, install, omitted)
     findings += _extraneous(matcher, install, inside)
-    findings += _out_of_range(matcher, install, overrides, inside)
+    findings += _out_of_range(matcher, install, overrides, inside, plugins)
     findings += _manifest_drift(matcher, overrides)
     return findings
 
@@ -618,11 +620,12 @@ def resolved_as_peer(source: Instance, name: str, layout: str) -> bool:
 
 
 def _out_of_range(
-    matcher: _Matcher, install: str, overrides: Overrides, inside: tuple[str, ...] = ()
+    matcher: _Matcher, install: str, overrides: Overrides, inside: tuple[str, ...] = (), plugins: tuple[str, ...] = ()
 ) -> Iterator[Finding]:
     """Installed edges whose version is outside the declared range (whatever the lockfile says),
     or outside the override the project sets for that package."""
     pins = _berry_pins(matcher.lock)
+    unplaced = _berry_unplaced(matcher.lock) if plugins else set()
     for edge in matcher.graph.edges:
         target = edge.target
         if target is None or edge.kind is DependencyKind.PEER or target.is_workspace or target.is_project:
@@ -638,6 +641,20 @@ def _out_of_range(
             continue
         if (edge.name, edge.spec.removeprefix("npm:"), target.version) in pins:
             continue  # the lockfile's own resolution of that range: what every install brings
+        source = edge.source
+        if (source.name, source.version, edge.name, edge.spec.removeprefix("npm:")) in unplaced:
+            said, what = rewritten_note(", ".join(plugins), edge.name, edge.spec)
+            yield Finding(
+                "version-mismatch",
+                Severity.INFO,
+                f"`{source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} but gets {target.version} from "
+                f"{matcher.shown(target.path)}{said}",
+                matcher.ref(source),
+                request=edge.name,
+                from_=matcher.shown(source.path) or ".",
+                fix=what,
+            )
+            continue
         yield Finding(
             "version-mismatch",
             Severity.ERROR,
@@ -654,6 +671,33 @@ def wanted_spec(name: str, declared: str, spec: str) -> str:
     """``name@spec`` as a version-mismatch names it: the spec judged, which is an override's when
     one replaces the declared range."""
     return f"`{name}@{spec}`" if spec == declared else f"`{name}@{spec}` (an override)"
+
+
+def _berry_unplaced(lock: Lockfile) -> set[tuple[str, str, str, str]]:
+    """(name, version, dependency, range) of the yarn berry packages whose entry lists a dependency
+    the lockfile holds no entry for (see ``rewritten_note``); a workspace's is left out."""
+    if lock.kind != "yarn-berry":
+        return set()
+    found: set[tuple[str, str, str, str]] = set()
+    for edge in lock.edges:
+        source = lock.packages.get(edge.source)
+        if edge.target is None and source is not None and not source.is_importer:
+            found.add((source.name, source.version, edge.name, edge.spec.removeprefix("npm:")))
+    return found
+
+
+def rewritten_note(plugins: str, name: str, spec: str) -> tuple[str, str]:
+    """What a finding adds, and its fix, where an installed package's dependency ``name@spec`` has
+    no yarn.lock entry although ``.yarnrc.yml`` loads plugins (``plugins``): a plugin's
+    ``reduceDependency`` hook rewrites a range before yarn resolves it (rnx-kit's dynamic package
+    overrides turn nx's exact pins into ^ ranges) and the lockfile keeps the package's own range,
+    so an ``--immutable`` install accepts it; what yarn resolved is in the plugin's code, not in
+    the files (real yarn 4.18.1 with such a plugin writes exactly that lockfile)."""
+    return (
+        f"; yarn.lock holds no entry for `{name}@{spec}`, which a plugin .yarnrc.yml loads ({plugins}) "
+        "may have rewritten before yarn resolved it: what yarn installed for it cannot be told from the files",
+        f"see what the plugin does with `{name}@{spec}`; `yarn why {name}` shows what yarn linked",
+    )
 
 
 def _berry_pins(lock: Lockfile) -> set[tuple[str, str, str]]:

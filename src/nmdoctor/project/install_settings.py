@@ -30,6 +30,7 @@ from nmdoctor.yamlio import YAMLError, load_yaml
 __all__ = [
     "PnpmInstall",
     "berry_install",
+    "berry_plugins",
     "berry_supported_architectures",
     "bun_linker",
     "npm_install_strategy",
@@ -307,6 +308,18 @@ def bun_linker(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) 
     if version is not None and int(version.group(1)) >= 1 and isinstance(listed, list) and listed:
         return "isolated"
     return "hoisted"
+
+
+def berry_plugins(fs: FileSystem, project: VPath) -> tuple[str, ...]:
+    """The plugins the project's ``.yarnrc.yml`` loads (``plugins:``, each a path or a ``{path,
+    spec}`` record), by path. yarn 4 bundles its own plugins without listing them; a listed one is
+    code of the project's or a third party's, whose hooks (``reduceDependency``) may rewrite a
+    dependency's range before yarn resolves it, which the lockfile does not record."""
+    listed = _yaml(fs, f"{project}/.yarnrc.yml").get("plugins")
+    if not isinstance(listed, list):
+        return ()
+    paths = (item.get("path") if isinstance(item, dict) else item for item in listed)
+    return tuple(str(path) for path in paths if isinstance(path, str) and path)
 
 
 def berry_install(fs: FileSystem, project: VPath) -> tuple[str, BerrySettings]:

@@ -20,6 +20,7 @@ from nmdoctor.inspect.verify import (
     reinstall_fix,
     removal_fix,
     resolved_as_peer,
+    rewritten_note,
     wanted_spec,
     yarn_classic_unlocked,
 )
@@ -29,6 +30,7 @@ from nmdoctor.model.graph import PNP_LAYOUT, DependencyGraph, Edge, Instance
 from nmdoctor.model.manifest import DependencyKind
 from nmdoctor.model.paths import relative
 from nmdoctor.model.specs import satisfies
+from nmdoctor.project.install_settings import berry_plugins
 from nmdoctor.vfs.base import FileSystemError
 
 __all__ = ["extraneous_package", "missing_dependency", "unmet_peer_dependency", "version_mismatch"]
@@ -69,11 +71,25 @@ def missing_dependency(context: CheckContext) -> Iterator[Finding]:
         )
         for name, _spec in declarations
     }
+    pinned = _BerryPins(context, graph)
     for edge in graph.edges:
         if edge.target is not None or edge.optional or edge.kind in (DependencyKind.PEER, DependencyKind.OPTIONAL):
             continue
         source = edge.source
         if (source.is_project or source.is_workspace) and (source.path, edge.name) in unlocked:
+            continue
+        plugins = pinned.rewritten(source, edge.name, edge.spec)
+        if plugins is not None:
+            said, what = rewritten_note(plugins, edge.name, edge.spec)
+            yield finding(
+                "missing-dependency",
+                f"`{source.label}` depends on `{edge.name}@{edge.spec}`, which the lockfile does not place{said}",
+                severity=Severity.INFO,
+                package=package_ref(graph, source),
+                request=edge.name,
+                from_=relative(graph, source.path),
+                fix=what,
+            )
             continue
         yield finding(
             "missing-dependency",
@@ -123,6 +139,20 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             continue
         if pinned.holds(edge.name, edge.spec, target.version):
             continue  # the lockfile's own resolution of that range (`yarn set resolution`), as an override
+        plugins = pinned.rewritten(source, edge.name, edge.spec)
+        if plugins is not None:
+            said, what = rewritten_note(plugins, edge.name, edge.spec)
+            yield finding(
+                "version-mismatch",
+                f"`{source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} but gets {target.version} from "
+                f"{relative(graph, target.path)}{said}",
+                severity=Severity.INFO,
+                package=package_ref(graph, source),
+                request=edge.name,
+                from_=relative(graph, source.path),
+                fix=what,
+            )
+            continue
         stand_in = _hoisted_stand_in(graph, edge)
         gets = (
             f"(optional), which pnpm did not install here; node finds {target.version} instead, through pnpm's "
@@ -168,10 +198,31 @@ class _BerryPins:
         self._fs = context.fs
         self._graph = graph
         self._locked: Callable[[str, str], str | None] | None = None
+        self._plugins: tuple[str, ...] | None = None
 
     def holds(self, name: str, spec: str, version: str) -> bool:
+        locked = self._lock()
+        return locked is not None and locked(name, spec) == version
+
+    def rewritten(self, source: Instance, name: str, spec: str) -> str | None:
+        """The plugins ``.yarnrc.yml`` loads, when one of them may have rewritten the range an
+        installed package's manifest gives (a ``reduceDependency`` hook: rnx-kit's dynamic package
+        overrides turn nx's exact pins into ^ ranges): yarn.lock then holds no entry for the
+        descriptor, although an ``--immutable`` install accepts it, and what yarn resolved instead
+        is in the plugin's code, not in the files. None otherwise (a workspace's range that the
+        lockfile lacks is package.json changed without an install)."""
+        if source.is_project or source.is_workspace or self._fs is None:
+            return None
+        locked = self._lock()
+        if locked is None or locked(name, spec) is not None:
+            return None
+        if self._plugins is None:
+            self._plugins = berry_plugins(self._fs, self._graph.project)
+        return ", ".join(self._plugins) or None
+
+    def _lock(self) -> Callable[[str, str], str | None] | None:
         if self._fs is None or not self._graph.layout.startswith("yarn-berry"):
-            return False
+            return None
         if self._locked is None:
             from nmdoctor.lockfiles.yarn import berry_locked_versions  # only a mismatch in a yarn berry layout
 
@@ -179,8 +230,8 @@ class _BerryPins:
                 text = self._fs.read_bytes(f"{self._graph.project}/yarn.lock").decode("utf-8", "replace")
             except FileSystemError:
                 text = ""
-            self._locked = berry_locked_versions(text)
-        return self._locked(name, spec) == version
+            self._locked = berry_locked_versions(text) if text else (lambda _name, _spec: "")
+        return self._locked
 
 
 def _bundled_fix(graph: DependencyGraph, bundlers: dict[str, Instance], target: Instance) -> str | None:

@@ -446,11 +446,12 @@ def _edges(matcher: _Matcher, install: str, omitted: frozenset[str] = frozenset(
 
 def bundling_packages(graph: DependencyGraph) -> dict[str, Instance]:
     """``<package>/node_modules/`` of every package that ships bundled dependencies in its tarball,
-    to that package."""
+    to that package: the bundle its package.json names, or, read from a lockfile, the one the
+    lockfile records (package-lock.json's ``bundleDependencies``)."""
     folders = {}
     for instance in graph.instances:
         raw = instance.manifest.raw if isinstance(instance.manifest.raw, dict) else {}
-        if raw.get("bundleDependencies") or raw.get("bundledDependencies"):
+        if raw.get("bundleDependencies") or raw.get("bundledDependencies") or instance.manifest.bundled:
             folders[instance.path + "/node_modules/"] = instance
     return folders
 

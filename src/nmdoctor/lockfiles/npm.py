@@ -126,6 +126,7 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
             local=location in linked and location not in workspaces,
             platforms=_platforms(entry),
             bins=executables(entry.get("bin")),
+            bundled=_bundled(entry),
         )
         declared = manifests[location] = manifest_from_json(entry)
         package.peer_dependencies = dict(declared.peer_dependencies)
@@ -250,3 +251,12 @@ def read_npm_lockfile(text: str, path: str, root_manifest: dict[str, Any] | None
     else:
         raise LockfileError(f'{path}: neither "packages" nor "dependencies" is an object')
     return lock
+
+
+def _bundled(entry: dict[str, Any]) -> tuple[str, ...]:
+    """The names a package's tarball bundles, as package-lock.json records them (its
+    ``bundleDependencies`` list; ``true`` bundles every dependency)."""
+    names = entry.get("bundleDependencies", entry.get("bundledDependencies"))
+    if names is True:
+        names = list(entry.get("dependencies") or ())
+    return tuple(str(name) for name in names if isinstance(name, str)) if isinstance(names, list) else ()

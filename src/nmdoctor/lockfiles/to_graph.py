@@ -110,6 +110,7 @@ def lockfile_graph(
                 peer_dependencies=tuple(package.peer_dependencies.items()),
                 optional_peers=package.optional_peers,
                 bins=package.bins,
+                bundled=package.bundled,
             )
             name, version = package.name, package.version
             if copied is not None and isinstance(copied.get("version"), str):

@@ -81,6 +81,9 @@ class Manifest:
     # A manifest read from a lockfile: the ``bin`` map (executable, file) the lockfile records for
     # the package (a package.json's own is in ``raw``).
     bins: tuple[tuple[str, str], ...] = ()
+    # A manifest read from a lockfile: the names its tarball bundles (npm's ``bundleDependencies``,
+    # recorded in package-lock.json; a package.json's own are in ``raw``).
+    bundled: tuple[str, ...] = ()
 
     def declared(self, *, include_dev: bool) -> tuple[Declared, ...]:
         """Every declared dependency, in the order npm reads them.

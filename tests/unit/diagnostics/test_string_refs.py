@@ -768,3 +768,33 @@ def test_an_eslintrc_overrides_modules_are_judged_only_when_a_file_matches_it() 
     fs = MemoryFS.from_mapping({**base, "/app/.eslintrc.json": json_override})
     found = run_checks(CheckContext(graph=read_installed_tree(fs, "/app"), fs=fs), select=["string-module-reference"])
     assert [(item.request, item.severity.value) for item in found] == [("vue", "info")]
+
+
+def test_a_webpack_module_type_written_as_a_loader_works_until_a_module_meets_its_rule() -> None:
+    """grafana/scenes' scenes-app (the @grafana/create-plugin scaffold): `use: [{loader: 'asset/resource'}]`
+    for images. Checked with webpack 5.105: with no module importing an .svg the build succeeds; importing
+    one fails with "Module not found: Error: Can't resolve 'asset/resource'"; `type: 'asset/resource'`
+    in the rule builds. So a warning (works by accident) whose fix is the rule's `type`."""
+    config = (
+        "module.exports = {module: {rules: [{test: /\\.svg$/, use: [{loader: 'asset/resource', "
+        "options: {name: '[name].[ext]'}}]}]}};"
+    )
+    tree: dict[str, object] = {
+        "/app/package.json": {"name": "app", "version": "1.0.0", "devDependencies": {"webpack": "^5"}},
+        "/app/webpack.config.js": config,
+        "/app/src/logo.svg": "<svg/>",
+        "/app/node_modules/webpack/package.json": {"name": "webpack", "version": "5.0.0"},
+    }
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    [item] = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
+    assert item.severity.value == "warning"
+    assert "`asset/resource` is a webpack module type, not a loader" in item.message
+    assert item.fix is not None and item.fix.startswith(
+        "replace the loader (and its options) with `type: 'asset/resource'`"
+    )
+    # a loader name that is no module type stays an error
+    fs = MemoryFS.from_mapping({**tree, "/app/webpack.config.js": config.replace("asset/resource", "svg-loaderz")})
+    graph = read_installed_tree(fs, "/app")
+    [item] = run_checks(CheckContext(graph=graph, fs=fs), select=["string-module-reference"])
+    assert item.severity.value == "error"

@@ -1930,6 +1930,28 @@ def test_a_clis_assets_are_what_it_writes_into_other_projects() -> None:
     assert _unresolvable_severities(tree) == [("assets/nextjs/makeRoute.js", "next-linkz", "error")]
 
 
+def test_a_generators_template_variant_folders_are_what_it_copies_into_new_projects() -> None:
+    """web-infra-dev/rspress's create-rspress (bin: create-rspress): template-i18n/rspress.config.ts
+    and scripts/template-theme/theme/index.tsx import @rspress/core, which the project the command
+    scaffolds installs (template-common/package.json declares it), not create-rspress itself; its
+    build copies template-theme over template-basic/-i18n (scripts/generate-theme-templates.mjs, read
+    in the repository). create-vite names its scaffolds the same way (template-react, template-vue)."""
+    config = "import { defineConfig } from '@rspress/corez';\nexport default defineConfig({});\n"
+    cli = {"name": "app", "version": "1.0.0", "bin": {"app": "bin.js"}}
+    tree: dict[str, object] = {
+        "/app/package.json": cli,
+        "/app/template-i18n/rspress.config.ts": config,
+        "/app/scripts/template_theme/theme/index.js": config,
+    }
+    assert _unresolvable_severities(tree) == [
+        ("scripts/template_theme/theme/index.js", "@rspress/corez", "info"),
+        ("template-i18n/rspress.config.ts", "@rspress/corez", "info"),
+    ]
+    # a library with no executable: a folder so named is its own code
+    tree["/app/package.json"] = {"name": "app", "version": "1.0.0"}
+    assert [severity for *_, severity in _unresolvable_severities(tree)] == ["error", "error"]
+
+
 def test_vitest_answers_vitest_in_the_files_it_runs() -> None:
     # tiptap's package tests import `vitest` without declaring it; the tree holds vitest only below
     # another package, where node does not look from the test, but vitest resolves it from its root
@@ -2299,3 +2321,14 @@ def test_a_type_import_in_a_project_of_its_own_is_undecided_like_its_other_impor
         ("templates/start/src/utils.ts", "clsx", "info"),
         ("templates/start/src/utils.ts", "clsx", "info"),
     ]
+
+
+def test_appsync_resolver_code_gets_its_utils_from_the_appsync_runtime() -> None:
+    """aws-amplify/amplify-backend's integration test project amplify/data/js_custom_fn.js imports
+    `@aws-appsync/utils/dynamodb`, which nothing installs: AWS AppSync's APPSYNC_JS runtime provides
+    `@aws-appsync/utils` to resolver code (AWS AppSync developer guide, "runtime features of
+    APPSYNC_JS"), and Amplify bundles the entry with the name external. Node alone would fail, but
+    nothing shows node runs it: a note, as for k6 and CloudFront Functions."""
+    resolver = "import { put } from '@aws-appsync/utils/dynamodb';\nexport function request(ctx) { return put({}); }\n"
+    tree: dict[str, object] = {"/app/amplify/data/js_custom_fn.js": resolver}
+    assert _unresolvable_severities(tree) == [("amplify/data/js_custom_fn.js", "@aws-appsync/utils/dynamodb", "info")]

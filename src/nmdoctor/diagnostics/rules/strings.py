@@ -481,6 +481,22 @@ def _finding(
             "that imports what it names, or remove it"
         )
     severity = Severity.INFO if dead else Severity.ERROR
+    module_type = ref.tool is Tool.WEBPACK_LOADER and ref.name in _WEBPACK_MODULE_TYPES
+    module_type = module_type and not graph.instances_of(module)
+    if not dead and module_type:
+        # a module type written as a loader: webpack resolves it as a package only for a module the
+        # rule matches, and fails the build at the first; a config that builds has met none so far
+        severity = Severity.WARNING
+        dead = (
+            f"; `{ref.name}` is a webpack module type, not a loader: webpack throws \"Can't resolve "
+            f"'{ref.name}'\" as soon as a module this rule matches is imported, so the build works only while "
+            "none is"
+        )
+    if module_type:
+        fix = (
+            f"replace the loader (and its options) with `type: '{ref.name}'` in the rule; webpack 5 names the "
+            "files it writes with the rule's `generator: {{ filename }}`"
+        )
     if not dead and hidden is not None:
         severity = Severity.WARNING
         dead = (
@@ -497,8 +513,23 @@ def _finding(
         from_=relative(graph, file),
         line=ref.line or None,
         column=ref.column or None,
-        fix=fix if severity is Severity.INFO else _fixes(graph, owner, module, ref, bool(wrapper)),
+        fix=fix if severity is Severity.INFO or module_type else _fixes(graph, owner, module, ref, bool(wrapper)),
     )
+
+
+# webpack 5's module types (``Rule.type``), which a scaffold may write as ``loader:`` (the
+# @grafana/create-plugin template's ``loader: 'asset/resource'``)
+_WEBPACK_MODULE_TYPES = frozenset(
+    {
+        "asset",
+        "asset/resource",
+        "asset/inline",
+        "asset/source",
+        "javascript/auto",
+        "javascript/esm",
+        "javascript/dynamic",
+    }
+)
 
 
 @check("string-module-reference", Severity.ERROR)

@@ -1250,6 +1250,16 @@ _HOSTED: dict[str, tuple[str | None, str, str]] = {
         "nothing to install when only Bun runs this code: it provides `bun`, node does not; load it only where"
         " `process.versions.bun` is set",
     ),
+    # AWS AppSync's APPSYNC_JS runtime provides `@aws-appsync/utils` (and its /dynamodb, /rds subpaths)
+    # to the resolvers and functions it runs, which their bundler leaves external (amplify-backend's
+    # test projects: amplify/data/js_custom_fn.js, an `a.handler.custom({ entry })`)
+    "@aws-appsync/utils": (
+        None,
+        " (cannot be decided: AWS AppSync's APPSYNC_JS runtime provides `@aws-appsync/utils` to the resolver"
+        " code it runs; node does not)",
+        "nothing to install when only AppSync runs this code: its runtime provides `@aws-appsync/utils`, node"
+        " alone does not, so load this file only as an AppSync resolver",
+    ),
     # a library for VS Code extensions (a webview RPC bridge, a language client): the extension host
     # that loads the extension using it answers `vscode`
     "vscode": (
@@ -1645,17 +1655,24 @@ _EXAMPLE_FILE = re.compile(r"\.example\.[cm]?[jt]sx?$")
 def _copied_or_shown(owner: Instance, file: str) -> bool:
     """Code that is copied into other projects or shown in docs rather than run here, inside the
     package that owns it: a file below a ``templates`` folder (a scaffold, a recipe's files:
-    hydrogen's cookbook), a ``*.example.tsx`` snippet, or a file in the package's ``docs`` folder
+    hydrogen's cookbook), below a ``template-<variant>`` folder of a package with executables (a
+    ``create-*`` generator's scaffolds), a ``*.example.tsx`` snippet, or a file in the package's ``docs`` folder
     (hydrogen's docs/shopify-dev snippets; a docs site with its own manifest is an owner of its
     own and judged as one). Only folders inside the package count, not those it is checked out in."""
     inside = file[len(owner.path) + 1 :] if file.startswith(owner.path + "/") else ""
     folders = inside.split("/")[:-1]
     return (
         bool(TEMPLATE_FOLDERS.intersection(folders))
+        or (any(folder.startswith(_VARIANT_TEMPLATE) for folder in folders) and _is_cli(owner))
         or inside.startswith(("docs/", "doc/"))
         or _EXAMPLE_FILE.search(file) is not None
         or (inside.startswith("assets/") and _is_cli(owner))
     )
+
+
+# a generator's templates, one folder per variant (create-vite's template-react, create-rspress's
+# template-i18n and its scripts/template-theme overlay): what the command copies into a new project
+_VARIANT_TEMPLATE = ("template-", "template_")
 
 
 def _is_cli(owner: Instance) -> bool:

@@ -470,7 +470,22 @@ def _node_modules_in(workdir: str) -> str:
     return re.sub(r"/+", "/", posixpath.join(re.sub("[\"']", "", workdir), "node_modules"))
 
 
-def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[Finding]:
+def _copy_fix(source: str, built: str, target: str, manager: str, workspace: bool) -> str:
+    """The COPY of what the build stage installed, and how it drops its devDependencies there. A
+    pnpm workspace's packages keep their dependencies' links in their own node_modules, and `pnpm
+    prune` does not run in a monorepo (pnpm's docs: delete the node_modules folders and install
+    again with --prod), so those folders are copied too."""
+    if manager == "pnpm" and workspace:
+        return (
+            f"COPY --from={source} {built} {target}, and the node_modules of each workspace package the stage "
+            "runs (pnpm links a package's dependencies in its own node_modules), after deleting the node_modules "
+            "folders and running `pnpm install --prod --frozen-lockfile` there (`pnpm prune` does not run in a "
+            "monorepo)"
+        )
+    return f"COPY --from={source} {built} {target} (after {_PRUNE.get(manager, _PRUNE['npm'])} there)"
+
+
+def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str, workspace: bool) -> Iterator[Finding]:
     for item in shipped:
         stage = item.stage
         chain = stage.chain()
@@ -517,8 +532,7 @@ def _reinstalls(stages: list[Stage], shipped: list[Shipped], where: str) -> Iter
                     "run `bun install --frozen-lockfile --production` once in a stage of its own and COPY --from "
                     f"that stage {target} {target}"
                     if bun
-                    else f"COPY --from={source.name or source.index} {built} {target} (after "
-                    f"{_PRUNE.get(before.command.manager, _PRUNE['npm'])} there)",
+                    else _copy_fix(str(source.name or source.index), built, target, before.command.manager, workspace),
                 )
 
 
@@ -900,6 +914,6 @@ def image_findings(
     yield from _install_scripts(stages, where)
     yield from corepack_defaults(fs, stages, context, where)
     if len(stages) > 1:
-        yield from _reinstalls(stages, shipped, where)
+        yield from _reinstalls(stages, shipped, where, is_workspace(fs, context))
     yield from _users(stages, shipped, where)
     yield from _ignored(fs, _built(stages, shipped), dockerfile, context, where)

@@ -110,3 +110,40 @@ def test_a_compose_build_arg_gives_the_arg_its_value() -> None:
         bare["/p/docker-compose.yml"] += "      args:\n        - APP\n"
         (finding,) = _findings(bare, "prod-stage-reinstall")
         assert (finding.fix or "").startswith("COPY --from=development /nest/node_modules"), args
+
+
+_PNPM_SHIPPED_AGAIN = (
+    "FROM node:20-slim AS build\nWORKDIR /var/www\nRUN npm install -g pnpm@10\nCOPY . .\n"
+    "RUN pnpm install --frozen-lockfile && pnpm --filter server build\n\n"
+    "FROM node:20-slim\nWORKDIR /var/www\nRUN npm install -g pnpm@10\n"
+    "COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY server/package.json server/\n"
+    "RUN pnpm install --frozen-lockfile --prod\nCOPY --from=build /var/www/server/dist server/dist\n"
+    'USER node\nCMD ["node", "server/dist/index.js"]\n'
+)
+
+
+def test_a_pnpm_workspace_is_told_to_reinstall_with_prod_and_copy_the_packages_node_modules() -> None:
+    """pnpm-vite-express-prod: in a pnpm workspace, `pnpm prune --prod` at the root (real pnpm
+    10.34.8, CI=true) empties every workspace package's node_modules, their production
+    dependencies' links included, so the copy it led to would not run; deleting the node_modules
+    folders and `pnpm install --prod --frozen-lockfile` (pnpm's docs for a monorepo) gives each
+    package its production links again, in its own node_modules, which the copy must take too."""
+    mapping = {
+        **_MONOREPO,
+        "/p/pnpm-workspace.yaml": "packages:\n  - server\n",
+        "/p/server/package.json": '{"name": "server", "dependencies": {"ms": "2.1.3"}}',
+        "/p/Dockerfile": _PNPM_SHIPPED_AGAIN,
+    }
+    (finding,) = _findings(mapping, "prod-stage-reinstall")
+    assert finding.fix == (
+        "COPY --from=build /var/www/node_modules /var/www/node_modules, and the node_modules of each workspace "
+        "package the stage runs (pnpm links a package's dependencies in its own node_modules), after deleting the "
+        "node_modules folders and running `pnpm install --prod --frozen-lockfile` there (`pnpm prune` does not run "
+        "in a monorepo)"
+    )
+    # a single pnpm project keeps pnpm prune, which drops its devDependencies there
+    single = {key: value for key, value in mapping.items() if key != "/p/pnpm-workspace.yaml"}
+    (finding,) = _findings(single, "prod-stage-reinstall")
+    assert (
+        finding.fix == "COPY --from=build /var/www/node_modules /var/www/node_modules (after `pnpm prune --prod` there)"
+    )

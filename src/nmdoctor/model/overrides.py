@@ -93,6 +93,14 @@ class _Collector:
             return self.references.get(spec[1:])
         return spec
 
+    def catalog_value(self, name: str, spec: str | None) -> str | None:
+        """``spec`` with a ``catalog:`` reference replaced by the catalog's range, as pnpm applies it
+        (vue-macros: `vite: 'catalog:'` is recorded in the lockfile as the catalog's ^7.1.7); a
+        catalog not found here leaves it undecided (None)."""
+        if spec is not None and spec.startswith("catalog:"):
+            return self.catalogs.get(spec[len("catalog:") :] or "default", {}).get(name)
+        return spec
+
     def add(self, name: str, spec: str | None, *, unconditional: bool, parent: str | None = None) -> None:
         if not unconditional or spec is None or spec == "-" or self.everywhere.get(name, spec) != spec:
             self.somewhere.add(name)
@@ -128,16 +136,15 @@ class _Collector:
         for key, item in tree.items():
             parent, target = split_pnpm_selector(str(key))
             name, ranged = split_selector(target)
-            spec = self.value(item) if isinstance(item, str) else None
-            if spec is not None and spec.startswith("catalog:"):
-                # pnpm applies the catalog's range (vue-macros: `vite: 'catalog:'` is recorded in the
-                # lockfile as the catalog's ^7.1.7); a catalog not found here leaves it undecided.
-                spec = self.catalogs.get(spec[len("catalog:") :] or "default", {}).get(name)
+            spec = self.catalog_value(name, self.value(item) if isinstance(item, str) else None)
             parent_name = split_selector(parent)[0] if parent and not ranged else None
             self.add(name, spec, unconditional=not parent and not ranged, parent=parent_name)
 
     def yarn(self, tree: Any) -> None:
-        """yarn ``resolutions``: ``b``, ``b@npm:1`` (berry), ``a/b``, ``**/b``, ``a/**/b``."""
+        """yarn ``resolutions``: ``b``, ``b@npm:1`` (berry), ``a/b``, ``**/b``, ``a/**/b``. pnpm reads
+        them as overrides and resolves a ``catalog:`` value as it does in its own (pnpm 10.12.1:
+        ``resolutions: {ms: "catalog:"}`` is recorded as the catalog's range, under ``overrides:``
+        and as the specifier of a direct ``ms``; antfu-collective/vitesse-lite's ``vite``)."""
         if not isinstance(tree, dict):
             return
         for key, item in tree.items():
@@ -146,7 +153,7 @@ class _Collector:
                 continue
             name, ranged = split_selector(chain[-1])
             anywhere = len(chain) == 1 or (len(chain) == 2 and chain[0] == "**")
-            spec = self.value(item) if isinstance(item, str) else None
+            spec = self.catalog_value(name, self.value(item) if isinstance(item, str) else None)
             self.add(name, spec, unconditional=anywhere and not ranged)
 
 

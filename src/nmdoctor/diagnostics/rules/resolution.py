@@ -80,16 +80,8 @@ def missing_dependency(context: CheckContext) -> Iterator[Finding]:
             continue
         plugins = pinned.rewritten(source, edge.name, edge.spec)
         if plugins is not None:
-            said, what = rewritten_note(plugins, edge.name, edge.spec)
-            yield finding(
-                "missing-dependency",
-                f"`{source.label}` depends on `{edge.name}@{edge.spec}`, which the lockfile does not place{said}",
-                severity=Severity.INFO,
-                package=package_ref(graph, source),
-                request=edge.name,
-                from_=relative(graph, source.path),
-                fix=what,
-            )
+            said = f"`{source.label}` depends on `{edge.name}@{edge.spec}`, which the lockfile does not place"
+            yield _rewritten("missing-dependency", said, graph, edge, plugins)
             continue
         yield finding(
             "missing-dependency",
@@ -141,17 +133,11 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             continue  # the lockfile's own resolution of that range (`yarn set resolution`), as an override
         plugins = pinned.rewritten(source, edge.name, edge.spec)
         if plugins is not None:
-            said, what = rewritten_note(plugins, edge.name, edge.spec)
-            yield finding(
-                "version-mismatch",
+            said = (
                 f"`{source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} but gets {target.version} from "
-                f"{relative(graph, target.path)}{said}",
-                severity=Severity.INFO,
-                package=package_ref(graph, source),
-                request=edge.name,
-                from_=relative(graph, source.path),
-                fix=what,
+                f"{relative(graph, target.path)}"
             )
+            yield _rewritten("version-mismatch", said, graph, edge, plugins)
             continue
         stand_in = _hoisted_stand_in(graph, edge)
         gets = (
@@ -174,6 +160,20 @@ def version_mismatch(context: CheckContext) -> Iterator[Finding]:
             or reinstall_fix(layout_kind(graph.layout), changed=True)
             or _REINSTALL_FIX,
         )
+
+
+def _rewritten(code: str, said: str, graph: DependencyGraph, edge: Edge, plugins: str) -> Finding:
+    """The note a finding becomes where a yarn plugin may have rewritten the edge's range."""
+    added, what = rewritten_note(plugins, edge.name, edge.spec)
+    return finding(
+        code,
+        said + added,
+        severity=Severity.INFO,
+        package=package_ref(graph, edge.source),
+        request=edge.name,
+        from_=relative(graph, edge.source.path),
+        fix=what,
+    )
 
 
 def _relock_fix(name: str, spec: str, version: str, layout: str) -> str | None:

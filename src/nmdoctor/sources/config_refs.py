@@ -521,8 +521,23 @@ def config_refs(source: bytes, file_name: str, section: str | None = None) -> li
         except ValueError:
             return []
         refs = list(_json_refs(data, section))
+        if section == "babel":
+            refs = _placed(refs, source)
     # one literal reached twice (a `loader:` pair inside the array a returned `{ use }` holds) is one name
     return sorted(set(refs), key=lambda ref: (ref.line, ref.column, ref.name, ref.tool.value))
+
+
+def _placed(refs: list[ConfigRef], text: bytes) -> list[ConfigRef]:
+    """``refs`` read from a JSON config, each at the line and column where the file names it (the
+    first string of that value not yet given to an earlier ref of the same name: a preset and a
+    plugin may share a name)."""
+    placed: list[ConfigRef] = []
+    taken: dict[str, int] = {}
+    for ref in refs:
+        line, column, end = _json_string_at(text, ref.name, taken.get(ref.name, 0))
+        taken[ref.name] = end
+        placed.append(replace(ref, line=line, column=column))
+    return placed
 
 
 def package_json_refs(manifest: dict[str, object], text: bytes | None = None) -> list[ConfigRef]:
@@ -557,11 +572,22 @@ def json_string_position(text: bytes, value: str, section: str | None = None) ->
         if key is None:
             return 0, 0
         start = key.end()
-    index = text.find(json.dumps(value).encode(), start)
+    line, column, _end = _json_string_at(text, value, start, keys=True)
+    return line, column
+
+
+def _json_string_at(text: bytes, value: str, start: int, *, keys: bool = False) -> tuple[int, int, int]:
+    """The 1-based line and column of the first JSON string ``value`` at or after byte ``start``
+    (the column of its first character, past the quote), and the byte where it ends; 0, 0, start
+    when there is none. A key of that name counts only with ``keys`` (callers that place a key)."""
+    quoted = json.dumps(value).encode()
+    index = text.find(quoted, start)
+    while not keys and index != -1 and re.match(rb"\s*:", text[index + len(quoted) : index + len(quoted) + 64]):
+        index = text.find(quoted, index + len(quoted))  # a key of that name (`"env": {...}`), not a value
     if index == -1:
-        return 0, 0
+        return 0, 0, start
     before = text[:index]
-    return before.count(b"\n") + 1, index - (before.rfind(b"\n") + 1) + 2
+    return before.count(b"\n") + 1, index - (before.rfind(b"\n") + 1) + 2, index + len(quoted)
 
 
 def jest_loads(fs: FileSystem, folder: str) -> list[tuple[str, ImportSite]]:

@@ -643,9 +643,10 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
     fs = context.fs
     if not isinstance(graph, DependencyGraph) or fs is None or is_pnp(context):
         return
+    installed = InstalledLookup(fs, graph)
+    yield from _hoisted_babel_names(graph, fs, installed)
     if not any(graph.instances_of(name) for name in ("webpack", "@rspack/core")):
         return  # nothing in this tree runs a webpack config
-    installed = InstalledLookup(fs, graph)
     vue_blocks = _vue_loader_plugin(graph)
     ancestors = {owner.path: declared_names(owner.manifest) for owner in graph.roots}
     for owner in graph.roots:
@@ -673,6 +674,61 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
                 if not _rule_may_match(fs, owner.path, ref.rule_test, vue_blocks=vue_blocks):
                     continue  # webpack never resolves it
                 yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, wrapper)
+
+
+def _babel_configs(fs: FileSystem, folder: str) -> list[str]:
+    """The babel config files at the top of ``folder`` (babel.config.*, .babelrc*)."""
+    return [
+        path for path in _config_files(fs, folder) if posixpath.basename(path).startswith((".babelrc", "babel.config."))
+    ]
+
+
+def _hoisted_babel_names(graph: DependencyGraph, fs: FileSystem, installed: InstalledLookup) -> Iterator[Finding]:
+    """phantom-dependency warnings for babel presets and plugins named by string (in babel.config.*,
+    .babelrc*, package.json's ``babel``, or a preset file of the project those name by path) that
+    babel finds from the config's folder only because a package the project does not declare was
+    hoisted there: babel resolves each normalised name with node's resolution from that folder
+    (``@babel/react`` is ``@babel/preset-react``), so pnpm's isolated layout breaks it. Left out:
+    names the owner or an enclosing package declares, names found nowhere (string-module-reference
+    reports those), and configs nothing loads today (no reader of babel's config files in the tree,
+    or a workspace's config no babel run reads)."""
+    if _tool_absent(graph, Tool.BABEL_PRESET) is not None:
+        return  # nothing in this tree reads babel's config files: nothing works by accident either
+    ancestors = {owner.path: declared_names(owner.manifest) for owner in graph.roots}
+    for owner in graph.roots:
+        sites = [
+            pair
+            for config in _babel_configs(fs, owner.path)
+            if not babel_config_unread(fs, graph, owner, config)
+            for pair in _with_local_presets(fs, config)
+        ]
+        manifest = manifest_json(fs, owner.path)
+        # package.json's `babel` is a relative config, read as a .babelrc beside it is
+        babelrc = f"{owner.path}/.babelrc"
+        if (
+            manifest is not None
+            and manifest.get("babel") is not None
+            and not babel_config_unread(fs, graph, owner, babelrc)
+        ):
+            try:
+                text: bytes | None = fs.read_bytes(owner.path + "/package.json")
+            except FileSystemError:
+                text = None
+            sites += [
+                (owner.path + "/package.json", ref) for ref in package_json_refs({"babel": manifest["babel"]}, text)
+            ]
+        seen: set[tuple[str, int, int, str]] = set()
+        for file, ref in sites:
+            module = ref.module
+            if ref.tool not in _BABEL or module is None or module == owner.name or module in ancestors[owner.path]:
+                continue
+            if (file, ref.line, ref.column, ref.name) in seen:
+                continue
+            seen.add((file, ref.line, ref.column, ref.name))
+            folder, _looked = _folder_lookup(fs, posixpath.dirname(file), module, installed)
+            if folder is None or declared_above(ancestors, owner.path, module, folder):
+                continue
+            yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, "")
 
 
 def _loaded_from(
@@ -710,10 +766,16 @@ def _hoisted_finding(
     version = f"^{instance.version}" if instance is not None and instance.version else "*"
     where = "in that package's config (its maintainers)" if wrapper else "in the config"
     start = "the project" if owner.is_project else relative(graph, owner.path)
+    tool, fix = "webpack", f"; or name it by path: loader: require.resolve('{module}') {where}"
+    if ref.tool in _BABEL:
+        # babel resolves the name from the config's folder: a require.resolve there finds the same copy
+        folder_of = relative(graph, posixpath.dirname(file))
+        tool, fix = "babel", ""
+        start = "the config's folder" if folder_of in ("", ".") else folder_of
     return Finding(
         "phantom-dependency",
         Severity.WARNING,
-        f"{named} is a webpack loader named by string in {relative(graph, file)}{context}; webpack finds it from "
+        f"{named} is a {ref.tool.value} named by string in {relative(graph, file)}{context}; {tool} finds it from "
         f"{start} only through hoisting: `{owner.label}` does not declare it (installed at "
         f"{relative(graph, folder)}{brought}); pnpm's isolated layout, or a change in what is hoisted, breaks the "
         "build",
@@ -722,8 +784,7 @@ def _hoisted_finding(
         from_=relative(graph, file),
         line=ref.line or None,
         column=ref.column or None,
-        fix=f'declare it: "{module}": "{version}" in the devDependencies of {manifest}; or name it by path: '
-        f"loader: require.resolve('{module}') {where}",
+        fix=f'declare it: "{module}": "{version}" in the devDependencies of {manifest}{fix}',
     )
 
 

@@ -313,7 +313,9 @@ def phantom_dependency(context: CheckContext) -> Iterator[Finding]:
     jest `moduleDirectories`/`moduleNameMapper`, vite/rollup `alias`, babel module-resolver) are the
     project's code, not packages; a workspace may use what the monorepo root declares. A webpack
     loader named by string in a webpack config (the project's, or a build wrapper's run with the
-    project as context) counts too: webpack looks it up from the project's folder; so does the runtime
+    project as context) counts too: webpack looks it up from the project's folder; so does a babel preset
+    or plugin named by string in a babel config that something in the tree reads (babel resolves the
+    normalised name, `@babel/react` -> `@babel/preset-react`, from the config's folder); so does the runtime
     that a babel config's `@babel/plugin-transform-runtime` makes the compiled code require
     (`@babel/runtime`, or `@babel/runtime-corejs3` with `corejs: 3`). In a tree yarn
     berry installed, an installed package declares what yarn adds to its manifest: its built-in

@@ -30,8 +30,11 @@ A package with peers is one node per set of resolved peers, as yarn's virtual pa
 Yarn also adds peer dependencies to some popular packages before resolving them (the built-in
 ``packageExtensions`` of its compat plugin, e.g. typescript and webpack to react-dev-utils), which
 makes those packages virtual and can keep them lower in the tree: the planner sees only the
-manifests' peers, plus the extensions given in ``BerrySettings.package_extensions``. Portals and
-links outside the project (``portal:``/``link:``) and workspace peer dependencies are not modelled.
+manifests' peers, plus the extensions given in ``BerrySettings.package_extensions``. A workspace
+with peers is virtual too where another package depends on it (an example app's
+``"lib": "workspace:*"`` on the library at the root): a link the hoister does not descend into, never
+the tree's root. Portals and links outside the project (``portal:``/``link:``) and the peers of a
+workspace's own folder (yarn resolves them from the parent workspace) are not modelled.
 """
 
 from __future__ import annotations
@@ -251,6 +254,7 @@ class _TreeBuilder:
             self_refs = config.get("selfReferences", settings.self_references)
             self.self_refs_by_cwd[importer.importer or "."] = bool(self_refs)
         self.children = self._workspace_children(graph)
+        self.virtual_workspaces = _workspaces_with_peers(graph, infos)
         root_info = infos.importers["."]
         self.root_info = root_info
         self.root = _make_node(root_info.name, root_info.name, root_info, True, set())
@@ -310,15 +314,20 @@ class _TreeBuilder:
         *,
         border: bool,
     ) -> None:
-        key = f"{ident_name}@{info.reference}:{name}"
+        # another package's dependency on a workspace with peers is a virtual locator of it: a
+        # link, never the tree's root (nor the workspace's own node)
+        virtual = info is not parent_info and info.locator in self.virtual_workspaces and not ident_name.endswith(_WS)
+        key = f"{ident_name}@{'virtual:' if virtual else ''}{info.reference}:{name}"
         node = self.nodes.get(key)
         seen = node is not None
-        if node is None and info is self.root_info and ident_name == info.name:
+        if node is None and info is self.root_info and ident_name == info.name and not virtual:
             node = self.root
             self.nodes[key] = node
         if node is None:
             workspace = info.soft and ident_name.endswith(_WS)
             node = _make_node(name, ident_name, info, workspace, set() if workspace else set(info.peers))
+            if virtual:
+                node.locator = f"{ident_name}@virtual:{info.reference}"
             self.nodes[key] = node
         node.priority = max(node.priority, 1 if parent_info.soft else 0)
         if border:
@@ -342,6 +351,17 @@ class _TreeBuilder:
             target_limit = self.limits_by_cwd.get(target_cwd or "") if target_cwd else None
             is_border = parent_limit == "dependencies" or target_limit in ("dependencies", "workspaces")
             self._add(alias, target_info, target_ident, node, info, target_cwd, border=is_border)
+
+
+def _workspaces_with_peers(graph: LogicalGraph, infos: _Infos) -> set[str]:
+    """The locators of the workspaces whose manifest declares peer dependencies: yarn gives each
+    workspace that depends on such a workspace a virtual locator of it (one per set of peers)."""
+    found: set[str] = set()
+    for importer in graph.importers():
+        manifest = importer.source.manifest
+        if manifest.peer_dependencies or manifest.optional_peers:
+            found.add(infos.importers[importer.key].locator)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------

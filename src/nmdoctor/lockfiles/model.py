@@ -58,8 +58,8 @@ class LockedPackage:
     directory: str | None = None
     # os/cpu/libc -> values: where the package can be installed (see lockfiles.platform).
     platforms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # ``engines.node`` where the lockfile records it (pnpm): pnpm skips an optional package whose
-    # range the installing node does not satisfy.
+    # ``engines.node`` where the lockfile records it (pnpm, npm v2/v3): pnpm and npm skip an optional
+    # package whose range the installing node does not satisfy.
     node_engine: str | None = None
     # The executables the package links into node_modules/.bin (name, file), where the lockfile
     # records them (npm's packages, yarn berry's ``bin:``); pnpm records only whether there are any.

@@ -74,6 +74,15 @@ def _platforms(entry: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def _node_engine(entry: dict[str, Any]) -> str | None:
+    """The entry's ``engines.node``: npm's reify checks it for an optional package, with no regard
+    to --force or engine-strict, and skips the package (and what only it brings) when the running
+    node falls outside it (arborist reify.js, ``checkEngine`` before extracting an optional node)."""
+    engines = entry.get("engines")
+    node = engines.get("node") if isinstance(engines, dict) else None
+    return node if isinstance(node, str) else None
+
+
 def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict[str, Any] | None) -> None:
     # Entries npm marks extraneous are not installed by `npm ci`: they are not part of the model.
     lock.extraneous = {
@@ -125,6 +134,7 @@ def _read_packages(lock: Lockfile, packages: dict[str, Any], root_manifest: dict
             in_bundle=entry.get("inBundle") is True,
             local=location in linked and location not in workspaces,
             platforms=_platforms(entry),
+            node_engine=_node_engine(entry),
             bins=executables(entry.get("bin")),
             bundled=_bundled(entry),
         )

@@ -1,8 +1,8 @@
 """Is a locked package installable on this machine? The ``os``/``cpu``/``libc`` conditions a
 lockfile records, matched as the managers match them (npm-install-checks): a package is skipped
 when a listed value excludes this machine, and every manager skips such an optional package. pnpm
-also skips an optional package whose ``engines.node`` the installing node (the one on PATH) does
-not satisfy."""
+and npm also skip an optional package whose ``engines.node`` the installing node (the one on PATH)
+does not satisfy (npm v2/v3 lockfiles record it; v1 and yarn.lock v1 do not)."""
 
 from __future__ import annotations
 

@@ -199,7 +199,7 @@ def skipped_here(
     supported: Mapping[str, Sequence[str]] | None = None,
 ) -> set[str]:
     """Packages no manager installs on this machine: optional ones locked for other platforms (or,
-    by pnpm, for other node versions), and what only they lead to (a wasm fallback's runtime,
+    by pnpm and npm, for other node versions), and what only they lead to (a wasm fallback's runtime,
     fsevents' bindings). Without ``with_what_only_they_lead_to``, the skipped packages alone: yarn
     berry under Plug'n'Play skips only the package whose conditions exclude the machine, and still
     fetches and maps its dependencies (fsevents' node-gyp, unplugged). ``supported``: the platforms

@@ -18,6 +18,7 @@ __all__ = [
     "floating_managers",
     "package_commands",
     "shell_segments",
+    "split_spec",
     "workspace_selection",
 ]
 
@@ -110,10 +111,16 @@ def _run_as(words: list[str]) -> str | None:
     return None
 
 
+def split_spec(spec: str) -> tuple[str, str]:
+    """``name@version`` as (name, version): split at the last ``@`` past the first character
+    (``@scope/name@^1``); a spec without a version gives ``""``."""
+    at = spec.rfind("@")
+    return (spec[:at], spec[at + 1 :]) if at > 0 else (spec, "")
+
+
 def exact_version(spec: str) -> bool:
     """Is ``name@version`` pinned to one exact version?"""
-    at = spec.rfind("@")
-    return at > 0 and bool(_EXACT.match(spec[at + 1 :]))
+    return bool(_EXACT.match(split_spec(spec)[1]))
 
 
 def _split_options(words: list[str]) -> tuple[list[str], set[str], dict[str, str]]:
@@ -238,15 +245,11 @@ def package_commands(text: str) -> list[tuple[PmCommand, str | None]]:
     return found
 
 
-def _manager_name(spec: str) -> str:
-    return spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
-
-
 def _unpinned(spec: str) -> bool:
     """No version, or a dist-tag (`latest`, `next`): it moves across majors between builds. A
     version number or range (`pnpm@9`, `^9.1`) stays within the lockfile's major, and so does a
     tag of one major line (pnpm publishes `latest-10`, `next-10`)."""
-    version = spec[spec.rfind("@") + 1 :] if spec.rfind("@") > 0 else ""
+    version = split_spec(spec)[1]
     return not version or not re.match(r"^[\^~=v]?\d|^[a-z]+-\d+$", version)
 
 
@@ -267,7 +270,7 @@ def floating_managers(command: PmCommand) -> list[str]:
     return [
         name
         for name in command.names
-        if command.kind == "global" and _manager_name(name) in _MANAGERS and _unpinned(name)
+        if command.kind == "global" and split_spec(name)[0] in _MANAGERS and _unpinned(name)
     ]
 
 

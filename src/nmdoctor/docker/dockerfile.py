@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from dockerfile_parse import DockerfileParser
 
-from nmdoctor.docker.commands import PmCommand, classify, package_commands, shell_segments
+from nmdoctor.docker.commands import PmCommand, classify, package_commands, shell_segments, split_spec
 
 __all__ = ["LOCKFILES", "Copy", "Install", "Stage", "expand", "parse_dockerfile"]
 
@@ -149,7 +149,7 @@ def _turbo_major(stage: Stage) -> int:
             if install.command.kind != "global":
                 continue
             for spec in install.command.names:
-                name, _, version = spec.rpartition("@") if spec.rfind("@") > 0 else (spec, "", "")
+                name, version = split_spec(spec)
                 if name != "turbo":
                     continue
                 major = re.match(r"^[\^~=v]?(\d+)", version)

@@ -19,6 +19,7 @@ from nmdoctor.docker.commands import (
     floating_install_scripts,
     floating_managers,
     package_commands,
+    split_spec,
     workspace_selection,
 )
 from nmdoctor.docker.corepack import corepack_defaults
@@ -390,7 +391,7 @@ def _pin_fix(manager: str, floating: list[str], node_major: int | None = None) -
     """The same install with a version, for each manager it installs (`npm i -g yarn` is pinned as
     `npm install -g yarn@<x.y.z>`); corepack runs the release ``packageManager`` names for pnpm and yarn.
     On node 16 and older the release must be pnpm 8 or earlier: pnpm 9 dropped node 16 (it needs 18.12)."""
-    names = [name[: name.rfind("@")] if name.rfind("@") > 0 else name for name in floating]
+    names = [split_spec(name)[0] for name in floating]
     activate = " --activate" if manager == "corepack" else ""
     pinned = ", ".join(f"`{_GLOBAL_ADD.get(manager, 'npm install -g')} {name}@<x.y.z>{activate}`" for name in names)
     corepack = any(name in ("pnpm", "yarn") for name in names)
@@ -543,7 +544,7 @@ def _global_bins(stages: list[Stage]) -> set[str]:
         for install in stage.installs:
             if install.command.kind == "global":
                 for spec in install.command.names:
-                    name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+                    name = split_spec(spec)[0]
                     bins.add(name.rsplit("/", 1)[-1])
     return bins
 

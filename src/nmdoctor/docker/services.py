@@ -15,6 +15,7 @@ from nmdoctor.docker.commands import (
     floating_managers,
     package_commands,
     shell_segments,
+    split_spec,
 )
 from nmdoctor.docker.compose import Mount, Service
 from nmdoctor.docker.dockerfile import LOCKFILES, Stage, reads_lockfile
@@ -125,7 +126,7 @@ def installs_only(text: str) -> bool:
 
 
 def _pinned_form(manager: str, spec: str, kind: str = "global") -> str:
-    name = spec[: spec.rfind("@")] if spec.rfind("@") > 0 else spec
+    name = split_spec(spec)[0]
     if manager == "yarn" and kind == "other":  # `yarn set version berry`
         return "yarn set version <x.y.z>"
     if manager == "corepack":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
@@ -145,7 +146,14 @@ def unrun_webpack_config(fs: FileSystem, graph: DependencyGraph, owner: Instance
 
 def _required_elsewhere(fs: FileSystem, folder: str, file: str, stem: str) -> bool:
     needle = stem.encode()
-    for sub in ("", "config", "configs", "build", "scripts", ".storybook", "test", "tests"):
+    subs = ("", "config", "configs", "build", "scripts", ".storybook", "test", "tests")
+    return any(needle in text for text in _texts_near(fs, folder, file, subs))
+
+
+def _texts_near(fs: FileSystem, folder: str, file: str, subs: tuple[str, ...]) -> Iterator[bytes]:
+    """The bytes of each source file at the top of ``folder`` and of its ``subs`` folders, other
+    than ``file``, read one at a time (a caller that finds what it looks for stops the reading)."""
+    for sub in subs:
         where = f"{folder}/{sub}" if sub else folder
         try:
             names = fs.listdir(where)
@@ -156,11 +164,9 @@ def _required_elsewhere(fs: FileSystem, folder: str, file: str, stem: str) -> bo
             if path == file or not name.endswith(_SOURCE_SUFFIXES):
                 continue
             try:
-                if needle in fs.read_bytes(path):
-                    return True
+                yield fs.read_bytes(path)
             except FileSystemError:
                 continue
-    return False
 
 
 # what runs test files: the runners' packages, their commands, and their config files' prefixes
@@ -345,22 +351,8 @@ _ROLLUP_SPAWN = re.compile(rb"(?<![\w@/.-])rollup\s+(?:-c|--config)\b")
 def _mentions(fs: FileSystem, folder: str, file: str, pattern: re.Pattern[bytes]) -> bool:
     """Does a source file at the top of ``folder`` or in its config folders, other than ``file``,
     match ``pattern``?"""
-    for sub in ("", "config", "configs", "build", "scripts", "tools"):
-        where = f"{folder}/{sub}" if sub else folder
-        try:
-            names = fs.listdir(where)
-        except FileSystemError:
-            continue
-        for name in names:
-            path = f"{where}/{name}"
-            if path == file or not name.endswith(_SOURCE_SUFFIXES):
-                continue
-            try:
-                if pattern.search(fs.read_bytes(path)):
-                    return True
-            except FileSystemError:
-                continue
-    return False
+    subs = ("", "config", "configs", "build", "scripts", "tools")
+    return any(pattern.search(text) for text in _texts_near(fs, folder, file, subs))
 
 
 # linters and formatters: they parse the files they are given and never load their imports

@@ -643,28 +643,19 @@ def _out_of_range(
         if (edge.name, edge.spec.removeprefix("npm:"), target.version) in pins:
             continue  # the lockfile's own resolution of that range: what every install brings
         source = edge.source
+        severity, said, fix = Severity.ERROR, "", install
         if (source.name, source.version, edge.name, edge.spec.removeprefix("npm:")) in unplaced:
-            said, what = rewritten_note(", ".join(plugins), edge.name, edge.spec)
-            yield Finding(
-                "version-mismatch",
-                Severity.INFO,
-                f"`{source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} but gets {target.version} from "
-                f"{matcher.shown(target.path)}{said}",
-                matcher.ref(source),
-                request=edge.name,
-                from_=matcher.shown(source.path) or ".",
-                fix=what,
-            )
-            continue
+            severity = Severity.INFO  # a plugin may have rewritten the range: undecidable from the files
+            said, fix = rewritten_note(", ".join(plugins), edge.name, edge.spec)
         yield Finding(
             "version-mismatch",
-            Severity.ERROR,
-            f"`{edge.source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} but gets {target.version} from "
-            f"{matcher.shown(target.path)}",
-            matcher.ref(edge.source),
+            severity,
+            f"`{source.label}` wants {wanted_spec(edge.name, edge.spec, spec)} but gets {target.version} from "
+            f"{matcher.shown(target.path)}{said}",
+            matcher.ref(source),
             request=edge.name,
-            from_=matcher.shown(edge.source.path) or ".",
-            fix=install,
+            from_=matcher.shown(source.path) or ".",
+            fix=fix,
         )
 
 

@@ -326,7 +326,7 @@ class _Probes:
 
     def names(self, specifier: str) -> set[str]:
         """The variables set only in ``try`` bodies from a ``require`` of ``specifier``."""
-        found = set()
+        found: set[str] = set()
         for name in self.candidates.get(specifier, ()):
             if name not in self.counted:
                 self.counted[name] = _assignment_count(self.tree, name)

@@ -198,6 +198,7 @@ class _BerryPins:
         self._fs = context.fs
         self._graph = graph
         self._locked: Callable[[str, str], str | None] | None = None
+        self._read = False  # yarn.lock read (``_locked``: None when there was none)
         self._plugins: tuple[str, ...] | None = None
 
     def holds(self, name: str, spec: str, version: str) -> bool:
@@ -221,16 +222,19 @@ class _BerryPins:
         return ", ".join(self._plugins) or None
 
     def _lock(self) -> Callable[[str, str], str | None] | None:
+        """The yarn.lock's descriptors (``berry_locked_versions``); None in another layout or
+        without a yarn.lock to read (then no descriptor is pinned, and none is known missing)."""
         if self._fs is None or not self._graph.layout.startswith("yarn-berry"):
             return None
-        if self._locked is None:
+        if not self._read:
             from nmdoctor.lockfiles.yarn import berry_locked_versions  # only a mismatch in a yarn berry layout
 
+            self._read = True
             try:
                 text = self._fs.read_bytes(f"{self._graph.project}/yarn.lock").decode("utf-8", "replace")
             except FileSystemError:
                 text = ""
-            self._locked = berry_locked_versions(text) if text else (lambda _name, _spec: "")
+            self._locked = berry_locked_versions(text) if text else None
         return self._locked
 
 

@@ -19,7 +19,8 @@ from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.scripts import bins_of, simple_commands
 from nmdoctor.sources.imports import ImportKind, ImportSite
-from nmdoctor.vfs.base import FileSystem, FileSystemError, first_file
+from nmdoctor.sources.reach import relative_reach
+from nmdoctor.vfs.base import FileSystem, first_file
 
 __all__ = ["loader_running"]
 
@@ -77,23 +78,9 @@ def loader_running(
     """The runner (``esno``, ``tsx``, ...) a script of ``owner`` starts on a file that is ``file`` or
     imports it by relative paths, so that ``file`` is loaded in that runner's process; None when no
     script does. ``imports`` gives a file's import sites."""
+    inside = owner.path + "/"
     for entry, runner in _entries(fs, graph, owner).items():
-        seen = {entry}
-        pending = [entry]
-        while pending:
-            current = pending.pop()
-            if current == file:
-                return runner
-            try:
-                sites = list(imports(current))
-            except FileSystemError:
-                continue
-            for site in sites:
-                if site.kind not in _REQUIRED_KINDS or not site.specifier.startswith(("./", "../")):
-                    continue
-                base = posixpath.normpath(posixpath.join(posixpath.dirname(current), site.specifier))
-                found = first_file(fs, base, _SUFFIXES)
-                if found is not None and found.startswith(owner.path + "/") and found not in seen:
-                    seen.add(found)
-                    pending.append(found)
+        reached = relative_reach(fs, entry, imports, _REQUIRED_KINDS, _SUFFIXES, lambda found: found.startswith(inside))
+        if file in reached:
+            return runner
     return None

@@ -10,12 +10,12 @@ rrweb package's vite.config.ts imports it, and declares `vite` itself."""
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Iterable
 
 from nmdoctor.sources.imports import ImportKind, ImportSite
-from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, first_file
+from nmdoctor.sources.reach import relative_reach
+from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
 
 __all__ = ["vite_bundled_modules"]
 
@@ -64,23 +64,9 @@ def vite_bundled_modules(
     configs = [config for folder in folders for config in _configs_in(fs, folder)]
     bundled: dict[str, list[str]] = {}
     for config in configs:
-        seen = {config}
-        pending = [config]
-        while pending:
-            current = pending.pop()
-            try:
-                sites = list(imports(current))
-            except FileSystemError:
-                continue
-            for site in sites:
-                if site.kind not in _IMPORTS or not site.specifier.startswith(("./", "../")):
-                    continue
-                base = posixpath.normpath(posixpath.join(posixpath.dirname(current), site.specifier))
-                found = first_file(fs, base, _SUFFIXES)
-                if found is None or found in seen or "/node_modules/" in found:
-                    continue
-                seen.add(found)
-                pending.append(found)
+        seen = set(
+            relative_reach(fs, config, imports, _IMPORTS, _SUFFIXES, lambda found: "/node_modules/" not in found)
+        )
         for module in seen - {config}:
             bundled.setdefault(module, []).append(config)
     for config in configs:

@@ -669,7 +669,31 @@ def test_a_require_or_import_call_is_not_dropped_for_its_types_package() -> None
     by_line = {item.line: item for item in findings(tree) if item.code == "unresolvable-import"}
     assert by_line[1].severity is Severity.INFO
     assert by_line[2].severity is Severity.ERROR and by_line[3].severity is Severity.ERROR
-    assert by_line[2].fix == "run `npm install prismjs` in ."
+    assert by_line[2].fix == "run `npm install prismjs@^1.30.0` in ."
+
+
+def test_the_fix_of_an_import_the_tree_holds_elsewhere_names_that_copy_s_range() -> None:
+    """go-convex-telegram-turborepo: root scripts `require('node-fetch')`, which the root does not
+    declare; the tree holds node-fetch 1.7.3 only below another package. A bare `npm install
+    node-fetch` takes the registry's newest, 3.3.2 ("type": "module", npm view): under node 20.20
+    `require` then returns its namespace object, not the function, and the script's first
+    `fetch(...)` throws (checked with real node and node-fetch 3.3.2). The range of the copy the
+    tree holds installs code that works."""
+    tree = {
+        "/app/node_modules/isomorphic-fetch/package.json": {
+            "name": "isomorphic-fetch",
+            "version": "2.2.1",
+            "dependencies": {"node-fetch": "^1.0.1"},
+        },
+        "/app/node_modules/isomorphic-fetch/node_modules/node-fetch/package.json": {
+            "name": "node-fetch",
+            "version": "1.7.3",
+        },
+        "/app/test-rag.js": "const fetch = require('node-fetch');\n",
+    }
+    (found,) = [item for item in findings(tree) if item.code == "unresolvable-import"]
+    assert found.severity is Severity.ERROR
+    assert found.fix == "run `npm install node-fetch@^1.7.3` in ."
 
 
 def test_a_side_effect_import_is_not_dropped_for_its_types_package() -> None:

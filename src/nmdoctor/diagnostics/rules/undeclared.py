@@ -1187,6 +1187,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                 config,
                 local,
                 installed.instance_at(hidden) if hidden is not None and installed is not None else None,
+                next((item for item in held if not item.is_project), None),
             ),
         )
 
@@ -2236,10 +2237,12 @@ def _unresolvable_fix(
     config: ResolutionConfig,
     local: str | None,
     resolved: Instance | None = None,
+    held: Instance | None = None,
 ) -> str:
-    """``resolved``: the package the import finds today through NODE_PATH. The command then names
-    its range: a bare add takes the registry's newest release, which may not be the one that works
-    (node-fetch 3, ES modules only, where jest requires the hoisted 2.7.0)."""
+    """``resolved``: the package the import finds today through NODE_PATH, else ``held``: the copy
+    the tree holds elsewhere (the one the message names). The command then names its range: a bare
+    add takes the registry's newest release, which may not be the one that works (node-fetch 3, ES
+    modules only, where a script requires the 1.7.3 or 2.7.0 the lockfile holds)."""
     where = relative(graph, owner.path)
     instances = graph.instances_of(name)
     if instances and all(item.is_project for item in instances):
@@ -2247,7 +2250,8 @@ def _unresolvable_fix(
         # name may be a stranger's code
         return f"`{name}` is this project's own package: map `{request}` with {_CONFIG_HINT}, or remove the import"
     if instances:
-        spec = _declared_range(graph, resolved) if resolved is not None and resolved.name == name else None
+        copy = next((item for item in (resolved, held) if item is not None and item.name == name), None)
+        spec = _declared_range(graph, copy)
         return f"run `{_add_command(graph, owner)} {name}{'@' + spec if spec else ''}` in {where}"
     tried = sorted(
         {relative(graph, alias.config) for alias in config.aliases}

@@ -31,6 +31,10 @@ __all__ = ["ImportUse", "import_use"]
 class ImportUse(enum.Enum):
     DROPPED = "dropped"  # its bindings are used only as types (or not at all): TypeScript drops it
     KEPT = "kept"  # a binding is used as a value, or it has none (``import 'x'``): TypeScript keeps it
+    # ``import 'x'`` in a file that also says ``declare module 'x' { ... }``: kept, yet there so that
+    # the augmentation applies (express-session's documented ``SessionData`` idiom); it loads `x` at
+    # run time only when code imports the file itself
+    AUGMENTS = "augments"
     UNDECIDED = "undecided"
 
 
@@ -77,8 +81,8 @@ def import_use(source: bytes, path: str, line: int, column: int) -> ImportUse:
     if statement is None:
         return ImportUse.UNDECIDED
     clause = next((child for child in statement.named_children if child.type == "import_clause"), None)
-    if clause is None:
-        return ImportUse.KEPT  # ``import 'x'``: loaded for its side effects
+    if clause is None:  # ``import 'x'``: loaded for its side effects
+        return ImportUse.AUGMENTS if _augments(tree.root_node, statement) else ImportUse.KEPT
     names = _bindings(clause)
     if names is None:
         return ImportUse.UNDECIDED
@@ -95,6 +99,22 @@ def _import_at(root: tree_sitter.Node, row: int, column: int) -> tree_sitter.Nod
         if source is not None and tuple(source.start_point) == (row, column):
             return node
     return None
+
+
+def _augments(root: tree_sitter.Node, statement: tree_sitter.Node) -> bool:
+    """Whether the file declares ``declare module '<the import's specifier>'`` at its top level."""
+    source = statement.child_by_field_name("source")
+    if source is None:
+        return False
+    specifier = _text(source)[1:-1]
+    for node in root.named_children:
+        if node.type != "ambient_declaration":
+            continue
+        module = next((child for child in node.named_children if child.type == "module"), None)
+        name = module.child_by_field_name("name") if module is not None else None
+        if name is not None and name.type == "string" and _text(name)[1:-1] == specifier:
+            return True
+    return False
 
 
 def _bindings(clause: tree_sitter.Node) -> set[str] | None:

@@ -1713,6 +1713,39 @@ def test_an_import_typescript_drops_is_a_warning_unless_the_tsconfig_keeps_it() 
     ]
 
 
+def test_a_module_augmentation_no_file_imports_is_a_warning() -> None:
+    """turborepo-fullstack-starter's apps/api/src/types.ts: `import 'express'` and `declare module
+    'express' { ... }` (express-session's documented augmentation idiom), read by tsconfig's
+    "include" only. Real tsc 5.9.3 keeps the import (dist/types.js holds `require("express")`), and
+    passes with @types/express; without it, TS2664. Nothing imports the file, so nothing loads it at
+    run time: not an error. Imported by main.ts, it runs: an error again."""
+    augmentation = "import 'express';\n\ndeclare module 'express' {\n  export interface Request { user?: string }\n}\n"
+    tree: dict[str, object] = {
+        "/app/node_modules/@nestjs/platform-express/package.json": {
+            "name": "@nestjs/platform-express",
+            "version": "10.4.15",
+            "dependencies": {"express": "4.21.2"},
+        },
+        "/app/node_modules/@nestjs/platform-express/node_modules/express/package.json": {
+            "name": "express",
+            "version": "4.21.2",
+        },
+        "/app/src/types.ts": augmentation,
+        "/app/src/main.ts": "import { bootstrap } from './app';\nbootstrap();\n",
+        "/app/src/app.ts": "export function bootstrap() {}\n",
+    }
+    (found,) = [item for item in findings(tree) if item.request == "express"]
+    assert (found.code, found.severity) == ("unresolvable-import", Severity.WARNING)
+    assert "no source file of the project imports this file" in found.message
+    assert found.fix == "run `npm install express@^4.21.2` in ."
+    # another file's `declare module` does not make this import one
+    tree["/app/src/types.ts"] = "import 'express';\n\ndeclare module 'koa' {\n  interface Context { a: 1 }\n}\n"
+    assert [item.severity for item in findings(tree) if item.request == "express"] == [Severity.ERROR]
+    tree["/app/src/types.ts"] = augmentation
+    tree["/app/src/main.ts"] = "import './types.js';\nimport { bootstrap } from './app';\nbootstrap();\n"
+    assert [item.severity for item in findings(tree) if item.request == "express"] == [Severity.ERROR]
+
+
 def test_files_in_a_folder_a_test_names_inputs_from_are_notes() -> None:
     """graphql-codegen-cli's tests pass './tests/test-documents/my-fragment.ts' and
     './tests/test-files/schema-dir/*.ts' (paths from the package's folder, where jest runs) to the

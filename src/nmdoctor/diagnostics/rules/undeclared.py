@@ -68,6 +68,7 @@ from nmdoctor.sources.imports import (
     package_of,
     script_of,
 )
+from nmdoctor.sources.index import SourceIndex
 from nmdoctor.sources.webpack_request import split_request
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind, NotRegularFile
 from nmdoctor.vfs.limits import load_json
@@ -670,6 +671,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             return {}
         return vite_bundled_modules(fs, sorted(roots), context.sources.imports)
 
+    @cache
+    def imported_files() -> _ImportedFiles | None:
+        return _ImportedFiles(graph, context.sources, roots) if context.sources is not None else None
+
     runners: dict[tuple[str, str], str | None] = {}  # the executable the scripts run a file through
 
     def runner_of(owner: Instance, file: str) -> str | None:
@@ -999,6 +1004,16 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             # only; graphql-codegen's generated `TypedDocumentNode as DocumentNode`, used in `as` casts
             severity, why, elided = Severity.WARNING, _ELIDED_WHY, True
         elif (
+            site.kind is ImportKind.IMPORT
+            and _typescript(fs, file)
+            and use() is ImportUse.AUGMENTS
+            and (imported := imported_files()) is not None
+            and not imported.may_import(file)
+        ):
+            # turborepo-fullstack-starter's apps/api/src/types.ts: `import 'express'` and `declare module
+            # 'express' { ... }`, a file only tsconfig's "include" reads
+            severity, why, elided = Severity.WARNING, _AUGMENTATION_WHY, True
+        elif (
             _loaded_like_a_config(fs, graph, owner, file)
             # `require` in an ES config is createRequire's, CommonJS resolution, which reads NODE_PATH
             # (graphql-eslint's website/next.config.ts: `createRequire(import.meta.url).resolve('esquery')`)
@@ -1221,6 +1236,69 @@ _ELIDED_WHY = (
     " esbuild and SWC,"
     " drop the import, so nothing loads it; a type check still needs it, and node's own type stripping keeps it)"
 )
+
+
+_AUGMENTATION_WHY = (
+    " (the file imports it so that its `declare module` of the same name applies, and no source file of"
+    " the project imports this file: nothing loads it at run time; a type check still resolves it)"
+)
+_SCRIPT_SUFFIX = re.compile(r"\.(?:[cm]?[jt]sx?|d\.[cm]?ts)$")
+
+
+def _stem(file: str) -> str:
+    """The name an import of ``file`` ends with: its base name less the extension, or its folder's
+    name for an index file (``./types``, ``../types.js``, ``@/types``)."""
+    base = _SCRIPT_SUFFIX.sub("", posixpath.basename(file))
+    return posixpath.basename(posixpath.dirname(file)) if base == "index" else base
+
+
+class _ImportedFiles:
+    """Which files the project's source files may import, read generously (a file this says no to
+    is imported by none of them): a relative specifier by the path it names (less the extension); a
+    bare one naming no package of the tree (an alias) by the last segment of its path, within the
+    importing package for the package-local forms (``@/``, ``~/``, ``#``); a bare one naming a
+    workspace by any file of that workspace."""
+
+    def __init__(self, graph: DependencyGraph, sources: SourceIndex, roots: frozenset[str]) -> None:
+        self.roots = roots
+        self.paths: set[str] = set()
+        self.stems: set[str] = set()
+        self.local_stems: set[tuple[str, str]] = set()
+        self.folders: set[str] = set()
+        for root in sorted(roots):
+            for file in sources.files(root, stop_at=roots - {root}):
+                try:
+                    sites = sources.imports(file)
+                except FileSystemError:
+                    continue
+                for site in sites:
+                    self._note(graph, root, file, site.specifier)
+
+    def _note(self, graph: DependencyGraph, root: str, file: str, specifier: str) -> None:
+        if specifier.startswith(("./", "../")):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(file), specifier))
+            self.paths.add(_SCRIPT_SUFFIX.sub("", target))
+            return
+        name = package_of(specifier)
+        instances = graph.instances_of(name) if name is not None else []
+        stem = _SCRIPT_SUFFIX.sub("", specifier.rstrip("/").rpartition("/")[2])
+        if not instances and specifier.startswith(("@/", "~/", "#")):
+            self.local_stems.add((root, stem))
+        elif not instances:
+            self.stems.add(stem)
+        self.folders.update(item.path + "/" for item in instances if item.is_workspace or item.is_project)
+
+    def may_import(self, file: str) -> bool:
+        bare = _SCRIPT_SUFFIX.sub("", file)
+        if bare in self.paths or (posixpath.basename(bare) == "index" and posixpath.dirname(bare) in self.paths):
+            return True
+        stem = _stem(file)
+        root = max((item for item in self.roots if file.startswith(item + "/")), key=len, default="")
+        return (
+            stem in self.stems
+            or (root, stem) in self.local_stems
+            or any(file.startswith(folder) for folder in self.folders)
+        )
 
 
 def _import_use(fs: FileSystem, file: str, site: ImportSite) -> ImportUse:

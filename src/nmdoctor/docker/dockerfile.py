@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from dockerfile_parse import DockerfileParser
 
 from nmdoctor.docker.commands import PmCommand, classify, package_commands, shell_segments, split_spec
+from nmdoctor.vfs.limits import load_json
 
 __all__ = ["LOCKFILES", "Copy", "Install", "Stage", "expand", "parse_dockerfile"]
 
@@ -137,7 +138,19 @@ def _words(value: str) -> list[str]:
         return value.split()
 
 
-_TURBO_PRUNE = re.compile(r"\bturbo\s+prune\b([^;&|\n]*)")
+_TURBO_PRUNE = re.compile(r"\bturbo(?:@(\S+))?\s+prune\b([^;&|\n]*)")
+# what runs a `turbo` that is not a global install: the project's own (`pnpm turbo`, `yarn turbo`,
+# `npm exec turbo`) or, where the project has none, the registry's newest (npx, dlx, bunx)
+_TURBO_RUNNER = re.compile(r"\b(npx|bunx|dlx|exec|pnpm|yarn|bun)\b(?:\s+-{1,2}[\w-]+(?:=\S+)?)*\s*$")
+
+
+def _major_of(version: str) -> int:
+    """The major a turbo version or range names; a tag (``latest``) or ``*`` is today's, turbo 2; 0
+    for anything else (a workspace or file reference)."""
+    major = re.match(r"^[\^~=v>]*\s*(\d+)", version.strip())
+    if major:
+        return int(major.group(1))
+    return 2 if re.fullmatch(r"\*|x|latest|next|canary|[a-z][\w.-]*", version.strip()) and ":" not in version else 0
 
 
 def _turbo_major(stage: Stage) -> int:
@@ -423,20 +436,51 @@ class _Builder:
         self._steps(stage, re.sub(r"^(?:\s*--[a-z]+=\S+)+\s*", "", text), line)
         self._turbo_prune(stage, text)  # after the RUN's own installs: `npm i -g turbo && turbo prune ...`
 
-    @staticmethod
-    def _turbo_prune(stage: Stage, text: str) -> None:
+    def _turbo_prune(self, stage: Stage, text: str) -> None:
         """``turbo prune`` writes a pruned copy of the monorepo's lockfile into its output folder (``out``,
         or ``--out-dir``). With ``--docker``, turbo 2 also writes it into ``out/json``, beside the
         package.json files (turborepo's prune tests list out/json/pnpm-lock.yaml; out/full has none);
-        turbo 1's Go prune wrote it to ``out`` only. Only a turbo the image installs at a known major
-        is read as writing it there."""
+        turbo 1's Go prune wrote it to ``out`` only. Only a turbo of a known major is read as writing
+        it there: the image's global install, the version the command names (``npx turbo@2``), or the
+        project's own, which its root package.json declares (``pnpm turbo prune``)."""
         for match in _TURBO_PRUNE.finditer(text):
-            options = match.group(1)
+            options = match.group(2)
             out = re.search(r"--out-dir(?:=|\s+)(\S+)", options)
             folder = _absolute(stage.workdir, out.group(1) if out else "out").rstrip("/")
             stage.pruned[folder] = set(stage.lockfiles)
-            if re.search(r"--docker\b", options) and _turbo_major(stage) >= 2:
+            if (
+                re.search(r"--docker\b", options)
+                and self._turbo_major(stage, text[: match.start()], match.group(1)) >= 2
+            ):
                 stage.pruned[f"{folder}/json"] = set(stage.lockfiles)
+
+    def _turbo_major(self, stage: Stage, before: str, version: str | None) -> int:
+        """The major of the turbo a ``turbo prune`` runs (``before``: the RUN's text before it, whose
+        end says what runs it; ``version``: the one ``turbo@VERSION`` names); 0 when unknown."""
+        if version is not None:
+            return _major_of(version)
+        runner = _TURBO_RUNNER.search(before.rsplit("&&", 1)[-1].rsplit(";", 1)[-1])
+        if runner is None:
+            return _turbo_major(stage)
+        declared = self._declared_turbo()
+        if declared is not None:
+            return _major_of(declared)
+        return 2 if runner.group(1) in ("npx", "bunx", "dlx") else 0  # fetched: the registry's newest
+
+    def _declared_turbo(self) -> str | None:
+        """The range of turbo the build context's root package.json declares."""
+        text = self.read_context("package.json")
+        try:
+            manifest = load_json(text) if text is not None else None
+        except ValueError:
+            return None
+        if not isinstance(manifest, dict):
+            return None
+        for field_name in ("devDependencies", "dependencies"):
+            declared = manifest.get(field_name)
+            if isinstance(declared, dict) and isinstance(declared.get("turbo"), str):
+                return str(declared["turbo"])
+        return None
 
     def _script(self, stage: Stage, segment: str, cwd: str, line: int) -> None:
         """A RUN that calls a script of the build context: its project installs are this RUN's."""

@@ -77,6 +77,27 @@ def test_turbo_1_prune_docker_left_the_lockfile_in_out_only() -> None:
     assert _findings({**mapping, "/p/Dockerfile": with_lockfile}, "lockfile-not-used") == []
 
 
+def test_the_project_s_own_turbo_prune_puts_its_lockfile_where_its_declared_major_does() -> None:
+    """`pnpm turbo prune web --docker` (or `yarn turbo`, `npx turbo`) runs the turbo the project's root
+    package.json declares: `"turbo": "^2"` writes the pruned lockfile into out/json as well (turbo 2's
+    prune, as above), `"turbo": "1.13.4"` only into out/. `npx turbo@2 prune` names its version; an npx
+    of a project that declares none fetches the registry's newest, a 2."""
+    for runner in ("pnpm turbo", "yarn turbo", "npx turbo", "pnpm exec turbo", "npx turbo@2", "pnpm dlx turbo@latest"):
+        dockerfile = (
+            _TURBO_WEB.format(turbo="").replace(" turbo\n", "\n").replace("RUN turbo prune", f"RUN {runner} prune")
+        )
+        assert _findings({**_MONOREPO, "/p/Dockerfile": dockerfile}, "lockfile-not-used") == [], runner
+    turbo_1 = {**_MONOREPO, "/p/package.json": _MONOREPO["/p/package.json"].replace('"^2"', '"1.13.4"')}
+    for runner in ("pnpm turbo", "npx turbo"):
+        dockerfile = (
+            _TURBO_WEB.format(turbo="").replace(" turbo\n", "\n").replace("RUN turbo prune", f"RUN {runner} prune")
+        )
+        assert [item.line for item in _findings({**turbo_1, "/p/Dockerfile": dockerfile}, "lockfile-not-used")] == [11]
+    undeclared = {**_MONOREPO, "/p/package.json": '{"name": "root", "packageManager": "pnpm@8.6.12"}'}
+    dockerfile = _TURBO_WEB.format(turbo="").replace(" turbo\n", "\n").replace("RUN turbo prune", "RUN npx turbo prune")
+    assert _findings({**undeclared, "/p/Dockerfile": dockerfile}, "lockfile-not-used") == []
+
+
 _NEST = (
     "FROM node:21-alpine AS base\n\nFROM base AS development\nARG APP\nWORKDIR /nest/${APP}\n"
     "COPY nest/${APP}/package*.json ./\nRUN npm install\nCOPY nest/${APP} .\nRUN npm run build\n\n"

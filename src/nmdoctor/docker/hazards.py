@@ -59,6 +59,7 @@ class _Image:
     shipped: list[Shipped] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
     top: bool = False  # in the analysed folder: also built on its own, shipping its last stage
+    build_args: dict[str, str] | None = None  # the `--build-arg` values it was read with
 
 
 def _rel(folder: str, path: str) -> str:
@@ -83,9 +84,13 @@ def _image(
 ) -> _Image | None:
     """The parsed Dockerfile at ``path``; ``built_images`` maps the image names compose services build
     (``image:`` beside ``build:``) to their Dockerfile, context and target, so that a ``FROM`` of one
-    starts from the stage that builds it."""
-    if path in images:
-        return images[path]
+    starts from the stage that builds it. A Dockerfile is read once for each set of build args the
+    services give it (``APP=api``, ``APP=web``: two images); asked without args, the first read."""
+    key = path
+    if path in images and build_args and (images[path].build_args or {}) != build_args:
+        key = path + "\0" + "\0".join(f"{name}={value}" for name, value in sorted(build_args.items()))
+    if key in images:
+        return images[key]
     known = built_images or {}
 
     def image_stage(name: str) -> Stage | None:
@@ -119,8 +124,8 @@ def _image(
     stages = parse_dockerfile(text, is_file, _yarn_berry(fs, context), is_dir, read, pnp, image_stage, build_args)
     if not stages:
         return None
-    images[path] = _Image(path, context, stages)
-    return images[path]
+    images[key] = _Image(path, context, stages, build_args=build_args)
+    return images[key]
 
 
 def _stage_for(image: _Image, target: str | None) -> Stage:
@@ -307,7 +312,7 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
         context = posixpath.normpath(posixpath.join(compose_dir, service.context))
         path = posixpath.normpath(posixpath.join(compose_dir, service.dockerfile))
-        # a Dockerfile is read once, with the build args of the first service that builds it
+        # a Dockerfile is read once for each set of build args the services that build it give
         image = _image(fs, images, path, context, built_images, build_args=service.build_args)
         if image is None:
             continue

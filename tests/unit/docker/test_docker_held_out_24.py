@@ -107,6 +107,34 @@ _NEST = (
 )
 
 
+def test_a_dockerfile_two_services_build_with_other_args_is_read_for_each() -> None:
+    """One Dockerfile, `ARG APP` and `COPY ${APP}/package*.json ./`, built by two services with
+    `APP: api` and `APP: web` (compose passes each service's build.args as --build-arg): two images.
+    apps/web commits no lockfile, so its `npm install` resolves afresh; the first service's args alone
+    hid that."""
+    dockerfile = (
+        "FROM node:20-alpine\nARG APP\nWORKDIR /app\nCOPY apps/${APP}/package*.json ./\nRUN npm install\n"
+        'COPY apps/${APP} .\nUSER node\nCMD ["node", "index.js"]\n'
+    )
+    service = "  {name}:\n    build:\n      context: .\n      args:\n        APP: {name}\n"
+    mapping = {
+        "/p/docker-compose.yml": "services:\n" + service.format(name="api") + service.format(name="web"),
+        "/p/Dockerfile": dockerfile,
+        "/p/apps/api/package.json": '{"name": "api", "dependencies": {"express": "^4.21.0"}}',
+        "/p/apps/api/package-lock.json": "{}",
+        "/p/apps/web/package.json": '{"name": "web", "dependencies": {"express": "^4.21.0"}}',
+        "/p/.dockerignore": "**/node_modules\n",
+    }
+    (finding,) = _findings(mapping, "lockfile-not-used")
+    assert finding.line == 5
+    # the services in the other order: the same finding
+    mapping["/p/docker-compose.yml"] = "services:\n" + service.format(name="web") + service.format(name="api")
+    assert [item.line for item in _findings(mapping, "lockfile-not-used")] == [5]
+    # both with a lockfile: none
+    mapping["/p/apps/web/package-lock.json"] = "{}"
+    assert _findings(mapping, "lockfile-not-used") == []
+
+
 def test_a_compose_build_arg_gives_the_arg_its_value() -> None:
     """nest-next-compose: `ARG APP` with no default, `WORKDIR /nest/${APP}`, and the service's
     `build.args: [APP=nest-app-1]`. Compose passes build.args as --build-arg (the compose file

@@ -79,3 +79,14 @@ def test_a_public_hoist_pattern_the_project_sets_decides(tmp_path: Path) -> None
     (tmp_path / ".npmrc").write_text("public-hoist-pattern[]=@types/*\n")
     found = _findings(tmp_path, {**MANIFEST, "devDependencies": {"eslint": "9.6.0"}})
     assert [item["severity"] for item in found] == ["error"]
+
+
+def test_a_name_nothing_installs_stays_an_error(tmp_path: Path) -> None:
+    """pnpm 9 hoists only packages the install holds: `eslint-plugin-absent` is in no lockfile."""
+    (tmp_path / "package.json").write_text(json.dumps({**MANIFEST, "devDependencies": {"eslint": "9.6.0"}}))
+    (tmp_path / "pnpm-lock.yaml").write_text(LOCK)
+    (tmp_path / "eslint.config.js").write_text("import absent from 'eslint-plugin-absent'\n\nexport default [absent]\n")
+    arguments = ["check", str(tmp_path), "--lockfile", "--no-cache", "--format", "json"]
+    result = CliRunner(mix_stderr=False).invoke(main, arguments)
+    found = [item for item in json.loads(result.stdout)["findings"] if item.get("request") == "eslint-plugin-absent"]
+    assert [item["severity"] for item in found] == ["error"]

@@ -769,7 +769,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif uninstalled:
             severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
-        elif graph.layout == "pnpm-isolated" and pnpm9_hoists(name):
+        elif graph.layout == "pnpm-isolated" and graph.instances_of(name) and pnpm9_hoists(name):
             severity, why = Severity.INFO, f" (cannot be decided: {PNPM9_HOISTS})"
         elif name == "@jest/globals" and graph.instances_of("jest-runtime"):
             # jest-runtime answers it from its own globals, never from node_modules; only a type

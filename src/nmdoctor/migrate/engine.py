@@ -169,6 +169,34 @@ def _peer_fix(name: str, version: str, source: Instance, production: frozenset[s
     return f'add "{name}": "^{version}" to {field} in package.json, where `{source.label}` finds it'
 
 
+def _walked_target(planned: DependencyGraph, label: str, name: str) -> str | None:
+    """What node's upward ``node_modules`` walk finds for ``name`` from the planned copies labelled
+    ``label`` (the project: "."), when they all find the same name@version; else None. pnpm's
+    hidden hoist (``node_modules/.pnpm/node_modules``) is no answer: only what it links there by
+    accident."""
+    by_place: dict[str, Instance] = {}
+    for item in planned.instances_of(name):
+        for place in (item.path, *item.links):
+            by_place[str(place)] = item
+    sources = [item for item in planned.instances if ("." if item.is_project else item.label) == label]
+    found: set[str] = set()
+    for source in sources:
+        folder, hit = str(source.path), None
+        while hit is None:
+            if not folder.endswith("/node_modules") and not folder.endswith("/.pnpm/node_modules"):
+                hit = by_place.get(f"{folder}/node_modules/{name}")
+                if hit is not None and "/node_modules/.pnpm/node_modules/" in f"{folder}/node_modules/":
+                    hit = None
+            parent = posixpath.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        if hit is None:
+            return None
+        found.add(hit.label)
+    return found.pop() if len(found) == 1 else None
+
+
 def _edge_findings(
     current: DependencyGraph, planned: DependencyGraph, layout: str, refused: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[list[Finding], int]:
@@ -188,6 +216,10 @@ def _edge_findings(
         new = after.get(key)
         old_target = edge.target.label if edge.target else None
         new_target = new.target.label if new is not None and new.target else None
+        if new is None and old_target is not None:
+            # the planned graph records no edge (a peer its manifest does not list there): what node
+            # finds from each planned copy answers, as it does at run time
+            new_target = _walked_target(planned, key[0], edge.name)
         if old_target == new_target or old_target is None:
             continue
         source = edge.source

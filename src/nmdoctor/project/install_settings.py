@@ -15,6 +15,7 @@ the lockfile model is the project's.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import tomllib
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ __all__ = [
     "bun_linker",
     "npm_install_strategy",
     "npm_omitted",
+    "pnpm9_would_hoist",
     "pnpm_extends_node_path",
     "pnpm_install",
     "pnpm_reads_package_json_settings",
@@ -140,6 +142,29 @@ def _known_pnpm_major(manifest: dict[str, Any] | None, modules_yaml: str) -> int
         return declared[1]
     installed = _INSTALLED_BY.search(modules_yaml)
     return int(installed.group(1)) if installed is not None else None
+
+
+_LOCKFILE_VERSION = re.compile(r"^lockfileVersion:\s*['\"]?(\d+)", re.MULTILINE)
+
+
+def pnpm9_would_hoist(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None, name: str) -> bool:
+    """Would pnpm 9 put ``name`` in the project's own ``node_modules`` where pnpm 10 does not?
+    pnpm 9's default ``public-hoist-pattern`` is ``*eslint*``, ``*prettier*``; pnpm 10 and later
+    hoist nothing there. Both write ``lockfileVersion: '9.0'``: when neither ``packageManager``
+    nor node_modules says which pnpm installs and the project sets no ``public-hoist-pattern`` or
+    ``shamefully-hoist``, an import of such a name from the project's files works with one and
+    fails with the other."""
+    if not any(fnmatch.fnmatchcase(name, pattern) for pattern in _PRE_10_PUBLIC):
+        return False
+    version = _LOCKFILE_VERSION.search((_text(fs, f"{project}/pnpm-lock.yaml") or "")[:4096])
+    if version is None or version.group(1) != "9":
+        return False
+    if _known_pnpm_major(manifest, _text(fs, f"{project}/node_modules/.modules.yaml") or "") is not None:
+        return False
+    workspace = _yaml(fs, f"{project}/pnpm-workspace.yaml")
+    npmrc = read_npmrc(_text(fs, f"{project}/.npmrc") or "")
+    set_in_yaml = any(key in workspace for key in ("publicHoistPattern", "shamefullyHoist"))
+    return not set_in_yaml and not any(key in npmrc for key in ("public-hoist-pattern", "shamefully-hoist"))
 
 
 def pnpm_reads_package_json_settings(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) -> bool:

@@ -51,6 +51,7 @@ from nmdoctor.lockfiles.yarn_extensions import PackageExtensions
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import ManifestError, manifest_from_json, scripts_of
 from nmdoctor.model.paths import manifest_file, relative
+from nmdoctor.project.install_settings import pnpm9_would_hoist
 from nmdoctor.project.resolution import ProjectResolution, ResolutionConfig
 from nmdoctor.project.resolution.tsconfig import skips_lib_check
 from nmdoctor.resolve.node.cjs import node_modules_paths
@@ -92,6 +93,11 @@ _DEV_PATH = re.compile(
 )
 
 
+PNPM9_HOISTS = (
+    "pnpm 9 and pnpm 10 both write this lockfile and nothing says which installs; pnpm 9's default"
+    " public-hoist-pattern (*eslint*, *prettier*) puts it in the project's node_modules, pnpm 10 and later"
+    " do not"
+)
 _TYPESCRIPT = re.compile(r"\.[cm]?tsx?$")
 
 
@@ -708,6 +714,13 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             dead_configs[key] = config_of_absent_tool(fs, graph, owner, file)
         return dead_configs[key]
 
+    @cache
+    def pnpm9_hoists(name: str) -> bool:
+        assert fs is not None  # asked only of an import on disk
+        root = next((item for item in graph.roots if item.is_project), None)
+        manifest = root.manifest.raw if root is not None and isinstance(root.manifest.raw, dict) else None
+        return pnpm9_would_hoist(fs, graph.project, manifest, name)
+
     for item in _scan(context):
         if item.folder is not None or fs is None or installed is None or item.config_string:
             continue
@@ -761,6 +774,8 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             )
         elif uninstalled:
             severity, why = Severity.INFO, f" (cannot be decided: {NOTHING_INSTALLED})"
+        elif graph.layout == "pnpm-isolated" and graph.instances_of(name) and pnpm9_hoists(name):
+            severity, why = Severity.INFO, f" (cannot be decided: {PNPM9_HOISTS})"
         elif name == "@jest/globals" and graph.instances_of("jest-runtime"):
             # jest-runtime answers it from its own globals, never from node_modules; only a type
             # check of the test (ts-jest's) needs the package itself.

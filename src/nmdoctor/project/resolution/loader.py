@@ -80,6 +80,16 @@ _WEBPACK_FOLDERS = (
 )
 
 
+_UNBUILD_SUFFIXES = tuple(f"build.config.{ext}" for ext in ("js", "cjs", "mjs", "ts", "mts", "cts"))
+
+
+def _read(fs: FileSystem, path: str) -> bytes:
+    try:
+        return fs.read_bytes(path)
+    except FileSystemError:
+        return b""
+
+
 def _listdir(fs: FileSystem, folder: str) -> list[str]:
     try:
         return list(fs.listdir(folder))
@@ -230,6 +240,8 @@ def configs_in(
             config.merge(jest.read_jest_file(fs, path, on_disk=on_disk))
         elif vite.is_vite_config(name):
             config.merge(vite.read_vite(fs, path))
+        elif name.endswith(_UNBUILD_SUFFIXES) and vite.is_unbuild_config(name, _read(fs, path)):
+            config.merge(vite.read_vite(fs, path, "unbuild alias"))
         elif name in babel.CONFIG_NAMES:
             config.merge(babel.read_babel_file(fs, path, on_disk=on_disk))
         elif name in gatsby.CONFIG_NAMES:

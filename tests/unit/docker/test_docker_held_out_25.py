@@ -72,3 +72,57 @@ def test_a_plain_node_service_fix_reads_the_lockfiles_of_the_bound_folder() -> N
     }
     (finding,) = _findings(yarn, "install-at-start")
     assert "`COPY package.json yarn.lock ./` then `yarn install --frozen-lockfile` in /app" in (finding.fix or "")
+
+
+def test_an_option_set_to_false_is_off() -> None:
+    """`pnpm install --frozen-lockfile=false` installs with no lockfile and writes one (real pnpm 10.34.8;
+    `--frozen-lockfile` alone stops with ERR_PNPM_NO_LOCKFILE): the install resolves afresh, so with no
+    lockfile committed it is lockfile-not-used, as chainchik's `pnpm -C apps/web install` is."""
+    mapping = {
+        "/p/Dockerfile": (
+            "FROM node:20-alpine\nWORKDIR /app\nCOPY package.json ./\n"
+            "RUN corepack enable && corepack prepare pnpm@9.12.3 --activate\n"
+            'RUN pnpm install --frozen-lockfile=false\nCOPY . .\nUSER node\nCMD ["pnpm", "start"]\n'
+        ),
+        "/p/package.json": '{"name": "app", "dependencies": {"next": "^14.2.12"}}',
+        "/p/.dockerignore": "node_modules\n",
+    }
+    (finding,) = _findings(mapping, "lockfile-not-used")
+    assert finding.line == 5
+    frozen = {**mapping, "/p/Dockerfile": mapping["/p/Dockerfile"].replace("=false", "")}
+    assert _findings(frozen, "lockfile-not-used") == []
+
+
+_EARLY_INSTALL = {
+    "/p/Dockerfile": (
+        'FROM node:14\nWORKDIR /app\nRUN npm install\nCOPY . .\nVOLUME [ "/app/node_modules" ]\n'
+        'CMD ["npm", "run", "dev"]\n'
+    ),
+    "/p/docker-compose.yaml": (
+        "services:\n  app:\n    build: .\n    volumes:\n      - .:/app\n      - '/app/node_modules'\n"
+    ),
+    "/p/package.json": '{"name": "api", "scripts": {"dev": "nodemon index.js"}, "devDependencies": {"nodemon": "^2"}}',
+    "/p/package-lock.json": "{}",
+}
+
+
+def test_an_install_before_any_package_json_is_copied_fills_no_volume() -> None:
+    """docknodejsmysql-volume: `RUN npm install` in an empty /app of node:14, then `COPY . .`. npm 6 there
+    writes only an empty package-lock.json (checked with `npx npm@6 install` in an empty folder; npm
+    11.19.1 stops with ENOENT), so the anonymous volume over /app/node_modules starts empty and nodemon
+    is not found."""
+    (finding,) = _findings(_EARLY_INSTALL, "volume-shadows-node-modules")
+    assert finding.severity.value == "error"
+    assert finding.from_ == "docker-compose.yaml"
+
+
+def test_an_install_after_a_package_json_arrives_fills_the_volume() -> None:
+    """The same with package.json copied first, or written by a RUN, or bind-mounted into the RUN: the
+    install has a manifest and the volume is filled from its node_modules."""
+    copied = _EARLY_INSTALL["/p/Dockerfile"].replace("RUN npm install\n", "COPY package*.json ./\nRUN npm install\n")
+    written = _EARLY_INSTALL["/p/Dockerfile"].replace("RUN npm install", "RUN npm init -y && npm install")
+    mounted = _EARLY_INSTALL["/p/Dockerfile"].replace(
+        "RUN npm install", "RUN --mount=type=bind,source=package.json,target=package.json npm install"
+    )
+    for dockerfile in (copied, written, mounted):
+        assert _findings({**_EARLY_INSTALL, "/p/Dockerfile": dockerfile}, "volume-shadows-node-modules") == []

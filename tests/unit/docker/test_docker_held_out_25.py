@@ -126,3 +126,42 @@ def test_an_install_after_a_package_json_arrives_fills_the_volume() -> None:
     )
     for dockerfile in (copied, written, mounted):
         assert _findings({**_EARLY_INSTALL, "/p/Dockerfile": dockerfile}, "volume-shadows-node-modules") == []
+
+
+def test_the_fix_copies_the_lockfile_the_project_commits_where_the_copy_left_it_out() -> None:
+    """supersoftenq: `COPY package*.json` brings package.json and package-lock.json, then `yarn`; the project
+    also commits yarn.lock. The fix names copying it, not committing one (yarn 1.22 installs from a
+    yarn.lock beside a package-lock.json: `yarn install --frozen-lockfile` succeeds there, checked)."""
+    mapping = {
+        "/p/Dockerfile": (
+            "FROM node:20.12.2\nWORKDIR /home/node/app\nCOPY package*.json ./\nUSER node\nRUN yarn --ignore-engines\n"
+            "COPY . .\nRUN yarn build\n"
+        ),
+        "/p/package.json": '{"name": "web", "scripts": {"build": "vite build"}}',
+        "/p/package-lock.json": "{}",
+        "/p/yarn.lock": "# yarn lockfile v1\n",
+        "/p/.dockerignore": "node_modules\n",
+    }
+    (finding,) = _findings(mapping, "lockfile-not-used")
+    assert "or COPY yarn.lock (which the project commits and yarn reads) before the install" in (finding.fix or "")
+    without = {key: value for key, value in mapping.items() if key != "/p/yarn.lock"}
+    (finding,) = _findings(without, "lockfile-not-used")
+    assert "or commit yarn's own lockfile and COPY it before the install" in (finding.fix or "")
+
+
+def test_a_pnpm_install_with_no_lockfile_is_told_pnpms_own_frozen_install() -> None:
+    """ola-pnpm-latest: `pnpm install` with no pnpm-lock.yaml committed. The fix names pnpm's lockfile and
+    `pnpm install --frozen-lockfile` (real pnpm 10.34.8 writes pnpm-lock.yaml on `pnpm install` and
+    installs from it frozen), not `npm ci`, which stops with EUSAGE without a package-lock.json."""
+    mapping = {
+        "/p/Dockerfile": (
+            "FROM node:22\nWORKDIR /home/app\nRUN npm install -g pnpm@9.12.3\nCOPY package.json .\n"
+            'RUN pnpm install\nCOPY . .\nUSER node\nCMD ["pnpm", "run", "dev"]\n'
+        ),
+        "/p/package.json": '{"name": "api", "dependencies": {"express": "^4.19.2"}}',
+        "/p/.dockerignore": "node_modules\n",
+    }
+    (finding,) = _findings(mapping, "lockfile-not-used")
+    assert (finding.fix or "").startswith("COPY package.json and pnpm-lock.yaml first")
+    assert "then `pnpm install --frozen-lockfile`" in (finding.fix or "")
+    assert "npm ci" not in (finding.fix or "")

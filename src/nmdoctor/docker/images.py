@@ -120,9 +120,11 @@ def _copy_theirs_fix(command_text: str, manager: str, read: tuple[str, ...], lin
     telling = [word for word in own.split()[1:] if word.startswith("--")] or own.split()[1:]
     if all(word in command_text.split() for word in telling):
         return fix
+    # with the lockfile copied, not instead of it: the frozen install stops without one (npm 11.19.1's
+    # `npm ci` with only package.json: EUSAGE)
     return (
-        f"{fix}; or install with `{own}` (keeping the install's other flags), which also stops when the lockfile "
-        "no longer matches package.json"
+        f"{fix}, and install with `{own}` (keeping the install's other flags), which also stops when the "
+        "lockfile no longer matches package.json"
     )
 
 

@@ -165,3 +165,18 @@ def test_a_pnpm_install_with_no_lockfile_is_told_pnpms_own_frozen_install() -> N
     assert (finding.fix or "").startswith("COPY package.json and pnpm-lock.yaml first")
     assert "then `pnpm install --frozen-lockfile`" in (finding.fix or "")
     assert "npm ci" not in (finding.fix or "")
+
+
+def test_the_frozen_install_is_offered_with_the_copied_lockfile_not_instead_of_it() -> None:
+    """telefonclub-bun's shape with npm: package-lock.json committed, only package.json copied before
+    `npm install`. `npm ci` alone would stop with EUSAGE (no package-lock.json in the image; npm 11.19.1),
+    so the fix offers it together with the COPY, not as an alternative to it."""
+    mapping = {
+        "/p/Dockerfile": "FROM node:22\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\nUSER node\n",
+        "/p/package.json": '{"name": "api", "dependencies": {"express": "^4.19.2"}}',
+        "/p/package-lock.json": "{}",
+        "/p/.dockerignore": "node_modules\n",
+    }
+    (finding,) = _findings(mapping, "lockfile-not-used")
+    assert "so that it installs what the lockfile pins, and install with `npm ci`" in (finding.fix or "")
+    assert "; or install with" not in (finding.fix or "")

@@ -132,7 +132,8 @@ def _split_options(words: list[str]) -> tuple[list[str], set[str], dict[str, str
         word = words[index]
         if word.startswith("-"):
             name, _, value = word.partition("=")
-            flags.add(name)
+            if value != "false":  # `--frozen-lockfile=false` turns the option off (pnpm 10.34.8, nopt's parsing)
+                flags.add(name)
             if value:
                 values[name] = value
             elif name in _VALUE_OPTIONS and index + 1 < len(words):

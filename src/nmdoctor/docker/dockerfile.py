@@ -564,7 +564,9 @@ class _Builder:
                 lockfile = _reads(command.manager, present, stage)
                 others = () if lockfile else tuple(sorted(present))
                 stage.installs.append(Install(command, line, folder, lockfile, frozen, others))
-                tree = command.kind in ("project", "add") and self.add_tree(command, stage, folder)
+                tree = (
+                    command.kind == "add" or (command.kind == "project" and not _no_manifest_yet(stage))
+                ) and self.add_tree(command, stage, folder)
                 if tree and folder in stage.manifests:
                     stage.tree_manifests[posixpath.join(folder, "node_modules")] = stage.manifests[folder]
                 continue
@@ -695,6 +697,25 @@ def _others_write(mode: str) -> bool:
         if who and re.search(r"[oa]", who.group(0)) and re.search(r"[+=][rwxXst]*w", clause[who.end() :]):
             return True
     return False
+
+
+# a RUN that may write a package.json (or bring one in) before an install reads it
+_MAY_WRITE_FILES = re.compile(
+    r"--mount=\S*type=bind|package\.json|>|\b(?:git|curl|wget|tar|unzip|cp|mv|ln|echo|printf|cat|tee|init|create|"
+    r"dlx|npx|bunx|degit|sed)\b"
+)
+
+
+def _no_manifest_yet(stage: Stage) -> bool:
+    """Does a project install run where the image can hold no package.json: the stage chain starts from
+    node's official image (none in its folders an app uses), has copied nothing in yet, and ran nothing
+    that may write one? Such an install installs no packages: npm 6 (node 14's) writes only an empty
+    package-lock.json, npm 11.19.1 stops with ENOENT (both checked), pnpm, yarn and bun stop for want of a
+    package.json. The node_modules it would leave is not there for a volume to be filled from."""
+    chain = stage.chain()
+    if not stage.node_base or any(item.copies for item in chain):
+        return False
+    return not any(_MAY_WRITE_FILES.search(text) for item in chain for text, _ in item.runs)
 
 
 def _project_root(stage: Stage, cwd: str) -> str:

@@ -31,14 +31,17 @@ from nmdoctor.docker.project import (
 )
 from nmdoctor.docker.runtime import runtime_findings
 from nmdoctor.docker.services import (
+    committed_lockfiles,
+    image_install,
     image_start_line,
     installers_of,
     installs_only,
+    manager_lockfile,
     service_findings,
     start_words,
     step_findings,
 )
-from nmdoctor.docker.startup import start_scripts
+from nmdoctor.docker.startup import Script, script_steps, start_scripts
 from nmdoctor.vfs.base import FileSystem, Kind
 
 __all__ = ["DockerInputError", "docker_findings"]
@@ -216,24 +219,53 @@ def _dropped_privileges(fs: FileSystem, folder: str, image: _Image, item: Shippe
 _NODE_IMAGE = re.compile(r"(^|/)(?:node|javascript-node|typescript-node)(:|@|$)")
 
 
+def _bound_project(service: Service, app: str, compose_dir: str) -> str:
+    """The host folder a bind mount puts at ``app`` (or above it), where the project's files come from;
+    the compose file's folder when no bind mount covers it."""
+    binds = [
+        mount
+        for mount in service.mounts
+        if mount.kind == "bind"
+        and mount.source
+        and (app == mount.target or app.startswith(mount.target.rstrip("/") + "/"))
+    ]
+    if not binds:
+        return compose_dir
+    mount = max(binds, key=lambda item: len(item.target))
+    return posixpath.normpath(posixpath.join(compose_dir, mount.source or ".", posixpath.relpath(app, mount.target)))
+
+
+def _start_manager(scripts: list[Script]) -> str | None:
+    """The manager of the first install the start scripts run (npm when none names one)."""
+    for script in scripts:
+        for step in script_steps(script.text, script.args):
+            if step.kind == "install" and step.manager:
+                return step.manager
+    return None
+
+
 def _plain_node_service(fs: FileSystem, folder: str, service: Service) -> list[Finding]:
     """A service that runs a node image as it is (`image: node:20`, the project bind-mounted): what
     its command does at every start. Its node_modules are whatever the command or the host put there."""
     words = (service.entrypoint or []) + (service.command or [])
     compose_dir = posixpath.normpath(posixpath.join(folder, posixpath.dirname(service.file)))
     scripts = start_scripts(fs, folder, words, None, service.mounts, compose_dir, compose_dir)
-    findings = list(step_findings(folder, scripts, service.file, service.line))
+    app = posixpath.normpath(service.working_dir or "/app")
+    lockfiles = committed_lockfiles(fs, _bound_project(service, app, compose_dir))
+    findings = list(step_findings(folder, scripts, service.file, service.line, lockfiles))
     if installs_only(scripts[0].text):
         # a one-shot installer (`command: npm ci`) filling a bind or volume other services use
         findings = [finding for finding in findings if finding.code != "install-at-start"]
-    app = posixpath.normpath(service.working_dir or "/app")
+    manager = _start_manager(scripts)
+    install = image_install(manager, lockfiles)
+    copied = " ".join(filter(None, ("package.json", manager_lockfile(manager, lockfiles))))
+    volume = posixpath.join(app, "node_modules")
     return [
         dataclasses.replace(
             finding,
-            fix="build the service from a Dockerfile that installs them (`COPY package.json <lockfile> ./` then "
-            f"`npm ci` in {app}), and mount an anonymous volume over {posixpath.join(app, 'node_modules')} (`- "
-            f"{posixpath.join(app, 'node_modules')}`), which Docker fills from the image; start with `docker compose "
-            "up --build --renew-anon-volumes` after dependency changes",
+            fix=f"build the service from a Dockerfile that installs them (`COPY {copied} ./` then `{install}` in "
+            f"{app}), and mount an anonymous volume over {volume} (`- {volume}`), which Docker fills from the "
+            "image; start with `docker compose up --build --renew-anon-volumes` after dependency changes",
         )
         if finding.code == "install-at-start" and finding.from_ == service.file
         else finding
@@ -353,10 +385,11 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         if not image.services:  # built and run on its own: what its ENTRYPOINT and CMD do at every start
             stage = image.stages[-1]
             scripts = start_scripts(fs, folder, start_words(None, stage), stage, [], image.context, image.context)
-            inline = step_findings(folder, scripts[:1], where, image_start_line(stage) or stage.line)
+            lockfiles = committed_lockfiles(fs, image.context)
+            inline = step_findings(folder, scripts[:1], where, image_start_line(stage) or stage.line, lockfiles)
             one_shot = installs_only(scripts[0].text)
             findings += [finding for finding in inline if not (one_shot and finding.code == "install-at-start")]
-            findings += step_findings(folder, scripts[1:], where, stage.line)
+            findings += step_findings(folder, scripts[1:], where, stage.line, lockfiles)
     for service in services:
         if not service.dockerfile and service.image not in by_image and _NODE_IMAGE.search(service.image or ""):
             findings += _plain_node_service(fs, folder, service)

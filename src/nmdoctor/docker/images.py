@@ -65,6 +65,18 @@ def _is_root(user: str | None) -> bool:
 
 
 def frozen_fix(manager: str) -> str:
+    """Copy the lockfile and install from it, with ``manager``'s own frozen install: a pnpm or yarn
+    project is not told to run `npm ci`, which stops with EUSAGE without a package-lock.json."""
+    if manager == "pnpm":  # real pnpm 10.34.8: `pnpm install` writes pnpm-lock.yaml
+        return (
+            "COPY package.json and pnpm-lock.yaml first (commit one if the project has none: `pnpm install` "
+            "writes it), then `pnpm install --frozen-lockfile`"
+        )
+    if manager == "yarn":
+        return (
+            "COPY package.json and yarn.lock first (commit one if the project has none: `yarn install` writes "
+            "it), then `yarn install --frozen-lockfile` (yarn 1) or `yarn install --immutable` (yarn 2 and later)"
+        )
     if manager == "bun":  # Bun's images ship no npm: the fix stays with bun
         return (
             "COPY package.json and bun.lock first (commit one if the project has none: `bun install` writes it), "
@@ -108,9 +120,11 @@ def _copy_theirs_fix(command_text: str, manager: str, read: tuple[str, ...], lin
     telling = [word for word in own.split()[1:] if word.startswith("--")] or own.split()[1:]
     if all(word in command_text.split() for word in telling):
         return fix
+    # with the lockfile copied, not instead of it: the frozen install stops without one (npm 11.19.1's
+    # `npm ci` with only package.json: EUSAGE)
     return (
-        f"{fix}; or install with `{own}` (keeping the install's other flags), which also stops when the lockfile "
-        "no longer matches package.json"
+        f"{fix}, and install with `{own}` (keeping the install's other flags), which also stops when the "
+        "lockfile no longer matches package.json"
     )
 
 
@@ -238,6 +252,20 @@ def _context_manifest(stages: list[Stage], stage: Stage, folder: str, before: in
     return None
 
 
+def _committed_lockfiles(
+    fs: FileSystem, stages: list[Stage], stage: Stage, install: Install, context: str, manager: str
+) -> tuple[str, ...]:
+    """The lockfiles the context commits beside the package.json ``install`` reads that ``manager`` reads
+    (none where the install's package.json is another than the context's root one)."""
+    if _context_manifest(stages, stage, install.workdir, install.line) != "package.json":
+        return ()
+    return tuple(
+        name
+        for name in LOCKFILES
+        if read_text(fs, f"{context}/{name}") is not None and reads_lockfile(manager, {name}, stage)
+    )
+
+
 def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for stage in stages:
@@ -248,6 +276,13 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
             if command.kind == "project" and not install.lockfile and not install.frozen and install.others:
                 seen.add(install.line)
                 others = " and ".join(install.others)
+                own = _committed_lockfiles(fs, stages, stage, install, context, command.manager)
+                own_fix = (
+                    f"), or COPY {' and '.join(own)} (which the project commits and {command.manager} reads) before "
+                    "the install"
+                    if own
+                    else f"), or commit {command.manager}'s own lockfile and COPY it before the install"
+                )
                 npm_6 = command.manager == "npm" and "yarn.lock" in install.others
                 yield _finding(
                     "lockfile-not-used",
@@ -263,7 +298,7 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                         "that reads this lockfile and runs on the image's node"
                         for manager in _managers_to_add(stage, install)
                     )
-                    + f"), or commit {command.manager}'s own lockfile and COPY it before the install",
+                    + own_fix,
                 )
             elif (
                 command.kind == "project"

@@ -179,7 +179,39 @@ _FROZEN = {
 }
 
 
-def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_line: int) -> Iterator[Finding]:
+_LOCKFILES_OF = {
+    "npm": ("package-lock.json", "npm-shrinkwrap.json"),
+    "yarn": ("yarn.lock",),
+    "pnpm": ("pnpm-lock.yaml",),
+    "bun": ("bun.lock", "bun.lockb"),
+}
+
+
+def committed_lockfiles(fs: FileSystem, project: str) -> frozenset[str]:
+    """The lockfile names present in ``project`` (the folder the image or the bind mount takes)."""
+    return frozenset(name for name in LOCKFILES if fs.stat(posixpath.normpath(f"{project}/{name}")) is not None)
+
+
+def image_install(manager: str | None, lockfiles: frozenset[str]) -> str:
+    """The install to run in the image for ``manager``: the frozen one where the project commits a lockfile
+    that manager reads, else the plain one. `npm ci` stops with EUSAGE without a package-lock.json or
+    npm-shrinkwrap.json, and `pnpm install --frozen-lockfile` without a pnpm-lock.yaml, so a fix naming
+    them for a project with no lockfile would not work (checked with npm 11: `npm ci` in a folder with only
+    package.json exits with EUSAGE)."""
+    name = manager if manager in _FROZEN else "npm"
+    return _FROZEN[name] if manager_lockfile(name, lockfiles) else f"{name} install"
+
+
+def manager_lockfile(manager: str | None, lockfiles: frozenset[str]) -> str | None:
+    """The lockfile among ``lockfiles`` that ``manager`` (npm when None) installs from, if any."""
+    return next((name for name in _LOCKFILES_OF.get(manager or "npm", ()) if name in lockfiles), None)
+
+
+def step_findings(
+    folder: str, scripts: list[Script], where_inline: str, inline_line: int, lockfiles: frozenset[str]
+) -> Iterator[Finding]:
+    """install-at-start and init-marker-version-blind for the start ``scripts``; ``lockfiles`` are the
+    lockfiles the project commits, which decide the install the fix names."""
     for script in scripts:
         where = script.where or where_inline
         yield from _floating_at_start(script, where, inline_line)
@@ -198,7 +230,7 @@ def step_findings(folder: str, scripts: list[Script], where_inline: str, inline_
                     from_=where,
                     line=line,
                     column=1,
-                    fix=f"install in the image (`{_FROZEN.get(step.manager or 'npm', 'npm ci')}` in the Dockerfile) "
+                    fix=f"install in the image (`{image_install(step.manager, lockfiles)}` in the Dockerfile) "
                     f"and, for a node_modules volume, refresh it keyed by the lockfile: `{_SYNC}`",
                 )
             elif step.guard is not None:
@@ -385,7 +417,7 @@ def service_findings(
     start_line = image_start_line(stage)
     if dockerfile is not None and service.entrypoint is None and service.command is None and start_line:
         where_inline, inline_line = dockerfile, start_line  # the image's own ENTRYPOINT/CMD runs it
-    yield from step_findings(folder, scripts, where_inline, inline_line)
+    yield from step_findings(folder, scripts, where_inline, inline_line, committed_lockfiles(fs, context))
     workdir = service.working_dir or stage.workdir
     yield from start_lockfile_findings(scripts, stage, service.mounts, workdir, where_inline, inline_line)
     resolution = resolve_node_modules(service, stage)

@@ -84,13 +84,14 @@ def test_the_install_at_start_fix_names_the_frozen_install_of_the_manager_the_st
     }
     (finding,) = _findings(mapping, "install-at-start")
     assert "`bun install --frozen-lockfile`" in (finding.fix or "")
-    for start, frozen in (
-        ("yarn", "yarn install --frozen-lockfile"),
-        ("pnpm install", "pnpm install --frozen-lockfile"),
+    for start, frozen, lockfile in (
+        ("yarn", "yarn install --frozen-lockfile", "yarn.lock"),
+        ("pnpm install", "pnpm install --frozen-lockfile", "pnpm-lock.yaml"),
     ):
         dockerfile = mapping["/p/Dockerfile"].replace("bun install", start).replace("oven/bun", "node:22")
         dockerfile = dockerfile.replace("USER bun", "USER node")
-        (finding,) = _findings(mapping | {"/p/Dockerfile": dockerfile}, "install-at-start")
+        # each with its own lockfile: without one the fix names the plain install (held-out-25)
+        (finding,) = _findings(mapping | {"/p/Dockerfile": dockerfile, f"/p/{lockfile}": ""}, "install-at-start")
         assert f"`{frozen}`" in (finding.fix or ""), start
 
 

@@ -1746,6 +1746,30 @@ def test_a_module_augmentation_no_file_imports_is_a_warning() -> None:
     assert [item.severity for item in findings(tree) if item.request == "express"] == [Severity.ERROR]
 
 
+def test_the_aws_sdk_a_lambda_handler_imports_is_a_note() -> None:
+    """rh-nx-monorepo's apps/company-api/lambda/jira-webhook-sqs-publish/index.js: `require('aws-sdk')`
+    and `exports.handler`, in no manifest. Lambda's Node.js runtimes provide the SDK to the function
+    (v2 up to nodejs16.x, v3 from nodejs18.x: the AWS Developer Tools blog on the Node.js 18 runtime):
+    which runtime runs it is not in the files. The same require outside a handler stays an error."""
+    tree: dict[str, object] = {
+        "/app/lambda/publish/index.js": "var AWS = require('aws-sdk');\nexports.handler = async (event) => event;\n",
+        "/app/lambda/store/index.mjs": (
+            "import { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async () => new S3Client({});\n"
+        ),
+        "/app/src/upload.js": "const AWS = require('aws-sdk');\nmodule.exports = new AWS.S3();\n",
+    }
+    found = sorted(
+        (item.from_ or "", item.severity.value) for item in findings(tree) if item.code == "unresolvable-import"
+    )
+    assert found == [
+        ("lambda/publish/index.js", "info"),
+        ("lambda/store/index.mjs", "info"),
+        ("src/upload.js", "error"),
+    ]
+    (note,) = [item for item in findings(tree) if item.from_ == "lambda/publish/index.js"]
+    assert note.fix is not None and "npm install" not in note.fix
+
+
 def test_files_in_a_folder_a_test_names_inputs_from_are_notes() -> None:
     """graphql-codegen-cli's tests pass './tests/test-documents/my-fragment.ts' and
     './tests/test-files/schema-dir/*.ts' (paths from the package's folder, where jest runs) to the

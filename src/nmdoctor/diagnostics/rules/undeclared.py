@@ -1128,6 +1128,11 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             fix = f"nothing to install when the file runs through `npm run {script}`, which installs `{name}` first"
         elif (host := host_module(graph, name)) is not None:
             severity, (why, fix) = Severity.INFO, host
+        elif (name == "aws-sdk" or name.startswith("@aws-sdk/")) and _lambda_handler(fs, file):
+            # rh-nx-monorepo's apps/company-api/lambda/jira-webhook-sqs-publish/index.js: `require('aws-sdk')`
+            # and `exports.handler`, a function uploaded as it is
+            severity, why = Severity.INFO, _LAMBDA_SDK_WHY
+            fix = _LAMBDA_SDK_FIX
         elif name == "electron" and (runner := _electron_runs(fs, owner, file)) is not None:
             # jose's tap/run-electron.ts (`import { app } from 'electron'`), which `npm run tap:electron`
             # runs through tap/.electron.sh with an Electron its CI installs globally
@@ -1366,6 +1371,32 @@ _HOSTED: dict[str, tuple[str | None, str, str]] = {
         " never gets the editor's API, so load this file only from an extension",
     ),
 }
+
+
+_LAMBDA_SDK_WHY = (
+    " (cannot be decided: the file exports `handler`, the entry of an AWS Lambda function, and Lambda's"
+    " Node.js runtimes provide the AWS SDK to the functions they run: v2, `aws-sdk`, up to nodejs16.x, and v3,"
+    " `@aws-sdk/*`, from nodejs18.x on; which runtime runs it is not in these files)"
+)
+_LAMBDA_SDK_FIX = (
+    "nothing to install when the function runs on a Lambda runtime that provides it (`aws-sdk` on nodejs16.x"
+    " and older, `@aws-sdk/*` on nodejs18.x and newer); elsewhere, bundle the SDK with the function"
+)
+# `exports.handler =`, `module.exports = { handler }`, `export const handler`, `export { handler }`
+_HANDLER_EXPORT = re.compile(
+    rb"\b(?:module\.)?exports\.handler\s*=|\bmodule\.exports\s*=\s*\{[^}]*\bhandler\b"
+    rb"|\bexport\s+(?:const|let|var|async\s+function|function)\s+handler\b|\bexport\s*\{[^}]*\bhandler\b"
+)
+
+
+def _lambda_handler(fs: FileSystem | None, file: str) -> bool:
+    """Whether the file exports a function named ``handler``, as the entry of a Lambda function does."""
+    if fs is None:
+        return False
+    try:
+        return _HANDLER_EXPORT.search(fs.read_bytes(file)) is not None
+    except FileSystemError:
+        return False
 
 
 def host_module(graph: DependencyGraph, name: str) -> tuple[str, str] | None:

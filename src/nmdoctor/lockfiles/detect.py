@@ -53,9 +53,18 @@ def find_lockfile(fs: FileSystem, project: VPath, layout: str = "unknown") -> VP
 
 
 def _declared_manager(fs: FileSystem, project: VPath) -> str | None:
-    """The manager the root package.json's ``packageManager`` names (``pnpm@11.3.0``: pnpm)."""
+    """The manager the root package.json's ``packageManager`` names (``pnpm@11.3.0``: pnpm), else
+    the ``npmClient`` of lerna.json, with which ``lerna bootstrap`` installs (serverless-lerna-yarn-
+    starter: `"npmClient": "yarn"`, a yarn.lock kept up to date beside a stale package-lock.json)."""
     declared = declared_package_manager(manifest_json(fs, project))
-    return declared[0] if declared is not None else None
+    if declared is not None:
+        return declared[0]
+    try:
+        lerna = load_json(fs.read_bytes(f"{project}/lerna.json"))
+    except (FileSystemError, ValueError):
+        return None
+    client = lerna.get("npmClient") if isinstance(lerna, dict) else None
+    return client if client in _PREFERRED else None
 
 
 def read_lockfile(fs: FileSystem, path: VPath, root_manifest: dict[str, Any] | None = None) -> Lockfile:

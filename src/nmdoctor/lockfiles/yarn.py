@@ -183,6 +183,10 @@ def read_yarn_lockfile(
                     f"{declared.name}@{_yarn1_folder_spec(declared.spec, source[len('workspace:') :], path)}"
                 )
                 target = ids.get(id(entry)) if entry else None
+            if target is None and declared.spec.startswith("file:"):
+                target = _unlocked_copy(
+                    lock, declared.name, declared.spec, source[len("workspace:") :], path, workspace_manifests or {}
+                )
             lock.edges.append(LockedEdge(source, declared.name, declared.spec, declared.kind, target))
     for entry_id, key in ids.items():
         entry = next(value for value in entries.values() if id(value) == entry_id)
@@ -205,6 +209,26 @@ def read_yarn_lockfile(
         if package.optional:
             package.platforms = platforms_from_name(package.name, {}, libc=False)
     return lock
+
+
+def _unlocked_copy(
+    lock: Lockfile, name: str, spec: str, folder: str, lockfile: str, workspaces: Mapping[str, dict[str, Any]]
+) -> str | None:
+    """The package of a ``file:`` declaration of a workspace's folder that the lockfile has no entry
+    for: yarn 1.22.22 installs it anyway, with ``--frozen-lockfile`` too, copying the folder (a
+    workspace's ``"@x/a": "file:../a"`` with no ``@x/a@file:packages/a`` entry lands in
+    packages/b/node_modules/@x/a), as the folder's package.json has it. Another folder's version is
+    not in the files read here: left unanswered."""
+    directory = posixpath.normpath(_yarn1_folder_spec(spec, folder, lockfile)[len("file:") :])
+    version = workspaces.get(directory, {}).get("version")
+    if not isinstance(version, str):
+        return None
+    key = f"{name}@{version}"
+    while key in lock.packages and lock.packages[key].directory != directory:
+        key += "'"
+    if key not in lock.packages:
+        lock.packages[key] = LockedPackage(key, name, version, None, directory=directory)
+    return key
 
 
 def _yarn1_folder_spec(spec: str, folder: str, lockfile: str) -> str:

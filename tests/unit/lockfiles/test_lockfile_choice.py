@@ -33,3 +33,17 @@ def test_the_tree_chooses_before_the_declared_manager() -> None:
 
 def test_without_a_declared_manager_the_first_lockfile_stands() -> None:
     assert find_lockfile(_project({"name": "app"}), "/p") == "/p/package-lock.json"
+
+
+def test_lerna_s_npm_client_chooses_when_nothing_else_does() -> None:
+    """serverless-lerna-yarn-starter: lerna.json's `"npmClient": "yarn"` (lerna bootstrap installs
+    with yarn) beside a stale v1 package-lock.json: `check --lockfile` read the npm lockfile and
+    reported 7 root dependencies it lacks as missing (false errors: yarn.lock locks them)."""
+    fs = _project({"name": "starter"})
+    fs.add_file("/p/lerna.json", b'{"packages": ["packages/*"], "npmClient": "yarn", "useWorkspaces": true}')
+    fs.add_file("/p/yarn.lock", b"# yarn lockfile v1\n")
+    assert find_lockfile(fs, "/p") == "/p/yarn.lock"
+    # packageManager still comes first
+    manifest = _project({"name": "starter", "packageManager": "pnpm@9.0.0"})
+    manifest.add_file("/p/lerna.json", b'{"npmClient": "yarn"}')
+    assert find_lockfile(manifest, "/p") == "/p/pnpm-lock.yaml"

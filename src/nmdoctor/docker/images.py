@@ -596,6 +596,15 @@ def _runs_node(item: Shipped, bins: set[str]) -> bool:
     return stage.node_base and any(word.endswith(".sh") or "entrypoint" in word for word in words)
 
 
+def _runtime(item: Shipped) -> str:
+    """What the stage's start command runs the app with, as the message names it: bun where the
+    command starts with `bun` (or `bunx`), node otherwise."""
+    stage = item.stage
+    words = item.words if item.words is not None else (stage.entrypoint or []) + (stage.cmd or [])
+    first = posixpath.basename(words[0]) if words else ""
+    return "bun" if first in ("bun", "bunx") else "node"
+
+
 def _user_fix(base: str) -> str:
     """A `USER` the stage's base image has: `node` in node images, `bun` in Bun's, `nonroot` in distroless."""
     if re.search(r"(^|/)node(:|@|$)", base):
@@ -639,7 +648,8 @@ def _users(stages: list[Stage], shipped: list[Shipped], where: str) -> Iterator[
             if _runs_node(item, bins):
                 yield _finding(
                     "runs-as-root",
-                    f"the stage of {where} that runs (line {stage.line}) starts node as root: a compromised "
+                    f"the stage of {where} that runs (line {stage.line}) starts {_runtime(item)} as root: a "
+                    "compromised "
                     "dependency owns the container",
                     where,
                     stage.line,

@@ -249,7 +249,7 @@ def _dedupe_fix(graph: DependencyGraph, copies: list[Instance], by_path: dict[st
             f"the copies declare peer dependencies ({named}): npm places such a package where its peers "
             "resolve, and `npm dedupe` leaves these copies (real npm 11.19.1)"
         )
-    rivals = _rivals(graph, copies, by_path) if layout not in _ISOLATED else []
+    rivals = _rivals(graph, copies, by_path) if command is not None and layout not in _ISOLATED else []
     if command is not None and rivals:
         # two versions want the one free folder: the dedupe moves one of them there and leaves the
         # other nested (real npm 11.19.1 on jsdoc's tree: strip-ansi@7.2.0's three copies merged into

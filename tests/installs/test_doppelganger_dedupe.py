@@ -83,3 +83,37 @@ def test_copies_under_an_unused_or_free_folder_are_merged_by_the_dedupe(tmp_path
     assert _copies(project) == []
     assert json.loads((project / "node_modules" / "ms" / "package.json").read_text())["version"] == "1.0.0"
     assert _fixes(project) == []
+
+
+CONTESTED = [
+    {"name": "ms", "version": "1.0.0"},
+    {"name": "ms", "version": "2.0.0"},
+    {"name": "ms", "version": "3.0.0"},
+    {"name": "a", "version": "1.0.0", "dependencies": {"ms": "^1"}},
+    {"name": "b", "version": "1.0.0", "dependencies": {"ms": "^1"}},
+    {"name": "c", "version": "1.0.0", "dependencies": {"ms": "^2"}},
+    {"name": "d", "version": "1.0.0", "dependencies": {"ms": "^2"}},
+]
+
+
+def test_two_versions_wanting_one_free_folder_are_not_both_merged(tmp_path: Path) -> None:
+    """Two copies of ms@1.0.0 (under a, b) and two of ms@2.0.0 (under c, d) with node_modules/ms
+    free: the dedupe moves one version up and leaves the other's copies nested, so the fix says to
+    align the versions first (the shape jsdoc's tree has with strip-ansi 7.2.0 and 5.2.0)."""
+    project_json = {
+        "name": "app",
+        "version": "1.0.0",
+        "dependencies": {"a": "1.0.0", "b": "1.0.0", "c": "1.0.0", "d": "1.0.0", "ms": "3.0.0"},
+    }
+    with Registry(CONTESTED) as registry:
+        project = install(project_json, {}, "npm-hoisted", registry.url, tmp_path / "app")
+        del project_json["dependencies"]["ms"]
+        (project / "package.json").write_text(json.dumps(project_json))
+        _npm(project, registry.url, "install")  # prunes node_modules/ms@3.0.0, leaves the copies nested
+        assert not (project / "node_modules" / "ms").exists()
+        fixes = _fixes(project)
+        assert len(fixes) == 2
+        contested = "align the versions that keep the copies apart, then run `npm dedupe`"
+        assert all(fix.startswith(contested) for fix in fixes)
+        _npm(project, registry.url, "dedupe")
+    assert len(_copies(project)) == 2  # one version's two copies are still nested

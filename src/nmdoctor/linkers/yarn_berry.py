@@ -67,6 +67,9 @@ class BerrySettings:
     # ``packageExtensions``: ("name@range", {peer: range}) pairs; the peers yarn adds to matching
     # packages' manifests before resolving (yarn's own built-in extensions are not included).
     package_extensions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # yarn 4 before 4.8.0 moves a dependency to the end of its dependent's list when it makes it
+    # virtual (a package with peers): the order the hoister meets packages in, and so its ties
+    virtual_last: bool = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,6 +137,7 @@ class _Infos:
     def __init__(self, graph: LogicalGraph, settings: BerrySettings) -> None:
         self.graph = graph
         self.peers = _extended_peers(graph, settings)
+        self.virtual_last = settings.virtual_last
         self.by_locator: dict[str, _Info] = {}
         self.importers: dict[str, _Info] = {}
         for importer in graph.importers():
@@ -148,13 +152,22 @@ class _Infos:
 
     def _regular(self, package: LogicalPackage) -> list[str]:
         """Dependencies sorted by descriptor (``name@npm:range``); a virtual package's (one with
-        peers) are sorted again after peer resolution, by name alone ("jest" before "jest-cli")."""
+        peers) are sorted again after peer resolution, by name alone ("jest" before "jest-cli").
+        Before yarn 4.8.0 a package that is not virtual itself has its virtual dependencies after
+        the others (real yarn 4.4.1, 4.6.0 and 4.7.0 on redux-thunk's root; 4.8.0 on keeps one order)."""
         peers = self.peers[package.key] if package.importer is None else {}
         own = _own_dependencies(package)
         aliases = [alias for alias in package.dependencies if alias not in peers or alias in own]
         if peers:
             return sorted(aliases)
-        return sorted(aliases, key=lambda alias: _descriptor(alias, package.specs.get(alias, "")))
+        ordered = sorted(aliases, key=lambda alias: _descriptor(alias, package.specs.get(alias, "")))
+        if self.virtual_last:
+            ordered.sort(key=lambda alias: self._virtual(package.dependencies[alias]))
+        return ordered
+
+    def _virtual(self, key: str) -> bool:
+        """Whether yarn makes the package a virtual one (it has peers); workspaces are not counted."""
+        return key not in self.importers and bool(self.peers.get(key))
 
     def _fill(self, info: _Info, package: LogicalPackage, parent: dict[str, _Info | None]) -> None:
         # yarn registers the self reference first; a dependency on the package's own name (a

@@ -16,6 +16,7 @@ the lockfile model is the project's.
 from __future__ import annotations
 
 import fnmatch
+import json
 import re
 import tomllib
 from collections.abc import Sequence
@@ -348,15 +349,39 @@ def berry_plugins(fs: FileSystem, project: VPath) -> tuple[str, ...]:
 
 
 def berry_install(fs: FileSystem, project: VPath) -> tuple[str, BerrySettings]:
-    """(nodeLinker, settings) of the project's ``.yarnrc.yml``."""
+    """(nodeLinker, settings) of the project's ``.yarnrc.yml``, and of the yarn that installs."""
     yarnrc = _yaml(fs, f"{project}/.yarnrc.yml")
     linker = yarnrc.get("nodeLinker")
     limits = yarnrc.get("nmHoistingLimits")
     self_references = _flag(yarnrc.get("nmSelfReferences"))
+    version = berry_version(fs, project, yarnrc)
     return (
         str(linker) if isinstance(linker, str) else "pnp",
         BerrySettings(
             hoisting_limits=limits if limits in ("none", "workspaces", "dependencies") else "none",
             self_references=self_references is not False,
+            virtual_last=version is not None and (4, 0, 0) <= version < (4, 8, 0),
         ),
     )
+
+
+_YARN_MANAGER = re.compile(r"^yarn@(\d+)\.(\d+)\.(\d+)")
+_YARN_RELEASE = re.compile(r"yarn-(\d+)\.(\d+)\.(\d+)\.c?js$")
+
+
+def berry_version(fs: FileSystem, project: VPath, yarnrc: dict[str, Any]) -> tuple[int, int, int] | None:
+    """The yarn release that installs: the file ``yarnPath`` names (yarn runs it whatever
+    ``packageManager`` says), else ``packageManager``'s (what corepack runs); None when neither says."""
+    path = yarnrc.get("yarnPath")
+    found = _YARN_RELEASE.search(str(path)) if isinstance(path, str) else None
+    if found is None:
+        try:
+            manifest = json.loads(_text(fs, f"{project}/package.json") or "{}")
+        except ValueError:
+            manifest = {}
+        manager = manifest.get("packageManager") if isinstance(manifest, dict) else None
+        found = _YARN_MANAGER.match(manager) if isinstance(manager, str) else None
+    if found is None:
+        return None
+    major, minor, patch = (int(part) for part in found.groups())
+    return major, minor, patch

@@ -453,3 +453,40 @@ def test_a_lockfile_entry_recording_no_version_is_not_judged() -> None:
     )
     tree["/app/node_modules/b/package.json"] = {"name": "b"}
     assert codes(tree) == []
+
+
+def test_two_versions_wanting_one_free_folder_are_not_both_deduped() -> None:
+    """Copies of strip-ansi@7.2.0 under three packages and of strip-ansi@5.2.0 under two others,
+    with node_modules/strip-ansi free (jsdoc's npm workspaces tree): real npm 11.19.1's `npm dedupe
+    --dry-run` moves one 7.2.0 copy up, removes the others, and leaves both 5.2.0 copies nested. So
+    `npm dedupe` alone is no fix for either group: the fix says to align the versions first."""
+    tree: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1", "c": "^1", "d": "^1"}),
+    }
+    for parent, version in (("a", "7.2.0"), ("b", "7.2.0"), ("c", "5.2.0"), ("d", "5.2.0")):
+        tree[f"/app/node_modules/{parent}/package.json"] = pkg(parent, "1.0.0", dependencies={"strip-ansi": version})
+        tree[f"/app/node_modules/{parent}/node_modules/strip-ansi/package.json"] = pkg("strip-ansi", version)
+    fs = MemoryFS.from_mapping(tree)
+    graph = read_installed_tree(fs, "/app")
+    fixes = sorted(
+        item.fix or "" for item in run_checks(CheckContext(graph=graph, fs=fs)) if item.code == "doppelganger"
+    )
+    assert len(fixes) == 2
+    for fix in fixes:
+        assert fix.startswith("align the versions that keep the copies apart, then run `npm dedupe`")
+        assert "moves only one version there" in fix
+    assert "`strip-ansi@7.2.0` at node_modules/a/node_modules/strip-ansi" in fixes[0] + fixes[1]
+    # one version alone below the free folder: the dedupe merges it, as before
+    assert _doppelganger_fix(_free_slot_tree()) == "run `npm dedupe` (or align the versions that keep the copies apart)"
+
+
+def test_one_copy_of_another_version_does_not_stop_the_dedupe() -> None:
+    """string-width@7.2.0 in three nested copies beside one nested string-width@3.1.0, the top-level
+    folder free (jsdoc's tree): real npm 11.19.1's `npm dedupe --dry-run` merges the three copies."""
+    tree: dict[str, object] = {
+        "/app/package.json": pkg("app", "1.0.0", dependencies={"a": "^1", "b": "^1", "c": "^1"}),
+    }
+    for parent, version in (("a", "7.2.0"), ("b", "7.2.0"), ("c", "3.1.0")):
+        tree[f"/app/node_modules/{parent}/package.json"] = pkg(parent, "1.0.0", dependencies={"sw": version})
+        tree[f"/app/node_modules/{parent}/node_modules/sw/package.json"] = pkg("sw", version)
+    assert _doppelganger_fix(tree) == "run `npm dedupe` (or align the versions that keep the copies apart)"

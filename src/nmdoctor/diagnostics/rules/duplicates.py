@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 
 from nmdoctor.diagnostics.catalog import finding
@@ -96,7 +96,8 @@ def doppelganger(context: CheckContext) -> Iterator[Finding]:
     Where another version holds the folder every dependent of the copies searches (the usual
     cause), align the versions: a dedupe leaves such copies, and the fix names that folder and its
     version. Where that folder is free, or holds a copy nothing uses, the manager's dedupe (`npm
-    dedupe`, `pnpm dedupe`, `yarn dedupe` for yarn 2+; yarn 1 and bun have none) moves one copy up;
+    dedupe`, `pnpm dedupe`, `yarn dedupe` for yarn 2+; yarn 1 and bun have none) moves one copy up,
+    of one version only where two versions' copies share that folder (align them first then);
     npm leaves copies that declare peer dependencies where it placed them. pnpm never copies a
     package, except once per set of peers: give its dependents one version of the peers the fix
     names. Yarn's node-modules linker keeps one copy per
@@ -248,9 +249,44 @@ def _dedupe_fix(graph: DependencyGraph, copies: list[Instance], by_path: dict[st
             f"the copies declare peer dependencies ({named}): npm places such a package where its peers "
             "resolve, and `npm dedupe` leaves these copies (real npm 11.19.1)"
         )
+    rivals = _rivals(graph, copies, by_path) if command is not None and layout not in _ISOLATED else []
+    if command is not None and rivals:
+        # two versions want the one free folder: the dedupe moves one of them there and leaves the
+        # other nested (real npm 11.19.1 on jsdoc's tree: strip-ansi@7.2.0's three copies merged into
+        # the free node_modules/strip-ansi, strip-ansi@5.2.0's two left)
+        others = "; ".join(f"`{item.name}@{item.version}` at {where(graph, item)}" for item in rivals[:3])
+        return (
+            f"align the versions that keep the copies apart, then run `{command}`: the free folder their "
+            f"dependents share is needed by another version too ({others}), and `{command}` moves only "
+            "one version there"
+        )
     if command is None:
         return "align the versions that keep the copies apart"
     return f"run `{command}` (or align the versions that keep the copies apart)"
+
+
+def _rivals(graph: DependencyGraph, copies: list[Instance], by_path: dict[str, Instance]) -> list[Instance]:
+    """Another version of the package, nested in two or more copies in use whose dependents all search
+    the free folder where a dedupe would move one of the copies: both groups compete for it, and only
+    one version gets it. A single copy of another version does not keep the dedupe from merging these
+    (real npm 11.19.1 on jsdoc's tree merged string-width@7.2.0's three copies beside one nested
+    string-width@3.1.0, and left strip-ansi@5.2.0's two copies when strip-ansi@7.2.0's three took the
+    folder)."""
+    slot = _free_slot(graph, copies, by_path)
+    if slot is None:
+        return []
+    folder_name = _folder_name(copies[0].path)
+    taken = {copy.path for copy in copies} | {f"{slot}/{folder_name}"}
+    rivals = []
+    for instance in graph.instances:
+        if instance.path in taken or instance.version == copies[0].version or instance.is_workspace:
+            continue
+        if _folder_name(instance.path) != folder_name or not _used(graph, instance):
+            continue
+        if all(slot in node_modules_paths(edge.source.path) for edge in graph.dependents(instance)):
+            rivals.append(instance)
+    counts = Counter(item.version for item in rivals)
+    return [item for item in rivals if counts[item.version] > 1]
 
 
 _ISOLATED = frozenset({"pnpm-isolated", "yarn-berry-pnpm", "yarn-berry-pnp"})  # no folder is shared by hoisting
@@ -262,11 +298,23 @@ def _slot_held(graph: DependencyGraph, copies: list[Instance], by_path: dict[str
     for each such folder inside the project. None when one is free, holds the same version, or holds
     a copy nothing uses, which the dedupe prunes (real npm 11.19.1's `npm dedupe` then moves one copy
     there)."""
+    return _slot(graph, copies, by_path)[0]
+
+
+def _free_slot(graph: DependencyGraph, copies: list[Instance], by_path: dict[str, Instance]) -> str | None:
+    """The node_modules folder, shared by every dependent of the copies, where a dedupe moves one."""
+    return _slot(graph, copies, by_path)[1]
+
+
+def _slot(
+    graph: DependencyGraph, copies: list[Instance], by_path: dict[str, Instance]
+) -> tuple[Instance | None, str | None]:
+    """The other version that keeps the copies apart (see ``_slot_held``), or else the free folder."""
     folder_name = _folder_name(copies[0].path)
     copy_paths = {copy.path for copy in copies}
     users = [edge.source.path for copy in copies for edge in graph.dependents(copy)]
     if not users:
-        return None
+        return None, None
     searched = [node_modules_paths(user) for user in users]
     shared = set(searched[0]).intersection(*searched[1:])
     inside = graph.project.rstrip("/") + "/"
@@ -289,9 +337,9 @@ def _slot_held(graph: DependencyGraph, copies: list[Instance], by_path: dict[str
             if (found := _found_before(graph, paths, modules, folder_name, copy_paths, by_path))
         ]
         if not shadows:
-            return None  # free for every dependent: a dedupe hoists one copy here
+            return None, modules  # free for every dependent: a dedupe hoists one copy here
         blocker = blocker or shadows[0]
-    return blocker
+    return blocker, None
 
 
 def _scope_modules(modules: str) -> bool:

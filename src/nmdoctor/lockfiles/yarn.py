@@ -458,7 +458,7 @@ def _read_berry(
             lock.plugin_names.add(name)  # what a plugin's protocol installs, and where, only the plugin knows
             continue
         added: set[str] = set()
-        entry = extensions.apply(name, str(entry.get("version", "")), entry, builtin_added=added)
+        entry = _meta_only_peers(extensions.apply(name, str(entry.get("version", "")), entry, builtin_added=added))
         if added:
             builtin_added[resolution] = added
         is_workspace = reference.startswith("workspace:")
@@ -569,6 +569,22 @@ def _local_folder(reference: str) -> str:
 
 def _string_map(value: Any) -> dict[str, str]:
     return {str(key): str(item) for key, item in value.items()} if isinstance(value, dict) else {}
+
+
+def _meta_only_peers(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry with each name its ``peerDependenciesMeta`` lists but its ``peerDependencies`` does
+    not added as a peer of range ``*``: yarn berry's ``Configuration.normalizePackage`` does so for
+    every package it resolves (yarn 4.4.1: ``for (u of peerDependenciesMeta.keys())
+    peerDependencies.has(u) || peerDependencies.set(u, "*")``), and its lockfile keeps the entry as
+    the package wrote it (@typescript-eslint/typescript-estree 6 names typescript only there, and
+    still passes the typescript it is given down to ts-api-utils)."""
+    meta = entry.get("peerDependenciesMeta")
+    if not isinstance(meta, dict):
+        return entry
+    peers = entry.get("peerDependencies")
+    declared = dict(peers) if isinstance(peers, dict) else {}
+    missing = {str(key): "*" for key in meta if str(key) not in declared}
+    return {**entry, "peerDependencies": {**declared, **missing}} if missing else entry
 
 
 def _optional_names(value: Any) -> frozenset[str]:

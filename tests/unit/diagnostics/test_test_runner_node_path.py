@@ -76,3 +76,18 @@ def test_a_require_in_a_test_vitest_runs_reads_node_path() -> None:
     assert "runs this test with vitest" in finding.message
     [finding] = findings(_tree({"test:unit": "vitest run"}, runner="vitest"))
     assert finding.severity is Severity.ERROR
+
+
+def test_a_makefile_recipe_that_starts_jest_through_pnpm_counts_as_a_script() -> None:
+    """nivo (field batch 29): no package.json script names jest; its Makefile's `pkg-test-%:` recipe
+    runs `pnpm jest -c ./packages/jest.config.js ... ./packages/${*}/tests`. `pnpm jest` runs the
+    shim in node_modules/.bin (pnpm's cmd-shim writes NODE_PATH into it), so packages/axes's
+    compute.test.tsx finds d3-scale through NODE_PATH, as a package.json script would. A bare `jest`
+    in a recipe is whatever make finds on PATH, not the shim: still an error."""
+    tree = {**_tree({}), "/app/Makefile": "pkg-test-%: ## run tests\n\t@export A=1; pnpm jest -c jest.config.js\n"}
+    [finding] = findings(tree)
+    assert finding.severity is Severity.WARNING
+    assert "`make pkg-test-%` runs this test with jest" in finding.message
+    bare = {**_tree({}), "/app/Makefile": "test:\n\tjest --ci\n"}
+    [finding] = findings(bare)
+    assert finding.severity is Severity.ERROR

@@ -27,8 +27,10 @@ __all__ = ["loader_running"]
 # executables that load the file they are given in their own process, with node's CommonJS loader
 # for a file of a package that is not "type": "module" (esmo and vite-node are left out: the first
 # loads ES modules, the second resolves with vite; so is jiti, whose own resolver may not read
-# NODE_PATH)
-_LOADERS = frozenset({"esno", "tsx", "ts-node", "babel-node"})
+# NODE_PATH). ts-node-dev (and its `tsnd`) runs the file with ts-node's hook in a child it forks
+# with the parent's environment (1.1.8's lib/index.js: `fork(..., { env: process.env })`), so the
+# shim's NODE_PATH reaches the child's require.
+_LOADERS = frozenset({"esno", "tsx", "ts-node", "babel-node", "ts-node-dev", "tsnd"})
 _SUFFIXES = ("", ".ts", ".tsx", ".cts", ".js", ".jsx", ".cjs", "/index.ts", "/index.js")
 # imports a CommonJS compile turns into ``require`` calls
 _REQUIRED_KINDS = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKind.REQUIRE})
@@ -36,12 +38,21 @@ _REQUIRED_KINDS = frozenset({ImportKind.IMPORT, ImportKind.EXPORT_FROM, ImportKi
 
 # the runners' own executables, for a package read from a lockfile that records none (pnpm's
 # lockfile says only `hasBin: true`)
-_LOADER_BINS = {"esno": "esno", "tsx": "tsx", "ts-node": "ts-node", "@babel/node": "babel-node"}
+_LOADER_BINS = {
+    "esno": "esno",
+    "tsx": "tsx",
+    "ts-node": "ts-node",
+    "@babel/node": "babel-node",
+    "ts-node-dev": "ts-node-dev",
+}
 
 
 def _bins(instance: Instance) -> frozenset[str]:
+    """The package's executables; for a runner whose manifest names none (a lockfile records no
+    `bin`: pnpm's says `hasBin: true`, yarn 1's nothing, and migrate's planned tree carries what the
+    lockfile gave), the runner's own name, which every release of these packages links."""
     found = bins_of(instance)
-    if found or instance.manifest.raw is not None or instance.name not in _LOADER_BINS:
+    if found or instance.name not in _LOADER_BINS:
         return found
     return frozenset({_LOADER_BINS[instance.name]})
 
@@ -56,13 +67,17 @@ def _entries(fs: FileSystem, graph: DependencyGraph, owner: Instance) -> dict[st
     if not runners:
         return found
     for command in scripts_of(owner.manifest.raw).values():
+        folder = owner.path  # where the shell is: `cd mock && ts-node-dev mock-server.ts` moves it
         for words in simple_commands(command):
+            if words[0] == "cd" and len(words) == 2 and not words[1].startswith(("-", "$", "~")):
+                folder = posixpath.normpath(posixpath.join(folder, words[1]))
+                continue
             if words[0] not in runners:
                 continue
             target = next((word for word in words[1:] if not word.startswith("-")), None)
             if target is None:
                 continue
-            entry = first_file(fs, posixpath.normpath(posixpath.join(owner.path, target)), _SUFFIXES)
+            entry = first_file(fs, posixpath.normpath(posixpath.join(folder, target)), _SUFFIXES)
             if entry is not None and entry.startswith(owner.path + "/"):
                 found.setdefault(entry, words[0])
     return found

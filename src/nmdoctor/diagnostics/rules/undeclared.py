@@ -206,6 +206,25 @@ def _is_declaration_file(path: str) -> bool:
     return path.endswith(_DECLARATION_FILES) or _TYPE_TEST.search(path) is not None
 
 
+def _dependencies_folder_holds(
+    graph: DependencyGraph, lookup: InstalledLookup, resolution: ProjectResolution, file: str, name: str
+) -> bool:
+    """Whether a config's module folder of a package's dependencies (gatsby-plugin-pnpm's folder of
+    gatsby's dependencies) holds ``name`` by the dependency graph: the package as installed from that
+    folder depends on ``name`` (nivo's website imports @gatsbyjs/reach-router, a dependency of gatsby,
+    under ``check --lockfile``, where no folder is on disk to list)."""
+    for folder in resolution.for_file(file).folders:
+        if folder.dependencies_of is None:
+            continue
+        found = lookup.folder(posixpath.dirname(folder.path), folder.dependencies_of)
+        instance = lookup.instance_at(found) if found is not None else None
+        if instance is not None and any(
+            edge.name == name and edge.target is not None for edge in graph.edges_from(instance)
+        ):
+            return True
+    return False
+
+
 def _scan(context: CheckContext) -> Iterator[Undeclared]:
     """Every import, in the project's own source, of a package its owner does not declare and that
     no alias or module folder of the project's resolution config answers."""
@@ -259,6 +278,8 @@ def _scan(context: CheckContext) -> Iterator[Undeclared]:
                     if site.elsewhere:
                         continue  # looked up from elsewhere
                     decision = resolution.decide(request, file)
+                    if decision is None and _dependencies_folder_holds(graph, lookup, resolution, file, name):
+                        continue  # a module folder of the config (a package's dependencies) answers it
                     looks = decision is None or decision.falls_back
                     folder = lookup.folder(posixpath.dirname(file), name) if looks else None
                     if decision is not None and (not decision.falls_back or folder is None):
@@ -1035,7 +1056,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
             or (site.kind in (ImportKind.REQUIRE, ImportKind.REQUIRE_RESOLVE) and _TOOL_CONFIG.search(file))
         ) and (hidden := pnpm_node_path_folder(fs, graph, installed, name)):
             severity, why = Severity.WARNING, _NODE_PATH_WHY.format(folder=relative(graph, hidden))
-        elif (test_run := _test_runner_of(graph, owner, file, site.kind)) is not None and (
+        elif (test_run := _test_runner_of(graph, owner, file, site.kind, fs)) is not None and (
             hidden := pnpm_node_path_folder(fs, graph, installed, name)
         ):
             severity, why = (
@@ -1535,7 +1556,44 @@ _TEST_RUNNER_COMMAND = {
 _TEST_RUNNER_PACKAGES = {"jest": ("jest", "jest-cli"), "vitest": ("vitest",)}
 
 
-def _test_runner_of(graph: DependencyGraph, owner: Instance, file: str, kind: ImportKind) -> tuple[str, str] | None:
+# a Makefile recipe line that starts a runner through the package manager or the shim itself
+# (nivo's `pkg-test-%:` recipe, `pnpm jest -c ./packages/jest.config.js ...`); a bare `jest` in a
+# recipe is whatever make finds on PATH, which has no node_modules/.bin
+_MAKE_RUNNER_PREFIX = r"(?:(?<![\w@/.-])(?:pnpm|pnpx|npx|yarn)(?:\s+(?:exec|run))?\s+|node_modules/\.bin/)"
+_MAKE_RUNNER_COMMAND = {
+    runner: re.compile(_MAKE_RUNNER_PREFIX + runner + r"(?![\w.-])") for runner in ("jest", "vitest")
+}
+_MAKE_TARGET = re.compile(r"^([^\s:#=][^:=]*?)\s*:(?!=)")
+
+
+def _make_recipes(fs: FileSystem, folder: str) -> Iterator[tuple[str, str]]:
+    """(target, recipe line) of each recipe line of ``folder``'s Makefile."""
+    try:
+        text = fs.read_bytes(f"{folder}/Makefile").decode("utf-8", "replace")
+    except FileSystemError:
+        return
+    target = ""
+    for line in text.splitlines():
+        if line.startswith("\t"):
+            if target:
+                yield target, line
+        elif (match := _MAKE_TARGET.match(line)) is not None:
+            target = match.group(1).split()[0]
+
+
+def _make_runs(fs: FileSystem, folders: Collection[str], runner: str) -> str | None:
+    """``make <target>`` for the first Makefile recipe in ``folders`` that starts ``runner`` through
+    its shim in node_modules/.bin."""
+    for folder in folders:
+        for target, line in _make_recipes(fs, folder):
+            if _MAKE_RUNNER_COMMAND[runner].search(line):
+                return f"make {target}"
+    return None
+
+
+def _test_runner_of(
+    graph: DependencyGraph, owner: Instance, file: str, kind: ImportKind, fs: FileSystem | None = None
+) -> tuple[str, str] | None:
     """(the runner, the script of ``owner`` or of the project that starts it) when ``file`` is a
     test file (by its name, or below a `__tests__` folder) of ``owner`` that the runner resolves
     ``kind`` in with NODE_PATH, and ``owner`` or the project declares the runner, whose shim a pnpm
@@ -1544,7 +1602,9 @@ def _test_runner_of(graph: DependencyGraph, owner: Instance, file: str, kind: Im
     `"test:functional": "jest functional_tests"` runs functional_tests/identify.test.ts, which imports
     regenerator-runtime, undeclared); vitest resolves an `import` with vite's resolver, which does not
     read NODE_PATH, and gives a test node's `require` (vanilla-extract's
-    `require.resolve('@fixtures/sprinkles')`, a workspace pnpm hoists to node_modules/.pnpm/node_modules)."""
+    `require.resolve('@fixtures/sprinkles')`, a workspace pnpm hoists to node_modules/.pnpm/node_modules).
+    Besides package.json scripts, a Makefile recipe that starts the runner with ``pnpm jest`` (or
+    npx, yarn, node_modules/.bin/jest) goes through the same shim (nivo's ``pkg-test-%`` target)."""
     if not file.startswith(owner.path + "/"):
         return None
     inner = file[len(owner.path) + 1 :]
@@ -1566,7 +1626,14 @@ def _test_runner_of(graph: DependencyGraph, owner: Instance, file: str, kind: Im
             for script, text in scripts_of(source.manifest.raw).items():
                 if command.search(text):
                     return runner, script
+        # a Makefile of the package or the project that starts the runner through pnpm or its shim
+        if fs is not None and (target := _make_runs(fs, _folders_of(owner, project), runner)) is not None:
+            return runner, target
     return None
+
+
+def _folders_of(owner: Instance, project: Instance | None) -> list[str]:
+    return [owner.path] if project is None or project.path == owner.path else [owner.path, project.path]
 
 
 _STORYBOOK_NODE_PATH_WHY = (

@@ -74,7 +74,10 @@ def read_gatsby(fs: FileSystem, path: str) -> ResolutionConfig:
     project = options.get("projectPath")
     root = posixpath.normpath(posixpath.join(site, project)) if isinstance(project, str) else site
     node_modules = f"{root}/node_modules"
-    folders = [node_modules, _dependencies_folder(fs, node_modules, "gatsby"), f"{node_modules}/.pnpm/node_modules"]
+    gatsby = _dependencies_folder(fs, node_modules, "gatsby")
+    folders = [node_modules, gatsby, f"{node_modules}/.pnpm/node_modules"]
+    if gatsby is None:  # nothing installed (check --lockfile): the dependency graph tells gatsby's dependencies
+        config.folders.append(ModuleFolder(f"{node_modules}/gatsby", _TOOL, path, dependencies_of="gatsby"))
     include = options.get("include")
     for entry in include if isinstance(include, list) else []:
         if not isinstance(entry, str):

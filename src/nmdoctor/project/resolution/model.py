@@ -73,12 +73,16 @@ class Alias:
 @dataclass(frozen=True, slots=True)
 class ModuleFolder:
     """A folder searched for bare names: ``path`` absolute, or, when ``hierarchical``, a folder name
-    looked for in every ancestor of the importing file (jest ``moduleDirectories``)."""
+    looked for in every ancestor of the importing file (jest ``moduleDirectories``). With
+    ``dependencies_of``, the folder is that of the dependencies of the package of that name as
+    installed from ``path`` (its folder), which only the dependency graph can tell when nothing is
+    installed on disk (``check --lockfile``): ``decide`` leaves it to the caller."""
 
     path: str
     tool: str
     config: str
     hierarchical: bool = False
+    dependencies_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,8 @@ class ResolutionConfig:
         size = 2 if specifier.startswith("@") and len(parts) > 1 else 1
         first, deeper = "/".join(parts[:size]), len(parts) > size
         for folder in self.folders:
+            if folder.dependencies_of is not None:
+                continue  # only the dependency graph knows what that package depends on
             for base in _bases(folder, from_file):
                 if _has_entry(fs, base, first, folder_only=deeper):
                     return Decision(folder.tool, folder.config, f"`{first}` found in {base}")

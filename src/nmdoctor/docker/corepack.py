@@ -18,7 +18,7 @@ from nmdoctor.docker.project import read_text
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["corepack_defaults"]
+__all__ = ["corepack_defaults", "prepared_default_unused"]
 
 
 def _ordered(stage: Stage) -> list[tuple[Stage, Install]]:
@@ -149,3 +149,35 @@ def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: 
                         "release), or `corepack prepare pnpm@<x.y.z> --activate` after `corepack enable`",
                     )
                 break
+
+
+def _pins_manager(fs: FileSystem, context: str, manifest: str, manager: str) -> bool:
+    """Does the package.json's ``packageManager`` name ``manager`` (`pnpm@10.9.0`)?"""
+    text = read_text(fs, f"{context}/{manifest}")
+    try:
+        data = load_json(text) if text is not None else None
+    except ValueError:
+        return False
+    value = data.get("packageManager") if isinstance(data, dict) else None
+    return isinstance(value, str) and value.startswith(f"{manager}@")
+
+
+def prepared_default_unused(fs: FileSystem, context: str, stage: Stage, prepare: Install) -> bool:
+    """Is the release `corepack prepare pnpm@latest --activate` makes the default never run by the image?
+
+    `--activate` only sets the release corepack runs where no package.json's ``packageManager`` applies;
+    in a project whose package.json names one, corepack runs that release (corepack README, "When
+    running a package manager ... Corepack will look for the closest package.json and use the
+    packageManager field"). So where every later install by that manager runs in a folder whose nearest
+    package.json pins it, the floating default is never what installs."""
+    managers = {name.split("@", 1)[0] for name in prepare.command.names[1:] if not name.startswith("-")}
+    ordered = [install for _, install in _ordered(stage)]
+    after = ordered[ordered.index(prepare) + 1 :] if prepare in ordered else []
+    later = [install for install in after if install.command.manager in managers]
+    if not later:
+        return False
+    for install in later:
+        manifests = _manifests(stage, install.workdir)
+        if not manifests or not _pins_manager(fs, context, manifests[0], install.command.manager):
+            return False
+    return True

@@ -1,0 +1,75 @@
+"""nmdoctor docker on shapes the twenty-sixth held-out field batch showed (tests/field/docker, held-out-26)."""
+
+from __future__ import annotations
+
+from nmdoctor.diagnostics.model import Finding
+from nmdoctor.docker import docker_findings
+from nmdoctor.vfs import MemoryFS
+
+
+def _findings(mapping: dict[str, str], code: str, compose: list[str] | None = None) -> list[Finding]:
+    fs = MemoryFS.from_mapping(mapping)
+    return [item for item in docker_findings(fs, "/p", compose) if item.code == code]
+
+
+_RENAMED_ENTRYPOINT = {
+    "/p/Dockerfile": (
+        "FROM node:lts-alpine\nWORKDIR /srv/app\nCOPY . /srv/app\nCOPY docker-entrypoint.sh /entrypoint.sh\n"
+        'RUN chmod a+x /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n'
+    ),
+    "/p/docker-entrypoint.sh": '#!/bin/sh\nnpm install\nnpm run dev\nexec "$@"\n',
+    "/p/package.json": '{"name": "app", "dependencies": {"nuxt": "^2.15.0"}}',
+    "/p/package-lock.json": "{}",
+    "/p/.dockerignore": "node_modules\n",
+}
+
+
+def test_an_entrypoint_copied_under_another_name_is_read() -> None:
+    """`COPY docker-entrypoint.sh /entrypoint.sh` writes the file's contents at /entrypoint.sh (Dockerfile
+    reference, COPY: with one source file and a destination without a trailing slash, the destination is
+    the file written), so ENTRYPOINT ["/entrypoint.sh"] runs docker-entrypoint.sh: its npm install runs at
+    every start."""
+    (finding,) = _findings(_RENAMED_ENTRYPOINT, "install-at-start")
+    assert finding.from_ == "docker-entrypoint.sh"
+
+
+def test_a_copy_into_a_folder_still_needs_the_same_name() -> None:
+    """`COPY start.sh /usr/local/bin/` keeps the name: ENTRYPOINT ["/usr/local/bin/entrypoint.sh"] is not it."""
+    mapping = {
+        **_RENAMED_ENTRYPOINT,
+        "/p/Dockerfile": (
+            "FROM node:lts-alpine\nWORKDIR /srv/app\nCOPY docker-entrypoint.sh /usr/local/bin/\n"
+            'ENTRYPOINT ["/usr/local/bin/start.sh"]\n'
+        ),
+    }
+    assert _findings(mapping, "install-at-start") == []
+
+
+_PREPARE_LATEST = {
+    "/p/Dockerfile": (
+        "FROM node:18-alpine\nCOPY ./ ./app\nWORKDIR /app\n"
+        "RUN corepack enable && corepack prepare pnpm@latest --activate\n"
+        'RUN pnpm install\nCMD ["pnpm", "dev"]\n'
+    ),
+    "/p/package.json": '{"name": "app", "packageManager": "pnpm@10.9.0", "dependencies": {"hono": "^4.7.9"}}',
+    "/p/pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+    "/p/.dockerignore": "node_modules\n",
+}
+
+
+def test_prepare_latest_is_not_floating_where_the_install_runs_under_a_package_manager_pin() -> None:
+    """`corepack prepare pnpm@latest --activate` only sets the release corepack runs outside a project
+    that names one; in /app, whose package.json says "packageManager": "pnpm@10.9.0", corepack runs
+    10.9.0 (corepack README: it uses the closest package.json's packageManager field)."""
+    assert _findings(_PREPARE_LATEST, "package-manager-floating") == []
+
+
+def test_prepare_latest_still_floats_without_a_package_manager_pin() -> None:
+    mapping = {**_PREPARE_LATEST, "/p/package.json": '{"name": "app", "dependencies": {"hono": "^4.7.9"}}'}
+    (finding,) = _findings(mapping, "package-manager-floating")
+    assert "pnpm@latest" in finding.message
+
+
+def test_prepare_latest_still_floats_where_the_pin_names_another_manager() -> None:
+    mapping = {**_PREPARE_LATEST, "/p/package.json": '{"name": "app", "packageManager": "yarn@4.5.0"}'}
+    assert len(_findings(mapping, "package-manager-floating")) == 1

@@ -60,7 +60,9 @@ _PREPARE_LATEST = {
 def test_prepare_latest_is_not_floating_where_the_install_runs_under_a_package_manager_pin() -> None:
     """`corepack prepare pnpm@latest --activate` only sets the release corepack runs outside a project
     that names one; in /app, whose package.json says "packageManager": "pnpm@10.9.0", corepack runs
-    10.9.0 (corepack README: it uses the closest package.json's packageManager field)."""
+    10.9.0 (corepack README: it uses the closest package.json's packageManager field). Checked with
+    corepack 0.34.6 (node 20.20): after `corepack prepare pnpm@latest --activate`, `pnpm --version` printed
+    9.15.0 in a folder whose package.json pins pnpm@9.15.0 and 12.26.0 (the registry's latest) outside it."""
     assert _findings(_PREPARE_LATEST, "package-manager-floating") == []
 
 

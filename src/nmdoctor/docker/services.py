@@ -294,6 +294,14 @@ def start_lockfile_findings(
 _DIR_TEST = re.compile(r"-d\s+[\"']?([^\"'\s\]]*node_modules)/?[\"']?")
 
 
+def _only_folder_tests(guard: str) -> bool:
+    """Does every ``||`` branch of the guard hold a folder test? Only then does the guard fail whenever
+    the folder exists: `[ ! -d node_modules ] || [ -z "$(ls -A node_modules)" ]` also holds on an empty
+    volume (its second branch), so its restore does run on a fresh one. A ``||`` inside ``$(...)`` makes
+    a branch without the test too, which errs on the side of no error."""
+    return all(_DIR_TEST.search(branch) for branch in guard.split("||"))
+
+
 def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> Iterator[Finding]:
     """A restore guarded by "node_modules is not a folder" never runs on a volume's mount point."""
     app = service.working_dir or stage.workdir
@@ -301,7 +309,7 @@ def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> It
     for script in scripts:
         for step in script_steps(script.text, script.args):
             match = _DIR_TEST.search(step.guard or "")
-            if step.kind == "sync" or step.keyed or match is None:
+            if step.kind == "sync" or step.keyed or match is None or not _only_folder_tests(step.guard or ""):
                 continue
             path = posixpath.normpath(posixpath.join(app, match.group(1)))
             mount = volumes.get(path)

@@ -191,9 +191,10 @@ def _locate(
 
 def _renamed_file(fs: FileSystem, copy: Copy, target: str, context: str) -> str | None:
     """The context file a one-file ``COPY`` writes at exactly ``target`` under another name
-    (``COPY docker-entrypoint.sh /entrypoint.sh``): with one source file and a destination that is not
-    a folder, Docker writes the file's contents at the destination path (Dockerfile reference, COPY)."""
-    if copy.from_stage is not None or len(copy.sources) != 1 or copy.destination != target:
+    (``COPY docker-entrypoint.sh /entrypoint.sh``): with one source file and a destination without a
+    trailing slash, Docker writes the file's contents at the destination path (Dockerfile reference,
+    COPY); ``COPY docker-entrypoint.sh /entrypoint.sh/`` puts it inside a folder of that name instead."""
+    if copy.from_stage is not None or copy.into_folder or len(copy.sources) != 1 or copy.destination != target:
         return None
     path = posixpath.normpath(f"{context}/{copy.sources[0]}")
     return path if read_text(fs, path) is not None else None

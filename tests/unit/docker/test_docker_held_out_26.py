@@ -75,3 +75,60 @@ def test_prepare_latest_still_floats_without_a_package_manager_pin() -> None:
 def test_prepare_latest_still_floats_where_the_pin_names_another_manager() -> None:
     mapping = {**_PREPARE_LATEST, "/p/package.json": '{"name": "app", "packageManager": "yarn@4.5.0"}'}
     assert len(_findings(mapping, "package-manager-floating")) == 1
+
+
+def test_a_copy_into_a_folder_named_like_the_script_is_not_a_rename() -> None:
+    """`COPY docker-entrypoint.sh /entrypoint.sh/` (trailing slash) writes /entrypoint.sh/docker-entrypoint.sh
+    (Dockerfile reference, COPY: a destination ending with / is a directory), so /entrypoint.sh is no script."""
+    mapping = {
+        **_RENAMED_ENTRYPOINT,
+        "/p/Dockerfile": (
+            "FROM node:lts-alpine\nWORKDIR /srv/app\nCOPY docker-entrypoint.sh /entrypoint.sh/\n"
+            'ENTRYPOINT ["/entrypoint.sh"]\n'
+        ),
+    }
+    assert _findings(mapping, "install-at-start") == []
+
+
+_EMPTY_OR_MISSING = {
+    "/p/Dockerfile": (
+        "FROM node:22-alpine\nWORKDIR /app\nRUN corepack enable\n"
+        "COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh\n"
+        'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["pnpm", "dev"]\n'
+    ),
+    "/p/docker-entrypoint.sh": (
+        "#!/bin/sh\nset -eu\n"
+        'if [ ! -d /app/node_modules ] || [ -z "$(ls -A /app/node_modules 2>/dev/null)" ]; then\n'
+        "  pnpm install --no-frozen-lockfile\nfi\n"
+        'exec "$@"\n'
+    ),
+    "/p/docker-compose.yml": (
+        "services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n      - web_node_modules:/app/node_modules\n"
+        "volumes:\n  web_node_modules:\n"
+    ),
+    "/p/package.json": '{"name": "web", "dependencies": {"vite": "^6.0.0"}}',
+    "/p/pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+}
+
+
+def test_an_emptiness_test_beside_the_folder_test_lets_the_restore_run_on_a_fresh_volume() -> None:
+    """`[ ! -d /app/node_modules ] || [ -z "$(ls -A /app/node_modules)" ]` is true on a fresh named volume:
+    the mount point exists, but `ls -A` of an empty folder prints nothing, so `-z` holds (POSIX test, sh's
+    `||` runs the second test when the first fails) and pnpm installs. No error; the guard is still one
+    that records nothing about which dependencies it installed."""
+    assert [
+        item for item in _findings(_EMPTY_OR_MISSING, "volume-shadows-node-modules") if item.severity.value == "error"
+    ] == []
+    (marker,) = _findings(_EMPTY_OR_MISSING, "init-marker-version-blind")
+    assert marker.from_ == "docker-entrypoint.sh"
+
+
+def test_a_folder_test_alone_on_the_volume_still_never_restores() -> None:
+    mapping = {
+        **_EMPTY_OR_MISSING,
+        "/p/docker-entrypoint.sh": (
+            '#!/bin/sh\nif [ ! -d /app/node_modules ]; then\n  pnpm install --no-frozen-lockfile\nfi\nexec "$@"\n'
+        ),
+    }
+    (finding,) = _findings(mapping, "volume-shadows-node-modules")
+    assert finding.severity.value == "error"

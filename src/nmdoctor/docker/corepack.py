@@ -18,7 +18,7 @@ from nmdoctor.docker.project import read_text
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["corepack_defaults", "prepared_default_unused"]
+__all__ = ["corepack_defaults", "default_pnpm_enable", "prepared_default_unused"]
 
 
 def _ordered(stage: Stage) -> list[tuple[Stage, Install]]:
@@ -181,3 +181,19 @@ def prepared_default_unused(fs: FileSystem, context: str, stage: Stage, prepare:
         if not manifests or not _pins_manager(fs, context, manifests[0], install.command.manager):
             return False
     return True
+
+
+def default_pnpm_enable(stage: Stage) -> Install | None:
+    """The `corepack enable` of ``stage``'s image that leaves pnpm at corepack's default release for what
+    runs in the container: enabled, with no pin after it (`corepack prepare pnpm@9.15.0`, an npm-installed
+    pnpm) and no pnpm command in the image itself (those are judged where they run), on an image whose
+    corepack is not told to keep its known-good release (COREPACK_DEFAULT_TO_LATEST=0)."""
+    if any(item.env.get("COREPACK_DEFAULT_TO_LATEST") == "0" for item in stage.chain()):
+        return None
+    enabled: Install | None = None
+    for _, install in _ordered(stage):
+        if _enables_pnpm(install):
+            enabled = enabled or install
+        elif _pins_pnpm(install) or (enabled is not None and install.command.manager == "pnpm"):
+            return None
+    return enabled

@@ -132,3 +132,28 @@ def test_a_folder_test_alone_on_the_volume_still_never_restores() -> None:
     }
     (finding,) = _findings(mapping, "volume-shadows-node-modules")
     assert finding.severity.value == "error"
+
+
+def test_corepack_enable_with_a_start_time_pnpm_install_and_no_package_manager_floats() -> None:
+    """The image runs `corepack enable` and installs nothing; the entrypoint's `pnpm install` runs in the
+    bound project, whose package.json names no packageManager, so corepack runs its default release.
+    Checked with corepack 0.34.6 (node 20.20): `pnpm --version` through `corepack enable`'s shim in a
+    folder whose package.json has no packageManager printed 12.26.0, the registry's newest."""
+    (finding,) = _findings(_EMPTY_OR_MISSING, "package-manager-floating")
+    assert (finding.from_, finding.line) == ("Dockerfile", 3)
+    assert "corepack enable" in finding.message
+
+
+def test_a_package_manager_in_the_bound_project_pins_the_start_time_pnpm() -> None:
+    mapping = {**_EMPTY_OR_MISSING, "/p/package.json": '{"name": "web", "packageManager": "pnpm@9.15.0"}'}
+    assert _findings(mapping, "package-manager-floating") == []
+
+
+def test_a_pnpm_pinned_in_the_image_is_not_corepacks_default() -> None:
+    mapping = {
+        **_EMPTY_OR_MISSING,
+        "/p/Dockerfile": _EMPTY_OR_MISSING["/p/Dockerfile"].replace(
+            "RUN corepack enable\n", "RUN corepack enable && corepack prepare pnpm@8.15.9 --activate\n"
+        ),
+    }
+    assert _findings(mapping, "package-manager-floating") == []

@@ -18,7 +18,7 @@ from nmdoctor.docker.project import read_text
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
 
-__all__ = ["corepack_defaults"]
+__all__ = ["corepack_defaults", "default_pnpm_enable", "prepared_default_unused"]
 
 
 def _ordered(stage: Stage) -> list[tuple[Stage, Install]]:
@@ -149,3 +149,51 @@ def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: 
                         "release), or `corepack prepare pnpm@<x.y.z> --activate` after `corepack enable`",
                     )
                 break
+
+
+def _pins_manager(fs: FileSystem, context: str, manifest: str, manager: str) -> bool:
+    """Does the package.json's ``packageManager`` name ``manager`` (`pnpm@10.9.0`)?"""
+    text = read_text(fs, f"{context}/{manifest}")
+    try:
+        data = load_json(text) if text is not None else None
+    except ValueError:
+        return False
+    value = data.get("packageManager") if isinstance(data, dict) else None
+    return isinstance(value, str) and value.startswith(f"{manager}@")
+
+
+def prepared_default_unused(fs: FileSystem, context: str, stage: Stage, prepare: Install) -> bool:
+    """Is the release `corepack prepare pnpm@latest --activate` makes the default never run by the image?
+
+    `--activate` only sets the release corepack runs where no package.json's ``packageManager`` applies;
+    in a project whose package.json names one, corepack runs that release (corepack README, "When
+    running a package manager ... Corepack will look for the closest package.json and use the
+    packageManager field"). So where every later install by that manager runs in a folder whose nearest
+    package.json pins it, the floating default is never what installs."""
+    managers = {name.split("@", 1)[0] for name in prepare.command.names[1:] if not name.startswith("-")}
+    ordered = [install for _, install in _ordered(stage)]
+    after = ordered[ordered.index(prepare) + 1 :] if prepare in ordered else []
+    later = [install for install in after if install.command.manager in managers]
+    if not later:
+        return False
+    for install in later:
+        manifests = _manifests(stage, install.workdir)
+        if not manifests or not _pins_manager(fs, context, manifests[0], install.command.manager):
+            return False
+    return True
+
+
+def default_pnpm_enable(stage: Stage) -> Install | None:
+    """The `corepack enable` of ``stage``'s image that leaves pnpm at corepack's default release for what
+    runs in the container: enabled, with no pin after it (`corepack prepare pnpm@9.15.0`, an npm-installed
+    pnpm) and no pnpm command in the image itself (those are judged where they run), on an image whose
+    corepack is not told to keep its known-good release (COREPACK_DEFAULT_TO_LATEST=0)."""
+    if any(item.env.get("COREPACK_DEFAULT_TO_LATEST") == "0" for item in stage.chain()):
+        return None
+    enabled: Install | None = None
+    for _, install in _ordered(stage):
+        if _enables_pnpm(install):
+            enabled = enabled or install
+        elif _pins_pnpm(install) or (enabled is not None and install.command.manager == "pnpm"):
+            return None
+    return enabled

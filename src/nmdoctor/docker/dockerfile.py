@@ -39,6 +39,7 @@ class Copy:
     from_stage: str | None
     chown: str | None
     line: int
+    into_folder: bool = False  # the destination ends with "/": sources keep their names inside it
 
     @property
     def whole_context(self) -> bool:
@@ -277,7 +278,14 @@ class _Builder:
             return
         destination = _absolute(stage.workdir, paths[-1])
         source = options.get("--from")
-        copy = Copy(tuple(paths[:-1]), destination, source and _stage_reference(source), options.get("--chown"), line)
+        copy = Copy(
+            tuple(paths[:-1]),
+            destination,
+            source and _stage_reference(source),
+            options.get("--chown"),
+            line,
+            paths[-1].endswith("/"),
+        )
         stage.copies.append(copy)
         source_stage = self.stage_named(copy.from_stage)
         for source in copy.sources:

@@ -22,7 +22,7 @@ from nmdoctor.docker.commands import (
     split_spec,
     workspace_selection,
 )
-from nmdoctor.docker.corepack import corepack_defaults
+from nmdoctor.docker.corepack import corepack_defaults, prepared_default_unused
 from nmdoctor.docker.dockerfile import LOCKFILES, Install, Stage, reads_lockfile
 from nmdoctor.docker.node_image import image_major
 from nmdoctor.docker.project import context_empties, is_workspace, plug_n_play, read_text
@@ -399,6 +399,8 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                 and command.kind == "other"
                 and _yarnrc_restored(fs, context, stage, install)
             ):
+                floating = []
+            if floating and command.manager == "corepack" and prepared_default_unused(fs, context, stage, install):
                 floating = []
             if floating:
                 yield _finding(

@@ -18,12 +18,14 @@ from nmdoctor.docker.commands import (
     split_spec,
 )
 from nmdoctor.docker.compose import Mount, Service
+from nmdoctor.docker.corepack import default_pnpm_enable
 from nmdoctor.docker.dockerfile import LOCKFILES, Stage, reads_lockfile
 from nmdoctor.docker.images import frozen_fix
 from nmdoctor.docker.mounts import resolve_node_modules
 from nmdoctor.docker.project import read_text
 from nmdoctor.docker.startup import Script, logical_lines, script_steps, start_scripts
 from nmdoctor.vfs.base import FileSystem
+from nmdoctor.vfs.limits import load_json
 
 __all__ = [
     "image_start_line",
@@ -294,6 +296,14 @@ def start_lockfile_findings(
 _DIR_TEST = re.compile(r"-d\s+[\"']?([^\"'\s\]]*node_modules)/?[\"']?")
 
 
+def _only_folder_tests(guard: str) -> bool:
+    """Does every ``||`` branch of the guard hold a folder test? Only then does the guard fail whenever
+    the folder exists: `[ ! -d node_modules ] || [ -z "$(ls -A node_modules)" ]` also holds on an empty
+    volume (its second branch), so its restore does run on a fresh one. A ``||`` inside ``$(...)`` makes
+    a branch without the test too, which errs on the side of no error."""
+    return all(_DIR_TEST.search(branch) for branch in guard.split("||"))
+
+
 def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> Iterator[Finding]:
     """A restore guarded by "node_modules is not a folder" never runs on a volume's mount point."""
     app = service.working_dir or stage.workdir
@@ -301,7 +311,7 @@ def _never_restored(service: Service, stage: Stage, scripts: list[Script]) -> It
     for script in scripts:
         for step in script_steps(script.text, script.args):
             match = _DIR_TEST.search(step.guard or "")
-            if step.kind == "sync" or step.keyed or match is None:
+            if step.kind == "sync" or step.keyed or match is None or not _only_folder_tests(step.guard or ""):
                 continue
             path = posixpath.normpath(posixpath.join(app, match.group(1)))
             mount = volumes.get(path)
@@ -420,6 +430,7 @@ def service_findings(
     yield from step_findings(folder, scripts, where_inline, inline_line, committed_lockfiles(fs, context))
     workdir = service.working_dir or stage.workdir
     yield from start_lockfile_findings(scripts, stage, service.mounts, workdir, where_inline, inline_line)
+    yield from _corepack_default_at_start(fs, service, stage, scripts, compose_dir, context, dockerfile)
     resolution = resolve_node_modules(service, stage)
     # a volume is refreshed by a keyed sync, or by an install that runs at every start (reported apart)
     refreshed = any(
@@ -517,3 +528,83 @@ def service_findings(
             f"`{_SYNC}` in the entrypoint",
         )
         break
+
+
+def _corepack_default_at_start(
+    fs: FileSystem,
+    service: Service,
+    stage: Stage,
+    scripts: list[Script],
+    compose_dir: str,
+    context: str,
+    dockerfile: str | None,
+) -> Iterator[Finding]:
+    """package-manager-floating for a start script's pnpm install after the image's `corepack enable`
+    where no package.json on corepack's way up from the service's folder names a `packageManager`:
+    corepack then runs its default, the newest pnpm release (corepack walks up from the current folder
+    to the first package.json naming one). Only on an official node image, whose folders above the app
+    hold no package.json of their own, and only where each package.json on the way is readable: one in a
+    bind mount is read from the host, one the image copied from the build context."""
+    enabled = default_pnpm_enable(stage)
+    if enabled is None or dockerfile is None or not stage.node_base:
+        return
+    steps = [step for script in scripts for step in script_steps(script.text, script.args)]
+    if not any(step.kind == "install" and step.manager == "pnpm" for step in steps):
+        return
+    folder = posixpath.normpath(service.working_dir or stage.workdir or "/")
+    found: str | None = None
+    while True:
+        text, known = _package_json_at(fs, service, stage, compose_dir, context, folder)
+        if not known:
+            return
+        if text is not None:
+            try:
+                data = load_json(text)
+            except ValueError:
+                return
+            if not isinstance(data, dict) or isinstance(data.get("packageManager"), str):
+                return
+            found = found or folder
+        if folder == "/":
+            break
+        folder = posixpath.dirname(folder)
+    if found is None:
+        return
+    yield Finding(
+        "package-manager-floating",
+        Severity.WARNING,
+        f"`{enabled.command.text}` in {dockerfile}, and no package.json from {found} up names a "
+        "`packageManager`: the pnpm install the container runs at start gets corepack's default, the newest "
+        "pnpm release, so the pnpm that reads the lockfile can change major from one container to the next",
+        None,
+        from_=dockerfile,
+        line=enabled.line,
+        column=1,
+        fix='set `"packageManager": "pnpm@<x.y.z>"` in package.json (corepack then runs that release), or '
+        "`corepack prepare pnpm@<x.y.z> --activate` after `corepack enable`",
+    )
+
+
+def _package_json_at(
+    fs: FileSystem, service: Service, stage: Stage, compose_dir: str, context: str, folder: str
+) -> tuple[str | None, bool]:
+    """The package.json the container has in ``folder`` (its text, or None for none) and whether that is
+    known: through the deepest mount over the folder (a bind shows the host's file; a volume is unknown),
+    else from what the image copied there from the build context."""
+    mounts = [
+        mount
+        for mount in service.mounts
+        if folder == mount.target.rstrip("/") or folder.startswith(mount.target.rstrip("/") + "/")
+    ]
+    if mounts:
+        mount = max(mounts, key=lambda item: len(item.target))
+        if mount.kind != "bind" or not mount.source:
+            return None, False
+        inside = posixpath.relpath(folder, mount.target.rstrip("/") or "/")
+        host = posixpath.normpath(posixpath.join(compose_dir, mount.source, inside, "package.json"))
+        return read_text(fs, host), True
+    manifest = next((item.manifests[folder] for item in stage.chain() if folder in item.manifests), None)
+    if manifest is None:
+        return None, True
+    text = read_text(fs, posixpath.normpath(f"{context}/{manifest}"))
+    return text, text is not None

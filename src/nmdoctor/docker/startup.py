@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from nmdoctor.docker.commands import package_commands, shell_segments
 from nmdoctor.docker.compose import Mount
-from nmdoctor.docker.dockerfile import Stage
+from nmdoctor.docker.dockerfile import Copy, Stage
 from nmdoctor.docker.project import read_text
 from nmdoctor.vfs.base import FileSystem
 
@@ -168,6 +168,9 @@ def _locate(
     for item in stage.chain() if stage else []:
         target = posixpath.normpath(posixpath.join(item.workdir, word))
         for copy in item.copies:
+            renamed = _renamed_file(fs, copy, target, context)
+            if renamed is not None:
+                return renamed
             if copy.from_stage is None and (
                 copy.destination == word or copy.destination == posixpath.dirname(word) or copy.destination == target
             ):
@@ -184,6 +187,17 @@ def _locate(
                         return path
     found = _by_name(fs, posixpath.basename(word), [context, compose_dir])
     return found if found is not None else _from_stage(fs, word, stage, context)
+
+
+def _renamed_file(fs: FileSystem, copy: Copy, target: str, context: str) -> str | None:
+    """The context file a one-file ``COPY`` writes at exactly ``target`` under another name
+    (``COPY docker-entrypoint.sh /entrypoint.sh``): with one source file and a destination without a
+    trailing slash, Docker writes the file's contents at the destination path (Dockerfile reference,
+    COPY); ``COPY docker-entrypoint.sh /entrypoint.sh/`` puts it inside a folder of that name instead."""
+    if copy.from_stage is not None or copy.into_folder or len(copy.sources) != 1 or copy.destination != target:
+        return None
+    path = posixpath.normpath(f"{context}/{copy.sources[0]}")
+    return path if read_text(fs, path) is not None else None
 
 
 def _from_stage(fs: FileSystem, word: str, stage: Stage | None, context: str) -> str | None:

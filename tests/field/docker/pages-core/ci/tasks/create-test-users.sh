@@ -1,0 +1,6 @@
+#!/bin/bash
+
+set -e
+
+npm ci
+npm run create-test-users

@@ -1,0 +1,2 @@
+corepack enable --install-directory ~/bin && corepack prepare pnpm@latest --activate
+pnpm install

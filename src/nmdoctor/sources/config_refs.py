@@ -172,6 +172,11 @@ def expand_name(name: str, tool: Tool) -> str | None:
             plugin = name[len("plugin:") :].rsplit("/", 1)[0]
             return _scoped_expand(plugin, "eslint-plugin", "eslint-plugin")
         return _scoped_expand(name, "eslint-config", "eslint-config")
+    if tool is Tool.ESLINT_PARSER and name == "espree":
+        # eslintrc loads its own espree when the config's folder has none (@eslint/eslintrc's
+        # _loadParser fallback; eslint 7.32.0 and 8.57.1 lint with `parser: "espree"` and no espree
+        # there): a built-in, never missing
+        return None
     if tool is Tool.JEST_ENVIRONMENT:
         if name in ("node", "jsdom"):
             return f"jest-environment-{name}"
@@ -216,21 +221,25 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
         yield from (ConfigRef(item, Tool.BABEL_PRESET, 0, 0) for item in strings(data.get("presets")))
         yield from (ConfigRef(item, Tool.BABEL_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
     elif section == "eslint":
-        yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
-        yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(data.get("extends")))
-        # the config's own parser, which eslintrc loads from the config's folder for every file it lints
-        parser = data.get("parser")
-        if isinstance(parser, str) and parser:
-            yield ConfigRef(parser, Tool.ESLINT_PARSER, 0, 0)
-        # an override's plugins, configs and parser are loaded only for the files it matches (eslint
-        # 8.57.0 lints x.js with a missing plugin or parser under an override for *.ts)
-        overrides = data.get("overrides")
-        for override in overrides if isinstance(overrides, list) else []:
-            if not isinstance(override, dict):
-                continue
-            test = files_test(override.get("files"))
-            for ref in _json_refs(override, "eslint"):
-                yield replace(ref, rule_test=test)
+        # in the file's order of keys, so that each is placed at its own line (`_placed`): one name is
+        # often both a plugin and a config (`"plugins": ["react"]`, `"extends": ["react"]`)
+        for key, value in data.items():
+            if key == "plugins":
+                yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(value))
+            elif key == "extends":
+                yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(value))
+            elif key == "parser" and isinstance(value, str) and value:
+                # the config's own parser, which eslintrc loads from the config's folder for every file it lints
+                yield ConfigRef(value, Tool.ESLINT_PARSER, 0, 0)
+            elif key == "overrides":
+                # an override's plugins, configs and parser are loaded only for the files it matches
+                # (eslint 8.57.0 lints x.js with a missing plugin or parser under an override for *.ts)
+                for override in value if isinstance(value, list) else []:
+                    if not isinstance(override, dict):
+                        continue
+                    test = files_test(override.get("files"))
+                    for ref in _json_refs(override, "eslint"):
+                        yield replace(ref, rule_test=test)
     elif section == "jest":
         yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(data.get("preset")))
         env = data.get("testEnvironment")
@@ -521,7 +530,7 @@ def config_refs(source: bytes, file_name: str, section: str | None = None) -> li
         except ValueError:
             return []
         refs = list(_json_refs(data, section))
-        if section == "babel":
+        if section in ("babel", "eslint"):
             refs = _placed(refs, source)
     # one literal reached twice (a `loader:` pair inside the array a returned `{ use }` holds) is one name
     return sorted(set(refs), key=lambda ref: (ref.line, ref.column, ref.name, ref.tool.value))

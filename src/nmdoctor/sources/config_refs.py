@@ -89,7 +89,7 @@ _BABEL = (
     "babel.config.cjs",
     "babel.config.mjs",
 )
-_ESLINT = (".eslintrc", ".eslintrc.json", ".eslintrc.js", ".eslintrc.cjs")
+_ESLINT = (".eslintrc", ".eslintrc.json", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.yaml", ".eslintrc.yml")
 _JEST = ("jest.config.js", "jest.config.cjs", "jest.config.mjs", "jest.config.ts", "jest.config.json")
 # postcss-load-config's search places (lilconfig): .postcssrc (JSON here), .postcssrc.json and the
 # script forms of .postcssrc and postcss.config (vue-cli's templates write .postcssrc.js)
@@ -524,6 +524,14 @@ def config_refs(source: bytes, file_name: str, section: str | None = None) -> li
         return []
     if file_name.endswith((".js", ".cjs", ".mjs", ".ts")):
         refs = list(_js_refs(source, file_name, section))
+    elif section == "eslint" and (
+        file_name.endswith((".yaml", ".yml")) or (file_name == ".eslintrc" and not _is_json(source))
+    ):
+        # eslint reads .eslintrc.yaml/.yml, and the legacy .eslintrc (JSON or YAML), with a YAML parser
+        data = _yaml_data(source)
+        if data is None:
+            return []
+        refs = _yaml_placed(list(_json_refs(data, section)), source)
     else:
         try:
             data = load_json(source)
@@ -534,6 +542,43 @@ def config_refs(source: bytes, file_name: str, section: str | None = None) -> li
             refs = _placed(refs, source)
     # one literal reached twice (a `loader:` pair inside the array a returned `{ use }` holds) is one name
     return sorted(set(refs), key=lambda ref: (ref.line, ref.column, ref.name, ref.tool.value))
+
+
+def _is_json(source: bytes) -> bool:
+    try:
+        load_json(source)
+    except ValueError:
+        return False
+    return True
+
+
+def _yaml_data(source: bytes) -> object | None:
+    from nmdoctor.yamlio import YAMLError, load_yaml  # only a YAML eslintrc needs it
+
+    try:
+        return load_yaml(source)
+    except (YAMLError, ValueError):
+        return None
+
+
+def _yaml_placed(refs: list[ConfigRef], text: bytes) -> list[ConfigRef]:
+    """``refs`` read from a YAML config, each at the line and column of the first scalar of its
+    value (plain or quoted, a list item or a key's value) not yet given to an earlier ref of that name."""
+    placed: list[ConfigRef] = []
+    taken: dict[str, int] = {}
+    for ref in refs:
+        pattern = re.compile(
+            rb"(?:^|(?<=[\s\[,:-]))(['\"]?)" + re.escape(ref.name.encode()) + rb"\1(?=\s*(?:$|[,\]#]))", re.MULTILINE
+        )
+        match = pattern.search(text, taken.get(ref.name, 0))
+        if match is None:
+            placed.append(ref)
+            continue
+        start = match.start() + len(match.group(1))
+        taken[ref.name] = match.end()
+        before = text[:start]
+        placed.append(replace(ref, line=before.count(b"\n") + 1, column=start - (before.rfind(b"\n") + 1) + 1))
+    return placed
 
 
 def _placed(refs: list[ConfigRef], text: bytes) -> list[ConfigRef]:

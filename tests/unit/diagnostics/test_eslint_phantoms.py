@@ -220,3 +220,34 @@ def test_resolve_plugins_relative_to_moves_only_the_plugins() -> None:
         "an eslint config",
         "an eslint parser",
     ]
+
+
+def test_yaml_eslintrc_files_are_read() -> None:
+    """eslint reads .eslintrc.yaml/.yml, and a legacy .eslintrc written in YAML, like the JSON ones
+    (eslint 8.57.1 on the project above with this file as .eslintrc.yml, then as .eslintrc: it lints,
+    and with eslint-config-prettier moved away "couldn't find the config "prettier" to extend from ...
+    referenced from the config file in .../.eslintrc.yml"). Before, a YAML eslintrc was not read."""
+    yml = 'root: true\nextends:\n  - prettier\nplugins: [prettier]\nparser: "vue-eslint-parser"\n'
+    tree = {key: value for key, value in real_install().items() if key != "/app/.eslintrc.json"}
+    expected = [(3, "prettier"), (4, "prettier"), (5, "vue-eslint-parser")]
+    for name in (".eslintrc.yml", ".eslintrc.yaml", ".eslintrc"):
+        assert [(item.line, item.request) for item in findings({**tree, f"/app/{name}": yml})] == expected
+    [config, plugin, _parser] = findings({**tree, "/app/.eslintrc.yml": yml})
+    assert (config.column, plugin.column) == (5, 11)
+    assert "eslint config" in config.message and "eslint plugin" in plugin.message
+    # the first of eslint's names in a folder: a .eslintrc.yml before a .eslintrc.json
+    json_too = {**tree, "/app/.eslintrc.yml": "extends: prettier\n", "/app/.eslintrc.json": ESLINTRC}
+    assert [(item.from_, item.request) for item in findings(json_too)] == [(".eslintrc.yml", "prettier")]
+
+
+def test_only_the_first_eslintrc_of_a_folder_is_checked() -> None:
+    """eslint reads the first of .eslintrc.js, .cjs, .yaml, .yml, .json, .eslintrc in a folder and
+    no other (@eslint/eslintrc's configFilenames; eslint 8.57.1 on the project above lints with a
+    .eslintrc.js or a .eslintrc.yml beside an .eslintrc.json extending "nowhere", and fails on it
+    alone): a name only a later file gives is no error."""
+    tree = real_install()
+    tree["/app/.eslintrc.js"] = "module.exports = {\n  root: true,\n};\n"
+    tree["/app/.eslintrc.json"] = '{\n  "extends": ["nowhere"]\n}\n'
+    assert findings(tree) == []
+    del tree["/app/.eslintrc.js"]
+    assert [(item.code, item.severity) for item in findings(tree)] == [("string-module-reference", Severity.ERROR)]

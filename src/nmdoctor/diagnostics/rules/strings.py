@@ -571,7 +571,10 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
         files = _config_files(fs, owner.path)
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
         settings = _loader_settings(fs, files, owner.path)
+        first_eslintrc = _eslintrc_of(fs, owner.path, None)
         for config in files:
+            if posixpath.basename(config) in _ESLINTRC_NAMES and config != first_eslintrc:
+                continue  # eslint reads only the first eslintrc of a folder (.eslintrc.js before .eslintrc.yml)
             for file, ref in _with_local_presets(fs, config):
                 module = ref.module
                 if module is None:
@@ -789,11 +792,11 @@ def _flat_config_above(fs: FileSystem, graph: DependencyGraph, folder: str) -> b
 
 def _eslintrc_of(fs: FileSystem, folder: str, manifest: dict[str, Any] | None) -> str | None:
     """The eslintrc eslint reads in ``folder``: the first of its names it finds there (in its order),
-    else package.json when it has ``eslintConfig``. A YAML one is not read here (None)."""
+    else package.json when it has ``eslintConfig``."""
     for name in _ESLINTRC_NAMES:
         stat = fs.stat(f"{folder}/{name}")
         if stat is not None and stat.kind is Kind.FILE:
-            return None if name.endswith((".yaml", ".yml")) else f"{folder}/{name}"
+            return f"{folder}/{name}"
     if manifest is not None and isinstance(manifest.get("eslintConfig"), dict):
         return f"{folder}/package.json"
     return None

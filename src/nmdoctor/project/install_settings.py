@@ -40,6 +40,7 @@ __all__ = [
     "pnpm9_would_hoist",
     "pnpm_extends_node_path",
     "pnpm_install",
+    "pnpm_public_hoists",
     "pnpm_reads_package_json_settings",
     "read_npmrc",
 ]
@@ -166,6 +167,19 @@ def pnpm9_would_hoist(fs: FileSystem, project: VPath, manifest: dict[str, Any] |
     npmrc = read_npmrc(_text(fs, f"{project}/.npmrc") or "")
     set_in_yaml = any(key in workspace for key in ("publicHoistPattern", "shamefullyHoist"))
     return not set_in_yaml and not any(key in npmrc for key in ("public-hoist-pattern", "shamefully-hoist"))
+
+
+def pnpm_public_hoists(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None, name: str) -> bool:
+    """Does pnpm put ``name`` in the project's own ``node_modules`` by its ``public-hoist-pattern``?
+    The pattern in effect (the project's, else the default of the pnpm that installs: ``*eslint*``,
+    ``*prettier*`` up to pnpm 9, none from pnpm 10), or pnpm 9's default when the lockfile does not
+    say which of pnpm 9 and 10 installs (``pnpm9_would_hoist``)."""
+    version = _LOCKFILE_VERSION.search((_text(fs, f"{project}/pnpm-lock.yaml") or "")[:4096])
+    install = pnpm_install(fs, project, manifest, version.group(1) if version is not None else "")
+    patterns = install.settings.public_hoist_pattern
+    if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns):
+        return True
+    return pnpm9_would_hoist(fs, project, manifest, name)
 
 
 def pnpm_reads_package_json_settings(fs: FileSystem, project: VPath, manifest: dict[str, Any] | None) -> bool:

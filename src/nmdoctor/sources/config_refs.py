@@ -89,7 +89,7 @@ _BABEL = (
     "babel.config.cjs",
     "babel.config.mjs",
 )
-_ESLINT = (".eslintrc", ".eslintrc.json", ".eslintrc.js", ".eslintrc.cjs")
+_ESLINT = (".eslintrc", ".eslintrc.json", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.yaml", ".eslintrc.yml")
 _JEST = ("jest.config.js", "jest.config.cjs", "jest.config.mjs", "jest.config.ts", "jest.config.json")
 # postcss-load-config's search places (lilconfig): .postcssrc (JSON here), .postcssrc.json and the
 # script forms of .postcssrc and postcss.config (vue-cli's templates write .postcssrc.js)
@@ -172,6 +172,11 @@ def expand_name(name: str, tool: Tool) -> str | None:
             plugin = name[len("plugin:") :].rsplit("/", 1)[0]
             return _scoped_expand(plugin, "eslint-plugin", "eslint-plugin")
         return _scoped_expand(name, "eslint-config", "eslint-config")
+    if tool is Tool.ESLINT_PARSER and name == "espree":
+        # eslintrc loads its own espree when the config's folder has none (@eslint/eslintrc's
+        # _loadParser fallback; eslint 7.32.0 and 8.57.1 lint with `parser: "espree"` and no espree
+        # there): a built-in, never missing
+        return None
     if tool is Tool.JEST_ENVIRONMENT:
         if name in ("node", "jsdom"):
             return f"jest-environment-{name}"
@@ -216,21 +221,25 @@ def _json_refs(data: object, section: str) -> Iterator[ConfigRef]:
         yield from (ConfigRef(item, Tool.BABEL_PRESET, 0, 0) for item in strings(data.get("presets")))
         yield from (ConfigRef(item, Tool.BABEL_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
     elif section == "eslint":
-        yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(data.get("plugins")))
-        yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(data.get("extends")))
-        # the config's own parser, which eslintrc loads from the config's folder for every file it lints
-        parser = data.get("parser")
-        if isinstance(parser, str) and parser:
-            yield ConfigRef(parser, Tool.ESLINT_PARSER, 0, 0)
-        # an override's plugins, configs and parser are loaded only for the files it matches (eslint
-        # 8.57.0 lints x.js with a missing plugin or parser under an override for *.ts)
-        overrides = data.get("overrides")
-        for override in overrides if isinstance(overrides, list) else []:
-            if not isinstance(override, dict):
-                continue
-            test = files_test(override.get("files"))
-            for ref in _json_refs(override, "eslint"):
-                yield replace(ref, rule_test=test)
+        # in the file's order of keys, so that each is placed at its own line (`_placed`): one name is
+        # often both a plugin and a config (`"plugins": ["react"]`, `"extends": ["react"]`)
+        for key, value in data.items():
+            if key == "plugins":
+                yield from (ConfigRef(item, Tool.ESLINT_PLUGIN, 0, 0) for item in strings(value))
+            elif key == "extends":
+                yield from (ConfigRef(item, Tool.ESLINT_CONFIG, 0, 0) for item in strings(value))
+            elif key == "parser" and isinstance(value, str) and value:
+                # the config's own parser, which eslintrc loads from the config's folder for every file it lints
+                yield ConfigRef(value, Tool.ESLINT_PARSER, 0, 0)
+            elif key == "overrides":
+                # an override's plugins, configs and parser are loaded only for the files it matches
+                # (eslint 8.57.0 lints x.js with a missing plugin or parser under an override for *.ts)
+                for override in value if isinstance(value, list) else []:
+                    if not isinstance(override, dict):
+                        continue
+                    test = files_test(override.get("files"))
+                    for ref in _json_refs(override, "eslint"):
+                        yield replace(ref, rule_test=test)
     elif section == "jest":
         yield from (ConfigRef(item, Tool.JEST, 0, 0) for item in strings(data.get("preset")))
         env = data.get("testEnvironment")
@@ -515,16 +524,61 @@ def config_refs(source: bytes, file_name: str, section: str | None = None) -> li
         return []
     if file_name.endswith((".js", ".cjs", ".mjs", ".ts")):
         refs = list(_js_refs(source, file_name, section))
+    elif section == "eslint" and (
+        file_name.endswith((".yaml", ".yml")) or (file_name == ".eslintrc" and not _is_json(source))
+    ):
+        # eslint reads .eslintrc.yaml/.yml, and the legacy .eslintrc (JSON or YAML), with a YAML parser
+        data = _yaml_data(source)
+        if data is None:
+            return []
+        refs = _yaml_placed(list(_json_refs(data, section)), source)
     else:
         try:
             data = load_json(source)
         except ValueError:
             return []
         refs = list(_json_refs(data, section))
-        if section == "babel":
+        if section in ("babel", "eslint"):
             refs = _placed(refs, source)
     # one literal reached twice (a `loader:` pair inside the array a returned `{ use }` holds) is one name
     return sorted(set(refs), key=lambda ref: (ref.line, ref.column, ref.name, ref.tool.value))
+
+
+def _is_json(source: bytes) -> bool:
+    try:
+        load_json(source)
+    except ValueError:
+        return False
+    return True
+
+
+def _yaml_data(source: bytes) -> object | None:
+    from nmdoctor.yamlio import YAMLError, load_yaml  # only a YAML eslintrc needs it
+
+    try:
+        return load_yaml(source)
+    except (YAMLError, ValueError):
+        return None
+
+
+def _yaml_placed(refs: list[ConfigRef], text: bytes) -> list[ConfigRef]:
+    """``refs`` read from a YAML config, each at the line and column of the first scalar of its
+    value (plain or quoted, a list item or a key's value) not yet given to an earlier ref of that name."""
+    placed: list[ConfigRef] = []
+    taken: dict[str, int] = {}
+    for ref in refs:
+        pattern = re.compile(
+            rb"(?:^|(?<=[\s\[,:-]))(['\"]?)" + re.escape(ref.name.encode()) + rb"\1(?=\s*(?:$|[,\]#]))", re.MULTILINE
+        )
+        match = pattern.search(text, taken.get(ref.name, 0))
+        if match is None:
+            placed.append(ref)
+            continue
+        start = match.start() + len(match.group(1))
+        taken[ref.name] = match.end()
+        before = text[:start]
+        placed.append(replace(ref, line=before.count(b"\n") + 1, column=start - (before.rfind(b"\n") + 1) + 1))
+    return placed
 
 
 def _placed(refs: list[ConfigRef], text: bytes) -> list[ConfigRef]:

@@ -20,6 +20,7 @@ from nmdoctor.lockfiles.detect import manifest_json
 from nmdoctor.model.graph import DependencyGraph, Instance
 from nmdoctor.model.manifest import scripts_of
 from nmdoctor.model.paths import relative
+from nmdoctor.project.install_settings import pnpm_public_hoists
 from nmdoctor.resolve.node.cjs import node_modules_paths
 from nmdoctor.sources.config_refs import (
     ConfigRef,
@@ -570,7 +571,10 @@ def string_module_reference(context: CheckContext) -> Iterator[Finding]:
         files = _config_files(fs, owner.path)
         files += [path for path in _script_webpack_configs(fs, owner.path, manifest) if path not in files]
         settings = _loader_settings(fs, files, owner.path)
+        first_eslintrc = _eslintrc_of(fs, owner.path, None)
         for config in files:
+            if posixpath.basename(config) in _ESLINTRC_NAMES and config != first_eslintrc:
+                continue  # eslint reads only the first eslintrc of a folder (.eslintrc.js before .eslintrc.yml)
             for file, ref in _with_local_presets(fs, config):
                 module = ref.module
                 if module is None:
@@ -645,6 +649,7 @@ def hoisted_loaders(context: CheckContext) -> Iterator[Finding]:
         return
     installed = InstalledLookup(fs, graph)
     yield from _hoisted_babel_names(graph, fs, installed)
+    yield from _hoisted_eslint_names(graph, fs, installed)
     if not any(graph.instances_of(name) for name in ("webpack", "@rspack/core")):
         return  # nothing in this tree runs a webpack config
     vue_blocks = _vue_loader_plugin(graph)
@@ -731,6 +736,126 @@ def _hoisted_babel_names(graph: DependencyGraph, fs: FileSystem, installed: Inst
             yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, "")
 
 
+# eslint's flat config files: eslint 8.57 (from 8.21) runs with one when it finds it, and ignores the eslintrc
+_FLAT_CONFIGS = ("eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts")
+# The eslint majors whose eslintrc loader (@eslint/eslintrc, 7.32.0 and 8.57.1 read) resolves a
+# config's `extends`, `plugins` and `parser` from the config file's folder: eslint 6 resolves
+# plugins from the folder it runs in, eslint 9 reads an eslintrc only with ESLINT_USE_FLAT_CONFIG=false.
+_CONFIG_RELATIVE_MAJORS = frozenset({7, 8})
+
+
+def _major(instance: Instance | None) -> int | None:
+    head = instance.version.split(".", 1)[0] if instance is not None and instance.version else ""
+    return int(head) if head.isdigit() else None
+
+
+def _eslint_runs(
+    graph: DependencyGraph, fs: FileSystem, owner: Instance, ancestors: dict[str, set[str]], installed: InstalledLookup
+) -> bool | None:
+    """Whether an eslint run that reads ``owner``'s eslintrc resolves its plugins from the config's
+    folder; None when no run reads it with eslint 7 or 8. Two runs count: eslint declared by the
+    owner or an enclosing package (its CLI, ``next lint`` and vue-cli's lint use it with eslint's
+    defaults: plugins from the config's folder), and react-scripts 4 or later declared by the owner,
+    whose eslint-webpack-plugin reads the eslintrc but resolves plugins from react-scripts' own
+    ``config`` folder (``resolvePluginsRelativeTo: __dirname`` in react-scripts 4.0.3 and 5.0.1;
+    react-scripts 3 reads no eslintrc unless EXTEND_ESLINT=true), or a script of the owner passes
+    eslint's --resolve-plugins-relative-to. The eslint of each run is the one
+    node finds from where it starts; every one must be 7 or 8."""
+    runs: list[tuple[str, bool]] = []
+    if any("eslint" in names for path, names in ancestors.items() if (owner.path + "/").startswith(path + "/")):
+        # a script that passes --resolve-plugins-relative-to resolves the plugins from where it says
+        moved = any("--resolve-plugins-relative-to" in command for command in scripts_of(owner.manifest.raw).values())
+        runs.append((owner.path, not moved))
+    scripts = next((edge.target for edge in graph.edges_from(owner) if edge.name == "react-scripts"), None)
+    if scripts is not None and (_major(scripts) or 0) >= 4:
+        runs.append((scripts.path, False))
+    for start, _plugins_here in runs:
+        folder = _folder_lookup(fs, start, "eslint", installed)[0]
+        if folder is None or _major(installed.instance_at(folder)) not in _CONFIG_RELATIVE_MAJORS:
+            return None
+    return any(plugins_here for _start, plugins_here in runs) if runs else None
+
+
+def _flat_config_above(fs: FileSystem, graph: DependencyGraph, folder: str) -> bool:
+    """An eslint.config.* in ``folder`` or a folder above it up to the project: eslint 8.57 runs
+    with it (it looks up from where it runs) and reads no eslintrc."""
+    current = folder
+    while True:
+        for name in _FLAT_CONFIGS:
+            stat = fs.stat(f"{current}/{name}")
+            if stat is not None and stat.kind is Kind.FILE:
+                return True
+        if current == graph.project or "/" not in current.strip("/"):
+            return False
+        current = posixpath.dirname(current)
+
+
+def _eslintrc_of(fs: FileSystem, folder: str, manifest: dict[str, Any] | None) -> str | None:
+    """The eslintrc eslint reads in ``folder``: the first of its names it finds there (in its order),
+    else package.json when it has ``eslintConfig``."""
+    for name in _ESLINTRC_NAMES:
+        stat = fs.stat(f"{folder}/{name}")
+        if stat is not None and stat.kind is Kind.FILE:
+            return f"{folder}/{name}"
+    if manifest is not None and isinstance(manifest.get("eslintConfig"), dict):
+        return f"{folder}/package.json"
+    return None
+
+
+def _eslintrc_refs(fs: FileSystem, file: str, manifest: dict[str, Any] | None) -> list[ConfigRef]:
+    if not file.endswith("/package.json"):
+        return _refs_in(fs, file)
+    try:
+        text: bytes | None = fs.read_bytes(file)
+    except FileSystemError:
+        text = None
+    return list(package_json_refs({"eslintConfig": manifest["eslintConfig"]}, text)) if manifest else []
+
+
+def _plugin_kind(ref: ConfigRef) -> bool:
+    """A plugin (``plugins``, or ``extends: plugin:x/y``), which eslint resolves from its plugin folder."""
+    return ref.tool is Tool.ESLINT_PLUGIN or (ref.tool is Tool.ESLINT_CONFIG and ref.name.startswith("plugin:"))
+
+
+def _hoisted_eslint_names(graph: DependencyGraph, fs: FileSystem, installed: InstalledLookup) -> Iterator[Finding]:
+    """phantom-dependency warnings for the shareable configs, plugins and parsers an eslintrc of the
+    project names (.eslintrc.js/.cjs/.json, .eslintrc, package.json's ``eslintConfig``) that eslint
+    finds from the config's folder only because a package the owner does not declare was hoisted
+    there (``extends: "react-app"`` with react-scripts' eslint-config-react-app at the top of
+    node_modules). eslint 7 and 8 resolve each normalised name (``airbnb`` is eslint-config-airbnb,
+    ``plugin:react/recommended`` and ``react`` are eslint-plugin-react, ``@s`` is @s/eslint-config)
+    with node's resolution from the config file's folder; a parser is taken as written. Left out:
+    configs nothing reads with eslint 7 or 8 (see ``_eslint_runs``; a flat config beside or above),
+    plugins under a run that resolves them elsewhere (react-scripts), an override's names no file
+    meets, names the owner or an enclosing package declares, names pnpm's public-hoist-pattern puts
+    at the top by design, and names found nowhere (string-module-reference reports those)."""
+    ancestors = {owner.path: declared_names(owner.manifest) for owner in graph.roots}
+    root = next((item for item in graph.roots if item.path == graph.project), None)
+    root_manifest = root.manifest.raw if root is not None and isinstance(root.manifest.raw, dict) else None
+    for owner in graph.roots:
+        plugins_here = _eslint_runs(graph, fs, owner, ancestors, installed)
+        if plugins_here is None or _flat_config_above(fs, graph, owner.path):
+            continue
+        manifest = manifest_json(fs, owner.path)
+        file = _eslintrc_of(fs, owner.path, manifest)
+        if file is None:
+            continue
+        for ref in _eslintrc_refs(fs, file, manifest):
+            module = ref.module
+            if ref.tool not in _ESLINT_TOOLS or module is None or module == owner.name:
+                continue
+            if module in ancestors[owner.path] or (_plugin_kind(ref) and not plugins_here):
+                continue
+            if not _rule_may_match(fs, owner.path, ref.rule_test):
+                continue  # an override no file of the project meets: eslint never loads it
+            folder, _looked = _folder_lookup(fs, posixpath.dirname(file), module, installed)
+            if folder is None or declared_above(ancestors, owner.path, module, folder):
+                continue
+            if graph.layout.startswith("pnpm") and pnpm_public_hoists(fs, graph.project, root_manifest, module):
+                continue  # pnpm's public-hoist-pattern puts it there by design
+            yield _hoisted_finding(graph, owner, file, ref, module, folder, installed, "")
+
+
 def _loaded_from(
     fs: FileSystem, context: str, name: str, folder: str, installed: InstalledLookup, settings: LoaderOptions | None
 ) -> bool:
@@ -767,18 +892,20 @@ def _hoisted_finding(
     where = "in that package's config (its maintainers)" if wrapper else "in the config"
     start = "the project" if owner.is_project else relative(graph, owner.path)
     tool, fix = "webpack", f"; or name it by path: loader: require.resolve('{module}') {where}"
-    if ref.tool in _BABEL:
-        # babel resolves the name from the config's folder: a require.resolve there finds the same copy
+    if ref.tool in _BABEL or ref.tool in _ESLINT_TOOLS:
+        # babel and eslint resolve the name from the config's folder: a require.resolve there finds the same copy
         folder_of = relative(graph, posixpath.dirname(file))
-        tool, fix = "babel", ""
+        tool, fix = ("babel" if ref.tool in _BABEL else "eslint"), ""
         start = "the config's folder" if folder_of in ("", ".") else folder_of
+    article = "an" if ref.tool.value[0] in "aeiou" else "a"
+    breaks = "eslint's config loading" if ref.tool in _ESLINT_TOOLS else "the build"
     return Finding(
         "phantom-dependency",
         Severity.WARNING,
-        f"{named} is a {ref.tool.value} named by string in {relative(graph, file)}{context}; {tool} finds it from "
-        f"{start} only through hoisting: `{owner.label}` does not declare it (installed at "
-        f"{relative(graph, folder)}{brought}); pnpm's isolated layout, or a change in what is hoisted, breaks the "
-        "build",
+        f"{named} is {article} {ref.tool.value} named by string in {relative(graph, file)}{context}; {tool} finds it "
+        f"from {start} only through hoisting: `{owner.label}` does not declare it (installed at "
+        f"{relative(graph, folder)}{brought}); pnpm's isolated layout, or a change in what is hoisted, breaks "
+        f"{breaks}",
         PackageRef(owner.name, owner.version, relative(graph, owner.path)),
         request=ref.name,
         from_=relative(graph, file),

@@ -140,17 +140,18 @@ def test_the_extraneous_package_fix_works_when_followed(registry_url: str, tmp_p
 
 def test_the_unresolvable_import_fix_works_when_followed_under_pnpm(registry_url: str, tmp_path: Path) -> None:
     """pnpm leaves d (a dependency of a dependency) out of the project's node_modules: the import
-    fails, and the fix adds it with pnpm (npm install would rebuild node_modules npm's way)."""
+    fails, and the fix adds it with pnpm (npm install would rebuild node_modules npm's way), at the
+    range of the copy the tree holds (a bare add would take the registry's newest)."""
     manifest, files = PROJECTS["phantom"]
     project = install(manifest, files, "pnpm-isolated", registry_url, tmp_path / "pnpm")
     fs = DiskFS()
     found = [item for item in check(load_project(str(project), fs=fs), fs=fs) if item.request == "d"]
     assert [(item.code, item.severity.value, item.fix) for item in found] == [
-        ("unresolvable-import", "error", "run `pnpm add d` in .")
+        ("unresolvable-import", "error", "run `pnpm add d@^1.0.0` in .")
     ]
     env = {**os.environ, "npm_config_registry": registry_url, "HOME": str(tmp_path / ".home-pnpm")}
     # The store the harness installed with (a user's pnpm has one store and needs no flag).
-    command = [str(TOOLS / ".bin" / "pnpm"), "add", "d", f"--store-dir={tmp_path / '.cache-pnpm'}"]
+    command = [str(TOOLS / ".bin" / "pnpm"), "add", "d@^1.0.0", f"--store-dir={tmp_path / '.cache-pnpm'}"]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
     fs = DiskFS()

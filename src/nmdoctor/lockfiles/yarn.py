@@ -284,6 +284,10 @@ def _mark_optional(lock: Lockfile) -> None:
             package.optional = True
 
 
+# the hash part of a built-in compatibility patch's reference, as each yarn release writes it
+_BUILTIN_PATCH = re.compile(r"#(?:optional!|~)?builtin<")
+
+
 class _BerryLookup:
     """A dependency's descriptor as yarn rewrites it before looking it up: the root's
     ``resolutions`` (``name``, ``parent/name``, ``name@range``), ``catalog:`` ranges, ranges
@@ -299,12 +303,12 @@ class _BerryLookup:
         self.by_descriptor = by_descriptor
         self.catalogs = catalogs
         # yarn applies its built-in compatibility patches (``optional!builtin<compat/...>``, written
-        # ``~builtin<compat/...>`` by yarn 2 and 3: fsevents, resolve, typescript) to every
-        # descriptor of the package: the patched package is installed.
+        # ``~builtin<compat/...>`` by yarn 2 and 3, and ``builtin<compat/...>`` by yarn 2.0: fsevents,
+        # resolve, typescript) to every descriptor of the package: the patched package is installed.
         self.builtin_patches: dict[str, str] = {}
         for key in lock.packages:
             reference = key[key.find("@", 1) + 1 :]
-            if reference.startswith("patch:") and ("optional!builtin<" in reference or "~builtin<" in reference):
+            if reference.startswith("patch:") and _BUILTIN_PATCH.search(reference):
                 self.builtin_patches[unquote(reference[len("patch:") :].split("#", 1)[0])] = key
         self.by_name: dict[str, list[str]] = {}
         for package in lock.packages.values():

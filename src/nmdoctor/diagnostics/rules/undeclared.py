@@ -39,6 +39,7 @@ from nmdoctor.diagnostics.rules._refs import package_ref
 from nmdoctor.diagnostics.rules._resolution import project_resolution
 from nmdoctor.diagnostics.rules._shim_runs import bin_run_by_dependents, shim_running
 from nmdoctor.diagnostics.rules._test_data import TEST_FILE, TEST_FOLDERS, built_by_tests, read_by_tests
+from nmdoctor.diagnostics.rules._unnamed_modules import UnnamedModules
 from nmdoctor.diagnostics.rules._vite_bundled import vite_bundled_modules
 from nmdoctor.diagnostics.rules.pnp_undeclared import is_pnp, pnp_phantoms, pnp_unresolvable
 from nmdoctor.diagnostics.rules.strings import hoisted_loaders
@@ -652,7 +653,10 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     `esno FILE` or `tsx FILE`, or in a module that file imports by a relative path, of a package that
     is not `"type": "module"`, and an import in a module a Next.js app's pages reach). A package the
     repository's own build writes into node_modules (an nx `outputPath`, an ng-packagr `dest`) is a
-    note, and so is `electron` in a file a script runs with an Electron the project does not install.
+    note, and so is `electron` in a file a script runs with an Electron the project does not install,
+    and an import in an ES module below a package's `src/` that no file of the package names (no
+    import, config, manifest or script mentions it, and no code loads whole folders): no bundler entry
+    reaches it.
     ## Why it matters
     It fails the moment that code runs (or the bundler builds it).
     ## How to fix
@@ -672,6 +676,7 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
     uninstalled = nothing_installed(context)
     installed = InstalledLookup(fs, graph) if fs is not None else None
     raw_texts = _RawTexts(context, graph)
+    unnamed_modules = UnnamedModules(fs)
     built = BuiltPackages(fs, graph.project) if fs is not None else None
     extensions = _vscode_extensions(graph)
     # a config's imports share one answer (its tool, its scripts, hooks and workflows read once)
@@ -1208,6 +1213,16 @@ def unresolvable_import(context: CheckContext) -> Iterator[Finding]:
                     f"nothing to install if an addon of the app serves `{site.specifier}`; if none does, Ember's"
                     " loader fails at run time (`Could not find module`): remove the import"
                 )
+        elif (
+            _unpublished(graph, owner)
+            and (unnamed := unnamed_modules.unnamed(owner.path, file, site, declared_names(owner.manifest))) is not None
+        ):
+            severity, why = (
+                Severity.INFO,
+                f" (cannot be decided: no file of `{owner.label}` names this module (`{unnamed}` appears in no"
+                " import, config, manifest or script), so no bundler entry reaches it and nothing here runs it)",
+            )
+            fix = "nothing to install: no build includes this module; remove it, or the import, if it is left over"
         else:
             severity, why = Severity.ERROR, ""
         state = "not declared" if severity is Severity.WARNING and why and not elided else "not declared nor installed"
@@ -1408,6 +1423,22 @@ _HANDLER_EXPORT = re.compile(
     rb"\b(?:module\.)?exports\.handler\s*=|\bmodule\.exports\s*=\s*\{[^}]*\bhandler\b"
     rb"|\bexport\s+(?:const|let|var|async\s+function|function)\s+handler\b|\bexport\s*\{[^}]*\bhandler\b"
 )
+
+
+def _unpublished(graph: DependencyGraph, owner: Instance) -> bool:
+    """Can no other project import ``owner``'s files by a deep path? It is private, or it is a folder
+    of a private project that nothing here depends on (a Strapi app's copy of a plugin in
+    src/plugins/): only its own builds load its modules."""
+    if owner.manifest.raw.get("private") is True:
+        return not any(edge.target is owner for edge in graph.edges)
+    project = next((item for item in graph.instances if item.path == graph.project), None)
+    return (
+        project is not None
+        and owner is not project
+        and project.manifest.raw.get("private") is True
+        and owner.path.startswith(graph.project + "/")
+        and not any(edge.target is owner for edge in graph.edges)
+    )
 
 
 def _lambda_handler(fs: FileSystem | None, file: str) -> bool:

@@ -1429,16 +1429,21 @@ def _unpublished(graph: DependencyGraph, owner: Instance) -> bool:
     """Can no other project import ``owner``'s files by a deep path? It is private, or it is a folder
     of a private project that nothing here depends on (a Strapi app's copy of a plugin in
     src/plugins/): only its own builds load its modules."""
-    if owner.manifest.raw.get("private") is True:
+    if _private(owner):
         return not any(edge.target is owner for edge in graph.edges)
     project = next((item for item in graph.instances if item.path == graph.project), None)
     return (
         project is not None
         and owner is not project
-        and project.manifest.raw.get("private") is True
+        and _private(project)
         and owner.path.startswith(graph.project + "/")
         and not any(edge.target is owner for edge in graph.edges)
     )
+
+
+def _private(instance: Instance) -> bool:
+    raw = instance.manifest.raw
+    return isinstance(raw, dict) and raw.get("private") is True
 
 
 def _lambda_handler(fs: FileSystem | None, file: str) -> bool:

@@ -75,3 +75,32 @@ def test_a_compose_dockerfile_inline_is_read_as_the_service_s_dockerfile() -> No
     }
     assert _found(quoted, "runs-as-root") == []
     assert _found(quoted, "volume-shadows-node-modules") == [("volume-shadows-node-modules", "docker-compose.yml", 7)]
+
+
+def test_a_script_run_under_corepack_s_newest_pnpm_is_not_a_floating_install() -> None:
+    """ai-travel-planner: the deps stage runs `corepack enable pnpm && pnpm install` (package.json names no
+    packageManager: the newest pnpm reads the lockfile, reported); the builder stage, FROM the base, not
+    from deps, runs `corepack enable pnpm && pnpm run build` over the copied node_modules. `pnpm run`
+    installs nothing and reads no lockfile (pnpm docs, `pnpm run`; `verify-deps-before-run` is off by
+    default), so the builder's `corepack enable` is no second finding."""
+    dockerfile = (
+        "FROM node:20-alpine AS base\n\nFROM base AS deps\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\n"
+        "RUN corepack enable pnpm && pnpm install --frozen-lockfile\n\nFROM base AS builder\nWORKDIR /app\n"
+        "COPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nRUN corepack enable pnpm && pnpm run build\n\n"
+        "FROM base AS runner\nWORKDIR /app\nCOPY --from=builder /app/.next/standalone ./\nUSER node\n"
+        'CMD ["node", "server.js"]\n'
+    )
+    project = {
+        "/p/package.json": '{"name": "web", "scripts": {"build": "next build"}}',
+        "/p/pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+        "/p/.dockerignore": "node_modules\n",
+        "/p/Dockerfile": dockerfile,
+    }
+    assert _found(project, "package-manager-floating") == [("package-manager-floating", "Dockerfile", 6)]
+    # a builder that installs (pnpm install, pnpm fetch, pnpm deploy) after its own `corepack enable` is one
+    for step in ("pnpm install --offline", "pnpm fetch", "pnpm --filter=web deploy --prod /out"):
+        installing = project | {"/p/Dockerfile": dockerfile.replace("pnpm run build", step)}
+        assert _found(installing, "package-manager-floating") == [
+            ("package-manager-floating", "Dockerfile", 6),
+            ("package-manager-floating", "Dockerfile", 12),
+        ], step

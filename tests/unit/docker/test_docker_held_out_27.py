@@ -40,6 +40,11 @@ def test_npm_does_not_install_what_a_yarn_berry_lockfile_pins() -> None:
         "COPY . .\nUSER node\nCMD node index.js\n"
     }
     assert _found(named, "lockfile-not-used") == [("lockfile-not-used", "Dockerfile", 4)]
+    (finding,) = [
+        item for item in docker_findings(MemoryFS.from_mapping(project), "/p") if item.code == "lockfile-not-used"
+    ]
+    assert "yarn 2+" in finding.message and "npm 6" not in finding.message
+    assert finding.fix is not None and "`yarn install --immutable`" in finding.fix  # yarn 2+'s frozen install
     # a yarn 1 lockfile is read by npm from npm 7 on; yarn itself reads its own berry lockfile
     assert _found(project | {"/p/yarn.lock": V1_LOCK}, "lockfile-not-used") == []
     yarn = project | {"/p/Dockerfile": project["/p/Dockerfile"].replace("npm install", "corepack enable && yarn")}

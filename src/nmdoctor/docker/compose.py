@@ -53,6 +53,9 @@ class Service:
     name: str
     file: str  # the compose file that declares the service first
     dockerfile: str | None = None  # relative to the compose file's folder
+    # build.dockerfile_inline: the Dockerfile's text, padded with empty lines so that its lines are the
+    # compose file's (``dockerfile`` is then the compose file itself, where findings point)
+    dockerfile_inline: str | None = None
     context: str = "."
     target: str | None = None  # build stage
     build_args: dict[str, str] = field(default_factory=dict)  # build.args with a value
@@ -146,6 +149,18 @@ def _shown(value: str) -> str:
 def _line_of(text: str, needle: str, start: int = 0) -> int:
     index = text.find(needle, start)
     return text.count("\n", 0, index) + 1 if index >= 0 else 0
+
+
+def _inline_dockerfile(text: str, inline: str, start: int) -> str:
+    """``build.dockerfile_inline`` (compose builds the string as the Dockerfile), preceded by as many
+    empty lines as come before it in the compose file: a block scalar (``|``) starts on the line after
+    the key, a plain or quoted string on the key's own line."""
+    key = re.compile(r"^[ \t]*dockerfile_inline:[ \t]*(\S?)", re.MULTILINE).search(text, start)
+    if key is None:
+        return inline
+    line = text.count("\n", 0, key.start()) + 1
+    before = line if key.group(1) in ("|", ">") else line - 1
+    return "\n" * before + inline
 
 
 def _service_at(text: str, name: str) -> int:
@@ -383,6 +398,10 @@ def load_services(
         elif isinstance(build, dict):
             service.context = _shown(str(build.get("context", ".")))
             service.dockerfile = posixpath.join(service.context, _shown(str(build.get("dockerfile", "Dockerfile"))))
+            inline = build.get("dockerfile_inline")
+            if isinstance(inline, str):
+                service.dockerfile = posixpath.basename(file)
+                service.dockerfile_inline = _inline_dockerfile(texts[file], inline, max(at, 0))
             target = build.get("target")
             service.target = _shown(str(target)) if target is not None else None
             service.build_args = _build_args(build.get("args"))

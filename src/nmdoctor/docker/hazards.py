@@ -84,12 +84,15 @@ def _image(
     built_images: dict[str, tuple[str, str, str | None]] | None = None,
     parsing: frozenset[str] = frozenset(),
     build_args: dict[str, str] | None = None,
+    inline: tuple[str, str] | None = None,
 ) -> _Image | None:
     """The parsed Dockerfile at ``path``; ``built_images`` maps the image names compose services build
     (``image:`` beside ``build:``) to their Dockerfile, context and target, so that a ``FROM`` of one
     starts from the stage that builds it. A Dockerfile is read once for each set of build args the
-    services give it (``APP=api``, ``APP=web``: two images); asked without args, the first read."""
-    key = path
+    services give it (``APP=api``, ``APP=web``: two images); asked without args, the first read.
+    ``inline`` is a service's name and its compose ``build.dockerfile_inline`` (``path`` is then the
+    compose file): one image per service."""
+    key = path if inline is None else f"{path}\0{inline[0]}"
     if path in images and build_args and (images[path].build_args or {}) != build_args:
         key = path + "\0" + "\0".join(f"{name}={value}" for name, value in sorted(build_args.items()))
     if key in images:
@@ -103,7 +106,7 @@ def _image(
         other = _image(fs, images, other_path, other_context, known, parsing | {path})
         return _stage_for(other, target) if other is not None else None
 
-    text = read_text(fs, path)
+    text = read_text(fs, path) if inline is None else inline[1]
     if text is None:
         return None
 
@@ -345,7 +348,8 @@ def docker_findings(fs: FileSystem, folder: str, compose: list[str] | None = Non
         context = posixpath.normpath(posixpath.join(compose_dir, service.context))
         path = posixpath.normpath(posixpath.join(compose_dir, service.dockerfile))
         # a Dockerfile is read once for each set of build args the services that build it give
-        image = _image(fs, images, path, context, built_images, build_args=service.build_args)
+        inline = (service.name, service.dockerfile_inline) if service.dockerfile_inline is not None else None
+        image = _image(fs, images, path, context, built_images, build_args=service.build_args, inline=inline)
         if image is None:
             continue
         stage = _stage_for(image, service.target)

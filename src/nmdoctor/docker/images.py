@@ -283,16 +283,29 @@ def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> 
                     if own
                     else f"), or commit {command.manager}'s own lockfile and COPY it before the install"
                 )
-                npm_6 = command.manager == "npm" and "yarn.lock" in install.others
+                npm_yarn = command.manager == "npm" and "yarn.lock" in install.others
+                berry = npm_yarn and any(item.yarn_lock_berry for item in stage.chain())
+                why = (
+                    "; npm parses only yarn 1's yarn.lock, and this one is yarn 2+'s"
+                    if berry
+                    else "; npm reads a yarn.lock from npm 7 on, and node images up to 14 bundle npm 6"
+                )
                 yield _finding(
                     "lockfile-not-used",
                     f"`{command.text}` in {where} finds no lockfile {command.manager} reads ({others} "
                     f"{'is' if len(install.others) == 1 else 'are'} another manager's"
-                    + ("; npm reads a yarn.lock from npm 7 on, and node images up to 14 bundle npm 6" if npm_6 else "")
+                    + (why if npm_yarn else "")
                     + "): it resolves versions afresh, so each build can get other versions than were tested",
                     where,
                     install.line,
-                    f"install with the manager whose lockfile the project commits ({_clean_install(install.others)}"
+                    "install with the manager whose lockfile the project commits ("
+                    + (
+                        _clean_install(install.others).replace(
+                            "yarn install --frozen-lockfile", "yarn install --immutable"
+                        )
+                        if berry
+                        else _clean_install(install.others)
+                    )
                     + "".join(
                         f", after putting {manager} in the image: node's images carry none, so add it at a release "
                         "that reads this lockfile and runs on the image's node"

@@ -18,7 +18,7 @@ from nmdoctor.docker.project import dockerfile_names, read_text
 from nmdoctor.resolve.node.versions import LATEST, NodeVersion, parse_node_version
 from nmdoctor.vfs.base import FileSystem
 
-__all__ = ["ImageNode", "image_major", "node_of_image", "runtime_node"]
+__all__ = ["ImageNode", "image_libc", "image_major", "node_of_image", "runtime_node"]
 
 # The official image's code-name tags (node:iron, node:jod-alpine, ...).
 _CODENAMES = {"hydrogen": 18, "iron": 20, "jod": 22, "krypton": 24}
@@ -29,6 +29,8 @@ _IMAGE = re.compile(
 _NUMBER = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$")
 # Google's distroless node images: the major in the name (nodejs20-debian12) or, for the older
 # single repository, in the tag (gcr.io/distroless/nodejs:18)
+# The official image's Debian variants (``node:22``, ``node:22-slim``, ``node:20-bookworm-slim``): glibc
+_DEBIAN_VARIANT = re.compile(r"^(?:(?:jessie|stretch|buster|bullseye|bookworm|trixie)(?:-slim)?|slim)?$")
 _DISTROLESS = re.compile(r"^gcr\.io/distroless/nodejs(?:(\d+)(?:-[\w.]+)?(?::[\w.-]+)?|:(\d+)(?:-[\w.-]+)?)(?:@.*)?$")
 
 
@@ -69,6 +71,23 @@ def image_major(image: str) -> int | None:
     if match is None or not (match.group(1) or match.group(2)):
         return None
     return int(match.group(1) or match.group(2))
+
+
+def image_libc(image: str) -> str | None:
+    """The C library a node image's addons must be built for: ``"musl"`` for the official image's
+    Alpine tags, ``"glibc"`` for its Debian tags and for distroless (Debian) images; None when unknown
+    (another image, a tag left as ``${ARG}``)."""
+    text = image.strip()
+    match = _IMAGE.match(text)
+    if match is None:
+        return "glibc" if _DISTROLESS.match(text) else None
+    tag = (match.group(1) or "latest").lower()
+    if "alpine" in tag:
+        return "musl"
+    if node_of_image(text) is None:
+        return None
+    variant = tag.split("-", 1)[1] if "-" in tag else ""
+    return "glibc" if _DEBIAN_VARIANT.match(variant) else None
 
 
 def _root(stage: Stage) -> Stage:

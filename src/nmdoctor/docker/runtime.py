@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from nmdoctor.diagnostics.model import Finding, Severity
 from nmdoctor.docker.dockerfile import Stage
@@ -66,15 +67,20 @@ _LIBC_ADDONS = frozenset(
 _REFRESH = re.compile(r"\brebuild\b|\bnpm\s+ci\b|rm\s+-\w*r\w*\s+\S*node_modules|--libc\b|--platform=linuxmusl")
 
 
-def _libc_addons(fs: FileSystem, context: str) -> list[str]:
+def _context_manifest(fs: FileSystem, context: str) -> Any:
+    """The build context's package.json (``{}`` when there is none or it is not JSON), read once for
+    the checks of an image."""
+    text = read_text(fs, f"{context}/package.json")
+    try:
+        return load_json(text) if text else {}
+    except ValueError:
+        return {}
+
+
+def _libc_addons(fs: FileSystem, context: str, manifest: Any) -> list[str]:
     """The project's dependencies that install a binary for one C library (see ``_LIBC_ADDONS``), and
     any a package-lock.json marks ``hasInstallScript`` at the top of node_modules."""
     found: set[str] = set()
-    text = read_text(fs, f"{context}/package.json")
-    try:
-        manifest = load_json(text) if text else {}
-    except ValueError:
-        manifest = {}
     for key in ("dependencies", "optionalDependencies"):
         names = manifest.get(key) if isinstance(manifest, dict) else None
         if isinstance(names, dict):
@@ -170,12 +176,7 @@ def _libc_mismatch(
     )
 
 
-def _patches(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
-    text = read_text(fs, f"{context}/package.json")
-    try:
-        manifest = load_json(text) if text else {}
-    except ValueError:
-        return
+def _patches(stages: list[Stage], manifest: Any, where: str) -> Iterator[Finding]:
     scripts = scripts_of(manifest)
     hook = next(
         (name for name in ("postinstall", "prepare") if "patch-package" in scripts.get(name, "")),
@@ -208,5 +209,6 @@ def _patches(fs: FileSystem, stages: list[Stage], context: str, where: str) -> I
 def runtime_findings(
     fs: FileSystem, stages: list[Stage], shipped: list[Shipped], context: str, where: str
 ) -> Iterator[Finding]:
-    yield from _mismatches(stages, shipped, where, _libc_addons(fs, context))
-    yield from _patches(fs, stages, context, where)
+    manifest = _context_manifest(fs, context)
+    yield from _mismatches(stages, shipped, where, _libc_addons(fs, context, manifest))
+    yield from _patches(stages, manifest, where)

@@ -111,16 +111,24 @@ def _plain_file(fs: FileSystem, context: str, source: str) -> bool:
     return read_text(fs, posixpath.normpath(f"{context}/{source}")) is not None
 
 
-def _names_pnpm(fs: FileSystem, context: str, manifest: str) -> bool | None:
-    """Does the package.json name a `packageManager`? None when it cannot be read."""
+def _package_manager(fs: FileSystem, context: str, manifest: str) -> tuple[bool, str | None]:
+    """Whether the context's package.json at ``manifest`` could be read as JSON, and the
+    ``packageManager`` it names (None for none)."""
     text = read_text(fs, f"{context}/{manifest}")
     if text is None:
-        return None
+        return False, None
     try:
         data = load_json(text)
     except ValueError:
-        return None  # not JSON: what corepack would make of it is not known here
-    return isinstance(data, dict) and isinstance(data.get("packageManager"), str)
+        return False, None  # not JSON: what corepack would make of it is not known here
+    value = data.get("packageManager") if isinstance(data, dict) else None
+    return True, value if isinstance(value, str) else None
+
+
+def _names_pnpm(fs: FileSystem, context: str, manifest: str) -> bool | None:
+    """Does the package.json name a `packageManager`? None when it cannot be read."""
+    readable, value = _package_manager(fs, context, manifest)
+    return value is not None if readable else None
 
 
 def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:
@@ -168,13 +176,8 @@ def corepack_defaults(fs: FileSystem, stages: list[Stage], context: str, where: 
 
 def _pins_manager(fs: FileSystem, context: str, manifest: str, manager: str) -> bool:
     """Does the package.json's ``packageManager`` name ``manager`` (`pnpm@10.9.0`)?"""
-    text = read_text(fs, f"{context}/{manifest}")
-    try:
-        data = load_json(text) if text is not None else None
-    except ValueError:
-        return False
-    value = data.get("packageManager") if isinstance(data, dict) else None
-    return isinstance(value, str) and value.startswith(f"{manager}@")
+    value = _package_manager(fs, context, manifest)[1]
+    return value is not None and value.startswith(f"{manager}@")
 
 
 def prepared_default_unused(fs: FileSystem, context: str, stage: Stage, prepare: Install) -> bool:

@@ -20,6 +20,7 @@ from nmdoctor.docker.devcontainer import dev_container_compose
 from nmdoctor.docker.dockerfile import Stage, parse_dockerfile
 from nmdoctor.docker.images import Shipped, image_findings
 from nmdoctor.docker.project import (
+    committed_lockfiles,
     compose_files,
     context_ignores,
     declared_manager,
@@ -31,7 +32,6 @@ from nmdoctor.docker.project import (
 )
 from nmdoctor.docker.runtime import runtime_findings
 from nmdoctor.docker.services import (
-    committed_lockfiles,
     image_install,
     image_start_line,
     installers_of,

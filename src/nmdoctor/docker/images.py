@@ -25,7 +25,7 @@ from nmdoctor.docker.commands import (
 from nmdoctor.docker.corepack import corepack_defaults, prepared_default_unused
 from nmdoctor.docker.dockerfile import LOCKFILES, Install, Stage, reads_lockfile
 from nmdoctor.docker.node_image import image_major
-from nmdoctor.docker.project import context_empties, is_workspace, plug_n_play, read_text
+from nmdoctor.docker.project import committed_lockfiles, context_empties, is_workspace, plug_n_play, read_text
 from nmdoctor.vfs.base import FileSystem, Kind
 from nmdoctor.vfs.limits import load_json
 from nmdoctor.yamlio import YAMLError, load_yaml
@@ -259,11 +259,8 @@ def _committed_lockfiles(
     (none where the install's package.json is another than the context's root one)."""
     if _context_manifest(stages, stage, install.workdir, install.line) != "package.json":
         return ()
-    return tuple(
-        name
-        for name in LOCKFILES
-        if read_text(fs, f"{context}/{name}") is not None and reads_lockfile(manager, {name}, stage)
-    )
+    present = committed_lockfiles(fs, context)
+    return tuple(name for name in LOCKFILES if name in present and reads_lockfile(manager, {name}, stage))
 
 
 def _installs(fs: FileSystem, stages: list[Stage], context: str, where: str) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ import posixpath
 import re
 from functools import lru_cache
 
+from nmdoctor.docker.dockerfile import LOCKFILES
 from nmdoctor.docker.dockerignore import excluded, read_patterns
 from nmdoctor.model.manifest import declared_package_manager
 from nmdoctor.vfs.base import FileSystem, FileSystemError, Kind
@@ -38,6 +39,17 @@ def read_text(fs: FileSystem, path: str) -> str | None:
         return fs.read_bytes(path).decode("utf-8", "replace")
     except FileSystemError:
         return None
+
+
+def committed_lockfiles(fs: FileSystem, project: str) -> frozenset[str]:
+    """The lockfiles (``LOCKFILES``' names) that are files in ``project``: the build context, or the
+    folder a bind mount puts in the container."""
+    found = set()
+    for name in LOCKFILES:
+        stat = fs.stat(posixpath.normpath(f"{project}/{name}"))
+        if stat is not None and stat.kind is Kind.FILE:
+            found.add(name)
+    return frozenset(found)
 
 
 def declared_manager(fs: FileSystem, context: str) -> tuple[str, int | None] | None:

@@ -22,7 +22,7 @@ from nmdoctor.docker.corepack import default_pnpm_enable
 from nmdoctor.docker.dockerfile import LOCKFILES, Stage, reads_lockfile
 from nmdoctor.docker.images import frozen_fix
 from nmdoctor.docker.mounts import resolve_node_modules
-from nmdoctor.docker.project import read_text
+from nmdoctor.docker.project import committed_lockfiles, read_text
 from nmdoctor.docker.startup import Script, logical_lines, script_steps, start_scripts
 from nmdoctor.vfs.base import FileSystem
 from nmdoctor.vfs.limits import load_json
@@ -187,11 +187,6 @@ _LOCKFILES_OF = {
     "pnpm": ("pnpm-lock.yaml",),
     "bun": ("bun.lock", "bun.lockb"),
 }
-
-
-def committed_lockfiles(fs: FileSystem, project: str) -> frozenset[str]:
-    """The lockfile names present in ``project`` (the folder the image or the bind mount takes)."""
-    return frozenset(name for name in LOCKFILES if fs.stat(posixpath.normpath(f"{project}/{name}")) is not None)
 
 
 def image_install(manager: str | None, lockfiles: frozenset[str]) -> str:
